@@ -1,0 +1,135 @@
+"""build_application(settings): the one place where handlers are registered, in order."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.content import Content, load_content
+from bot.handlers import daily, errors, fallback, info, membership, onboarding, progress, router
+from bot.runtime import RUNTIME_KEY, Runtime, runtime_of
+from bot.scheduler import daily_tick
+from bot.store.db import Database
+from bot.updates import PerChatUpdateProcessor
+
+logger = logging.getLogger(__name__)
+
+# Commands shown in Telegram's menu, in menu order; descriptions come from content.
+MENU_COMMANDS = (
+    "status", "pause", "resume", "time", "timezone", "help", "about", "cancel", "start",
+)
+LOCAL_TOKEN = "1000001:steadfast-local-demo-token"
+
+
+def build_application(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    content: Content | None = None,
+    token: str | None = None,
+) -> Application:
+    """Build the bot: settings, clock, database and content wired into one Application."""
+    rt = Runtime(
+        settings=settings,
+        clock=clock or SystemClock(),
+        db=Database(settings.database_url),
+        content=content or load_content(settings.content_dir),
+    )
+    bot_token = token or (
+        settings.bot_token.get_secret_value() if settings.bot_token else LOCAL_TOKEN
+    )
+    application = (
+        ApplicationBuilder()
+        .token(bot_token)
+        .base_url(settings.telegram_base_url)
+        .base_file_url(settings.base_file_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(AIORateLimiter(overall_max_rate=settings.send_rate, max_retries=3))
+        .concurrent_updates(PerChatUpdateProcessor())
+        .connection_pool_size(64)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data[RUNTIME_KEY] = rt
+    register_handlers(application)
+    # One repeating tick asks the store who is due; never one job per user.
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(
+        daily_tick, interval=settings.tick_seconds, first=settings.tick_seconds, name="daily-tick"
+    )
+    return application
+
+
+def register_handlers(app: Application) -> None:
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    # Group chats first: the bot works in private chats only, so nothing below may see them.
+    app.add_handler(
+        MessageHandler(~filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, fallback.group_chat)
+    )
+    # Commands before free text, so "/status" is never read as an answer to a question.
+    commands = {
+        "start": onboarding.start,
+        "status": progress.show_status,
+        "help": info.show_help,
+        "about": info.show_about,
+        "cancel": info.cancel,
+        "time": onboarding.change_time,
+        "timezone": onboarding.change_timezone,
+        "pause": daily.pause,
+        "resume": daily.resume,
+    }
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback, filters=private))
+    # Buttons by flow prefix; anything else (forged or stale) falls to unknown_button below.
+    app.add_handler(CallbackQueryHandler(onboarding.on_button, pattern=rf"^{onboarding.FLOW}:"))
+    app.add_handler(CallbackQueryHandler(daily.on_mood, pattern=r"^day:"))
+    # Typed answers and free text; a location only means something as a time-zone answer.
+    app.add_handler(MessageHandler(private & filters.LOCATION, router.on_location))
+    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, router.on_text))
+    # What is left: unknown commands, then stickers, photos, voice notes and the like.
+    app.add_handler(MessageHandler(private & filters.COMMAND, fallback.unknown_command))
+    app.add_handler(MessageHandler(private, fallback.non_text))
+    app.add_handler(CallbackQueryHandler(fallback.unknown_button))
+    app.add_handler(
+        ChatMemberHandler(membership.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    # Edited messages and channel posts are ignored by design.
+    app.add_error_handler(errors.on_error)
+
+
+async def _post_init(app: Application) -> None:
+    rt = runtime_of(app.bot_data)
+    await rt.db.create_all()
+    descriptions = rt.content.mapping("core.commands")
+    try:
+        await app.bot.set_my_commands(
+            [BotCommand(name, descriptions[name]) for name in MENU_COMMANDS]
+        )
+    except TelegramError as exc:
+        logger.warning("could not register the command menu: %s", exc)
+
+
+async def _post_shutdown(app: Application) -> None:
+    await runtime_of(app.bot_data).db.dispose()

@@ -1,0 +1,226 @@
+"""What handlers share: one unit of work per update (the Turn) and reply helpers.
+
+A Turn opens a database session, loads the user and their conversation, lets the handler
+decide, and queues replies. Replies go out only after the session committed, so a user never
+sees an answer whose state was not saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import partial
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import ContextTypes
+
+from bot.runtime import Runtime, runtime_of
+from bot.sending import with_retries
+from bot.services import daily
+from bot.services.conversation import Conversation, Frame
+from bot.services.progress import local_today
+from bot.store import flows as flow_store
+from bot.store import users as user_store
+from bot.store.models import User
+
+logger = logging.getLogger(__name__)
+
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
+
+
+def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
+    return runtime_of(context.application.bot_data)
+
+
+def inline(rows: Sequence[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    """An inline keyboard from rows of (label, callback data)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
+
+
+def callback_data(frame: Frame, action: str, arg: str = "") -> str:
+    """Data for a button of `frame`'s current prompt: "<flow>:<nonce>:<action>[:<arg>]"."""
+    data = f"{frame.flow}:{frame.nonce}:{action}" + (f":{arg}" if arg else "")
+    if len(data.encode()) > 64:
+        raise ValueError(f"callback data too long: {data!r}")
+    return data
+
+
+@dataclass(frozen=True)
+class Pressed:
+    flow: str
+    nonce: str
+    action: str
+    arg: str
+
+
+def parse_callback(data: str | None) -> Pressed | None:
+    """Parse button data; None for anything not shaped like ours (forged or from old versions)."""
+    if not data or len(data) > 64:
+        return None
+    parts = data.split(":", 3)
+    if len(parts) < 3 or not all(p.isascii() for p in parts):
+        return None
+    return Pressed(parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else "")
+
+
+@dataclass
+class Outgoing:
+    text: str
+    markup: Markup = None
+    edit_message_id: int | None = None
+    document: bytes | None = None
+    photo: bytes | None = None
+    filename: str | None = None
+
+
+@dataclass
+class Turn:
+    """One update's unit of work."""
+
+    rt: Runtime
+    session: AsyncSession
+    user: User
+    convo: Conversation
+    now: datetime
+    created: bool
+    chat_id: int
+    outbox: list[Outgoing] = field(default_factory=list)
+    toast_text: str | None = None
+    toast_alert: bool = False
+
+    @property
+    def today(self) -> date:
+        return local_today(self.now, self.user.tz)
+
+    def t(self, key: str, **params: object) -> str:
+        return self.rt.content.text(key, **params)
+
+    def days(self, n: int) -> str:
+        """ "1 day" / "7 days", from content."""
+        return self.t("progress.days_one" if n == 1 else "progress.days_many", n=n)
+
+    def label(self, key: str) -> str:
+        return self.rt.content.label(key)
+
+    def say(self, text: str, markup: Markup = None) -> None:
+        self.outbox.append(Outgoing(text=text, markup=markup))
+
+    def edit(self, message_id: int, text: str, markup: Markup = None) -> None:
+        self.outbox.append(Outgoing(text=text, markup=markup, edit_message_id=message_id))
+
+    def send_photo(self, photo: bytes, caption: str) -> None:
+        self.outbox.append(Outgoing(text=caption, photo=photo))
+
+    def send_document(self, document: bytes, filename: str, caption: str) -> None:
+        self.outbox.append(Outgoing(text=caption, document=document, filename=filename))
+
+    def toast(self, text: str | None = None, *, alert: bool = False) -> None:
+        self.toast_text = text
+        self.toast_alert = alert
+
+
+@asynccontextmanager
+async def open_turn(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> AsyncIterator[Turn]:
+    """Load the user and their conversation; save and then send replies when the block ends."""
+    rt = runtime(context)
+    tg_user = update.effective_user
+    chat = update.effective_chat
+    if tg_user is None or chat is None:
+        raise ValueError("update without user or chat")
+    now = rt.clock.now()
+    async with rt.db.session() as session:
+        user, created = await user_store.get_or_create_user(
+            session=session, user_id=tg_user.id, chat_id=chat.id, now=now
+        )
+        if not user.active:
+            # They blocked the bot and came back: messages may flow again.
+            await user_store.update_user(session=session, user=user, now=now, active=True)
+            await daily.refresh_next_daily(session=session, user=user, now=now)
+        stack, version = await flow_store.load_stack(session=session, user_id=user.id)
+        turn = Turn(
+            rt=rt,
+            session=session,
+            user=user,
+            convo=Conversation.from_json(stack),
+            now=now,
+            created=created,
+            chat_id=chat.id,
+        )
+        yield turn
+        if turn.convo.changed:
+            await flow_store.save_stack(
+                session=session,
+                user_id=user.id,
+                stack=turn.convo.to_json(),
+                version=version,
+                now=now,
+            )
+    await deliver(update, context, turn)
+
+
+async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, turn: Turn) -> None:
+    """Answer the button press, then send or edit the queued messages in order."""
+    query = update.callback_query
+    if query is not None:
+        try:
+            await query.answer(turn.toast_text, show_alert=turn.toast_alert)
+        except BadRequest as exc:
+            logger.info("callback answer refused: %s", exc.message)
+    bot = context.bot
+    for item in turn.outbox:
+        try:
+            await with_retries(partial(_send_one, bot, turn.chat_id, item))
+        except Forbidden:
+            await mark_inactive(context, turn.user.id)
+            return
+
+
+async def _send_one(bot: Any, chat_id: int, item: Outgoing) -> None:
+    if item.edit_message_id is not None:
+        markup = item.markup if isinstance(item.markup, InlineKeyboardMarkup) else None
+        try:
+            await bot.edit_message_text(
+                chat_id=chat_id, message_id=item.edit_message_id, text=item.text,
+                reply_markup=markup,
+            )
+            return
+        except BadRequest as exc:
+            if "not modified" in exc.message:
+                return
+            if "not found" not in exc.message and "can't be edited" not in exc.message:
+                raise
+        # The message is gone: send the text as a new one instead.
+    if item.photo is not None:
+        await bot.send_photo(chat_id=chat_id, photo=item.photo, caption=item.text,
+                             reply_markup=item.markup)
+    elif item.document is not None:
+        await bot.send_document(chat_id=chat_id, document=item.document, caption=item.text,
+                                filename=item.filename, reply_markup=item.markup)
+    else:
+        await bot.send_message(chat_id=chat_id, text=item.text, reply_markup=item.markup)
+
+
+async def mark_inactive(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
+    """The user blocked the bot: send nothing more until they write again."""
+    rt = runtime(context)
+    async with rt.db.session() as session:
+        await user_store.set_active(
+            session=session, user_id=user_id, active=False, now=rt.clock.now()
+        )
+    logger.info("user marked inactive after Forbidden")

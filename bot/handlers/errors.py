@@ -1,0 +1,35 @@
+"""The one error handler: log with the traceback, tell the user something kind."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.handlers.common import runtime
+
+logger = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error and, in a private chat, apologise and invite a retry."""
+    logger.error(
+        "error while handling an update: %s", type(context.error).__name__,
+        exc_info=context.error,
+    )
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if update.effective_chat.type != ChatType.PRIVATE:
+        return
+    rt = runtime(context)
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await context.bot.send_message(
+            update.effective_chat.id, rt.content.text("core.error")
+        )
+    except TelegramError:
+        logger.warning("could not tell the user about the error")

@@ -1,0 +1,27 @@
+"""Changes of the bot's own membership: blocked or unblocked by a user, added to a group."""
+
+from __future__ import annotations
+
+from telegram import ChatMember, Update
+from telegram.constants import ChatType
+from telegram.ext import ContextTypes
+
+from bot.handlers.common import runtime
+from bot.handlers.fallback import added_to_group
+from bot.store import users as user_store
+
+
+async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Track blocking in private chats; in groups, say where the bot works."""
+    member = update.my_chat_member
+    if member is None:
+        return
+    if member.chat.type != ChatType.PRIVATE:
+        await added_to_group(update, context)
+        return
+    active = member.new_chat_member.status not in (ChatMember.BANNED, ChatMember.LEFT)
+    rt = runtime(context)
+    async with rt.db.session() as session:
+        await user_store.set_active(
+            session=session, user_id=member.chat.id, active=active, now=rt.clock.now()
+        )

@@ -1,0 +1,61 @@
+"""Send a typed message or a location to the flow the user is in, or to free-text handling."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.handlers import onboarding
+from bot.handlers.common import Turn, open_turn
+from bot.services.conversation import Frame
+
+MAX_TEXT_CHARS = 4096
+
+TextStep = Callable[[Turn, Frame, str], Awaitable[None]]
+# Flows that take typed answers, by the flow name stored in the conversation frame.
+TEXT_STEPS: dict[str, TextStep] = {onboarding.FLOW: onboarding.answer_text}
+ASKERS: dict[str, Callable[[Turn, Frame], None]] = {onboarding.FLOW: onboarding.ask}
+CANCEL_TEXTS: dict[str, str] = {onboarding.FLOW: "onboarding.cancelled"}
+
+
+def cancel_text_key(flow: str) -> str:
+    return CANCEL_TEXTS.get(flow, "core.cancelled")
+
+
+def ask_again(turn: Turn, frame: Frame) -> None:
+    asker = ASKERS.get(frame.flow)
+    if asker is not None:
+        asker(turn, frame)
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Route a typed message to the current flow, or answer it as free text."""
+    message = update.effective_message
+    text = (message.text or "") if message else ""
+    async with open_turn(update, context) as turn:
+        if not text.strip():
+            turn.say(turn.t("core.empty_text"))
+            return
+        frame = turn.convo.top
+        if frame is not None and frame.flow in TEXT_STEPS:
+            await TEXT_STEPS[frame.flow](turn, frame, text.strip())
+            return
+        if not turn.user.onboarded:
+            turn.say(turn.t("core.not_started_free_text"))
+            return
+        turn.say(turn.t("core.free_text_default"))
+
+
+async def on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Use a shared location as a time-zone answer when one is being asked."""
+    message = update.effective_message
+    location = message.location if message else None
+    async with open_turn(update, context) as turn:
+        frame = turn.convo.find(onboarding.FLOW)
+        asking_zone = frame is not None and frame.step in (onboarding.TZ, onboarding.TZ_PICK)
+        if location is None or frame is None or not asking_zone:
+            turn.say(turn.t("core.location_unexpected"))
+            return
+        await onboarding.answer_location(turn, frame, location.latitude, location.longitude)

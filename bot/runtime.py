@@ -1,0 +1,27 @@
+"""What every handler and job needs, built once per application."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.content import Content
+from bot.store.db import Database
+
+RUNTIME_KEY = "steadfast.runtime"
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    clock: Clock
+    db: Database
+    content: Content
+
+
+def runtime_of(bot_data: dict[Any, Any]) -> Runtime:
+    runtime = bot_data[RUNTIME_KEY]
+    assert isinstance(runtime, Runtime)
+    return runtime

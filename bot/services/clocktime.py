@@ -1,0 +1,206 @@
+"""Parse a free-text wall-clock time ("21:30", "9pm", "half past 9", "9 in the evening").
+
+Pure function; errors are TimeParseError with a machine-readable `code`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Literal
+
+__all__ = ["TimeErrorCode", "TimeParseError", "parse_clock_time"]
+
+TimeErrorCode = Literal["unrecognised", "out_of_range"]
+
+_MAX_INPUT = 100
+
+
+class TimeParseError(ValueError):
+    """Input could not be turned into a time of day; see `code`."""
+
+    code: TimeErrorCode
+
+    def __init__(self, code: TimeErrorCode) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+_Period = Literal["am", "pm", "morning", "afternoon", "evening", "night"]
+
+_PERIOD_SOURCES: tuple[tuple[str, _Period], ...] = (
+    (r"(?:in the |this |early in the |early |late in the |in )?mornings?", "morning"),
+    (r"(?:in the |this |early |late )?afternoon", "afternoon"),
+    (r"(?:in the |this |early |late )?evenings?", "evening"),
+    (r"tonight", "evening"),
+    (r"(?:at |in the |late at |late |every )?night", "night"),
+)
+_PERIOD_PHRASES: tuple[tuple[re.Pattern[str], _Period], ...] = tuple(
+    (re.compile(rf"(?:^|\s){pattern}(?=\s|$)"), period) for pattern, period in _PERIOD_SOURCES
+)
+_AMPM_RE = re.compile(r"(?<![a-z])([ap])\s*\.?\s*m\b\.?")
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_FILLER_WORDS = """at around about please pls plz approx approximately roughly maybe like by ish
+    say lets let's um uh ok okay i guess think probably the o'clock oclock clock uhr hrs hours
+    hour sharp exactly precisely every daily time remind me set it for"""
+_FILLER = frozenset(_FILLER_WORDS.split())
+_SPECIAL = {
+    "noon": time(12, 0),
+    "midday": time(12, 0),
+    "midnight": time(0, 0),
+    "12 noon": time(12, 0),
+    "12 midnight": time(0, 0),
+    "mid day": time(12, 0),
+}
+
+_HM_RE = re.compile(
+    r"^(\d{1,2})(?:\s*[:.h]\s*(\d{2})(?:\s*:\s*(\d{2}))?)?\s*h?\s*(am|pm)?$", re.ASCII
+)
+_HM_SPACE_RE = re.compile(r"^(\d{1,2})\s(\d{2})\s*(am|pm)?$", re.ASCII)
+_COMPACT_RE = re.compile(r"^(\d{3,4})\s*h?\s*(am|pm)?$", re.ASCII)
+_PAST_RE = re.compile(
+    r"^(half|quarter|\d{1,2})\s+(past|after|to|before)\s+(\d{1,2})(?:\s*(am|pm))?$", re.ASCII
+)
+
+
+def _normalise(text: str) -> tuple[str, _Period | None]:
+    text = text.casefold().replace("’", "'").strip()
+    text = re.sub(r"o\s*'?\s*clock", " ", text)
+    text = _AMPM_RE.sub(lambda m: f" {m.group(1)}m ", text)
+    text = re.sub(r"[!?,;~]+|\.(?=\s|$)", " ", text)  # keep "9.30", drop "9pm."
+    text = re.sub(r"-?ish\b", " ", text)
+    period: _Period | None = None
+    for pattern, name in _PERIOD_PHRASES:
+        if pattern.search(text):
+            if period is not None:
+                raise TimeParseError("unrecognised")
+            period = name
+            text = pattern.sub(" ", text)
+    words = [w for w in text.split() if w not in _FILLER]
+    words = [str(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else w for w in words]
+    joined = " ".join(words)
+    joined = re.sub(r"(?<=\d) (?=[:.h]\s*\d)|(?<=[:.h]) (?=\d)", "", joined)
+    joined = re.sub(r"(?<=\d)(am|pm)$", r" \1", joined)
+    return joined, period
+
+
+def _apply_period(hour: int, minute: int, period: _Period | None) -> time:
+    if not 0 <= minute <= 59:
+        raise TimeParseError("out_of_range")
+    if period is None:
+        if hour == 24 and minute == 0:
+            return time(0, 0)
+        if not 0 <= hour <= 23:
+            raise TimeParseError("out_of_range")
+        return time(hour, minute)
+    if period in ("am", "pm"):
+        if hour == 0 and period == "am":
+            return time(0, minute)
+        if not 1 <= hour <= 12:
+            raise TimeParseError("out_of_range")
+        base = 0 if period == "am" else 12
+        return time(hour % 12 + base, minute)
+    if period == "morning":
+        if hour == 12:
+            return time(0, minute)
+        if not 0 <= hour <= 11:
+            raise TimeParseError("out_of_range")
+        return time(hour, minute)
+    if period == "afternoon":
+        if 1 <= hour <= 11:
+            return time(hour + 12, minute)
+        if 12 <= hour <= 18:
+            return time(hour, minute)
+        raise TimeParseError("out_of_range")
+    if period == "evening":
+        if 1 <= hour <= 11:
+            return time(hour + 12, minute)
+        if 13 <= hour <= 23:
+            return time(hour, minute)
+        raise TimeParseError("out_of_range")
+    # night: "9 at night" = 21:00, "1 at night" = 01:00, "12 at night" = midnight
+    if hour == 12:
+        return time(0, minute)
+    if 6 <= hour <= 11:
+        return time(hour + 12, minute)
+    if 0 <= hour <= 5 or 18 <= hour <= 23:
+        return time(hour, minute)
+    raise TimeParseError("out_of_range")
+
+
+def _merge(period: _Period | None, ampm: str | None) -> _Period | None:
+    if ampm is None:
+        return period
+    compatible = {
+        "am": {None, "am", "morning", "night"},
+        "pm": {None, "pm", "afternoon", "evening", "night"},
+    }
+    if period not in compatible[ampm]:
+        raise TimeParseError("unrecognised")
+    return "am" if ampm == "am" else "pm"
+
+
+def parse_clock_time(text: str) -> time:
+    """Free text -> naive wall-clock time (the user's local time of day).
+
+    Raises TimeParseError with code "unrecognised" or "out_of_range".
+    """
+    if not isinstance(text, str) or not text.strip() or len(text) > _MAX_INPUT:
+        raise TimeParseError("unrecognised")
+    s, period = _normalise(text)
+    if not s:
+        raise TimeParseError("unrecognised")
+    if s in _SPECIAL:
+        if period is not None:
+            raise TimeParseError("unrecognised")
+        return _SPECIAL[s]
+
+    m = _PAST_RE.match(s)
+    if m:
+        amount, direction, hour = m.group(1), m.group(2), int(m.group(3))
+        minutes = {"half": 30, "quarter": 15}.get(amount)
+        if minutes is None:
+            minutes = int(amount)
+        if amount == "half" and direction in ("to", "before"):
+            raise TimeParseError("unrecognised")
+        if not 0 <= minutes <= 59 or not 0 <= hour <= 23:
+            raise TimeParseError("out_of_range")
+        if direction in ("to", "before"):
+            if minutes == 0:
+                raise TimeParseError("unrecognised")
+            hour, minutes = (hour - 1) % 24, 60 - minutes
+            if hour == 0 and m.group(4) == "pm":  # "quarter to 1 pm" = 12:45
+                hour = 12
+        return _apply_period(hour, minutes, _merge(period, m.group(4)))
+
+    ampm: str | None = None
+    m = _HM_RE.match(s)
+    if m:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if m.group(3) is not None and int(m.group(3)) > 59:
+            raise TimeParseError("out_of_range")
+        ampm = m.group(4)
+    else:
+        m = _HM_SPACE_RE.match(s) or None
+        if m:
+            hour, minute, ampm = int(m.group(1)), int(m.group(2)), m.group(3)
+        else:
+            m = _COMPACT_RE.match(s)
+            if not m:
+                raise TimeParseError("unrecognised")
+            digits = m.group(1)
+            hour, minute, ampm = int(digits[:-2]), int(digits[-2:]), m.group(2)
+    return _apply_period(hour, minute, _merge(period, ampm))

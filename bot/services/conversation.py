@@ -1,0 +1,96 @@
+"""Conversation state as a stack of frames: the flow on top answers the user's next message.
+
+A flow that interrupts another (e.g. /urge during onboarding) is pushed on top; when it ends
+it is popped and the one below can be resumed. Each prompt gets a fresh nonce that its
+buttons carry, so a button from an older prompt is recognised as stale.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_DEPTH = 4
+
+
+@dataclass
+class Frame:
+    flow: str
+    step: str
+    data: dict[str, Any] = field(default_factory=dict)
+    nonce: str = field(default_factory=lambda: secrets.token_hex(3))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"flow": self.flow, "step": self.step, "data": self.data, "nonce": self.nonce}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Frame:
+        return cls(
+            flow=str(raw["flow"]),
+            step=str(raw["step"]),
+            data=dict(raw.get("data") or {}),
+            nonce=str(raw.get("nonce") or ""),
+        )
+
+
+class Conversation:
+    """The frames of one user, with a flag telling whether anything changed."""
+
+    def __init__(self, frames: list[Frame] | None = None) -> None:
+        self.frames = frames or []
+        self.changed = False
+
+    @classmethod
+    def from_json(cls, raw: list[dict[str, Any]]) -> Conversation:
+        frames = []
+        for item in raw:
+            try:
+                frames.append(Frame.from_json(item))
+            except (KeyError, TypeError, ValueError):
+                continue
+        return cls(frames)
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [frame.to_json() for frame in self.frames]
+
+    @property
+    def top(self) -> Frame | None:
+        return self.frames[-1] if self.frames else None
+
+    def find(self, flow: str) -> Frame | None:
+        return next((f for f in reversed(self.frames) if f.flow == flow), None)
+
+    def push(self, flow: str, step: str, **data: Any) -> Frame:
+        """Start `flow` on top; an earlier frame of the same flow is replaced."""
+        self.frames = [f for f in self.frames if f.flow != flow][-(MAX_DEPTH - 1) :]
+        frame = Frame(flow=flow, step=step, data=dict(data))
+        self.frames.append(frame)
+        self.changed = True
+        return frame
+
+    def goto(self, frame: Frame, step: str, **data: Any) -> Frame:
+        """Move `frame` to `step`, merging data, with a fresh nonce for the new prompt."""
+        frame.step = step
+        frame.data.update(data)
+        frame.nonce = secrets.token_hex(3)
+        self.changed = True
+        return frame
+
+    def touch(self, frame: Frame) -> Frame:
+        """Give the frame's prompt a fresh nonce (the prompt was sent again)."""
+        frame.nonce = secrets.token_hex(3)
+        self.changed = True
+        return frame
+
+    def pop(self, flow: str) -> Frame | None:
+        frame = self.find(flow)
+        if frame is not None:
+            self.frames.remove(frame)
+            self.changed = True
+        return frame
+
+    def clear(self) -> None:
+        if self.frames:
+            self.frames = []
+            self.changed = True

@@ -1,0 +1,51 @@
+"""Keeping each user's next daily send instant right whenever something it depends on changes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.services.progress import local_today
+from bot.services.schedule import PAUSED_INDEFINITELY, next_daily_instant
+from bot.store import deliveries as delivery_store
+from bot.store import users as user_store
+from bot.store.models import User
+
+MAX_PAUSE_DAYS = 365
+
+
+async def refresh_next_daily(*, session: AsyncSession, user: User, now: datetime) -> None:
+    """Recompute `next_daily_at` (never twice on a local date that already had its message)."""
+    if not (user.onboarded and user.tz and user.daily_time and user.active):
+        next_at = None
+    else:
+        today = local_today(now, user.tz)
+        done_today = await delivery_store.delivered_on(
+            session=session, user_id=user.id, kind=delivery_store.DAILY, local_date=today
+        )
+        next_at = next_daily_instant(
+            zone=user.tz,
+            at=user.daily_time,
+            after=now,
+            paused_until=user.paused_until,
+            not_on=today if done_today else None,
+        )
+    if next_at != user.next_daily_at:
+        await user_store.update_user(session=session, user=user, now=now, next_daily_at=next_at)
+
+
+def pause_until(today: date, days: int | None) -> date:
+    """The last silent day of a pause of `days` days starting today (None: until /resume)."""
+    if days is None:
+        return PAUSED_INDEFINITELY
+    if not 1 <= days <= MAX_PAUSE_DAYS:
+        raise ValueError("pause length out of range")
+    return today + timedelta(days=days - 1)
+
+
+async def set_pause(
+    *, session: AsyncSession, user: User, until: date | None, now: datetime
+) -> None:
+    await user_store.update_user(session=session, user=user, now=now, paused_until=until)
+    await refresh_next_daily(session=session, user=user, now=now)

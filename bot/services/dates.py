@@ -1,0 +1,452 @@
+"""Parse a free-text No Contact start date ("since last friday", "20.11", "3 days ago").
+
+Pure functions: "today" is always a parameter, the wall clock is never read.  Errors are
+reported as DateParseError with a machine-readable `code`; user-facing texts live in content/.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Literal
+
+__all__ = ["DateParseError", "DateErrorCode", "parse_start_date"]
+
+DateErrorCode = Literal["unrecognised", "future", "too_old", "impossible"]
+
+_MAX_INPUT = 200
+
+
+class DateParseError(ValueError):
+    """Input could not be turned into a valid start date; see `code`."""
+
+    code: DateErrorCode
+
+    def __init__(self, code: DateErrorCode) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+
+_MONTHS: dict[str, int] = {}
+for _n, _name in enumerate(
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ),
+    start=1,
+):
+    _MONTHS[_name] = _n
+    _MONTHS[_name[:3]] = _n
+_MONTHS.update({"sept": 9, "june": 6, "july": 7})
+
+_WEEKDAYS: dict[str, int] = {}
+for _n, _name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+):
+    _WEEKDAYS[_name] = _n
+    _WEEKDAYS[_name[:3]] = _n
+_WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3, "tue": 1, "thu": 3})
+
+# Whole phrases meaning "N days ago" (after filler removal).
+_DAYS_AGO_PHRASES: dict[str, int] = {
+    "today": 0,
+    "now": 0,
+    "right now": 0,
+    "tonight": 0,
+    "earlier today": 0,
+    "morning": 0,
+    "evening": 0,
+    "afternoon": 0,
+    "yesterday": 1,
+    "yday": 1,
+    "yest": 1,
+    "last night": 1,
+    "yesterday morning": 1,
+    "yesterday evening": 1,
+    "yesterday night": 1,
+    "day before yesterday": 2,
+    "before yesterday": 2,
+    "2 days before": 2,
+    # de / es / fr / pt / ru
+    "heute": 0,
+    "gestern": 1,
+    "vorgestern": 2,
+    "hoy": 0,
+    "ayer": 1,
+    "anteayer": 2,
+    "antier": 2,
+    "antes de ayer": 2,
+    "aujourdhui": 0,
+    "hier": 1,
+    "avant hier": 2,
+    "hoje": 0,
+    "ontem": 1,
+    "anteontem": 2,
+    "antes de ontem": 2,
+    "сегодня": 0,
+    "вчера": 1,
+    "позавчера": 2,
+}
+_FUTURE_WORDS = frozenset(
+    {
+        "tomorrow",
+        "morgen",
+        "manana",
+        "mañana",
+        "demain",
+        "amanha",
+        "amanhã",
+        "завтра",
+        "next week",
+        "next month",
+        "next year",
+        "day after tomorrow",
+    }
+)
+
+_NUMBER_WORDS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "a": 1,
+    "an": 1,
+    "couple": 2,
+    "a couple": 2,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+_UNITS: dict[str, str] = {
+    "d": "day",
+    "day": "day",
+    "days": "day",
+    "dys": "day",
+    "w": "week",
+    "wk": "week",
+    "wks": "week",
+    "week": "week",
+    "weeks": "week",
+    "fortnight": "fortnight",
+    "fortnights": "fortnight",
+    "mo": "month",
+    "mos": "month",
+    "mth": "month",
+    "mths": "month",
+    "month": "month",
+    "months": "month",
+    "y": "year",
+    "yr": "year",
+    "yrs": "year",
+    "year": "year",
+    "years": "year",
+}
+
+_FILLER_WORDS = """since on it was its about like started start starting the of around approx
+    approximately roughly maybe probably i think guess we broke up breakup break my ex ended
+    began from at um uh umm ok okay so just exactly that this is be been has had did he she
+    they him her them me no nc contact or give take ish well yeah yes hmm lol pretty sure
+    precisely definitely texted text talked spoke messaged called saw heard blocked deleted
+    unfollowed left dumped split separated when date already went gone together with our
+    and - —"""
+_FILLER = frozenset(_FILLER_WORDS.split())
+_LAST_CONTACT_RE = re.compile(
+    r"\blast (?:contact|contacted|texted|text|talked|spoke|message|messaged|call|called|saw|"
+    r"seen|heard|time)\b"
+)
+
+_FUZZY_VOCAB: dict[str, str] = {
+    **{name: name for name in _MONTHS if len(name) >= 5},
+    **{name: name for name in _WEEKDAYS if len(name) >= 6},
+    "yesterday": "yesterday",
+    "today": "today",
+}
+
+_ISO_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_DMY_RE = re.compile(r"^(\d{1,2})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$")
+_ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|d)$")
+_SPLIT_UNIT_RE = re.compile(
+    r"(?<=\d)(?=(?:days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)\b)"
+)
+_TOKEN_STRIP = ".,;:!?\"'()[]{}«»“”„…"
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _levenshtein(a: str, b: str) -> int:
+    """Optimal-string-alignment distance (Levenshtein plus adjacent transpositions)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _correct(token: str) -> str:
+    """Fix typos in month/weekday names ('novmber', 'wendesday'); unique best match only."""
+    if token in _MONTHS or token in _WEEKDAYS or len(token) < 5 or not token.isalpha():
+        return token
+    limit = 1 if len(token) < 7 else 2
+    scored = sorted(
+        (_levenshtein(token, word), word)
+        for word in _FUZZY_VOCAB
+        if abs(len(word) - len(token)) <= limit and word[0] == token[0]
+    )
+    if not scored or scored[0][0] > limit:
+        return token
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return token
+    return _FUZZY_VOCAB[scored[0][1]]
+
+
+def _tokens(text: str) -> list[str]:
+    text = text.casefold().replace("’", "'").replace("`", "'")
+    text = re.sub(r"(?<=[a-zа-я])'(?=[a-zа-я])", "", text)  # aujourd'hui -> aujourdhui
+    text = _LAST_CONTACT_RE.sub(" ", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # twenty-one, avant-hier
+    text = _SPLIT_UNIT_RE.sub(" ", text)
+    out: list[str] = []
+    for raw in re.split(r"[\s,;]+", text):
+        token = raw.strip(_TOKEN_STRIP)
+        if not token or token in _FILLER:
+            continue
+        out.append(_correct(token))
+    return out
+
+
+def _subtract_months(day: date, months: int) -> date:
+    total = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(total, 12)
+    if year < 1:
+        raise DateParseError("too_old")
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def _number(tokens: list[str]) -> int | None:
+    """'3', 'three', 'twenty one', 'a couple' -> int."""
+    phrase = " ".join(tokens)
+    if len(tokens) == 1 and tokens[0].isdecimal() and len(tokens[0]) <= 12:
+        return int(tokens[0])
+    if phrase in _NUMBER_WORDS:
+        return _NUMBER_WORDS[phrase]
+    if len(tokens) == 2 and tokens[0] in _TENS and tokens[1] in _NUMBER_WORDS:
+        unit = _NUMBER_WORDS[tokens[1]]
+        if 1 <= unit <= 9 and tokens[1] not in {"a", "an"}:
+            return _TENS[tokens[0]] + unit
+    return None
+
+
+def _relative(tokens: list[str], today: date, max_years_back: int) -> date | None:
+    """'3 days ago', 'a week ago', 'twenty one days', 'couple of weeks ago'."""
+    if tokens and tokens[-1] == "ago":
+        tokens = tokens[:-1]
+    if len(tokens) < 2 or tokens[-1] not in _UNITS:
+        return None
+    count = _number(tokens[:-1])
+    if count is None:
+        return None
+    unit = _UNITS[tokens[-1]]
+    horizon_days = (max_years_back + 1) * 366
+    if unit in ("day", "week", "fortnight"):
+        days = count * {"day": 1, "week": 7, "fortnight": 14}[unit]
+        if days > horizon_days:
+            raise DateParseError("too_old")
+        return today - timedelta(days=days)
+    months = count * (12 if unit == "year" else 1)
+    if months > (max_years_back + 1) * 12:
+        raise DateParseError("too_old")
+    return _subtract_months(today, months)
+
+
+def _weekday(tokens: list[str], today: date) -> date | None:
+    strict = False
+    if len(tokens) == 2 and tokens[0] in {"last", "past", "previous", "prev"}:
+        strict = True
+        tokens = tokens[1:]
+    if len(tokens) != 1 or tokens[0] not in _WEEKDAYS:
+        return None
+    back = (today.weekday() - _WEEKDAYS[tokens[0]]) % 7
+    if back == 0 and strict:
+        back = 7
+    return today - timedelta(days=back)
+
+
+def _year(token: str, today: date) -> int:
+    value = int(token)
+    if len(token) == 2:
+        value += 2000 if 2000 + value <= today.year + 1 else 1900
+    return value
+
+
+def _build(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateParseError("impossible") from None
+
+
+def _infer_year(month: int, day: int, today: date) -> date:
+    """Most recent (month, day) not after today; invalid combos are 'impossible'."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise DateParseError("impossible")
+    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    return _build(year, month, day)
+
+
+def _numeric(token: str, today: date) -> date | None:
+    m = _ISO_RE.match(token)
+    if m:
+        return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DMY_RE.match(token)
+    if not m:
+        return None
+    first, second = int(m.group(1)), int(m.group(3))
+    if first > 12:
+        day, month = first, second
+    elif second > 12:
+        month, day = first, second
+    else:
+        day, month = first, second
+    if m.group(4) is None:
+        return _infer_year(month, day, today)
+    return _build(_year(m.group(4), today), month, day)
+
+
+def _day_of(token: str) -> int | None:
+    m = _ORDINAL_RE.match(token)
+    if m:
+        return int(m.group(1))
+    if token.isdecimal() and len(token) <= 2:
+        return int(token)
+    return None
+
+
+def _named_month(tokens: list[str], today: date) -> date | None:
+    """'nov 20', 'november 20th 2026', '20 nov', '20th november 2026', 'fri 20 nov'."""
+    tokens = [t for t in tokens if t not in _WEEKDAYS]
+    year: int | None = None
+    if tokens and len(tokens[-1]) == 4 and tokens[-1].isdecimal():
+        year = int(tokens[-1])
+        tokens = tokens[:-1]
+    if len(tokens) != 2:
+        return None
+    if tokens[0] in _MONTHS:
+        month, day = _MONTHS[tokens[0]], _day_of(tokens[1])
+    elif tokens[1] in _MONTHS:
+        month, day = _MONTHS[tokens[1]], _day_of(tokens[0])
+    else:
+        return None
+    if day is None:
+        return None
+    if year is None:
+        return _infer_year(month, day, today)
+    return _build(year, month, day)
+
+
+def _day_only(tokens: list[str], today: date) -> date | None:
+    """'the 20th': this month, or the previous month if that would be in the future."""
+    if len(tokens) != 1:
+        return None
+    m = _ORDINAL_RE.match(tokens[0])
+    if not m:
+        return None
+    day = int(m.group(1))
+    if not 1 <= day <= 31:
+        raise DateParseError("impossible")
+    if day <= today.day:
+        return _build(today.year, today.month, day)
+    prev = today.replace(day=1) - timedelta(days=1)
+    return _build(prev.year, prev.month, day)
+
+
+def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | None:
+    phrase = " ".join(tokens)
+    if phrase in _DAYS_AGO_PHRASES:
+        return today - timedelta(days=_DAYS_AGO_PHRASES[phrase])
+    if phrase in _FUTURE_WORDS:
+        raise DateParseError("future")
+    if phrase in {"last week", "past week", "a week back"}:
+        return today - timedelta(days=7)
+    if phrase in {"last month", "past month"}:
+        return _subtract_months(today, 1)
+    if len(tokens) == 1:
+        found = _numeric(tokens[0], today)
+        if found is not None:
+            return found
+    for parser in (_weekday, _day_only, _named_month):
+        found = parser(tokens, today)
+        if found is not None:
+            return found
+    return _relative(tokens, today, max_years_back)
+
+
+def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date:
+    """Free text -> the date No Contact started.
+
+    Raises DateParseError with code "unrecognised", "future", "too_old" or "impossible".
+    """
+    if not isinstance(text, str) or not text.strip() or len(text) > _MAX_INPUT:
+        raise DateParseError("unrecognised")
+    tokens = _tokens(text)
+    if not tokens:
+        raise DateParseError("unrecognised")
+    try:
+        found = _interpret(tokens, today, max_years_back)
+    except OverflowError:
+        raise DateParseError("too_old") from None
+    if found is None:
+        raise DateParseError("unrecognised")
+    if found > today:
+        raise DateParseError("future")
+    if found < _years_before(today, max_years_back):
+        raise DateParseError("too_old")
+    return found
+
+
+def _years_before(today: date, years: int) -> date:
+    year = max(1, today.year - max(0, years))
+    last = calendar.monthrange(year, today.month)[1]
+    return date(year, today.month, min(today.day, last))

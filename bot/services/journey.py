@@ -1,0 +1,52 @@
+"""The user's No Contact journey: starting it, reading its record. Knows no Telegram."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.services.dates import DateParseError, parse_start_date
+from bot.services.progress import Record, Span, local_today, record
+from bot.store import attempts as attempt_store
+from bot.store import users as user_store
+from bot.store.models import User
+
+# The most-ahead zone is UTC+14: before the zone is known, nothing up to that date is "future".
+LATEST_OFFSET = timedelta(hours=14)
+
+
+def provisional_today(now: datetime, zone: str | None) -> date:
+    """"Today" for checking a typed date before the user's zone is known."""
+    if zone:
+        return local_today(now, zone)
+    return (now + LATEST_OFFSET).date()
+
+
+def resolve_start(raw: str, today: date) -> date:
+    """The start date an answer means on the user's own calendar (never after today)."""
+    try:
+        return parse_start_date(raw, today=today)
+    except DateParseError as exc:
+        if exc.code == "future":
+            return today
+        raise
+
+
+async def begin(
+    *, session: AsyncSession, user: User, start: date, now: datetime
+) -> None:
+    """Open the first attempt (or move the open one) and mark onboarding done."""
+    current = await attempt_store.current_attempt(session=session, user_id=user.id)
+    if current is None:
+        await attempt_store.start_attempt(
+            session=session, user_id=user.id, start_date=start, now=now
+        )
+    else:
+        await attempt_store.set_start_date(session=session, attempt=current, start_date=start)
+    await user_store.update_user(session=session, user=user, now=now, onboarded=True)
+
+
+async def load_record(*, session: AsyncSession, user_id: int, today: date) -> Record:
+    attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
+    return record([Span(a.start_date, a.end_date) for a in attempts], today)

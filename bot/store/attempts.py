@@ -1,0 +1,56 @@
+"""Repository functions for No Contact attempts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import Attempt
+
+
+async def list_attempts(*, session: AsyncSession, user_id: int) -> list[Attempt]:
+    result = await session.exec(
+        select(Attempt).where(Attempt.user_id == user_id).order_by(col(Attempt.number))
+    )
+    return list(result.all())
+
+
+async def current_attempt(*, session: AsyncSession, user_id: int) -> Attempt | None:
+    result = await session.exec(
+        select(Attempt)
+        .where(Attempt.user_id == user_id, col(Attempt.end_date).is_(None))
+        .order_by(col(Attempt.number).desc())
+    )
+    return result.first()
+
+
+async def start_attempt(
+    *, session: AsyncSession, user_id: int, start_date: date, now: datetime
+) -> Attempt:
+    """Open a new attempt numbered after the last one."""
+    existing = await list_attempts(session=session, user_id=user_id)
+    number = (existing[-1].number + 1) if existing else 1
+    attempt = Attempt(user_id=user_id, number=number, start_date=start_date, created_at=now)
+    session.add(attempt)
+    await session.flush()
+    return attempt
+
+
+async def set_start_date(*, session: AsyncSession, attempt: Attempt, start_date: date) -> Attempt:
+    attempt.start_date = start_date
+    session.add(attempt)
+    await session.flush()
+    return attempt
+
+
+async def end_attempt(
+    *, session: AsyncSession, attempt: Attempt, end_date: date, reason: str, note: str | None
+) -> Attempt:
+    attempt.end_date = end_date
+    attempt.end_reason = reason
+    attempt.note = note
+    session.add(attempt)
+    await session.flush()
+    return attempt

@@ -1,0 +1,167 @@
+"""Repository functions for scheduled deliveries: who is due, claiming, recording the outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import select as sa_select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, func, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import Delivery, User
+
+DAILY = "daily"
+WEEKLY = "weekly"
+
+
+@dataclass(frozen=True)
+class DueUser:
+    id: int
+    chat_id: int
+    tz: str
+    daily_time: time
+    paused_until: date | None
+    due_at: datetime
+
+
+async def due_users(*, session: AsyncSession, now: datetime, limit: int) -> list[DueUser]:
+    """Active users whose next daily message is due at or before `now` (uses ix_users_due)."""
+    result = await session.execute(
+        sa_select(
+            col(User.id), col(User.chat_id), col(User.tz), col(User.daily_time),
+            col(User.paused_until), col(User.next_daily_at),
+        )
+        .where(col(User.active).is_(True), col(User.next_daily_at) <= now)
+        .order_by(col(User.next_daily_at))
+        .limit(limit)
+    )
+    return [
+        DueUser(id=r[0], chat_id=r[1], tz=r[2] or "UTC", daily_time=r[3] or time(21),
+                paused_until=r[4], due_at=r[5])
+        for r in result.all()
+    ]
+
+
+async def move_next_daily(
+    *, session: AsyncSession, user_id: int, expected: datetime, next_at: datetime | None
+) -> bool:
+    """Move the user's next send from `expected` to `next_at`; False if someone else did."""
+    result = await session.exec(
+        update(User)
+        .where(col(User.id) == user_id, col(User.next_daily_at) == expected)
+        .values(next_daily_at=next_at)
+    )
+    return bool(result.rowcount == 1)
+
+
+async def insert_claim(
+    *,
+    session: AsyncSession,
+    user_id: int,
+    kind: str,
+    local_date: date,
+    due_at: datetime,
+    now: datetime,
+) -> Delivery | None:
+    """Record the claim; None when this user already has one for that local date."""
+    delivery = Delivery(
+        user_id=user_id, kind=kind, local_date=local_date, due_at=due_at, claimed_at=now
+    )
+    try:
+        async with session.begin_nested():
+            session.add(delivery)
+    except IntegrityError:
+        return None
+    return delivery
+
+
+async def reclaimable(
+    *, session: AsyncSession, kind: str, claimed_before: datetime, due_after: datetime,
+    limit: int,
+) -> list[Delivery]:
+    """Claims whose sender vanished (lease expired) while still inside the grace window."""
+    result = await session.exec(
+        select(Delivery)
+        .where(
+            Delivery.kind == kind,
+            Delivery.status == "claimed",
+            col(Delivery.claimed_at) < claimed_before,
+            col(Delivery.due_at) >= due_after,
+        )
+        .limit(limit)
+    )
+    return list(result.all())
+
+
+async def renew_claim(
+    *, session: AsyncSession, delivery_id: int, expected: datetime, now: datetime
+) -> bool:
+    result = await session.exec(
+        update(Delivery)
+        .where(
+            col(Delivery.id) == delivery_id,
+            col(Delivery.claimed_at) == expected,
+            col(Delivery.status) == "claimed",
+        )
+        .values(claimed_at=now)
+    )
+    return bool(result.rowcount == 1)
+
+
+async def finish(
+    *,
+    session: AsyncSession,
+    delivery_id: int,
+    status: str,
+    now: datetime,
+    message_id: int | None = None,
+    content_id: str | None = None,
+    day_number: int = 0,
+) -> None:
+    await session.exec(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(
+            status=status,
+            sent_at=now if status == "sent" else None,
+            message_id=message_id,
+            content_id=content_id,
+            day_number=day_number,
+        )
+    )
+
+
+async def used_content(*, session: AsyncSession, user_id: int) -> dict[str, int]:
+    """How often each encouragement was sent to this user."""
+    result = await session.exec(
+        select(Delivery.content_id, func.count())
+        .where(Delivery.user_id == user_id, col(Delivery.content_id).is_not(None))
+        .group_by(Delivery.content_id)
+    )
+    return {str(cid): int(n) for cid, n in result.all()}
+
+
+async def get_delivery(*, session: AsyncSession, delivery_id: int) -> Delivery | None:
+    return await session.get(Delivery, delivery_id)
+
+
+async def delivered_on(
+    *, session: AsyncSession, user_id: int, kind: str, local_date: date
+) -> bool:
+    result = await session.exec(
+        select(Delivery.id).where(
+            Delivery.user_id == user_id, Delivery.kind == kind, Delivery.local_date == local_date
+        )
+    )
+    return result.first() is not None
+
+
+async def set_mood(
+    *, session: AsyncSession, delivery: Delivery, mood: str, now: datetime
+) -> None:
+    delivery.mood = mood
+    delivery.mood_at = now
+    session.add(delivery)
+    await session.flush()

@@ -1,0 +1,50 @@
+"""Repository functions for users."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import User
+
+
+async def get_user(*, session: AsyncSession, user_id: int) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def get_or_create_user(
+    *, session: AsyncSession, user_id: int, chat_id: int, now: datetime
+) -> tuple[User, bool]:
+    """Return the user and whether they were created just now."""
+    user = await session.get(User, user_id)
+    if user is not None:
+        return user, False
+    user = User(id=user_id, chat_id=chat_id, created_at=now, updated_at=now)
+    session.add(user)
+    await session.flush()
+    return user, True
+
+
+async def update_user(*, session: AsyncSession, user: User, now: datetime, **fields: Any) -> User:
+    for name, value in fields.items():
+        if not hasattr(user, name):
+            raise AttributeError(name)
+        setattr(user, name, value)
+    user.updated_at = now
+    session.add(user)
+    await session.flush()
+    return user
+
+
+async def set_active(*, session: AsyncSession, user_id: int, active: bool, now: datetime) -> None:
+    user = await session.get(User, user_id)
+    if user is not None and user.active != active:
+        await update_user(session=session, user=user, now=now, active=active)
+
+
+async def list_user_ids(*, session: AsyncSession) -> list[int]:
+    result = await session.exec(select(User.id))
+    return list(result.all())

@@ -1,0 +1,66 @@
+"""Help, about, groups, stickers, unknown commands, the command menu."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.emulator.server import BotApiEmulator
+from tests.harness import TOKEN, BotRunner
+
+
+async def test_help_lists_every_command_and_says_it_is_a_bot(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(900)
+    await user.send("/help")
+    text = (await user.reply()).plain
+    for command in ("/status", "/time", "/timezone", "/start", "/cancel", "/about", "/help"):
+        assert command in text
+    assert "not a person" in text
+    assert "findahelpline.com" in text
+
+
+async def test_about_says_it_is_not_therapy(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(901)
+    await user.send("/about")
+    text = (await user.reply()).plain
+    assert "automated" in text
+    assert "not a therapist" in text
+
+
+async def test_command_menu_is_registered_at_start(emu: BotApiEmulator, bot: BotRunner) -> None:
+    registered = emu.bot(TOKEN).commands.values()
+    commands = [c["command"] for scope in registered for c in scope]
+    assert "status" in commands
+    assert "help" in commands
+
+
+async def test_unknown_command_gets_a_pointer_to_help(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(902)
+    await user.send("/frobnicate")
+    assert "/help" in (await user.reply()).plain
+
+
+@pytest.mark.parametrize("kind", ["sticker", "photo", "voice"])
+async def test_non_text_messages_get_a_short_note(
+    emu: BotApiEmulator, bot: BotRunner, kind: str
+) -> None:
+    user = emu.user(903)
+    await getattr(user, f"send_{kind}")()
+    assert "/help" in (await user.reply()).plain
+
+
+async def test_group_chat_gets_a_private_chat_note(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(904)
+    group = emu.group(-100555)
+    await group.send(user, "/start")
+    note = await group.reply()
+    assert "private" in note.plain
+    await group.send(user, "just chatting with friends")
+    await group.silence(0.3)
+
+
+async def test_very_long_text_gets_a_reply(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(905)
+    await user.send("a" * 4096)
+    assert "/start" in (await user.reply()).plain

@@ -1,0 +1,281 @@
+"""A newcomer sets up Steadfast: start date, time zone, daily time, a first reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.emulator.server import BotApiEmulator
+from tests.harness import BotRunner, onboard
+
+
+async def test_onboarding_with_buttons_ends_on_day_one(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(101)
+    await user.send("/start")
+    welcome, explainer, question = await user.replies(3)
+    assert "steadfast" in welcome.plain.lower()
+    assert "30 days" in explainer.plain
+    assert question.button_texts() == ["Today", "Yesterday", "Another day"]
+
+    await user.press("Yesterday")
+    _, tz_question = await user.replies(2)
+    assert "time zone" in tz_question.plain.lower()
+    assert tz_question.reply_keyboard is not None
+
+    await user.send("Berlin")
+    tz_ok, time_question = await user.replies(2)
+    assert "Europe/Berlin" in tz_ok.plain
+    assert "21:00" in time_question.button_texts()
+
+    await user.press("21:00")
+    time_ok, reason_question = await user.replies(2)
+    assert "21:00" in time_ok.plain
+    assert "Skip for now" in reason_question.button_texts()
+
+    await user.send("I want my peace back")
+    saved, done, _ = await user.replies(3)
+    assert "saved" in saved.plain.lower()
+    assert "Day 2" in done.plain
+
+    await user.send("/status")
+    status = await user.reply()
+    assert "Day 2" in status.plain
+    assert "attempts: 1" in status.plain
+
+
+# The clock stands at Wednesday 2026-11-25, 13:00 in Berlin.
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("today", 1),
+        ("yesterday", 2),
+        ("2026-11-20", 6),
+        ("20.11", 6),
+        ("20.11.2026", 6),
+        ("20/11/2026", 6),
+        ("Nov 20", 6),
+        ("20th of November", 6),
+        ("3 days ago", 4),
+        ("a week ago", 8),
+        ("last friday", 6),
+        ("it started last monday", 3),
+        ("2025-11-25", 366),
+    ],
+)
+async def test_typed_start_dates(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, day: int
+) -> None:
+    user = emu.user(200)
+    await onboard(user, date=typed)
+    await user.send("/status")
+    assert f"Day {day} " in (await user.reply()).plain
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2026-12-01", "still ahead"),
+        ("tomorrow", "still ahead"),
+        ("31.02", "calendar"),
+        ("2026-13-01", "calendar"),
+        ("banana", "date"),
+        ("1990-01-01", "five years"),
+        ("😭😭😭", "date"),
+    ],
+)
+async def test_bad_dates_are_refused_kindly_and_asked_again(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, expected: str
+) -> None:
+    user = emu.user(300)
+    await user.send("/start")
+    await user.replies(3)
+    await user.send(typed)
+    refusal = await user.reply()
+    assert expected in refusal.plain
+    await user.send("yesterday")
+    await user.replies(2)
+    await user.send("Berlin")
+    assert "Europe/Berlin" in (await user.replies(2))[0].plain
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Berlin", "Europe/Berlin"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("sao paulo", "America/Sao_Paulo"),
+        ("Tokyo", "Asia/Tokyo"),
+        ("Kolkata", "Asia/Kolkata"),
+        ("europe/berlin", "Europe/Berlin"),
+        ("UTC+2", "Etc/GMT-2"),
+        ("GMT-5", "Etc/GMT+5"),
+        ("UTC+5:30", "Asia/Kolkata"),
+        ("i live in munich", "Europe/Berlin"),
+        ("Barcelnoa", "Europe/Madrid"),
+        ("New York", "America/New_York"),
+    ],
+)
+async def test_time_zones_typed(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, zone: str
+) -> None:
+    user = emu.user(400)
+    await user.send("/start")
+    await user.replies(3)
+    await user.press("Today")
+    await user.replies(2)
+    await user.send(typed)
+    tz_ok, _ = await user.replies(2)
+    assert zone.replace("_", " ") in tz_ok.plain
+
+
+@pytest.mark.parametrize("typed", ["Narnia", "asdfgh", "UTC+15", "12345"])
+async def test_unknown_time_zones_are_asked_again(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    user = emu.user(500)
+    await user.send("/start")
+    await user.replies(3)
+    await user.press("Today")
+    await user.replies(2)
+    await user.send(typed)
+    assert "couldn't find" in (await user.reply()).plain
+    await user.send("Berlin")
+    assert "Europe/Berlin" in (await user.replies(2))[0].plain
+
+
+async def test_ambiguous_city_offers_buttons(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(501)
+    await user.send("/start")
+    await user.replies(3)
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("Paris")
+    pick = await user.reply()
+    labels = pick.button_texts()
+    assert labels[0].startswith("Paris, France")
+    assert any("Texas" in label or "US" in label for label in labels[1:])
+    await user.press(labels[0])
+    assert "Europe/Paris" in (await user.replies(2))[0].plain
+
+
+async def test_time_zone_from_shared_location(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(502)
+    await user.send("/start")
+    await user.replies(3)
+    await user.press("Today")
+    await user.replies(2)
+    await user.send_location(-23.55, -46.63)
+    assert "America/Sao Paulo" in (await user.replies(2))[0].plain
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("21:30", "21:30"), ("9pm", "21:00"), ("9.30", "09:30"), ("7:15 am", "07:15")],
+)
+async def test_daily_time_typed(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, shown: str
+) -> None:
+    user = emu.user(600)
+    await onboard(user, at=typed)
+    assert any(shown in m.plain for m in user.inbox)
+
+
+@pytest.mark.parametrize("typed", ["25:00", "9:75", "whenever"])
+async def test_absurd_times_are_refused(emu: BotApiEmulator, bot: BotRunner, typed: str) -> None:
+    user = emu.user(601)
+    await user.send("/start")
+    await user.replies(3)
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send(typed)
+    refusal = await user.reply()
+    assert "21:30" in refusal.plain
+    await user.send("8pm")
+    assert "20:00" in (await user.replies(2))[0].plain
+
+
+async def test_restart_mid_onboarding_resumes_at_the_same_question(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(700)
+    await user.send("/start")
+    await user.replies(3)
+    await user.send("3 days ago")
+    await user.replies(2)
+    await bot.restart()
+    await user.send("Tokyo")
+    tz_ok, time_question = await user.replies(2)
+    assert "Asia/Tokyo" in tz_ok.plain
+    assert "21:00" in time_question.button_texts()
+
+
+async def test_start_again_never_wipes_anything(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(701)
+    await onboard(user, date="5 days ago")
+    await user.send("/start")
+    back, status = await user.replies(2)
+    assert "nothing was reset" in back.plain.lower() or "safe" in back.plain.lower()
+    assert "Day 6 " in status.plain
+
+
+async def test_start_mid_onboarding_repeats_the_current_question(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(702)
+    await user.send("/start")
+    await user.replies(3)
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("/start")
+    _, question = await user.replies(2)
+    assert "time zone" in question.plain.lower()
+
+
+async def test_old_button_is_refused_and_the_question_repeated(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(703)
+    await user.send("/start")
+    _, _, date_question = await user.replies(3)
+    await user.press("Today")
+    await user.replies(2)
+    await user.press("Yesterday", message=date_question)
+    again = await user.reply()
+    assert "time zone" in again.plain.lower()
+    assert user.callback_answers[-1][0] is not None
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.press("08:00")
+    await user.replies(2)
+    await user.press("Skip for now")
+    done, _ = await user.replies(2)
+    assert "Day 1" in done.plain
+
+
+async def test_forged_button_data_changes_nothing(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(704)
+    await user.send("/start")
+    _, _, question = await user.replies(3)
+    await user.press_data("ob:ffffff:d:1", message_id=question.message_id)
+    await user.replies(1)
+    await user.press_data("nonsense", message_id=question.message_id)
+    await user.silence(0.3)
+    assert len(user.callback_answers) == 2
+    await user.send("/status")
+    assert "haven't started" in (await user.reply()).plain
+
+
+async def test_cancel_during_onboarding_keeps_answers(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(705)
+    await user.send("/start")
+    await user.replies(3)
+    await user.send("yesterday")
+    await user.replies(2)
+    await user.send("/cancel")
+    assert "/start" in (await user.reply()).plain
+    await user.send("/cancel")
+    again = (await user.reply()).plain
+    assert "Nothing to stop" in again or "not in the middle" in again

@@ -1,0 +1,88 @@
+"""The bot under test, run exactly as `make run` builds it, against the emulator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.clock import MovableClock
+from bot.config import Settings
+from bot.emulator.driver import SimUser
+from bot.emulator.server import BotApiEmulator
+
+TOKEN = "4242424242:TEST-steadfast-token-do-not-log-abcdef"
+
+
+def test_settings(emu: BotApiEmulator, database_url: str, **extra: Any) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        bot_token=TOKEN,
+        telegram_base_url=emu.base_url,
+        database_url=database_url,
+        **extra,
+    )
+
+
+@dataclass
+class BotRunner:
+    emu: BotApiEmulator
+    clock: MovableClock
+    database_url: str
+    extra: dict[str, Any] = field(default_factory=dict)
+    app: Application | None = None  # type: ignore[type-arg]
+
+    async def start(self) -> None:
+        settings = test_settings(self.emu, self.database_url, **self.extra)
+        self.app = build_application(settings, clock=self.clock)
+        await self.app.initialize()
+        # run_polling() calls these hooks; starting by hand must too.
+        assert self.app.post_init is not None
+        await self.app.post_init(self.app)
+        await self.app.start()
+        assert self.app.updater is not None
+        await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
+
+    async def stop(self) -> None:
+        if self.app is None:
+            return
+        app, self.app = self.app, None
+        assert app.updater is not None
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+        assert app.post_shutdown is not None
+        await app.post_shutdown(app)
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+
+async def onboard(
+    user: SimUser,
+    *,
+    date: str = "today",
+    zone: str = "Berlin",
+    at: str = "21:00",
+    reason: str | None = None,
+) -> None:
+    """Go through /start the quickest way, typing each answer."""
+    await user.send("/start")
+    await user.replies(3)
+    await user.send(date)
+    await user.replies(2)
+    await user.send(zone)
+    await user.replies(2)
+    await user.send(at)
+    await user.replies(2)
+    if reason is None:
+        await user.press("Skip for now")
+        await user.replies(2)
+    else:
+        await user.send(reason)
+        await user.replies(3)

@@ -1,0 +1,139 @@
+import contextlib
+from datetime import time, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.services.clocktime import TimeParseError, parse_clock_time
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21:30", time(21, 30)),
+        ("21.30", time(21, 30)),
+        ("9.30", time(9, 30)),
+        ("9:30", time(9, 30)),
+        ("0930", time(9, 30)),
+        ("2130", time(21, 30)),
+        ("930", time(9, 30)),
+        ("9pm", time(21, 0)),
+        ("9 pm", time(21, 0)),
+        ("9 PM", time(21, 0)),
+        ("9:30pm", time(21, 30)),
+        ("9:30 p.m.", time(21, 30)),
+        ("9.30am", time(9, 30)),
+        ("7am!", time(7, 0)),
+        ("21h", time(21, 0)),
+        ("21h30", time(21, 30)),
+        ("19.00h", time(19, 0)),
+        ("21 Uhr", time(21, 0)),
+        ("21:30:00", time(21, 30)),
+        ("9", time(9, 0)),
+        ("09", time(9, 0)),
+        ("9 30", time(9, 30)),
+        ("noon", time(12, 0)),
+        ("midday", time(12, 0)),
+        ("midnight", time(0, 0)),
+        ("Midnight please", time(0, 0)),
+        ("9 in the morning", time(9, 0)),
+        ("9 in the evening", time(21, 0)),
+        ("9 at night", time(21, 0)),
+        ("12 at night", time(0, 0)),
+        ("1 at night", time(1, 0)),
+        ("3 in the afternoon", time(15, 0)),
+        ("10 tonight", time(22, 0)),
+        ("half past 9", time(9, 30)),
+        ("quarter past 9", time(9, 15)),
+        ("quarter to 9", time(8, 45)),
+        ("quarter to 9 pm", time(20, 45)),
+        ("at 8", time(8, 0)),
+        ("around 10 please", time(10, 0)),
+        ("about 7.15", time(7, 15)),
+        ("nine pm", time(21, 0)),
+        ("at nine in the evening", time(21, 0)),
+        ("8 o'clock", time(8, 0)),
+        ("8ish", time(8, 0)),
+        ("12am", time(0, 0)),
+        ("12pm", time(12, 0)),
+        ("0am", time(0, 0)),
+        ("24:00", time(0, 0)),
+    ],
+)
+def test_parses(text: str, expected: time) -> None:
+    assert parse_clock_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("25:00", "out_of_range"),
+        ("9:75", "out_of_range"),
+        ("13pm", "out_of_range"),
+        ("0pm", "out_of_range"),
+        ("24:30", "out_of_range"),
+        ("99", "out_of_range"),
+        ("21 in the morning", "out_of_range"),
+        ("", "unrecognised"),
+        ("asdf", "unrecognised"),
+        ("morning", "unrecognised"),
+        ("12345", "unrecognised"),
+        ("9:5", "unrecognised"),
+        ("-5", "unrecognised"),
+        ("9am in the evening", "unrecognised"),
+        ("tomorrow", "unrecognised"),
+    ],
+)
+def test_errors(text: str, code: str) -> None:
+    with pytest.raises(TimeParseError) as info:
+        parse_clock_time(text)
+    assert info.value.code == code
+
+
+@settings(max_examples=300, deadline=timedelta(milliseconds=200))
+@given(st.text(max_size=5000))
+def test_never_raises_anything_else(text: str) -> None:
+    code: str = "ok"
+    try:
+        result = parse_clock_time(text)
+    except TimeParseError as exc:
+        code = exc.code
+    else:
+        assert isinstance(result, time)
+    assert code in {"ok", "unrecognised", "out_of_range"}
+
+
+@settings(max_examples=200, deadline=timedelta(milliseconds=200))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "9",
+                "21",
+                ":",
+                ".",
+                "30",
+                "pm",
+                "am",
+                "at",
+                "half",
+                "past",
+                "quarter",
+                "to",
+                "night",
+                "in the evening",
+                "noon",
+                "h",
+                "0",
+                "12",
+                "o'clock",
+                "75",
+            ]
+        ),
+        max_size=6,
+    )
+)
+def test_token_soup(words: list[str]) -> None:
+    with contextlib.suppress(TimeParseError):
+        parse_clock_time(" ".join(words))

@@ -1,0 +1,203 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.services.dates import DateParseError, parse_start_date
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", date(2026, 11, 25)),
+        ("Yesterday", date(2026, 11, 24)),
+        ("YESTERDAY!", date(2026, 11, 24)),
+        ("yesterdy", date(2026, 11, 24)),
+        ("day before yesterday", date(2026, 11, 23)),
+        ("the day before yesterday", date(2026, 11, 23)),
+        ("3 days ago", date(2026, 11, 22)),
+        ("3days ago", date(2026, 11, 22)),
+        ("like 3 days ago", date(2026, 11, 22)),
+        ("three days ago", date(2026, 11, 22)),
+        ("twenty-one days ago", date(2026, 11, 4)),
+        ("thirty days ago", date(2026, 10, 26)),
+        ("0 days ago", date(2026, 11, 25)),
+        ("a couple of days ago", date(2026, 11, 23)),
+        ("a week ago", date(2026, 11, 18)),
+        ("it was about a week ago", date(2026, 11, 18)),
+        ("2 weeks ago", date(2026, 11, 11)),
+        ("two weeks ago", date(2026, 11, 11)),
+        ("a fortnight ago", date(2026, 11, 11)),
+        ("a month ago", date(2026, 10, 25)),
+        ("3 months ago", date(2026, 8, 25)),
+        ("last week", date(2026, 11, 18)),
+        ("last friday", date(2026, 11, 20)),
+        ("since last friday", date(2026, 11, 20)),
+        ("friday", date(2026, 11, 20)),
+        ("on friday", date(2026, 11, 20)),
+        ("this friday", date(2026, 11, 20)),
+        ("Fri", date(2026, 11, 20)),
+        ("wednesday", date(2026, 11, 25)),
+        ("last wednesday", date(2026, 11, 18)),
+        ("wendesday", date(2026, 11, 25)),
+        ("2026-11-20", date(2026, 11, 20)),
+        ("2026/11/20", date(2026, 11, 20)),
+        ("20.11", date(2026, 11, 20)),
+        ("20.11.", date(2026, 11, 20)),
+        ("20.11.2026", date(2026, 11, 20)),
+        ("20.11.26", date(2026, 11, 20)),
+        ("20/11/2026", date(2026, 11, 20)),
+        ("20/11", date(2026, 11, 20)),
+        ("11/20/2026", date(2026, 11, 20)),
+        ("3/4/2026", date(2026, 4, 3)),
+        ("20-11-2026", date(2026, 11, 20)),
+        ("Nov 20", date(2026, 11, 20)),
+        ("November 20th", date(2026, 11, 20)),
+        ("novmber 20", date(2026, 11, 20)),
+        ("20 Nov", date(2026, 11, 20)),
+        ("20th of November 2026", date(2026, 11, 20)),
+        ("Nov 20, 2026", date(2026, 11, 20)),
+        ("friday 20 nov", date(2026, 11, 20)),
+        ("it started on the 20th of november", date(2026, 11, 20)),
+        ("since 20.11.2026!", date(2026, 11, 20)),
+        ("the 20th", date(2026, 11, 20)),
+        ("the 26th", date(2026, 10, 26)),
+        ("30.11", date(2025, 11, 30)),
+        ("Dec 24", date(2025, 12, 24)),
+        ("heute", date(2026, 11, 25)),
+        ("gestern", date(2026, 11, 24)),
+        ("ayer", date(2026, 11, 24)),
+        ("aujourd'hui", date(2026, 11, 25)),
+        ("hier", date(2026, 11, 24)),
+        ("ontem", date(2026, 11, 24)),
+        ("вчера", date(2026, 11, 24)),
+        ("5 years ago", date(2021, 11, 25)),
+    ],
+)
+def test_parses(text: str, expected: date) -> None:
+    assert parse_start_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "unrecognised"),
+        ("   ", "unrecognised"),
+        ("asdf", "unrecognised"),
+        ("20", "unrecognised"),
+        ("a few days ago", "unrecognised"),
+        ("in 3 days", "unrecognised"),
+        ("november", "unrecognised"),
+        ("blue friday cat", "unrecognised"),
+        ("tomorrow", "future"),
+        ("next week", "future"),
+        ("2026-12-01", "future"),
+        ("1.1.2027", "future"),
+        ("31.02", "impossible"),
+        ("2026-13-01", "impossible"),
+        ("13/13/2026", "impossible"),
+        ("Nov 31", "impossible"),
+        ("the 45th", "impossible"),
+        ("20.12.2020", "too_old"),
+        ("6 years ago", "too_old"),
+        ("1000000 days ago", "too_old"),
+        ("99999999 years ago", "too_old"),
+    ],
+)
+def test_errors(text: str, code: str) -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_start_date(text, today=TODAY)
+    assert info.value.code == code
+
+
+def test_year_inference_across_new_year() -> None:
+    assert parse_start_date("20.12", today=date(2026, 1, 3)) == date(2025, 12, 20)
+    assert parse_start_date("Dec 31", today=date(2026, 1, 3)) == date(2025, 12, 31)
+    assert parse_start_date("3.1", today=date(2026, 1, 3)) == date(2026, 1, 3)
+
+
+def test_leap_day() -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_start_date("29.02", today=date(2026, 3, 10))
+    assert info.value.code == "impossible"
+    assert parse_start_date("29.02", today=date(2025, 1, 3)) == date(2024, 2, 29)
+    assert parse_start_date("a month ago", today=date(2026, 3, 31)) == date(2026, 2, 28)
+
+
+def test_last_friday_on_a_friday() -> None:
+    friday = date(2026, 11, 27)
+    assert parse_start_date("last friday", today=friday) == date(2026, 11, 20)
+    assert parse_start_date("friday", today=friday) == friday
+    assert parse_start_date("yesterday", today=friday) == date(2026, 11, 26)
+
+
+def test_day_only_previous_month_missing_day_is_impossible() -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_start_date("the 30th", today=date(2026, 3, 10))
+    assert info.value.code == "impossible"
+
+
+def test_max_years_back() -> None:
+    assert parse_start_date("2 years ago", today=TODAY, max_years_back=2) == date(2024, 11, 25)
+    with pytest.raises(DateParseError) as info:
+        parse_start_date("2 years ago", today=TODAY, max_years_back=1)
+    assert info.value.code == "too_old"
+
+
+@settings(max_examples=300, deadline=timedelta(milliseconds=200))
+@given(
+    st.text(max_size=5000),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+)
+def test_never_raises_anything_else(text: str, today: date) -> None:
+    code: str = "ok"
+    try:
+        result = parse_start_date(text, today=today)
+    except DateParseError as exc:
+        code = exc.code
+    else:
+        assert result <= today
+    assert code in {"ok", "unrecognised", "future", "too_old", "impossible"}
+
+
+@settings(max_examples=200, deadline=timedelta(milliseconds=200))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "20th",
+                "of",
+                "nov",
+                "last",
+                "friday",
+                "3",
+                "days",
+                "ago",
+                "a",
+                "week",
+                "20.11",
+                "2026",
+                "since",
+                "yesterday",
+                "31.02",
+                "twenty",
+                "one",
+                "month",
+                "-",
+                "/",
+                ".",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_token_soup(words: list[str]) -> None:
+    try:
+        result = parse_start_date(" ".join(words), today=TODAY)
+    except DateParseError:
+        return
+    assert TODAY - timedelta(days=5 * 366) <= result <= TODAY
