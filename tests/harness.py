@@ -12,6 +12,7 @@ from bot.clock import MovableClock
 from bot.config import Settings
 from bot.emulator.driver import SimUser
 from bot.emulator.server import BotApiEmulator
+from bot.runtime import Runtime, runtime_of
 
 TOKEN = "4242424242:TEST-steadfast-token-do-not-log-abcdef"
 
@@ -32,7 +33,13 @@ class BotRunner:
     clock: MovableClock
     database_url: str
     extra: dict[str, Any] = field(default_factory=dict)
+    poll: bool = True
     app: Application | None = None  # type: ignore[type-arg]
+
+    @property
+    def runtime(self) -> Runtime:
+        assert self.app is not None
+        return runtime_of(self.app.bot_data)
 
     async def start(self) -> None:
         settings = test_settings(self.emu, self.database_url, **self.extra)
@@ -43,7 +50,8 @@ class BotRunner:
         await self.app.post_init(self.app)
         await self.app.start()
         assert self.app.updater is not None
-        await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
+        if self.poll:
+            await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
 
     async def stop(self) -> None:
         if self.app is None:

@@ -58,6 +58,7 @@ class BotMessage:
     caption: str | None = None  # caption as sent, media messages only
     buttons: list[list[InlineButton]] = field(default_factory=list)
     reply_keyboard: list[list[str]] | None = None
+    location_keys: list[str] = field(default_factory=list)  # keys with request_location
     photo: bytes | None = None
     document: bytes | None = None
     filename: str | None = None
@@ -90,6 +91,10 @@ class BotMessage:
             self.reply_keyboard = [
                 [b if isinstance(b, str) else str(b.get("text", "")) for b in row]
                 for row in markup["keyboard"]
+            ]
+            self.location_keys = [
+                str(b.get("text", "")) for row in markup["keyboard"] for b in row
+                if isinstance(b, dict) and b.get("request_location")
             ]
         if stored.file is not None:
             if stored.file_kind == "photo":

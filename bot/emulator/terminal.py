@@ -84,9 +84,15 @@ class _Chat:
         if message.reply_keyboard:
             keys = " | ".join(k for row in message.reply_keyboard for k in row)
             lines.append(f"(keyboard: {keys})")
+            if message.location_keys:
+                lines.append("(to share a location type /location LAT LON)")
         prefix = f"{self._speaker()} (edited): " if kind == "edit" else f"{self._speaker()}: "
         indent = " " * len(f"{self.name} (edited): " if kind == "edit" else f"{self.name}: ")
-        body = f"\n{indent}".join(lines) if lines else "(empty)"
+        shown = [
+            (indent + line if i and line.strip() else line.rstrip())
+            for i, line in enumerate(lines)
+        ]
+        body = "\n".join(shown) if shown else "(empty)"
         return f"{prefix}{body}\n"
 
     def flush_answers(self) -> None:

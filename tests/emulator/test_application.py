@@ -55,7 +55,7 @@ async def emulator() -> AsyncIterator[BotApiEmulator]:
 
 
 @pytest.fixture
-async def app(emulator: BotApiEmulator) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+async def app(emulator: BotApiEmulator) -> AsyncIterator[Application]:
     application = (
         ApplicationBuilder().token(TOKEN).base_url(emulator.base_url)
         .base_file_url(emulator.base_file_url).build()
@@ -72,7 +72,7 @@ async def app(emulator: BotApiEmulator) -> AsyncIterator[Application]:  # type: 
         await application.stop()
 
 
-async def test_echo_and_button(emulator: BotApiEmulator, app: Application) -> None:  # type: ignore[type-arg]
+async def test_echo_and_button(emulator: BotApiEmulator, app: Application) -> None:
     user = emulator.user(77, first_name="Kim")
     await user.send("/start from-ad")
     assert (await user.reply()).plain == "Welcome from-ad"
@@ -94,7 +94,7 @@ async def test_echo_and_button(emulator: BotApiEmulator, app: Application) -> No
         await user.press("Again")  # the edit removed the keyboard
 
 
-async def test_two_users_are_independent(emulator: BotApiEmulator, app: Application  # type: ignore[type-arg]
+async def test_two_users_are_independent(emulator: BotApiEmulator, app: Application
                                          ) -> None:
     a, b = emulator.user(1), emulator.user(2)
     await a.send("from a")

@@ -59,7 +59,7 @@ async def emulator() -> AsyncIterator[BotApiEmulator]:
 
 
 @pytest.fixture
-async def app(emulator: BotApiEmulator) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+async def app(emulator: BotApiEmulator) -> AsyncIterator[Application]:
     application = ApplicationBuilder().token(TOKEN).base_url(emulator.base_url).build()
     application.add_handler(MessageHandler(filters.TEXT | filters.LOCATION, on_text))
     application.add_handler(CallbackQueryHandler(on_press))
@@ -73,7 +73,7 @@ async def app(emulator: BotApiEmulator) -> AsyncIterator[Application]:  # type: 
 
 
 async def test_scripted_session(
-    emulator: BotApiEmulator, app: Application, tmp_path: Path  # type: ignore[type-arg]
+    emulator: BotApiEmulator, app: Application, tmp_path: Path
 ) -> None:
     stdin = io.StringIO("hello\n2\n/location 52.5 13.4\npicture\n/quit\nnever sent\n")
     stdout = io.StringIO()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
 from collections.abc import AsyncIterator
 
@@ -43,7 +44,7 @@ async def test_long_poll_returns_when_user_sends(tg: Bot, emulator: BotApiEmulat
 
 async def test_long_poll_times_out_empty(tg: Bot) -> None:
     started = time.monotonic()
-    assert await tg.get_updates(timeout=0.3) == ()
+    assert await tg.get_updates(timeout=dt.timedelta(milliseconds=300)) == ()
     assert time.monotonic() - started >= 0.25
 
 
