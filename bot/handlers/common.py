@@ -148,10 +148,7 @@ async def open_turn(
         user, created = await user_store.get_or_create_user(
             session=session, user_id=tg_user.id, chat_id=chat.id, now=now
         )
-        if not user.active:
-            # They blocked the bot and came back: messages may flow again.
-            await user_store.update_user(session=session, user=user, now=now, active=True)
-            await daily.refresh_next_daily(session=session, user=user, now=now)
+        await daily.reactivate(session=session, user=user, now=now)
         stack, version = await flow_store.load_stack(session=session, user_id=user.id)
         turn = Turn(
             rt=rt,

@@ -8,6 +8,7 @@ from telegram.ext import ContextTypes
 
 from bot.handlers.common import runtime
 from bot.handlers.fallback import added_to_group
+from bot.services import daily
 from bot.store import users as user_store
 
 
@@ -21,7 +22,13 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return
     active = member.new_chat_member.status not in (ChatMember.BANNED, ChatMember.LEFT)
     rt = runtime(context)
+    now = rt.clock.now()
     async with rt.db.session() as session:
-        await user_store.set_active(
-            session=session, user_id=member.chat.id, active=active, now=rt.clock.now()
-        )
+        if not active:
+            await user_store.set_active(
+                session=session, user_id=member.chat.id, active=False, now=now
+            )
+            return
+        user = await user_store.get_user(session=session, user_id=member.chat.id)
+        if user is not None:
+            await daily.reactivate(session=session, user=user, now=now)

@@ -35,6 +35,13 @@ async def refresh_next_daily(*, session: AsyncSession, user: User, now: datetime
         await user_store.update_user(session=session, user=user, now=now, next_daily_at=next_at)
 
 
+async def reactivate(*, session: AsyncSession, user: User, now: datetime) -> None:
+    """The user blocked the bot and came back: messages may flow again, from now on."""
+    if not user.active:
+        await user_store.update_user(session=session, user=user, now=now, active=True)
+        await refresh_next_daily(session=session, user=user, now=now)
+
+
 def pause_until(today: date, days: int | None) -> date:
     """The last silent day of a pause of `days` days starting today (None: until /resume)."""
     if days is None:

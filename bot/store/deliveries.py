@@ -28,7 +28,7 @@ class DueUser:
 
 async def due_users(*, session: AsyncSession, now: datetime, limit: int) -> list[DueUser]:
     """Active users whose next daily message is due at or before `now` (uses ix_users_due)."""
-    result = await session.execute(
+    result = await session.exec(  # type: ignore[call-overload]
         sa_select(
             col(User.id), col(User.chat_id), col(User.tz), col(User.daily_time),
             col(User.paused_until), col(User.next_daily_at),

@@ -1,0 +1,316 @@
+"""The daily message: at each user's hour, once a day, exactly once, at Telegram's pace."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.clock import MovableClock
+from bot.content import load_content
+from bot.emulator.driver import BotMessage, SimUser
+from bot.emulator.ratelimit import TokenBucket
+from bot.emulator.server import BotApiEmulator
+from bot.scheduler import claim_batch
+from bot.store.models import Delivery, User
+from tests.harness import TOKEN, BotRunner, onboard
+
+FAST_TICK = {"tick_seconds": 0.05}
+DAILY = load_content().daily
+assert DAILY is not None
+
+
+def is_daily(message: BotMessage) -> bool:
+    return message.plain.startswith("Day ") and "I'm okay" in " ".join(message.button_texts())
+
+
+async def expect_daily(user: SimUser, day: int) -> BotMessage:
+    message = await user.reply(timeout=5)
+    assert is_daily(message), message.plain
+    assert message.plain.startswith(f"Day {day}\n")
+    return message
+
+
+@pytest.fixture
+async def ticking(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> AsyncIterator[BotRunner]:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST_TICK)
+    await runner.start()
+    try:
+        yield runner
+    finally:
+        await runner.stop()
+
+
+async def deliveries(runner: BotRunner, user_id: int) -> list[Delivery]:
+    async with runner.runtime.db.session() as session:
+        rows = await session.exec(select(Delivery).where(Delivery.user_id == user_id))
+        return list(rows.all())
+
+
+async def test_kolkata_and_new_york_each_get_one_message_at_their_minute(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    india, america = emu.user(1001), emu.user(1002)
+    await onboard(india, zone="Kolkata", at="21:00")  # 15:30 UTC
+    await onboard(america, zone="New York", at="21:00")  # 02:00 UTC the next day
+    clock.set(datetime(2026, 11, 25, 15, 29, tzinfo=UTC))
+    await india.silence(0.4)
+    clock.set(datetime(2026, 11, 25, 15, 30, tzinfo=UTC))
+    await expect_daily(india, 1)
+    await america.silence(0.4)
+    clock.set(datetime(2026, 11, 25, 15, 45, tzinfo=UTC))
+    await india.silence(0.4)
+    clock.set(datetime(2026, 11, 26, 2, 0, 30, tzinfo=UTC))  # 21:00 on Nov 25 in New York
+    await expect_daily(america, 1)
+    await india.silence(0.4)
+    assert len(await deliveries(ticking, 1001)) == 1
+    assert len(await deliveries(ticking, 1002)) == 1
+
+
+async def test_spring_forward_and_fall_back_in_berlin_neither_skip_nor_double(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(1003)
+    clock.set(datetime(2027, 3, 27, 12, 0, tzinfo=UTC))
+    await onboard(user, zone="Berlin", at="02:30")
+    # 02:30 does not exist on 2027-03-28: it goes out at 03:30 CEST (01:30 UTC), once.
+    clock.set(datetime(2027, 3, 28, 1, 29, tzinfo=UTC))
+    await user.silence(0.3)
+    clock.set(datetime(2027, 3, 28, 1, 30, tzinfo=UTC))
+    await expect_daily(user, 2)
+    clock.set(datetime(2027, 3, 28, 3, 0, tzinfo=UTC))
+    await user.silence(0.3)
+    clock.set(datetime(2027, 3, 29, 0, 30, tzinfo=UTC))  # 02:30 CEST
+    await expect_daily(user, 3)
+
+
+async def test_fall_back_sends_the_repeated_hour_once(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(1004)
+    clock.set(datetime(2026, 10, 24, 12, 0, tzinfo=UTC))
+    await onboard(user, zone="Berlin", at="02:30")
+    # 02:30 happens twice on 2026-10-25 (00:30 and 01:30 UTC): first one only.
+    clock.set(datetime(2026, 10, 25, 0, 30, tzinfo=UTC))
+    await expect_daily(user, 2)
+    clock.set(datetime(2026, 10, 25, 1, 30, tzinfo=UTC))
+    await user.silence(0.4)
+    clock.set(datetime(2026, 10, 26, 1, 30, tzinfo=UTC))  # 02:30 CET
+    await expect_daily(user, 3)
+
+
+async def test_two_instances_on_one_database_send_each_message_once(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    first = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST_TICK)
+    second = BotRunner(
+        emu=emu, clock=clock, database_url=database_url, extra=FAST_TICK, poll=False
+    )
+    await first.start()
+    await second.start()
+    try:
+        users = [emu.user(2000 + i) for i in range(12)]
+        for user in users:
+            await onboard(user, zone="Berlin", at="20:00")
+        clock.set(datetime(2026, 11, 25, 19, 0, 5, tzinfo=UTC))
+        for user in users:
+            await expect_daily(user, 1)
+        clock.set(datetime(2026, 11, 25, 19, 1, tzinfo=UTC))
+        for user in users:
+            await user.silence(0.05)
+        await users[0].silence(0.4)
+        assert emu.stats.messages_sent == sum(len(u.inbox) for u in users)
+    finally:
+        await second.stop()
+        await first.stop()
+
+
+async def test_restart_just_after_a_claim_sends_once_after_the_lease(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url)  # slow tick: 30 s
+    await runner.start()
+    user = emu.user(1005)
+    await onboard(user, zone="Berlin", at="20:00")
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    jobs = await claim_batch(runner.runtime, clock.now())  # claimed, then the process dies
+    assert len(jobs) == 1
+    await runner.stop()
+    runner.extra = FAST_TICK
+    await runner.start()
+    await user.silence(0.4)  # the claim is still leased to the dead process
+    clock.set(datetime(2026, 11, 25, 19, 3, tzinfo=UTC))
+    await expect_daily(user, 1)
+    await user.silence(0.4)
+    await runner.stop()
+
+
+async def test_restart_just_before_a_claim_sends_within_grace(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST_TICK)
+    await runner.start()
+    user = emu.user(1006)
+    await onboard(user, zone="Berlin", at="20:00")
+    await runner.stop()  # down before 20:00 ...
+    clock.set(datetime(2026, 11, 25, 21, 30, tzinfo=UTC))  # ... back at 22:30, within 3 h
+    await runner.start()
+    await expect_daily(user, 1)
+    await user.silence(0.3)
+    await runner.stop()
+
+
+async def test_message_missed_beyond_grace_is_skipped_and_status_stays_right(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST_TICK)
+    await runner.start()
+    user = emu.user(1007)
+    await onboard(user, zone="Berlin", at="08:00")  # tomorrow 07:00 UTC
+    await runner.stop()
+    clock.set(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))  # 4 h late
+    await runner.start()
+    await user.silence(0.4)
+    await user.send("/status")
+    assert "Day 2 " in (await user.reply()).plain
+    clock.set(datetime(2026, 11, 27, 7, 0, tzinfo=UTC))
+    await expect_daily(user, 3)
+    await runner.stop()
+
+
+async def test_pause_silences_without_stopping_the_count_then_resume(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(1008)
+    await onboard(user, zone="Berlin", at="20:00")
+    await user.send("/pause 2")
+    confirmation = (await user.reply()).plain
+    assert "2 days" in confirmation
+    assert "Fri 27 Nov at 20:00" in confirmation
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    await user.silence(0.3)
+    clock.set(datetime(2026, 11, 26, 19, 0, tzinfo=UTC))
+    await user.silence(0.3)
+    clock.set(datetime(2026, 11, 27, 19, 0, tzinfo=UTC))
+    await expect_daily(user, 3)
+    await user.send("/pause")
+    assert "/resume" in (await user.reply()).plain
+    clock.set(datetime(2026, 11, 28, 19, 0, tzinfo=UTC))
+    await user.silence(0.3)
+    await user.send("/status")
+    status = (await user.reply()).plain
+    assert "Day 4 " in status
+    assert "paused" in status
+    await user.send("/resume")
+    assert "tomorrow at 20:00" in (await user.reply()).plain
+
+
+@pytest.mark.parametrize("bad", ["/pause 0", "/pause 400", "/pause soon"])
+async def test_pause_with_a_bad_number_explains(
+    emu: BotApiEmulator, ticking: BotRunner, bad: str
+) -> None:
+    user = emu.user(1009)
+    await onboard(user)
+    await user.send(bad)
+    assert "/pause 7" in (await user.reply()).plain
+
+
+async def test_blocked_user_is_marked_inactive_skipped_then_welcomed_back(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(1010)
+    await onboard(user, zone="Berlin", at="20:00")
+    user.block()
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    await user.silence(0.4)
+    async with ticking.runtime.db.session() as session:
+        stored = await session.get(User, 1010)
+        assert stored is not None
+        assert stored.active is False
+    attempts_before = emu.stats.count("sendMessage")
+    clock.set(datetime(2026, 11, 26, 19, 0, tzinfo=UTC))
+    await user.silence(0.4)
+    assert emu.stats.count("sendMessage") == attempts_before
+    user.unblock()
+    await user.send("/status")
+    assert "Day 2 " in (await user.reply()).plain
+    clock.set(datetime(2026, 11, 27, 19, 0, tzinfo=UTC))
+    await expect_daily(user, 3)
+
+
+async def test_milestone_day_gets_a_milestone_message(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(1011)
+    await onboard(user, date="7 days ago", zone="Berlin", at="20:00")
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))  # 7 full days
+    message = await expect_daily(user, 8)
+    milestone_texts = {e.text for e in DAILY.milestones[7]}
+    assert any(message.text.endswith(t) for t in milestone_texts)
+
+
+async def test_no_repeat_until_the_pool_is_used_up(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(1012)
+    await onboard(user, date="10 days ago", zone="UTC", at="20:00")
+    texts = []
+    for offset in range(12):  # full days 10..21: middle stage, milestones 14 and 21
+        clock.set(datetime(2026, 11, 25, 20, 0, tzinfo=UTC) + timedelta(days=offset))
+        texts.append((await expect_daily(user, 11 + offset)).text.split("\n\n", 1)[1])
+    assert len(set(texts)) == len(texts)
+
+
+async def test_mood_buttons_store_the_day_and_refuse_other_users(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user, other = emu.user(1013), emu.user(1014)
+    await onboard(user, zone="Berlin", at="20:00")
+    await onboard(other, zone="Berlin", at="20:00")
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    message = await expect_daily(user, 1)
+    await expect_daily(other, 1)
+    await user.press("🙂 I'm okay", message=message)
+    await user.reply()
+    [delivery] = await deliveries(ticking, 1013)
+    assert delivery.mood == "okay"
+    await other.press_data(f"day:{delivery.id}:s", message_id=message.message_id)
+    await other.silence(0.3)
+    assert other.callback_answers[-1][0]
+    [still] = await deliveries(ticking, 1013)
+    assert still.mood == "okay"
+
+
+async def test_changing_the_time_after_todays_message_waits_until_tomorrow(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(1015)
+    await onboard(user, zone="Berlin", at="14:00")
+    clock.set(datetime(2026, 11, 25, 13, 0, tzinfo=UTC))
+    await expect_daily(user, 1)
+    await user.send("/time 23:00")
+    replies = await user.replies(2)
+    assert "tomorrow at 23:00" in replies[-1].plain
+    clock.set(datetime(2026, 11, 25, 22, 0, tzinfo=UTC))
+    await user.silence(0.4)
+
+
+async def test_429_from_telegram_slows_sending_without_losing_messages(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    users = [emu.user(3000 + i) for i in range(16)]
+    for user in users:
+        await onboard(user, zone="Berlin", at="20:00")
+    # Now Telegram gets strict: 8 messages a second overall, bursts of 4.
+    emu.bot(TOKEN).limiter.global_bucket = TokenBucket(8, 4)
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    for user in users:
+        await expect_daily(user, 1)
+    assert emu.stats.rate_limited > 0
+    for user in users:
+        await user.silence(0.05)
+    assert len(await deliveries(ticking, 3000)) == 1
