@@ -42,5 +42,7 @@ def setup_logging(level: str, secrets: Iterable[str] = ()) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # httpx logs every request URL, and the URL carries the token.
-    for noisy in ("httpx", "httpcore", "apscheduler", "aiosqlite", "asyncio"):
+    for noisy in ("httpx", "httpcore", "aiosqlite", "asyncio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # A tick skipped because the previous one is still sending is expected, not a warning.
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)

@@ -2,8 +2,10 @@
 
 One repeating job per process (not one per user). Every process on a database may tick at
 the same minute: a claim is a conditional update of the user's next send instant plus a
-delivery row unique per user and local date, so each message goes out once. A claim whose
-sender died is taken over after LEASE, while the grace window lasts.
+delivery row unique per user and local date, so each message goes out once. The message is
+chosen at claim time (in bulk, for the whole batch); sends then need no database, and their
+outcomes are written by one recorder in small group commits. A claim whose sender died
+before recording an outcome is taken over after LEASE, while the grace window lasts.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from telegram import Bot
+from sqlmodel.ext.asyncio.session import AsyncSession
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.content import Content
 from bot.handlers.common import inline
 from bot.runtime import Runtime, runtime_of
 from bot.sending import with_retries
@@ -26,6 +30,8 @@ from bot.services.schedule import local_date_of, next_daily_instant, within_grac
 from bot.store import attempts as attempt_store
 from bot.store import deliveries as delivery_store
 from bot.store import users as user_store
+from bot.store.deliveries import Outcome
+from bot.store.models import Delivery
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +44,8 @@ class Job:
     delivery_id: int
     user_id: int
     chat_id: int
+    day_number: int
+    content_id: str
 
 
 async def daily_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -47,21 +55,37 @@ async def daily_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def run_due(rt: Runtime, bot: Bot) -> int:
     """Claim and send until nobody is due; return the number of messages sent."""
-    sent = 0
+    recorder = Recorder(rt)
+    writer = asyncio.create_task(recorder.run())
     concurrency = asyncio.Semaphore(max(4, min(64, int(rt.settings.send_rate))))
-    while True:
-        jobs = await claim_batch(rt, rt.clock.now())
-        jobs += await reclaim(rt, rt.clock.now())
-        if not jobs:
-            return sent
-        results = await asyncio.gather(*(_send_limited(rt, bot, job, concurrency) for job in jobs))
-        sent += sum(results)
+    sent = 0
+    try:
+        pending: set[asyncio.Task[bool]] = set()
+        while True:
+            jobs = await claim_batch(rt, rt.clock.now())
+            jobs += await reclaim(rt, rt.clock.now())
+            if not jobs:
+                break
+            for job in jobs:
+                task = _send_limited(rt, bot, job, recorder, concurrency)
+                pending.add(asyncio.create_task(task))
+            # Claim the next batch while this one is still sending, but not far ahead.
+            while len(pending) > CLAIM_BATCH:
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                sent += sum(t.result() for t in done)
+        if pending:
+            done, _ = await asyncio.wait(pending)
+            sent += sum(t.result() for t in done)
+    finally:
+        await recorder.close()
+        await writer
+    return sent
 
 
 async def claim_batch(rt: Runtime, now: datetime) -> list[Job]:
-    """Claim up to CLAIM_BATCH due users in one transaction; skip those past the grace window."""
+    """Claim up to CLAIM_BATCH due users in one transaction and choose their messages."""
     grace = timedelta(hours=rt.settings.daily_grace_hours)
-    jobs: list[Job] = []
+    claims: list[tuple[Delivery, int]] = []
     async with rt.db.session() as session:
         for due in await delivery_store.due_users(session=session, now=now, limit=CLAIM_BATCH):
             next_at = next_daily_instant(
@@ -81,8 +105,33 @@ async def claim_batch(rt: Runtime, now: datetime) -> list[Job]:
                 due_at=due.due_at,
                 now=now,
             )
-            if claim is not None and claim.id is not None:
-                jobs.append(Job(claim.id, due.id, due.chat_id))
+            if claim is not None:
+                claims.append((claim, due.chat_id))
+        return await _compose(rt, session, claims)
+
+
+async def _compose(
+    rt: Runtime, session: AsyncSession, claims: list[tuple[Delivery, int]]
+) -> list[Job]:
+    """Choose each claimed user's message (two queries for the whole batch)."""
+    if not claims or rt.content.daily is None:
+        return []
+    user_ids = [d.user_id for d, _ in claims]
+    starts = await attempt_store.current_starts(session=session, user_ids=user_ids)
+    used = await delivery_store.used_content(session=session, user_ids=user_ids)
+    jobs = []
+    for delivery, chat_id in claims:
+        start: date | None = starts.get(delivery.user_id)
+        if start is None or delivery.id is None:
+            continue
+        days = full_days(start, delivery.local_date)
+        choice = encouragement.choose(
+            rt.content.daily, days, used[delivery.user_id], rt.content.rng
+        )
+        await delivery_store.set_content(
+            session=session, delivery=delivery, content_id=choice.id, day_number=days + 1
+        )
+        jobs.append(Job(delivery.id, delivery.user_id, chat_id, days + 1, choice.id))
     return jobs
 
 
@@ -96,45 +145,90 @@ async def reclaim(rt: Runtime, now: datetime) -> list[Job]:
             due_after=now - grace, limit=CLAIM_BATCH,
         )
         for delivery in stale:
-            assert delivery.id is not None
+            if delivery.id is None or delivery.content_id is None:
+                continue
             if await delivery_store.renew_claim(
                 session=session, delivery_id=delivery.id, expected=delivery.claimed_at, now=now
             ):
                 user = await user_store.get_user(session=session, user_id=delivery.user_id)
                 if user is not None and user.active:
-                    jobs.append(Job(delivery.id, user.id, user.chat_id))
+                    jobs.append(
+                        Job(delivery.id, user.id, user.chat_id, delivery.day_number,
+                            delivery.content_id)
+                    )
     return jobs
 
 
-async def _send_limited(rt: Runtime, bot: Bot, job: Job, limit: asyncio.Semaphore) -> int:
+class Recorder:
+    """Writes send outcomes in group commits: whatever arrived while the last write ran."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self._rt = rt
+        self._queue: asyncio.Queue[Outcome | None] = asyncio.Queue()
+
+    def add(self, outcome: Outcome) -> None:
+        self._queue.put_nowait(outcome)
+
+    async def close(self) -> None:
+        self._queue.put_nowait(None)
+
+    async def run(self) -> None:
+        closing = False
+        while not closing:
+            batch: list[Outcome] = []
+            item = await self._queue.get()
+            while True:
+                if item is None:
+                    closing = True
+                else:
+                    batch.append(item)
+                if self._queue.empty():
+                    break
+                item = self._queue.get_nowait()
+            await self._write(batch)
+
+    async def _write(self, batch: list[Outcome]) -> None:
+        # An unrecorded send stays "claimed" and would be sent again after its lease:
+        # try hard before giving up, and say so loudly if it comes to that.
+        for attempt in range(1, 6):
+            try:
+                async with self._rt.db.session() as session:
+                    await delivery_store.record_outcomes(session=session, outcomes=batch)
+                return
+            except Exception:
+                if attempt == 5:
+                    logger.exception("could not record %d daily outcomes", len(batch))
+                    return
+                await asyncio.sleep(0.2 * 2**attempt)
+
+
+async def _send_limited(
+    rt: Runtime, bot: Bot, job: Job, recorder: Recorder, limit: asyncio.Semaphore
+) -> bool:
     async with limit:
-        return await send_daily(rt, bot, job)
+        return await send_daily(rt, bot, job, recorder)
 
 
-async def send_daily(rt: Runtime, bot: Bot, job: Job) -> int:
-    """Compose and send one claimed daily message; record the outcome. 1 if sent."""
-    now = rt.clock.now()
-    async with rt.db.session() as session:
-        delivery = await delivery_store.get_delivery(session=session, delivery_id=job.delivery_id)
-        attempt = await attempt_store.current_attempt(session=session, user_id=job.user_id)
-        used = await delivery_store.used_content(session=session, user_id=job.user_id)
-    if delivery is None or attempt is None or rt.content.daily is None:
-        await _finish(rt, job, "skipped")
-        return 0
-    days = full_days(attempt.start_date, delivery.local_date)
-    choice = encouragement.choose(rt.content.daily, days, used, rt.content.rng)
-    text = "\n\n".join(
-        (rt.content.text("daily.day_header", day=days + 1), choice.text)
-    )
+def render_daily(content: Content, job: Job) -> tuple[str, InlineKeyboardMarkup]:
+    """The daily message: the day, the chosen encouragement, the three mood buttons."""
+    assert content.daily is not None
+    text = encouragement.text_of(content.daily, job.content_id)
+    body = "\n\n".join((content.text("daily.day_header", day=job.day_number), text))
     buttons = inline(
         [
-            [(rt.content.label("daily.btn_struggling"), f"day:{job.delivery_id}:s")],
+            [(content.label("daily.btn_struggling"), f"day:{job.delivery_id}:s")],
             [
-                (rt.content.label("daily.btn_okay"), f"day:{job.delivery_id}:o"),
-                (rt.content.label("daily.btn_good"), f"day:{job.delivery_id}:g"),
+                (content.label("daily.btn_okay"), f"day:{job.delivery_id}:o"),
+                (content.label("daily.btn_good"), f"day:{job.delivery_id}:g"),
             ],
         ]
     )
+    return body, buttons
+
+
+async def send_daily(rt: Runtime, bot: Bot, job: Job, recorder: Recorder) -> bool:
+    """Send one claimed daily message and queue its outcome. True if it went out."""
+    text, buttons = render_daily(rt.content, job)
     try:
         message = await with_retries(
             lambda: bot.send_message(job.chat_id, text, reply_markup=buttons)
@@ -142,29 +236,15 @@ async def send_daily(rt: Runtime, bot: Bot, job: Job) -> int:
     except (Forbidden, BadRequest) as exc:
         # Blocked, or the chat is gone: stop sending until they write again.
         logger.info("daily message refused (%s); user marked inactive", type(exc).__name__)
-        await _finish(rt, job, "failed")
+        recorder.add(Outcome(job.delivery_id, "failed", rt.clock.now()))
         async with rt.db.session() as session:
             await user_store.set_active(
-                session=session, user_id=job.user_id, active=False, now=now
+                session=session, user_id=job.user_id, active=False, now=rt.clock.now()
             )
-        return 0
+        return False
     except TelegramError as exc:
         # Network trouble after retries: leave the claim; it is retried after its lease.
         logger.warning("daily message not sent yet: %s", type(exc).__name__)
-        return 0
-    await _finish(
-        rt, job, "sent", message_id=message.message_id, content_id=choice.id, day_number=days + 1
-    )
-    return 1
-
-
-async def _finish(
-    rt: Runtime, job: Job, status: str, *, message_id: int | None = None,
-    content_id: str | None = None, day_number: int = 0,
-) -> None:
-    async with rt.db.session() as session:
-        await delivery_store.finish(
-            session=session, delivery_id=job.delivery_id, status=status, now=rt.clock.now(),
-            message_id=message_id, content_id=content_id, day_number=day_number,
-        )
-
+        return False
+    recorder.add(Outcome(job.delivery_id, "sent", rt.clock.now(), message.message_id))
+    return True

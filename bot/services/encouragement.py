@@ -28,6 +28,15 @@ class DailyContent:
     mood_replies: Mapping[str, tuple[str, ...]]
     weekly: Mapping[str, tuple[str, ...]]
 
+    def __post_init__(self) -> None:
+        index = {e.id: e for group in (*self.pools.values(), *self.milestones.values())
+                 for e in group}
+        object.__setattr__(self, "_by_id", index)
+
+    def get(self, content_id: str) -> Encouragement | None:
+        by_id: dict[str, Encouragement] = getattr(self, "_by_id")  # noqa: B009
+        return by_id.get(content_id)
+
 
 def stage_for(full_days: int) -> Stage:
     """First week, the long middle, then growth after 30 full days."""
@@ -48,6 +57,12 @@ def choose(
         candidates = daily.pools[stage_for(full_days)]
     fewest = min(used.get(e.id, 0) for e in candidates)
     return rng.choice([e for e in candidates if used.get(e.id, 0) == fewest])
+
+
+def text_of(daily: DailyContent, content_id: str) -> str:
+    """The text of an encouragement by id (a content edit may have removed it: fall back)."""
+    entry = daily.get(content_id)
+    return entry.text if entry is not None else daily.pools["early"][0].text
 
 
 def parse_daily(data: Any) -> DailyContent:

@@ -26,6 +26,16 @@ async def current_attempt(*, session: AsyncSession, user_id: int) -> Attempt | N
     return result.first()
 
 
+async def current_starts(*, session: AsyncSession, user_ids: list[int]) -> dict[int, date]:
+    """The start date of each user's open attempt."""
+    result = await session.exec(
+        select(col(Attempt.user_id), col(Attempt.start_date)).where(
+            col(Attempt.user_id).in_(user_ids), col(Attempt.end_date).is_(None)
+        )
+    )
+    return {uid: start for uid, start in result.all()}
+
+
 async def start_attempt(
     *, session: AsyncSession, user_id: int, start_date: date, now: datetime
 ) -> Attempt:

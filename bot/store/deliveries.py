@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from sqlalchemy import bindparam
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, func, select, update
@@ -110,37 +111,54 @@ async def renew_claim(
     return bool(result.rowcount == 1)
 
 
-async def finish(
-    *,
-    session: AsyncSession,
-    delivery_id: int,
-    status: str,
-    now: datetime,
-    message_id: int | None = None,
-    content_id: str | None = None,
-    day_number: int = 0,
+@dataclass(frozen=True)
+class Outcome:
+    delivery_id: int
+    status: str
+    at: datetime
+    message_id: int | None = None
+
+
+async def record_outcomes(*, session: AsyncSession, outcomes: list[Outcome]) -> None:
+    """Write the results of several sends in one statement batch."""
+    if not outcomes:
+        return
+    table = Delivery.metadata.tables[Delivery.__tablename__]  # core executemany
+    connection = await session.connection()
+    await connection.execute(
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values(status=bindparam("b_status"), sent_at=bindparam("b_sent_at"),
+                message_id=bindparam("b_message_id")),
+        [
+            {"b_id": o.delivery_id, "b_status": o.status,
+             "b_sent_at": o.at if o.status == "sent" else None, "b_message_id": o.message_id}
+            for o in outcomes
+        ],
+    )
+
+
+async def set_content(
+    *, session: AsyncSession, delivery: Delivery, content_id: str, day_number: int
 ) -> None:
-    await session.exec(
-        update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
-        .values(
-            status=status,
-            sent_at=now if status == "sent" else None,
-            message_id=message_id,
-            content_id=content_id,
-            day_number=day_number,
-        )
-    )
+    delivery.content_id = content_id
+    delivery.day_number = day_number
+    session.add(delivery)
 
 
-async def used_content(*, session: AsyncSession, user_id: int) -> dict[str, int]:
-    """How often each encouragement was sent to this user."""
+async def used_content(
+    *, session: AsyncSession, user_ids: list[int]
+) -> dict[int, dict[str, int]]:
+    """How often each encouragement was chosen for each of these users."""
     result = await session.exec(
-        select(Delivery.content_id, func.count())
-        .where(Delivery.user_id == user_id, col(Delivery.content_id).is_not(None))
-        .group_by(Delivery.content_id)
+        select(Delivery.user_id, Delivery.content_id, func.count())
+        .where(col(Delivery.user_id).in_(user_ids), col(Delivery.content_id).is_not(None))
+        .group_by(col(Delivery.user_id), col(Delivery.content_id))
     )
-    return {str(cid): int(n) for cid, n in result.all()}
+    used: dict[int, dict[str, int]] = {uid: {} for uid in user_ids}
+    for uid, cid, n in result.all():
+        used[uid][str(cid)] = int(n)
+    return used
 
 
 async def get_delivery(*, session: AsyncSession, delivery_id: int) -> Delivery | None:

@@ -1,0 +1,177 @@
+"""Daily fan-out benchmark: the production tick sending to a cohort due in the same minute.
+
+For each database size (1,000 and 100,000 users spread over time zones) a fresh SQLite file
+is seeded, then a separate process runs the real Application (its JobQueue tick, the claims,
+AIORateLimiter) against the loopback emulator with the clock set to the due minute, and
+reports: the due-user query time, the achieved send rate as a ratio of the configured rate,
+the emulator's 429s, and the process's peak memory.
+
+The bot's configured rate and the emulator's global limit are both SCALE x Telegram's 30
+messages a second (default SCALE 1: the real rate; bot and emulator share one process, so a
+higher scale measures this machine's CPU rather than the scheduler). The cohort due in the
+same minute is COHORT users in both sizes, which keeps a run near 35 s a size.
+
+    .venv/bin/python bench/daily_fanout.py            # both sizes
+    .venv/bin/python bench/daily_fanout.py --scale 5 --cohort 3000
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import insert  # noqa: E402
+
+from bot.store.db import Database  # noqa: E402
+from bot.store.models import Attempt, User  # noqa: E402
+
+TOKEN = "5555555555:bench-daily-fanout-token"
+DUE_AT = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
+ZONES = [
+    "Europe/Berlin", "Europe/London", "America/New_York", "America/Los_Angeles",
+    "America/Sao_Paulo", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney", "Africa/Lagos",
+    "Europe/Moscow", "Asia/Shanghai", "America/Mexico_City", "Pacific/Auckland", "Asia/Dubai",
+]
+
+
+def seed(path: Path, users: int, cohort: int) -> None:
+    """Users spread over zones and minutes; `cohort` of them due exactly at DUE_AT."""
+
+    async def run() -> None:
+        db = Database(f"sqlite+aiosqlite:///{path}")
+        await db.create_all()
+        now = DUE_AT - timedelta(hours=12)
+        rows, attempts = [], []
+        for i in range(users):
+            zone = ZONES[i % len(ZONES)]
+            due = DUE_AT if i < cohort else DUE_AT + timedelta(minutes=1 + i % 1439)
+            rows.append(
+                {
+                    "id": 10_000_000 + i, "chat_id": 10_000_000 + i, "tz": zone,
+                    "daily_time": clock_time(21), "onboarded": True, "active": True,
+                    "weekly_summary": True, "created_at": now, "updated_at": now,
+                    "next_daily_at": due,
+                }
+            )
+            attempts.append(
+                {"user_id": 10_000_000 + i, "number": 1, "start_date": date(2026, 11, 1),
+                 "created_at": now}
+            )
+        async with db.engine.begin() as conn:
+            for start in range(0, users, 5000):
+                await conn.execute(insert(User), rows[start : start + 5000])
+                await conn.execute(insert(Attempt), attempts[start : start + 5000])
+        await db.dispose()
+
+    asyncio.run(run())
+
+
+def fan_out(path: Path, cohort: int, scale: float) -> dict[str, float]:
+    """Run in its own process: the production application, the tick, the emulator."""
+    from bot.app import build_application
+    from bot.clock import MovableClock
+    from bot.config import Settings
+    from bot.emulator.server import BotApiEmulator
+    from bot.store import deliveries as delivery_store
+
+    async def run() -> dict[str, float]:
+        rate = 30.0 * scale
+        async with BotApiEmulator(global_rate=rate, global_burst=int(rate)) as emu:
+            emu.add_bot(TOKEN)
+            for i in range(cohort):
+                emu.user(10_000_000 + i).start_chat()
+            settings = Settings(
+                _env_file=None,  # type: ignore[call-arg]
+                bot_token=TOKEN, telegram_base_url=emu.base_url,
+                database_url=f"sqlite+aiosqlite:///{path}", send_rate=rate, tick_seconds=1.0,
+            )
+            clock = MovableClock(DUE_AT - timedelta(minutes=5))
+            app = build_application(settings, clock=clock)
+            rt = app.bot_data["steadfast.runtime"]
+            # The due-user query alone, as the tick runs it (first batch).
+            started = time.perf_counter()
+            for _ in range(20):
+                async with rt.db.session() as session:
+                    await delivery_store.due_users(session=session, now=DUE_AT, limit=200)
+            query_ms = (time.perf_counter() - started) / 20 * 1000
+            await app.initialize()
+            assert app.post_init is not None
+            await app.post_init(app)
+            await app.start()
+            clock.set(DUE_AT)
+            begin = time.perf_counter()
+            while emu.stats.messages_sent < cohort:
+                await asyncio.sleep(0.05)
+                if time.perf_counter() - begin > cohort / rate * 3 + 60:
+                    break
+            elapsed = time.perf_counter() - begin
+            sent = emu.stats.messages_sent
+            await app.stop()
+            await app.shutdown()
+            assert app.post_shutdown is not None
+            await app.post_shutdown(app)
+            return {
+                "sent": sent,
+                "elapsed_s": elapsed,
+                "rate": sent / elapsed,
+                "configured": rate,
+                "too_many_requests": emu.stats.rate_limited,
+                "query_ms": query_ms,
+                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+
+    return asyncio.run(run())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,100000")
+    parser.add_argument("--cohort", type=int, default=1000)
+    parser.add_argument("--scale", type=float, default=1.0, help="x Telegram's 30/s")
+    parser.add_argument("--worker", nargs=2, metavar=("DB", "COHORT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        result = fan_out(Path(args.worker[0]), int(args.worker[1]), args.scale)
+        print(json.dumps(result))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"daily fan-out: cohort of {args.cohort} users due in one minute; configured rate "
+          f"{30 * args.scale:.0f}/s = {args.scale:g} x Telegram's 30/s (scaled run)")
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            path = Path(folder) / f"users-{size}.db"
+            seed(path, size, min(args.cohort, size))
+            worker = subprocess.run(
+                [sys.executable, __file__, "--scale", str(args.scale),
+                 "--worker", str(path), str(min(args.cohort, size))],
+                check=True, capture_output=True, text=True,
+            )
+            results[size] = json.loads(worker.stdout.strip().splitlines()[-1])
+    print(f"{'users':>8} {'sent':>6} {'rate/s':>8} {'ratio':>6} {'429s':>5} "
+          f"{'due/min':>8} {'query ms':>9} {'peak MB':>8}")
+    for size, r in results.items():
+        print(f"{size:>8} {r['sent']:>6.0f} {r['rate']:>8.1f} {r['rate'] / r['configured']:>6.3f} "
+              f"{r['too_many_requests']:>5.0f} {r['rate'] * 60:>8.0f} {r['query_ms']:>9.2f} "
+              f"{r['peak_rss_mb']:>8.1f}")
+    if len(sizes) == 2:
+        small, large = (results[s] for s in sizes)
+        print(f"peak memory ratio {sizes[1]} vs {sizes[0]} users: "
+              f"{large['peak_rss_mb'] / small['peak_rss_mb']:.2f} (target <= 1.3)")
+        print(f"due-query time ratio: {large['query_ms'] / small['query_ms']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
