@@ -22,9 +22,21 @@ from telegram.ext import (
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
-from bot.handlers import daily, errors, fallback, info, membership, onboarding, progress, router
+from bot.handlers import (
+    daily,
+    errors,
+    fallback,
+    faq,
+    info,
+    membership,
+    onboarding,
+    progress,
+    router,
+    safety,
+)
 from bot.runtime import RUNTIME_KEY, Runtime, runtime_of
 from bot.scheduler import daily_tick
+from bot.services.faq import FaqMatcher
 from bot.store.db import Database
 from bot.updates import PerChatUpdateProcessor
 
@@ -32,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 # Commands shown in Telegram's menu, in menu order; descriptions come from content.
 MENU_COMMANDS = (
-    "status", "pause", "resume", "time", "timezone", "help", "about", "cancel", "start",
+    "status", "faq", "pause", "resume", "time", "timezone", "help", "about", "cancel", "start",
 )
 LOCAL_TOKEN = "1000001:steadfast-local-demo-token"
 
@@ -45,11 +57,13 @@ def build_application(
     token: str | None = None,
 ) -> Application:
     """Build the bot: settings, clock, database and content wired into one Application."""
+    content = content or load_content(settings.content_dir)
     rt = Runtime(
         settings=settings,
         clock=clock or SystemClock(),
         db=Database(settings.database_url),
-        content=content or load_content(settings.content_dir),
+        content=content,
+        matcher=FaqMatcher(list(content.faq_entries.values())),
     )
     bot_token = token or (
         settings.bot_token.get_secret_value() if settings.bot_token else LOCAL_TOKEN
@@ -65,7 +79,15 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.send_rate, max_retries=3))
+        .rate_limiter(
+            # A tenth of the rate per tenth of a second: the same average without a
+            # one-second burst, so the limiter never runs ahead of Telegram's own bucket.
+            AIORateLimiter(
+                overall_max_rate=settings.send_rate / 10,
+                overall_time_period=0.1,
+                max_retries=3,
+            )
+        )
         .concurrent_updates(PerChatUpdateProcessor())
         .connection_pool_size(64)
         .post_init(_post_init)
@@ -84,6 +106,17 @@ def build_application(
 
 def register_handlers(app: Application) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    # Safety first (group -1): a message about suicide, self-harm or danger is answered
+    # before anything else, whatever flow the user is in, and goes no further.
+    app.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE
+            & (filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE)
+            & (filters.TEXT | filters.CAPTION),
+            safety.check_message,
+        ),
+        group=-1,
+    )
     # Group chats first: the bot works in private chats only, so nothing below may see them.
     app.add_handler(
         MessageHandler(~filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, fallback.group_chat)
@@ -97,6 +130,7 @@ def register_handlers(app: Application) -> None:
         "cancel": info.cancel,
         "time": onboarding.change_time,
         "timezone": onboarding.change_timezone,
+        "faq": faq.show_menu,
         "pause": daily.pause,
         "resume": daily.resume,
     }
@@ -105,6 +139,8 @@ def register_handlers(app: Application) -> None:
     # Buttons by flow prefix; anything else (forged or stale) falls to unknown_button below.
     app.add_handler(CallbackQueryHandler(onboarding.on_button, pattern=rf"^{onboarding.FLOW}:"))
     app.add_handler(CallbackQueryHandler(daily.on_mood, pattern=r"^day:"))
+    app.add_handler(CallbackQueryHandler(faq.on_button, pattern=r"^faq:"))
+    app.add_handler(CallbackQueryHandler(safety.on_button, pattern=r"^sos:"))
     # Typed answers and free text; a location only means something as a time-zone answer.
     app.add_handler(MessageHandler(private & filters.LOCATION, router.on_location))
     app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, router.on_text))

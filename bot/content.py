@@ -13,12 +13,15 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from bot import tghtml
+from bot.services.crisis import SafetyContent
 from bot.services.encouragement import DailyContent, parse_daily
+from bot.services.faq import FaqContent, FaqEntry, FaqTopic, entries_from_content
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 MAX_TEXT_CHARS = 4096
@@ -145,7 +148,15 @@ class Content:
     texts: dict[str, Any]
     extra: dict[str, YamlFile] = field(default_factory=dict)
     daily: DailyContent | None = None
+    faq: FaqContent | None = None
+    faq_entries: dict[str, FaqEntry] = field(default_factory=dict)
+    faq_topics: dict[str, FaqTopic] = field(default_factory=dict)
+    safety: SafetyContent | None = None
     rng: random.Random = field(default_factory=random.Random)
+
+    def pick(self, variants: list[str] | tuple[str, ...]) -> str:
+        """One of several variants of a structured text."""
+        return self.rng.choice(list(variants))
 
     def has(self, key: str) -> bool:
         return key in self.texts
@@ -215,4 +226,28 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
             content.daily = parse_daily(doc.data)
         except (ValueError, KeyError, TypeError) as exc:
             raise doc.error((), f"daily.yaml: {exc}") from None
+    if "faq" in content.extra:
+        content.faq = _validated(content.extra["faq"], FaqContent)
+        entries = entries_from_content(content.faq)
+        content.faq_entries = {e.id: e for e in entries}
+        content.faq_topics = {
+            t.id: FaqTopic(t.id, t.title, tuple(q.id for q in t.questions))
+            for t in content.faq.topics
+        }
+    if "safety" in content.extra:
+        content.safety = _validated(content.extra["safety"], SafetyContent)
     return content
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validated(doc: YamlFile, model: type[M]) -> M:
+    """Validate a structured file; the first error names its line."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = tuple(first["loc"])
+        path = ".".join(str(p) for p in where) or "<root>"
+        raise doc.error(where, f"{path}: {first['msg']}") from None

@@ -8,6 +8,7 @@ from typing import Any
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content
+from bot.services.faq import FaqMatcher
 from bot.store.db import Database
 
 RUNTIME_KEY = "steadfast.runtime"
@@ -19,6 +20,7 @@ class Runtime:
     clock: Clock
     db: Database
     content: Content
+    matcher: FaqMatcher
 
 
 def runtime_of(bot_data: dict[Any, Any]) -> Runtime:

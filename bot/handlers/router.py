@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers import onboarding
+from bot.handlers import faq, onboarding
 from bot.handlers.common import Turn, open_turn
 from bot.services.conversation import Frame
 
@@ -42,10 +42,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if frame is not None and frame.flow in TEXT_STEPS:
             await TEXT_STEPS[frame.flow](turn, frame, text.strip())
             return
-        if not turn.user.onboarded:
-            turn.say(turn.t("core.not_started_free_text"))
-            return
-        turn.say(turn.t("core.free_text_default"))
+        faq.answer_free_text(turn, text.strip())
 
 
 async def on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,0 +1,107 @@
+"""/faq: topics, questions and answers; free-text questions matched to the right answer."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.content import Markup
+from bot.handlers.common import Turn, inline, open_turn
+from bot.handlers.progress import render_status
+from bot.services.faq import FaqEntry
+from bot.services.smalltalk import classify_smalltalk
+
+FLOW = "faq"
+FAQ_DATA = re.compile(r"^faq:(m|t|q|go)(?::([a-z0-9_-]{1,20}))?$")
+MAX_TEXT = 4096
+
+
+async def show_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the topic menu."""
+    async with open_turn(update, context) as turn:
+        send_menu(turn)
+
+
+def send_menu(turn: Turn, intro: str | None = None) -> None:
+    faq = turn.rt.content.faq
+    assert faq is not None
+    turn.say(intro or turn.rt.content.pick(faq.menu_intro), topics_keyboard(turn))
+
+
+def topics_keyboard(turn: Turn) -> InlineKeyboardMarkup:
+    topics = list(turn.rt.content.faq_topics.values())
+    rows = [[(t.title, f"faq:t:{t.id}")] for t in topics]
+    return inline(rows)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Navigate the menu in place, or send an answer."""
+    query = update.callback_query
+    match = FAQ_DATA.match(query.data or "") if query else None
+    message_id = query.message.message_id if query and query.message else None
+    async with open_turn(update, context) as turn:
+        content = turn.rt.content
+        if match is None or message_id is None:
+            turn.toast(turn.t("core.stale_button"))
+            return
+        kind, arg = match.group(1), match.group(2) or ""
+        if kind == "m":
+            assert content.faq is not None
+            turn.edit(message_id, content.pick(content.faq.menu_intro), topics_keyboard(turn))
+        elif kind == "t" and arg in content.faq_topics:
+            topic = content.faq_topics[arg]
+            rows = [[(content.faq_entries[q].title, f"faq:q:{q}")] for q in topic.question_ids]
+            rows.append([(turn.label("faq.btn_back"), "faq:m")])
+            turn.edit(message_id, turn.t("faq.topic_header", topic=topic.title), inline(rows))
+        elif kind == "q" and arg in content.faq_entries:
+            send_answer(turn, content.faq_entries[arg])
+        elif kind == "go" and arg == "status" and turn.user.onboarded:
+            await render_status(turn)
+        elif kind == "go" and arg in ("urge", "reasons", "status"):
+            turn.say(turn.t(f"faq.go_{arg}"))
+        else:
+            turn.toast(turn.t("core.stale_button"))
+
+
+def send_answer(turn: Turn, entry: FaqEntry) -> None:
+    """The answer's parts, the last with its next step and a way back to the menu."""
+    rows: list[list[tuple[str, str]]] = []
+    if entry.next and entry.next.startswith("faq:"):
+        target = turn.rt.content.faq_entries.get(entry.next[4:])
+        if target is not None:
+            label = turn.t("faq.btn_next_question", title=target.title)
+            rows.append([(label, f"faq:q:{target.id}")])
+    elif entry.next in ("urge", "reasons", "status"):
+        rows.append([(turn.label(f"faq.btn_next_{entry.next}"), f"faq:go:{entry.next}")])
+    rows.append([(turn.label("faq.btn_menu"), "faq:m")])
+    for i, part in enumerate(entry.answer):
+        last = i == len(entry.answer) - 1
+        turn.say(part, inline(rows) if last else None)
+
+
+def answer_free_text(turn: Turn, text: str) -> None:
+    """Small talk, a confident answer, "did you mean", or an honest "I don't know that one"."""
+    content = turn.rt.content
+    faq = content.faq
+    assert faq is not None
+    kind = classify_smalltalk(text)
+    if kind is not None:
+        turn.say(content.pick(faq.smalltalk[kind]))
+        return
+    match = turn.rt.matcher.match(text[:MAX_TEXT])
+    if match.kind == "answer":
+        send_answer(turn, content.faq_entries[match.ids[0]])
+    elif match.kind == "suggest":
+        rows = [
+            [(content.faq_entries[i].title, f"faq:q:{i}")]
+            for i in match.ids
+            if i in content.faq_entries
+        ]
+        rows.append([(turn.label("faq.btn_menu"), "faq:m")])
+        turn.say(content.pick(faq.did_you_mean), inline(rows))
+    elif not turn.user.onboarded:
+        turn.say(turn.t("core.not_started_free_text"))
+    else:
+        send_menu(turn, Markup(content.pick(faq.out_of_scope)))

@@ -1,0 +1,102 @@
+"""Questions: the /faq menu, free text in any phrasing, small talk, out of scope."""
+
+from __future__ import annotations
+
+from bot import tghtml
+from bot.content import load_content
+from bot.emulator.server import BotApiEmulator
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+
+
+async def test_menu_goes_topic_question_answer_and_back(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4001)
+    await user.send("/faq")
+    menu = await user.reply()
+    first_topic = next(iter(CONTENT.faq_topics.values()))
+    assert menu.button_texts() == [t.title for t in CONTENT.faq_topics.values()]
+    await user.press(first_topic.title)
+    topic = await user.wait_for(lambda m: m.message_id == menu.message_id and m.edited)
+    question = CONTENT.faq_entries[first_topic.question_ids[0]]
+    assert question.title in topic.button_texts()
+    await user.press(question.title, message=topic)
+    answers = await user.replies(len(question.answer))
+    assert answers[0].text == question.answer[0]
+    assert "📚 Other questions" in answers[-1].button_texts()
+    await user.press("⬅️ All topics", message=topic)
+    back = await user.wait_for(lambda m: m.message_id == menu.message_id)
+    assert first_topic.title in back.button_texts()
+
+
+async def test_free_text_question_gets_the_right_answer(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4002)
+    await onboard(user)
+    await user.send("my ex just texted me out of nowhere, what do i do??")
+    expected = CONTENT.faq_entries["they-texted"].answer
+    replies = await user.replies(len(expected))
+    assert replies[0].text == expected[0]
+
+
+async def test_question_works_before_onboarding_too(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(4003)
+    await user.send("how long should no contact last")
+    expected = CONTENT.faq_entries["how-long"].answer
+    assert (await user.replies(len(expected)))[0].text == expected[0]
+
+
+async def test_out_of_scope_is_honest_and_offers_the_menu(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4004)
+    await onboard(user)
+    await user.send("what's the weather like in paris tomorrow")
+    reply = await user.reply()
+    assert reply.text in CONTENT.faq.out_of_scope  # type: ignore[union-attr]
+    assert len(reply.button_texts()) == len(CONTENT.faq_topics)
+
+
+async def test_small_talk_gets_a_short_natural_reply(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(4005)
+    await onboard(user)
+    await user.send("thanks!!")
+    assert (await user.reply()).text in CONTENT.faq.smalltalk["thanks"]  # type: ignore[union-attr]
+
+
+async def test_unsure_question_offers_did_you_mean_buttons(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4006)
+    await onboard(user)
+    ambiguous = "will we ever be friends again"
+    match = bot.runtime.matcher.match(ambiguous)
+    assert match.kind == "suggest"
+    await user.send(ambiguous)
+    reply = await user.reply()
+    assert reply.text in CONTENT.faq.did_you_mean  # type: ignore[union-attr]
+    titles = [CONTENT.faq_entries[i].title for i in match.ids]
+    assert reply.button_texts() == [*titles, "📚 Other questions"]
+    await user.press(titles[0], message=reply)
+    expected = CONTENT.faq_entries[match.ids[0]].answer
+    assert (await user.replies(len(expected)))[0].text == expected[0]
+
+
+async def test_forged_faq_buttons_are_refused(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(4007)
+    await user.send("/faq")
+    menu = await user.reply()
+    await user.press_data("faq:q:no-such-question", message_id=menu.message_id)
+    await user.press_data("faq:t:../../etc", message_id=menu.message_id)
+    await user.silence(0.3)
+    assert all(text for text, _ in user.callback_answers)
+
+
+def test_every_answer_fits_telegram() -> None:
+    for entry in CONTENT.faq_entries.values():
+        for part in entry.answer:
+            tghtml.validate(part)
+            assert 0 < tghtml.visible_length(part) <= 1000, entry.id

@@ -1,0 +1,73 @@
+"""Ordinary chat gets a natural reply; anything more goes on to the FAQ or the urge flow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.services.faq import validate_faq_content
+from bot.services.smalltalk import classify_smalltalk
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hi", "greeting"),
+        ("Hey there", "greeting"),
+        ("hello!!", "greeting"),
+        ("good morning", "greeting"),
+        ("yo", "greeting"),
+        ("thanks!!", "thanks"),
+        ("ty", "thanks"),
+        ("thank you so much", "thanks"),
+        ("thx 🙏", "thanks"),
+        ("that helped, thanks", "thanks"),
+        ("ok", "ok"),
+        ("okay", "ok"),
+        ("cool", "ok"),
+        ("got it", "ok"),
+        ("k", "ok"),
+        ("good night", "bye"),
+        ("gn", "bye"),
+        ("bye!", "bye"),
+        ("see u later", "bye"),
+        ("thanks, bye", "bye"),
+        ("how are you", "how_are_you"),
+        ("how r u?", "how_are_you"),
+        ("hey, how are you doing?", "how_are_you"),
+        ("what's up", "how_are_you"),
+        ("ok thanks", "thanks"),
+    ],
+)
+def test_small_talk_is_recognised(text: str, kind: str) -> None:
+    assert classify_smalltalk(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "hi, my ex texted me",
+        "ok but what if he texts",
+        "thanks for nothing, this doesn't help at all",
+        "I want to die",
+        "good night, I'm going to text him",
+        "how long is no contact",
+        "hey " * 40,
+    ],
+)
+def test_anything_more_is_not_small_talk(text: str) -> None:
+    assert classify_smalltalk(text) is None
+
+
+def test_every_kind_has_reply_variants() -> None:
+    content = validate_faq_content(yaml.safe_load((ROOT / "content" / "faq.yaml").read_text()))
+    assert set(content.smalltalk) == {"greeting", "thanks", "ok", "bye", "how_are_you"}
+    assert all(len(v) >= 3 for v in content.smalltalk.values())
+    assert len(content.out_of_scope) >= 2
+    assert len(content.did_you_mean) >= 2
+    assert len(content.menu_intro) >= 2
