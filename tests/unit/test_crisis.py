@@ -203,7 +203,7 @@ def test_danger_reply_says_no_contact_is_not_a_safety_plan() -> None:
         (lambda d: d["buttons"].update(safe_yes="x" * 40), "buttons.safe_yes"),
         (lambda d: d.update(lines_intro="Lines:"), "country_name"),
         (lambda d: d["crisis_reply"].append("Call {number} now"), "placeholder"),
-        (lambda d: d["grounding"].append("<script>x</script>"), "not allowed"),
+        (lambda d: d["grounding"].append("<script>x</script>"), "Unsupported start tag"),
     ],
 )
 def test_broken_safety_names_the_bad_field(mutate: Any, needle: str) -> None:
