@@ -14,10 +14,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/python -m bot run
 
+# The whole suite runs twice: on SQLite, then on a real PostgreSQL server that
+# scripts/with-postgres starts from the machine's Debian packages (installed if missing).
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+	scripts/with-postgres $(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/faq.py

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert  # noqa: E402
 
+from bot.store import migrate  # noqa: E402
 from bot.store.db import Database  # noqa: E402
 from bot.store.models import Attempt, User  # noqa: E402
 
@@ -51,7 +52,7 @@ def seed(path: Path, users: int, cohort: int) -> None:
 
     async def run() -> None:
         db = Database(f"sqlite+aiosqlite:///{path}")
-        await db.create_all()
+        await migrate.upgrade(db)
         now = DUE_AT - timedelta(hours=12)
         rows, attempts = [], []
         for i in range(users):

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
+
+from telegram import Update
 
 from bot.app import LOCAL_TOKEN, build_application
 from bot.config import ConfigError, Settings, load_settings
@@ -31,6 +34,8 @@ def main(argv: list[str]) -> int:
         if command == "run":
             if settings.bot_token is None:
                 asyncio.run(run_local_chat(settings))
+            elif settings.webhook_url:
+                asyncio.run(run_webhook(settings))
             else:
                 run_polling(settings)
             return 0
@@ -39,8 +44,23 @@ def main(argv: list[str]) -> int:
         return 2
     except KeyboardInterrupt:
         return 0
-    sys.stderr.write(f"Unknown command {command!r}. Use: python -m bot [run]\n")
+    if command == "migrate":
+        asyncio.run(migrate_only(settings))
+        return 0
+    sys.stderr.write(f"Unknown command {command!r}. Use: python -m bot [run|migrate]\n")
     return 2
+
+
+async def migrate_only(settings: Settings) -> None:
+    """Upgrade the database schema to the newest revision and stop."""
+    from bot.store import migrate
+    from bot.store.db import Database
+
+    db = Database(settings.database_url)
+    try:
+        await migrate.upgrade(db)
+    finally:
+        await db.dispose()
 
 
 def run_polling(settings: Settings) -> None:
@@ -49,16 +69,50 @@ def run_polling(settings: Settings) -> None:
     application.run_polling(allowed_updates=None, drop_pending_updates=False)
 
 
+async def run_webhook(settings: Settings) -> None:
+    """Serve updates over HTTP behind a load balancer; stop cleanly on SIGTERM or SIGINT."""
+    from bot.webserver import start_web_server
+
+    assert settings.webhook_url is not None
+    assert settings.webhook_secret is not None
+    secret = settings.webhook_secret.get_secret_value()
+    application = build_application(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    async with application:
+        assert application.post_init is not None
+        await application.post_init(application)
+        await application.bot.set_webhook(
+            url=settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+        )
+        await application.start()
+        runner = await start_web_server(
+            application, secret=secret, url=settings.webhook_url,
+            listen=settings.webhook_listen, port=settings.webhook_port,
+        )
+        logger.info("webhook mode: serving")
+        await stop.wait()
+        logger.info("shutting down: finishing in-flight updates and sends")
+        await runner.cleanup()  # stop taking updates first
+        await application.stop()  # then let queued updates and running jobs finish
+        assert application.post_shutdown is not None
+        await application.post_shutdown(application)
+
+
 async def run_local_chat(settings: Settings) -> None:
     """Run the real application against the local emulator; the terminal is the user's chat."""
     from bot.emulator.server import BotApiEmulator
     from bot.emulator.terminal import run_terminal_chat
 
-    async with BotApiEmulator() as emu:
+    # One person typing cannot flood a chat; a roomy per-chat burst keeps replies instant.
+    async with BotApiEmulator(per_chat_burst=30) as emu:
         emu.add_bot(LOCAL_TOKEN, username="SteadfastLocalBot")
         local = settings.model_copy(update={"telegram_base_url": emu.base_url})
         application = build_application(local, token=LOCAL_TOKEN)
-        logging.getLogger().setLevel(logging.WARNING)
+        # The terminal is the chat: only warnings and errors may interrupt it.
+        setup_logging("WARNING", [])
         async with application:
             assert application.post_init is not None
             await application.post_init(application)

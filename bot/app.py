@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import BotCommand, LinkPreviewOptions
@@ -23,6 +24,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.handlers import (
+    admin,
     daily,
     errors,
     fallback,
@@ -30,13 +32,21 @@ from bot.handlers import (
     info,
     membership,
     onboarding,
+    privacy,
     progress,
+    progress_chart,
+    reasons,
     router,
     safety,
+    settings,
+    slip,
+    urge,
 )
 from bot.runtime import RUNTIME_KEY, Runtime, runtime_of
 from bot.scheduler import daily_tick
+from bot.services import timezones
 from bot.services.faq import FaqMatcher
+from bot.store import migrate
 from bot.store.db import Database
 from bot.updates import PerChatUpdateProcessor
 
@@ -44,7 +54,9 @@ logger = logging.getLogger(__name__)
 
 # Commands shown in Telegram's menu, in menu order; descriptions come from content.
 MENU_COMMANDS = (
-    "status", "faq", "pause", "resume", "time", "timezone", "help", "about", "cancel", "start",
+    "urge", "status", "reasons", "slip", "history", "progress", "faq", "pause", "resume",
+    "time", "timezone", "settings", "help", "about", "privacy", "export", "delete", "cancel",
+    "start",
 )
 LOCAL_TOKEN = "1000001:steadfast-local-demo-token"
 
@@ -88,13 +100,14 @@ def build_application(
                 max_retries=3,
             )
         )
-        .concurrent_updates(PerChatUpdateProcessor())
+        .concurrent_updates(PerChatUpdateProcessor(rt.metrics))
         .connection_pool_size(64)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
     )
     application.bot_data[RUNTIME_KEY] = rt
+    rt.metrics.gauge("update_queue_depth", application.update_queue.qsize)
     register_handlers(application)
     # One repeating tick asks the store who is due; never one job per user.
     assert application.job_queue is not None
@@ -131,16 +144,31 @@ def register_handlers(app: Application) -> None:
         "time": onboarding.change_time,
         "timezone": onboarding.change_timezone,
         "faq": faq.show_menu,
+        "stats": admin.show_stats,  # admins only; not in the menu
         "pause": daily.pause,
         "resume": daily.resume,
+        "progress": progress_chart.show_progress,
+        "settings": settings.show_settings,
+        "privacy": privacy.show_privacy,
+        "export": privacy.export,
+        "delete": privacy.delete,
+        "urge": urge.start_command,
+        "reasons": reasons.show,
+        "slip": slip.start,
+        "history": slip.show_history,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private))
     # Buttons by flow prefix; anything else (forged or stale) falls to unknown_button below.
     app.add_handler(CallbackQueryHandler(onboarding.on_button, pattern=rf"^{onboarding.FLOW}:"))
     app.add_handler(CallbackQueryHandler(daily.on_mood, pattern=r"^day:"))
+    app.add_handler(CallbackQueryHandler(settings.on_button, pattern=rf"^{settings.FLOW}:"))
     app.add_handler(CallbackQueryHandler(faq.on_button, pattern=r"^faq:"))
     app.add_handler(CallbackQueryHandler(safety.on_button, pattern=r"^sos:"))
+    # The urge flow also answers the "pick up where we were" buttons after any flow.
+    app.add_handler(CallbackQueryHandler(urge.on_button, pattern=rf"^{urge.FLOW}:"))
+    app.add_handler(CallbackQueryHandler(reasons.on_button, pattern=rf"^{reasons.FLOW}:"))
+    app.add_handler(CallbackQueryHandler(slip.on_button, pattern=rf"^{slip.FLOW}:"))
     # Typed answers and free text; a location only means something as a time-zone answer.
     app.add_handler(MessageHandler(private & filters.LOCATION, router.on_location))
     app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, router.on_text))
@@ -157,7 +185,11 @@ def register_handlers(app: Application) -> None:
 
 async def _post_init(app: Application) -> None:
     rt = runtime_of(app.bot_data)
-    await rt.db.create_all()
+    if rt.settings.migrate_on_start:
+        await migrate.upgrade(rt.db)
+    # Off the event loop and before the first update: built lazily, the first time-zone
+    # answer after a start would hold every chat up for over a second.
+    await asyncio.to_thread(timezones.preload)
     descriptions = rt.content.mapping("core.commands")
     try:
         await app.bot.set_my_commands(
@@ -165,6 +197,11 @@ async def _post_init(app: Application) -> None:
         )
     except TelegramError as exc:
         logger.warning("could not register the command menu: %s", exc)
+    try:
+        await app.bot.set_my_description(rt.content.label("core.description"))
+        await app.bot.set_my_short_description(rt.content.label("core.short_description"))
+    except TelegramError as exc:
+        logger.warning("could not set the bot's description: %s", exc)
 
 
 async def _post_shutdown(app: Application) -> None:

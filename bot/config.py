@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=30.0, gt=0, le=1000)
     daily_grace_hours: float = Field(default=3.0, ge=0, le=24)
     tick_seconds: float = Field(default=30.0, ge=0.05, le=300)
+    # The urge flow: seconds per breathing phase (never below 1 in production: Telegram
+    # allows about one edit a second per chat) and rounds of in-hold-out-hold.
+    breathe_seconds: float = Field(default=4.0, ge=0.05, le=10)
+    breathe_cycles: int = Field(default=3, ge=1, le=10)
     # Webhook mode (polling when WEBHOOK_URL is empty).
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -82,6 +86,21 @@ class Settings(BaseSettings):
             raise ValueError("must be the public https URL Telegram should post updates to")
         return value.strip()
 
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", value.get_secret_value()):
+            raise ValueError("must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("is required when WEBHOOK_URL is set")
+        return self
+
     @property
     def base_file_url(self) -> str:
         """PTB's base_file_url that belongs to `telegram_base_url`."""
@@ -117,6 +136,6 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
+        name = str(first["loc"][0]).upper() if first["loc"] else "WEBHOOK_SECRET"
         message = first["msg"].removeprefix("Value error, ")
         raise ConfigError(f"{name}: {message}") from None

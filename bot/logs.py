@@ -32,11 +32,17 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class OneLineFormatter(logging.Formatter):
+    """One line per event: tracebacks folded onto the same line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace("\n", " ⏎ ")
+
+
 def setup_logging(level: str, secrets: Iterable[str] = ()) -> None:
+    """Log one line per event to stderr, secrets masked, libraries held at safe levels."""
     handler = logging.StreamHandler()
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    )
+    handler.setFormatter(OneLineFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
@@ -44,5 +50,14 @@ def setup_logging(level: str, secrets: Iterable[str] = ()) -> None:
     # httpx logs every request URL, and the URL carries the token.
     for noisy in ("httpx", "httpcore", "aiosqlite", "asyncio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # Our modules follow `level`. Libraries never go below INFO (python-telegram-bot's DEBUG
+    # lines carry request parameters); SQL logging never below WARNING (it shows parameter
+    # values, which include what users typed).
+    floor = logging.getLevelName(level)
+    for library, lowest in (
+        ("telegram", logging.INFO), ("alembic", logging.INFO),
+        ("sqlalchemy", logging.WARNING), ("aiohttp", logging.WARNING),
+    ):
+        logging.getLogger(library).setLevel(max(floor, lowest))
     # A tick skipped because the previous one is still sending is expected, not a warning.
     logging.getLogger("apscheduler").setLevel(logging.ERROR)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content
+from bot.metrics import Metrics
 from bot.services.faq import FaqMatcher
 from bot.store.db import Database
 
@@ -21,6 +22,7 @@ class Runtime:
     db: Database
     content: Content
     matcher: FaqMatcher
+    metrics: Metrics = field(default_factory=Metrics)
 
 
 def runtime_of(bot_data: dict[Any, Any]) -> Runtime:

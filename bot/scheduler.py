@@ -20,6 +20,7 @@ from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.checkins import run_checkins
 from bot.content import Content
 from bot.handlers.common import inline
 from bot.runtime import Runtime, runtime_of
@@ -32,6 +33,7 @@ from bot.store import deliveries as delivery_store
 from bot.store import users as user_store
 from bot.store.deliveries import Outcome
 from bot.store.models import Delivery
+from bot.weekly import run_weekly
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +53,8 @@ class Job:
 async def daily_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The repeating job: send every daily message that is due."""
     await run_due(runtime_of(context.application.bot_data), context.bot)
+    await run_weekly(runtime_of(context.application.bot_data), context.bot)
+    await run_checkins(runtime_of(context.application.bot_data), context.bot)
 
 
 async def run_due(rt: Runtime, bot: Bot) -> int:
@@ -66,6 +70,7 @@ async def run_due(rt: Runtime, bot: Bot) -> int:
             jobs += await reclaim(rt, rt.clock.now())
             if not jobs:
                 break
+            rt.metrics.add("send_queue_depth", len(jobs))
             for job in jobs:
                 task = _send_limited(rt, bot, job, recorder, concurrency)
                 pending.add(asyncio.create_task(task))
@@ -140,22 +145,15 @@ async def reclaim(rt: Runtime, now: datetime) -> list[Job]:
     grace = timedelta(hours=rt.settings.daily_grace_hours)
     jobs: list[Job] = []
     async with rt.db.session() as session:
-        stale = await delivery_store.reclaimable(
+        for delivery, user in await delivery_store.take_over_stale(
             session=session, kind=delivery_store.DAILY, claimed_before=now - LEASE,
-            due_after=now - grace, limit=CLAIM_BATCH,
-        )
-        for delivery in stale:
-            if delivery.id is None or delivery.content_id is None:
-                continue
-            if await delivery_store.renew_claim(
-                session=session, delivery_id=delivery.id, expected=delivery.claimed_at, now=now
-            ):
-                user = await user_store.get_user(session=session, user_id=delivery.user_id)
-                if user is not None and user.active:
-                    jobs.append(
-                        Job(delivery.id, user.id, user.chat_id, delivery.day_number,
-                            delivery.content_id)
-                    )
+            due_after=now - grace, now=now, limit=CLAIM_BATCH,
+        ):
+            if delivery.id is not None and delivery.content_id is not None:
+                jobs.append(
+                    Job(delivery.id, user.id, user.chat_id, delivery.day_number,
+                        delivery.content_id)
+                )
     return jobs
 
 
@@ -198,6 +196,7 @@ class Recorder:
             except Exception:
                 if attempt == 5:
                     logger.exception("could not record %d daily outcomes", len(batch))
+                    self._rt.metrics.inc("errors")
                     return
                 await asyncio.sleep(0.2 * 2**attempt)
 
@@ -205,8 +204,11 @@ class Recorder:
 async def _send_limited(
     rt: Runtime, bot: Bot, job: Job, recorder: Recorder, limit: asyncio.Semaphore
 ) -> bool:
-    async with limit:
-        return await send_daily(rt, bot, job, recorder)
+    try:
+        async with limit:
+            return await send_daily(rt, bot, job, recorder)
+    finally:
+        rt.metrics.add("send_queue_depth", -1)
 
 
 def render_daily(content: Content, job: Job) -> tuple[str, InlineKeyboardMarkup]:
@@ -247,4 +249,5 @@ async def send_daily(rt: Runtime, bot: Bot, job: Job, recorder: Recorder) -> boo
         logger.warning("daily message not sent yet: %s", type(exc).__name__)
         return False
     recorder.add(Outcome(job.delivery_id, "sent", rt.clock.now(), message.message_id))
+    rt.metrics.inc("daily_messages_sent")
     return True

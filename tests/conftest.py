@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from bot.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
+from bot.store import migrate
+from bot.store.db import Database
 from tests.harness import TOKEN, BotRunner
 
 
@@ -28,9 +34,61 @@ def clock() -> MovableClock:
     return MovableClock(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
 
 
+_TEMPLATE = "steadfast_template"
+_template_ready: set[str] = set()
+
+
+async def _migrated_template(server: str) -> str:
+    """A database migrated to head once per run; each test's database is a copy of it."""
+    if server in _template_ready:
+        return _TEMPLATE
+    admin = server.replace("+asyncpg", "")
+    connection = await asyncpg.connect(admin)
+    await connection.execute(f"DROP DATABASE IF EXISTS {_TEMPLATE} WITH (FORCE)")
+    await connection.execute(f"CREATE DATABASE {_TEMPLATE}")
+    await connection.close()
+    db = Database(f"{server.rsplit('/', 1)[0]}/{_TEMPLATE}")
+    try:
+        await migrate.upgrade(db)
+    finally:
+        await db.dispose()
+    _template_ready.add(server)
+    return _TEMPLATE
+
+
+@asynccontextmanager
+async def _fresh_database(tmp_path: Path, *, migrated: bool) -> AsyncIterator[str]:
+    """A database of its own for one test: SQLite by default, PostgreSQL when the run provides
+    one (then a copy of a template migrated once, or an empty one for migration tests)."""
+    server = os.environ.get("TEST_POSTGRES_URL")
+    if not server:
+        yield f"sqlite+aiosqlite:///{tmp_path / 'steadfast.db'}"
+        return
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    admin = server.replace("+asyncpg", "")
+    template = f" TEMPLATE {await _migrated_template(server)}" if migrated else ""
+    connection = await asyncpg.connect(admin)
+    await connection.execute(f"CREATE DATABASE {name}{template}")
+    await connection.close()
+    try:
+        yield f"{server.rsplit('/', 1)[0]}/{name}"
+    finally:
+        connection = await asyncpg.connect(admin)
+        await connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await connection.close()
+
+
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'steadfast.db'}"
+async def database_url(tmp_path: Path) -> AsyncIterator[str]:
+    async with _fresh_database(tmp_path, migrated=True) as url:
+        yield url
+
+
+@pytest.fixture
+async def empty_database_url(tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database, for tests that run the migrations themselves."""
+    async with _fresh_database(tmp_path, migrated=False) as url:
+        yield url
 
 
 @pytest.fixture

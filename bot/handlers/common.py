@@ -28,7 +28,7 @@ from telegram.ext import ContextTypes
 
 from bot.runtime import Runtime, runtime_of
 from bot.sending import with_retries
-from bot.services import daily
+from bot.services import comeback, daily
 from bot.services.conversation import Conversation, Frame
 from bot.services.progress import local_today
 from bot.store import flows as flow_store
@@ -148,7 +148,7 @@ async def open_turn(
         user, created = await user_store.get_or_create_user(
             session=session, user_id=tg_user.id, chat_id=chat.id, now=now
         )
-        await daily.reactivate(session=session, user=user, now=now)
+        away = await daily.reactivate(session=session, user=user, now=now)
         stack, version = await flow_store.load_stack(session=session, user_id=user.id)
         turn = Turn(
             rt=rt,
@@ -159,6 +159,10 @@ async def open_turn(
             created=created,
             chat_id=chat.id,
         )
+        # Back after blocking the bot: one short welcome, then their message is handled
+        # (/start says its own welcome back).
+        if (comeback.take_welcome(turn.convo) or away) and not _is_start(update):
+            turn.say(turn.t("privacy.welcome_back"))
         yield turn
         if turn.convo.changed:
             await flow_store.save_stack(
@@ -169,6 +173,11 @@ async def open_turn(
                 now=now,
             )
     await deliver(update, context, turn)
+
+
+def _is_start(update: Update) -> bool:
+    message = update.effective_message
+    return bool(message and message.text and message.text.startswith("/start"))
 
 
 async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, turn: Turn) -> None:
@@ -183,6 +192,7 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, turn: Turn
     for item in turn.outbox:
         try:
             await with_retries(partial(_send_one, bot, turn.chat_id, item))
+            turn.rt.metrics.inc("replies_sent")
         except Forbidden:
             await mark_inactive(context, turn.user.id)
             return

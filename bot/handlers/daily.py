@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.handlers import urge
 from bot.handlers.common import Turn, open_turn
 from bot.services import daily
 from bot.services.encouragement import MOODS
@@ -82,6 +83,9 @@ async def on_mood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             session=turn.session, delivery=delivery, mood=mood, now=turn.now
         )
         turn.toast(turn.t("daily.mood_saved"))
+        if mood == "struggling":  # the mood is logged; the urge flow takes it from here
+            await urge.start_urge(turn, "daily")
+            return
         if turn.rt.content.daily is not None and mood in turn.rt.content.daily.mood_replies:
             variants = turn.rt.content.daily.mood_replies[mood]
             turn.say(turn.rt.content.rng.choice(variants))

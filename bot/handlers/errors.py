@@ -20,6 +20,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         "error while handling an update: %s", type(context.error).__name__,
         exc_info=context.error,
     )
+    runtime(context).metrics.inc("errors")
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != ChatType.PRIVATE:

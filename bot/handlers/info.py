@@ -28,6 +28,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if top is None:
             turn.say(turn.t("core.nothing_to_cancel"))
             return
+        await router.run_cancel_hook(turn, top)
         turn.convo.pop(top.flow)
         turn.say(turn.t(f"{router.cancel_text_key(top.flow)}"))
         below = turn.convo.top

@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes
 
 from bot.handlers.common import runtime
 from bot.handlers.fallback import added_to_group
-from bot.services import daily
+from bot.services import comeback
 from bot.store import users as user_store
 
 
@@ -31,4 +31,4 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             return
         user = await user_store.get_user(session=session, user_id=member.chat.id)
         if user is not None:
-            await daily.reactivate(session=session, user=user, now=now)
+            await comeback.unblocked(session=session, user=user, now=now)

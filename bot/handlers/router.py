@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers import faq, onboarding
+from bot.handlers import faq, onboarding, reasons, slip, urge
 from bot.handlers.common import Turn, open_turn
 from bot.services.conversation import Frame
 
@@ -15,13 +15,36 @@ MAX_TEXT_CHARS = 4096
 
 TextStep = Callable[[Turn, Frame, str], Awaitable[None]]
 # Flows that take typed answers, by the flow name stored in the conversation frame.
-TEXT_STEPS: dict[str, TextStep] = {onboarding.FLOW: onboarding.answer_text}
-ASKERS: dict[str, Callable[[Turn, Frame], None]] = {onboarding.FLOW: onboarding.ask}
-CANCEL_TEXTS: dict[str, str] = {onboarding.FLOW: "onboarding.cancelled"}
+TEXT_STEPS: dict[str, TextStep] = {
+    onboarding.FLOW: onboarding.answer_text,
+    urge.FLOW: urge.answer_text,
+    reasons.FLOW: reasons.answer_text,
+    slip.FLOW: slip.answer_text,
+}
+ASKERS: dict[str, Callable[[Turn, Frame], None]] = {
+    onboarding.FLOW: onboarding.ask,
+    urge.FLOW: urge.ask,
+    reasons.FLOW: reasons.ask,
+    slip.FLOW: slip.ask,
+}
+CANCEL_TEXTS: dict[str, str] = {
+    onboarding.FLOW: "onboarding.cancelled",
+    urge.FLOW: "urge.cancelled",
+}
+# Run before a flow's frame is dropped by /cancel or "Not now" (e.g. to log the urge).
+CANCEL_HOOKS: dict[str, Callable[[Turn, Frame], Awaitable[None]]] = {
+    urge.FLOW: urge.cancel_hook,
+}
 
 
 def cancel_text_key(flow: str) -> str:
     return CANCEL_TEXTS.get(flow, "core.cancelled")
+
+
+async def run_cancel_hook(turn: Turn, frame: Frame) -> None:
+    hook = CANCEL_HOOKS.get(frame.flow)
+    if hook is not None:
+        await hook(turn, frame)
 
 
 def ask_again(turn: Turn, frame: Frame) -> None:
@@ -41,6 +64,8 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         frame = turn.convo.top
         if frame is not None and frame.flow in TEXT_STEPS:
             await TEXT_STEPS[frame.flow](turn, frame, text.strip())
+            return
+        if frame is None and urge.offer_if_urge(turn, text.strip()):
             return
         faq.answer_free_text(turn, text.strip())
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.services import weekly
 from bot.services.progress import local_today
 from bot.services.schedule import PAUSED_INDEFINITELY, next_daily_instant
 from bot.store import deliveries as delivery_store
@@ -16,7 +17,12 @@ MAX_PAUSE_DAYS = 365
 
 
 async def refresh_next_daily(*, session: AsyncSession, user: User, now: datetime) -> None:
-    """Recompute `next_daily_at` (never twice on a local date that already had its message)."""
+    """Recompute `next_daily_at` (never twice on a local date that already had its message).
+
+    The weekly summary depends on the same things (zone, onboarding, being active), so its
+    next instant is refreshed here too.
+    """
+    await weekly.refresh_next_weekly(session=session, user=user, now=now)
     if not (user.onboarded and user.tz and user.daily_time and user.active):
         next_at = None
     else:
@@ -35,11 +41,16 @@ async def refresh_next_daily(*, session: AsyncSession, user: User, now: datetime
         await user_store.update_user(session=session, user=user, now=now, next_daily_at=next_at)
 
 
-async def reactivate(*, session: AsyncSession, user: User, now: datetime) -> None:
-    """The user blocked the bot and came back: messages may flow again, from now on."""
-    if not user.active:
-        await user_store.update_user(session=session, user=user, now=now, active=True)
-        await refresh_next_daily(session=session, user=user, now=now)
+async def reactivate(*, session: AsyncSession, user: User, now: datetime) -> bool:
+    """The user blocked the bot and came back: messages may flow again, from now on.
+
+    True when they were away (so they can be welcomed back).
+    """
+    if user.active:
+        return False
+    await user_store.update_user(session=session, user=user, now=now, active=True)
+    await refresh_next_daily(session=session, user=user, now=now)
+    return True
 
 
 def pause_until(today: date, days: int | None) -> date:

@@ -11,7 +11,6 @@ from sqlalchemy import event
 from sqlalchemy.engine.url import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
-from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -46,10 +45,6 @@ class Database:
             except BaseException:
                 await session.rollback()
                 raise
-
-    async def create_all(self) -> None:
-        async with self.engine.begin() as conn:
-            await conn.run_sync(SQLModel.metadata.create_all)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

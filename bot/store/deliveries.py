@@ -111,6 +111,26 @@ async def renew_claim(
     return bool(result.rowcount == 1)
 
 
+async def take_over_stale(
+    *, session: AsyncSession, kind: str, claimed_before: datetime, due_after: datetime,
+    now: datetime, limit: int,
+) -> list[tuple[Delivery, User]]:
+    """Renew the claims whose sender vanished; return each with its user, if still active."""
+    taken = []
+    for delivery in await reclaimable(
+        session=session, kind=kind, claimed_before=claimed_before, due_after=due_after,
+        limit=limit,
+    ):
+        if delivery.id is None or not await renew_claim(
+            session=session, delivery_id=delivery.id, expected=delivery.claimed_at, now=now
+        ):
+            continue
+        user = await session.get(User, delivery.user_id)
+        if user is not None and user.active:
+            taken.append((delivery, user))
+    return taken
+
+
 @dataclass(frozen=True)
 class Outcome:
     delivery_id: int

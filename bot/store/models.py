@@ -105,3 +105,39 @@ class Delivery(SQLModel, table=True):
     message_id: int | None = Field(default=None, sa_type=BigInteger)
     mood: str | None = Field(default=None, max_length=16)
     mood_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Urge(SQLModel, table=True):
+    """One urge to contact the ex, from /urge, the daily "I'm struggling" or free text.
+
+    tools: the tools used, in order, comma-separated. outcome: the last answer given
+    (passed, still_strong, contacted) or cancelled; NULL while none was given.
+    checkin_at: when the "wait it out" timer ends and the tick should check back (UTC).
+    """
+
+    __tablename__ = "urges"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    source: str = Field(default="command", max_length=16)
+    strength: int | None = Field(default=None, ge=1, le=10)
+    trigger: str | None = Field(default=None, max_length=16)
+    tools: str = Field(default="", max_length=200)
+    outcome: str | None = Field(default=None, max_length=16)
+    ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    minutes_to_pass: int | None = None
+    wait_minutes: int | None = None
+    checkin_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+
+
+class UnsentMessage(SQLModel, table=True):
+    """A message written to the ex in the urge flow and kept, at the user's wish, unsent."""
+
+    __tablename__ = "unsent_messages"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    urge_id: int | None = None
+    text: str = Field(sa_type=Text)
+    created_at: datetime = Field(sa_type=UTCDateTime)

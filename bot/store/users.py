@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,14 +20,25 @@ async def get_user(*, session: AsyncSession, user_id: int) -> User | None:
 async def get_or_create_user(
     *, session: AsyncSession, user_id: int, chat_id: int, now: datetime
 ) -> tuple[User, bool]:
-    """Return the user and whether they were created just now."""
-    user = await session.get(User, user_id)
-    if user is not None:
-        return user, False
-    user = User(id=user_id, chat_id=chat_id, created_at=now, updated_at=now)
-    session.add(user)
-    await session.flush()
-    return user, True
+    """Return the user, locked for this transaction, and whether they were created just now.
+
+    The row lock (PostgreSQL; SQLite serialises writers anyway) makes two updates of one
+    user, handled by two instances at once, take turns instead of losing one's effect.
+    """
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    created = await session.exec(
+        insert(User)
+        .values(id=user_id, chat_id=chat_id, created_at=now, updated_at=now,
+                onboarded=False, active=True, weekly_summary=True)
+        .on_conflict_do_nothing(index_elements=["id"])
+    )
+    result = await session.exec(
+        select(User).where(User.id == user_id).with_for_update().execution_options(
+            populate_existing=True
+        )
+    )
+    return result.one(), bool(created.rowcount == 1)
 
 
 async def update_user(*, session: AsyncSession, user: User, now: datetime, **fields: Any) -> User:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
-from tests.harness import TOKEN, BotRunner
+from tests.harness import TOKEN, BotRunner, onboard
 
 
 async def test_help_lists_every_command_and_says_it_is_a_bot(
@@ -64,3 +65,24 @@ async def test_very_long_text_gets_a_reply(emu: BotApiEmulator, bot: BotRunner) 
     user = emu.user(905)
     await user.send("a" * 4096)
     assert "/start" in (await user.reply()).plain
+
+
+async def test_stats_shows_counts_to_admins_only(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url,
+                       extra={"admin_ids": "9001"})
+    await runner.start()
+    try:
+        for user_id in (9002, 9003):
+            await onboard(emu.user(user_id), reason="my own private reason")
+        admin, someone = emu.user(9001), emu.user(9002)
+        await admin.send("/stats")
+        stats = (await admin.reply()).plain
+        assert "Active users: 2" in stats
+        assert "New this week: 2" in stats
+        assert "private reason" not in stats
+        await someone.send("/stats")
+        assert "/help" in (await someone.reply()).plain
+    finally:
+        await runner.stop()

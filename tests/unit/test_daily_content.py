@@ -238,6 +238,7 @@ def test_weekly_summary() -> None:
     allowed = {
         "intro": {"days_held"},
         "urges": {"urges", "passed", "median_minutes"},
+        "urges_untimed": {"urges", "passed"},
         "no_urges": set(),
         "trigger": {"trigger"},
         "closing": set(),

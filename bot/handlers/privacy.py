@@ -1,0 +1,89 @@
+"""/privacy, /export and /delete (with its confirmation)."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.handlers.common import Pressed, Turn, callback_data, inline, open_turn
+from bot.services import privacy
+from bot.services.conversation import Conversation
+
+# Delete confirmation lives in the settings flow, so its buttons carry the "set:" prefix.
+FLOW = "set"
+CONFIRM_DELETE = "confirm_delete"
+
+
+async def show_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say in plain words what is stored, why, and that nothing is shared."""
+    async with open_turn(update, context) as turn:
+        render_privacy(turn)
+
+
+async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send all of the user's data as a JSON file."""
+    async with open_turn(update, context) as turn:
+        await send_export(turn)
+
+
+async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ask whether to erase everything."""
+    async with open_turn(update, context) as turn:
+        ask_delete(turn)
+
+
+def render_privacy(turn: Turn) -> None:
+    turn.say(turn.t("privacy.about"))
+
+
+async def send_export(turn: Turn) -> None:
+    document = await privacy.export_document(
+        session=turn.session,
+        user_id=turn.user.id,
+        now=turn.now,
+        about=turn.rt.content.mapping("privacy.export_about"),
+    )
+    turn.send_document(document, privacy.EXPORT_FILENAME, turn.t("privacy.export_caption"))
+
+
+def ask_delete(turn: Turn) -> None:
+    frame = turn.convo.push(FLOW, CONFIRM_DELETE)
+    turn.say(
+        turn.t("privacy.delete_ask"),
+        inline(
+            [
+                [(turn.label("privacy.btn_delete_yes"), callback_data(frame, "erase"))],
+                [(turn.label("privacy.btn_delete_no"), callback_data(frame, "keep"))],
+            ]
+        ),
+    )
+
+
+async def answer_delete(turn: Turn, pressed: Pressed, message_id: int | None) -> None:
+    """A press on the confirmation; refused unless it belongs to the question just asked."""
+    frame = turn.convo.find(FLOW)
+    valid = (
+        frame is not None
+        and frame.step == CONFIRM_DELETE
+        and pressed.nonce == frame.nonce
+        and pressed.action in ("erase", "keep")
+        and not pressed.arg
+    )
+    if not valid:
+        turn.toast(turn.t("core.stale_button"))
+        return
+    if pressed.action == "keep":
+        turn.convo.pop(FLOW)
+        _answer(turn, message_id, turn.t("privacy.delete_kept"))
+        return
+    await privacy.erase(session=turn.session, user_id=turn.user.id)
+    # Nothing of theirs may be written back: not even the conversation state.
+    turn.convo = Conversation()
+    _answer(turn, message_id, turn.t("privacy.deleted"))
+
+
+def _answer(turn: Turn, message_id: int | None, text: str) -> None:
+    if message_id is None:
+        turn.say(text)
+    else:
+        turn.edit(message_id, text)

@@ -1,0 +1,149 @@
+"""Slips (/slip, or "I contacted them" in the urge flow) and /history.
+
+No shame: confirm the restart, restart the count today, then an optional note that is kept
+on the attempt that just ended.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.handlers.common import Turn, callback_data, inline, open_turn, parse_callback
+from bot.handlers.resume import end_flow
+from bot.services import slips
+from bot.services.conversation import Frame
+
+FLOW = "slip"
+CONFIRM, NOTE = "confirm", "note"
+NOTE_SHOWN_CHARS = 120
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Meet a slip without shame and offer to restart the count today."""
+    async with open_turn(update, context) as turn:
+        turn.say(turn.t("slip.slip_intro"))
+        begin(turn)
+
+
+def begin(turn: Turn) -> None:
+    """Ask to confirm the restart (the urge flow says its own words first)."""
+    if not turn.user.onboarded:
+        turn.say(turn.t("slip.not_started"))
+        return
+    ask(turn, turn.convo.push(FLOW, CONFIRM))
+
+
+def ask(turn: Turn, frame: Frame) -> None:
+    if frame.step == NOTE:
+        turn.say(
+            turn.t("slip.ask_note"),
+            inline([[(turn.label("slip.skip_label"), callback_data(frame, "skip"))]]),
+        )
+        return
+    turn.say(
+        turn.t("slip.confirm_slip"),
+        inline(
+            [
+                [(turn.label("slip.confirm_labels.restart"), callback_data(frame, "restart"))],
+                [(turn.label("slip.confirm_labels.keep"), callback_data(frame, "keep"))],
+            ]
+        ),
+    )
+
+
+async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
+    """A typed note after the restart; before it, point at the buttons."""
+    if frame.step != NOTE:
+        turn.say(turn.t("slip.use_buttons"))
+        ask(turn, frame)
+        return
+    note = slips.clean_note(text)
+    if len(note) > slips.MAX_NOTE_CHARS:
+        turn.say(turn.t("slip.note_too_long", max=slips.MAX_NOTE_CHARS))
+        return
+    saved = bool(note) and await slips.add_note(
+        session=turn.session, user_id=turn.user.id,
+        attempt_id=int(frame.data.get("ended", 0)), note=note,
+    )
+    turn.say(turn.t("slip.note_saved" if saved else "slip.note_skipped"))
+    end_flow(turn, FLOW)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Restart, keep the count, or skip the note."""
+    pressed = parse_callback(update.callback_query.data if update.callback_query else None)
+    async with open_turn(update, context) as turn:
+        frame = turn.convo.find(FLOW)
+        if pressed is None or frame is None or pressed.nonce != frame.nonce:
+            turn.toast(turn.t("core.stale_button"))
+            return
+        if frame.step == CONFIRM and pressed.action == "restart":
+            await _restart(turn, frame)
+        elif frame.step == CONFIRM and pressed.action == "keep":
+            turn.say(turn.t("slip.slip_cancelled"))
+            end_flow(turn, FLOW)
+        elif frame.step == NOTE and pressed.action == "skip":
+            turn.say(turn.t("slip.note_skipped"))
+            end_flow(turn, FLOW)
+        else:
+            turn.toast(turn.t("core.stale_button"))
+
+
+async def _restart(turn: Turn, frame: Frame) -> None:
+    done = await slips.restart(
+        session=turn.session, user_id=turn.user.id, today=turn.today, now=turn.now
+    )
+    if done is None:
+        turn.say(turn.t("slip.not_started"))
+        end_flow(turn, FLOW)
+        return
+    turn.say(
+        turn.t(
+            "slip.restarted",
+            previous_days=turn.days(done.previous_days),
+            longest_days=turn.days(done.longest),
+        )
+    )
+    turn.convo.goto(frame, NOTE, ended=done.ended_attempt_id)
+    ask(turn, frame)
+
+
+async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List every attempt with its length, then the totals."""
+    async with open_turn(update, context) as turn:
+        summary = await slips.history(session=turn.session, user_id=turn.user.id,
+                                      today=turn.today)
+        if not summary.lines:
+            turn.say(turn.t("slip.history_empty"))
+            return
+        lines = [_line(turn, line) for line in summary.lines]
+        rec = summary.record
+        totals = turn.t(
+            "slip.history_totals",
+            attempts=rec.attempts, longest=turn.days(rec.longest), total=turn.days(rec.total),
+        )
+        turn.say("\n\n".join((turn.t("slip.history_header"), "\n".join(lines), totals)))
+
+
+def _line(turn: Turn, line: slips.AttemptLine) -> str:
+    start = _date(line.start, turn.today)
+    if line.end is None:
+        return turn.t("slip.history_current", n=line.number, start=start,
+                      days=turn.days(line.days))
+    end = _date(line.end, turn.today)
+    if line.note:
+        note = line.note if len(line.note) <= NOTE_SHOWN_CHARS else (
+            line.note[: NOTE_SHOWN_CHARS - 1] + "…"
+        )
+        return turn.t("slip.history_line", n=line.number, start=start, end=end,
+                      days=turn.days(line.days), reason=note)
+    return turn.t("slip.history_line_no_reason", n=line.number, start=start, end=end,
+                  days=turn.days(line.days))
+
+
+def _date(day: date, today: date) -> str:
+    shown = f"{day.day} {day:%b}"
+    return shown if day.year == today.year else f"{shown} {day.year}"

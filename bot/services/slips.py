@@ -1,0 +1,98 @@
+"""Slips: the count restarts today, nothing is erased. Knows no Telegram.
+
+A slip ends the open attempt today (its last day is the day of the slip) and opens a new
+one starting today. Every attempt is kept, so the longest streak and the total days stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.services.progress import Record, Span, full_days, record
+from bot.store import attempts as attempt_store
+
+SLIP = "slip"
+MAX_NOTE_CHARS = 500
+HISTORY_LINES = 15
+
+
+@dataclass(frozen=True)
+class Restart:
+    ended_attempt_id: int
+    previous_days: int
+    longest: int
+
+
+@dataclass(frozen=True)
+class AttemptLine:
+    number: int
+    start: date
+    end: date | None
+    days: int
+    note: str | None
+
+
+@dataclass(frozen=True)
+class History:
+    lines: list[AttemptLine]  # the most recent HISTORY_LINES, oldest first
+    record: Record
+
+
+async def restart(
+    *, session: AsyncSession, user_id: int, today: date, now: datetime
+) -> Restart | None:
+    """End the open attempt today and start a new one today; None if there is no count yet."""
+    current = await attempt_store.current_attempt(session=session, user_id=user_id)
+    if current is None or current.id is None:
+        return None
+    end = max(today, current.start_date)
+    await attempt_store.end_attempt(
+        session=session, attempt=current, end_date=end, reason=SLIP, note=None
+    )
+    await attempt_store.start_attempt(session=session, user_id=user_id, start_date=end, now=now)
+    summary = await history(session=session, user_id=user_id, today=today)
+    return Restart(
+        ended_attempt_id=current.id,
+        previous_days=full_days(current.start_date, end),
+        longest=summary.record.longest,
+    )
+
+
+def clean_note(text: str) -> str:
+    return " ".join(text.split())
+
+
+async def add_note(
+    *, session: AsyncSession, user_id: int, attempt_id: int, note: str
+) -> bool:
+    """Store the note on the user's own ended attempt; False if it is not theirs or not ended."""
+    if not note or len(note) > MAX_NOTE_CHARS:
+        raise ValueError("note empty or too long")
+    attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
+    attempt = next((a for a in attempts if a.id == attempt_id), None)
+    if attempt is None or attempt.end_date is None:
+        return False
+    await attempt_store.end_attempt(
+        session=session, attempt=attempt, end_date=attempt.end_date,
+        reason=attempt.end_reason or SLIP, note=note,
+    )
+    return True
+
+
+async def history(*, session: AsyncSession, user_id: int, today: date) -> History:
+    attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
+    lines = [
+        AttemptLine(
+            number=a.number,
+            start=a.start_date,
+            end=a.end_date,
+            days=full_days(a.start_date, a.end_date or today),
+            note=a.note,
+        )
+        for a in attempts
+    ]
+    spans = [Span(a.start_date, a.end_date) for a in attempts]
+    return History(lines=lines[-HISTORY_LINES:], record=record(spans, today))

@@ -1,0 +1,117 @@
+"""/reasons: the user's own list, one reason per message, kind limits, only their own rows."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from bot.content import load_content
+from bot.emulator.server import BotApiEmulator
+from bot.services.reasons import MAX_REASONS
+from bot.store.models import Reason
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+
+
+async def reasons_of(runner: BotRunner, user_id: int) -> list[str]:
+    async with runner.runtime.db.session() as session:
+        rows = await session.exec(select(Reason).where(Reason.user_id == user_id))
+        return [r.text for r in rows.all()]
+
+
+async def test_list_add_one_per_message_and_remove(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(5001)
+    await user.send("/reasons")
+    empty = await user.reply()
+    assert empty.text in CONTENT.variants("reasons.list_empty")
+    assert empty.button_texts() == ["Add a reason", "Done"]
+    await user.press("Add a reason")
+    assert (await user.reply()).text in CONTENT.variants("reasons.add_prompt")
+    await user.send("I want to sleep again")
+    assert "1" in (await user.reply()).plain
+    await user.send("  They never   listened  ")
+    added = await user.reply()
+    assert "2" in added.plain
+    await user.press("Done", message=added)
+    await user.reply()
+    assert await reasons_of(bot, 5001) == ["I want to sleep again", "They never listened"]
+
+    await user.send("/reasons")
+    listing = await user.reply()
+    assert "1. I want to sleep again" in listing.plain
+    assert "2. They never listened" in listing.plain
+    await user.press("Remove one")
+    which = await user.reply()
+    assert which.button_texts() == ["I want to sleep again", "They never listened", "Done"]
+    await user.press("They never listened")
+    removed, shown = await user.replies(2)
+    assert removed.text in CONTENT.variants("reasons.removed")
+    assert "They never listened" not in shown.plain
+    assert await reasons_of(bot, 5001) == ["I want to sleep again"]
+    await user.press("They never listened", message=which)  # an old button: refused
+    await user.silence(0.3)
+    assert user.callback_answers[-1][0]
+
+
+async def test_length_limit_is_kind_and_saves_nothing(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(5002)
+    await user.send("/reasons")
+    await user.reply()
+    await user.press("Add a reason")
+    await user.reply()
+    await user.send("x" * 301)
+    refused = await user.reply()
+    assert "300" in refused.plain
+    await user.send("y" * 300)
+    await user.reply()
+    assert await reasons_of(bot, 5002) == ["y" * 300]
+
+
+async def test_count_limit_is_kind(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(5003)
+    await user.send("/reasons")
+    await user.reply()
+    await user.press("Add a reason")
+    await user.reply()
+    for n in range(MAX_REASONS):
+        await user.send(f"reason number {n}")
+        await user.reply()
+    await user.send("one too many")
+    full = await user.reply()
+    assert full.text == CONTENT.text("reasons.too_many", max=MAX_REASONS)
+    assert len(await reasons_of(bot, 5003)) == MAX_REASONS
+
+
+async def test_another_users_reason_cannot_be_removed(emu: BotApiEmulator, bot: BotRunner) -> None:
+    owner, other = emu.user(5004), emu.user(5005)
+    await onboard(owner, reason="my own reason")
+    await onboard(other, reason="their reason")
+    async with bot.runtime.db.session() as session:
+        rows = await session.exec(select(Reason).where(Reason.user_id == 5004))
+        owner_reason_id = rows.one().id
+    await other.send("/reasons")
+    await other.reply()
+    await other.press("Remove one")
+    which = await other.reply()
+    own = which.find_button("their reason")
+    assert own is not None
+    assert own.callback_data is not None
+    forged = own.callback_data.rsplit(":", 1)[0] + f":{owner_reason_id}"
+    await other.press_data(forged, message_id=which.message_id)
+    await other.silence(0.3)
+    assert other.callback_answers[-1][0]
+    assert await reasons_of(bot, 5004) == ["my own reason"]
+    assert await reasons_of(bot, 5005) == ["their reason"]
+
+
+async def test_typed_text_outside_adding_points_at_the_buttons(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5006)
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("hello")
+    hint, menu = await user.replies(2)
+    assert hint.text in CONTENT.variants("reasons.use_buttons")
+    assert "Add a reason" in menu.button_texts()
+    assert await reasons_of(bot, 5006) == []

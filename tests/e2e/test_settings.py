@@ -1,0 +1,140 @@
+"""/settings: one inline menu; stale or forged "set:" buttons are refused kindly."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlmodel import select
+
+from bot.emulator.driver import BotMessage, SimUser
+from bot.emulator.server import BotApiEmulator
+from bot.services.schedule import PAUSED_INDEFINITELY
+from bot.store.models import User
+from tests.harness import BotRunner, onboard
+
+STALE = ("earlier step", "out of date")
+
+
+async def stored_user(runner: BotRunner, user_id: int) -> User:
+    async with runner.runtime.db.session() as session:
+        user = (await session.exec(select(User).where(User.id == user_id))).one()
+        return user
+
+
+async def open_menu(user: SimUser) -> BotMessage:
+    await user.send("/settings")
+    menu = await user.reply()
+    assert "Your settings" in menu.plain
+    return menu
+
+
+def last_toast(user: SimUser) -> str:
+    text, _ = user.callback_answers[-1]
+    return text or ""
+
+
+async def next_toast(user: SimUser, seen: int) -> str:
+    """Wait for the answer to the button press after the `seen` earlier ones."""
+    for _ in range(100):
+        if len(user.callback_answers) > seen:
+            return last_toast(user)
+        await asyncio.sleep(0.03)
+    raise AssertionError("the button press was never answered")
+
+
+async def test_menu_shows_current_values_and_every_option(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5001)
+    await onboard(user, zone="Berlin", at="21:00")
+    menu = await open_menu(user)
+    assert "21:00" in menu.plain
+    assert "Europe/Berlin" in menu.plain
+    labels = menu.button_texts()
+    for label in ("🕘 Daily time", "🌍 Time zone", "⏸ Pause daily messages",
+                  "📅 Turn weekly summary off", "🔒 Privacy", "📦 Export", "🗑 Delete"):
+        assert label in labels
+    assert all((b.callback_data or "").startswith("set:") for row in menu.buttons for b in row)
+
+
+async def test_pause_and_resume_from_the_menu_edit_it_in_place(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5002)
+    await onboard(user)
+    menu = await open_menu(user)
+    await user.press("⏸ Pause daily messages", message=menu)
+    edited = await user.wait_for(lambda m: m.message_id == menu.message_id and m.edited)
+    assert "▶️ Resume daily messages" in edited.button_texts()
+    assert "paused" in last_toast(user).lower()
+    stored = await stored_user(bot, 5002)
+    assert stored.paused_until == PAUSED_INDEFINITELY
+    assert stored.next_daily_at is None
+    await user.press("▶️ Resume daily messages", message=edited)
+    await user.wait_for(lambda m: "⏸ Pause daily messages" in m.button_texts())
+    stored = await stored_user(bot, 5002)
+    assert stored.paused_until is None
+    assert stored.next_daily_at is not None
+
+
+async def test_time_button_asks_the_same_question_as_slash_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5003)
+    await onboard(user, at="21:00")
+    await open_menu(user)
+    await user.press("🕘 Daily time")
+    question = await user.reply()
+    assert "08:00" in question.button_texts()
+    await user.press("08:00")
+    ok, next_line = await user.replies(2)
+    assert "08:00" in ok.plain
+    assert "08:00" in next_line.plain
+    stored = await stored_user(bot, 5003)
+    assert stored.daily_time is not None
+    assert stored.daily_time.strftime("%H:%M") == "08:00"
+
+
+async def test_time_zone_button_asks_for_a_city(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(5004)
+    await onboard(user)
+    await open_menu(user)
+    await user.press("🌍 Time zone")
+    question = await user.reply()
+    assert "time zone" in question.plain.lower()
+    await user.send("Tokyo")
+    assert "Asia/Tokyo" in (await user.reply()).plain
+
+
+async def test_forged_and_stale_settings_buttons_are_refused_kindly(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5005)
+    await onboard(user)
+    menu = await open_menu(user)
+    before = await stored_user(bot, 5005)
+    for forged in ("set:m:bogus", "set:m:weekly:maybe", "set:zz:erase", "set:", "set:m:pause:off",
+                   "set:m:time:1:2", "set:m:weekly:on"):
+        seen = len(user.callback_answers)
+        await user.press_data(forged, message_id=menu.message_id)
+        toast = await next_toast(user, seen)
+        assert any(s in toast for s in STALE), forged
+    after = await stored_user(bot, 5005)
+    assert (after.paused_until, after.weekly_summary) == (before.paused_until, True)
+    # An old "Pause" button after pausing elsewhere: refused, the menu shows the real state.
+    await user.send("/pause")
+    await user.reply()
+    await user.press("⏸ Pause daily messages", message=menu)
+    redrawn = await user.wait_for(lambda m: m.message_id == menu.message_id)
+    assert "▶️ Resume daily messages" in redrawn.button_texts()
+    assert any(s in last_toast(user) for s in STALE)
+
+
+async def test_settings_before_set_up_offers_the_data_options(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5006)
+    await user.send("/settings")
+    reply = await user.reply()
+    assert "/start" in reply.plain
+    assert reply.button_texts() == ["🔒 Privacy", "📦 Export", "🗑 Delete"]

@@ -1,0 +1,150 @@
+"""Slips: no shame, the count restarts today, every attempt is kept; /history lists them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.clock import MovableClock
+from bot.content import load_content
+from bot.emulator.driver import SimUser
+from bot.emulator.server import BotApiEmulator
+from bot.store.models import Attempt
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+RESTART, KEEP = "Yes, restart today", "No, keep my count"
+
+
+@pytest.fixture
+async def ticking(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> AsyncIterator[BotRunner]:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url,
+                       extra={"tick_seconds": 0.05})
+    await runner.start()
+    try:
+        yield runner
+    finally:
+        await runner.stop()
+
+
+async def attempts_of(runner: BotRunner, user_id: int) -> list[Attempt]:
+    async with runner.runtime.db.session() as session:
+        rows = await session.exec(
+            select(Attempt).where(Attempt.user_id == user_id).order_by(Attempt.number)
+        )
+        return list(rows.all())
+
+
+async def slip(user: SimUser, note: str | None = None) -> str:
+    """/slip, confirm, then a note or Skip; return the "restarted" text."""
+    await user.send("/slip")
+    intro, confirm = await user.replies(2)
+    assert intro.text in CONTENT.variants("slip.slip_intro")
+    assert confirm.button_texts() == [RESTART, KEEP]
+    await user.press(RESTART)
+    restarted, ask_note = await user.replies(2)
+    assert ask_note.button_texts() == ["Skip"]
+    if note is None:
+        await user.press("Skip")
+        assert (await user.reply()).text in CONTENT.variants("slip.note_skipped")
+    else:
+        await user.send(note)
+        assert (await user.reply()).text in CONTENT.variants("slip.note_saved")
+    return restarted.plain
+
+
+async def test_two_slips_keep_history_and_the_longest_streak(
+    emu: BotApiEmulator, bot: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(6001)
+    await onboard(user, date="10 days ago", zone="UTC")  # 15 Nov
+    first = await slip(user, note="saw their story at 2am")
+    assert "10 days" in first
+    clock.advance(timedelta(days=3))  # 28 Nov
+    second = await slip(user)
+    assert "3 days" in second
+    assert "10 days" in second  # the longest streak is kept
+    clock.advance(timedelta(days=5))  # 3 Dec
+    await user.send("/history")
+    history = (await user.reply()).plain
+    assert "1. 15 Nov – 25 Nov · 10 days" in history
+    assert "saw their story at 2am" in history
+    assert "2. 25 Nov – 28 Nov · 3 days" in history
+    assert "3. 28 Nov – today · 5 days and counting" in history
+    totals = {v.format(attempts=3, longest="10 days", total="18 days")
+              for v in CONTENT.variants("slip.history_totals")}
+    assert history.split("\n\n")[-1] in totals
+    first_a, second_a, third_a = await attempts_of(bot, 6001)
+    assert (first_a.end_reason, first_a.note) == ("slip", "saw their story at 2am")
+    assert (second_a.end_date, second_a.note) == (third_a.start_date, None)
+    assert third_a.end_date is None
+    await user.send("/status")
+    assert "Day 6" in (await user.reply()).plain
+
+
+async def test_keeping_the_count_changes_nothing(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(6002)
+    await onboard(user, date="4 days ago")
+    await user.send("/slip")
+    await user.replies(2)
+    await user.press(KEEP)
+    assert (await user.reply()).text in CONTENT.variants("slip.slip_cancelled")
+    [attempt] = await attempts_of(bot, 6002)
+    assert attempt.end_date is None
+
+
+async def test_slip_before_set_up_points_to_start(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(6003)
+    await user.send("/slip")
+    _, not_started = await user.replies(2)
+    assert "/start" in not_started.plain
+    await user.send("/history")
+    assert "/start" in (await user.reply()).plain
+
+
+async def test_restart_button_pressed_twice_restarts_once(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(6004)
+    await onboard(user, date="2 days ago")
+    await user.send("/slip")
+    _, confirm = await user.replies(2)
+    await user.press(RESTART, message=confirm)
+    await user.replies(2)
+    await user.press(RESTART, message=confirm)
+    await user.silence(0.3)
+    assert user.callback_answers[-1][0]
+    assert len(await attempts_of(bot, 6004)) == 2
+
+
+async def test_a_long_note_is_refused_kindly(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(6005)
+    await onboard(user)
+    await user.send("/slip")
+    await user.replies(2)
+    await user.press(RESTART)
+    await user.replies(2)
+    await user.send("z" * 501)
+    assert "500" in (await user.reply()).plain
+    await user.send("short one")
+    await user.reply()
+    first, _ = await attempts_of(bot, 6005)
+    assert first.note == "short one"
+
+
+async def test_daily_messages_continue_after_a_slip_from_day_one(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(6006)
+    await onboard(user, date="6 days ago", zone="Berlin", at="20:00")
+    await slip(user)
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    daily = await user.reply(timeout=3)
+    assert daily.plain.startswith("Day 1\n")
+    clock.set(datetime(2026, 11, 26, 19, 0, tzinfo=UTC))
+    assert (await user.reply(timeout=3)).plain.startswith("Day 2\n")

@@ -1,0 +1,776 @@
+"""The urge flow: a steady opener, strength, trigger, a tool, and how it ended, all logged."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from bot.clock import MovableClock
+from bot.content import load_content
+from bot.emulator.driver import BotMessage, SimUser
+from bot.emulator.server import BotApiEmulator
+from bot.store.flows import load_stack
+from bot.store.models import Attempt, Delivery, Reason, UnsentMessage, Urge
+from tests.harness import TOKEN, BotRunner, onboard
+
+CONTENT = load_content()
+FAST = {"tick_seconds": 0.05, "breathe_seconds": 0.05, "breathe_cycles": 2}
+STRENGTHS = [str(n) for n in range(1, 11)]
+TRIGGERS = [
+    "I saw their post", "Feeling lonely", "It's late at night", "A date or a place",
+    "They contacted me", "I've been drinking", "Something else",
+]
+TOOLS = [
+    "⏳ Wait it out", "🌬 Breathe with me", "📝 My reasons", "✍️ Write it here instead",
+    "🎞 Play the tape forward",
+]
+OUTCOMES = ["It passed", "Still strong", "I contacted them"]
+
+
+def variants(key: str, **params: object) -> list[str]:
+    return [v.format(**params) for v in CONTENT.variants(key)]
+
+
+def is_one_of(message: BotMessage, key: str, **params: object) -> bool:
+    return message.text in variants(key, **params)
+
+
+@pytest.fixture
+async def fast(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> AsyncIterator[BotRunner]:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST)
+    await runner.start()
+    try:
+        yield runner
+    finally:
+        await runner.stop()
+
+
+async def to_tools(
+    user: SimUser, *, strength: str = "7", trigger: str = "Feeling lonely"
+) -> BotMessage:
+    """/urge, a strength and a trigger: return the tools menu."""
+    await user.send("/urge")
+    opener, question = await user.replies(2)
+    assert is_one_of(opener, "urge.opener")
+    assert opener.buttons == []
+    assert question.button_texts() == STRENGTHS
+    await user.press(strength)
+    ack, trigger_question = await user.replies(2)
+    assert trigger_question.button_texts() == TRIGGERS
+    await user.press(trigger)
+    trigger_ack, tools = await user.replies(2)
+    assert is_one_of(tools, "urge.tools_intro")
+    assert tools.button_texts() == TOOLS
+    return tools
+
+
+async def urges_of(runner: BotRunner, user_id: int) -> list[Urge]:
+    async with runner.runtime.db.session() as session:
+        rows = await session.exec(select(Urge).where(Urge.user_id == user_id).order_by(Urge.id))
+        return list(rows.all())
+
+
+async def rows_of(runner: BotRunner, model: type[Any], user_id: int) -> list[Any]:
+    async with runner.runtime.db.session() as session:
+        rows = await session.exec(select(model).where(model.user_id == user_id))
+        return list(rows.all())
+
+
+def assert_logged(urge: Urge, *, strength: int, trigger: str, tools: str, outcome: str) -> None:
+    assert (urge.strength, urge.trigger, urge.tools, urge.outcome) == (
+        strength, trigger, tools, outcome
+    )
+    assert urge.started_at is not None
+
+
+# --------------------------------------------------------------------------- the way in
+
+
+async def test_opener_needs_no_tap_then_strength_trigger_and_tools(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4001)
+    await to_tools(user, strength="9", trigger="I saw their post")
+    [urge] = await urges_of(fast, 4001)
+    assert (urge.strength, urge.trigger, urge.source, urge.outcome) == (9, "post", "command", None)
+
+
+@pytest.mark.parametrize(
+    ("strength", "band"), [("1", "low"), ("3", "low"), ("4", "mid"), ("7", "mid"), ("8", "high")]
+)
+async def test_strength_gets_an_answer_that_fits_it(
+    emu: BotApiEmulator, fast: BotRunner, strength: str, band: str
+) -> None:
+    user = emu.user(4002)
+    await user.send("/urge")
+    await user.replies(2)
+    await user.press(strength)
+    ack, _ = await user.replies(2)
+    assert is_one_of(ack, f"urge.strength_{band}_ack")
+
+
+async def test_typed_strength_is_accepted_and_nonsense_is_explained(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4003)
+    await user.send("/urge")
+    await user.replies(2)
+    for bad in ("very strong", "0", "11", "-3"):
+        await user.send(bad)
+        again = await user.reply()
+        assert is_one_of(again, "urge.strength_invalid")
+        assert again.button_texts() == STRENGTHS
+    await user.send("8/10")
+    ack, trigger_question = await user.replies(2)
+    assert is_one_of(ack, "urge.strength_high_ack")
+    await user.send("his instagram story")  # typed where a tap is needed
+    hint, asked = await user.replies(2)
+    assert is_one_of(hint, "urge.use_buttons")
+    assert asked.button_texts() == TRIGGERS
+    [urge] = await urges_of(fast, 4003)
+    assert urge.strength == 8
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [("They contacted me", "they_contacted"), ("I've been drinking", "alcohol"),
+     ("It's late at night", "night"), ("A date or a place", "date_place")],
+)
+async def test_each_trigger_is_acknowledged_and_logged(
+    emu: BotApiEmulator, fast: BotRunner, label: str, key: str
+) -> None:
+    user = emu.user(4004)
+    await user.send("/urge")
+    await user.replies(2)
+    await user.press("5")
+    await user.replies(2)
+    await user.press(label)
+    ack, _ = await user.replies(2)
+    assert is_one_of(ack, f"urge.trigger_ack_{key}")
+    [urge] = await urges_of(fast, 4004)
+    assert urge.trigger == key
+
+
+# --------------------------------------------------------------------------- tools
+
+
+async def test_wait_it_out_checks_back_when_the_timer_ends(
+    emu: BotApiEmulator, fast: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(4010)
+    await to_tools(user)
+    await user.press("⏳ Wait it out")
+    lengths = await user.reply()
+    assert lengths.button_texts() == ["15 min", "5 min", "30 min"]
+    await user.press("5 min")
+    started = await user.reply()
+    assert is_one_of(started, "urge.wait_start", minutes=5)
+    assert started.button_texts() == OUTCOMES
+    clock.advance(timedelta(minutes=3))
+    await user.silence(0.3)
+    await user.send("still here")
+    running = await user.reply()
+    assert is_one_of(running, "urge.wait_running", minutes=2)
+    clock.advance(timedelta(minutes=2))
+    checkin = await user.reply(timeout=3)
+    assert is_one_of(checkin, "urge.wait_checkin", minutes=5)
+    assert checkin.button_texts() == OUTCOMES
+    await user.silence(0.3)  # once, not on every tick
+    await user.press("It passed", message=checkin)
+    passed = await user.reply()
+    assert is_one_of(passed, "urge.outcome_passed_minutes", minutes=5)
+    [urge] = await urges_of(fast, 4010)
+    assert_logged(urge, strength=7, trigger="lonely", tools="wait", outcome="passed")
+    assert urge.minutes_to_pass == 5
+    assert urge.wait_minutes == 5
+    assert urge.checkin_at is None
+
+
+async def test_answering_before_the_timer_ends_cancels_the_check_in(
+    emu: BotApiEmulator, fast: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(4011)
+    await to_tools(user)
+    await user.press("⏳ Wait it out")
+    await user.reply()
+    await user.press("15 min")
+    started = await user.reply()
+    clock.advance(timedelta(minutes=6))
+    await user.press("It passed", message=started)
+    assert is_one_of(await user.reply(), "urge.outcome_passed_minutes", minutes=6)
+    clock.advance(timedelta(minutes=20))
+    await user.silence(0.4)
+    [urge] = await urges_of(fast, 4011)
+    assert (urge.outcome, urge.checkin_at) == ("passed", None)
+
+
+async def test_check_in_survives_a_restart(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST)
+    await runner.start()
+    try:
+        user = emu.user(4012)
+        await to_tools(user)
+        await user.press("⏳ Wait it out")
+        await user.reply()
+        await user.press("15 min")
+        await user.reply()
+        await runner.stop()  # the bot goes down while the timer runs ...
+        clock.advance(timedelta(minutes=16))
+        await runner.start()  # ... and checks back when it is up again
+        checkin = await user.reply(timeout=3)
+        assert is_one_of(checkin, "urge.wait_checkin", minutes=15)
+        await user.press("Still strong", message=checkin)
+        still = await user.reply()
+        assert is_one_of(still, "urge.outcome_still_strong")
+        assert still.button_texts() == TOOLS
+        await user.silence(0.3)
+    finally:
+        await runner.stop()
+
+
+async def test_two_instances_send_each_check_in_once(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    first = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST)
+    second = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST, poll=False)
+    await first.start()
+    await second.start()
+    try:
+        users = [emu.user(4100 + i) for i in range(6)]
+        for user in users:
+            await to_tools(user)
+            await user.press("⏳ Wait it out")
+            await user.reply()
+            await user.press("5 min")
+            await user.reply()
+        clock.advance(timedelta(minutes=5))
+        for user in users:
+            assert is_one_of(await user.reply(timeout=3), "urge.wait_checkin", minutes=5)
+        for user in users:
+            await user.silence(0.1)
+        await users[0].silence(0.3)
+    finally:
+        await second.stop()
+        await first.stop()
+
+
+async def test_a_check_in_long_overdue_after_downtime_is_dropped(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST)
+    await runner.start()
+    try:
+        user = emu.user(4013)
+        await to_tools(user)
+        await user.press("⏳ Wait it out")
+        await user.reply()
+        await user.press("5 min")
+        await user.reply()
+        await runner.stop()
+        clock.advance(timedelta(hours=5))
+        await runner.start()
+        await user.silence(0.4)
+        [urge] = await urges_of(runner, 4013)
+        assert urge.checkin_at is None
+    finally:
+        await runner.stop()
+
+
+async def test_breathing_edits_one_message_then_asks_how_it_is(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4020)
+    await to_tools(user, strength="8", trigger="It's late at night")
+    edits_before = emu.stats.edits
+    await user.press("🌬 Breathe with me")
+    intro, breathing = await user.replies(2)
+    assert is_one_of(intro, "urge.breathe_intro")
+    assert breathing.plain == CONTENT.text("urge.breathe_phases.in")
+    done = await user.wait_for(lambda m: m.button_texts() == OUTCOMES, timeout=5)
+    assert done.message_id == breathing.message_id
+    assert is_one_of(done, "urge.breathe_done")
+    assert emu.stats.edits - edits_before == 2 * 4  # 7 phase changes, then the question
+    await user.silence(0.2)
+    await user.press("It passed", message=done)
+    assert is_one_of(await user.reply(), "urge.outcome_passed")
+    [urge] = await urges_of(fast, 4020)
+    assert_logged(urge, strength=8, trigger="night", tools="breathe", outcome="passed")
+
+
+async def test_other_messages_are_answered_while_breathing(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    extra = {**FAST, "breathe_seconds": 0.3}
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
+    await runner.start()
+    try:
+        user = emu.user(4021)
+        await to_tools(user)
+        await user.press("🌬 Breathe with me")
+        await user.replies(2)
+        await user.send("/help")  # answered at once, not after the exercise
+        help_text = await user.reply(timeout=1)
+        assert "/urge" in help_text.plain
+        done = await user.wait_for(lambda m: m.button_texts() == OUTCOMES, timeout=6)
+        await user.press("It passed", message=done)
+        await user.reply()
+    finally:
+        await runner.stop()
+
+
+async def test_breathing_keeps_within_telegrams_real_limits(
+    clock: MovableClock, database_url: str
+) -> None:
+    async with BotApiEmulator() as emu:  # Telegram's own per-chat limits, no extra burst
+        emu.add_bot(TOKEN, username="SteadfastTestBot")
+        extra = {"breathe_seconds": 1.0, "breathe_cycles": 1}
+        runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
+        await runner.start()
+        try:
+            user = emu.user(4022)
+            await to_tools(user)
+            await user.press("🌬 Breathe with me")
+            _, breathing = await user.replies(2)
+            done = await user.wait_for(lambda m: m.button_texts() == OUTCOMES, timeout=10)
+            assert done.message_id == breathing.message_id
+            assert emu.stats.edits == 4
+            await user.press("It passed", message=done)
+            await user.reply()
+            assert emu.stats.rate_limited == 0
+        finally:
+            await runner.stop()
+
+
+async def test_my_reasons_shows_the_users_own_list(emu: BotApiEmulator, fast: BotRunner) -> None:
+    user = emu.user(4030)
+    await onboard(user, reason="I want my <peace> back")
+    await to_tools(user)
+    await user.press("📝 My reasons")
+    reasons, question = await user.replies(2)
+    assert "1. I want my <peace> back" in reasons.plain
+    assert is_one_of(question, "urge.ask_outcome")
+    assert question.button_texts() == OUTCOMES
+    await user.press("Still strong")
+    await user.reply()
+    await user.press("🎞 Play the tape forward")
+    await user.replies(2)
+    for _ in range(3):
+        await user.send("I'd feel worse")
+    done = (await user.replies(3))[-1]
+    await user.press("It passed", message=done)
+    await user.reply()
+    [urge] = await urges_of(fast, 4030)
+    assert_logged(urge, strength=7, trigger="lonely", tools="reasons,tape", outcome="passed")
+
+
+async def test_my_reasons_when_empty_invites_the_first_one(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4031)
+    await to_tools(user)
+    await user.press("📝 My reasons")
+    invite = await user.reply()
+    assert is_one_of(invite, "urge.reasons_empty")
+    await user.send("x" * 301)
+    assert "300" in (await user.reply()).plain
+    await user.send("I deserve someone who stays")
+    saved, question = await user.replies(2)
+    assert is_one_of(saved, "urge.reason_saved")
+    assert question.button_texts() == OUTCOMES
+    [reason] = await rows_of(fast, Reason, 4031)
+    assert reason.text == "I deserve someone who stays"
+
+
+async def test_write_it_here_keeps_privately_and_can_delete(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4040)
+    await to_tools(user)
+    await user.press("✍️ Write it here instead")
+    assert is_one_of(await user.reply(), "urge.write_prompt")
+    await user.send("I miss you. Can we talk? <3")
+    received = await user.reply()
+    assert received.button_texts() == ["Keep it privately", "Let it go"]
+    assert emu.stats.count("sendMessage") > 0
+    await user.press("Keep it privately")
+    kept, question = await user.replies(2)
+    assert is_one_of(kept, "urge.write_kept")
+    assert question.button_texts() == OUTCOMES
+    [unsent] = await rows_of(fast, UnsentMessage, 4040)
+    assert unsent.text == "I miss you. Can we talk? <3"
+    await user.press("Delete it", message=kept)
+    assert is_one_of(await user.reply(), "urge.unsent_deleted")
+    assert await rows_of(fast, UnsentMessage, 4040) == []
+    await user.press("It passed", message=question)
+    await user.reply()
+    [urge] = await urges_of(fast, 4040)
+    assert_logged(urge, strength=7, trigger="lonely", tools="write", outcome="passed")
+
+
+async def test_write_it_here_and_let_it_go_stores_nothing(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4041)
+    await to_tools(user)
+    await user.press("✍️ Write it here instead")
+    await user.reply()
+    await user.send("please come back")
+    await user.reply()
+    await user.press("Let it go")
+    released, _ = await user.replies(2)
+    assert is_one_of(released, "urge.write_released")
+    assert await rows_of(fast, UnsentMessage, 4041) == []
+    async with fast.runtime.db.session() as session:
+        stack, _ = await load_stack(session=session, user_id=4041)
+    assert "please come back" not in str(stack)
+
+
+async def test_tape_forward_asks_three_questions_and_stores_no_answer(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4050)
+    await to_tools(user, trigger="Something else")
+    await user.press("🎞 Play the tape forward")
+    intro, first = await user.replies(2)
+    assert is_one_of(intro, "urge.tape_intro")
+    sets = CONTENT.texts["urge.tape_questions"]
+    chosen = next(name for name, qs in sets.items() if qs[0] == first.text)
+    await user.send("waiting for a reply, checking my phone")
+    second = await user.reply()
+    assert second.text == sets[chosen][1]
+    await user.press("Next question")
+    third = await user.reply()
+    assert third.text == sets[chosen][2]
+    await user.send("back at the start")
+    done = await user.reply()
+    assert is_one_of(done, "urge.tape_done")
+    assert done.button_texts() == OUTCOMES
+    await user.press("It passed")
+    await user.reply()
+    async with fast.runtime.db.session() as session:
+        stack, _ = await load_stack(session=session, user_id=4050)
+    assert stack == []
+    [urge] = await urges_of(fast, 4050)
+    assert_logged(urge, strength=7, trigger="other", tools="tape", outcome="passed")
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+async def test_i_contacted_them_leads_to_a_gentle_slip(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4060)
+    await onboard(user, date="5 days ago")
+    await to_tools(user, trigger="They contacted me")
+    await user.press("🎞 Play the tape forward")
+    await user.replies(2)
+    await user.press("Next question")
+    await user.reply()
+    await user.press("Next question")
+    await user.reply()
+    await user.press("Next question")
+    await user.reply()
+    await user.press("I contacted them")
+    contacted, confirm = await user.replies(2)
+    assert is_one_of(contacted, "urge.outcome_contacted")
+    assert confirm.button_texts() == ["Yes, restart today", "No, keep my count"]
+    await user.press("Yes, restart today")
+    restarted, note_question = await user.replies(2)
+    assert "5 days" in restarted.plain
+    await user.send("they replied to my story and I answered")
+    assert is_one_of(await user.reply(), "slip.note_saved")
+    [urge] = await urges_of(fast, 4060)
+    assert_logged(urge, strength=7, trigger="they_contacted", tools="tape", outcome="contacted")
+    first, second = await rows_of(fast, Attempt, 4060)
+    assert first.note == "they replied to my story and I answered"
+    assert second.end_date is None
+
+
+async def test_cancel_ends_the_urge_logged_as_cancelled_without_a_check_in(
+    emu: BotApiEmulator, fast: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(4070)
+    await to_tools(user)
+    await user.press("⏳ Wait it out")
+    await user.reply()
+    await user.press("5 min")
+    await user.reply()
+    await user.send("/cancel")
+    assert is_one_of(await user.reply(), "urge.cancelled")
+    clock.advance(timedelta(minutes=10))
+    await user.silence(0.4)
+    [urge] = await urges_of(fast, 4070)
+    assert_logged(urge, strength=7, trigger="lonely", tools="wait", outcome="cancelled")
+    assert urge.checkin_at is None
+
+
+async def test_urge_during_onboarding_takes_over_then_onboarding_resumes(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4080)
+    await user.send("/start")
+    await user.replies(3)
+    await user.press("Yesterday")
+    _, tz_question = await user.replies(2)
+    await user.send("/urge")  # in the middle of the time-zone question
+    await user.replies(2)
+    await user.send("6")
+    await user.replies(2)
+    await user.press("Feeling lonely")
+    await user.replies(2)
+    await user.press("📝 My reasons")
+    await user.reply()
+    await user.send("I want to sleep through the night again")
+    await user.replies(2)
+    await user.press("It passed")
+    passed, offer = await user.replies(2)
+    assert is_one_of(passed, "urge.outcome_passed")
+    assert is_one_of(offer, "urge.resume_prompt", flow=CONTENT.text("urge.flow_names.onboarding"))
+    await user.press("Pick up where we were")
+    again = await user.reply()
+    assert again.text == tz_question.text
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.press("21:00")
+    await user.replies(2)
+    await user.press("Skip for now")
+    done, _ = await user.replies(2)
+    assert "Day 2" in done.plain
+    [urge] = await urges_of(fast, 4080)
+    assert_logged(urge, strength=6, trigger="lonely", tools="reasons", outcome="passed")
+
+
+async def test_not_now_leaves_the_interrupted_flow(emu: BotApiEmulator, fast: BotRunner) -> None:
+    user = emu.user(4081)
+    await user.send("/reasons")
+    await user.reply()
+    await user.press("Add a reason")
+    await user.reply()
+    await user.send("/urge")
+    await user.replies(2)
+    await user.send("/cancel")
+    cancelled, resuming, asked = await user.replies(3)
+    assert is_one_of(cancelled, "urge.cancelled")
+    await user.send("/urge")
+    await user.replies(2)
+    await user.press("2")
+    await user.replies(2)
+    await user.press("Something else")
+    await user.replies(2)
+    await user.press("🎞 Play the tape forward")
+    await user.replies(2)
+    for _ in range(3):
+        await user.press("Next question")
+        await user.reply()
+    await user.press("It passed")
+    _, offer = await user.replies(2)
+    assert is_one_of(offer, "urge.resume_prompt", flow=CONTENT.text("urge.flow_names.reasons"))
+    await user.press("Not now")
+    assert is_one_of(await user.reply(), "urge.resume_later")
+    await user.send("hello there")  # no flow now: free text, not a reason
+    await user.reply()
+    assert await rows_of(fast, Reason, 4081) == []
+
+
+async def test_daily_struggling_button_logs_the_mood_and_starts_the_flow(
+    emu: BotApiEmulator, fast: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(4090)
+    await onboard(user, zone="Berlin", at="20:00")
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    daily = await user.reply(timeout=3)
+    await user.press("😣 I'm struggling", message=daily)
+    opener, question = await user.replies(2)
+    assert is_one_of(opener, "urge.opener")
+    assert question.button_texts() == STRENGTHS
+    [delivery] = await rows_of(fast, Delivery, 4090)
+    assert delivery.mood == "struggling"
+    [urge] = await urges_of(fast, 4090)
+    assert urge.source == "daily"
+
+
+# --------------------------------------------------------------------------- bad buttons
+
+
+async def test_stale_and_forged_buttons_are_refused_kindly_and_change_nothing(
+    emu: BotApiEmulator, fast: BotRunner, clock: MovableClock
+) -> None:
+    owner, other = emu.user(4200), emu.user(4201)
+    await owner.send("/urge")
+    _, strength_question = await owner.replies(2)
+    await owner.press("4")
+    await owner.replies(2)
+    await owner.press("3", message=strength_question)  # an old prompt's button
+    await owner.silence(0.3)
+    assert owner.callback_answers[-1][0] in variants("urge.stale_button")
+    [urge] = await urges_of(fast, 4200)
+    assert urge.strength == 4
+
+    await owner.press("Feeling lonely")
+    await owner.replies(2)
+    await owner.press("⏳ Wait it out")
+    await owner.reply()
+    await owner.press("5 min")
+    await owner.reply()
+    clock.advance(timedelta(minutes=5))
+    checkin = await owner.reply(timeout=3)
+    passed_data = checkin.find_button("It passed")
+    assert passed_data is not None
+    assert passed_data.callback_data is not None
+
+    await other.send("/urge")
+    await other.replies(2)
+    await other.press_data(passed_data.callback_data, message_id=checkin.message_id)
+    await other.silence(0.3)
+    assert other.callback_answers[-1][0] == CONTENT.text("urge.not_your_button")
+    for garbage in ("urge:zz", "urge:k1-x:o:passed", "urge:x:forget:abc", "\x00" * 10):
+        await other.press_data(garbage, message_id=1)
+    await other.silence(0.3)
+    assert all(text for text, _ in other.callback_answers)
+    [urge] = await urges_of(fast, 4200)
+    assert (urge.outcome, urge.ended_at) == (None, None)
+
+    await owner.press("It passed", message=checkin)
+    await owner.reply()
+    await owner.press("It passed", message=checkin)  # twice: the second is stale
+    await owner.silence(0.3)
+    assert owner.callback_answers[-1][0] in variants("urge.stale_button")
+
+
+async def test_another_users_kept_message_cannot_be_deleted(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    owner, other = emu.user(4210), emu.user(4211)
+    await to_tools(owner)
+    await owner.press("✍️ Write it here instead")
+    await owner.reply()
+    await owner.send("a letter I will never send")
+    await owner.reply()
+    await owner.press("Keep it privately")
+    kept, _ = await owner.replies(2)
+    delete = kept.find_button("Delete it")
+    assert delete is not None
+    assert delete.callback_data is not None
+    await other.press_data(delete.callback_data, message_id=kept.message_id)
+    await other.silence(0.3)
+    assert other.callback_answers[-1][0] == CONTENT.text("urge.not_your_button")
+    assert len(await rows_of(fast, UnsentMessage, 4210)) == 1
+
+
+# --------------------------------------------------------------------------- free text
+
+SHOULD_OFFER = [
+    "I really want to text him",
+    "about to call her",
+    "should I just message him",
+    "i'm so close to texting my ex",
+    "i need to hear her voice",
+    "typing a message to him right now",
+    "i want to unblock him",
+    "gonna dm her",
+    "I want to call him so bad right now",
+    "I can't stop thinking about texting him",
+    "I'm about to cave and message him",
+    "my thumb is hovering over the send button",
+    "I have his chat open and I'm typing",
+    "I'm dying to text him",
+    "it's 2am and i want to message him so badly",
+    "I know I shouldn't but I really want to call her",
+    "i'm going to break no contact tonight",
+    "the urge to text him is so strong right now",
+    "I'm scared I'll text him tonight",
+    "I want to go to his place",
+    "I just want to tell him I miss him",
+]
+
+SHOULD_NOT_OFFER = [
+    "I urge you to read this",
+    "no urge today",
+    "I texted him last night",
+    "he texted me this morning",
+    "how do I stop wanting to text him",
+    "when can I text him again",
+    "I want to text my mom",
+    "I called my sister and it helped",
+    "I want to text him but I won't",
+    "the urge passed",
+    "good morning",
+    "I feel much better today",
+    "what is no contact",
+    "my friend wants to call her ex",
+    "I'm not going to text him",
+    "should I text him on his birthday",
+    "is it normal to want to text your ex",
+    "I deleted his number",
+    "I went for a run",
+    "thank you",
+    "he keeps calling me",
+]
+
+
+@pytest.mark.parametrize("text", SHOULD_OFFER)
+async def test_free_text_that_wants_contact_is_offered_the_flow(
+    emu: BotApiEmulator, fast: BotRunner, text: str
+) -> None:
+    user = emu.user(4300)
+    await user.send(text)
+    offer = await user.reply()
+    assert is_one_of(offer, "urge.free_text_offer")
+    assert offer.button_texts() == ["Yes, help me", "Not now"]
+
+
+@pytest.mark.parametrize("text", SHOULD_NOT_OFFER)
+async def test_other_free_text_is_not_offered_the_flow(
+    emu: BotApiEmulator, fast: BotRunner, text: str
+) -> None:
+    user = emu.user(4301)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert "Yes, help me" not in reply.button_texts()
+    assert not is_one_of(reply, "urge.free_text_offer")
+    await asyncio.sleep(0.2)
+    assert all("Yes, help me" not in m.button_texts() for m in user.inbox)
+
+
+async def test_accepting_the_offer_starts_the_flow_and_declining_does_not(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4302)
+    await user.send("I really want to text him")
+    first_offer = await user.reply()
+    await user.press("Not now")
+    assert is_one_of(await user.reply(), "urge.free_text_declined")
+    assert await urges_of(fast, 4302) == []
+    await user.send("ugh I'm about to call him")
+    await user.reply()
+    await user.press("Yes, help me")
+    opener, question = await user.replies(2)
+    assert is_one_of(opener, "urge.opener")
+    assert question.button_texts() == STRENGTHS
+    await user.press("Yes, help me", message=first_offer)  # already in the flow
+    await user.silence(0.3)
+    [urge] = await urges_of(fast, 4302)
+    assert urge.source == "text"
+
+
+async def test_while_in_a_flow_free_text_is_an_answer_not_an_offer(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4303)
+    await to_tools(user)
+    await user.press("✍️ Write it here instead")
+    await user.reply()
+    await user.send("I want to text you so badly")
+    received = await user.reply()
+    assert is_one_of(received, "urge.write_received")

@@ -1,0 +1,159 @@
+"""Webhook mode as deployed: real processes, a secret token, /healthz, /metrics, and two
+instances on one database behind a load balancer (the emulator alternates between them)."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
+from pathlib import Path
+
+import httpx
+from sqlalchemy import insert
+
+from bot.emulator.server import BotApiEmulator
+from bot.store import migrate
+from bot.store.db import Database
+from bot.store.models import Attempt, User
+from tests.harness import TOKEN
+from tests.processes import BotProcess, clean_env, free_port
+
+SECRET = "webhook-secret-for-tests-0123456789"
+
+
+def webhook_env(emu: BotApiEmulator, database_url: str, port: int, **extra: str) -> dict[str, str]:
+    return clean_env(
+        BOT_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=emu.base_url,
+        DATABASE_URL=database_url,
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_LISTEN="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+        LOG_LEVEL="DEBUG",
+        **extra,
+    )
+
+
+async def test_webhook_refuses_requests_without_the_secret_and_serves_health_and_metrics(
+    emu: BotApiEmulator, database_url: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    bot = BotProcess(env=webhook_env(emu, database_url, port), cwd=tmp_path)
+    await bot.start()
+    try:
+        await bot.wait_healthy(port)
+        assert emu.bot(TOKEN).webhook_url == f"http://127.0.0.1:{port}/telegram"
+        user = emu.user(6001)
+        await user.send("/start")
+        assert "Today" in (await user.replies(3, timeout=15))[-1].button_texts()
+
+        forged = {
+            "update_id": 999999,
+            "message": {
+                "message_id": 1, "date": 0, "text": "/start",
+                "chat": {"id": 6002, "type": "private"},
+                "from": {"id": 6002, "is_bot": False, "first_name": "Mallory"},
+                "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+            },
+        }
+        async with httpx.AsyncClient() as client:
+            url = f"http://127.0.0.1:{port}/telegram"
+            missing = await client.post(url, json=forged)
+            wrong = await client.post(
+                url, json=forged, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+            )
+            metrics = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+        assert (missing.status_code, wrong.status_code) == (403, 403)
+        assert "steadfast_updates_handled_total 1" in metrics
+        assert "steadfast_replies_sent_total 3" in metrics
+        assert "steadfast_send_queue_depth" in metrics
+        mallory = emu.user(6002)
+        await mallory.silence(0.5)
+    finally:
+        log = await bot.stop()
+    assert bot.process is not None
+    assert bot.process.returncode == 0, log[-3000:]
+    assert SECRET not in log
+    assert TOKEN not in log
+
+
+async def _seed_due_users(database_url: str, count: int, due: datetime) -> None:
+    db = Database(database_url)
+    await migrate.upgrade(db)
+    now = datetime.now(UTC)
+    users = [
+        {"id": 700_000 + i, "chat_id": 700_000 + i, "tz": "Europe/Berlin",
+         "daily_time": clock_time(20), "onboarded": True, "active": True,
+         "weekly_summary": True, "created_at": now, "updated_at": now, "next_daily_at": due}
+        for i in range(count)
+    ]
+    attempts = [
+        {"user_id": 700_000 + i, "number": 1, "start_date": date(2026, 1, 1), "created_at": now}
+        for i in range(count)
+    ]
+    if users:
+        async with db.engine.begin() as conn:
+            await conn.execute(insert(User), users)
+            await conn.execute(insert(Attempt), attempts)
+    await db.dispose()
+
+
+async def test_two_instances_on_one_database_each_message_once_and_onboarding_split(
+    database_url: str, tmp_path: Path
+) -> None:
+    async with BotApiEmulator(per_chat_burst=40, global_rate=2000, global_burst=2000) as emu:
+        emu.add_bot(TOKEN)
+        ports = [free_port(), free_port()]
+        extra = {"TICK_SECONDS": "0.2", "SEND_RATE": "300"}
+        bots = [
+            BotProcess(env=webhook_env(emu, database_url, port, **extra), cwd=tmp_path)
+            for port in ports
+        ]
+        await _seed_due_users(database_url, 0, datetime.now(UTC))  # schema first
+        for bot in bots:
+            await bot.start()
+        try:
+            for bot, port in zip(bots, ports, strict=True):
+                await bot.wait_healthy(port)
+            # A load balancer in front of both: updates alternate between the instances.
+            emu.bot(TOKEN).webhook_targets = [f"http://127.0.0.1:{p}/telegram" for p in ports]
+
+            cohort = [emu.user(700_000 + i) for i in range(1000)]
+            for user in cohort:
+                user.start_chat()
+            await _seed_due_users(database_url, 1000, datetime.now(UTC) + timedelta(seconds=1))
+
+            walker = emu.user(6100)
+            await walker.send("/start")
+            await walker.replies(3, timeout=15)
+            await walker.press("Yesterday")
+            await walker.replies(2, timeout=15)
+            await walker.send("Berlin")
+            await walker.replies(2, timeout=15)
+            await walker.press("21:00")
+            await walker.replies(2, timeout=15)
+            await walker.press("Skip for now")
+            await walker.replies(2, timeout=15)
+            await walker.send("/status")
+            status = await walker.reply(timeout=15)
+            assert "Day 2 " in status.plain
+            assert "attempts: 1" in status.plain
+
+            deadline = asyncio.get_running_loop().time() + 90
+            while sum(1 for u in cohort if u.inbox) < len(cohort):
+                assert asyncio.get_running_loop().time() < deadline, "daily fan-out too slow"
+                await asyncio.sleep(0.2)
+            await asyncio.sleep(1.5)  # two more ticks on each instance: nothing more may come
+            assert [len(u.inbox) for u in cohort] == [1] * len(cohort)
+            async with httpx.AsyncClient() as client:
+                handled = [
+                    (await client.get(f"http://127.0.0.1:{p}/metrics")).text for p in ports
+                ]
+            assert all("steadfast_updates_handled_total 0\n" not in m for m in handled)
+        finally:
+            logs = [await bot.stop(signal.SIGTERM) for bot in bots]
+        for bot, log in zip(bots, logs, strict=True):
+            assert bot.process is not None
+            assert bot.process.returncode == 0, log[-3000:]

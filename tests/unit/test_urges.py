@@ -1,0 +1,127 @@
+"""The urge flow's rules: strengths, outcomes, timers, the log and check-in claims."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.services import urges
+from bot.store import migrate
+from bot.store import urges as urge_store
+from bot.store import users as user_store
+from bot.store.db import Database
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("7", 7), (" 10 ", 10), ("1", 1), ("8/10", 8), ("9 out of 10", 9), ("6 of 10", 6),
+     ("5!", 5), ("0", None), ("11", None), ("-3", None), ("seven", None), ("7.5", None),
+     ("", None), ("100", None)],
+)
+def test_parse_strength(typed: str, expected: int | None) -> None:
+    assert urges.parse_strength(typed) == expected
+
+
+@pytest.mark.parametrize(("strength", "band"), [(1, "low"), (3, "low"), (4, "mid"),
+                                                (7, "mid"), (8, "high"), (10, "high")])
+def test_band(strength: int, band: str) -> None:
+    assert urges.band(strength) == band
+
+
+def test_minutes_left_rounds_up_and_never_goes_negative() -> None:
+    assert urges.minutes_left(NOW + timedelta(minutes=4, seconds=1), NOW) == 5
+    assert urges.minutes_left(NOW + timedelta(minutes=5), NOW) == 5
+    assert urges.minutes_left(NOW - timedelta(minutes=1), NOW) == 0
+    assert urges.minutes_left(None, NOW) == 0
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[Database]:
+    database = Database(database_url)
+    await migrate.upgrade(database)
+    async with database.session() as session:
+        for uid in (1, 2):
+            await user_store.get_or_create_user(session=session, user_id=uid, chat_id=uid,
+                                                now=NOW)
+    try:
+        yield database
+    finally:
+        await database.dispose()
+
+
+async def test_a_whole_urge_is_logged_and_closed(db: Database) -> None:
+    async with db.session() as session:
+        urge = await urges.begin(session=session, user_id=1, source="command", now=NOW)
+        await urges.set_strength(session=session, urge=urge, strength=6)
+        await urges.set_trigger(session=session, urge=urge, trigger="night")
+        await urges.use_tool(session=session, urge=urge, tool="breathe")
+        await urges.record_outcome(session=session, urge=urge, outcome=urges.STILL_STRONG,
+                                   now=NOW)
+        assert urges.is_open(urge)
+        await urges.use_tool(session=session, urge=urge, tool="wait")
+        await urges.start_wait(session=session, urge=urge, minutes=15, now=NOW)
+        assert urges.round_of(urge) == 2
+        later = NOW + timedelta(minutes=12, seconds=40)
+        await urges.record_outcome(session=session, urge=urge, outcome=urges.PASSED, now=later)
+        assert urge.id is not None
+        urge_id = urge.id
+    await db.dispose()
+    async with db.session() as session:
+        stored = await urges.get(session=session, user_id=1, urge_id=urge_id)
+        assert stored is not None
+        assert (stored.strength, stored.trigger, stored.tools, stored.outcome) == (
+            6, "night", "breathe,wait", "passed"
+        )
+        assert stored.minutes_to_pass == 13
+        assert stored.checkin_at is None
+        assert stored.ended_at == NOW + timedelta(minutes=12, seconds=40)
+        assert not urges.is_open(stored)
+        assert await urges.get(session=session, user_id=2, urge_id=urge_id) is None
+
+
+async def test_bad_values_are_refused(db: Database) -> None:
+    async with db.session() as session:
+        urge = await urges.begin(session=session, user_id=1, source="text", now=NOW)
+        with pytest.raises(ValueError, match="strength"):
+            await urges.set_strength(session=session, urge=urge, strength=11)
+        with pytest.raises(ValueError, match="trigger"):
+            await urges.set_trigger(session=session, urge=urge, trigger="moon")
+        with pytest.raises(ValueError, match="tool"):
+            await urges.use_tool(session=session, urge=urge, tool="hammer")
+        with pytest.raises(ValueError, match="wait"):
+            await urges.start_wait(session=session, urge=urge, minutes=7, now=NOW)
+        with pytest.raises(ValueError, match="outcome"):
+            await urges.record_outcome(session=session, urge=urge, outcome="meh", now=NOW)
+
+
+async def test_a_check_in_is_claimed_once(db: Database) -> None:
+    async with db.session() as session:
+        urge = await urges.begin(session=session, user_id=1, source="command", now=NOW)
+        due = await urges.start_wait(session=session, urge=urge, minutes=5, now=NOW)
+        assert urge.id is not None
+        urge_id = urge.id
+    async with db.session() as session:
+        assert await urge_store.due_checkins(session=session, now=NOW, limit=10) == []
+        [(found, chat_id)] = await urge_store.due_checkins(session=session, now=due, limit=10)
+        assert (found.id, chat_id) == (urge_id, 1)
+    async with db.session() as first, db.session() as second:
+        assert await urge_store.claim_checkin(session=first, urge_id=urge_id, expected=due)
+        await first.commit()
+        assert not await urge_store.claim_checkin(session=second, urge_id=urge_id, expected=due)
+    async with db.session() as session:
+        assert await urge_store.due_checkins(session=session, now=due, limit=10) == []
+
+
+async def test_kept_messages_are_deleted_only_by_their_owner(db: Database) -> None:
+    async with db.session() as session:
+        kept = await urges.keep_unsent(session=session, user_id=1, urge_id=None, text="hi",
+                                       now=NOW)
+        assert kept.id is not None
+        assert not await urges.forget_unsent(session=session, user_id=2, unsent_id=kept.id)
+        assert len(await urge_store.list_unsent(session=session, user_id=1)) == 1
+        assert await urges.forget_unsent(session=session, user_id=1, unsent_id=kept.id)
+        assert await urge_store.list_unsent(session=session, user_id=1) == []
