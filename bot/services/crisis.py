@@ -137,7 +137,10 @@ _SELF_HARM: tuple[tuple[str, str], ...] = (
      r"|\bif i (?:was|were) gone\b|\bwhen i am gone\b|\bafter i am gone\b|\bif i disappeared\b"
      r"|\bif i died\b|\bif i was dead\b|\bi am a burden\b|\bsuch a burden\b|\bburden to\b"),
     ("disappear vanish exist existing gone",
-     r"\bdisappear (?:forever|for good|permanently)\b|\bwant to disappear\b|\bvanish forever\b"
+     r"\bdisappear (?:forever|for good|permanently)\b|\bvanish forever\b"
+     # "I want to disappear from Instagram for a while" is a No Contact move, not a crisis.
+     r"|\bwant to disappear\b(?! from (?:social media|socials|instagram|insta|ig|facebook|fb"
+     r"|twitter|tiktok|snapchat|snap|the internet|online|the group))"
      r"|\bcease to exist\b|\bstop existing\b|\bwant to be gone\b|\bwant to not exist\b"),
     # goodbye notes, plans, means
     ("note letter notes letters",
@@ -153,7 +156,9 @@ _SELF_HARM: tuple[tuple[str, str], ...] = (
      rf"\b(?:took|take|taking|swallowed|swallow|swallowing|have|got|stockpil\w*|saved up"
      rf"|saving up|hoarding|collecting|down) {_QUANTITY} (?:\w+ )?{_PILLS}\b"),
     ("pills tablets meds medication painkillers paracetamol tylenol ibuprofen aspirin",
-     rf"\b(?:stockpil\w*|saving|saved|hoarding) (?:up )?(?:my )?{_PILLS}\b"),
+     rf"\b(?:stockpil\w*|saving|saved|hoarding) (?:up )?(?:my )?{_PILLS}\b"
+     rf"|\b{_PILLS} (?:saved|stashed|stockpiled|hidden|hoarded)(?: up| away)?\b"
+     rf"|\bstash of {_PILLS}\b"),
     ("jump front noose rope slit",
      r"\bjump (?:off|from|in front of) (?:a |the |my )?(?:bridge|roof|building|cliff|balcony"
      r"|train|window|car|bus)\b|\bin front of a (?:train|bus|truck|car)\b|\bnoose\b"
