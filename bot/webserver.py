@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from sqlalchemy import text
 from telegram import Update
 from telegram.ext import Application
 
@@ -56,8 +55,7 @@ def make_web_app(application: Application, *, secret: str, path: str) -> web.App
     async def healthz(_request: web.Request) -> web.Response:
         try:
             async with asyncio.timeout(3):
-                async with rt.db.engine.connect() as conn:
-                    await conn.execute(text("SELECT 1"))
+                await rt.db.ping()
         except Exception:  # noqa: BLE001 - any failure means "not healthy"
             return web.Response(status=503, text="database unreachable\n")
         return web.Response(text="ok\n")
