@@ -167,6 +167,14 @@ _SELF_HARM: tuple[tuple[str, str], ...] = (
      r"\bself ?harm\w*|\bselfharm\w*|\bcutting again\b|\bstarted cutting\b|\brelapsed on"
      r" (?:cutting|self harm)\b|\bcut (?:my )?(?:wrists?|arms?|legs?|thighs?|skin)\b"
      r"|\bcutting (?:my )?(?:wrists?|arms?|legs?|thighs?)\b"),
+    # A few plain statements in Spanish, German, French and Portuguese (the bot answers in
+    # English, but someone in crisis may write in their own language).
+    ("morir morirme matar matarme suicidarme sterben leben umbringen selbstmord suizid mourir"
+     " suicider tuer morrer suicidio",
+     r"\b(?:quiero|quisiera) (?:morir|morirme|matarme|suicidarme)\b"
+     r"|\bme quiero (?:morir|matar)\b|\bich (?:will|mochte) (?:sterben|nicht mehr leben"
+     r"|mich umbringen)\b|\bselbstmord\b|\bsuizid\w*|\bje (?:veux|vais) (?:mourir"
+     r"|me suicider|me tuer)\b|\bquero (?:morrer|me matar)\b|\bsuicidio\b"),
     ("plan how painless lethal",
      r"\b(?:have|made|making|got) a plan to (?:die|end|kill)\b|\bhow to (?:kill myself|die"
      r"|end it all|end my life)\b|\bpainless (?:way|death|method)\b|\blethal dose\b"
