@@ -11,6 +11,7 @@ import logging
 import signal
 import sys
 
+from sqlalchemy.engine.url import make_url
 from telegram import Update
 
 from bot.app import LOCAL_TOKEN, build_application
@@ -28,6 +29,7 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(f"Configuration error: {exc}\n")
         return 2
     secrets = [s.get_secret_value() for s in (settings.bot_token, settings.webhook_secret) if s]
+    secrets.append(make_url(settings.database_url).password or "")  # masked like the others
     setup_logging(settings.log_level, secrets)
     command = argv[0] if argv else "run"
     try:

@@ -77,6 +77,20 @@ def parse_callback(data: str | None) -> Pressed | None:
     return Pressed(parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else "")
 
 
+MAX_ROW_ID = 2**31 - 1  # row ids are 32-bit integers in PostgreSQL
+
+
+def row_id(text: str) -> int | None:
+    """A row id taken from button data; None unless it is one that could exist.
+
+    Forged data can carry any number: a bigger one would make the query fail, not miss.
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ROW_ID else None
+
+
 @dataclass
 class Outgoing:
     text: str

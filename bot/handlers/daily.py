@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.handlers import urge
-from bot.handlers.common import Turn, open_turn
+from bot.handlers.common import Turn, open_turn, row_id
 from bot.services import daily
 from bot.services.encouragement import MOODS
 from bot.store import deliveries as delivery_store
@@ -71,9 +71,10 @@ async def on_mood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     match = MOOD_DATA.match(query.data or "") if query else None
     async with open_turn(update, context) as turn:
         delivery = None
-        if match is not None:
+        delivery_id = row_id(match.group(1)) if match is not None else None
+        if delivery_id is not None:
             delivery = await delivery_store.get_delivery(
-                session=turn.session, delivery_id=int(match.group(1))
+                session=turn.session, delivery_id=delivery_id
             )
         if match is None or delivery is None or delivery.user_id != turn.user.id:
             turn.toast(turn.t("core.stale_button"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
@@ -53,12 +54,18 @@ def ask_again(turn: Turn, frame: Frame) -> None:
         asker(turn, frame)
 
 
+def looks_empty(text: str) -> bool:
+    """Nothing visible: only spaces, zero-width and other format or control characters."""
+    return all(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
+
+
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Route a typed message to the current flow, or answer it as free text."""
     message = update.effective_message
-    text = (message.text or "") if message else ""
+    # NUL never reaches a user's screen, and PostgreSQL cannot store it in text.
+    text = (message.text or "").replace("\x00", "") if message else ""
     async with open_turn(update, context) as turn:
-        if not text.strip():
+        if looks_empty(text):
             turn.say(turn.t("core.empty_text"))
             return
         frame = turn.convo.top

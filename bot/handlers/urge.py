@@ -26,7 +26,15 @@ from telegram.ext import ContextTypes
 from bot.content import Content
 from bot.handlers import reasons as reasons_handler
 from bot.handlers import resume, slip
-from bot.handlers.common import Pressed, Turn, callback_data, inline, open_turn, parse_callback
+from bot.handlers.common import (
+    Pressed,
+    Turn,
+    callback_data,
+    inline,
+    open_turn,
+    parse_callback,
+    row_id,
+)
 from bot.runtime import Runtime
 from bot.sending import with_retries
 from bot.services import reasons as reason_service
@@ -302,8 +310,10 @@ async def _on_checkin_press(turn: Turn, pressed: Pressed) -> None:
     if found is None or pressed.action != "o" or pressed.arg not in OUTCOME_ARGS:
         turn.toast(turn.t("core.stale_button"))
         return
-    urge = await urges.get(session=turn.session, user_id=turn.user.id,
-                           urge_id=int(found.group(1)))
+    urge_id = row_id(found.group(1))
+    urge = None if urge_id is None else await urges.get(
+        session=turn.session, user_id=turn.user.id, urge_id=urge_id
+    )
     if urge is None:
         turn.toast(turn.t("urge.not_your_button"), alert=True)
         return
@@ -425,8 +435,9 @@ async def _write_choice(turn: Turn, frame: Frame, *, keep: bool) -> None:
 
 
 async def _forget(turn: Turn, arg: str) -> None:
-    deleted = arg.isdigit() and await urges.forget_unsent(
-        session=turn.session, user_id=turn.user.id, unsent_id=int(arg)
+    unsent_id = row_id(arg)
+    deleted = unsent_id is not None and await urges.forget_unsent(
+        session=turn.session, user_id=turn.user.id, unsent_id=unsent_id
     )
     if not deleted:
         turn.toast(turn.t("urge.not_your_button"), alert=True)

@@ -25,6 +25,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 __all__ = [
     "TzCandidate",
     "country_for_zone",
+    "preload",
     "resolve_timezone",
     "timezone_from_location",
     "utc_offset_label",
@@ -547,6 +548,11 @@ def _get_data() -> _Data:
                     if gc_was_enabled:
                         gc.enable()
     return _DATA
+
+
+def preload() -> None:
+    """Build the place-name tables now (over a second of CPU), not on a first answer."""
+    _get_data()
 
 
 def _build_data() -> _Data:
