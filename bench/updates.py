@@ -1,0 +1,348 @@
+"""Per-update cost: the real bot against a bare python-telegram-bot echo bot, one emulator.
+
+Simulated users (100, then 1,000 at once) each go through the same script over loopback
+HTTP: onboarding (/start, a date, a city, a time, skip), /status, two free-text questions
+with a button press on each answer, and the urge flow (/urge, a strength, a trigger, "write
+it here instead", a typed sentence, "let it go", the outcome). Every user waits for the
+bot's replies to a step before taking the next one, like a person would; they all start at
+once, so the bot is saturated for most of a run.
+
+Both bots run in a child process of their own (the same layout for both), started from this
+file: `python bench/updates.py --serve real|echo ...`. Both use python-telegram-bot's
+polling with the same parameters (poll_interval 0, timeout 10), the same connection pool
+(64) and at most 64 updates handled at once (the real bot: 64 running, more waiting on their
+chat's turn; the echo bot: concurrent_updates(64)). The echo bot has one MessageHandler
+that echoes the text and one CallbackQueryHandler that answers the query and echoes its data
+as a new message.
+The emulator and the simulated users run in this (parent) process.
+
+Cost per update = CPU seconds (user + system) the bot's process spent while the users ran,
+read from /proc/<pid>/stat, divided by the updates it was given. CPU time rather than wall
+time, because the emulator and 1,000 simulated users share this machine's cores with the
+bot: wall time would measure the parent as much as the bot, and the echo bot is fast enough
+that the parent is its bottleneck. Ratio = real bot's cost / echo bot's cost (target <= 1.5).
+
+The emulator's flood limits are opened wide (per-chat and global rates 10^6 a second) so
+that Telegram's limits do not dominate; the real bot's own send limiter is set to its
+maximum (SEND_RATE=1000). Latency is from a user's action to the bot's first reply (a new or
+edited message) to it.
+
+    .venv/bin/python bench/updates.py                  # 100 and 1,000 users, both bots
+    .venv/bin/python bench/updates.py --users 100      # one size
+    .venv/bin/python bench/updates.py --profile real   # cProfile the real bot's process
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import cProfile
+import logging
+import os
+import pstats
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.emulator.driver import BotMessage, SimUser  # noqa: E402
+from bot.emulator.server import BotApiEmulator  # noqa: E402
+
+TOKENS = {
+    "real": "6666666666:bench-updates-steadfast-token",
+    "echo": "7777777777:bench-updates-echo-token",
+}
+RUNNING = 64  # updates handled at once: the real bot's PerChatUpdateProcessor default
+POOL = 64
+POLL_TIMEOUT = 10
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+# (action, argument, replies from the real bot). The echo bot answers every step once.
+ONBOARDING = [
+    ("send", "/start", 3),
+    ("send", "today", 2),
+    ("send", "Berlin", 2),
+    ("send", "{hour}", 2),
+    ("press", "Skip for now", 2),
+]
+ROUND = [
+    ("send", "/status", 1),
+    ("send", "how long should no contact last", 1),
+    ("press", "📚 Other questions", 1),  # edits the answer into the topic menu
+    ("send", "he texted me", 1),
+    ("press", "➡️ Should I reply?", 2),
+    ("send", "/urge", 2),
+    ("press", "7", 2),
+    ("press", "Feeling lonely", 2),
+    ("press", "✍️ Write it here instead", 1),
+    ("send", "I miss you and I am sorry", 1),
+    ("press", "Let it go", 2),
+    ("press", "It passed", 1),
+]
+SCRIPT = ONBOARDING + ROUND
+# 1,000 users take the first steps only (onboarding, /status, a question), to keep a run of
+# both sizes and both bots under three minutes on a two-core machine.
+SHORT = 7
+
+
+def steps_for(users: int) -> int:
+    return len(SCRIPT) if users <= 100 else SHORT
+
+
+# -- the bots (child process) ---------------------------------------------------------------
+async def serve(kind: str, base_url: str, folder: str) -> None:
+    """Run one bot until SIGTERM; print READY once it polls."""
+    from telegram import Update
+    from telegram.ext import (
+        Application,
+        ApplicationBuilder,
+        CallbackQueryHandler,
+        ContextTypes,
+        MessageHandler,
+        filters,
+    )
+
+    from bot.app import build_application
+    from bot.config import Settings
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app: Application  # type: ignore[type-arg]
+    if kind == "real":
+        settings = Settings(
+            _env_file=None,  # type: ignore[call-arg]
+            bot_token=TOKENS["real"],
+            telegram_base_url=base_url,
+            database_url=f"sqlite+aiosqlite:///{folder}/bench.db",
+            send_rate=1000,
+        )
+        app = build_application(settings)
+    else:
+
+        async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            assert update.effective_message is not None
+            await update.effective_message.reply_text(update.effective_message.text or "")
+
+        async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            query = update.callback_query
+            assert query is not None
+            assert query.message is not None
+            await query.answer()
+            await context.bot.send_message(query.message.chat.id, query.data or "")
+
+        app = (
+            ApplicationBuilder()
+            .token(TOKENS["echo"])
+            .base_url(base_url)
+            .concurrent_updates(RUNNING)
+            .connection_pool_size(POOL)
+            .build()
+        )
+        app.add_handler(MessageHandler(filters.TEXT, echo))
+        app.add_handler(CallbackQueryHandler(answer))
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    # Stop too when the parent goes away (its end of our stdin closes).
+    stdin = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    parent_gone = asyncio.create_task(stdin.read())
+    parent_gone.add_done_callback(lambda _task: stop.set())
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=POLL_TIMEOUT)
+    print("READY", flush=True)
+    await stop.wait()
+    await app.updater.stop()
+    await app.stop()
+    await app.shutdown()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)
+
+
+def serve_main(kind: str, base_url: str, folder: str, profile: str | None) -> None:
+    if profile is None:
+        asyncio.run(serve(kind, base_url, folder))
+        return
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        asyncio.run(serve(kind, base_url, folder))
+    finally:
+        profiler.disable()
+        profiler.dump_stats(profile)
+
+
+# -- the users (parent process) -------------------------------------------------------------
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    stalls: int = 0
+    first_sent: float = 0.0
+    last_reply: float = 0.0
+
+
+async def walk(user: SimUser, kind: str, hour: str, steps: int, tally: Tally) -> None:
+    """Take every step of the script, waiting for the bot's replies to each."""
+    events: list[float] = []
+    arrived = asyncio.Event()
+
+    def on_message(_kind: str, _msg: BotMessage) -> None:
+        events.append(time.perf_counter())
+        arrived.set()
+
+    user.watch(on_message)
+    for action, arg, real_replies in SCRIPT[:steps]:
+        expected = real_replies if kind == "real" else 1
+        text = arg.format(hour=hour)
+        seen = len(events)
+        sent = time.perf_counter()
+        if action == "send":
+            await user.send(text)
+        elif kind == "real":
+            await user.press(text)
+        else:
+            await user.press_data(text, message_id=user.last().message_id)
+        while len(events) - seen < expected:
+            arrived.clear()
+            try:
+                await asyncio.wait_for(arrived.wait(), 30)
+            except TimeoutError:
+                tally.stalls += 1
+                break
+        if len(events) > seen:
+            tally.latencies.append(events[seen] - sent)
+            tally.last_reply = max(tally.last_reply, events[-1])
+    user.unwatch(on_message)
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime, stime
+
+
+@dataclass
+class Result:
+    kind: str
+    users: int
+    updates: int
+    wall: float
+    cpu: float
+    latencies: list[float]
+    stalls: int
+
+    @property
+    def cost_ms(self) -> float:
+        return self.cpu / self.updates * 1000
+
+    def pct(self, q: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+async def run_one(kind: str, users: int, profile: str | None) -> Result:
+    async with BotApiEmulator(
+        per_chat_rate=1e6, per_chat_burst=10**6, global_rate=1e6, global_burst=10**6
+    ) as emu:
+        emu.record_calls = False  # keep memory flat over thousands of calls
+        emu.add_bot(TOKENS[kind])
+        with tempfile.TemporaryDirectory() as folder:
+            args = [sys.executable, __file__, "--serve", kind, "--base-url", emu.base_url,
+                    "--folder", folder]
+            if profile:
+                args += ["--profile-out", profile]
+            child = await asyncio.create_subprocess_exec(
+                *args, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=folder
+            )
+            try:
+                assert child.stdout is not None
+                line = await asyncio.wait_for(child.stdout.readline(), 60)
+                if line.strip() != b"READY":
+                    raise RuntimeError(f"{kind} bot did not start: {line!r}")
+                await asyncio.sleep(0.5)  # let start-up calls settle
+                # A daily hour far from now, so no daily message lands in the run.
+                hour = f"{(time.gmtime().tm_hour + 12) % 24:02d}:00"
+                sims = [emu.user(1_000_000 + i, token=TOKENS[kind]) for i in range(users)]
+                tally = Tally()
+                cpu_before = cpu_seconds(child.pid)
+                tally.first_sent = time.perf_counter()
+                steps = steps_for(users)
+                await asyncio.gather(*(walk(u, kind, hour, steps, tally) for u in sims))
+                cpu = cpu_seconds(child.pid) - cpu_before
+                wall = tally.last_reply - tally.first_sent
+                updates = users * steps
+            finally:
+                if child.returncode is None:
+                    assert child.stdin is not None
+                    child.stdin.close()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(child.wait(), 60)
+                if child.returncode is None:
+                    child.kill()
+                    await child.wait()
+    return Result(kind, users, updates, wall, cpu, tally.latencies, tally.stalls)
+
+
+def show_profile(path: str) -> None:
+    stats = pstats.Stats(path)
+    stats.sort_stats("cumulative").print_stats(r"/bot/|sqlalchemy|telegram/_|aiosqlite", 45)
+    stats.sort_stats("tottime").print_stats(30)
+
+
+async def main(sizes: list[int], profile: str | None, bots: list[str]) -> None:
+    print(__doc__.split("\n\n")[0])
+    print(
+        "Cost = bot process CPU seconds (user+system) per update while the users ran; ratio ="
+        " real / echo (target <= 1.5).\nEmulator flood limits opened wide (per-chat and"
+        " global 10^6/s); real bot SEND_RATE=1000; both bots: polling timeout 10 s,\n"
+        f"{RUNNING} updates handled at once, pool {POOL}; each in its own child process.\n"
+        f"Script: {len(SCRIPT)} steps a user at 100 users; at 1,000 the first {SHORT}"
+        " (onboarding, /status, a question)."
+    )
+    if profile:
+        out = str(Path(tempfile.gettempdir()) / f"steadfast-bench-{profile}.prof")
+        result = await run_one(profile, sizes[0], out)
+        print(f"{profile} bot, {sizes[0]} users under cProfile: {result.cost_ms:.2f} ms CPU "
+              f"an update (inflated by the profiler); stats in {out}")
+        show_profile(out)
+        return
+    header = (f"{'users':>6} {'bot':>5} {'updates':>8} {'upd/s':>8} {'p50 ms':>8} "
+              f"{'p99 ms':>8} {'CPU ms/upd':>11} {'stalls':>6}")
+    for users in sizes:
+        results = {kind: await run_one(kind, users, None) for kind in bots}
+        print()
+        print(header)
+        for r in results.values():
+            print(f"{r.users:>6} {r.kind:>5} {r.updates:>8} {r.updates / r.wall:>8.0f} "
+                  f"{r.pct(0.5):>8.1f} {r.pct(0.99):>8.1f} {r.cost_ms:>11.3f} {r.stalls:>6}")
+        if len(results) < 2:
+            continue
+        ratio = results["real"].cost_ms / results["echo"].cost_ms
+        verdict = "OK" if ratio <= 1.5 else "over target"
+        print(f"{users:>6} users: cost ratio real/echo = {ratio:.2f}x ({verdict})")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, action="append", help="users at once (repeat)")
+    parser.add_argument("--profile", choices=("real", "echo"), help="cProfile one bot")
+    parser.add_argument("--only", choices=("real", "echo"), help="run one bot (no ratio)")
+    parser.add_argument("--serve", choices=("real", "echo"), help=argparse.SUPPRESS)
+    parser.add_argument("--base-url", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--profile-out", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.serve:
+        serve_main(options.serve, options.base_url, options.folder, options.profile_out)
+    else:
+        bots = [options.only] if options.only else ["echo", "real"]
+        asyncio.run(main(options.users or [100, 1000], options.profile, bots))
