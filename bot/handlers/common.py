@@ -91,6 +91,18 @@ def row_id(text: str) -> int | None:
     return value if 0 < value <= MAX_ROW_ID else None
 
 
+def pressed_frame(
+    turn: Turn, pressed: Pressed | None, flow: str
+) -> tuple[Frame, Pressed] | None:
+    """The flow's frame and the press, if the button belongs to the current prompt; else
+    None after a "stale" toast."""
+    frame = turn.convo.find(flow)
+    if pressed is None or frame is None or pressed.nonce != frame.nonce:
+        turn.toast(turn.t("core.stale_button"))
+        return None
+    return frame, pressed
+
+
 @dataclass
 class Outgoing:
     text: str

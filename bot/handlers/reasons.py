@@ -5,7 +5,14 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import Turn, callback_data, inline, open_turn, parse_callback
+from bot.handlers.common import (
+    Turn,
+    callback_data,
+    inline,
+    open_turn,
+    parse_callback,
+    pressed_frame,
+)
 from bot.handlers.resume import end_flow
 from bot.services import reasons as reason_service
 from bot.services.conversation import Frame
@@ -89,10 +96,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Handle Add / Remove / Done and the remove-this-one buttons."""
     pressed = parse_callback(update.callback_query.data if update.callback_query else None)
     async with open_turn(update, context) as turn:
-        frame = turn.convo.find(FLOW)
-        if pressed is None or frame is None or pressed.nonce != frame.nonce:
-            turn.toast(turn.t("core.stale_button"))
+        found = pressed_frame(turn, pressed, FLOW)
+        if found is None:
             return
+        frame, pressed = found
         if pressed.action == "done":
             turn.say(turn.t("reasons.done_text"))
             end_flow(turn, FLOW)

@@ -11,7 +11,14 @@ from datetime import date
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import Turn, callback_data, inline, open_turn, parse_callback
+from bot.handlers.common import (
+    Turn,
+    callback_data,
+    inline,
+    open_turn,
+    parse_callback,
+    pressed_frame,
+)
 from bot.handlers.resume import end_flow
 from bot.services import slips
 from bot.services.conversation import Frame
@@ -76,10 +83,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Restart, keep the count, or skip the note."""
     pressed = parse_callback(update.callback_query.data if update.callback_query else None)
     async with open_turn(update, context) as turn:
-        frame = turn.convo.find(FLOW)
-        if pressed is None or frame is None or pressed.nonce != frame.nonce:
-            turn.toast(turn.t("core.stale_button"))
+        found = pressed_frame(turn, pressed, FLOW)
+        if found is None:
             return
+        frame, pressed = found
         if frame.step == CONFIRM and pressed.action == "restart":
             await _restart(turn, frame)
         elif frame.step == CONFIRM and pressed.action == "keep":
