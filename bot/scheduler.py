@@ -37,8 +37,8 @@ from bot.weekly import run_weekly
 
 logger = logging.getLogger(__name__)
 
-CLAIM_BATCH = 200
-LEASE = timedelta(minutes=2)
+CLAIM_BATCH = delivery_store.CLAIM_BATCH
+LEASE = delivery_store.LEASE
 
 
 @dataclass(frozen=True)

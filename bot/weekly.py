@@ -30,8 +30,8 @@ from bot.store.deliveries import Outcome
 
 logger = logging.getLogger(__name__)
 
-CLAIM_BATCH = 200
-LEASE = timedelta(minutes=2)
+CLAIM_BATCH = delivery_store.CLAIM_BATCH
+LEASE = delivery_store.LEASE
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,21 @@ async def empty_database_url(tmp_path: Path) -> AsyncIterator[str]:
 
 
 @pytest.fixture
+async def ticking(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> AsyncIterator[BotRunner]:
+    """The bot with its periodic tick every 50 ms, so moving the clock is seen at once."""
+    runner = BotRunner(
+        emu=emu, clock=clock, database_url=database_url, extra={"tick_seconds": 0.05}
+    )
+    await runner.start()
+    try:
+        yield runner
+    finally:
+        await runner.stop()
+
+
+@pytest.fixture
 async def bot(
     emu: BotApiEmulator, clock: MovableClock, database_url: str
 ) -> AsyncIterator[BotRunner]:

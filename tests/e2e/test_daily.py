@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -33,16 +32,6 @@ async def expect_daily(user: SimUser, day: int) -> BotMessage:
     return message
 
 
-@pytest.fixture
-async def ticking(
-    emu: BotApiEmulator, clock: MovableClock, database_url: str
-) -> AsyncIterator[BotRunner]:
-    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST_TICK)
-    await runner.start()
-    try:
-        yield runner
-    finally:
-        await runner.stop()
 
 
 async def deliveries(runner: BotRunner, user_id: int) -> list[Delivery]:

@@ -9,7 +9,6 @@ import asyncio
 import os
 import signal
 import time
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -33,17 +32,6 @@ def is_daily(message: BotMessage) -> bool:
     return message.plain.startswith("Day ") and "I'm okay" in " ".join(message.button_texts())
 
 
-@pytest.fixture
-async def ticking(
-    emu: BotApiEmulator, clock: MovableClock, database_url: str
-) -> AsyncIterator[BotRunner]:
-    runner = BotRunner(emu=emu, clock=clock, database_url=database_url,
-                       extra={"tick_seconds": 0.05})
-    await runner.start()
-    try:
-        yield runner
-    finally:
-        await runner.stop()
 
 
 # --------------------------------------------------------------------------- Telegram

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
@@ -21,18 +19,6 @@ from tests.harness import TOKEN, BotRunner, onboard
 BIG_ID = 987_654_321  # too large to be mistaken for any autoincrement id
 
 
-@pytest.fixture
-async def ticking(
-    emu: BotApiEmulator, clock: MovableClock, database_url: str
-) -> AsyncIterator[BotRunner]:
-    runner = BotRunner(
-        emu=emu, clock=clock, database_url=database_url, extra={"tick_seconds": 0.05}
-    )
-    await runner.start()
-    try:
-        yield runner
-    finally:
-        await runner.stop()
 
 
 async def rows_mentioning(runner: BotRunner, user_id: int) -> list[tuple[str, dict[str, object]]]:

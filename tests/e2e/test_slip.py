@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlmodel import select
 
 from bot.clock import MovableClock
@@ -19,17 +17,6 @@ CONTENT = load_content()
 RESTART, KEEP = "Yes, restart today", "No, keep my count"
 
 
-@pytest.fixture
-async def ticking(
-    emu: BotApiEmulator, clock: MovableClock, database_url: str
-) -> AsyncIterator[BotRunner]:
-    runner = BotRunner(emu=emu, clock=clock, database_url=database_url,
-                       extra={"tick_seconds": 0.05})
-    await runner.start()
-    try:
-        yield runner
-    finally:
-        await runner.stop()
 
 
 async def attempts_of(runner: BotRunner, user_id: int) -> list[Attempt]:

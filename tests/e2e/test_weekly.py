@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
-import pytest
 from sqlmodel import select
 
 from bot.clock import MovableClock
@@ -20,18 +18,6 @@ def is_weekly(message: BotMessage) -> bool:
     return " of 7" in message.plain or "last 7 days" in message.plain
 
 
-@pytest.fixture
-async def ticking(
-    emu: BotApiEmulator, clock: MovableClock, database_url: str
-) -> AsyncIterator[BotRunner]:
-    runner = BotRunner(
-        emu=emu, clock=clock, database_url=database_url, extra={"tick_seconds": 0.05}
-    )
-    await runner.start()
-    try:
-        yield runner
-    finally:
-        await runner.stop()
 
 
 async def weekly_rows(runner: BotRunner, user_id: int) -> list[Delivery]:
