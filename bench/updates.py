@@ -14,6 +14,9 @@ polling with the same parameters (poll_interval 0, timeout 10), the same connect
 chat's turn; the echo bot: concurrent_updates(64)). The echo bot has one MessageHandler
 that echoes the text and one CallbackQueryHandler that answers the query and echoes its data
 as a new message.
+A third bot, "echo-aiohttp", is the same echo bot on the HTTP client the real bot uses
+(bot/telegram_http.py, aiohttp) instead of PTB's default httpx: the ratio against it shows
+what the bot's own work costs, apart from the choice of client.
 The emulator and the simulated users run in this (parent) process.
 
 Cost per update = CPU seconds (user + system) the bot's process spent while the users ran,
@@ -21,13 +24,15 @@ read from /proc/<pid>/stat, divided by the updates it was given. CPU time rather
 time, because the emulator and 1,000 simulated users share this machine's cores with the
 bot: wall time would measure the parent as much as the bot, and the echo bot is fast enough
 that the parent is its bottleneck. Ratio = real bot's cost / echo bot's cost (target <= 1.5).
+The bots take turns, three rounds by default; each row is the median round, with the
+lowest and highest cost of the rounds beside it.
 
 The emulator's flood limits are opened wide (per-chat and global rates 10^6 a second) so
 that Telegram's limits do not dominate; the real bot's own send limiter is set to its
 maximum (SEND_RATE=1000). Latency is from a user's action to the bot's first reply (a new or
 edited message) to it.
 
-    .venv/bin/python bench/updates.py                  # 100 and 1,000 users, both bots
+    .venv/bin/python bench/updates.py                  # 100 and 1,000 users, all bots
     .venv/bin/python bench/updates.py --users 100      # one size
     .venv/bin/python bench/updates.py --profile real   # cProfile the real bot's process
 """
@@ -57,7 +62,9 @@ from bot.emulator.server import BotApiEmulator  # noqa: E402
 TOKENS = {
     "real": "6666666666:bench-updates-steadfast-token",
     "echo": "7777777777:bench-updates-echo-token",
+    "echo-aiohttp": "8888888888:bench-updates-echo-aiohttp-token",
 }
+BOTS = ("echo", "real", "echo-aiohttp")
 RUNNING = 64  # updates handled at once: the real bot's PerChatUpdateProcessor default
 POOL = 64
 POLL_TIMEOUT = 10
@@ -135,14 +142,15 @@ async def serve(kind: str, base_url: str, folder: str) -> None:
             await query.answer()
             await context.bot.send_message(query.message.chat.id, query.data or "")
 
-        app = (
-            ApplicationBuilder()
-            .token(TOKENS["echo"])
-            .base_url(base_url)
-            .concurrent_updates(RUNNING)
-            .connection_pool_size(POOL)
-            .build()
-        )
+        builder = ApplicationBuilder().token(TOKENS[kind]).base_url(base_url)
+        if kind == "echo-aiohttp":  # the echo bot on the real bot's HTTP client
+            from bot.telegram_http import AiohttpRequest
+
+            builder = builder.request(AiohttpRequest(connection_pool_size=POOL))
+            builder = builder.get_updates_request(AiohttpRequest(connection_pool_size=1))
+        else:
+            builder = builder.connection_pool_size(POOL)
+        app = builder.concurrent_updates(RUNNING).build()
         app.add_handler(MessageHandler(filters.TEXT, echo))
         app.add_handler(CallbackQueryHandler(answer))
 
@@ -298,13 +306,14 @@ def show_profile(path: str) -> None:
     stats.sort_stats("tottime").print_stats(30)
 
 
-async def main(sizes: list[int], profile: str | None, bots: list[str]) -> None:
+async def main(sizes: list[int], profile: str | None, bots: list[str], rounds: int) -> None:
     print(__doc__.split("\n\n")[0])
     print(
         "Cost = bot process CPU seconds (user+system) per update while the users ran; ratio ="
         " real / echo (target <= 1.5).\nEmulator flood limits opened wide (per-chat and"
         " global 10^6/s); real bot SEND_RATE=1000; both bots: polling timeout 10 s,\n"
-        f"{RUNNING} updates handled at once, pool {POOL}; each in its own child process.\n"
+        f"{RUNNING} updates handled at once, pool {POOL}; each in its own child process;"
+        f" median of {rounds} rounds.\n"
         f"Script: {len(SCRIPT)} steps a user at 100 users; at 1,000 the first {SHORT}"
         " (onboarding, /status, a question)."
     )
@@ -315,28 +324,40 @@ async def main(sizes: list[int], profile: str | None, bots: list[str]) -> None:
               f"an update (inflated by the profiler); stats in {out}")
         show_profile(out)
         return
-    header = (f"{'users':>6} {'bot':>5} {'updates':>8} {'upd/s':>8} {'p50 ms':>8} "
-              f"{'p99 ms':>8} {'CPU ms/upd':>11} {'stalls':>6}")
+    header = (f"{'users':>6} {'bot':>12} {'updates':>8} {'upd/s':>8} {'p50 ms':>8} "
+              f"{'p99 ms':>8} {'CPU ms/upd':>11} {'(min-max)':>13} {'stalls':>6}")
     for users in sizes:
-        results = {kind: await run_one(kind, users, None) for kind in bots}
+        runs: dict[str, list[Result]] = {kind: [] for kind in bots}
+        for _ in range(rounds):  # alternate the bots, so a busy moment hits them alike
+            for kind in bots:
+                runs[kind].append(await run_one(kind, users, None))
         print()
         print(header)
-        for r in results.values():
-            print(f"{r.users:>6} {r.kind:>5} {r.updates:>8} {r.updates / r.wall:>8.0f} "
-                  f"{r.pct(0.5):>8.1f} {r.pct(0.99):>8.1f} {r.cost_ms:>11.3f} {r.stalls:>6}")
-        if len(results) < 2:
-            continue
-        ratio = results["real"].cost_ms / results["echo"].cost_ms
-        verdict = "OK" if ratio <= 1.5 else "over target"
-        print(f"{users:>6} users: cost ratio real/echo = {ratio:.2f}x ({verdict})")
+        median: dict[str, Result] = {}
+        for kind, results in runs.items():
+            ordered = sorted(results, key=lambda r: r.cost_ms)
+            r = median[kind] = ordered[len(ordered) // 2]
+            spread = f"{ordered[0].cost_ms:.2f}-{ordered[-1].cost_ms:.2f}"
+            print(f"{r.users:>6} {r.kind:>12} {r.updates:>8} {r.updates / r.wall:>8.0f} "
+                  f"{r.pct(0.5):>8.1f} {r.pct(0.99):>8.1f} {r.cost_ms:>11.3f} {spread:>13} "
+                  f"{sum(x.stalls for x in results):>6}")
+        if "real" in median and "echo" in median:
+            ratio = median["real"].cost_ms / median["echo"].cost_ms
+            verdict = "OK" if ratio <= 1.5 else "over target"
+            print(f"{users:>6} users: cost ratio real/echo = {ratio:.2f}x ({verdict})")
+        if "real" in median and "echo-aiohttp" in median:
+            ratio = median["real"].cost_ms / median["echo-aiohttp"].cost_ms
+            print(f"{users:>6} users: cost ratio real/echo-aiohttp (same HTTP client) = "
+                  f"{ratio:.2f}x")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, action="append", help="users at once (repeat)")
-    parser.add_argument("--profile", choices=("real", "echo"), help="cProfile one bot")
-    parser.add_argument("--only", choices=("real", "echo"), help="run one bot (no ratio)")
-    parser.add_argument("--serve", choices=("real", "echo"), help=argparse.SUPPRESS)
+    parser.add_argument("--profile", choices=BOTS, help="cProfile one bot")
+    parser.add_argument("--only", choices=BOTS, help="run one bot (no ratio)")
+    parser.add_argument("--rounds", type=int, default=3, help="runs per bot; median shown")
+    parser.add_argument("--serve", choices=BOTS, help=argparse.SUPPRESS)
     parser.add_argument("--base-url", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", help=argparse.SUPPRESS)
@@ -344,5 +365,5 @@ if __name__ == "__main__":
     if options.serve:
         serve_main(options.serve, options.base_url, options.folder, options.profile_out)
     else:
-        bots = [options.only] if options.only else ["echo", "real"]
-        asyncio.run(main(options.users or [100, 1000], options.profile, bots))
+        bots = [options.only] if options.only else list(BOTS)
+        asyncio.run(main(options.users or [100, 1000], options.profile, bots, options.rounds))

@@ -48,6 +48,7 @@ from bot.services import timezones
 from bot.services.faq import FaqMatcher
 from bot.store import migrate
 from bot.store.db import Database
+from bot.telegram_http import AiohttpRequest
 from bot.updates import PerChatUpdateProcessor
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,8 @@ def build_application(
             )
         )
         .concurrent_updates(PerChatUpdateProcessor(rt.metrics))
-        .connection_pool_size(64)
+        .request(AiohttpRequest(connection_pool_size=64))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()

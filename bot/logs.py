@@ -16,34 +16,43 @@ class RedactingFilter(logging.Filter):
         super().__init__()
         self._secrets = [s for s in secrets if s and len(s) >= 6]
 
-    def _clean(self, text: str) -> str:
+    def clean(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, "***")
         return _TOKEN_SHAPE.sub("***", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        cleaned = self._clean(message)
+        cleaned = self.clean(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
         if record.exc_info and record.exc_info[1] is not None:
             exc = record.exc_info[1]
-            exc.args = tuple(self._clean(a) if isinstance(a, str) else a for a in exc.args)
+            exc.args = tuple(self.clean(a) if isinstance(a, str) else a for a in exc.args)
         return True
 
 
 class OneLineFormatter(logging.Formatter):
-    """One line per event: tracebacks folded onto the same line."""
+    """One line per event: tracebacks folded onto the same line, and masked once more as a
+    whole (an exception's causes, printed in the traceback, can name a Bot API URL)."""
+
+    def __init__(self, fmt: str, redactor: RedactingFilter | None = None) -> None:
+        super().__init__(fmt)
+        self._redactor = redactor
 
     def format(self, record: logging.LogRecord) -> str:
-        return super().format(record).replace("\n", " ⏎ ")
+        line = super().format(record).replace("\n", " ⏎ ")
+        return self._redactor.clean(line) if self._redactor else line
 
 
 def setup_logging(level: str, secrets: Iterable[str] = ()) -> None:
     """Log one line per event to stderr, secrets masked, libraries held at safe levels."""
     handler = logging.StreamHandler()
-    handler.setFormatter(OneLineFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactingFilter(secrets))
+    redactor = RedactingFilter(secrets)
+    handler.setFormatter(
+        OneLineFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", redactor)
+    )
+    handler.addFilter(redactor)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -34,6 +34,7 @@ from bot.services.progress import local_today
 from bot.store import flows as flow_store
 from bot.store import users as user_store
 from bot.store.models import User
+from bot.store.turns import load_turn_state
 
 logger = logging.getLogger(__name__)
 
@@ -171,18 +172,18 @@ async def open_turn(
         raise ValueError("update without user or chat")
     now = rt.clock.now()
     async with rt.db.session() as session:
-        user, created = await user_store.get_or_create_user(
+        state = await load_turn_state(
             session=session, user_id=tg_user.id, chat_id=chat.id, now=now
         )
+        user = state.user
         away = await daily.reactivate(session=session, user=user, now=now)
-        stack, version = await flow_store.load_stack(session=session, user_id=user.id)
         turn = Turn(
             rt=rt,
             session=session,
             user=user,
-            convo=Conversation.from_json(stack),
+            convo=Conversation.from_json(state.stack),
             now=now,
-            created=created,
+            created=state.created,
             chat_id=chat.id,
         )
         # Back after blocking the bot: one short welcome, then their message is handled
@@ -195,7 +196,7 @@ async def open_turn(
                 session=session,
                 user_id=user.id,
                 stack=turn.convo.to_json(),
-                version=version,
+                version=state.version,
                 now=now,
             )
     await deliver(update, context, turn)

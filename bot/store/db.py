@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,6 +15,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from bot.store.sqlite_inline import inline_creator
 
 
 class Database:
@@ -23,9 +25,16 @@ class Database:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         kwargs: dict[str, Any] = {"echo": echo}
+        # One session at a time for SQLite run inline (see sqlite_inline); None otherwise.
+        self._one_at_a_time: asyncio.Lock | None = None
+        self._holder: asyncio.Task[Any] | None = None
         if self.is_sqlite:
-            _ensure_sqlite_folder(url)
-            kwargs["connect_args"] = {"timeout": 30}
+            path = _ensure_sqlite_folder(url)
+            if path is None:
+                kwargs["connect_args"] = {"timeout": 30}
+            else:
+                kwargs["async_creator"] = inline_creator(path, timeout=30)
+                self._one_at_a_time = asyncio.Lock()
         else:
             kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
@@ -38,6 +47,23 @@ class Database:
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """Yield a session; commit when the block ends cleanly, roll back otherwise."""
+        if self._one_at_a_time is None:
+            async with self._session() as session:
+                yield session
+            return
+        task = asyncio.current_task()
+        if task is not None and task is self._holder:
+            raise RuntimeError("a session opened inside another would wait for itself")
+        async with self._one_at_a_time:
+            self._holder = task
+            try:
+                async with self._session() as session:
+                    yield session
+            finally:
+                self._holder = None
+
+    @asynccontextmanager
+    async def _session(self) -> AsyncIterator[AsyncSession]:
         async with self._sessions() as session:
             try:
                 yield session
@@ -55,10 +81,14 @@ class Database:
         await self.engine.dispose()
 
 
-def _ensure_sqlite_folder(url: str) -> None:
+def _ensure_sqlite_folder(url: str) -> str | None:
+    """Create the database file's folder; return the file's absolute path (None in memory)."""
     database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    if not database or database == ":memory:":
+        return None
+    path = Path(database).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:

@@ -6,10 +6,10 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import col, update
+from sqlmodel import update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import FlowState
+from bot.store.models import FlowState, core_table
 
 
 class StaleFlowError(Exception):
@@ -37,9 +37,10 @@ async def save_stack(
         session.add(FlowState(user_id=user_id, stack=payload, version=0, updated_at=now))
         await session.flush()
         return 0
+    table = core_table(FlowState)  # Core UPDATE: no ORM session synchronisation to pay for
     result = await session.exec(
-        update(FlowState)
-        .where(col(FlowState.user_id) == user_id, col(FlowState.version) == version)
+        update(table)
+        .where(table.c.user_id == user_id, table.c.version == version)
         .values(stack=payload, version=version + 1, updated_at=now)
     )
     if result.rowcount != 1:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import cast
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime
@@ -141,3 +142,8 @@ class UnsentMessage(SQLModel, table=True):
     urge_id: int | None = None
     text: str = Field(sa_type=Text)
     created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+def core_table(model: type[SQLModel]) -> Table:
+    """The Core table behind a model, for hot statements that need none of the ORM's work."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]

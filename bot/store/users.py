@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import User
+from bot.store.models import User, core_table
 
 
 async def get_user(*, session: AsyncSession, user_id: int) -> User | None:
@@ -20,25 +20,37 @@ async def get_user(*, session: AsyncSession, user_id: int) -> User | None:
 async def get_or_create_user(
     *, session: AsyncSession, user_id: int, chat_id: int, now: datetime
 ) -> tuple[User, bool]:
-    """Return the user, locked for this transaction, and whether they were created just now.
-
-    The row lock (PostgreSQL; SQLite serialises writers anyway) makes two updates of one
-    user, handled by two instances at once, take turns instead of losing one's effect.
-    """
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    created = await session.exec(
-        insert(User)
-        .values(id=user_id, chat_id=chat_id, created_at=now, updated_at=now,
-                onboarded=False, active=True, weekly_summary=True)
-        .on_conflict_do_nothing(index_elements=["id"])
-    )
+    """Return the user, locked for this transaction, and whether they were created just now."""
+    created = await insert_if_missing(session=session, user_id=user_id, chat_id=chat_id, now=now)
     result = await session.exec(
         select(User).where(User.id == user_id).with_for_update().execution_options(
             populate_existing=True
         )
     )
-    return result.one(), bool(created.rowcount == 1)
+    return result.one(), created
+
+
+async def insert_if_missing(
+    *, session: AsyncSession, user_id: int, chat_id: int, now: datetime
+) -> bool:
+    """Create the user unless they exist; True if created.
+
+    Written first on purpose: the write takes SQLite's write lock at the start of the
+    transaction (so two processes on one file queue instead of deadlocking on an upgrade),
+    and on PostgreSQL the row then exists for the row lock the caller's select takes, which
+    makes two updates of one user, handled by two instances at once, take turns.
+    """
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    # On the table, not the ORM class: a plain Core INSERT skips the ORM's bulk machinery,
+    # which cost more than the statement (this runs on every update).
+    result = await session.exec(
+        insert(core_table(User))
+        .values(id=user_id, chat_id=chat_id, created_at=now, updated_at=now,
+                onboarded=False, active=True, weekly_summary=True)
+        .on_conflict_do_nothing(index_elements=["id"])
+    )
+    return bool(result.rowcount == 1)
 
 
 async def update_user(*, session: AsyncSession, user: User, now: datetime, **fields: Any) -> User:

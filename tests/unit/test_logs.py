@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import pytest
 
-from bot.logs import RedactingFilter
+from bot.logs import OneLineFormatter, RedactingFilter
 
 
 def test_known_secret_and_token_shapes_are_masked(caplog: pytest.LogCaptureFixture) -> None:
@@ -18,3 +19,24 @@ def test_known_secret_and_token_shapes_are_masked(caplog: pytest.LogCaptureFixtu
     assert "AAAAbbbb" not in text
     assert "s3cret-webhook-value" not in text
     assert text.count("***") == 2
+
+
+def test_a_secret_in_an_exceptions_cause_is_masked_in_the_traceback() -> None:
+    """aiohttp names the URL (token included) in its errors; PTB's error chains that one as
+    the cause, and the traceback prints it."""
+    secret = "s3cret-webhook-value"
+    redactor = RedactingFilter([secret])
+    formatter = OneLineFormatter("%(levelname)s %(message)s", redactor)
+    try:
+        try:
+            url = "http://x/bot123456789:AAAAbbbbCCCCddddEEEEffff/getUpdates"
+            raise OSError(f"cannot write to {url} ({secret})")
+        except OSError as cause:
+            raise RuntimeError("network error") from cause
+    except RuntimeError:
+        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "failed", None, sys.exc_info())
+    line = formatter.format(record)
+    assert "network error" in line  # the traceback is there, folded onto one line
+    assert "\n" not in line
+    assert "AAAAbbbb" not in line
+    assert secret not in line

@@ -108,9 +108,9 @@ async def test_a_check_in_is_claimed_once(db: Database) -> None:
         assert await urge_store.due_checkins(session=session, now=NOW, limit=10) == []
         [(found, chat_id)] = await urge_store.due_checkins(session=session, now=due, limit=10)
         assert (found.id, chat_id) == (urge_id, 1)
-    async with db.session() as first, db.session() as second:
+    async with db.session() as first:
         assert await urge_store.claim_checkin(session=first, urge_id=urge_id, expected=due)
-        await first.commit()
+    async with db.session() as second:  # another tick, or another instance, a moment later
         assert not await urge_store.claim_checkin(session=second, urge_id=urge_id, expected=due)
     async with db.session() as session:
         assert await urge_store.due_checkins(session=session, now=due, limit=10) == []
