@@ -1,15 +1,18 @@
 """Wait-it-out check-ins: sent by the existing periodic tick when an urge's timer ends.
 
 The due instant lives on the urge row (`checkin_at`, indexed), so a check-in survives a
-restart. Each is claimed with a conditional update (checkin_at back to NULL only if it still
-holds the value read), committed before sending: two processes never send one twice; a crash
-between claim and send loses that one check-in rather than repeating it.
+restart. Each is claimed with a conditional update committed before sending (checkin_at moves
+from the value read to a lease a few minutes ahead), so two processes never both send it; once
+sent, a second conditional update clears it. If the process dies in between, the lease runs
+out and the check-in falls due again for whichever process ticks next: a check-in is never
+lost to a crash, and at worst (a crash in the instant between Telegram accepting it and the
+clearing) sent twice.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 from telegram import Bot
@@ -25,6 +28,8 @@ from bot.store.models import Urge
 logger = logging.getLogger(__name__)
 
 BATCH = 200
+# How long a claimed check-in is held for its sender before another tick may take it over.
+LEASE = timedelta(minutes=5)
 # A timer that ended while the bot was down this long ago is dropped, not sent late.
 GRACE = timedelta(hours=2)
 
@@ -36,25 +41,35 @@ async def run_checkins(rt: Runtime, bot: Bot) -> int:
         claimed = await _claim(rt)
         if not claimed:
             return sent
-        for urge, chat_id in claimed:
+        for urge, chat_id, lease_until in claimed:
             sent += await _send(rt, bot, urge, chat_id)
+            assert urge.id is not None
+            async with rt.db.session() as session:
+                await urge_store.settle_checkin(
+                    session=session, urge_id=urge.id, lease_until=lease_until
+                )
 
 
-async def _claim(rt: Runtime) -> list[tuple[Urge, int]]:
+async def _claim(rt: Runtime) -> list[tuple[Urge, int, datetime]]:
     now = rt.clock.now()
-    claimed: list[tuple[Urge, int]] = []
+    lease_until = now + LEASE
+    claimed: list[tuple[Urge, int, datetime]] = []
     dropped = 0
     async with rt.db.session() as session:
         for urge, chat_id in await urge_store.due_checkins(session=session, now=now, limit=BATCH):
             due = urge.checkin_at
             if urge.id is None or due is None:
                 continue
-            if not await urge_store.claim_checkin(session=session, urge_id=urge.id, expected=due):
+            late = now - due > GRACE
+            if not await urge_store.claim_checkin(
+                session=session, urge_id=urge.id, expected=due,
+                lease_until=None if late else lease_until,
+            ):
                 continue
-            if now - due > GRACE:
+            if late:
                 dropped += 1
             else:
-                claimed.append((urge, chat_id))
+                claimed.append((urge, chat_id, lease_until))
     if dropped:
         logger.info("dropped %d check-ins that were due too long ago", dropped)
     return claimed

@@ -72,12 +72,30 @@ async def due_checkins(
     return [(urge, int(chat_id)) for urge, chat_id in result.all()]
 
 
-async def claim_checkin(*, session: AsyncSession, urge_id: int, expected: datetime) -> bool:
-    """Take the check-in for sending; False if another process (or an answer) took it first."""
+async def claim_checkin(
+    *, session: AsyncSession, urge_id: int, expected: datetime, lease_until: datetime | None
+) -> bool:
+    """Take the check-in for sending; False if another process (or an answer) took it first.
+
+    Its due instant moves from `expected` to `lease_until`: if the sender dies before
+    settling it, it falls due again then. None drops it.
+    """
+    return await _move_checkin(session=session, urge_id=urge_id, expected=expected,
+                               to=lease_until)
+
+
+async def settle_checkin(*, session: AsyncSession, urge_id: int, lease_until: datetime) -> None:
+    """The check-in was sent (or cannot be): clear it, unless the urge moved on meanwhile."""
+    await _move_checkin(session=session, urge_id=urge_id, expected=lease_until, to=None)
+
+
+async def _move_checkin(
+    *, session: AsyncSession, urge_id: int, expected: datetime, to: datetime | None
+) -> bool:
     result = await session.exec(
         update(Urge)
         .where(col(Urge.id) == urge_id, col(Urge.checkin_at) == expected)
-        .values(checkin_at=None)
+        .values(checkin_at=to)
     )
     return bool(result.rowcount == 1)
 

@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from bot import checkins
 from bot.clock import MovableClock
 from bot.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
+from bot.store import urges as urge_store
+from bot.store.db import Database
 from bot.store.flows import load_stack
 from bot.store.models import Attempt, Delivery, Reason, UnsentMessage, Urge
 from tests.harness import TOKEN, BotRunner, onboard
@@ -280,6 +283,45 @@ async def test_a_check_in_long_overdue_after_downtime_is_dropped(
         await runner.start()
         await user.silence(0.4)
         [urge] = await urges_of(runner, 4013)
+        assert urge.checkin_at is None
+    finally:
+        await runner.stop()
+
+
+async def test_a_check_in_claimed_by_a_process_that_died_goes_out_after_the_lease(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST)
+    await runner.start()
+    try:
+        user = emu.user(4014)
+        await to_tools(user)
+        await user.press("⏳ Wait it out")
+        await user.reply()
+        await user.press("5 min")
+        await user.reply()
+        [urge] = await urges_of(runner, 4014)
+        assert urge.id is not None
+        assert urge.checkin_at is not None
+        await runner.stop()
+        # Another process claims the check-in when it falls due, then dies before sending.
+        clock.advance(timedelta(minutes=5))
+        lease_until = clock.now() + checkins.LEASE
+        db = Database(database_url)
+        try:
+            async with db.session() as session:
+                assert await urge_store.claim_checkin(
+                    session=session, urge_id=urge.id, expected=urge.checkin_at,
+                    lease_until=lease_until,
+                )
+        finally:
+            await db.dispose()
+        await runner.start()
+        await user.silence(0.4)  # held by the dead process's lease: nothing yet
+        clock.advance(checkins.LEASE)
+        assert is_one_of(await user.reply(timeout=3), "urge.wait_checkin", minutes=5)
+        await user.silence(0.4)  # and only once
+        [urge] = await urges_of(runner, 4014)
         assert urge.checkin_at is None
     finally:
         await runner.stop()

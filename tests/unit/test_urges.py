@@ -108,10 +108,16 @@ async def test_a_check_in_is_claimed_once(db: Database) -> None:
         assert await urge_store.due_checkins(session=session, now=NOW, limit=10) == []
         [(found, chat_id)] = await urge_store.due_checkins(session=session, now=due, limit=10)
         assert (found.id, chat_id) == (urge_id, 1)
+    lease = due + timedelta(minutes=5)
     async with db.session() as first:
-        assert await urge_store.claim_checkin(session=first, urge_id=urge_id, expected=due)
+        assert await urge_store.claim_checkin(session=first, urge_id=urge_id, expected=due,
+                                              lease_until=lease)
     async with db.session() as second:  # another tick, or another instance, a moment later
-        assert not await urge_store.claim_checkin(session=second, urge_id=urge_id, expected=due)
+        assert not await urge_store.claim_checkin(session=second, urge_id=urge_id,
+                                                  expected=due, lease_until=lease)
+        assert await urge_store.due_checkins(session=second, now=due, limit=10) == []
+    async with db.session() as session:
+        await urge_store.settle_checkin(session=session, urge_id=urge_id, lease_until=lease)
     async with db.session() as session:
         assert await urge_store.due_checkins(session=session, now=due, limit=10) == []
 
