@@ -202,6 +202,7 @@ _ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|d)$")
 _SPLIT_UNIT_RE = re.compile(
     r"(?<=\d)(?=(?:days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)\b)"
 )
+_TIME_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midnight"})
 _TOKEN_STRIP = ".,;:!?\"'()[]{}«»“”„…"
 
 
@@ -281,7 +282,7 @@ def _number(tokens: list[str]) -> int | None:
 
 def _relative(tokens: list[str], today: date, max_years_back: int) -> date | None:
     """'3 days ago', 'a week ago', 'twenty one days', 'couple of weeks ago'."""
-    if tokens and tokens[-1] == "ago":
+    if tokens and tokens[-1] in ("ago", "back", "earlier"):
         tokens = tokens[:-1]
     if len(tokens) < 2 or tokens[-1] not in _UNITS:
         return None
@@ -420,7 +421,14 @@ def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | No
         found = parser(tokens, today)
         if found is not None:
             return found
-    return _relative(tokens, today, max_years_back)
+    found = _relative(tokens, today, max_years_back)
+    if found is None and len(tokens) > 1 and tokens[-1] in _TIME_OF_DAY:
+        # "last friday night", "the 20th in the evening": the day is what counts.
+        rest = tokens[:-1]
+        while rest and rest[-1] in {"in", "at", "late", "early"}:
+            rest = rest[:-1]
+        return _interpret(rest, today, max_years_back) if rest else None
+    return found
 
 
 def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date:

@@ -201,3 +201,23 @@ def test_token_soup(words: list[str]) -> None:
     except DateParseError:
         return
     assert TODAY - timedelta(days=5 * 366) <= result <= TODAY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last friday night", date(2026, 11, 20)),
+        ("monday morning", date(2026, 11, 23)),
+        ("sunday late at night", date(2026, 11, 22)),
+        ("the 20th in the evening", date(2026, 11, 20)),
+        ("2 days back", date(2026, 11, 23)),
+        ("3 weeks earlier", date(2026, 11, 4)),
+    ],
+)
+def test_a_time_of_day_or_back_after_the_day(text: str, expected: date) -> None:
+    assert parse_start_date(text, today=date(2026, 11, 25)) == expected
+
+
+def test_a_time_of_day_alone_is_not_a_date() -> None:
+    with pytest.raises(DateParseError):
+        parse_start_date("night", today=date(2026, 11, 25))
