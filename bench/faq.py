@@ -31,14 +31,19 @@ def main() -> int:
     matcher = FaqMatcher(entries_from_content(yaml.safe_load(FAQ_PATH.read_text("utf-8"))))
     labelled = yaml.safe_load(LABELLED_PATH.read_text("utf-8"))
 
-    labelled["all_in_scope"] = (labelled.get("in_scope") or []) + (labelled.get("held_out") or [])
-    for section in ("in_scope", "held_out", "all_in_scope"):
+    labelled["all_in_scope"] = [
+        *(labelled.get("in_scope") or []),
+        *(labelled.get("held_out") or []),
+        *(labelled.get("held_out_fresh") or []),
+    ]
+    for section in ("in_scope", "held_out", "held_out_fresh", "all_in_scope"):
         items = labelled.get(section) or []
         if not items:
             continue
-        answered = soft = suggested = 0
+        answered = soft = suggested = wrong = 0
         for item in items:
             m = matcher.match(item["text"])
+            wrong += m.kind == "answer" and m.ids[0] != item["expect"]
             if m.kind == "answer" and m.ids[0] == item["expect"]:
                 answered += 1
             elif m.kind == "suggest" and m.ids[0] == item["expect"]:
@@ -48,8 +53,9 @@ def main() -> int:
             suggested += m.kind == "suggest"
         n = len(items)
         print(
-            f"{section:12s} n={n:3d}  top-1 (answered right) {answered / n:6.1%}  "
+            f"{section:14s} n={n:3d}  top-1 (answered right) {answered / n:6.1%}  "
             f"+ right first suggestion {soft / n:5.1%}  suggestion rate {suggested / n:5.1%}"
+            f"  answered wrong {wrong / n:5.1%}"
         )
 
     for section in ("out_of_scope", "near_miss"):
@@ -63,7 +69,7 @@ def main() -> int:
                 print(f"  MISS [{section}] {item['text']!r}: got {m}")
         n = len(items)
         label = "refused" if section == "out_of_scope" else "refused or acceptable"
-        print(f"{section:12s} n={n:3d}  {label} {ok / n:6.1%}")
+        print(f"{section:14s} n={n:3d}  {label} {ok / n:6.1%}")
 
     texts = [
         item["text"]

@@ -77,6 +77,8 @@ OOV_WEIGHT = 0.6
 EVIDENCE = 0.9
 # Share of the query's information the best question must explain, else "none".
 COVERAGE = 0.2
+# IDF factor for plain words that belong to no synonym group or phrase concept.
+PLAIN_WEIGHT = 0.7
 
 # --------------------------------------------------------------------------------------------
 # Language rules: phrases, synonyms, stopwords, stemming
@@ -84,15 +86,40 @@ COVERAGE = 0.2
 
 # (pattern over normalised text, concept token). Applied in order, before tokenising.
 _PHRASES: tuple[tuple[str, str], ...] = (
+    # Politeness is not an apology: "sorry if this is dumb but what is nc".
+    (r"\b(?:so )?sorry (?:if|but|for (?:asking|bothering|the (?:long|rant|essay|ramble|message))"
+     r"|to (?:bother|ask))\b", ""),
+    # "hit" is violence only when it lands on someone: "he hit me", not "i hit 30 days"
+    # or "about to hit call".
+    (r"\b(?:hit|hits|hitting|punched|punches|slapped|slaps|shoved|choked|strangled|kicked"
+     r"|beat|beats|beating) me\b(?! up\b)"
+     r"|\b(?:he|she|they|ex) (?:has |had |once |used to |would |\w+ )?(?:hit|hits|punched"
+     r"|slapped|shoved|choked|kicked|beat)\b(?! (?:me )?up\b)", "+danger danger"),
+    (r"\b(?:hit|hitting|reached|reach|made it to|make it to|finished|finish|completed"
+     r"|survived|got to|get to) (?:the |my |a |one )?(?:full |whole )?(?:30 days|thirty days"
+     r"|day 30|day 31|30 day mark|month mark|one month|month)\b"
+     r"|\b(?:30 days|thirty days|(?:the |a |my )?month|(?:my )?no contact) (?:is |are )?(?:up|over"
+     r"|done|finished|complete)\b", "ncend nocontact"),
+    (r"\b(?:about to|going to|gonna) (?:\w+ ){0,2}(?:text|call|message|msg|send|dm|hit|press"
+     r"|snapchat|reach out|unblock)\b|\bhit (?:call|send|dial)\b"
+     r"|\bwant to (?:text|call|message|msg|dm|talk to|see|reach out|snapchat)(?: \w+){0,3}"
+     r" so bad(?:ly)?\b",
+     "+urge"),
     (r"\bno contact\b|\bzero contact\b|\bnon contact\b|\bgoing dark\b|\bcut (?:off )?contact\b"
+     r"|\bradio silence\b"
      r"|\bcut (?:them|him|her|ex) off\b|\bcutting (?:them|him|her|ex) off\b|\bcut off\b",
      "nocontact"),
     # Who contacted whom matters: "he texted me" is not "I texted him".
     (r"\b(?:he|she|they|ex)(?: \w+){0,2} (?:texted|text|texts|texting|called|calls|calling"
      r"|messaged|messages|messaging|dmed|dmd|dms|dm|emailed|emails|facetimed|rang|snapped"
-     r"|sent|sends|contacted|contacts|wrote) me\b"
+     r"|sent|sends|contacted|contacts|wrote|snapchatted|snapchats|snapchat|whatsapped|pinged"
+     r") me\b"
+     r"|\b(?:he|she|they|ex)(?: \w+){0,2} (?:hit me up|slid into my dms?)\b"
      r"|\b(?:text|message|call|dm|email|voicemail|letter)s? from (?:him|her|them|my ex|ex)\b"
-     r"|\b(?:he|she|they|ex)(?: \w+){0,2} (?:reached|reaches|reaching) out\b",
+     r"|\b(?:he|she|they|ex)(?: \w+){0,2} (?:reached|reaches|reaching) out\b"
+     # "he texted happy birthday": a wish from them is them reaching out.
+     r"|\b(?:he|she|they|ex)(?: \w+){0,2} (?:texted|text|texts|messaged|sent|sends|wished"
+     r"|wishes|called|dmed|dmd|snapchatted) (?:me )?(?:a )?(?:happy|merry)\b",
      "+theycontact"),
     (r"\bi(?: \w+){0,3} (?:texted|called|messaged|dmed|dmd|contacted|rang|emailed|facetimed"
      r"|snapped|wrote to|reached out to|sent (?:a )?(?:text|message|dm) to)"
@@ -101,15 +128,23 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:he|she|they|ex) (?:says?|said|tells me|told me|acts?|acted) (?:\w+ ){1,6}but\b",
      "+mixedsignal"),
     (r"\blikes? me\b|\binto me\b|\bhas feelings for me\b", "attraction"),
+    (r"\b(?:he|she|they|ex) (?:\w+ )?(?:messed|screwed|blew|ruined|fucked)\b", "ex"),
+    (r"\bi (?:broke up with|dumped|left|ended (?:it|things)(?: with)?)(?: \w+){0,8}"
+     r" (?:messed|screwed|fucked) up\b", "ileft breakup doubt"),
     (r"\bi (?:broke|break) up with\b|\bi (?:dumped|left|ended it with)\b", "ileft breakup"),
     (r"\bbroke up\b|\bbreak up\b|\bbreaking up\b|\bbreakup\b|\bsplit up\b", "breakup"),
     (r"\bbroke (?:the )?(?:nocontact|rule|streak)\b|\b(?:reset|restart|start) (?:my |the )?"
      r"(?:count|counter|streak|days|day count|over|from zero|from scratch)\b", "slip nocontact"),
     (r"\b(?:count|counts) as\b|\bdoes (?:that|it|this) count\b|\bis (?:\w+ ){1,6}breaking"
      r" (?:the )?(?:nocontact|rule)\b|\bis (?:that|it|this) breaking\b|\ballowed\b"
-     r"|\bconsidered contact\b", "+iscontact"),
+     r"|\bconsidered contact\b|\b(?:does|would|will|did) (?:that|it|this) (?:break|ruin|reset"
+     r"|undo|mess up|count)\b", "+iscontact"),
     (r"\b(?:quit|quitting|give up|giving up|stop doing|abandon|drop) (?:on )?(?:the )?nocontact\b",
      "doubtnc nocontact"),
+    (r"\b(?:nocontact|it|this) (?:is |just )?(?:making|makes|made) (?:me|things|it|everything)"
+     r" (?:feel )?(?:worse|more|so|miserable|sad|unhappy|depressed)\b"
+     r"|\b(?:maybe i should|should i|i want to|thinking (?:of|about)) (?:just )?(?:stop|quit"
+     r"|give up|end it)(?: (?:nocontact|it|this|now|early))? *$", "+doubtnc"),
     (r"\b(?:then|but then|and then) (?:\w+ ){0,2}(?:disappears?|disappeared|ghosts?|ghosted"
      r"|ignores?|ignored|vanish\w*|goes? cold|went cold|goes? silent|went silent)\b",
      "+mixedsignal"),
@@ -120,28 +155,53 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|fell apart|did not work)\b", "clarity"),
     (r"\b(?:pain|hurt|hurting|heartbreak|ache|feeling|this|it) (?:\w+ ){0,2}(?:end|stop|go away"
      r"|fade|ease|get better|pass)\b", "+pain"),
+    (r"\b(?:do|should|can|must|shall|would) i (?:even |just |still |ever )?(?:reply|respond"
+     r"|answer|text back|write back|ignore)\b|\b(?:have|need|supposed) to (?:reply|respond"
+     r"|answer)\b", "+replyq"),
     (r"\bshould i (?:just )?(?:send|text|call|message|dm|reach out|msg)\b", "+urge"),
     (r"\bcan (?:i|not|i not|i still)(?: \w+){0,2} (?:like|comment|view|watch|follow|reply"
      r"|message|text|msg)\b", "+iscontact"),
     (r"\bmixed signals?\b|\bhot and cold\b|\bbreadcrumb\w*|\bsending signals\b", "mixedsignal"),
     (r"\bcome back\b|\bcoming back\b|\bcomes back\b|\bcame back\b|\bget (?:\w+ ){0,2}back\b"
      r"|\bgetting (?:\w+ ){0,2}back\b|\bback together\b|\bwin (?:\w+ ){0,2}back\b|\breconcil\w*"
-     r"|\bwant (?:me|us) back\b|\bmiss me\b|\brealize what (?:they|he|she) lost\b", "comeback"),
+     r"|\bwants? (?:me|us) back\b|\bmiss me\b|\breali[sz]e what (?:they|he|she) lost\b"
+     r"|\b(?:he|she|they|ex) (?:will |would |ever |finally |to )*(?:reali[sz]e|regret)\w*"
+     r"|\bmake (?:him|her|them) (?:reali[sz]e|regret)\w*", "comeback"),
     (r"\bmove on\b|\bmoving on\b|\bmoved on\b|\bget over\b|\bgetting over\b|\bgot over\b"
      r"|\bover (?:them|him|her|ex)\b|\blet go\b|\bletting go\b", "moveon"),
+    (r"\bone day\b(?!(?: \w+){0,5} next\b)|\bsome ?day\b|\bin the future\b|\beventually\b"
+     r"|\bdown the (?:line|road)\b|\blater on\b|\bafter (?:some|a) (?:time|while)\b"
+     r"|\bin (?:a|one|two|a few|a couple of) (?:years?|months?)\b|\byears? from now\b",
+     "future"),
+    # A short relationship is a situation, not a length of No Contact.
+    (r"\b(?:only|just) (?:been )?(?:together|dated|dating|going out|seeing each other|talking)"
+     r"(?: for)?(?: like)? (?:a |one |two |three |a few |a couple of |\d+ )?(?:days?|weeks?"
+     r"|months?)\b|\b(?:were|was) (?:never|not) (?:official|exclusive|really together)\b",
+     "unique"),
     (r"\b30 days\b|\bthirty days\b|\bday 30\b", "duration nocontact"),
     (r"\bhow long\b|\bhow many (?:days|weeks|months)\b|\bhow much time\b"
-     r"|\b(?:\d+|a|one|two|three|four|five|six|few|couple of) (?:days?|weeks?|months?)\b",
+     r"|\b(?:\d+|a|one|two|three|four|five|six|few|couple of) (?:days?|weeks?|months?)\b"
+     r"|\b(?:a |the )?(?:whole|full|entire) (?:month|week)\b|\b(?:have|need) to wait\b",
      "duration"),
     (r"\b(?:stay|staying|be|being|remain|just|still) friends?\b|\bfriendship\b", "friendship"),
     (r"\bour (?:friends?|friend group|group|circle|mates)\b|\bsame friends\b"
      r"|\bfriends in common\b", "mutual friend"),
     (r"\bsomeone (?:else|new)\b|\bsomebody (?:else|new)\b|\bnew (?:girlfriend|boyfriend|partner"
      r"|person|guy|girl|relationship|man|woman|gf|bf)\b|\brebound\b|\bmoved on with\b"
-     r"|\bdating (?:someone|somebody|again|other|a new)\b|\bwith another\b", "newpartner"),
+     r"|\bdating (?:someone|somebody|again|other|a new)\b|\bwith another\b"
+     r"|\b(?:seeing|talking to|hooking up with|sleeping with|flirting with|with) (?:someone"
+     r"|somebody|some (?:guy|girl|man|woman|dude))\b"
+     r"|\b(?:he|she|they|ex) (?:is |are |was |has been |have been |already |now |just )*"
+     r"(?:dating|seeing|engaged|married|getting married|in a relationship)\b", "newpartner"),
     (r"\b(?:saw|seen|see|seeing|spotted|ran into|run into|running into|bumped into|bump into"
      r"|bumping into|met) (?:my ex|him|her|them|ex) (?:at|in|on|today|yesterday|outside"
      r"|around)\b|\b(?:ran|run|running|bumped|bump|bumping) into\b", "runinto"),
+    (r"\b(?:going|go|goes|went|been|getting|get|got) (?:on|onto|to|through) (?:his |her |their "
+     r"|my ex |the )?(?:profile|page|instagram|account|socials|facebook|tiktok|twitter|feed"
+     r"|stories|story)\b|\blook(?:ing|ed)? (?:him|her|them) up\b", "+check"),
+    (r"\bsnapchat (?:him|her|them|me|my ex)\b", "+msg"),
+    (r"\b(?:delete|deleted|deleting|erase|remove) (?:his |her |their |my ex |the |ex )?"
+     r"(?:phone )?(?:number|contact)\b", "block msg"),
     (r"\breach(?:ed|ing)? out\b|\btext(?:ed)? back\b|\bwrite back\b|\bwrote back\b"
      r"|\bhit me up\b|\bhit (?:them|him|her) up\b", "msg"),
     (r"\bwalk(?:ed|ing)? away\b|\bi left\b|\bi ended\b|\bi dumped\b|\bi broke\b"
@@ -153,10 +213,19 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|\ball over the place\b|\bup and down\b", "rollercoaster"),
     (r"\bsocial media\b|\bsocials\b|\bsocial\b", "socialmedia"),
     (r"\bnew year\w*|\bmother s day\b|\bfather s day\b|\bvalentine s day\b", "occasion"),
+    (r"\b(?:keep|keeping|wear|wearing|sleep in|sleeping in|hold on to|holding on to|hang on to)"
+     r" (?:his |her |their |my ex |the |all |our |all (?:his|her|their|the) )?(?:old )?(?:hoodies?"
+     r"|shirts?|tshirts?|sweaters?|jumpers?|jackets?|ring|necklace|bracelet|jewelry|jewellery"
+     r"|gifts?|presents?|teddy|perfume|cologne|letters?|cards?)\b", "delete memento ex"),
     (r"\bthrow (?:away|out)\b|\bget rid of\b|\bthrowing (?:away|out)\b|\bgot rid of\b", "delete"),
     (r"\bfamily and friends\b|\bfriends and family\b", "tell friend"),
     (r"\bmind games?\b|\bpower move\b|\breverse psychology\b", "tactic"),
-    (r"\bwill not leave me alone\b|\bkeeps? showing up\b|\bshowed up at\b", "danger"),
+    (r"\blying (?:in bed|awake|there)\b", "night"),
+    (r"\bwill not leave me alone\b|\b(?:keeps?|kept) (?:showing|turning) up\b|\bshowed up at\b"
+     r"|\b(?:shows?|showed|showing|turns?|turned|turning) up (?:at|outside) my\b"
+     r"|\boutside my (?:house|home|door|flat|apartment|place|work|office|job|school|window)\b"
+     r"|\bwaiting for me (?:outside|after)\b|\bfollow(?:s|ed|ing)? me (?:home|around)\b",
+     "danger"),
     (r"\bafter (?:the )?(?:nocontact|30 days|it ends|it is over|day 30)\b"
      r"|\b(?:when|once|after) (?:nocontact|it) (?:ends|is over|is done|finishes)\b"
      r"|\bnocontact (?:ends|is over|is done|finishes|ended)\b|\bend of nocontact\b"
@@ -164,14 +233,29 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bunsent letter\b|\bclosure (?:letter|message|text|talk|conversation)\b|\blast message\b"
      r"|\bone last\b|\bfinal message\b|\bgoodbye (?:letter|message|text)\b|\blast time\b",
      "closureletter"),
-    (r"\bright away\b|\bstraight away\b|\bright after\b|\bimmediately\b|\balready\b|\bso soon\b",
+    (r"\bright away\b|\bstraight away\b|\bright after\b|\bimmediately\b|\balready\b"
+     r"|\b(?:so|this|too) (?:soon|early)\b",
      "rightaway"),
     (r"\bprofessional help\b|\bsee someone\b|\btalk to (?:someone|a professional)\b"
      r"|\bget help\b|\bneed help\b", "therapist"),
     (r"\blook(?:ing)? after (?:myself|yourself)\b|\btake care of (?:myself|yourself)\b"
-     r"|\bself care\b", "heal"),
-    (r"\bwho i am\b|\bwho i was\b|\bmy (?:own )?life\b|\bfind myself\b|\blost myself\b",
+     r"|\bself care\b|\b(?:make|makes|help|helps|helping) (?:me |you )?feel (?:any )?(?:better"
+     r"|good|okay|ok|normal)\b", "heal"),
+    (r"\bwho i am\b|\bwho i was\b|\bmy (?:own |whole |entire )?life\b|\bfind myself\b"
+     r"|\blost myself\b|\bof my own\b|\b(?:revolved|revolves|revolve|built|build|based|centered"
+     r"|centred) (?:\w+ ){0,3}around (?:him|her|them|my ex|ex|the relationship)\b",
      "independence"),
+    (r"\bguilt ?trip\w*|\bguilts? me\b|\b(?:hold|stand|holding|standing) (?:my )?ground\b"
+     r"|\bstand firm\b|\bsay(?:ing)? no\b|\bstick(?:ing)? to (?:my )?(?:guns|decision)\b",
+     "boundary"),
+    (r"\bsome days\b(?: \w+){0,8} (?:other days|then|and then|next)\b"
+     r"|\b(?:fine|ok|good|great|happy|strong)(?: \w+){0,3} (?:then|and then|but then|next)"
+     r"(?: \w+){0,3} (?:cry|crying|cried|sob|sobbing|mess|wreck|breakdown|break down"
+     r"|fall apart|falling apart|sad|miserable)\b", "rollercoaster"),
+    # Still missing them after what they did: a question about why it hurts.
+    (r"\b(?:miss|missing|love|loving|want|wanting)\w* (?:him|her|them|my ex|ex) (?:\w+ )?"
+     r"(?:even though|even after|after (?:everything|all that|what)|although|despite)\b",
+     "+lovestill"),
     (r"\bno one\b|\bnobody\b", "lonely"),
     (r"\bwhat (?:\w+ ){0,2}(?:is|does|are) (?:this |the |a )?nocontact\b"
      r"|\bnocontact (?:thing|method|rule|approach)\b", "+define"),
@@ -191,22 +275,23 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "ex": ("ex", "exes", "him", "her", "he", "she", "them", "they", "his", "hers", "their",
            "theirs", "boyfriend", "girlfriend", "husband", "wife", "partner", "fiance",
            "fiancee", "spouse", "exbf", "exgf", "exhusband", "exwife", "guy", "girl", "man",
-           "woman", "person"),
+           "woman", "person", "bae", "hubby", "wifey", "situationship", "fling", "lover"),
     "msg": ("text", "texts", "texted", "texting", "message", "messages", "messaged",
             "messaging", "dm", "dms", "dmed", "dmd", "sms", "whatsapp", "whatsapped", "imessage",
             "call", "calls", "called", "calling", "phone", "phoned", "ring", "rang", "voicemail",
             "facetime", "facetimed", "email", "emailed", "emails", "contact", "contacted",
-            "contacting", "wrote", "write", "snapped", "reached", "talk", "talking", "talked",
-            "talks", "speak", "speaking", "spoke", "chat", "chatting"),
+            "contacting", "wrote", "write", "snapped", "snapchatted", "reached", "talk",
+            "talking", "talked", "talks", "speak", "speaking", "spoke", "chat", "chatting"),
     "reply": ("reply", "replies", "replied", "replying", "respond", "responded", "responding",
               "response", "answer", "answered", "answering", "ignore", "ignored", "ignoring",
               "leave", "read", "seen", "back"),
     "block": ("block", "blocked", "blocking", "unblock", "unfollow", "unfollowed",
-              "unfollowing", "unfriend", "unfriended", "unfriending", "mute", "muted", "muting",
+              "unfollowing", "unfriend", "unfriended", "unfriending", "unadd", "unadded",
+             "unadding", "mute", "muted", "muting",
               "restrict", "restricted", "hide", "hidden", "remove", "removed"),
     "socialmedia": ("instagram", "ig", "facebook", "tiktok", "snapchat", "twitter", "x",
                     "threads", "linkedin", "online", "app", "apps", "socialmedia", "bereal",
-                    "internet"),
+                    "internet", "feed", "fyp", "timeline", "algorithm", "explore"),
     "post": ("post", "posts", "posted", "posting", "story", "stories", "reel", "reels",
              "status", "upload", "uploaded", "selfie"),
     "like": ("liked", "likes", "liking", "react", "reacted", "reacting", "reaction",
@@ -216,7 +301,7 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
               "lurk", "lurking", "scroll", "scrolling", "look", "looking", "looked",
               "refresh", "refreshing", "peek", "peeking", "snoop", "snooping", "search",
               "searching", "google", "googling"),
-    "profile": ("profile", "profiles", "page", "account", "accounts", "feed", "followers",
+    "profile": ("profile", "profiles", "page", "account", "accounts", "followers",
                 "following", "follow", "follows", "followed"),
     "lonely": ("lonely", "loneliness", "alone", "isolated", "isolation", "empty", "emptiness",
                "quiet", "miss", "missing", "missed", "misses", "silence"),
@@ -231,7 +316,8 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "pet": ("pet", "pets", "dog", "dogs", "cat", "cats", "puppy", "kitten", "pup"),
     "home": ("apartment", "flat", "lease", "house", "rent", "rental", "roommate",
              "roommates", "landlord", "mortgage", "live", "lived", "living", "move", "moving",
-             "moved", "place", "bills", "bill", "contract", "deposit"),
+             "moved", "place", "bills", "bill", "contract", "deposit", "car", "joint",
+             "furniture", "subscription", "subscriptions", "loan"),
     "stuff": ("stuff", "belongings", "clothes", "keys", "hoodie", "sweater", "items", "return",
               "returning", "returned", "box", "pick", "collect", "owe", "owes", "money"),
     "work": ("work", "works", "working", "job", "office", "coworker", "coworkers",
@@ -252,7 +338,7 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "leave": ("left", "dumped", "ended", "ending", "quit", "initiated"),
     "slip": ("slip", "slipped", "slipping", "slips", "caved", "cave", "relapse",
              "relapsed", "failed", "fail", "messed", "blew", "screwed", "broke", "broken",
-             "ruined"),
+             "ruined", "ruin"),
     "delete": ("delete", "deleted", "deleting", "erase", "archive", "archived", "burn",
                "keep", "keeping", "trash", "bin"),
     "memento": ("photo", "photos", "picture", "pictures", "memories", "memory", "gifts",
@@ -268,7 +354,7 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
                "involve", "involves", "rule", "rules", "concept", "idea"),
     "danger": ("danger", "dangerous", "scared", "afraid", "fear", "frightened", "threat",
                "threats", "threaten", "threatened", "threatening", "unsafe", "safe", "safety",
-               "violent", "violence", "abuse", "abusive", "abused", "hit", "hits",
+               "violent", "violence", "abuse", "abusive", "abused",
                "stalker", "harass", "harassing", "harassment", "protection", "police",
                "restraining", "scares"),
     "therapist": ("therapist", "therapy", "counselor", "counsellor", "counseling",
@@ -281,7 +367,8 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
              "badly", "close"),
     "independence": ("independence", "independent", "identity", "individuality", "hobbies",
                      "hobby", "passions", "passion", "interests", "rediscover"),
-    "boundary": ("boundary", "boundaries", "limits", "limit"),
+    "boundary": ("boundary", "boundaries", "limits", "limit", "pressure", "pressured",
+                 "pressuring", "pressures", "pushy"),
     "heal": ("heal", "healing", "healed", "recover", "recovery", "recovering",
              "feelings", "emotional", "emotionally", "wellbeing"),
     "clarity": ("clarity", "perspective", "understand", "understanding", "clear",
@@ -290,9 +377,12 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
                 "helpful", "helped"),
     "worth": ("point", "worth", "pointless", "useless", "effective"),
     "pain": ("pain", "painful", "hurts", "ache", "aching", "heartbreak", "heartbroken",
-             "sick", "eat", "appetite", "hardest", "worst", "unbearable", "suffering"),
+             "sick", "eat", "appetite", "hardest", "worst", "unbearable", "suffering", "worse",
+             "harder", "cry", "crying", "cried", "cries", "sob", "sobbing", "tears", "miserable",
+             "agony", "devastated", "crushed", "shattered"),
     "love": ("love", "loves", "loved", "care", "cares", "cared"),
-    "unique": ("different", "differs", "unique", "situation", "circumstances", "case"),
+    "unique": ("different", "differs", "unique", "situation", "circumstances", "case", "apply",
+               "applies", "fit", "fits"),
     "instinct": ("trust", "gut", "instinct", "instincts", "intuition"),
     "duration": ("longer", "shorter", "enough", "minimum", "duration"),
 }
@@ -331,6 +421,13 @@ _STOPWORDS: frozenset[str] = frozenset(
     honestly seriously anyway anyways ugh guess maybe probably stuff people everyone others
     say said saying says told tells feel feeling felt keep keeps kept since now rn tho
     though because cause said who which also ask asked asking asks""".split(),  # noqa: SIM905
+)
+
+# Real words one or two edits from our vocabulary that must not be "repaired" into it:
+# "cheating" is not "chatting", "lied" is not "liked".
+_NO_FIX: frozenset[str] = frozenset(
+    {"cheat", "cheats", "cheating", "cheated", "cheater", "lied", "lies", "liar", "lying",
+     "lier", "dated", "hated", "hating", "hates", "dates"}
 )
 
 _SUFFIXES: tuple[str, ...] = ("ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
@@ -495,8 +592,13 @@ class FaqMatcher:
         for phr in analyzed:
             df.update({tok for toks in phr for tok in toks})
         n = len(entries)
-        self._idf: dict[str, float] = {t: math.log((n + 1) / (c + 0.5)) + 1.0 for t, c in
-                                       df.items()}
+        concepts = set(_SYNONYM_GROUPS) | CONCEPT_TOKENS
+        # Plain words (no synonym group, no phrase rule) are often incidental to a phrasing
+        # ("they moved on so *fast*"): they count, but less than the ideas we model.
+        self._idf: dict[str, float] = {
+            t: (math.log((n + 1) / (c + 0.5)) + 1.0) * (1.0 if t in concepts else PLAIN_WEIGHT)
+            for t, c in df.items()
+        }
         # Words we have never seen weigh in the query's norm (so "python code about my ex"
         # scores lower than "my ex"), scaled by ``oov_weight`` of the rarest known word.
         self._oov_idf = oov_weight * (math.log((n + 1) / 0.5) + 1.0)
@@ -521,7 +623,9 @@ class FaqMatcher:
         if word in self._fix_cache:
             return self._fix_cache[word]
         fixed: str | None = None
-        if len(word) >= 5 and word.isalpha():
+        if word in _NO_FIX:
+            pass
+        elif len(word) >= 5 and word.isalpha():
             # Typos rarely touch the first letter; requiring it keeps "weather" from
             # turning into "sweater". One edit (a transposition counts as one) up to 7
             # letters, two beyond.
