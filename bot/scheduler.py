@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -52,20 +53,29 @@ class Job:
 
 async def daily_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The repeating job: send every daily message that is due."""
-    await run_due(runtime_of(context.application.bot_data), context.bot)
-    await run_weekly(runtime_of(context.application.bot_data), context.bot)
-    await run_checkins(runtime_of(context.application.bot_data), context.bot)
+    application = context.application
+    rt = runtime_of(application.bot_data)
+    # Once the application is stopping (SIGTERM), claim nothing new: what is claimed is sent,
+    # the rest stays due for whichever process ticks next.
+    await run_due(rt, context.bot, keep_claiming=lambda: application.running)
+    if application.running:
+        await run_weekly(rt, context.bot)
+    if application.running:
+        await run_checkins(rt, context.bot)
 
 
-async def run_due(rt: Runtime, bot: Bot) -> int:
-    """Claim and send until nobody is due; return the number of messages sent."""
+async def run_due(
+    rt: Runtime, bot: Bot, *, keep_claiming: Callable[[], bool] = lambda: True
+) -> int:
+    """Claim and send until nobody is due (or `keep_claiming` says stop); return the number
+    of messages sent."""
     recorder = Recorder(rt)
     writer = asyncio.create_task(recorder.run())
     concurrency = asyncio.Semaphore(max(4, min(64, int(rt.settings.send_rate))))
     sent = 0
     try:
         pending: set[asyncio.Task[bool]] = set()
-        while True:
+        while keep_claiming():
             jobs = await claim_batch(rt, rt.clock.now())
             jobs += await reclaim(rt, rt.clock.now())
             if not jobs:

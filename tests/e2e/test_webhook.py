@@ -157,3 +157,59 @@ async def test_two_instances_on_one_database_each_message_once_and_onboarding_sp
         for bot, log in zip(bots, logs, strict=True):
             assert bot.process is not None
             assert bot.process.returncode == 0, log[-3000:]
+
+
+async def test_sigterm_mid_fan_out_stops_claiming_and_the_next_process_sends_the_rest(
+    database_url: str, tmp_path: Path
+) -> None:
+    """A deploy stops an instance in the middle of the daily fan-out: it finishes what it
+    claimed and exits promptly; the next one sends the rest. Nobody is missed or doubled."""
+    cohort_size = 1000
+    async with BotApiEmulator(per_chat_burst=40, global_rate=2000, global_burst=2000) as emu:
+        emu.add_bot(TOKEN)
+        extra = {"TICK_SECONDS": "0.2", "SEND_RATE": "100"}
+        await _seed_due_users(database_url, 0, datetime.now(UTC))  # schema first
+        cohort = [emu.user(700_000 + i) for i in range(cohort_size)]
+        for user in cohort:
+            user.start_chat()
+
+        def received() -> int:
+            return sum(1 for u in cohort if u.inbox)
+
+        port = free_port()
+        first = BotProcess(env=webhook_env(emu, database_url, port, **extra), cwd=tmp_path)
+        await first.start()
+        try:
+            await first.wait_healthy(port)
+            await _seed_due_users(database_url, cohort_size, datetime.now(UTC))
+            deadline = asyncio.get_running_loop().time() + 30
+            while received() < 150:
+                assert asyncio.get_running_loop().time() < deadline, "fan-out did not start"
+                await asyncio.sleep(0.05)
+        finally:
+            stopped_at = asyncio.get_running_loop().time()
+            log = await first.stop(signal.SIGTERM)
+        took = asyncio.get_running_loop().time() - stopped_at
+        assert first.process is not None
+        assert first.process.returncode == 0, log[-3000:]
+        # What was claimed (at most two batches) went out; nothing new was claimed.
+        assert took < 15, f"shutdown took {took:.1f}s"
+        sent_by_first = received()
+        assert 150 <= sent_by_first < cohort_size
+        assert all(len(u.inbox) <= 1 for u in cohort)
+
+        port = free_port()
+        second = BotProcess(env=webhook_env(emu, database_url, port, **extra), cwd=tmp_path)
+        await second.start()
+        try:
+            await second.wait_healthy(port)
+            deadline = asyncio.get_running_loop().time() + 60
+            while received() < cohort_size:
+                assert asyncio.get_running_loop().time() < deadline, "the rest never went out"
+                await asyncio.sleep(0.2)
+            await asyncio.sleep(1.0)  # a few more ticks: nothing more may come
+        finally:
+            log = await second.stop(signal.SIGTERM)
+        assert second.process is not None
+        assert second.process.returncode == 0, log[-3000:]
+        assert [len(u.inbox) for u in cohort] == [1] * cohort_size
