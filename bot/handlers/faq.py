@@ -10,12 +10,14 @@ from telegram.ext import ContextTypes
 from bot.content import Markup
 from bot.handlers.common import Turn, inline, open_turn
 from bot.handlers.progress import render_status
+from bot.services.crisis import mentions_harm
 from bot.services.faq import FaqEntry
 from bot.services.smalltalk import classify_smalltalk
 
 FLOW = "faq"
 FAQ_DATA = re.compile(r"^faq:(m|t|q|go)(?::([a-z0-9_-]{1,20}))?$")
 MAX_TEXT = 4096
+NOT_SAFE = "sos:no:s"  # the safety flow's "I'm not safe" answer: lines and the emergency number
 
 
 async def show_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -24,16 +26,19 @@ async def show_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         send_menu(turn)
 
 
-def send_menu(turn: Turn, intro: str | None = None) -> None:
+Row = list[tuple[str, str]]
+
+
+def send_menu(turn: Turn, intro: str | None = None, extra: list[Row] | None = None) -> None:
     faq = turn.rt.content.faq
     assert faq is not None
-    turn.say(intro or turn.rt.content.pick(faq.menu_intro), topics_keyboard(turn))
+    turn.say(intro or turn.rt.content.pick(faq.menu_intro), topics_keyboard(turn, extra))
 
 
-def topics_keyboard(turn: Turn) -> InlineKeyboardMarkup:
+def topics_keyboard(turn: Turn, extra: list[Row] | None = None) -> InlineKeyboardMarkup:
     topics = list(turn.rt.content.faq_topics.values())
     rows = [[(t.title, f"faq:t:{t.id}")] for t in topics]
-    return inline(rows)
+    return inline(rows + (extra or []))
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -65,9 +70,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             turn.toast(turn.t("core.stale_button"))
 
 
-def send_answer(turn: Turn, entry: FaqEntry) -> None:
+def send_answer(turn: Turn, entry: FaqEntry, extra: list[Row] | None = None) -> None:
     """The answer's parts, the last with its next step and a way back to the menu."""
-    rows: list[list[tuple[str, str]]] = []
+    rows: list[Row] = []
     if entry.next and entry.next.startswith("faq:"):
         target = turn.rt.content.faq_entries.get(entry.next[4:])
         if target is not None:
@@ -76,6 +81,7 @@ def send_answer(turn: Turn, entry: FaqEntry) -> None:
     elif entry.next in ("urge", "reasons", "status"):
         rows.append([(turn.label(f"faq.btn_next_{entry.next}"), f"faq:go:{entry.next}")])
     rows.append([(turn.label("faq.btn_menu"), "faq:m")])
+    rows += extra or []
     for i, part in enumerate(entry.answer):
         last = i == len(entry.answer) - 1
         turn.say(part, inline(rows) if last else None)
@@ -91,8 +97,11 @@ def answer_free_text(turn: Turn, text: str) -> None:
         turn.say(content.pick(faq.smalltalk[kind]))
         return
     match = turn.rt.matcher.match(text[:MAX_TEXT])
+    # The crisis check missed this message (it runs first), yet it speaks of injury, means
+    # or danger: whatever the answer, it also offers the way to help.
+    extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if mentions_harm(text) else []
     if match.kind == "answer":
-        send_answer(turn, content.faq_entries[match.ids[0]])
+        send_answer(turn, content.faq_entries[match.ids[0]], extra)
     elif match.kind == "suggest":
         rows = [
             [(content.faq_entries[i].title, f"faq:q:{i}")]
@@ -100,8 +109,8 @@ def answer_free_text(turn: Turn, text: str) -> None:
             if i in content.faq_entries
         ]
         rows.append([(turn.label("faq.btn_menu"), "faq:m")])
-        turn.say(content.pick(faq.did_you_mean), inline(rows))
+        turn.say(content.pick(faq.did_you_mean), inline(rows + extra))
     elif not turn.user.onboarded:
-        turn.say(turn.t("core.not_started_free_text"))
+        turn.say(turn.t("core.not_started_free_text"), inline(extra) if extra else None)
     else:
-        send_menu(turn, Markup(content.pick(faq.out_of_scope)))
+        send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)

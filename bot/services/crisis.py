@@ -95,6 +95,7 @@ __all__ = [
     "SafetyContent",
     "SafetyContentError",
     "detect_crisis",
+    "mentions_harm",
     "fill",
     "lines_for",
     "validate_safety_content",
@@ -868,6 +869,24 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     if cue is not None:
         return CrisisSignal("self_harm", cue)
     return None
+
+
+# Words of injury, means, death and not being around. A message the rules above do not flag
+# can still hold them ("my wrists are a mess again"): it gets no crisis reply, but whatever
+# answers it also offers the way to help. Broad on purpose; a false hit costs one button.
+_HARM_WORDS = re.compile(
+    r"\b(?:blood\w*|bleed\w*|bled|bruis\w*|wrists?|scars?|razors?|blades?|noose|ropes?|"
+    r"overdos\w*|pills?|tablets?|bleach|ledge|bridge|rooftop|tracks|exhaust|engine running|"
+    r"fade away|disappear\w*|keep living|stay alive|alive|be around|be here|worry about me|"
+    r"goodbye|starv\w*|stop(?:ped)? eating|burn\w* (?:my|myself)|hurt\w* myself|harm\w*|"
+    r"suicid\w*|die|dying|dead|death|kill\w*|end it|end (?:my|it all)|gone for good|"
+    r"not safe|unsafe|danger\w*|scared|afraid|threat\w*|hit me|hits me)\b"
+)
+
+
+def mentions_harm(text: str) -> bool:
+    """True when `text` holds a word of injury, means, death or danger (see _HARM_WORDS)."""
+    return bool(text) and _HARM_WORDS.search(normalize(text)) is not None
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,10 +6,13 @@ import pytest
 
 from bot.content import load_content
 from bot.emulator.server import BotApiEmulator
+from bot.services.crisis import detect_crisis
 from tests.harness import BotRunner, onboard
 
-SAFETY = load_content().safety
+CONTENT = load_content()
+SAFETY = CONTENT.safety
 assert SAFETY is not None
+NOT_SAFE = CONTENT.label("faq.btn_not_safe")
 
 
 async def test_crisis_inside_onboarding_comes_first_and_onboarding_continues(
@@ -119,3 +122,40 @@ async def test_help_and_about_say_automated_and_where_real_help_is(
         text = (await user.reply()).plain
         assert "not a person" in text
         assert "findahelpline.com" in text
+
+
+# Crisis messages the detector misses (measured: a held-out round caught 13 of 25). They
+# hold words of injury or means, so whatever answers them also offers the way to help.
+MISSED = [
+    "my wrists are a mess again",  # no match: the topic menu
+    "idk how much longer i'll be around honestly",  # matched to an FAQ answer
+]
+
+
+@pytest.mark.parametrize("text", MISSED)
+async def test_a_message_the_crisis_check_misses_still_offers_help(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    assert detect_crisis(text) is None, "now caught: pick another miss for this test"
+    user = emu.user(5020 + MISSED.index(text))
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    await user.replies(1)
+    await user.silence(0.3)  # an answer may come in parts: the button is on the last
+    reply = user.last()
+    assert NOT_SAFE in reply.button_texts()
+    await user.press(NOT_SAFE, message=reply)
+    unsafe, lines = await user.replies(2)
+    assert "112" in unsafe.plain
+    assert "TelefonSeelsorge" in lines.plain
+
+
+async def test_an_ordinary_question_gets_no_safety_button(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5030)
+    await onboard(user)
+    await user.send("how long should no contact last")
+    await user.reply()
+    await user.silence(0.3)
+    assert NOT_SAFE not in user.last().button_texts()

@@ -17,6 +17,7 @@ from bot.services.crisis import (
     detect_crisis,
     fill,
     lines_for,
+    mentions_harm,
     validate_safety_content,
 )
 
@@ -323,3 +324,21 @@ def test_broken_safety_names_the_bad_field(mutate: Any, needle: str) -> None:
     with pytest.raises(SafetyContentError) as info:
         validate_safety_content(data)
     assert needle in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my wrists are a mess again", "i won't be around much longer", "there's blood on my sleeve",
+     "I just want to fade away", "he hit me again"],
+)
+def test_words_of_harm_are_noticed(text: str) -> None:
+    assert mentions_harm(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how long should no contact last", "he texted me happy birthday", "can i keep his hoodie",
+     "", "i miss her so much"],
+)
+def test_ordinary_questions_hold_no_words_of_harm(text: str) -> None:
+    assert not mentions_harm(text)
