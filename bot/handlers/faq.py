@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 from bot.content import Markup
 from bot.handlers.common import Turn, inline, open_turn
 from bot.handlers.progress import render_status
+from bot.handlers.safety import ask_if_safe_markup
 from bot.services.crisis import mentions_harm
 from bot.services.faq import FaqEntry
 from bot.services.smalltalk import classify_smalltalk
@@ -99,8 +100,12 @@ def answer_free_text(turn: Turn, text: str) -> None:
     match = turn.rt.matcher.match(text[:MAX_TEXT])
     # The crisis check missed this message (it runs first), yet it speaks of injury, means
     # or danger: whatever the answer, it also offers the way to help.
-    extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if mentions_harm(text) else []
-    if match.kind == "answer":
+    harm = mentions_harm(text)
+    extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if harm else []
+    if match.kind == "none" and harm == "strong":
+        # Nothing matched, and it speaks of harm: ask, rather than say "I can't help".
+        turn.say(turn.t("faq.harm_check"), ask_if_safe_markup(turn.rt))
+    elif match.kind == "answer":
         send_answer(turn, content.faq_entries[match.ids[0]], extra)
     elif match.kind == "suggest":
         rows = [

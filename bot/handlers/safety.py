@@ -91,6 +91,12 @@ def _safety(rt: Runtime) -> SafetyContent:
     return rt.content.safety
 
 
+def ask_if_safe_markup(rt: Runtime) -> InlineKeyboardMarkup:
+    """The crisis reply's buttons (safe or not, lines, grounding, a plan), for other replies
+    that ask whether the person is safe."""
+    return _buttons(_safety(rt), "s", asked=True)
+
+
 def _buttons(safety: SafetyContent, kind: str, asked: bool) -> InlineKeyboardMarkup:
     labels = safety.buttons
     rows = []

@@ -873,20 +873,31 @@ def detect_crisis(text: str) -> CrisisSignal | None:
 
 # Words of injury, means, death and not being around. A message the rules above do not flag
 # can still hold them ("my wrists are a mess again"): it gets no crisis reply, but whatever
-# answers it also offers the way to help. Broad on purpose; a false hit costs one button.
-_HARM_WORDS = re.compile(
-    r"\b(?:blood\w*|bleed\w*|bled|bruis\w*|wrists?|scars?|razors?|blades?|noose|ropes?|"
-    r"overdos\w*|pills?|tablets?|bleach|ledge|bridge|rooftop|tracks|exhaust|engine running|"
-    r"fade away|disappear\w*|keep living|stay alive|alive|be around|be here|worry about me|"
-    r"goodbye|starv\w*|stop(?:ped)? eating|burn\w* (?:my|myself)|hurt\w* myself|harm\w*|"
-    r"suicid\w*|die|dying|dead|death|kill\w*|end it|end (?:my|it all)|gone for good|"
-    r"not safe|unsafe|danger\w*|scared|afraid|threat\w*|hit me|hits me)\b"
+# answers it offers the way to help. Broad on purpose; a false hit costs a button or a
+# question. Strong words are rarely figurative; weak ones often are ("dead tired", "this is
+# killing me", "my phone is dying").
+_STRONG_HARM = re.compile(
+    r"\b(?:blood\w*|bleed\w*|bled|bruis\w*|wrists?|scars?|razors?|blades?|noose|"
+    r"overdos\w*|pills?|tablets?|bleach|ledge|rooftop|train tracks|exhaust|engine running|"
+    r"fade away|keep living|stay alive|be alive|worry about me|starv\w*|stop(?:ped)? eating|"
+    r"burn\w* (?:my|myself)|hurt\w* myself|self ?harm\w*|harm\w* (?:my|myself)|suicid\w*|"
+    r"end my life|end it all|gone for good|not safe|unsafe|in danger|threat\w*)\b"
 )
+_WEAK_HARM = re.compile(
+    r"\b(?:ropes?|bridge|tracks|alive|be around|be here|goodbye|disappear\w*|die|dying|"
+    r"dead|death|kill\w*|end it|scared|afraid|hit me|hits me)\b"
+)
+HarmLevel = Literal["strong", "weak"]
 
 
-def mentions_harm(text: str) -> bool:
-    """True when `text` holds a word of injury, means, death or danger (see _HARM_WORDS)."""
-    return bool(text) and _HARM_WORDS.search(normalize(text)) is not None
+def mentions_harm(text: str) -> HarmLevel | None:
+    """How strongly `text` speaks of injury, means, death or danger, by its words alone."""
+    if not text:
+        return None
+    norm = normalize(text)
+    if _STRONG_HARM.search(norm):
+        return "strong"
+    return "weak" if _WEAK_HARM.search(norm) else None
 
 
 # --------------------------------------------------------------------------------------------

@@ -124,25 +124,39 @@ async def test_help_and_about_say_automated_and_where_real_help_is(
         assert "findahelpline.com" in text
 
 
-# Crisis messages the detector misses (measured: a held-out round caught 13 of 25). They
-# hold words of injury or means, so whatever answers them also offers the way to help.
-MISSED = [
-    "my wrists are a mess again",  # no match: the topic menu
-    "idk how much longer i'll be around honestly",  # matched to an FAQ answer
-]
+# Crisis messages the detector misses (measured: a held-out round caught 13 of 25). They hold
+# words of injury or means, so the bot asks or offers the way to help anyway.
+MATCHES_NOTHING = "my wrists are a mess again"
+MATCHES_AN_ANSWER = "idk how much longer i'll be around honestly"
 
 
-@pytest.mark.parametrize("text", MISSED)
-async def test_a_message_the_crisis_check_misses_still_offers_help(
-    emu: BotApiEmulator, bot: BotRunner, text: str
+async def test_a_missed_message_that_matches_nothing_is_asked_if_they_are_safe(
+    emu: BotApiEmulator, bot: BotRunner
 ) -> None:
-    assert detect_crisis(text) is None, "now caught: pick another miss for this test"
-    user = emu.user(5020 + MISSED.index(text))
+    assert detect_crisis(MATCHES_NOTHING) is None, "now caught: pick another miss for this test"
+    user = emu.user(5020)
     await onboard(user, zone="Berlin")
-    await user.send(text)
+    await user.send(MATCHES_NOTHING)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("faq.harm_check")
+    assert SAFETY.buttons.safe_no in reply.button_texts()
+    await user.press(SAFETY.buttons.safe_no, message=reply)
+    unsafe, lines = await user.replies(2)
+    assert "112" in unsafe.plain
+    assert "TelefonSeelsorge" in lines.plain
+
+
+async def test_a_missed_message_matched_to_an_answer_still_offers_help(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    assert detect_crisis(MATCHES_AN_ANSWER) is None, "now caught: pick another for this test"
+    user = emu.user(5021)
+    await onboard(user, zone="Berlin")
+    await user.send(MATCHES_AN_ANSWER)
     await user.replies(1)
     await user.silence(0.3)  # an answer may come in parts: the button is on the last
     reply = user.last()
+    assert reply.text not in CONTENT.variants("faq.harm_check")
     assert NOT_SAFE in reply.button_texts()
     await user.press(NOT_SAFE, message=reply)
     unsafe, lines = await user.replies(2)

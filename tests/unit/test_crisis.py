@@ -332,7 +332,17 @@ def test_broken_safety_names_the_bad_field(mutate: Any, needle: str) -> None:
      "I just want to fade away", "he hit me again"],
 )
 def test_words_of_harm_are_noticed(text: str) -> None:
-    assert mentions_harm(text)
+    assert mentions_harm(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("my wrists are a mess again", "strong"), ("i took all my pills", "strong"),
+     ("I'm dead tired", "weak"), ("this is killing me lol", "weak"),
+     ("my phone is dying", "weak")],
+)
+def test_figurative_prone_words_are_only_weak(text: str, level: str) -> None:
+    assert mentions_harm(text) == level
 
 
 @pytest.mark.parametrize(
@@ -341,4 +351,4 @@ def test_words_of_harm_are_noticed(text: str) -> None:
      "", "i miss her so much"],
 )
 def test_ordinary_questions_hold_no_words_of_harm(text: str) -> None:
-    assert not mentions_harm(text)
+    assert mentions_harm(text) is None
