@@ -386,6 +386,29 @@ _SELF_HARM: _Table = (
      r"|once and for all|already)\b" + _END_IT_RELATIONSHIP
      + r"|\b(?:night|day|time|weekend) i end (?:things|everything|my life)\b(?! with\b)",
      _OTHER_SUBJECT_END),
+    # dwelling on one's own death: "I think about dying every day", "fantasising about death"
+    ("dying death dead",
+     r"\b(?:think|thinking|thought|thinks|obsessing|obsessed|fantasi[sz]ing|dreaming|dream)"
+     r" (?:about|of) (?:dying|death|being dead|my (?:own )?death|not being alive"
+     r"|not existing)\b(?! (?:metal|row|scene|penalty|star|note))"),
+    # pills on top of drink: "drank a bottle of vodka and took some of my sleeping pills"
+    ("drank drinking drunk",
+     r"\b(?:drank|drinking|drunk|had)\b[^.!?]{0,60}?\b(?:vodka|wine|whiskey|whisky|gin|rum"
+     r"|tequila|beer|beers|alcohol|bottle|drinks|shots)\b[^.!?]{0,40}?\b(?:took|taken|taking"
+     r"|swallowed|popped|downed)\b[^.!?]{0,30}?\b(?:pills|tablets|meds|medication|sleeping"
+     r"|xanax|valium|benzos)\b"),
+    # a high place: "I'm standing on the roof of my building", "sitting on the ledge"
+    ("roof rooftop ledge edge",
+     r"\b(?:standing|sitting|stood|sat|climbed|climbing|up) (?:on|onto|up on|at) (?:the )?"
+     r"(?:roof|rooftop|ledge|edge of (?:the|a) (?:roof|bridge|cliff|building|platform))\b"
+     r"(?! (?:terrace|garden|bar|top|deck|pool|party|patio))"),
+    # farewell letters: "writing letters to my family in case something happens"
+    ("letter letters note notes",
+     r"\b(?:writing|wrote|written|write|leaving|left|leave) (?:a |some |my )?(?:letters?|notes?)"
+     r" (?:to|for) (?:my (?:family|parents|mum|mom|dad|kids|children|friends|sister|brother"
+     r"|loved ones|sisters|brothers)|everyone|everybody|the people i love|all of you)\b"
+     r"[^.!?]{0,40}?"
+     r"\b(?:in case|when i am gone|after i am gone|after i die|something happens|goodbye)"),
     ("want",
      r"\bwant (?:it|this|everything|it all|the pain|all of this) to (?:end|stop|be over) "
      r"(?:forever|for good|permanently)\b|\bwant (?:it all|everything) to (?:end|stop)\b"),
