@@ -13,7 +13,7 @@ from typing import Literal
 
 __all__ = ["DateParseError", "DateErrorCode", "parse_start_date"]
 
-DateErrorCode = Literal["unrecognised", "future", "too_old", "impossible"]
+DateErrorCode = Literal["unrecognised", "future", "too_old", "impossible", "unsure", "question"]
 
 _MAX_INPUT = 200
 
@@ -182,8 +182,13 @@ _FILLER_WORDS = """since on it was its about like started start starting the of 
     they him her them me no nc contact or give take ish well yeah yes hmm lol pretty sure
     precisely definitely texted text talked spoke messaged called saw heard blocked deleted
     unfollowed left dumped split separated when date already went gone together with our
-    and - —"""
+    and - — idk dunno honestly prob probs perhaps kinda sorta basically guess"""
 _FILLER = frozenset(_FILLER_WORDS.split())
+# "not sure", "I don't remember exactly": hedges around a date, not part of it.
+_HEDGE_RE = re.compile(
+    r"\b(?:i am |im )?not (?:sure|certain|100%)\b|\b(?:i )?(?:dont|do not|cant|cannot)"
+    r" (?:know|remember|recall)\b"
+)
 _LAST_CONTACT_RE = re.compile(
     r"\blast (?:contact|contacted|texted|text|talked|spoke|message|messaged|call|called|saw|"
     r"seen|heard|time)\b"
@@ -246,6 +251,7 @@ def _tokens(text: str) -> list[str]:
     text = text.casefold().replace("’", "'").replace("`", "'")
     text = re.sub(r"(?<=[a-zа-я])'(?=[a-zа-я])", "", text)  # aujourd'hui -> aujourdhui
     text = _LAST_CONTACT_RE.sub(" ", text)
+    text = _HEDGE_RE.sub(" ", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # twenty-one, avant-hier
     text = _SPLIT_UNIT_RE.sub(" ", text)
     out: list[str] = []
@@ -434,24 +440,41 @@ def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | No
 def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date:
     """Free text -> the date No Contact started.
 
-    Raises DateParseError with code "unrecognised", "future", "too_old" or "impossible".
+    Raises DateParseError with code "unrecognised", "future", "too_old" or "impossible";
+    "unsure" when they say they don't know, "question" when they ask something instead.
     """
     if not isinstance(text, str) or not text.strip() or len(text) > _MAX_INPUT:
         raise DateParseError("unrecognised")
     tokens = _tokens(text)
     if not tokens:
-        raise DateParseError("unrecognised")
+        raise DateParseError(_why_not(text))
     try:
         found = _interpret(tokens, today, max_years_back)
     except OverflowError:
         raise DateParseError("too_old") from None
     if found is None:
-        raise DateParseError("unrecognised")
+        raise DateParseError(_why_not(text))
     if found > today:
         raise DateParseError("future")
     if found < _years_before(today, max_years_back):
         raise DateParseError("too_old")
     return found
+
+
+_UNSURE_RE = re.compile(
+    r"\b(?:idk|dunno|no idea|no clue|not sure|not certain|(?:dont|do not|cant|cannot)"
+    r" (?:know|remember|recall))\b"
+)
+
+
+def _why_not(text: str) -> DateErrorCode:
+    """Why a text that holds no date is not one: unsure, a question, or just unreadable."""
+    folded = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text.casefold().replace("’", "'"))
+    if _UNSURE_RE.search(folded):
+        return "unsure"
+    if folded.rstrip().endswith("?"):
+        return "question"
+    return "unrecognised"
 
 
 def _years_before(today: date, years: int) -> date:

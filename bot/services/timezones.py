@@ -9,11 +9,13 @@ from __future__ import annotations
 import gc
 import logging
 import math
-import multiprocessing
+import os
+import pickle
 import re
+import subprocess
+import sys
 import unicodedata
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -566,15 +568,43 @@ def preload() -> None:
     if _DATA is not None:
         return
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            built = pool.submit(_build_data).result()
-    except Exception as exc:  # no child processes here: build in this one
+        built = _build_in_child()
+    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError,
+            ValueError) as exc:  # no child processes here, or it failed: build in this one
         logger.warning("place-name tables built in-process (%s)", type(exc).__name__)
         _get_data()
         return
     with _LOCK:
         if _DATA is None:
             _DATA = built
+
+
+# A fresh interpreter that imports only this module (not the program that called preload).
+_CHILD = (
+    "import pickle, sys\n"
+    "from bot.services.timezones import _build_data\n"
+    "sys.stdout.buffer.write(pickle.dumps(_build_data(), pickle.HIGHEST_PROTOCOL))\n"
+)
+
+
+def _build_in_child() -> _Data:
+    package_root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
+    )}
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD], capture_output=True, check=True, timeout=120, env=env
+    )
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # ~400k small objects: cyclic GC passes would only slow the load down
+    try:
+        data = pickle.loads(done.stdout)  # our own child's output, never outside data
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if not isinstance(data, _Data):
+        raise ValueError("unexpected data from the child process")
+    return data
 
 
 def _build_data() -> _Data:

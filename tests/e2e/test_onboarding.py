@@ -82,6 +82,8 @@ async def test_typed_start_dates(
         ("banana", "date"),
         ("1990-01-01", "five years"),
         ("😭😭😭", "date"),
+        ("idk honestly", "rough guess is enough"),
+        ("why do you need to know?", "count your days"),
     ],
 )
 async def test_bad_dates_are_refused_kindly_and_asked_again(

@@ -221,3 +221,34 @@ def test_a_time_of_day_or_back_after_the_day(text: str, expected: date) -> None:
 def test_a_time_of_day_alone_is_not_a_date() -> None:
     with pytest.raises(DateParseError):
         parse_start_date("night", today=date(2026, 11, 25))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("idk like a month ago maybe?", date(2026, 10, 25)),
+        ("dunno, 2 weeks ago i guess", date(2026, 11, 11)),
+        ("honestly not sure, around the 10th", date(2026, 11, 10)),
+        ("i don't remember exactly, last monday", date(2026, 11, 23)),
+        ("can't remember, the 3rd", date(2026, 11, 3)),
+    ],
+)
+def test_hedges_around_a_date_are_ignored(text: str, expected: date) -> None:
+    assert parse_start_date(text, today=date(2026, 11, 25)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("i dont know", "unsure"),
+        ("no idea honestly", "unsure"),
+        ("idk", "unsure"),
+        ("why do you need this?", "question"),
+        ("not today", "unrecognised"),  # "not" is never dropped: it would turn into today
+        ("whenever", "unrecognised"),
+    ],
+)
+def test_why_a_text_is_not_a_date(text: str, code: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse_start_date(text, today=date(2026, 11, 25))
+    assert caught.value.code == code

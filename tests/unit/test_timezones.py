@@ -352,7 +352,7 @@ def test_preload_builds_in_process_when_no_child_can_start(
         raise OSError("no processes here")
 
     monkeypatch.setattr(timezones, "_DATA", None)
-    monkeypatch.setattr(timezones, "ProcessPoolExecutor", no_children)
+    monkeypatch.setattr(timezones.subprocess, "run", no_children)
     with caplog.at_level(logging.WARNING, logger="bot.services.timezones"):
         timezones.preload()
     assert "built in-process (OSError)" in caplog.text
