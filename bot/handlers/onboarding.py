@@ -19,6 +19,7 @@ from bot.services import daily, journey
 from bot.services.clocktime import TimeParseError, parse_clock_time
 from bot.services.conversation import Frame
 from bot.services.dates import DateParseError, parse_start_date
+from bot.services.hedges import hedge_of
 from bot.services.progress import day_number
 from bot.services.timezones import (
     TzCandidate,
@@ -133,7 +134,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     elif frame.step in (TZ, TZ_PICK):
         candidates = resolve_timezone(text)
         if not candidates:
-            turn.say(turn.t("onboarding.tz_unknown", text=text[:60]))
+            hedge = hedge_of(text)
+            turn.say(turn.t(f"onboarding.tz_{hedge}") if hedge
+                     else turn.t("onboarding.tz_unknown", text=text[:60]))
         elif len(candidates) == 1:
             await _take_zone(turn, frame, candidates[0].zone)
         else:
@@ -143,7 +146,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         try:
             await _take_time(turn, frame, parse_clock_time(text))
         except TimeParseError as exc:
-            turn.say(turn.t(f"onboarding.time_{exc.code}", text=text[:40]))
+            hedge = hedge_of(text) if exc.code == "unrecognised" else None
+            turn.say(turn.t(f"onboarding.time_{hedge}") if hedge
+                     else turn.t(f"onboarding.time_{exc.code}", text=text[:40]))
     elif frame.step == REASON:
         await _take_reason(turn, frame, text)
 

@@ -57,6 +57,17 @@ _FILLER_WORDS = """at around about please pls plz approx approximately roughly m
     say lets let's um uh ok okay i guess think probably the o'clock oclock clock uhr hrs hours
     hour sharp exactly precisely every daily time remind me set it for"""
 _FILLER = frozenset(_FILLER_WORDS.split())
+# "morning", "in the evening", "tonight": a usual time for the part of the day; the reply
+# names it and /time changes it.
+_PERIOD_DEFAULT: dict[_Period, time] = {
+    "morning": time(8, 0),
+    "afternoon": time(15, 0),
+    "evening": time(19, 0),
+    "night": time(21, 0),
+    "am": time(9, 0),
+    "pm": time(18, 0),
+}
+
 _SPECIAL = {
     "noon": time(12, 0),
     "midday": time(12, 0),
@@ -161,6 +172,8 @@ def parse_clock_time(text: str) -> time:
     if not isinstance(text, str) or not text.strip() or len(text) > _MAX_INPUT:
         raise TimeParseError("unrecognised")
     s, period = _normalise(text)
+    if not s and period is not None:
+        return _PERIOD_DEFAULT[period]  # "in the evening": a usual time for it
     if not s:
         raise TimeParseError("unrecognised")
     if s in _SPECIAL:

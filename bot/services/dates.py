@@ -11,6 +11,8 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+from bot.services.hedges import hedge_of
+
 __all__ = ["DateParseError", "DateErrorCode", "parse_start_date"]
 
 DateErrorCode = Literal["unrecognised", "future", "too_old", "impossible", "unsure", "question"]
@@ -461,20 +463,9 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
     return found
 
 
-_UNSURE_RE = re.compile(
-    r"\b(?:idk|dunno|no idea|no clue|not sure|not certain|(?:dont|do not|cant|cannot)"
-    r" (?:know|remember|recall))\b"
-)
-
-
 def _why_not(text: str) -> DateErrorCode:
     """Why a text that holds no date is not one: unsure, a question, or just unreadable."""
-    folded = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text.casefold().replace("’", "'"))
-    if _UNSURE_RE.search(folded):
-        return "unsure"
-    if folded.rstrip().endswith("?"):
-        return "question"
-    return "unrecognised"
+    return hedge_of(text) or "unrecognised"
 
 
 def _years_before(today: date, years: int) -> date:

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -38,6 +38,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot import tghtml
+from bot.services.smalltalk import SmalltalkKind
 from bot.services.textnorm import normalize
 
 __all__ = [
@@ -829,7 +830,6 @@ def _check_messages(items: list[str]) -> list[str]:
     return items
 
 
-SmalltalkKind = Literal["greeting", "thanks", "ok", "bye", "how_are_you"]
 
 
 class FaqContent(_Strict):
@@ -849,7 +849,7 @@ class FaqContent(_Strict):
     @field_validator("smalltalk")
     @classmethod
     def _smalltalk(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        missing = {"greeting", "thanks", "ok", "bye", "how_are_you"} - set(value)
+        missing = set(get_args(SmalltalkKind)) - set(value)
         if missing:
             raise ValueError(f"missing smalltalk kinds: {sorted(missing)}")
         for kind, items in value.items():

@@ -1,4 +1,5 @@
-"""Recognise ordinary chat ("hi", "thanks!!", "ok", "good night", "how are you").
+"""Recognise ordinary chat ("hi", "thanks!!", "ok", "good night", "how are you", and
+questions about the bot itself: "what can you do", "are you a real person", "help").
 
 Only short messages that are *entirely* small talk count: "hi, my ex texted me" is a
 question, not a greeting, and goes to the FAQ matcher. The replies live in
@@ -14,15 +15,26 @@ from bot.services.textnorm import normalize
 
 __all__ = ["SmalltalkKind", "classify_smalltalk"]
 
-SmalltalkKind = Literal["greeting", "thanks", "ok", "bye", "how_are_you"]
+SmalltalkKind = Literal["greeting", "thanks", "ok", "bye", "how_are_you", "about"]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
 _MAX_WORDS = 8
 
 # Words that may pad small talk without changing it ("hey there bot", "ok cool thanks").
-_FILLER = r"(?:there|you|bot|steadfast|friend|again|so|much|very|a lot|lots|man|dude|all|guys|y all|everyone|mate|buddy|pal|lol|haha|hahaha|xx|x|xo|just|really|then|for now|for today|for tonight|for that|for this|for everything|for the help|for listening|for being here|for being there)"  # noqa: E501
+_FILLER = r"(?:ok|okay|there|you|bot|steadfast|friend|again|so|much|very|a lot|lots|man|dude|all|guys|y all|everyone|mate|buddy|pal|lol|haha|hahaha|xx|x|xo|just|really|then|for now|for today|for tonight|for that|for this|for everything|for the help|for listening|for being here|for being there)"  # noqa: E501
 
 _PATTERNS: tuple[tuple[SmalltalkKind, str], ...] = (
+    (
+        "about",
+        r"(?:(?:hi|hey|hello|ok|so) )?(?:what can you do|what do you do|what can you help"
+        r"(?: me)? with|what do you help with|what are you for|what is this(?: bot)?(?: for)?"
+        r"|what are you|who are you|who is this|how does (?:this|it|this bot|the bot) work"
+        r"|how do (?:you|i use (?:this|you|the bot|it)|this) work|how do i use (?:this|you"
+        r"|the bot|it)|are you (?:a bot|a robot|an ai|ai|real|human|a real person|a person"
+        r"|a human|a therapist|a counsel+or)|is this (?:a bot|a real person|real|an ai|ai"
+        r"|a person)|am i talking to (?:a bot|a person|a human|a real person|ai|an ai)"
+        r"|help|help me|commands|menu|options|what now|now what)",
+    ),
     (
         "how_are_you",
         r"(?:(?:hi|hey|hello|heya|yo|hiya) )?(?:how are you(?: doing| today| feeling)?"
@@ -54,7 +66,8 @@ _PATTERNS: tuple[tuple[SmalltalkKind, str], ...] = (
         r"(?:ok|okay|ok ok|k|kk|alright|all right|cool|nice|great|got it|gotcha|understood"
         r"|fine|sure|sounds good|will do|makes sense|i see|i understand|noted|yes|yeah|yep"
         r"|yup|right|perfect|good|awesome|fair enough|true|ok then|hmm|hm|mhm|oh|ah|oh ok"
-        r"|ah ok|i will try|i will do that|i can do that|done|on it)",
+        r"|ah ok|i will try|i will do that|i can do that|done|on it|lol|haha|hahaha|lmao"
+        r"|hehe|xd)",
     ),
 )
 
@@ -62,8 +75,10 @@ _COMPILED: tuple[tuple[SmalltalkKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"^(?:{body})(?: {_FILLER})*$")) for kind, body in _PATTERNS
 )
 # "thanks, bye" and "ok thanks": several small-talk pieces in a row. The last kind that
-# carries the most meaning wins: bye > thanks > how_are_you > greeting > ok.
-_PRIORITY: tuple[SmalltalkKind, ...] = ("bye", "thanks", "how_are_you", "greeting", "ok")
+# carries the most meaning wins: about > bye > thanks > how_are_you > greeting > ok.
+_PRIORITY: tuple[SmalltalkKind, ...] = (
+    "about", "bye", "thanks", "how_are_you", "greeting", "ok"
+)
 _SPLIT = re.compile(r"[,.!?;:\n]+|\s+(?:and|&)\s+")
 
 

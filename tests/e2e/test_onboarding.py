@@ -146,6 +146,26 @@ async def test_unknown_time_zones_are_asked_again(
     assert "Europe/Berlin" in (await user.replies(2))[0].plain
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("idk", "big city near you"), ("why do you need my location?", "your own midnight")],
+)
+async def test_unsure_or_asking_at_the_time_zone_is_answered_not_refused(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, expected: str
+) -> None:
+    user = emu.user(503)
+    await user.send("/start")
+    await user.replies(3)
+    await user.press("Today")
+    await user.replies(2)
+    await user.send(typed)
+    reply = await user.reply()
+    assert expected in reply.plain
+    assert "couldn't find" not in reply.plain
+    await user.send("Berlin")
+    assert "Europe/Berlin" in (await user.replies(2))[0].plain
+
+
 async def test_ambiguous_city_offers_buttons(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(501)
     await user.send("/start")
@@ -173,7 +193,8 @@ async def test_time_zone_from_shared_location(emu: BotApiEmulator, bot: BotRunne
 
 @pytest.mark.parametrize(
     ("typed", "shown"),
-    [("21:30", "21:30"), ("9pm", "21:00"), ("9.30", "09:30"), ("7:15 am", "07:15")],
+    [("21:30", "21:30"), ("9pm", "21:00"), ("9.30", "09:30"), ("7:15 am", "07:15"),
+     ("in the evening", "19:00"), ("morning", "08:00")],
 )
 async def test_daily_time_typed(
     emu: BotApiEmulator, bot: BotRunner, typed: str, shown: str
@@ -183,8 +204,15 @@ async def test_daily_time_typed(
     assert any(shown in m.plain for m in user.inbox)
 
 
-@pytest.mark.parametrize("typed", ["25:00", "9:75", "whenever"])
-async def test_absurd_times_are_refused(emu: BotApiEmulator, bot: BotRunner, typed: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("25:00", "21:30"), ("9:75", "21:30"), ("banana", "21:30"),
+     ("whenever", "21:00 is a good start"), ("no idea", "21:00 is a good start"),
+     ("what's it for?", "one short note a day")],
+)
+async def test_absurd_times_are_refused(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, expected: str
+) -> None:
     user = emu.user(601)
     await user.send("/start")
     await user.replies(3)
@@ -194,7 +222,7 @@ async def test_absurd_times_are_refused(emu: BotApiEmulator, bot: BotRunner, typ
     await user.replies(2)
     await user.send(typed)
     refusal = await user.reply()
-    assert "21:30" in refusal.plain
+    assert expected in refusal.plain
     await user.send("8pm")
     assert "20:00" in (await user.replies(2))[0].plain
 

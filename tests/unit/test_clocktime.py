@@ -77,7 +77,6 @@ def test_parses(text: str, expected: time) -> None:
         ("21 in the morning", "out_of_range"),
         ("", "unrecognised"),
         ("asdf", "unrecognised"),
-        ("morning", "unrecognised"),
         ("12345", "unrecognised"),
         ("9:5", "unrecognised"),
         ("-5", "unrecognised"),
@@ -137,3 +136,12 @@ def test_never_raises_anything_else(text: str) -> None:
 def test_token_soup(words: list[str]) -> None:
     with contextlib.suppress(TimeParseError):
         parse_clock_time(" ".join(words))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("morning", time(8, 0)), ("in the evening", time(19, 0)), ("tonight", time(19, 0)),
+     ("at night", time(21, 0)), ("afternoon", time(15, 0))],
+)
+def test_a_part_of_the_day_alone_means_a_usual_time_for_it(text: str, expected: time) -> None:
+    assert parse_clock_time(text) == expected

@@ -41,6 +41,16 @@ ROOT = Path(__file__).resolve().parents[2]
         ("hey, how are you doing?", "how_are_you"),
         ("what's up", "how_are_you"),
         ("ok thanks", "thanks"),
+        ("lol", "ok"),
+        ("haha ok", "ok"),
+        ("what can you do?", "about"),
+        ("hi, what can you do", "about"),
+        ("how does this work", "about"),
+        ("are you a real person?", "about"),
+        ("is this a bot", "about"),
+        ("who are you", "about"),
+        ("help", "about"),
+        ("what's this bot for", "about"),
     ],
 )
 def test_small_talk_is_recognised(text: str, kind: str) -> None:
@@ -56,6 +66,8 @@ def test_small_talk_is_recognised(text: str, kind: str) -> None:
         "thanks for nothing, this doesn't help at all",
         "I want to die",
         "good night, I'm going to text him",
+        "what can you do if he texts first",
+        "help me stop checking his instagram",
         "how long is no contact",
         "hey " * 40,
     ],
@@ -66,7 +78,7 @@ def test_anything_more_is_not_small_talk(text: str) -> None:
 
 def test_every_kind_has_reply_variants() -> None:
     content = validate_faq_content(yaml.safe_load((ROOT / "content" / "faq.yaml").read_text()))
-    assert set(content.smalltalk) == {"greeting", "thanks", "ok", "bye", "how_are_you"}
+    assert set(content.smalltalk) == {"greeting", "thanks", "ok", "bye", "how_are_you", "about"}
     assert all(len(v) >= 3 for v in content.smalltalk.values())
     assert len(content.out_of_scope) >= 2
     assert len(content.did_you_mean) >= 2
