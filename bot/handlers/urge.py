@@ -230,7 +230,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         ask(turn, frame)
     elif frame.step == TAPE:  # the answer is theirs: it is not stored
         await _tape_next(turn, frame)
-    elif frame.step in (TRIGGER, TOOLS, WAIT_LEN, WRITE_CHOICE):
+    elif frame.step == TRIGGER:  # typed instead of tapped: read it
+        await _take_trigger(turn, frame, urges.trigger_from_text(text))
+    elif frame.step in (TOOLS, WAIT_LEN, WRITE_CHOICE):
         turn.say(turn.t("urge.use_buttons"))
         ask(turn, frame)
     else:

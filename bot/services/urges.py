@@ -33,16 +33,90 @@ OUTCOMES: tuple[str, ...] = (PASSED, STILL_STRONG, CONTACTED)
 # Outcomes that close the urge: no further check-in, no further outcome.
 FINAL = frozenset({PASSED, CONTACTED, CANCELLED})
 
-_STRENGTH = re.compile(r"^\s*(\d{1,2})\s*(?:(?:/|out of|of)\s*10)?\s*[.!]*\s*$", re.IGNORECASE)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}
+# Words that may come with a typed strength without changing it ("like an 8 honestly").
+_FILLER_WORDS = """like an a maybe about around solid prob probably prolly its it is im i am would
+    say id honestly um uh hmm definitely def easily at least rn now right tbh lol ish kinda
+    think guess feel feels feeling pull urge the level strength just so"""
+_STRENGTH_FILLER = frozenset(_FILLER_WORDS.split())
+# A strength in words, when no number is given: the whole answer must be one of these.
+_STRENGTH_WORDS: tuple[tuple[int, frozenset[str]], ...] = (
+    (10, frozenset({"unbearable", "worst", "max", "maximum", "extreme", "about to send",
+                    "about to text", "about to call", "off the charts", "worst ever"})),
+    (8, frozenset({"very strong", "really strong", "so strong", "super strong", "intense",
+                   "really bad", "very bad", "so bad", "terrible", "awful", "overwhelming",
+                   "very high", "really high"})),
+    (7, frozenset({"strong", "bad", "high", "pretty strong", "quite strong", "pretty bad",
+                   "quite bad", "pretty high"})),
+    (5, frozenset({"medium", "moderate", "middle", "mid", "so so", "manageable",
+                   "not too bad", "in between", "halfway"})),
+    (2, frozenset({"mild", "weak", "low", "a little", "a bit", "slight", "faint", "barely",
+                   "not much", "not strong", "little", "small", "tiny", "very low"})),
+)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")
+_OUT_OF_TEN = re.compile(r"(\d{1,2})\s*(?:/|out of|of)\s*10\b")
+_TOKEN = re.compile(r"-?\d+(?:[.,]\d+)?|[a-z']+")
 
 
 def parse_strength(text: str) -> int | None:
-    """A typed strength: "7", "7/10", "8 out of 10"; None unless it is 1 to 10."""
-    found = _STRENGTH.match(text)
-    if found is None:
+    """A typed strength from 1 to 10: "7", "8/10", "like an 8", "eight", "very strong".
+
+    None when it is not one: out of range, a fraction, two different numbers, or words
+    beside the number that say something else ("I texted him 3 times")."""
+    folded = text.casefold().replace("’", "'").strip()
+    if not folded or len(folded) > 80:
         return None
-    value = int(found.group(1))
-    return value if 1 <= value <= 10 else None
+    folded = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(0)]), folded)
+    numbers: list[int] = []
+    out_of = _OUT_OF_TEN.search(folded)
+    if out_of:
+        numbers.append(int(out_of.group(1)))
+        folded = folded[: out_of.start()] + " " + folded[out_of.end():]
+    words: list[str] = []
+    for token in _TOKEN.findall(folded):
+        if token[0] in "-0123456789":
+            if not token.isdigit():
+                return None  # "-3", "7.5"
+            numbers.append(int(token))
+        elif token.replace("'", "") not in _STRENGTH_FILLER:
+            words.append(token)
+    phrase = " ".join(words)
+    if numbers:
+        if len(set(numbers)) != 1 or not 1 <= numbers[0] <= 10:
+            return None
+        named = not words or any(phrase in group for _, group in _STRENGTH_WORDS)
+        return numbers[0] if named else None
+    return next((value for value, group in _STRENGTH_WORDS if phrase in group), None)
+
+
+# A typed trigger, by its words (first match wins; the order puts the most specific first).
+_TRIGGER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (trigger, re.compile(pattern)) for trigger, pattern in (
+        ("they_contacted", r"\b(?:texted|messaged|called|dm'?e?d|emailed|snapped|wrote|reached"
+                           r" out|liked|viewed|watched) (?:me|my)\b|\breached out\b"),
+        ("alcohol", r"\b(?:drunk|drinking|drinks?|wine|beers?|vodka|tipsy|alcohol|shots"
+                    r"|hungover|bar)\b"),
+        ("post", r"\b(?:posts?|posted|story|stories|insta|instagram|ig|facebook|fb|tiktok"
+                 r"|snap|snapchat|photos?|pics?|pictures?|profile|feed|online|twitter|x"
+                 r"|linkedin|social media)\b"),
+        ("night", r"\b(?:night|late|tonight|midnight|[1-5] ?am|can'?t sleep|cannot sleep"
+                  r"|insomnia|in bed)\b"),
+        ("date_place", r"\b(?:anniversary|birthday|date|place|song|restaurant|street|memory"
+                       r"|memories|remind\w*|smell|holiday|christmas|valentine'?s?|trip|cafe"
+                       r"|our spot)\b"),
+        ("lonely", r"\b(?:lonely|alone|loneliness|isolated|nobody|no one|empty|bored"
+                   r"|boredom|miss (?:him|her|them))\b"),
+    )
+)
+
+
+def trigger_from_text(text: str) -> str:
+    """The trigger a typed answer names ("his instagram story" -> post), else "other"."""
+    folded = text.casefold().replace("’", "'")
+    return next((t for t, pattern in _TRIGGER_WORDS if pattern.search(folded)), "other")
 
 
 def band(strength: int) -> Band:

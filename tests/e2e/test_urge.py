@@ -125,20 +125,25 @@ async def test_typed_strength_is_accepted_and_nonsense_is_explained(
     user = emu.user(4003)
     await user.send("/urge")
     await user.replies(2)
-    for bad in ("very strong", "0", "11", "-3"):
+    for bad in ("so much", "0", "11", "-3", "i saw his story"):
         await user.send(bad)
         again = await user.reply()
         assert is_one_of(again, "urge.strength_invalid")
         assert again.button_texts() == STRENGTHS
-    await user.send("8/10")
+    await user.send("like an 8 honestly")
     ack, trigger_question = await user.replies(2)
     assert is_one_of(ack, "urge.strength_high_ack")
-    await user.send("his instagram story")  # typed where a tap is needed
+    await user.send("his instagram story")  # typed where a tap was offered: read it
+    ack, tools = await user.replies(2)
+    assert is_one_of(ack, "urge.trigger_ack_post")
+    assert tools.button_texts() == TOOLS
+    await user.send("something")  # the tools can only be tapped
     hint, asked = await user.replies(2)
     assert is_one_of(hint, "urge.use_buttons")
-    assert asked.button_texts() == TRIGGERS
+    assert asked.button_texts() == TOOLS
     [urge] = await urges_of(fast, 4003)
     assert urge.strength == 8
+    assert urge.trigger == "post"
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,12 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [("7", 7), (" 10 ", 10), ("1", 1), ("8/10", 8), ("9 out of 10", 9), ("6 of 10", 6),
-     ("5!", 5), ("0", None), ("11", None), ("-3", None), ("seven", None), ("7.5", None),
-     ("", None), ("100", None)],
+     ("5!", 5), ("0", None), ("11", None), ("-3", None), ("seven", 7), ("7.5", None),
+     ("", None), ("100", None), ("like an 8", 8), ("an 8, honestly", 8), ("8ish", 8),
+     ("i'd say 6", 6), ("eight out of ten", 8), ("very strong", 8), ("unbearable", 10),
+     ("mild", 2), ("medium", 5), ("Strong", 7), ("8 it's bad", 8),
+     ("i texted him 3 times", None), ("between 6 and 7", None), ("i saw his new gf", None),
+     ("10/10", 10), ("7 out of 10 maybe", 7)],
 )
 def test_parse_strength(typed: str, expected: int | None) -> None:
     assert urges.parse_strength(typed) == expected
@@ -131,3 +135,14 @@ async def test_kept_messages_are_deleted_only_by_their_owner(db: Database) -> No
         assert len(await urge_store.list_unsent(session=session, user_id=1)) == 1
         assert await urges.forget_unsent(session=session, user_id=1, unsent_id=kept.id)
         assert await urge_store.list_unsent(session=session, user_id=1) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "trigger"),
+    [("his instagram story", "post"), ("she texted me happy birthday", "they_contacted"),
+     ("had a few drinks", "alcohol"), ("it's 3am and i can't sleep", "night"),
+     ("our song came on", "date_place"), ("i feel so alone", "lonely"),
+     ("no reason really", "other"), ("", "other")],
+)
+def test_a_typed_trigger_is_read(typed: str, trigger: str) -> None:
+    assert urges.trigger_from_text(typed) == trigger
