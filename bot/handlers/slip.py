@@ -22,6 +22,7 @@ from bot.handlers.common import (
 from bot.handlers.resume import end_flow
 from bot.services import slips
 from bot.services.conversation import Frame
+from bot.services.yesno import yes_or_no
 
 FLOW = "slip"
 CONFIRM, NOTE = "confirm", "note"
@@ -62,7 +63,16 @@ def ask(turn: Turn, frame: Frame) -> None:
 
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
-    """A typed note after the restart; before it, point at the buttons."""
+    """A typed yes/no to the restart question, or a typed note after the restart."""
+    if frame.step == CONFIRM:
+        answer = yes_or_no(text)
+        if answer is True:
+            await _restart(turn, frame)
+            return
+        if answer is False:
+            turn.say(turn.t("slip.slip_cancelled"))
+            end_flow(turn, FLOW)
+            return
     if frame.step != NOTE:
         turn.say(turn.t("slip.use_buttons"))
         ask(turn, frame)

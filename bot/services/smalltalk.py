@@ -67,6 +67,7 @@ _PATTERNS: tuple[tuple[SmalltalkKind, str], ...] = (
         r"|fine|sure|sounds good|will do|makes sense|i see|i understand|noted|yes|yeah|yep"
         r"|yup|right|perfect|good|awesome|fair enough|true|ok then|hmm|hm|mhm|oh|ah|oh ok"
         r"|ah ok|i will try|i will do that|i can do that|done|on it|lol|haha|hahaha|lmao"
+        r"|no|nope|nah|no thanks|no thank you|not really|not now|maybe later"
         r"|hehe|xd)",
     ),
 )

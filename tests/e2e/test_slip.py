@@ -85,6 +85,31 @@ async def test_keeping_the_count_changes_nothing(emu: BotApiEmulator, bot: BotRu
     assert attempt.end_date is None
 
 
+async def test_a_typed_yes_or_no_answers_the_restart_question(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(6006)
+    await onboard(user, date="4 days ago")
+    await user.send("/slip")
+    await user.replies(2)
+    await user.send("what?")  # neither: the buttons are pointed at, the question repeated
+    hint, again = await user.replies(2)
+    assert hint.text in CONTENT.variants("slip.use_buttons")
+    assert again.button_texts() == [RESTART, KEEP]
+    await user.send("nope")
+    assert (await user.reply()).text in CONTENT.variants("slip.slip_cancelled")
+    [attempt] = await attempts_of(bot, 6006)
+    assert attempt.end_date is None
+    await user.send("/slip")
+    await user.replies(2)
+    await user.send("yes i texted him last night")
+    _restarted, ask_note = await user.replies(2)
+    assert ask_note.button_texts() == ["Skip"]
+    first, second = await attempts_of(bot, 6006)
+    assert first.end_date is not None
+    assert second.end_date is None
+
+
 async def test_slip_before_set_up_points_to_start(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(6003)
     await user.send("/slip")
