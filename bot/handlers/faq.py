@@ -13,7 +13,7 @@ from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe_markup
 from bot.services.crisis import mentions_harm
 from bot.services.faq import FaqEntry
-from bot.services.smalltalk import classify_smalltalk
+from bot.services.smalltalk import classify_smalltalk, shares_a_feeling
 
 FLOW = "faq"
 FAQ_DATA = re.compile(r"^faq:(m|t|q|go)(?::([a-z0-9_-]{1,20}))?$")
@@ -117,5 +117,8 @@ def answer_free_text(turn: Turn, text: str) -> None:
         turn.say(content.pick(faq.did_you_mean), inline(rows + extra))
     elif not turn.user.onboarded:
         turn.say(turn.t("core.not_started_free_text"), inline(extra) if extra else None)
+    elif shares_a_feeling(text):
+        # A feeling, not a question: no "I can't help with that".
+        send_menu(turn, turn.t("faq.feeling_heard"), extra)
     else:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)

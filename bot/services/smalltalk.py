@@ -13,7 +13,7 @@ from typing import Literal
 
 from bot.services.textnorm import normalize
 
-__all__ = ["SmalltalkKind", "classify_smalltalk"]
+__all__ = ["SmalltalkKind", "classify_smalltalk", "shares_a_feeling"]
 
 SmalltalkKind = Literal["greeting", "thanks", "ok", "bye", "how_are_you", "about"]
 
@@ -112,3 +112,20 @@ def classify_smalltalk(text: str) -> SmalltalkKind | None:
             return None  # part of the message is something else: not small talk
         kinds.add(kind)
     return next(k for k in _PRIORITY if k in kinds)
+
+
+# "I feel so stupid", "i hate him", "i can't sleep": a feeling shared, not a question asked.
+_FEELING = re.compile(
+    r"\b(?:i feel|i am feeling|feeling|i felt|i am so|i am just|i hate|hate (?:him|her|them"
+    r"|myself|this|it|everything)|cannot sleep|can not sleep|can ?t sleep|could not sleep"
+    r"|crying|cried|cry|sad|sadness|lonely|alone|hurt|hurts|hurting|angry|mad|furious|stupid"
+    r"|pathetic|worthless|ashamed|embarrassed|broken|heartbroken|empty|numb|anxious|anxiety"
+    r"|panic|panicking|tired|exhausted|miss (?:him|her|them|you|us)|missing (?:him|her|them)"
+    r"|regret|jealous|depressed|devastated|lost|confused|overwhelmed|scared|afraid|hopeless"
+    r"|awful|terrible|miserable|sick of|fed up|rough day|bad day|hard day)\b"
+)
+
+
+def shares_a_feeling(text: str) -> bool:
+    """True when `text` tells how they feel ("i feel so stupid", "i hate him")."""
+    return bool(text) and _FEELING.search(normalize(text)) is not None

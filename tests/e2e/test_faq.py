@@ -60,6 +60,28 @@ async def test_out_of_scope_is_honest_and_offers_the_menu(
     assert len(reply.button_texts()) == len(CONTENT.faq_topics)
 
 
+async def test_a_feeling_gets_heard_not_told_it_is_out_of_scope(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4008)
+    await onboard(user)
+    for text in ("i feel so stupid", "i cant sleep"):
+        await user.send(text)
+        reply = await user.reply()
+        assert reply.text in CONTENT.variants("faq.feeling_heard")
+        assert reply.text not in CONTENT.faq.out_of_scope  # type: ignore[union-attr]
+        assert len(reply.button_texts()) == len(CONTENT.faq_topics)
+
+
+async def test_questions_about_the_bot_say_what_it_is(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(4009)
+    await onboard(user)
+    await user.send("what can you do?")
+    reply = await user.reply()
+    assert reply.text in CONTENT.faq.smalltalk["about"]  # type: ignore[union-attr]
+    assert "/urge" in reply.plain
+
+
 async def test_small_talk_gets_a_short_natural_reply(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(4005)
     await onboard(user)
