@@ -288,7 +288,7 @@ PROMPTS = [
     Prompt("/time", at_time, time_ok),
     Prompt("/timezone", at_timezone, lambda r, t: bool(resolve_timezone(t))),
     Prompt("urge strength", at_strength, lambda r, t: parse_strength(t) is not None),
-    Prompt("urge trigger (buttons only)", at_trigger, NEVER),
+    Prompt("urge trigger", at_trigger, ANY),  # typed text is read as a trigger ("other")
     Prompt("urge: write it here instead", at_write, ANY),
     Prompt("urge: play the tape forward", at_tape, ANY),
     Prompt("urge: a first reason", at_first_reason,
@@ -414,7 +414,7 @@ FORGED = st.one_of(
     st.text(st.characters(min_codepoint=32, max_codepoint=126), min_size=1, max_size=64),
 ).map(lambda data: data.encode()[:64].decode(errors="ignore") or "x")
 BUTTON_PROMPTS = [p for p in PROMPTS if p.name in (
-    "onboarding date", "onboarding daily time", "urge trigger (buttons only)",
+    "onboarding date", "onboarding daily time", "urge trigger",
     "urge: play the tape forward", "/reasons: add", "/slip note", "free text, no flow",
 )]
 
