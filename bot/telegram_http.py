@@ -72,17 +72,11 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             raise RuntimeError("AiohttpRequest is not initialized")
         uploads = bool(request_data and request_data.contains_files)
-        read = self._pick(read_timeout, "read")
-        if uploads:
-            # Sending a file and Telegram's answer to it: the media timeout covers both.
-            written = write_timeout if write_timeout is not BaseRequest.DEFAULT_NONE else None
-            read = _longest(read, written if isinstance(written, float | int) else None,
-                            self._media_timeout)
         timeout = aiohttp.ClientTimeout(
             total=None,
             connect=self._pick(pool_timeout, "pool"),
             sock_connect=self._pick(connect_timeout, "connect"),
-            sock_read=read,
+            sock_read=self.read_limit(read_timeout, write_timeout, uploads=uploads),
         )
         try:
             async with self._session.request(
@@ -96,17 +90,24 @@ class AiohttpRequest(BaseRequest):
             reason = _URL.sub("<Bot API URL>", str(exc))
             raise NetworkError(f"aiohttp.{type(exc).__name__}: {reason}") from exc
 
+    def read_limit(
+        self, read_timeout: _Timeout | object, write_timeout: _Timeout | object, *, uploads: bool
+    ) -> _Timeout:
+        """The longest wait for the answer's next bytes. Sending a file and Telegram's answer
+        to it may take the media timeout, or the write timeout given, if longer. None means
+        no limit."""
+        read = self._pick(read_timeout, "read")
+        if not uploads:
+            return read
+        limits = [read, self._media_timeout]
+        if isinstance(write_timeout, float | int):
+            limits.append(write_timeout)
+        return None if any(t is None for t in limits) else max(t for t in limits if t)
+
     def _pick(self, value: _Timeout | object, name: str) -> _Timeout:
         if value is BaseRequest.DEFAULT_NONE:
             return self._defaults[name]
         return value if isinstance(value, float | int) else None
-
-
-def _longest(*timeouts: _Timeout) -> _Timeout:
-    """The longest of some timeouts, None (no limit) winning."""
-    if any(t is None for t in timeouts):
-        return None
-    return max(t for t in timeouts if t is not None)
 
 
 def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
