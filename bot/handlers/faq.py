@@ -89,7 +89,8 @@ def send_answer(turn: Turn, entry: FaqEntry, extra: list[Row] | None = None) -> 
 
 
 def answer_free_text(turn: Turn, text: str) -> None:
-    """Small talk, a confident answer, "did you mean", or an honest "I don't know that one"."""
+    """Small talk, a confident answer, "did you mean", a feeling heard, or an honest "I don't
+    know that one"; words of harm add the way to help (or, unmatched, ask if they are safe)."""
     content = turn.rt.content
     faq = content.faq
     assert faq is not None
