@@ -12,6 +12,7 @@ clearing) sent twice.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -34,13 +35,16 @@ LEASE = timedelta(minutes=5)
 GRACE = timedelta(hours=2)
 
 
-async def run_checkins(rt: Runtime, bot: Bot) -> int:
-    """Claim and send every due check-in; return how many went out."""
+async def run_checkins(
+    rt: Runtime, bot: Bot, *, keep_claiming: Callable[[], bool] = lambda: True
+) -> int:
+    """Claim and send every due check-in (or until `keep_claiming` says stop); return how
+    many went out."""
     sent = 0
-    while True:
+    while keep_claiming():
         claimed = await _claim(rt)
         if not claimed:
-            return sent
+            break
         for urge, chat_id, lease_until in claimed:
             sent += await _send(rt, bot, urge, chat_id)
             assert urge.id is not None
@@ -48,6 +52,7 @@ async def run_checkins(rt: Runtime, bot: Bot) -> int:
                 await urge_store.settle_checkin(
                     session=session, urge_id=urge.id, lease_until=lease_until
                 )
+    return sent
 
 
 async def _claim(rt: Runtime) -> list[tuple[Urge, int, datetime]]:

@@ -57,11 +57,12 @@ async def daily_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     rt = runtime_of(application.bot_data)
     # Once the application is stopping (SIGTERM), claim nothing new: what is claimed is sent,
     # the rest stays due for whichever process ticks next.
-    await run_due(rt, context.bot, keep_claiming=lambda: application.running)
-    if application.running:
-        await run_weekly(rt, context.bot)
-    if application.running:
-        await run_checkins(rt, context.bot)
+    def running() -> bool:
+        return application.running
+
+    await run_due(rt, context.bot, keep_claiming=running)
+    await run_weekly(rt, context.bot, keep_claiming=running)
+    await run_checkins(rt, context.bot, keep_claiming=running)
 
 
 async def run_due(

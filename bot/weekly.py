@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -42,17 +43,20 @@ class WeeklyJob:
     text: str
 
 
-async def run_weekly(rt: Runtime, bot: Bot) -> int:
-    """Claim and send every weekly summary that is due; return how many went out."""
+async def run_weekly(
+    rt: Runtime, bot: Bot, *, keep_claiming: Callable[[], bool] = lambda: True
+) -> int:
+    """Claim and send every weekly summary that is due (or until `keep_claiming` says stop);
+    return how many went out."""
     if rt.content.daily is None:
         return 0
     concurrency = asyncio.Semaphore(max(4, min(64, int(rt.settings.send_rate))))
     sent = 0
-    while True:
+    while keep_claiming():
         now = rt.clock.now()
         jobs = await claim_weekly(rt, now) + await reclaim_weekly(rt, now)
         if not jobs:
-            return sent
+            break
         outcomes = await asyncio.gather(
             *(_send_limited(rt, bot, job, concurrency) for job in jobs)
         )
@@ -60,6 +64,7 @@ async def run_weekly(rt: Runtime, bot: Bot) -> int:
         async with rt.db.session() as session:
             await delivery_store.record_outcomes(session=session, outcomes=recorded)
         sent += sum(1 for o in recorded if o.status == "sent")
+    return sent
 
 
 async def claim_weekly(rt: Runtime, now: datetime) -> list[WeeklyJob]:
