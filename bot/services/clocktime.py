@@ -9,6 +9,8 @@ import re
 from datetime import time
 from typing import Literal
 
+from bot.services.textnorm import NUMBER_WORDS
+
 __all__ = ["TimeErrorCode", "TimeParseError", "parse_clock_time"]
 
 TimeErrorCode = Literal["unrecognised", "out_of_range"]
@@ -39,20 +41,6 @@ _PERIOD_PHRASES: tuple[tuple[re.Pattern[str], _Period], ...] = tuple(
     (re.compile(rf"(?:^|\s){pattern}(?=\s|$)"), period) for pattern, period in _PERIOD_SOURCES
 )
 _AMPM_RE = re.compile(r"(?<![a-z])([ap])\s*\.?\s*m\b\.?")
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _FILLER_WORDS = """at around about please pls plz approx approximately roughly maybe like by ish
     say lets let's um uh ok okay i guess think probably the o'clock oclock clock uhr hrs hours
     hour sharp exactly precisely every daily time remind me set it for"""
@@ -101,7 +89,7 @@ def _normalise(text: str) -> tuple[str, _Period | None]:
             period = name
             text = pattern.sub(" ", text)
     words = [w for w in text.split() if w not in _FILLER]
-    words = [str(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else w for w in words]
+    words = [str(NUMBER_WORDS[w]) if w in NUMBER_WORDS else w for w in words]
     joined = " ".join(words)
     joined = re.sub(r"(?<=\d) (?=[:.h]\s*\d)|(?<=[:.h]) (?=\d)", "", joined)
     joined = re.sub(r"(?<=\d)(am|pm)$", r" \1", joined)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from bot.services.hedges import hedge_of
+from bot.services.textnorm import NUMBER_WORDS
 
 __all__ = ["DateParseError", "DateErrorCode", "parse_start_date"]
 
@@ -122,18 +123,7 @@ _FUTURE_WORDS = frozenset(
 
 _NUMBER_WORDS: dict[str, int] = {
     "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **NUMBER_WORDS,
     "thirteen": 13,
     "fourteen": 14,
     "fifteen": 15,

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["SLANG", "normalize", "tokenize", "unaccent"]
+__all__ = ["NUMBER_WORDS", "SLANG", "normalize", "tokenize", "unaccent"]
 
 # Multi-word replacements are applied token by token: a key maps to one or more words.
 SLANG: dict[str, str] = {
@@ -223,6 +223,14 @@ _ASCII_PUNCT[ord("`")] = "'"
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+# Spelled-out numbers people type for days, hours and strengths ("three days ago", "nine pm",
+# "an eight"); the parsers that need more extend it.
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
 
 
 def unaccent(text: str) -> str:

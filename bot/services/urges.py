@@ -12,6 +12,7 @@ from typing import Literal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.services.textnorm import NUMBER_WORDS
 from bot.store import urges as urge_store
 from bot.store.models import UnsentMessage, Urge
 
@@ -33,10 +34,6 @@ OUTCOMES: tuple[str, ...] = (PASSED, STILL_STRONG, CONTACTED)
 # Outcomes that close the urge: no further check-in, no further outcome.
 FINAL = frozenset({PASSED, CONTACTED, CANCELLED})
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10,
-}
 # Words that may come with a typed strength without changing it ("like an 8 honestly").
 _FILLER_WORDS = """like an a maybe about around solid prob probably prolly its it is im i am would
     say id honestly um uh hmm definitely def easily at least rn now right tbh lol ish kinda
@@ -56,7 +53,7 @@ _STRENGTH_WORDS: tuple[tuple[int, frozenset[str]], ...] = (
     (2, frozenset({"mild", "weak", "low", "a little", "a bit", "slight", "faint", "barely",
                    "not much", "not strong", "little", "small", "tiny", "very low"})),
 )
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
 _OUT_OF_TEN = re.compile(r"(\d{1,2})\s*(?:/|out of|of)\s*10\b")
 _TOKEN = re.compile(r"-?\d+(?:[.,]\d+)?|[a-z']+")
 
@@ -69,7 +66,7 @@ def parse_strength(text: str) -> int | None:
     folded = text.casefold().replace("’", "'").strip()
     if not folded or len(folded) > 80:
         return None
-    folded = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(0)]), folded)
+    folded = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(0)]), folded)
     numbers: list[int] = []
     out_of = _OUT_OF_TEN.search(folded)
     if out_of:
