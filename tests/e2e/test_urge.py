@@ -74,6 +74,15 @@ async def to_tools(
     return tools
 
 
+async def start_waiting(user: SimUser, minutes: int) -> BotMessage:
+    """/urge through the tools, then "wait it out" for `minutes`: return the timer message."""
+    await to_tools(user)
+    await user.press("⏳ Wait it out")
+    await user.reply()
+    await user.press(f"{minutes} min")
+    return await user.reply()
+
+
 async def urges_of(runner: BotRunner, user_id: int) -> list[Urge]:
     async with runner.runtime.db.session() as session:
         rows = await session.exec(select(Urge).where(Urge.user_id == user_id).order_by(Urge.id))
@@ -205,11 +214,7 @@ async def test_answering_before_the_timer_ends_cancels_the_check_in(
     emu: BotApiEmulator, fast: BotRunner, clock: MovableClock
 ) -> None:
     user = emu.user(4011)
-    await to_tools(user)
-    await user.press("⏳ Wait it out")
-    await user.reply()
-    await user.press("15 min")
-    started = await user.reply()
+    started = await start_waiting(user, 15)
     clock.advance(timedelta(minutes=6))
     await user.press("It passed", message=started)
     assert is_one_of(await user.reply(), "urge.outcome_passed_minutes", minutes=6)
@@ -226,11 +231,7 @@ async def test_check_in_survives_a_restart(
     await runner.start()
     try:
         user = emu.user(4012)
-        await to_tools(user)
-        await user.press("⏳ Wait it out")
-        await user.reply()
-        await user.press("15 min")
-        await user.reply()
+        await start_waiting(user, 15)
         await runner.stop()  # the bot goes down while the timer runs ...
         clock.advance(timedelta(minutes=16))
         await runner.start()  # ... and checks back when it is up again
@@ -255,11 +256,7 @@ async def test_two_instances_send_each_check_in_once(
     try:
         users = [emu.user(4100 + i) for i in range(6)]
         for user in users:
-            await to_tools(user)
-            await user.press("⏳ Wait it out")
-            await user.reply()
-            await user.press("5 min")
-            await user.reply()
+            await start_waiting(user, 5)
         clock.advance(timedelta(minutes=5))
         for user in users:
             assert is_one_of(await user.reply(timeout=3), "urge.wait_checkin", minutes=5)
@@ -278,11 +275,7 @@ async def test_a_check_in_long_overdue_after_downtime_is_dropped(
     await runner.start()
     try:
         user = emu.user(4013)
-        await to_tools(user)
-        await user.press("⏳ Wait it out")
-        await user.reply()
-        await user.press("5 min")
-        await user.reply()
+        await start_waiting(user, 5)
         await runner.stop()
         clock.advance(timedelta(hours=5))
         await runner.start()
@@ -300,11 +293,7 @@ async def test_a_check_in_claimed_by_a_process_that_died_goes_out_after_the_leas
     await runner.start()
     try:
         user = emu.user(4014)
-        await to_tools(user)
-        await user.press("⏳ Wait it out")
-        await user.reply()
-        await user.press("5 min")
-        await user.reply()
+        await start_waiting(user, 5)
         [urge] = await urges_of(runner, 4014)
         assert urge.id is not None
         assert urge.checkin_at is not None
@@ -547,11 +536,7 @@ async def test_cancel_ends_the_urge_logged_as_cancelled_without_a_check_in(
     emu: BotApiEmulator, fast: BotRunner, clock: MovableClock
 ) -> None:
     user = emu.user(4070)
-    await to_tools(user)
-    await user.press("⏳ Wait it out")
-    await user.reply()
-    await user.press("5 min")
-    await user.reply()
+    await start_waiting(user, 5)
     await user.send("/cancel")
     assert is_one_of(await user.reply(), "urge.cancelled")
     clock.advance(timedelta(minutes=10))
