@@ -1,4 +1,5 @@
-"""Parse a free-text wall-clock time ("21:30", "9pm", "half past 9", "9 in the evening").
+"""Parse a free-text wall-clock time ("21:30", "9pm", "half past 9", "9 in the evening",
+"before bed like 11ish", "half 9", "after work").
 
 Pure function; errors are TimeParseError with a machine-readable `code`.
 """
@@ -7,9 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import time
-from typing import Literal
+from typing import Annotated, Literal, get_args
 
-from bot.services.textnorm import NUMBER_WORDS
+from pydantic import BeforeValidator, Field, model_validator
+
+from bot.services.textnorm import DATA_DIR, NUMBER_WORDS, DataModel, Words, fold, load_data
 
 __all__ = ["TimeErrorCode", "TimeParseError", "parse_clock_time"]
 
@@ -28,75 +31,103 @@ class TimeParseError(ValueError):
         self.code = code
 
 
-_Period = Literal["am", "pm", "morning", "afternoon", "evening", "night"]
+_Part = Literal["am", "pm", "morning", "afternoon", "evening", "night"]
 
-_PERIOD_SOURCES: tuple[tuple[str, _Period], ...] = (
-    (r"(?:in the |this |early in the |early |late in the |in )?mornings?", "morning"),
-    (r"(?:in the |this |early |late )?afternoon", "afternoon"),
-    (r"(?:in the |this |early |late )?evenings?", "evening"),
-    (r"tonight", "evening"),
-    (r"(?:at |in the |late at |late |every )?night", "night"),
+
+
+def _clock(value: object) -> object:
+    return time.fromisoformat(value) if isinstance(value, str) else value
+
+
+_Clock = Annotated[time, BeforeValidator(_clock)]
+
+
+class _Period(DataModel):
+    part: _Part
+    pattern: str
+    # The time meant when the phrase comes alone ("early morning"); else the part's default.
+    usual: _Clock | None = None
+
+
+class _Words(DataModel):
+    periods: tuple[_Period, ...] = Field(min_length=1)
+    part_defaults: dict[_Part, _Clock]
+    named_times: dict[str, _Clock]
+    filler_phrases: Words
+    filler: Words
+
+    @model_validator(mode="after")
+    def _every_part_has_a_default(self) -> _Words:
+        missing = set(get_args(_Part)) - set(self.part_defaults)
+        if missing:
+            raise ValueError(f"part_defaults misses {sorted(missing)}")
+        return self
+
+
+_WORDS = load_data(DATA_DIR / "clocktime.yaml", _Words)
+
+_PERIOD_PHRASES: tuple[tuple[re.Pattern[str], _Part, time], ...] = tuple(
+    (
+        re.compile(rf"(?:^|\s)(?:{p.pattern})(?=\s|$)"),
+        p.part,
+        p.usual or _WORDS.part_defaults[p.part],
+    )
+    for p in _WORDS.periods
 )
-_PERIOD_PHRASES: tuple[tuple[re.Pattern[str], _Period], ...] = tuple(
-    (re.compile(rf"(?:^|\s){pattern}(?=\s|$)"), period) for pattern, period in _PERIOD_SOURCES
+# "tonight before bed like 11": the evening and the night together are the night.
+_COMPATIBLE_PARTS: dict[frozenset[_Part], _Part] = {frozenset({"evening", "night"}): "night"}
+_FILLER_PHRASES_RE = re.compile(
+    r"(?:^|(?<=\s))(?:"
+    + "|".join(re.escape(p) for p in sorted(_WORDS.filler_phrases, key=len, reverse=True))
+    + r")(?=\s|$)"
 )
 _AMPM_RE = re.compile(r"(?<![a-z])([ap])\s*\.?\s*m\b\.?")
-_FILLER_WORDS = """at around about please pls plz approx approximately roughly maybe like by ish
-    say lets let's um uh ok okay i guess think probably the o'clock oclock clock uhr hrs hours
-    hour sharp exactly precisely every daily time remind me set it for"""
-_FILLER = frozenset(_FILLER_WORDS.split())
-# "morning", "in the evening", "tonight": a usual time for the part of the day; the reply
-# names it and /time changes it.
-_PERIOD_DEFAULT: dict[_Period, time] = {
-    "morning": time(8, 0),
-    "afternoon": time(15, 0),
-    "evening": time(19, 0),
-    "night": time(21, 0),
-    "am": time(9, 0),
-    "pm": time(18, 0),
-}
-
-_SPECIAL = {
-    "noon": time(12, 0),
-    "midday": time(12, 0),
-    "midnight": time(0, 0),
-    "12 noon": time(12, 0),
-    "12 midnight": time(0, 0),
-    "mid day": time(12, 0),
-}
+_FILLER = _WORDS.filler
+_SPECIAL = _WORDS.named_times
 
 _HM_RE = re.compile(
     r"^(\d{1,2})(?:\s*[:.h]\s*(\d{2})(?:\s*:\s*(\d{2}))?)?\s*h?\s*(am|pm)?$", re.ASCII
 )
 _HM_SPACE_RE = re.compile(r"^(\d{1,2})\s(\d{2})\s*(am|pm)?$", re.ASCII)
 _COMPACT_RE = re.compile(r"^(\d{3,4})\s*h?\s*(am|pm)?$", re.ASCII)
+# "half 9": half past nine, as said in Britain and Ireland.
+_HALF_RE = re.compile(r"^half\s+(\d{1,2})(?:\s*(am|pm))?$", re.ASCII)
 _PAST_RE = re.compile(
     r"^(half|quarter|\d{1,2})\s+(past|after|to|before)\s+(\d{1,2})(?:\s*(am|pm))?$", re.ASCII
 )
 
 
-def _normalise(text: str) -> tuple[str, _Period | None]:
-    text = text.casefold().replace("’", "'").strip()
+def _normalise(text: str) -> tuple[str, _Part | None, time | None]:
+    """The time's own words, the part of the day named, and the time that part means alone."""
+    text = fold(text).strip()
     text = re.sub(r"o\s*'?\s*clock", " ", text)
     text = _AMPM_RE.sub(lambda m: f" {m.group(1)}m ", text)
-    text = re.sub(r"[!?,;~]+|\.(?=\s|$)", " ", text)  # keep "9.30", drop "9pm."
+    text = re.sub(r"[!?,;~()]+|\.(?=\s|$)|\s-+\s|(?<=[a-z])-(?=[a-z])", " ", text)
     text = re.sub(r"-?ish\b", " ", text)
-    period: _Period | None = None
-    for pattern, name in _PERIOD_PHRASES:
+    text = " ".join(text.split())
+    period: _Part | None = None
+    usual: time | None = None
+    for pattern, name, alone in _PERIOD_PHRASES:
         if pattern.search(text):
-            if period is not None:
-                raise TimeParseError("unrecognised")
-            period = name
+            if period is None:
+                period, usual = name, alone
+            elif period != name:
+                merged = _COMPATIBLE_PARTS.get(frozenset({period, name}))
+                if merged is None:
+                    raise TimeParseError("unrecognised")
+                if merged != period:
+                    period, usual = merged, alone
             text = pattern.sub(" ", text)
+    text = _FILLER_PHRASES_RE.sub(" ", " ".join(text.split()))
     words = [w for w in text.split() if w not in _FILLER]
     words = [str(NUMBER_WORDS[w]) if w in NUMBER_WORDS else w for w in words]
     joined = " ".join(words)
     joined = re.sub(r"(?<=\d) (?=[:.h]\s*\d)|(?<=[:.h]) (?=\d)", "", joined)
     joined = re.sub(r"(?<=\d)(am|pm)$", r" \1", joined)
-    return joined, period
+    return joined, period, usual
 
 
-def _apply_period(hour: int, minute: int, period: _Period | None) -> time:
+def _apply_period(hour: int, minute: int, period: _Part | None) -> time:
     if not 0 <= minute <= 59:
         raise TimeParseError("out_of_range")
     if period is None:
@@ -140,7 +171,7 @@ def _apply_period(hour: int, minute: int, period: _Period | None) -> time:
     raise TimeParseError("out_of_range")
 
 
-def _merge(period: _Period | None, ampm: str | None) -> _Period | None:
+def _merge(period: _Part | None, ampm: str | None) -> _Part | None:
     if ampm is None:
         return period
     compatible = {
@@ -159,15 +190,19 @@ def parse_clock_time(text: str) -> time:
     """
     if not isinstance(text, str) or not text.strip() or len(text) > _MAX_INPUT:
         raise TimeParseError("unrecognised")
-    s, period = _normalise(text)
-    if not s and period is not None:
-        return _PERIOD_DEFAULT[period]  # "in the evening": a usual time for it
+    s, period, usual = _normalise(text)
+    if not s and usual is not None:
+        return usual  # "in the evening", "before bed": a usual time for it
     if not s:
         raise TimeParseError("unrecognised")
     if s in _SPECIAL:
         if period is not None:
             raise TimeParseError("unrecognised")
         return _SPECIAL[s]
+
+    m = _HALF_RE.match(s)
+    if m:
+        return _apply_period(int(m.group(1)), 30, _merge(period, m.group(2)))
 
     m = _PAST_RE.match(s)
     if m:

@@ -11,8 +11,19 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+from pydantic import Field
+from rapidfuzz.distance import OSA
+
 from bot.services.hedges import hedge_of
-from bot.services.textnorm import NUMBER_WORDS
+from bot.services.textnorm import (
+    DATA_DIR,
+    NUMBER_WORDS,
+    DataModel,
+    Regex,
+    Words,
+    fold,
+    load_data,
+)
 
 __all__ = ["DateParseError", "DateErrorCode", "parse_start_date"]
 
@@ -32,159 +43,50 @@ class DateParseError(ValueError):
 
 
 # --------------------------------------------------------------------------------------------
-# Vocabulary
+# Vocabulary (data/dates.yaml)
+
+
+class _Vocabulary(DataModel):
+    months: tuple[str, ...] = Field(min_length=12, max_length=12)
+    month_aliases: dict[str, int]
+    weekdays: tuple[str, ...] = Field(min_length=7, max_length=7)
+    weekday_aliases: dict[str, int]
+    days_ago: dict[str, int]
+    future: Words
+    number_words: dict[str, int]
+    tens: dict[str, int]
+    units: dict[str, Literal["day", "week", "fortnight", "month", "year"]]
+    filler: Words
+    hedge: Regex
+    last_contact: Regex
+    future_pattern: Regex
+
+
+_VOCABULARY = load_data(DATA_DIR / "dates.yaml", _Vocabulary)
 
 _MONTHS: dict[str, int] = {}
-for _n, _name in enumerate(
-    (
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ),
-    start=1,
-):
+for _n, _name in enumerate(_VOCABULARY.months, start=1):
     _MONTHS[_name] = _n
     _MONTHS[_name[:3]] = _n
-_MONTHS.update({"sept": 9, "june": 6, "july": 7})
+_MONTHS.update(_VOCABULARY.month_aliases)
 
 _WEEKDAYS: dict[str, int] = {}
-for _n, _name in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-):
+for _n, _name in enumerate(_VOCABULARY.weekdays):
     _WEEKDAYS[_name] = _n
     _WEEKDAYS[_name[:3]] = _n
-_WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3, "tue": 1, "thu": 3})
+_WEEKDAYS.update(_VOCABULARY.weekday_aliases)
 
 # Whole phrases meaning "N days ago" (after filler removal).
-_DAYS_AGO_PHRASES: dict[str, int] = {
-    "today": 0,
-    "now": 0,
-    "right now": 0,
-    "tonight": 0,
-    "earlier today": 0,
-    "morning": 0,
-    "evening": 0,
-    "afternoon": 0,
-    "yesterday": 1,
-    "yday": 1,
-    "yest": 1,
-    "last night": 1,
-    "yesterday morning": 1,
-    "yesterday evening": 1,
-    "yesterday night": 1,
-    "day before yesterday": 2,
-    "before yesterday": 2,
-    "2 days before": 2,
-    # de / es / fr / pt / ru
-    "heute": 0,
-    "gestern": 1,
-    "vorgestern": 2,
-    "hoy": 0,
-    "ayer": 1,
-    "anteayer": 2,
-    "antier": 2,
-    "antes de ayer": 2,
-    "aujourdhui": 0,
-    "hier": 1,
-    "avant hier": 2,
-    "hoje": 0,
-    "ontem": 1,
-    "anteontem": 2,
-    "antes de ontem": 2,
-    "сегодня": 0,
-    "вчера": 1,
-    "позавчера": 2,
-}
-_FUTURE_WORDS = frozenset(
-    {
-        "tomorrow",
-        "morgen",
-        "manana",
-        "mañana",
-        "demain",
-        "amanha",
-        "amanhã",
-        "завтра",
-        "next week",
-        "next month",
-        "next year",
-        "day after tomorrow",
-    }
-)
-
-_NUMBER_WORDS: dict[str, int] = {
-    "zero": 0,
-    **NUMBER_WORDS,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "a": 1,
-    "an": 1,
-    "couple": 2,
-    "a couple": 2,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-
-_UNITS: dict[str, str] = {
-    "d": "day",
-    "day": "day",
-    "days": "day",
-    "dys": "day",
-    "w": "week",
-    "wk": "week",
-    "wks": "week",
-    "week": "week",
-    "weeks": "week",
-    "fortnight": "fortnight",
-    "fortnights": "fortnight",
-    "mo": "month",
-    "mos": "month",
-    "mth": "month",
-    "mths": "month",
-    "month": "month",
-    "months": "month",
-    "y": "year",
-    "yr": "year",
-    "yrs": "year",
-    "year": "year",
-    "years": "year",
-}
-
-_FILLER_WORDS = """since on it was its about like started start starting the of around approx
-    approximately roughly maybe probably i think guess we broke up breakup break my ex ended
-    began from at um uh umm ok okay so just exactly that this is be been has had did he she
-    they him her them me no nc contact or give take ish well yeah yes hmm lol pretty sure
-    precisely definitely texted text talked spoke messaged called saw heard blocked deleted
-    unfollowed left dumped split separated when date already went gone together with our
-    and - — idk dunno honestly prob probs perhaps kinda sorta basically guess"""
-_FILLER = frozenset(_FILLER_WORDS.split())
+_DAYS_AGO_PHRASES = _VOCABULARY.days_ago
+_FUTURE_WORDS = _VOCABULARY.future
+_NUMBER_WORDS: dict[str, int] = {**NUMBER_WORDS, **_VOCABULARY.number_words}
+_TENS = _VOCABULARY.tens
+_UNITS = _VOCABULARY.units
+_FILLER = _VOCABULARY.filler
 # "not sure", "I don't remember exactly": hedges around a date, not part of it.
-_HEDGE_RE = re.compile(
-    r"\b(?:i am |im )?not (?:sure|certain|100%)\b|\b(?:i )?(?:dont|do not|cant|cannot)"
-    r" (?:know|remember|recall)\b"
-)
-_LAST_CONTACT_RE = re.compile(
-    r"\blast (?:contact|contacted|texted|text|talked|spoke|message|messaged|call|called|saw|"
-    r"seen|heard|time)\b"
-)
+_HEDGE_RE = _VOCABULARY.hedge
+_LAST_CONTACT_RE = _VOCABULARY.last_contact
+_FUTURE_RE = _VOCABULARY.future_pattern
 
 _FUZZY_VOCAB: dict[str, str] = {
     **{name: name for name in _MONTHS if len(name) >= 5},
@@ -207,28 +109,13 @@ _TOKEN_STRIP = ".,;:!?\"'()[]{}«»“”„…"
 # Helpers
 
 
-def _levenshtein(a: str, b: str) -> int:
-    """Optimal-string-alignment distance (Levenshtein plus adjacent transpositions)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 def _correct(token: str) -> str:
     """Fix typos in month/weekday names ('novmber', 'wendesday'); unique best match only."""
     if token in _MONTHS or token in _WEEKDAYS or len(token) < 5 or not token.isalpha():
         return token
     limit = 1 if len(token) < 7 else 2
     scored = sorted(
-        (_levenshtein(token, word), word)
+        (OSA.distance(token, word), word)
         for word in _FUZZY_VOCAB
         if abs(len(word) - len(token)) <= limit and word[0] == token[0]
     )
@@ -240,7 +127,7 @@ def _correct(token: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    text = text.casefold().replace("’", "'").replace("`", "'")
+    text = fold(text)
     text = re.sub(r"(?<=[a-zа-я])'(?=[a-zа-я])", "", text)  # aujourd'hui -> aujourdhui
     text = _LAST_CONTACT_RE.sub(" ", text)
     text = _HEDGE_RE.sub(" ", text)
@@ -279,8 +166,8 @@ def _number(tokens: list[str]) -> int | None:
 
 
 def _relative(tokens: list[str], today: date, max_years_back: int) -> date | None:
-    """'3 days ago', 'a week ago', 'twenty one days', 'couple of weeks ago'."""
-    if tokens and tokens[-1] in ("ago", "back", "earlier"):
+    """'3 days ago', 'a week ago', 'twenty one days', 'couple of weeks ago', 'been 2 weeks now'."""
+    if tokens and tokens[-1] in ("ago", "back", "earlier", "now"):
         tokens = tokens[:-1]
     if len(tokens) < 2 or tokens[-1] not in _UNITS:
         return None
@@ -311,6 +198,28 @@ def _weekday(tokens: list[str], today: date) -> date | None:
     if back == 0 and strict:
         back = 7
     return today - timedelta(days=back)
+
+
+def _before_a_day(tokens: list[str], today: date, max_years_back: int) -> date | None:
+    """A length of time before a named day: 'a week last tuesday', 'two weeks ago sunday',
+    'a week yesterday', '2 weeks ago today'."""
+    for cut in range(2, len(tokens)):
+        if tokens[cut - 1] not in _UNITS:
+            continue
+        rest = tokens[cut:]
+        ago = rest[0] in ("ago", "back", "before", "earlier")
+        if ago:
+            rest = rest[1:]
+        phrase = " ".join(rest)
+        anchor: date | None = None
+        if phrase in _DAYS_AGO_PHRASES:
+            anchor = today - timedelta(days=_DAYS_AGO_PHRASES[phrase])
+        elif rest and (ago or rest[0] == "last"):
+            anchor = _weekday(rest, today)
+        if anchor is None:
+            return None
+        return _relative(tokens[:cut], anchor, max_years_back)
+    return None
 
 
 def _year(token: str, today: date) -> int:
@@ -420,6 +329,8 @@ def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | No
         if found is not None:
             return found
     found = _relative(tokens, today, max_years_back)
+    if found is None:
+        found = _before_a_day(tokens, today, max_years_back)
     if found is None and len(tokens) > 1 and tokens[-1] in _TIME_OF_DAY:
         # "last friday night", "the 20th in the evening": the day is what counts.
         rest = tokens[:-1]
@@ -437,6 +348,8 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
     """
     if not isinstance(text, str) or not text.strip() or len(text) > _MAX_INPUT:
         raise DateParseError("unrecognised")
+    if _FUTURE_RE.search(fold(text)):
+        raise DateParseError("future")
     tokens = _tokens(text)
     if not tokens:
         raise DateParseError(_why_not(text))

@@ -6,23 +6,31 @@ handler then explains or reassures rather than saying it could not read the text
 
 from __future__ import annotations
 
-import re
 from typing import Literal
+
+from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
 
 Hedge = Literal["unsure", "question"]
 
-_UNSURE_RE = re.compile(
-    r"\b(?:idk|dunno|no idea|no clue|not sure|not certain|whenever|anytime|any time"
-    r"|(?:dont|do not|cant|cannot) (?:know|remember|recall|decide|tell)|you (?:choose|decide|pick)"
-    r"|doesnt matter|does not matter|i dont mind|either)\b"
-)
+
+class _Hedges(DataModel):
+    unsure: Regex
+    why_asked: Regex
+
+
+_DATA = load_data(DATA_DIR / "hedges.yaml", _Hedges)
+_UNSURE_RE = _DATA.unsure
 
 
 def hedge_of(text: str) -> Hedge | None:
     """Whether `text` (which held no usable answer) says "I don't know" or asks something."""
-    folded = re.sub(r"(?<=[a-z])['’](?=[a-z])", "", text.casefold())
-    if _UNSURE_RE.search(folded):
+    if _UNSURE_RE.search(normalize(text)):
         return "unsure"
-    if folded.rstrip().endswith("?"):
+    if text.rstrip().endswith("?"):
         return "question"
     return None
+
+
+def asks_why(text: str) -> bool:
+    """Whether `text` asks about the question itself: "why do you need that?"."""
+    return bool(_DATA.why_asked.search(normalize(text)))

@@ -1,8 +1,13 @@
-"""Shared text normalisation for free-text matching (FAQ, small talk, crisis detection).
+"""The one text normaliser of the bot, and the loader of the services' word lists.
 
-Pure functions, no I/O. ``normalize`` turns a chat message into lowercase ASCII words
-separated by single spaces, with contractions expanded and common chat slang and typos
-replaced by plain words; ``tokenize`` splits that into tokens.
+Pure functions. ``normalize`` turns a chat message into lowercase ASCII words separated by
+single spaces, with contractions expanded and chat slang and typos replaced by plain words
+(the table is ``data/textnorm.yaml``); ``tokenize`` splits that into tokens. ``fold`` and
+``unaccent`` are the character-level steps for parsers that keep punctuation or other
+scripts (dates, times, places).
+
+Word lists, synonyms and patterns live in ``bot/services/data/*.yaml``; ``load_data`` reads
+one file into a typed model and names the file and key of anything wrong.
 """
 
 from __future__ import annotations
@@ -10,234 +15,188 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
 
-__all__ = ["NUMBER_WORDS", "SLANG", "normalize", "tokenize", "unaccent"]
+import yaml
+from anyascii import anyascii
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+__all__ = [
+    "DATA_DIR",
+    "NUMBER_WORDS",
+    "SLANG",
+    "DataFileError",
+    "DataModel",
+    "Regex",
+    "Words",
+    "fold",
+    "load_data",
+    "normalize",
+    "tokenize",
+    "unaccent",
+]
+
+# --------------------------------------------------------------------------------------------
+# Data files
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataFileError(ValueError):
+    """A data file is missing or malformed; the message names the file and the key."""
+
+
+class DataModel(BaseModel):
+    """Base of the typed contents of one data file: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _joined(value: Any) -> Any:
+    # A long pattern may be written as a list of pieces, like Python's implicit concatenation.
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "".join(value)
+    return value
+
+
+def _compiled(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression: {exc}") from None
+    return value
+
+
+# A regular expression: a string (or a list of pieces joined), compiled when loaded.
+Regex = Annotated[re.Pattern[str], BeforeValidator(_compiled), BeforeValidator(_joined)]
+
+
+def _word_set(value: Any) -> Any:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return frozenset(value)
+    return value
+
+
+# A set of words or phrases, written as a list.
+Words = Annotated[frozenset[str], BeforeValidator(_word_set), Field(min_length=1)]
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for key in loc:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out or "<top level>"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(DATA_DIR.parents[2]))
+    except ValueError:
+        return str(path)
+
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe YAML where only true/false are booleans: "no", "on", "y" in a word list are words."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+def load_data(path: Path, model: type[M]) -> M:
+    """Read one YAML data file into ``model``; raise DataFileError naming file and key."""
+    shown = _shown(path)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{shown}: {exc}") from None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        lines = [f"{shown}: {_where(tuple(e['loc']))}: {e['msg']}" for e in exc.errors()]
+        raise DataFileError("\n".join(lines)) from None
+
+
+class _TextnormData(DataModel):
+    slang: dict[str, str] = Field(min_length=1)
+    leet: dict[str, str]
+    number_words: dict[str, int]
+
+
+_DATA = load_data(DATA_DIR / "textnorm.yaml", _TextnormData)
 
 # Multi-word replacements are applied token by token: a key maps to one or more words.
-SLANG: dict[str, str] = {
-    # pronouns and little words
-    "u": "you",
-    "ya": "you",
-    "yu": "you",
-    "ur": "your",
-    "youre": "you are",
-    "urself": "yourself",
-    "r": "are",
-    "y": "why",
-    "n": "and",
-    "w": "with",
-    "wit": "with",
-    "wth": "with",
-    "b4": "before",
-    "bc": "because",
-    "bcs": "because",
-    "bcuz": "because",
-    "becuase": "because",
-    "becasue": "because",
-    "cuz": "because",
-    "coz": "because",
-    "cos": "because",
-    "tho": "though",
-    "thru": "through",
-    "abt": "about",
-    "ppl": "people",
-    "sb": "somebody",
-    "smth": "something",
-    "sth": "something",
-    "smthg": "something",
-    "pls": "please",
-    "plz": "please",
-    "plss": "please",
-    "rn": "right now",
-    "atm": "at the moment",
-    "idk": "i do not know",
-    "dunno": "do not know",
-    "idc": "i do not care",
-    "imo": "in my opinion",
-    "tbh": "to be honest",
-    "ngl": "not going to lie",
-    "nvm": "never mind",
-    "wanna": "want to",
-    "wana": "want to",
-    "gonna": "going to",
-    "gona": "going to",
-    "gotta": "got to",
-    "kinda": "kind of",
-    "sorta": "sort of",
-    "lemme": "let me",
-    "gimme": "give me",
-    "shoud": "should",
-    "shld": "should",
-    "shud": "should",
-    "wud": "would",
-    "cud": "could",
-    "bout": "about",
-    "2day": "today",
-    "2nite": "tonight",
-    "tonite": "tonight",
-    "2morrow": "tomorrow",
-    "tmrw": "tomorrow",
-    "tmr": "tomorrow",
-    "ex's": "ex",
-    "exs": "ex",
-    # contractions (apostrophes are folded first, so both "dont" and "don't" land here)
-    "im": "i am",
-    "ive": "i have",
-    "id": "i would",
-    "dont": "do not",
-    "doesnt": "does not",
-    "didnt": "did not",
-    "cant": "can not",
-    "cannot": "can not",
-    "couldnt": "could not",
-    "wont": "will not",
-    "wouldnt": "would not",
-    "shouldnt": "should not",
-    "isnt": "is not",
-    "arent": "are not",
-    "wasnt": "was not",
-    "werent": "were not",
-    "havent": "have not",
-    "hasnt": "has not",
-    "hadnt": "had not",
-    "aint": "is not",
-    "hes": "he is",
-    "shes": "she is",
-    "theyre": "they are",
-    "theyll": "they will",
-    "theyd": "they would",
-    "theyve": "they have",
-    "whats": "what is",
-    "thats": "that is",
-    "theres": "there is",
-    "wheres": "where is",
-    "hows": "how is",
-    "whos": "who is",
-    "its": "it is",
-    "itll": "it will",
-    "lets": "let us",
-    "yall": "you all",
-    "youll": "you will",
-    "youve": "you have",
-    "youd": "you would",
-    "hed": "he would",
-    "shed": "she would",
-    "itd": "it would",
-    "ill": "i will",
-    "he'll": "he will",
-    "she'll": "she will",
-    "we'll": "we will",
-    "we'd": "we would",
-    "we're": "we are",
-    "i'll": "i will",
-    "it'll": "it will",
-    "shell": "she will",
-    "iam": "i am",
-    # chat and social media
-    "txt": "text",
-    "txts": "texts",
-    "txted": "texted",
-    "txting": "texting",
-    "texed": "texted",
-    "textd": "texted",
-    "msg": "message",
-    "msgs": "messages",
-    "msged": "messaged",
-    "mssg": "message",
-    "mesage": "message",
-    "messsage": "message",
-    "bf": "boyfriend",
-    "gf": "girlfriend",
-    "bff": "best friend",
-    "exbf": "ex boyfriend",
-    "exgf": "ex girlfriend",
-    "bday": "birthday",
-    "b'day": "birthday",
-    "birthdy": "birthday",
-    "xmas": "christmas",
-    "insta": "instagram",
-    "instgram": "instagram",
-    "fb": "facebook",
-    "snap": "snapchat",
-    "pic": "photo",
-    "pics": "photos",
-    "pix": "photos",
-    "fone": "phone",
-    "luv": "love",
-    "bro": "brother",
-    "sis": "sister",
-    "k": "ok",
-    "kk": "ok",
-    "okay": "ok",
-    "okey": "ok",
-    "okk": "ok",
-    "thx": "thanks",
-    "thnx": "thanks",
-    "thanx": "thanks",
-    "tnx": "thanks",
-    "ty": "thank you",
-    "tysm": "thank you so much",
-    "tyvm": "thank you very much",
-    "nite": "night",
-    "gn": "good night",
-    "gm": "good morning",
-    "noone": "no one",
-    "nocontact": "no contact",
-    # frequent misspellings of small words (long words are repaired by the FAQ matcher)
-    "wat": "what",
-    "soo": "so",
-    "noo": "no",
-    "yess": "yes",
-    "pleasee": "please",
-    "wht": "what",
-    "hw": "how",
-    "wil": "will",
-    "bak": "back",
-    "bck": "back",
-    "wen": "when",
-    "rly": "really",
-    "realy": "really",
-    "shoudl": "should",
-    "shoul": "should",
-    "wnat": "want",
-    "waht": "what",
-    "teh": "the",
-    "jus": "just",
-    "juss": "just",
-    "hav": "have",
-    "gud": "good",
-    "pple": "people",
-    "nc": "no contact",
-    "anymore": "any more",
-}
+SLANG: dict[str, str] = dict(_DATA.slang)
+NUMBER_WORDS: dict[str, int] = dict(_DATA.number_words)
+
+# --------------------------------------------------------------------------------------------
+# Characters
 
 # Typographic apostrophes (the backtick is folded by _ASCII_PUNCT below).
 _QUOTES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
-# Collapse letters repeated three or more times ("sooooo" -> "soo", "pleeease" -> "pleease").
-_REPEATS = re.compile(r"([a-z])\1{2,}")
-_LEET_INSIDE = re.compile(r"[a-z][0-9]+[a-z]")
-_LEET = str.maketrans("10345$@", "ioeasa" + "a")
-# Fast path for ASCII: every punctuation or control character becomes a space.
-_ASCII_PUNCT = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "'`")}
-_ASCII_PUNCT[ord("`")] = "'"
-
-
+# Accents of Latin, Greek and Cyrillic letters written as separate (combining) characters.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
-# Spelled-out numbers people type for days, hours and strengths ("three days ago", "nine pm",
-# "an eight"); the parsers that need more extend it.
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
+def _fold_char(ch: str) -> str:
+    """One non-ASCII character folded; see ``unaccent``."""
+    if unicodedata.category(ch).startswith("L") and "LATIN" in unicodedata.name(ch, ""):
+        return anyascii(ch)  # "ã" -> "a", "ß" -> "ss", "ø" -> "o", "ﬁ" -> "fi", "Ａ" -> "A"
+    # Other scripts keep their letters and lose only their accents ("й" -> "и"); styled
+    # letters and digits ("𝐚", "²") become the plain ones.
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", ch))
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled in as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable({i: chr(i) for i in range(128)})
 
 
 def unaccent(text: str) -> str:
-    """Strip accents and fold compatibility characters ("ﬁ", full-width letters) to ASCII."""
+    """Fold Latin letters to ASCII with anyascii ("São Paulo" -> "Sao Paulo", "Łódź" ->
+    "Lodz"); letters of other scripts and emoji are kept, without their accents."""
     if text.isascii():
         return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return text.translate(_FOLD_TABLE)
+
+
+def fold(text: str) -> str:
+    """Lowercase, unaccented, with plain apostrophes; punctuation and words unchanged."""
+    if not text.isascii():
+        for quote in (*_QUOTES, "`"):
+            text = text.replace(quote, "'")
+        text = unaccent(text)
+    return text.casefold()
+
+
+# --------------------------------------------------------------------------------------------
+# Words
+
+# Collapse letters repeated three or more times ("sooooo" -> "soo", "pleeease" -> "pleease").
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_LEET_INSIDE = re.compile(r"[a-z][0-9]+[a-z]")
+_LEET = str.maketrans(dict(_DATA.leet))
+# Fast path for ASCII: every punctuation or control character becomes a space.
+_ASCII_PUNCT = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "'`")}
+_ASCII_PUNCT[ord("`")] = "'"
 
 
 @lru_cache(maxsize=16384)

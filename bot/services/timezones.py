@@ -14,7 +14,6 @@ import pickle
 import re
 import subprocess
 import sys
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,10 +21,13 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from threading import Lock
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, available_timezones
 
+from pydantic import AfterValidator, Field
 from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.services.textnorm import DATA_DIR, DataModel, Words, load_data, unaccent
 
 __all__ = [
     "TzCandidate",
@@ -54,40 +56,15 @@ class TzCandidate:
 # Text normalisation
 
 
-_TRANSLIT: dict[str, str] = {
-    "ł": "l",
-    "Ł": "l",
-    "ø": "o",
-    "Ø": "o",
-    "æ": "ae",
-    "Æ": "ae",
-    "đ": "d",
-    "Đ": "d",
-    "ı": "i",
-    "œ": "oe",
-    "Œ": "oe",
-    "þ": "th",
-    "ð": "d",
-    "ё": "е",
-    "Ё": "е",
-}
-_TRANSLIT_RE = re.compile("[" + "".join(_TRANSLIT) + "]")
 _APOSTROPHES = re.compile(r"['’`´ʼ]")
 _NON_WORD = re.compile(r"[\W_]+")
-
-
-# Combining diacritics used by Latin/Greek/Cyrillic (enough for accent-insensitivity; the same
-# fold is applied to the index and to queries, so other scripts stay consistent).
-_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _NON_WORD_KEEP_NL = re.compile(r"[^\w\n]+|_+")
 _SPACES_AROUND_NL = re.compile(r" +\n|\n +")
 
 
 def _fold_raw(text: str) -> str:
-    if not text.isascii():
-        text = _TRANSLIT_RE.sub(lambda m: _TRANSLIT[m.group()], text)
-        text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
-    return _APOSTROPHES.sub("", text.casefold())
+    # Latin letters become ASCII; other scripts (Москва, 東京) keep their letters.
+    return _APOSTROPHES.sub("", unaccent(text).casefold())
 
 
 def _fold(text: str) -> str:
@@ -103,393 +80,60 @@ def _fold_many(texts: list[str]) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# Static tables
+# Static tables (data/timezones.yaml)
 
-_US_STATE_FIXES = {"DC": "D.C."}
+
+def _zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (KeyError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {name!r}") from exc
+    return name
+
+
+_Zone = Annotated[str, AfterValidator(_zone)]
+_Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class _Tables(DataModel):
+    not_places: Words
+    country_aliases: dict[str, _Country]
+    code_stopwords: Words
+    country_short: dict[_Country, str]
+    us_state_names: dict[str, str]
+    ca_provinces: dict[str, tuple[str, ...]]
+    au_states: dict[str, tuple[str, ...]]
+    nicknames: dict[str, tuple[_Zone, str]]
+    abbreviations: dict[str, tuple[_Zone, ...]]
+    uppercase_only_abbreviations: Words
+    half_hour_zones: dict[int, _Zone]
+    leading_filler: tuple[str, ...]
+    trailing_filler: tuple[str, ...]
+
+
+_TABLES = load_data(DATA_DIR / "timezones.yaml", _Tables)
+
+_US_STATE_FIXES = _TABLES.us_state_names
 _FUZZY_OK = re.compile(r"[a-z]+(?: [a-z]+)*")
 # Everyday words people send instead of a place; never looked up as (tiny) towns.
-_NOT_PLACES = frozenset(
-    {
-        "time",
-        "hello",
-        "hi",
-        "hey",
-        "ok",
-        "okay",
-        "yes",
-        "no",
-        "nope",
-        "cat",
-        "home",
-        "here",
-        "there",
-        "help",
-        "start",
-        "stop",
-        "cancel",
-        "back",
-        "menu",
-        "skip",
-        "test",
-        "why",
-        "what",
-        "none",
-        "nothing",
-        "idk",
-        "dunno",
-        "later",
-        "work",
-        "city",
-        "town",
-        "local",
-        "same",
-        "now",
-        "today",
-        "thanks",
-        "thank you",
-        "please",
-        "sorry",
-        "where",
-        "unknown",
-        "earth",
-        "world",
-        "europe",
-        "asia",
-        "africa",
-        "usa time",
-        "my time",
-        "the",
-        "a",
-        "i",
-        "me",
-    }
-)
-
-_CA_PROVINCES: dict[str, tuple[str, ...]] = {
-    "01": ("alberta", "ab"),
-    "02": ("british columbia", "bc"),
-    "03": ("manitoba", "mb"),
-    "04": ("new brunswick", "nb"),
-    "05": ("newfoundland and labrador", "newfoundland", "nl"),
-    "07": ("nova scotia", "ns"),
-    "08": ("ontario", "on"),
-    "09": ("prince edward island", "pe"),
-    "10": ("quebec", "qc"),
-    "11": ("saskatchewan", "sk"),
-    "12": ("yukon", "yt"),
-    "13": ("northwest territories", "nt"),
-    "14": ("nunavut", "nu"),
-}
-_AU_STATES: dict[str, tuple[str, ...]] = {
-    "01": ("australian capital territory", "act"),
-    "02": ("new south wales", "nsw"),
-    "03": ("northern territory", "nt"),
-    "04": ("queensland", "qld"),
-    "05": ("south australia", "sa"),
-    "06": ("tasmania", "tas"),
-    "07": ("victoria", "vic"),
-    "08": ("western australia", "wa"),
-}
-
-_COUNTRY_ALIASES: dict[str, str] = {
-    "usa": "US",
-    "us": "US",
-    "u s": "US",
-    "u s a": "US",
-    "america": "US",
-    "the us": "US",
-    "the usa": "US",
-    "united states of america": "US",
-    "the states": "US",
-    "states": "US",
-    "uk": "GB",
-    "u k": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "the uk": "GB",
-    "holland": "NL",
-    "netherlands": "NL",
-    "nederland": "NL",
-    "deutschland": "DE",
-    "brasil": "BR",
-    "espana": "ES",
-    "italia": "IT",
-    "polska": "PL",
-    "osterreich": "AT",
-    "schweiz": "CH",
-    "suisse": "CH",
-    "svizzera": "CH",
-    "switzerland": "CH",
-    "sverige": "SE",
-    "norge": "NO",
-    "danmark": "DK",
-    "suomi": "FI",
-    "czech republic": "CZ",
-    "czechia": "CZ",
-    "korea": "KR",
-    "uae": "AE",
-    "emirates": "AE",
-    "turkiye": "TR",
-    "viet nam": "VN",
-    "cote divoire": "CI",
-    "russian federation": "RU",
-    "россия": "RU",
-    "украина": "UA",
-    "україна": "UA",
-    "беларусь": "BY",
-    "belarus": "BY",
-    "hellas": "GR",
-    "eire": "IE",
-    "mexique": "MX",
-    "allemagne": "DE",
-    "alemania": "DE",
-    "francia": "FR",
-    "frankreich": "FR",
-    "nz": "NZ",
-    "aotearoa": "NZ",
-    "drc": "CD",
-    "congo kinshasa": "CD",
-    "palestine": "PS",
-}
+_NOT_PLACES = _TABLES.not_places
+_CA_PROVINCES = _TABLES.ca_provinces
+_AU_STATES = _TABLES.au_states
+_COUNTRY_ALIASES = _TABLES.country_aliases
 # Two-letter codes that are also everyday words are not accepted as country codes.
-_CODE_STOPWORDS = frozenset(
-    {
-        "no",
-        "me",
-        "it",
-        "is",
-        "at",
-        "am",
-        "to",
-        "be",
-        "in",
-        "so",
-        "my",
-        "an",
-        "as",
-        "do",
-        "go",
-        "hi",
-        "id",
-        "ok",
-        "or",
-        "by",
-        "he",
-        "we",
-        "la",
-        "sa",
-        "st",
-        "mt",
-        "nt",
-        "pe",
-        "on",
-        "ma",
-        "pa",
-        "oh",
-        "hm",
-        "tv",
-        "gp",
-        "ai",
-        "ad",
-    }
-)
-_COUNTRY_SHORT: dict[str, str] = {
-    "US": "US",
-    "GB": "UK",
-    "AE": "UAE",
-    "CD": "DR Congo",
-    "CG": "Congo",
-    "KR": "South Korea",
-    "KP": "North Korea",
-    "PS": "Palestine",
-    "NL": "Netherlands",
-}
-
-_NICKNAMES: dict[str, tuple[str, str]] = {
-    "nyc": ("America/New_York", "New York City, New York, US"),
-    "new york city": ("America/New_York", "New York City, New York, US"),
-    "ny": ("America/New_York", "New York City, New York, US"),
-    "big apple": ("America/New_York", "New York City, New York, US"),
-    "manhattan": ("America/New_York", "New York City, New York, US"),
-    "brooklyn": ("America/New_York", "New York City, New York, US"),
-    "la": ("America/Los_Angeles", "Los Angeles, California, US"),
-    "l a": ("America/Los_Angeles", "Los Angeles, California, US"),
-    "sf": ("America/Los_Angeles", "San Francisco, California, US"),
-    "san fran": ("America/Los_Angeles", "San Francisco, California, US"),
-    "frisco": ("America/Los_Angeles", "San Francisco, California, US"),
-    "bay area": ("America/Los_Angeles", "San Francisco, California, US"),
-    "silicon valley": ("America/Los_Angeles", "San Jose, California, US"),
-    "socal": ("America/Los_Angeles", "Los Angeles, California, US"),
-    "norcal": ("America/Los_Angeles", "San Francisco, California, US"),
-    "dc": ("America/New_York", "Washington, D.C., US"),
-    "washington dc": ("America/New_York", "Washington, D.C., US"),
-    "philly": ("America/New_York", "Philadelphia, Pennsylvania, US"),
-    "vegas": ("America/Los_Angeles", "Las Vegas, Nevada, US"),
-    "nola": ("America/Chicago", "New Orleans, Louisiana, US"),
-    "chi town": ("America/Chicago", "Chicago, Illinois, US"),
-    "atl": ("America/New_York", "Atlanta, Georgia, US"),
-    "hk": ("Asia/Hong_Kong", "Hong Kong"),
-    "kl": ("Asia/Kuala_Lumpur", "Kuala Lumpur, Malaysia"),
-    "cdmx": ("America/Mexico_City", "Mexico City, Mexico"),
-    "df": ("America/Mexico_City", "Mexico City, Mexico"),
-    "bsas": ("America/Argentina/Buenos_Aires", "Buenos Aires, Argentina"),
-    "rio": ("America/Sao_Paulo", "Rio de Janeiro, Brazil"),
-    "sampa": ("America/Sao_Paulo", "São Paulo, Brazil"),
-    "spb": ("Europe/Moscow", "Saint Petersburg, Russia"),
-    "st pete": ("Europe/Moscow", "Saint Petersburg, Russia"),
-    "st petersburg": ("Europe/Moscow", "Saint Petersburg, Russia"),
-    "msk": ("Europe/Moscow", "Moscow, Russia"),
-    "москва": ("Europe/Moscow", "Moscow, Russia"),
-    "питер": ("Europe/Moscow", "Saint Petersburg, Russia"),
-}
-
+_CODE_STOPWORDS = _TABLES.code_stopwords
+_COUNTRY_SHORT = _TABLES.country_short
+_NICKNAMES = _TABLES.nicknames
 # Abbreviation -> zones, most likely first.  Upper-case-only ones are also English words.
-_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "cet": ("Europe/Berlin",),
-    "cest": ("Europe/Berlin",),
-    "mez": ("Europe/Berlin",),
-    "mesz": ("Europe/Berlin",),
-    "est": ("America/New_York",),
-    "edt": ("America/New_York",),
-    "et": ("America/New_York",),
-    "eastern": ("America/New_York",),
-    "cst": ("America/Chicago", "Asia/Shanghai"),
-    "cdt": ("America/Chicago",),
-    "ct": ("America/Chicago",),
-    "central": ("America/Chicago",),
-    "mst": ("America/Denver", "America/Phoenix"),
-    "mdt": ("America/Denver",),
-    "mt": ("America/Denver",),
-    "mountain": ("America/Denver",),
-    "pst": ("America/Los_Angeles",),
-    "pdt": ("America/Los_Angeles",),
-    "pt": ("America/Los_Angeles",),
-    "pacific": ("America/Los_Angeles",),
-    "akst": ("America/Anchorage",),
-    "akdt": ("America/Anchorage",),
-    "hst": ("Pacific/Honolulu",),
-    "hast": ("Pacific/Honolulu",),
-    "ast": ("America/Halifax", "Asia/Riyadh"),
-    "adt": ("America/Halifax",),
-    "nst": ("America/St_Johns",),
-    "ndt": ("America/St_Johns",),
-    "gmt": ("UTC", "Europe/London"),
-    "bst": ("Europe/London", "Asia/Dhaka"),
-    "wet": ("Europe/Lisbon",),
-    "west": ("Europe/Lisbon",),
-    "eet": ("Europe/Athens",),
-    "eest": ("Europe/Athens",),
-    "msk": ("Europe/Moscow",),
-    "ist": ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),
-    "idt": ("Asia/Jerusalem",),
-    "jst": ("Asia/Tokyo",),
-    "kst": ("Asia/Seoul",),
-    "hkt": ("Asia/Hong_Kong",),
-    "sgt": ("Asia/Singapore",),
-    "pht": ("Asia/Manila",),
-    "wib": ("Asia/Jakarta",),
-    "ict": ("Asia/Bangkok",),
-    "pkt": ("Asia/Karachi",),
-    "npt": ("Asia/Kathmandu",),
-    "aest": ("Australia/Sydney", "Australia/Brisbane"),
-    "aedt": ("Australia/Sydney",),
-    "acst": ("Australia/Adelaide", "Australia/Darwin"),
-    "acdt": ("Australia/Adelaide",),
-    "awst": ("Australia/Perth",),
-    "nzst": ("Pacific/Auckland",),
-    "nzdt": ("Pacific/Auckland",),
-    "sast": ("Africa/Johannesburg",),
-    "eat": ("Africa/Nairobi",),
-    "wat": ("Africa/Lagos",),
-    "cat": ("Africa/Maputo",),
-    "brt": ("America/Sao_Paulo",),
-    "art": ("America/Argentina/Buenos_Aires",),
-    "clt": ("America/Santiago",),
-}
-_UPPERCASE_ONLY_ABBR = frozenset({"eat", "cat", "art", "west", "et", "ct", "mt", "pt", "wat"})
-
-_HALF_HOUR_ZONES: dict[int, str] = {  # offset in minutes -> representative zone
-    330: "Asia/Kolkata",
-    345: "Asia/Kathmandu",
-    210: "Asia/Tehran",
-    270: "Asia/Kabul",
-    390: "Asia/Yangon",
-    570: "Australia/Darwin",
-    630: "Australia/Lord_Howe",
-    -210: "America/St_Johns",
-    -570: "Pacific/Marquesas",
-    765: "Pacific/Chatham",
-    525: "Australia/Eucla",
-}
-
-_LEADING_FILLER = (
-    "i am currently in",
-    "i am currently living in",
-    "i am living in",
-    "i currently live in",
-    "i live in",
-    "i live near",
-    "i am near",
-    "im near",
-    "living near",
-    "i am in",
-    "i am from",
-    "i am based in",
-    "im based in",
-    "based in",
-    "im living in",
-    "im currently in",
-    "im in",
-    "im from",
-    "i m in",
-    "i m from",
-    "living in",
-    "my timezone is",
-    "my time zone is",
-    "my city is",
-    "timezone is",
-    "time zone is",
-    "timezone",
-    "time zone",
-    "tz",
-    "its",
-    "it is",
-    "currently",
-    "city of",
-    "the city of",
-    "from",
-    "in",
-    "near",
-    "at",
-    "somewhere in",
-    "around",
-    "the",
-    "ok",
-    "hi",
-    "hello",
+_ABBREVIATIONS = _TABLES.abbreviations
+_UPPERCASE_ONLY_ABBR = _TABLES.uppercase_only_abbreviations
+_HALF_HOUR_ZONES = _TABLES.half_hour_zones  # offset in minutes -> representative zone
+_LEADING_RE = re.compile(
+    r"^(?:(?:" + "|".join(map(re.escape, _TABLES.leading_filler)) + r")\s+)+"
 )
-_TRAILING_FILLER = (
-    "time zone",
-    "timezone",
-    "time",
-    "tz",
-    "area",
-    "please",
-    "pls",
-    "thanks",
-    "thank you",
-    "standard time",
-    "daylight time",
-    "metro area",
-    "metropolitan area",
-    "region",
+_TRAILING_RE = re.compile(
+    r"(?:\s+(?:" + "|".join(map(re.escape, _TABLES.trailing_filler)) + r"))+$"
 )
-_LEADING_RE = re.compile(r"^(?:(?:" + "|".join(map(re.escape, _LEADING_FILLER)) + r")\s+)+")
-_TRAILING_RE = re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, _TRAILING_FILLER)) + r"))+$")
 
 _OFFSET_RE = re.compile(
     r"^(?:(?:utc|gmt|z)\s*)?([+-])\s*(\d{1,2})"  # sign, hours

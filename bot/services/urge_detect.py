@@ -36,445 +36,145 @@ Decisions (documented here so the labelled set stays honest):
 from __future__ import annotations
 
 import re
-import unicodedata
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from bot.services.textnorm import DATA_DIR, DataModel, Regex, Words, load_data, normalize
 
 __all__ = ["detect_urge", "normalise"]
 
 MAX_CHARS = 2000
 
+_DESIRE, _TENTATIVE, _GERUND = "desire", "tentative", "gerund"
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
+
+
+class _Rewrite(DataModel):
+    pattern: Regex
+    to: str
+
+
+class _Kinded(DataModel):
+    kind: str
+    pattern: Regex
+
+
+class _Language(DataModel):
+    """data/urge_detect.yaml; {NAME} in a pattern stands for fragments.NAME."""
+
+    canonical: tuple[_Rewrite, ...]
+    fragments: dict[str, str]
+    ex_nouns: Words
+    target_words: Words
+    ambiguous_possessive: Words
+    not_the_ex_after_possessive: Words
+    filler: Words
+    to_verbs: Words
+    continuation: Words
+    negators: Words
+    scope_breaks: Words
+    past: Words
+    first_person: Words
+    other_subjects: Words
+    contact: tuple[_Kinded, ...] = Field(min_length=1)
+    bridge: Regex
+    triggers: tuple[_Kinded, ...] = Field(min_length=1)
+    imminent: tuple[Regex, ...]
+    faq: Regex
+    later: Regex
+    resolve: Regex
+    passed: Regex
+    bare_desire: Regex
+    any_contact: Regex
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or not isinstance(data.get("fragments"), dict):
+            return data
+        fragments = {k: "".join(v) if isinstance(v, list) else v
+                     for k, v in data["fragments"].items()}
+
+        def fill(match: re.Match[str]) -> str:
+            if not isinstance(fragments.get(match.group(1)), str):
+                raise ValueError(f"no fragment named {match.group(1)!r}")
+            return str(fragments[match.group(1)])
+
+        def walk(node: Any) -> Any:
+            if isinstance(node, str):
+                return _PLACEHOLDER.sub(fill, node)
+            if isinstance(node, list):
+                return [walk(item) for item in node]
+            if isinstance(node, dict):
+                return {k: walk(v) for k, v in node.items()}
+            return node
+
+        return {k: v if k == "fragments" else walk(v) for k, v in data.items()} | {
+            "fragments": fragments
+        }
+
+    @model_validator(mode="after")
+    def _kinds(self) -> _Language:
+        contact = {"social", "send", "voice", "place", "break", "cave", "target", "optional",
+                   "person", "reply"}
+        for name, rules, kinds in (("contact", self.contact, contact),
+                                   ("triggers", self.triggers, {_DESIRE, _TENTATIVE, _GERUND})):
+            for index, rule in enumerate(rules):
+                if rule.kind not in kinds:
+                    raise ValueError(f"{name}[{index}].kind {rule.kind!r} is not one of"
+                                     f" {sorted(kinds)}")
+        return self
+
+
+_LANGUAGE = load_data(DATA_DIR / "urge_detect.yaml", _Language)
+
 # --------------------------------------------------------------------------- normalising
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "´": "'"})
-_REPEATS = re.compile(r"([a-z])\1{2,}")
 _CLAUSE_BREAKS = re.compile(r"(?:[.!?;,:\n()\[\]\"]|\u2026|\s-+\s|\u2014|\u2013)+")
-_NON_WORD = re.compile(r"[^a-z0-9' ]+")
-
-_SLANG: dict[str, str] = {
-    "u": "you",
-    "ya": "you",
-    "ur": "your",
-    "r": "are",
-    "n": "and",
-    "txt": "text",
-    "txts": "texts",
-    "txting": "texting",
-    "txted": "texted",
-    "tx": "text",
-    "msg": "message",
-    "msgs": "messages",
-    "msging": "messaging",
-    "msged": "messaged",
-    "mssg": "message",
-    "dm'ing": "dming",
-    "dming": "dming",
-    "pm": "pm",
-    "bf": "boyfriend",
-    "gf": "girlfriend",
-    "exbf": "ex boyfriend",
-    "exgf": "ex girlfriend",
-    "ex-boyfriend": "ex boyfriend",
-    "ex-girlfriend": "ex girlfriend",
-    "ex's": "ex's",
-    "wanna": "want to",
-    "wana": "want to",
-    "gonna": "going to",
-    "gona": "going to",
-    "gotta": "got to",
-    "tryna": "trying to",
-    "kinda": "kind of",
-    "lemme": "let me",
-    "rn": "right now",
-    "tn": "tonight",
-    "tonite": "tonight",
-    "2nite": "tonight",
-    "pls": "please",
-    "plz": "please",
-    "abt": "about",
-    "bc": "because",
-    "cuz": "because",
-    "coz": "because",
-    "tho": "though",
-    "sm": "so much",
-    "soo": "so",
-    "sooo": "so",
-    "rly": "really",
-    "realy": "really",
-    "srsly": "seriously",
-    "ngl": "",
-    "tbh": "",
-    "lol": "",
-    "lmao": "",
-    "omg": "",
-    "ugh": "",
-    "pleease": "please",
-    "facetime": "facetime",
-    "ft": "facetime",
-    "snap": "snap",
-    "nc": "no contact",
-    "im": "i'm",
-    "iam": "i'm",
-    "ive": "i've",
-    "ill": "i'll",
-    "id": "i'd",
-    "dont": "don't",
-    "doesnt": "doesn't",
-    "didnt": "didn't",
-    "cant": "can't",
-    "cannot": "can't",
-    "wont": "won't",
-    "shouldnt": "shouldn't",
-    "wouldnt": "wouldn't",
-    "couldnt": "couldn't",
-    "isnt": "isn't",
-    "wasnt": "wasn't",
-    "havent": "haven't",
-    "hasnt": "hasn't",
-    "hes": "he's",
-    "shes": "she's",
-    "theyre": "they're",
-    "youre": "you're",
-    "its": "it's",
-    "thats": "that's",
-}
-
-# Multi-word spellings folded to one canonical form (applied after the slang table).
-_PHRASES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p), r)
-    for p, r in [
-        (r"\bnot (?:going to|gonna) lie\b", ""),
-        (r"\bto be honest\b", ""),
-        (r"\bi am\b", "i'm"),
-        (r"\bi will\b", "i'll"),
-        (r"\bdo not\b", "don't"),
-        (r"\bdoes not\b", "doesn't"),
-        (r"\bdid not\b", "didn't"),
-        (r"\bwill not\b", "won't"),
-        (r"\bcan not\b", "can't"),
-        (r"\bshould not\b", "shouldn't"),
-        (r"\bwould not\b", "wouldn't"),
-        (r"\bhave not\b", "haven't"),
-        (r"\bwas not\b", "wasn't"),
-        (r"\bit is\b", "it's"),
-        (r"\b(want|need|going|have|got|about|tempted|trying|dying) 2\b", r"\1 to"),
-        (r"\bpm (him|her|them|my ex)\b", r"message \1"),
-        (r"\bface time\b", "facetime"),
-        (r"\bsnapchat\b", "snap"),
-        (r"\bwhats ?app\b", "whatsapp"),
-        (r"\bno-contact\b", "no contact"),
-        (r"\bdm'?ing\b", "dming"),
-        (r"\bhit up\b", "text"),
-        (r"\bhmu\b", ""),
-    ]
-]
 
 
-def _fold_token(token: str) -> str:
-    if token in _SLANG:
-        return _SLANG[token]
-    bare = token.replace("'", "")
-    return _SLANG.get(bare, token)
+def _canonical(words: str) -> str:
+    for rule in _LANGUAGE.canonical:
+        words = rule.pattern.sub(rule.to, words)
+    return " ".join(words.split())
 
 
 def normalise(text: str) -> str:
-    """Lowercase ASCII, chat slang spelled out, clause breaks kept as " | "."""
-    text = unicodedata.normalize("NFKD", text[:MAX_CHARS].translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = _REPEATS.sub(r"\1\1", text)
-    text = re.sub(r"\bex-", "ex ", text)
-    text = _CLAUSE_BREAKS.sub(" | ", text)
-    text = re.sub(r"\s'|'\s", " ", f" {text} ")
-    words: list[str] = []
-    for raw in text.split():
-        if raw == "|":
-            words.append(raw)
-            continue
-        token = _NON_WORD.sub("", raw).strip("'")
-        if token:
-            folded = _fold_token(token)
-            if folded:
-                words.append(folded)
-    out = " ".join(words)
-    for pattern, replacement in _PHRASES:
-        out = pattern.sub(replacement, out)
-    return re.sub(r"\s+", " ", out).strip()
+    """textnorm's words in this module's canonical forms, clause breaks kept as " | "."""
+    clauses = (_canonical(normalize(c)) for c in _CLAUSE_BREAKS.split(text[:MAX_CHARS]))
+    return " | ".join(c for c in clauses if c)
 
 
 # --------------------------------------------------------------------------- vocabulary
 
-_EX_NOUNS = frozenset(
-    {"ex", "ex's", "boyfriend", "girlfriend", "partner", "husband", "wife", "fiance",
-     "fiancee", "person"}
-)
-_TARGET_WORDS = frozenset({"him", "her", "them", "ex", "ex's", "em"})
-_AMBIGUOUS_POSSESSIVE = frozenset({"her", "his", "their"})
-_NOT_THE_EX_AFTER_POSSESSIVE = frozenset(
-    {"mom", "mum", "mother", "dad", "father", "sister", "brother", "friend", "friends",
-     "family", "parents", "cousin", "aunt", "uncle", "boss", "instagram", "profile", "page",
-     "story", "stories", "posts", "feed", "photos", "pics", "twitter", "tiktok", "facebook",
-     "account", "new"}
-)
-# Words that may sit between a contact verb and its object, or after it, without changing
-# who is contacted: "text him just once", "call the ex", "message him right now".
-_FILLER = frozenset(
-    {"just", "really", "so", "back", "again", "now", "right", "quickly", "quick", "one",
-     "last", "more", "time", "a", "the", "once", "even", "maybe", "already", "tonight",
-     "today", "please", "real", "literally", "finally", "up", "like", "too"}
-)
-# A first word after the verb that still reads as "the ex, unnamed": "text so bad",
-# "call and beg", "message to say sorry", "text at 3am".
-_TO_VERBS = frozenset(
-    {"say", "tell", "ask", "see", "check", "let", "wish", "apologise", "apologize", "explain",
-     "beg", "hear", "find", "talk", "get", "make"}
-)
-_CONTINUATION = frozenset(
-    {"so", "bad", "badly", "much", "and", "but", "because", "to", "about", "how", "that", "i",
-     "i'm", "happy", "sorry", "goodnight", "good", "what", "why", "if", "when",
-     "anyway", "though", "at", "this", "or", "on", "first", "before", "while", "after",
-     "asking", "saying", "telling", "every", "all", "tomorrow"}
-)
-_NEGATORS = frozenset(
-    {"not", "don't", "never", "won't", "didn't", "no", "can't", "isn't", "doesn't", "nor",
-     "hardly", "barely", "wouldn't", "couldn't", "haven't", "refuse", "stopped"}
-)
-_SCOPE_BREAKS = frozenset(
-    {"if", "whether", "that", "because", "and", "so", "when", "while", "since", "but", "or"}
-)
-_PAST = frozenset(
-    {"was", "were", "wasn't", "had", "used", "resisted", "fought", "ignored", "beat",
-     "overcame", "handled", "survived", "without", "wanted", "managed"}
-)
-_FIRST_PERSON = frozenset({"i", "i'm", "i'll", "i've", "i'd", "me", "myself"})
-_OTHER_SUBJECTS = frozenset(
-    {"he", "she", "they", "you", "we", "he's", "she's", "they're", "you're", "we're",
-     "he'll", "she'll", "they'll", "you'll", "he'd", "she'd", "they'd", "you'd", "everyone",
-     "everybody", "someone", "somebody", "people", "nobody", "friend", "friends", "mom",
-     "mum", "dad", "sister", "brother", "ex", "therapist", "who", "anyone"}
-)
+_EX_NOUNS = _LANGUAGE.ex_nouns
+_TARGET_WORDS = _LANGUAGE.target_words
+_AMBIGUOUS_POSSESSIVE = _LANGUAGE.ambiguous_possessive
+_NOT_THE_EX_AFTER_POSSESSIVE = _LANGUAGE.not_the_ex_after_possessive
+_FILLER = _LANGUAGE.filler
+_TO_VERBS = _LANGUAGE.to_verbs
+_CONTINUATION = _LANGUAGE.continuation
+_NEGATORS = _LANGUAGE.negators
+_SCOPE_BREAKS = _LANGUAGE.scope_breaks
+_PAST = _LANGUAGE.past
+_FIRST_PERSON = _LANGUAGE.first_person
+_OTHER_SUBJECTS = _LANGUAGE.other_subjects
 
-# --------------------------------------------------------------------------- contact phrases
-
-_T = r"(?:him|her|them|em|my ex(?: (?:boyfriend|girlfriend|partner|husband|wife))?|the ex|ex)"
-_P = r"(?:his|her|their|my ex's|the ex's|my ex|the ex|our)"
-_MEDIA = (
-    r"(?:text|texting|call|calling|ring|ringing|phone|phoning|message|messaging|dm|dming|snap"
-    r"|snapping|facetime|facetiming|whatsapp|whatsapping|email|emailing|e mail|contact"
-    r"|contacting|voice note|voicenote|reach out|reaching out|get in touch|getting in touch"
-    r"|get back in touch|getting back in touch)\b"
+_CONTACT: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (rule.kind, rule.pattern) for rule in _LANGUAGE.contact
 )
-
-# (kind, pattern anchored at the start of the remaining clause)
-_CONTACT: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "social",
-        re.compile(
-            rf"(?:like|liking|comment on|commenting on|react to|reacting to|reply to"
-            rf"|replying to|respond to|responding to|heart|hearting) {_P} (?:new |latest "
-            rf"|last |recent |newest )?(?:post|photo|pic|picture|story|stories|status|tweet"
-            rf"|video|reel|selfie)s?\b"
-        ),
-    ),
-    (
-        "send",
-        re.compile(
-            rf"(?:send|sending|shoot|shooting|drop|dropping|write|writing|leave|leaving)"
-            rf"(?: {_T})? (?:(?:a|an|one|one more|another|this|that|the|my|just|quick|little"
-            rf"|short|long|last|single|tiny|final|simple|small|long ass) )*(?:text|message|dm"
-            rf"|snap|voice note|voice message|voice memo|voicemail|email|letter|pic|picture"
-            rf"|photo|selfie|song|meme|reply|msg|note)s?\b"
-        ),
-    ),
-    ("send", re.compile(r"(?:hit|hitting|press|pressing|tap|tapping) (?:the )?(?:send|call)\b")),
-    ("send", re.compile(r"(?:send|sending) (?:it|this|that)\b")),
-    ("voice", re.compile(rf"hear(?:ing)? {_P} voice\b")),
-    (
-        "place",
-        re.compile(
-            rf"(?:go|going|drive|driving|walk|walking|run|running|head|heading|swing|swinging"
-            rf"|stop|stopping) (?:over |back |round |around |by )?(?:to|by|past) {_P} (?:place"
-            rf"|house|home|flat|apartment|work|office|door|building|room)\b"
-        ),
-    ),
-    (
-        "place",
-        re.compile(
-            rf"(?:show|showing|turn|turning) up (?:at )?{_P} (?:place|house|home|flat"
-            rf"|apartment|work|office|door)\b"
-        ),
-    ),
-    ("break", re.compile(r"(?:break|breaking|end|ending) (?:the |my )?(?:no contact|streak)\b")),
-    ("cave", re.compile(r"(?:cave|caving|give in|giving in)\b")),
-    (
-        "target",
-        re.compile(
-            rf"(?:follow|following|refollow|refollowing|add|adding) {_T} (?:back|again)\b"
-        ),
-    ),
-    ("optional", re.compile(r"(?:unblock|unblocking|unmute|unmuting|refollow|refollowing)\b")),
-    (
-        "reply",
-        re.compile(
-            r"(?:reply|replying|respond|responding|answer|answering|apologi[sz]e"
-            r"|apologi[sz]ing|say sorry|saying sorry|write back|writing back)(?: to)?\b"
-        ),
-    ),
-    ("optional", re.compile(_MEDIA)),
-    (
-        "person",
-        re.compile(
-            r"(?:talk|talking|speak|speaking|chat|chatting|write|writing|reach|reaching)"
-            r" (?:to|with)\b"
-        ),
-    ),
-    (
-        "person",
-        re.compile(
-            r"(?:see|seeing|meet|meeting|visit|visiting|tell|telling|ask|asking|beg|begging"
-            r"|hug|hugging|kiss|kissing|wish|wishing|hold|holding|confront|confronting"
-            r"|beg|ping|pinging)\b"
-        ),
-    ),
-]
-
-# Adverbs and little bridges allowed between a trigger and the contact phrase, one at a time.
-_BRIDGE_WORD = re.compile(
-    r"(?:just|really|finally|quickly|maybe|even|actually|literally|probably|at least"
-    r"|go and|go|cave and|give in and|break down and|give up and|totally|secretly|quietly"
-    r"|simply|so|still|also|to|try and|try to|and|one more time and|honestly|seriously"
-    r"|kind of|pick up the phone and|pick up my phone and|grab my phone and|get drunk and"
-    r"|drunk|drunkenly|impulsively|badly) "
+_BRIDGE_WORD = _LANGUAGE.bridge
+_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (rule.kind, rule.pattern) for rule in _LANGUAGE.triggers
 )
-
-# --------------------------------------------------------------------------- triggers
-
-_DESIRE, _TENTATIVE, _GERUND = "desire", "tentative", "gerund"
-
-_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        _DESIRE,
-        re.compile(
-            r"\b(?:(?:want|need|have|got|must|would love|i'd love|would like|i'd like|dying"
-            r"|itching|aching|desperate|tempted|planning|plan|going|about|ready|trying|longing"
-            r"|yearning|urge|urges|temptation|impulse|itch|pull|compelled|decided"
-            r"|deciding)(?: (?:so|really|so badly|so bad|so much|badly|kind of))? to"
-            r"|wish i could|let me|i'm just going to|i'll just|i'm going to just) "
-        ),
-    ),
-    (
-        _DESIRE,
-        re.compile(
-            r"\b(?:trying|try|struggling|fighting|doing my best|doing everything|working hard"
-            r"|hard|hardest|impossible|difficult)(?: so hard| really hard| hard| my best"
-            r"| my hardest| so much)? (?:not to|to not|not) "
-        ),
-    ),
-    (
-        _DESIRE,
-        re.compile(r"\b(?:scared|afraid|worried|terrified|fear|panicking) (?:that )?i(?:'ll|'m"
-                   r" going to| might| will| may| could)? "),
-    ),
-    (
-        _TENTATIVE,
-        re.compile(
-            r"\b(?:(?:should|can|could|shall|may|might) i|what if i|i(?:'ll| might| could"
-            r"| may| should)|maybe i(?:'ll| should| could| can| might)?|(?:is|would) it (?:be )?"
-            r"(?:\w+ )?(?:ok|okay|bad|wrong|fine|alright|crazy|stupid|pathetic|weird|terrible"
-            r"|selfish|dumb|the worst|so bad|that bad|a mistake|a bad idea) (?:if i|if|that i"
-            r"|to)|(?:don't|do not) know (?:if|whether) (?:i should|to|i)|(?:think|guess) i"
-            r"(?: should|'ll| might| need to| have to)|do you think i (?:should|can)"
-            r"|i'm (?:thinking|considering) i (?:should|might|will)|(?:am i|i'm) allowed to) "
-        ),
-    ),
-    (
-        _GERUND,
-        re.compile(
-            r"\b(?:(?:so |this |really |very )?close to|closer to|verge of|(?:a |one )?(?:second"
-            r"|seconds|minute|minutes|step|click|tap|moment|inch|breath|text) away from"
-            r"|thinking (?:about|of)|considering|contemplating|feel like|feeling like"
-            r"|stop(?:ping)? myself(?: from)?|stop me(?: from)?|talk me out of|can't stop"
-            r"|can't help(?: but)?|keep almost|resist|resisting|obsessing (?:over|about)"
-            r"|fantasi[sz]ing about|tempted by) "
-        ),
-    ),
-]
-
-# Trigger-free signs of an urge right now.
-_IMMINENT: list[re.Pattern[str]] = [
-    re.compile(
-        rf"\b(?:typing|drafting|writing|composing)(?: out| up)? (?:a |an"
-        rf" |the |this |my |one |another )?(?:\w+ )?(?:text|message|dm|email|letter|reply)s?"
-        rf" (?:to|for) {_T}\b"
-    ),
-    re.compile(
-        rf"\b(?:typing|drafting|writing|composing)(?: out| up)? {_T} (?:a |an |another |one |"
-        rf"this )?(?:\w+ )?(?:text|message|dm|email|letter)\b"
-    ),
-    re.compile(rf"\b(?:i'm |im )?(?:typing|dialing|dialling) (?:to )?{_T}\b"),
-    re.compile(
-        rf"\bi'm (?:literally |currently |already |just )?(?:texting|messaging|calling|dming"
-        rf"|ringing|facetiming) {_T}\b"
-    ),
-    re.compile(r"\b(?:typing|dialing|dialling) (?:right )?now\b"),
-    re.compile(r"\b(?:thumb|finger|thumbs|fingers) (?:is |are )?(?:literally |right |already )?"
-               r"(?:on|over|hovering|above)\b"),
-    re.compile(rf"\bhovering over (?:the )?(?:send|call|{_P}|{_T})\b"),
-    re.compile(
-        rf"\b(?:have|got|opened|open|opening|pulled up|pulling up|staring at|stare at)"
-        rf" (?:up )?{_P} (?:chat|number|contact|conversation|dms|dm|whatsapp)\b"
-    ),
-    re.compile(rf"\b{_P} (?:chat|number|contact|conversation|dms) (?:is |are )?(?:open|up|on my"
-               rf" screen|right there|in front of me)\b"),
-    re.compile(r"\bi'm caving\b"),
-    re.compile(
-        r"\burges?(?: to \w+(?: \w+)?)? (?:is|are|it's|feels|is getting|getting) (?:so |really"
-        r" |too |very |super |insanely |crazy |way too |extra )?(?:strong|bad|intense"
-        r"|overwhelming|unbearable|real|loud|huge|much|killing me|hard)\b"
-    ),
-    re.compile(
-        r"\b(?:having|have|got|getting|feeling|feel|fighting|resisting|struggling with"
-        r"|battling) (?:such |a |an |the |this |that |these |my )?(?:(?:really |so |very"
-        r" |super )?(?:strong|huge|massive|big|overwhelming|intense|crazy|bad|serious|major"
-        r"|sudden|awful) )?(?:urge|urges|temptation|impulse|pull)\b"
-    ),
-]
-
-# A clause that asks *about* urges or about contact in general: an FAQ question.
-_FAQ = re.compile(
-    r"\bhow (?:do|can|should|would|could|did|does|to) (?:i |you |people |someone |one )?"
-    r"(?:stop|not|resist|avoid|quit|deal|handle|cope|get over|fight|beat|manage|control"
-    r"|ignore|keep myself)\b"
-    r"|\bhow to (?:stop|not|resist|avoid|quit|deal|handle|cope|get over|fight|beat|manage)\b"
-    r"|\bis (?:it|this) (?:normal|common|natural) (?:to|that|for|if)"
-    r"|\bwhy do i (?:still |keep |always )?(?:want|feel|miss|wanting)"
-    r"|\b(?:what|how) (?:do|should|can) (?:i|you) do (?:when|if|whenever)\b"
-    r"|\btips? (?:for|to|on)\b|\bways to\b|\bis it (?:normal|common)\b"
-)
-# Occasions and later times: "should I text him on his birthday / after No Contact" is FAQ.
-_LATER = re.compile(
-    r"\b(?:when|how long|how soon|how many days|birthday|christmas|holidays?|new year"
-    r"|valentine'?s?|anniversary|someday|some day|one day|eventually|in the future|ever again"
-    r"|later on|next (?:week|month|year)|after (?:no contact|the \d+|\d+|thirty|a month"
-    r"|a while|some time|it ends|this)|once no contact|if (?:he|she|they) (?:texts|calls"
-    r"|messages|reaches|contacts|writes))\b"
-)
-_RESOLVE = re.compile(
-    r"^(?:(?:but|and|though|so|yet|no|ok|okay) )*(?:i(?:'m)? )?(?:won't|'m not going to|not"
-    r" going to|didn't|don't|am not|not|never|will not|shouldn't and won't)"
-    r"(?: (?:do it|do that|though|anyway|text him|text her|call him|call her|tonight|today"
-    r"|this time|again|ever))*$"
-)
-_PASSED = re.compile(
-    r"\b(?:it|the urge|that|urge|feeling) (?:has )?(?:passed|went away|is gone|faded|is over"
-    r"|calmed down|died down)\b"
-)
-_BARE_DESIRE = re.compile(
-    r"^(?:(?:but|and|though|yet|still|so) )*(?:i |i'm |i've )?(?:(?:really|so|still|just|kind"
-    r" of|actually) )*(?:want|need|have|got|'ve got|dying|tempted|going) to(?: (?:so bad|so"
-    r" badly|so much|really bad|anyway|though|right now|now|tonight))*$"
-)
-_ANY_CONTACT = re.compile(
-    rf"\b{_MEDIA} {_T}\b|\b(?:talk|speak) to {_T}\b|\bhear {_P} voice\b|\bbreak(?:ing)? no"
-    rf" contact\b|\bunblock {_T}\b"
-)
+_IMMINENT = _LANGUAGE.imminent
+_FAQ = _LANGUAGE.faq
+_LATER = _LANGUAGE.later
+_RESOLVE = _LANGUAGE.resolve
+_PASSED = _LANGUAGE.passed
+_BARE_DESIRE = _LANGUAGE.bare_desire
+_ANY_CONTACT = _LANGUAGE.any_contact
 
 
 # --------------------------------------------------------------------------- matching

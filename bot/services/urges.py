@@ -10,9 +10,18 @@ import re
 from datetime import datetime, timedelta
 from typing import Literal
 
+from pydantic import Field, model_validator
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.services.textnorm import NUMBER_WORDS
+from bot.services.textnorm import (
+    DATA_DIR,
+    NUMBER_WORDS,
+    DataModel,
+    Regex,
+    Words,
+    fold,
+    load_data,
+)
 from bot.store import urges as urge_store
 from bot.store.models import UnsentMessage, Urge
 
@@ -34,85 +43,129 @@ OUTCOMES: tuple[str, ...] = (PASSED, STILL_STRONG, CONTACTED)
 # Outcomes that close the urge: no further check-in, no further outcome.
 FINAL = frozenset({PASSED, CONTACTED, CANCELLED})
 
-# Words that may come with a typed strength without changing it ("like an 8 honestly").
-_FILLER_WORDS = """like an a maybe about around solid prob probably prolly its it is im i am would
-    say id honestly um uh hmm definitely def easily at least rn now right tbh lol ish kinda
-    think guess feel feels feeling pull urge the level strength just so"""
-_STRENGTH_FILLER = frozenset(_FILLER_WORDS.split())
-# A strength in words, when no number is given: the whole answer must be one of these.
-_STRENGTH_WORDS: tuple[tuple[int, frozenset[str]], ...] = (
-    (10, frozenset({"unbearable", "worst", "max", "maximum", "extreme", "about to send",
-                    "about to text", "about to call", "off the charts", "worst ever"})),
-    (8, frozenset({"very strong", "really strong", "so strong", "super strong", "intense",
-                   "really bad", "very bad", "so bad", "terrible", "awful", "overwhelming",
-                   "very high", "really high"})),
-    (7, frozenset({"strong", "bad", "high", "pretty strong", "quite strong", "pretty bad",
-                   "quite bad", "pretty high"})),
-    (5, frozenset({"medium", "moderate", "middle", "mid", "so so", "manageable",
-                   "not too bad", "in between", "halfway"})),
-    (2, frozenset({"mild", "weak", "low", "a little", "a bit", "slight", "faint", "barely",
-                   "not much", "not strong", "little", "small", "tiny", "very low"})),
-)
+
+
+class _Words(DataModel):
+    strength_filler: Words
+    strength_range: Regex
+    clause_breaks: Words
+    strength_words: dict[int, Words] = Field(min_length=1)
+    triggers: dict[str, Regex] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known(self) -> _Words:
+        unknown = set(self.triggers) - set(TRIGGERS)
+        if unknown:
+            raise ValueError(f"triggers: unknown {sorted(unknown)}; known: {TRIGGERS}")
+        if not all(1 <= value <= 10 for value in self.strength_words):
+            raise ValueError("strength_words: strengths go from 1 to 10")
+        if self.strength_range.groups != 2:
+            raise ValueError("strength_range: needs two groups, the two ends of the range")
+        seen: dict[str, int] = {}
+        for value, group in self.strength_words.items():
+            for phrase in group:
+                if seen.setdefault(phrase, value) != value:
+                    raise ValueError(f"strength_words: {phrase!r} is both {seen[phrase]} "
+                                     f"and {value}")
+        return self
+
+
+_WORDS = load_data(DATA_DIR / "urges.yaml", _Words)
+
+_FILLER = 0  # a phrase's value in _PHRASES when it is a filler, not a strength
+# Filler ("like an 8 honestly") and strengths in words ("pretty bad"), by their words.
+_PHRASES: dict[tuple[str, ...], int] = {
+    **{tuple(p.replace("'", "").split()): _FILLER for p in _WORDS.strength_filler},
+    **{tuple(p.replace("'", "").split()): v for v, g in _WORDS.strength_words.items() for p in g},
+}
+_LONGEST_PHRASE = max(len(p) for p in _PHRASES)
+_CLAUSE_BREAKS = _WORDS.clause_breaks
+_RANGE = _WORDS.strength_range
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
-_OUT_OF_TEN = re.compile(r"(\d{1,2})\s*(?:/|out of|of)\s*10\b")
+_OUT_OF_TEN = re.compile(r"(\d{1,2})\s*(?:/|out of|outta|of)\s*10\b")
 _TOKEN = re.compile(r"-?\d+(?:[.,]\d+)?|[a-z']+")
+_MAX_RANGE = 2  # "7-8" is a strength; "3-9" is not
+
+
+def _ranges(text: str) -> str | None:
+    """"7-8", "7 or 8" -> "8"; None when a range is too wide or reversed ("3-9")."""
+    wide = False
+
+    def higher(match: re.Match[str]) -> str:
+        nonlocal wide
+        low, high = int(match.group(1)), int(match.group(2))
+        wide = wide or not 0 < high - low <= _MAX_RANGE
+        return f" {high} "
+
+    text = _RANGE.sub(higher, text)
+    return None if wide else text
+
+
+def _clause_values(words: list[str]) -> list[int] | None:
+    """The strengths named in a clause's words, or None if a word is neither filler nor
+    part of a strength ("texted", "times"). Longest phrases first: "so bad" before "so"."""
+    values: list[int] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(_LONGEST_PHRASE, len(words) - at), 0, -1):
+            value = _PHRASES.get(tuple(words[at: at + size]))
+            if value is not None:
+                if value != _FILLER:
+                    values.append(value)
+                at += size
+                break
+        else:
+            return None
+    return values
 
 
 def parse_strength(text: str) -> int | None:
-    """A typed strength from 1 to 10: "7", "8/10", "like an 8", "eight", "very strong".
+    """A typed strength from 1 to 10: "7", "8/10", "like an 8", "eight", "very strong",
+    "7-8" (the higher), "kinda strong but i won't do it" (the clause that names it).
 
-    None when it is not one: out of range, a fraction, two different numbers, or words
-    beside the number that say something else ("I texted him 3 times")."""
-    folded = text.casefold().replace("’", "'").strip()
+    None when it is not one: out of range, a fraction, two different numbers, or a number
+    beside words that say something else ("I texted him 3 times")."""
+    folded = fold(text).strip()
     if not folded or len(folded) > 80:
         return None
     folded = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(0)]), folded)
+    ranged = _ranges(folded)
+    if ranged is None:
+        return None
+    ranged = _OUT_OF_TEN.sub(lambda m: f" {m.group(1)} ", ranged)
+    clauses: list[list[str]] = [[]]
+    for token in _TOKEN.findall(ranged):
+        if token.replace("'", "") in _CLAUSE_BREAKS:
+            clauses.append([])
+        elif token[0] in "-0123456789" and not token.isdigit():
+            return None  # "-3", "7.5"
+        else:
+            clauses[-1].append(token.replace("'", ""))
     numbers: list[int] = []
-    out_of = _OUT_OF_TEN.search(folded)
-    if out_of:
-        numbers.append(int(out_of.group(1)))
-        folded = folded[: out_of.start()] + " " + folded[out_of.end():]
-    words: list[str] = []
-    for token in _TOKEN.findall(folded):
-        if token[0] in "-0123456789":
-            if not token.isdigit():
-                return None  # "-3", "7.5"
-            numbers.append(int(token))
-        elif token.replace("'", "") not in _STRENGTH_FILLER:
-            words.append(token)
-    phrase = " ".join(words)
+    words_named: list[int] = []
+    for clause in clauses:
+        digits = [int(t) for t in clause if t.isdigit()]
+        values = _clause_values([t for t in clause if not t.isdigit()])
+        if digits:
+            if values is None:
+                return None  # a number in a clause about something else
+            numbers.extend(digits)
+        elif values:
+            words_named.extend(values)
     if numbers:
         if len(set(numbers)) != 1 or not 1 <= numbers[0] <= 10:
             return None
-        named = not words or any(phrase in group for _, group in _STRENGTH_WORDS)
-        return numbers[0] if named else None
-    return next((value for value, group in _STRENGTH_WORDS if phrase in group), None)
+        return numbers[0]
+    return words_named[0] if len(set(words_named)) == 1 else None
 
 
 # A typed trigger, by its words (first match wins; the order puts the most specific first).
-_TRIGGER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (trigger, re.compile(pattern)) for trigger, pattern in (
-        ("they_contacted", r"\b(?:texted|messaged|called|dm'?e?d|emailed|snapped|wrote|reached"
-                           r" out|liked|viewed|watched) (?:me|my)\b|\breached out\b"),
-        ("alcohol", r"\b(?:drunk|drinking|drinks?|wine|beers?|vodka|tipsy|alcohol|shots"
-                    r"|hungover|bar)\b"),
-        ("post", r"\b(?:posts?|posted|story|stories|insta|instagram|ig|facebook|fb|tiktok"
-                 r"|snap|snapchat|photos?|pics?|pictures?|profile|feed|online|twitter|x"
-                 r"|linkedin|social media)\b"),
-        ("night", r"\b(?:night|late|tonight|midnight|[1-5] ?am|can'?t sleep|cannot sleep"
-                  r"|insomnia|in bed)\b"),
-        ("date_place", r"\b(?:anniversary|birthday|date|place|song|restaurant|street|memory"
-                       r"|memories|remind\w*|smell|holiday|christmas|valentine'?s?|trip|cafe"
-                       r"|our spot)\b"),
-        ("lonely", r"\b(?:lonely|alone|loneliness|isolated|nobody|no one|empty|bored"
-                   r"|boredom|miss (?:him|her|them))\b"),
-    )
-)
+_TRIGGER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(_WORDS.triggers.items())
 
 
 def trigger_from_text(text: str) -> str:
     """The trigger a typed answer names ("his instagram story" -> post), else "other"."""
-    folded = text.casefold().replace("’", "'")
+    folded = fold(text)
     return next((t for t, pattern in _TRIGGER_WORDS if pattern.search(folded)), "other")
 
 

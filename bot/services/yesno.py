@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import re
 
-_YES = re.compile(
-    r"^(?:yes|yeah|yea|yep|yup|ya|y|sure|ok|okay|please|yes please|do it|definitely|of course"
-    r"|i did|i do|correct|right|absolutely|restart)\b"
-)
-_NO = re.compile(
-    r"^(?:no|nope|nah|n|not now|not really|no thanks|no thank you|don'?t|do not|keep|never"
-    r"|not yet|i didn'?t|i did not|cancel)\b"
-)
+from bot.services.textnorm import DATA_DIR, DataModel, Words, fold, load_data
+
+
+class _Answers(DataModel):
+    yes: Words
+    no: Words
+
+
+_DATA = load_data(DATA_DIR / "yesno.yaml", _Answers)
+
+
+def _starts_with_one_of(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(map(re.escape, sorted(words))) + r")\b")
+
+
+_YES = _starts_with_one_of(_DATA.yes)
+_NO = _starts_with_one_of(_DATA.no)
 
 
 def yes_or_no(text: str) -> bool | None:
     """True for a yes, False for a no, None when the answer starts with neither."""
-    folded = text.casefold().replace("’", "'").strip(" \t\n.,!?")
+    folded = fold(text).strip(" \t\n.,!?")
     if _NO.match(folded):
         return False
     if _YES.match(folded):

@@ -145,3 +145,68 @@ def test_token_soup(words: list[str]) -> None:
 )
 def test_a_part_of_the_day_alone_means_a_usual_time_for_it(text: str, expected: time) -> None:
     assert parse_clock_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the brief's examples
+        ("before bed like 11ish", time(23, 0)),
+        ("in the morning then", time(8, 0)),
+        ("around 10 at night", time(22, 0)),
+        ("half 9 in the evening", time(21, 30)),
+        ("quarter past 7am", time(7, 15)),
+        ("9ish pm", time(21, 0)),
+        ("noonish", time(12, 0)),
+        ("after work like 6", time(18, 0)),
+        ("early morning", time(7, 0)),
+        ("late evening", time(21, 0)),
+        ("10 pm-ish", time(22, 0)),
+        # more of the kind: a moment of the day beside a bare hour, or alone
+        ("bedtime", time(22, 0)),
+        ("at bedtime, like 10:30", time(22, 30)),
+        ("before i go to bed, around 11", time(23, 0)),
+        ("tonight before bed like 11", time(23, 0)),
+        ("before bed like 1", time(1, 0)),
+        ("after work", time(18, 0)),
+        ("when i get home from work like 7", time(19, 0)),
+        ("at lunch like 1", time(13, 0)),
+        ("lunchtime", time(12, 0)),
+        ("when i wake up", time(7, 0)),
+        ("before work like 7", time(7, 0)),
+        ("late afternoon", time(17, 0)),
+        ("early evening", time(18, 0)),
+        ("late at night", time(23, 0)),
+        ("half nine", time(9, 30)),
+        ("half 7 pm", time(19, 30)),
+        ("9 or so", time(9, 0)),
+        ("make it 8:30 pm", time(20, 30)),
+        ("every day at 9 then", time(9, 0)),
+        ("midnightish", time(0, 0)),
+        ("11ish before bed", time(23, 0)),
+    ],
+)
+def test_a_time_said_the_way_people_talk(text: str, expected: time) -> None:
+    assert parse_clock_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("25:99", "out_of_range"),
+        ("99pm", "out_of_range"),
+        ("before bed like 25", "out_of_range"),
+        ("half 24 in the evening", "out_of_range"),
+        ("after work like 13:75", "out_of_range"),
+        ("9 or 10", "unrecognised"),
+        ("9am after work", "unrecognised"),
+        ("in the morning before bed", "unrecognised"),
+        ("half to 9", "unrecognised"),
+        ("whenever", "unrecognised"),
+        ("bedtime story", "unrecognised"),
+    ],
+)
+def test_near_misses_are_refused(text: str, code: str) -> None:
+    with pytest.raises(TimeParseError) as info:
+        parse_clock_time(text)
+    assert info.value.code == code

@@ -253,3 +253,56 @@ def test_why_a_text_is_not_a_date(text: str, code: str) -> None:
     with pytest.raises(DateParseError) as caught:
         parse_start_date(text, today=date(2026, 11, 25))
     assert caught.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the brief's examples (today is Wednesday 25 November 2026)
+        ("idk like 2 weeks ago", date(2026, 11, 11)),
+        ("the 20th", date(2026, 11, 20)),
+        ("sunday just gone", date(2026, 11, 22)),
+        ("a week last tuesday", date(2026, 11, 17)),
+        ("on 3/11", date(2026, 11, 3)),
+        # more of the kind
+        ("the sunday just gone", date(2026, 11, 22)),
+        ("two weeks last friday", date(2026, 11, 6)),
+        ("a fortnight last sunday", date(2026, 11, 8)),
+        ("a week yesterday", date(2026, 11, 17)),
+        ("2 weeks ago today", date(2026, 11, 11)),
+        ("two weeks ago sunday", date(2026, 11, 8)),
+        ("this time last week", date(2026, 11, 18)),
+        ("the night before last", date(2026, 11, 23)),
+        ("it's been 2 weeks now", date(2026, 11, 11)),
+        ("a couple weeks ago", date(2026, 11, 11)),
+        ("like 2 wks ago", date(2026, 11, 11)),
+        ("3/11/26", date(2026, 11, 3)),
+        ("on the 2nd", date(2026, 11, 2)),
+    ],
+)
+def test_a_date_said_the_way_people_talk(text: str, expected: date) -> None:
+    assert parse_start_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2 weeks from now", "future"),
+        ("next tuesday", "future"),
+        ("on 3/12/2026", "future"),
+        ("the 32nd", "impossible"),
+        ("6 years last tuesday", "too_old"),
+        ("a week on tuesday", "unrecognised"),  # "tuesday week": still to come
+        ("a week last", "unrecognised"),
+        ("last weekend", "unrecognised"),
+        ("a few weeks ago", "unrecognised"),
+    ],
+)
+def test_near_miss_dates_are_refused(text: str, code: str) -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_start_date(text, today=TODAY)
+    assert info.value.code == code
+
+
+def test_the_20th_in_the_future_is_last_month() -> None:
+    assert parse_start_date("the 20th", today=date(2026, 11, 10)) == date(2026, 10, 20)

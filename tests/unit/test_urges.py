@@ -22,7 +22,7 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
      ("5!", 5), ("0", None), ("11", None), ("-3", None), ("seven", 7), ("7.5", None),
      ("", None), ("100", None), ("like an 8", 8), ("an 8, honestly", 8), ("8ish", 8),
      ("i'd say 6", 6), ("eight out of ten", 8), ("very strong", 8), ("unbearable", 10),
-     ("mild", 2), ("medium", 5), ("Strong", 7), ("8 it's bad", 8),
+     ("mild", 3), ("medium", 5), ("Strong", 7), ("8 it's bad", 8),
      ("i texted him 3 times", None), ("between 6 and 7", None), ("i saw his new gf", None),
      ("10/10", 10), ("7 out of 10 maybe", 7)],
 )
@@ -146,3 +146,64 @@ async def test_kept_messages_are_deleted_only_by_their_owner(db: Database) -> No
 )
 def test_a_typed_trigger_is_read(typed: str, trigger: str) -> None:
     assert urges.trigger_from_text(typed) == trigger
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # the brief's examples
+        ("honestly still kinda strong but i wont do it", 7), ("not that bad", 3), ("mild", 3),
+        ("medium", 5), ("pretty bad", 7), ("really bad", 8), ("worst its been", 10),
+        ("idk like a 6 maybe", 6), ("6/10", 6), ("8 out of 10", 8), ("7-8", 8),
+        # more of the kind
+        ("worst it's ever been", 10), ("so bad", 8), ("so so", 5), ("it's not bad", 3),
+        ("7 or 8", 8), ("seven or eight", 8), ("like 7-8 tbh", 8), ("7-8/10", 8),
+        ("7 to 8 out of 10", 8), ("8 outta 10", 8), ("honestly? like a 7", 7),
+        ("strong but not unbearable", 7), ("9 out of 10 and i miss him", 9),
+        ("its a 4 but manageable", 4), ("5 out of 10 but rising", 5),
+        ("the urge is really strong right now", 8), ("not really strong tbh", 3),
+    ],
+)
+def test_a_strength_said_the_way_people_talk(typed: str, expected: int) -> None:
+    assert urges.parse_strength(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["I texted him 3 times", "0", "11", "-3", "so much", "called him twice", "2 or 3 times",
+     "3-9", "10-8", "7/8", "7, 8", "strong and mild", "ok", "it's been 3 days but strong",
+     "not", "between 6 and 7", "bad day at work today, 2 meetings"],
+)
+def test_near_miss_strengths_are_refused(typed: str) -> None:
+    assert urges.parse_strength(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "trigger"),
+    [
+        # the brief's examples
+        ("i saw his car outside the gym", "date_place"), ("he liked my story", "post"),
+        ("drank too much", "alcohol"), ("couldn't sleep", "night"), ("couldnt sleep", "night"),
+        ("3am", "night"), ("our anniversary", "date_place"),
+        ("he texted me first", "they_contacted"),
+        ("everyone's out and im home alone", "lonely"),
+        # more of the kind
+        ("she viewed my story", "post"), ("saw her new pic", "post"),
+        ("got a text from him", "they_contacted"), ("she wrote to me", "they_contacted"),
+        ("i ran into her at the shops", "date_place"), ("drove past his house", "date_place"),
+        ("had a few glasses of wine", "alcohol"), ("went to the pub", "alcohol"),
+        ("woke up at 4", "night"), ("it's 2 a.m. and i'm wide awake", "night"),
+        ("all my friends are busy, i'm by myself", "lonely"), ("no plans this weekend", "lonely"),
+    ],
+)
+def test_a_trigger_said_the_way_people_talk(typed: str, trigger: str) -> None:
+    assert urges.trigger_from_text(typed) == trigger
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["i saw a sad movie", "work stress", "idk", "just because", "he's an idiot", "my mum called",
+     "stressed about exams", "saw a couple holding hands"],
+)
+def test_near_miss_triggers_are_other(typed: str) -> None:
+    assert urges.trigger_from_text(typed) == "other"
