@@ -1,9 +1,10 @@
-"""Safety first: crisis messages are always caught, ordinary sadness rarely is."""
+"""Safety first: crisis messages are always caught, ordinary sadness rarely is.
+
+The rules are data (bot/services/data/crisis.yaml), the reasoning is in docs/crisis.md. The
+held-out round is measured separately (tests/unit/test_crisis_heldout.py)."""
 
 from __future__ import annotations
 
-import copy
-import time
 from pathlib import Path
 from typing import Any
 
@@ -13,28 +14,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.services.crisis import (
-    SafetyContentError,
+    DATA_FILE,
+    CrisisDataError,
     detect_crisis,
-    fill,
-    lines_for,
+    load_tables,
     mentions_harm,
-    validate_safety_content,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED = yaml.safe_load((ROOT / "tests" / "data" / "crisis_labelled.yaml").read_text("utf-8"))
 CRISIS: list[dict[str, Any]] = LABELLED["crisis"]
 ORDINARY: list[dict[str, Any]] = LABELLED["ordinary"]
-# Held-out phrasings that were wrong the first time they were run (see the yaml header).
-KNOWN_MISSES = [item["text"] for item in CRISIS if item.get("known_miss")]
-KNOWN_ALARMS = [item["text"] for item in ORDINARY if item.get("known_alarm")]
-SAFETY = yaml.safe_load((ROOT / "content" / "safety.yaml").read_text("utf-8"))
-
-COMMON_COUNTRIES = (
-    "US", "CA", "GB", "IE", "AU", "NZ", "DE", "AT", "CH", "FR", "ES",
-    "IT", "NL", "BE", "PT", "BR", "MX", "AR", "IN", "JP", "KR", "PH",
-    "ZA", "NG", "RU", "UA", "PL", "SE", "NO", "DK", "FI", "TR", "IL",
-)
 
 
 # -- detection ------------------------------------------------------------------------------
@@ -44,16 +34,23 @@ def test_labelled_set_is_big_enough() -> None:
     assert len(CRISIS) >= 80
     assert len(ORDINARY) >= 80
     kinds = {item["kind"] for item in CRISIS}
-    assert kinds == {"self_harm", "danger_from_other"}
+    assert kinds == {"self_harm", "danger_from_other", "other_at_risk"}
+    levels = [item["level"] for item in CRISIS if "level" in item]
+    assert levels.count("explicit") >= 60
+    assert levels.count("passive") >= 60
 
 
-def test_every_crisis_message_is_caught_with_its_kind() -> None:
+def test_every_crisis_message_is_caught_with_its_kind_and_level() -> None:
     missed = []
     for item in CRISIS:
         if item.get("known_miss"):
             continue
         signal = detect_crisis(item["text"])
-        if signal is None or signal.kind != item["kind"]:
+        if (
+            signal is None
+            or signal.kind != item["kind"]
+            or ("level" in item and signal.level != item["level"])
+        ):
             missed.append((item["text"], signal))
     assert missed == []
 
@@ -61,29 +58,20 @@ def test_every_crisis_message_is_caught_with_its_kind() -> None:
 def test_ordinary_messages_rarely_raise_an_alarm() -> None:
     alarms = [item["text"] for item in ORDINARY if detect_crisis(item["text"]) is not None]
     assert len(alarms) / len(ORDINARY) <= 0.05, alarms
+    # Today none does: keep it that way unless there is a reason.
+    assert alarms == []
 
 
-_HELD_OUT = "held-out phrasing, wrong when first run, kept as a record; drop its marker if fixed"
-
-
-@pytest.mark.xfail(strict=True, reason=_HELD_OUT)
-@pytest.mark.parametrize("text", KNOWN_MISSES)
-def test_known_held_out_misses(text: str) -> None:
-    signal = detect_crisis(text)
-    assert signal is not None
-    assert signal.kind == "self_harm"
-
-
-@pytest.mark.xfail(strict=True, reason=_HELD_OUT)
-@pytest.mark.parametrize("text", KNOWN_ALARMS)
-def test_known_held_out_alarms(text: str) -> None:
-    assert detect_crisis(text) is None
+def test_ordinary_messages_rarely_get_a_strong_net_hit() -> None:
+    strong = [item["text"] for item in ORDINARY if mentions_harm(item["text"]) == "strong"]
+    assert len(strong) / len(ORDINARY) <= 0.05, strong
 
 
 def test_dying_inside_is_caught() -> None:
     signal = detect_crisis("I feel like dying inside without him")
     assert signal is not None
     assert signal.kind == "self_harm"
+    assert signal.level == "passive"
 
 
 @pytest.mark.parametrize(
@@ -101,10 +89,79 @@ def test_dying_inside_is_caught() -> None:
         "I'd die for my dog",
         "I hate myself for texting him",
         "I miss him so much it hurts",
+        "dying to text her",
+        "i need a knife to cut the cake",
+        "i took an ibuprofen for my headache",
+        "my goodbye party at work is on friday",
+        "there's no future with him",
+        "i want this feeling to end",
     ],
 )
 def test_figures_of_speech_and_sadness_are_not_crises(text: str) -> None:
     assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "level"),
+    [
+        # explicit: intent, a plan or a time, means, an attempt, self-harm now, danger
+        ("i want to kill myself", "self_harm", "explicit"),
+        ("im going to end it tonight", "self_harm", "explicit"),
+        ("i've got pills saved up", "self_harm", "explicit"),
+        ("i took more of my meds than i'm supposed to", "self_harm", "explicit"),
+        ("i'm holding a knife and thinking about it", "self_harm", "explicit"),
+        ("i'm on the bridge right now", "self_harm", "explicit"),
+        ("i took a bunch of pills", "self_harm", "explicit"),
+        ("i'm cutting right now", "self_harm", "explicit"),
+        ("he's outside my door", "danger_from_other", "explicit"),
+        ("he's been following me around town", "danger_from_other", "explicit"),
+        # passive: hopelessness, burden, no reason, trapped, no future, goodbyes, giving
+        # away, affairs, past self-harm, drink with despair
+        ("i hope i don't wake up", "self_harm", "passive"),
+        ("i'm nothing but a burden", "self_harm", "passive"),
+        ("there's no reason to live anymore", "self_harm", "passive"),
+        ("i feel trapped and there's no way out", "self_harm", "passive"),
+        ("i won't be around for much longer", "self_harm", "passive"),
+        ("i just wanted to say goodbye to you", "self_harm", "passive"),
+        ("i've been giving away my stuff", "self_harm", "passive"),
+        ("i've been putting my affairs in order", "self_harm", "passive"),
+        ("i used to hurt myself in school", "self_harm", "passive"),
+        ("drinking every night just to feel nothing", "self_harm", "passive"),
+        # ... made explicit by a time or means
+        ("drinking every night to feel nothing and i have my pills here", "self_harm", "explicit"),
+        ("i texted everyone goodbye tonight", "self_harm", "explicit"),
+    ],
+)
+def test_levels(text: str, kind: str, level: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert (signal.kind, signal.level) == (kind, level)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he says he'll kill himself if i dont answer",
+        "she threatened to kill herself when i said no",
+        "my ex keeps threatening suicide",
+        "he said he's going to end his life if i don't come back",
+        "my ex overdosed after i blocked him",
+        "she said she'd do something stupid if i leave",
+    ],
+)
+def test_the_ex_at_risk_is_neither_my_crisis_nor_danger_to_me(text: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert signal.kind == "other_at_risk"
+
+
+def test_my_own_crisis_still_wins_over_the_ex_at_risk() -> None:
+    signal = detect_crisis("he said he'd kill himself and honestly i want to die too")
+    assert signal is not None
+    assert signal.kind == "self_harm"
+    signal = detect_crisis("he threatened suicide and then said he would kill me")
+    assert signal is not None
+    assert signal.kind == "danger_from_other"
 
 
 def test_negation_still_gets_a_gentle_check_in() -> None:
@@ -210,120 +267,17 @@ def test_cue_is_part_of_the_normalised_message() -> None:
 @given(st.text(max_size=600))
 def test_never_raises(text: str) -> None:
     signal = detect_crisis(text)
-    assert signal is None or signal.kind in ("self_harm", "danger_from_other")
+    assert signal is None or (
+        signal.kind in ("self_harm", "danger_from_other", "other_at_risk")
+        and signal.level in ("explicit", "passive")
+    )
 
 
-def _best_of(text: str, runs: int = 10) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        detect_crisis(text)
-        best = min(best, time.perf_counter() - start)
-    return best
+# Speed on 4096-character messages (worst cases of trigger words, and long realistic ones) is
+# measured by bench/crisis.py, which prints the figures; timing is not asserted in tests.
 
 
-def _to_4096(unit: str) -> str:
-    return (unit * (4096 // len(unit) + 1))[:4096]
-
-
-_TRIGGER_WORDS = (  # noqa: SIM905
-    "i me my he she they ex him her kill killing die dying dead hurt myself pills safe not "
-    "end life want to can going would will outside door leave afraid scared threat you the "
-    "it point of why am even still how many much take be here around last arms scratch burn "
-    "with razor again until bled disappear into rather than text"
-).split()
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.text(min_size=1, max_size=300).map(_to_4096))
-def test_fast_on_4096_arbitrary_chars(text: str) -> None:
-    assert _best_of(text) < 0.001
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(_TRIGGER_WORDS), min_size=5, max_size=60).map(" ".join))
-def test_fast_on_4096_chars_of_trigger_words(words: str) -> None:
-    assert _best_of(_to_4096(words + " ")) < 0.001
-
-
-@pytest.mark.parametrize(
-    "unit",
-    [
-        "I'm dying to text him, this is killing me and I can't stop crying. ",
-        "he said he misses me but i am scared he will forget me and move on. ",
-        "kill die dying dead hurt myself pills safe end life can not he she me ",
-        # every match is vetoed by the words before it or refused by the words after it
-        "we end things, he wants to end everything, ending things with him, i want him to "
-        "disappear forever, he is not around any more. ",
-        "what's the point of me going to the party, why am i still awake, how many ibuprofen "
-        "can i take for a headache, i won't be here next week, i'm going on holiday. ",
-        "i'm going to end it with him on a good note, i want to disappear into a good book, "
-        "i'd rather die of boredom than text him, burned my arm on the oven again. ",
-    ],
-)
-def test_fast_on_long_realistic_messages(unit: str) -> None:
-    text = (unit * (4096 // len(unit) + 1))[:4096]
-    assert _best_of(text) < 0.001
-
-
-# -- content/safety.yaml --------------------------------------------------------------------
-
-
-def test_safety_content_is_valid() -> None:
-    content = validate_safety_content(SAFETY)
-    assert len(content.countries) >= 25
-    assert set(COMMON_COUNTRIES) <= set(content.countries)
-    assert 1 <= len(content.grounding) <= 3
-    assert "findahelpline.com" in " ".join(content.fallback.crisis)
-    for text in content.crisis_reply:
-        assert "Are you safe right now?" in text
-
-
-def test_known_country_gets_its_lines_and_the_directory() -> None:
-    content = validate_safety_content(SAFETY)
-    lines, known = lines_for(content, "us")
-    assert known
-    assert lines.emergency == "911"
-    assert any("988" in line for line in lines.crisis)
-    assert "findahelpline.com" in lines.crisis[-1]
-
-
-def test_unknown_country_falls_back_to_the_directory() -> None:
-    content = validate_safety_content(SAFETY)
-    for code in ("ZZ", "", None):
-        lines, known = lines_for(content, code)
-        assert not known
-        assert lines.emergency == "your local emergency number"
-    intro = fill(content.lines_intro, lines)
-    assert "{" not in intro
-
-
-def test_danger_reply_says_no_contact_is_not_a_safety_plan() -> None:
-    content = validate_safety_content(SAFETY)
-    lines, _ = lines_for(content, "GB")
-    for text in content.danger_reply:
-        filled = fill(text, lines)
-        assert "999" in filled
-        assert "safety plan" in filled or "protection" in filled
-
-
-@pytest.mark.parametrize(
-    ("mutate", "needle"),
-    [
-        (lambda d: d["countries"].update(us=d["countries"]["US"]), "alpha-2"),
-        (lambda d: d["countries"]["GB"].pop("emergency"), "countries.GB.emergency"),
-        (lambda d: d["buttons"].update(safe_yes="x" * 40), "buttons.safe_yes"),
-        (lambda d: d.update(lines_intro="Lines:"), "country_name"),
-        (lambda d: d["crisis_reply"].append("Call {number} now"), "placeholder"),
-        (lambda d: d["grounding"].append("<script>x</script>"), "Unsupported start tag"),
-    ],
-)
-def test_broken_safety_names_the_bad_field(mutate: Any, needle: str) -> None:
-    data = copy.deepcopy(SAFETY)
-    mutate(data)
-    with pytest.raises(SafetyContentError) as info:
-        validate_safety_content(data)
-    assert needle in str(info.value)
+# -- mentions_harm (the net) ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -339,7 +293,10 @@ def test_words_of_harm_are_noticed(text: str) -> None:
     ("text", "level"),
     [("my wrists are a mess again", "strong"), ("i took all my pills", "strong"),
      ("I'm dead tired", "weak"), ("this is killing me lol", "weak"),
-     ("my phone is dying", "weak")],
+     ("my phone is dying", "weak"), ("dying to text her", "weak"),
+     ("i'm going to die alone lol", "weak"), ("i need a knife to cut the cake", "weak"),
+     ("i took an ibuprofen for my headache", "weak"),
+     ("my goodbye party at work is on friday", "weak")],
 )
 def test_figurative_prone_words_are_only_weak(text: str, level: str) -> None:
     assert mentions_harm(text) == level
@@ -347,8 +304,73 @@ def test_figurative_prone_words_are_only_weak(text: str, level: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
+    [
+        # the net catches what rules may miss: death about oneself, means, goodbyes,
+        # giving things away, affairs, no future, drink with despair, danger
+        "sometimes i think about my own funeral",
+        "how many sleeping tablets is too many",
+        "the knife is on my desk",
+        "i keep looking at the bridge",
+        "thinking about driving off the road",
+        "the rope in the garage",
+        "i wrote a goodbye note",
+        "goodbye",
+        "i'm giving away all my stuff",
+        "i made a will",
+        "i have no future",
+        "drinking so i can feel nothing",
+        "he choked me",
+    ],
+)
+def test_the_net_is_strong_on_death_means_and_goodbyes(text: str) -> None:
+    assert mentions_harm(text) == "strong"
+
+
+@pytest.mark.parametrize(
+    "text",
     ["how long should no contact last", "he texted me happy birthday", "can i keep his hoodie",
-     "", "i miss her so much"],
+     "", "i miss her so much", "there's no future with him"],
 )
 def test_ordinary_questions_hold_no_words_of_harm(text: str) -> None:
     assert mentions_harm(text) is None
+
+
+# -- crisis.yaml ----------------------------------------------------------------------------
+
+
+def test_the_data_file_loads() -> None:
+    tables = load_tables()
+    assert len(tables.self_harm) >= 80
+    assert tables.danger
+    assert tables.other_at_risk
+    assert tables.escalate
+    assert tables.net_strong
+
+
+def test_a_broken_pattern_names_the_file_and_the_key(tmp_path: Path) -> None:
+    data = yaml.safe_load(DATA_FILE.read_text("utf-8"))
+    data["rules"][3]["pattern"] = "(?:unclosed"
+    broken = tmp_path / "crisis.yaml"
+    broken.write_text(yaml.safe_dump(data), "utf-8")
+    with pytest.raises(CrisisDataError, match=r"crisis\.yaml: rules\[3\]\.pattern"):
+        load_tables(broken)
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        (lambda d: d["rules"][0].update(kind="sadness"), r"rules\[0\]\.kind"),
+        (lambda d: d["rules"][0].update(level="medium"), r"rules\[0\]\.level"),
+        (lambda d: d["rules"][0].update(pattern="<NO_SUCH_NAME>"), r"rules\[0\]\.pattern"),
+        (lambda d: d["rules"][0].update(gate="ab*"), r"rules\[0\]\.gate"),
+        (lambda d: d["fragments"].update(LOOP="<LOOP>"), r"fragments\.LOOP"),
+        (lambda d: d.pop("net"), r"net"),
+    ],
+)
+def test_a_malformed_file_names_the_key(tmp_path: Path, change: Any, key: str) -> None:
+    data = yaml.safe_load(DATA_FILE.read_text("utf-8"))
+    change(data)
+    broken = tmp_path / "crisis.yaml"
+    broken.write_text(yaml.safe_dump(data), "utf-8")
+    with pytest.raises(CrisisDataError, match=key):
+        load_tables(broken)

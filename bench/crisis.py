@@ -1,0 +1,228 @@
+"""Crisis detection quality on the tuned set and on the held-out round.
+
+Usage: `.venv/bin/python bench/crisis.py [--show] [--tuned-only]`
+
+It also prints the check's speed on 4096-character messages (the longest Telegram sends).
+
+For each file it prints: crisis messages reaching help (``detect_crisis`` returns a signal or
+``mentions_harm`` says "strong"), crisis messages getting a full signal, explicit-level
+messages getting level "explicit", danger / other_at_risk messages getting the right kind,
+ordinary messages getting a signal (false alarm) or "strong", and per-family misses.
+
+The held-out round (tests/data/heldout/crisis_r6.yaml) is never tuned on: for it this script
+prints counts only, never a message's text. Round 5 was held out before it; it has been
+measured and moved into the tuned set. ``--show`` lists the tuned set's misses (texts
+of the tuned set only); ``--tuned-only`` skips the held-out round (for use while tuning).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from bot.core.content import load_content  # noqa: E402
+from bot.services.crisis import detect_crisis, mentions_harm  # noqa: E402
+from bot.services.faq import FaqMatcher  # noqa: E402
+from bot.services.reading import read_text  # noqa: E402
+
+_CONTENT = load_content()
+_MATCHER = FaqMatcher(list(_CONTENT.faq_entries.values()))
+
+
+def button_in_reach(text: str) -> bool:
+    """Whether the bot's free-text reply to `text` carries "🚨 I'm not safe right now": words
+    of harm, or a message it cannot place (no confident answer, not small talk, not a clear
+    request for something else). Mirrors bot/handlers/faq.py answer_free_text."""
+    reading = read_text(text, _MATCHER)
+    if reading.smalltalk is not None and reading.harm is None:
+        return False
+    placed = reading.match.kind == "answer" or reading.off_topic or reading.bare_question
+    return reading.harm is not None or not placed
+
+TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
+HELDOUT = ROOT / "tests" / "data" / "heldout" / "crisis_r6.yaml"
+
+
+@dataclass
+class Figures:
+    crisis: int = 0
+    reached: int = 0
+    in_reach: int = 0  # reached, or the "I'm not safe" button one tap away (the net)
+    full: int = 0
+    explicit: int = 0
+    explicit_right: int = 0
+    special_kind: int = 0  # danger_from_other and other_at_risk messages
+    special_kind_right: int = 0
+    kind_right: int = 0
+    ordinary: int = 0
+    full_alarms: int = 0
+    strong_alarms: int = 0
+    family_total: Counter[str] = field(default_factory=Counter)
+    family_unreached: Counter[str] = field(default_factory=Counter)
+    family_no_signal: Counter[str] = field(default_factory=Counter)
+    family_wrong: Counter[str] = field(default_factory=Counter)  # kind or level wrong
+    ordinary_strong_family: Counter[str] = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)  # tuned set only
+
+
+def measure(data: dict[str, Any], keep_texts: bool) -> Figures:
+    f = Figures()
+    for item in data["crisis"]:
+        text, kind = item["text"], item["kind"]
+        level = item.get("level")
+        family = item.get("family") or kind
+        signal = detect_crisis(text)
+        strong = mentions_harm(text) == "strong"
+        got_level = getattr(signal, "level", None)
+        f.crisis += 1
+        f.family_total[family] += 1
+        reached = signal is not None or strong
+        f.reached += reached
+        f.in_reach += reached or button_in_reach(text)
+        f.full += signal is not None
+        right_kind = signal is not None and signal.kind == kind
+        f.kind_right += right_kind
+        if kind != "self_harm":
+            f.special_kind += 1
+            f.special_kind_right += right_kind
+        if level == "explicit":
+            f.explicit += 1
+            f.explicit_right += got_level == "explicit"
+        if not reached:
+            f.family_unreached[family] += 1
+        if signal is None:
+            f.family_no_signal[family] += 1
+        elif not right_kind or (level is not None and got_level != level):
+            f.family_wrong[family] += 1
+        wrong = signal is None or not right_kind or (level is not None and got_level != level)
+        if keep_texts and wrong:
+            got = "none" if signal is None else f"{signal.kind}/{got_level}"
+            f.misses.append(f"  [{kind}/{level}] got {got} strong={strong}: {text}")
+    for item in data["ordinary"]:
+        text = item["text"]
+        f.ordinary += 1
+        signal = detect_crisis(text)
+        strong = mentions_harm(text) == "strong"
+        f.full_alarms += signal is not None
+        f.strong_alarms += strong
+        if strong:
+            f.ordinary_strong_family[item.get("family", "-")] += 1
+        if keep_texts and (signal is not None or strong):
+            got = "none" if signal is None else f"{signal.kind}/{getattr(signal, 'level', None)}"
+            f.misses.append(f"  [ordinary] got {got} strong={strong}: {text}")
+    return f
+
+
+def pct(n: int, d: int) -> str:
+    return f"{n}/{d} ({100 * n / d:.1f}%)" if d else f"{n}/0"
+
+
+def report(name: str, f: Figures, show: bool) -> None:
+    print(f"== {name}")
+    print(f"  crisis reaching help (signal or strong): {pct(f.reached, f.crisis)}")
+    print(f"  ... or with 'I'm not safe' one tap away: {pct(f.in_reach, f.crisis)}")
+    print(f"  crisis with a full signal:               {pct(f.full, f.crisis)}")
+    print(f"  crisis with the right kind:              {pct(f.kind_right, f.crisis)}")
+    print(f"  explicit-level given 'explicit':         {pct(f.explicit_right, f.explicit)}")
+    special = pct(f.special_kind_right, f.special_kind)
+    print(f"  danger/other_at_risk with right kind:    {special}")
+    print(f"  ordinary with a signal (false alarm):    {pct(f.full_alarms, f.ordinary)}")
+    print(f"  ordinary with 'strong':                  {pct(f.strong_alarms, f.ordinary)}")
+    print("  per family: total / not reached / no signal / wrong kind or level")
+    for family in sorted(f.family_total):
+        print(
+            f"    {family:<20} {f.family_total[family]:>3} {f.family_unreached[family]:>3}"
+            f" {f.family_no_signal[family]:>3} {f.family_wrong[family]:>3}"
+        )
+    if f.ordinary_strong_family:
+        print(f"  ordinary 'strong' by family: {dict(sorted(f.ordinary_strong_family.items()))}")
+    if show and f.misses:
+        print("  wrong (tuned set):")
+        print("\n".join(f.misses))
+
+
+# --------------------------------------------------------------------------- speed
+
+_TRIGGER_WORDS = (  # noqa: SIM905
+    "i me my he she they ex him her kill killing die dying dead hurt myself pills safe not "
+    "end life want to can going would will outside door leave afraid scared threat you the "
+    "it point of why am even still how many much take be here around last arms scratch burn "
+    "with razor again until bled disappear into rather than text lap pillow hand double triple "
+    "taking goodbye thank sorry letter note explaining where find last time close eyes asleep "
+    "never come back without lighter reason whole gave cat passwords who gets dog funeral "
+    "relapsed blade cut head wall bleeding care kills bottle regret break legs wearing threw "
+    "doorbell downstairs story done something sea only exit peace"
+).split()
+_LONG_UNITS = [
+        "I'm dying to text him, this is killing me and I can't stop crying. ",
+        "he said he misses me but i am scared he will forget me and move on. ",
+        "kill die dying dead hurt myself pills safe end life can not he she me ",
+        # every match is vetoed by the words before it or refused by the words after it
+        "we end things, he wants to end everything, ending things with him, i want him to "
+        "disappear forever, he is not around any more. ",
+        "what's the point of me going to the party, why am i still awake, how many ibuprofen "
+        "can i take for a headache, i won't be here next week, i'm going on holiday. ",
+        "i'm going to end it with him on a good note, i want to disappear into a good book, "
+        "i'd rather die of boredom than text him, burned my arm on the oven again. ",
+        # round 6 near misses: chores with a knife, a dose question, goodbyes to coworkers
+        "knife in my hand chopping onions, can i take double if i missed a dose, said thank you "
+        "and goodbye to my coworkers, gave my dog to my mum for the weekend while i'm away, "
+        "banging my head against the wall trying to understand, his words cut deeper. ",
+]
+
+
+def _best_of(text: str, runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        detect_crisis(text)
+        mentions_harm(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _to_4096(unit: str) -> str:
+    return (unit * (4096 // len(unit) + 1))[:4096]
+
+
+def speed_report() -> None:
+    """The check on 4096-character messages: realistic ones and random mixes of the words the
+    rules look for (the worst case for the patterns), best of 5 runs each."""
+    rng = random.Random(7)
+    mixes = [_to_4096(" ".join(rng.choices(_TRIGGER_WORDS, k=rng.randint(5, 60))) + " ")
+             for _ in range(200)]
+    realistic = [_to_4096(unit) for unit in _LONG_UNITS]
+    for name, texts in (("realistic", realistic), ("trigger-word mixes", mixes)):
+        times = sorted(_best_of(text) * 1e6 for text in texts)
+        p50 = statistics.median(times)
+        p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+        print(f"  4096 chars, {name:<18} n={len(texts):>3}  p50 {p50:6.0f} us  "
+              f"p99 {p99:6.0f} us  max {times[-1]:6.0f} us")
+
+
+def main() -> None:
+    show = "--show" in sys.argv[1:]
+    tuned_only = "--tuned-only" in sys.argv[1:]
+    tuned = yaml.safe_load(TUNED.read_text("utf-8"))
+    report("tuned set (tests/data/crisis_labelled.yaml)", measure(tuned, keep_texts=True), show)
+    if HELDOUT.exists() and not tuned_only:
+        held = yaml.safe_load(HELDOUT.read_text("utf-8"))
+        # Never texts for the held-out round: counts only.
+        report("held-out round (crisis_r6, counts only)", measure(held, keep_texts=False), False)
+    print("== speed (detect_crisis + mentions_harm, one message)")
+    speed_report()
+
+
+if __name__ == "__main__":
+    main()

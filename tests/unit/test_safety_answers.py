@@ -1,0 +1,98 @@
+"""Typed answers in a safety conversation: "are you safe right now?" and "don't know"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.safety_answers import is_dont_know, read_safety_answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im not safe", "I'm not safe", "i am not safe right now", "not safe", "unsafe",
+        "no", "No.", "NO", "nope", "Nope!!", "nah", "noo", "no no", "um no", "no 😔",
+        "not really", "Not really tbh", "not rly", "really not", "not at all", "not quite",
+        "i dont think so", "I don't think so", "i do not think so", "dont think so",
+        "no im not", "no i'm not", "No I am not safe", "no, not really", "nope not safe",
+        "i don't feel safe", "i dont feel safe rn", "not ok", "im not okay", "i'm not fine",
+        "help", "please help me", "i need help", "definitely not", "hell no", "i'm scared",
+        "in danger", "i am not",
+    ],
+)
+def test_unsafe_answers(text: str) -> None:
+    assert read_safety_answer(text) == "unsafe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes", "Yes", "YES!", "yeah", "yea", "yep", "yup", "ya", "Yes 🙏", "yes i am",
+        "yeah im safe", "yes i'm fine", "sure", "i'm ok now", "im ok", "i am okay", "okay",
+        "ok", "im safe", "I'm safe now", "safe", "i think so", "i think i'm ok", "ya im fine",
+        "im fine lol", "i'm fine thanks", "fine", "all good", "i'm alright", "i'm good",
+        "i will be ok", "feeling better", "no im fine", "no i'm okay", "nah i'm good",
+        "no, i'm fine", "no im safe", "No I'm ok now", "nope all good", "i'm not in danger",
+    ],
+)
+def test_safe_answers(text: str) -> None:
+    assert read_safety_answer(text) == "safe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "idk", "IDK", "i dont know", "I don't know", "i really dont know", "dunno", "no idea",
+        "maybe", "Maybe...", "maybe not", "not sure", "im not sure", "I'm not really sure",
+        "unsure", "kind of", "kinda", "sort of", "i guess", "a bit", "possibly", "probably",
+        "hard to say", "i hope so", "50/50", "sometimes", "yes and no", "i think so?", "ok?",
+        "idk honestly", "um not sure",
+    ],
+)
+def test_unsure_answers(text: str) -> None:
+    assert read_safety_answer(text) == "unsure"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "", "   ", "🙂", "Sarah", "my mum", "what do you mean?", "why are you asking",
+        "he left me yesterday and i keep thinking about him",
+        "no he blocked me on everything and i don't know what to do with myself",
+        "yesterday was the worst day of my life honestly i can't stop crying about it all",
+        "can i text him", "how long does no contact last", "you?", "lol",
+    ],
+)
+def test_anything_else_is_not_an_answer(text: str) -> None:
+    assert read_safety_answer(text) is None
+
+
+def test_a_long_message_is_never_read_as_safe() -> None:
+    text = "yes " + "i keep thinking about it " * 5
+    assert read_safety_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i don't know", "I dont know", "idk", "IDK lol", "dunno", "no idea", "No clue",
+        "nobody", "Nobody really.", "no one", "noone", "none", "nothing", "nothing really",
+        "not sure", "i'm not sure", "um i don't know", "i can't think of anyone",
+        "cant think of anything", "i have nobody", "there's no one", "i don't have anyone",
+        "nothing comes to mind", "no", "nope", "nah", "pass", "skip", "not really",
+    ],
+)
+def test_dont_know(text: str) -> None:
+    assert is_dont_know(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "", "my sister", "call my mum", "going for a walk", "music helps", "Sam from work",
+        "the crisis line", "my bedroom with the door locked", "i know my best friend would",
+        "nobody would ever understand but maybe my brother",
+    ],
+)
+def test_real_answers_are_not_dont_know(text: str) -> None:
+    assert not is_dont_know(text)
