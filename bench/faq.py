@@ -1,6 +1,9 @@
 """Benchmark the FAQ matcher: accuracy on the labelled set and time per question.
 
-Run: .venv/bin/python bench/faq.py [--misses]
+Run: .venv/bin/python bench/faq.py [--misses] [--skip-heldout]
+
+The held-out round (tests/data/heldout/faq_r3.yaml) is reported as counts only: its texts are
+never printed, not even with --misses, so nobody tunes on them.
 """
 
 from __future__ import annotations
@@ -20,6 +23,94 @@ from bot.services.faq import FaqMatch, FaqMatcher, entries_from_content  # noqa:
 
 FAQ_PATH = ROOT / "content" / "faq.yaml"
 LABELLED_PATH = ROOT / "tests" / "data" / "faq_labelled.yaml"
+HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml"
+
+
+def _expected(item: dict[str, Any]) -> set[str]:
+    raw = item["expect"]
+    return {raw, *item.get("accept", [])} if isinstance(raw, str) else set(raw)
+
+
+def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]:
+    """Counts for the held-out round (shared with tests/unit/test_faq_heldout.py).
+
+    in_scope + new_answers: "reached" (an expected id is the answer or among the "Did you
+    mean" buttons), "right" (the confident answer is an expected id), "wrong" (a confident
+    answer that is not). out_of_scope: "declined" (kind "none"). listen: "quiet" (not
+    answered confidently).
+    """
+    f = dict.fromkeys(
+        (
+            "asked", "reached", "right", "wrong", "suggested", "new", "new_reached",
+            "new_right", "oos", "declined", "listen", "quiet",
+        ),
+        0,  # fmt: skip
+    )
+    for section in ("in_scope", "new_answers"):
+        for item in data.get(section) or []:
+            expect = _expected(item)
+            m = matcher.match(item["text"])
+            f["asked"] += 1
+            f["reached"] += not expect.isdisjoint(m.ids)
+            f["right"] += m.kind == "answer" and m.ids[0] in expect
+            f["wrong"] += m.kind == "answer" and m.ids[0] not in expect
+            f["suggested"] += m.kind == "suggest"
+            if section == "new_answers":
+                f["new"] += 1
+                f["new_reached"] += not expect.isdisjoint(m.ids)
+                f["new_right"] += m.kind == "answer" and m.ids[0] in expect
+    for item in data.get("out_of_scope") or []:
+        f["oos"] += 1
+        f["declined"] += matcher.match(item["text"]).kind == "none"
+    for item in data.get("listen") or []:
+        f["listen"] += 1
+        f["quiet"] += matcher.match(item["text"]).kind != "answer"
+    return f
+
+
+def _heldout_report(matcher: FaqMatcher) -> None:
+    if not HELDOUT_PATH.exists():
+        print("held-out r3   (file not present)")
+        return
+    data = yaml.safe_load(HELDOUT_PATH.read_text("utf-8"))
+    f = heldout_figures(matcher, data)
+    n, o, li = f["asked"], f["oos"], f["listen"]
+    print(
+        f"held-out r3   n={n:3d}  reached {f['reached']}/{n} ({f['reached'] / n:.1%})  "
+        f"answered right {f['right']}/{n} ({f['right'] / n:.1%})  "
+        f"confidently wrong {f['wrong']}/{n} ({f['wrong'] / n:.1%})  "
+        f"suggested {f['suggested']}/{n}"
+    )
+    print(
+        f"held-out r3   of which new_answers n={f['new']:3d}: reached {f['new_reached']}, "
+        f"answered right {f['new_right']}"
+    )
+    print(
+        f"held-out r3   out_of_scope n={o:3d} declined {f['declined']}/{o} "
+        f"({f['declined'] / o:.1%})  listen n={li:3d} not answered {f['quiet']}/{li} "
+        f"({f['quiet'] / li:.1%})"
+    )
+    texts = [
+        item["text"]
+        for section in ("in_scope", "new_answers", "out_of_scope", "listen")
+        for item in data.get(section) or []
+    ]
+    cold = FaqMatcher(entries_from_content(yaml.safe_load(FAQ_PATH.read_text("utf-8"))))
+    start = time.perf_counter_ns()
+    for t in texts:
+        cold.match(t)
+    cold_us = (time.perf_counter_ns() - start) / 1000 / len(texts)
+    times: list[float] = []
+    for _ in range(10):
+        for t in texts:
+            t0 = time.perf_counter_ns()
+            cold.match(t)
+            times.append((time.perf_counter_ns() - t0) / 1000)
+    times.sort()
+    print(
+        f"held-out r3   timing {len(texts)} questions: cold {cold_us:.0f} us/question, "
+        f"warm mean {statistics.fmean(times):.0f} us, max {times[-1]:.0f} us (budget 2000 us)"
+    )
 
 
 def _near_miss_ok(item: dict[str, Any], m: FaqMatch) -> bool:
@@ -98,6 +189,35 @@ def main() -> int:
         f"p99 {p99:.0f} us; first (cold cache) pass mean {statistics.fmean(cold_times):.0f} us, "
         f"max {cold_times[-1]:.0f} us (budget 2000 us)"
     )
+    tuning = {
+        "in_scope": [
+            item
+            for section in ("tuning_r3", "tuning_r3_dev", "tuning_r3_dev2", "tuning_r3_dev3")
+            for item in labelled.get(section) or []
+        ],
+        "out_of_scope": labelled.get("out_of_scope") or [],
+        "listen": labelled.get("listen") or [],
+    }
+    f = heldout_figures(matcher, tuning)
+    n, li = f["asked"], f["listen"]
+    print(
+        f"tuning_r3     n={n:3d}  reached {f['reached']}/{n}  answered right {f['right']}/{n}  "
+        f"confidently wrong {f['wrong']}/{n}  suggested {f['suggested']}/{n}  "
+        f"listen not answered {f['quiet']}/{li}"
+    )
+    if show_misses:
+        for item in tuning["in_scope"]:
+            m = matcher.match(item["text"])
+            if m.kind != "answer" or m.ids[0] not in _expected(item):
+                reached = bool(_expected(item) & set(m.ids))
+                tag = "WRONG" if m.kind == "answer" else ("OK~" if reached else "MISS")
+                print(f"  {tag} [tuning_r3] {item['text']!r}: want {item['expect']}, got {m}")
+        for item in tuning["listen"]:
+            m = matcher.match(item["text"])
+            if m.kind == "answer":
+                print(f"  MISS [listen] {item['text']!r}: got {m}")
+    if "--skip-heldout" not in sys.argv:
+        _heldout_report(matcher)
     return 0
 
 

@@ -15,6 +15,11 @@ The decision is: *answer* when the best score clears ``answer_threshold`` and le
 runner-up by ``margin``; *suggest* ("Did you mean") the 2-3 closest questions when the best
 score clears ``suggest_threshold`` but is not clearly ahead; *none* otherwise. Only words
 that occur in our own phrasings can score, so out-of-scope messages fall to *none*.
+
+A confident wrong answer is worse than a question back, so one more rule asks instead of
+answering: when the message names a *distinctive* concept (held by at most ``DISTINCT_DF``
+questions) that the best question lacks, and a close runner-up has it, the subject is in
+doubt ("she keeps messaging me threats": they-texted or in-danger?) and both are offered.
 """
 
 from __future__ import annotations
@@ -37,9 +42,9 @@ from pydantic import (
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot import tghtml
+from bot.services import tghtml
 from bot.services.smalltalk import SmalltalkKind
-from bot.services.textnorm import normalize
+from bot.services.textnorm import DATA_DIR, DataModel, Regex, Words, load_data, normalize
 
 __all__ = [
     "ANSWER_THRESHOLD",
@@ -78,6 +83,12 @@ OOV_WEIGHT = 0.6
 EVIDENCE = 0.9
 # Share of the query's information the best question must explain, else "none".
 COVERAGE = 0.2
+# A strong concept found in at most this many questions names a subject of its own.
+DISTINCT_DF = 4
+# How deep in the ranking to look for the question that covers such a concept.
+RIVAL_DEPTH = 5
+# ...and how close to the best score it must be.
+RIVAL_RATIO = 0.75
 # IDF factor for plain words that belong to no synonym group or phrase concept.
 PLAIN_WEIGHT = 0.7
 
@@ -85,353 +96,47 @@ PLAIN_WEIGHT = 0.7
 # Language rules: phrases, synonyms, stopwords, stemming
 # --------------------------------------------------------------------------------------------
 
-# (pattern over normalised text, concept token). Applied in order, before tokenising.
-_PHRASES: tuple[tuple[str, str], ...] = (
-    # Politeness is not an apology: "sorry if this is dumb but what is nc".
-    (r"\b(?:so )?sorry (?:if|but|for (?:asking|bothering|the (?:long|rant|essay|ramble|message))"
-     r"|to (?:bother|ask))\b", ""),
-    # "hit" is violence only when it lands on someone: "he hit me", not "i hit 30 days"
-    # or "about to hit call".
-    (r"\b(?:hit|hits|hitting|punched|punches|slapped|slaps|shoved|choked|strangled|kicked"
-     r"|beat|beats|beating) me\b(?! up\b)"
-     r"|\b(?:he|she|they|ex) (?:has |had |once |used to |would |\w+ )?(?:hit|hits|punched"
-     r"|slapped|shoved|choked|kicked|beat)\b(?! (?:me )?up\b)", "+danger danger"),
-    (r"\b(?:hit|hitting|reached|reach|made it to|make it to|finished|finish|completed"
-     r"|survived|got to|get to) (?:the |my |a |one )?(?:full |whole )?(?:30 days|thirty days"
-     r"|day 30|day 31|30 day mark|month mark|one month|month)\b"
-     r"|\b(?:30 days|thirty days|(?:the |a |my )?month|(?:my )?no contact) (?:is |are )?(?:up|over"
-     r"|done|finished|complete)\b", "ncend nocontact"),
-    (r"\b(?:about to|going to|gonna) (?:\w+ ){0,2}(?:text|call|message|msg|send|dm|hit|press"
-     r"|snapchat|reach out|unblock)\b|\bhit (?:call|send|dial)\b"
-     r"|\bwant to (?:text|call|message|msg|dm|talk to|see|reach out|snapchat)(?: \w+){0,3}"
-     r" so bad(?:ly)?\b",
-     "+urge"),
-    (r"\bno contact\b|\bzero contact\b|\bnon contact\b|\bgoing dark\b|\bcut (?:off )?contact\b"
-     r"|\bradio silence\b"
-     r"|\bcut (?:them|him|her|ex) off\b|\bcutting (?:them|him|her|ex) off\b|\bcut off\b",
-     "nocontact"),
-    # Who contacted whom matters: "he texted me" is not "I texted him".
-    (r"\b(?:he|she|they|ex)(?: \w+){0,2} (?:texted|text|texts|texting|called|calls|calling"
-     r"|messaged|messages|messaging|dmed|dmd|dms|dm|emailed|emails|facetimed|rang|snapped"
-     r"|sent|sends|contacted|contacts|wrote|snapchatted|snapchats|snapchat|whatsapped|pinged"
-     r") me\b"
-     r"|\b(?:he|she|they|ex)(?: \w+){0,2} (?:hit me up|slid into my dms?)\b"
-     r"|\b(?:text|message|call|dm|email|voicemail|letter)s? from (?:him|her|them|my ex|ex)\b"
-     r"|\b(?:he|she|they|ex)(?: \w+){0,2} (?:reached|reaches|reaching) out\b"
-     # "he texted happy birthday": a wish from them is them reaching out.
-     r"|\b(?:he|she|they|ex)(?: \w+){0,2} (?:texted|text|texts|messaged|sent|sends|wished"
-     r"|wishes|called|dmed|dmd|snapchatted) (?:me )?(?:a )?(?:happy|merry)\b",
-     "+theycontact"),
-    (r"\bi(?: \w+){0,3} (?:texted|called|messaged|dmed|dmd|contacted|rang|emailed|facetimed"
-     r"|snapped|wrote to|reached out to|sent (?:a )?(?:text|message|dm) to)"
-     r" (?:him|her|them|my ex|ex|my \w+)\b",
-     "+icontact"),
-    (r"\b(?:he|she|they|ex) (?:says?|said|tells me|told me|acts?|acted) (?:\w+ ){1,6}but\b",
-     "+mixedsignal"),
-    (r"\blikes? me\b|\binto me\b|\bhas feelings for me\b", "attraction"),
-    (r"\b(?:he|she|they|ex) (?:\w+ )?(?:messed|screwed|blew|ruined|fucked)\b", "ex"),
-    (r"\bi (?:broke up with|dumped|left|ended (?:it|things)(?: with)?)(?: \w+){0,8}"
-     r" (?:messed|screwed|fucked) up\b", "ileft breakup doubt"),
-    (r"\bi (?:broke|break) up with\b|\bi (?:dumped|left|ended it with)\b", "ileft breakup"),
-    (r"\bbroke up\b|\bbreak up\b|\bbreaking up\b|\bbreakup\b|\bsplit up\b", "breakup"),
-    (r"\bbroke (?:the )?(?:nocontact|rule|streak)\b|\b(?:reset|restart|start) (?:my |the )?"
-     r"(?:count|counter|streak|days|day count|over|from zero|from scratch)\b", "slip nocontact"),
-    (r"\b(?:count|counts) as\b|\bdoes (?:that|it|this) count\b|\bis (?:\w+ ){1,6}breaking"
-     r" (?:the )?(?:nocontact|rule)\b|\bis (?:that|it|this) breaking\b|\ballowed\b"
-     r"|\bconsidered contact\b|\b(?:does|would|will|did) (?:that|it|this) (?:break|ruin|reset"
-     r"|undo|mess up|count)\b", "+iscontact"),
-    (r"\b(?:quit|quitting|give up|giving up|stop doing|abandon|drop) (?:on )?(?:the )?nocontact\b",
-     "doubtnc nocontact"),
-    (r"\b(?:nocontact|it|this) (?:is |just )?(?:making|makes|made) (?:me|things|it|everything)"
-     r" (?:feel )?(?:worse|more|so|miserable|sad|unhappy|depressed)\b"
-     r"|\b(?:maybe i should|should i|i want to|thinking (?:of|about)) (?:just )?(?:stop|quit"
-     r"|give up|end it)(?: (?:nocontact|it|this|now|early))? *$", "+doubtnc"),
-    (r"\b(?:then|but then|and then) (?:\w+ ){0,2}(?:disappears?|disappeared|ghosts?|ghosted"
-     r"|ignores?|ignored|vanish\w*|goes? cold|went cold|goes? silent|went silent)\b",
-     "+mixedsignal"),
-    (r"\b(?:does|do|did|will|would|can|could) (?:nocontact|it|this|that) (?:\w+ )?(?:really |even "
-     r"|actually )?work\b|\bnocontact (?:\w+ )?(?:works|working)\b"
-     r"|\bis (?:it|nocontact|this) (?:even |really |actually )?working\b", "worth nocontact"),
-    (r"\bwhat went wrong\b|\bwhat happened between us\b|\bwhy (?:it|we|things) (?:ended|failed"
-     r"|fell apart|did not work)\b", "clarity"),
-    (r"\b(?:pain|hurt|hurting|heartbreak|ache|feeling|this|it) (?:\w+ ){0,2}(?:end|stop|go away"
-     r"|fade|ease|get better|pass)\b", "+pain"),
-    (r"\b(?:do|should|can|must|shall|would) i (?:even |just |still |ever )?(?:reply|respond"
-     r"|answer|text back|write back|ignore)\b|\b(?:have|need|supposed) to (?:reply|respond"
-     r"|answer)\b", "+replyq"),
-    (r"\bshould i (?:just )?(?:send|text|call|message|dm|reach out|msg)\b", "+urge"),
-    (r"\bcan (?:i|not|i not|i still)(?: \w+){0,2} (?:like|comment|view|watch|follow|reply"
-     r"|message|text|msg)\b", "+iscontact"),
-    (r"\bmixed signals?\b|\bhot and cold\b|\bbreadcrumb\w*|\bsending signals\b", "mixedsignal"),
-    (r"\bcome back\b|\bcoming back\b|\bcomes back\b|\bcame back\b|\bget (?:\w+ ){0,2}back\b"
-     r"|\bgetting (?:\w+ ){0,2}back\b|\bback together\b|\bwin (?:\w+ ){0,2}back\b|\breconcil\w*"
-     r"|\bwants? (?:me|us) back\b|\bmiss me\b|\breali[sz]e what (?:they|he|she) lost\b"
-     r"|\b(?:he|she|they|ex) (?:will |would |ever |finally |to )*(?:reali[sz]e|regret)\w*"
-     r"|\bmake (?:him|her|them) (?:reali[sz]e|regret)\w*", "comeback"),
-    (r"\bmove on\b|\bmoving on\b|\bmoved on\b|\bget over\b|\bgetting over\b|\bgot over\b"
-     r"|\bover (?:them|him|her|ex)\b|\blet go\b|\bletting go\b", "moveon"),
-    (r"\bone day\b(?!(?: \w+){0,5} next\b)|\bsome ?day\b|\bin the future\b|\beventually\b"
-     r"|\bdown the (?:line|road)\b|\blater on\b|\bafter (?:some|a) (?:time|while)\b"
-     r"|\bin (?:a|one|two|a few|a couple of) (?:years?|months?)\b|\byears? from now\b",
-     "future"),
-    # A short relationship is a situation, not a length of No Contact.
-    (r"\b(?:only|just) (?:been )?(?:together|dated|dating|going out|seeing each other|talking)"
-     r"(?: for)?(?: like)? (?:a |one |two |three |a few |a couple of |\d+ )?(?:days?|weeks?"
-     r"|months?)\b|\b(?:were|was) (?:never|not) (?:official|exclusive|really together)\b",
-     "unique"),
-    (r"\b30 days\b|\bthirty days\b|\bday 30\b", "duration nocontact"),
-    (r"\bhow long\b|\bhow many (?:days|weeks|months)\b|\bhow much time\b"
-     r"|\b(?:\d+|a|one|two|three|four|five|six|few|couple of) (?:days?|weeks?|months?)\b"
-     r"|\b(?:a |the )?(?:whole|full|entire) (?:month|week)\b|\b(?:have|need) to wait\b",
-     "duration"),
-    (r"\b(?:stay|staying|be|being|remain|just|still) friends?\b|\bfriendship\b", "friendship"),
-    (r"\bour (?:friends?|friend group|group|circle|mates)\b|\bsame friends\b"
-     r"|\bfriends in common\b", "mutual friend"),
-    (r"\bsomeone (?:else|new)\b|\bsomebody (?:else|new)\b|\bnew (?:girlfriend|boyfriend|partner"
-     r"|person|guy|girl|relationship|man|woman|gf|bf)\b|\brebound\b|\bmoved on with\b"
-     r"|\bdating (?:someone|somebody|again|other|a new)\b|\bwith another\b"
-     r"|\b(?:seeing|talking to|hooking up with|sleeping with|flirting with|with) (?:someone"
-     r"|somebody|some (?:guy|girl|man|woman|dude))\b"
-     r"|\b(?:he|she|they|ex) (?:is |are |was |has been |have been |already |now |just )*"
-     r"(?:dating|seeing|engaged|married|getting married|in a relationship)\b", "newpartner"),
-    (r"\b(?:saw|seen|see|seeing|spotted|ran into|run into|running into|bumped into|bump into"
-     r"|bumping into|met) (?:my ex|him|her|them|ex) (?:at|in|on|today|yesterday|outside"
-     r"|around)\b|\b(?:ran|run|running|bumped|bump|bumping) into\b", "runinto"),
-    (r"\b(?:going|go|goes|went|been|getting|get|got) (?:on|onto|to|through) (?:his |her |their "
-     r"|my ex |the )?(?:profile|page|instagram|account|socials|facebook|tiktok|twitter|feed"
-     r"|stories|story)\b|\blook(?:ing|ed)? (?:him|her|them) up\b", "+check"),
-    (r"\bsnapchat (?:him|her|them|me|my ex)\b", "+msg"),
-    (r"\b(?:delete|deleted|deleting|erase|remove) (?:his |her |their |my ex |the |ex )?"
-     r"(?:phone )?(?:number|contact)\b", "block msg"),
-    (r"\breach(?:ed|ing)? out\b|\btext(?:ed)? back\b|\bwrite back\b|\bwrote back\b"
-     r"|\bhit me up\b|\bhit (?:them|him|her) up\b", "msg"),
-    (r"\bwalk(?:ed|ing)? away\b|\bi left\b|\bi ended\b|\bi dumped\b|\bi broke\b"
-     r"|\bi was the one\b|\bi am the one\b|\bmy decision\b|\bi initiated\b|\bdumper\b", "ileft"),
-    (r"\bsecond thoughts?\b|\bsecond guess\w*|\bwrong decision\b|\bright decision\b"
-     r"|\b(?:biggest |big )?mistake of my life\b|\bbig mistake\b|\bbiggest mistake\b|\ba mistake\b"
-     r"|\bmade a mistake\b|\bthe one\b|\bsoul ?mate\b", "doubt"),
-    (r"\broller ?coaster\b|\bups and downs\b|\bon and off\b|\bon again off again\b"
-     r"|\ball over the place\b|\bup and down\b", "rollercoaster"),
-    (r"\bsocial media\b|\bsocials\b|\bsocial\b", "socialmedia"),
-    (r"\bnew year\w*|\bmother s day\b|\bfather s day\b|\bvalentine s day\b", "occasion"),
-    (r"\b(?:keep|keeping|wear|wearing|sleep in|sleeping in|hold on to|holding on to|hang on to)"
-     r" (?:his |her |their |my ex |the |all |our |all (?:his|her|their|the) )?(?:old )?(?:hoodies?"
-     r"|shirts?|tshirts?|sweaters?|jumpers?|jackets?|ring|necklace|bracelet|jewelry|jewellery"
-     r"|gifts?|presents?|teddy|perfume|cologne|letters?|cards?)\b", "delete memento ex"),
-    (r"\bthrow (?:away|out)\b|\bget rid of\b|\bthrowing (?:away|out)\b|\bgot rid of\b", "delete"),
-    (r"\bfamily and friends\b|\bfriends and family\b", "tell friend"),
-    (r"\bmind games?\b|\bpower move\b|\breverse psychology\b", "tactic"),
-    (r"\blying (?:in bed|awake|there)\b", "night"),
-    (r"\bwill not leave me alone\b|\b(?:keeps?|kept) (?:showing|turning) up\b|\bshowed up at\b"
-     r"|\b(?:shows?|showed|showing|turns?|turned|turning) up (?:at|outside) my\b"
-     r"|\boutside my (?:house|home|door|flat|apartment|place|work|office|job|school|window)\b"
-     r"|\bwaiting for me (?:outside|after)\b|\bfollow(?:s|ed|ing)? me (?:home|around)\b",
-     "danger"),
-    (r"\bafter (?:the )?(?:nocontact|30 days|it ends|it is over|day 30)\b"
-     r"|\b(?:when|once|after) (?:nocontact|it) (?:ends|is over|is done|finishes)\b"
-     r"|\bnocontact (?:ends|is over|is done|finishes|ended)\b|\bend of nocontact\b"
-     r"|\bthen what\b|\bwhat now\b|\bwhat next\b|\bday 3[01]\b", "ncend"),
-    (r"\bunsent letter\b|\bclosure (?:letter|message|text|talk|conversation)\b|\blast message\b"
-     r"|\bone last\b|\bfinal message\b|\bgoodbye (?:letter|message|text)\b|\blast time\b",
-     "closureletter"),
-    (r"\bright away\b|\bstraight away\b|\bright after\b|\bimmediately\b|\balready\b"
-     r"|\b(?:so|this|too) (?:soon|early)\b",
-     "rightaway"),
-    (r"\bprofessional help\b|\bsee someone\b|\btalk to (?:someone|a professional)\b"
-     r"|\bget help\b|\bneed help\b", "therapist"),
-    (r"\blook(?:ing)? after (?:myself|yourself)\b|\btake care of (?:myself|yourself)\b"
-     r"|\bself care\b|\b(?:make|makes|help|helps|helping) (?:me |you )?feel (?:any )?(?:better"
-     r"|good|okay|ok|normal)\b", "heal"),
-    (r"\bwho i am\b|\bwho i was\b|\bmy (?:own |whole |entire )?life\b|\bfind myself\b"
-     r"|\blost myself\b|\bof my own\b|\b(?:revolved|revolves|revolve|built|build|based|centered"
-     r"|centred) (?:\w+ ){0,3}around (?:him|her|them|my ex|ex|the relationship)\b",
-     "independence"),
-    (r"\bguilt ?trip\w*|\bguilts? me\b|\b(?:hold|stand|holding|standing) (?:my )?ground\b"
-     r"|\bstand firm\b|\bsay(?:ing)? no\b|\bstick(?:ing)? to (?:my )?(?:guns|decision)\b",
-     "boundary"),
-    (r"\bsome days\b(?: \w+){0,8} (?:other days|then|and then|next)\b"
-     r"|\b(?:fine|ok|good|great|happy|strong)(?: \w+){0,3} (?:then|and then|but then|next)"
-     r"(?: \w+){0,3} (?:cry|crying|cried|sob|sobbing|mess|wreck|breakdown|break down"
-     r"|fall apart|falling apart|sad|miserable)\b", "rollercoaster"),
-    # Still missing them after what they did: a question about why it hurts.
-    (r"\b(?:miss|missing|love|loving|want|wanting)\w* (?:him|her|them|my ex|ex) (?:\w+ )?"
-     r"(?:even though|even after|after (?:everything|all that|what)|although|despite)\b",
-     "+lovestill"),
-    (r"\bno one\b|\bnobody\b", "lonely"),
-    (r"\bwhat (?:\w+ ){0,2}(?:is|does|are) (?:this |the |a )?nocontact\b"
-     r"|\bnocontact (?:thing|method|rule|approach)\b", "+define"),
-    (r"\b(?:his|her|their|my|our) (?:things|stuff|belongings|clothes)\b", "+stuff"),
-    (r"\bone (?:minute|moment|day|second|hour) (?:\w+ ){0,5}(?:the )?next\b", "rollercoaster"),
-    (r"\bexplain (?:\w+ ){0,4}to (?:my |our )?(?:friends?|family|parents|people|mum|mom|dad"
-     r"|coworkers|colleagues)\b", "tell"),
-    (r"\b(?:he|she|they|ex) (?:\w+ ){0,2}(?:asked|asks|asking|wants?|wanted|suggested"
-     r"|suggests|offered|offers|proposed)\b", "+theyask"),
-)
+
+class _PhraseRule(DataModel):
+    concept: str
+    pattern: Regex
+
+
+class _Language(DataModel):
+    phrases: tuple[_PhraseRule, ...] = Field(min_length=1)
+    synonyms: dict[str, tuple[str, ...]] = Field(min_length=1)
+    weak_concepts: Words
+    couple_words: Words
+    stopwords: Words
+    no_fix: Words
+    suffixes: tuple[str, ...]
+
+
+_LANGUAGE = load_data(DATA_DIR / "faq_synonyms.yaml", _Language)
+
+# (compiled pattern over normalised text, replacement). Applied in order, before tokenising.
 _PHRASE_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     # A "+" prefix keeps the matched words and adds the concept after them.
-    (re.compile(p), rf"\g<0> {tok[1:]}" if tok.startswith("+") else tok) for p, tok in _PHRASES
+    (rule.pattern, rf"\g<0> {rule.concept[1:]}" if rule.concept.startswith("+") else rule.concept)
+    for rule in _LANGUAGE.phrases
 )
+_SYNONYM_GROUPS: dict[str, tuple[str, ...]] = _LANGUAGE.synonyms
 
-_SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
-    "ex": ("ex", "exes", "him", "her", "he", "she", "them", "they", "his", "hers", "their",
-           "theirs", "boyfriend", "girlfriend", "husband", "wife", "partner", "fiance",
-           "fiancee", "spouse", "exbf", "exgf", "exhusband", "exwife", "guy", "girl", "man",
-           "woman", "person", "bae", "hubby", "wifey", "situationship", "fling", "lover"),
-    "msg": ("text", "texts", "texted", "texting", "message", "messages", "messaged",
-            "messaging", "dm", "dms", "dmed", "dmd", "sms", "whatsapp", "whatsapped", "imessage",
-            "call", "calls", "called", "calling", "phone", "phoned", "ring", "rang", "voicemail",
-            "facetime", "facetimed", "email", "emailed", "emails", "contact", "contacted",
-            "contacting", "wrote", "write", "snapped", "snapchatted", "reached", "talk",
-            "talking", "talked", "talks", "speak", "speaking", "spoke", "chat", "chatting"),
-    "reply": ("reply", "replies", "replied", "replying", "respond", "responded", "responding",
-              "response", "answer", "answered", "answering", "ignore", "ignored", "ignoring",
-              "leave", "read", "seen", "back"),
-    "block": ("block", "blocked", "blocking", "unblock", "unfollow", "unfollowed",
-              "unfollowing", "unfriend", "unfriended", "unfriending", "unadd", "unadded",
-             "unadding", "mute", "muted", "muting",
-              "restrict", "restricted", "hide", "hidden", "remove", "removed"),
-    "socialmedia": ("instagram", "ig", "facebook", "tiktok", "snapchat", "twitter", "x",
-                    "threads", "linkedin", "online", "app", "apps", "socialmedia", "bereal",
-                    "internet", "feed", "fyp", "timeline", "algorithm", "explore"),
-    "post": ("post", "posts", "posted", "posting", "story", "stories", "reel", "reels",
-             "status", "upload", "uploaded", "selfie"),
-    "like": ("liked", "likes", "liking", "react", "reacted", "reacting", "reaction",
-             "heart", "hearted", "view", "viewed", "views", "viewing", "watch", "watched",
-             "watching", "watches", "comment", "commented"),
-    "check": ("check", "checked", "checking", "checks", "stalk", "stalking", "stalked",
-              "lurk", "lurking", "scroll", "scrolling", "look", "looking", "looked",
-              "refresh", "refreshing", "peek", "peeking", "snoop", "snooping", "search",
-              "searching", "google", "googling"),
-    "profile": ("profile", "profiles", "page", "account", "accounts", "followers",
-                "following", "follow", "follows", "followed"),
-    "lonely": ("lonely", "loneliness", "alone", "isolated", "isolation", "empty", "emptiness",
-               "quiet", "miss", "missing", "missed", "misses", "silence"),
-    "night": ("night", "nights", "nighttime", "2am", "3am", "4am", "1am", "midnight", "late",
-              "bed", "bedtime", "sleep", "asleep", "insomnia", "tonight", "evening", "evenings"),
-    "friend": ("friend", "friends", "mates", "mate", "buddies", "buddy", "pals", "crew",
-               "group", "circle", "squad"),
-    "mutual": ("mutual", "mutuals", "shared", "common", "together", "share", "sharing"),
-    "child": ("kid", "kids", "child", "children", "son", "daughter", "baby", "babies",
-              "coparent", "coparenting", "parenting", "custody", "pickup", "dropoff",
-              "toddler", "daddy", "mommy"),
-    "pet": ("pet", "pets", "dog", "dogs", "cat", "cats", "puppy", "kitten", "pup"),
-    "home": ("apartment", "flat", "lease", "house", "rent", "rental", "roommate",
-             "roommates", "landlord", "mortgage", "live", "lived", "living", "move", "moving",
-             "moved", "place", "bills", "bill", "contract", "deposit", "car", "joint",
-             "furniture", "subscription", "subscriptions", "loan"),
-    "stuff": ("stuff", "belongings", "clothes", "keys", "hoodie", "sweater", "items", "return",
-              "returning", "returned", "box", "pick", "collect", "owe", "owes", "money"),
-    "work": ("work", "works", "working", "job", "office", "coworker", "coworkers",
-             "colleague", "colleagues", "boss", "shift", "shifts", "class", "classes",
-             "school", "college", "uni", "university", "campus", "study", "studying",
-             "lecture", "lab", "team", "meeting", "meetings", "classmate", "classmates",
-             "desk"),
-    "occasion": ("birthday", "birthdays", "christmas", "holiday", "holidays", "anniversary",
-                 "anniversaries", "valentine", "valentines", "thanksgiving", "easter",
-                 "eid", "diwali", "hanukkah", "nye", "festive", "celebration", "season"),
-    "drunk": ("drunk", "drinking", "drink", "drinks", "alcohol", "wine", "beer", "beers",
-              "tipsy", "wasted", "hammered", "buzzed", "booze", "shots", "party", "bar",
-              "high"),
-    "apologize": ("apologize", "apologise", "apologized", "apologised", "apologizing",
-                  "apologising", "apology", "apologies", "sorry"),
-    "guilt": ("guilt", "guilty", "bad", "selfish", "villain", "monster", "heartless",
-              "terrible", "awful", "hurt", "hurting"),
-    "leave": ("left", "dumped", "ended", "ending", "quit", "initiated"),
-    "slip": ("slip", "slipped", "slipping", "slips", "caved", "cave", "relapse",
-             "relapsed", "failed", "fail", "messed", "blew", "screwed", "broke", "broken",
-             "ruined", "ruin"),
-    "delete": ("delete", "deleted", "deleting", "erase", "archive", "archived", "burn",
-               "keep", "keeping", "trash", "bin"),
-    "memento": ("photo", "photos", "picture", "pictures", "memories", "memory", "gifts",
-                "gift", "letters", "chats", "videos", "video", "keepsakes", "jewelry", "ring",
-                "album", "gallery", "camera", "roll"),
-    "tactic": ("manipulative", "manipulation", "manipulate", "manipulating", "tactic",
-               "tactics", "game", "games", "trick", "strategy", "psychology", "jealous",
-               "punish", "punishment", "cruel", "toxic", "petty", "revenge", "silent",
-               "treatment", "ghosting", "ghost", "fair", "unfair"),
-    "tell": ("tell", "telling", "announce", "parents", "family", "mom", "mum", "dad",
-             "mother", "father", "sister", "brother", "relatives", "grandma"),
-    "define": ("explain", "explained", "define", "definition", "mean", "meaning", "means",
-               "involve", "involves", "rule", "rules", "concept", "idea"),
-    "danger": ("danger", "dangerous", "scared", "afraid", "fear", "frightened", "threat",
-               "threats", "threaten", "threatened", "threatening", "unsafe", "safe", "safety",
-               "violent", "violence", "abuse", "abusive", "abused",
-               "stalker", "harass", "harassing", "harassment", "protection", "police",
-               "restraining", "scares"),
-    "therapist": ("therapist", "therapy", "counselor", "counsellor", "counseling",
-                  "counselling", "psychologist", "psychiatrist", "professional", "doctor",
-                  "gp", "helpline", "hotline", "depressed", "depression"),
-    "doubt": ("doubt", "doubts", "doubting", "mistake", "regret", "regrets", "regretting",
-              "unsure", "wrong", "overthinking", "overthink", "sure", "certain"),
-    "urge": ("urge", "urges", "tempted", "temptation", "tempting", "craving", "cravings",
-             "itch", "impulse", "resist", "resisting", "want", "wanting", "desperate",
-             "badly", "close"),
-    "independence": ("independence", "independent", "identity", "individuality", "hobbies",
-                     "hobby", "passions", "passion", "interests", "rediscover"),
-    "boundary": ("boundary", "boundaries", "limits", "limit", "pressure", "pressured",
-                 "pressuring", "pressures", "pushy"),
-    "heal": ("heal", "healing", "healed", "recover", "recovery", "recovering",
-             "feelings", "emotional", "emotionally", "wellbeing"),
-    "clarity": ("clarity", "perspective", "understand", "understanding", "clear",
-                "clearly", "why", "reasons", "closure", "sense", "figure", "answers"),
-    "benefit": ("benefit", "benefits", "pros", "advantages", "good", "help", "helps",
-                "helpful", "helped"),
-    "worth": ("point", "worth", "pointless", "useless", "effective"),
-    "pain": ("pain", "painful", "hurts", "ache", "aching", "heartbreak", "heartbroken",
-             "sick", "eat", "appetite", "hardest", "worst", "unbearable", "suffering", "worse",
-             "harder", "cry", "crying", "cried", "cries", "sob", "sobbing", "tears", "miserable",
-             "agony", "devastated", "crushed", "shattered"),
-    "love": ("love", "loves", "loved", "care", "cares", "cared"),
-    "unique": ("different", "differs", "unique", "situation", "circumstances", "case", "apply",
-               "applies", "fit", "fits"),
-    "instinct": ("trust", "gut", "instinct", "instincts", "intuition"),
-    "duration": ("longer", "shorter", "enough", "minimum", "duration"),
-}
-
-# Concepts that are everyday words outside a breakup ("tell", "night", "worth", "help").
-# A message is only matched when it shares at least one *other* concept with the question,
-# so "tell me a joke" or "how much is bitcoin worth" fall through to "none".
-WEAK_CONCEPTS: frozenset[str] = frozenset(
-    {"tell", "define", "worth", "benefit", "night", "msg", "check", "like", "post", "profile",
-     "work", "home", "stuff", "friend", "delete", "memento", "attraction", "love",
-     "theyask"}
-)
+# Concepts that are everyday words outside a breakup (see data/faq_synonyms.yaml).
+WEAK_CONCEPTS: frozenset[str] = _LANGUAGE.weak_concepts
 
 # "our", "we", "us" speak of a shared life: "our pictures", "we sit next to each other".
-_COUPLE_WORDS: frozenset[str] = frozenset({"our", "we", "us"})
+_COUPLE_WORDS: frozenset[str] = _LANGUAGE.couple_words
 
 _SYNONYMS: dict[str, str] = {}
 for _group, _words in _SYNONYM_GROUPS.items():
     for _w in _words:
         _SYNONYMS.setdefault(_w, _group)
 
-_STOPWORDS: frozenset[str] = frozenset(
-    """a an the i me my mine you your yours we us our is am are was were be been being to of
-    and or but if in on at for with from by about as into onto over under up down out off
-    it this that these those there here so just really very too also even still already
-    do does did doing done have has had having can could will would should shall may might
-    must what how when where which whom whose while yes no not nor any some all every
-    each both either one ones get got gets getting go goes going went gone make made
-    know knew think thought like ok oh um uh well then than now ever never
-    always again lol lmao omg wtf haha hahaha pls please thanks thank hey hi hello okay yeah
-    yep nope idk tbh ngl literally actually basically kind sort way lot lots much many
-    more most less least other another same such only own anything something everything
-    nothing someone anyone everyone somebody anybody day days week weeks month months
-    time times today yesterday tomorrow normal okay right need needs needed try
-    trying tried use used let lets let's am i'm ive seem seems seemed wait thing things
-    honestly seriously anyway anyways ugh guess maybe probably stuff people everyone others
-    say said saying says told tells feel feeling felt keep keeps kept since now rn tho
-    though because cause said who which also ask asked asking asks""".split(),  # noqa: SIM905
-)
-
-# Real words one or two edits from our vocabulary that must not be "repaired" into it:
-# "cheating" is not "chatting", "lied" is not "liked".
-_NO_FIX: frozenset[str] = frozenset(
-    {"cheat", "cheats", "cheating", "cheated", "cheater", "lied", "lies", "liar", "lying",
-     "lier", "dated", "hated", "hating", "hates", "dates"}
-)
-
-_SUFFIXES: tuple[str, ...] = ("ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
+_STOPWORDS: frozenset[str] = _LANGUAGE.stopwords
+# Real words one or two edits from our vocabulary that must not be "repaired" into it.
+_NO_FIX: frozenset[str] = _LANGUAGE.no_fix
+_SUFFIXES: tuple[str, ...] = _LANGUAGE.suffixes
 
 
 def _stem(word: str) -> str:
@@ -468,7 +173,7 @@ def _raw_tokens(text: str) -> list[str]:
 
 # Concept tokens emitted by the phrase rules; each must be its own concept (tested).
 CONCEPT_TOKENS: frozenset[str] = frozenset(
-    t for _, tok in _PHRASES for t in tok.removeprefix("+").split()
+    t for rule in _LANGUAGE.phrases for t in rule.concept.removeprefix("+").split()
 )
 
 
@@ -572,6 +277,7 @@ class FaqMatcher:
         self.coverage = coverage
         self._oov_weight = oov_weight
         self._ids: tuple[str, ...] = tuple(e.id for e in entries)
+        self._index: dict[str, int] = {e.id: i for i, e in enumerate(entries)}
 
         # Vocabulary of raw (normalised) words seen in our phrasings, for typo repair.
         raw_vocab: set[str] = set(_SYNONYMS)
@@ -604,6 +310,8 @@ class FaqMatcher:
         # scores lower than "my ex"), scaled by ``oov_weight`` of the rarest known word.
         self._oov_idf = oov_weight * (math.log((n + 1) / 0.5) + 1.0)
         self._evidence_mass = evidence * (math.log((n + 1) / 1.5) + 1.0)
+        # A concept held by at most this many questions is distinctive (see _other_subject).
+        self._distinct = math.log((n + 1) / (DISTINCT_DF + 0.5)) + 1.0
         self._strong: frozenset[str] = frozenset(
             (set(_SYNONYM_GROUPS) | CONCEPT_TOKENS) - WEAK_CONCEPTS
         )
@@ -671,9 +379,17 @@ class FaqMatcher:
 
     # -- ranking -----------------------------------------------------------------------------
     def _rank(self, text: str) -> tuple[list[tuple[str, float, float]], bool]:
+        ranked, anchored, _ = self._rank_full(text)
+        return ranked, anchored
+
+    def _rank_full(
+        self, text: str
+    ) -> tuple[list[tuple[str, float, float]], bool, dict[str, float]]:
+        """Ranked (id, score, coverage), whether the text is anchored in our domain, and
+        the query's concept weights."""
         tokens, repaired, anchored = self._query_tokens(text)
         if not tokens:
-            return [], False
+            return [], False, {}
         q = _vector(tokens, self._idf, self._oov_idf)
         # Information in the query: known concepts at their IDF, repaired typos at half,
         # unknown words at the IDF of the rarest known word.
@@ -702,15 +418,36 @@ class FaqMatcher:
             coverage = shared / q_mass if q_mass > 0 else 0.0
             scored.append((self._ids[i], (w * best + (1.0 - w) * bag) * conf, coverage))
         scored.sort(key=lambda item: (-item[1], item[0]))
-        return scored, anchored
+        return scored, anchored, q.weights
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Return (id, score) for every question sharing a word with ``text``, best first."""
         return [(i, s) for i, s, _ in self._rank(text)[0]]
 
+    def _other_subject(
+        self, ranked: list[tuple[str, float, float]], q_weights: Mapping[str, float]
+    ) -> str | None:
+        """A runner-up that covers a distinctive query concept the best question lacks."""
+        top_bag = self._bag_docs[self._index[ranked[0][0]]].weights
+        missing = [
+            t
+            for t in q_weights
+            if t in self._strong and t not in top_bag and self._idf.get(t, 0.0) >= self._distinct
+        ]
+        if not missing:
+            return None
+        floor = max(self.suggest_threshold * 0.8, ranked[0][1] * RIVAL_RATIO)
+        for i, s, _ in ranked[1:RIVAL_DEPTH]:
+            if s < floor:
+                break
+            bag = self._bag_docs[self._index[i]].weights
+            if any(t in bag for t in missing):
+                return i
+        return None
+
     def match(self, text: str) -> FaqMatch:
         """Answer with one confident id, suggest 1-3 ids, or say it is out of scope."""
-        ranked, anchored = self._rank(text)
+        ranked, anchored, q_weights = self._rank_full(text)
         if not ranked:
             return FaqMatch("none", (), 0.0)
         top_id, top, coverage = ranked[0]
@@ -719,6 +456,15 @@ class FaqMatcher:
             # shares everyday words with us.
             return FaqMatch("none", (), top)
         second = ranked[1][1] if len(ranked) > 1 else 0.0
+        rival = self._other_subject(ranked, q_weights)
+        if rival is not None and top >= self.suggest_threshold:
+            # The message names a distinctive idea the best question does not cover, and
+            # another question does: ask rather than answer the wrong subject.
+            close = [top_id, rival]
+            for i, s, _ in ranked[1:MAX_SUGGESTIONS]:
+                if len(close) < MAX_SUGGESTIONS and i not in close and top - s <= SUGGEST_SPREAD:
+                    close.append(i)
+            return FaqMatch("suggest", tuple(close), top)
         if top >= self.answer_threshold and top - second >= self.margin:
             return FaqMatch("answer", (top_id,), top)
         if top < self.suggest_threshold:

@@ -34,6 +34,14 @@ HELD_OUT: list[dict[str, Any]] = LABELLED["held_out"]
 FRESH: list[dict[str, Any]] = LABELLED["held_out_fresh"]
 OUT_OF_SCOPE: list[dict[str, Any]] = LABELLED["out_of_scope"]
 NEAR_MISS: list[dict[str, Any]] = LABELLED["near_miss"]
+# Session 3: confusable pairs and the four new answers (tuned on), plus later check batches.
+TUNING_R3: list[dict[str, Any]] = [
+    *LABELLED["tuning_r3"],
+    *LABELLED["tuning_r3_dev"],
+    *LABELLED["tuning_r3_dev2"],
+    *LABELLED["tuning_r3_dev3"],
+]
+LISTEN: list[dict[str, Any]] = LABELLED["listen"]
 
 # Every idea of the source article and every question people really ask has its own entry.
 REQUIRED_IDS = {
@@ -128,8 +136,9 @@ def test_labelled_set_is_big_enough_and_points_at_real_questions() -> None:
     assert len(OUT_OF_SCOPE) >= 25
     assert len(NEAR_MISS) >= 15
     ids = _ids()
-    for item in IN_SCOPE + HELD_OUT + FRESH:
+    for item in IN_SCOPE + HELD_OUT + FRESH + TUNING_R3:
         assert item["expect"] in ids, item
+        assert set(item.get("accept", [])) <= ids, item
     for item in OUT_OF_SCOPE + NEAR_MISS:
         assert item["expect"] == "none", item
         assert set(item.get("accept", [])) <= ids, item
@@ -137,7 +146,7 @@ def test_labelled_set_is_big_enough_and_points_at_real_questions() -> None:
 
 def test_labelled_texts_are_not_copied_from_the_phrasings() -> None:
     taught = {normalize(p) for e in entries_from_content(FAQ) for p in (e.title, *e.phrasings)}
-    for item in IN_SCOPE + HELD_OUT + FRESH + OUT_OF_SCOPE + NEAR_MISS:
+    for item in IN_SCOPE + HELD_OUT + FRESH + OUT_OF_SCOPE + NEAR_MISS + TUNING_R3 + LISTEN:
         assert normalize(item["text"]) not in taught, item["text"]
 
 
@@ -164,10 +173,11 @@ def test_held_out_is_answered_or_suggested(matcher: FaqMatcher) -> None:
 
 
 def test_fresh_held_out_round_holds_its_measured_level(matcher: FaqMatcher) -> None:
-    """Phrasings never tuned on (measured once: 17/30 answered right, 7/30 answered wrong).
+    """Phrasings first measured untuned (17/30 answered right, 7/30 answered wrong).
 
-    A guard at the measured level, not a quality claim: the matcher generalises less well
-    than the tuned figures say, and a confident wrong answer is its worst outcome.
+    Session 3 used this round's misses for diagnosis, so it is no longer a clean held-out
+    round (tests/data/heldout/faq_r3.yaml is; see test_faq_heldout.py). A guard, not a
+    quality claim: a confident wrong answer is the matcher's worst outcome.
     """
     answered = _answered_right(matcher, FRESH)
     wrong = sum(
@@ -177,6 +187,50 @@ def test_fresh_held_out_round_holds_its_measured_level(matcher: FaqMatcher) -> N
     )
     assert answered >= 0.55
     assert wrong / len(FRESH) <= 0.25
+
+
+def _reached(item: dict[str, Any], m: FaqMatch) -> bool:
+    return not {item["expect"], *item.get("accept", [])}.isdisjoint(m.ids)
+
+
+def test_session3_set_is_reached_and_rarely_wrong(matcher: FaqMatcher) -> None:
+    # Reached: the right id is the answer or one of the "Did you mean" buttons.
+    matches = [(i, matcher.match(i["text"])) for i in TUNING_R3]
+    reached = sum(_reached(i, m) for i, m in matches)
+    wrong = sum(m.kind == "answer" and not _reached(i, m) for i, m in matches)
+    assert reached / len(matches) >= 0.93
+    assert wrong / len(matches) <= 0.02
+
+
+def test_listening_messages_are_not_answered_confidently(matcher: FaqMatcher) -> None:
+    quiet = sum(matcher.match(i["text"]).kind != "answer" for i in LISTEN)
+    assert quiet / len(LISTEN) >= 0.80
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("how long until i stop missing her", "pain_easing"),
+        ("how long should no contact last for me", "how-long"),
+        ("i want to call him so badly", "urge"),
+        ("will she come back after nc", "come-back"),
+        ("how do i get my stuff back from him", "getting_things_back"),
+        ("i drunk texted him last night", "drunk_text_sent"),
+        ("im drunk and about to text him", "drunk-text"),
+        ("should i tell him before i go no contact", "apologize_before_nc"),
+    ],
+)
+def test_confusable_pairs_keep_apart(matcher: FaqMatcher, text: str, expected: str) -> None:
+    m = matcher.match(text)
+    assert m.ids[:1] == (expected,), m
+    assert m.kind == "answer" or expected in m.ids
+
+
+def test_a_distinct_subject_the_best_answer_lacks_asks_instead(matcher: FaqMatcher) -> None:
+    # "threats" is the in-danger subject even though "messaging me" looks like they-texted.
+    m = matcher.match("she keeps messaging me threats")
+    assert m.kind == "suggest"
+    assert "in-danger" in m.ids
 
 
 def test_out_of_scope_is_refused(matcher: FaqMatcher) -> None:
@@ -213,7 +267,7 @@ def test_typos_are_repaired(matcher: FaqMatcher) -> None:
 
 
 def test_suggestions_are_one_to_three_distinct_ids(matcher: FaqMatcher) -> None:
-    for item in IN_SCOPE + HELD_OUT + FRESH + NEAR_MISS:
+    for item in IN_SCOPE + HELD_OUT + FRESH + NEAR_MISS + TUNING_R3 + LISTEN:
         m = matcher.match(item["text"])
         if m.kind == "suggest":
             assert 1 <= len(m.ids) <= 3
