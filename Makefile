@@ -19,11 +19,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
 	scripts/with-postgres $(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/faq.py
+	$(VENV)/bin/python bench/crisis.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

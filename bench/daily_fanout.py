@@ -82,8 +82,8 @@ def seed(path: Path, users: int, cohort: int) -> None:
 def fan_out(path: Path, cohort: int, scale: float) -> dict[str, float]:
     """Run in its own process: the production application, the tick, the emulator."""
     from bot.app import build_application
-    from bot.clock import MovableClock
     from bot.config import Settings
+    from bot.core.clock import MovableClock
     from bot.emulator.server import BotApiEmulator
     from bot.store import deliveries as delivery_store
 
@@ -108,8 +108,6 @@ def fan_out(path: Path, cohort: int, scale: float) -> dict[str, float]:
                     await delivery_store.due_users(session=session, now=DUE_AT, limit=200)
             query_ms = (time.perf_counter() - started) / 20 * 1000
             await app.initialize()
-            assert app.post_init is not None
-            await app.post_init(app)
             await app.start()
             clock.set(DUE_AT)
             begin = time.perf_counter()
@@ -121,8 +119,6 @@ def fan_out(path: Path, cohort: int, scale: float) -> dict[str, float]:
             sent = emu.stats.messages_sent
             await app.stop()
             await app.shutdown()
-            assert app.post_shutdown is not None
-            await app.post_shutdown(app)
             return {
                 "sent": sent,
                 "elapsed_s": elapsed,

@@ -144,7 +144,7 @@ async def serve(kind: str, base_url: str, folder: str) -> None:
 
         builder = ApplicationBuilder().token(TOKENS[kind]).base_url(base_url)
         if kind == "echo-aiohttp":  # the echo bot on the real bot's HTTP client
-            from bot.telegram_http import AiohttpRequest
+            from bot.tg.client import AiohttpRequest
 
             builder = builder.request(AiohttpRequest(connection_pool_size=POOL))
             builder = builder.get_updates_request(AiohttpRequest(connection_pool_size=1))
@@ -163,8 +163,6 @@ async def serve(kind: str, base_url: str, folder: str) -> None:
     parent_gone = asyncio.create_task(stdin.read())
     parent_gone.add_done_callback(lambda _task: stop.set())
     await app.initialize()
-    if app.post_init is not None:
-        await app.post_init(app)
     await app.start()
     assert app.updater is not None
     await app.updater.start_polling(poll_interval=0.0, timeout=POLL_TIMEOUT)
@@ -173,8 +171,6 @@ async def serve(kind: str, base_url: str, folder: str) -> None:
     await app.updater.stop()
     await app.stop()
     await app.shutdown()
-    if app.post_shutdown is not None:
-        await app.post_shutdown(app)
 
 
 def serve_main(kind: str, base_url: str, folder: str, profile: str | None) -> None:

@@ -16,8 +16,8 @@ from telegram import Update
 
 from bot.app import LOCAL_TOKEN, build_application
 from bot.config import ConfigError, Settings, load_settings
-from bot.content import ContentError
-from bot.logs import setup_logging
+from bot.core.content import ContentError
+from bot.core.logs import setup_logging
 
 logger = logging.getLogger("bot")
 
@@ -73,7 +73,7 @@ def run_polling(settings: Settings) -> None:
 
 async def run_webhook(settings: Settings) -> None:
     """Serve updates over HTTP behind a load balancer; stop cleanly on SIGTERM or SIGINT."""
-    from bot.webserver import start_web_server
+    from bot.tg.webhook import start_web_server
 
     assert settings.webhook_url is not None
     assert settings.webhook_secret is not None
@@ -84,8 +84,6 @@ async def run_webhook(settings: Settings) -> None:
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     async with application:
-        assert application.post_init is not None
-        await application.post_init(application)
         await application.bot.set_webhook(
             url=settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
         )
@@ -99,8 +97,6 @@ async def run_webhook(settings: Settings) -> None:
         logger.info("shutting down: finishing in-flight updates and sends")
         await runner.cleanup()  # stop taking updates first
         await application.stop()  # then let queued updates and running jobs finish
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
 
 
 async def run_local_chat(settings: Settings) -> None:
@@ -116,8 +112,6 @@ async def run_local_chat(settings: Settings) -> None:
         # The terminal is the chat: only warnings and errors may interrupt it.
         setup_logging("WARNING", [])
         async with application:
-            assert application.post_init is not None
-            await application.post_init(application)
             await application.start()
             assert application.updater is not None
             await application.updater.start_polling(poll_interval=0.0, timeout=10)
@@ -128,8 +122,6 @@ async def run_local_chat(settings: Settings) -> None:
             finally:
                 await application.updater.stop()
                 await application.stop()
-                assert application.post_shutdown is not None
-                await application.post_shutdown(application)
 
 
 if __name__ == "__main__":

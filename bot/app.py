@@ -15,14 +15,19 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
+    ContextTypes,
     Defaults,
     MessageHandler,
     filters,
 )
 
-from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.content import Content, load_content
+from bot.conversation import codec, resume, router
+from bot.conversation.context import FLOWS_KEY, BotContext
+from bot.conversation.flow import Registry
+from bot.core.clock import Clock, SystemClock
+from bot.core.content import Content, load_content
+from bot.core.runtime import RUNTIME_KEY, Runtime, runtime_of
 from bot.handlers import (
     admin,
     daily,
@@ -30,26 +35,26 @@ from bot.handlers import (
     fallback,
     faq,
     info,
+    listen,
     membership,
     onboarding,
     privacy,
     progress,
     progress_chart,
     reasons,
-    router,
     safety,
     settings,
     slip,
+    startdate,
     urge,
 )
-from bot.runtime import RUNTIME_KEY, Runtime, runtime_of
-from bot.scheduler import daily_tick
+from bot.jobs.daily import daily_tick
 from bot.services import timezones
 from bot.services.faq import FaqMatcher
 from bot.store import migrate
 from bot.store.db import Database
-from bot.telegram_http import AiohttpRequest
-from bot.updates import PerChatUpdateProcessor
+from bot.tg.client import AiohttpRequest
+from bot.tg.updates import PerChatUpdateProcessor
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +88,8 @@ def build_application(
     )
     application = (
         ApplicationBuilder()
+        .application_class(SteadfastApplication)
+        .context_types(ContextTypes(context=BotContext))
         .token(bot_token)
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.base_file_url)
@@ -104,11 +111,10 @@ def build_application(
         .concurrent_updates(PerChatUpdateProcessor(rt.metrics))
         .request(AiohttpRequest(connection_pool_size=64))
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
         .build()
     )
     application.bot_data[RUNTIME_KEY] = rt
+    application.bot_data[FLOWS_KEY] = build_registry()
     rt.metrics.gauge("update_queue_depth", application.update_queue.qsize)
     register_handlers(application)
     # One repeating tick asks the store who is due; never one job per user.
@@ -117,6 +123,22 @@ def build_application(
         daily_tick, interval=settings.tick_seconds, first=settings.tick_seconds, name="daily-tick"
     )
     return application
+
+
+def build_registry() -> Registry:
+    """Every conversation flow, once; and what free text reaches when no flow takes it."""
+    return Registry.of(
+        [
+            onboarding.FLOW,
+            urge.FLOW,
+            reasons.FLOW,
+            slip.FLOW,
+            daily.STRUGGLE_FLOW,
+            startdate.FLOW,
+            safety.FLOW,
+        ],
+        free_text=listen.answer,
+    )
 
 
 def register_handlers(app: Application) -> None:
@@ -161,18 +183,20 @@ def register_handlers(app: Application) -> None:
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private))
-    # Buttons by flow prefix; anything else (forged or stale) falls to unknown_button below.
-    app.add_handler(CallbackQueryHandler(onboarding.on_button, pattern=rf"^{onboarding.FLOW}:"))
-    app.add_handler(CallbackQueryHandler(daily.on_mood, pattern=r"^day:"))
-    app.add_handler(CallbackQueryHandler(settings.on_button, pattern=rf"^{settings.FLOW}:"))
-    app.add_handler(CallbackQueryHandler(faq.on_button, pattern=r"^faq:"))
-    app.add_handler(CallbackQueryHandler(safety.on_button, pattern=r"^sos:"))
-    # The urge flow also answers the "pick up where we were" buttons after any flow.
-    app.add_handler(CallbackQueryHandler(urge.on_button, pattern=rf"^{urge.FLOW}:"))
-    app.add_handler(CallbackQueryHandler(reasons.on_button, pattern=rf"^{reasons.FLOW}:"))
-    app.add_handler(CallbackQueryHandler(slip.on_button, pattern=rf"^{slip.FLOW}:"))
+    # Buttons by prefix (one codec, bot/conversation/codec.py); anything else (forged or
+    # stale) falls to unknown_button below. Stateless buttons first, then every registered
+    # flow's prompt buttons through one dispatcher.
+    app.add_handler(CallbackQueryHandler(safety.on_button, pattern=codec.pattern(safety.NAME)))
+    app.add_handler(CallbackQueryHandler(daily.on_mood, pattern=codec.pattern("day")))
+    app.add_handler(CallbackQueryHandler(settings.on_button, pattern=codec.pattern(settings.FLOW)))
+    app.add_handler(CallbackQueryHandler(faq.on_button, pattern=codec.pattern(faq.FLOW)))
+    app.add_handler(CallbackQueryHandler(resume.on_button, pattern=codec.pattern(resume.PREFIX)))
+    flows = [name for name in build_registry().names() if name != safety.NAME]
+    app.add_handler(
+        CallbackQueryHandler(router.on_flow_button, pattern=router.button_flows_pattern(flows))
+    )
     # Typed answers and free text; a location only means something as a time-zone answer.
-    app.add_handler(MessageHandler(private & filters.LOCATION, router.on_location))
+    app.add_handler(MessageHandler(private & filters.LOCATION, onboarding.on_location))
     app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, router.on_text))
     # What is left: unknown commands, then stickers, photos, voice notes and the like.
     app.add_handler(MessageHandler(private & filters.COMMAND, fallback.unknown_command))
@@ -185,7 +209,23 @@ def register_handlers(app: Application) -> None:
     app.add_error_handler(errors.on_error)
 
 
-async def _post_init(app: Application) -> None:
+class SteadfastApplication(Application):
+    """PTB's Application whose initialize() and shutdown() also bring the bot's own state up
+    and down, so run_polling(), `async with application:` and the tests start it the same way
+    (nothing calls a post_init hook by hand)."""
+
+    async def initialize(self) -> None:
+        await super().initialize()
+        await _start_up(self)
+
+    async def shutdown(self) -> None:
+        try:
+            await super().shutdown()
+        finally:
+            await runtime_of(self.bot_data).db.dispose()
+
+
+async def _start_up(app: Application) -> None:
     rt = runtime_of(app.bot_data)
     if rt.settings.migrate_on_start:
         await migrate.upgrade(rt.db)
@@ -205,6 +245,3 @@ async def _post_init(app: Application) -> None:
     except TelegramError as exc:
         logger.warning("could not set the bot's description: %s", exc)
 
-
-async def _post_shutdown(app: Application) -> None:
-    await runtime_of(app.bot_data).db.dispose()

@@ -12,7 +12,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from bot.clock import MovableClock
+from bot.core.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
 from bot.store import migrate
 from bot.store.db import Database

@@ -8,11 +8,11 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.clock import MovableClock
 from bot.config import Settings
+from bot.core.clock import MovableClock
+from bot.core.runtime import Runtime, runtime_of
 from bot.emulator.driver import SimUser
 from bot.emulator.server import BotApiEmulator
-from bot.runtime import Runtime, runtime_of
 
 TOKEN = "4242424242:TEST-steadfast-token-do-not-log-abcdef"
 
@@ -45,9 +45,6 @@ class BotRunner:
         settings = test_settings(self.emu, self.database_url, **self.extra)
         self.app = build_application(settings, clock=self.clock)
         await self.app.initialize()
-        # run_polling() calls these hooks; starting by hand must too.
-        assert self.app.post_init is not None
-        await self.app.post_init(self.app)
         await self.app.start()
         assert self.app.updater is not None
         if self.poll:
@@ -63,8 +60,6 @@ class BotRunner:
         if app.running:
             await app.stop()
         await app.shutdown()
-        assert app.post_shutdown is not None
-        await app.post_shutdown(app)
 
     async def restart(self) -> None:
         await self.stop()

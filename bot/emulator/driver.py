@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bot.emulator.server import EmulatedBot, StoredMessage, command_entities
+from bot.emulator.entities import command_entities
 
 if TYPE_CHECKING:
-    from bot.emulator.server import BotApiEmulator
+    from bot.emulator.server import BotApiEmulator, EmulatedBot, StoredMessage
 
 __all__ = ["BotMessage", "InlineButton", "SimGroup", "SimUser", "tiny_png"]
 

@@ -22,16 +22,15 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import aiohttp
 from aiohttp import web
 
-from bot import tghtml
+from bot.emulator.driver import SimGroup, SimUser
+from bot.emulator.entities import command_entities
 from bot.emulator.ratelimit import FloodLimiter
-
-if TYPE_CHECKING:
-    from bot.emulator.driver import SimGroup, SimUser
+from bot.services import tghtml
 
 __all__ = [
     "ApiError",
@@ -426,14 +425,6 @@ def _chat_key(update: JsonDict) -> object:
     return ("update", update["update_id"])
 
 
-def command_entities(text: str) -> list[JsonDict]:
-    """A bot_command entity at offset 0 when ``text`` starts with a command, like Telegram."""
-    match = re.match(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?=\s|$)", text)
-    if not match:
-        return []
-    return [{"type": "bot_command", "offset": 0, "length": tghtml.utf16_len(match.group(0))}]
-
-
 def _image_size(data: bytes) -> tuple[int, int] | None:
     """(width, height) of a PNG or JPEG, None if it is neither."""
     if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24 and data[12:16] == b"IHDR":
@@ -702,8 +693,6 @@ class BotApiEmulator:
         token: str | None = None,
         username: str | None = None,
     ) -> SimUser:
-        from bot.emulator.driver import SimUser
-
         bot = self.bot(token)
         key = (bot.token, user_id)
         if key not in self._sim_users:
@@ -719,8 +708,6 @@ class BotApiEmulator:
         return self._sim_users[key]
 
     def group(self, chat_id: int, *, title: str = "Friends", token: str | None = None) -> SimGroup:
-        from bot.emulator.driver import SimGroup
-
         bot = self.bot(token)
         key = (bot.token, chat_id)
         if key not in self._sim_groups:

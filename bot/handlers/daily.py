@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import re
+from datetime import timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
+from bot.conversation.codec import Button
+from bot.conversation.context import BotContext
+from bot.conversation.flow import Flow, Reads
+from bot.conversation.frames import Frame
+from bot.conversation.keyboards import inline
+from bot.conversation.turn import Turn, open_turn
 from bot.handlers import urge
-from bot.handlers.common import Turn, open_turn, row_id
 from bot.services import daily
-from bot.services.encouragement import MOODS
-from bot.store import deliveries as delivery_store
-
-MOOD_DATA = re.compile(r"^day:(\d{1,18}):([sog])$")
+from bot.services.durations import parse_pause_days
+from bot.services.reading import struggle_kind
+from bot.views.daily import pressed_mood
 
 
 def describe_next(turn: Turn) -> str:
@@ -32,7 +36,7 @@ def describe_next(turn: Turn) -> str:
     return turn.t("daily.next_on", date=local.strftime("%a %d %b"), time=at)
 
 
-async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pause(update: Update, context: BotContext) -> None:
     """Silence daily messages, for N days or until /resume; the count never stops."""
     args = context.args or []
     async with open_turn(update, context) as turn:
@@ -40,11 +44,11 @@ async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             turn.say(turn.t("progress.not_started"))
             return
         days: int | None = None
-        if args:
-            if not args[0].isdigit() or not 1 <= int(args[0]) <= daily.MAX_PAUSE_DAYS:
+        if args:  # "/pause 3", "/pause a week", "/pause the weekend"
+            days = parse_pause_days(" ".join(args))
+            if days is None or days > daily.MAX_PAUSE_DAYS:
                 turn.say(turn.t("daily.pause_usage", max=daily.MAX_PAUSE_DAYS))
                 return
-            days = int(args[0])
         until = daily.pause_until(turn.today, days)
         await daily.set_pause(session=turn.session, user=turn.user, until=until, now=turn.now)
         if days is None:
@@ -53,7 +57,7 @@ async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             turn.say(turn.t("daily.paused_days", days=turn.days(days), next=describe_next(turn)))
 
 
-async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def resume(update: Update, context: BotContext) -> None:
     """Start daily messages again."""
     async with open_turn(update, context) as turn:
         if not turn.user.onboarded:
@@ -65,28 +69,75 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         turn.say(turn.t(key, next=describe_next(turn)))
 
 
-async def on_mood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_mood(update: Update, context: BotContext) -> None:
     """Store the day's mood from a button on the user's own daily message."""
     query = update.callback_query
-    match = MOOD_DATA.match(query.data or "") if query else None
+    pressed = pressed_mood(query.data if query else None)
     async with open_turn(update, context) as turn:
-        delivery = None
-        delivery_id = row_id(match.group(1)) if match is not None else None
-        if delivery_id is not None:
-            delivery = await delivery_store.get_delivery(
-                session=turn.session, delivery_id=delivery_id
-            )
-        if match is None or delivery is None or delivery.user_id != turn.user.id:
+        logged = pressed is not None and await daily.log_mood(
+            session=turn.session, user_id=turn.user.id, delivery_id=pressed[0],
+            mood=pressed[1], now=turn.now,
+        )
+        if not logged or pressed is None:
             turn.toast(turn.t("core.stale_button"))
             return
-        mood = MOODS[match.group(2)]
-        await delivery_store.set_mood(
-            session=turn.session, delivery=delivery, mood=mood, now=turn.now
-        )
+        mood = pressed[1]
         turn.toast(turn.t("daily.mood_saved"))
-        if mood == "struggling":  # the mood is logged; the urge flow takes it from here
-            await urge.start_urge(turn, "daily")
+        if mood == "struggling":  # the mood is logged; ask what kind of hard it is
+            ask_struggle(turn, turn.convo.push(STRUGGLE, StruggleStep.KIND))
             return
         if turn.rt.content.daily is not None and mood in turn.rt.content.daily.mood_replies:
             variants = turn.rt.content.daily.mood_replies[mood]
             turn.say(turn.rt.content.rng.choice(variants))
+
+
+# --------------------------------------------------------------------------- "I'm struggling"
+
+STRUGGLE = "hard"
+
+
+class StruggleStep(StrEnum):
+    KIND = "kind"
+
+
+def ask_struggle(turn: Turn, frame: Frame) -> None:
+    """What kind of hard: missing them, wanting to reach out, or just a heavy day."""
+    labels = [("miss", "miss"), ("reach", "reach"), ("heavy", "heavy")]
+    rows = [[(turn.label(f"daily.struggle_labels.{key}"), STRUGGLE_FLOW.button(frame, action))]
+            for key, action in labels]
+    turn.say(turn.t("daily.struggle_ask"), inline(rows))
+
+
+async def _struggle(turn: Turn, kind: str) -> None:
+    turn.convo.pop(STRUGGLE)
+    if kind == "reach":
+        await urge.start_urge(turn, "daily")
+    else:
+        turn.say(turn.t(f"daily.struggle_{kind}"))
+
+
+async def on_struggle_text(turn: Turn, frame: Frame, text: str) -> None:
+    """Their own words are the answer: an urge starts the urge flow, the rest is heard."""
+    await _struggle(turn, struggle_kind(text))
+
+
+async def on_struggle_button(turn: Turn, frame: Frame, pressed: Button) -> None:
+    if pressed.action in ("miss", "reach", "heavy"):
+        await _struggle(turn, pressed.action)
+    else:
+        turn.toast(turn.t("core.stale_button"))
+
+
+STRUGGLE_FLOW = Flow(
+    name=STRUGGLE,
+    title_key="daily.struggle_title",
+    steps=StruggleStep,
+    reads={StruggleStep.KIND: Reads.ANSWER},
+    ask=ask_struggle,
+    on_text=on_struggle_text,
+    on_button=on_struggle_button,
+    idle_after=timedelta(minutes=30),
+    resumable=False,
+    ends_on_detour=True,
+    urge_is_answer_at=frozenset(StruggleStep),
+)

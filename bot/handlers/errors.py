@@ -7,14 +7,14 @@ import logging
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
-from bot.handlers.common import runtime
+from bot.conversation.context import BotContext
+from bot.conversation.turn import runtime
 
 logger = logging.getLogger(__name__)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Log the error and, in a private chat, apologise and invite a retry."""
     logger.error(
         "error while handling an update: %s", type(context.error).__name__,

@@ -4,30 +4,30 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
 
-from bot.handlers.common import open_turn, runtime
+from bot.conversation.context import BotContext
+from bot.conversation.turn import open_turn, runtime
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: BotContext) -> None:
     """Say kindly that the command does not exist and point to /help."""
     async with open_turn(update, context) as turn:
         turn.say(turn.t("core.unknown_command"))
 
 
-async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def non_text(update: Update, context: BotContext) -> None:
     """Answer stickers, photos, voice notes and the like with a short helpful note."""
     async with open_turn(update, context) as turn:
         turn.say(turn.t("core.non_text"))
 
 
-async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_button(update: Update, context: BotContext) -> None:
     """A button nothing recognises (forged, or from an old version): answer it kindly."""
     async with open_turn(update, context) as turn:
         turn.toast(turn.t("core.stale_button"))
 
 
-async def group_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_chat(update: Update, context: BotContext) -> None:
     """In a group, say once per command or mention that the bot works in private chats."""
     message = update.effective_message
     chat = update.effective_chat
@@ -44,7 +44,7 @@ async def group_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     )
 
 
-async def added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def added_to_group(update: Update, context: BotContext) -> None:
     """When someone adds the bot to a group, say where it works."""
     member = update.my_chat_member
     if member is None or member.chat.type == ChatType.PRIVATE:

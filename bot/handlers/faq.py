@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import re
-
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
 
-from bot.content import Markup
-from bot.handlers.common import Turn, inline, open_turn
+from bot.conversation.codec import STATELESS, pack, unpack
+from bot.conversation.context import BotContext
+from bot.conversation.keyboards import inline
+from bot.conversation.turn import Turn, open_turn
+from bot.core.content import Markup
 from bot.handlers.progress import render_status
-from bot.handlers.safety import ask_if_safe_markup
-from bot.services.crisis import mentions_harm
+from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe_markup
 from bot.services.faq import FaqEntry
-from bot.services.smalltalk import classify_smalltalk, shares_a_feeling
+from bot.services.reading import Reading
 
 FLOW = "faq"
-FAQ_DATA = re.compile(r"^faq:(m|t|q|go)(?::([a-z0-9_-]{1,20}))?$")
 MAX_TEXT = 4096
-NOT_SAFE = "sos:no:s"  # the safety flow's "I'm not safe" answer: lines and the emergency number
+MENU_DATA = pack(FLOW, STATELESS, "m")
+NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and the number now
 
 
-async def show_menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_menu(update: Update, context: BotContext) -> None:
     """Show the topic menu."""
     async with open_turn(update, context) as turn:
         send_menu(turn)
@@ -38,28 +37,29 @@ def send_menu(turn: Turn, intro: str | None = None, extra: list[Row] | None = No
 
 def topics_keyboard(turn: Turn, extra: list[Row] | None = None) -> InlineKeyboardMarkup:
     topics = list(turn.rt.content.faq_topics.values())
-    rows = [[(t.title, f"faq:t:{t.id}")] for t in topics]
+    rows = [[(t.title, pack(FLOW, STATELESS, "t", t.id))] for t in topics]
     return inline(rows + (extra or []))
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: BotContext) -> None:
     """Navigate the menu in place, or send an answer."""
     query = update.callback_query
-    match = FAQ_DATA.match(query.data or "") if query else None
+    button = unpack(query.data if query else None)
     message_id = query.message.message_id if query and query.message else None
     async with open_turn(update, context) as turn:
         content = turn.rt.content
-        if match is None or message_id is None:
+        if button is None or message_id is None or button.nonce != STATELESS:
             turn.toast(turn.t("core.stale_button"))
             return
-        kind, arg = match.group(1), match.group(2) or ""
+        kind, arg = button.action, button.arg
         if kind == "m":
             assert content.faq is not None
             turn.edit(message_id, content.pick(content.faq.menu_intro), topics_keyboard(turn))
         elif kind == "t" and arg in content.faq_topics:
             topic = content.faq_topics[arg]
-            rows = [[(content.faq_entries[q].title, f"faq:q:{q}")] for q in topic.question_ids]
-            rows.append([(turn.label("faq.btn_back"), "faq:m")])
+            rows = [[(content.faq_entries[q].title, pack(FLOW, STATELESS, "q", q))]
+                    for q in topic.question_ids]
+            rows.append([(turn.label("faq.btn_back"), MENU_DATA)])
             turn.edit(message_id, turn.t("faq.topic_header", topic=topic.title), inline(rows))
         elif kind == "q" and arg in content.faq_entries:
             send_answer(turn, content.faq_entries[arg])
@@ -78,31 +78,33 @@ def send_answer(turn: Turn, entry: FaqEntry, extra: list[Row] | None = None) -> 
         target = turn.rt.content.faq_entries.get(entry.next[4:])
         if target is not None:
             label = turn.t("faq.btn_next_question", title=target.title)
-            rows.append([(label, f"faq:q:{target.id}")])
+            rows.append([(label, pack(FLOW, STATELESS, "q", target.id))])
     elif entry.next in ("urge", "reasons", "status"):
-        rows.append([(turn.label(f"faq.btn_next_{entry.next}"), f"faq:go:{entry.next}")])
-    rows.append([(turn.label("faq.btn_menu"), "faq:m")])
+        label = turn.label(f"faq.btn_next_{entry.next}")
+        rows.append([(label, pack(FLOW, STATELESS, "go", entry.next))])
+    rows.append([(turn.label("faq.btn_menu"), MENU_DATA)])
     rows += extra or []
     for i, part in enumerate(entry.answer):
         last = i == len(entry.answer) - 1
         turn.say(part, inline(rows) if last else None)
 
 
-def answer_free_text(turn: Turn, text: str) -> None:
+def answer_free_text(turn: Turn, reading: Reading) -> None:
     """Small talk, a confident answer, "did you mean", a feeling heard, or an honest "I don't
     know that one"; words of harm add the way to help (or, unmatched, ask if they are safe)."""
     content = turn.rt.content
     faq = content.faq
     assert faq is not None
-    kind = classify_smalltalk(text)
-    if kind is not None:
-        turn.say(content.pick(faq.smalltalk[kind]))
+    if reading.smalltalk is not None:
+        turn.say(content.pick(faq.smalltalk[reading.smalltalk]))
         return
-    match = turn.rt.matcher.match(text[:MAX_TEXT])
-    # The crisis check missed this message (it runs first), yet it speaks of injury, means
-    # or danger: whatever the answer, it also offers the way to help.
-    harm = mentions_harm(text)
-    extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if harm else []
+    match = reading.match
+    # Whatever the answer, a message that speaks of injury, means or danger, or one the bot
+    # cannot place with confidence, has the way to help one tap away.
+    harm = reading.harm
+    placed = match.kind == "answer" or reading.off_topic or reading.bare_question
+    not_safe: list[Row] = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
+    extra = not_safe if harm or not placed else []
     if match.kind == "none" and harm == "strong":
         # Nothing matched, and it speaks of harm: ask, rather than say "I can't help".
         turn.say(turn.t("faq.harm_check"), ask_if_safe_markup(turn.rt))
@@ -110,16 +112,26 @@ def answer_free_text(turn: Turn, text: str) -> None:
         send_answer(turn, content.faq_entries[match.ids[0]], extra)
     elif match.kind == "suggest":
         rows = [
-            [(content.faq_entries[i].title, f"faq:q:{i}")]
+            [(content.faq_entries[i].title, pack(FLOW, STATELESS, "q", i))]
             for i in match.ids
             if i in content.faq_entries
         ]
-        rows.append([(turn.label("faq.btn_menu"), "faq:m")])
+        rows.append([(turn.label("faq.btn_menu"), MENU_DATA)])
         turn.say(content.pick(faq.did_you_mean), inline(rows + extra))
-    elif not turn.user.onboarded:
-        turn.say(turn.t("core.not_started_free_text"), inline(extra) if extra else None)
-    elif shares_a_feeling(text):
-        # A feeling, not a question: no "I can't help with that".
+    elif reading.bare_question:
+        turn.say(turn.t("listen.what_i_do"))
+    elif reading.off_topic:
+        send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
+    elif reading.emoji_only:
+        turn.say(turn.t("listen.emoji"), inline([*extra, _topics_row(turn)]))
+    elif not turn.user.onboarded and turn.convo.top is None:
+        turn.say(turn.t("core.not_started_free_text"), inline(extra))
+    elif reading.feeling:
+        # A feeling, not a question: heard, never "I can't help with that".
         send_menu(turn, turn.t("faq.feeling_heard"), extra)
     else:
-        send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
+        turn.say(turn.t("listen.heard"), inline([*extra, _topics_row(turn)]))
+
+
+def _topics_row(turn: Turn) -> Row:
+    return [(turn.label("listen.btn_topics"), MENU_DATA)]

@@ -3,35 +3,37 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot.handlers import router
-from bot.handlers.common import open_turn
+from bot.conversation.context import BotContext
+from bot.conversation.turn import open_turn
 
 
-async def show_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_help(update: Update, context: BotContext) -> None:
     """List every command, one line each, and say plainly what this bot is."""
     async with open_turn(update, context) as turn:
         turn.say(turn.t("core.help"))
 
 
-async def show_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_about(update: Update, context: BotContext) -> None:
     """Say what Steadfast is and is not."""
     async with open_turn(update, context) as turn:
         turn.say(turn.t("core.about"))
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def cancel(update: Update, context: BotContext) -> None:
     """Stop the current flow; resume the one it interrupted, if any."""
     async with open_turn(update, context) as turn:
         top = turn.convo.top
         if top is None:
             turn.say(turn.t("core.nothing_to_cancel"))
             return
-        await router.run_cancel_hook(turn, top)
+        flow = turn.flows.get(top.flow)
+        if flow is not None:
+            await flow.on_cancel(turn, top)
         turn.convo.pop(top.flow)
-        turn.say(turn.t(f"{router.cancel_text_key(top.flow)}"))
+        turn.say(turn.t(flow.cancel_key if flow is not None else "core.cancelled"))
         below = turn.convo.top
-        if below is not None:
+        below_flow = turn.flows.get(below.flow) if below is not None else None
+        if below is not None and below_flow is not None:
             turn.say(turn.t("core.resuming"))
-            router.ask_again(turn, below)
+            below_flow.ask(turn, below)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from telegram import ChatMember, Update
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
 
-from bot.handlers.common import runtime
+from bot.conversation.context import BotContext
+from bot.conversation.turn import runtime
 from bot.handlers.fallback import added_to_group
-from bot.services import comeback
-from bot.store import users as user_store
+from bot.services import comeback, people
 
 
-async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_my_chat_member(update: Update, context: BotContext) -> None:
     """Track blocking in private chats; in groups, say where the bot works."""
     member = update.my_chat_member
     if member is None:
@@ -25,10 +24,10 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     now = rt.clock.now()
     async with rt.db.session() as session:
         if not active:
-            await user_store.set_active(
+            await people.set_active(
                 session=session, user_id=member.chat.id, active=False, now=now
             )
             return
-        user = await user_store.get_user(session=session, user_id=member.chat.id)
+        user = await people.get(session=session, user_id=member.chat.id)
         if user is not None:
             await comeback.unblocked(session=session, user=user, now=now)

@@ -6,34 +6,47 @@ services.conversation), so a restart resumes at the same question.
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
-from telegram.ext import ContextTypes
 
-from bot.handlers.common import Turn, callback_data, inline, open_turn, parse_callback
+from bot.conversation.codec import Button
+from bot.conversation.context import BotContext
+from bot.conversation.flow import Flow, FrameData, Idle, Reads
+from bot.conversation.frames import Frame
+from bot.conversation.keyboards import inline
+from bot.conversation.turn import Turn, open_turn
 from bot.handlers.daily import describe_next
 from bot.handlers.progress import render_status
-from bot.services import daily, journey
+from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, parse_clock_time
-from bot.services.conversation import Frame
 from bot.services.dates import DateParseError, parse_start_date
-from bot.services.hedges import hedge_of
-from bot.services.progress import day_number
+from bot.services.hedges import asks_why, hedge_of
+from bot.services.progress import day_number, local_today
 from bot.services.timezones import (
     TzCandidate,
     resolve_timezone,
     timezone_from_location,
     utc_offset_label,
 )
-from bot.store import reasons as reason_store
-from bot.store import users as user_store
+from bot.views.dates import long_date
 
-FLOW = "ob"
-# Steps, in order. DATE_TYPED waits for a typed date after "Another day".
+NAME = "ob"
+
+
+class Step(StrEnum):
+    DATE = "date"
+    DATE_TYPED = "date_typed"  # waits for a typed date after "Another day"
+    TZ = "tz"
+    TZ_PICK = "tz_pick"
+    TIME = "time"
+    REASON = "reason"
+
+
 DATE, DATE_TYPED, TZ, TZ_PICK, TIME, REASON = (
-    "date", "date_typed", "tz", "tz_pick", "time", "reason",
+    Step.DATE, Step.DATE_TYPED, Step.TZ, Step.TZ_PICK, Step.TIME, Step.REASON,
 )
 # "single" frames change one setting (/time, /timezone) and end; "full" ones are onboarding.
 MODE_FULL, MODE_SINGLE = "full", "single"
@@ -41,44 +54,51 @@ TIME_CHOICES = ("08:00", "09:00", "12:00", "18:00", "21:00", "22:00")
 REASON_MAX_CHARS = 300
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+class OnboardingData(FrameData):
+    mode: str = MODE_FULL
+    date_raw: str | None = None  # the start date as typed, resolved when set-up finishes
+    candidates: list[dict[str, str]] = []  # time zones offered: {"zone", "label"}
+
+
+async def start(update: Update, context: BotContext) -> None:
     """Welcome a newcomer, resume an unfinished set-up, or show a returning user where they are."""
     async with open_turn(update, context) as turn:
-        frame = turn.convo.find(FLOW)
-        if turn.user.onboarded and (frame is None or frame.data.get("mode") != MODE_FULL):
+        frame = turn.convo.find(NAME)
+        if turn.user.onboarded and (frame is None or OnboardingData.of(frame).mode != MODE_FULL):
             turn.say(turn.t("onboarding.welcome_back"))
             await render_status(turn)
             return
         if frame is not None:
             turn.say(turn.t("onboarding.resume"))
+            turn.convo.touch(frame)  # asked again now: its idle time starts over
             ask(turn, frame)
             return
         turn.say(turn.t("onboarding.welcome"))
         turn.say(turn.t("onboarding.what_is_nc"))
-        ask(turn, turn.convo.push(FLOW, DATE, mode=MODE_FULL))
+        ask(turn, turn.convo.push(NAME, DATE, mode=MODE_FULL))
 
 
-async def change_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def change_time(update: Update, context: BotContext) -> None:
     """Ask for a new daily message time."""
     await _single(update, context, TIME)
 
 
-async def change_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def change_timezone(update: Update, context: BotContext) -> None:
     """Ask for a new time zone."""
     await _single(update, context, TZ)
 
 
-async def _single(update: Update, context: ContextTypes.DEFAULT_TYPE, step: str) -> None:
+async def _single(update: Update, context: BotContext, step: str) -> None:
     async with open_turn(update, context) as turn:
         if not turn.user.onboarded:
             turn.say(turn.t("onboarding.finish_first"))
-            frame = turn.convo.find(FLOW)
+            frame = turn.convo.find(NAME)
             if frame is None:
-                frame = turn.convo.push(FLOW, DATE, mode=MODE_FULL)
+                frame = turn.convo.push(NAME, DATE, mode=MODE_FULL)
             ask(turn, frame)
             return
         args = context.args or []
-        frame = turn.convo.push(FLOW, step, mode=MODE_SINGLE)
+        frame = turn.convo.push(NAME, step, mode=MODE_SINGLE)
         if args:
             await answer_text(turn, frame, " ".join(args))
         else:
@@ -93,10 +113,10 @@ def ask(turn: Turn, frame: Frame) -> None:
             inline(
                 [
                     [
-                        (turn.label("onboarding.btn_today"), callback_data(frame, "d", "0")),
-                        (turn.label("onboarding.btn_yesterday"), callback_data(frame, "d", "1")),
+                        (turn.label("onboarding.btn_today"), FLOW.button(frame, "d", "0")),
+                        (turn.label("onboarding.btn_yesterday"), FLOW.button(frame, "d", "1")),
                     ],
-                    [(turn.label("onboarding.btn_other_day"), callback_data(frame, "other"))],
+                    [(turn.label("onboarding.btn_other_day"), FLOW.button(frame, "other"))],
                 ]
             ),
         )
@@ -113,17 +133,17 @@ def ask(turn: Turn, frame: Frame) -> None:
             ),
         )
     elif frame.step == TZ_PICK:
-        labels = [str(c["label"]) for c in frame.data.get("candidates", [])]
-        rows = [[(label, callback_data(frame, "tz", str(i)))] for i, label in enumerate(labels)]
-        rows.append([(turn.label("onboarding.btn_none_of_these"), callback_data(frame, "tzno"))])
+        labels = [c["label"] for c in OnboardingData.of(frame).candidates]
+        rows = [[(label, FLOW.button(frame, "tz", str(i)))] for i, label in enumerate(labels)]
+        rows.append([(turn.label("onboarding.btn_none_of_these"), FLOW.button(frame, "tzno"))])
         turn.say(turn.t("onboarding.ask_tz_pick"), inline(rows))
     elif frame.step == TIME:
-        buttons = [(t, callback_data(frame, "t", t.replace(":", ""))) for t in TIME_CHOICES]
+        buttons = [(t, FLOW.button(frame, "t", t.replace(":", ""))) for t in TIME_CHOICES]
         turn.say(turn.t("onboarding.ask_time"), inline([buttons[:3], buttons[3:]]))
     elif frame.step == REASON:
         turn.say(
             turn.t("onboarding.ask_reason"),
-            inline([[(turn.label("onboarding.btn_skip"), callback_data(frame, "skip"))]]),
+            inline([[(turn.label("onboarding.btn_skip"), FLOW.button(frame, "skip"))]]),
         )
 
 
@@ -162,40 +182,42 @@ async def answer_location(turn: Turn, frame: Frame, latitude: float, longitude: 
     await _take_zone(turn, frame, zone)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Handle a press on one of onboarding's buttons."""
-    pressed = parse_callback(update.callback_query.data if update.callback_query else None)
-    async with open_turn(update, context) as turn:
-        frame = turn.convo.find(FLOW)
-        if pressed is None or frame is None or pressed.nonce != frame.nonce:
+async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
+    """A press on one of onboarding's buttons."""
+    if pressed.action == "d" and frame.step == DATE and pressed.arg in ("0", "1"):
+        await _take_date(turn, frame, "today" if pressed.arg == "0" else "yesterday")
+    elif pressed.action == "other" and frame.step == DATE:
+        turn.convo.goto(frame, DATE_TYPED)
+        ask(turn, frame)
+    elif pressed.action == "tz" and frame.step == TZ_PICK:
+        candidates = OnboardingData.of(frame).candidates
+        index = int(pressed.arg) if pressed.arg.isdigit() else -1
+        if not 0 <= index < len(candidates):
             stale(turn, frame)
             return
-        if pressed.action == "d" and frame.step == DATE and pressed.arg in ("0", "1"):
-            await _take_date(turn, frame, "today" if pressed.arg == "0" else "yesterday")
-        elif pressed.action == "other" and frame.step == DATE:
-            turn.convo.goto(frame, DATE_TYPED)
-            ask(turn, frame)
-        elif pressed.action == "tz" and frame.step == TZ_PICK:
-            candidates = frame.data.get("candidates", [])
-            index = int(pressed.arg) if pressed.arg.isdigit() else -1
-            if not 0 <= index < len(candidates):
-                stale(turn, frame)
-                return
-            await _take_zone(turn, frame, str(candidates[index]["zone"]))
-        elif pressed.action == "tzno" and frame.step == TZ_PICK:
-            turn.convo.goto(frame, TZ)
-            turn.say(turn.t("onboarding.tz_try_again"))
-        elif pressed.action == "t" and frame.step == TIME and pressed.arg.isdigit():
-            hhmm = pressed.arg.zfill(4)
-            hour, minute = int(hhmm[:2]), int(hhmm[2:])
-            if hour > 23 or minute > 59:
-                stale(turn, frame)
-                return
-            await _take_time(turn, frame, time(hour, minute))
-        elif pressed.action == "skip" and frame.step == REASON:
-            await _finish(turn, frame)
-        else:
+        await _take_zone(turn, frame, str(candidates[index]["zone"]))
+    elif pressed.action == "tzno" and frame.step == TZ_PICK:
+        turn.convo.goto(frame, TZ)
+        turn.say(turn.t("onboarding.tz_try_again"))
+    elif pressed.action == "t" and frame.step == TIME and pressed.arg.isdigit():
+        hhmm = pressed.arg.zfill(4)
+        hour, minute = int(hhmm[:2]), int(hhmm[2:])
+        if hour > 23 or minute > 59:
             stale(turn, frame)
+            return
+        await _take_time(turn, frame, time(hour, minute))
+    elif pressed.action == "redate" and frame.step in (TZ, TZ_PICK, TIME, REASON):
+        turn.convo.goto(frame, DATE)
+        ask(turn, frame)
+    elif pressed.action == "skip" and frame.step == REASON:
+        await _finish(turn, frame)
+    else:
+        stale(turn, frame)
+
+
+async def on_stale(turn: Turn, frame: Frame | None) -> None:
+    """An old or forged button: say so kindly and repeat the current question."""
+    stale(turn, frame)
 
 
 def stale(turn: Turn, frame: Frame | None) -> None:
@@ -215,17 +237,25 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
         if frame.step != DATE_TYPED:
             turn.convo.goto(frame, DATE_TYPED)
         return
-    frame.data["date_raw"] = raw[:100]
-    turn.say(turn.t("onboarding.date_ok"))
-    if turn.user.tz and frame.data.get("mode") == MODE_FULL:
+    frame.data["date_raw"] = raw[:100]  # kept until set-up finishes
+    if turn.user.tz and OnboardingData.of(frame).mode == MODE_FULL:
         turn.convo.goto(frame, TIME if turn.user.daily_time is None else REASON)
     else:
         turn.convo.goto(frame, TZ)
+    # Said back as understood, with a way to change it while the next question waits. Before
+    # the zone is known the day is read on UTC's calendar (the answer itself is read again on
+    # theirs when set-up finishes).
+    shown_today = local_today(turn.now, turn.user.tz or "UTC")
+    shown = journey.resolve_start(raw, shown_today)
+    understood = turn.t("onboarding.date_understood", date=long_date(shown),
+                        day=day_number(shown, shown_today))
+    change = [[(turn.label("onboarding.btn_change_date"), FLOW.button(frame, "redate"))]]
+    turn.say(understood, inline(change))
     ask(turn, frame)
 
 
 async def _take_zone(turn: Turn, frame: Frame, zone: str) -> None:
-    await user_store.update_user(session=turn.session, user=turn.user, now=turn.now, tz=zone)
+    await people.set_timezone(session=turn.session, user=turn.user, zone=zone, now=turn.now)
     local = turn.now.astimezone(ZoneInfo(zone))
     turn.say(
         turn.t(
@@ -236,8 +266,8 @@ async def _take_zone(turn: Turn, frame: Frame, zone: str) -> None:
         ),
         ReplyKeyboardRemove(),
     )
-    if frame.data.get("mode") == MODE_SINGLE:
-        turn.convo.pop(FLOW)
+    if OnboardingData.of(frame).mode == MODE_SINGLE:
+        turn.convo.pop(NAME)
         await _settled(turn)
         return
     turn.convo.goto(frame, TIME, candidates=[])
@@ -245,12 +275,10 @@ async def _take_zone(turn: Turn, frame: Frame, zone: str) -> None:
 
 
 async def _take_time(turn: Turn, frame: Frame, at: time) -> None:
-    await user_store.update_user(
-        session=turn.session, user=turn.user, now=turn.now, daily_time=at
-    )
+    await people.set_daily_time(session=turn.session, user=turn.user, at=at, now=turn.now)
     turn.say(turn.t("onboarding.time_ok", time=at.strftime("%H:%M")))
-    if frame.data.get("mode") == MODE_SINGLE:
-        turn.convo.pop(FLOW)
+    if OnboardingData.of(frame).mode == MODE_SINGLE:
+        turn.convo.pop(NAME)
         await _settled(turn)
         return
     turn.convo.goto(frame, REASON)
@@ -263,18 +291,21 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("onboarding.reason_too_long", max=REASON_MAX_CHARS))
         return
     if reason:
-        await reason_store.add_reason(
-            session=turn.session, user_id=turn.user.id, text=reason, now=turn.now
-        )
+        try:
+            await reasons.add(session=turn.session, user_id=turn.user.id, text=reason,
+                              now=turn.now)
+        except reasons.ReasonRefused:
+            turn.say(turn.t("onboarding.reason_too_long", max=REASON_MAX_CHARS))
+            return
         turn.say(turn.t("onboarding.reason_saved"))
     await _finish(turn, frame)
 
 
 async def _finish(turn: Turn, frame: Frame) -> None:
-    start = journey.resolve_start(str(frame.data.get("date_raw", "today")), turn.today)
+    start = journey.resolve_start(OnboardingData.of(frame).date_raw or "today", turn.today)
     await journey.begin(session=turn.session, user=turn.user, start=start, now=turn.now)
     await daily.refresh_next_daily(session=turn.session, user=turn.user, now=turn.now)
-    turn.convo.pop(FLOW)
+    turn.convo.pop(NAME)
     time_text = turn.user.daily_time.strftime("%H:%M") if turn.user.daily_time else "—"
     turn.say(turn.t("onboarding.done", day=day_number(start, turn.today), time=time_text))
     turn.say(turn.t("onboarding.done_next"))
@@ -288,3 +319,58 @@ async def _settled(turn: Turn) -> None:
 
 def _cand(candidate: TzCandidate) -> dict[str, str]:
     return {"zone": candidate.zone, "label": candidate.label}
+
+
+async def on_location(update: Update, context: BotContext) -> None:
+    """Use a shared location as a time-zone answer when one is being asked."""
+    message = update.effective_message
+    location = message.location if message else None
+    async with open_turn(update, context) as turn:
+        frame = turn.convo.find(NAME)
+        asking_zone = frame is not None and frame.step in (TZ, TZ_PICK)
+        if location is None or frame is None or not asking_zone:
+            turn.say(turn.t("core.location_unexpected"))
+            return
+        await answer_location(turn, frame, location.latitude, location.longitude)
+
+
+def accepts(turn: Turn, frame: Frame, text: str) -> bool:
+    """Typed text the current question can take: a date, a place, a time, or "I don't know"
+    and "why do you need that?", which each question answers itself."""
+    if frame.step != REASON and (hedge_of(text) == "unsure" or asks_why(text)):
+        return True
+    if frame.step in (DATE, DATE_TYPED):
+        try:
+            parse_start_date(text, today=journey.provisional_today(turn.now, turn.user.tz))
+        except DateParseError:
+            return False
+        return True
+    if frame.step in (TZ, TZ_PICK):
+        return bool(resolve_timezone(text))
+    if frame.step == TIME:
+        try:
+            parse_clock_time(text)
+        except TimeParseError:
+            return False
+        return True
+    return False
+
+
+FLOW = Flow(
+    name=NAME,
+    title_key="urge.flow_names.onboarding",
+    steps=Step,
+    reads={DATE: Reads.PARSED, DATE_TYPED: Reads.PARSED, TZ: Reads.PARSED,
+           TZ_PICK: Reads.PARSED, TIME: Reads.PARSED, REASON: Reads.ANSWER},
+    ask=ask,
+    accepts=accepts,
+    on_text=answer_text,
+    on_button=on_button,
+    on_stale=on_stale,
+    cancel_key="onboarding.cancelled",
+    data=OnboardingData,
+    # Set-up waits: after half an hour of quiet, typed text is no longer read as its answer,
+    # and /start picks it up where it was.
+    idle_after=timedelta(minutes=30),
+    idle=Idle.SLEEP,
+)

@@ -3,30 +3,32 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot.handlers.common import Pressed, Turn, callback_data, inline, open_turn
+from bot.conversation.codec import Button, pack
+from bot.conversation.context import BotContext
+from bot.conversation.frames import Conversation
+from bot.conversation.keyboards import inline
+from bot.conversation.turn import Turn, open_turn
 from bot.services import privacy
-from bot.services.conversation import Conversation
 
 # Delete confirmation lives in the settings flow, so its buttons carry the "set:" prefix.
 FLOW = "set"
 CONFIRM_DELETE = "confirm_delete"
 
 
-async def show_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_privacy(update: Update, context: BotContext) -> None:
     """Say in plain words what is stored, why, and that nothing is shared."""
     async with open_turn(update, context) as turn:
         render_privacy(turn)
 
 
-async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def export(update: Update, context: BotContext) -> None:
     """Send all of the user's data as a JSON file."""
     async with open_turn(update, context) as turn:
         await send_export(turn)
 
 
-async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def delete(update: Update, context: BotContext) -> None:
     """Ask whether to erase everything."""
     async with open_turn(update, context) as turn:
         ask_delete(turn)
@@ -52,14 +54,14 @@ def ask_delete(turn: Turn) -> None:
         turn.t("privacy.delete_ask"),
         inline(
             [
-                [(turn.label("privacy.btn_delete_yes"), callback_data(frame, "erase"))],
-                [(turn.label("privacy.btn_delete_no"), callback_data(frame, "keep"))],
+                [(turn.label("privacy.btn_delete_yes"), pack(FLOW, frame.nonce, "erase"))],
+                [(turn.label("privacy.btn_delete_no"), pack(FLOW, frame.nonce, "keep"))],
             ]
         ),
     )
 
 
-async def answer_delete(turn: Turn, pressed: Pressed, message_id: int | None) -> None:
+async def answer_delete(turn: Turn, pressed: Button, message_id: int | None) -> None:
     """A press on the confirmation; refused unless it belongs to the question just asked."""
     frame = turn.convo.find(FLOW)
     valid = (

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot.handlers.common import Turn, open_turn
+from bot.conversation.context import BotContext
+from bot.conversation.turn import Turn, open_turn
 from bot.services import journey
 from bot.services.progress import milestone_progress
 
 
-async def show_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_status(update: Update, context: BotContext) -> None:
     """Show where the user is in No Contact."""
     async with open_turn(update, context) as turn:
         if not turn.user.onboarded:

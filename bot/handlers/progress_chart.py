@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot.handlers.common import Turn, open_turn
+from bot.conversation.context import BotContext
+from bot.conversation.turn import Turn, open_turn
 from bot.services import charts, history
 
 
-async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_progress(update: Update, context: BotContext) -> None:
     """Send the progress picture, or say kindly that it needs a few more days."""
     async with open_turn(update, context) as turn:
         if not turn.user.onboarded:

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from enum import StrEnum
+
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
 
-from bot.handlers.common import (
-    Turn,
-    callback_data,
-    inline,
-    open_turn,
-    parse_callback,
-    pressed_frame,
-)
-from bot.handlers.resume import end_flow
+from bot.conversation.codec import Button
+from bot.conversation.context import BotContext
+from bot.conversation.flow import Flow, FrameData, Reads
+from bot.conversation.frames import Frame
+from bot.conversation.keyboards import inline
+from bot.conversation.resume import end_flow
+from bot.conversation.turn import Turn, open_turn
 from bot.services import reasons as reason_service
-from bot.services.conversation import Frame
-from bot.services.reasons import MAX_REASON_CHARS, MAX_REASONS, ReasonRefused
-from bot.store.models import Reason
+from bot.services.reasons import MAX_REASON_CHARS, MAX_REASONS, Reason, ReasonRefused
 
-FLOW = "rsn"
-MENU, ADD, REMOVE = "menu", "add", "remove"
+NAME = "rsn"
 BUTTON_CHARS = 40
+
+
+class Step(StrEnum):
+    MENU = "menu"
+    ADD = "add"
+    REMOVE = "remove"
+
+
+class ReasonsData(FrameData):
+    choices: list[tuple[int, str]] = []  # the reasons offered for removal: (id, label)
 
 
 def render_list(turn: Turn, reasons: list[Reason], intro_key: str = "reasons.list_header") -> str:
@@ -30,10 +37,10 @@ def render_list(turn: Turn, reasons: list[Reason], intro_key: str = "reasons.lis
     return "\n\n".join((turn.t(intro_key), "\n".join(items)))
 
 
-async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show(update: Update, context: BotContext) -> None:
     """Show the user's reasons with buttons to add and remove."""
     async with open_turn(update, context) as turn:
-        await _show_list(turn, turn.convo.push(FLOW, MENU))
+        await _show_list(turn, turn.convo.push(NAME, Step.MENU))
 
 
 async def _show_list(turn: Turn, frame: Frame) -> None:
@@ -43,26 +50,26 @@ async def _show_list(turn: Turn, frame: Frame) -> None:
 
 
 def _menu_markup(turn: Turn, frame: Frame, can_remove: bool = True) -> InlineKeyboardMarkup:
-    row = [(turn.label("reasons.buttons.add"), callback_data(frame, "add"))]
+    row = [(turn.label("reasons.buttons.add"), FLOW.button(frame, "add"))]
     if can_remove:
-        row.append((turn.label("reasons.buttons.remove"), callback_data(frame, "rm")))
-    return inline([row, [(turn.label("reasons.buttons.done"), callback_data(frame, "done"))]])
+        row.append((turn.label("reasons.buttons.remove"), FLOW.button(frame, "rm")))
+    return inline([row, [(turn.label("reasons.buttons.done"), FLOW.button(frame, "done"))]])
 
 
 def _done_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
-    return inline([[(turn.label("reasons.buttons.done"), callback_data(frame, "done"))]])
+    return inline([[(turn.label("reasons.buttons.done"), FLOW.button(frame, "done"))]])
 
 
 def ask(turn: Turn, frame: Frame) -> None:
     """Send the prompt of the frame's current step again."""
-    if frame.step == ADD:
+    if frame.step == Step.ADD:
         turn.say(turn.t("reasons.add_prompt"), _done_markup(turn, frame))
-    elif frame.step == REMOVE:
+    elif frame.step == Step.REMOVE:
         rows = [
-            [(_short(str(label)), callback_data(frame, "rm", str(rid)))]
-            for rid, label in frame.data.get("choices", [])
+            [(_short(label), FLOW.button(frame, "rm", str(rid)))]
+            for rid, label in ReasonsData.of(frame).choices
         ]
-        rows.append([(turn.label("reasons.buttons.done"), callback_data(frame, "done"))])
+        rows.append([(turn.label("reasons.buttons.done"), FLOW.button(frame, "done"))])
         turn.say(turn.t("reasons.remove_prompt"), inline(rows))
     else:
         turn.say(turn.t("reasons.menu_prompt"), _menu_markup(turn, frame))
@@ -70,7 +77,7 @@ def ask(turn: Turn, frame: Frame) -> None:
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed reason while adding; elsewhere, point at the buttons."""
-    if frame.step != ADD:
+    if frame.step != Step.ADD:
         turn.say(turn.t("reasons.use_buttons"))
         ask(turn, frame)
         return
@@ -92,26 +99,20 @@ def refusal_text(turn: Turn, refused: ReasonRefused) -> str:
     return turn.t("reasons.empty_reason")
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Handle Add / Remove / Done and the remove-this-one buttons."""
-    pressed = parse_callback(update.callback_query.data if update.callback_query else None)
-    async with open_turn(update, context) as turn:
-        found = pressed_frame(turn, pressed, FLOW)
-        if found is None:
-            return
-        frame, pressed = found
-        if pressed.action == "done":
-            turn.say(turn.t("reasons.done_text"))
-            end_flow(turn, FLOW)
-        elif pressed.action == "add" and frame.step == MENU:
-            turn.convo.goto(frame, ADD)
-            ask(turn, frame)
-        elif pressed.action == "rm" and frame.step == MENU:
-            await _ask_which(turn, frame)
-        elif pressed.action == "rm" and frame.step == REMOVE and pressed.arg.isdigit():
-            await _remove(turn, frame, int(pressed.arg))
-        else:
-            turn.toast(turn.t("core.stale_button"))
+async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
+    """Add / Remove / Done and the remove-this-one buttons."""
+    if pressed.action == "done":
+        turn.say(turn.t("reasons.done_text"))
+        end_flow(turn, NAME)
+    elif pressed.action == "add" and frame.step == Step.MENU:
+        turn.convo.goto(frame, Step.ADD)
+        ask(turn, frame)
+    elif pressed.action == "rm" and frame.step == Step.MENU:
+        await _ask_which(turn, frame)
+    elif pressed.action == "rm" and frame.step == Step.REMOVE and pressed.arg.isdigit():
+        await _remove(turn, frame, int(pressed.arg))
+    else:
+        turn.toast(turn.t("core.stale_button"))
 
 
 async def _ask_which(turn: Turn, frame: Frame) -> None:
@@ -119,12 +120,14 @@ async def _ask_which(turn: Turn, frame: Frame) -> None:
     if not reasons:
         turn.say(turn.t("reasons.nothing_to_remove"), _menu_markup(turn, frame, False))
         return
-    turn.convo.goto(frame, REMOVE, choices=[[r.id, r.text[:BUTTON_CHARS * 2]] for r in reasons])
+    turn.convo.goto(frame, Step.REMOVE)
+    choices = [(r.id, r.text[: BUTTON_CHARS * 2]) for r in reasons if r.id is not None]
+    ReasonsData(choices=choices).into(frame)
     ask(turn, frame)
 
 
 async def _remove(turn: Turn, frame: Frame, reason_id: int) -> None:
-    offered = {int(rid) for rid, _ in frame.data.get("choices", [])}
+    offered = {rid for rid, _ in ReasonsData.of(frame).choices}
     removed = reason_id in offered and await reason_service.remove(
         session=turn.session, user_id=turn.user.id, reason_id=reason_id
     )
@@ -132,9 +135,24 @@ async def _remove(turn: Turn, frame: Frame, reason_id: int) -> None:
         turn.toast(turn.t("core.stale_button"))
         return
     turn.say(turn.t("reasons.removed"))
-    turn.convo.goto(frame, MENU, choices=[])
+    turn.convo.goto(frame, Step.MENU)
+    ReasonsData().into(frame)
     await _show_list(turn, frame)
 
 
 def _short(text: str) -> str:
     return text if len(text) <= BUTTON_CHARS else text[: BUTTON_CHARS - 1].rstrip() + "…"
+
+
+FLOW = Flow(
+    name=NAME,
+    title_key="urge.flow_names.reasons",
+    steps=Step,
+    reads={Step.MENU: Reads.BUTTONS, Step.ADD: Reads.ANSWER, Step.REMOVE: Reads.BUTTONS},
+    ask=ask,
+    on_text=answer_text,
+    on_button=on_button,
+    data=ReasonsData,
+    idle_after=timedelta(minutes=10),
+    ends_on_detour=True,  # a menu: after a detour or ten quiet minutes it simply ends
+)

@@ -1,142 +1,384 @@
-"""Safety first: a message about suicide, self-harm or danger gets the safety reply.
+"""Safety first: a message about suicide, self-harm or danger opens a safety conversation.
 
-The check runs in handler group -1, before every other handler and whatever flow the user is
-in; it replies and stops the update there (the flow is left as it was). It needs no database:
-the country's lines come from the user's time zone when it can be read, else the worldwide
-fallback.
+The check runs in handler group -1, before every other handler and whatever flow the person is
+in. The reply goes out before anything is written (a slow or failing database never delays
+it); then the "sos" frame is put on top of the stack, so the next typed messages are read in
+its light: "im not safe" gets the emergency number and lines now, "yes i'm ok" gets calming
+and a plan, an answer to a plan question leads to the next one, anything else a reply that
+stays with them. Nothing in it answers with the FAQ menu. It ends when they say they are okay
+for now, clearly change the subject, or stay quiet for half an hour.
+
+Two levels (docs/crisis.md): explicit intent, plans, means or an attempt get the lines and the
+emergency number in the first reply; passive or unclear messages get the gentle "are you safe
+right now?" with the lines one tap away. Danger from another person gets its own path and plan.
+No text is sent twice in a row to one person: the frame remembers the last variant of each.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import re
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
-from bot.handlers.common import inline, runtime
-from bot.runtime import Runtime
-from bot.sending import with_retries
-from bot.services.crisis import CountryLines, SafetyContent, detect_crisis, fill, lines_for
+from bot.conversation import resume
+from bot.conversation.codec import STATELESS, Button, pack, unpack
+from bot.conversation.context import BotContext
+from bot.conversation.flow import Flow, FrameData, Reads
+from bot.conversation.frames import Conversation, Frame
+from bot.conversation.keyboards import inline
+from bot.conversation.turn import Turn, change_conversation, open_turn, peek
+from bot.core.content import Content, Markup, render
+from bot.core.runtime import Runtime
+from bot.services.crisis import CrisisSignal, detect_crisis
+from bot.services.helplines import LinesForUser, lines_for
+from bot.services.reading import Reading, read_text
+from bot.services.safety_answers import is_dont_know, read_safety_answer
 from bot.services.timezones import country_for_zone
-from bot.store import users as user_store
+from bot.tg.sending import with_retries
 
 logger = logging.getLogger(__name__)
 
-FLOW = "sos"
-SOS_DATA = re.compile(r"^sos:(yes|no|lines|ground|plan):([sd])$")
-KINDS = {"self_harm": "s", "danger_from_other": "d"}
+NAME = "sos"
+KINDS = {"self_harm": "s", "danger_from_other": "d", "other_at_risk": "o"}
+NOT_SAFE_DATA = pack(NAME, STATELESS, "no", "s")
+SELF_PLAN = ("intro", "q_calm", "q_people", "q_place", "q_safer", "q_pro")
+DANGER_PLAN = ("intro", "q_person", "q_phone", "q_document", "q_codeword", "q_bag")
+PLAN_ANSWER_CHARS = 120
+DB_WAIT = 2.0  # seconds a safety reply waits for the database before going out without it
 
 
-async def check_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Reply with care and stop here if the message speaks of crisis or danger."""
+class Step(StrEnum):
+    ASKED = "asked"  # "are you safe right now?" was asked
+    UNSAFE = "unsafe"  # they said they are not safe: the number and lines were given
+    SAFE = "safe"  # they said they are safe for now: calming and a plan are offered
+    PLAN = "plan"  # going through a safety plan, one question at a time
+    LISTEN = "listen"
+
+
+class SosData(FrameData):
+    kind: str = "s"  # s: self-harm, d: danger from someone, o: the ex threatens self-harm
+    plan: str | None = None  # "self" or "danger" while a plan is being made
+    q: int = 0  # the plan question being asked
+    answers: list[str] = []  # their plan so far, shown back at the end
+    last: dict[str, int] = {}  # the variant of each text sent last, never sent twice in a row
+    said: int = 0  # replies in this conversation so far
+
+
+# --------------------------------------------------------------------------- texts
+
+
+def _pick(content: Content, data: SosData, key: str) -> str:
+    """A variant of sos.<key> that is not the one this person got last time."""
+    variants = content.variants(f"sos.{key}")
+    choices = [i for i in range(len(variants)) if i != data.last.get(key)] or [0]
+    index = content.rng.choice(choices)
+    data.last = {**data.last, key: index}
+    return variants[index]
+
+
+def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra: Any) -> str:
+    """A fresh variant of sos.<key>, its placeholders filled (the lines only where asked)."""
+    data.said += 1
+    template = _pick(content, data, key)
+    params: dict[str, Any] = {"emergency": lines.emergency, "country_name": lines.name, **extra}
+    if "{lines}" in template:
+        params["lines"] = Markup(_lines_block(content, data, lines))
+    return render(template, **{k: v for k, v in params.items() if "{" + k + "}" in template})
+
+
+def _lines_block(content: Content, data: SosData, lines: LinesForUser) -> str:
+    """The emergency number, then the lines that fit the danger (abuse lines first for
+    danger from someone), the worldwide directory last."""
+    numbers = [*lines.abuse, *lines.crisis] if data.kind == "d" else [*lines.crisis]
+    seen: list[str] = []
+    for line in numbers:
+        if line not in seen:
+            seen.append(line)
+    intro = render(_pick(content, data, "lines_intro"), country_name=lines.name)
+    emergency = "🚨 <b>" + render("{e}", e=lines.emergency) + "</b>"
+    return "\n".join([intro, emergency, *(f"• {line}" for line in seen)])
+
+
+def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarkup:
+    def b(label: str, action: str) -> tuple[str, str]:
+        return content.label(f"sos.buttons.{label}"), pack(NAME, STATELESS, action, data.kind)
+
+    plan = b("danger_plan", "dplan") if data.kind == "d" else b("plan", "plan")
+    lines = b("abuse_lines", "lines") if data.kind == "d" else b("lines", "lines")
+    if step == Step.PLAN:
+        return inline([[b("skip_question", "skip")], [b("done", "done")]])
+    if step == Step.SAFE:
+        return inline([[b("grounding", "ground")], [plan], [b("done", "done")]])
+    if step == Step.UNSAFE:
+        return inline([[lines], [b("grounding", "ground")], [plan]])
+    return inline(
+        [[b("safe_yes", "yes"), b("safe_no", "no")], [b("unsure", "unsure")], [lines],
+         [b("grounding", "ground")], [plan]]
+    )
+
+
+def ask_if_safe_markup(rt: Runtime) -> InlineKeyboardMarkup:
+    """The safety talk's first buttons, for other replies that ask whether someone is safe."""
+    return _buttons(rt.content, SosData(), Step.ASKED)
+
+
+# --------------------------------------------------------------------------- the check
+
+
+async def check_message(update: Update, context: BotContext) -> None:
+    """Reply with care, before anything else, if the message speaks of crisis or danger."""
     message = update.effective_message
-    if message is None or update.effective_chat is None:
+    chat = update.effective_chat
+    user = update.effective_user
+    if message is None or chat is None:
         return
     signal = detect_crisis(message.text or message.caption or "")
     if signal is None:
         return
-    rt = runtime(context)
-    safety = _safety(rt)
-    lines = await _lines(rt, update.effective_chat.id)
-    kind = KINDS[signal.kind]
-    logger.info("safety reply sent (kind %s)", signal.kind)
-    if kind == "d":
-        text = fill(rt.content.pick(safety.danger_reply), lines)
-        await _send(context, update.effective_chat.id, text, _buttons(safety, kind, asked=False))
-        await _send(context, update.effective_chat.id, _lines_text(rt, lines, kind), None)
-    else:
-        text = rt.content.pick(safety.crisis_reply)
-        await _send(context, update.effective_chat.id, text, _buttons(safety, kind, asked=True))
+    rt = context.runtime
+    zone, convo = await _read_state(rt, user.id if user else chat.id)
+    frame = convo.find(NAME)
+    going_on = frame is not None and not FLOW.is_idle(frame, rt.clock.now())
+    data = SosData.of(frame) if frame is not None and going_on else SosData()
+    data.kind = KINDS[signal.kind]
+    lines = _lines_for_zone(rt, zone)
+    text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on)
+    logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
+    await _send(context, chat.id, text, _buttons(rt.content, data, step))
+    if user is not None:
+        await _remember(rt, user.id, chat.id, data, step)
     raise ApplicationHandlerStop
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Follow up a safety reply: safe or not, lines, grounding, a safety plan."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or chat is None:
-        return
-    match = SOS_DATA.match(query.data or "")
-    rt = runtime(context)
-    if match is None:
-        await query.answer(rt.content.text("core.stale_button"))
-        return
-    await query.answer()
-    action, kind = match.groups()
-    safety = _safety(rt)
-    lines = await _lines(rt, chat.id)
-    texts: list[str]
-    if action == "yes":
-        texts = [rt.content.pick(safety.safe_reply)]
-    elif action == "no":
-        texts = [fill(rt.content.pick(safety.unsafe_reply), lines), _lines_text(rt, lines, kind)]
-    elif action == "lines":
-        texts = [_lines_text(rt, lines, kind)]
-    elif action == "ground":
-        texts = list(safety.grounding)
-    else:
-        texts = list(safety.safety_plan)
-    for i, text in enumerate(texts):
-        last = i == len(texts) - 1
-        markup = _buttons(safety, kind, asked=False) if last else None
-        await _send(context, chat.id, fill(text, lines), markup)
+def _first_reply(
+    content: Content, data: SosData, signal: CrisisSignal, lines: LinesForUser, *,
+    going_on: bool,
+) -> tuple[str, Step]:
+    if signal.kind == "other_at_risk":
+        return _say(content, data, "ex_at_risk", lines), Step.LISTEN
+    if signal.kind == "danger_from_other":
+        key = "danger_unsafe" if going_on else "danger_reply"
+        return _say(content, data, key, lines), Step.ASKED
+    if signal.level == "explicit":
+        key = "unsafe_now" if going_on else "explicit_reply"
+        return _say(content, data, key, lines), Step.ASKED
+    key = "still_here" if going_on else "passive_check"
+    return _say(content, data, key, lines), Step.ASKED
 
 
-def _safety(rt: Runtime) -> SafetyContent:
-    if rt.content.safety is None:
-        raise RuntimeError("content/safety.yaml is missing")
-    return rt.content.safety
-
-
-def ask_if_safe_markup(rt: Runtime) -> InlineKeyboardMarkup:
-    """The crisis reply's buttons (safe or not, lines, grounding, a plan), for other replies
-    that ask whether the person is safe."""
-    return _buttons(_safety(rt), "s", asked=True)
-
-
-def _buttons(safety: SafetyContent, kind: str, asked: bool) -> InlineKeyboardMarkup:
-    labels = safety.buttons
-    rows = []
-    if asked:
-        rows.append([(labels.safe_yes, f"sos:yes:{kind}"), (labels.safe_no, f"sos:no:{kind}")])
-    rows += [
-        [(labels.lines, f"sos:lines:{kind}")],
-        [(labels.grounding, f"sos:ground:{kind}")],
-        [(labels.plan, f"sos:plan:{kind}")],
-    ]
-    return inline(rows)
-
-
-def _lines_text(rt: Runtime, lines: CountryLines, kind: str) -> str:
-    safety = _safety(rt)
-    numbers = [*lines.abuse, *lines.crisis] if kind == "d" else [*lines.crisis, *lines.abuse]
-    intro = fill(safety.lines_intro, lines)
-    emergency = fill("🚨 <b>{emergency}</b>", lines)
-    return "\n".join([intro, "", emergency, *(f"• {n}" for n in numbers)])
-
-
-async def _lines(rt: Runtime, user_id: int) -> CountryLines:
-    """The user's country lines from their time zone; the fallback if anything fails."""
-    zone = None
+async def _read_state(rt: Runtime, user_id: int) -> tuple[str | None, Conversation]:
+    """The person's time zone and conversation, if the database answers in time."""
     try:
-        async with asyncio.timeout(2):
-            async with rt.db.session() as session:
-                user = await user_store.get_user(session=session, user_id=user_id)
-                zone = user.tz if user else None
-    except Exception:  # noqa: BLE001 - safety replies must never depend on the database
-        logger.warning("safety reply without the user's country (database unavailable)")
-    country = country_for_zone(zone) if zone else None
-    return lines_for(_safety(rt), country)[0]
+        async with asyncio.timeout(DB_WAIT):
+            return await peek(rt, user_id)
+    except Exception:  # noqa: BLE001 - a safety reply must never depend on the database
+        logger.warning("safety reply without the user's state (database unavailable)")
+        return None, Conversation(now=rt.clock.now())
+
+
+async def _remember(rt: Runtime, user_id: int, chat_id: int, data: SosData, step: Step) -> None:
+    """Put the safety talk on top of the stack, after the reply went out."""
+
+    def put_on_top(convo: Conversation) -> None:
+        frame = convo.find(NAME)
+        if frame is None or frame is not convo.top:
+            convo.pop(NAME)
+            frame = convo.push(NAME, step)
+        else:
+            convo.goto(frame, step)
+        data.into(frame)
+
+    try:
+        async with asyncio.timeout(DB_WAIT * 2):
+            await change_conversation(rt, user_id, chat_id, put_on_top)
+    except Exception:  # noqa: BLE001 - the reply went out; the talk just starts fresh next time
+        logger.warning("could not record the safety conversation")
+
+
+def _lines_for_zone(rt: Runtime, zone: str | None) -> LinesForUser:
+    helplines = rt.content.helplines
+    if helplines is None:
+        raise RuntimeError("content/helplines.yaml is missing")
+    return lines_for(helplines, country_for_zone(zone) if zone else None)
+
+
+# --------------------------------------------------------------------------- the talk
+
+
+def _lines(turn: Turn) -> LinesForUser:
+    return _lines_for_zone(turn.rt, turn.user.tz)
+
+
+def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extra: Any) -> None:
+    text = _say(turn.rt.content, data, key, _lines(turn), **extra)
+    turn.convo.goto(frame, step)
+    data.into(frame)
+    turn.say(text, _buttons(turn.rt.content, data, step))
+
+
+async def on_text(turn: Turn, frame: Frame, text: str) -> None:
+    """A typed message while the safety talk is open: read in its light, never as a FAQ."""
+    data = SosData.of(frame)
+    if frame.step == Step.PLAN and data.plan is not None:
+        _plan_answer(turn, frame, data, text)
+        return
+    answer = read_safety_answer(text)
+    if answer == "unsafe":
+        key = "danger_unsafe" if data.kind == "d" else "unsafe_now"
+        _reply(turn, frame, data, key, Step.UNSAFE)
+    elif answer == "safe":
+        _settle(turn, frame, data, "safe_now")
+    elif answer == "unsure":
+        _reply(turn, frame, data, "unsure", Step.ASKED)
+    else:
+        reading = read_text(text, turn.rt.matcher)
+        if _changes_subject(reading):
+            _leave(turn, data)
+            await turn.flows.free_text(turn, reading)
+            return
+        key = "still_here" if data.said % 2 else "listen"
+        _reply(turn, frame, data, key, Step.LISTEN if key == "listen" else Step.ASKED)
+
+
+def _changes_subject(reading: Reading) -> bool:
+    """A clear question the FAQ answers, or an urge to contact the ex: a new subject."""
+    return reading.urge or (reading.match.kind == "answer" and "?" in reading.text)
+
+
+def _leave(turn: Turn, data: SosData) -> None:
+    """They changed the subject: a short word that help stays one tap away, then the talk ends
+    (the new subject is answered right after)."""
+    data.said += 1
+    turn.say(_pick(turn.rt.content, data, "left_safely"), inline([[_not_safe(turn, data)]]))
+    turn.convo.pop(NAME)
+
+
+def _not_safe(turn: Turn, data: SosData) -> tuple[str, str]:
+    return turn.label("sos.buttons.not_safe"), pack(NAME, STATELESS, "no", data.kind)
+
+
+def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
+    """They are safe for now: the talk ends, its buttons (calming, a plan) keep working, and
+    what they were doing before is one tap away."""
+    text = _say(turn.rt.content, data, key, _lines(turn))
+    markup = _buttons(turn.rt.content, data, Step.SAFE if key == "safe_now" else Step.ASKED)
+    turn.convo.pop(NAME)
+    turn.say(text, markup)
+    below = turn.convo.top
+    flow = turn.flows.get(below.flow) if below is not None else None
+    if below is not None and flow is not None and flow.resumable:
+        resume.add_back_button(turn, below, flow)
+
+
+def _plan_keys(data: SosData) -> tuple[str, tuple[str, ...]]:
+    return ("plan_danger", DANGER_PLAN) if data.plan == "danger" else ("plan_self", SELF_PLAN)
+
+
+def _ask_plan(turn: Turn, frame: Frame, data: SosData) -> None:
+    group, steps = _plan_keys(data)
+    if data.q >= len(steps):
+        plan = "\n".join(f"• {a}" for a in data.answers) or "•"
+        _reply(turn, frame, data, f"{group}.done", Step.SAFE, plan=plan)
+        data.plan = None
+        data.into(frame)
+        return
+    _reply(turn, frame, data, f"{group}.{steps[data.q]}", Step.PLAN)
+
+
+def _plan_answer(turn: Turn, frame: Frame, data: SosData, text: str) -> None:
+    if is_dont_know(text):
+        data.said += 1
+        turn.say(_pick(turn.rt.content, data, "plan_dont_know"))
+    else:
+        answer = " ".join(text.split())[:PLAN_ANSWER_CHARS]
+        data.answers = [*data.answers, answer]
+    data.q += 1
+    _ask_plan(turn, frame, data)
+
+
+def ask(turn: Turn, frame: Frame) -> None:
+    """Ask again, gently, whether they are safe (after a resume)."""
+    data = SosData.of(frame)
+    if frame.step == Step.PLAN and data.plan is not None:
+        _ask_plan(turn, frame, data)
+        return
+    _reply(turn, frame, data, "welcome_back", Step.ASKED)
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    """Safe or not, lines, calming, a plan, skip a plan question, or "okay for now"."""
+    query = update.callback_query
+    button = unpack(query.data if query else None)
+    async with open_turn(update, context) as turn:
+        if button is None or button.nonce != STATELESS or button.arg not in ("s", "d", "o"):
+            turn.toast(turn.t("core.stale_button"))
+            return
+        frame = turn.convo.find(NAME)
+        if frame is None:
+            frame = turn.convo.push(NAME, Step.ASKED)
+            SosData(kind=button.arg).into(frame)
+        await _press(turn, frame, button)
+
+
+async def _press(turn: Turn, frame: Frame, button: Button) -> None:
+    data = SosData.of(frame)
+    data.kind = button.arg
+    content = turn.rt.content
+    action = button.action
+    if action == "yes":
+        _settle(turn, frame, data, "safe_now")
+    elif action == "no":
+        key = "danger_unsafe" if data.kind == "d" else "unsafe_now"
+        _reply(turn, frame, data, key, Step.UNSAFE)
+    elif action == "unsure":
+        _reply(turn, frame, data, "unsure", Step.ASKED)
+    elif action == "lines":
+        turn.say(_lines_block(content, data, _lines(turn)), _buttons(content, data, Step.UNSAFE))
+        data.into(frame)
+    elif action == "ground":
+        _reply(turn, frame, data, "grounding", Step.SAFE)
+    elif action in ("plan", "dplan"):
+        data.plan, data.q, data.answers = ("danger" if action == "dplan" else "self"), 0, []
+        _ask_plan(turn, frame, data)
+    elif action == "skip" and frame.step == Step.PLAN and data.plan is not None:
+        data.q += 1
+        _ask_plan(turn, frame, data)
+    elif action == "done":
+        _settle(turn, frame, data, "left_safely")
+    else:
+        turn.toast(turn.t("core.stale_button"))
 
 
 async def _send(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
-    markup: InlineKeyboardMarkup | None,
+    context: BotContext, chat_id: int, text: str, markup: InlineKeyboardMarkup | None
 ) -> None:
     try:
         await with_retries(lambda: context.bot.send_message(chat_id, text, reply_markup=markup))
     except TelegramError as exc:
         logger.error("could not send a safety reply: %s", type(exc).__name__)
+
+
+async def _no_button(turn: Turn, frame: Frame, button: Button) -> None:
+    turn.toast(turn.t("core.stale_button"))
+
+
+FLOW = Flow(
+    name=NAME,
+    title_key="sos.title",
+    steps=Step,
+    reads=dict.fromkeys(Step, Reads.ANSWER),
+    ask=ask,
+    on_text=on_text,
+    on_button=_no_button,  # its buttons are stateless and answered by on_button above
+    data=SosData,
+    idle_after=timedelta(minutes=30),
+    resumable=False,
+    ends_on_detour=True,
+    keeps_everything=True,
+)

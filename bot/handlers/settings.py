@@ -8,12 +8,15 @@ Time and time zone hand over to onboarding's single-step questions.
 from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
 
-from bot.handlers import onboarding, privacy
-from bot.handlers.common import Pressed, Turn, inline, open_turn, parse_callback
-from bot.services import daily, weekly
+from bot.conversation.codec import Button, pack, unpack
+from bot.conversation.context import BotContext
+from bot.conversation.keyboards import inline
+from bot.conversation.turn import Turn, open_turn
+from bot.handlers import onboarding, privacy, startdate
+from bot.services import daily, journey, weekly
 from bot.services.schedule import PAUSED_INDEFINITELY
+from bot.views.dates import long_date
 
 FLOW = "set"
 MENU = "m"  # the menu's buttons are stateless: their "nonce" is fixed
@@ -21,13 +24,13 @@ ON, OFF = "on", "off"
 
 
 def _data(action: str, arg: str = "") -> str:
-    return f"{FLOW}:{MENU}:{action}" + (f":{arg}" if arg else "")
+    return pack(FLOW, MENU, action, arg)
 
 
-async def show_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_settings(update: Update, context: BotContext) -> None:
     """Show the settings menu."""
     async with open_turn(update, context) as turn:
-        turn.say(*render_menu(turn))
+        turn.say(*await render_menu(turn))
 
 
 def _paused(turn: Turn) -> bool:
@@ -35,7 +38,7 @@ def _paused(turn: Turn) -> bool:
     return until is not None and until >= turn.today
 
 
-def render_menu(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
+async def render_menu(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
     """The menu text (current values) and its buttons."""
     user = turn.user
     data_row = [
@@ -55,6 +58,7 @@ def render_menu(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
         daily_state = turn.t("settings.daily_paused_until", until=user.paused_until.isoformat())
     text = turn.t(
         "settings.menu",
+        start=await _started(turn, not_set),
         time=user.daily_time.strftime("%H:%M") if user.daily_time else not_set,
         zone=user.tz.replace("_", " ") if user.tz else not_set,
         daily=daily_state,
@@ -75,6 +79,7 @@ def render_menu(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
             (turn.label("settings.btn_time"), _data("time")),
             (turn.label("settings.btn_zone"), _data("tz")),
         ],
+        [(turn.label("settings.btn_start"), _data("start"))],
         [pause_button],
         [weekly_button],
         data_row,
@@ -82,10 +87,10 @@ def render_menu(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
     return text, inline(rows)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: BotContext) -> None:
     """Handle a press on the settings menu or on the delete confirmation."""
     query = update.callback_query
-    pressed = parse_callback(query.data if query else None)
+    pressed = unpack(query.data if query else None)
     message = query.message if query else None
     message_id = message.message_id if message is not None else None
     if pressed is not None and pressed.nonce == MENU and not pressed.arg:
@@ -105,9 +110,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await privacy.answer_delete(turn, pressed, message_id)
 
 
-async def _menu_action(turn: Turn, pressed: Pressed, message_id: int | None) -> None:
+async def _menu_action(turn: Turn, pressed: Button, message_id: int | None) -> None:
     action, arg = pressed.action, pressed.arg
-    if action == "privacy" and not arg:
+    if action == "start" and not arg:
+        startdate.begin(turn)
+    elif action == "privacy" and not arg:
         privacy.render_privacy(turn)
     elif action == "export" and not arg:
         await privacy.send_export(turn)
@@ -117,23 +124,28 @@ async def _menu_action(turn: Turn, pressed: Pressed, message_id: int | None) -> 
         until = daily.pause_until(turn.today, None) if arg == ON else None
         await daily.set_pause(session=turn.session, user=turn.user, until=until, now=turn.now)
         turn.toast(turn.t("settings.toast_paused" if arg == ON else "settings.toast_resumed"))
-        _redraw(turn, message_id)
+        await _redraw(turn, message_id)
     elif action == "weekly" and turn.user.onboarded and arg == (
         OFF if turn.user.weekly_summary else ON
     ):
         await weekly.set_weekly(session=turn.session, user=turn.user, on=arg == ON, now=turn.now)
         key = "settings.toast_weekly_on" if arg == ON else "settings.toast_weekly_off"
         turn.toast(turn.t(key))
-        _redraw(turn, message_id)
+        await _redraw(turn, message_id)
     else:
         # Forged, or from a menu that no longer matches: refuse kindly, show the real state.
         turn.toast(turn.t("core.stale_button"))
-        _redraw(turn, message_id)
+        await _redraw(turn, message_id)
 
 
-def _redraw(turn: Turn, message_id: int | None) -> None:
-    text, markup = render_menu(turn)
+async def _redraw(turn: Turn, message_id: int | None) -> None:
+    text, markup = await render_menu(turn)
     if message_id is None:
         turn.say(text, markup)
     else:
         turn.edit(message_id, text, markup)
+
+
+async def _started(turn: Turn, not_set: str) -> str:
+    start = await journey.current_start(session=turn.session, user_id=turn.user.id)
+    return long_date(start) if start is not None else not_set

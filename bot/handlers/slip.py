@@ -6,30 +6,35 @@ on the attempt that just ended.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot.handlers.common import (
-    Turn,
-    callback_data,
-    inline,
-    open_turn,
-    parse_callback,
-    pressed_frame,
-)
-from bot.handlers.resume import end_flow
+from bot.conversation.codec import Button
+from bot.conversation.context import BotContext
+from bot.conversation.flow import Flow, FrameData, Reads
+from bot.conversation.frames import Frame
+from bot.conversation.keyboards import inline
+from bot.conversation.resume import end_flow
+from bot.conversation.turn import Turn, open_turn
 from bot.services import slips
-from bot.services.conversation import Frame
 from bot.services.yesno import yes_or_no
 
-FLOW = "slip"
-CONFIRM, NOTE = "confirm", "note"
+NAME = "slip"
 NOTE_SHOWN_CHARS = 120
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+class Step(StrEnum):
+    CONFIRM = "confirm"
+    NOTE = "note"
+
+
+class SlipData(FrameData):
+    ended: int = 0  # the attempt that just ended, which the note is kept on
+
+
+async def start(update: Update, context: BotContext) -> None:
     """Meet a slip without shame and offer to restart the count today."""
     async with open_turn(update, context) as turn:
         turn.say(turn.t("slip.slip_intro"))
@@ -41,22 +46,22 @@ def begin(turn: Turn) -> None:
     if not turn.user.onboarded:
         turn.say(turn.t("slip.not_started"))
         return
-    ask(turn, turn.convo.push(FLOW, CONFIRM))
+    ask(turn, turn.convo.push(NAME, Step.CONFIRM))
 
 
 def ask(turn: Turn, frame: Frame) -> None:
-    if frame.step == NOTE:
+    if frame.step == Step.NOTE:
         turn.say(
             turn.t("slip.ask_note"),
-            inline([[(turn.label("slip.skip_label"), callback_data(frame, "skip"))]]),
+            inline([[(turn.label("slip.skip_label"), FLOW.button(frame, "skip"))]]),
         )
         return
     turn.say(
         turn.t("slip.confirm_slip"),
         inline(
             [
-                [(turn.label("slip.confirm_labels.restart"), callback_data(frame, "restart"))],
-                [(turn.label("slip.confirm_labels.keep"), callback_data(frame, "keep"))],
+                [(turn.label("slip.confirm_labels.restart"), FLOW.button(frame, "restart"))],
+                [(turn.label("slip.confirm_labels.keep"), FLOW.button(frame, "keep"))],
             ]
         ),
     )
@@ -64,16 +69,16 @@ def ask(turn: Turn, frame: Frame) -> None:
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed yes/no to the restart question, or a typed note after the restart."""
-    if frame.step == CONFIRM:
+    if frame.step == Step.CONFIRM:
         answer = yes_or_no(text)
         if answer is True:
             await _restart(turn, frame)
             return
         if answer is False:
             turn.say(turn.t("slip.slip_cancelled"))
-            end_flow(turn, FLOW)
+            end_flow(turn, NAME)
             return
-    if frame.step != NOTE:
+    if frame.step != Step.NOTE:
         turn.say(turn.t("slip.use_buttons"))
         ask(turn, frame)
         return
@@ -83,30 +88,24 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         return
     saved = bool(note) and await slips.add_note(
         session=turn.session, user_id=turn.user.id,
-        attempt_id=int(frame.data.get("ended", 0)), note=note,
+        attempt_id=SlipData.of(frame).ended, note=note,
     )
     turn.say(turn.t("slip.note_saved" if saved else "slip.note_skipped"))
-    end_flow(turn, FLOW)
+    end_flow(turn, NAME)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
     """Restart, keep the count, or skip the note."""
-    pressed = parse_callback(update.callback_query.data if update.callback_query else None)
-    async with open_turn(update, context) as turn:
-        found = pressed_frame(turn, pressed, FLOW)
-        if found is None:
-            return
-        frame, pressed = found
-        if frame.step == CONFIRM and pressed.action == "restart":
-            await _restart(turn, frame)
-        elif frame.step == CONFIRM and pressed.action == "keep":
-            turn.say(turn.t("slip.slip_cancelled"))
-            end_flow(turn, FLOW)
-        elif frame.step == NOTE and pressed.action == "skip":
-            turn.say(turn.t("slip.note_skipped"))
-            end_flow(turn, FLOW)
-        else:
-            turn.toast(turn.t("core.stale_button"))
+    if frame.step == Step.CONFIRM and pressed.action == "restart":
+        await _restart(turn, frame)
+    elif frame.step == Step.CONFIRM and pressed.action == "keep":
+        turn.say(turn.t("slip.slip_cancelled"))
+        end_flow(turn, NAME)
+    elif frame.step == Step.NOTE and pressed.action == "skip":
+        turn.say(turn.t("slip.note_skipped"))
+        end_flow(turn, NAME)
+    else:
+        turn.toast(turn.t("core.stale_button"))
 
 
 async def _restart(turn: Turn, frame: Frame) -> None:
@@ -115,7 +114,7 @@ async def _restart(turn: Turn, frame: Frame) -> None:
     )
     if done is None:
         turn.say(turn.t("slip.not_started"))
-        end_flow(turn, FLOW)
+        end_flow(turn, NAME)
         return
     turn.say(
         turn.t(
@@ -124,11 +123,12 @@ async def _restart(turn: Turn, frame: Frame) -> None:
             longest_days=turn.days(done.longest),
         )
     )
-    turn.convo.goto(frame, NOTE, ended=done.ended_attempt_id)
+    turn.convo.goto(frame, Step.NOTE)
+    SlipData(ended=done.ended_attempt_id).into(frame)
     ask(turn, frame)
 
 
-async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_history(update: Update, context: BotContext) -> None:
     """List every attempt with its length, then the totals."""
     async with open_turn(update, context) as turn:
         summary = await slips.history(session=turn.session, user_id=turn.user.id,
@@ -164,3 +164,22 @@ def _line(turn: Turn, line: slips.AttemptLine) -> str:
 def _date(day: date, today: date) -> str:
     shown = f"{day.day} {day:%b}"
     return shown if day.year == today.year else f"{shown} {day.year}"
+
+
+def accepts(turn: Turn, frame: Frame, text: str) -> bool:
+    """A typed yes or no answers "restart today?"."""
+    return frame.step == Step.CONFIRM and yes_or_no(text) is not None
+
+
+FLOW = Flow(
+    name=NAME,
+    title_key="urge.flow_names.slip",
+    steps=Step,
+    reads={Step.CONFIRM: Reads.PARSED, Step.NOTE: Reads.ANSWER},
+    ask=ask,
+    accepts=accepts,
+    on_text=answer_text,
+    on_button=on_button,
+    data=SlipData,
+    idle_after=timedelta(minutes=30),
+)

@@ -16,46 +16,67 @@ import asyncio
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import StrEnum
 from functools import partial
 
 from telegram import Bot, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
-from bot.content import Content
+from bot.conversation import resume
+from bot.conversation.codec import Button, pack, row_id
+from bot.conversation.context import BotContext
+from bot.conversation.flow import Flow, FrameData, Reads
+from bot.conversation.frames import Frame
+from bot.conversation.keyboards import inline
+from bot.conversation.turn import Turn, open_turn
+from bot.core.runtime import Runtime
 from bot.handlers import reasons as reasons_handler
-from bot.handlers import resume, slip
-from bot.handlers.common import (
-    Pressed,
-    Turn,
-    callback_data,
-    inline,
-    open_turn,
-    parse_callback,
-    row_id,
-)
-from bot.runtime import Runtime
-from bot.sending import with_retries
+from bot.handlers import slip
 from bot.services import reasons as reason_service
 from bot.services import urges
-from bot.services.conversation import Frame
 from bot.services.reasons import ReasonRefused
-from bot.services.urge_detect import detect_urge
-from bot.store.models import Urge
+from bot.services.urges import Urge
+from bot.tg.sending import with_retries
+from bot.views.urge import checkin_nonce, outcome_markup
 
 logger = logging.getLogger(__name__)
 
-FLOW = "urge"
-STRENGTH, TRIGGER, TOOLS, WAIT_LEN, WAITING = "strength", "trigger", "tools", "wait_len", "waiting"
+NAME = "urge"
+
+
+class Step(StrEnum):
+    STRENGTH = "strength"
+    TRIGGER = "trigger"
+    TOOLS = "tools"
+    WAIT_LEN = "wait_len"
+    WAITING = "waiting"
+    BREATHING = "breathing"
+    REASON_ADD = "reason_add"
+    WRITE = "write"
+    WRITE_CHOICE = "write_choice"
+    TAPE = "tape"
+    OUTCOME = "outcome"
+
+
+class UrgeData(FrameData):
+    urge_id: int | None = None
+    until: str | None = None  # when the wait-it-out timer ends (ISO)
+    draft: str | None = None  # the unsent message, until they choose to keep or release it
+    tape: str | None = None  # which set of "play the tape forward" questions
+    q: int = 0  # how many of its questions were asked
+
+
+STRENGTH, TRIGGER, TOOLS, WAIT_LEN, WAITING = (
+    Step.STRENGTH, Step.TRIGGER, Step.TOOLS, Step.WAIT_LEN, Step.WAITING,
+)
 BREATHING, REASON_ADD, WRITE, WRITE_CHOICE, TAPE, OUTCOME = (
-    "breathing", "reason_add", "write", "write_choice", "tape", "outcome",
+    Step.BREATHING, Step.REASON_ADD, Step.WRITE, Step.WRITE_CHOICE, Step.TAPE, Step.OUTCOME,
 )
 # Steps at which "how is it now?" may be answered.
 OUTCOME_STEPS = frozenset({WAITING, BREATHING, OUTCOME})
 OUTCOME_ARGS = {"passed": urges.PASSED, "still": urges.STILL_STRONG,
                 "contacted": urges.CONTACTED}
-OUTCOME_LABELS = {"passed": "passed", "still": "still_strong", "contacted": "contacted"}
 OFFER_NONCE = "o"  # the free-text offer is not tied to a prompt
 ANY_NONCE = "x"  # "delete the kept message" works any time (ownership checked)
 # Not hex, so never mistaken for a prompt nonce (secrets.token_hex).
@@ -74,7 +95,7 @@ class BreathJob:
 # --------------------------------------------------------------------------- starting
 
 
-async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start_command(update: Update, context: BotContext) -> None:
     """Start the urge flow on top of whatever the user was doing."""
     async with open_turn(update, context) as turn:
         await start_urge(turn, "command")
@@ -82,30 +103,27 @@ async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def start_urge(turn: Turn, source: urges.Source) -> None:
     """The steady opener at once, then how strong it is."""
-    previous = turn.convo.find(FLOW)
+    previous = turn.convo.find(NAME)
     if previous is not None:
         await cancel_hook(turn, previous)
     urge = await urges.begin(session=turn.session, user_id=turn.user.id, source=source,
                              now=turn.now)
-    frame = turn.convo.push(FLOW, STRENGTH, urge_id=urge.id)
+    frame = turn.convo.push(NAME, STRENGTH, urge_id=urge.id)
     turn.say(turn.t("urge.opener"))
     ask(turn, frame)
 
 
-def offer_if_urge(turn: Turn, text: str) -> bool:
-    """Free text that clearly wants to contact the ex: offer the flow. True if offered."""
-    if not detect_urge(text):
-        return False
+def offer(turn: Turn) -> None:
+    """Free text that clearly wants to contact the ex: offer the flow."""
     turn.say(
         turn.t("urge.free_text_offer"),
         inline(
             [[
-                (turn.label("urge.free_text_labels.accept"), f"{FLOW}:{OFFER_NONCE}:yes"),
-                (turn.label("urge.free_text_labels.decline"), f"{FLOW}:{OFFER_NONCE}:no"),
+                (turn.label("urge.free_text_labels.accept"), pack(NAME, OFFER_NONCE, "yes")),
+                (turn.label("urge.free_text_labels.decline"), pack(NAME, OFFER_NONCE, "no")),
             ]]
         ),
     )
-    return True
 
 
 async def cancel_hook(turn: Turn, frame: Frame) -> None:
@@ -132,7 +150,7 @@ def ask(turn: Turn, frame: Frame) -> None:
         turn.say(turn.t("urge.wait_choose_length"), _wait_markup(turn, frame))
     elif step == WAITING and _waiting_left(turn, frame) > 0:
         turn.say(turn.t("urge.wait_running", minutes=_waiting_left(turn, frame)),
-                 _outcome_markup(turn, frame.nonce))
+                 outcome_markup(turn.rt.content, frame.nonce))
     elif step == REASON_ADD:
         turn.say(turn.t("urge.reasons_empty"), _another_tool_markup(turn, frame))
     elif step == WRITE:
@@ -141,73 +159,48 @@ def ask(turn: Turn, frame: Frame) -> None:
         turn.say(turn.t("urge.write_received"), _write_markup(turn, frame))
     elif step == TAPE:
         turn.say(_tape_question(turn, frame), inline(
-            [[(turn.label("urge.tape_next_label"), callback_data(frame, "next"))]]
+            [[(turn.label("urge.tape_next_label"), FLOW.button(frame, "next"))]]
         ))
     else:  # OUTCOME, BREATHING (the exercise may have been cut by a restart), WAITING done
-        turn.say(turn.t("urge.ask_outcome"), _outcome_markup(turn, frame.nonce))
+        turn.say(turn.t("urge.ask_outcome"), outcome_markup(turn.rt.content, frame.nonce))
 
 
 def _strength_markup(frame: Frame) -> InlineKeyboardMarkup:
-    buttons = [(str(n), callback_data(frame, "s", str(n))) for n in range(1, 11)]
+    buttons = [(str(n), FLOW.button(frame, "s", str(n))) for n in range(1, 11)]
     return inline([buttons[:5], buttons[5:]])
 
 
 def _trigger_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
-    buttons = [(turn.label(f"urge.trigger_labels.{t}"), callback_data(frame, "tr", t))
+    buttons = [(turn.label(f"urge.trigger_labels.{t}"), FLOW.button(frame, "tr", t))
                for t in urges.TRIGGERS]
     return inline([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
 def _tools_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
-    return inline([[(turn.label(f"urge.tool_labels.{t}"), callback_data(frame, "tool", t))]
+    return inline([[(turn.label(f"urge.tool_labels.{t}"), FLOW.button(frame, "tool", t))]
                    for t in urges.TOOLS])
 
 
 def _wait_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
-    buttons = [(turn.t("urge.wait_length_label", minutes=m), callback_data(frame, "w", str(m)))
+    buttons = [(turn.t("urge.wait_length_label", minutes=m), FLOW.button(frame, "w", str(m)))
                for m in urges.WAIT_MINUTES]
     return inline([buttons[:1], buttons[1:]])
 
 
 def _write_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
     return inline([[
-        (turn.label("urge.write_choice_labels.keep"), callback_data(frame, "keep")),
-        (turn.label("urge.write_choice_labels.release"), callback_data(frame, "release")),
+        (turn.label("urge.write_choice_labels.keep"), FLOW.button(frame, "keep")),
+        (turn.label("urge.write_choice_labels.release"), FLOW.button(frame, "release")),
     ]])
 
 
 def _another_tool_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
-    return inline([[(turn.label("urge.another_tool_label"), callback_data(frame, "more"))]])
-
-
-def outcome_markup(content: Content, nonce: str) -> InlineKeyboardMarkup:
-    """The three answers to "how is it now?"."""
-    def button(arg: str) -> tuple[str, str]:
-        data = f"{FLOW}:{nonce}:o:{arg}"
-        if len(data.encode()) > 64:
-            raise ValueError(f"callback data too long: {data!r}")
-        return content.label(f"urge.outcome_labels.{OUTCOME_LABELS[arg]}"), data
-
-    return inline([[button("passed"), button("still")], [button("contacted")]])
-
-
-def _outcome_markup(turn: Turn, nonce: str) -> InlineKeyboardMarkup:
-    return outcome_markup(turn.rt.content, nonce)
-
-
-def checkin_nonce(urge: Urge) -> str:
-    return f"k{urge.id}-{urges.round_of(urge)}"
-
-
-def checkin_message(content: Content, urge: Urge) -> tuple[str, InlineKeyboardMarkup]:
-    """The wait-it-out check-in the tick sends when the timer ends."""
-    text = content.text("urge.wait_checkin", minutes=urge.wait_minutes or urges.DEFAULT_WAIT)
-    return text, outcome_markup(content, checkin_nonce(urge))
+    return inline([[(turn.label("urge.another_tool_label"), FLOW.button(frame, "more"))]])
 
 
 def _waiting_left(turn: Turn, frame: Frame) -> int:
-    until = frame.data.get("until")
-    if not isinstance(until, str):
+    until = UrgeData.of(frame).until
+    if until is None:
         return 0
     return urges.minutes_left(datetime.fromisoformat(until), turn.now)
 
@@ -242,45 +235,31 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
 # --------------------------------------------------------------------------- buttons
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Handle a press on an urge-flow button (and the resume prompt's)."""
-    pressed = parse_callback(update.callback_query.data if update.callback_query else None)
-    job: BreathJob | None = None
-    async with open_turn(update, context) as turn:
-        job = await _on_press(turn, pressed)
-    if job is not None:
-        rt = turn.rt
-        context.application.create_task(run_breathing(rt, context.bot, job), update=update)
-
-
-async def _on_press(turn: Turn, pressed: Pressed | None) -> BreathJob | None:
-    if pressed is None or pressed.flow != FLOW:
-        turn.toast(turn.t("core.stale_button"))
-    elif pressed.action in (resume.RESUME, resume.LATER):
-        await resume.on_button(turn, pressed)
-    elif pressed.nonce == OFFER_NONCE:
+async def on_other_button(turn: Turn, pressed: Button) -> None:
+    """The urge offer, "forget the kept message", and the outcome under a check-in."""
+    if pressed.nonce == OFFER_NONCE:
         await _on_offer(turn, pressed.action)
     elif pressed.nonce == ANY_NONCE and pressed.action == "forget":
         await _forget(turn, pressed.arg)
     elif pressed.nonce.startswith("k"):
         await _on_checkin_press(turn, pressed)
     else:
-        frame = turn.convo.find(FLOW)
-        if frame is None or pressed.nonce != frame.nonce:
-            turn.toast(turn.t("urge.stale_button"))
-            return None
-        return await _dispatch(turn, frame, pressed)
-    return None
+        turn.toast(turn.t("core.stale_button"))
 
 
-async def _dispatch(turn: Turn, frame: Frame, pressed: Pressed) -> BreathJob | None:
+async def on_stale(turn: Turn, frame: Frame | None) -> None:
+    turn.toast(turn.t("urge.stale_button"))
+
+
+async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
+    """A press on a button of the urge flow's current prompt."""
     step, action, arg = frame.step, pressed.action, pressed.arg
     if step == STRENGTH and action == "s" and arg.isdigit() and 1 <= int(arg) <= 10:
         await _take_strength(turn, frame, int(arg))
     elif step == TRIGGER and action == "tr" and arg in urges.TRIGGERS:
         await _take_trigger(turn, frame, arg)
     elif step == TOOLS and action == "tool" and arg in urges.TOOLS:
-        return await _pick_tool(turn, frame, arg)
+        await _pick_tool(turn, frame, arg)
     elif step == WAIT_LEN and action == "w" and arg.isdigit() and int(arg) in urges.WAIT_MINUTES:
         await _start_wait(turn, frame, int(arg))
     elif step in OUTCOME_STEPS and action == "o" and arg in OUTCOME_ARGS:
@@ -294,11 +273,10 @@ async def _dispatch(turn: Turn, frame: Frame, pressed: Pressed) -> BreathJob | N
         await _tape_next(turn, frame)
     else:
         turn.toast(turn.t("urge.stale_button"))
-    return None
 
 
 async def _on_offer(turn: Turn, action: str) -> None:
-    if action == "yes" and turn.convo.find(FLOW) is None:
+    if action == "yes" and turn.convo.find(NAME) is None:
         await start_urge(turn, "text")
     elif action == "no":
         turn.say(turn.t("urge.free_text_declined"))
@@ -306,7 +284,7 @@ async def _on_offer(turn: Turn, action: str) -> None:
         turn.toast(turn.t("urge.stale_button"))
 
 
-async def _on_checkin_press(turn: Turn, pressed: Pressed) -> None:
+async def _on_checkin_press(turn: Turn, pressed: Button) -> None:
     """An answer under the check-in or the end of breathing: the user's own open urge only."""
     found = CHECKIN_NONCE.match(pressed.nonce)
     if found is None or pressed.action != "o" or pressed.arg not in OUTCOME_ARGS:
@@ -319,12 +297,12 @@ async def _on_checkin_press(turn: Turn, pressed: Pressed) -> None:
     if urge is None:
         turn.toast(turn.t("urge.not_your_button"), alert=True)
         return
-    frame = turn.convo.find(FLOW)
+    frame = turn.convo.find(NAME)
     current = (
         urges.is_open(urge)
         and urges.round_of(urge) == int(found.group(2))
         and frame is not None
-        and frame.data.get("urge_id") == urge.id
+        and UrgeData.of(frame).urge_id == urge.id
         and frame.step in OUTCOME_STEPS
     )
     if not current or frame is None:
@@ -337,8 +315,8 @@ async def _on_checkin_press(turn: Turn, pressed: Pressed) -> None:
 
 
 async def _urge_of(turn: Turn, frame: Frame) -> Urge | None:
-    urge_id = frame.data.get("urge_id")
-    if not isinstance(urge_id, int):
+    urge_id = UrgeData.of(frame).urge_id
+    if urge_id is None:
         return None
     return await urges.get(session=turn.session, user_id=turn.user.id, urge_id=urge_id)
 
@@ -361,11 +339,11 @@ async def _take_trigger(turn: Turn, frame: Frame, trigger: str) -> None:
     ask(turn, frame)
 
 
-async def _pick_tool(turn: Turn, frame: Frame, tool: str) -> BreathJob | None:
+async def _pick_tool(turn: Turn, frame: Frame, tool: str) -> None:
     urge = await _urge_of(turn, frame)
     if urge is None or urge.id is None:
         turn.toast(turn.t("urge.stale_button"))
-        return None
+        return
     await urges.use_tool(session=turn.session, urge=urge, tool=tool)
     if tool == "wait":
         turn.convo.goto(frame, WAIT_LEN)
@@ -373,7 +351,8 @@ async def _pick_tool(turn: Turn, frame: Frame, tool: str) -> BreathJob | None:
     elif tool == "breathe":
         turn.convo.goto(frame, BREATHING)
         turn.say(turn.t("urge.breathe_intro"))
-        return BreathJob(turn.user.id, turn.chat_id, urge.id, urges.round_of(urge))
+        job = BreathJob(turn.user.id, turn.chat_id, urge.id, urges.round_of(urge))
+        turn.background.append(partial(run_breathing, turn.rt, turn.bot, job))
     elif tool == "reasons":
         await _show_reasons(turn, frame)
     elif tool == "write":
@@ -384,7 +363,6 @@ async def _pick_tool(turn: Turn, frame: Frame, tool: str) -> BreathJob | None:
         turn.convo.goto(frame, TAPE, tape=turn.rt.content.rng.choice(sets), q=0)
         turn.say(turn.t("urge.tape_intro"))
         ask(turn, frame)
-    return None
 
 
 async def _start_wait(turn: Turn, frame: Frame, minutes: int) -> None:
@@ -395,7 +373,8 @@ async def _start_wait(turn: Turn, frame: Frame, minutes: int) -> None:
     until = await urges.start_wait(session=turn.session, urge=urge, minutes=minutes,
                                    now=turn.now)
     turn.convo.goto(frame, WAITING, until=until.isoformat())
-    turn.say(turn.t("urge.wait_start", minutes=minutes), _outcome_markup(turn, frame.nonce))
+    turn.say(turn.t("urge.wait_start", minutes=minutes),
+             outcome_markup(turn.rt.content, frame.nonce))
 
 
 async def _show_reasons(turn: Turn, frame: Frame) -> None:
@@ -422,13 +401,14 @@ async def _take_first_reason(turn: Turn, frame: Frame, text: str) -> None:
 
 
 async def _write_choice(turn: Turn, frame: Frame, *, keep: bool) -> None:
-    draft = str(frame.data.pop("draft", ""))
+    data = UrgeData.of(frame)
+    draft, data.draft = data.draft or "", None
+    data.into(frame)
     if keep and draft:
         kept = await urges.keep_unsent(session=turn.session, user_id=turn.user.id,
-                                       urge_id=frame.data.get("urge_id"), text=draft,
-                                       now=turn.now)
+                                       urge_id=data.urge_id, text=draft, now=turn.now)
         turn.say(turn.t("urge.write_kept"), inline(
-            [[(turn.label("urge.forget_label"), f"{FLOW}:{ANY_NONCE}:forget:{kept.id}")]]
+            [[(turn.label("urge.forget_label"), pack(NAME, ANY_NONCE, "forget", str(kept.id)))]]
         ))
     else:
         turn.say(turn.t("urge.write_released"))
@@ -448,18 +428,19 @@ async def _forget(turn: Turn, arg: str) -> None:
 
 
 def _tape_question(turn: Turn, frame: Frame) -> str:
-    questions = turn.rt.content.variants(f"urge.tape_questions.{frame.data.get('tape')}")
-    return questions[int(frame.data.get("q", 0)) % len(questions)]
+    data = UrgeData.of(frame)
+    questions = turn.rt.content.variants(f"urge.tape_questions.{data.tape}")
+    return questions[data.q % len(questions)]
 
 
 async def _tape_next(turn: Turn, frame: Frame) -> None:
-    asked = int(frame.data.get("q", 0)) + 1
+    asked = UrgeData.of(frame).q + 1
     if asked < urges.TAPE_QUESTIONS:
         turn.convo.goto(frame, TAPE, q=asked)
         ask(turn, frame)
         return
     turn.convo.goto(frame, OUTCOME)
-    turn.say(turn.t("urge.tape_done"), _outcome_markup(turn, frame.nonce))
+    turn.say(turn.t("urge.tape_done"), outcome_markup(turn.rt.content, frame.nonce))
 
 
 async def _outcome(turn: Turn, frame: Frame, outcome: str) -> None:
@@ -477,10 +458,10 @@ async def _outcome(turn: Turn, frame: Frame, outcome: str) -> None:
             turn.say(turn.t("urge.outcome_passed_minutes", minutes=minutes))
         else:
             turn.say(turn.t("urge.outcome_passed"))
-        resume.end_flow(turn, FLOW)
+        resume.end_flow(turn, NAME)
     else:
         turn.say(turn.t("urge.outcome_contacted"))
-        turn.convo.pop(FLOW)
+        turn.convo.pop(NAME)
         if turn.user.onboarded:
             slip.begin(turn)
         elif turn.convo.top is not None:
@@ -513,3 +494,38 @@ async def run_breathing(rt: Runtime, bot: Bot, job: BreathJob) -> None:
         await with_retries(partial(edit, content.text("urge.breathe_done"), reply_markup=markup))
     except TelegramError as exc:
         logger.info("breathing exercise stopped: %s", type(exc).__name__)
+
+
+def accepts(turn: Turn, frame: Frame, text: str) -> bool:
+    """Typed text the current step can take as its answer."""
+    if frame.step == STRENGTH:
+        return urges.parse_strength(text) is not None
+    if frame.step == TRIGGER:
+        return urges.trigger_from_text(text) != "other"
+    return False
+
+
+FLOW = Flow(
+    name=NAME,
+    title_key="urge.flow_names.urge",
+    steps=Step,
+    reads={
+        STRENGTH: Reads.PARSED, TRIGGER: Reads.PARSED, TOOLS: Reads.BUTTONS,
+        WAIT_LEN: Reads.BUTTONS, WAITING: Reads.BUTTONS, BREATHING: Reads.BUTTONS,
+        REASON_ADD: Reads.ANSWER, WRITE: Reads.ANSWER, WRITE_CHOICE: Reads.BUTTONS,
+        TAPE: Reads.ANSWER, OUTCOME: Reads.BUTTONS,
+    },
+    ask=ask,
+    accepts=accepts,
+    on_text=answer_text,
+    on_button=on_button,
+    on_other_button=on_other_button,
+    on_stale=on_stale,
+    on_cancel=cancel_hook,
+    cancel_key="urge.cancelled",
+    data=UrgeData,
+    idle_after=timedelta(hours=2),
+    # Wanting to text them is what this flow is about: it never sends the person elsewhere.
+    urge_is_answer_at=frozenset(Step),
+    holds_at=frozenset({WRITE, TAPE}),
+)

@@ -7,7 +7,6 @@ from datetime import datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services import daily
-from bot.services.conversation import Conversation, Frame
 from bot.store import flows as flow_store
 from bot.store.models import User
 
@@ -23,14 +22,8 @@ async def unblocked(*, session: AsyncSession, user: User, now: datetime) -> None
     if not await daily.reactivate(session=session, user=user, now=now):
         return
     stack, version = await flow_store.load_stack(session=session, user_id=user.id)
-    convo = Conversation.from_json(stack)
-    if convo.find(WELCOME_FLOW) is None:
-        convo.frames.insert(0, Frame(flow=WELCOME_FLOW, step="pending"))
+    if not any(frame.get("flow") == WELCOME_FLOW for frame in stack):
+        stack.insert(0, {"flow": WELCOME_FLOW, "step": "pending", "data": {}, "nonce": ""})
         await flow_store.save_stack(
-            session=session, user_id=user.id, stack=convo.to_json(), version=version, now=now
+            session=session, user_id=user.id, stack=stack, version=version, now=now
         )
-
-
-def take_welcome(convo: Conversation) -> bool:
-    """True (once) when the user came back and has not been welcomed yet."""
-    return convo.pop(WELCOME_FLOW) is not None

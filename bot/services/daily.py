@@ -67,3 +67,14 @@ async def set_pause(
 ) -> None:
     await user_store.update_user(session=session, user=user, now=now, paused_until=until)
     await refresh_next_daily(session=session, user=user, now=now)
+
+
+async def log_mood(
+    *, session: AsyncSession, user_id: int, delivery_id: int, mood: str, now: datetime
+) -> bool:
+    """Keep the day's mood on the person's own daily message; False if it is not theirs."""
+    delivery = await delivery_store.get_delivery(session=session, delivery_id=delivery_id)
+    if delivery is None or delivery.user_id != user_id:
+        return False
+    await delivery_store.set_mood(session=session, delivery=delivery, mood=mood, now=now)
+    return True

@@ -50,3 +50,54 @@ async def begin(
 async def load_record(*, session: AsyncSession, user_id: int, today: date) -> Record:
     attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
     return record([Span(a.start_date, a.end_date) for a in attempts], today)
+
+
+class StartRefused(Exception):
+    """A start date that cannot be the current attempt's: `code` says why."""
+
+    def __init__(self, code: str, earliest: date | None = None) -> None:
+        super().__init__(code)
+        self.code = code  # "future" | "before_restart" | "not_started"
+        self.earliest = earliest
+
+
+async def correct_start(
+    *, session: AsyncSession, user_id: int, start: date, today: date
+) -> date:
+    """Move the current attempt's start to `start`; return the old start.
+
+    History stays consistent: earlier attempts are never touched, and the current one cannot
+    start before the day the previous one ended (the restart after a slip)."""
+    if start > today:
+        raise StartRefused("future")
+    attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
+    current = next((a for a in attempts if a.end_date is None), None)
+    if current is None:
+        raise StartRefused("not_started")
+    ended = [a.end_date for a in attempts if a.end_date is not None]
+    earliest = max(ended) if ended else None
+    if earliest is not None and start < earliest:
+        raise StartRefused("before_restart", earliest)
+    old = current.start_date
+    await attempt_store.set_start_date(session=session, attempt=current, start_date=start)
+    return old
+
+
+_CORRECTION_WORDS = 8  # the date is looked for in the last words of a correction
+
+
+def date_in(text: str, today: date) -> date | None:
+    """A start date stated at the end of `text` ("...it was actually last sunday"), if any."""
+    words = text.replace(",", " ").split()
+    for size in range(min(len(words), _CORRECTION_WORDS), 0, -1):
+        try:
+            return parse_start_date(" ".join(words[-size:]), today=today)
+        except DateParseError:
+            continue
+    return None
+
+
+async def current_start(*, session: AsyncSession, user_id: int) -> date | None:
+    """The start date of the attempt under way, if any."""
+    current = await attempt_store.current_attempt(session=session, user_id=user_id)
+    return current.start_date if current is not None else None

@@ -26,18 +26,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.content import load_content
+from bot.conversation.codec import unpack as parse_callback
+from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
-from bot.emulator.server import BotApiEmulator, command_entities
-from bot.handlers.common import parse_callback
+from bot.emulator.entities import command_entities
+from bot.emulator.server import BotApiEmulator
 from bot.services.clocktime import TimeParseError, parse_clock_time
 from bot.services.dates import DateParseError, parse_start_date
 from bot.services.journey import provisional_today
 from bot.services.reasons import MAX_REASON_CHARS
 from bot.services.slips import MAX_NOTE_CHARS
+from bot.services.tghtml import utf16_len
 from bot.services.timezones import resolve_timezone
 from bot.services.urges import parse_strength
-from bot.tghtml import utf16_len
 from tests.e2e.userdata import exchange, put_stack, rows_of, stack_of, steps
 from tests.harness import TOKEN, BotRunner, onboard
 
@@ -400,13 +401,16 @@ async def test_any_message_at_any_prompt_gets_a_kind_reply_and_loses_nothing(
 
 # ----------------------------------------------------------------- forged and stale buttons
 
-PREFIXES = ["", "ob:", "urge:", "rsn:", "slip:", "day:", "faq:", "sos:", "set:", "x:", ":"]
+PREFIXES = ["", "ob:", "urge:", "rsn:", "slip:", "day:", "faq:", "sos:", "set:", "rs:", "hard:",
+            "x:", ":"]
 SHAPES = [
     "urge:x:forget:" + "9" * 50, "urge:x:forget:-1", "urge:x:forget:1", "urge:k1-1:o:passed",
     "urge:k99999999999-999:o:still", "urge:o:maybe", "day:1:s", "day:999999999999999999:g",
     "day:0:o", "faq:q:nope", "faq:t:", "faq:go:delete", "sos:yes:z", "sos:ground:s",
     "set:m:pause:maybe", "set:m:weekly:", "set:zz:erase", "rsn:abc:rm:1", "slip:abc:restart",
     "ob:abc:t:2399", "ob:abc:tz:0", "ob::", "::::", "urge:abc:s:11", "urge:abc:o:passed",
+    "faq:-:q:nope", "faq:-:t:", "faq:-:go:delete", "sos:-:yes:z", "rs:abc:resume:ob",
+    "rs:abc:later:urge", "hard:abc:miss",
 ]
 FORGED = st.one_of(
     st.sampled_from(SHAPES),
@@ -428,7 +432,10 @@ def may_act(data: str, shown: set[str], nonce: str | None) -> bool:
         return False
     if pressed.nonce == nonce:  # forged with the live nonce: only the user's own flow
         return True
-    return (pressed.flow, pressed.nonce) in (("set", "m"), ("urge", "o"))
+    # Stateless buttons act by design: the settings menu, the urge offer, the safety talk's
+    # (anyone may say they are not safe, from any message) and FAQ navigation.
+    return (pressed.flow, pressed.nonce) in (("set", "m"), ("urge", "o"), ("sos", "-"),
+                                             ("faq", "-"))
 
 
 @pytest.mark.parametrize("prompt", BUTTON_PROMPTS, ids=[p.name for p in BUTTON_PROMPTS])
@@ -498,8 +505,9 @@ async def test_edited_messages_and_channel_posts_are_ignored_except_by_safety(
     assert replies == []  # an edit is not an answer
     assert (await rows_of(bot.runtime.db, 7202))["users"][0]["daily_time"] is None
     replies, _ = await exchange(bot, user, lambda: user.edit_last("I want to kill myself"))
-    assert len(replies) == 1  # ... but the safety check reads it
-    assert steps(await stack_of(bot.runtime.db, 7202)) == steps(stack)
+    assert len(replies) == 1  # ... but the safety check reads it, and the safety talk opens
+    # on top of the question, which waits underneath
+    assert steps(await stack_of(bot.runtime.db, 7202)) == [*steps(stack), ("sos", "asked")]
 
     channel = {"message_id": 1, "date": 0, "text": "/start",
                "chat": {"id": -1001234, "type": "channel", "title": "News"}}

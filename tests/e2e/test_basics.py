@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.clock import MovableClock
+from bot.core.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
 from tests.harness import TOKEN, BotRunner, onboard
 

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.clock import MovableClock
-from bot.content import load_content
+from bot.core.clock import MovableClock
+from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.ratelimit import TokenBucket
 from bot.emulator.server import BotApiEmulator
-from bot.scheduler import claim_batch
+from bot.jobs.daily import claim_batch
 from bot.store.models import Delivery, User
 from tests.harness import TOKEN, BotRunner, onboard
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot import tghtml
-from bot.content import load_content
+from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
+from bot.services import tghtml
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
@@ -65,12 +65,14 @@ async def test_a_feeling_gets_heard_not_told_it_is_out_of_scope(
 ) -> None:
     user = emu.user(4008)
     await onboard(user)
-    for text in ("i feel so stupid", "i cant sleep"):
+    for text in ("i feel so stupid", "i feel so lost today"):
         await user.send(text)
         reply = await user.reply()
         assert reply.text in CONTENT.variants("faq.feeling_heard")
         assert reply.text not in CONTENT.faq.out_of_scope  # type: ignore[union-attr]
-        assert len(reply.button_texts()) == len(CONTENT.faq_topics)
+        # the topics, and (a feeling is never placed with confidence) the way to help
+        assert len(reply.button_texts()) == len(CONTENT.faq_topics) + 1
+        assert CONTENT.label("faq.btn_not_safe") in reply.button_texts()
 
 
 async def test_questions_about_the_bot_say_what_it_is(emu: BotApiEmulator, bot: BotRunner) -> None:
@@ -101,7 +103,8 @@ async def test_unsure_question_offers_did_you_mean_buttons(
     reply = await user.reply()
     assert reply.text in CONTENT.faq.did_you_mean  # type: ignore[union-attr]
     titles = [CONTENT.faq_entries[i].title for i in match.ids]
-    assert reply.button_texts() == [*titles, "📚 Other questions"]
+    # not placed with confidence: the way to help comes with the question back
+    assert reply.button_texts() == [*titles, "📚 Other questions", "🚨 I'm not safe right now"]
     await user.press(titles[0], message=reply)
     expected = CONTENT.faq_entries[match.ids[0]].answer
     assert (await user.replies(len(expected)))[0].text == expected[0]
@@ -111,8 +114,8 @@ async def test_forged_faq_buttons_are_refused(emu: BotApiEmulator, bot: BotRunne
     user = emu.user(4007)
     await user.send("/faq")
     menu = await user.reply()
-    await user.press_data("faq:q:no-such-question", message_id=menu.message_id)
-    await user.press_data("faq:t:../../etc", message_id=menu.message_id)
+    await user.press_data("faq:-:q:no-such-question", message_id=menu.message_id)
+    await user.press_data("faq:-:t:../../etc", message_id=menu.message_id)
     await user.silence(0.3)
     assert all(text for text, _ in user.callback_answers)
 

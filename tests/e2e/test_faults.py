@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.clock import MovableClock
-from bot.content import load_content
+from bot.core.clock import MovableClock
+from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
 from bot.store.db import Database

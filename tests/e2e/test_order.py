@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.clock import MovableClock
+from bot.core.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
 from bot.handlers import progress
 from bot.services.reasons import MAX_REASONS

@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from bot.app import MENU_COMMANDS
-from bot.clock import MovableClock
+from bot.core.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
 from bot.store import privacy as privacy_store
 from bot.store import urges as urge_store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from bot.content import load_content
+from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from bot.services.reasons import MAX_REASONS
 from bot.store.models import Reason

@@ -1,48 +1,93 @@
-"""Safety first: crisis and danger messages from any state, never a figure of speech."""
+"""Safety first: a crisis opens a safety conversation, from any state, never a figure of speech.
+
+Two levels (explicit: the lines and the emergency number in the first reply; passive: the
+gentle "are you safe?"), typed answers read in the talk's light, no text twice in a row, and
+danger from another person on its own path with its own plan.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
-from bot.content import load_content
+from bot.core.clock import MovableClock
+from bot.core.content import load_content
+from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
+from bot.services import tghtml
 from bot.services.crisis import detect_crisis
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
-SAFETY = CONTENT.safety
-assert SAFETY is not None
 NOT_SAFE = CONTENT.label("faq.btn_not_safe")
+SAFE_NO = CONTENT.label("sos.buttons.safe_no")
+SAFE_YES = CONTENT.label("sos.buttons.safe_yes")
+PLAN = CONTENT.label("sos.buttons.plan")
+DANGER_PLAN = CONTENT.label("sos.buttons.danger_plan")
+GROUNDING = CONTENT.label("sos.buttons.grounding")
+LINES = CONTENT.label("sos.buttons.lines")
+
+EXPLICIT = "i want to kill myself"
+PASSIVE = "i just dont want to wake up tomorrow"
 
 
-async def test_crisis_inside_onboarding_comes_first_and_onboarding_continues(
+def _opening(template: str) -> str:
+    """The words a text starts with, before its first placeholder, as the reader sees them."""
+    head = template.split("{", 1)[0]
+    return " ".join(tghtml.to_plain(head).split())[:40]
+
+
+def said(message: BotMessage, key: str) -> bool:
+    """Whether `message` is one of the variants of content key `key`."""
+    plain = " ".join(message.plain.split())
+    return any(plain.startswith(_opening(v)) for v in CONTENT.variants(key) if _opening(v))
+
+
+async def in_the_talk(user: SimUser) -> None:
+    """Set up in Berlin, then a passive message: the safety talk is open."""
+    await onboard(user, zone="Berlin")
+    await user.send(PASSIVE)
+    await user.reply()
+
+
+def no_faq_menu(message: BotMessage) -> bool:
+    topics = {t.title for t in CONTENT.faq_topics.values()}
+    return not topics & set(message.button_texts())
+
+
+# ----------------------------------------------------------------------------- two levels
+
+
+async def test_explicit_intent_gets_the_number_and_the_lines_in_the_first_reply(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5001)
-    await user.send("/start")
-    await user.replies(3)
-    await user.send("honestly i just want to kill myself")
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
     reply = await user.reply()
-    assert reply.text in SAFETY.crisis_reply
-    assert "safe right now" in reply.plain
-    assert SAFETY.buttons.safe_no in reply.button_texts()
-    await user.send("yesterday")
-    _, question = await user.replies(2)
-    assert "time zone" in question.plain.lower()
+    assert said(reply, "sos.explicit_reply")
+    assert "112" in reply.plain
+    assert "TelefonSeelsorge" in reply.plain
+    assert "findahelpline.com" in reply.plain
+    assert SAFE_NO in reply.button_texts()
 
 
-async def test_not_safe_gives_the_emergency_number_and_lines_for_their_country(
+async def test_passive_messages_get_the_gentle_check_with_lines_one_tap_away(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5002)
     await onboard(user, zone="Berlin")
-    await user.send("I don't want to be alive anymore")
+    await user.send(PASSIVE)
     reply = await user.reply()
-    await user.press(SAFETY.buttons.safe_no, message=reply)
-    unsafe, lines = await user.replies(2)
-    assert "112" in unsafe.plain
+    assert said(reply, "sos.passive_check")
+    assert "TelefonSeelsorge" not in reply.plain
+    assert LINES in reply.button_texts()
+    await user.press(LINES, message=reply)
+    lines = await user.reply()
+    assert "112" in lines.plain
     assert "TelefonSeelsorge" in lines.plain
-    assert "findahelpline.com" in lines.plain
 
 
 async def test_unknown_country_gets_the_worldwide_directory(
@@ -51,38 +96,202 @@ async def test_unknown_country_gets_the_worldwide_directory(
     user = emu.user(5003)
     await user.send("i took a bunch of pills")
     reply = await user.reply()
-    await user.press(SAFETY.buttons.lines, message=reply)
-    lines = await user.reply()
-    assert "findahelpline.com" in lines.plain
-    assert "your local emergency number" in lines.plain
+    assert "findahelpline.com" in reply.plain
+    assert "your local emergency number" in reply.plain
 
 
-async def test_danger_from_the_ex_says_no_contact_is_not_a_safety_plan(
+# ----------------------------------------------------------------------------- the talk
+
+
+@pytest.mark.parametrize("typed", ["im not safe", "no", "not really"])
+async def test_typed_not_safe_gets_the_emergency_number_now(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    user = emu.user(5010)
+    await in_the_talk(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.unsafe_now")
+    assert "112" in reply.plain
+    assert "TelefonSeelsorge" in reply.plain
+    assert no_faq_menu(reply)
+
+
+@pytest.mark.parametrize("typed", ["yes", "i'm ok now", "yeah im safe"])
+async def test_typed_safe_offers_calming_and_a_plan(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    user = emu.user(5011)
+    await in_the_talk(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.safe_now")
+    assert GROUNDING in reply.button_texts()
+    assert PLAN in reply.button_texts()
+
+
+async def test_the_plan_reads_typed_answers_and_gives_them_back(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
-    user = emu.user(5004)
+    user = emu.user(5012)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    first = await user.reply()
+    await user.press(PLAN, message=first)
+    question = await user.reply()
+    assert said(question, "sos.plan_self.intro")
+    answers = ["when its late and im alone", "a hot shower and music", "my sister maybe",
+               "i don't know", "my friend anna's flat", "i'll give the pills to my mum"]
+    for answer in answers[:-1]:
+        await user.send(answer)
+        reply = user_reply = await user.replies(2 if answer == "i don't know" else 1)
+        last = user_reply[-1]
+        assert no_faq_menu(last)
+        assert "outside what i know" not in last.plain.lower()
+        del reply
+    await user.send(answers[-1])
+    done = await user.reply()
+    assert said(done, "sos.plan_self.done")
+    assert "my sister maybe" in done.plain
+    assert "a hot shower and music" in done.plain
+
+
+async def test_anything_else_in_the_talk_gets_a_warm_reply_not_the_faq(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5013)
+    await in_the_talk(user)
+    for text in ("he left me for someone else", "whatever", "😔"):
+        await user.send(text)
+        reply = await user.reply()
+        assert said(reply, "sos.listen") or said(reply, "sos.still_here"), reply.plain
+        assert no_faq_menu(reply)
+        assert SAFE_NO in reply.button_texts()
+
+
+async def test_a_clear_new_subject_ends_the_talk_and_is_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5014)
+    await in_the_talk(user)
+    await user.send("how long should no contact last?")
+    leaving, *answer = await user.replies(2)
+    assert said(leaving, "sos.left_safely")
+    assert NOT_SAFE in leaving.button_texts()
+    assert answer
+
+
+async def test_after_half_an_hour_of_quiet_the_talk_ends(
+    emu: BotApiEmulator, bot: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(5015)
+    await in_the_talk(user)
+    clock.advance(timedelta(minutes=31))
+    await user.send("/status")
+    await user.reply()
+    await user.send("hello")
+    reply = await user.reply()
+    assert not said(reply, "sos.listen")
+    assert not said(reply, "sos.still_here")
+
+
+async def test_four_messages_never_get_the_same_text_twice_in_a_row(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5016)
+    await onboard(user, zone="Berlin")
+    texts = []
+    for message in ("what's the point of anything", "nobody would even notice if i was gone",
+                    EXPLICIT, "i just dont want to wake up tomorrow"):
+        await user.send(message)
+        texts.append((await user.reply()).text)
+    assert all(a != b for a, b in zip(texts, texts[1:], strict=False))
+    assert said_any(texts[1:], ("sos.still_here", "sos.unsafe_now"))
+
+
+def said_any(texts: list[str], keys: tuple[str, ...]) -> bool:
+    openings = [_opening(v) for key in keys for v in CONTENT.variants(key)]
+    return all(
+        any(" ".join(tghtml.to_plain(t).split()).startswith(o) for o in openings if o)
+        for t in texts
+    )
+
+
+# ----------------------------------------------------------------------------- danger
+
+
+async def test_danger_from_the_ex_has_its_own_lines_and_plan(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5020)
     await onboard(user, zone="New York")
     await user.send("he keeps showing up outside my apartment and said he'd hurt me")
-    danger, lines = await user.replies(2)
-    assert "No Contact is not a safety plan" in danger.plain or "bigger than No Contact" in (
-        danger.plain
-    )
+    danger = await user.reply()
+    assert said(danger, "sos.danger_reply")
+    assert "safety plan" in danger.plain.lower()
     assert "911" in danger.plain
-    assert "1-800-799-7233" in lines.plain
+    assert "1-800-799-7233" in danger.plain
+    await user.press(DANGER_PLAN, message=danger)
+    plan = await user.reply()
+    assert said(plan, "sos.plan_danger.intro")
+    assert not re.search(r"hurt (?:my|your)self", plan.plain.lower())
 
 
-@pytest.mark.parametrize("action", ["ground", "plan"])
-async def test_grounding_and_safety_plan(
-    emu: BotApiEmulator, bot: BotRunner, action: str
+async def test_the_philippines_gets_an_abuse_line_for_danger(
+    emu: BotApiEmulator, bot: BotRunner
 ) -> None:
-    user = emu.user(5005)
-    await user.send("I feel like dying inside without him")
+    user = emu.user(5021)
+    await onboard(user, zone="Manila")
+    await user.send("my ex choked me last night and says he will come back")
+    danger = await user.reply()
+    assert "911" in danger.plain
+    assert "0919 777 7377" in danger.plain or "Women and Children" in danger.plain
+
+
+async def test_the_ex_threatening_to_hurt_themselves_is_told_how_to_get_them_help(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5022)
+    await onboard(user, zone="Berlin")
+    await user.send("he says he'll kill himself if i dont answer him")
     reply = await user.reply()
-    label = SAFETY.buttons.grounding if action == "ground" else SAFETY.buttons.plan
-    await user.press(label, message=reply)
-    parts = SAFETY.grounding if action == "ground" else SAFETY.safety_plan
-    received = await user.replies(len(parts))
-    assert [m.text for m in received] == list(parts)
+    assert said(reply, "sos.ex_at_risk")
+    assert "112" in reply.plain
+
+
+# ----------------------------------------------------------------------------- from anywhere
+
+
+async def test_crisis_after_the_daily_struggling_button_is_answered_first(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(5030)
+    await onboard(user, zone="Berlin", at="20:00")
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    daily = await user.reply(timeout=5)
+    await user.press("😣 I'm struggling", message=daily)
+    await user.reply()
+    await user.send("i have the pills in my hand")
+    reply = await user.reply()
+    assert said(reply, "sos.explicit_reply")
+    assert "112" in reply.plain
+
+
+async def test_crisis_inside_onboarding_then_safe_goes_back_to_onboarding(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5031)
+    await user.send("/start")
+    await user.replies(3)
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("yes im safe now")
+    safe = await user.reply()
+    back = [label for label in safe.button_texts() if label.startswith("↩️")]
+    assert back
+    await user.press(back[0], message=safe)
+    question = await user.reply()
+    assert question.button_texts()[:2] == ["Today", "Yesterday"]
 
 
 @pytest.mark.parametrize(
@@ -92,31 +301,32 @@ async def test_grounding_and_safety_plan(
 async def test_figures_of_speech_do_not_trip_it(
     emu: BotApiEmulator, bot: BotRunner, text: str
 ) -> None:
-    user = emu.user(5006)
+    user = emu.user(5040)
     await onboard(user)
     await user.send(text)
     reply = await user.reply()
-    assert reply.text not in SAFETY.crisis_reply
-    assert SAFETY.buttons.safe_no not in reply.button_texts()
+    assert not said(reply, "sos.explicit_reply")
+    assert not said(reply, "sos.passive_check")
+    assert SAFE_NO not in reply.button_texts()
 
 
 async def test_crisis_in_an_edited_message_or_a_caption_is_caught(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
-    user = emu.user(5007)
+    user = emu.user(5041)
     await onboard(user)
     await user.send("ok")
     await user.reply()
     await user.edit_last("i want to end my life")
-    assert (await user.reply()).text in SAFETY.crisis_reply
+    assert SAFE_NO in (await user.reply()).button_texts()
     await user.send_photo(caption="goodbye everyone, i'm going to end it tonight")
-    assert (await user.reply()).text in SAFETY.crisis_reply
+    assert SAFE_NO in (await user.reply()).button_texts()
 
 
 async def test_help_and_about_say_automated_and_where_real_help_is(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
-    user = emu.user(5008)
+    user = emu.user(5042)
     for command in ("/help", "/about"):
         await user.send(command)
         text = (await user.reply()).plain
@@ -124,52 +334,29 @@ async def test_help_and_about_say_automated_and_where_real_help_is(
         assert "findahelpline.com" in text
 
 
-# Crisis messages the detector misses (measured: a held-out round caught 13 of 25). They hold
-# words of injury or means, so the bot asks or offers the way to help anyway.
-MATCHES_NOTHING = "my wrists are a mess again"
-MATCHES_AN_ANSWER = "idk how much longer i'll be around honestly"
-
-
-async def test_a_missed_message_that_matches_nothing_is_asked_if_they_are_safe(
-    emu: BotApiEmulator, bot: BotRunner
-) -> None:
-    assert detect_crisis(MATCHES_NOTHING) is None, "now caught: pick another miss for this test"
-    user = emu.user(5020)
-    await onboard(user, zone="Berlin")
-    await user.send(MATCHES_NOTHING)
-    reply = await user.reply()
-    assert reply.text in CONTENT.variants("faq.harm_check")
-    assert SAFETY.buttons.safe_no in reply.button_texts()
-    await user.press(SAFETY.buttons.safe_no, message=reply)
-    unsafe, lines = await user.replies(2)
-    assert "112" in unsafe.plain
-    assert "TelefonSeelsorge" in lines.plain
-
-
-async def test_a_missed_message_matched_to_an_answer_still_offers_help(
-    emu: BotApiEmulator, bot: BotRunner
-) -> None:
-    assert detect_crisis(MATCHES_AN_ANSWER) is None, "now caught: pick another for this test"
-    user = emu.user(5021)
-    await onboard(user, zone="Berlin")
-    await user.send(MATCHES_AN_ANSWER)
-    await user.replies(1)
-    await user.silence(0.3)  # an answer may come in parts: the button is on the last
-    reply = user.last()
-    assert reply.text not in CONTENT.variants("faq.harm_check")
-    assert NOT_SAFE in reply.button_texts()
-    await user.press(NOT_SAFE, message=reply)
-    unsafe, lines = await user.replies(2)
-    assert "112" in unsafe.plain
-    assert "TelefonSeelsorge" in lines.plain
-
-
 async def test_an_ordinary_question_gets_no_safety_button(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
-    user = emu.user(5030)
+    user = emu.user(5043)
     await onboard(user)
     await user.send("how long should no contact last")
     await user.reply()
     await user.silence(0.3)
     assert NOT_SAFE not in user.last().button_texts()
+
+
+async def test_a_message_the_check_misses_but_that_touches_means_is_asked(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    text = "my wrists are a mess again"
+    user = emu.user(5044)
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    reply = await user.reply()
+    if detect_crisis(text) is None:
+        assert reply.text in CONTENT.variants("faq.harm_check")
+    assert SAFE_NO in reply.button_texts()
+    await user.press(SAFE_NO, message=reply)
+    unsafe = await user.reply()
+    assert "112" in unsafe.plain
+    assert "TelefonSeelsorge" in unsafe.plain

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy.engine.url import make_url
 from sqlmodel import select
 
+from bot.core.logs import setup_logging
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
-from bot.logs import setup_logging
 from bot.store.models import Delivery, Reason, UnsentMessage, Urge
 from tests.e2e.test_privacy import rows_mentioning
 from tests.e2e.test_webhook import SECRET, webhook_env

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
-from bot.clock import MovableClock
-from bot.content import load_content
+from bot.core.clock import MovableClock
+from bot.core.content import load_content
 from bot.emulator.driver import SimUser
 from bot.emulator.server import BotApiEmulator
 from bot.store.models import Attempt

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot import checkins
-from bot.clock import MovableClock
-from bot.content import load_content
+from bot.core.clock import MovableClock
+from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
+from bot.jobs import checkins
 from bot.store import urges as urge_store
 from bot.store.db import Database
 from bot.store.flows import load_stack
@@ -134,7 +134,7 @@ async def test_typed_strength_is_accepted_and_nonsense_is_explained(
     user = emu.user(4003)
     await user.send("/urge")
     await user.replies(2)
-    for bad in ("so much", "0", "11", "-3", "i saw his story"):
+    for bad in ("so much", "0", "11", "-3", "blue"):
         await user.send(bad)
         again = await user.reply()
         assert is_one_of(again, "urge.strength_invalid")
@@ -614,7 +614,7 @@ async def test_not_now_leaves_the_interrupted_flow(emu: BotApiEmulator, fast: Bo
     assert await rows_of(fast, Reason, 4081) == []
 
 
-async def test_daily_struggling_button_logs_the_mood_and_starts_the_flow(
+async def test_daily_struggling_button_logs_the_mood_and_asks_what_kind(
     emu: BotApiEmulator, fast: BotRunner, clock: MovableClock
 ) -> None:
     user = emu.user(4090)
@@ -622,11 +622,14 @@ async def test_daily_struggling_button_logs_the_mood_and_starts_the_flow(
     clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
     daily = await user.reply(timeout=3)
     await user.press("😣 I'm struggling", message=daily)
-    opener, question = await user.replies(2)
-    assert is_one_of(opener, "urge.opener")
-    assert question.button_texts() == STRENGTHS
+    question = await user.reply()
+    assert is_one_of(question, "daily.struggle_ask")
     [delivery] = await rows_of(fast, Delivery, 4090)
     assert delivery.mood == "struggling"
+    await user.press(CONTENT.label("daily.struggle_labels.reach"), message=question)
+    opener, strength = await user.replies(2)  # wanting to reach out: the urge flow
+    assert is_one_of(opener, "urge.opener")
+    assert strength.button_texts() == STRENGTHS
     [urge] = await urges_of(fast, 4090)
     assert urge.source == "daily"
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import select
 
-from bot.clock import MovableClock
+from bot.core.clock import MovableClock
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
 from bot.store.models import Delivery, User

@@ -16,8 +16,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import tghtml
 from bot.emulator import BotApiEmulator
+from bot.services import tghtml
 
 TOKEN = "666666:app-token"
 

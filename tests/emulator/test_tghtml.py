@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot import tghtml
-from bot.tghtml import TelegramHtmlError
+from bot.services import tghtml
+from bot.services.tghtml import TelegramHtmlError
 
 
 def test_escape_round_trips_through_plain() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import CONTENT_DIR, ContentError, Markup, load_content
+from bot.core.content import CONTENT_DIR, ContentError, Markup, load_content
 
 
 def test_shipped_content_loads() -> None:

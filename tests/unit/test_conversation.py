@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.services.conversation import Conversation
+from bot.conversation.frames import Conversation
 
 
 def test_interrupting_flow_sits_on_top_and_pops_back() -> None:

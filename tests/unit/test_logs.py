@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bot.logs import OneLineFormatter, RedactingFilter
+from bot.core.logs import OneLineFormatter, RedactingFilter
 
 
 def test_known_secret_and_token_shapes_are_masked(caplog: pytest.LogCaptureFixture) -> None:

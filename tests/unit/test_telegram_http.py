@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.request import BaseRequest
 
-from bot.telegram_http import AiohttpRequest
+from bot.tg.client import AiohttpRequest
 
 DEFAULT = BaseRequest.DEFAULT_NONE
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 MAX_DEPTH = 4
@@ -20,9 +21,17 @@ class Frame:
     step: str
     data: dict[str, Any] = field(default_factory=dict)
     nonce: str = field(default_factory=lambda: secrets.token_hex(3))
+    at: str = ""  # when its current question was asked (ISO, UTC); "" in frames from before
 
     def to_json(self) -> dict[str, Any]:
-        return {"flow": self.flow, "step": self.step, "data": self.data, "nonce": self.nonce}
+        return {"flow": self.flow, "step": self.step, "data": self.data, "nonce": self.nonce,
+                "at": self.at}
+
+    def at_time(self) -> datetime | None:
+        try:
+            return datetime.fromisoformat(self.at) if self.at else None
+        except ValueError:
+            return None
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Frame:
@@ -31,25 +40,32 @@ class Frame:
             step=str(raw["step"]),
             data=dict(raw.get("data") or {}),
             nonce=str(raw.get("nonce") or ""),
+            at=str(raw.get("at") or ""),
         )
 
 
 class Conversation:
     """The frames of one user, with a flag telling whether anything changed."""
 
-    def __init__(self, frames: list[Frame] | None = None) -> None:
+    def __init__(self, frames: list[Frame] | None = None, now: datetime | None = None) -> None:
         self.frames = frames or []
         self.changed = False
+        self.now = now  # stamps each question asked, for idle timeouts
+
+    def _stamp(self, frame: Frame) -> None:
+        frame.nonce = secrets.token_hex(3)
+        frame.at = self.now.isoformat() if self.now is not None else ""
+        self.changed = True
 
     @classmethod
-    def from_json(cls, raw: list[dict[str, Any]]) -> Conversation:
+    def from_json(cls, raw: list[dict[str, Any]], now: datetime | None = None) -> Conversation:
         frames = []
         for item in raw:
             try:
                 frames.append(Frame.from_json(item))
             except (KeyError, TypeError, ValueError):
                 continue
-        return cls(frames)
+        return cls(frames, now)
 
     def to_json(self) -> list[dict[str, Any]]:
         return [frame.to_json() for frame in self.frames]
@@ -65,23 +81,26 @@ class Conversation:
         """Start `flow` on top; an earlier frame of the same flow is replaced."""
         self.frames = [f for f in self.frames if f.flow != flow][-(MAX_DEPTH - 1) :]
         frame = Frame(flow=flow, step=step, data=dict(data))
+        self._stamp(frame)
         self.frames.append(frame)
-        self.changed = True
         return frame
 
     def goto(self, frame: Frame, step: str, **data: Any) -> Frame:
         """Move `frame` to `step`, merging data, with a fresh nonce for the new prompt."""
         frame.step = step
         frame.data.update(data)
-        frame.nonce = secrets.token_hex(3)
-        self.changed = True
+        self._stamp(frame)
         return frame
 
     def touch(self, frame: Frame) -> Frame:
         """Give the frame's prompt a fresh nonce (the prompt was sent again)."""
-        frame.nonce = secrets.token_hex(3)
-        self.changed = True
+        self._stamp(frame)
         return frame
+
+    def keep_alive(self, frame: Frame) -> None:
+        """Restart the frame's idle time without changing its prompt (its buttons stay valid)."""
+        frame.at = self.now.isoformat() if self.now is not None else ""
+        self.changed = True
 
     def pop(self, flow: str) -> Frame | None:
         frame = self.find(flow)

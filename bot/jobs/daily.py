@@ -19,13 +19,12 @@ from datetime import date, datetime, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import ContextTypes
 
-from bot.checkins import run_checkins
-from bot.content import Content
-from bot.handlers.common import inline
-from bot.runtime import Runtime, runtime_of
-from bot.sending import with_retries
+from bot.conversation.context import BotContext
+from bot.core.content import Content
+from bot.core.runtime import Runtime, runtime_of
+from bot.jobs.checkins import run_checkins
+from bot.jobs.weekly import run_weekly
 from bot.services import encouragement
 from bot.services.progress import full_days
 from bot.services.schedule import local_date_of, next_daily_instant, within_grace
@@ -34,7 +33,8 @@ from bot.store import deliveries as delivery_store
 from bot.store import users as user_store
 from bot.store.deliveries import Outcome
 from bot.store.models import Delivery
-from bot.weekly import run_weekly
+from bot.tg.sending import with_retries
+from bot.views.daily import mood_markup
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class Job:
     content_id: str
 
 
-async def daily_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def daily_tick(context: BotContext) -> None:
     """The repeating job: send every daily message that is due."""
     application = context.application
     rt = runtime_of(application.bot_data)
@@ -227,16 +227,7 @@ def render_daily(content: Content, job: Job) -> tuple[str, InlineKeyboardMarkup]
     assert content.daily is not None
     text = encouragement.text_of(content.daily, job.content_id)
     body = "\n\n".join((content.text("daily.day_header", day=job.day_number), text))
-    buttons = inline(
-        [
-            [(content.label("daily.btn_struggling"), f"day:{job.delivery_id}:s")],
-            [
-                (content.label("daily.btn_okay"), f"day:{job.delivery_id}:o"),
-                (content.label("daily.btn_good"), f"day:{job.delivery_id}:g"),
-            ],
-        ]
-    )
-    return body, buttons
+    return body, mood_markup(content, job.delivery_id)
 
 
 async def send_daily(rt: Runtime, bot: Bot, job: Job, recorder: Recorder) -> bool:

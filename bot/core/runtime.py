@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.clock import Clock
 from bot.config import Settings
-from bot.content import Content
-from bot.metrics import Metrics
+from bot.core.clock import Clock
+from bot.core.content import Content
+from bot.core.metrics import Metrics
 from bot.services.faq import FaqMatcher
 from bot.store.db import Database
 

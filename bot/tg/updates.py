@@ -10,7 +10,7 @@ from collections.abc import Awaitable
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot.metrics import Metrics
+from bot.core.metrics import Metrics
 
 logger = logging.getLogger(__name__)
 

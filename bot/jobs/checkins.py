@@ -19,12 +19,12 @@ from functools import partial
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.handlers.urge import checkin_message
-from bot.runtime import Runtime
-from bot.sending import with_retries
+from bot.core.runtime import Runtime
 from bot.store import urges as urge_store
 from bot.store import users as user_store
 from bot.store.models import Urge
+from bot.tg.sending import with_retries
+from bot.views.urge import checkin_message
 
 logger = logging.getLogger(__name__)
 

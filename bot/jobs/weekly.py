@@ -17,9 +17,8 @@ from datetime import datetime, timedelta
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.content import Content, render
-from bot.runtime import Runtime
-from bot.sending import with_retries
+from bot.core.content import Content, render
+from bot.core.runtime import Runtime
 from bot.services import history
 from bot.services.history import WeekSummary
 from bot.services.schedule import within_grace
@@ -28,6 +27,7 @@ from bot.store import deliveries as delivery_store
 from bot.store import users as user_store
 from bot.store import weekly as weekly_store
 from bot.store.deliveries import Outcome
+from bot.tg.sending import with_retries
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""What handlers share: one unit of work per update (the Turn) and reply helpers.
+"""One unit of work per update (the Turn): load, decide, save, then reply.
 
 A Turn opens a database session, loads the user and their conversation, lets the handler
 decide, and queues replies. Replies go out only after the session committed, so a user never
@@ -8,7 +8,7 @@ sees an answer whose state was not saved.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,91 +17,33 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import (
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
     Update,
 )
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import ContextTypes
 
-from bot.runtime import Runtime, runtime_of
-from bot.sending import with_retries
+from bot.conversation.context import BotContext
+from bot.conversation.flow import Registry
+from bot.conversation.frames import Conversation
+from bot.conversation.keyboards import Row, with_rows
+from bot.core.runtime import Runtime
 from bot.services import comeback, daily
-from bot.services.conversation import Conversation, Frame
 from bot.services.progress import local_today
 from bot.store import flows as flow_store
 from bot.store import users as user_store
 from bot.store.models import User
 from bot.store.turns import load_turn_state
+from bot.tg.sending import with_retries
 
 logger = logging.getLogger(__name__)
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 
 
-def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
-    return runtime_of(context.application.bot_data)
-
-
-def inline(rows: Sequence[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:
-    """An inline keyboard from rows of (label, callback data)."""
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
-    )
-
-
-def callback_data(frame: Frame, action: str, arg: str = "") -> str:
-    """Data for a button of `frame`'s current prompt: "<flow>:<nonce>:<action>[:<arg>]"."""
-    data = f"{frame.flow}:{frame.nonce}:{action}" + (f":{arg}" if arg else "")
-    if len(data.encode()) > 64:
-        raise ValueError(f"callback data too long: {data!r}")
-    return data
-
-
-@dataclass(frozen=True)
-class Pressed:
-    flow: str
-    nonce: str
-    action: str
-    arg: str
-
-
-def parse_callback(data: str | None) -> Pressed | None:
-    """Parse button data; None for anything not shaped like ours (forged or from old versions)."""
-    if not data or len(data) > 64:
-        return None
-    parts = data.split(":", 3)
-    if len(parts) < 3 or not all(p.isascii() for p in parts):
-        return None
-    return Pressed(parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else "")
-
-
-MAX_ROW_ID = 2**31 - 1  # row ids are 32-bit integers in PostgreSQL
-
-
-def row_id(text: str) -> int | None:
-    """A row id taken from button data; None unless it is one that could exist.
-
-    Forged data can carry any number: a bigger one would make the query fail, not miss.
-    """
-    if not (text.isascii() and text.isdigit()):
-        return None
-    value = int(text)
-    return value if 0 < value <= MAX_ROW_ID else None
-
-
-def pressed_frame(
-    turn: Turn, pressed: Pressed | None, flow: str
-) -> tuple[Frame, Pressed] | None:
-    """The flow's frame and the press, if the button belongs to the current prompt; else
-    None after a "stale" toast."""
-    frame = turn.convo.find(flow)
-    if pressed is None or frame is None or pressed.nonce != frame.nonce:
-        turn.toast(turn.t("core.stale_button"))
-        return None
-    return frame, pressed
+def runtime(context: BotContext) -> Runtime:
+    return context.runtime
 
 
 @dataclass
@@ -119,6 +61,8 @@ class Turn:
     """One update's unit of work."""
 
     rt: Runtime
+    bot: Any
+    flows: Registry
     session: AsyncSession
     user: User
     convo: Conversation
@@ -128,6 +72,8 @@ class Turn:
     outbox: list[Outgoing] = field(default_factory=list)
     toast_text: str | None = None
     toast_alert: bool = False
+    # Work that runs after the replies, as its own task (the breathing exercise's timed edits).
+    background: list[Callable[[], Coroutine[Any, Any, None]]] = field(default_factory=list)
 
     @property
     def today(self) -> date:
@@ -155,6 +101,16 @@ class Turn:
     def send_document(self, document: bytes, filename: str, caption: str) -> None:
         self.outbox.append(Outgoing(text=caption, document=document, filename=filename))
 
+    def add_rows(self, rows: list[Row]) -> None:
+        """Add button rows under the last message queued (or send them on their own)."""
+        for item in reversed(self.outbox):
+            if item.edit_message_id is None and item.photo is None and item.document is None:
+                if item.markup is None or isinstance(item.markup, InlineKeyboardMarkup):
+                    item.markup = with_rows(item.markup, rows)
+                    return
+                break
+        raise LookupError("no message to put the buttons under")
+
     def toast(self, text: str | None = None, *, alert: bool = False) -> None:
         self.toast_text = text
         self.toast_alert = alert
@@ -162,7 +118,7 @@ class Turn:
 
 @asynccontextmanager
 async def open_turn(
-    update: Update, context: ContextTypes.DEFAULT_TYPE
+    update: Update, context: BotContext
 ) -> AsyncIterator[Turn]:
     """Load the user and their conversation; save and then send replies when the block ends."""
     rt = runtime(context)
@@ -179,16 +135,19 @@ async def open_turn(
         away = await daily.reactivate(session=session, user=user, now=now)
         turn = Turn(
             rt=rt,
+            bot=context.bot,
+            flows=context.flows,
             session=session,
             user=user,
-            convo=Conversation.from_json(state.stack),
+            convo=Conversation.from_json(state.stack, now),
             now=now,
             created=state.created,
             chat_id=chat.id,
         )
         # Back after blocking the bot: one short welcome, then their message is handled
         # (/start says its own welcome back).
-        if (comeback.take_welcome(turn.convo) or away) and not _is_start(update):
+        welcome = turn.convo.pop(comeback.WELCOME_FLOW) is not None
+        if (welcome or away) and not _is_start(update):
             turn.say(turn.t("privacy.welcome_back"))
         yield turn
         if turn.convo.changed:
@@ -200,6 +159,8 @@ async def open_turn(
                 now=now,
             )
     await deliver(update, context, turn)
+    for job in turn.background:
+        context.application.create_task(job(), update=update)
 
 
 def _is_start(update: Update) -> bool:
@@ -207,7 +168,7 @@ def _is_start(update: Update) -> bool:
     return bool(message and message.text and message.text.startswith("/start"))
 
 
-async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, turn: Turn) -> None:
+async def deliver(update: Update, context: BotContext, turn: Turn) -> None:
     """Answer the button press, then send or edit the queued messages in order."""
     query = update.callback_query
     if query is not None:
@@ -250,7 +211,7 @@ async def _send_one(bot: Any, chat_id: int, item: Outgoing) -> None:
         await bot.send_message(chat_id=chat_id, text=item.text, reply_markup=item.markup)
 
 
-async def mark_inactive(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
+async def mark_inactive(context: BotContext, user_id: int) -> None:
     """The user blocked the bot: send nothing more until they write again."""
     rt = runtime(context)
     async with rt.db.session() as session:
@@ -258,3 +219,24 @@ async def mark_inactive(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> Non
             session=session, user_id=user_id, active=False, now=rt.clock.now()
         )
     logger.info("user marked inactive after Forbidden")
+
+
+async def peek(rt: Runtime, user_id: int) -> tuple[str | None, Conversation]:
+    """The person's time zone and conversation, read without a turn (nothing is written)."""
+    async with rt.db.session() as session:
+        user = await user_store.get_user(session=session, user_id=user_id)
+        stack, _ = await flow_store.load_stack(session=session, user_id=user_id)
+    return (user.tz if user else None), Conversation.from_json(stack, rt.clock.now())
+
+
+async def change_conversation(
+    rt: Runtime, user_id: int, chat_id: int, change: Callable[[Conversation], None]
+) -> None:
+    """Apply `change` to the person's conversation in a transaction of its own."""
+    now = rt.clock.now()
+    async with rt.db.session() as session:
+        state = await load_turn_state(session=session, user_id=user_id, chat_id=chat_id, now=now)
+        convo = Conversation.from_json(state.stack, now)
+        change(convo)
+        await flow_store.save_stack(session=session, user_id=user_id, stack=convo.to_json(),
+                                    version=state.version, now=now)

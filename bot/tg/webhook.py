@@ -18,7 +18,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
-from bot.runtime import runtime_of
+from bot.core.runtime import runtime_of
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,157 @@
+"""A flow is declared once: its steps, its frame data, what it asks, what typed text and buttons
+do, what cancel does, how long it waits. The registry, built in app.py, is the only list of flows.
+
+How typed text is read at a step (``Step.reads``), and so when a flow lets go:
+
+* ``ANSWER``: any text is the answer (an unsent message, a note, a reason). Only a crisis (always
+  first) and, where ``urge_lets_go``, an urge to contact the ex take it elsewhere.
+* ``PARSED``: the step wants something it can parse (a number, a date, a time, a place, yes or
+  no). Text that parses is the answer; text that does not, but is clearly something else (an
+  urge, a question the FAQ answers, a feeling, small talk), is answered as what it is.
+* ``BUTTONS``: the step waits for a tap. Text that is clearly something else is answered as what
+  it is; anything else gets the step's own nudge towards the buttons.
+
+When a flow lets go, the person gets the answer to what they said, and under it a button to pick
+the flow up again (menus simply end instead). An urge starts the urge flow's offer; the flow
+underneath is offered back when the urge flow ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar, Self
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.conversation.codec import Button, pack
+from bot.conversation.frames import Frame
+
+if TYPE_CHECKING:
+    from bot.conversation.turn import Turn
+    from bot.services.reading import Reading
+
+
+class Reads(StrEnum):
+    ANSWER = "answer"
+    PARSED = "parsed"
+    BUTTONS = "buttons"
+
+
+class Idle(StrEnum):
+    END = "end"  # after the idle time the flow quietly ends (its cancel hook runs)
+    SLEEP = "sleep"  # it stays, but typed text is no longer read as its answer (/start resumes)
+
+
+class FrameData(BaseModel):
+    """A flow's frame data, typed. Unknown keys are refused, so a typo cannot pass silently."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @classmethod
+    def of(cls, frame: Frame) -> Self:
+        try:
+            return cls.model_validate(frame.data)
+        except ValidationError:
+            return cls()
+
+    def into(self, frame: Frame) -> None:
+        frame.data = self.model_dump(mode="json", exclude_defaults=True)
+
+
+class NoData(FrameData):
+    pass
+
+
+Ask = Callable[["Turn", Frame], None]
+Accepts = Callable[["Turn", Frame, str], bool]
+OnText = Callable[["Turn", Frame, str], Awaitable[None]]
+OnButton = Callable[["Turn", Frame, Button], Awaitable[None]]
+OnOtherButton = Callable[["Turn", Button], Awaitable[None]]
+OnCancel = Callable[["Turn", Frame], Awaitable[None]]
+OnStale = Callable[["Turn", Frame | None], Awaitable[None]]
+FreeText = Callable[["Turn", "Reading"], Awaitable[None]]
+
+
+async def _no_cancel(turn: Turn, frame: Frame) -> None:
+    return None
+
+
+def _accepts_nothing(turn: Turn, frame: Frame, text: str) -> bool:
+    return False
+
+
+async def _stale_toast(turn: Turn, frame: Frame | None) -> None:
+    turn.toast(turn.t("core.stale_button"))
+
+
+async def _no_free_text(turn: Turn, reading: Reading) -> None:
+    raise RuntimeError("no free-text handler registered")
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One conversation flow, declared in its handler module and registered in app.py."""
+
+    name: str  # stored in the frame and used as its buttons' prefix
+    title_key: str  # content key naming the flow ("pick up <title> where we were?")
+    steps: type[StrEnum]
+    reads: dict[str, Reads]  # how typed text is read at each step
+    ask: Ask
+    on_text: OnText
+    on_button: OnButton
+    accepts: Accepts = _accepts_nothing  # would on_text take this text as the step's answer?
+    on_other_button: OnOtherButton | None = None  # its buttons not tied to a prompt
+    on_stale: OnStale = _stale_toast
+    data: type[FrameData] = NoData
+    on_cancel: OnCancel = _no_cancel
+    cancel_key: str = "core.cancelled"
+    idle_after: timedelta = timedelta(minutes=30)
+    idle: Idle = Idle.END
+    resumable: bool = True  # offered back when a flow that interrupted it ends
+    ends_on_detour: bool = False  # a menu: text it lets go of ends it instead of a way back
+    keeps_everything: bool = False  # every typed message is its to answer (the safety talk)
+    urge_is_answer_at: frozenset[str] = frozenset()  # steps where wanting to text them is part
+    # of the answer: an urge does not take the person elsewhere there
+    holds_at: frozenset[str] = frozenset()  # steps where every text is the answer, questions
+    # too (the unsent message, the tape's questions): only a crisis goes first
+
+    def reads_at(self, step: str) -> Reads:
+        return self.reads.get(step, Reads.BUTTONS)
+
+    def is_idle(self, frame: Frame, now: datetime) -> bool:
+        at = frame.at_time()
+        return at is not None and now - at > self.idle_after
+
+    def button(self, frame: Frame, action: str, arg: str = "") -> str:
+        """Data for a button of `frame`'s current prompt."""
+        return pack(self.name, frame.nonce, action, arg)
+
+
+@dataclass
+class Registry:
+    """Every flow by name, plus what free text reaches when no flow takes it."""
+
+    flows: dict[str, Flow] = field(default_factory=dict)
+    free_text: FreeText = _no_free_text
+    KEY: ClassVar[str] = "steadfast.flows"
+
+    @classmethod
+    def of(cls, flows: Iterable[Flow], free_text: FreeText) -> Registry:
+        registry = cls(free_text=free_text)
+        for flow in flows:
+            if flow.name in registry.flows:
+                raise ValueError(f"flow {flow.name!r} registered twice")
+            missing = [s.value for s in flow.steps if s.value not in flow.reads]
+            if missing:
+                raise ValueError(f"flow {flow.name!r}: no reading declared for steps {missing}")
+            registry.flows[flow.name] = flow
+        return registry
+
+    def get(self, name: str) -> Flow | None:
+        return self.flows.get(name)
+
+    def names(self) -> list[str]:
+        return list(self.flows)

@@ -1,0 +1,130 @@
+"""Typed text and flow buttons reach the flow they belong to; text that is not an answer is let go.
+
+The rule (see flow.py for how each step reads text):
+1. A crisis is answered first, by the safety check in handler group -1, from any state.
+2. The flow on top of the stack reads the text, unless it has been idle longer than its idle
+   time: then it ends quietly (or, for onboarding, sleeps until /start) and the text is free text.
+3. Text that is clearly something else (an urge, a question the FAQ answers, a feeling, a
+   question about the bot) and is not an answer the step can take is answered as what it is,
+   with a button to go back to the flow's question; a menu simply ends instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+
+from telegram import Update
+
+from bot.conversation import resume
+from bot.conversation.codec import unpack
+from bot.conversation.context import BotContext
+from bot.conversation.flow import Flow, Idle, Reads
+from bot.conversation.frames import Frame
+from bot.conversation.turn import Turn, open_turn
+from bot.services.reading import Reading, read_text
+
+logger = logging.getLogger(__name__)
+
+_PROMPT_NONCE = re.compile(r"^[0-9a-f]{6}$")
+_QUESTION = re.compile(
+    r"\?|^\s*(?:how|what|why|when|where|who|which|should|can|could|do|does|did|is|are|will|"
+    r"would|am)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_empty(text: str) -> bool:
+    """Nothing visible: only spaces, zero-width and other format or control characters."""
+    return all(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
+
+
+async def active_frame(turn: Turn) -> tuple[Frame, Flow] | None:
+    """The frame that reads typed text now, after ending the flows that waited too long."""
+    while (frame := turn.convo.top) is not None:
+        flow = turn.flows.get(frame.flow)
+        if flow is None:  # a frame that takes only its buttons (the delete confirmation)
+            return None
+        if not flow.is_idle(frame, turn.now):
+            return frame, flow
+        if flow.idle is Idle.SLEEP:
+            return None
+        await flow.on_cancel(turn, frame)
+        turn.convo.pop(frame.flow)
+    return None
+
+
+def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
+    """Whether typed text at `frame`'s step is something else rather than its answer."""
+    if frame.step in flow.holds_at:
+        return False
+    if reading.urge:  # wanting to text them: the urge flow's, unless this step is about that
+        return frame.step not in flow.urge_is_answer_at
+    if flow.reads_at(frame.step) is Reads.ANSWER:
+        return reading.match.kind == "answer" and bool(_QUESTION.search(reading.text))
+    return not accepts and reading.wants_its_own_reply
+
+
+async def on_text(update: Update, context: BotContext) -> None:
+    """Route a typed message to the current flow, or answer it as what it is."""
+    message = update.effective_message
+    # NUL never reaches a user's screen, and PostgreSQL cannot store it in text.
+    text = (message.text or "").replace("\x00", "") if message else ""
+    async with open_turn(update, context) as turn:
+        if looks_empty(text):
+            turn.say(turn.t("core.empty_text"))
+            return
+        text = text.strip()
+        active = await active_frame(turn)
+        if active is None:
+            await turn.flows.free_text(turn, read_text(text, turn.rt.matcher))
+            return
+        frame, flow = active
+        if flow.keeps_everything:
+            await flow.on_text(turn, frame, text)
+            return
+        reading = read_text(text, turn.rt.matcher)
+        if not lets_go(flow, frame, reading, flow.accepts(turn, frame, text)):
+            await flow.on_text(turn, frame, text)
+            return
+        await let_go(turn, frame, flow, reading)
+
+
+async def let_go(turn: Turn, frame: Frame, flow: Flow, reading: Reading) -> None:
+    """Answer `reading` as what it is; offer the way back to the flow, or end a menu."""
+    logger.debug("flow %s let go of a message at step %s", flow.name, frame.step)
+    await turn.flows.free_text(turn, reading)
+    if flow.ends_on_detour:
+        await flow.on_cancel(turn, frame)
+        turn.convo.pop(flow.name)
+        return
+    if turn.convo.top is frame:  # the answer did not start another flow on top
+        turn.convo.keep_alive(frame)  # its prompt's buttons still work after the detour
+        resume.add_back_button(turn, frame, flow)
+
+
+async def on_flow_button(update: Update, context: BotContext) -> None:
+    """A button of a registered flow: its current prompt's, or one of its own kinds."""
+    query = update.callback_query
+    button = unpack(query.data if query else None)
+    async with open_turn(update, context) as turn:
+        flow = turn.flows.get(button.flow) if button else None
+        if button is None or flow is None:
+            turn.toast(turn.t("core.stale_button"))
+            return
+        if not _PROMPT_NONCE.match(button.nonce):
+            if flow.on_other_button is None:
+                turn.toast(turn.t("core.stale_button"))
+                return
+            await flow.on_other_button(turn, button)
+            return
+        frame = turn.convo.find(flow.name)
+        if frame is None or frame.nonce != button.nonce:
+            await flow.on_stale(turn, frame)
+            return
+        await flow.on_button(turn, frame, button)
+
+
+def button_flows_pattern(names: list[str]) -> re.Pattern[str]:
+    return re.compile("^(?:" + "|".join(re.escape(n) for n in names) + "):")

@@ -1,0 +1,19 @@
+"""Free text that no flow takes: an urge is offered the urge flow, the rest is answered."""
+
+from __future__ import annotations
+
+from bot.conversation.turn import Turn
+from bot.handlers import faq, startdate, urge
+from bot.services import journey
+from bot.services.reading import Reading
+
+
+async def answer(turn: Turn, reading: Reading) -> None:
+    """Answer a typed message as what it is (registered as the flows' free-text handler)."""
+    if reading.urge and turn.convo.find(urge.NAME) is None:
+        urge.offer(turn)
+        return
+    if reading.start_correction and turn.user.onboarded:
+        startdate.begin(turn, journey.date_in(reading.text, turn.today))
+        return
+    faq.answer_free_text(turn, reading)

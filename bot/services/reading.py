@@ -1,0 +1,85 @@
+"""What a typed message is, read once: an urge to contact the ex, a question the FAQ answers,
+small talk, a feeling, words of harm. The conversation layer uses it to decide whether text
+typed inside a flow is an answer to the question or something else to be answered as such."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from bot.services.crisis import mentions_harm
+from bot.services.faq import FaqMatch, FaqMatcher
+from bot.services.smalltalk import SmalltalkKind, classify_smalltalk, shares_a_feeling
+from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
+from bot.services.urge_detect import detect_urge
+
+
+class _ReadingData(DataModel):
+    off_topic: list[Regex] = Field(min_length=1)
+    missing: list[Regex] = Field(min_length=1)
+    start_correction: Regex
+
+
+_DATA = load_data(DATA_DIR / "reading.yaml", _ReadingData)
+_OFF_TOPIC = re.compile("|".join(f"(?:{p.pattern})" for p in _DATA.off_topic))
+_MISSING_RE = re.compile("|".join(f"(?:{p.pattern})" for p in _DATA.missing))
+
+MAX_TEXT = 4096
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    urge: bool
+    match: FaqMatch
+    smalltalk: SmalltalkKind | None
+    feeling: bool
+    harm: str | None  # "strong" | "weak" | None, from crisis.mentions_harm
+    off_topic: bool = False  # a clear request for something else entirely (trivia, code...)
+    emoji_only: bool = False  # only emoji and punctuation: a feeling without words
+    bare_question: bool = False  # just "?" (or "??"): what can this bot do?
+    start_correction: bool = False  # "my start date was actually last sunday"
+
+    @property
+    def wants_its_own_reply(self) -> bool:
+        """A question the FAQ answers, a feeling, words of harm or a question about the bot:
+        clearly not an answer to a flow's question (urges are told apart on their own)."""
+        return (
+            self.match.kind == "answer"
+            or self.feeling
+            or self.harm == "strong"
+            or self.smalltalk in ("about", "how_are_you")
+        )
+
+
+def read_text(text: str, matcher: FaqMatcher) -> Reading:
+    """Read `text` once for everything free-text handling needs to know."""
+    text = text[:MAX_TEXT]
+    norm = normalize(text)
+    letters = any(ch.isalnum() for ch in text)
+    emoji = any(unicodedata.category(ch) == "So" for ch in text)
+    return Reading(
+        text=text,
+        urge=detect_urge(text),
+        match=matcher.match(text),
+        smalltalk=classify_smalltalk(text),
+        feeling=shares_a_feeling(text) or (emoji and not letters),
+        harm=mentions_harm(text),
+        off_topic=bool(_OFF_TOPIC.search(norm)),
+        emoji_only=emoji and not letters,
+        bare_question=not letters and not emoji and "?" in text,
+        start_correction=bool(_DATA.start_correction.search(norm)),
+    )
+
+
+def struggle_kind(text: str) -> str:
+    """What kind of hard day typed words describe: "reach" (wanting to contact them), "miss"
+    (missing them) or "heavy" (anything else they say is heard as a heavy day)."""
+    if detect_urge(text):
+        return "reach"
+    if _MISSING_RE.search(normalize(text)):
+        return "miss"
+    return "heavy"

@@ -1,0 +1,81 @@
+"""Never cold: anything a person shares is listened to; only clear requests for something else
+are declined, kindly; and whatever the bot cannot place has "I'm not safe" one tap away."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.content import load_content
+from bot.emulator.server import BotApiEmulator
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+FAQ = CONTENT.faq
+assert FAQ is not None
+NOT_SAFE = CONTENT.label("faq.btn_not_safe")
+REFUSALS = list(FAQ.out_of_scope)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["😭😭😭💔", "he keeps begging me to come back and sending long paragraphs",
+     "today i drove past the cafe where we met and just sat in the car for an hour",
+     "ugh", "whatever happens happens i guess"],
+)
+async def test_what_a_person_shares_is_heard_not_refused(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(8901)
+    await onboard(user)
+    await user.send(text)
+    await user.replies(1)
+    await user.silence(0.3)
+    reply = user.last()
+    assert reply.text not in REFUSALS
+    assert "can't help" not in reply.plain.lower()
+    assert "outside what i know" not in reply.plain.lower()
+
+
+async def test_emoji_only_gets_a_listening_reply_with_help_one_tap_away(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8902)
+    await onboard(user)
+    await user.send("😭😭😭💔")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.emoji")
+    assert NOT_SAFE in reply.button_texts()
+
+
+async def test_a_bare_question_mark_says_what_the_bot_can_do(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8903)
+    await onboard(user)
+    await user.send("?")
+    assert (await user.reply()).text in CONTENT.variants("listen.what_i_do")
+
+
+async def test_an_unplaced_message_is_listened_to_with_the_not_safe_button(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8904)
+    await onboard(user)
+    await user.send("the rain today feels like the whole city is sad with me")
+    reply = await user.reply()
+    assert NOT_SAFE in reply.button_texts()
+    assert reply.text not in REFUSALS
+
+
+@pytest.mark.parametrize(
+    "text", ["write me a python script to sort a list", "what is the capital of france"]
+)
+async def test_clear_requests_for_something_else_are_declined_kindly(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(8905)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in REFUSALS
+    assert NOT_SAFE not in reply.button_texts()

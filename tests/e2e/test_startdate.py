@@ -1,0 +1,111 @@
+"""The start date is theirs to correct: said back at set-up with a Change button, in /settings,
+and typed in their own words; history and streaks stay consistent."""
+
+from __future__ import annotations
+
+from bot.core.content import load_content
+from bot.emulator.server import BotApiEmulator
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+CHANGE = CONTENT.label("onboarding.btn_change_date")
+YES = CONTENT.label("startdate.btn_yes")
+NO = CONTENT.label("startdate.btn_no")
+# The clock stands at Wednesday 2026-11-25, 13:00 in Berlin.
+
+
+async def test_onboarding_says_the_date_back_with_the_day_and_can_change_it(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9101)
+    await user.send("/start")
+    await user.replies(3)
+    await user.send("idk like 2 weeks ago")
+    understood, _ = await user.replies(2)
+    assert "Wednesday 11 November" in understood.plain
+    assert "Day 15" in understood.plain
+    await user.press(CHANGE, message=understood)
+    question = await user.reply()
+    assert question.button_texts()[:2] == ["Today", "Yesterday"]
+    await user.send("last sunday")
+    understood, tz_question = await user.replies(2)
+    assert "Sunday 22 November" in understood.plain
+    assert "Day 4" in understood.plain
+    assert "time zone" in tz_question.plain.lower()
+
+
+async def test_typed_correction_is_understood_confirmed_and_kept_in_history(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9102)
+    await onboard(user, date="today")
+    await user.send("i put the wrong start date, it was actually last sunday")
+    confirm = await user.reply()
+    assert "Sunday 22 November" in confirm.plain
+    assert "Day 4" in confirm.plain
+    await user.press(YES, message=confirm)
+    changed = await user.reply()
+    assert "Day 4" in changed.plain
+    await user.send("/status")
+    status = await user.reply()
+    assert "Day 4" in status.plain
+    assert "attempts: 1" in status.plain
+
+
+async def test_keep_changes_nothing(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(9103)
+    await onboard(user, date="yesterday")
+    await user.send("my start date was actually 20.11")
+    confirm = await user.reply()
+    await user.press(NO, message=confirm)
+    assert (await user.reply()).text in CONTENT.variants("startdate.kept")
+    await user.send("/status")
+    assert "Day 2" in (await user.reply()).plain
+
+
+async def test_settings_has_the_start_date_and_changes_it(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9104)
+    await onboard(user, date="yesterday")
+    await user.send("/settings")
+    menu = await user.reply()
+    assert "Tuesday 24 November" in menu.plain
+    await user.press(CONTENT.label("settings.btn_start"), message=menu)
+    assert (await user.reply()).text in CONTENT.variants("startdate.ask")
+    await user.send("5 days ago")
+    confirm = await user.reply()
+    assert "Friday 20 November" in confirm.plain
+    await user.send("yes")
+    assert "Day 6" in (await user.reply()).plain
+
+
+async def test_a_start_before_the_last_restart_is_refused_and_history_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9105)
+    await onboard(user, date="10 days ago")
+    await user.send("/slip")
+    await user.replies(2)
+    await user.press("Yes, restart today")
+    await user.replies(2)
+    await user.press("Skip")
+    await user.reply()
+    await user.send("my start date should be 20.11")
+    confirm = await user.reply()
+    await user.press(YES, message=confirm)
+    refused = await user.reply()
+    assert "Wednesday 25 November" in refused.plain
+    await user.send("/history")
+    history = await user.reply()
+    assert "15 Nov" in history.plain
+
+
+async def test_pause_reads_a_duration_in_words(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(9106)
+    await onboard(user)
+    await user.send("/pause a week")
+    paused = await user.reply()
+    assert "7 days" in paused.plain
+    await user.send("/pause for a bit")
+    assert (await user.reply()).text not in CONTENT.variants("daily.paused_forever")
