@@ -1,13 +1,16 @@
 """A flow is declared once: its steps, its frame data, what it asks, what typed text and buttons
 do, what cancel does, how long it waits. The registry, built in app.py, is the only list of flows.
 
-How typed text is read at a step (``Step.reads``), and so when a flow lets go:
+How typed text is read at a step (``Flow.reads``), and so when a flow lets go (the rule itself
+is ``router.lets_go``):
 
-* ``ANSWER``: any text is the answer (an unsent message, a note, a reason). Only a crisis (always
-  first) and, where ``urge_lets_go``, an urge to contact the ex take it elsewhere.
+* ``ANSWER``: any text is the answer (a note, a reason). A crisis (always first), an urge to
+  contact the ex, or a clear question the FAQ answers take it elsewhere; at ``holds_at`` steps
+  (the unsent message) nothing but a crisis does.
 * ``PARSED``: the step wants something it can parse (a number, a date, a time, a place, yes or
-  no). Text that parses is the answer; text that does not, but is clearly something else (an
-  urge, a question the FAQ answers, a feeling, small talk), is answered as what it is.
+  no), which ``accepts`` checks. Text that parses is the answer; text that does not, but is
+  clearly something else (an urge, a question the FAQ answers, a feeling, a question about
+  the bot), is answered as what it is.
 * ``BUTTONS``: the step waits for a tap. Text that is clearly something else is answered as what
   it is; anything else gets the step's own nudge towards the buttons.
 

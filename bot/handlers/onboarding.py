@@ -25,6 +25,7 @@ from bot.services.clocktime import TimeParseError, parse_clock_time
 from bot.services.dates import DateParseError, parse_start_date
 from bot.services.hedges import asks_why, hedge_of
 from bot.services.progress import day_number, local_today
+from bot.services.reading import is_skip
 from bot.services.timezones import (
     TzCandidate,
     resolve_timezone,
@@ -286,6 +287,9 @@ async def _take_time(turn: Turn, frame: Frame, at: time) -> None:
 
 
 async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
+    if is_skip(text):  # "skip", "not now", "no thanks": the question is optional
+        await _finish(turn, frame)
+        return
     reason = " ".join(text.split())
     if len(reason) > REASON_MAX_CHARS:
         turn.say(turn.t("onboarding.reason_too_long", max=REASON_MAX_CHARS))

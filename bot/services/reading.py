@@ -21,6 +21,7 @@ class _ReadingData(DataModel):
     off_topic: list[Regex] = Field(min_length=1)
     missing: list[Regex] = Field(min_length=1)
     start_correction: Regex
+    skip: Regex
 
 
 _DATA = load_data(DATA_DIR / "reading.yaml", _ReadingData)
@@ -73,6 +74,11 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
     )
+
+
+def is_skip(text: str) -> bool:
+    """ "skip", "not now", "no thanks": an optional question skipped in words."""
+    return bool(_DATA.skip.search(normalize(text)))
 
 
 def struggle_kind(text: str) -> str:

@@ -3,6 +3,8 @@ and typed in their own words; history and streaks stay consistent."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from tests.harness import BotRunner, onboard
@@ -109,3 +111,23 @@ async def test_pause_reads_a_duration_in_words(emu: BotApiEmulator, bot: BotRunn
     assert "7 days" in paused.plain
     await user.send("/pause for a bit")
     assert (await user.reply()).text not in CONTENT.variants("daily.paused_forever")
+
+
+@pytest.mark.parametrize("typed", ["skip", "not now", "no thanks"])
+async def test_typed_skip_at_the_optional_reason_is_not_saved_as_a_reason(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    user = emu.user(9107)
+    await user.send("/start")
+    await user.replies(3)
+    await user.send("today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("21:00")
+    await user.replies(2)
+    await user.send(typed)
+    done, _ = await user.replies(2)
+    assert "Day 1" in done.plain
+    await user.send("/reasons")
+    assert (await user.reply()).text in CONTENT.variants("reasons.list_empty")

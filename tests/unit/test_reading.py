@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.content import load_content
 from bot.services.faq import FaqMatcher
-from bot.services.reading import read_text, struggle_kind
+from bot.services.reading import is_skip, read_text, struggle_kind
 
 CONTENT = load_content()
 MATCHER = FaqMatcher(list(CONTENT.faq_entries.values()))
@@ -53,3 +53,13 @@ def test_struggle_kind(text: str, kind: str) -> None:
 def test_an_answerable_question_wants_its_own_reply_and_a_number_does_not() -> None:
     assert read_text("how long should no contact last?", MATCHER).wants_its_own_reply
     assert not read_text("7", MATCHER).wants_its_own_reply
+
+
+@pytest.mark.parametrize(
+    ("text", "skip"),
+    [("skip", True), ("Skip for now", True), ("not now", True), ("no thanks", True),
+     ("later", True), ("I want my peace back", False), ("no contact forever", False),
+     ("skip the drama, i want peace", False)],
+)
+def test_skip_in_words(text: str, skip: bool) -> None:
+    assert is_skip(text) is skip
