@@ -72,6 +72,9 @@ class Turn:
     outbox: list[Outgoing] = field(default_factory=list)
     toast_text: str | None = None
     toast_alert: bool = False
+    # Work that runs once the transaction is committed and the database released, before the
+    # replies go out, so it may still add to them (drawing the /progress picture).
+    after_commit: list[Callable[[], Coroutine[Any, Any, None]]] = field(default_factory=list)
     # Work that runs after the replies, as its own task (the breathing exercise's timed edits).
     background: list[Callable[[], Coroutine[Any, Any, None]]] = field(default_factory=list)
 
@@ -158,6 +161,8 @@ async def open_turn(
                 version=state.version,
                 now=now,
             )
+    for work in turn.after_commit:
+        await work()
     await deliver(update, context, turn)
     for job in turn.background:
         context.application.create_task(job(), update=update)

@@ -25,18 +25,22 @@ async def show_progress(update: Update, context: BotContext) -> None:
             left = history.days_until_chart(spans, turn.today)
             turn.say(turn.t("progress.chart_not_enough", left=turn.days(left)))
             return
-        # Drawing takes a tenth of a second: off the event loop, so other users never wait.
-        png = await asyncio.to_thread(charts.render_progress, data, chart_labels(turn))
-        turn.send_photo(
-            png,
-            turn.t(
-                "progress.chart_caption",
-                days=turn.days(len(data.streak)),
-                slips=len(data.slips),
-                urges=sum(len(s) for s in data.urges.values()),
-                milestones=len(data.milestones),
-            ),
+        caption = turn.t(
+            "progress.chart_caption",
+            days=turn.days(len(data.streak)),
+            slips=len(data.slips),
+            urges=sum(len(s) for s in data.urges.values()),
+            milestones=len(data.milestones),
         )
+        labels = chart_labels(turn)
+
+        async def draw() -> None:
+            # Drawing takes a tenth of a second: after the database is released and off the
+            # event loop, so other chats wait neither for the database nor for the drawing.
+            png = await asyncio.to_thread(charts.render_progress, data, labels)
+            turn.send_photo(png, caption)
+
+        turn.after_commit.append(draw)
 
 
 def chart_labels(turn: Turn) -> charts.ChartLabels:

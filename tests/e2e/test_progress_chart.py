@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import random
+import threading
 from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
 from PIL import Image
 
 from bot.emulator.server import BotApiEmulator
+from bot.services import charts
 from bot.services.schedule import local_instant
 from bot.store import attempts as attempt_store
 from bot.store import deliveries as delivery_store
@@ -90,3 +94,30 @@ async def test_ninety_days_of_history_come_back_as_a_picture(
     assert reply.caption is not None
     assert "90 days" in reply.plain
     assert "(1 so far)" in reply.plain or "slips (1)" in reply.plain
+
+
+async def test_the_database_is_released_while_the_picture_is_drawn(
+    emu: BotApiEmulator, bot: BotRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another chat is answered while a picture is being drawn: drawing holds no session."""
+    user, other = emu.user(3010), emu.user(3011)
+    await onboard(user)
+    await onboard(other)
+    await add_history(bot, 3010)
+    drawing, may_finish = threading.Event(), threading.Event()
+    real = charts.render_progress
+
+    def slow_render(data: charts.ChartData, labels: charts.ChartLabels) -> bytes:
+        drawing.set()
+        assert may_finish.wait(10), "the other chat was never answered"
+        return real(data, labels)
+
+    monkeypatch.setattr(charts, "render_progress", slow_render)
+    await user.send("/progress")
+    assert await asyncio.to_thread(drawing.wait, 5)
+    await other.send("/status")  # reads the database while the picture is being drawn
+    status = await other.reply()
+    assert "Day 1" in status.plain
+    may_finish.set()
+    picture = await user.reply(timeout=10)
+    assert picture.photo is not None
