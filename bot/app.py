@@ -49,7 +49,7 @@ from bot.handlers import (
     urge,
 )
 from bot.jobs.daily import daily_tick
-from bot.services import timezones
+from bot.services import language, timezones
 from bot.services.faq import FaqMatcher
 from bot.store import migrate
 from bot.store.db import Database
@@ -232,6 +232,7 @@ async def _start_up(app: Application) -> None:
     # Off the event loop and before the first update: built lazily, the first time-zone
     # answer after a start would hold every chat up for over a second.
     await asyncio.to_thread(timezones.preload)
+    await asyncio.to_thread(language.preload)
     descriptions = rt.content.mapping("core.commands")
     try:
         await app.bot.set_my_commands(

@@ -135,3 +135,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
 
 def _topics_row(turn: Turn) -> Row:
     return [(turn.label("listen.btn_topics"), MENU_DATA)]
+
+
+def say_english_only(turn: Turn, language: str) -> None:
+    """In their language where we can: the bot speaks English for now; help is one tap away."""
+    key = f"language.english_only.{language}"
+    text = turn.t(key) if turn.rt.content.has(key) else turn.t("language.english_only_other")
+    turn.say(text, inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))

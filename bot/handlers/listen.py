@@ -10,6 +10,9 @@ from bot.services.reading import Reading
 
 async def answer(turn: Turn, reading: Reading) -> None:
     """Answer a typed message as what it is (registered as the flows' free-text handler)."""
+    if reading.language is not None:  # the crisis check ran first, in any language it knows
+        faq.say_english_only(turn, reading.language)
+        return
     if reading.urge and turn.convo.find(urge.NAME) is None:
         urge.offer(turn)
         return

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from bot.services.crisis import mentions_harm
 from bot.services.faq import FaqMatch, FaqMatcher
+from bot.services.language import other_language
 from bot.services.smalltalk import SmalltalkKind, classify_smalltalk, shares_a_feeling
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
 from bot.services.urge_detect import detect_urge
@@ -43,6 +44,7 @@ class Reading:
     emoji_only: bool = False  # only emoji and punctuation: a feeling without words
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
     start_correction: bool = False  # "my start date was actually last sunday"
+    language: str | None = None  # clearly not English: its ISO 639-1 code
 
     @property
     def wants_its_own_reply(self) -> bool:
@@ -73,6 +75,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         emoji_only=emoji and not letters,
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
+        language=other_language(text),
     )
 
 

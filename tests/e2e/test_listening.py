@@ -79,3 +79,25 @@ async def test_clear_requests_for_something_else_are_declined_kindly(
     reply = await user.reply()
     assert reply.text in REFUSALS
     assert NOT_SAFE not in reply.button_texts()
+
+
+async def test_another_language_is_told_kindly_in_it_with_help_in_reach(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8906)
+    await onboard(user)
+    await user.send("mi ex me escribió anoche, debería responderle o no?")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("language.english_only.es")
+    assert NOT_SAFE in reply.button_texts()
+
+
+async def test_a_crisis_in_spanish_is_still_answered_first(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8907)
+    await onboard(user)
+    await user.send("ya no quiero vivir, quiero morirme")
+    reply = await user.reply()
+    assert reply.text not in CONTENT.variants("language.english_only.es")
+    assert CONTENT.label("sos.buttons.safe_no") in reply.button_texts()

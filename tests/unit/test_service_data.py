@@ -26,6 +26,7 @@ READERS = {
     "urges.yaml": "bot.services.urges",
     "reading.yaml": "bot.services.reading",
     "durations.yaml": "bot.services.durations",
+    "language.yaml": "bot.services.language",
 }
 
 

@@ -1,0 +1,87 @@
+"""Whether a message is clearly written in a language other than English, and which.
+
+The bot speaks English only; a person who writes in, say, Spanish is told so in Spanish
+(content/texts/language.yaml, key english_only.<code>). Telling an English speaker that the
+bot doesn't speak their language would be far worse than missing a foreign message, so
+``other_language`` answers only when it is sure: enough words, a confident detector, and no
+sign of English. Short, slangy or mixed messages are None.
+
+The detector is py3langid (chosen by bench/language.py: no English message of 4+ words
+mislabelled, about 0.03 ms a message, about 120 MB), restricted to the languages in
+data/language.yaml and loaded once, on first use (about a second), or by ``preload``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+from pydantic import Field
+
+from bot.services.textnorm import DATA_DIR, DataModel, Words, load_data
+
+__all__ = ["LANGUAGES", "other_language", "preload"]
+
+
+class _LanguageData(DataModel):
+    languages: list[str] = Field(min_length=2)
+    min_words: int = Field(ge=1)
+    min_letters: int = Field(ge=1)
+    min_words_other_script: int = Field(ge=1)
+    min_confidence: float = Field(gt=0, le=1)
+    english_words: Words
+    hinglish_share: float = Field(gt=0, le=1)
+    hinglish_words: Words
+
+
+_DATA = load_data(DATA_DIR / "language.yaml", _LanguageData)
+
+# Every code other_language can return.
+LANGUAGES: frozenset[str] = frozenset(_DATA.languages) - {"en"}
+
+# Links, @mentions, /commands and e-mail addresses say nothing of the language.
+_NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@/#]\w+")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+_LATIN_RE = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+
+_lock = threading.Lock()
+_identifier: Any = None
+
+
+def _detector() -> Any:
+    global _identifier
+    if _identifier is None:
+        with _lock:
+            if _identifier is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                identifier.set_languages(_DATA.languages)
+                _identifier = identifier
+    return _identifier
+
+
+def preload() -> None:
+    """Load the detector now (about a second) rather than on the first long message."""
+    _detector()
+
+
+def other_language(text: str) -> str | None:
+    """The ISO 639-1 code of `text`'s language when it is clearly not English, else None."""
+    cleaned = _NOISE_RE.sub(" ", text)
+    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(cleaned)]
+    letters = sum(len(w) for w in words)
+    enough = _DATA.min_words_other_script if not _LATIN_RE.search(cleaned) else _DATA.min_words
+    if len(words) < enough and letters < _DATA.min_letters:
+        return None
+    if sum(w in _DATA.english_words for w in words) >= 2:
+        return None
+    hinglish = sum(w in _DATA.hinglish_words for w in words)
+    if hinglish >= 2 and hinglish >= _DATA.hinglish_share * len(words):
+        return "hi"
+    lang, confidence = _detector().classify(" ".join(words))
+    if lang == "en" or lang not in LANGUAGES or confidence < _DATA.min_confidence:
+        return None
+    return str(lang)
