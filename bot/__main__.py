@@ -7,50 +7,99 @@ Without: the bot runs against the built-in Bot API emulator and this terminal is
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
+from urllib.parse import urlsplit
 
 from sqlalchemy.engine.url import make_url
 from telegram import Update
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError, TimedOut
+from telegram.ext import Application
 
 from bot.app import LOCAL_TOKEN, build_application
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.content import ContentError
-from bot.core.logs import setup_logging
+from bot.core.logs import RedactingFilter, install_exception_hooks, one_line, setup_logging
 
 logger = logging.getLogger("bot")
 
 
 def main(argv: list[str]) -> int:
+    redactor = RedactingFilter([])
+    install_exception_hooks(redactor)
     try:
         settings = load_settings()
     except ConfigError as exc:
-        sys.stderr.write(f"Configuration error: {exc}\n")
+        sys.stderr.write(redactor.clean(f"Configuration error: {exc}") + "\n")
         return 2
+    except Exception as exc:  # noqa: BLE001 - one masked line, never a traceback
+        sys.stderr.write(redactor.clean(f"Start-up failed: reading settings: {one_line(exc)}\n"))
+        return 1
     secrets = [s.get_secret_value() for s in (settings.bot_token, settings.webhook_secret) if s]
-    secrets.append(make_url(settings.database_url).password or "")  # masked like the others
-    setup_logging(settings.log_level, secrets)
+    with contextlib.suppress(Exception):  # a URL SQLAlchemy cannot parse names no password
+        secrets.append(make_url(settings.database_url).password or "")  # masked like the others
+    redactor = setup_logging(settings.log_level, secrets)
+    install_exception_hooks(redactor)
     command = argv[0] if argv else "run"
+    if command not in ("run", "migrate"):
+        sys.stderr.write(f"Unknown command {command!r}. Use: python -m bot [run|migrate]\n")
+        return 2
     try:
-        if command == "run":
-            if settings.bot_token is None:
-                asyncio.run(run_local_chat(settings))
-            elif settings.webhook_url:
-                asyncio.run(run_webhook(settings))
-            else:
-                run_polling(settings)
-            return 0
+        if command == "migrate":
+            asyncio.run(migrate_only(settings))
+        elif settings.bot_token is None:
+            asyncio.run(run_local_chat(settings))
+        elif settings.webhook_url:
+            asyncio.run(run_webhook(settings))
+        else:
+            run_polling(settings)
+        return 0
     except ContentError as exc:
-        sys.stderr.write(f"Content error: {exc}\n")
+        sys.stderr.write(redactor.clean(f"Content error: {exc}") + "\n")
         return 2
     except KeyboardInterrupt:
-        return 0
-    if command == "migrate":
-        asyncio.run(migrate_only(settings))
-        return 0
-    sys.stderr.write(f"Unknown command {command!r}. Use: python -m bot [run|migrate]\n")
-    return 2
+        if command == "run" and settings.bot_token is None:
+            return 0  # Ctrl-C is how one leaves the local chat
+        _quiet_leftovers()
+        sys.stderr.write(f"{_stage()}: interrupted (Ctrl-C)\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - one masked line, never a traceback
+        _quiet_leftovers()
+        sys.stderr.write(redactor.clean(f"{_stage()}: {describe_failure(exc, settings)}") + "\n")
+        return 1
+
+
+_serving = False  # set once the bot takes updates: a failure after that is not start-up's
+
+
+def _stage() -> str:
+    return "Stopped" if _serving else "Start-up failed"
+
+
+def _quiet_leftovers() -> None:
+    """After a failure, connections a half-started application still holds are closed by the
+    garbage collector; asyncio would log each at ERROR, repeating what the one line says."""
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+
+
+def describe_failure(exc: BaseException, settings: Settings) -> str:
+    """What failed, in one line, without a token (PTB's InvalidToken message names it)."""
+    api = urlsplit(settings.telegram_base_url).netloc or settings.telegram_base_url
+    if isinstance(exc, InvalidToken):
+        return f"the Bot API at {api} refused BOT_TOKEN (401 Unauthorized); check the token"
+    if isinstance(exc, TimedOut):
+        return f"the Bot API at {api} did not answer in time"
+    if isinstance(exc, BadRequest):  # a NetworkError in PTB's hierarchy, but an answer
+        return f"the Bot API at {api} refused a request: {exc.message}"
+    if isinstance(exc, NetworkError):
+        return f"cannot reach the Bot API at {api}: {exc.message}"
+    if isinstance(exc, TelegramError):
+        return f"the Bot API at {api} answered with an error: {exc.message}"
+    if isinstance(exc, TimeoutError):
+        return "timed out: " + one_line(exc)
+    return one_line(exc)
 
 
 async def migrate_only(settings: Settings) -> None:
@@ -67,12 +116,19 @@ async def migrate_only(settings: Settings) -> None:
 
 def run_polling(settings: Settings) -> None:
     application = build_application(settings)
+
+    async def serving(_application: Application) -> None:
+        global _serving
+        _serving = True
+
+    application.post_init = serving
     logger.info("starting long polling")
     application.run_polling(allowed_updates=None, drop_pending_updates=False)
 
 
 async def run_webhook(settings: Settings) -> None:
     """Serve updates over HTTP behind a load balancer; stop cleanly on SIGTERM or SIGINT."""
+    global _serving
     from bot.tg.webhook import start_web_server
 
     assert settings.webhook_url is not None
@@ -92,6 +148,7 @@ async def run_webhook(settings: Settings) -> None:
             application, secret=secret, url=settings.webhook_url,
             listen=settings.webhook_listen, port=settings.webhook_port,
         )
+        _serving = True
         logger.info("webhook mode: serving")
         await stop.wait()
         logger.info("shutting down: finishing in-flight updates and sends")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import threading
 from collections.abc import Iterable
+from types import TracebackType
 
 _TOKEN_SHAPE = re.compile(r"\d{5,20}:[A-Za-z0-9_-]{20,}")
 
@@ -45,8 +48,39 @@ class OneLineFormatter(logging.Formatter):
         return self._redactor.clean(line) if self._redactor else line
 
 
-def setup_logging(level: str, secrets: Iterable[str] = ()) -> None:
-    """Log one line per event to stderr, secrets masked, libraries held at safe levels."""
+def one_line(exc: BaseException, limit: int = 300) -> str:
+    """`Type: first line of the message`, short; not masked (pass it through clean())."""
+    lines = str(exc).strip().splitlines()
+    text = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def install_exception_hooks(redactor: RedactingFilter) -> None:
+    """Whatever escapes (the main thread, another thread, an object's __del__) is printed as
+    one masked line instead of a traceback, which may carry a secret in clear."""
+
+    def excepthook(
+        kind: type[BaseException], value: BaseException, _tb: TracebackType | None
+    ) -> None:
+        sys.stderr.write(redactor.clean(f"Stopped: {one_line(value)}") + "\n")
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None and not isinstance(args.exc_value, SystemExit):
+            name = args.thread.name if args.thread else "a thread"
+            sys.stderr.write(redactor.clean(f"Error in {name}: {one_line(args.exc_value)}") + "\n")
+
+    def unraisable_hook(args: sys.UnraisableHookArgs) -> None:
+        if args.exc_value is not None:
+            sys.stderr.write(redactor.clean(f"Ignored error: {one_line(args.exc_value)}") + "\n")
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_hook
+    sys.unraisablehook = unraisable_hook
+
+
+def setup_logging(level: str, secrets: Iterable[str] = ()) -> RedactingFilter:
+    """Log one line per event to stderr, secrets masked, libraries held at safe levels;
+    return the masking filter (for what is written to stderr outside logging)."""
     handler = logging.StreamHandler()
     redactor = RedactingFilter(secrets)
     handler.setFormatter(
@@ -70,3 +104,4 @@ def setup_logging(level: str, secrets: Iterable[str] = ()) -> None:
         logging.getLogger(library).setLevel(max(floor, lowest))
     # A tick skipped because the previous one is still sending is expected, not a warning.
     logging.getLogger("apscheduler").setLevel(logging.ERROR)
+    return redactor

@@ -51,5 +51,8 @@ async def export_document(
 
 async def erase(*, session: AsyncSession, user_id: int) -> int:
     """Erase every row about the user; nothing is scheduled for them afterwards (their
-    next-send instants lived on their users row)."""
-    return await privacy_store.erase_user(session=session, user_id=user_id)
+    next-send instants lived on their users row). The erase is committed and, on SQLite,
+    the erased texts are scrubbed from the files on disk at once."""
+    removed = await privacy_store.erase_user(session=session, user_id=user_id)
+    await privacy_store.scrub_erased(session=session)
+    return removed

@@ -24,7 +24,9 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        kwargs: dict[str, Any] = {"echo": echo}
+        # An error's text would otherwise carry the statement's parameters (user ids, what
+        # users typed) into every log line that names it.
+        kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         # One session at a time for SQLite run inline (see sqlite_inline); None otherwise.
         self._one_at_a_time: asyncio.Lock | None = None
         self._holder: asyncio.Task[Any] | None = None
@@ -97,4 +99,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted content is overwritten with zeros, not left in free space (see /delete).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import Table, delete, select, text
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -58,3 +58,22 @@ async def erase_user(*, session: AsyncSession, user_id: int) -> int:
     removed += result.rowcount or 0
     session.expunge_all()
     return removed
+
+
+async def scrub_erased(*, session: AsyncSession) -> None:
+    """Make an erase final on disk: commit it, then fold SQLite's write-ahead log into the
+    database file and truncate it, so the erased rows' old copies (frames of the WAL that
+    still hold them) are gone now rather than at the next automatic checkpoint or at exit.
+
+    SQLite only (connections run with secure_delete=ON, so the rows' pages are zeroed in the
+    database file as well); PostgreSQL's space is reclaimed by its own vacuum. Nothing may be
+    written in this session afterwards that the erase should have held back: the erase is
+    committed here.
+    """
+    if session.bind is None or session.bind.dialect.name != "sqlite":
+        return
+    await session.commit()
+    connection = await session.connection()
+    # Outside any transaction (pysqlite begins one only before data changes): a checkpoint
+    # cannot run inside one.
+    await connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))

@@ -40,3 +40,29 @@ def test_a_secret_in_an_exceptions_cause_is_masked_in_the_traceback() -> None:
     assert "\n" not in line
     assert "AAAAbbbb" not in line
     assert secret not in line
+
+
+def test_what_escapes_is_printed_as_one_masked_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import threading
+
+    from bot.core.logs import install_exception_hooks
+
+    secret = "s3cret-webhook-value"
+    saved = sys.excepthook, threading.excepthook, sys.unraisablehook
+    install_exception_hooks(RedactingFilter([secret]))
+    try:
+        try:
+            raise RuntimeError(f"bot123456789:AAAAbbbbCCCCddddEEEEffff rejected ({secret})\nmore")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            failed = threading.Thread(target=lambda: None, name="worker")
+            threading.excepthook(threading.ExceptHookArgs(  # type: ignore[call-arg]
+                (type(exc), exc, exc.__traceback__, failed)
+            ))
+    finally:
+        sys.excepthook, threading.excepthook, sys.unraisablehook = saved
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "Stopped: RuntimeError: bot*** rejected (***)",
+        "Error in worker: RuntimeError: bot*** rejected (***)",
+    ]
