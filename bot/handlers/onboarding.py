@@ -258,30 +258,27 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
 async def _take_zone(turn: Turn, frame: Frame, zone: str) -> None:
     await people.set_timezone(session=turn.session, user=turn.user, zone=zone, now=turn.now)
     local = turn.now.astimezone(ZoneInfo(zone))
-    turn.say(
-        turn.t(
-            "onboarding.tz_ok",
-            zone=zone.replace("_", " "),
-            offset=utc_offset_label(zone, turn.now),
-            local_time=local.strftime("%H:%M"),
-        ),
-        ReplyKeyboardRemove(),
-    )
+    shown = {
+        "zone": zone.replace("_", " "),
+        "offset": utc_offset_label(zone, turn.now),
+        "local_time": local.strftime("%H:%M"),
+    }
     if OnboardingData.of(frame).mode == MODE_SINGLE:
         turn.convo.pop(NAME)
-        await _settled(turn)
+        await _settled(turn, "daily.time_changed.zone", ReplyKeyboardRemove(), **shown)
         return
+    turn.say(turn.t("onboarding.tz_ok", **shown), ReplyKeyboardRemove())
     turn.convo.goto(frame, TIME, candidates=[])
     ask(turn, frame)
 
 
 async def _take_time(turn: Turn, frame: Frame, at: time) -> None:
     await people.set_daily_time(session=turn.session, user=turn.user, at=at, now=turn.now)
-    turn.say(turn.t("onboarding.time_ok", time=at.strftime("%H:%M")))
     if OnboardingData.of(frame).mode == MODE_SINGLE:
         turn.convo.pop(NAME)
-        await _settled(turn)
+        await _settled(turn, "daily.time_changed.time", time=at.strftime("%H:%M"))
         return
+    turn.say(turn.t("onboarding.time_ok", time=at.strftime("%H:%M")))
     turn.convo.goto(frame, REASON)
     ask(turn, frame)
 
@@ -315,10 +312,13 @@ async def _finish(turn: Turn, frame: Frame) -> None:
     turn.say(turn.t("onboarding.done_next"))
 
 
-async def _settled(turn: Turn) -> None:
-    """A setting changed after onboarding: reschedule and say when the next message comes."""
+async def _settled(
+    turn: Turn, key: str, markup: ReplyKeyboardRemove | None = None, **shown: str
+) -> None:
+    """A setting changed after onboarding: reschedule, then one confirmation that says both
+    the new setting and when the next message comes."""
     await daily.refresh_next_daily(session=turn.session, user=turn.user, now=turn.now)
-    turn.say(turn.t("daily.time_changed", next=describe_next(turn)))
+    turn.say(turn.t(key, next=describe_next(turn), **shown), markup)
 
 
 def _cand(candidate: TzCandidate) -> dict[str, str]:

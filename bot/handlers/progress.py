@@ -1,4 +1,9 @@
-"""/status: the day count, the bar to the next milestone, the longest streak."""
+"""/status: the day count, the bar to the next milestone, the longest streak.
+
+Two numbers are easy to confuse: the day number (the start date is Day 1) and the full days
+held (Day 31 means 30 full days). Every length of No Contact is shown as full days, with the
+word "full", so "Day 11" sits beside "10 full days" and never beside a bare "10 days".
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,16 @@ from bot.conversation.context import BotContext
 from bot.conversation.turn import Turn, open_turn
 from bot.services import journey
 from bot.services.progress import milestone_progress
+
+
+def count(turn: Turn, noun: str, n: int) -> str:
+    """ "1 attempt" / "3 attempts": the content keys `progress.<noun>_one` and `_many`."""
+    return turn.t(f"progress.{noun}_{'one' if n == 1 else 'many'}", n=n)
+
+
+def full_days(turn: Turn, n: int) -> str:
+    """ "1 full day" / "10 full days": a length of No Contact, never a day number."""
+    return count(turn, "full_days", n)
 
 
 async def show_status(update: Update, context: BotContext) -> None:
@@ -23,24 +38,35 @@ async def render_status(turn: Turn) -> None:
     """Queue the status message for an onboarded user."""
     rec = await journey.load_record(session=turn.session, user_id=turn.user.id, today=turn.today)
     bar = milestone_progress(rec.current_days)
-    lines = [turn.t("progress.day", day=rec.day)]
+    if rec.current_days == 0:
+        lines = [turn.t("progress.day_first", day=rec.day)]
+    else:
+        lines = [turn.t("progress.day", day=rec.day, held=full_days(turn, rec.current_days))]
     if bar.next is None:
         lines.append(
-            turn.t("progress.beyond_milestones", bar=bar.bar, days=turn.days(rec.current_days))
+            turn.t(
+                "progress.beyond_milestones",
+                bar=bar.bar,
+                days=full_days(turn, rec.current_days),
+            )
         )
     else:
         lines.append(
             turn.t(
                 "progress.bar",
                 bar=bar.bar,
-                next=turn.days(bar.next),
+                next=full_days(turn, bar.next),
                 left=turn.days(bar.next - rec.current_days),
             )
         )
     if bar.previous and bar.previous == rec.current_days:
-        lines.append(turn.t("progress.milestone_today", days=turn.days(bar.previous)))
+        lines.append(turn.t("progress.milestone_today", days=full_days(turn, bar.previous)))
     lines.append(
-        turn.t("progress.longest", longest=turn.days(rec.longest), attempts=rec.attempts)
+        turn.t(
+            "progress.longest",
+            longest=full_days(turn, rec.longest),
+            attempts=count(turn, "attempts", rec.attempts),
+        )
     )
     if turn.user.paused_until is not None and turn.user.paused_until >= turn.today:
         lines.append(turn.t("progress.paused", until=turn.user.paused_until.isoformat()))

@@ -18,6 +18,7 @@ from bot.conversation.frames import Frame
 from bot.conversation.keyboards import inline
 from bot.conversation.resume import end_flow
 from bot.conversation.turn import Turn, open_turn
+from bot.handlers.progress import count, full_days
 from bot.services import slips
 from bot.services.yesno import yes_or_no
 
@@ -140,7 +141,9 @@ async def show_history(update: Update, context: BotContext) -> None:
         rec = summary.record
         totals = turn.t(
             "slip.history_totals",
-            attempts=rec.attempts, longest=turn.days(rec.longest), total=turn.days(rec.total),
+            attempts=count(turn, "attempts", rec.attempts),
+            longest=full_days(turn, rec.longest),
+            total=full_days(turn, rec.total),
         )
         turn.say("\n\n".join((turn.t("slip.history_header"), "\n".join(lines), totals)))
 
@@ -149,16 +152,16 @@ def _line(turn: Turn, line: slips.AttemptLine) -> str:
     start = _date(line.start, turn.today)
     if line.end is None:
         return turn.t("slip.history_current", n=line.number, start=start,
-                      days=turn.days(line.days))
+                      days=full_days(turn, line.days))
     end = _date(line.end, turn.today)
     if line.note:
         note = line.note if len(line.note) <= NOTE_SHOWN_CHARS else (
             line.note[: NOTE_SHOWN_CHARS - 1] + "…"
         )
         return turn.t("slip.history_line", n=line.number, start=start, end=end,
-                      days=turn.days(line.days), reason=note)
+                      days=full_days(turn, line.days), reason=note)
     return turn.t("slip.history_line_no_reason", n=line.number, start=start, end=end,
-                  days=turn.days(line.days))
+                  days=full_days(turn, line.days))
 
 
 def _date(day: date, today: date) -> str:

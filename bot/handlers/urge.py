@@ -81,7 +81,10 @@ OFFER_NONCE = "o"  # the free-text offer is not tied to a prompt
 ANY_NONCE = "x"  # "delete the kept message" works any time (ownership checked)
 # Not hex, so never mistaken for a prompt nonce (secrets.token_hex).
 CHECKIN_NONCE = re.compile(r"^k(\d{1,12})-(\d{1,3})$")
-PHASES = ("in", "hold", "out", "hold2")
+# One breathing round: in for 4, hold for 4, out for 6 (counts), as content/faq.yaml says too.
+BREATH_PATTERN: tuple[tuple[str, int], ...] = (("in", 4), ("hold", 4), ("out", 6))
+# BREATHE_SECONDS is the length of a 4-count phase; a 6-count phase lasts half as long again.
+BREATH_UNIT_COUNTS = 4
 
 
 @dataclass(frozen=True)
@@ -472,21 +475,28 @@ async def _outcome(turn: Turn, frame: Frame, outcome: str) -> None:
 
 
 async def run_breathing(rt: Runtime, bot: Bot, job: BreathJob) -> None:
-    """Edit one message through in / hold / out / hold, then ask how it is now.
+    """Pace one message through in 4 / hold 4 / out 6, round after round, then ask how it is.
 
+    Each phase is shown with its count ("Breathe in… 4") and stays for its count's share of
+    BREATHE_SECONDS (the length of a 4-count phase), so the out-breath lasts longest.
     Runs as a background task so the chat's other updates are not held up. One edit per
     phase: BREATHE_SECONDS (1 or more in production) keeps within Telegram's limits.
     """
     content, seconds = rt.content, rt.settings.breathe_seconds
-    phases = [content.text(f"urge.breathe_phases.{p}") for p in PHASES]
-    steps = phases * rt.settings.breathe_cycles
+    steps = [
+        (content.text(f"urge.breathe_phases.{phase}", count=counts),
+         seconds * counts / BREATH_UNIT_COUNTS)
+        for phase, counts in BREATH_PATTERN
+    ] * rt.settings.breathe_cycles
     try:
-        message = await with_retries(partial(bot.send_message, job.chat_id, steps[0]))
+        first, pause = steps[0]
+        message = await with_retries(partial(bot.send_message, job.chat_id, first))
         edit = partial(bot.edit_message_text, chat_id=job.chat_id, message_id=message.message_id)
-        for text in steps[1:]:
-            await asyncio.sleep(seconds)
+        for text, length in steps[1:]:
+            await asyncio.sleep(pause)
             await with_retries(partial(edit, text))
-        await asyncio.sleep(seconds)
+            pause = length
+        await asyncio.sleep(pause)
         async with rt.db.session() as session:
             urge = await urges.get(session=session, user_id=job.user_id, urge_id=job.urge_id)
         current = urge is not None and urges.is_open(urge) and urges.round_of(urge) == job.round

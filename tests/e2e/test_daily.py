@@ -289,8 +289,9 @@ async def test_changing_the_time_after_todays_message_waits_until_tomorrow(
     clock.set(datetime(2026, 11, 25, 13, 0, tzinfo=UTC))
     await expect_daily(user, 1)
     await user.send("/time 23:00")
-    replies = await user.replies(2)
-    assert "tomorrow at 23:00" in replies[-1].plain
+    confirmation = (await user.reply()).plain
+    assert "23:00, your time" in confirmation
+    assert "tomorrow at 23:00" in confirmation
     clock.set(datetime(2026, 11, 25, 22, 0, tzinfo=UTC))
     await user.silence(0.4)
 

@@ -41,7 +41,7 @@ async def test_onboarding_with_buttons_ends_on_day_one(
     await user.send("/status")
     status = await user.reply()
     assert "Day 2" in status.plain
-    assert "attempts: 1" in status.plain
+    assert "1 attempt in all" in status.plain
 
 
 # The clock stands at Wednesday 2026-11-25, 13:00 in Berlin.

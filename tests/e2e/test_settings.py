@@ -87,9 +87,10 @@ async def test_time_button_asks_the_same_question_as_slash_time(
     question = await user.reply()
     assert "08:00" in question.button_texts()
     await user.press("08:00")
-    ok, next_line = await user.replies(2)
-    assert "08:00" in ok.plain
-    assert "08:00" in next_line.plain
+    ok = await user.reply()
+    assert "now comes at 08:00" in ok.plain or "Changed to 08:00" in ok.plain
+    assert "tomorrow at 08:00" in ok.plain  # the next message, in the same reply
+    await user.silence(0.3)  # one confirmation, not two
     stored = await stored_user(bot, 5003)
     assert stored.daily_time is not None
     assert stored.daily_time.strftime("%H:%M") == "08:00"
@@ -103,7 +104,10 @@ async def test_time_zone_button_asks_for_a_city(emu: BotApiEmulator, bot: BotRun
     question = await user.reply()
     assert "time zone" in question.plain.lower()
     await user.send("Tokyo")
-    assert "Asia/Tokyo" in (await user.reply()).plain
+    ok = await user.reply()
+    assert "Asia/Tokyo" in ok.plain
+    assert "next daily message comes" in ok.plain
+    await user.silence(0.3)  # one confirmation, not two
 
 
 async def test_forged_and_stale_settings_buttons_are_refused_kindly(

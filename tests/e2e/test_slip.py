@@ -59,11 +59,11 @@ async def test_two_slips_keep_history_and_the_longest_streak(
     clock.advance(timedelta(days=5))  # 3 Dec
     await user.send("/history")
     history = (await user.reply()).plain
-    assert "1. 15 Nov – 25 Nov · 10 days" in history
+    assert "1. 15 Nov – 25 Nov · 10 full days" in history
     assert "saw their story at 2am" in history
-    assert "2. 25 Nov – 28 Nov · 3 days" in history
-    assert "3. 28 Nov – today · 5 days and counting" in history
-    totals = {v.format(attempts=3, longest="10 days", total="18 days")
+    assert "2. 25 Nov – 28 Nov · 3 full days" in history
+    assert "3. 28 Nov – today · 5 full days and counting" in history
+    totals = {v.format(attempts="3 attempts", longest="10 full days", total="18 full days")
               for v in CONTENT.variants("slip.history_totals")}
     assert history.split("\n\n")[-1] in totals
     first_a, second_a, third_a = await attempts_of(bot, 6001)
@@ -160,3 +160,17 @@ async def test_daily_messages_continue_after_a_slip_from_day_one(
     assert daily.plain.startswith("Day 1\n")
     clock.set(datetime(2026, 11, 26, 19, 0, tzinfo=UTC))
     assert (await user.reply(timeout=3)).plain.startswith("Day 2\n")
+
+
+async def test_history_counts_one_attempt_in_the_singular(
+    emu: BotApiEmulator, bot: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(6010)
+    await onboard(user, date="1 day ago", zone="UTC")
+    await user.send("/history")
+    history = (await user.reply()).plain
+    assert "1 full day and counting" in history
+    totals = history.split("\n\n")[-1]
+    assert "1 attempt" in totals
+    assert "1 attempts" not in totals
+    assert "1 days" not in history

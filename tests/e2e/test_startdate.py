@@ -51,7 +51,7 @@ async def test_typed_correction_is_understood_confirmed_and_kept_in_history(
     await user.send("/status")
     status = await user.reply()
     assert "Day 4" in status.plain
-    assert "attempts: 1" in status.plain
+    assert "1 attempt in all" in status.plain
 
 
 async def test_keep_changes_nothing(emu: BotApiEmulator, bot: BotRunner) -> None:

@@ -17,14 +17,29 @@ async def test_day_one_then_day_thirty_one_celebrates_thirty_days(
     await user.send("/status")
     first = await user.reply()
     assert "Day 1 " in first.plain
-    assert "Next milestone: 1 day" in first.plain
+    assert "Next milestone: 1 full day" in first.plain
+    assert "1 attempt " in first.plain
+    assert "1 attempts" not in first.plain
 
     clock.advance(timedelta(days=30))
     await user.send("/status")
     later = await user.reply()
     assert "Day 31 " in later.plain
-    assert "30 days" in later.plain
-    assert "Next milestone: 45 days" in later.plain
+    assert "30 full days" in later.plain
+    assert "Next milestone: 45 full days" in later.plain
+
+
+async def test_status_tells_the_day_number_from_the_full_days_held(
+    emu: BotApiEmulator, bot: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(804)
+    await onboard(user, date="10 days ago")
+    await user.send("/status")
+    status = (await user.reply()).plain
+    assert "Day 11 of No Contact" in status or "Day 11</b> of No Contact" in status
+    assert "10 full days" in status.splitlines()[0]
+    assert "Longest streak: 10 full days · 1 attempt in all" in status
+    assert "10 days" not in status.replace("10 full days", "")
 
 
 async def test_day_changes_at_local_midnight_across_spring_forward(

@@ -330,11 +330,19 @@ async def test_breathing_edits_one_message_then_asks_how_it_is(
     await user.press("🌬 Breathe with me")
     intro, breathing = await user.replies(2)
     assert is_one_of(intro, "urge.breathe_intro")
-    assert breathing.plain == CONTENT.text("urge.breathe_phases.in")
-    done = await user.wait_for(lambda m: m.button_texts() == OUTCOMES, timeout=5)
-    assert done.message_id == breathing.message_id
+    assert breathing.plain == "Breathe in… 4"
+    shown = [breathing.plain]
+    while True:
+        edited = await user.wait_for(lambda m: m.message_id == breathing.message_id
+                                     and m.edited and m.plain != shown[-1], timeout=5)
+        if edited.button_texts() == OUTCOMES:
+            done = edited
+            break
+        shown.append(edited.plain)
+    # Paced in 4, hold 4, out 6, each phase with its own count, for two rounds.
+    assert shown == ["Breathe in… 4", "Hold… 4", "Breathe out slowly… 6"] * 2
     assert is_one_of(done, "urge.breathe_done")
-    assert emu.stats.edits - edits_before == 2 * 4  # 7 phase changes, then the question
+    assert emu.stats.edits - edits_before == 2 * 3  # 5 phase changes, then the question
     await user.silence(0.2)
     await user.press("It passed", message=done)
     assert is_one_of(await user.reply(), "urge.outcome_passed")
@@ -378,7 +386,7 @@ async def test_breathing_keeps_within_telegrams_real_limits(
             _, breathing = await user.replies(2)
             done = await user.wait_for(lambda m: m.button_texts() == OUTCOMES, timeout=10)
             assert done.message_id == breathing.message_id
-            assert emu.stats.edits == 4
+            assert emu.stats.edits == 3  # hold, out, then the question
             await user.press("It passed", message=done)
             await user.reply()
             assert emu.stats.rate_limited == 0
@@ -809,3 +817,17 @@ async def test_while_in_a_flow_free_text_is_an_answer_not_an_offer(
     await user.send("I want to text you so badly")
     received = await user.reply()
     assert is_one_of(received, "urge.write_received")
+
+
+def test_breathing_pattern_is_the_one_the_faq_recommends() -> None:
+    from bot.handlers.urge import BREATH_PATTERN
+
+    assert BREATH_PATTERN == (("in", 4), ("hold", 4), ("out", 6))
+    said = "in for 4, hold for 4, out for 6"
+    assert all(said in v for v in CONTENT.variants("urge.breathe_intro"))
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "content" / "faq.yaml").read_text(encoding="utf-8")
+    assert said in text
+    assert "4-4-4-4" not in text
+    assert "out for 4" not in text

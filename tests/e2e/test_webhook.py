@@ -139,7 +139,7 @@ async def test_two_instances_on_one_database_each_message_once_and_onboarding_sp
             await walker.send("/status")
             status = await walker.reply(timeout=15)
             assert "Day 2 " in status.plain
-            assert "attempts: 1" in status.plain
+            assert "1 attempt in all" in status.plain
 
             deadline = asyncio.get_running_loop().time() + 90
             while sum(1 for u in cohort if u.inbox) < len(cohort):
@@ -213,3 +213,71 @@ async def test_sigterm_mid_fan_out_stops_claiming_and_the_next_process_sends_the
         assert second.process is not None
         assert second.process.returncode == 0, log[-3000:]
         assert [len(u.inbox) for u in cohort] == [1] * cohort_size
+
+
+async def test_refused_requests_are_counted_and_logged_once_and_bad_bodies_get_400(
+    emu: BotApiEmulator, database_url: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    bot = BotProcess(env=webhook_env(emu, database_url, port), cwd=tmp_path)
+    await bot.start()
+    url = f"http://127.0.0.1:{port}/telegram"
+    ok = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
+    message = {
+        "message_id": 1, "date": 0, "text": "Zephyrquill",
+        "chat": {"id": 6050, "type": "private"},
+        "from": {"id": 6050, "is_bot": False, "first_name": "Eve"},
+    }
+    bad_bodies = [
+        b"[1, 2, 3]",
+        b'"an update"',
+        b"42",
+        b"null",
+        b'{"message": {"text": "no update_id"}}',
+        b'{"update_id": "7"}',
+        b'{"update_id": true}',
+        b'{"update_id": -5}',
+        b'{"update_id": 100000000000000000000000000000}',
+        b'{"update_id": 12.5}',
+        b'{"update_id": 8, "message": "not a message"}',
+        b'{"update_id": 9, "message": [1]}',
+        b'{"update_id": 10, "message": {"message_id": "x"}}',
+        b'{"update_id": 11, "callback_query": 5}',
+    ]
+    malformed = [b"{not json", b"", b'{"update_id": 1', b"\xff\xfe\x00"]
+    try:
+        await bot.wait_healthy(port)
+        async with httpx.AsyncClient() as client:
+            refused = [
+                await client.post(url, json={"update_id": 1, "message": message})
+                for _ in range(4)
+            ]
+            refused.append(await client.post(
+                url, json={"update_id": 2, "message": message},
+                headers={"X-Telegram-Bot-Api-Secret-Token": "wrong-secret-value-0000"},
+            ))
+            bad = [await client.post(url, content=body, headers=ok) for body in bad_bodies]
+            broken = [await client.post(url, content=body, headers=ok) for body in malformed]
+            metrics = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+            healthy = await client.get(f"http://127.0.0.1:{port}/healthz")
+        await emu.user(6050).silence(0.3)  # nothing reached the application
+    finally:
+        log = await bot.stop()
+    assert bot.process is not None
+    assert bot.process.returncode == 0, log[-3000:]
+    assert [r.status_code for r in refused] == [403] * 5
+    assert [(body, r.status_code) for body, r in zip(bad_bodies, bad, strict=True)] == [
+        (body, 400) for body in bad_bodies
+    ]
+    assert [r.status_code for r in broken] == [400] * len(malformed)
+    assert healthy.status_code == 200
+    assert "steadfast_webhook_refused_total 5\n" in metrics
+    assert "# TYPE steadfast_webhook_refused_total counter" in metrics
+    assert "steadfast_updates_handled_total 0\n" in metrics
+    assert "steadfast_errors_total 0\n" in metrics
+    refusal_lines = [line for line in log.splitlines() if "refused" in line]
+    assert len(refusal_lines) == 1, refusal_lines  # at most one line a minute
+    assert "Traceback" not in log
+    assert " ERROR " not in log
+    assert "Zephyrquill" not in log
+    assert SECRET not in log

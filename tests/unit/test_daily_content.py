@@ -264,7 +264,7 @@ REQUIRED: dict[str, dict[str, set[str]]] = {
         "strength_mid_ack": set(), "strength_low_ack": set(), "ask_trigger": set(),
         "trigger_labels": set(), "tools_intro": set(), "tool_labels": set(),
         "wait_start": {"minutes"}, "wait_choose_length": set(), "wait_checkin": {"minutes"},
-        "breathe_intro": set(), "breathe_phases": set(), "breathe_done": set(),
+        "breathe_intro": set(), "breathe_phases": {"count"}, "breathe_done": set(),
         "reasons_intro": set(), "reasons_empty": set(), "write_prompt": set(),
         "write_received": set(), "write_kept": set(), "write_released": set(),
         "tape_questions": set(), "tape_done": set(), "ask_outcome": set(),
@@ -297,7 +297,7 @@ LABEL_KEYS = {
     ("urge", "trigger_labels"): {
         "post", "lonely", "night", "date_place", "they_contacted", "alcohol", "other"},
     ("urge", "tool_labels"): {"wait", "breathe", "reasons", "write", "tape"},
-    ("urge", "breathe_phases"): {"in", "hold", "out", "hold2"},
+    ("urge", "breathe_phases"): {"in", "hold", "out"},
     ("urge", "outcome_labels"): {"passed", "still_strong", "contacted"},
 }
 
@@ -420,3 +420,18 @@ def test_tape_questions() -> None:
 )
 def test_tag_checker_itself(text: str, ok: bool) -> None:
     assert (tag_problems(text) == []) is ok
+
+
+def test_replies_do_not_share_a_closing_formula() -> None:
+    """Voice: a small concrete step in words that fit the moment, not one stock ending."""
+    endings: dict[str, str] = {}
+    for name in ("urge", "slip"):
+        for key, value in _texts(name).items():
+            if not isinstance(value, list):
+                continue
+            for text in value:
+                assert "Right now:" not in text
+                assert "For the next five minutes:" not in text
+                last = re.split(r"(?<=[.!?])\s+", visible(text).strip())[-1].lower()
+                assert last not in endings, (f"{name}.{key}", endings.get(last), last)
+                endings[last] = f"{name}.{key}"
