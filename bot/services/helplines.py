@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from bot.services.faq import check_telegram_html, visible_length
 
@@ -84,43 +84,31 @@ def _plain(text: str, what: str) -> str:
     return text
 
 
-class CountryHelplines(_Strict):
-    """A country's entry."""
+class _Place(_Strict):
+    """What every entry has: the name that reads after "in", and the emergency number."""
 
     name: str = Field(min_length=1, max_length=40)
     emergency: str = Field(min_length=1, max_length=60)
+
+    @field_validator("name", "emergency")
+    @classmethod
+    def _plain_text(cls, text: str, info: ValidationInfo) -> str:
+        return _plain(text, str(info.field_name))
+
+
+class CountryHelplines(_Place):
+    """A country's entry."""
+
     crisis: list[HelplineLine] = Field(default_factory=list)
     abuse: list[HelplineLine] = Field(default_factory=list)
     checked: date
 
-    @field_validator("name")
-    @classmethod
-    def _name(cls, text: str) -> str:
-        return _plain(text, "name")
 
-    @field_validator("emergency")
-    @classmethod
-    def _emergency(cls, text: str) -> str:
-        return _plain(text, "emergency")
-
-
-class Fallback(_Strict):
+class Fallback(_Place):
     """For users whose country is unknown or not listed."""
 
-    name: str = Field(min_length=1, max_length=40)
-    emergency: str = Field(min_length=1, max_length=60)
     crisis: list[HelplineLine] = Field(min_length=1)
     abuse: list[HelplineLine] = Field(min_length=1)
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, text: str) -> str:
-        return _plain(text, "name")
-
-    @field_validator("emergency")
-    @classmethod
-    def _emergency(cls, text: str) -> str:
-        return _plain(text, "emergency")
 
 
 class Directories(_Strict):
