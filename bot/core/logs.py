@@ -10,6 +10,11 @@ from collections.abc import Iterable
 from types import TracebackType
 
 _TOKEN_SHAPE = re.compile(r"\d{5,20}:[A-Za-z0-9_-]{20,}")
+# PostgreSQL repeats a failing row's values in its error DETAIL ("Key (user_id)=(42) is not
+# present", "Failing row contains (...)"): hide_parameters cannot reach those.
+_DB_VALUES = re.compile(
+    r"(Key \([^)]*\)=|Failing row contains )\((?:[^()]|\([^()]*\))*\)"
+)
 
 
 class RedactingFilter(logging.Filter):
@@ -22,6 +27,7 @@ class RedactingFilter(logging.Filter):
     def clean(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, "***")
+        text = _DB_VALUES.sub(r"\1(…)", text)
         return _TOKEN_SHAPE.sub("***", text)
 
     def filter(self, record: logging.LogRecord) -> bool:

@@ -66,3 +66,13 @@ def test_what_escapes_is_printed_as_one_masked_line(capsys: pytest.CaptureFixtur
         "Stopped: RuntimeError: bot*** rejected (***)",
         "Error in worker: RuntimeError: bot*** rejected (***)",
     ]
+
+
+def test_values_a_database_repeats_in_its_error_are_masked() -> None:
+    line = RedactingFilter([]).clean(
+        'DETAIL:  Key (user_id)=(918273645) is not present in table "users". '
+        "DETAIL:  Failing row contains (7, 918273645, my secret reason (really), null)."
+    )
+    assert "918273645" not in line
+    assert "my secret reason" not in line
+    assert "Key (user_id)=(…)" in line
