@@ -85,9 +85,13 @@ class Turn:
     def t(self, key: str, **params: object) -> str:
         return self.rt.content.text(key, **params)
 
+    def count(self, noun: str, n: int) -> str:
+        """ "1 attempt" / "3 attempts": the content keys `progress.<noun>_one` and `_many`."""
+        return self.t(f"progress.{noun}_{'one' if n == 1 else 'many'}", n=n)
+
     def days(self, n: int) -> str:
         """ "1 day" / "7 days", from content."""
-        return self.t("progress.days_one" if n == 1 else "progress.days_many", n=n)
+        return self.count("days", n)
 
     def label(self, key: str) -> str:
         return self.rt.content.label(key)

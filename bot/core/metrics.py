@@ -13,6 +13,7 @@ HELP = {
     "weekly_summaries_sent": ("counter", "Weekly summaries delivered"),
     "send_queue_depth": ("gauge", "Scheduled messages claimed and waiting to be sent"),
     "update_queue_depth": ("gauge", "Updates received and not yet handled"),
+    "webhook_refused": ("counter", "Webhook requests refused for a wrong or missing secret token"),
 }
 
 

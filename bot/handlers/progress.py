@@ -15,14 +15,9 @@ from bot.services import journey
 from bot.services.progress import milestone_progress
 
 
-def count(turn: Turn, noun: str, n: int) -> str:
-    """ "1 attempt" / "3 attempts": the content keys `progress.<noun>_one` and `_many`."""
-    return turn.t(f"progress.{noun}_{'one' if n == 1 else 'many'}", n=n)
-
-
 def full_days(turn: Turn, n: int) -> str:
     """ "1 full day" / "10 full days": a length of No Contact, never a day number."""
-    return count(turn, "full_days", n)
+    return turn.count("full_days", n)
 
 
 async def show_status(update: Update, context: BotContext) -> None:
@@ -65,7 +60,7 @@ async def render_status(turn: Turn) -> None:
         turn.t(
             "progress.longest",
             longest=full_days(turn, rec.longest),
-            attempts=count(turn, "attempts", rec.attempts),
+            attempts=turn.count("attempts", rec.attempts),
         )
     )
     if turn.user.paused_until is not None and turn.user.paused_until >= turn.today:

@@ -18,7 +18,7 @@ from bot.conversation.frames import Frame
 from bot.conversation.keyboards import inline
 from bot.conversation.resume import end_flow
 from bot.conversation.turn import Turn, open_turn
-from bot.handlers.progress import count, full_days
+from bot.handlers.progress import full_days
 from bot.services import slips
 from bot.services.yesno import yes_or_no
 
@@ -141,7 +141,7 @@ async def show_history(update: Update, context: BotContext) -> None:
         rec = summary.record
         totals = turn.t(
             "slip.history_totals",
-            attempts=count(turn, "attempts", rec.attempts),
+            attempts=turn.count("attempts", rec.attempts),
             longest=full_days(turn, rec.longest),
             total=full_days(turn, rec.total),
         )
