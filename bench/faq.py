@@ -2,8 +2,10 @@
 
 Run: .venv/bin/python bench/faq.py [--misses] [--skip-heldout]
 
-The held-out round (tests/data/heldout/faq_r3.yaml) is reported as counts only: its texts are
-never printed, not even with --misses, so nobody tunes on them.
+The held-out round (tests/data/heldout/faq_r4.yaml, written 2026-11-30 before any tuning on it)
+is reported as counts only: its texts are never printed, not even with --misses, so nobody
+tunes on them. Round 3 was held out before it; it was measured once and is now tuning material
+(its figures are printed as "r3 (tuned)", and --misses lists its misses).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from bot.services.faq import FaqMatch, FaqMatcher, entries_from_content  # noqa:
 
 FAQ_PATH = ROOT / "content" / "faq.yaml"
 LABELLED_PATH = ROOT / "tests" / "data" / "faq_labelled.yaml"
-HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml"
+HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml"
+PREVIOUS_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml"
 
 
 def _expected(item: dict[str, Any]) -> set[str]:
@@ -68,28 +71,30 @@ def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]
     return f
 
 
-def _heldout_report(matcher: FaqMatcher) -> None:
-    if not HELDOUT_PATH.exists():
-        print("held-out r3   (file not present)")
+def _heldout_report(matcher: FaqMatcher, path: Path, name: str, *, timing: bool) -> None:
+    if not path.exists():
+        print(f"{name}   (file not present)")
         return
-    data = yaml.safe_load(HELDOUT_PATH.read_text("utf-8"))
+    data = yaml.safe_load(path.read_text("utf-8"))
     f = heldout_figures(matcher, data)
     n, o, li = f["asked"], f["oos"], f["listen"]
     print(
-        f"held-out r3   n={n:3d}  reached {f['reached']}/{n} ({f['reached'] / n:.1%})  "
+        f"{name}   n={n:3d}  reached {f['reached']}/{n} ({f['reached'] / n:.1%})  "
         f"answered right {f['right']}/{n} ({f['right'] / n:.1%})  "
         f"confidently wrong {f['wrong']}/{n} ({f['wrong'] / n:.1%})  "
         f"suggested {f['suggested']}/{n}"
     )
     print(
-        f"held-out r3   of which new_answers n={f['new']:3d}: reached {f['new_reached']}, "
+        f"{name}   of which new_answers n={f['new']:3d}: reached {f['new_reached']}, "
         f"answered right {f['new_right']}"
     )
     print(
-        f"held-out r3   out_of_scope n={o:3d} declined {f['declined']}/{o} "
+        f"{name}   out_of_scope n={o:3d} declined {f['declined']}/{o} "
         f"({f['declined'] / o:.1%})  listen n={li:3d} not answered {f['quiet']}/{li} "
         f"({f['quiet'] / li:.1%})"
     )
+    if not timing:
+        return
     texts = [
         item["text"]
         for section in ("in_scope", "new_answers", "out_of_scope", "listen")
@@ -108,7 +113,7 @@ def _heldout_report(matcher: FaqMatcher) -> None:
             times.append((time.perf_counter_ns() - t0) / 1000)
     times.sort()
     print(
-        f"held-out r3   timing {len(texts)} questions: cold {cold_us:.0f} us/question, "
+        f"{name}   timing {len(texts)} questions: cold {cold_us:.0f} us/question, "
         f"warm mean {statistics.fmean(times):.0f} us, max {times[-1]:.0f} us (budget 2000 us)"
     )
 
@@ -192,7 +197,7 @@ def main() -> int:
     tuning = {
         "in_scope": [
             item
-            for section in ("tuning_r3", "tuning_r3_dev", "tuning_r3_dev2", "tuning_r3_dev3")
+            for section in labelled if section.startswith(("tuning_r3", "tuning_r4_dev"))
             for item in labelled.get(section) or []
         ],
         "out_of_scope": labelled.get("out_of_scope") or [],
@@ -216,8 +221,26 @@ def main() -> int:
             m = matcher.match(item["text"])
             if m.kind == "answer":
                 print(f"  MISS [listen] {item['text']!r}: got {m}")
+    _heldout_report(matcher, PREVIOUS_PATH, "r3 (tuned) ", timing=False)
+    if show_misses and PREVIOUS_PATH.exists():
+        previous = yaml.safe_load(PREVIOUS_PATH.read_text("utf-8"))
+        for section in ("in_scope", "new_answers"):
+            for item in previous.get(section) or []:
+                m = matcher.match(item["text"])
+                if m.kind != "answer" or m.ids[0] not in _expected(item):
+                    reached = bool(_expected(item) & set(m.ids))
+                    tag = "WRONG" if m.kind == "answer" else ("OK~" if reached else "MISS")
+                    print(f"  {tag} [r3] {item['text']!r}: want {item['expect']}, got {m}")
+        for item in previous.get("out_of_scope") or []:
+            m = matcher.match(item["text"])
+            if m.kind != "none":
+                print(f"  MISS [r3 out_of_scope] {item['text']!r}: got {m}")
+        for item in previous.get("listen") or []:
+            m = matcher.match(item["text"])
+            if m.kind == "answer":
+                print(f"  MISS [r3 listen] {item['text']!r}: got {m}")
     if "--skip-heldout" not in sys.argv:
-        _heldout_report(matcher)
+        _heldout_report(matcher, HELDOUT_PATH, "held-out r4", timing=True)
     return 0
 
 

@@ -16,10 +16,19 @@ runner-up by ``margin``; *suggest* ("Did you mean") the 2-3 closest questions wh
 score clears ``suggest_threshold`` but is not clearly ahead; *none* otherwise. Only words
 that occur in our own phrasings can score, so out-of-scope messages fall to *none*.
 
-A confident wrong answer is worse than a question back, so one more rule asks instead of
-answering: when the message names a *distinctive* concept (held by at most ``DISTINCT_DF``
-questions) that the best question lacks, and a close runner-up has it, the subject is in
-doubt ("she keeps messaging me threats": they-texted or in-danger?) and both are offered.
+A confident wrong answer is worse than a question back, so more rules ask instead of
+answering:
+
+- when the message names a *distinctive* concept (held by at most ``DISTINCT_DF`` questions)
+  that the best question lacks, and a close runner-up has it, the subject is in doubt ("she
+  keeps messaging me threats": they-texted or in-danger?) and both are offered;
+- when the best question shares nothing with the message but "them" and everyday words ("he
+  was my first love": love, them), it is a guess;
+- when a message that asks nothing only tells a feeling and something we know nothing about
+  ("i miss her laugh"), it is someone talking, not a question: offered, never answered.
+
+And a message whose only subjects are the things of everyday life (a pet, a flat, work,
+children) with no word of the relationship ("good name for a puppy?") is out of scope.
 """
 
 from __future__ import annotations
@@ -106,6 +115,10 @@ class _Language(DataModel):
     phrases: tuple[_PhraseRule, ...] = Field(min_length=1)
     synonyms: dict[str, tuple[str, ...]] = Field(min_length=1)
     weak_concepts: Words
+    life_concepts: Words
+    feeling_concepts: Words
+    generic_concepts: Words
+    question: Regex
     couple_words: Words
     stopwords: Words
     no_fix: Words
@@ -124,6 +137,17 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = _LANGUAGE.synonyms
 
 # Concepts that are everyday words outside a breakup (see data/faq_synonyms.yaml).
 WEAK_CONCEPTS: frozenset[str] = _LANGUAGE.weak_concepts
+
+# Everyday life (a pet, a flat, work, children): in scope only with a word of the relationship.
+LIFE_CONCEPTS: frozenset[str] = _LANGUAGE.life_concepts
+# Feelings told ("i miss", "i cried"): heard, and answered only when asked about.
+FEELING_CONCEPTS: frozenset[str] = _LANGUAGE.feeling_concepts
+# Ideas too general to make a question's subject on their own ("love", "message").
+GENERIC_CONCEPTS: frozenset[str] = _LANGUAGE.generic_concepts
+# The concept phrase rules give a memory or a scene told ("i miss her laugh", "i cried in
+# the car"): someone talking, not asking.
+TELLING = "talkscene"
+_QUESTION_RE: re.Pattern[str] = _LANGUAGE.question
 
 # "our", "we", "us" speak of a shared life: "our pictures", "we sit next to each other".
 _COUPLE_WORDS: frozenset[str] = _LANGUAGE.couple_words
@@ -226,6 +250,15 @@ class FaqMatch:
     kind: MatchKind
     ids: tuple[str, ...]
     score: float
+
+
+@dataclass(frozen=True)
+class _Query:
+    tokens: list[str]
+    repaired: frozenset[str]  # concepts only there thanks to typo repair
+    anchored: bool  # shares a strong concept or a couple word with our domain
+    life_only: bool  # its only subjects are everyday life: a pet, a flat, work
+    personal: bool  # speaks of them or of us: "him", "my ex", "we", "our"
 
 
 @dataclass
@@ -353,9 +386,9 @@ class FaqMatcher:
             self._fix_cache[word] = fixed
         return fixed
 
-    def _query_tokens(self, text: str) -> tuple[list[str], frozenset[str], bool]:
-        """Concept tokens of ``text``, those only there thanks to typo repair, and whether
-        the text carries a domain anchor (see WEAK_CONCEPTS)."""
+    def _query_tokens(self, text: str) -> _Query:
+        """Concept tokens of ``text``, those only there thanks to typo repair, and its
+        anchors in our domain (see WEAK_CONCEPTS and LIFE_CONCEPTS)."""
         norm = normalize(text)
         raw = _phrase_pass(norm).split()
         fixes: dict[str, str] = {}
@@ -367,29 +400,41 @@ class FaqMatcher:
             fixed = self._fix_word(tok)
             if fixed is not None:
                 fixes[tok] = fixed
-        tokens = _concepts(raw, fixes)
+        if fixes:
+            # Read the repaired words again, so phrase rules see them too: "i caled him" is
+            # "i called him", a message sent.
+            plain = set(_concepts(raw))
+            words = norm.split()
+            raw = _phrase_pass(" ".join(fixes.get(w, w) for w in words)).split()
+            tokens = _concepts(raw, fixes)
+            repaired = frozenset(t for t in tokens if t not in plain)
+        else:
+            tokens = _concepts(raw)
+            repaired = frozenset()
         # "our" speaks of a shared life: "our pictures", "our anniversary".
-        anchored = any(t in self._strong for t in tokens) or not _COUPLE_WORDS.isdisjoint(
-            norm.split()
+        couple = not _COUPLE_WORDS.isdisjoint(norm.split())
+        anchored = couple or any(t in self._strong for t in tokens)
+        # Only everyday life (a pet, a flat, work) and no word of the relationship.
+        life_only = (
+            not couple
+            and any(t in LIFE_CONCEPTS for t in tokens)
+            and all(t in LIFE_CONCEPTS for t in tokens if t in self._strong)
         )
-        if not fixes:
-            return tokens, frozenset(), anchored
-        plain = set(_concepts(raw))
-        return tokens, frozenset(t for t in tokens if t not in plain), anchored
+        return _Query(tokens, repaired, anchored, life_only, couple or "ex" in tokens)
 
     # -- ranking -----------------------------------------------------------------------------
     def _rank(self, text: str) -> tuple[list[tuple[str, float, float]], bool]:
-        ranked, anchored, _ = self._rank_full(text)
-        return ranked, anchored
+        ranked, query, _ = self._rank_full(text)
+        return ranked, query.anchored
 
     def _rank_full(
         self, text: str
-    ) -> tuple[list[tuple[str, float, float]], bool, dict[str, float]]:
-        """Ranked (id, score, coverage), whether the text is anchored in our domain, and
-        the query's concept weights."""
-        tokens, repaired, anchored = self._query_tokens(text)
+    ) -> tuple[list[tuple[str, float, float]], _Query, dict[str, float]]:
+        """Ranked (id, score, coverage), the query read, and its concept weights."""
+        query = self._query_tokens(text)
+        tokens, repaired = query.tokens, query.repaired
         if not tokens:
-            return [], False, {}
+            return [], query, {}
         q = _vector(tokens, self._idf, self._oov_idf)
         # Information in the query: known concepts at their IDF, repaired typos at half,
         # unknown words at the IDF of the rarest known word.
@@ -418,7 +463,7 @@ class FaqMatcher:
             coverage = shared / q_mass if q_mass > 0 else 0.0
             scored.append((self._ids[i], (w * best + (1.0 - w) * bag) * conf, coverage))
         scored.sort(key=lambda item: (-item[1], item[0]))
-        return scored, anchored, q.weights
+        return scored, query, q.weights
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Return (id, score) for every question sharing a word with ``text``, best first."""
@@ -445,13 +490,31 @@ class FaqMatcher:
                 return i
         return None
 
+    def _only_a_guess(
+        self, text: str, top_id: str, query: _Query, q_weights: Mapping[str, float]
+    ) -> bool:
+        """The best question is a guess: it shares no idea of its own with the message but
+        "them" ("he was my first love"); or only everyday life, and the message does not speak
+        of them ("the flat feels so empty now": loneliness, not the lease); or the message asks
+        nothing and only tells a feeling and a scene ("i miss her laugh")."""
+        top_bag = self._bag_docs[self._index[top_id]].weights
+        shared = [t for t in q_weights if t in top_bag and t != "ex"]
+        if all(t in GENERIC_CONCEPTS for t in shared):
+            return True
+        if not query.personal and all(t in LIFE_CONCEPTS for t in shared):
+            return True
+        if TELLING not in q_weights or _QUESTION_RE.search(f" {normalize(text)} "):
+            return False
+        known = (t for t in q_weights if t in self._strong and t in self._idf and t != "ex")
+        return all(t in FEELING_CONCEPTS for t in known)
+
     def match(self, text: str) -> FaqMatch:
         """Answer with one confident id, suggest 1-3 ids, or say it is out of scope."""
-        ranked, anchored, q_weights = self._rank_full(text)
+        ranked, query, q_weights = self._rank_full(text)
         if not ranked:
             return FaqMatch("none", (), 0.0)
         top_id, top, coverage = ranked[0]
-        if coverage < self.coverage or not anchored:
+        if coverage < self.coverage or not query.anchored or query.life_only:
             # Most of the message is about something we never talk about, or it only
             # shares everyday words with us.
             return FaqMatch("none", (), top)
@@ -465,7 +528,8 @@ class FaqMatcher:
                 if len(close) < MAX_SUGGESTIONS and i not in close and top - s <= SUGGEST_SPREAD:
                     close.append(i)
             return FaqMatch("suggest", tuple(close), top)
-        if top >= self.answer_threshold and top - second >= self.margin:
+        guess = self._only_a_guess(text, top_id, query, q_weights)
+        if top >= self.answer_threshold and top - second >= self.margin and not guess:
             return FaqMatch("answer", (top_id,), top)
         if top < self.suggest_threshold:
             return FaqMatch("none", (), top)
@@ -474,7 +538,7 @@ class FaqMatcher:
             for i, s, _ in ranked[:MAX_SUGGESTIONS]
             if s >= self.suggest_threshold * 0.8 and top - s <= SUGGEST_SPREAD
         ]
-        if len(close) < 2 and top >= self.answer_threshold:
+        if len(close) < 2 and top >= self.answer_threshold and not guess:
             return FaqMatch("answer", (top_id,), top)
         return FaqMatch("suggest", tuple(close), top)
 

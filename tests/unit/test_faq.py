@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.services import tghtml
 from bot.services.faq import (
     CONCEPT_TOKENS,
     FaqContentError,
@@ -41,6 +43,8 @@ TUNING_R3: list[dict[str, Any]] = [
     *LABELLED["tuning_r3_dev2"],
     *LABELLED["tuning_r3_dev3"],
 ]
+# Session 4: the kinds of wording round 3 missed, in several Englishes (tuned on).
+TUNING_R4: list[dict[str, Any]] = LABELLED["tuning_r4_dev"]
 LISTEN: list[dict[str, Any]] = LABELLED["listen"]
 
 # Every idea of the source article and every question people really ask has its own entry.
@@ -136,7 +140,7 @@ def test_labelled_set_is_big_enough_and_points_at_real_questions() -> None:
     assert len(OUT_OF_SCOPE) >= 25
     assert len(NEAR_MISS) >= 15
     ids = _ids()
-    for item in IN_SCOPE + HELD_OUT + FRESH + TUNING_R3:
+    for item in IN_SCOPE + HELD_OUT + FRESH + TUNING_R3 + TUNING_R4:
         assert item["expect"] in ids, item
         assert set(item.get("accept", [])) <= ids, item
     for item in OUT_OF_SCOPE + NEAR_MISS:
@@ -146,7 +150,8 @@ def test_labelled_set_is_big_enough_and_points_at_real_questions() -> None:
 
 def test_labelled_texts_are_not_copied_from_the_phrasings() -> None:
     taught = {normalize(p) for e in entries_from_content(FAQ) for p in (e.title, *e.phrasings)}
-    for item in IN_SCOPE + HELD_OUT + FRESH + OUT_OF_SCOPE + NEAR_MISS + TUNING_R3 + LISTEN:
+    labelled = IN_SCOPE + HELD_OUT + FRESH + OUT_OF_SCOPE + NEAR_MISS + TUNING_R3 + TUNING_R4
+    for item in labelled + LISTEN:
         assert normalize(item["text"]) not in taught, item["text"]
 
 
@@ -202,6 +207,14 @@ def test_session3_set_is_reached_and_rarely_wrong(matcher: FaqMatcher) -> None:
     assert wrong / len(matches) <= 0.02
 
 
+def test_session4_set_is_reached_and_rarely_wrong(matcher: FaqMatcher) -> None:
+    matches = [(i, matcher.match(i["text"])) for i in TUNING_R4]
+    reached = sum(_reached(i, m) for i, m in matches)
+    wrong = sum(m.kind == "answer" and not _reached(i, m) for i, m in matches)
+    assert reached / len(matches) >= 0.97
+    assert wrong / len(matches) <= 0.01
+
+
 def test_listening_messages_are_not_answered_confidently(matcher: FaqMatcher) -> None:
     quiet = sum(matcher.match(i["text"]).kind != "answer" for i in LISTEN)
     assert quiet / len(LISTEN) >= 0.80
@@ -218,6 +231,19 @@ def test_listening_messages_are_not_answered_confidently(matcher: FaqMatcher) ->
         ("i drunk texted him last night", "drunk_text_sent"),
         ("im drunk and about to text him", "drunk-text"),
         ("should i tell him before i go no contact", "apologize_before_nc"),
+        ("when can i talk to her again", "nc-ends"),
+        ("will he come crawling back", "come-back"),
+        ("she kept my charger, how do i get it back", "getting_things_back"),
+        ("i texted him drunk last night", "drunk_text_sent"),
+        ("i texted him this morning", "slip"),
+        ("what do i say if she messages me", "should-reply"),
+        ("she sent me a meme out of nowhere", "they-texted"),
+        ("he keeps saying we should stay mates", "friends-now"),
+        ("could we be friends a few years from now", "friends-later"),
+        ("is it ok to send a sorry text and then go no contact", "apologize_before_nc"),
+        ("do i owe her an apology for cheating", "apologize"),
+        ("is commenting on his post breaking nc", "what-counts"),
+        ("she commented on my post", "liked-post"),
     ],
 )
 def test_confusable_pairs_keep_apart(matcher: FaqMatcher, text: str, expected: str) -> None:
@@ -231,6 +257,29 @@ def test_a_distinct_subject_the_best_answer_lacks_asks_instead(matcher: FaqMatch
     m = matcher.match("she keeps messaging me threats")
     assert m.kind == "suggest"
     assert "in-danger" in m.ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she blocked me. after everything.",  # news about them, not "should I block?"
+        "i miss the way she laughed",  # a memory told
+        "cried in the car again",  # a scene told
+        "he was my first love",  # shares only "love" and "him" with any answer
+        "sobbing on the bus home again",  # a scene told
+    ],
+)
+def test_what_is_told_is_not_answered_confidently(matcher: FaqMatcher, text: str) -> None:
+    assert matcher.match(text).kind != "answer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["good name for a kitten?", "how long do dogs live", "how do i unblock the sink",
+     "when does the shop close", "can i bring my dog to the office"],
+)
+def test_everyday_life_without_them_is_out_of_scope(matcher: FaqMatcher, text: str) -> None:
+    assert matcher.match(text).kind == "none"
 
 
 def test_out_of_scope_is_refused(matcher: FaqMatcher) -> None:
@@ -264,6 +313,20 @@ def test_direction_of_contact_matters(matcher: FaqMatcher) -> None:
 
 def test_typos_are_repaired(matcher: FaqMatcher) -> None:
     assert matcher.match("shoud i unfolow him on instagarm").ids[:1] == ("block-mute",)
+    # Repaired words are read by the phrase rules too: "i caled him" is a message sent.
+    assert matcher.match("i mised him so much i caled him").ids[:1] == ("slip",)
+
+
+def test_answers_do_not_share_a_closing_formula() -> None:
+    """Voice: a small step in words that fit the answer, or none; never one stock ending."""
+    endings: dict[str, str] = {}
+    for entry in entries_from_content(FAQ):
+        text = tghtml.to_plain(entry.answer[-1]).strip()
+        for formula in ("Right now:", "For the next five minutes:", "In the next five minutes:"):
+            assert formula not in " ".join(entry.answer), (entry.id, formula)
+        last = re.split(r"(?<=[.!?…])\s+", text)[-1].lower()
+        assert last not in endings, (entry.id, endings.get(last), last)
+        endings[last] = entry.id
 
 
 def test_suggestions_are_one_to_three_distinct_ids(matcher: FaqMatcher) -> None:
