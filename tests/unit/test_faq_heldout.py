@@ -1,9 +1,10 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r3.yaml), as floors and ceilings.
+"""The FAQ held-out round (tests/data/heldout/faq_r4.yaml), as floors and ceilings.
 
 The round was written by someone who never saw the matcher and is never tuned on. These
-tests pin the figures measured once after session 3 (bench/faq.py, "AFTER") so they cannot
+tests pin the figures measured once after session 4's tuning (bench/faq.py) so they cannot
 silently get worse; tighten a bound when a change improves it. Nothing here prints a
-message's text: assertions compare counts only.
+message's text: assertions compare counts only. (Round 3, held out before it, is now tuning
+material; its figures are printed by bench/faq.py as "r3 (tuned)".)
 """
 
 from __future__ import annotations
@@ -18,23 +19,23 @@ import yaml
 from bot.services.faq import FaqMatcher, entries_from_content
 
 ROOT = Path(__file__).resolve().parents[2]
-HELDOUT = ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml"
+HELDOUT = ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml"
 FAQ = ROOT / "content" / "faq.yaml"
 
 sys.path.insert(0, str(ROOT))
 from bench.faq import heldout_figures  # noqa: E402
 
-# Measured once after session 3 (BEFORE in brackets; issue targets after "target"). The
-# AFTER figures miss two targets (reached 92/108, 85%; confidently wrong 11/108, 10%): these
-# bounds guard the measured level, they do not claim the targets are met.
-ASKED = 108  # in_scope + new_answers
-REACHED_MIN = 92  # answer or "Did you mean" holds an expected id [79] (target >= 103, 95%)
-RIGHT_MIN = 80  # confident answer is an expected id [72]
-WRONG_MAX = 11  # confident answer that is not [20] (target <= 5, 5%)
-OOS = 24
-DECLINED_MIN = 23  # out of scope, kind "none" [23] (target >= 23, 95%)
-LISTEN = 29
-QUIET_MIN = 23  # listen items not answered confidently [24]
+# Measured once after session 4's tuning (BEFORE it in brackets; issue targets after
+# "target"). Two targets are missed (reached 116/130, 89%; out of scope declined 27/30, 90%):
+# these bounds guard the measured level, they do not claim the targets are met.
+ASKED = 130  # in_scope + new_answers
+REACHED_MIN = 116  # answer or "Did you mean" holds an expected id [109] (target >= 124, 95%)
+RIGHT_MIN = 100  # confident answer is an expected id [96]
+WRONG_MAX = 3  # confident answer that is not [9] (target <= 6, 5%)
+OOS = 30
+DECLINED_MIN = 27  # out of scope, kind "none" [26] (target >= 29, 95%)
+LISTEN = 30
+QUIET_MIN = 19  # listen items not answered confidently [18]
 
 
 @pytest.fixture(scope="module")
