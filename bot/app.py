@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -18,6 +17,7 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -38,6 +38,7 @@ from bot.handlers import (
     listen,
     membership,
     onboarding,
+    once,
     privacy,
     progress,
     progress_chart,
@@ -48,12 +49,15 @@ from bot.handlers import (
     startdate,
     urge,
 )
+from bot.jobs.checkins import checkin_tick
 from bot.jobs.daily import daily_tick
+from bot.jobs.outbox import outbox_tick
 from bot.services import language, timezones
 from bot.services.faq import FaqMatcher
 from bot.store import migrate
 from bot.store.db import Database
 from bot.tg.client import AiohttpRequest
+from bot.tg.limiter import PriorityRateLimiter
 from bot.tg.updates import PerChatUpdateProcessor
 
 logger = logging.getLogger(__name__)
@@ -65,6 +69,8 @@ MENU_COMMANDS = (
     "start",
 )
 LOCAL_TOKEN = "1000001:steadfast-local-demo-token"
+QUICK_TICK_SECONDS = 10.0
+SEND_MARGIN = 0.97
 
 
 def build_application(
@@ -99,13 +105,13 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
+        # Replies to someone who just wrote go ahead of scheduled sends (bot/tg/limiter.py,
+        # which also holds the limit model and is the one place 429s are retried).
+        # 3% under the configured rate, with a third of a second's burst: calls reach Telegram
+        # with some jitter, and its own bucket must never be met empty (no 429 in a fan-out).
         .rate_limiter(
-            # A tenth of the rate per tenth of a second: the same average without a
-            # one-second burst, so the limiter never runs ahead of Telegram's own bucket.
-            AIORateLimiter(
-                overall_max_rate=settings.send_rate / 10,
-                overall_time_period=0.1,
-                max_retries=3,
+            PriorityRateLimiter(
+                rate=settings.send_rate * SEND_MARGIN, burst=max(1.0, settings.send_rate / 3)
             )
         )
         .concurrent_updates(PerChatUpdateProcessor(rt.metrics))
@@ -122,6 +128,13 @@ def build_application(
     application.job_queue.run_repeating(
         daily_tick, interval=settings.tick_seconds, first=settings.tick_seconds, name="daily-tick"
     )
+    # Check-ins and the outbox sweep on jobs of their own, so a long fan-out never holds
+    # "I'll check back in 10 minutes" (or a reply left by a crash) behind it.
+    quick = min(settings.tick_seconds, QUICK_TICK_SECONDS)
+    application.job_queue.run_repeating(checkin_tick, interval=quick, first=quick,
+                                        name="checkin-tick")
+    application.job_queue.run_repeating(outbox_tick, interval=quick, first=quick,
+                                        name="outbox-tick")
     return application
 
 
@@ -143,6 +156,8 @@ def build_registry() -> Registry:
 
 def register_handlers(app: Application) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    # Each update once: a copy delivered again goes no further (group -2, before all else).
+    app.add_handler(TypeHandler(Update, once.drop_repeat), group=-2)
     # Safety first (group -1): a message about suicide, self-harm or danger is answered
     # before anything else, whatever flow the user is in, and goes no further.
     app.add_handler(
@@ -217,6 +232,15 @@ class SteadfastApplication(Application):
     async def initialize(self) -> None:
         await super().initialize()
         await _start_up(self)
+
+    async def stop(self) -> None:
+        # Timed work (the breathing exercise) would hold the stop for up to a minute; what it
+        # owes the person is kept in the store and sent by the next process.
+        background = runtime_of(self.bot_data).background
+        for task in list(background):
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
+        await super().stop()
 
     async def shutdown(self) -> None:
         try:

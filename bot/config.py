@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=30.0, gt=0, le=1000)
     daily_grace_hours: float = Field(default=3.0, ge=0, le=24)
     tick_seconds: float = Field(default=30.0, ge=0.05, le=300)
+    # Replies owed: how long a sender holds one before the outbox sweep may send it instead.
+    outbox_lease_seconds: float = Field(default=60.0, ge=0.5, le=3600)
     # The urge flow: seconds per breathing phase (never below 1 in production: Telegram
     # allows about one edit a second per chat) and rounds of in-hold-out-hold.
     breathe_seconds: float = Field(default=4.0, ge=0.05, le=10)

@@ -7,53 +7,39 @@ sees an answer whose state was not saved.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import partial
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram import (
-    InlineKeyboardMarkup,
-    ReplyKeyboardMarkup,
-    ReplyKeyboardRemove,
-    Update,
-)
-from telegram.error import BadRequest, Forbidden
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ApplicationHandlerStop
 
 from bot.conversation.context import BotContext
 from bot.conversation.flow import Registry
 from bot.conversation.frames import Conversation
 from bot.conversation.keyboards import Row, with_rows
+from bot.conversation.outbox import Markup, Outgoing, send_owed, to_body
 from bot.core.runtime import Runtime
 from bot.services import comeback, daily
 from bot.services.progress import local_today
+from bot.services.tghtml import split_message
 from bot.store import flows as flow_store
+from bot.store import handled as handled_store
+from bot.store import outbox as outbox_store
 from bot.store import users as user_store
 from bot.store.models import User
 from bot.store.turns import load_turn_state
-from bot.tg.sending import with_retries
 
 logger = logging.getLogger(__name__)
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
-
-
 def runtime(context: BotContext) -> Runtime:
     return context.runtime
-
-
-@dataclass
-class Outgoing:
-    text: str
-    markup: Markup = None
-    edit_message_id: int | None = None
-    document: bytes | None = None
-    photo: bytes | None = None
-    filename: str | None = None
 
 
 @dataclass
@@ -70,6 +56,7 @@ class Turn:
     created: bool
     chat_id: int
     outbox: list[Outgoing] = field(default_factory=list)
+    outbox_row: int | None = None  # the row keeping the owed messages (bot/conversation/outbox)
     toast_text: str | None = None
     toast_alert: bool = False
     # Work that runs once the transaction is committed and the database released, before the
@@ -97,7 +84,11 @@ class Turn:
         return self.rt.content.label(key)
 
     def say(self, text: str, markup: Markup = None) -> None:
-        self.outbox.append(Outgoing(text=text, markup=markup))
+        """Queue a message; one too long for Telegram goes as several, the buttons under the
+        last (a list of twenty long reasons must still arrive, its buttons working)."""
+        *first, last = split_message(text)
+        self.outbox.extend(Outgoing(text=piece) for piece in first)
+        self.outbox.append(Outgoing(text=last, markup=markup))
 
     def edit(self, message_id: int, text: str, markup: Markup = None) -> None:
         self.outbox.append(Outgoing(text=text, markup=markup, edit_message_id=message_id))
@@ -138,6 +129,14 @@ async def open_turn(
         state = await load_turn_state(
             session=session, user_id=tg_user.id, chat_id=chat.id, now=now
         )
+        if not await _first_time(rt, session, update, now):
+            await session.rollback()
+            raise ApplicationHandlerStop
+        if state.created and update.callback_query is not None:
+            # A button from before /delete (or forged): nothing is created for it.
+            await session.rollback()
+            await _answer_quietly(update, rt.content.text("core.stale_button"))
+            raise ApplicationHandlerStop
         user = state.user
         away = await daily.reactivate(session=session, user=user, now=now)
         turn = Turn(
@@ -165,11 +164,30 @@ async def open_turn(
                 version=state.version,
                 now=now,
             )
+        body = to_body(turn.outbox)
+        if body is not None:
+            turn.outbox_row = await outbox_store.put(
+                session=session, user_id=user.id, chat_id=chat.id, body=body, now=now
+            )
     for work in turn.after_commit:
         await work()
     await deliver(update, context, turn)
     for job in turn.background:
-        context.application.create_task(job(), update=update)
+        start_background(rt, job())
+
+
+def start_background(rt: Runtime, work: Coroutine[Any, Any, None]) -> None:
+    """Run `work` as a task the application cancels when it stops (see Runtime.background)."""
+    task = asyncio.get_running_loop().create_task(work)
+    rt.background.add(task)
+
+    def done(finished: asyncio.Task[None]) -> None:
+        rt.background.discard(finished)
+        if not finished.cancelled() and finished.exception() is not None:
+            logger.error("background work failed", exc_info=finished.exception())
+            rt.metrics.inc("errors")
+
+    task.add_done_callback(done)
 
 
 def _is_start(update: Update) -> bool:
@@ -185,49 +203,33 @@ async def deliver(update: Update, context: BotContext, turn: Turn) -> None:
             await query.answer(turn.toast_text, show_alert=turn.toast_alert)
         except BadRequest as exc:
             logger.info("callback answer refused: %s", exc.message)
-    bot = context.bot
-    for item in turn.outbox:
-        try:
-            await with_retries(partial(_send_one, bot, turn.chat_id, item))
-            turn.rt.metrics.inc("replies_sent")
-        except Forbidden:
-            await mark_inactive(context, turn.user.id)
-            return
+    await send_owed(
+        turn.rt, context.bot, user_id=turn.user.id, chat_id=turn.chat_id, items=turn.outbox,
+        row_id=turn.outbox_row,
+    )
 
 
-async def _send_one(bot: Any, chat_id: int, item: Outgoing) -> None:
-    if item.edit_message_id is not None:
-        markup = item.markup if isinstance(item.markup, InlineKeyboardMarkup) else None
-        try:
-            await bot.edit_message_text(
-                chat_id=chat_id, message_id=item.edit_message_id, text=item.text,
-                reply_markup=markup,
-            )
-            return
-        except BadRequest as exc:
-            if "not modified" in exc.message:
-                return
-            if "not found" not in exc.message and "can't be edited" not in exc.message:
-                raise
-        # The message is gone: send the text as a new one instead.
-    if item.photo is not None:
-        await bot.send_photo(chat_id=chat_id, photo=item.photo, caption=item.text,
-                             reply_markup=item.markup)
-    elif item.document is not None:
-        await bot.send_document(chat_id=chat_id, document=item.document, caption=item.text,
-                                filename=item.filename, reply_markup=item.markup)
-    else:
-        await bot.send_message(chat_id=chat_id, text=item.text, reply_markup=item.markup)
+async def _first_time(rt: Runtime, session: AsyncSession, update: Update, now: datetime) -> bool:
+    """Record the update as handled in this transaction; False if it was handled before (a
+    copy delivered again after a restart). A second turn of the same update is not a copy."""
+    if update.update_id in rt.updates_recorded:
+        return True
+    if not await handled_store.record(session=session, update_id=update.update_id, now=now):
+        rt.metrics.inc("updates_repeated")
+        logger.info("update handled before a restart; not handled again")
+        return False
+    rt.updates_recorded.add(update.update_id)
+    return True
 
 
-async def mark_inactive(context: BotContext, user_id: int) -> None:
-    """The user blocked the bot: send nothing more until they write again."""
-    rt = runtime(context)
-    async with rt.db.session() as session:
-        await user_store.set_active(
-            session=session, user_id=user_id, active=False, now=rt.clock.now()
-        )
-    logger.info("user marked inactive after Forbidden")
+async def _answer_quietly(update: Update, text: str) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.answer(text)
+    except BadRequest as exc:
+        logger.info("callback answer refused: %s", exc.message)
 
 
 async def peek(rt: Runtime, user_id: int) -> tuple[str | None, Conversation]:

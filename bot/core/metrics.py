@@ -14,6 +14,14 @@ HELP = {
     "send_queue_depth": ("gauge", "Scheduled messages claimed and waiting to be sent"),
     "update_queue_depth": ("gauge", "Updates received and not yet handled"),
     "webhook_refused": ("counter", "Webhook requests refused for a wrong or missing secret token"),
+    "updates_repeated": ("counter", "Copies of a handled update, acknowledged and dropped"),
+    "send_refused": ("counter", "Messages Telegram refused for a fault of the bot's (not sent)"),
+    "outbox_recovered": ("counter", "Owed replies sent by the outbox sweep after their sender"),
+    "db_busy": ("counter", "Updates answered 'try again' because the database was held"),
+}
+# Observed durations: rendered as <name>_count, <name>_sum and <name>_max (seconds).
+OBSERVED = {
+    "outbox_window_seconds": "Time from Telegram accepting a reply to its outbox row settled",
 }
 
 
@@ -23,6 +31,7 @@ class Metrics:
     def __init__(self) -> None:
         self._counters: Counter[str] = Counter()
         self._gauges: dict[str, Callable[[], float]] = {}
+        self._observed: dict[str, list[float]] = {}  # name -> [count, sum, max]
 
     def inc(self, name: str, amount: int = 1) -> None:
         self._counters[name] += amount
@@ -37,10 +46,26 @@ class Metrics:
         """Move a gauge kept as a counter (e.g. queue depth up and down)."""
         self._counters[name] += amount
 
+    def observe(self, name: str, seconds: float) -> None:
+        kept = self._observed.setdefault(name, [0.0, 0.0, 0.0])
+        kept[0] += 1
+        kept[1] += seconds
+        kept[2] = max(kept[2], seconds)
+
+    def observed(self, name: str) -> tuple[int, float, float]:
+        """(count, sum, max) of what was observed under `name`."""
+        count, total, top = self._observed.get(name, [0.0, 0.0, 0.0])
+        return int(count), total, top
+
     def render(self) -> str:
         lines = []
         for name, (kind, text) in HELP.items():
             full = f"steadfast_{name}" + ("_total" if kind == "counter" else "")
             value = self._gauges[name]() if name in self._gauges else self._counters[name]
             lines += [f"# HELP {full} {text}", f"# TYPE {full} {kind}", f"{full} {value:g}"]
+        for name, text in OBSERVED.items():
+            count, total, top = self.observed(name)
+            full = f"steadfast_{name}"
+            lines += [f"# HELP {full} {text}", f"# TYPE {full} summary",
+                      f"{full}_count {count}", f"{full}_sum {total:g}", f"{full}_max {top:g}"]
         return "\n".join(lines) + "\n"

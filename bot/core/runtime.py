@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,7 @@ from bot.config import Settings
 from bot.core.clock import Clock
 from bot.core.content import Content
 from bot.core.metrics import Metrics
+from bot.core.seen import RecentIds
 from bot.services.faq import FaqMatcher
 from bot.store.db import Database
 
@@ -23,6 +25,14 @@ class Runtime:
     content: Content
     matcher: FaqMatcher
     metrics: Metrics = field(default_factory=Metrics)
+    # Updates taken in by this process (a copy delivered again is dropped at the door) and
+    # those whose handled-record a turn has already written (a second turn of the same update
+    # must not mistake it for a copy).
+    updates_taken: RecentIds = field(default_factory=RecentIds)
+    updates_recorded: RecentIds = field(default_factory=RecentIds)
+    # Timed work that outlives its turn (the breathing exercise's edits): cancelled when the
+    # application stops, since what it owes is kept in the store and resumed from there.
+    background: set[asyncio.Task[None]] = field(default_factory=set)
 
 
 def runtime_of(bot_data: dict[Any, Any]) -> Runtime:

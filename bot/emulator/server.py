@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 
 JsonDict = dict[str, Any]
 MessageListener = Callable[[str, "StoredMessage"], None]
-FaultKind = Literal["5xx", "timeout", "429"]
+FaultKind = Literal["5xx", "timeout", "429", "400"]
 
 # Parameters whose form-encoded value is a plain string (everything else is JSON-decoded).
 _STRING_FIELDS = frozenset({
@@ -231,7 +231,10 @@ class EmulatedBot:
         self.username = username
         self.first_name = first_name
         self.updates: list[JsonDict] = []
-        self._update_ids = itertools.count(1)
+        self.delivered: dict[int, JsonDict] = {}  # every update ever queued, by id
+        # Like Telegram after a quiet week: the first id is random, so a bot restarted on the
+        # same database against a new emulator never sees an id it has recorded before.
+        self._update_ids = itertools.count(secrets.randbelow(2**30) + 1)
         self.update_event = asyncio.Event()
         self.poll_generation = 0
         self.allowed_updates: list[str] | None = None
@@ -273,6 +276,7 @@ class EmulatedBot:
         """Queue an update of ``kind`` (e.g. "message"); returns its update_id."""
         update_id = next(self._update_ids)
         self.updates.append({"update_id": update_id, kind: payload})
+        self.delivered[update_id] = self.updates[-1]
         event, self.update_event = self.update_event, asyncio.Event()
         event.set()
         self.delivery_wake.set()
@@ -298,6 +302,14 @@ class EmulatedBot:
     def pending(self, limit: int) -> list[JsonDict]:
         self.drop_disallowed()
         return self.updates[:limit]
+
+    def deliver_again(self, update_id: int) -> None:
+        """Queue a copy of an update already delivered, as Telegram does when a webhook answered
+        too slowly or a poller stopped before confirming it."""
+        self.updates.append(dict(self.delivered[update_id]))
+        self.updates.sort(key=lambda u: int(u["update_id"]))
+        self._wake_pollers()
+        self.delivery_wake.set()
 
     def remove_update(self, update_id: int) -> None:
         self.updates = [u for u in self.updates if u["update_id"] != update_id]
@@ -748,8 +760,9 @@ class BotApiEmulator:
 
         "5xx": 502 Bad Gateway. "429": Too Many Requests with ``retry_after``.
         "timeout": hold the request ``hold`` seconds (longer than the client waits), then 502.
+        "400": a refusal that is the bot's own fault ("Bad Request: message is too long").
         """
-        if kind not in ("5xx", "timeout", "429"):
+        if kind not in ("5xx", "timeout", "429", "400"):
             raise ValueError(f"unknown fault kind {kind!r}")
         if count is None and duration is None:
             count = 1
@@ -820,6 +833,8 @@ class BotApiEmulator:
         if fault.kind == "429":
             return ApiError(429, f"Too Many Requests: retry after {fault.retry_after}",
                             retry_after=fault.retry_after).to_json()
+        if fault.kind == "400":
+            return ApiError(400, "Bad Request: message is too long").to_json()
         if fault.kind == "timeout":
             await self._sleep(fault.hold)
         return ApiError(502, "Bad Gateway").to_json()

@@ -152,7 +152,10 @@ async def check_message(update: Update, context: BotContext) -> None:
     logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
     await _send(context, chat.id, text, _buttons(rt.content, data, step))
     if user is not None:
-        await _remember(rt, user.id, chat.id, data, step)
+        try:
+            await _remember(rt, user.id, chat.id, data, step)
+        except Exception:  # noqa: BLE001 - the reply is out; the talk goes on without a record
+            logger.warning("safety talk not recorded (database unavailable)")
     raise ApplicationHandlerStop
 
 

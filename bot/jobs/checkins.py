@@ -1,4 +1,5 @@
-"""Wait-it-out check-ins: sent by the existing periodic tick when an urge's timer ends.
+"""Wait-it-out check-ins: sent by their own repeating job when an urge's timer ends (never
+behind a daily fan-out).
 
 The due instant lives on the urge row (`checkin_at`, indexed), so a check-in survives a
 restart. Each is claimed with a conditional update committed before sending (checkin_at moves
@@ -15,15 +16,19 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
+from typing import Any
 
-from telegram import Bot
-from telegram.error import BadRequest, Forbidden, TelegramError
+from sqlalchemy.exc import DBAPIError
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ExtBot
 
-from bot.core.runtime import Runtime
+from bot.conversation.context import BotContext
+from bot.core.runtime import Runtime, runtime_of
 from bot.store import urges as urge_store
 from bot.store import users as user_store
 from bot.store.models import Urge
-from bot.tg.sending import with_retries
+from bot.tg.limiter import BULK
+from bot.tg.sending import chat_gone, with_retries
 from bot.views.urge import checkin_message
 
 logger = logging.getLogger(__name__)
@@ -35,8 +40,18 @@ LEASE = timedelta(minutes=5)
 GRACE = timedelta(hours=2)
 
 
+async def checkin_tick(context: BotContext) -> None:
+    """The repeating job: send every check-in whose timer has ended."""
+    application = context.application
+    try:
+        await run_checkins(runtime_of(application.bot_data), context.bot,
+                           keep_claiming=lambda: application.running)
+    except (DBAPIError, OSError) as exc:
+        logger.warning("check-ins skipped (database unavailable: %s)", type(exc).__name__)
+
+
 async def run_checkins(
-    rt: Runtime, bot: Bot, *, keep_claiming: Callable[[], bool] = lambda: True
+    rt: Runtime, bot: ExtBot[Any], *, keep_claiming: Callable[[], bool] = lambda: True
 ) -> int:
     """Claim and send every due check-in (or until `keep_claiming` says stop); return how
     many went out."""
@@ -46,7 +61,10 @@ async def run_checkins(
         if not claimed:
             break
         for urge, chat_id, lease_until in claimed:
-            sent += await _send(rt, bot, urge, chat_id)
+            outcome = await _send(rt, bot, urge, chat_id)
+            if outcome == "later":
+                continue  # Telegram out of reach: the lease runs out and it is sent then
+            sent += outcome == "sent"
             assert urge.id is not None
             async with rt.db.session() as session:
                 await urge_store.settle_checkin(
@@ -80,18 +98,24 @@ async def _claim(rt: Runtime) -> list[tuple[Urge, int, datetime]]:
     return claimed
 
 
-async def _send(rt: Runtime, bot: Bot, urge: Urge, chat_id: int) -> int:
+async def _send(rt: Runtime, bot: ExtBot[Any], urge: Urge, chat_id: int) -> str:
+    """"sent", "refused" (settled, never retried) or "later" (retried after the lease)."""
     text, markup = checkin_message(rt.content, urge)
     try:
-        await with_retries(partial(bot.send_message, chat_id, text, reply_markup=markup))
-    except (Forbidden, BadRequest) as exc:
-        logger.info("check-in refused (%s); user marked inactive", type(exc).__name__)
-        async with rt.db.session() as session:
-            await user_store.set_active(
-                session=session, user_id=urge.user_id, active=False, now=rt.clock.now()
-            )
-        return 0
+        await with_retries(partial(bot.send_message, chat_id, text, reply_markup=markup,
+                                   rate_limit_args=BULK))
     except TelegramError as exc:
-        logger.warning("check-in not sent: %s", type(exc).__name__)
-        return 0
-    return 1
+        if chat_gone(exc):
+            logger.info("check-in refused (%s); user marked inactive", type(exc).__name__)
+            async with rt.db.session() as session:
+                await user_store.set_active(
+                    session=session, user_id=urge.user_id, active=False, now=rt.clock.now()
+                )
+            return "refused"
+        if isinstance(exc, BadRequest):
+            logger.warning("check-in refused by Telegram: %s", exc.message)
+            rt.metrics.inc("send_refused")
+            return "refused"
+        logger.warning("check-in not sent yet: %s", type(exc).__name__)
+        return "later"
+    return "sent"

@@ -15,24 +15,28 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram import Bot, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram import InlineKeyboardMarkup
+from telegram.error import TelegramError
+from telegram.ext import ExtBot
 
 from bot.conversation.context import BotContext
 from bot.core.content import Content
 from bot.core.runtime import Runtime, runtime_of
-from bot.jobs.checkins import run_checkins
+from bot.jobs.housekeeping import Housekeeping
+from bot.jobs.recorder import Recorder, refused
 from bot.jobs.weekly import run_weekly
 from bot.services import encouragement
 from bot.services.progress import full_days
 from bot.services.schedule import local_date_of, next_daily_instant, within_grace
 from bot.store import attempts as attempt_store
 from bot.store import deliveries as delivery_store
-from bot.store import users as user_store
 from bot.store.deliveries import Outcome
 from bot.store.models import Delivery
+from bot.tg.limiter import BULK
 from bot.tg.sending import with_retries
 from bot.views.daily import mood_markup
 
@@ -40,6 +44,7 @@ logger = logging.getLogger(__name__)
 
 CLAIM_BATCH = delivery_store.CLAIM_BATCH
 LEASE = delivery_store.LEASE
+_housekeeping = Housekeeping()
 
 
 @dataclass(frozen=True)
@@ -62,11 +67,14 @@ async def daily_tick(context: BotContext) -> None:
 
     await run_due(rt, context.bot, keep_claiming=running)
     await run_weekly(rt, context.bot, keep_claiming=running)
-    await run_checkins(rt, context.bot, keep_claiming=running)
+    try:
+        await _housekeeping.run(rt)
+    except (DBAPIError, OSError) as exc:
+        logger.warning("housekeeping skipped (database unavailable: %s)", type(exc).__name__)
 
 
 async def run_due(
-    rt: Runtime, bot: Bot, *, keep_claiming: Callable[[], bool] = lambda: True
+    rt: Runtime, bot: ExtBot[Any], *, keep_claiming: Callable[[], bool] = lambda: True
 ) -> int:
     """Claim and send until nobody is due (or `keep_claiming` says stop); return the number
     of messages sent."""
@@ -74,11 +82,15 @@ async def run_due(
     writer = asyncio.create_task(recorder.run())
     concurrency = asyncio.Semaphore(max(4, min(64, int(rt.settings.send_rate))))
     sent = 0
+    pending: set[asyncio.Task[bool]] = set()
     try:
-        pending: set[asyncio.Task[bool]] = set()
         while keep_claiming():
-            jobs = await claim_batch(rt, rt.clock.now())
-            jobs += await reclaim(rt, rt.clock.now())
+            try:
+                jobs = await claim_batch(rt, rt.clock.now())
+                jobs += await reclaim(rt, rt.clock.now())
+            except Exception:  # noqa: BLE001 - the database is away: the next tick claims
+                logger.warning("could not claim daily messages (database unavailable)")
+                break
             if not jobs:
                 break
             rt.metrics.add("send_queue_depth", len(jobs))
@@ -89,10 +101,13 @@ async def run_due(
             while len(pending) > CLAIM_BATCH:
                 done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
                 sent += sum(t.result() for t in done)
+    finally:
+        # Every claimed message is sent (or given up) and its outcome queued before the
+        # recorder closes: an outcome queued after it would be lost, and the message sent
+        # again after its lease.
         if pending:
             done, _ = await asyncio.wait(pending)
-            sent += sum(t.result() for t in done)
-    finally:
+            sent += sum(t.result() for t in done if not t.cancelled() and t.exception() is None)
         await recorder.close()
         await writer
     return sent
@@ -168,52 +183,8 @@ async def reclaim(rt: Runtime, now: datetime) -> list[Job]:
     return jobs
 
 
-class Recorder:
-    """Writes send outcomes in group commits: whatever arrived while the last write ran."""
-
-    def __init__(self, rt: Runtime) -> None:
-        self._rt = rt
-        self._queue: asyncio.Queue[Outcome | None] = asyncio.Queue()
-
-    def add(self, outcome: Outcome) -> None:
-        self._queue.put_nowait(outcome)
-
-    async def close(self) -> None:
-        self._queue.put_nowait(None)
-
-    async def run(self) -> None:
-        closing = False
-        while not closing:
-            batch: list[Outcome] = []
-            item = await self._queue.get()
-            while True:
-                if item is None:
-                    closing = True
-                else:
-                    batch.append(item)
-                if self._queue.empty():
-                    break
-                item = self._queue.get_nowait()
-            await self._write(batch)
-
-    async def _write(self, batch: list[Outcome]) -> None:
-        # An unrecorded send stays "claimed" and would be sent again after its lease:
-        # try hard before giving up, and say so loudly if it comes to that.
-        for attempt in range(1, 6):
-            try:
-                async with self._rt.db.session() as session:
-                    await delivery_store.record_outcomes(session=session, outcomes=batch)
-                return
-            except Exception:
-                if attempt == 5:
-                    logger.exception("could not record %d daily outcomes", len(batch))
-                    self._rt.metrics.inc("errors")
-                    return
-                await asyncio.sleep(0.2 * 2**attempt)
-
-
 async def _send_limited(
-    rt: Runtime, bot: Bot, job: Job, recorder: Recorder, limit: asyncio.Semaphore
+    rt: Runtime, bot: ExtBot[Any], job: Job, recorder: Recorder, limit: asyncio.Semaphore
 ) -> bool:
     try:
         async with limit:
@@ -230,26 +201,16 @@ def render_daily(content: Content, job: Job) -> tuple[str, InlineKeyboardMarkup]
     return body, mood_markup(content, job.delivery_id)
 
 
-async def send_daily(rt: Runtime, bot: Bot, job: Job, recorder: Recorder) -> bool:
+async def send_daily(rt: Runtime, bot: ExtBot[Any], job: Job, recorder: Recorder) -> bool:
     """Send one claimed daily message and queue its outcome. True if it went out."""
     text, buttons = render_daily(rt.content, job)
     try:
         message = await with_retries(
-            lambda: bot.send_message(job.chat_id, text, reply_markup=buttons)
+            lambda: bot.send_message(job.chat_id, text, reply_markup=buttons,
+                                     rate_limit_args=BULK)
         )
-    except (Forbidden, BadRequest) as exc:
-        # Blocked, or the chat is gone: stop sending until they write again.
-        logger.info("daily message refused (%s); user marked inactive", type(exc).__name__)
-        recorder.add(Outcome(job.delivery_id, "failed", rt.clock.now()))
-        async with rt.db.session() as session:
-            await user_store.set_active(
-                session=session, user_id=job.user_id, active=False, now=rt.clock.now()
-            )
-        return False
     except TelegramError as exc:
-        # Network trouble after retries: leave the claim; it is retried after its lease.
-        logger.warning("daily message not sent yet: %s", type(exc).__name__)
-        return False
+        return await refused(rt, recorder, job.delivery_id, job.user_id, exc, "daily message")
     recorder.add(Outcome(job.delivery_id, "sent", rt.clock.now(), message.message_id))
     rt.metrics.inc("daily_messages_sent")
     return True

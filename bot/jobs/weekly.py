@@ -13,20 +13,22 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from telegram import Bot
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import TelegramError
+from telegram.ext import ExtBot
 
 from bot.core.content import Content, render
 from bot.core.runtime import Runtime
+from bot.jobs.recorder import Recorder, refused
 from bot.services import history
 from bot.services.history import WeekSummary
 from bot.services.schedule import within_grace
 from bot.services.weekly import next_weekly_instant, week_ending
 from bot.store import deliveries as delivery_store
-from bot.store import users as user_store
 from bot.store import weekly as weekly_store
 from bot.store.deliveries import Outcome
+from bot.tg.limiter import BULK
 from bot.tg.sending import with_retries
 
 logger = logging.getLogger(__name__)
@@ -44,26 +46,36 @@ class WeeklyJob:
 
 
 async def run_weekly(
-    rt: Runtime, bot: Bot, *, keep_claiming: Callable[[], bool] = lambda: True
+    rt: Runtime, bot: ExtBot[Any], *, keep_claiming: Callable[[], bool] = lambda: True
 ) -> int:
     """Claim and send every weekly summary that is due (or until `keep_claiming` says stop);
     return how many went out."""
     if rt.content.daily is None:
         return 0
     concurrency = asyncio.Semaphore(max(4, min(64, int(rt.settings.send_rate))))
+    recorder = Recorder(rt)
+    writer = asyncio.create_task(recorder.run())
     sent = 0
-    while keep_claiming():
-        now = rt.clock.now()
-        jobs = await claim_weekly(rt, now) + await reclaim_weekly(rt, now)
-        if not jobs:
-            break
-        outcomes = await asyncio.gather(
-            *(_send_limited(rt, bot, job, concurrency) for job in jobs)
-        )
-        recorded = [o for o in outcomes if o is not None]
-        async with rt.db.session() as session:
-            await delivery_store.record_outcomes(session=session, outcomes=recorded)
-        sent += sum(1 for o in recorded if o.status == "sent")
+    try:
+        while keep_claiming():
+            now = rt.clock.now()
+            try:
+                jobs = await claim_weekly(rt, now) + await reclaim_weekly(rt, now)
+            except Exception:  # noqa: BLE001 - the database is away: the next tick claims
+                logger.warning("could not claim weekly summaries (database unavailable)")
+                break
+            if not jobs:
+                break
+            # Each outcome is queued the moment its send returns (the recorder writes them in
+            # small group commits), not after the batch: a crash mid-batch doubles nothing
+            # that was already recorded.
+            results = await asyncio.gather(
+                *(_send_limited(rt, bot, job, recorder, concurrency) for job in jobs)
+            )
+            sent += sum(results)
+    finally:
+        await recorder.close()
+        await writer
     return sent
 
 
@@ -140,26 +152,19 @@ def render_weekly(content: Content, summary: WeekSummary) -> str:
 
 
 async def _send_limited(
-    rt: Runtime, bot: Bot, job: WeeklyJob, limit: asyncio.Semaphore
-) -> Outcome | None:
+    rt: Runtime, bot: ExtBot[Any], job: WeeklyJob, recorder: Recorder, limit: asyncio.Semaphore
+) -> bool:
     async with limit:
-        return await send_weekly(rt, bot, job)
+        return await send_weekly(rt, bot, job, recorder)
 
 
-async def send_weekly(rt: Runtime, bot: Bot, job: WeeklyJob) -> Outcome | None:
-    """Send one claimed summary; its outcome, or None to retry after the lease."""
+async def send_weekly(rt: Runtime, bot: ExtBot[Any], job: WeeklyJob, recorder: Recorder) -> bool:
+    """Send one claimed summary and queue its outcome; True if it went out."""
     try:
-        message = await with_retries(lambda: bot.send_message(job.chat_id, job.text))
-    except (Forbidden, BadRequest) as exc:
-        logger.info("weekly summary refused (%s); user marked inactive", type(exc).__name__)
-        async with rt.db.session() as session:
-            await user_store.set_active(
-                session=session, user_id=job.user_id, active=False, now=rt.clock.now()
-            )
-        return Outcome(job.delivery_id, "failed", rt.clock.now())
+        message = await with_retries(
+            lambda: bot.send_message(job.chat_id, job.text, rate_limit_args=BULK)
+        )
     except TelegramError as exc:
-        logger.warning("weekly summary not sent yet: %s", type(exc).__name__)
-        return None
-    return Outcome(job.delivery_id, "sent", rt.clock.now(), message.message_id)
-
-
+        return await refused(rt, recorder, job.delivery_id, job.user_id, exc, "weekly summary")
+    recorder.add(Outcome(job.delivery_id, "sent", rt.clock.now(), message.message_id))
+    return True

@@ -17,6 +17,7 @@ __all__ = [
     "TelegramHtmlError",
     "escape",
     "parse",
+    "split_message",
     "to_plain",
     "utf16_len",
     "validate",
@@ -335,3 +336,40 @@ def to_plain(html: str) -> str:
 def visible_length(html: str) -> int:
     """Visible length in UTF-16 code units (what Telegram's 4096 limit counts)."""
     return utf16_len(to_plain(html))
+
+
+# Telegram's limit on a message's visible text, in UTF-16 code units.
+MESSAGE_LIMIT = 4096
+
+
+def split_message(html: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Cut an HTML text too long for one message into pieces Telegram takes, at paragraph
+    breaks, else at line breaks (a list keeps its items whole); each piece stays valid HTML
+    as long as no tag spans a line break, which holds for every text the bot writes. A single
+    line longer than `limit` is cut at the limit with its tags stripped."""
+    if len(html) * 2 <= limit or visible_length(html) <= limit:  # the first test is free
+        return [html]
+    pieces: list[str] = []
+    current = ""
+    for block in _blocks(html):
+        joined = f"{current}\n{block}" if current else block
+        if visible_length(joined) <= limit:
+            current = joined
+            continue
+        if current:
+            pieces.append(current)
+        if visible_length(block) <= limit:
+            current = block
+        else:
+            plain = to_plain(block)
+            step = limit // 2  # characters, so that even UTF-16 pairs stay within the limit
+            cuts = [plain[i:i + step] for i in range(0, len(plain), step)]
+            pieces.extend(escape(cut) for cut in cuts[:-1])
+            current = escape(cuts[-1])
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _blocks(html: str) -> list[str]:
+    return html.split("\n")

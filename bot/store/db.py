@@ -17,6 +17,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from bot.store.sqlite_inline import inline_creator
 
+# How long a SQLite statement waits for another process's write lock before it fails. Short on
+# purpose: statements run inline on the event loop (see sqlite_inline), so a longer wait would
+# freeze every chat, crisis replies included; the person is asked to try again instead.
+BUSY_TIMEOUT = 0.5
+
 
 class Database:
     """Owns the engine; hands out sessions that commit on success and roll back on error."""
@@ -33,9 +38,9 @@ class Database:
         if self.is_sqlite:
             path = _ensure_sqlite_folder(url)
             if path is None:
-                kwargs["connect_args"] = {"timeout": 30}
+                kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT}
             else:
-                kwargs["async_creator"] = inline_creator(path, timeout=30)
+                kwargs["async_creator"] = inline_creator(path, timeout=BUSY_TIMEOUT)
                 self._one_at_a_time = asyncio.Lock()
         else:
             kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
@@ -83,6 +88,13 @@ class Database:
         await self.engine.dispose()
 
 
+def is_busy(exc: BaseException) -> bool:
+    """Whether `exc` says the database was held by someone else (SQLite's "database is
+    locked"), a passing state worth a "try again", not a fault."""
+    text_of = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text_of or "database is busy" in text_of
+
+
 def _ensure_sqlite_folder(url: str) -> str | None:
     """Create the database file's folder; return the file's absolute path (None in memory)."""
     database = make_url(url).database
@@ -97,7 +109,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     # Deleted content is overwritten with zeros, not left in free space (see /delete).
     cursor.execute("PRAGMA secure_delete=ON")

@@ -144,6 +144,37 @@ class UnsentMessage(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class HandledUpdate(SQLModel, table=True):
+    """A Telegram update whose turn was committed: a redelivered copy is not handled again.
+
+    Written in the turn's own transaction; rows older than two days are pruned (Telegram keeps
+    an unconfirmed update for 24 hours)."""
+
+    __tablename__ = "handled_updates"
+
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    handled_at: datetime = Field(sa_type=UTCDateTime, index=True)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A reply owed to someone, written in the same transaction as the turn that owes it.
+
+    Deleted once Telegram has accepted it. A row still here after its claim ran out belongs to
+    a sender that died (or could not reach Telegram): the outbox sweep sends it again.
+    body: the turn's messages as JSON (text, buttons, the message to edit), built by the
+    conversation layer; the store does not read it."""
+
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    chat_id: int = Field(sa_type=BigInteger)
+    body: str = Field(sa_type=Text)
+    done: int = 0  # how many of its messages Telegram has accepted
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    claimed_at: datetime = Field(sa_type=UTCDateTime, index=True)
+
+
 def core_table(model: type[SQLModel]) -> Table:
     """The Core table behind a model, for hot statements that need none of the ORM's work."""
     return cast(Table, model.__table__)  # type: ignore[attr-defined]

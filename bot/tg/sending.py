@@ -1,7 +1,10 @@
-"""Retrying a Bot API call through passing network trouble, with backoff.
+"""Sending through passing network trouble, and telling a gone chat from a refused message.
 
-RetryAfter (429) is honoured by the rate limiter; BadRequest and Forbidden are final and
-re-raised at once.
+429 (RetryAfter) is retried in one place only: the rate limiter (bot/tg/limiter.py, set up in
+bot/app.py). Here network errors are retried with backoff; BadRequest and Forbidden are final
+and re-raised at once, and `chat_gone` says which of them mean the person is out of reach for
+good (they blocked the bot, the chat no longer exists, the account was deleted). Any other
+refusal (a message too long, a content bug) is the bot's fault: the person stays active.
 """
 
 from __future__ import annotations
@@ -17,22 +20,39 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+# Telegram's descriptions of a BadRequest that means the chat itself is unreachable.
+_GONE = (
+    "chat not found",
+    "user not found",
+    "user is deactivated",
+    "bot was blocked",
+    "peer_id_invalid",
+    "bot can't initiate conversation",
+    "have no rights to send",
+    "bot was kicked",
+)
+
+
+def chat_gone(exc: BaseException) -> bool:
+    """Whether a send failed because the person can no longer be reached."""
+    if isinstance(exc, Forbidden):
+        return True
+    if isinstance(exc, BadRequest):
+        message = exc.message.lower()
+        return any(words in message for words in _GONE)
+    return False
+
 
 async def with_retries(
     call: Callable[[], Awaitable[T]], *, attempts: int = 4, first_delay: float = 0.5
 ) -> T:
-    """Await `call()`, retrying network errors and 429s with exponential backoff."""
+    """Await `call()`, retrying network errors with exponential backoff."""
     delay = first_delay
     for attempt in range(1, attempts + 1):
         try:
             return await call()
-        except (BadRequest, Forbidden):
+        except (BadRequest, Forbidden, RetryAfter):
             raise
-        except RetryAfter as exc:
-            if attempt == attempts:
-                raise
-            wait = exc.retry_after
-            await asyncio.sleep(wait if isinstance(wait, (int, float)) else wait.total_seconds())
         except NetworkError as exc:
             if attempt == attempts:
                 raise

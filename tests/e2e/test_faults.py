@@ -247,3 +247,45 @@ async def test_kill_9_mid_flow_then_restart_continues_at_the_same_question(
     assert rows["attempts"][0]["start_date"] < datetime.now(ZoneInfo("Europe/Berlin")).date()
     [urge] = rows["urges"]
     assert (urge["strength"], urge["trigger"]) == (7, "lonely")
+
+
+@pytest.mark.skipif(
+    not (PG["URL"] and PG["PG_CTL"] and PG["DATA"]),
+    reason="stops and starts a PostgreSQL server: run under scripts/with-postgres",
+)
+async def test_a_database_outage_in_the_middle_of_a_fan_out_doubles_nothing(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    from tests.e2e.test_webhook import _seed_due_users
+
+    due = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
+    count = 300
+    await _seed_due_users(database_url, count, due)
+    users = [emu.user(700_000 + i) for i in range(count)]
+    for user in users:  # they set the bot up long ago (the rows above)
+        emu.bot(TOKEN).users[user.user_id].started = True
+    clock.set(due)
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url,
+                       extra={"tick_seconds": 0.05})
+    await runner.start()
+    try:
+        await asyncio.sleep(1.5)  # the fan-out is under way (about 10 s at 30 a second)
+        await pg_ctl("-m", "fast", "-w", "stop")
+        try:
+            await asyncio.sleep(8)  # longer than the old recorder's patience (about 6 s)
+        finally:
+            await pg_ctl("-l", PG["LOG"], "-w", "-o", PG["OPTIONS"], "start")
+        deadline = time.monotonic() + 60
+        while sum(1 for u in users if u.inbox) < count:
+            assert time.monotonic() < deadline, (
+                f"the fan-out never finished: {sum(1 for u in users if u.inbox)} of {count}"
+            )
+            await asyncio.sleep(0.2)
+        # Every claim's lease runs out: anything sent but not recorded would go again now.
+        clock.advance(timedelta(minutes=5))
+        await asyncio.sleep(2)
+    finally:
+        await runner.stop()
+    counts = {len(u.inbox) for u in users}
+    assert counts == {1}, f"messages per person: {sorted(counts)}"
+    assert emu.stats.rate_limited == 0  # and at Telegram's pace: no 429

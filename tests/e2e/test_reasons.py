@@ -115,3 +115,29 @@ async def test_typed_text_outside_adding_points_at_the_buttons(
     assert hint.text in CONTENT.variants("reasons.use_buttons")
     assert "Add a reason" in menu.button_texts()
     assert await reasons_of(bot, 5006) == []
+
+
+async def test_twenty_long_reasons_are_shown_in_parts_and_their_buttons_work(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(3501)
+    await onboard(user)
+    now = bot.clock.now()
+    async with bot.runtime.db.session() as session:
+        for i in range(MAX_REASONS):
+            session.add(Reason(user_id=3501, text=f"{i + 1:02d} " + "because I matter " * 17,
+                               created_at=now))
+    await user.send("/reasons")
+    first, second = await user.replies(2)
+    assert first.button_texts() == []
+    assert "01 because" in first.plain
+    assert "20 because" in second.plain
+    assert "Remove" in " ".join(second.button_texts())
+    await user.press(next(t for t in second.button_texts() if "Remove" in t), message=second)
+    which = await user.reply()
+    await user.press(which.button_texts()[0], message=which)
+    replies = await user.replies(2)
+    assert any("Removed" in r.plain for r in replies)
+    async with bot.runtime.db.session() as session:
+        left = (await session.exec(select(Reason).where(Reason.user_id == 3501))).all()
+    assert len(left) == MAX_REASONS - 1

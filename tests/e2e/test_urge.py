@@ -704,6 +704,8 @@ async def test_another_users_kept_message_cannot_be_deleted(
     delete = kept.find_button("Delete it")
     assert delete is not None
     assert delete.callback_data is not None
+    await other.send("/start")  # someone with an account of their own
+    await other.replies(3)
     await other.press_data(delete.callback_data, message_id=kept.message_id)
     await other.silence(0.3)
     assert other.callback_answers[-1][0] == CONTENT.text("urge.not_your_button")

@@ -1,0 +1,95 @@
+"""Writing send outcomes for scheduled messages (daily, weekly), and the send rules they share.
+
+An outcome not written leaves the delivery "claimed", and a claim is sent again once its lease
+runs out: so the recorder waits out a database outage rather than give up, for as long as the
+lease lasts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram.error import BadRequest, TelegramError
+
+from bot.core.runtime import Runtime
+from bot.store import deliveries as delivery_store
+from bot.store import users as user_store
+from bot.store.deliveries import Outcome
+from bot.tg.sending import chat_gone
+
+logger = logging.getLogger(__name__)
+
+# Give up on an outcome (and say so) only when the claim's lease has nearly run out anyway.
+PATIENCE = delivery_store.LEASE.total_seconds() * 0.9
+
+
+class Recorder:
+    """Writes send outcomes in group commits: whatever arrived while the last write ran."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self._rt = rt
+        self._queue: asyncio.Queue[Outcome | None] = asyncio.Queue()
+
+    def add(self, outcome: Outcome) -> None:
+        self._queue.put_nowait(outcome)
+
+    async def close(self) -> None:
+        self._queue.put_nowait(None)
+
+    async def run(self) -> None:
+        closing = False
+        while not closing:
+            batch: list[Outcome] = []
+            item = await self._queue.get()
+            while True:
+                if item is None:
+                    closing = True
+                else:
+                    batch.append(item)
+                if self._queue.empty():
+                    break
+                item = self._queue.get_nowait()
+            await self._write(batch)
+
+    async def _write(self, batch: list[Outcome]) -> None:
+        delay = 0.1
+        waited = 0.0
+        while True:
+            try:
+                async with self._rt.db.session() as session:
+                    await delivery_store.record_outcomes(session=session, outcomes=batch)
+                return
+            except Exception:
+                if waited >= PATIENCE:
+                    logger.exception("could not record %d send outcomes", len(batch))
+                    self._rt.metrics.inc("errors")
+                    return
+                if waited == 0:
+                    logger.warning("database unavailable; %d outcomes wait", len(batch))
+                await asyncio.sleep(delay)
+                waited += delay
+                delay = min(delay * 2, 2.0)
+
+
+async def refused(
+    rt: Runtime, recorder: Recorder, delivery_id: int, user_id: int, exc: TelegramError,
+    what: str,
+) -> bool:
+    """The send failed: a gone chat marks the person inactive; any other refusal is the bot's
+    own fault (logged, counted; the person stays active and gets the next one); network
+    trouble leaves the claim to be sent again after its lease. Always False (not sent)."""
+    if chat_gone(exc):
+        logger.info("%s refused (%s); user marked inactive", what, type(exc).__name__)
+        recorder.add(Outcome(delivery_id, "failed", rt.clock.now()))
+        async with rt.db.session() as session:
+            await user_store.set_active(
+                session=session, user_id=user_id, active=False, now=rt.clock.now()
+            )
+    elif isinstance(exc, BadRequest):
+        logger.warning("%s refused by Telegram: %s", what, exc.message)
+        rt.metrics.inc("send_refused")
+        recorder.add(Outcome(delivery_id, "failed", rt.clock.now()))
+    else:
+        logger.warning("%s not sent yet: %s", what, type(exc).__name__)
+    return False

@@ -1,0 +1,63 @@
+"""The outbox: replies owed, written with the turn that owes them, removed once accepted."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import OutboxMessage, User, core_table
+
+
+async def put(
+    *, session: AsyncSession, user_id: int, chat_id: int, body: str, now: datetime
+) -> int | None:
+    """Owe the messages in `body` to the user in this transaction; their row id. None when
+    the user no longer exists (they erased everything in this turn): nothing of theirs is
+    written back."""
+    if await session.get(User, user_id) is None:
+        return None
+    row = OutboxMessage(
+        user_id=user_id, chat_id=chat_id, body=body, done=0, created_at=now, claimed_at=now
+    )
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+async def progress(*, session: AsyncSession, row_id: int, done: int) -> None:
+    """Telegram accepted the row's first `done` messages."""
+    table = core_table(OutboxMessage)
+    await session.exec(update(table).where(table.c.id == row_id).values(done=done))
+
+
+async def settle(*, session: AsyncSession, row_id: int) -> None:
+    """Every message of the row went out (or can never go out): forget it."""
+    table = core_table(OutboxMessage)
+    await session.exec(delete(table).where(table.c.id == row_id))
+
+
+async def claim_stale(
+    *, session: AsyncSession, claimed_before: datetime, now: datetime, limit: int
+) -> list[OutboxMessage]:
+    """Take over rows whose sender stopped before settling them (a crash, or Telegram out of
+    reach): each moves to `now` with a conditional update, so one process takes each."""
+    result = await session.exec(
+        select(OutboxMessage)
+        .where(col(OutboxMessage.claimed_at) < claimed_before)
+        .order_by(col(OutboxMessage.id))
+        .limit(limit)
+    )
+    taken = []
+    table = core_table(OutboxMessage)
+    for row in result.all():
+        moved = await session.exec(
+            update(table)
+            .where(table.c.id == row.id, table.c.claimed_at == row.claimed_at)
+            .values(claimed_at=now)
+        )
+        if moved.rowcount == 1:
+            taken.append(row)
+    return taken
