@@ -1,4 +1,4 @@
-"""python -m bot: read settings, build the application, run it.
+"""Read settings, build the application, run it (what `python -m bot` runs).
 
 With BOT_TOKEN: long polling against Telegram (or TELEGRAM_BASE_URL).
 Without: the bot runs against the built-in Bot API emulator and this terminal is your chat.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 import sys
 from urllib.parse import urlsplit
 
@@ -22,11 +21,25 @@ from bot.app import LOCAL_TOKEN, build_application
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.content import ContentError
 from bot.core.logs import RedactingFilter, install_exception_hooks, one_line, setup_logging
+from bot.core.stopping import Stopping, ignore_from_now, install_early, stop_on_signals
 
 logger = logging.getLogger("bot")
 
 
 def main(argv: list[str]) -> int:
+    install_early()
+    try:
+        return _main(argv)
+    except Stopping:
+        sys.stderr.write("Stopped before start-up finished (stop signal)\n")
+        return 0
+    finally:
+        # The event loop is closed by now and asyncio put the default handlers back: a signal
+        # arriving while the interpreter exits is ignored, not fatal.
+        ignore_from_now()
+
+
+def _main(argv: list[str]) -> int:
     redactor = RedactingFilter([])
     install_exception_hooks(redactor)
     try:
@@ -59,6 +72,15 @@ def main(argv: list[str]) -> int:
     except ContentError as exc:
         sys.stderr.write(redactor.clean(f"Content error: {exc}") + "\n")
         return 2
+    except Stopping:
+        if command == "run" and settings.bot_token is None:
+            return 0  # Ctrl-C is how one leaves the local chat
+        _quiet_leftovers()
+        if command == "migrate":  # a script must not go on as if the schema were ready
+            sys.stderr.write("Start-up failed: migration interrupted by a stop signal\n")
+            return 130
+        sys.stderr.write(f"{_stage()}: stopped by a stop signal\n")
+        return 0
     except KeyboardInterrupt:
         if command == "run" and settings.bot_token is None:
             return 0  # Ctrl-C is how one leaves the local chat
@@ -122,8 +144,28 @@ def run_polling(settings: Settings) -> None:
         _serving = True
 
     application.post_init = serving
+    # The loop is made here so that stop signals are taken by it from the start: during
+    # initialize() a signal makes PTB stop as soon as start-up finishes (stop_running), after
+    # it the loop stops and PTB's own shutdown runs; a second signal is ignored.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+
+    def stop() -> None:
+        # PTB looks at stop_running() only once post_init is done, and again once it runs:
+        # a signal in between (while polling starts) is passed on when it is running.
+        application.stop_running()
+        if not application.running:
+            loop.call_later(0.1, again)
+
+    def again() -> None:
+        if application.running:
+            application.stop_running()
+        else:
+            loop.call_later(0.1, again)
+
+    stop_on_signals(loop, stop)
     logger.info("starting long polling")
-    application.run_polling(allowed_updates=None, drop_pending_updates=False)
+    application.run_polling(allowed_updates=None, drop_pending_updates=False, stop_signals=None)
 
 
 async def run_webhook(settings: Settings) -> None:
@@ -136,24 +178,32 @@ async def run_webhook(settings: Settings) -> None:
     secret = settings.webhook_secret.get_secret_value()
     application = build_application(settings)
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
+    stop_on_signals(asyncio.get_running_loop(), stop.set)
     async with application:
-        await application.bot.set_webhook(
-            url=settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
-        )
         await application.start()
-        runner = await start_web_server(
-            application, secret=secret, url=settings.webhook_url,
-            listen=settings.webhook_listen, port=settings.webhook_port,
-        )
-        _serving = True
-        logger.info("webhook mode: serving")
-        await stop.wait()
-        logger.info("shutting down: finishing in-flight updates and sends")
-        await runner.cleanup()  # stop taking updates first
-        await application.stop()  # then let queued updates and running jobs finish
+        # Listen first, register second: an instance that cannot take its port (in use) fails
+        # here without pointing Telegram at itself.
+        try:
+            runner = await start_web_server(
+                application, secret=secret, url=settings.webhook_url,
+                listen=settings.webhook_listen, port=settings.webhook_port,
+            )
+        except BaseException:
+            await application.stop()
+            raise
+        try:
+            if not stop.is_set():
+                await application.bot.set_webhook(
+                    url=settings.webhook_url, secret_token=secret,
+                    allowed_updates=Update.ALL_TYPES,
+                )
+                _serving = True
+                logger.info("webhook mode: serving")
+                await stop.wait()
+            logger.info("shutting down: finishing in-flight updates and sends")
+        finally:
+            await runner.cleanup()  # stop taking updates first
+            await application.stop()  # then let queued updates and running jobs finish
 
 
 async def run_local_chat(settings: Settings) -> None:
@@ -181,5 +231,3 @@ async def run_local_chat(settings: Settings) -> None:
                 await application.stop()
 
 
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

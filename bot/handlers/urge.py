@@ -93,6 +93,7 @@ class BreathJob:
     chat_id: int
     urge_id: int
     round: int
+    due: datetime  # when the check-in job asks instead, should this exercise be cut short
 
 
 # --------------------------------------------------------------------------- starting
@@ -354,8 +355,13 @@ async def _pick_tool(turn: Turn, frame: Frame, tool: str) -> None:
     elif tool == "breathe":
         turn.convo.goto(frame, BREATHING)
         turn.say(turn.t("urge.breathe_intro"))
-        job = BreathJob(turn.user.id, turn.chat_id, urge.id, urges.round_of(urge))
-        turn.background.append(partial(run_breathing, turn.rt, turn.bot, job))
+        steps = breath_steps(turn.rt)
+        due = await urges.start_breathing(
+            session=turn.session, urge=urge, now=turn.now,
+            lasts=timedelta(seconds=sum(length for _, length in steps)),
+        )
+        job = BreathJob(turn.user.id, turn.chat_id, urge.id, urges.round_of(urge), due)
+        turn.background.append(partial(run_breathing, turn.rt, turn.bot, job, steps))
     elif tool == "reasons":
         await _show_reasons(turn, frame)
     elif tool == "write":
@@ -474,20 +480,28 @@ async def _outcome(turn: Turn, frame: Frame, outcome: str) -> None:
 # --------------------------------------------------------------------------- breathing
 
 
-async def run_breathing(rt: Runtime, bot: Bot, job: BreathJob) -> None:
-    """Pace one message through in 4 / hold 4 / out 6, round after round, then ask how it is.
-
-    Each phase is shown with its count ("Breathe in… 4") and stays for its count's share of
-    BREATHE_SECONDS (the length of a 4-count phase), so the out-breath lasts longest.
-    Runs as a background task so the chat's other updates are not held up. One edit per
-    phase: BREATHE_SECONDS (1 or more in production) keeps within Telegram's limits.
-    """
+def breath_steps(rt: Runtime) -> list[tuple[str, float]]:
+    """Each phase's text ("Breathe in… 4") and how long it stays: its count's share of
+    BREATHE_SECONDS (the length of a 4-count phase), so the out-breath lasts longest."""
     content, seconds = rt.content, rt.settings.breathe_seconds
-    steps = [
+    return [
         (content.text(f"urge.breathe_phases.{phase}", count=counts),
          seconds * counts / BREATH_UNIT_COUNTS)
         for phase, counts in BREATH_PATTERN
     ] * rt.settings.breathe_cycles
+
+
+async def run_breathing(
+    rt: Runtime, bot: Bot, job: BreathJob, steps: list[tuple[str, float]]
+) -> None:
+    """Pace one message through in 4 / hold 4 / out 6, round after round, then ask how it is.
+
+    Runs as a background task so the chat's other updates are not held up; one edit per
+    phase (BREATHE_SECONDS is 1 or more in production, within Telegram's limits). The
+    application cancels it when it stops: the question at the end is kept in the store
+    (`urges.start_breathing`) and the check-in job asks it instead.
+    """
+    content = rt.content
     try:
         first, pause = steps[0]
         message = await with_retries(partial(bot.send_message, job.chat_id, first))
@@ -498,8 +512,14 @@ async def run_breathing(rt: Runtime, bot: Bot, job: BreathJob) -> None:
             pause = length
         await asyncio.sleep(pause)
         async with rt.db.session() as session:
+            mine = await urges.finish_breathing(
+                session=session, urge_id=job.urge_id, due=job.due
+            )
             urge = await urges.get(session=session, user_id=job.user_id, urge_id=job.urge_id)
-        current = urge is not None and urges.is_open(urge) and urges.round_of(urge) == job.round
+        current = (
+            mine and urge is not None and urges.is_open(urge)
+            and urges.round_of(urge) == job.round
+        )
         markup = outcome_markup(content, checkin_nonce(urge)) if current and urge else None
         await with_retries(partial(edit, content.text("urge.breathe_done"), reply_markup=markup))
     except TelegramError as exc:

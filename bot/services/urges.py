@@ -235,6 +235,34 @@ async def start_wait(
     return checkin_at
 
 
+# The animation normally finishes and asks itself; the check-in stands by a quarter of the
+# exercise later (at least BREATH_MARGIN), for edits slowed by retries.
+BREATH_MARGIN = timedelta(seconds=5)
+
+
+async def start_breathing(
+    *, session: AsyncSession, urge: Urge, now: datetime, lasts: timedelta
+) -> datetime:
+    """Keep the breathing exercise's end in the store, like a wait's: if the process stops
+    mid-exercise, the check-in job asks how it went once it is due. Returns that instant."""
+    checkin_at = now + lasts + max(BREATH_MARGIN, lasts / 4)
+    await urge_store.update_urge(session=session, urge=urge, checkin_at=checkin_at)
+    return checkin_at
+
+
+async def finish_breathing(*, session: AsyncSession, urge_id: int, due: datetime) -> bool:
+    """The animation takes its own "how is it now?" question; False if the check-in job (after
+    a restart) or an answer took it first."""
+    return await urge_store.claim_checkin(
+        session=session, urge_id=urge_id, expected=due, lease_until=None
+    )
+
+
+def breathed_last(urge: Urge) -> bool:
+    """Whether the urge's last tool was the breathing exercise (its check-in says so)."""
+    return tools_of(urge)[-1:] == ["breathe"]
+
+
 def minutes_left(checkin_at: datetime | None, now: datetime) -> int:
     if checkin_at is None:
         return 0

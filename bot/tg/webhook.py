@@ -133,6 +133,10 @@ async def start_web_server(
         make_web_app(application, secret=secret, path=webhook_path(url)), access_log=None
     )
     await runner.setup()
-    await web.TCPSite(runner, listen, port).start()
+    try:
+        await web.TCPSite(runner, listen, port).start()
+    except BaseException:
+        await runner.cleanup()
+        raise
     logger.info("webhook server listening on %s:%d", listen, port)
     return runner

@@ -30,6 +30,9 @@ def checkin_nonce(urge: Urge) -> str:
 
 
 def checkin_message(content: Content, urge: Urge) -> tuple[str, InlineKeyboardMarkup]:
-    """The wait-it-out check-in the tick sends when the timer ends."""
+    """The check-in the job sends when a wait ends (or a breathing exercise the bot was stopped
+    in the middle of)."""
+    if urges.breathed_last(urge):
+        return content.text("urge.breathe_done"), outcome_markup(content, checkin_nonce(urge))
     text = content.text("urge.wait_checkin", minutes=urge.wait_minutes or urges.DEFAULT_WAIT)
     return text, outcome_markup(content, checkin_nonce(urge))

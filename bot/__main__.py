@@ -1,0 +1,17 @@
+"""python -m bot: take stop signals first, then import and run the bot (bot/cli.py)."""
+
+from __future__ import annotations
+
+import sys
+
+from bot.core.stopping import Stopping, ignore_from_now, install_early
+
+if __name__ == "__main__":
+    install_early()  # before the imports below, which take most of a second
+    try:
+        from bot.cli import main
+    except Stopping:
+        ignore_from_now()
+        sys.stderr.write("Stopped before start-up finished (stop signal)\n")
+        raise SystemExit(0) from None
+    raise SystemExit(main(sys.argv[1:]))

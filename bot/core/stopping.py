@@ -1,0 +1,63 @@
+"""Stop signals from the process's first instant: SIGTERM or SIGINT before the event loop runs
+stops start-up at once (exit code 0); once the loop runs it stops the bot gracefully; any
+signal after the first is ignored, so a second SIGTERM (a process manager, Ctrl-C sent to
+the whole process group under `make run`) never kills a process that is already stopping.
+
+Imports nothing heavy: `python -m bot` installs these handlers before it imports the bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+
+logger = logging.getLogger(__name__)
+
+SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class Stopping(KeyboardInterrupt):
+    """A stop signal arrived before the event loop could take it (during start-up)."""
+
+
+class _State:
+    stopping = False
+
+
+def _early(signum: int, _frame: object) -> None:
+    if _State.stopping:
+        return
+    _State.stopping = True
+    raise Stopping(signum)
+
+
+def install_early() -> None:
+    """Outside the event loop: the first signal raises Stopping, later ones are ignored."""
+    for signum in SIGNALS:
+        signal.signal(signum, _early)
+
+
+def ignore_from_now() -> None:
+    """The bot has stopped: ignore stop signals while the interpreter exits. (A handler that is
+    a Python function would be reset to the default, fatal one during interpreter shutdown;
+    SIG_IGN is kept.)"""
+    for signum in SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+
+
+def stop_on_signals(loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -> None:
+    """In the event loop: the first SIGTERM or SIGINT calls `stop` (a graceful stop); later
+    ones are noted and ignored."""
+
+    def on_signal(signum: int) -> None:
+        if _State.stopping:
+            logger.info("already stopping (signal %d ignored)", signum)
+            return
+        _State.stopping = True
+        logger.info("stop signal %d: stopping gracefully", signum)
+        stop()
+
+    for signum in SIGNALS:
+        loop.add_signal_handler(signum, on_signal, signum)
