@@ -22,6 +22,7 @@ from bot.handlers.daily import describe_next
 from bot.handlers.progress import render_status
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, parse_clock_time
+from bot.services.corrections import corrected_answer, is_back
 from bot.services.dates import DateParseError, parse_start_date
 from bot.services.hedges import asks_why, hedge_of
 from bot.services.progress import day_number, local_today
@@ -149,7 +150,16 @@ def ask(turn: Turn, frame: Frame) -> None:
 
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
-    """Take a typed answer to the frame's current question."""
+    """Take a typed answer to the frame's current question, "back", or a correction of an
+    earlier answer ("wait, actually it was 20.11")."""
+    if is_back(text):
+        _back(turn, frame)
+        return
+    fix = corrected_answer(text)
+    kind = _correction_kind(turn, frame, fix) if fix is not None else None
+    if fix is not None and kind is not None:
+        await _correct(turn, frame, kind, fix)
+        return
     if frame.step in (DATE, DATE_TYPED):
         await _take_date(turn, frame, text)
     elif frame.step in (TZ, TZ_PICK):
@@ -229,6 +239,72 @@ def stale(turn: Turn, frame: Frame | None) -> None:
         ask(turn, frame)
 
 
+# One question back from each step; the first has none.
+_PREVIOUS = {DATE_TYPED: DATE, TZ: DATE, TZ_PICK: TZ, TIME: TZ, REASON: TIME}
+
+
+def _back(turn: Turn, frame: Frame) -> None:
+    """ "back": ask the question before this one again (its answer can then be changed)."""
+    previous = _PREVIOUS.get(Step(frame.step))
+    if previous is None or OnboardingData.of(frame).mode == MODE_SINGLE:
+        turn.say(turn.t("onboarding.back_first"))
+        turn.convo.touch(frame)
+    else:
+        turn.convo.goto(frame, previous, candidates=[])
+    ask(turn, frame)
+
+
+def _correction_kind(turn: Turn, frame: Frame, fix: str) -> str | None:
+    """What the answer inside a correction changes: "date", "zone" or "time" (whichever this
+    step can take, earlier answers first), or None."""
+    single = OnboardingData.of(frame).mode == MODE_SINGLE
+    kinds = {
+        DATE: ("date",), DATE_TYPED: ("date",), TZ: ("zone", "date"),
+        TZ_PICK: ("zone", "date"), TIME: ("time", "date", "zone"),
+        REASON: ("date", "zone", "time"),
+    }[Step(frame.step)]
+    if single:
+        kinds = ("zone",) if frame.step in (TZ, TZ_PICK) else ("time",)
+    for kind in kinds:
+        if kind == "date" and _is_date(turn, fix):
+            return kind
+        if kind == "zone" and resolve_timezone(fix):
+            return kind
+        if kind == "time" and _is_time(fix):
+            return kind
+    return None
+
+
+async def _correct(turn: Turn, frame: Frame, kind: str, fix: str) -> None:
+    if kind == "date":
+        await _take_date(turn, frame, fix)
+    elif kind == "time":
+        await _take_time(turn, frame, parse_clock_time(fix))
+    else:
+        candidates = resolve_timezone(fix)
+        if len(candidates) == 1:
+            await _take_zone(turn, frame, candidates[0].zone)
+        else:
+            turn.convo.goto(frame, TZ_PICK, candidates=[_cand(c) for c in candidates])
+            ask(turn, frame)
+
+
+def _is_date(turn: Turn, text: str) -> bool:
+    try:
+        parse_start_date(text, today=journey.provisional_today(turn.now, turn.user.tz))
+    except DateParseError:
+        return False
+    return True
+
+
+def _is_time(text: str) -> bool:
+    try:
+        parse_clock_time(text)
+    except TimeParseError:
+        return False
+    return True
+
+
 async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     today = journey.provisional_today(turn.now, turn.user.tz)
     try:
@@ -268,7 +344,8 @@ async def _take_zone(turn: Turn, frame: Frame, zone: str) -> None:
         await _settled(turn, "daily.time_changed.zone", ReplyKeyboardRemove(), **shown)
         return
     turn.say(turn.t("onboarding.tz_ok", **shown), ReplyKeyboardRemove())
-    turn.convo.goto(frame, TIME, candidates=[])
+    # A zone changed later in set-up keeps the time already chosen.
+    turn.convo.goto(frame, TIME if turn.user.daily_time is None else REASON, candidates=[])
     ask(turn, frame)
 
 
@@ -339,9 +416,15 @@ async def on_location(update: Update, context: BotContext) -> None:
 
 
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:
-    """Typed text the current question can take: a date, a place, a time, or "I don't know"
-    and "why do you need that?", which each question answers itself."""
+    """Typed text the current question can take: a date, a place, a time, "I don't know" and
+    "why do you need that?" (which each question answers itself), "back", or a correction of
+    an earlier answer."""
     if frame.step != REASON and (hedge_of(text) == "unsure" or asks_why(text)):
+        return True
+    if is_back(text):
+        return True
+    fix = corrected_answer(text)
+    if fix is not None and _correction_kind(turn, frame, fix) is not None:
         return True
     if frame.step in (DATE, DATE_TYPED):
         try:

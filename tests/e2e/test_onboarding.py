@@ -308,3 +308,59 @@ async def test_cancel_during_onboarding_keeps_answers(emu: BotApiEmulator, bot: 
     await user.send("/cancel")
     again = (await user.reply()).plain
     assert "Nothing to stop" in again or "not in the middle" in again
+
+
+async def test_back_goes_one_question_back_and_the_answer_can_be_changed(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(131)
+    await user.send("/start")
+    await user.replies(3)
+    await user.send("back")  # nothing before the first question
+    first, again = await user.replies(2)
+    assert "first question" in first.plain or "start already" in first.plain
+    assert again.button_texts() == ["Today", "Yesterday", "Another day"]
+    await user.press("Yesterday")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("go back")  # at the time question: the zone question again
+    [zone_question] = await user.replies(1)
+    assert "time zone" in zone_question.plain.lower()
+    await user.send("Tokyo")
+    tz_ok, time_question = await user.replies(2)
+    assert "Asia/Tokyo" in tz_ok.plain
+    assert "21:00" in time_question.button_texts()
+
+
+async def test_a_later_answer_that_corrects_an_earlier_one_is_taken_as_such(
+    emu: BotApiEmulator, bot: BotRunner, database_url: str
+) -> None:
+    user = emu.user(132)
+    await user.send("/start")
+    await user.replies(3)
+    await user.send("today")
+    await user.replies(2)
+    # At the time-zone question: the start date was another day after all.
+    await user.send("wait actually it was 20.11")
+    understood, zone_question = await user.replies(2)
+    assert "20 November" in understood.plain
+    assert "time zone" in zone_question.plain.lower()
+    await user.send("Berlin")
+    await user.replies(2)
+    # At the time question: a different place.
+    await user.send("sorry, I'm in Manila actually")
+    tz_ok, time_question = await user.replies(2)
+    assert "Asia/Manila" in tz_ok.plain
+    assert "21:00" in time_question.button_texts()
+    await user.send("21:00")
+    await user.replies(2)
+    # At the reason question a bare time would be a reason; with its cue it is a new time.
+    await user.send("actually make it 9am")
+    time_ok, reason_question = await user.replies(2)
+    assert "09:00" in time_ok.plain
+    assert "Skip for now" in reason_question.button_texts()
+    await user.send("i want to sleep through the night again")
+    saved, done, _ = await user.replies(3)
+    assert "saved" in saved.plain.lower()
+    assert "09:00" in done.plain

@@ -27,6 +27,7 @@ READERS = {
     "reading.yaml": "bot.services.reading",
     "durations.yaml": "bot.services.durations",
     "language.yaml": "bot.services.language",
+    "corrections.yaml": "bot.services.corrections",
 }
 
 

@@ -1,0 +1,35 @@
+"""Changes of mind during set-up: "back" goes one question back, and "wait, actually it was
+20.11" at a later question is read as a correction of the earlier answer.
+
+A correction needs its cue ("actually", "wait", "sorry", "i meant", "make it", "i'm in"…): at
+the reason question any text is a reason, and a bare "9pm" there is not taken as a new time.
+"""
+
+from __future__ import annotations
+
+from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
+
+
+class _Corrections(DataModel):
+    back: Regex
+    cue: Regex
+    tail: Regex
+
+
+_DATA = load_data(DATA_DIR / "corrections.yaml", _Corrections)
+
+
+def is_back(text: str) -> bool:
+    """ "back", "go back", "wait, back one": one question back."""
+    return bool(_DATA.back.search(normalize(text)))
+
+
+def corrected_answer(text: str) -> str | None:
+    """The answer inside a correction ("wait actually it was 20.11" -> "20.11"), or None when
+    `text` does not read as one (no cue, or nothing left after it)."""
+    lowered = " ".join(text.lower().replace("\u2019", "'").replace("\u2018", "'").split())
+    cue = _DATA.cue.match(lowered)
+    if cue is None:
+        return None
+    rest = _DATA.tail.sub("", lowered[cue.end():]).strip(" ,.!")
+    return rest or None
