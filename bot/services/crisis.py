@@ -80,9 +80,15 @@ def _alt(words: list[str]) -> str:
 class _Rule:
     """A pattern and the words, one of which must be in the text for it to be tried.
 
-    Gating keeps detection well under a millisecond on a 4096-character message: most
-    patterns never run on a message that does not contain their key words. An empty gate
-    means the rule is always tried.
+    Gating keeps detection at a few milliseconds on a 4096-character message: most
+    patterns never run on a message that does not contain their key words (or, for a
+    phrase gate, their first two words side by side). An empty gate means the rule is
+    always tried.
+
+    ``requires`` and ``unless`` look at the ``within`` characters on each side of a match
+    (the whole message when 0): a second cue that must be there, outside the match ("gave
+    my guitar away" + "she doesn't know why"), and an everyday context that refuses it
+    ("... to charity").
 
     ``not_after``, when set, vetoes a match when one of the three words before it is in the
     set and no "i" comes between (the ``re`` module has no variable-width look-behind): "we
@@ -98,17 +104,42 @@ class _Rule:
     prefixes3: frozenset[str]
     prefixes5: frozenset[str]
     pattern: re.Pattern[str]
+    phrases: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     after: frozenset[str] = frozenset()
     window: int = _NOT_AFTER_WORDS
+    requires: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+    within: int = 0
 
-    def applies(self, tokens: set[str], pre3: set[str], pre5: set[str]) -> bool:
-        if not (self.words or self.prefixes3 or self.prefixes5):
+    def in_context(
+        self, norm: str, start: int, end: int, unless: re.Pattern[str] | None
+    ) -> bool:
+        """Whether the message around a match satisfies ``requires`` and ``unless``: within
+        ``within`` characters on each side of the match (0: the whole message), ``unless``
+        must not be found, and ``requires`` must be found outside the match itself (a second
+        cue, not the same one twice). ``unless`` is None when it is nowhere in the message."""
+        lo, hi = 0, len(norm)
+        if self.within:
+            lo = max(0, norm.rfind(" ", 0, max(0, start - self.within)))
+            found = norm.find(" ", min(len(norm), end + self.within))
+            hi = found + 1 if found >= 0 else len(norm)
+        if unless is not None and unless.search(norm, lo, hi):
+            return False
+        if self.requires is None:
+            return True
+        # the match blanked out, its spaces kept: patterns start at a space
+        blanked = norm[lo : start + 1] + " " * (end - start - 1) + norm[end:hi]
+        return self.requires.search(blanked) is not None
+
+    def applies(self, text: _Text) -> bool:
+        if not (self.words or self.prefixes3 or self.prefixes5 or self.phrases):
             return True
         return (
-            not self.words.isdisjoint(tokens)
-            or not self.prefixes3.isdisjoint(pre3)
-            or not self.prefixes5.isdisjoint(pre5)
+            not self.words.isdisjoint(text.tokens)
+            or not self.prefixes3.isdisjoint(text.pre3)
+            or not self.prefixes5.isdisjoint(text.pre5)
+            or not self.phrases.isdisjoint(text.bigrams)
         )
 
 
@@ -198,6 +229,9 @@ class _Loader:
             "not_after",
             "after",
             "window",
+            "requires",
+            "unless",
+            "within",
             "note",
         }
         if unknown:
@@ -212,6 +246,9 @@ class _Loader:
         if not isinstance(gate, str):
             raise self.error(f"{key}.gate", "expected a string of words")
         keys = self.expand_words(gate, f"{key}.gate")
+        # a phrase (words joined by "_") opens the gate by its first two words
+        phrases = frozenset(" ".join(k.split("_")[:2]) for k in keys if "_" in k)
+        keys = [k for k in keys if "_" not in k]
         prefixes = [k[:-1] for k in keys if k.endswith("*")]
         if any(len(p) not in (3, 5) for p in prefixes):
             raise self.error(f"{key}.gate", "prefixes (word*) must have 3 or 5 letters")
@@ -224,16 +261,28 @@ class _Loader:
             raise self.error(f"{key}.after", "expected a string of words and a window >= 1")
         if "pattern" not in item:
             raise self.error(key, "missing pattern")
+        within = item.get("within", 0)
+        if not isinstance(within, int) or isinstance(within, bool) or within < 0:
+            raise self.error(f"{key}.within", "expected a number of characters >= 0")
+        context = {
+            name: self.compile(self.joined(item[name], f"{key}.{name}"), f"{key}.{name}")
+            for name in ("requires", "unless")
+            if name in item
+        }
         return _Rule(
             kind=kind,
             level=level,
             words=frozenset(k for k in keys if not k.endswith("*")),
             prefixes3=frozenset(p for p in prefixes if len(p) == 3),
             prefixes5=frozenset(p for p in prefixes if len(p) == 5),
+            phrases=phrases,
             pattern=self.compile(self.joined(item["pattern"], f"{key}.pattern"), f"{key}.pattern"),
             not_after=frozenset(self.expand_words(not_after, f"{key}.not_after")),
             after=frozenset(self.expand_words(after, f"{key}.after")),
             window=window,
+            requires=context.get("requires"),
+            unless=context.get("unless"),
+            within=within,
         )
 
     def rules(self, items: Any, key: str, kind: str | None = None) -> list[_Rule]:
@@ -344,39 +393,78 @@ class _Text:
     """A normalised message, padded with spaces, with the token sets the gates look at."""
 
     def __init__(self, norm: str) -> None:
-        self.tokens = set(norm.split())
+        words = norm.split()
+        self.tokens = set(words)
         self.norm = f" {norm} "
         self.pre3 = {t[:3] for t in self.tokens}
         self.pre5 = {t[:5] for t in self.tokens}
+        self.bigrams = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
     def first(
         self, rules: tuple[_Rule, ...], also_not_after: frozenset[str] = frozenset()
     ) -> _Hit | None:
         for rule in rules:
-            if not rule.applies(self.tokens, self.pre3, self.pre5):
+            if rule.applies(self):
+                hit = self._match(rule, rule.not_after | also_not_after)
+                if hit is not None:
+                    return hit
+        return None
+
+    def _match(self, rule: _Rule, not_after: frozenset[str]) -> _Hit | None:
+        norm = self.norm
+        checked = False  # requires / unless looked for in the whole message yet
+        unless: re.Pattern[str] | None = None
+        for m in rule.pattern.finditer(norm):
+            start = m.start()
+            if rule.after:
+                start = _start_of(norm, start, rule.after, rule.window)
+                if start < 0:
+                    continue
+            if not_after and _vetoed(not_after, _words_before(norm, start)):
                 continue
-            if not (rule.not_after or rule.after or also_not_after):
-                m = rule.pattern.search(self.norm)
-                if m:
-                    return _Hit(rule, m.start(), m.end(), self.norm)
-                continue
-            not_after = rule.not_after | also_not_after
-            for m in rule.pattern.finditer(self.norm):
-                start = m.start()
-                if rule.after:
-                    start = _start_of(self.norm, start, rule.after, rule.window)
-                    if start < 0:
-                        continue
-                if not not_after or not _vetoed(not_after, _words_before(self.norm, start)):
-                    return _Hit(rule, start, m.end(), self.norm)
+            if rule.requires is None and rule.unless is None:
+                return _Hit(rule, start, m.end(), norm)
+            if not checked:
+                # Once per message: a second cue found nowhere fails every match, a veto
+                # found nowhere need not be looked for around each one.
+                if rule.requires is not None and rule.requires.search(norm) is None:
+                    return None
+                if rule.unless is not None and rule.unless.search(norm):
+                    unless = rule.unless
+                checked = True
+            if rule.in_context(norm, start, m.end(), unless):
+                return _Hit(rule, start, m.end(), norm)
+            if not rule.within:
+                return None  # the context is the whole message: no other match can pass
         return None
 
     def without(self, hit: _Hit) -> _Text:
         """The same message with a match blanked out (tokens kept: gates only let rules in)."""
         other = _Text.__new__(_Text)
         other.tokens, other.pre3, other.pre5 = self.tokens, self.pre3, self.pre5
+        other.bigrams = self.bigrams
         other.norm = self.norm[: hit.start] + " " * (hit.end - hit.start) + self.norm[hit.end :]
         return other
+
+
+# The message detect_crisis read last: the bot then asks mentions_harm about the same text,
+# which need not be normalised and split again. (One entry, replaced whole.)
+_last: tuple[str, _Text | None] = ("", None)
+
+
+def _text_of(text: str, reuse: bool) -> _Text | None:
+    global _last
+    if not text:
+        return None
+    if reuse:
+        cached_text, cached = _last
+        if text == cached_text:
+            return cached
+    norm = normalize(text)
+    t = _Text(norm) if norm else None
+    if not reuse:
+        _last = (text, t)
+    return t
 
 
 @dataclass(frozen=True)
@@ -399,12 +487,9 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     so "he says he will kill himself" is not read as the user's own crisis; then the user's
     own self-harm wins over danger (its reply asks "are you safe?" first and offers the lines
     danger needs too); then danger; then "I'm not safe"; then the ex at risk."""
-    if not text:
+    t = _text_of(text, reuse=False)
+    if t is None:
         return None
-    norm = normalize(text)
-    if not norm:
-        return None
-    t = _Text(norm)
     tables = _TABLES
     other = t.first(tables.other_at_risk)
     own = t.without(other) if other else t
@@ -432,12 +517,9 @@ def mentions_harm(text: str) -> HarmLevel | None:
 
     "strong": the bot asks gently whether the person is safe; "weak" (words that are often
     figurative: dead, kill, die): it only adds an "I'm not safe right now" button."""
-    if not text:
+    t = _text_of(text, reuse=True)
+    if t is None:
         return None
-    norm = normalize(text)
-    if not norm:
-        return None
-    t = _Text(norm)
     if t.first(_TABLES.net_strong) is not None:
         return "strong"
     return "weak" if t.first(_TABLES.net_weak) is not None else None

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from bot.services.crisis import (
     DATA_FILE,
     CrisisDataError,
+    _Text,
     detect_crisis,
     load_tables,
     mentions_harm,
@@ -368,6 +369,177 @@ def test_a_broken_pattern_names_the_file_and_the_key(tmp_path: Path) -> None:
     ],
 )
 def test_a_malformed_file_names_the_key(tmp_path: Path, change: Any, key: str) -> None:
+    data = yaml.safe_load(DATA_FILE.read_text("utf-8"))
+    change(data)
+    broken = tmp_path / "crisis.yaml"
+    broken.write_text(yaml.safe_dump(data), "utf-8")
+    with pytest.raises(CrisisDataError, match=key):
+        load_tables(broken)
+
+
+# -- round 7: the published warning signs in new words, and their harmless twins -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a plan: how, when, where, which, how many
+        ("i've worked out how. just need the flat to myself", "explicit"),
+        ("thought about which bridge, the one by the station is highest", "explicit"),
+        ("looked up how many it takes. i have more than that", "explicit"),
+        ("i know the day and i know the place now", "explicit"),
+        # means: saved up, at hand, a height, a car, more than prescribed
+        ("i've got about 40 paracetamol saved in my drawer", "explicit"),
+        ("the knife is on the bed next to me", "explicit"),
+        ("bought rope today. not for camping", "explicit"),
+        ("sitting at the top of the multi storey looking down", "explicit"),
+        ("car's in the garage, i know what happens if you leave it running with the door down",
+         "explicit"),
+        ("been taking way more of my meds than the doctor said", "explicit"),
+        # an attempt
+        ("took the pills about 20 mins ago, getting sleepy", "explicit"),
+        # goodbyes, giving away, affairs, no wish to wake, drink with despair, trapped
+        ("thank you for everything. goodbye", "passive"),
+        ("wrote a note for mum, it's on my pillow", "explicit"),
+        ("giving my clothes to my sister, won't need them where i'm going", "passive"),
+        ("told my bestie she can have my car. she doesn't know why", "passive"),
+        ("wrote down where all my bank stuff is so mum won't have to search for it after",
+         "passive"),
+        ("i just want to go to sleep and stay asleep", "passive"),
+        ("been high every day since she left. only way i can stand being alive", "passive"),
+        ("feel like i'm in a cage with no door", "passive"),
+        ("cancelled my dentist for next month, no point, i won't be alive for it", "passive"),
+    ],
+)
+def test_round_7_families_reach_help_at_their_level(text: str, level: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None, text
+    assert (signal.kind, signal.level) == ("self_harm", level)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gave his hoodies to charity, felt lighter",
+        "cut my hair short, new me",
+        "wrote a goodbye letter to my ex that i'll never send",
+        "the sleeping pills my gp gave me actually helped",
+        "had a drink with friends tonight, first laugh in weeks",
+        "i'm not suicidal, just really sad",
+        "giving away my sofa because i'm moving back in with my parents",
+        "stood on the bridge and watched the sunset, felt calm for once",
+        "i've worked out how to get my stuff back without seeing him",
+        "looked up how many days it takes to get over someone",
+        "i can't take it anymore, the neighbours have been drilling since 7am",
+        "last message from me tonight, going to sleep. thanks for listening",
+    ],
+)
+def test_round_7_harmless_twins_get_no_signal_and_no_strong(text: str) -> None:
+    assert detect_crisis(text) is None
+    assert mentions_harm(text) != "strong"
+
+
+def test_danger_and_the_ex_at_risk_in_new_words() -> None:
+    cases = [
+        ("he said he'll put me in hospital", "danger_from_other"),
+        ("my ex is standing across the road staring at my window rn", "danger_from_other"),
+        ("ex came round drunk and hit me. he's still outside banging on the door",
+         "danger_from_other"),
+        ("she texted goodbye forever and now she's not picking up", "other_at_risk"),
+        ("my ex posted on insta that he's ending it tonight", "other_at_risk"),
+    ]
+    for text, kind in cases:
+        signal = detect_crisis(text)
+        assert signal is not None, text
+        assert signal.kind == kind, (text, signal)
+
+
+ROUND_6 = ROOT / "tests" / "data" / "heldout" / "crisis_r6.yaml"
+
+
+def test_round_6_is_tuning_material_now_and_fully_reached() -> None:
+    """Round 6 was held out once (docs/crisis.md) and has been tuned on since: every crisis
+    message reaches help, no ordinary one gets a signal, at most 5% get "strong"."""
+    data: dict[str, Any] = yaml.safe_load(ROUND_6.read_text("utf-8"))
+    unreached = [
+        item["text"]
+        for item in data["crisis"]
+        if detect_crisis(item["text"]) is None and mentions_harm(item["text"]) != "strong"
+    ]
+    assert unreached == []
+    alarms = [item["text"] for item in data["ordinary"] if detect_crisis(item["text"])]
+    assert alarms == []
+    strong = [item["text"] for item in data["ordinary"] if mentions_harm(item["text"]) == "strong"]
+    assert len(strong) / len(data["ordinary"]) <= 0.05, strong
+
+
+# -- rule options: requires / unless / within, phrase gates ----------------------------------
+
+
+def _tables_with(tmp_path: Path, rule: dict[str, Any]) -> Any:
+    data = yaml.safe_load(DATA_FILE.read_text("utf-8"))
+    data["rules"] = [rule]
+    path = tmp_path / "crisis.yaml"
+    path.write_text(yaml.safe_dump(data), "utf-8")
+    return load_tables(path)
+
+
+def _first(tables: Any, text: str) -> Any:
+    return _Text(text).first(tables.self_harm)
+
+
+def test_requires_wants_a_second_cue_near_the_match(tmp_path: Path) -> None:
+    tables = _tables_with(
+        tmp_path,
+        {"kind": "self_harm", "gate": "gave", "pattern": r"\bgave my \w+",
+         "requires": r"\b(?:for good|gave)\b", "within": 30},
+    )
+    assert _first(tables, "gave my guitar away for good") is not None
+    # the match itself does not count as the second cue
+    assert _first(tables, "gave my guitar to my brother") is None
+    # a cue too far away does not count either
+    far = "gave my guitar to my brother " + "and then we went out for a walk " * 3 + "for good"
+    assert _first(tables, far) is None
+
+
+def test_unless_refuses_a_match_in_an_everyday_context(tmp_path: Path) -> None:
+    tables = _tables_with(
+        tmp_path,
+        {"kind": "self_harm", "gate": "knife", "pattern": r"\bknife\b",
+         "unless": r"\b(?:onions?|dinner)\b", "within": 40},
+    )
+    assert _first(tables, "the knife is next to me") is not None
+    assert _first(tables, "chopping onions with the knife") is None
+
+
+def test_a_phrase_gate_opens_on_its_first_two_words(tmp_path: Path) -> None:
+    tables = _tables_with(
+        tmp_path, {"kind": "self_harm", "gate": "next_to_me", "pattern": r"\bnext to me\b"}
+    )
+    assert _first(tables, "it is next to me") is not None
+    assert not tables.self_harm[0].applies(_Text("next week to me"))
+
+
+def test_mentions_harm_after_detect_crisis_reads_the_same_text() -> None:
+    # detect_crisis leaves the normalised message for mentions_harm: same answers either way
+    text = "the knife is on my desk"
+    assert mentions_harm(text) == "strong"
+    detect_crisis(text)
+    assert mentions_harm(text) == "strong"
+    detect_crisis("how long should no contact last")
+    assert mentions_harm(text) == "strong"
+    assert mentions_harm("how long should no contact last") is None
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        (lambda d: d["rules"][0].update(requires="(?:unclosed"), r"rules\[0\]\.requires"),
+        (lambda d: d["rules"][0].update(unless="<NO_SUCH_NAME>"), r"rules\[0\]\.unless"),
+        (lambda d: d["rules"][0].update(within=-1), r"rules\[0\]\.within"),
+    ],
+)
+def test_a_malformed_context_names_the_key(tmp_path: Path, change: Any, key: str) -> None:
     data = yaml.safe_load(DATA_FILE.read_text("utf-8"))
     change(data)
     broken = tmp_path / "crisis.yaml"

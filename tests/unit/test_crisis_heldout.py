@@ -1,11 +1,11 @@
-"""The held-out round (tests/data/heldout/crisis_r6.yaml), as floors and ceilings.
+"""The held-out round (tests/data/heldout/crisis_r7.yaml), as floors and ceilings.
 
 The round was written by someone who never saw the rules and is never tuned on. These tests
-pin the figures measured once, at the end of round 6 (bench/crisis.py), so they cannot
-silently get worse; raise a floor (lower a ceiling) when a change improves it. Round 5 was
-the held-out round before; it has been measured and moved into the tuned set
-(tests/data/crisis_labelled.yaml), covered by tests/unit/test_crisis.py. Nothing here prints
-a message's text: assertions compare counts only.
+pin the figures measured once, after round 7's tuning (bench/crisis.py), so they cannot
+silently get worse; raise a floor (lower a ceiling) when a change improves it. Rounds 5 and 6
+were held out before; both have been measured and are tuning material now (round 6 is
+reported on its own by bench/crisis.py). Nothing here prints a message's text: assertions
+compare counts only.
 """
 
 from __future__ import annotations
@@ -18,15 +18,17 @@ import yaml
 
 from bot.services.crisis import detect_crisis, mentions_harm
 
-HELDOUT = Path(__file__).resolve().parents[2] / "tests" / "data" / "heldout" / "crisis_r6.yaml"
+HELDOUT = Path(__file__).resolve().parents[2] / "tests" / "data" / "heldout" / "crisis_r7.yaml"
 
-# Measured once at the end of round 6 (see docs/crisis.md); targets in brackets.
-REACHED_MIN = 72  # of 95 crisis messages reach help: a signal or "strong" [95]
-FULL_MIN = 62  # of 95 get a full signal
-EXPLICIT_MIN = 33  # of 53 explicit ones get level "explicit" [53]
-SPECIAL_KIND_MIN = 15  # of 21 danger / other_at_risk get the right kind [21]
-FULL_ALARMS_MAX = 2  # of 97 ordinary get a full signal [0]
-STRONG_ALARMS_MAX = 7  # of 97 ordinary get "strong" [<= 4, i.e. 5%: not met]
+# Measured once after round 7's tuning (see docs/crisis.md); before it in parentheses,
+# targets in brackets. Two targets are missed: 19 crisis messages do not reach help, and 2
+# ordinary ones get a full signal.
+REACHED_MIN = 93  # of 112 crisis messages reach help: a signal or "strong" (80) [112]
+FULL_MIN = 85  # of 112 get a full signal (64)
+EXPLICIT_MIN = 47  # of 69 explicit ones get level "explicit" (36) [69]
+SPECIAL_KIND_MIN = 20  # of 24 danger / other_at_risk get the right kind (18) [24]
+FULL_ALARMS_MAX = 2  # of 106 ordinary get a full signal (6) [0: not met]
+STRONG_ALARMS_MAX = 2  # of 106 ordinary get "strong" (8) [<= 5, i.e. 5%]
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +70,8 @@ def figures() -> dict[str, int]:
 
 
 def test_the_round_is_the_one_measured(figures: dict[str, int]) -> None:
-    assert (figures["crisis"], figures["ordinary"]) == (95, 97)
-    assert (figures["explicit"], figures["special"]) == (53, 21)
+    assert (figures["crisis"], figures["ordinary"]) == (112, 106)
+    assert (figures["explicit"], figures["special"]) == (69, 24)
 
 
 def test_crisis_messages_reaching_help_do_not_drop(figures: dict[str, int]) -> None:
