@@ -171,7 +171,7 @@ async def _write(rt: Runtime, change: Callable[..., Awaitable[None]]) -> None:
     waited = 0.0
     while True:
         try:
-            async with rt.db.session() as session:
+            async with rt.db.session(urgent=True) as session:
                 await change(session=session)
             return
         except Exception:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -33,7 +35,7 @@ class Database:
         # users typed) into every log line that names it.
         kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         # One session at a time for SQLite run inline (see sqlite_inline); None otherwise.
-        self._one_at_a_time: asyncio.Lock | None = None
+        self._one_at_a_time: TakingTurns | None = None
         self._holder: asyncio.Task[Any] | None = None
         if self.is_sqlite:
             path = _ensure_sqlite_folder(url)
@@ -41,7 +43,7 @@ class Database:
                 kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT}
             else:
                 kwargs["async_creator"] = inline_creator(path, timeout=BUSY_TIMEOUT)
-                self._one_at_a_time = asyncio.Lock()
+                self._one_at_a_time = TakingTurns()
         else:
             kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
@@ -52,8 +54,11 @@ class Database:
         )
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[AsyncSession]:
-        """Yield a session; commit when the block ends cleanly, roll back otherwise."""
+    async def session(self, *, urgent: bool = False) -> AsyncIterator[AsyncSession]:
+        """Yield a session; commit when the block ends cleanly, roll back otherwise.
+
+        `urgent`: a tiny write that closes a window (a reply's outcome, written just after
+        Telegram accepted it): on SQLite it goes ahead of the sessions waiting their turn."""
         if self._one_at_a_time is None:
             async with self._session() as session:
                 yield session
@@ -61,13 +66,16 @@ class Database:
         task = asyncio.current_task()
         if task is not None and task is self._holder:
             raise RuntimeError("a session opened inside another would wait for itself")
-        async with self._one_at_a_time:
+        await self._one_at_a_time.acquire(urgent=urgent)
+        try:
             self._holder = task
             try:
                 async with self._session() as session:
                     yield session
             finally:
                 self._holder = None
+        finally:
+            self._one_at_a_time.release()
 
     @asynccontextmanager
     async def _session(self) -> AsyncIterator[AsyncSession]:
@@ -86,6 +94,42 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+class TakingTurns:
+    """One holder at a time, first come first served, except that urgent waiters go before
+    the others (a lock with two queues)."""
+
+    def __init__(self) -> None:
+        self._held = False
+        self._urgent: deque[asyncio.Future[None]] = deque()
+        self._normal: deque[asyncio.Future[None]] = deque()
+
+    async def acquire(self, *, urgent: bool = False) -> None:
+        if not self._held and not self._urgent and not self._normal:
+            self._held = True
+            return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        (self._urgent if urgent else self._normal).append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # it was handed over just as it was cancelled: pass it on
+            else:
+                with contextlib.suppress(ValueError):
+                    (self._urgent if urgent else self._normal).remove(waiter)
+            raise
+
+    def release(self) -> None:
+        """Hand the turn to the next waiter (urgent ones first), or free it."""
+        for queue in (self._urgent, self._normal):
+            while queue:
+                waiter = queue.popleft()
+                if not waiter.done():
+                    waiter.set_result(None)  # still held: handed over
+                    return
+        self._held = False
 
 
 def is_busy(exc: BaseException) -> bool:
