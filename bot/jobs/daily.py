@@ -83,6 +83,7 @@ async def run_due(
     concurrency = asyncio.Semaphore(max(4, min(64, int(rt.settings.send_rate))))
     sent = 0
     pending: set[asyncio.Task[bool]] = set()
+    unsent: list[int] = []  # claims given back because the application is stopping
     try:
         while keep_claiming():
             try:
@@ -95,7 +96,7 @@ async def run_due(
                 break
             rt.metrics.add("send_queue_depth", len(jobs))
             for job in jobs:
-                task = _send_limited(rt, bot, job, recorder, concurrency)
+                task = _send_limited(rt, bot, job, recorder, concurrency, keep_claiming, unsent)
                 pending.add(asyncio.create_task(task))
             # Claim the next batch while this one is still sending, but not far ahead.
             while len(pending) > CLAIM_BATCH:
@@ -110,7 +111,24 @@ async def run_due(
             sent += sum(t.result() for t in done if not t.cancelled() and t.exception() is None)
         await recorder.close()
         await writer
+        await _release(rt, unsent)
     return sent
+
+
+async def _release(rt: Runtime, delivery_ids: list[int]) -> None:
+    """Hand back the claims a stopping process will not send: the next tick (here or in
+    another process) takes them at once instead of after the lease."""
+    if not delivery_ids:
+        return
+    try:
+        async with rt.db.session() as session:
+            await delivery_store.release_claims(
+                session=session, delivery_ids=delivery_ids,
+                released_at=rt.clock.now() - LEASE - timedelta(seconds=1),
+            )
+        logger.info("stopping: %d daily messages handed back unsent", len(delivery_ids))
+    except (DBAPIError, OSError):
+        logger.warning("stopping: %d claims left to their lease", len(delivery_ids))
 
 
 async def claim_batch(rt: Runtime, now: datetime) -> list[Job]:
@@ -184,10 +202,14 @@ async def reclaim(rt: Runtime, now: datetime) -> list[Job]:
 
 
 async def _send_limited(
-    rt: Runtime, bot: ExtBot[Any], job: Job, recorder: Recorder, limit: asyncio.Semaphore
+    rt: Runtime, bot: ExtBot[Any], job: Job, recorder: Recorder, limit: asyncio.Semaphore,
+    keep_sending: Callable[[], bool], unsent: list[int],
 ) -> bool:
     try:
         async with limit:
+            if not keep_sending():  # stopping: what has not started is handed back
+                unsent.append(job.delivery_id)
+                return False
             return await send_daily(rt, bot, job, recorder)
     finally:
         rt.metrics.add("send_queue_depth", -1)

@@ -135,6 +135,21 @@ async def take_over_stale(
     return taken
 
 
+async def release_claims(
+    *, session: AsyncSession, delivery_ids: list[int], released_at: datetime
+) -> None:
+    """Give back claims that will not be sent by their claimer (it is stopping): their claim
+    time moves back to `released_at`, past the lease, so the next tick takes them over at once.
+    """
+    if not delivery_ids:
+        return
+    await session.exec(
+        update(Delivery)
+        .where(col(Delivery.id).in_(delivery_ids), col(Delivery.status) == "claimed")
+        .values(claimed_at=released_at)
+    )
+
+
 @dataclass(frozen=True)
 class Outcome:
     delivery_id: int

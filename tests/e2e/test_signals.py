@@ -144,3 +144,41 @@ async def test_a_stop_signal_to_the_whole_group_under_make_run(
     assert "stopping gracefully" in out
     # The bot itself ended with 0: make names a failing recipe's exit code ("Error N").
     assert "Error" not in out, out[-2000:]
+
+
+async def test_a_stop_in_the_middle_of_a_fan_out_hands_back_the_rest_and_nothing_is_doubled(
+    emu: BotApiEmulator, database_url: str, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from tests.e2e.test_webhook import _seed_due_users
+
+    count = 150
+    await _seed_due_users(database_url, count, datetime.now(UTC))
+    users = [emu.user(700_000 + i) for i in range(count)]
+    for user in users:  # they set the bot up long ago (the rows above)
+        emu.bot(TOKEN).users[user.user_id].started = True
+    env = polling_env(emu, database_url, TICK_SECONDS="0.2")
+    first = BotProcess(env=env, cwd=tmp_path)
+    await first.start()
+    deadline = time.monotonic() + 30
+    while sum(1 for u in users if u.inbox) < 20:  # the fan-out (about 5 s) is under way
+        assert time.monotonic() < deadline, "the fan-out never started"
+        await asyncio.sleep(0.05)
+    code, took, log = await stopped(first, signal.SIGTERM)
+    assert code == 0, log[-2000:]
+    assert took < 10
+    assert clean(log) == []
+    assert sum(1 for u in users if u.inbox) < count  # it stopped before the end
+    second = BotProcess(env=env, cwd=tmp_path)
+    await second.start()
+    try:
+        deadline = time.monotonic() + 60
+        while sum(1 for u in users if u.inbox) < count:
+            assert time.monotonic() < deadline, "the rest never went out"
+            await asyncio.sleep(0.1)
+        await asyncio.sleep(1.0)
+    finally:
+        code, _, log = await stopped(second, signal.SIGTERM)
+    assert code == 0, log[-2000:]
+    assert {len(u.inbox) for u in users} == {1}
