@@ -4,7 +4,9 @@ For each database size (1,000 and 100,000 users spread over time zones) a fresh 
 is seeded, then a separate process runs the real Application (its JobQueue tick, the claims,
 AIORateLimiter) against the loopback emulator with the clock set to the due minute, and
 reports: the due-user query time, the achieved send rate as a ratio of the configured rate,
-the emulator's 429s, and the process's peak memory.
+the emulator's 429s, the process's peak memory, and the time to the first reply of a person
+typing /urge every half second during the fan-out (p50, p99), once with the bot's own limiter
+(replies ahead of scheduled sends) and once with PTB's AIORateLimiter as configured before.
 
 The bot's configured rate and the emulator's global limit are both SCALE x Telegram's 30
 messages a second (default SCALE 1: the real rate; bot and emulator share one process, so a
@@ -79,8 +81,12 @@ def seed(path: Path, users: int, cohort: int) -> None:
     asyncio.run(run())
 
 
-def fan_out(path: Path, cohort: int, scale: float) -> dict[str, float]:
-    """Run in its own process: the production application, the tick, the emulator."""
+def fan_out(path: Path, cohort: int, scale: float, limiter: str) -> dict[str, float]:
+    """Run in its own process: the production application, the tick, the emulator.
+
+    A person types /urge every half second while the fan-out runs; the time to the bot's
+    first reply to each is collected. `limiter` "ptb" swaps in PTB's AIORateLimiter as it was
+    configured before (3 per 100 ms), for a side-by-side run."""
     from bot.app import build_application
     from bot.config import Settings
     from bot.core.clock import MovableClock
@@ -100,6 +106,23 @@ def fan_out(path: Path, cohort: int, scale: float) -> dict[str, float]:
             )
             clock = MovableClock(DUE_AT - timedelta(minutes=5))
             app = build_application(settings, clock=clock)
+            if limiter == "ptb":
+                from telegram.ext import AIORateLimiter
+
+                app.bot._rate_limiter = AIORateLimiter(  # noqa: SLF001 - a bench's swap
+                    overall_max_rate=rate / 10, overall_time_period=0.1, max_retries=3
+                )
+            typist = emu.user(999)
+            typist.start_chat()
+            latencies: list[float] = []
+
+            async def type_urges() -> None:
+                while True:
+                    started = time.perf_counter()
+                    await typist.send("/urge")
+                    await typist.replies(1, timeout=30)
+                    latencies.append(time.perf_counter() - started)
+                    await asyncio.sleep(0.5)
             rt = app.bot_data["steadfast.runtime"]
             # The due-user query alone, as the tick runs it (first batch).
             started = time.perf_counter()
@@ -111,12 +134,15 @@ def fan_out(path: Path, cohort: int, scale: float) -> dict[str, float]:
             await app.start()
             clock.set(DUE_AT)
             begin = time.perf_counter()
-            while emu.stats.messages_sent < cohort:
+            typing = asyncio.create_task(type_urges())
+            while emu.stats.messages_sent - len(typist.inbox) < cohort:
                 await asyncio.sleep(0.05)
                 if time.perf_counter() - begin > cohort / rate * 3 + 60:
                     break
             elapsed = time.perf_counter() - begin
-            sent = emu.stats.messages_sent
+            typing.cancel()
+            sent = emu.stats.messages_sent - len(typist.inbox)
+            latencies.sort()
             await app.stop()
             await app.shutdown()
             return {
@@ -127,6 +153,10 @@ def fan_out(path: Path, cohort: int, scale: float) -> dict[str, float]:
                 "too_many_requests": emu.stats.rate_limited,
                 "query_ms": query_ms,
                 "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "urge_p50_ms": latencies[len(latencies) // 2] * 1000 if latencies else -1,
+                "urge_p99_ms": (latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+                                * 1000 if latencies else -1),
+                "urges": len(latencies),
             }
 
     return asyncio.run(run())
@@ -137,34 +167,47 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,100000")
     parser.add_argument("--cohort", type=int, default=1000)
     parser.add_argument("--scale", type=float, default=1.0, help="x Telegram's 30/s")
-    parser.add_argument("--worker", nargs=2, metavar=("DB", "COHORT"), help=argparse.SUPPRESS)
+    parser.add_argument("--limiters", default="steadfast,ptb",
+                        help="steadfast (bot/tg/limiter.py) and/or ptb (the old AIORateLimiter)")
+    parser.add_argument("--worker", nargs=3, metavar=("DB", "COHORT", "LIMITER"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        result = fan_out(Path(args.worker[0]), int(args.worker[1]), args.scale)
+        result = fan_out(Path(args.worker[0]), int(args.worker[1]), args.scale, args.worker[2])
         print(json.dumps(result))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"daily fan-out: cohort of {args.cohort} users due in one minute; configured rate "
           f"{30 * args.scale:.0f}/s = {args.scale:g} x Telegram's 30/s (scaled run)")
-    results = {}
+    results: dict[tuple[int, str], dict[str, float]] = {}
+    limiters = args.limiters.split(",")
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
-            path = Path(folder) / f"users-{size}.db"
-            seed(path, size, min(args.cohort, size))
-            worker = subprocess.run(
-                [sys.executable, __file__, "--scale", str(args.scale),
-                 "--worker", str(path), str(min(args.cohort, size))],
-                check=True, capture_output=True, text=True,
-            )
-            results[size] = json.loads(worker.stdout.strip().splitlines()[-1])
-    print(f"{'users':>8} {'sent':>6} {'rate/s':>8} {'ratio':>6} {'429s':>5} "
-          f"{'due/min':>8} {'query ms':>9} {'peak MB':>8}")
-    for size, r in results.items():
-        print(f"{size:>8} {r['sent']:>6.0f} {r['rate']:>8.1f} {r['rate'] / r['configured']:>6.3f} "
-              f"{r['too_many_requests']:>5.0f} {r['rate'] * 60:>8.0f} {r['query_ms']:>9.2f} "
-              f"{r['peak_rss_mb']:>8.1f}")
+            for limiter in limiters:
+                path = Path(folder) / f"users-{size}-{limiter}.db"
+                seed(path, size, min(args.cohort, size))
+                worker = subprocess.run(
+                    [sys.executable, __file__, "--scale", str(args.scale),
+                     "--worker", str(path), str(min(args.cohort, size)), limiter],
+                    check=True, capture_output=True, text=True,
+                )
+                results[size, limiter] = json.loads(worker.stdout.strip().splitlines()[-1])
+    print(f"{'users':>8} {'limiter':>9} {'sent':>6} {'rate/s':>8} {'ratio':>6} {'429s':>5} "
+          f"{'query ms':>9} {'peak MB':>8} {'/urge p50':>10} {'p99 ms':>7}")
+    for (size, limiter), r in results.items():
+        print(f"{size:>8} {limiter:>9} {r['sent']:>6.0f} {r['rate']:>8.1f} "
+              f"{r['rate'] / r['configured']:>6.3f} {r['too_many_requests']:>5.0f} "
+              f"{r['query_ms']:>9.2f} {r['peak_rss_mb']:>8.1f} {r['urge_p50_ms']:>10.0f} "
+              f"{r['urge_p99_ms']:>7.0f}")
+    for size in sizes:
+        if (size, "steadfast") in results and (size, "ptb") in results:
+            ours, theirs = results[size, "steadfast"], results[size, "ptb"]
+            print(f"{size} users: /urge first reply during the fan-out, steadfast vs ptb limiter: "
+                  f"p50 {ours['urge_p50_ms'] / theirs['urge_p50_ms']:.2f}x, "
+                  f"p99 {ours['urge_p99_ms'] / theirs['urge_p99_ms']:.2f}x")
+    results_by_size = {size: results[size, limiters[0]] for size in sizes}
     if len(sizes) == 2:
-        small, large = (results[s] for s in sizes)
+        small, large = (results_by_size[s] for s in sizes)
         print(f"peak memory ratio {sizes[1]} vs {sizes[0]} users: "
               f"{large['peak_rss_mb'] / small['peak_rss_mb']:.2f} (target <= 1.3)")
         print(f"due-query time ratio: {large['query_ms'] / small['query_ms']:.2f}")

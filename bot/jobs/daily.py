@@ -27,7 +27,7 @@ from bot.conversation.context import BotContext
 from bot.core.content import Content
 from bot.core.runtime import Runtime, runtime_of
 from bot.jobs.housekeeping import Housekeeping
-from bot.jobs.recorder import Recorder, refused
+from bot.jobs.recorder import Recorder, hand_back, refused
 from bot.jobs.weekly import run_weekly
 from bot.services import encouragement
 from bot.services.progress import full_days
@@ -111,24 +111,8 @@ async def run_due(
             sent += sum(t.result() for t in done if not t.cancelled() and t.exception() is None)
         await recorder.close()
         await writer
-        await _release(rt, unsent)
+        await hand_back(rt, unsent, "daily messages")
     return sent
-
-
-async def _release(rt: Runtime, delivery_ids: list[int]) -> None:
-    """Hand back the claims a stopping process will not send: the next tick (here or in
-    another process) takes them at once instead of after the lease."""
-    if not delivery_ids:
-        return
-    try:
-        async with rt.db.session() as session:
-            await delivery_store.release_claims(
-                session=session, delivery_ids=delivery_ids,
-                released_at=rt.clock.now() - LEASE - timedelta(seconds=1),
-            )
-        logger.info("stopping: %d daily messages handed back unsent", len(delivery_ids))
-    except (DBAPIError, OSError):
-        logger.warning("stopping: %d claims left to their lease", len(delivery_ids))
 
 
 async def claim_batch(rt: Runtime, now: datetime) -> list[Job]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 
+from sqlalchemy.exc import DBAPIError
 from telegram.error import BadRequest, TelegramError
 
 from bot.core.runtime import Runtime
@@ -93,3 +95,19 @@ async def refused(
     else:
         logger.warning("%s not sent yet: %s", what, type(exc).__name__)
     return False
+
+
+async def hand_back(rt: Runtime, delivery_ids: list[int], what: str) -> None:
+    """Give back the claims a stopping process will not send: the next tick (here or in
+    another process) takes them at once instead of after the lease."""
+    if not delivery_ids:
+        return
+    try:
+        async with rt.db.session() as session:
+            await delivery_store.release_claims(
+                session=session, delivery_ids=delivery_ids,
+                released_at=rt.clock.now() - delivery_store.LEASE - timedelta(seconds=1),
+            )
+        logger.info("stopping: %d %s handed back unsent", len(delivery_ids), what)
+    except (DBAPIError, OSError):
+        logger.warning("stopping: %d %s left to their lease", len(delivery_ids), what)

@@ -20,7 +20,7 @@ from telegram.ext import ExtBot
 
 from bot.core.content import Content, render
 from bot.core.runtime import Runtime
-from bot.jobs.recorder import Recorder, refused
+from bot.jobs.recorder import Recorder, hand_back, refused
 from bot.services import history
 from bot.services.history import WeekSummary
 from bot.services.schedule import within_grace
@@ -56,6 +56,7 @@ async def run_weekly(
     recorder = Recorder(rt)
     writer = asyncio.create_task(recorder.run())
     sent = 0
+    unsent: list[int] = []  # claims given back because the application is stopping
     try:
         while keep_claiming():
             now = rt.clock.now()
@@ -70,12 +71,14 @@ async def run_weekly(
             # small group commits), not after the batch: a crash mid-batch doubles nothing
             # that was already recorded.
             results = await asyncio.gather(
-                *(_send_limited(rt, bot, job, recorder, concurrency) for job in jobs)
+                *(_send_limited(rt, bot, job, recorder, concurrency, keep_claiming, unsent)
+                  for job in jobs)
             )
             sent += sum(results)
     finally:
         await recorder.close()
         await writer
+        await hand_back(rt, unsent, "weekly summaries")
     return sent
 
 
@@ -152,9 +155,13 @@ def render_weekly(content: Content, summary: WeekSummary) -> str:
 
 
 async def _send_limited(
-    rt: Runtime, bot: ExtBot[Any], job: WeeklyJob, recorder: Recorder, limit: asyncio.Semaphore
+    rt: Runtime, bot: ExtBot[Any], job: WeeklyJob, recorder: Recorder, limit: asyncio.Semaphore,
+    keep_sending: Callable[[], bool], unsent: list[int],
 ) -> bool:
     async with limit:
+        if not keep_sending():  # stopping: what has not started is handed back
+            unsent.append(job.delivery_id)
+            return False
         return await send_weekly(rt, bot, job, recorder)
 
 

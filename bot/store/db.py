@@ -52,6 +52,18 @@ class Database:
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
+        # PostgreSQL: urgent sessions have a small pool of their own, so a reply's outcome
+        # never waits for a connection behind a burst of updates.
+        self._urgent_engine: AsyncEngine | None = None
+        self._urgent_sessions = self._sessions
+        if not self.is_sqlite:
+            self._urgent_engine = create_async_engine(
+                url, echo=echo, hide_parameters=True, pool_size=2, max_overflow=2,
+                pool_pre_ping=True,
+            )
+            self._urgent_sessions = async_sessionmaker(
+                self._urgent_engine, class_=AsyncSession, expire_on_commit=False
+            )
 
     @asynccontextmanager
     async def session(self, *, urgent: bool = False) -> AsyncIterator[AsyncSession]:
@@ -60,7 +72,7 @@ class Database:
         `urgent`: a tiny write that closes a window (a reply's outcome, written just after
         Telegram accepted it): on SQLite it goes ahead of the sessions waiting their turn."""
         if self._one_at_a_time is None:
-            async with self._session() as session:
+            async with self._session(urgent=urgent) as session:
                 yield session
             return
         task = asyncio.current_task()
@@ -78,8 +90,8 @@ class Database:
             self._one_at_a_time.release()
 
     @asynccontextmanager
-    async def _session(self) -> AsyncIterator[AsyncSession]:
-        async with self._sessions() as session:
+    async def _session(self, *, urgent: bool = False) -> AsyncIterator[AsyncSession]:
+        async with (self._urgent_sessions if urgent else self._sessions)() as session:
             try:
                 yield session
                 await session.commit()
@@ -94,6 +106,8 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self._urgent_engine is not None:
+            await self._urgent_engine.dispose()
 
 
 class TakingTurns:

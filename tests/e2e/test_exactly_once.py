@@ -17,7 +17,7 @@ from sqlalchemy.engine.url import make_url
 from sqlmodel import func, select
 
 from bot.core.clock import MovableClock
-from bot.core.content import load_content
+from bot.core.content import load_content, render
 from bot.emulator.server import BotApiEmulator
 from bot.store.db import Database
 from bot.store.models import HandledUpdate, OutboxMessage, Urge, User
@@ -273,9 +273,54 @@ async def test_a_held_sqlite_write_lock_gets_a_quick_try_again_and_never_freezes
         assert help_reply.plain not in CONTENT.variants("core.busy")
         assert help_reply.button_texts()
         await user.silence(0.8)  # and nothing else after it
+        # What /healthz asks (the database answers) is answered at once, truthfully: reads
+        # go on while another process holds the write lock.
+        await asyncio.wait_for(bot.runtime.db.ping(), timeout=1)
     finally:
         holder.rollback()
         holder.close()
     await user.send("/status")
     assert "Day 1 of No Contact" in (await user.reply(timeout=5)).plain
     assert bot.runtime.metrics.value("errors") == 0
+
+
+async def test_a_check_in_due_in_the_middle_of_a_fan_out_is_not_held_behind_it(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    from datetime import UTC, datetime
+
+    from tests.e2e.test_webhook import _seed_due_users
+
+    due = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
+    clock.set(due - timedelta(minutes=5, seconds=30))
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url,
+                       extra={"tick_seconds": 0.05})
+    await runner.start()
+    try:
+        user = emu.user(9309)
+        await user.send("/urge")
+        await user.replies(2)
+        await user.press("7")
+        await user.replies(2)
+        await user.press("Feeling lonely")
+        await user.replies(2)
+        await user.press("⏳ Wait it out")
+        await user.reply()
+        await user.press("5 min")  # the check-in is due at 19:00:30
+        await user.reply()
+        count = 600  # about 20 s at Telegram's 30 a second
+        await _seed_due_users(database_url, count, due)
+        cohort = [emu.user(700_000 + i) for i in range(count)]
+        for person in cohort:
+            emu.bot(TOKEN).users[person.user_id].started = True
+        clock.set(due)
+        while sum(1 for p in cohort if p.inbox) < 30:
+            await asyncio.sleep(0.05)
+        clock.advance(timedelta(seconds=31))
+        asked = time.monotonic()
+        checkins = [render(v, minutes=5) for v in CONTENT.variants("urge.wait_checkin")]
+        await user.wait_for(lambda m: m.text in checkins, timeout=15)
+        assert time.monotonic() - asked < 5
+        assert sum(1 for p in cohort if p.inbox) < count  # the fan-out is still going
+    finally:
+        await runner.stop()
