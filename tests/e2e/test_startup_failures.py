@@ -146,3 +146,23 @@ async def test_a_failure_inside_the_process_is_reported_by_the_one_line_only(
     assert_masked_failure(code, out, err, says="connect")
     assert "4242424242:TEST" not in out + err
     assert str(ROOT) not in err.strip().splitlines()[-1]
+
+
+async def test_a_webhook_port_in_use_fails_cleanly_and_registers_nothing(
+    emu: BotApiEmulator, tmp_path: Path
+) -> None:
+    emu.add_bot(FAKE_TOKEN)
+    extra = webhook_extra()
+    taken = await asyncio.start_server(lambda _r, _w: None, "127.0.0.1",
+                                       int(extra["WEBHOOK_PORT"]))
+    try:
+        env = polling_env(emu.base_url, tmp_path, **extra)
+        code, out, err = await run_bot(env, tmp_path)
+    finally:
+        taken.close()
+    assert_masked_failure(code, out, err, says="address")
+    both = out + err
+    assert "Unclosed" not in both
+    assert "Task was destroyed" not in both
+    # Telegram was never pointed at an instance that cannot listen.
+    assert emu.bot(FAKE_TOKEN).webhook_url in ("", None)
