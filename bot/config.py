@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     tick_seconds: float = Field(default=30.0, ge=0.05, le=300)
     # Replies owed: how long a sender holds one before the outbox sweep may send it instead.
     outbox_lease_seconds: float = Field(default=60.0, ge=0.5, le=3600)
+    # Daily and weekly messages: how long a claim is held by its sender before another tick
+    # (in any process) may take it over.
+    claim_lease_seconds: float = Field(default=120.0, ge=1, le=3600)
     # The urge flow: seconds per breathing phase (never below 1 in production: Telegram
     # allows about one edit a second per chat) and rounds of in-hold-out-hold.
     breathe_seconds: float = Field(default=4.0, ge=0.05, le=10)

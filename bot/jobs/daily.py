@@ -5,7 +5,8 @@ the same minute: a claim is a conditional update of the user's next send instant
 delivery row unique per user and local date, so each message goes out once. The message is
 chosen at claim time (in bulk, for the whole batch); sends then need no database, and their
 outcomes are written by one recorder in small group commits. A claim whose sender died
-before recording an outcome is taken over after LEASE, while the grace window lasts.
+before recording an outcome is taken over after its lease (CLAIM_LEASE_SECONDS), while the
+grace window lasts.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from bot.conversation.context import BotContext
 from bot.core.content import Content
 from bot.core.runtime import Runtime, runtime_of
 from bot.jobs.housekeeping import Housekeeping
-from bot.jobs.recorder import Recorder, hand_back, refused
+from bot.jobs.recorder import Recorder, hand_back, lease_of, refused
 from bot.jobs.weekly import run_weekly
 from bot.services import encouragement
 from bot.services.progress import full_days
@@ -43,7 +44,6 @@ from bot.views.daily import mood_markup
 logger = logging.getLogger(__name__)
 
 CLAIM_BATCH = delivery_store.CLAIM_BATCH
-LEASE = delivery_store.LEASE
 _housekeeping = Housekeeping()
 
 
@@ -174,7 +174,7 @@ async def reclaim(rt: Runtime, now: datetime) -> list[Job]:
     jobs: list[Job] = []
     async with rt.db.session() as session:
         for delivery, user in await delivery_store.take_over_stale(
-            session=session, kind=delivery_store.DAILY, claimed_before=now - LEASE,
+            session=session, kind=delivery_store.DAILY, claimed_before=now - lease_of(rt),
             due_after=now - grace, now=now, limit=CLAIM_BATCH,
         ):
             if delivery.id is not None and delivery.content_id is not None:

@@ -23,7 +23,12 @@ from bot.tg.sending import chat_gone
 logger = logging.getLogger(__name__)
 
 # Give up on an outcome (and say so) only when the claim's lease has nearly run out anyway.
-PATIENCE = delivery_store.LEASE.total_seconds() * 0.9
+PATIENCE_SHARE = 0.9
+
+
+def lease_of(rt: Runtime) -> timedelta:
+    """How long a claim is held by its sender before another tick may take it over."""
+    return timedelta(seconds=rt.settings.claim_lease_seconds)
 
 
 class Recorder:
@@ -63,7 +68,7 @@ class Recorder:
                     await delivery_store.record_outcomes(session=session, outcomes=batch)
                 return
             except Exception:
-                if waited >= PATIENCE:
+                if waited >= lease_of(self._rt).total_seconds() * PATIENCE_SHARE:
                     logger.exception("could not record %d send outcomes", len(batch))
                     self._rt.metrics.inc("errors")
                     return
@@ -106,7 +111,7 @@ async def hand_back(rt: Runtime, delivery_ids: list[int], what: str) -> None:
         async with rt.db.session() as session:
             await delivery_store.release_claims(
                 session=session, delivery_ids=delivery_ids,
-                released_at=rt.clock.now() - delivery_store.LEASE - timedelta(seconds=1),
+                released_at=rt.clock.now() - lease_of(rt) - timedelta(seconds=1),
             )
         logger.info("stopping: %d %s handed back unsent", len(delivery_ids), what)
     except (DBAPIError, OSError):

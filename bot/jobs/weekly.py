@@ -20,7 +20,7 @@ from telegram.ext import ExtBot
 
 from bot.core.content import Content, render
 from bot.core.runtime import Runtime
-from bot.jobs.recorder import Recorder, hand_back, refused
+from bot.jobs.recorder import Recorder, hand_back, lease_of, refused
 from bot.services import history
 from bot.services.history import WeekSummary
 from bot.services.schedule import within_grace
@@ -34,7 +34,6 @@ from bot.tg.sending import with_retries
 logger = logging.getLogger(__name__)
 
 CLAIM_BATCH = delivery_store.CLAIM_BATCH
-LEASE = delivery_store.LEASE
 
 
 @dataclass(frozen=True)
@@ -117,7 +116,7 @@ async def reclaim_weekly(rt: Runtime, now: datetime) -> list[WeeklyJob]:
     jobs: list[WeeklyJob] = []
     async with rt.db.session() as session:
         for delivery, user in await delivery_store.take_over_stale(
-            session=session, kind=delivery_store.WEEKLY, claimed_before=now - LEASE,
+            session=session, kind=delivery_store.WEEKLY, claimed_before=now - lease_of(rt),
             due_after=now - grace, now=now, limit=CLAIM_BATCH,
         ):
             if delivery.id is None or not user.weekly_summary:

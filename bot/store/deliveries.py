@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from sqlalchemy import bindparam
 from sqlalchemy import select as sa_select
@@ -18,7 +18,6 @@ WEEKLY = "weekly"
 # Due users claimed per transaction, and how long a claim stays with its sender before
 # another process may take it over.
 CLAIM_BATCH = 200
-LEASE = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
