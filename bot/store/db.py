@@ -57,9 +57,11 @@ class Database:
         self._urgent_engine: AsyncEngine | None = None
         self._urgent_sessions = self._sessions
         if not self.is_sqlite:
+            # Autocommit and no ping on checkout: an outcome is one idempotent statement, one
+            # round trip (a lost connection fails it, and the write is retried).
             self._urgent_engine = create_async_engine(
                 url, echo=echo, hide_parameters=True, pool_size=2, max_overflow=2,
-                pool_pre_ping=True,
+                isolation_level="AUTOCOMMIT", pool_recycle=300,
             )
             self._urgent_sessions = async_sessionmaker(
                 self._urgent_engine, class_=AsyncSession, expire_on_commit=False

@@ -33,9 +33,11 @@ The model, per limited call:
   calls of either class in any `group_period` (60 s), kept as the times of its last 20 sends.
   A call whose chat must wait is set aside (with the later calls of the same class to that chat,
   which keep their order) so it never holds up the calls to other chats.
-* 429: this limiter is the one place RetryAfter is retried. It empties the bucket and stops all
-  limited sending for `retry_after` seconds, then the call is retried at the head of its class,
-  up to `max_retries` times; after that the RetryAfter is raised to the caller.
+* 429: this limiter is the one place RetryAfter is retried. The call that got it waits
+  `retry_after` seconds and is retried (taking a new token), up to `max_retries` times; after
+  that the RetryAfter is raised to the caller. Other calls go on: Telegram does not say
+  whether a chat's limit or the bot's was hit, and a pause of everything for one chat that
+  is written to fast stalled whole broadcasts.
 
 Mechanics: a call that can send at once (nothing of its class queued, a token there, its chat
 free) takes its token without waiting or allocating. Otherwise it queues a future, and one
@@ -278,13 +280,16 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
                     raise
                 attempt += 1
                 logger.info(
-                    "Flood limit (429) on %s; pausing all sends for %.1f s (retry %d of %d)",
+                    "Flood limit (429) on %s; this call waits %.1f s (retry %d of %d)",
                     endpoint,
                     seconds,
                     attempt,
                     self._max_retries,
                 )
-                self._pause(seconds)
+                # Only this call waits: Telegram does not say whether the limit hit was the
+                # chat's or the bot's, and pausing every chat for one person who writes fast
+                # stalled whole broadcasts (bench/daily_fanout.py).
+                await asyncio.sleep(seconds)
 
     # --- the bucket -------------------------------------------------------------------------
 

@@ -314,7 +314,9 @@ async def test_a_check_in_due_in_the_middle_of_a_fan_out_is_not_held_behind_it(
         for person in cohort:
             emu.bot(TOKEN).users[person.user_id].started = True
         clock.set(due)
+        deadline = time.monotonic() + 30
         while sum(1 for p in cohort if p.inbox) < 30:
+            assert time.monotonic() < deadline, "the fan-out never started"
             await asyncio.sleep(0.05)
         clock.advance(timedelta(seconds=31))
         asked = time.monotonic()
