@@ -26,7 +26,7 @@ def hedge_of(text: str) -> Hedge | None:
     """Whether `text` (which held no usable answer) says "I don't know" or asks something."""
     if _UNSURE_RE.search(normalize(text)):
         return "unsure"
-    if text.rstrip().endswith("?"):
+    if text.rstrip().endswith("?") or asks_why(text):  # "why do u need that", no "?"
         return "question"
     return None
 

@@ -147,7 +147,8 @@ async def test_unknown_time_zones_are_asked_again(
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("idk", "big city near you"), ("why do you need my location?", "your own midnight")],
+    [("idk", "big city near you"), ("why do you need my location?", "your own midnight"),
+     ("why do u need that", "your own midnight")],
 )
 async def test_unsure_or_asking_at_the_time_zone_is_answered_not_refused(
     emu: BotApiEmulator, bot: BotRunner, typed: str, expected: str

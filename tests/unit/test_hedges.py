@@ -18,6 +18,8 @@ from bot.services.hedges import hedge_of
         ("you choose", "unsure"),
         ("why do you need this?", "question"),
         ("what's it for?", "question"),
+        ("why do u need that", "question"),
+        ("whats that for", "question"),
         ("Narnia", None),
         ("banana", None),
         ("", None),
