@@ -24,7 +24,7 @@ SafetyAnswer = Literal["unsafe", "safe", "unsure"]
 
 # Fillers dropped at either end of a reply before it is read.
 _LEADING = re.compile(
-    r"^(?:(?:um+|uh+|erm+|hmm+|hm+|well|honestly|so|ugh|oh|ok so|i mean|to be honest|tbh"
+    r"^(?:(?:um+|uh+|erm+|hmm+|hm+|well|honestly|so|ugh|oh|ok so|ok|okay|i mean|to be honest|tbh"
     r"|not going to lie|lol|haha+|bot) )+"
 )
 _TRAILING = re.compile(

@@ -18,6 +18,7 @@ from bot.services.safety_answers import is_dont_know, read_safety_answer
         "i don't feel safe", "i dont feel safe rn", "not ok", "im not okay", "i'm not fine",
         "help", "please help me", "i need help", "definitely not", "hell no", "i'm scared",
         "in danger", "i am not",
+        "ok not really", "okay no",
     ],
 )
 def test_unsafe_answers(text: str) -> None:
@@ -33,6 +34,7 @@ def test_unsafe_answers(text: str) -> None:
         "im fine lol", "i'm fine thanks", "fine", "all good", "i'm alright", "i'm good",
         "i will be ok", "feeling better", "no im fine", "no i'm okay", "nah i'm good",
         "no, i'm fine", "no im safe", "No I'm ok now", "nope all good", "i'm not in danger",
+        "ok im ok now", "ok i feel better", "okay im safe",
     ],
 )
 def test_safe_answers(text: str) -> None:
