@@ -173,7 +173,6 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         "_group_period",
         "_last",
         "_max_retries",
-        "_paused_until",
         "_prune_at",
         "_rate",
         "_reply",
@@ -214,7 +213,6 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         self._clock = clock
         self._tokens = self._capacity
         self._last = clock()
-        self._paused_until = float("-inf")
         self._reply = _Lane()
         self._bulk = _Lane()
         self._chats: dict[_ChatKey, _Chat] = {}
@@ -302,14 +300,6 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
         """Seconds from `now` until the bucket holds `tokens` (the bucket refilled to `now`)."""
         return max(self._last - now, 0.0) + max(tokens - self._tokens, 0.0) / self._rate
 
-    def _pause(self, seconds: float) -> None:
-        """Empty the bucket and let it start refilling only `seconds` from now."""
-        until = self._clock() + max(seconds, 0.0)
-        self._paused_until = max(self._paused_until, until)
-        self._tokens = 0.0
-        self._last = max(self._last, self._paused_until)
-        self._poke()
-
     # --- per chat -------------------------------------------------------------------------
 
     def _gate(self, key: _ChatKey, bulk: bool, now: float) -> float:
@@ -387,8 +377,7 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
 
     def _refund(self, waiter: _Waiter) -> None:
         """Give back what a call handed its token consumed, when it was cancelled unsent."""
-        if self._clock() >= self._paused_until:
-            self._tokens = min(self._capacity, self._tokens + 1.0)
+        self._tokens = min(self._capacity, self._tokens + 1.0)
         chat = self._chats.get(waiter.key)
         if chat is None:
             return
