@@ -9,7 +9,7 @@ What is limited: a call whose parameters name a `chat_id` (sendMessage, sendPhot
 editMessageText, copyMessage, sendChatAction, ...), except read-only ``get*`` calls and
 ``answer*`` calls. Everything else (getUpdates, answerCallbackQuery, answerInlineQuery, getMe,
 setWebhook, deleteWebhook, setMyCommands, getFile, ...) is passed straight through, never waits
-(not even during a 429 pause) and is never retried here; that is PTB's AIORateLimiter's rule
+and is never retried here; that is PTB's AIORateLimiter's rule
 too (it limits only calls with a `chat_id`). Paid broadcasts (`allow_paid_broadcast`) get no
 higher rate here; they are paced like any other call.
 
@@ -155,7 +155,7 @@ def chat_key(endpoint: str, data: dict[str, Any]) -> _ChatKey | None:
 
 
 class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
-    """Replies first, broadcasts at the overall rate, per-chat and group limits, 429 pauses.
+    """Replies first, broadcasts at the overall rate, per-chat and group limits, 429 retries.
 
     See the module docstring for the model. `rate` is the overall messages per second (the
     bucket holds one second's worth); `bulk_share` the part of the bucket bulk calls may use
