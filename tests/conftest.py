@@ -16,7 +16,14 @@ from bot.core.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
 from bot.store import migrate
 from bot.store.db import Database
-from tests.harness import TOKEN, BotRunner
+from tests.harness import LIVE, TOKEN, BotRunner
+
+
+async def _stop_leftover_runners() -> None:
+    """A test that failed half way leaves its runner going: stop it before the emulator or
+    the database it uses goes away (whichever fixture is torn down first calls this)."""
+    while LIVE:
+        await LIVE[-1].stop()
 
 
 @pytest.fixture
@@ -26,6 +33,7 @@ async def emu() -> AsyncIterator[BotApiEmulator]:
     async with BotApiEmulator(per_chat_burst=40) as emulator:
         emulator.add_bot(TOKEN, username="SteadfastTestBot")
         yield emulator
+        await _stop_leftover_runners()
 
 
 @pytest.fixture
@@ -82,6 +90,7 @@ async def _fresh_database(tmp_path: Path, *, migrated: bool) -> AsyncIterator[st
 async def database_url(tmp_path: Path) -> AsyncIterator[str]:
     async with _fresh_database(tmp_path, migrated=True) as url:
         yield url
+        await _stop_leftover_runners()
 
 
 @pytest.fixture
@@ -89,6 +98,7 @@ async def empty_database_url(tmp_path: Path) -> AsyncIterator[str]:
     """An empty database, for tests that run the migrations themselves."""
     async with _fresh_database(tmp_path, migrated=False) as url:
         yield url
+        await _stop_leftover_runners()
 
 
 @pytest.fixture

@@ -16,6 +16,10 @@ from bot.emulator.server import BotApiEmulator
 
 TOKEN = "4242424242:TEST-steadfast-token-do-not-log-abcdef"
 
+# Every runner started and not yet stopped: a test that fails half way leaves its runner here,
+# and the conftest stops it, so its sessions and polling do not leak into the next test.
+LIVE: list[BotRunner] = []
+
 
 def test_settings(emu: BotApiEmulator, database_url: str, **extra: Any) -> Settings:
     return Settings(
@@ -44,6 +48,7 @@ class BotRunner:
     async def start(self) -> None:
         settings = test_settings(self.emu, self.database_url, **self.extra)
         self.app = build_application(settings, clock=self.clock)
+        LIVE.append(self)
         await self.app.initialize()
         await self.app.start()
         assert self.app.updater is not None
@@ -54,6 +59,7 @@ class BotRunner:
         if self.app is None:
             return
         app, self.app = self.app, None
+        LIVE.remove(self)
         assert app.updater is not None
         if app.updater.running:
             await app.updater.stop()

@@ -102,6 +102,21 @@ async def send_owed(
 ) -> bool:
     """Send `items` in order and keep the row's count; False if Telegram could not be reached
     (the row stays for the sweep) or the chat is gone."""
+    if row_id is None:
+        return await _send_owed(rt, bot, user_id=user_id, chat_id=chat_id, items=items,
+                                row_id=None, done=done)
+    rt.sending.add(row_id)
+    try:
+        return await _send_owed(rt, bot, user_id=user_id, chat_id=chat_id, items=items,
+                                row_id=row_id, done=done)
+    finally:
+        rt.sending.discard(row_id)
+
+
+async def _send_owed(
+    rt: Runtime, bot: Any, *, user_id: int, chat_id: int, items: list[Outgoing],
+    row_id: int | None, done: int,
+) -> bool:
     kept = done + sum(1 for item in items if item.kept)
     accepted = 0.0
     for item in items:

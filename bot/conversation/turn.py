@@ -169,6 +169,8 @@ async def open_turn(
             turn.outbox_row = await outbox_store.put(
                 session=session, user_id=user.id, chat_id=chat.id, body=body, now=now
             )
+            if turn.outbox_row is not None:
+                rt.sending.add(turn.outbox_row)  # ours from the commit on: not the sweep's
     for work in turn.after_commit:
         await work()
     await deliver(update, context, turn)

@@ -33,6 +33,9 @@ class Runtime:
     # Timed work that outlives its turn (the breathing exercise's edits): cancelled when the
     # application stops, since what it owes is kept in the store and resumed from there.
     background: set[asyncio.Task[None]] = field(default_factory=set)
+    # Outbox rows this process is sending right now: its own sweep leaves them alone even when
+    # their claim looks old (the clock moved, or a send waited out a long 429).
+    sending: set[int] = field(default_factory=set)
 
 
 def runtime_of(bot_data: dict[Any, Any]) -> Runtime:

@@ -40,7 +40,8 @@ async def run_outbox(
         now = rt.clock.now()
         async with rt.db.session() as session:
             rows = await outbox_store.claim_stale(
-                session=session, claimed_before=now - lease, now=now, limit=BATCH
+                session=session, claimed_before=now - lease, now=now, limit=BATCH,
+                skip=set(rt.sending),
             )
         if not rows:
             break

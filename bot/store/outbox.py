@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import delete, update
@@ -40,16 +41,16 @@ async def settle(*, session: AsyncSession, row_id: int) -> None:
 
 
 async def claim_stale(
-    *, session: AsyncSession, claimed_before: datetime, now: datetime, limit: int
+    *, session: AsyncSession, claimed_before: datetime, now: datetime, limit: int,
+    skip: Collection[int] = (),
 ) -> list[OutboxMessage]:
     """Take over rows whose sender stopped before settling them (a crash, or Telegram out of
-    reach): each moves to `now` with a conditional update, so one process takes each."""
-    result = await session.exec(
-        select(OutboxMessage)
-        .where(col(OutboxMessage.claimed_at) < claimed_before)
-        .order_by(col(OutboxMessage.id))
-        .limit(limit)
-    )
+    reach): each moves to `now` with a conditional update, so one process takes each. Rows in
+    `skip` (the caller's own sends in flight) are left alone."""
+    query = select(OutboxMessage).where(col(OutboxMessage.claimed_at) < claimed_before)
+    if skip:
+        query = query.where(col(OutboxMessage.id).not_in(list(skip)))
+    result = await session.exec(query.order_by(col(OutboxMessage.id)).limit(limit))
     taken = []
     table = core_table(OutboxMessage)
     for row in result.all():

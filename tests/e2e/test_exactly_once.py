@@ -155,6 +155,24 @@ async def test_a_reply_telegram_would_not_take_is_sent_later_from_the_outbox(
         await runner.stop()
 
 
+async def test_a_reply_still_being_sent_is_not_taken_by_the_sweep_when_the_clock_jumps(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock, database_url: str
+) -> None:
+    user = emu.user(9308)
+    await onboard(user)
+    # The reply waits out a 429 while the clock jumps past the outbox lease: the row looks
+    # abandoned, but its sender is alive, so the sweep must not send it a second time.
+    emu.inject_fault("429", method="sendMessage", retry_after=1)
+    await user.send("/status")
+    await asyncio.sleep(0.3)
+    clock.advance(timedelta(hours=2))
+    reply = await user.reply(timeout=5)
+    assert "of No Contact" in reply.plain
+    await user.silence(1.0)
+    assert await count(database_url, OutboxMessage, user_id=9308) == 0
+    assert ticking.runtime.metrics.value("outbox_recovered") == 0
+
+
 async def test_a_reply_owed_when_the_process_is_killed_arrives_after_the_restart(
     emu: BotApiEmulator, database_url: str, tmp_path: Path
 ) -> None:
