@@ -38,7 +38,13 @@ from bot.core.runtime import Runtime
 from bot.services.crisis import CrisisSignal, detect_crisis
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
-from bot.services.safety_answers import is_dont_know, read_safety_answer
+from bot.services.safety_answers import (
+    is_dont_know,
+    is_no_one,
+    is_unreachable,
+    person_named,
+    read_safety_answer,
+)
 from bot.services.timezones import country_for_zone
 from bot.tg.sending import with_retries
 
@@ -239,6 +245,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _settle(turn, frame, data, "safe_now")
     elif answer == "unsure":
         _reply(turn, frame, data, "unsure", Step.ASKED)
+    elif (who := person_named(text)) is not None:
+        # Someone they could reach ("my sister maybe"): help them reach that person now.
+        _reply(turn, frame, data, "reach_person", Step.UNSAFE, who=who)
+    elif is_no_one(text):
+        _reply(turn, frame, data, "no_one", Step.UNSAFE)
+    elif is_unreachable(text):
+        _reply(turn, frame, data, "unreachable", Step.UNSAFE)
     else:
         reading = read_text(text, turn.rt.matcher)
         if _changes_subject(reading):

@@ -3,6 +3,9 @@
 ``read_safety_answer`` reads a reply to "are you safe right now?": "unsafe", "safe", "unsure",
 or None when the reply is something else (a story, a name, a question), which the caller
 should then treat as an ordinary message (it still goes through crisis detection first).
+``person_named`` finds someone they could reach in a short reply ("my sister maybe", "i could
+call my friend"), ``is_no_one`` a reply that there is nobody ("i have no one", "im alone") and
+``is_unreachable`` one that the person they tried is not answering.
 ``is_dont_know`` tells whether an answer to a safety-plan question ("who could you call?")
 is a "don't know" / "nobody" / "nothing".
 
@@ -18,7 +21,10 @@ from typing import Literal
 
 from bot.services.textnorm import normalize
 
-__all__ = ["SafetyAnswer", "is_dont_know", "read_safety_answer"]
+__all__ = [
+    "SafetyAnswer", "is_dont_know", "is_no_one", "is_unreachable", "person_named",
+    "read_safety_answer",
+]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
 
@@ -114,3 +120,66 @@ def is_dont_know(text: str) -> bool:
     """Whether an answer to a safety-plan question is a "don't know", "nobody" or "nothing"."""
     reply = _reply(text)
     return bool(reply) and _DONT_KNOW.fullmatch(reply) is not None
+
+
+# People someone could reach tonight. Partners are left out: "my boyfriend" may be the ex.
+_PERSON = (
+    r"(?:mom|mum|mommy|mummy|mama|mother|dad|daddy|papa|father|parents|sister|brother"
+    r"|sibling|aunt|auntie|aunty|uncle|grandma|granny|grandmother|nan|nana|grandpa|grandad"
+    r"|granddad|grandfather|cousin|best friend|friend|friends|bestie|roommate|flatmate"
+    r"|housemate|neighbour|neighbor|therapist|counsellor|counselor|doctor|nurse|teacher"
+    r"|coach|pastor|priest|imam|rabbi|son|daughter|family|godmother|godfather|mentor)"
+)
+_PERSON_REPLY = re.compile(
+    r"(?:(?:maybe|probably|i guess|i think|i suppose|yes|yeah|i could|i can|i will|i would"
+    r"|i might|i will try|i am going to|going to|gonna) )*"
+    r"(?:(?:call|text|ring|phone|message|ask|go to|talk to|reach|wake up|wake|get) )?"
+    rf"(?:(?:my|our) )?(?P<who>{_PERSON})"
+    r"(?: (?:maybe|probably|i guess|i think|i suppose|i think so|is here|is home|is nearby"
+    r"|is next door|is awake|lives close|lives nearby|could come|can come|might answer))*"
+)
+_NO_ONE = re.compile(
+    r"(?:(?:no|nope|not really|honestly|but|and|i mean) )*"
+    r"(?:no one|nobody|noone|no body|nobody really|no one really|i have no one|i have nobody"
+    r"|i do not have anyone|i do not have anybody|i have not got anyone|there is no one"
+    r"|there is nobody|i am alone|i am all alone|i am on my own|all alone|alone"
+    r"|i have no one to call|no one to call|nobody to call|no one to talk to"
+    r"|nobody to talk to|nobody cares|no one cares)"
+    r"(?: (?:to call|to talk to|here|at all|really|anymore|tonight|i can call|i could call))*"
+)
+_SHORT_FOR = {"best friend": "best friend", "bestie": "best friend", "mum": "mum",
+              "mommy": "mom", "mummy": "mum", "mama": "mom", "daddy": "dad", "papa": "dad"}
+
+
+def person_named(text: str) -> str | None:
+    """Who they could reach, as it is said back ("my sister maybe" -> "sister"); None when a
+    short reply names nobody (or says the person cannot be reached)."""
+    reply = _reply(text)
+    if not reply or len(reply.split()) > 10:
+        return None
+    match = _PERSON_REPLY.fullmatch(reply)
+    if match is None:
+        return None
+    who = match.group("who")
+    return _SHORT_FOR.get(who, who)
+
+
+def is_no_one(text: str) -> bool:
+    """Whether a short reply says there is nobody to reach ("no one", "im alone")."""
+    reply = _reply(text)
+    return bool(reply) and len(reply.split()) <= 10 and _NO_ONE.fullmatch(reply) is not None
+
+
+_UNREACHABLE = re.compile(
+    r"\b(?:not answering|not picking up|not replying|not responding|not home|no answer"
+    r"|did not answer|did not pick up|does not answer|does not pick up|will not answer"
+    r"|went to voicemail|goes to voicemail|voicemail|(?:is|are|was|were) (?:asleep|sleeping)"
+    r"|can not reach|could not reach|can not get through|could not get through|phone is off"
+    r"|is busy)\b"
+)
+
+
+def is_unreachable(text: str) -> bool:
+    """Whether a short reply says the person they tried cannot be reached right now."""
+    reply = _reply(text)
+    return bool(reply) and len(reply.split()) <= 12 and _UNREACHABLE.search(reply) is not None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.safety_answers import is_dont_know, read_safety_answer
+from bot.services.safety_answers import (
+    is_dont_know,
+    is_no_one,
+    is_unreachable,
+    person_named,
+    read_safety_answer,
+)
 
 
 @pytest.mark.parametrize(
@@ -98,3 +104,63 @@ def test_dont_know(text: str) -> None:
 )
 def test_real_answers_are_not_dont_know(text: str) -> None:
     assert not is_dont_know(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("my sister maybe", "sister"), ("Mom.", "mom"), ("i could call my friend", "friend"),
+        ("my sis", "sister"), ("I guess my bff?", "best friend"), ("maybe my mum could come",
+        "mum"), ("my brother is home", "brother"), ("probably my dad", "dad"),
+        ("i can text my best friend", "best friend"), ("my neighbour", "neighbour"),
+        ("my therapist i guess", "therapist"), ("grandma", "grandma"),
+    ],
+)
+def test_a_person_they_could_reach_is_named(text: str, who: str) -> None:
+    assert person_named(text) == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my ex", "my boyfriend", "i hate my mom", "my sister is not answering", "anna",
+        "my friend said i should talk to you about how bad it has been this week", "no",
+        "my mom would be so disappointed in me", "i miss my dad", "friends are useless",
+    ],
+)
+def test_no_person_is_read_where_none_is_offered(text: str) -> None:
+    assert person_named(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no one", "nobody", "i have no one", "im alone", "no i have nobody",
+     "not really, no one to call", "theres noone", "i'm all alone", "no one to talk to"],
+)
+def test_nobody_to_reach(text: str) -> None:
+    assert is_no_one(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no", "my sister", "nobody would notice if i was gone and i think about it all the time",
+     "i want to be alone with my thoughts for a bit", "alone again tonight because he left"],
+)
+def test_not_read_as_nobody(text: str) -> None:
+    assert not is_no_one(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["she isnt answering", "he didnt pick up", "voicemail", "shes asleep",
+     "they are sleeping", "no answer", "my mom is not picking up", "cant get through"],
+)
+def test_the_person_cannot_be_reached(text: str) -> None:
+    assert is_unreachable(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["i called my mom", "im sleeping badly lately", "she answered", "no", "yes"]
+)
+def test_not_read_as_unreachable(text: str) -> None:
+    assert not is_unreachable(text)
