@@ -297,8 +297,9 @@ class PriorityRateLimiter(BaseRateLimiter[dict[str, Any]]):
             self._last = now
 
     def _until(self, tokens: float, now: float) -> float:
-        """Seconds from `now` until the bucket holds `tokens` (the bucket refilled to `now`)."""
-        return max(self._last - now, 0.0) + max(tokens - self._tokens, 0.0) / self._rate
+        """Seconds from `now` until the bucket holds `tokens` (the bucket refilled to `now`,
+        so only the missing tokens count)."""
+        return max(tokens - self._tokens, 0.0) / self._rate
 
     # --- per chat -------------------------------------------------------------------------
 
