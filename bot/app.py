@@ -27,6 +27,7 @@ from bot.conversation.context import FLOWS_KEY, BotContext
 from bot.conversation.flow import Registry
 from bot.core.clock import Clock, SystemClock
 from bot.core.content import Content, load_content
+from bot.core.drawing import Drawing
 from bot.core.runtime import RUNTIME_KEY, Runtime, runtime_of
 from bot.handlers import (
     admin,
@@ -88,6 +89,7 @@ def build_application(
         db=Database(settings.database_url),
         content=content,
         matcher=FaqMatcher(list(content.faq_entries.values())),
+        drawing=Drawing(settings.chart_processes),
     )
     bot_token = token or (
         settings.bot_token.get_secret_value() if settings.bot_token else LOCAL_TOKEN
@@ -247,6 +249,7 @@ class SteadfastApplication(Application):
         try:
             await super().shutdown()
         finally:
+            runtime_of(self.bot_data).drawing.close()
             await runtime_of(self.bot_data).db.dispose()
 
 

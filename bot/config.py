@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     # allows about one edit a second per chat) and rounds of in-hold-out-hold.
     breathe_seconds: float = Field(default=4.0, ge=0.05, le=10)
     breathe_cycles: int = Field(default=3, ge=1, le=10)
+    # /progress pictures: worker processes that draw them (0: a thread of the bot's own).
+    chart_processes: int = Field(default=1, ge=0, le=8)
     # Webhook mode (polling when WEBHOOK_URL is empty).
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

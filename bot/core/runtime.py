@@ -9,6 +9,7 @@ from typing import Any
 from bot.config import Settings
 from bot.core.clock import Clock
 from bot.core.content import Content
+from bot.core.drawing import Drawing
 from bot.core.metrics import Metrics
 from bot.core.seen import RecentIds
 from bot.services.faq import FaqMatcher
@@ -36,6 +37,8 @@ class Runtime:
     # Outbox rows this process is sending right now: its own sweep leaves them alone even when
     # their claim looks old (the clock moved, or a send waited out a long 429).
     sending: set[int] = field(default_factory=set)
+    # Where /progress pictures are drawn (bot/core/drawing.py); app.py sets worker processes.
+    drawing: Drawing = field(default_factory=lambda: Drawing(0))
 
 
 def runtime_of(bot_data: dict[Any, Any]) -> Runtime:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Update
 
 from bot.conversation.context import BotContext
@@ -35,9 +33,9 @@ async def show_progress(update: Update, context: BotContext) -> None:
         labels = chart_labels(turn)
 
         async def draw() -> None:
-            # Drawing takes a tenth of a second: after the database is released and off the
-            # event loop, so other chats wait neither for the database nor for the drawing.
-            png = await asyncio.to_thread(charts.render_progress, data, labels)
+            # Drawing takes a tenth of a second: after the database is released, in a worker
+            # process, so other chats wait neither for the database nor for the drawing.
+            png = await turn.rt.drawing.run(charts.render_progress, data, labels)
             turn.send_photo(png, caption)
 
         turn.after_commit.append(draw)

@@ -1,7 +1,8 @@
 """The /progress picture. Pure: chart data and labels in, PNG bytes out.
 
 Matplotlib's object-oriented API only (Figure + the Agg canvas, never pyplot): no global
-state, safe to run in a worker thread (the handler calls it through asyncio.to_thread).
+state, safe to run in a worker thread or process (the handler calls it through
+bot/core/drawing.py).
 Drawn for a phone: one tall image, large type, calm colours on a dark-neutral background
 that reads the same in Telegram's light and dark themes.
 """

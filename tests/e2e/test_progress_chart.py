@@ -7,11 +7,13 @@ import io
 import random
 import re
 import threading
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from PIL import Image
 
+from bot.core.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
 from bot.services import charts
 from bot.services.schedule import local_instant
@@ -98,10 +100,26 @@ async def test_ninety_days_of_history_come_back_as_a_picture(
     assert re.search(r"so far: 1\)|slips \(1\)", reply.plain), reply.plain
 
 
+@pytest.fixture
+async def drawing_here(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> AsyncIterator[BotRunner]:
+    """The bot drawing in a thread of this process (CHART_PROCESSES=0), so a test can patch
+    the drawing; worker processes would not see the patch."""
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url,
+                       extra={"chart_processes": 0})
+    await runner.start()
+    try:
+        yield runner
+    finally:
+        await runner.stop()
+
+
 async def test_the_database_is_released_while_the_picture_is_drawn(
-    emu: BotApiEmulator, bot: BotRunner, monkeypatch: pytest.MonkeyPatch
+    emu: BotApiEmulator, drawing_here: BotRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another chat is answered while a picture is being drawn: drawing holds no session."""
+    bot = drawing_here
     user, other = emu.user(3010), emu.user(3011)
     await onboard(user)
     await onboard(other)
