@@ -144,16 +144,45 @@ async def test_the_plan_reads_typed_answers_and_gives_them_back(
                "i don't know", "my friend anna's flat", "i'll give the pills to my mum"]
     for answer in answers[:-1]:
         await user.send(answer)
-        reply = user_reply = await user.replies(2 if answer == "i don't know" else 1)
-        last = user_reply[-1]
-        assert no_faq_menu(last)
-        assert "outside what i know" not in last.plain.lower()
-        del reply
+        reply = await user.reply()
+        assert no_faq_menu(reply)
+        assert "outside what i know" not in reply.plain.lower()
+        if answer == "i don't know":
+            # Heard first ("that's okay"), then the next question, in one message.
+            assert said(reply, "sos.plan_dont_know"), reply.plain
     await user.send(answers[-1])
     done = await user.reply()
     assert said(done, "sos.plan_self.done")
     assert "my sister maybe" in done.plain
     assert "a hot shower and music" in done.plain
+
+
+async def test_after_not_safe_a_named_person_is_reached_and_nobody_gets_the_lines(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5019)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("im not safe")
+    assert said(await user.reply(), "sos.unsafe_now")
+    # "my sister maybe" answers "ask someone nearby": help them reach her, now.
+    await user.send("my sister maybe")
+    reach = await user.reply()
+    assert said(reach, "sos.reach_person"), reach.plain
+    assert "your sister" in reach.plain.lower()
+    assert "112" in reach.plain
+    assert no_faq_menu(reach)
+    await user.send("she isnt answering")
+    silence = await user.reply()
+    assert said(silence, "sos.unreachable"), silence.plain
+    assert "TelefonSeelsorge" in silence.plain
+    await user.send("i have no one")
+    alone = await user.reply()
+    assert said(alone, "sos.no_one"), alone.plain
+    assert "TelefonSeelsorge" in alone.plain
+    assert "112" in alone.plain
+    assert LINES in alone.button_texts()
 
 
 async def test_anything_else_in_the_talk_gets_a_warm_reply_not_the_faq(
@@ -282,7 +311,7 @@ async def test_crisis_inside_onboarding_then_safe_goes_back_to_onboarding(
 ) -> None:
     user = emu.user(5031)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send(EXPLICIT)
     await user.reply()
     await user.send("yes im safe now")
