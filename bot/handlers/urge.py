@@ -35,7 +35,9 @@ from bot.handlers import reasons as reasons_handler
 from bot.handlers import slip
 from bot.services import reasons as reason_service
 from bot.services import urges
+from bot.services.reading import is_skip
 from bot.services.reasons import ReasonRefused
+from bot.services.urge_detect import detect_urge
 from bot.services.urges import Urge
 from bot.tg.sending import with_retries
 from bot.views.urge import checkin_nonce, outcome_markup
@@ -398,6 +400,14 @@ async def _show_reasons(turn: Turn, frame: Frame) -> None:
 
 
 async def _take_first_reason(turn: Turn, frame: Frame, text: str) -> None:
+    # The urge speaking ("im scared i'll text him") or a skip is heard, not saved as a reason.
+    if detect_urge(text):
+        turn.say(turn.t("urge.reason_is_urge"), _another_tool_markup(turn, frame))
+        return
+    if is_skip(text):
+        turn.convo.goto(frame, TOOLS)
+        ask(turn, frame)
+        return
     try:
         await reason_service.add(session=turn.session, user_id=turn.user.id, text=text,
                                  now=turn.now)
