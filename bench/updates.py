@@ -72,24 +72,24 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 # (action, argument, replies from the real bot). The echo bot answers every step once.
 ONBOARDING = [
-    ("send", "/start", 3),
-    ("send", "today", 2),
-    ("send", "Berlin", 2),
-    ("send", "{hour}", 2),
-    ("press", "Skip for now", 2),
+    ("send", "/start", 1),
+    ("send", "today", 2),  # the date said back (with its Change button), then the zone question
+    ("send", "Berlin", 2),  # the zone said back (removing the location keyboard), the time
+    ("send", "{hour}", 1),
+    ("press", "Skip for now", 1),
 ]
 ROUND = [
     ("send", "/status", 1),
     ("send", "how long should no contact last", 1),
     ("press", "📚 Other questions", 1),  # edits the answer into the topic menu
     ("send", "he texted me", 1),
-    ("press", "➡️ Should I reply?", 2),
-    ("send", "/urge", 2),
-    ("press", "7", 2),
-    ("press", "Feeling lonely", 2),
+    ("press", "➡️ Should I reply?", 1),
+    ("send", "/urge", 1),
+    ("press", "7", 1),
+    ("press", "Feeling lonely", 1),
     ("press", "✍️ Write it here instead", 1),
     ("send", "I miss you and I am sorry", 1),
-    ("press", "Let it go", 2),
+    ("press", "Let it go", 1),
     ("press", "It passed", 1),
 ]
 SCRIPT = ONBOARDING + ROUND
@@ -103,8 +103,10 @@ def steps_for(users: int) -> int:
 
 
 # -- the bots (child process) ---------------------------------------------------------------
-async def serve(kind: str, base_url: str, folder: str) -> None:
-    """Run one bot until SIGTERM; print READY once it polls."""
+async def serve(kind: str, base_url: str, folder: str, limited: bool = False) -> None:
+    """Run one bot until SIGTERM; print READY once it polls. `limited`: each bot at its
+    default sending limit (the real bot's SEND_RATE, the echo bot with PTB's AIORateLimiter
+    at its defaults) instead of unlimited."""
     from telegram import Update
     from telegram.ext import (
         Application,
@@ -126,7 +128,7 @@ async def serve(kind: str, base_url: str, folder: str) -> None:
             bot_token=TOKENS["real"],
             telegram_base_url=base_url,
             database_url=f"sqlite+aiosqlite:///{folder}/bench.db",
-            send_rate=1000,
+            **({} if limited else {"send_rate": 1000}),
         )
         app = build_application(settings)
     else:
@@ -150,6 +152,10 @@ async def serve(kind: str, base_url: str, folder: str) -> None:
             builder = builder.get_updates_request(AiohttpRequest(connection_pool_size=1))
         else:
             builder = builder.connection_pool_size(POOL)
+        if limited:
+            from telegram.ext import AIORateLimiter
+
+            builder = builder.rate_limiter(AIORateLimiter())
         app = builder.concurrent_updates(RUNNING).build()
         app.add_handler(MessageHandler(filters.TEXT, echo))
         app.add_handler(CallbackQueryHandler(answer))
@@ -173,14 +179,16 @@ async def serve(kind: str, base_url: str, folder: str) -> None:
     await app.shutdown()
 
 
-def serve_main(kind: str, base_url: str, folder: str, profile: str | None) -> None:
+def serve_main(
+    kind: str, base_url: str, folder: str, profile: str | None, limited: bool
+) -> None:
     if profile is None:
-        asyncio.run(serve(kind, base_url, folder))
+        asyncio.run(serve(kind, base_url, folder, limited))
         return
     profiler = cProfile.Profile()
     profiler.enable()
     try:
-        asyncio.run(serve(kind, base_url, folder))
+        asyncio.run(serve(kind, base_url, folder, limited))
     finally:
         profiler.disable()
         profiler.dump_stats(profile)
@@ -195,8 +203,11 @@ class Tally:
     last_reply: float = 0.0
 
 
-async def walk(user: SimUser, kind: str, hour: str, steps: int, tally: Tally) -> None:
-    """Take every step of the script, waiting for the bot's replies to each."""
+async def walk(
+    user: SimUser, kind: str, hour: str, steps: int, tally: Tally, think: float = 0.0
+) -> None:
+    """Take every step of the script, waiting for the bot's replies to each (and `think`
+    seconds more, as a quick typist would)."""
     events: list[float] = []
     arrived = asyncio.Event()
 
@@ -226,6 +237,8 @@ async def walk(user: SimUser, kind: str, hour: str, steps: int, tally: Tally) ->
         if len(events) > seen:
             tally.latencies.append(events[seen] - sent)
             tally.last_reply = max(tally.last_reply, events[-1])
+        if think:
+            await asyncio.sleep(think)
     user.unwatch(on_message)
 
 
@@ -244,6 +257,7 @@ class Result:
     latencies: list[float]
     stalls: int
     sends: int = 0  # messages sent or edited by the bot (the Bot API calls a person sees)
+    refused: int = 0  # 429s from the emulator's flood limits
 
     @property
     def cost_ms(self) -> float:
@@ -254,9 +268,16 @@ class Result:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-async def run_one(kind: str, users: int, profile: str | None) -> Result:
+async def run_one(
+    kind: str, users: int, profile: str | None, limited: bool = False
+) -> Result:
+    # Limited: Telegram's 30 messages a second across chats (the emulator's default global
+    # limit); the per-chat limit stays open, as a private chat answering its own person is
+    # not what Telegram throttles at these rates.
+    global_rate, global_burst = (30.0, 30) if limited else (1e6, 10**6)
     async with BotApiEmulator(
-        per_chat_rate=1e6, per_chat_burst=10**6, global_rate=1e6, global_burst=10**6
+        per_chat_rate=1e6, per_chat_burst=10**6, global_rate=global_rate,
+        global_burst=global_burst,
     ) as emu:
         emu.record_calls = False  # keep memory flat over thousands of calls
         emu.add_bot(TOKENS[kind])
@@ -265,6 +286,8 @@ async def run_one(kind: str, users: int, profile: str | None) -> Result:
                     "--folder", folder]
             if profile:
                 args += ["--profile-out", profile]
+            if limited:
+                args += ["--limited"]
             child = await asyncio.create_subprocess_exec(
                 *args, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=folder
             )
@@ -280,12 +303,14 @@ async def run_one(kind: str, users: int, profile: str | None) -> Result:
                 tally = Tally()
                 cpu_before = cpu_seconds(child.pid)
                 tally.first_sent = time.perf_counter()
-                steps = steps_for(users)
-                await asyncio.gather(*(walk(u, kind, hour, steps, tally) for u in sims))
+                steps = len(SCRIPT) if limited else steps_for(users)
+                think = BURSTY_THINK if limited else 0.0
+                await asyncio.gather(*(walk(u, kind, hour, steps, tally, think) for u in sims))
                 cpu = cpu_seconds(child.pid) - cpu_before
                 wall = tally.last_reply - tally.first_sent
                 updates = users * steps
                 sends = sum(emu.stats.requests[m] for m in SEND_METHODS)
+                refused = emu.stats.rate_limited
             finally:
                 if child.returncode is None:
                     assert child.stdin is not None
@@ -295,10 +320,45 @@ async def run_one(kind: str, users: int, profile: str | None) -> Result:
                 if child.returncode is None:
                     child.kill()
                     await child.wait()
-    return Result(kind, users, updates, wall, cpu, tally.latencies, tally.stalls, sends)
+    return Result(kind, users, updates, wall, cpu, tally.latencies, tally.stalls, sends,
+                  refused)
 
 
 SEND_METHODS = ("sendMessage", "editMessageText", "sendPhoto", "sendDocument")
+
+# The bursty mix at the real limit: this many quick typists, each waiting this long after the
+# bot's replies before the next step (more steps a second than 30 messages a second can
+# answer, so the send budget decides).
+BURSTY_USERS = 20
+BURSTY_THINK = 0.3
+
+
+async def main_limited(rounds: int) -> None:
+    """Both bots at their default sending limits, Telegram's 30/s global limit enforced."""
+    print(__doc__.split("\n\n")[0])
+    print(f"At the real limit: {BURSTY_USERS} users, {BURSTY_THINK} s between the bot's reply"
+          f" and their next step, the whole {len(SCRIPT)}-step script; emulator global limit"
+          " 30/s (burst 30);\nthe real bot at its default SEND_RATE, the echo bot with PTB's"
+          f" AIORateLimiter at its defaults. {rounds} rounds, bots alternating.")
+    runs: dict[str, list[Result]] = {"echo": [], "real": []}
+    for _ in range(rounds):
+        for kind in runs:
+            runs[kind].append(await run_one(kind, BURSTY_USERS, None, limited=True))
+    print(f"\n{'round':>5} {'bot':>6} {'p50 ms':>8} {'p99 ms':>8} {'msgs/upd':>9} {'429s':>5}"
+          f" {'stalls':>6}")
+    p50s, p99s = [], []
+    for i, (echo, real) in enumerate(zip(runs["echo"], runs["real"], strict=True), 1):
+        for r in (echo, real):
+            print(f"{i:>5} {r.kind:>6} {r.pct(0.5):>8.1f} {r.pct(0.99):>8.1f}"
+                  f" {r.sends / r.updates:>9.2f} {r.refused:>5} {r.stalls:>6}")
+        p50s.append(real.pct(0.5) / echo.pct(0.5))
+        p99s.append(real.pct(0.99) / echo.pct(0.99))
+    p50s.sort()
+    p99s.sort()
+    print(f"p50 ratio real/echo+AIORateLimiter: median {p50s[len(p50s) // 2]:.2f}x"
+          f" (runs {p50s[0]:.2f}-{p50s[-1]:.2f}; target <= 1.5)")
+    print(f"p99 ratio real/echo+AIORateLimiter: median {p99s[len(p99s) // 2]:.2f}x"
+          f" (runs {p99s[0]:.2f}-{p99s[-1]:.2f})")
 
 
 def show_profile(path: str) -> None:
@@ -366,9 +426,15 @@ if __name__ == "__main__":
     parser.add_argument("--base-url", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", help=argparse.SUPPRESS)
+    parser.add_argument("--limited", action="store_true",
+                        help="the bursty mix at the real limit (30/s), against an echo bot"
+                             " with PTB's AIORateLimiter")
     options = parser.parse_args()
     if options.serve:
-        serve_main(options.serve, options.base_url, options.folder, options.profile_out)
+        serve_main(options.serve, options.base_url, options.folder, options.profile_out,
+                   options.limited)
+    elif options.limited:
+        asyncio.run(main_limited(options.rounds))
     else:
         bots = [options.only] if options.only else list(BOTS)
         asyncio.run(main(options.users or [100, 1000], options.profile, bots, options.rounds))

@@ -80,18 +80,19 @@ async def onboard(
     at: str = "21:00",
     reason: str | None = None,
 ) -> None:
-    """Go through /start the quickest way, typing each answer."""
+    """Go through /start the quickest way, typing each answer. Each step is one message,
+    except the two that say back what was understood with a button (the date, to change it;
+    the zone, removing the location keyboard) before the next question."""
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send(date)
     await user.replies(2)
     await user.send(zone)
     await user.replies(2)
     await user.send(at)
-    await user.replies(2)
+    await user.reply()
     if reason is None:
         await user.press("Skip for now")
-        await user.replies(2)
     else:
         await user.send(reason)
-        await user.replies(3)
+    await user.reply()

@@ -20,6 +20,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
+from bot.conversation.coalesce import coalesce
 from bot.conversation.context import BotContext
 from bot.conversation.flow import Registry
 from bot.conversation.frames import Conversation
@@ -164,6 +165,7 @@ async def open_turn(
                 version=state.version,
                 now=now,
             )
+        turn.outbox = coalesce(turn.outbox)
         body = to_body(turn.outbox)
         if body is not None:
             turn.outbox_row = await outbox_store.put(

@@ -14,10 +14,12 @@ from bot.emulator.ratelimit import TokenBucket
 from bot.emulator.server import BotApiEmulator
 from bot.jobs.daily import claim_batch
 from bot.store.models import Delivery, User
+from tests.e2e.userdata import opens_with
 from tests.harness import TOKEN, BotRunner, onboard
 
 FAST_TICK = {"tick_seconds": 0.05}
-DAILY = load_content().daily
+CONTENT = load_content()
+DAILY = CONTENT.daily
 assert DAILY is not None
 
 
@@ -228,8 +230,12 @@ async def test_blocked_user_is_marked_inactive_skipped_then_welcomed_back(
     assert emu.stats.count("sendMessage") == attempts_before
     user.unblock()
     await user.send("/status")
-    assert "back" in (await user.reply()).plain  # one short welcome, then the answer
-    assert "Day 2 " in (await user.reply()).plain
+    # One short welcome, then the answer, in one message.
+    welcome = await user.reply()
+    assert opens_with(welcome, CONTENT.variants("privacy.welcome_back")), welcome.text
+    welcomed, answer = welcome.plain.split("\n\n", 1)
+    assert "back" in welcomed
+    assert "Day 2 " in answer
     clock.set(datetime(2026, 11, 27, 19, 0, tzinfo=UTC))
     await expect_daily(user, 3)
 

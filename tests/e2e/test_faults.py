@@ -133,7 +133,7 @@ async def test_database_away_for_a_moment_gets_a_kind_retry_and_loses_nothing(
     user = emu.user(8101)
     await onboard(user)
     await user.send("/urge")
-    await user.replies(2)
+    await user.reply()  # the opener and the strength question, in one message
     db = bot.runtime.db
     rows, stack = await rows_of(db, 8101), await stack_of(db, 8101)
     assert steps(stack) == [("urge", "strength")]
@@ -154,7 +154,7 @@ async def test_database_away_for_a_moment_gets_a_kind_retry_and_loses_nothing(
     assert await stack_of(db, 8101) == stack
     # The same bot, no restart: the answer is taken as the answer to that question.
     await user.send("7")
-    ack, trigger = await user.replies(2, timeout=10)
+    trigger = await user.reply(timeout=10)  # the acknowledgement, then the trigger question
     assert "Feeling lonely" in trigger.button_texts()
     [urge] = (await rows_of(db, 8101))["urges"]
     assert urge["strength"] == 7
@@ -207,7 +207,7 @@ async def test_kill_9_mid_flow_then_restart_continues_at_the_same_question(
     user = emu.user(8201)
     first = await started(emu, database_url, tmp_path)
     try:
-        await answer(user, 3, "/start")
+        await answer(user, 1, "/start")
         _, tz_question = await answer(user, 2, "yesterday")
         assert tz_question.reply_keyboard is not None  # the time-zone question
         await settled(emu)
@@ -219,10 +219,10 @@ async def test_kill_9_mid_flow_then_restart_continues_at_the_same_question(
         zone_ok, time_question = await answer(user, 2, "Berlin")
         assert "Berlin" in zone_ok.plain
         assert "21:00" in time_question.button_texts()
-        await answer(user, 2, "21:00")
-        await answer(user, 2, "Skip for now", press=True)
-        await answer(user, 2, "/urge")
-        await answer(user, 2, "7", press=True)
+        await answer(user, 1, "21:00")
+        await answer(user, 1, "Skip for now", press=True)
+        await answer(user, 1, "/urge")
+        await answer(user, 1, "7", press=True)
         await settled(emu)
     finally:
         await killed(second)
@@ -230,7 +230,7 @@ async def test_kill_9_mid_flow_then_restart_continues_at_the_same_question(
     third = await started(emu, database_url, tmp_path)
     try:
         # A button of the question asked before the kill still answers it.
-        ack, tools = await answer(user, 2, "Feeling lonely", press=True)
+        [tools] = await answer(user, 1, "Feeling lonely", press=True)  # ack and tools as one
         assert CONTENT.label("urge.tool_labels.breathe") in tools.button_texts()
     finally:
         log = await third.stop()

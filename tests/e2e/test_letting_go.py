@@ -16,6 +16,7 @@ from bot.core.clock import MovableClock
 from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
+from tests.e2e.userdata import opens_with
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
@@ -65,7 +66,7 @@ async def test_question_while_urge_asks_for_a_number_is_answered_then_back(
     user = emu.user(8801)
     await onboard(user)
     await user.send("/urge")
-    _, strength = await user.replies(2)
+    strength = await user.reply()  # the opener, then the question, in one message
     assert strength.button_texts() == STRENGTHS
     await user.send(QUESTION)
     reply = await user.reply()
@@ -78,8 +79,8 @@ async def test_question_while_urge_asks_for_a_number_is_answered_then_back(
     again = await user.reply()
     assert again.button_texts() == STRENGTHS
     await user.press("9", message=again)
-    ack, trigger = await user.replies(2)
-    assert ack.text in variants("urge.strength_high_ack")
+    trigger = await user.reply()  # the acknowledgement, then the trigger question
+    assert opens_with(trigger, variants("urge.strength_high_ack")), trigger.text
     assert CONTENT.label("urge.trigger_labels.night") in trigger.button_texts()
 
 
@@ -89,12 +90,12 @@ async def test_after_a_detour_the_questions_own_buttons_still_work(
     user = emu.user(8804)
     await onboard(user)
     await user.send("/urge")
-    _, strength = await user.replies(2)
+    strength = await user.reply()  # the opener, then the question, in one message
     await user.send("are you a real person?")
     await user.reply()
     await user.press("3", message=strength)
-    ack, _ = await user.replies(2)
-    assert ack.text in variants("urge.strength_low_ack")
+    ack = await user.reply()
+    assert opens_with(ack, variants("urge.strength_low_ack")), ack.text
 
 
 async def test_a_number_is_still_the_answer_at_the_strength_question(
@@ -103,10 +104,10 @@ async def test_a_number_is_still_the_answer_at_the_strength_question(
     user = emu.user(8802)
     await onboard(user)
     await user.send("/urge")
-    await user.replies(2)
+    await user.reply()
     await user.send("like an 8 honestly")
-    ack, _ = await user.replies(2)
-    assert ack.text in variants("urge.strength_high_ack")
+    ack = await user.reply()
+    assert opens_with(ack, variants("urge.strength_high_ack")), ack.text
 
 
 async def test_urge_text_inside_the_urge_flow_stays_in_it(
@@ -115,7 +116,7 @@ async def test_urge_text_inside_the_urge_flow_stays_in_it(
     user = emu.user(8803)
     await onboard(user)
     await user.send("/urge")
-    await user.replies(2)
+    await user.reply()
     await user.send(URGE)
     reply = await user.reply()
     assert not is_urge_offer(reply)
@@ -180,7 +181,7 @@ async def test_question_at_the_start_date_is_answered_then_back_to_the_date(
 ) -> None:
     user = emu.user(8821)
     await user.send("/start")
-    *_, date_question = await user.replies(3)
+    date_question = await user.reply()  # welcome, explainer and the question in one message
     await user.send(QUESTION)
     reply = await user.reply()
     assert is_faq_answer(reply)
@@ -199,7 +200,7 @@ async def test_onboarding_sleeps_after_half_an_hour_and_start_resumes_it(
 ) -> None:
     user = emu.user(8822)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send("yesterday")
     await user.replies(2)
     clock.advance(timedelta(minutes=31))
@@ -207,7 +208,7 @@ async def test_onboarding_sleeps_after_half_an_hour_and_start_resumes_it(
     reply = await user.reply()
     assert "couldn't find" not in reply.plain.lower()
     await user.send("/start")
-    _, question = await user.replies(2)
+    question = await user.reply()  # "where we were", then the question, in one message
     assert "time zone" in question.plain.lower()
     await user.send("Berlin")
     _, time_question = await user.replies(2)
@@ -219,7 +220,7 @@ async def test_urge_typed_during_onboarding_offers_help_and_onboarding_waits(
 ) -> None:
     user = emu.user(8823)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send(URGE)
     offer = await user.reply()
     assert is_urge_offer(offer)
@@ -238,7 +239,7 @@ async def test_feeling_typed_at_the_slip_question_is_heard_and_the_question_wait
     user = emu.user(8831)
     await onboard(user)
     await user.send("/slip")
-    _, confirm = await user.replies(2)
+    confirm = await user.reply()
     await user.send("i feel so stupid and ashamed")
     reply = await user.reply()
     assert reply.text not in variants("slip.use_buttons")
@@ -289,8 +290,8 @@ async def test_struggling_reads_typed_words(
     if key is not None:
         assert (await user.reply()).text in variants(key)
         return
-    opener, strength = await user.replies(2)  # wanting to reach out: the urge flow
-    assert opener.text in variants("urge.opener")
+    strength = await user.reply()  # wanting to reach out: the urge flow
+    assert opens_with(strength, variants("urge.opener")), strength.text
     assert strength.button_texts() == STRENGTHS
 
 
@@ -314,12 +315,12 @@ async def reach(user: SimUser, flow: str) -> None:
     """Bring `user` to a question of `flow`."""
     if flow == "onboarding":
         await user.send("/start")
-        await user.replies(3)
+        await user.reply()
         return
     await onboard(user)
     if flow == "urge":
         await user.send("/urge")
-        await user.replies(2)
+        await user.reply()
     elif flow == "reasons":
         await user.send("/reasons")
         await user.reply()
@@ -327,14 +328,14 @@ async def reach(user: SimUser, flow: str) -> None:
         await user.reply()
     elif flow == "slip":
         await user.send("/slip")
-        await user.replies(2)
+        await user.reply()
     elif flow == "urge: writing":
         await user.send("/urge")
-        await user.replies(2)
+        await user.reply()
         await user.press("5")
-        await user.replies(2)
+        await user.reply()
         await user.press(CONTENT.label("urge.trigger_labels.night"))
-        await user.replies(2)
+        await user.reply()
         await user.press(CONTENT.label("urge.tool_labels.write"))
         await user.reply()
 
@@ -364,7 +365,7 @@ async def test_a_feeling_at_the_start_date_is_heard_not_called_a_bad_date(
 ) -> None:
     user = emu.user(8824)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send("😭😭😭")
     reply = await user.reply()
     assert reply.text in variants("listen.emoji")

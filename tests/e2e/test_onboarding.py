@@ -13,10 +13,12 @@ async def test_onboarding_with_buttons_ends_on_day_one(
 ) -> None:
     user = emu.user(101)
     await user.send("/start")
-    welcome, explainer, question = await user.replies(3)
-    assert "steadfast" in welcome.plain.lower()
-    assert "30 days" in explainer.plain
-    assert question.button_texts() == ["Today", "Yesterday", "Another day"]
+    # The welcome, the explainer and the date question come as one message, in that order.
+    start = await user.reply()
+    assert "steadfast" in start.plain.lower()
+    assert "30 days" in start.plain
+    assert start.plain.lower().index("steadfast") < start.plain.index("30 days")
+    assert start.button_texts() == ["Today", "Yesterday", "Another day"]
 
     await user.press("Yesterday")
     _, tz_question = await user.replies(2)
@@ -29,14 +31,18 @@ async def test_onboarding_with_buttons_ends_on_day_one(
     assert "21:00" in time_question.button_texts()
 
     await user.press("21:00")
-    time_ok, reason_question = await user.replies(2)
+    # The time said back, then the reason question, as one message.
+    time_ok = await user.reply()
     assert "21:00" in time_ok.plain
-    assert "Skip for now" in reason_question.button_texts()
+    assert time_ok.plain.index("21:00") < time_ok.plain.index("reason")
+    assert "Skip for now" in time_ok.button_texts()
 
     await user.send("I want my peace back")
-    saved, done, _ = await user.replies(3)
-    assert "saved" in saved.plain.lower()
+    # Saved, then done, then what comes next, as one message.
+    done = await user.reply()
+    assert "saved" in done.plain.lower()
     assert "Day 2" in done.plain
+    assert done.plain.lower().index("saved") < done.plain.index("Day 2")
 
     await user.send("/status")
     status = await user.reply()
@@ -90,7 +96,7 @@ async def test_bad_dates_are_refused_kindly_and_asked_again(
 ) -> None:
     user = emu.user(300)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send(typed)
     refusal = await user.reply()
     assert expected in refusal.plain
@@ -122,7 +128,7 @@ async def test_time_zones_typed(
 ) -> None:
     user = emu.user(400)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.press("Today")
     await user.replies(2)
     await user.send(typed)
@@ -136,7 +142,7 @@ async def test_unknown_time_zones_are_asked_again(
 ) -> None:
     user = emu.user(500)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.press("Today")
     await user.replies(2)
     await user.send(typed)
@@ -155,7 +161,7 @@ async def test_unsure_or_asking_at_the_time_zone_is_answered_not_refused(
 ) -> None:
     user = emu.user(503)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.press("Today")
     await user.replies(2)
     await user.send(typed)
@@ -169,7 +175,7 @@ async def test_unsure_or_asking_at_the_time_zone_is_answered_not_refused(
 async def test_ambiguous_city_offers_buttons(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(501)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.press("Today")
     await user.replies(2)
     await user.send("Paris")
@@ -184,7 +190,7 @@ async def test_ambiguous_city_offers_buttons(emu: BotApiEmulator, bot: BotRunner
 async def test_time_zone_from_shared_location(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(502)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.press("Today")
     await user.replies(2)
     await user.send_location(-23.55, -46.63)
@@ -215,7 +221,7 @@ async def test_absurd_times_are_refused(
 ) -> None:
     user = emu.user(601)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.press("Today")
     await user.replies(2)
     await user.send("Berlin")
@@ -224,7 +230,7 @@ async def test_absurd_times_are_refused(
     refusal = await user.reply()
     assert expected in refusal.plain
     await user.send("8pm")
-    assert "20:00" in (await user.replies(2))[0].plain
+    assert "20:00" in (await user.reply()).plain
 
 
 async def test_restart_mid_onboarding_resumes_at_the_same_question(
@@ -232,7 +238,7 @@ async def test_restart_mid_onboarding_resumes_at_the_same_question(
 ) -> None:
     user = emu.user(700)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send("3 days ago")
     await user.replies(2)
     await bot.restart()
@@ -246,9 +252,10 @@ async def test_start_again_never_wipes_anything(emu: BotApiEmulator, bot: BotRun
     user = emu.user(701)
     await onboard(user, date="5 days ago")
     await user.send("/start")
-    back, status = await user.replies(2)
-    assert "nothing was reset" in back.plain.lower() or "safe" in back.plain.lower()
-    assert "Day 6 " in status.plain
+    # The welcome back, then the status, as one message.
+    back, status_day, _ = (await user.reply()).plain.partition("Day 6 ")
+    assert "nothing was reset" in back.lower() or "safe" in back.lower()
+    assert status_day == "Day 6 "
 
 
 async def test_start_mid_onboarding_repeats_the_current_question(
@@ -256,11 +263,11 @@ async def test_start_mid_onboarding_repeats_the_current_question(
 ) -> None:
     user = emu.user(702)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.press("Today")
     await user.replies(2)
     await user.send("/start")
-    _, question = await user.replies(2)
+    question = await user.reply()  # a welcome back, then the question, as one message
     assert "time zone" in question.plain.lower()
 
 
@@ -269,7 +276,7 @@ async def test_old_button_is_refused_and_the_question_repeated(
 ) -> None:
     user = emu.user(703)
     await user.send("/start")
-    _, _, date_question = await user.replies(3)
+    date_question = await user.reply()
     await user.press("Today")
     await user.replies(2)
     await user.press("Yesterday", message=date_question)
@@ -279,16 +286,16 @@ async def test_old_button_is_refused_and_the_question_repeated(
     await user.send("Berlin")
     await user.replies(2)
     await user.press("08:00")
-    await user.replies(2)
+    await user.reply()
     await user.press("Skip for now")
-    done, _ = await user.replies(2)
+    done = await user.reply()
     assert "Day 1" in done.plain
 
 
 async def test_forged_button_data_changes_nothing(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(704)
     await user.send("/start")
-    _, _, question = await user.replies(3)
+    question = await user.reply()
     await user.press_data("ob:ffffff:d:1", message_id=question.message_id)
     await user.replies(1)
     await user.press_data("nonsense", message_id=question.message_id)
@@ -301,7 +308,7 @@ async def test_forged_button_data_changes_nothing(emu: BotApiEmulator, bot: BotR
 async def test_cancel_during_onboarding_keeps_answers(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(705)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send("yesterday")
     await user.replies(2)
     await user.send("/cancel")
@@ -316,10 +323,10 @@ async def test_back_goes_one_question_back_and_the_answer_can_be_changed(
 ) -> None:
     user = emu.user(131)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send("back")  # nothing before the first question
-    first, again = await user.replies(2)
-    assert "first question" in first.plain or "start already" in first.plain
+    again = await user.reply()  # says so, then asks the first question again
+    assert "first question" in again.plain or "start already" in again.plain
     assert again.button_texts() == ["Today", "Yesterday", "Another day"]
     await user.press("Yesterday")
     await user.replies(2)
@@ -339,7 +346,7 @@ async def test_a_later_answer_that_corrects_an_earlier_one_is_taken_as_such(
 ) -> None:
     user = emu.user(132)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.send("today")
     await user.replies(2)
     # At the time-zone question: the start date was another day after all.
@@ -355,13 +362,15 @@ async def test_a_later_answer_that_corrects_an_earlier_one_is_taken_as_such(
     assert "Asia/Manila" in tz_ok.plain
     assert "21:00" in time_question.button_texts()
     await user.send("21:00")
-    await user.replies(2)
+    await user.reply()
     # At the reason question a bare time would be a reason; with its cue it is a new time.
     await user.send("actually make it 9am")
-    time_ok, reason_question = await user.replies(2)
+    time_ok = await user.reply()  # the new time said back, then the reason question again
     assert "09:00" in time_ok.plain
-    assert "Skip for now" in reason_question.button_texts()
+    assert time_ok.plain.index("09:00") < time_ok.plain.index("reason")
+    assert "Skip for now" in time_ok.button_texts()
     await user.send("i want to sleep through the night again")
-    saved, done, _ = await user.replies(3)
-    assert "saved" in saved.plain.lower()
+    done = await user.reply()  # saved, then done, as one message
+    assert "saved" in done.plain.lower()
     assert "09:00" in done.plain
+    assert done.plain.lower().index("saved") < done.plain.index("09:00")

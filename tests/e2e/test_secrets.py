@@ -47,7 +47,7 @@ async def full_scenario(user: SimUser, *, wait: float = 10.0) -> BotMessage:
     await user.send("21:00")
     await user.wait_for(has_buttons("Skip for now"), timeout=wait)
     await user.send(REASON)
-    await user.replies(3, timeout=wait)
+    await user.reply(timeout=wait)  # the reason kept and the set-up done, in one message
     await user.send("/status")
     await user.wait_for(lambda m: "Day 1" in m.plain, timeout=wait)
     await user.send(QUESTION)

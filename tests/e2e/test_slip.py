@@ -11,6 +11,7 @@ from bot.core.content import load_content
 from bot.emulator.driver import SimUser
 from bot.emulator.server import BotApiEmulator
 from bot.store.models import Attempt
+from tests.e2e.userdata import ends_with, opens_with
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
@@ -30,19 +31,21 @@ async def attempts_of(runner: BotRunner, user_id: int) -> list[Attempt]:
 async def slip(user: SimUser, note: str | None = None) -> str:
     """/slip, confirm, then a note or Skip; return the "restarted" text."""
     await user.send("/slip")
-    intro, confirm = await user.replies(2)
-    assert intro.text in CONTENT.variants("slip.slip_intro")
+    confirm = await user.reply()  # the intro, then the question, in one message
+    assert opens_with(confirm, CONTENT.variants("slip.slip_intro")), confirm.text
     assert confirm.button_texts() == [RESTART, KEEP]
     await user.press(RESTART)
-    restarted, ask_note = await user.replies(2)
+    ask_note = await user.reply()  # "restarted", then the note question
     assert ask_note.button_texts() == ["Skip"]
+    assert ends_with(ask_note, CONTENT.variants("slip.ask_note")), ask_note.text
+    restarted, _ = ask_note.plain.rsplit("\n\n", 1)
     if note is None:
         await user.press("Skip")
         assert (await user.reply()).text in CONTENT.variants("slip.note_skipped")
     else:
         await user.send(note)
         assert (await user.reply()).text in CONTENT.variants("slip.note_saved")
-    return restarted.plain
+    return restarted
 
 
 async def test_two_slips_keep_history_and_the_longest_streak(
@@ -78,7 +81,7 @@ async def test_keeping_the_count_changes_nothing(emu: BotApiEmulator, bot: BotRu
     user = emu.user(6002)
     await onboard(user, date="4 days ago")
     await user.send("/slip")
-    await user.replies(2)
+    await user.reply()
     await user.press(KEEP)
     assert (await user.reply()).text in CONTENT.variants("slip.slip_cancelled")
     [attempt] = await attempts_of(bot, 6002)
@@ -91,19 +94,19 @@ async def test_a_typed_yes_or_no_answers_the_restart_question(
     user = emu.user(6006)
     await onboard(user, date="4 days ago")
     await user.send("/slip")
-    await user.replies(2)
+    await user.reply()
     await user.send("what?")  # neither: the buttons are pointed at, the question repeated
-    hint, again = await user.replies(2)
-    assert hint.text in CONTENT.variants("slip.use_buttons")
+    again = await user.reply()  # the hint, then the question again, in one message
+    assert opens_with(again, CONTENT.variants("slip.use_buttons")), again.text
     assert again.button_texts() == [RESTART, KEEP]
     await user.send("nope")
     assert (await user.reply()).text in CONTENT.variants("slip.slip_cancelled")
     [attempt] = await attempts_of(bot, 6006)
     assert attempt.end_date is None
     await user.send("/slip")
-    await user.replies(2)
+    await user.reply()
     await user.send("yes i texted him last night")
-    _restarted, ask_note = await user.replies(2)
+    ask_note = await user.reply()
     assert ask_note.button_texts() == ["Skip"]
     first, second = await attempts_of(bot, 6006)
     assert first.end_date is not None
@@ -113,7 +116,9 @@ async def test_a_typed_yes_or_no_answers_the_restart_question(
 async def test_slip_before_set_up_points_to_start(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(6003)
     await user.send("/slip")
-    _, not_started = await user.replies(2)
+    not_started = await user.reply()  # the intro, then "not started", in one message
+    assert opens_with(not_started, CONTENT.variants("slip.slip_intro")), not_started.text
+    assert ends_with(not_started, CONTENT.variants("slip.not_started")), not_started.text
     assert "/start" in not_started.plain
     await user.send("/history")
     assert "/start" in (await user.reply()).plain
@@ -125,9 +130,9 @@ async def test_restart_button_pressed_twice_restarts_once(
     user = emu.user(6004)
     await onboard(user, date="2 days ago")
     await user.send("/slip")
-    _, confirm = await user.replies(2)
+    confirm = await user.reply()
     await user.press(RESTART, message=confirm)
-    await user.replies(2)
+    await user.reply()
     await user.press(RESTART, message=confirm)
     await user.silence(0.3)
     assert user.callback_answers[-1][0]
@@ -138,9 +143,9 @@ async def test_a_long_note_is_refused_kindly(emu: BotApiEmulator, bot: BotRunner
     user = emu.user(6005)
     await onboard(user)
     await user.send("/slip")
-    await user.replies(2)
+    await user.reply()
     await user.press(RESTART)
-    await user.replies(2)
+    await user.reply()
     await user.send("z" * 501)
     assert "500" in (await user.reply()).plain
     await user.send("short one")

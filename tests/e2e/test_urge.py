@@ -33,6 +33,9 @@ TOOLS = [
     "🎞 Play the tape forward",
 ]
 OUTCOMES = ["It passed", "Still strong", "I contacted them"]
+TRIGGER_KEYS = {label: key for key, label in CONTENT.texts["urge.trigger_labels"].items()}
+STRENGTH_ACKS = [f"urge.strength_{band}_ack" for band in ("low", "mid", "high")]
+JOIN = "\n\n"  # a step's plain messages reach the person as one, a blank line between them
 
 
 def variants(key: str, **params: object) -> list[str]:
@@ -41,6 +44,28 @@ def variants(key: str, **params: object) -> list[str]:
 
 def is_one_of(message: BotMessage, key: str, **params: object) -> bool:
     return message.text in variants(key, **params)
+
+
+def any_of(*keys: str) -> list[str]:
+    return [v for key in keys for v in variants(key)]
+
+
+def is_made_of(message: BotMessage, *parts: list[str]) -> bool:
+    """The message is one of each list of texts, in this order, joined into one message."""
+
+    def rest_is(text: str, parts: tuple[list[str], ...]) -> bool:
+        head, *tail = parts
+        if not tail:
+            return text in head
+        return any(text.startswith(v + JOIN) and rest_is(text[len(v + JOIN):], tuple(tail))
+                   for v in head)
+
+    return rest_is(message.text, parts)
+
+
+def ends_with_one_of(message: BotMessage, key: str, **params: object) -> bool:
+    """The last of the texts joined into the message is one of `key`'s variants."""
+    return any(message.text.endswith(JOIN + v) for v in variants(key, **params))
 
 
 @pytest.fixture
@@ -60,16 +85,17 @@ async def to_tools(
 ) -> BotMessage:
     """/urge, a strength and a trigger: return the tools menu."""
     await user.send("/urge")
-    opener, question = await user.replies(2)
-    assert is_one_of(opener, "urge.opener")
-    assert opener.buttons == []
+    question = await user.reply()  # the opener needs no tap: the question comes with it
+    assert is_made_of(question, variants("urge.opener"), variants("urge.ask_strength"))
     assert question.button_texts() == STRENGTHS
     await user.press(strength)
-    ack, trigger_question = await user.replies(2)
+    trigger_question = await user.reply()
+    assert is_made_of(trigger_question, any_of(*STRENGTH_ACKS), variants("urge.ask_trigger"))
     assert trigger_question.button_texts() == TRIGGERS
     await user.press(trigger)
-    trigger_ack, tools = await user.replies(2)
-    assert is_one_of(tools, "urge.tools_intro")
+    tools = await user.reply()
+    assert is_made_of(tools, variants(f"urge.trigger_ack_{TRIGGER_KEYS[trigger]}"),
+                      variants("urge.tools_intro"))
     assert tools.button_texts() == TOOLS
     return tools
 
@@ -122,10 +148,10 @@ async def test_strength_gets_an_answer_that_fits_it(
 ) -> None:
     user = emu.user(4002)
     await user.send("/urge")
-    await user.replies(2)
+    await user.reply()
     await user.press(strength)
-    ack, _ = await user.replies(2)
-    assert is_one_of(ack, f"urge.strength_{band}_ack")
+    acked = await user.reply()  # the answer, then the next question
+    assert is_made_of(acked, variants(f"urge.strength_{band}_ack"), variants("urge.ask_trigger"))
 
 
 async def test_typed_strength_is_accepted_and_nonsense_is_explained(
@@ -133,22 +159,23 @@ async def test_typed_strength_is_accepted_and_nonsense_is_explained(
 ) -> None:
     user = emu.user(4003)
     await user.send("/urge")
-    await user.replies(2)
+    await user.reply()
     for bad in ("so much", "0", "11", "-3", "blue"):
         await user.send(bad)
         again = await user.reply()
         assert is_one_of(again, "urge.strength_invalid")
         assert again.button_texts() == STRENGTHS
     await user.send("like an 8 honestly")
-    ack, trigger_question = await user.replies(2)
-    assert is_one_of(ack, "urge.strength_high_ack")
+    trigger_question = await user.reply()
+    assert is_made_of(trigger_question, variants("urge.strength_high_ack"),
+                      variants("urge.ask_trigger"))
     await user.send("his instagram story")  # typed where a tap was offered: read it
-    ack, tools = await user.replies(2)
-    assert is_one_of(ack, "urge.trigger_ack_post")
+    tools = await user.reply()
+    assert is_made_of(tools, variants("urge.trigger_ack_post"), variants("urge.tools_intro"))
     assert tools.button_texts() == TOOLS
     await user.send("something")  # the tools can only be tapped
-    hint, asked = await user.replies(2)
-    assert is_one_of(hint, "urge.use_buttons")
+    asked = await user.reply()
+    assert is_made_of(asked, variants("urge.use_buttons"), variants("urge.tools_intro"))
     assert asked.button_texts() == TOOLS
     [urge] = await urges_of(fast, 4003)
     assert urge.strength == 8
@@ -165,12 +192,12 @@ async def test_each_trigger_is_acknowledged_and_logged(
 ) -> None:
     user = emu.user(4004)
     await user.send("/urge")
-    await user.replies(2)
+    await user.reply()
     await user.press("5")
-    await user.replies(2)
+    await user.reply()
     await user.press(label)
-    ack, _ = await user.replies(2)
-    assert is_one_of(ack, f"urge.trigger_ack_{key}")
+    acked = await user.reply()  # the answer, then the tools
+    assert is_made_of(acked, variants(f"urge.trigger_ack_{key}"), variants("urge.tools_intro"))
     [urge] = await urges_of(fast, 4004)
     assert urge.trigger == key
 
@@ -399,14 +426,14 @@ async def test_my_reasons_shows_the_users_own_list(emu: BotApiEmulator, fast: Bo
     await onboard(user, reason="I want my <peace> back")
     await to_tools(user)
     await user.press("📝 My reasons")
-    reasons, question = await user.replies(2)
+    reasons = await user.reply()  # the list, then the question
     assert "1. I want my <peace> back" in reasons.plain
-    assert is_one_of(question, "urge.ask_outcome")
-    assert question.button_texts() == OUTCOMES
+    assert ends_with_one_of(reasons, "urge.ask_outcome")
+    assert reasons.button_texts() == OUTCOMES
     await user.press("Still strong")
     await user.reply()
     await user.press("🎞 Play the tape forward")
-    await user.replies(2)
+    await user.reply()
     for _ in range(3):
         await user.send("I'd feel worse")
     done = (await user.replies(3))[-1]
@@ -427,11 +454,36 @@ async def test_my_reasons_when_empty_invites_the_first_one(
     await user.send("x" * 301)
     assert "300" in (await user.reply()).plain
     await user.send("I deserve someone who stays")
-    saved, question = await user.replies(2)
-    assert is_one_of(saved, "urge.reason_saved")
-    assert question.button_texts() == OUTCOMES
+    saved = await user.reply()
+    assert is_made_of(saved, variants("urge.reason_saved"), variants("urge.ask_outcome"))
+    assert saved.button_texts() == OUTCOMES
     [reason] = await rows_of(fast, Reason, 4031)
     assert reason.text == "I deserve someone who stays"
+
+
+async def test_the_urge_speaking_at_my_reasons_is_heard_not_saved(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4032)
+    await to_tools(user)
+    await user.press("📝 My reasons")
+    assert is_one_of(await user.reply(), "urge.reasons_empty")
+    await user.send("im scared i'll text him")
+    heard = await user.reply()
+    assert is_one_of(heard, "urge.reason_is_urge"), heard.plain
+    assert heard.button_texts() == ["Try another tool"]
+    await user.send("skip")
+    tools = await user.reply()
+    assert is_one_of(tools, "urge.tools_intro"), tools.plain
+    assert await rows_of(fast, Reason, 4032) == []
+    # A real reason afterwards is still taken.
+    await user.press("📝 My reasons")
+    await user.reply()
+    await user.send("I want my peace back")
+    assert is_made_of(await user.reply(), variants("urge.reason_saved"),
+                      variants("urge.ask_outcome"))
+    [reason] = await rows_of(fast, Reason, 4032)
+    assert reason.text == "I want my peace back"
 
 
 async def test_write_it_here_keeps_privately_and_can_delete(
@@ -470,8 +522,8 @@ async def test_write_it_here_and_let_it_go_stores_nothing(
     await user.send("please come back")
     await user.reply()
     await user.press("Let it go")
-    released, _ = await user.replies(2)
-    assert is_one_of(released, "urge.write_released")
+    released = await user.reply()  # gone, then how it is now
+    assert is_made_of(released, variants("urge.write_released"), variants("urge.ask_outcome"))
     assert await rows_of(fast, UnsentMessage, 4041) == []
     async with fast.runtime.db.session() as session:
         stack, _ = await load_stack(session=session, user_id=4041)
@@ -484,10 +536,10 @@ async def test_tape_forward_asks_three_questions_and_stores_no_answer(
     user = emu.user(4050)
     await to_tools(user, trigger="Something else")
     await user.press("🎞 Play the tape forward")
-    intro, first = await user.replies(2)
-    assert is_one_of(intro, "urge.tape_intro")
+    first = await user.reply()  # the intro, then the first question
     sets = CONTENT.texts["urge.tape_questions"]
-    chosen = next(name for name, qs in sets.items() if qs[0] == first.text)
+    chosen = next(name for name, qs in sets.items()
+                  if is_made_of(first, variants("urge.tape_intro"), [qs[0]]))
     await user.send("waiting for a reply, checking my phone")
     second = await user.reply()
     assert second.text == sets[chosen][1]
@@ -517,7 +569,7 @@ async def test_i_contacted_them_leads_to_a_gentle_slip(
     await onboard(user, date="5 days ago")
     await to_tools(user, trigger="They contacted me")
     await user.press("🎞 Play the tape forward")
-    await user.replies(2)
+    await user.reply()
     await user.press("Next question")
     await user.reply()
     await user.press("Next question")
@@ -525,12 +577,15 @@ async def test_i_contacted_them_leads_to_a_gentle_slip(
     await user.press("Next question")
     await user.reply()
     await user.press("I contacted them")
-    contacted, confirm = await user.replies(2)
-    assert is_one_of(contacted, "urge.outcome_contacted")
+    confirm = await user.reply()  # a kind word, then the question
+    assert is_made_of(confirm, variants("urge.outcome_contacted"), variants("slip.confirm_slip"))
     assert confirm.button_texts() == ["Yes, restart today", "No, keep my count"]
     await user.press("Yes, restart today")
-    restarted, note_question = await user.replies(2)
-    assert "5 days" in restarted.plain
+    note_question = await user.reply()  # the count restarted, then the note asked for
+    assert "5 days" in note_question.plain
+    assert is_made_of(note_question,
+                      variants("slip.restarted", previous_days="5 days", longest_days="5 days"),
+                      variants("slip.ask_note"))
     await user.send("they replied to my story and I answered")
     assert is_one_of(await user.reply(), "slip.note_saved")
     [urge] = await urges_of(fast, 4060)
@@ -559,32 +614,33 @@ async def test_urge_during_onboarding_takes_over_then_onboarding_resumes(
 ) -> None:
     user = emu.user(4080)
     await user.send("/start")
-    await user.replies(3)
+    await user.reply()
     await user.press("Yesterday")
     _, tz_question = await user.replies(2)
     await user.send("/urge")  # in the middle of the time-zone question
-    await user.replies(2)
+    await user.reply()
     await user.send("6")
-    await user.replies(2)
+    await user.reply()
     await user.press("Feeling lonely")
-    await user.replies(2)
+    await user.reply()
     await user.press("📝 My reasons")
     await user.reply()
     await user.send("I want to sleep through the night again")
-    await user.replies(2)
+    await user.reply()
     await user.press("It passed")
-    passed, offer = await user.replies(2)
-    assert is_one_of(passed, "urge.outcome_passed")
-    assert is_one_of(offer, "urge.resume_prompt", flow=CONTENT.text("urge.flow_names.onboarding"))
+    offer = await user.reply()  # well done, then the offer to go back
+    onboarding = CONTENT.text("urge.flow_names.onboarding")
+    assert is_made_of(offer, variants("urge.outcome_passed"),
+                      variants("urge.resume_prompt", flow=onboarding))
     await user.press("Pick up where we were")
     again = await user.reply()
     assert again.text == tz_question.text
     await user.send("Berlin")
     await user.replies(2)
     await user.press("21:00")
-    await user.replies(2)
+    await user.reply()
     await user.press("Skip for now")
-    done, _ = await user.replies(2)
+    done = await user.reply()
     assert "Day 2" in done.plain
     [urge] = await urges_of(fast, 4080)
     assert_logged(urge, strength=6, trigger="lonely", tools="reasons", outcome="passed")
@@ -597,24 +653,26 @@ async def test_not_now_leaves_the_interrupted_flow(emu: BotApiEmulator, fast: Bo
     await user.press("Add a reason")
     await user.reply()
     await user.send("/urge")
-    await user.replies(2)
+    await user.reply()
     await user.send("/cancel")
-    cancelled, resuming, asked = await user.replies(3)
-    assert is_one_of(cancelled, "urge.cancelled")
+    cancelled = await user.reply()  # stopped, back to the reasons, and their question again
+    assert is_made_of(cancelled, variants("urge.cancelled"), variants("core.resuming"),
+                      variants("reasons.add_prompt"))
     await user.send("/urge")
-    await user.replies(2)
+    await user.reply()
     await user.press("2")
-    await user.replies(2)
+    await user.reply()
     await user.press("Something else")
-    await user.replies(2)
+    await user.reply()
     await user.press("🎞 Play the tape forward")
-    await user.replies(2)
+    await user.reply()
     for _ in range(3):
         await user.press("Next question")
         await user.reply()
     await user.press("It passed")
-    _, offer = await user.replies(2)
-    assert is_one_of(offer, "urge.resume_prompt", flow=CONTENT.text("urge.flow_names.reasons"))
+    offer = await user.reply()  # well done, then the offer to go back
+    assert ends_with_one_of(offer, "urge.resume_prompt",
+                            flow=CONTENT.text("urge.flow_names.reasons"))
     await user.press("Not now")
     assert is_one_of(await user.reply(), "urge.resume_later")
     await user.send("hello there")  # no flow now: free text, not a reason
@@ -635,8 +693,8 @@ async def test_daily_struggling_button_logs_the_mood_and_asks_what_kind(
     [delivery] = await rows_of(fast, Delivery, 4090)
     assert delivery.mood == "struggling"
     await user.press(CONTENT.label("daily.struggle_labels.reach"), message=question)
-    opener, strength = await user.replies(2)  # wanting to reach out: the urge flow
-    assert is_one_of(opener, "urge.opener")
+    strength = await user.reply()  # wanting to reach out: the urge flow
+    assert is_made_of(strength, variants("urge.opener"), variants("urge.ask_strength"))
     assert strength.button_texts() == STRENGTHS
     [urge] = await urges_of(fast, 4090)
     assert urge.source == "daily"
@@ -650,9 +708,9 @@ async def test_stale_and_forged_buttons_are_refused_kindly_and_change_nothing(
 ) -> None:
     owner, other = emu.user(4200), emu.user(4201)
     await owner.send("/urge")
-    _, strength_question = await owner.replies(2)
+    strength_question = await owner.reply()
     await owner.press("4")
-    await owner.replies(2)
+    await owner.reply()
     await owner.press("3", message=strength_question)  # an old prompt's button
     await owner.silence(0.3)
     assert owner.callback_answers[-1][0] in variants("urge.stale_button")
@@ -660,7 +718,7 @@ async def test_stale_and_forged_buttons_are_refused_kindly_and_change_nothing(
     assert urge.strength == 4
 
     await owner.press("Feeling lonely")
-    await owner.replies(2)
+    await owner.reply()
     await owner.press("⏳ Wait it out")
     await owner.reply()
     await owner.press("5 min")
@@ -672,7 +730,7 @@ async def test_stale_and_forged_buttons_are_refused_kindly_and_change_nothing(
     assert passed_data.callback_data is not None
 
     await other.send("/urge")
-    await other.replies(2)
+    await other.reply()
     await other.press_data(passed_data.callback_data, message_id=checkin.message_id)
     await other.silence(0.3)
     assert other.callback_answers[-1][0] == CONTENT.text("urge.not_your_button")
@@ -705,7 +763,7 @@ async def test_another_users_kept_message_cannot_be_deleted(
     assert delete is not None
     assert delete.callback_data is not None
     await other.send("/start")  # someone with an account of their own
-    await other.replies(3)
+    await other.reply()
     await other.press_data(delete.callback_data, message_id=kept.message_id)
     await other.silence(0.3)
     assert other.callback_answers[-1][0] == CONTENT.text("urge.not_your_button")
@@ -800,8 +858,8 @@ async def test_accepting_the_offer_starts_the_flow_and_declining_does_not(
     await user.send("ugh I'm about to call him")
     await user.reply()
     await user.press("Yes, help me")
-    opener, question = await user.replies(2)
-    assert is_one_of(opener, "urge.opener")
+    question = await user.reply()
+    assert is_made_of(question, variants("urge.opener"), variants("urge.ask_strength"))
     assert question.button_texts() == STRENGTHS
     await user.press("Yes, help me", message=first_offer)  # already in the flow
     await user.silence(0.3)

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlmodel import col, select, update
 
+from bot.conversation.coalesce import JOIN
 from bot.emulator.driver import BotMessage, SimUser
 from bot.store.db import Database
 from bot.store.models import Attempt, Delivery, FlowState, Reason, UnsentMessage, Urge, User
@@ -89,3 +90,18 @@ async def exchange(
         await asyncio.sleep(0.002)
     elapsed = time.monotonic() - started
     return user.inbox[seen:], elapsed
+
+
+# A turn's acknowledgement rides on the message that follows it (bot/conversation/coalesce.py):
+# these read the parts of such a joined message.
+
+
+def opens_with(message: BotMessage, variants: list[str]) -> bool:
+    """Whether `message` is one of `variants` (as sent) with the turn's next message joined
+    after it."""
+    return any(message.text.startswith(f"{v}{JOIN}") for v in variants)
+
+
+def ends_with(message: BotMessage, variants: list[str]) -> bool:
+    """Whether `message` ends with one of `variants` (as sent), joined after an earlier part."""
+    return any(message.text.endswith(f"{JOIN}{v}") for v in variants)
