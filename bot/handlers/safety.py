@@ -245,12 +245,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _settle(turn, frame, data, "safe_now")
     elif answer == "unsure":
         _reply(turn, frame, data, "unsure", Step.ASKED)
-    elif (who := person_named(text)) is not None:
-        # Someone they could reach ("my sister maybe"): help them reach that person now.
+    elif data.kind != "o" and (who := person_named(text)) is not None:
+        # Someone they could reach ("my sister maybe"): help them reach that person now. Not
+        # when the one at risk is the ex: these replies speak to the person's own danger.
         _reply(turn, frame, data, "reach_person", Step.UNSAFE, who=who)
-    elif is_no_one(text):
+    elif data.kind != "o" and is_no_one(text):
         _reply(turn, frame, data, "no_one", Step.UNSAFE)
-    elif is_unreachable(text):
+    elif data.kind != "o" and is_unreachable(text):
         _reply(turn, frame, data, "unreachable", Step.UNSAFE)
     else:
         reading = read_text(text, turn.rt.matcher)

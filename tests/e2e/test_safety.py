@@ -286,6 +286,12 @@ async def test_the_ex_threatening_to_hurt_themselves_is_told_how_to_get_them_hel
     reply = await user.reply()
     assert said(reply, "sos.ex_at_risk")
     assert "112" in reply.plain
+    # Naming someone here is not the person's own danger: no "reach your mom, you're not safe".
+    await user.send("his mom")
+    await user.send("my mom")
+    for answer in await user.replies(2):
+        assert not said(answer, "sos.reach_person"), answer.plain
+        assert no_faq_menu(answer)
 
 
 # ----------------------------------------------------------------------------- from anywhere
