@@ -35,6 +35,12 @@ edited message) to it.
     .venv/bin/python bench/updates.py                  # 100 and 1,000 users, all bots
     .venv/bin/python bench/updates.py --users 100      # one size
     .venv/bin/python bench/updates.py --profile real   # cProfile the real bot's process
+    .venv/bin/python bench/updates.py --limited        # at Telegram's 30/s, bursty (below)
+
+--limited: both bots at their default sending limits instead (the real bot's SEND_RATE, the
+echo bot with PTB's AIORateLimiter at its defaults), the emulator enforcing 30 messages a
+second across chats, 20 users each waiting 0.3 s after the bot's replies before the next
+step; prints first-reply p50 and p99 per round, their ratios, messages per update and 429s.
 """
 
 from __future__ import annotations
