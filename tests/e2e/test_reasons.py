@@ -8,14 +8,10 @@ from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from bot.services.reasons import MAX_REASONS
 from bot.store.models import Reason
+from tests.e2e.userdata import opens_with
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
-
-
-def begins_with(message_text: str, key: str) -> bool:
-    """Whether the message is one of the ``key`` texts with the next one joined after it."""
-    return any(message_text.startswith(f"{said}\n\n") for said in CONTENT.variants(key))
 
 
 async def reasons_of(runner: BotRunner, user_id: int) -> list[str]:
@@ -50,7 +46,7 @@ async def test_list_add_one_per_message_and_remove(emu: BotApiEmulator, bot: Bot
     assert which.button_texts() == ["I want to sleep again", "They never listened", "Done"]
     await user.press("They never listened")
     removed = await user.reply()  # said, then the list as it is now, as one message
-    assert begins_with(removed.text, "reasons.removed")
+    assert opens_with(removed, CONTENT.variants("reasons.removed"))
     assert "They never listened" not in removed.plain
     assert await reasons_of(bot, 5001) == ["I want to sleep again"]
     await user.press("They never listened", message=which)  # an old button: refused
@@ -117,7 +113,7 @@ async def test_typed_text_outside_adding_points_at_the_buttons(
     await user.reply()
     await user.send("hello")
     hint = await user.reply()  # the hint, then the menu, as one message
-    assert begins_with(hint.text, "reasons.use_buttons")
+    assert opens_with(hint, CONTENT.variants("reasons.use_buttons"))
     assert "Add a reason" in hint.button_texts()
     assert await reasons_of(bot, 5006) == []
 
@@ -143,7 +139,7 @@ async def test_twenty_long_reasons_are_shown_in_parts_and_their_buttons_work(
     await user.press(which.button_texts()[0], message=which)
     replies = await user.replies(2)
     # Said, joined to the first part of the list as it is now.
-    assert any(begins_with(r.text, "reasons.removed") for r in replies), [
+    assert any(opens_with(r, CONTENT.variants("reasons.removed")) for r in replies), [
         r.plain[:80] for r in replies]
     async with bot.runtime.db.session() as session:
         left = (await session.exec(select(Reason).where(Reason.user_id == 3501))).all()

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from bot.conversation.coalesce import JOIN
 from bot.core.clock import MovableClock
 from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
@@ -19,6 +20,7 @@ from bot.store import urges as urge_store
 from bot.store.db import Database
 from bot.store.flows import load_stack
 from bot.store.models import Attempt, Delivery, Reason, UnsentMessage, Urge
+from tests.e2e.userdata import ends_with
 from tests.harness import TOKEN, BotRunner, onboard
 
 CONTENT = load_content()
@@ -35,7 +37,6 @@ TOOLS = [
 OUTCOMES = ["It passed", "Still strong", "I contacted them"]
 TRIGGER_KEYS = {label: key for key, label in CONTENT.texts["urge.trigger_labels"].items()}
 STRENGTH_ACKS = [f"urge.strength_{band}_ack" for band in ("low", "mid", "high")]
-JOIN = "\n\n"  # a step's plain messages reach the person as one, a blank line between them
 
 
 def variants(key: str, **params: object) -> list[str]:
@@ -65,7 +66,7 @@ def is_made_of(message: BotMessage, *parts: list[str]) -> bool:
 
 def ends_with_one_of(message: BotMessage, key: str, **params: object) -> bool:
     """The last of the texts joined into the message is one of `key`'s variants."""
-    return any(message.text.endswith(JOIN + v) for v in variants(key, **params))
+    return ends_with(message, variants(key, **params))
 
 
 @pytest.fixture
