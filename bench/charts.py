@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import contextlib
 import random
-import signal
 import statistics
 import sys
 import tempfile
@@ -35,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.serving import poll_until_parent_goes  # noqa: E402
 from bot.emulator.driver import SimUser  # noqa: E402
 from bot.emulator.server import BotApiEmulator  # noqa: E402
 
@@ -55,22 +55,7 @@ async def serve(base_url: str, folder: str) -> None:
         database_url=f"sqlite+aiosqlite:///{folder}/bench.db",
     )
     app = build_application(settings)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    loop.add_signal_handler(signal.SIGTERM, stop.set)
-    stdin = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
-    gone = asyncio.create_task(stdin.read())
-    gone.add_done_callback(lambda _task: stop.set())
-    await app.initialize()
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=10)
-    print("READY", flush=True)
-    await stop.wait()
-    await app.updater.stop()
-    await app.stop()
-    await app.shutdown()
+    await poll_until_parent_goes(app, 10)
 
 
 async def onboard(user: SimUser) -> None:

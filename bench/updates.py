@@ -52,7 +52,6 @@ import cProfile
 import logging
 import os
 import pstats
-import signal
 import sys
 import tempfile
 import time
@@ -62,6 +61,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.serving import poll_until_parent_goes  # noqa: E402
 from bot.emulator.driver import BotMessage, SimUser  # noqa: E402
 from bot.emulator.server import BotApiEmulator  # noqa: E402
 
@@ -166,23 +166,7 @@ async def serve(kind: str, base_url: str, folder: str, limited: bool = False) ->
         app.add_handler(MessageHandler(filters.TEXT, echo))
         app.add_handler(CallbackQueryHandler(answer))
 
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    loop.add_signal_handler(signal.SIGTERM, stop.set)
-    # Stop too when the parent goes away (its end of our stdin closes).
-    stdin = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
-    parent_gone = asyncio.create_task(stdin.read())
-    parent_gone.add_done_callback(lambda _task: stop.set())
-    await app.initialize()
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=POLL_TIMEOUT)
-    print("READY", flush=True)
-    await stop.wait()
-    await app.updater.stop()
-    await app.stop()
-    await app.shutdown()
+    await poll_until_parent_goes(app, POLL_TIMEOUT)
 
 
 def serve_main(
