@@ -102,15 +102,14 @@ async def send_owed(
 ) -> bool:
     """Send `items` in order and keep the row's count; False if Telegram could not be reached
     (the row stays for the sweep) or the chat is gone."""
-    if row_id is None:
-        return await _send_owed(rt, bot, user_id=user_id, chat_id=chat_id, items=items,
-                                row_id=None, done=done)
-    rt.sending.add(row_id)
+    if row_id is not None:
+        rt.sending.add(row_id)  # this process's own sweep leaves it alone meanwhile
     try:
         return await _send_owed(rt, bot, user_id=user_id, chat_id=chat_id, items=items,
                                 row_id=row_id, done=done)
     finally:
-        rt.sending.discard(row_id)
+        if row_id is not None:
+            rt.sending.discard(row_id)
 
 
 async def _send_owed(

@@ -147,8 +147,8 @@ _NO_ONE = re.compile(
     r"|nobody to talk to|nobody cares|no one cares)"
     r"(?: (?:to call|to talk to|here|at all|really|anymore|tonight|i can call|i could call))*"
 )
-_SHORT_FOR = {"best friend": "best friend", "bestie": "best friend", "mum": "mum",
-              "mommy": "mom", "mummy": "mum", "mama": "mom", "daddy": "dad", "papa": "dad"}
+_SHORT_FOR = {"bestie": "best friend", "mommy": "mom", "mummy": "mum", "mama": "mom",
+              "daddy": "dad", "papa": "dad"}
 
 
 def person_named(text: str) -> str | None:
