@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args
 
 import yaml
 
+from bot.services.crisis_words import load_model
 from bot.services.textnorm import normalize
 
 __all__ = [
@@ -305,6 +306,9 @@ class _Tables:
     # After an other_at_risk match, the rest of the message is only the user's own when no
     # reported-speech word comes just before ("he sent pills and said this is goodbye").
     reported_speech: frozenset[str]
+    # Everyday contexts in which the word model (crisis_words.py) is not asked at all: the
+    # rules know "can't take it any more, the neighbours are drilling"; the model does not.
+    model_unless: re.Pattern[str]
 
 
 def load_tables(path: Path = DATA_FILE) -> _Tables:
@@ -332,10 +336,13 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
         reported_speech=frozenset(
             loader.expand_words(loader.section("reported_speech", str), "reported_speech")
         ),
+        model_unless=loader.compile(loader.joined(net.get("model_unless"), "net.model_unless"),
+                                    "net.model_unless"),
     )
 
 
 _TABLES = load_tables()
+_WORDS = load_model()
 
 
 def _words_before(norm: str, start: int, count: int = _NOT_AFTER_WORDS) -> list[str]:
@@ -394,6 +401,7 @@ class _Text:
 
     def __init__(self, norm: str) -> None:
         words = norm.split()
+        self.words = words
         self.tokens = set(words)
         self.norm = f" {norm} "
         self.pre3 = {t[:3] for t in self.tokens}
@@ -441,7 +449,8 @@ class _Text:
     def without(self, hit: _Hit) -> _Text:
         """The same message with a match blanked out (tokens kept: gates only let rules in)."""
         other = _Text.__new__(_Text)
-        other.tokens, other.pre3, other.pre5 = self.tokens, self.pre3, self.pre5
+        other.words, other.tokens = self.words, self.tokens
+        other.pre3, other.pre5 = self.pre3, self.pre5
         other.bigrams = self.bigrams
         other.norm = self.norm[: hit.start] + " " * (hit.end - hit.start) + self.norm[hit.end :]
         return other
@@ -516,10 +525,14 @@ def mentions_harm(text: str) -> HarmLevel | None:
     """How strongly ``text`` touches death, means, goodbyes or danger, by its words alone.
 
     "strong": the bot asks gently whether the person is safe; "weak" (words that are often
-    figurative: dead, kill, die): it only adds an "I'm not safe right now" button."""
+    figurative: dead, kill, die): it only adds an "I'm not safe right now" button. A short
+    message the rules do not catch is also "strong" when the word model (crisis_words.py)
+    finds its words far likelier in crisis messages than in ordinary ones."""
     t = _text_of(text, reuse=True)
     if t is None:
         return None
     if t.first(_TABLES.net_strong) is not None:
+        return "strong"
+    if _WORDS.says_crisis(t.words) and _TABLES.model_unless.search(t.norm) is None:
         return "strong"
     return "weak" if t.first(_TABLES.net_weak) is not None else None

@@ -1,15 +1,17 @@
-"""The held-out round (tests/data/heldout/crisis_r7.yaml), as floors and ceilings.
+"""The held-out rounds (tests/data/heldout/crisis_r8.yaml, crisis_r9.yaml), as floors and
+ceilings.
 
-The round was written by someone who never saw the rules and is never tuned on. These tests
-pin the figures measured once, after round 7's tuning (bench/crisis.py), so they cannot
-silently get worse; raise a floor (lower a ceiling) when a change improves it. Rounds 5 and 6
-were held out before; both have been measured and are tuning material now (round 6 is
-reported on its own by bench/crisis.py). Nothing here prints a message's text: assertions
-compare counts only.
+Both were written by helpers who never saw the rules and are never tuned on. Round 8 was
+written before round 8's rules were tuned; round 9 before the word model under the net
+(bot/services/crisis_words.py) was built. These tests pin the figures measured after that
+work (bench/crisis.py), so they cannot silently get worse; raise a floor (lower a ceiling)
+when a change improves it. Rounds 5 to 7 were held out before; they are tuning material now.
+Nothing here prints a message's text: assertions compare counts only.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,39 +20,38 @@ import yaml
 
 from bot.services.crisis import detect_crisis, mentions_harm
 
-HELDOUT = Path(__file__).resolve().parents[2] / "tests" / "data" / "heldout" / "crisis_r7.yaml"
-
-# Measured once after round 7's tuning (see docs/crisis.md); before it in parentheses,
-# targets in brackets. Two targets are missed: 19 crisis messages do not reach help, and 2
-# ordinary ones get a full signal.
-REACHED_MIN = 93  # of 112 crisis messages reach help: a signal or "strong" (80) [112]
-FULL_MIN = 85  # of 112 get a full signal (64)
-EXPLICIT_MIN = 47  # of 69 explicit ones get level "explicit" (36) [69]
-SPECIAL_KIND_MIN = 20  # of 24 danger / other_at_risk get the right kind (18) [24]
-FULL_ALARMS_MAX = 2  # of 106 ordinary get a full signal (6) [0: not met]
-STRONG_ALARMS_MAX = 2  # of 106 ordinary get "strong" (8) [<= 5, i.e. 5%]
+HELDOUT = Path(__file__).resolve().parents[2] / "tests" / "data" / "heldout"
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict[str, int]:
-    if not HELDOUT.exists():
+@dataclass(frozen=True)
+class Pinned:
+    """Measured once after the work above (before it in the comment); targets: every crisis
+    message reached, at most 5% of ordinary ones checked, none given the full reply."""
+
+    sizes: tuple[int, int, int, int]  # crisis, ordinary, explicit, danger + other_at_risk
+    reached_min: int
+    full_min: int
+    explicit_min: int
+    special_min: int
+    full_alarms_max: int
+    checked_max: int  # ordinary messages given the check or the full reply
+
+
+ROUNDS = {
+    # before round 8's tuning: reached 86, full 80, explicit 51, special 17, alarms 2 / 4
+    "crisis_r8": Pinned((117, 111, 81, 25), 102, 80, 51, 17, 2, 4),
+    # at the commit before this work: reached 59, full 53, explicit 29, special 12, 0 / 2
+    "crisis_r9": Pinned((72, 72, 50, 16), 66, 54, 30, 13, 0, 3),
+}
+
+
+def figures(name: str) -> dict[str, int]:
+    path = HELDOUT / f"{name}.yaml"
+    if not path.exists():
         pytest.skip("held-out round not present")
-    data: dict[str, Any] = yaml.safe_load(HELDOUT.read_text("utf-8"))
-    f = dict.fromkeys(
-        (
-            "crisis",
-            "reached",
-            "full",
-            "explicit",
-            "explicit_right",
-            "special",
-            "special_right",
-            "ordinary",
-            "full_alarms",
-            "strong_alarms",
-        ),
-        0,
-    )
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    f = dict.fromkeys(("crisis", "reached", "full", "explicit", "explicit_right", "special",
+                       "special_right", "ordinary", "full_alarms", "checked"), 0)
     for item in data["crisis"]:
         signal = detect_crisis(item["text"])
         f["crisis"] += 1
@@ -64,29 +65,30 @@ def figures() -> dict[str, int]:
             f["special_right"] += signal is not None and signal.kind == item["kind"]
     for item in data["ordinary"]:
         f["ordinary"] += 1
-        f["full_alarms"] += detect_crisis(item["text"]) is not None
-        f["strong_alarms"] += mentions_harm(item["text"]) == "strong"
+        full = detect_crisis(item["text"]) is not None
+        f["full_alarms"] += full
+        f["checked"] += full or mentions_harm(item["text"]) == "strong"
     return f
 
 
-def test_the_round_is_the_one_measured(figures: dict[str, int]) -> None:
-    assert (figures["crisis"], figures["ordinary"]) == (112, 106)
-    assert (figures["explicit"], figures["special"]) == (69, 24)
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_the_round_is_the_one_measured(name: str) -> None:
+    f = figures(name)
+    assert (f["crisis"], f["ordinary"], f["explicit"], f["special"]) == ROUNDS[name].sizes
 
 
-def test_crisis_messages_reaching_help_do_not_drop(figures: dict[str, int]) -> None:
-    assert figures["reached"] >= REACHED_MIN
-    assert figures["full"] >= FULL_MIN
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_crisis_messages_reaching_help_do_not_drop(name: str) -> None:
+    f, pinned = figures(name), ROUNDS[name]
+    assert f["reached"] >= pinned.reached_min
+    assert f["full"] >= pinned.full_min
+    assert f["explicit_right"] >= pinned.explicit_min
+    assert f["special_right"] >= pinned.special_min
 
 
-def test_explicit_levels_do_not_drop(figures: dict[str, int]) -> None:
-    assert figures["explicit_right"] >= EXPLICIT_MIN
-
-
-def test_danger_and_other_at_risk_kinds_do_not_drop(figures: dict[str, int]) -> None:
-    assert figures["special_right"] >= SPECIAL_KIND_MIN
-
-
-def test_false_alarms_do_not_rise(figures: dict[str, int]) -> None:
-    assert figures["full_alarms"] <= FULL_ALARMS_MAX
-    assert figures["strong_alarms"] <= STRONG_ALARMS_MAX
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_false_alarms_do_not_rise(name: str) -> None:
+    f, pinned = figures(name), ROUNDS[name]
+    assert f["full_alarms"] <= pinned.full_alarms_max
+    assert f["checked"] <= pinned.checked_max
+    assert f["checked"] <= 0.05 * f["ordinary"]  # the target itself

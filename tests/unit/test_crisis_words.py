@@ -1,0 +1,69 @@
+"""The word model under the crisis net (bot/services/crisis_words.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+from bot.services.crisis import mentions_harm
+from bot.services.crisis_words import DATA_FILE, WordModel, features, load_model
+from bot.services.textnorm import normalize
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _trainer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "train_crisis_words", ROOT / "scripts" / "train_crisis_words.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_weights_are_what_the_training_script_makes() -> None:
+    # Nobody edits the weights by hand, and they match the labelled sets as they are now.
+    trainer = _trainer()
+    assert DATA_FILE.read_text("utf-8") == trainer.render(trainer.build())
+
+
+def test_no_held_out_round_is_trained_on() -> None:
+    trainer = _trainer()
+    sources = json.loads(DATA_FILE.read_text("utf-8"))["sources"]
+    assert sources
+    assert not set(sources) & set(trainer.HELD_OUT)
+    held_out_files = {p.relative_to(ROOT).as_posix()
+                      for p in (ROOT / "tests" / "data" / "heldout").glob("crisis_r*.yaml")}
+    trained_rounds = {s for s in sources if s.startswith("tests/data/heldout/crisis_r")}
+    # every crisis round still held out is named as such in the trainer
+    assert held_out_files - trained_rounds <= set(trainer.HELD_OUT)
+
+
+def test_features_are_words_and_adjacent_pairs() -> None:
+    assert features(["i", "want", "out"]) == {"i", "want", "out", "i want", "want out"}
+
+
+def test_score_sums_the_weights_of_the_features_present() -> None:
+    model = WordModel(weights={"never": 4.0, "wake": 3.0, "never wake": 5.0, "up": -1.0},
+                      threshold=10.0, max_words=5)
+    assert model.score(["never", "wake", "up"]) == 11.0
+    assert model.says_crisis(["never", "wake", "up"])
+    assert not model.says_crisis(["wake", "up"])
+    # longer than max_words: left to the rules, whatever the sum
+    assert not model.says_crisis(["never", "wake", "up", "never", "wake", "up"])
+    assert not model.says_crisis([])
+
+
+def test_the_model_is_only_a_way_to_the_gentle_check() -> None:
+    model = load_model()
+    assert model.max_words == 40
+    assert model.threshold > 0
+    # ordinary breakup talk is not moved by it
+    for text in ("how long should no contact last", "he viewed my story again",
+                 "i miss him so much today", "can i unblock her just to see"):
+        assert not model.says_crisis(normalize(text).split())
+        assert mentions_harm(text) != "strong"
