@@ -39,6 +39,7 @@ from bot.services.crisis import CrisisSignal, detect_crisis
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
+    is_acknowledgement,
     is_dont_know,
     is_no_one,
     is_unreachable,
@@ -236,6 +237,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     data = SosData.of(frame)
     if frame.step == Step.PLAN and data.plan is not None:
         _plan_answer(turn, frame, data, text)
+        return
+    if frame.step == Step.UNSAFE and is_acknowledgement(text):
+        # "ok" to "please call now" is heard, not read as "I'm safe": the talk stays open
+        _reply(turn, frame, data, "ack_while_unsafe", Step.UNSAFE)
         return
     answer = read_safety_answer(text)
     if answer == "unsafe":

@@ -22,8 +22,8 @@ from typing import Literal
 from bot.services.textnorm import normalize
 
 __all__ = [
-    "SafetyAnswer", "is_dont_know", "is_no_one", "is_unreachable", "person_named",
-    "read_safety_answer",
+    "SafetyAnswer", "is_acknowledgement", "is_dont_know", "is_no_one", "is_unreachable",
+    "person_named", "read_safety_answer",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -104,8 +104,10 @@ def _reply(text: str) -> str:
 def read_safety_answer(text: str) -> SafetyAnswer | None:
     """Read a typed reply to "are you safe right now?"; None when it is not an answer."""
     reply = _reply(text)
-    if not reply or len(reply.split()) > 12:
+    if not reply:
         return None
+    if len(reply.split()) > 12:
+        return _loose_answer(text)
     if _UNSURE.fullmatch(reply):
         return "unsure"
     if _SAFE.fullmatch(reply) or (reply == "you" and text.strip(" .!").lower() in _YA):
@@ -113,7 +115,81 @@ def read_safety_answer(text: str) -> SafetyAnswer | None:
         return "unsure" if text.rstrip().endswith("?") else "safe"
     if _UNSAFE.fullmatch(reply):
         return "unsafe"
+    return _loose_answer(text)
+
+
+# The looser reading, for replies the whole-reply patterns above do not cover ("no, i'm
+# really not, i'm scared", "yeah im safe, my flatmate's home", "kinda. depends how tonight
+# goes"): cues anywhere in a short reply, the worrying ones first, so that a reply with both
+# ("i'm ok but i'm scared") is never read as safe.
+_LOOSE_UNSAFE = re.compile(
+    r"\b(?:(?:not|never|really not|far from|anything but)"
+    r" (?:really |very |exactly |at all |totally )?"
+    r"(?:safe|ok|okay|fine|alright|all right|good|great|well)"
+    r"|unsafe|scared|frightened|afraid|terrified|panicking|in danger|do not trust myself"
+    r"|can not trust myself|(?:in )?a bad (?:way|place|state)"
+    r"|(?:it is|things are|feeling) (?:bad|really bad|so bad)"
+    r"|bad tonight|thoughts (?:are )?(?:so |really |too )?loud|not really(?! (?:know|sure))"
+    r"|really not"
+    r"|help me|need help)\b"
+)
+_LOOSE_UNSURE = re.compile(
+    r"\b(?:i do not know|do not know|no idea|not sure|unsure|maybe|perhaps|probably|i guess"
+    r"|kind of"
+    r"|sort of|somewhat|ish|mostly|half and half|depends|i think so but|hard to say|50 50"
+    r"|for the moment maybe|yes and no|kind of not)\b"
+)
+_LOOSE_SAFE = re.compile(
+    r"(?:^|\b(?:i am|i feel|feeling|yes|yeah|yep|yup|yh|yea|all|physically|totally|completely"
+    r"|definitely|i will be|i should be"
+    r"|honestly) )(?:safe|ok|okay|fine|alright|all right|good|better)\b"
+    r"|\b(?:safe|ok|okay|fine|alright) (?:for now|for tonight|tonight|now|promise|i promise)\b"
+    r"|\bnot (?:going to|gonna) do anything\b"
+)
+_LEAD_YES = re.compile(
+    r"^(?:yes|yeah|yep|yup|yh|yea|yas|sure|for now yeah|for now yes)\b"
+    r"|\b(?:for now|for tonight) (?:yes|yeah)$"
+)
+_LEAD_NO = re.compile(r"^(?:no|nope|nah|hindi|eish no|not really)\b")
+_MAX_LOOSE = 20
+
+
+def _loose_answer(text: str) -> SafetyAnswer | None:
+    reply = _reply(text)
+    if not reply or len(reply.split()) > _MAX_LOOSE:
+        return None
+    # How they are, said in words, decides; "no, and i don't want to be" is not "no one".
+    if _LOOSE_UNSAFE.search(reply):
+        return "unsafe"
+    unsure = _LOOSE_UNSURE.search(reply) is not None
+    if _LOOSE_SAFE.search(reply):
+        return "unsure" if unsure or text.rstrip().endswith("?") else "safe"
+    # "maybe my sister", "nope. nobody", "no signal here": about someone to reach, read by
+    # person_named / is_no_one / is_unreachable instead
+    if (_relation_named(text) is not None or _NO_ONE_ANY.search(reply)
+            or _UNREACHABLE.search(reply)):
+        return None
+    if unsure:
+        return "unsure"
+    if _LEAD_NO.search(reply):
+        return "unsafe"
+    if _LEAD_YES.search(reply):
+        return "unsure" if text.rstrip().endswith("?") else "safe"
     return None
+
+
+_ACK = re.compile(
+    r"(?:ok|okay|k|kk|alright|all right|sure|yes|yeah|yep|yup|fine|will do|i will|i will try"
+    r"|i will do that|i will call|ok i will|okay i will|ok i will try|okay i will try|got it"
+    r"|thanks|thank you|ok thanks|okay thanks|ok thank you|okay thank you|understood|i know)"
+)
+
+
+def is_acknowledgement(text: str) -> bool:
+    """Whether a reply only acknowledges what was said ("ok", "will do", "thanks"): after
+    being asked to call for help it means "heard", not "I am safe now"."""
+    reply = _reply(text)
+    return bool(reply) and _ACK.fullmatch(reply) is not None
 
 
 def is_dont_know(text: str) -> bool:
@@ -151,23 +227,167 @@ _SHORT_FOR = {"bestie": "best friend", "mommy": "mom", "mummy": "mum", "mama": "
               "daddy": "dad", "papa": "dad"}
 
 
+# More ways people name someone, read anywhere in a short clause, with the word said back.
+_RELATION_SAID = {
+    "big brother": "brother", "little brother": "brother", "bro": "brother", "brother": "brother",
+    "big sister": "sister", "little sister": "sister", "sis": "sister", "sister": "sister",
+    "step mum": "stepmum", "stepmum": "stepmum", "step mom": "stepmom", "stepmom": "stepmom",
+    "step dad": "stepdad", "stepdad": "stepdad", "ma": "mum", "mam": "mum", "mum": "mum",
+    "mom": "mom", "mummy": "mum", "mommy": "mom", "mama": "mom", "mother": "mother",
+    "dad": "dad", "daddy": "dad", "papa": "dad", "father": "father", "parents": "parents",
+    "gran": "gran", "granny": "granny", "nan": "nan", "nana": "nana", "grandma": "grandma",
+    "grandmother": "grandmother", "grandad": "grandad", "granddad": "grandad",
+    "grandpa": "grandpa", "grandfather": "grandfather", "aunty": "aunty", "auntie": "auntie",
+    "aunt": "aunt", "uncle": "uncle", "cousin": "cousin", "twin": "twin", "godmother":
+    "godmother", "godfather": "godfather", "best friend": "best friend", "bestie": "best friend",
+    "best mate": "best mate", "mate": "mate", "mates": "mates", "friend": "friend",
+    "friends": "friends", "lads": "friend", "girls": "friend", "roommate": "roommate",
+    "flatmate": "flatmate", "housemate": "housemate", "neighbour": "neighbour",
+    "neighbor": "neighbor", "therapist": "therapist", "counsellor": "counsellor",
+    "counselor": "counselor", "sponsor": "sponsor", "youth pastor": "youth pastor",
+    "pastor": "pastor", "priest": "priest", "imam": "imam", "rabbi": "rabbi", "coach": "coach",
+    "teacher": "teacher", "tutor": "tutor", "mentor": "mentor", "doctor": "doctor",
+    "nurse": "nurse", "boss": "boss", "manager": "manager", "coworker": "coworker",
+    "co worker": "coworker", "colleague": "colleague", "son": "son", "daughter": "daughter",
+    "family": "family", "support worker": "support worker", "social worker": "social worker",
+}
+_RELATION_ANY = re.compile(
+    r"\b(?P<rel>" + "|".join(sorted(map(re.escape, _RELATION_SAID), key=len, reverse=True))
+    + r")\b"
+)
+# A clause that names someone but says they are not there for them ("my family doesn't talk
+# to me", "all my mates were his mates", "not my mum"): no one to reach in it.
+_NOT_THERE = re.compile(
+    r"\b(?:not|never|no) (?:my |her |him |them |the )?(?:\w+ )?$"
+    r"|\b(?:do not|does not|did not|would not|will not"
+    r"|can not|never) (?:talk|speak|answer|care|pick|get|understand|want|help|like|reply|call)"
+    r"|\b(?:were|are|was) (?:his|her|their|him)\b|\bonly (?:\w+ )?(?:was|is) (?:him|her|them)\b"
+    r"|\b(?:sick of|tired of|given up on|fed up with|hate) me\b|\bthink i am\b"
+    r"|\bpicked (?:him|her|them)\b"
+    r"|\b(?:passed away|died|dead|gone now|no longer)\b"
+    r"|\b(?:sound|sounds|sounding|talk|talks) like\b"
+)
+# Someone named, but not as a person to reach: "i hate my mom", "i miss my dad", "my friend
+# said i should talk to you", "my mom would be so disappointed", "friends are useless".
+_NOT_REACHING = re.compile(
+    r"\b(?:hate|hates|miss|missing|lost|blame|fought with|fighting with|angry (?:at|with)"
+    r"|mad at|scared of|afraid of|worried about|disappointed)(?: (?:my|the|our|his|her))? $"
+)
+_ABOUT_THEM = re.compile(
+    r"(?: \w+)? (?:said|says|told|tells|thinks|thought|would be|will be|is so|was so|hates"
+    r"|does not|never|are useless|is useless|are no help|is no help|are not there"
+    r"|is not there|are gone|is gone|are busy)\b"
+)
+# Said right after a first name, so the word before is taken for one ("marcus prob",
+# "kemi from my support group", "jake he is from work").
+_AFTER_NAME = (
+    r"(?:$| (?:prob|probably|maybe|i guess|i think|i suppose|tbh|from|he is|she is|they are"
+    r"|he will|she will|is up|is awake|is around|is home|would|could|can|will|might|lol))"
+)
+_NAME_REPLY = re.compile(
+    r"^(?:(?:maybe|prob|probably|probbly|i guess|i could|i can|i will|i will try|try|ok|okay"
+    r"|um|hmm|call|text|ring|message) )*(?P<name>[a-z]{2,12})" + _AFTER_NAME
+)
+# Words a short reply may open with that are not first names.
+_NOT_NAMES = frozenset({
+    "no", "nope", "nah", "yes", "yeah", "yep", "yup", "yh", "yea", "ok", "okay", "fine", "safe",
+    "idk", "why", "what", "who", "how", "when", "where", "nobody", "noone", "none", "nothing",
+    "anyone", "someone", "somebody", "everyone", "everybody", "him", "her", "them", "he", "she",
+    "they", "ex", "it", "this", "that", "there", "here", "i", "me", "my", "you", "your", "we",
+    "us", "our", "maybe", "probably", "help", "please", "sorry", "thanks", "thank", "hello", "hi",
+    "hey", "bye", "lol", "haha", "hmm", "um", "uh", "ugh", "eh", "dunno", "just", "really",
+    "honestly", "literally", "seriously", "still", "tired", "alone", "sad", "scared", "drunk",
+    "done", "good", "bad", "not", "never", "always", "sometimes", "today", "tonight", "now",
+    "later", "tomorrow", "work", "home", "bed", "police", "ambulance", "mum", "mom", "dad",
+    "sister", "brother", "friend", "friends", "family", "cousin", "aunt", "uncle", "gran", "nan",
+    "boss", "mate", "the", "a", "an", "and", "or", "but", "so", "because", "if", "is", "am",
+    "are", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "can", "could",
+    "will", "would", "should", "might", "must", "shall", "ill", "gonna", "wanna", "gotta", "love",
+    "hate", "miss", "want", "need", "feel", "think", "know", "see", "look", "call", "text",
+    "ring", "message", "phone", "try", "trying", "tried", "whatever", "anything", "everything",
+    "something", "wait", "stop", "leave", "go", "come", "talk", "speak", "listen", "called",
+    "texted", "rang", "messaged", "dead", "gone", "asleep", "busy", "away", "out", "off", "late",
+    "early", "ya", "bro", "sis", "man", "dude", "girl", "guys", "lads", "babe", "hun",
+})
+
+
+# Words that also address the reader ("cheers mate"): a person only after "my", "the", ...
+_ADDRESS = frozenset({"mate", "mates", "bro", "brother", "sis", "lads", "girls", "man"})
+_POSSESSIVE = re.compile(r"\b(?:my|the|our|a|one of (?:the|my)|of my)(?: \w+)? $")
+
+
+def _clauses(text: str) -> list[str]:
+    """The reply cut at punctuation and "but", each clause normalised and without fillers."""
+    parts = re.split(r"[.,;:!?\n]+|\s+-\s+|\bbut\b", text.lower())
+    return [c for c in (_reply(part) for part in parts) if c]
+
+
 def person_named(text: str) -> str | None:
     """Who they could reach, as it is said back ("my sister maybe" -> "sister"); None when a
     short reply names nobody (or says the person cannot be reached)."""
     reply = _reply(text)
-    if not reply or len(reply.split()) > 10:
+    if not reply or len(reply.split()) > 16:
         return None
-    match = _PERSON_REPLY.fullmatch(reply)
-    if match is None:
-        return None
-    who = match.group("who")
-    return _SHORT_FOR.get(who, who)
+    match = _PERSON_REPLY.fullmatch(reply) if len(reply.split()) <= 10 else None
+    if match is not None:
+        who = match.group("who")
+        return _SHORT_FOR.get(who, who)
+    clauses = _clauses(text)
+    who = _relation_named(text, clauses)
+    if who is not None:
+        return who
+    if (clauses and not _UNREACHABLE.search(reply) and not _NO_ONE_ANY.search(reply)
+            and read_safety_answer(text) is None):
+        named = _NAME_REPLY.match(clauses[0])
+        if named is not None and named.group("name") not in _NOT_NAMES:
+            return named.group("name")
+    return None
+
+
+def _relation_named(text: str, clauses: list[str] | None = None) -> str | None:
+    """Someone named by who they are to the person ("my cousin priya" -> "cousin"), in a
+    clause that does not say they are out of reach or not there for them."""
+    for clause in _clauses(text) if clauses is None else clauses:
+        if _UNREACHABLE.search(clause):
+            continue
+        for found in _RELATION_ANY.finditer(clause):
+            rel = found.group("rel")
+            if rel in _ADDRESS and not _POSSESSIVE.search(clause[: found.start()]):
+                continue  # "dunno mate", "no bro": a way of speaking, not someone named
+            if (_NOT_THERE.search(clause[: found.start()]) or _NOT_THERE.search(clause)
+                    or _NOT_REACHING.search(clause[: found.start()])
+                    or _ABOUT_THEM.match(clause[found.end():])):
+                continue
+            return _RELATION_SAID[rel]
+    return None
+
+
+_NO_ONE_ANY = re.compile(
+    r"\b(?:(?:no one|nobody|noone|no body)"
+    r"(?! (?:would|will|even|ever|could|would even) (?:notice|care|miss|know))"
+    r"|not a soul|not anyone|not a single (?:person|one|soul)"
+    r"|(?:do not|does not|did not) have (?:anyone|anybody|any friends|friends|a single)"
+    r"|have (?:no one|nobody|no friends|no family)|no friends|no family"
+    r"|(?:given|gave) up on me|(?:sick|tired) of (?:me|hearing)"
+    r"|(?:picked|chose|sided with) (?:him|her|them)"
+    r"|(?:mates|friends) (?:were|are) (?:his|hers|her|their)|only friend (?:was|is)"
+    r"|cut (?:everyone|everybody|them all|all of them) off"
+    r"|(?:can not|could not) think of (?:a single|anyone|anybody|any)"
+    r"|(?:family|friends|they|parents|everyone)"
+    r" (?:does not|do not|will not|would not) (?:talk|speak|care)"
+    r"|think i am being (?:dramatic|stupid|silly)|who would i (?:even )?(?:call|text|ring|talk to)"
+    r"|none(?! of)|there is not anyone|i am (?:all )?(?:alone|on my own)"
+    r"|pushed (?:everyone|them all|everybody|all my \w+) away"
+    r"|(?:she|he|they) (?:was|were) the (?:one|person|only one)(?: i)?)\b"
+)
 
 
 def is_no_one(text: str) -> bool:
     """Whether a short reply says there is nobody to reach ("no one", "im alone")."""
     reply = _reply(text)
-    return bool(reply) and len(reply.split()) <= 10 and _NO_ONE.fullmatch(reply) is not None
+    if not reply or len(reply.split()) > 16:
+        return False
+    return _NO_ONE.fullmatch(reply) is not None or _NO_ONE_ANY.search(reply) is not None
 
 
 _UNREACHABLE = re.compile(
@@ -175,11 +395,30 @@ _UNREACHABLE = re.compile(
     r"|did not answer|did not pick up|does not answer|does not pick up|will not answer"
     r"|went to voicemail|goes to voicemail|voicemail|(?:is|are|was|were) (?:asleep|sleeping)"
     r"|can not reach|could not reach|can not get through|could not get through|phone is off"
-    r"|is busy)\b"
+    r"|is busy|(?<!i am )(?<!fall )(?<!falling )(?<!fell )asleep"
+    r"|(?:is|are|was|were|be|all|everyone|everybody) sleeping"
+    r"|(?:on|in) (?:a |the )?(?:plane|flight|air|hospital|surgery|theatre)"
+    r"|no (?:signal|reception|credit|data|battery|charge|wifi|service)"
+    r"|(?:wifi|internet|data) (?:is )?(?:down|off|gone)"
+    r"|phones? (?:is |went |has |goes |gets |is switched |is turned |turned |switched )?"
+    r"(?:dead|died|off|flat)"
+    r"|phones? (?:is )?on \d+|battery|charger"
+    r"|working (?:nights|late|a night)"
+    r"|(?:on|at) (?:a |the |night )?"
+    r"(?:shift|nights|work|church|a wedding|the wedding|a party|the gym)"
+    r"|shift (?:till|until)|(?:different|another|other) time ?zone"
+    r"|left me on (?:read|delivered|seen|unread)"
+    r"|(?:read|seen) it and (?:did not|never) (?:reply|answer|respond)"
+    r"|(?:did not|never|has not|have not) (?:replied|reply|answered|responded|picked up)"
+    r"|rang (?:out|\d+ times|three times|twice|and rang)|rings? out|ringing out|one tick"
+    r"|blocked me"
+    r"|do not have (?:her|his|their) (?:new )?number|can not (?:answer|talk|pick up)|is driving"
+    r"|(?:is|are) away"
+    r"|out of (?:the )?country|abroad|nothing back|no reply|not online|offline|engaged)\b"
 )
 
 
 def is_unreachable(text: str) -> bool:
     """Whether a short reply says the person they tried cannot be reached right now."""
     reply = _reply(text)
-    return bool(reply) and len(reply.split()) <= 12 and _UNREACHABLE.search(reply) is not None
+    return bool(reply) and len(reply.split()) <= 16 and _UNREACHABLE.search(reply) is not None

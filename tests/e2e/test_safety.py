@@ -185,6 +185,67 @@ async def test_after_not_safe_a_named_person_is_reached_and_nobody_gets_the_line
     assert LINES in alone.button_texts()
 
 
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("no, and i don't trust myself tonight", "sos.unsafe_now"),
+        ("nah man im in a really bad way", "sos.unsafe_now"),
+        ("yeah im safe, my flatmate's home", "sos.safe_now"),
+        ("kinda. depends how tonight goes", "sos.unsure"),
+    ],
+)
+async def test_answers_said_in_more_words_are_read_too(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, key: str
+) -> None:
+    user = emu.user(5045)
+    await in_the_talk(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, key), reply.plain
+    assert no_faq_menu(reply)
+
+
+async def test_ok_after_being_asked_to_call_keeps_the_talk_open(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5046)
+    await in_the_talk(user)
+    await user.send("no")
+    assert said(await user.reply(), "sos.unsafe_now")
+    # "ok" to "please call now" means "heard", not "I'm safe": the talk stays with them
+    await user.send("ok")
+    heard = await user.reply()
+    assert said(heard, "sos.ack_while_unsafe"), heard.plain
+    assert not said(heard, "sos.safe_now")
+    assert LINES in heard.button_texts()
+    await user.send("ok i will try")
+    assert said(await user.reply(), "sos.ack_while_unsafe")
+    # said in words, it is heard as safe
+    await user.send("i'm safe now, my mum is here")
+    assert said(await user.reply(), "sos.safe_now")
+
+
+async def test_people_named_unreachable_or_missing_in_everyday_words(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5047)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("not really")
+    assert said(await user.reply(), "sos.unsafe_now")
+    await user.send("prob my big bro")
+    reach = await user.reply()
+    assert said(reach, "sos.reach_person"), reach.plain
+    assert "your brother" in reach.plain.lower()
+    await user.send("he's on a night shift till 7")
+    assert said(await user.reply(), "sos.unreachable")
+    await user.send("all my mates were his mates")
+    alone = await user.reply()
+    assert said(alone, "sos.no_one"), alone.plain
+    assert "TelefonSeelsorge" in alone.plain
+
+
 async def test_anything_else_in_the_talk_gets_a_warm_reply_not_the_faq(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
@@ -395,3 +456,18 @@ async def test_a_message_the_check_misses_but_that_touches_means_is_asked(
     unsafe = await user.reply()
     assert "112" in unsafe.plain
     assert "TelefonSeelsorge" in unsafe.plain
+
+
+async def test_a_message_only_the_word_model_catches_gets_the_gentle_check(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # No rule matches this one (a phrasing nobody wrote down); the word model under the net
+    # finds it likelier in crisis messages than in ordinary ones.
+    text = "honestly everyone would be fine if i just stopped"
+    assert detect_crisis(text) is None
+    user = emu.user(5048)
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("faq.harm_check")
+    assert SAFE_NO in reply.button_texts()

@@ -1,0 +1,52 @@
+"""Typed replies inside the safety talk, on the labelled sets (bench/safety_talk.py).
+
+The tuning set (tests/data/safety_talk_labelled.yaml) and the held-out round
+(tests/data/heldout/safety_talk_r1.yaml, written before the readers were loosened and never
+tuned on) are pinned as floors, so the readings cannot silently get worse. Counts only.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("safety_talk", ROOT / "bench" / "safety_talk.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# label -> floor; measured after the readers were loosened (before: 83/200 and 66/155)
+PINNED = {
+    "safety_talk_labelled.yaml": {"all": 197, "unsafe": 30, "person": 40, "no_one": 25,
+                                  "unreachable": 25, "who": 40},
+    "heldout/safety_talk_r1.yaml": {"all": 140, "unsafe": 25, "person": 28, "no_one": 16,
+                                    "unreachable": 14, "who": 26},
+}
+
+
+@pytest.mark.parametrize("name", sorted(PINNED))
+def test_replies_are_read_at_least_as_well_as_measured(name: str) -> None:
+    path = ROOT / "tests" / "data" / name
+    if not path.exists():
+        pytest.skip("set not present")
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    f = _bench().figures(data)
+    floors = PINNED[name]
+    assert sum(f["ok"].values()) >= floors["all"]
+    for label in ("unsafe", "person", "no_one", "unreachable"):
+        assert f["ok"][label] >= floors[label], label
+    assert f["who_right"] >= floors["who"]
+    # the worst error: a reply read as "safe" that was not (the talk would end too early)
+    assert f["false_safe"] == 0
