@@ -408,6 +408,9 @@ async def _take_first_reason(turn: Turn, frame: Frame, text: str) -> None:
         turn.convo.goto(frame, TOOLS)
         ask(turn, frame)
         return
+    if reason_service.sounds_like_longing(text):
+        turn.say(turn.t("urge.reason_is_longing"), _another_tool_markup(turn, frame))
+        return
     try:
         await reason_service.add(session=turn.session, user_id=turn.user.id, text=text,
                                  now=turn.now)

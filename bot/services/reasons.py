@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Literal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.services.textnorm import normalize
 from bot.store import reasons as reason_store
 from bot.store.models import Reason
 
@@ -20,6 +22,28 @@ class ReasonRefused(Exception):
     def __init__(self, code: Refusal) -> None:
         super().__init__(code)
         self.code: Refusal = code
+
+
+# Missing them, said where a reason was asked for ("i miss him so much it hurts"): a feeling
+# to hear, not a reason to keep. A reason said in the same breath ("i miss her but she lied
+# to me") is kept.
+_LONGING = re.compile(
+    r"\b(?:i |i just |i still |still )?(?:miss|missing|love|loving|want|need|crave)"
+    r" (?:him|her|them|my ex|you|us|what we had)\b|\bit (?:hurts|aches|kills me)\b"
+    r"|\bi (?:feel|am) (?:so |really )?(?:sad|lonely|empty|broken|lost|heartbroken|numb)\b"
+    r"|\bcan not stop (?:thinking|crying)\b"
+)
+_REASON_CUE = re.compile(
+    r"\b(?:but|because|deserve|deserved|cheat\w*|lie|lied|lies|lying|treat\w*|respect|heal\w*"
+    r"|better|toxic|abus\w*|hurt me|made me|makes me|never|always|peace|myself|self|free"
+    r"|safe|future|happy|trust|worth|again and again|back and forth)\b"
+)
+
+
+def sounds_like_longing(text: str) -> bool:
+    """Whether a would-be reason is only the missing speaking ("i miss him so much")."""
+    norm = normalize(text)
+    return bool(norm) and _LONGING.search(norm) is not None and _REASON_CUE.search(norm) is None
 
 
 def clean(text: str) -> str:

@@ -487,6 +487,26 @@ async def test_the_urge_speaking_at_my_reasons_is_heard_not_saved(
     assert reason.text == "I want my peace back"
 
 
+async def test_missing_them_at_my_reasons_is_heard_not_saved(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4033)
+    await to_tools(user)
+    await user.press("📝 My reasons")
+    assert is_one_of(await user.reply(), "urge.reasons_empty")
+    await user.send("i miss him so much it hurts")
+    heard = await user.reply()
+    assert is_one_of(heard, "urge.reason_is_longing"), heard.plain
+    assert heard.button_texts() == ["Try another tool"]
+    assert await rows_of(fast, Reason, 4033) == []
+    # missing them with a why in the same breath is a reason, and is kept
+    await user.send("i miss her but she lied to me for a year")
+    assert is_made_of(await user.reply(), variants("urge.reason_saved"),
+                      variants("urge.ask_outcome"))
+    [reason] = await rows_of(fast, Reason, 4033)
+    assert reason.text == "i miss her but she lied to me for a year"
+
+
 async def test_write_it_here_keeps_privately_and_can_delete(
     emu: BotApiEmulator, fast: BotRunner
 ) -> None:
