@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -37,12 +38,20 @@ async def save_stack(
         session.add(FlowState(user_id=user_id, stack=payload, version=0, updated_at=now))
         await session.flush()
         return 0
-    table = core_table(FlowState)  # Core UPDATE: no ORM session synchronisation to pay for
     result = await session.exec(
-        update(table)
-        .where(table.c.user_id == user_id, table.c.version == version)
-        .values(stack=payload, version=version + 1, updated_at=now)
+        _SAVE, params={"p_user_id": user_id, "p_old": version, "p_stack": payload,
+                       "p_new": version + 1, "p_now": now},
     )
     if result.rowcount != 1:
         raise StaleFlowError(user_id)
     return version + 1
+
+
+# Core UPDATE (no ORM session synchronisation to pay for), built once: it runs on most updates.
+_FLOWS = core_table(FlowState)
+_SAVE = (
+    update(_FLOWS)
+    .where(_FLOWS.c.user_id == bindparam("p_user_id"), _FLOWS.c.version == bindparam("p_old"))
+    .values(stack=bindparam("p_stack"), version=bindparam("p_new"),
+            updated_at=bindparam("p_now"))
+)

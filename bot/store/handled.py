@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col
@@ -12,15 +12,22 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import HandledUpdate, core_table
 
+# Built once: this runs on every update, and building the statement cost more than running
+# it (SQLAlchemy caches the compiled SQL, but not the statement object).
+_RECORD = {
+    name: insert(core_table(HandledUpdate))
+    .values(update_id=bindparam("p_update_id"), handled_at=bindparam("p_now"))
+    .on_conflict_do_nothing(index_elements=["update_id"])
+    for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
+
 
 async def record(*, session: AsyncSession, update_id: int, now: datetime) -> bool:
     """Note `update_id` as handled in this transaction; False if it already was."""
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
     result = await session.exec(
-        insert(core_table(HandledUpdate))
-        .values(update_id=update_id, handled_at=now)
-        .on_conflict_do_nothing(index_elements=["update_id"])
+        _RECORD["postgresql" if dialect == "postgresql" else "sqlite"],
+        params={"p_update_id": update_id, "p_now": now},
     )
     return bool(result.rowcount == 1)
 

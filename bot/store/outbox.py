@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -20,28 +20,36 @@ async def put(
     written back."""
     if await session.get(User, user_id) is None:
         return None
-    # A Core insert: this runs on most updates, and the ORM's unit of work cost more than
-    # the statement.
-    table = core_table(OutboxMessage)
     result = await session.exec(
-        insert(table)
-        .values(user_id=user_id, chat_id=chat_id, body=body, done=0, created_at=now,
-                claimed_at=now)
-        .returning(table.c.id)
+        _PUT, params={"p_user_id": user_id, "p_chat_id": chat_id, "p_body": body, "p_now": now}
     )
     return int(result.scalar_one())
 
 
 async def progress(*, session: AsyncSession, row_id: int, done: int) -> None:
     """Telegram accepted the row's first `done` messages."""
-    table = core_table(OutboxMessage)
-    await session.exec(update(table).where(table.c.id == row_id).values(done=done))
+    await session.exec(_PROGRESS, params={"p_row_id": row_id, "p_done": done})
 
 
 async def settle(*, session: AsyncSession, row_id: int) -> None:
     """Every message of the row went out (or can never go out): forget it."""
-    table = core_table(OutboxMessage)
-    await session.exec(delete(table).where(table.c.id == row_id))
+    await session.exec(_SETTLE, params={"p_row_id": row_id})
+
+
+# Core statements, built once: these run on most updates, and both the ORM's unit of work
+# and building a statement each time cost more than running it.
+_TABLE = core_table(OutboxMessage)
+_PUT = (
+    insert(_TABLE)
+    .values(user_id=bindparam("p_user_id"), chat_id=bindparam("p_chat_id"),
+            body=bindparam("p_body"), done=0, created_at=bindparam("p_now"),
+            claimed_at=bindparam("p_now"))
+    .returning(_TABLE.c.id)
+)
+_PROGRESS = update(_TABLE).where(_TABLE.c.id == bindparam("p_row_id")).values(
+    done=bindparam("p_done")
+)
+_SETTLE = delete(_TABLE).where(_TABLE.c.id == bindparam("p_row_id"))
 
 
 async def claim_stale(

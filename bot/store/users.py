@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import select
@@ -41,16 +42,22 @@ async def insert_if_missing(
     makes two updates of one user, handled by two instances at once, take turns.
     """
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    # On the table, not the ORM class: a plain Core INSERT skips the ORM's bulk machinery,
-    # which cost more than the statement (this runs on every update).
     result = await session.exec(
-        insert(core_table(User))
-        .values(id=user_id, chat_id=chat_id, created_at=now, updated_at=now,
-                onboarded=False, active=True, weekly_summary=True)
-        .on_conflict_do_nothing(index_elements=["id"])
+        _INSERT_USER["postgresql" if dialect == "postgresql" else "sqlite"],
+        params={"p_id": user_id, "p_chat_id": chat_id, "p_now": now},
     )
     return bool(result.rowcount == 1)
+
+
+# On the table, not the ORM class: a plain Core INSERT skips the ORM's bulk machinery, which
+# cost more than the statement; and built once, since this runs on every update.
+_INSERT_USER = {
+    name: insert(core_table(User))
+    .values(id=bindparam("p_id"), chat_id=bindparam("p_chat_id"), created_at=bindparam("p_now"),
+            updated_at=bindparam("p_now"), onboarded=False, active=True, weekly_summary=True)
+    .on_conflict_do_nothing(index_elements=["id"])
+    for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
 
 
 async def update_user(*, session: AsyncSession, user: User, now: datetime, **fields: Any) -> User:
