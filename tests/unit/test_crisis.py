@@ -546,3 +546,18 @@ def test_a_malformed_context_names_the_key(tmp_path: Path, change: Any, key: str
     broken.write_text(yaml.safe_dump(data), "utf-8")
     with pytest.raises(CrisisDataError, match=key):
         load_tables(broken)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i dont know why im doing this honestly", "what am i even doing this for",
+     "idk why im even doing this"],
+)
+def test_doubting_no_contact_is_not_a_crisis(text: str) -> None:
+    # "this" in this chat is most often No Contact itself (typed at onboarding's reason step)
+    assert detect_crisis(text) is None
+    assert mentions_harm(text) != "strong"
+
+
+def test_not_knowing_why_one_is_still_here_still_is() -> None:
+    assert detect_crisis("i dont know why im still here") is not None
