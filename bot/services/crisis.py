@@ -9,6 +9,7 @@ this module is only the engine. Why the rules are as they are: docs/crisis.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -292,17 +293,57 @@ class _Loader:
         return [self.rule(item, f"{key}[{i}]", kind) for i, item in enumerate(items)]
 
 
+class _Group:
+    """Rules in the order they are tried, with their gates indexed: a message's words,
+    prefixes and word pairs name the few rules worth trying (most have a gate word), instead
+    of every rule's gate being checked against the message in turn."""
+
+    def __init__(self, rules: Iterable[_Rule]) -> None:
+        self.rules = tuple(rules)
+        self.always: tuple[int, ...] = tuple(
+            i for i, r in enumerate(self.rules)
+            if not (r.words or r.prefixes3 or r.prefixes5 or r.phrases)
+        )
+        index: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})
+        for i, rule in enumerate(self.rules):
+            for keys, table in zip((rule.words, rule.prefixes3, rule.prefixes5, rule.phrases),
+                                   index, strict=True):
+                for key in keys:
+                    table.setdefault(key, []).append(i)
+        self.by_word, self.by_pre3, self.by_pre5, self.by_phrase = index
+
+    def candidates(self, text: _Text) -> list[int]:
+        """The positions of the rules whose gate the message passes, in order."""
+        found = set(self.always)
+        for keys, table in ((text.tokens, self.by_word), (text.pre3, self.by_pre3),
+                            (text.pre5, self.by_pre5), (text.bigrams, self.by_phrase)):
+            for key in keys:
+                hit = table.get(key)
+                if hit is not None:
+                    found.update(hit)
+        return sorted(found)
+
+    def __iter__(self) -> Iterator[_Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __getitem__(self, i: int) -> _Rule:
+        return self.rules[i]
+
+
 @dataclass(frozen=True)
 class _Tables:
     """The compiled rules, grouped: explicit before passive within each kind."""
 
-    self_harm: tuple[_Rule, ...]
-    danger: tuple[_Rule, ...]
-    other_at_risk: tuple[_Rule, ...]
-    unsafe: tuple[_Rule, ...]
-    escalate: tuple[_Rule, ...]
-    net_strong: tuple[_Rule, ...]
-    net_weak: tuple[_Rule, ...]
+    self_harm: _Group
+    danger: _Group
+    other_at_risk: _Group
+    unsafe: _Group
+    escalate: _Group
+    net_strong: _Group
+    net_weak: _Group
     # After an other_at_risk match, the rest of the message is only the user's own when no
     # reported-speech word comes just before ("he sent pills and said this is goodbye").
     reported_speech: frozenset[str]
@@ -321,9 +362,9 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
     rules = loader.rules(loader.data.get("rules"), "rules")
     net = loader.section("net", dict)
 
-    def group(kind: str) -> tuple[_Rule, ...]:
+    def group(kind: str) -> _Group:
         chosen = [r for r in rules if r.kind == kind]
-        return tuple(sorted(chosen, key=lambda r: _LEVELS.index(r.level)))
+        return _Group(sorted(chosen, key=lambda r: _LEVELS.index(r.level)))
 
     return _Tables(
         self_harm=group("self_harm"),
@@ -331,8 +372,8 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
         other_at_risk=group("other_at_risk"),
         unsafe=group("unsafe"),
         escalate=group("escalate"),
-        net_strong=tuple(loader.rules(net.get("strong"), "net.strong", "net")),
-        net_weak=tuple(loader.rules(net.get("weak"), "net.weak", "net")),
+        net_strong=_Group(loader.rules(net.get("strong"), "net.strong", "net")),
+        net_weak=_Group(loader.rules(net.get("weak"), "net.weak", "net")),
         reported_speech=frozenset(
             loader.expand_words(loader.section("reported_speech", str), "reported_speech")
         ),
@@ -408,14 +449,13 @@ class _Text:
         self.pre5 = {t[:5] for t in self.tokens}
         self.bigrams = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
-    def first(
-        self, rules: tuple[_Rule, ...], also_not_after: frozenset[str] = frozenset()
-    ) -> _Hit | None:
-        for rule in rules:
-            if rule.applies(self):
-                hit = self._match(rule, rule.not_after | also_not_after)
-                if hit is not None:
-                    return hit
+    def first(self, group: _Group, also_not_after: frozenset[str] = frozenset()) -> _Hit | None:
+        rules = group.rules
+        for i in group.candidates(self):
+            rule = rules[i]
+            hit = self._match(rule, rule.not_after | also_not_after)
+            if hit is not None:
+                return hit
         return None
 
     def _match(self, rule: _Rule, not_after: frozenset[str]) -> _Hit | None:
