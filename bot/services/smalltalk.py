@@ -17,7 +17,9 @@ from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normali
 
 __all__ = ["SmalltalkKind", "classify_smalltalk", "shares_a_feeling"]
 
-SmalltalkKind = Literal["greeting", "thanks", "ok", "bye", "how_are_you", "about"]
+SmalltalkKind = Literal[
+    "greeting", "thanks", "ok", "bye", "how_are_you", "about", "good_news"
+]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
 _MAX_WORDS = 8
@@ -40,9 +42,10 @@ _COMPILED: tuple[tuple[SmalltalkKind, re.Pattern[str]], ...] = tuple(
     for kind, body in _DATA.patterns.items()
 )
 # "thanks, bye" and "ok thanks": several small-talk pieces in a row. The last kind that
-# carries the most meaning wins: about > bye > thanks > how_are_you > greeting > ok.
+# carries the most meaning wins: about > good_news > bye > thanks > how_are_you > greeting >
+# ok ("thanks, i feel better now" is good news first).
 _PRIORITY: tuple[SmalltalkKind, ...] = (
-    "about", "bye", "thanks", "how_are_you", "greeting", "ok"
+    "about", "good_news", "bye", "thanks", "how_are_you", "greeting", "ok"
 )
 _SPLIT = re.compile(r"[,.!?;:\n]+|\s+(?:and|&)\s+")
 

@@ -101,3 +101,15 @@ async def test_a_crisis_in_spanish_is_still_answered_first(
     reply = await user.reply()
     assert reply.text not in CONTENT.variants("language.english_only.es")
     assert CONTENT.label("sos.buttons.safe_no") in reply.button_texts()
+
+
+@pytest.mark.parametrize("text", ["i feel a bit better now", "i didnt text him today"])
+async def test_good_news_is_met_with_gladness_not_sympathy(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(8910)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in FAQ.smalltalk["good_news"], reply.plain
+    assert "sounds really hard" not in reply.plain

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import yaml
 
 from bot.services.faq import validate_faq_content
-from bot.services.smalltalk import classify_smalltalk
+from bot.services.smalltalk import SmalltalkKind, classify_smalltalk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,8 +79,27 @@ def test_anything_more_is_not_small_talk(text: str) -> None:
 
 def test_every_kind_has_reply_variants() -> None:
     content = validate_faq_content(yaml.safe_load((ROOT / "content" / "faq.yaml").read_text()))
-    assert set(content.smalltalk) == {"greeting", "thanks", "ok", "bye", "how_are_you", "about"}
+    assert set(content.smalltalk) == set(get_args(SmalltalkKind))
     assert all(len(v) >= 3 for v in content.smalltalk.values())
     assert len(content.out_of_scope) >= 2
     assert len(content.did_you_mean) >= 2
     assert len(content.menu_intro) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i feel a bit better now", "feeling better today", "good day today",
+     "i didnt text him today", "i made it through the day", "thanks, i feel better now",
+     "today was good", "proud of myself"],
+)
+def test_progress_shared_is_good_news(text: str) -> None:
+    assert classify_smalltalk(text) == "good_news"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i feel better but i still miss him", "i feel so stupid", "i feel good about blocking him",
+     "better", "i am not better"],
+)
+def test_mixed_or_other_feelings_are_not_good_news(text: str) -> None:
+    assert classify_smalltalk(text) != "good_news"
