@@ -187,6 +187,27 @@ async def test_ambiguous_city_offers_buttons(emu: BotApiEmulator, bot: BotRunner
     assert "Europe/Paris" in (await user.replies(2))[0].plain
 
 
+@pytest.mark.parametrize("typed", ["im not ok", "honestly im struggling"])
+async def test_a_feeling_at_the_city_buttons_is_heard_not_looked_up(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    user = emu.user(117)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Yesterday")
+    await user.replies(2)
+    await user.send("Paris")
+    await user.reply()  # which Paris?
+    await user.send(typed)
+    heard = await user.reply()
+    assert "couldn't find" not in heard.plain.lower()
+    assert typed not in heard.plain
+    assert any(label.startswith("↩️") for label in heard.button_texts())
+    await user.press(next(b for b in heard.button_texts() if b.startswith("↩️")))
+    again = await user.reply()
+    assert any(label.startswith("Paris, France") for label in again.button_texts())
+
+
 async def test_time_zone_from_shared_location(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(502)
     await user.send("/start")
