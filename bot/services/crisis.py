@@ -26,6 +26,7 @@ __all__ = [
     "CrisisSignal",
     "HarmLevel",
     "detect_crisis",
+    "is_negated",
     "mentions_harm",
 ]
 
@@ -529,6 +530,24 @@ def _signal(kind: CrisisKind, level: str, hit: _Hit) -> CrisisSignal:
     return CrisisSignal(kind, "explicit" if level == "explicit" else "passive", hit.cue)
 
 
+# A plain "I won't" just before the act: the gentle check, not the explicit reply. Not "one
+# reason not to" or "why should I not": those are the act asked about, not denied.
+_NEGATED = re.compile(
+    r" (?:i am not going to|not going to|i will not|i would not|i would never|i will never"
+    r"|never going to|promise not to|not planning to) $"
+)
+
+
+def is_negated(text: str, signal: CrisisSignal) -> bool:
+    """Whether the message only says the person will not do what it names ("im ok. not gonna
+    hurt myself"): inside a safety talk, an answer to read, not a new alarm."""
+    t = _text_of(text, reuse=False)
+    if t is None:
+        return False
+    at = t.norm.find(f" {signal.cue} ")
+    return at >= 0 and _NEGATED.search(t.norm, 0, at + 1) is not None
+
+
 def detect_crisis(text: str) -> CrisisSignal | None:
     """Return a CrisisSignal when ``text`` speaks of suicide, self-harm or danger, else None.
 
@@ -545,6 +564,9 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     hit = own.first(tables.self_harm, tables.reported_speech if other else frozenset())
     if hit is not None:
         level = hit.rule.level
+        if level == "explicit" and _NEGATED.search(hit.norm, 0, hit.start + 1):
+            # "I'm not going to hurt myself, don't worry": still asked about, gently
+            level = "passive"
         if level != "explicit" and (
             own.first(tables.escalate) is not None or own.first(tables.danger) is not None
         ):

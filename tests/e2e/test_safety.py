@@ -191,6 +191,7 @@ async def test_after_not_safe_a_named_person_is_reached_and_nobody_gets_the_line
         ("no, and i don't trust myself tonight", "sos.unsafe_now"),
         ("nah man im in a really bad way", "sos.unsafe_now"),
         ("yeah im safe, my flatmate's home", "sos.safe_now"),
+        ("im ok. not gonna hurt myself", "sos.safe_now"),
         ("kinda. depends how tonight goes", "sos.unsure"),
     ],
 )

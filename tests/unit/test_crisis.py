@@ -18,6 +18,7 @@ from bot.services.crisis import (
     CrisisDataError,
     _Text,
     detect_crisis,
+    is_negated,
     load_tables,
     mentions_harm,
 )
@@ -561,3 +562,27 @@ def test_doubting_no_contact_is_not_a_crisis(text: str) -> None:
 
 def test_not_knowing_why_one_is_still_here_still_is() -> None:
     assert detect_crisis("i dont know why im still here") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["im ok. not gonna hurt myself", "i wont kill myself i promise",
+     "i will never hurt myself again, i promise"],
+)
+def test_a_plain_i_wont_gets_the_gentle_check_not_the_explicit_reply(text: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert signal.level == "passive"
+    assert is_negated(text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["give me one reason not to kill myself", "why should i not kill myself",
+     "i think im going to hurt myself", "i am going to kill myself"],
+)
+def test_negation_words_around_the_act_do_not_hide_it(text: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert signal.level == "explicit"
+    assert not is_negated(text, signal)
