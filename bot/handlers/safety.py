@@ -35,7 +35,7 @@ from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, change_conversation, open_turn, peek
 from bot.core.content import Content, Markup, render
 from bot.core.runtime import Runtime
-from bot.services.crisis import CrisisSignal, detect_crisis, is_negated
+from bot.services.crisis import CrisisSignal, detect_crisis
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
@@ -153,7 +153,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     zone, convo = await _read_state(rt, user.id if user else chat.id)
     frame = convo.find(NAME)
     going_on = frame is not None and not FLOW.is_idle(frame, rt.clock.now())
-    if going_on and is_negated(text, signal) and read_safety_answer(text) == "safe":
+    if going_on and signal.negated and read_safety_answer(text) == "safe":
         return  # "im ok. not gonna hurt myself": an answer, read by the talk itself
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]

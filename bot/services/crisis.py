@@ -9,7 +9,7 @@ this module is only the engine. Why the rules are as they are: docs/crisis.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -26,7 +26,6 @@ __all__ = [
     "CrisisSignal",
     "HarmLevel",
     "detect_crisis",
-    "is_negated",
     "mentions_harm",
 ]
 
@@ -134,16 +133,6 @@ class _Rule:
         # the match blanked out, its spaces kept: patterns start at a space
         blanked = norm[lo : start + 1] + " " * (end - start - 1) + norm[end:hi]
         return self.requires.search(blanked) is not None
-
-    def applies(self, text: _Text) -> bool:
-        if not (self.words or self.prefixes3 or self.prefixes5 or self.phrases):
-            return True
-        return (
-            not self.words.isdisjoint(text.tokens)
-            or not self.prefixes3.isdisjoint(text.pre3)
-            or not self.prefixes5.isdisjoint(text.pre5)
-            or not self.phrases.isdisjoint(text.bigrams)
-        )
 
 
 class _Loader:
@@ -324,14 +313,9 @@ class _Group:
                     found.update(hit)
         return sorted(found)
 
-    def __iter__(self) -> Iterator[_Rule]:
-        return iter(self.rules)
-
     def __len__(self) -> int:
         return len(self.rules)
 
-    def __getitem__(self, i: int) -> _Rule:
-        return self.rules[i]
 
 
 @dataclass(frozen=True)
@@ -524,10 +508,14 @@ class CrisisSignal:
     kind: CrisisKind
     level: CrisisLevel
     cue: str
+    # A plain "I won't" just before the cue ("im ok. not gonna hurt myself"): inside a safety
+    # talk, an answer to read, not a new alarm.
+    negated: bool = False
 
 
 def _signal(kind: CrisisKind, level: str, hit: _Hit) -> CrisisSignal:
-    return CrisisSignal(kind, "explicit" if level == "explicit" else "passive", hit.cue)
+    return CrisisSignal(kind, "explicit" if level == "explicit" else "passive", hit.cue,
+                        _negated(hit))
 
 
 # A plain "I won't" just before the act: the gentle check, not the explicit reply. Not "one
@@ -538,14 +526,8 @@ _NEGATED = re.compile(
 )
 
 
-def is_negated(text: str, signal: CrisisSignal) -> bool:
-    """Whether the message only says the person will not do what it names ("im ok. not gonna
-    hurt myself"): inside a safety talk, an answer to read, not a new alarm."""
-    t = _text_of(text, reuse=False)
-    if t is None:
-        return False
-    at = t.norm.find(f" {signal.cue} ")
-    return at >= 0 and _NEGATED.search(t.norm, 0, at + 1) is not None
+def _negated(hit: _Hit) -> bool:
+    return _NEGATED.search(hit.norm, 0, hit.start + 1) is not None
 
 
 def detect_crisis(text: str) -> CrisisSignal | None:
@@ -564,7 +546,7 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     hit = own.first(tables.self_harm, tables.reported_speech if other else frozenset())
     if hit is not None:
         level = hit.rule.level
-        if level == "explicit" and _NEGATED.search(hit.norm, 0, hit.start + 1):
+        if level == "explicit" and _negated(hit):
             # "I'm not going to hurt myself, don't worry": still asked about, gently
             level = "passive"
         if level != "explicit" and (
