@@ -107,7 +107,7 @@ def read_safety_answer(text: str) -> SafetyAnswer | None:
     if not reply:
         return None
     if len(reply.split()) > 12:
-        return _loose_answer(text)
+        return _loose_answer(text, reply)
     if _UNSURE.fullmatch(reply):
         return "unsure"
     if _SAFE.fullmatch(reply) or (reply == "you" and text.strip(" .!").lower() in _YA):
@@ -115,7 +115,7 @@ def read_safety_answer(text: str) -> SafetyAnswer | None:
         return "unsure" if text.rstrip().endswith("?") else "safe"
     if _UNSAFE.fullmatch(reply):
         return "unsafe"
-    return _loose_answer(text)
+    return _loose_answer(text, reply)
 
 
 # The looser reading, for replies the whole-reply patterns above do not cover ("no, i'm
@@ -154,9 +154,8 @@ _LEAD_NO = re.compile(r"^(?:no|nope|nah|hindi|eish no|not really)\b")
 _MAX_LOOSE = 20
 
 
-def _loose_answer(text: str) -> SafetyAnswer | None:
-    reply = _reply(text)
-    if not reply or len(reply.split()) > _MAX_LOOSE:
+def _loose_answer(text: str, reply: str) -> SafetyAnswer | None:
+    if len(reply.split()) > _MAX_LOOSE:
         return None
     # How they are, said in words, decides; "no, and i don't want to be" is not "no one".
     if _LOOSE_UNSAFE.search(reply):
