@@ -157,10 +157,19 @@ class Content:
     faq_topics: dict[str, FaqTopic] = field(default_factory=dict)
     helplines: Helplines | None = None
     rng: random.Random = field(default_factory=random.Random)
+    # The variant each list of variants gave last: the next pick from it is another one, so
+    # two replies of the same kind in a row ("i feel better", then "didn't text him today")
+    # never read word for word the same.
+    _last: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
 
     def pick(self, variants: list[str] | tuple[str, ...]) -> str:
-        """One of several variants of a structured text."""
-        return self.rng.choice(list(variants))
+        """One of several variants of a structured text, not the one this list gave last."""
+        options = tuple(variants)
+        last = self._last.get(options)
+        fresh = [v for v in options if v != last] or list(options)
+        chosen = self.rng.choice(fresh)
+        self._last[options] = chosen
+        return chosen
 
     def has(self, key: str) -> bool:
         return key in self.texts
@@ -181,7 +190,7 @@ class Content:
 
     def text(self, key: str, **params: object) -> str:
         """A variant of `key` filled with escaped params."""
-        return render(self.rng.choice(self.variants(key)), **params)
+        return render(self.pick(self.variants(key)), **params)
 
     def label(self, key: str) -> str:
         """A button label: the first variant, as plain text."""

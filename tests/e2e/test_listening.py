@@ -113,3 +113,17 @@ async def test_good_news_is_met_with_gladness_not_sympathy(
     reply = await user.reply()
     assert reply.text in FAQ.smalltalk["good_news"], reply.plain
     assert "sounds really hard" not in reply.plain
+
+
+async def test_two_pieces_of_good_news_in_a_row_get_different_words(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8911)
+    await onboard(user)
+    await user.send("i feel a bit better now")
+    first = await user.reply()
+    await user.send("i didnt text him today!!")
+    second = await user.reply()
+    assert first.text in FAQ.smalltalk["good_news"]
+    assert second.text in FAQ.smalltalk["good_news"]
+    assert first.text != second.text

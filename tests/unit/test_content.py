@@ -54,3 +54,14 @@ def test_broken_file_names_file_and_line(tmp_path: Path, body: str, line: int, w
     message = str(caught.value)
     assert f"core.yaml:{line}:" in message
     assert words in message
+
+
+def test_a_list_of_variants_never_gives_the_same_one_twice_in_a_row() -> None:
+    content = load_content()
+    variants = content.variants("listen.heard")
+    assert len(variants) >= 3
+    picks = [content.text("listen.heard") for _ in range(60)]
+    assert all(a != b for a, b in zip(picks, picks[1:], strict=False))
+    assert set(picks) == set(variants)  # every variant still comes up
+    assert content.pick(["only one"]) == "only one"
+    assert content.pick(["only one"]) == "only one"
