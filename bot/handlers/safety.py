@@ -81,12 +81,13 @@ class SosData(FrameData):
 
 
 def _pick(content: Content, data: SosData, key: str) -> str:
-    """A variant of sos.<key> that is not the one this person got last time."""
+    """A variant of sos.<key> that is not the one this person got last time (and, when the
+    talk is new, not the one the last talk began with: Content.pick remembers)."""
     variants = content.variants(f"sos.{key}")
-    choices = [i for i in range(len(variants)) if i != data.last.get(key)] or [0]
-    index = content.rng.choice(choices)
-    data.last = {**data.last, key: index}
-    return variants[index]
+    choices = [v for i, v in enumerate(variants) if i != data.last.get(key)] or variants[:1]
+    text = content.pick(choices)
+    data.last = {**data.last, key: variants.index(text)}
+    return text
 
 
 def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra: Any) -> str:

@@ -472,3 +472,19 @@ async def test_a_message_only_the_word_model_catches_gets_the_gentle_check(
     reply = await user.reply()
     assert reply.text in CONTENT.variants("faq.harm_check")
     assert SAFE_NO in reply.button_texts()
+
+
+async def test_a_new_talk_right_after_one_ended_does_not_open_with_the_same_words(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5049)
+    await onboard(user, zone="Berlin")
+    await user.send(PASSIVE)
+    first = await user.reply()
+    await user.send("yes im safe")
+    assert said(await user.reply(), "sos.safe_now")
+    await user.send("i dont want to wake up tomorrow either")
+    second = await user.reply()
+    assert said(first, "sos.passive_check")
+    assert said(second, "sos.passive_check")
+    assert first.text != second.text
