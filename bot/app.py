@@ -57,6 +57,7 @@ from bot.services import language, timezones
 from bot.services.faq import FaqMatcher
 from bot.store import migrate
 from bot.store.db import Database
+from bot.store.pending import PendingOutcomes
 from bot.tg.client import AiohttpRequest
 from bot.tg.limiter import PriorityRateLimiter
 from bot.tg.updates import PerChatUpdateProcessor
@@ -89,6 +90,7 @@ def build_application(
         db=Database(settings.database_url),
         content=content,
         matcher=FaqMatcher(list(content.faq_entries.values())),
+        pending=PendingOutcomes(settings.pending_outcomes_file),
         drawing=Drawing(settings.chart_processes),
     )
     bot_token = token or (
@@ -239,7 +241,9 @@ class SteadfastApplication(Application):
     async def stop(self) -> None:
         # Timed work (the breathing exercise) would hold the stop for up to a minute; what it
         # owes the person is kept in the store and sent by the next process.
-        background = runtime_of(self.bot_data).background
+        rt = runtime_of(self.bot_data)
+        rt.stopping = True  # outcome writers waiting for the database stop waiting
+        background = rt.background
         for task in list(background):
             task.cancel()
         await asyncio.gather(*background, return_exceptions=True)
@@ -257,6 +261,8 @@ async def _start_up(app: Application) -> None:
     rt = runtime_of(app.bot_data)
     if rt.settings.migrate_on_start:
         await migrate.upgrade(rt.db)
+    # Outcomes an earlier process kept through a database outage, before anything is claimed.
+    await rt.pending.write_back(rt.db)
     # Off the event loop and before the first update: built lazily, the first time-zone
     # answer after a start would hold every chat up for over a second.
     await asyncio.to_thread(timezones.preload)

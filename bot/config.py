@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     # Daily and weekly messages: how long a claim is held by its sender before another tick
     # (in any process) may take it over.
     claim_lease_seconds: float = Field(default=120.0, ge=1, le=3600)
+    # Send outcomes the database could not take before a stop (an outage): kept in this local
+    # file and written back before anything is claimed again (bot/store/pending.py).
+    pending_outcomes_file: Path = Path("data/pending-outcomes.jsonl")
     # The urge flow: seconds per breathing phase (never below 1 in production: Telegram
     # allows about one edit a second per chat) and rounds of in-hold-out-hold.
     breathe_seconds: float = Field(default=4.0, ge=0.05, le=10)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from telegram.ext import Application
@@ -22,6 +24,9 @@ LIVE: list[BotRunner] = []
 
 
 def test_settings(emu: BotApiEmulator, database_url: str, **extra: Any) -> Settings:
+    # Outcomes kept through an outage go to a file of the test's own, never the checkout's.
+    extra.setdefault("pending_outcomes_file",
+                     Path(tempfile.mkdtemp(prefix="steadfast-pending-")) / "pending.jsonl")
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         bot_token=TOKEN,

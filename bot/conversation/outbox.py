@@ -6,7 +6,9 @@ and is deleted once all have. If the process dies, or Telegram cannot be reached
 stays; once its claim runs out (OUTBOX_LEASE_SECONDS, longer than any send with its retries and
 the rate limiter's waits) the outbox sweep (bot/jobs/outbox.py) sends what is
 left. So an owed reply is never lost to a crash, and is sent twice only if the process dies in
-the instant between Telegram accepting a message and the row being updated.
+the instant between Telegram accepting a message and the row being updated. An update the database
+cannot take (an outage outlasting OUTCOME_PATIENCE, or a stop meanwhile) is kept in a local
+file and written back before the next sweep (bot/store/pending.py).
 
 Pictures and files (/progress, /export) are drawn after the commit and are not kept: a crash
 while drawing loses them, and the person asks again.
@@ -126,7 +128,7 @@ async def _send_owed(
         except TelegramError as exc:
             if chat_gone(exc):
                 logger.info("chat gone (%s); user marked inactive", type(exc).__name__)
-                await _write(rt, partial(_gone, rt, user_id, row_id))
+                await _write(rt, partial(_gone, rt, user_id, row_id), row_id, None)
                 return False
             if not isinstance(exc, BadRequest):
                 logger.warning("reply not sent yet (%s); the outbox keeps it",
@@ -137,9 +139,10 @@ async def _send_owed(
         if item.kept:
             done += 1
             if row_id is not None and done < kept:
-                await _write(rt, partial(outbox_store.progress, row_id=row_id, done=done))
+                await _write(rt, partial(outbox_store.progress, row_id=row_id, done=done),
+                             row_id, done)
     if row_id is not None:
-        await _write(rt, partial(outbox_store.settle, row_id=row_id))
+        await _write(rt, partial(outbox_store.settle, row_id=row_id), row_id, None)
         if accepted:
             # The one window in which a crash would send the last message again.
             rt.metrics.observe("outbox_window_seconds", time.perf_counter() - accepted)
@@ -178,9 +181,12 @@ async def _gone(rt: Runtime, user_id: int, row_id: int | None, session: Any) -> 
         await outbox_store.settle(session=session, row_id=row_id)
 
 
-async def _write(rt: Runtime, change: Callable[..., Awaitable[None]]) -> None:
-    """Write an outcome, waiting out a database outage (up to OUTCOME_PATIENCE seconds): an
-    unwritten outcome means the message is sent again after the lease."""
+async def _write(
+    rt: Runtime, change: Callable[..., Awaitable[None]], row_id: int | None, done: int | None
+) -> None:
+    """Write an outcome, waiting out a database outage (up to OUTCOME_PATIENCE seconds, or
+    until the process stops); then keep it in the local file of pending outcomes, written
+    back before the outbox is swept again. `done`: the row's count (None: settled)."""
     delay = 0.1
     waited = 0.0
     while True:
@@ -189,9 +195,11 @@ async def _write(rt: Runtime, change: Callable[..., Awaitable[None]]) -> None:
                 await change(session=session)
             return
         except Exception:
-            if waited >= OUTCOME_PATIENCE:
-                logger.exception("could not record a reply's outcome")
-                rt.metrics.inc("errors")
+            if rt.stopping or waited >= OUTCOME_PATIENCE:
+                if row_id is not None:
+                    rt.pending.keep_reply(row_id, done=done)
+                logger.warning("database unavailable: a reply's outcome kept in %s",
+                               rt.pending.path)
                 return
             logger.warning("database unavailable; outcome write retried in %.1fs", delay)
             await asyncio.sleep(delay)

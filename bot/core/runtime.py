@@ -14,6 +14,7 @@ from bot.core.metrics import Metrics
 from bot.core.seen import RecentIds
 from bot.services.faq import FaqMatcher
 from bot.store.db import Database
+from bot.store.pending import PendingOutcomes
 
 RUNTIME_KEY = "steadfast.runtime"
 
@@ -25,6 +26,8 @@ class Runtime:
     db: Database
     content: Content
     matcher: FaqMatcher
+    # Send outcomes kept through a database outage (bot/store/pending.py).
+    pending: PendingOutcomes
     metrics: Metrics = field(default_factory=Metrics)
     # Updates taken in by this process (a copy delivered again is dropped at the door) and
     # those whose handled-record a turn has already written (a second turn of the same update
@@ -39,6 +42,9 @@ class Runtime:
     sending: set[int] = field(default_factory=set)
     # Where /progress pictures are drawn (bot/core/drawing.py); app.py sets worker processes.
     drawing: Drawing = field(default_factory=lambda: Drawing(0))
+    # Set when the application starts to stop: writers waiting for the database keep their
+    # outcomes in `pending` instead of holding the stop.
+    stopping: bool = False
 
 
 def runtime_of(bot_data: dict[Any, Any]) -> Runtime:

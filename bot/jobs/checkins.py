@@ -7,7 +7,8 @@ from the value read to a lease a few minutes ahead), so two processes never both
 sent, a second conditional update clears it. If the process dies in between, the lease runs
 out and the check-in falls due again for whichever process ticks next: a check-in is never
 lost to a crash, and at worst (a crash in the instant between Telegram accepting it and the
-clearing) sent twice.
+clearing) sent twice. A clearing the database cannot take (an outage) is kept in the local
+file of pending outcomes (bot/store/pending.py) and written back before the next claim.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ async def run_checkins(
     """Claim and send every due check-in (or until `keep_claiming` says stop); return how
     many went out."""
     sent = 0
+    await rt.pending.write_back(rt.db)  # outcomes kept through an outage first
     while keep_claiming():
         claimed = await _claim(rt)
         if not claimed:
@@ -66,10 +68,15 @@ async def run_checkins(
                 continue  # Telegram out of reach: the lease runs out and it is sent then
             sent += outcome == "sent"
             assert urge.id is not None
-            async with rt.db.session() as session:
-                await urge_store.settle_checkin(
-                    session=session, urge_id=urge.id, lease_until=lease_until
-                )
+            try:
+                async with rt.db.session() as session:
+                    await urge_store.settle_checkin(
+                        session=session, urge_id=urge.id, lease_until=lease_until
+                    )
+            except (DBAPIError, OSError):  # sent: never again for want of this write
+                rt.pending.keep_checkin(urge.id, lease_until)
+                logger.warning("database unavailable: a check-in's outcome kept in %s",
+                               rt.pending.path)
     return sent
 
 

@@ -87,6 +87,7 @@ async def run_due(
     try:
         while keep_claiming():
             try:
+                await rt.pending.write_back(rt.db)  # outcomes kept through an outage first
                 jobs = await claim_batch(rt, rt.clock.now())
                 jobs += await reclaim(rt, rt.clock.now())
             except Exception:  # noqa: BLE001 - the database is away: the next tick claims

@@ -36,6 +36,7 @@ async def run_outbox(
     """Send what is left of every stale outbox row; return how many rows were finished."""
     finished = 0
     lease = timedelta(seconds=rt.settings.outbox_lease_seconds)
+    await rt.pending.write_back(rt.db)  # outcomes kept through an outage first
     while keep_claiming():
         now = rt.clock.now()
         async with rt.db.session() as session:

@@ -1,8 +1,9 @@
 """Writing send outcomes for scheduled messages (daily, weekly), and the send rules they share.
 
 An outcome not written leaves the delivery "claimed", and a claim is sent again once its lease
-runs out: so the recorder waits out a database outage rather than give up, for as long as the
-lease lasts.
+runs out: so the recorder waits out a database outage for most of the lease, and when the
+process stops or that patience runs out it keeps the outcomes in a local file
+(bot/store/pending.py) that is written back before anything is claimed again.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class Recorder:
             await self._write(batch)
 
     async def _write(self, batch: list[Outcome]) -> None:
+        patience = lease_of(self._rt).total_seconds() * PATIENCE_SHARE
         delay = 0.1
         waited = 0.0
         while True:
@@ -68,9 +70,11 @@ class Recorder:
                     await delivery_store.record_outcomes(session=session, outcomes=batch)
                 return
             except Exception:
-                if waited >= lease_of(self._rt).total_seconds() * PATIENCE_SHARE:
-                    logger.exception("could not record %d send outcomes", len(batch))
-                    self._rt.metrics.inc("errors")
+                if self._rt.stopping or waited >= patience:
+                    # Not given up: kept on disk and written before anything is claimed again.
+                    self._rt.pending.keep_deliveries(batch)
+                    logger.warning("database unavailable: %d send outcomes kept in %s",
+                                   len(batch), self._rt.pending.path)
                     return
                 if waited == 0:
                     logger.warning("database unavailable; %d outcomes wait", len(batch))
@@ -89,10 +93,13 @@ async def refused(
     if chat_gone(exc):
         logger.info("%s refused (%s); user marked inactive", what, type(exc).__name__)
         recorder.add(Outcome(delivery_id, "failed", rt.clock.now()))
-        async with rt.db.session() as session:
-            await user_store.set_active(
-                session=session, user_id=user_id, active=False, now=rt.clock.now()
-            )
+        try:
+            async with rt.db.session() as session:
+                await user_store.set_active(
+                    session=session, user_id=user_id, active=False, now=rt.clock.now()
+                )
+        except (DBAPIError, OSError):  # the next send to them finds the chat gone again
+            logger.warning("%s: could not mark the user inactive (database unavailable)", what)
     elif isinstance(exc, BadRequest):
         logger.warning("%s refused by Telegram: %s", what, exc.message)
         rt.metrics.inc("send_refused")

@@ -60,6 +60,7 @@ async def run_weekly(
         while keep_claiming():
             now = rt.clock.now()
             try:
+                await rt.pending.write_back(rt.db)  # outcomes kept through an outage first
                 jobs = await claim_weekly(rt, now) + await reclaim_weekly(rt, now)
             except Exception:  # noqa: BLE001 - the database is away: the next tick claims
                 logger.warning("could not claim weekly summaries (database unavailable)")

@@ -23,6 +23,9 @@ from bot.store.sqlite_inline import inline_creator
 # purpose: statements run inline on the event loop (see sqlite_inline), so a longer wait would
 # freeze every chat, crisis replies included; the person is asked to try again instead.
 BUSY_TIMEOUT = 0.5
+# PostgreSQL: an unreachable server (a dropped network, not a refused port) fails a connection
+# attempt after this many seconds, not asyncpg's 60, so an outage is seen, and a stop is not held.
+CONNECT_TIMEOUT = 5.0
 
 
 class Database:
@@ -45,7 +48,8 @@ class Database:
                 kwargs["async_creator"] = inline_creator(path, timeout=BUSY_TIMEOUT)
                 self._one_at_a_time = TakingTurns()
         else:
-            kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
+            kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True,
+                          connect_args={"timeout": CONNECT_TIMEOUT})
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
@@ -62,6 +66,7 @@ class Database:
             self._urgent_engine = create_async_engine(
                 url, echo=echo, hide_parameters=True, pool_size=2, max_overflow=2,
                 isolation_level="AUTOCOMMIT", pool_recycle=300,
+                connect_args={"timeout": CONNECT_TIMEOUT},
             )
             self._urgent_sessions = async_sessionmaker(
                 self._urgent_engine, class_=AsyncSession, expire_on_commit=False

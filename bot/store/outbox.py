@@ -27,7 +27,8 @@ async def put(
 
 
 async def progress(*, session: AsyncSession, row_id: int, done: int) -> None:
-    """Telegram accepted the row's first `done` messages."""
+    """Telegram accepted the row's first `done` messages (never moves the count back: an
+    outcome kept through an outage may be written after a later one)."""
     await session.exec(_PROGRESS, params={"p_row_id": row_id, "p_done": done})
 
 
@@ -46,8 +47,10 @@ _PUT = (
             claimed_at=bindparam("p_now"))
     .returning(_TABLE.c.id)
 )
-_PROGRESS = update(_TABLE).where(_TABLE.c.id == bindparam("p_row_id")).values(
-    done=bindparam("p_done")
+_PROGRESS = (
+    update(_TABLE)
+    .where(_TABLE.c.id == bindparam("p_row_id"), _TABLE.c.done < bindparam("p_done"))
+    .values(done=bindparam("p_done"))
 )
 _SETTLE = delete(_TABLE).where(_TABLE.c.id == bindparam("p_row_id"))
 

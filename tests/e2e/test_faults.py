@@ -360,3 +360,60 @@ async def test_kill_9_in_the_middle_of_a_weekly_batch_doubles_at_most_the_sends_
     # 200 was recorded at its end.
     assert doubled <= 2, f"{doubled} of {sent_before} sent before the kill went out twice"
     assert all(len(u.inbox) >= 1 for u in users)
+
+
+@pytest.mark.skipif(
+    not (PG["URL"] and PG["PG_CTL"] and PG["DATA"]),
+    reason="stops and starts a PostgreSQL server: run under scripts/with-postgres",
+)
+async def test_a_stop_during_a_database_outage_is_quick_and_the_next_start_doubles_nothing(
+    emu: BotApiEmulator, database_url: str, tmp_path: Path
+) -> None:
+    """The outcomes of messages already sent cannot be written while the database is away. A
+    stop signal then does not wait for it (a process manager gives 10 s): they are kept in a
+    local file and written by the next start before it claims anything."""
+    from tests.e2e.test_signals import clean, polling_env, stopped
+    from tests.e2e.test_webhook import _seed_due_users
+
+    count = 150
+    await _seed_due_users(database_url, count, datetime.now(UTC))
+    users = [emu.user(700_000 + i) for i in range(count)]
+    for user in users:  # they set the bot up long ago (the rows above)
+        emu.bot(TOKEN).users[user.user_id].started = True
+    first = BotProcess(env=polling_env(emu, database_url, TICK_SECONDS="0.2"), cwd=tmp_path)
+    await first.start()
+    try:
+        deadline = time.monotonic() + 30
+        while sum(1 for u in users if u.inbox) < 20:  # the fan-out (about 5 s) is under way
+            assert time.monotonic() < deadline, "the fan-out never started"
+            await asyncio.sleep(0.05)
+        # "fast": the test server runs with synchronous_commit=off, and an immediate stop would
+        # lose commits it had already acknowledged (a real server keeps them).
+        await pg_ctl("-m", "fast", "-w", "stop")
+        await asyncio.sleep(1.0)  # sends go on; their outcomes wait for the database
+        code, took, log = await stopped(first, signal.SIGTERM)
+    finally:
+        await pg_ctl("-l", PG["LOG"], "-w", "-o", PG["OPTIONS"], "start")
+    assert code == 0, log[-2000:]
+    assert took < 10, log[-2000:]
+    assert clean(log) == [], log[-3000:]
+    assert "send outcomes kept in" in log  # the case this test is about did happen
+    sent_before = sum(1 for u in users if u.inbox)
+    assert sent_before < count  # it stopped before the end
+    # Claims look stale to the next process at once: anything sent but unrecorded would go
+    # again now, unless the kept outcomes are written first.
+    second = BotProcess(env=polling_env(emu, database_url, TICK_SECONDS="0.2",
+                                        CLAIM_LEASE_SECONDS="1"), cwd=tmp_path)
+    await second.start()
+    try:
+        deadline = time.monotonic() + 60
+        while sum(1 for u in users if u.inbox) < count:
+            assert time.monotonic() < deadline, "the rest never went out"
+            await asyncio.sleep(0.1)
+        await asyncio.sleep(3)  # past the lease
+    finally:
+        code, _, log = await stopped(second, signal.SIGTERM)
+    assert code == 0, log[-2000:]
+    doubled = sum(1 for u in users if len(u.inbox) > 1)
+    assert doubled == 0, f"{doubled} of {sent_before} sent before the stop went out twice"
+    assert "kept while the database was away" in log
