@@ -45,6 +45,7 @@ from bot.handlers import (
     progress_chart,
     reasons,
     safety,
+    senderless,
     settings,
     slip,
     startdate,
@@ -161,7 +162,9 @@ def build_registry() -> Registry:
 
 def register_handlers(app: Application) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    # Each update once: a copy delivered again goes no further (group -2, before all else).
+    # At the door: an update with no sender has no one to answer (group -3); a copy delivered
+    # again goes no further (group -2). Both before all else.
+    app.add_handler(TypeHandler(Update, senderless.drop), group=-3)
     app.add_handler(TypeHandler(Update, once.drop_repeat), group=-2)
     # Safety first (group -1): a message about suicide, self-harm or danger is answered
     # before anything else, whatever flow the user is in, and goes no further.

@@ -15,6 +15,7 @@ HELP = {
     "update_queue_depth": ("gauge", "Updates received and not yet handled"),
     "webhook_refused": ("counter", "Webhook requests refused for a wrong or missing secret token"),
     "updates_repeated": ("counter", "Copies of a handled update, acknowledged and dropped"),
+    "updates_without_sender": ("counter", "Updates with no sender (nothing to answer), dropped"),
     "send_refused": ("counter", "Messages Telegram refused for a fault of the bot's (not sent)"),
     "outbox_recovered": ("counter", "Owed replies sent by the outbox sweep after their sender"),
     "db_busy": ("counter", "Updates answered 'try again' because the database was held"),

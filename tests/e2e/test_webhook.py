@@ -282,3 +282,45 @@ async def test_refused_requests_are_counted_and_logged_once_and_bad_bodies_get_4
     assert " ERROR " not in log
     assert "Zephyrquill" not in log
     assert SECRET not in log
+
+
+async def test_updates_without_a_sender_or_a_message_are_handled_quietly(
+    emu: BotApiEmulator, database_url: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    bot = BotProcess(env=webhook_env(emu, database_url, port), cwd=tmp_path)
+    await bot.start()
+    url = f"http://127.0.0.1:{port}/telegram"
+    ok = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    chat = {"id": 6060, "type": "private"}
+    user = emu.user(6060)  # a chat the bot could write to, had it anything to say
+    emu.bot(TOKEN).users[user.user_id].started = True
+    bodies = [
+        {"update_id": 30},  # nothing in it
+        {"update_id": 31, "message": {"message_id": 1, "date": 0, "chat": chat, "text": "hi"}},
+        {"update_id": 32, "message": {"message_id": 2, "date": 0, "chat": chat,
+                                      "text": "/start", "entities": [
+                                          {"type": "bot_command", "offset": 0, "length": 6}]}},
+        {"update_id": 33, "channel_post": {"message_id": 3, "date": 0, "text": "hello",
+                                           "chat": {"id": -100123, "type": "channel"}}},
+        {"update_id": 34, "message": {"message_id": 4, "date": 0, "text": "hi",
+                                      "chat": {"id": -100124, "type": "supergroup"},
+                                      "sender_chat": {"id": -100124, "type": "supergroup"}}},
+        {"update_id": 35, "edited_message": {"message_id": 1, "date": 0, "edit_date": 1,
+                                             "chat": chat, "text": "i want to die"}},
+    ]
+    try:
+        await bot.wait_healthy(port)
+        async with httpx.AsyncClient() as client:
+            answers = [await client.post(url, json=body, headers=ok) for body in bodies]
+            await asyncio.sleep(1.0)
+            metrics = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+        await user.silence(0.3)  # no "something broke", nothing at all
+    finally:
+        log = await bot.stop()
+    assert bot.process is not None
+    assert bot.process.returncode == 0, log[-3000:]
+    assert [r.status_code for r in answers] == [200] * len(bodies)
+    assert "steadfast_errors_total 0\n" in metrics
+    assert "Traceback" not in log
+    assert " ERROR " not in log
