@@ -401,7 +401,7 @@ def test_a_malformed_file_names_the_key(tmp_path: Path, change: Any, key: str) -
         # goodbyes, giving away, affairs, no wish to wake, drink with despair, trapped
         ("thank you for everything. goodbye", "passive"),
         ("wrote a note for mum, it's on my pillow", "explicit"),
-        ("giving my clothes to my sister, won't need them where i'm going", "passive"),
+        ("giving my clothes to my sister, won't need them where i'm going", "explicit"),
         ("told my bestie she can have my car. she doesn't know why", "passive"),
         ("wrote down where all my bank stuff is so mum won't have to search for it after",
          "passive"),
