@@ -2,10 +2,11 @@
 
 Run: .venv/bin/python bench/faq.py [--misses] [--skip-heldout]
 
-The held-out round (tests/data/heldout/faq_r4.yaml, written 2026-11-30 before any tuning on it)
+The held-out round (tests/data/heldout/faq_r5.yaml, written 2026-12-01 before any tuning on it)
 is reported as counts only: its texts are never printed, not even with --misses, so nobody
-tunes on them. Round 3 was held out before it; it was measured once and is now tuning material
-(its figures are printed as "r3 (tuned)", and --misses lists its misses).
+tunes on them. Rounds 3 and 4 were held out before it; each was measured once and is now
+tuning material (their figures are printed as "r3 (tuned)" and "r4 (tuned)", and --misses
+lists their misses).
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.services.faq import FaqMatch, FaqMatcher, entries_from_content  # noqa: E402
+from bot.services.reading import read_text  # noqa: E402
 
 FAQ_PATH = ROOT / "content" / "faq.yaml"
 LABELLED_PATH = ROOT / "tests" / "data" / "faq_labelled.yaml"
-HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml"
-PREVIOUS_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml"
+HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r5.yaml"
+PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
+            "r4": ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml"}
 
 
 def _expected(item: dict[str, Any]) -> set[str]:
@@ -40,7 +43,10 @@ def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]
     in_scope + new_answers: "reached" (an expected id is the answer or among the "Did you
     mean" buttons), "right" (the confident answer is an expected id), "wrong" (a confident
     answer that is not). out_of_scope: "declined" (kind "none"). listen: "quiet" (not
-    answered confidently).
+    answered confidently). Counted as the bot replies: a clear request for something else
+    is declined even when an answer shares a word with it (Reading.declined); a feeling
+    told, not asked, is heard first with its answer offered under it (reached, never
+    "right" or "wrong"; Reading.heard_first).
     """
     f = dict.fromkeys(
         (
@@ -52,22 +58,28 @@ def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]
     for section in ("in_scope", "new_answers"):
         for item in data.get(section) or []:
             expect = _expected(item)
-            m = matcher.match(item["text"])
+            reading = read_text(item["text"], matcher)
+            m = reading.match
+            # As the bot replies: a feeling told, not asked, is heard first and its answer
+            # offered (reached, not given: bot/services/reading.Reading.heard_first).
+            given = m.kind == "answer" and not reading.heard_first
             f["asked"] += 1
             f["reached"] += not expect.isdisjoint(m.ids)
-            f["right"] += m.kind == "answer" and m.ids[0] in expect
-            f["wrong"] += m.kind == "answer" and m.ids[0] not in expect
+            f["right"] += given and m.ids[0] in expect
+            f["wrong"] += given and m.ids[0] not in expect
             f["suggested"] += m.kind == "suggest"
             if section == "new_answers":
                 f["new"] += 1
                 f["new_reached"] += not expect.isdisjoint(m.ids)
-                f["new_right"] += m.kind == "answer" and m.ids[0] in expect
+                f["new_right"] += given and m.ids[0] in expect
     for item in data.get("out_of_scope") or []:
         f["oos"] += 1
-        f["declined"] += matcher.match(item["text"]).kind == "none"
+        reading = read_text(item["text"], matcher)
+        f["declined"] += reading.match.kind == "none" or reading.declined
     for item in data.get("listen") or []:
         f["listen"] += 1
-        f["quiet"] += matcher.match(item["text"]).kind != "answer"
+        reading = read_text(item["text"], matcher)
+        f["quiet"] += reading.match.kind != "answer" or reading.heard_first
     return f
 
 
@@ -120,6 +132,27 @@ def _heldout_report(matcher: FaqMatcher, path: Path, name: str, *, timing: bool)
 
 def _near_miss_ok(item: dict[str, Any], m: FaqMatch) -> bool:
     return m.kind == "none" or (m.ids[0] in item.get("accept", []))
+
+
+def _print_misses(matcher: FaqMatcher, name: str, data: dict[str, Any]) -> None:
+    """A tuning round's misses, as the bot replies (never called for the held-out round)."""
+    for section in ("in_scope", "new_answers"):
+        for item in data.get(section) or []:
+            reading = read_text(item["text"], matcher)
+            m = reading.match
+            given = m.kind == "answer" and not reading.heard_first
+            if not given or m.ids[0] not in _expected(item):
+                reached = bool(_expected(item) & set(m.ids))
+                tag = "WRONG" if given else ("OK~" if reached else "MISS")
+                print(f"  {tag} [{name}] {item['text']!r}: want {item['expect']}, got {m}")
+    for item in data.get("out_of_scope") or []:
+        reading = read_text(item["text"], matcher)
+        if reading.match.kind != "none" and not reading.declined:
+            print(f"  MISS [{name} out_of_scope] {item['text']!r}: got {reading.match}")
+    for item in data.get("listen") or []:
+        reading = read_text(item["text"], matcher)
+        if reading.match.kind == "answer" and not reading.heard_first:
+            print(f"  MISS [{name} listen] {item['text']!r}: got {reading.match}")
 
 
 def main() -> int:
@@ -221,26 +254,12 @@ def main() -> int:
             m = matcher.match(item["text"])
             if m.kind == "answer":
                 print(f"  MISS [listen] {item['text']!r}: got {m}")
-    _heldout_report(matcher, PREVIOUS_PATH, "r3 (tuned) ", timing=False)
-    if show_misses and PREVIOUS_PATH.exists():
-        previous = yaml.safe_load(PREVIOUS_PATH.read_text("utf-8"))
-        for section in ("in_scope", "new_answers"):
-            for item in previous.get(section) or []:
-                m = matcher.match(item["text"])
-                if m.kind != "answer" or m.ids[0] not in _expected(item):
-                    reached = bool(_expected(item) & set(m.ids))
-                    tag = "WRONG" if m.kind == "answer" else ("OK~" if reached else "MISS")
-                    print(f"  {tag} [r3] {item['text']!r}: want {item['expect']}, got {m}")
-        for item in previous.get("out_of_scope") or []:
-            m = matcher.match(item["text"])
-            if m.kind != "none":
-                print(f"  MISS [r3 out_of_scope] {item['text']!r}: got {m}")
-        for item in previous.get("listen") or []:
-            m = matcher.match(item["text"])
-            if m.kind == "answer":
-                print(f"  MISS [r3 listen] {item['text']!r}: got {m}")
+    for name, path in PREVIOUS.items():
+        _heldout_report(matcher, path, f"{name} (tuned) ", timing=False)
+        if show_misses and path.exists():
+            _print_misses(matcher, name, yaml.safe_load(path.read_text("utf-8")))
     if "--skip-heldout" not in sys.argv:
-        _heldout_report(matcher, HELDOUT_PATH, "held-out r4", timing=True)
+        _heldout_report(matcher, HELDOUT_PATH, "held-out r5", timing=True)
     return 0
 
 

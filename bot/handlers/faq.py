@@ -108,6 +108,14 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if match.kind == "none" and harm == "strong":
         # Nothing matched, and it speaks of harm: ask, rather than say "I can't help".
         turn.say(turn.t("faq.harm_check"), ask_if_safe_markup(turn.rt))
+    elif reading.declined:
+        send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
+    elif reading.heard_first:
+        # Told, not asked ("i miss him so much"): heard first, the answer one tap away.
+        offered = content.faq_entries[match.ids[0]]
+        offer: list[Row] = [[(offered.title, pack(FLOW, STATELESS, "q", match.ids[0]))],
+                            [(turn.label("faq.btn_menu"), MENU_DATA)]]
+        turn.say(turn.t("faq.feeling_heard"), inline(offer + extra))
     elif match.kind == "answer":
         send_answer(turn, content.faq_entries[match.ids[0]], extra)
     elif match.kind == "suggest":
@@ -120,7 +128,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(content.pick(faq.did_you_mean), inline(rows + extra))
     elif reading.bare_question:
         turn.say(turn.t("listen.what_i_do"))
-    elif reading.off_topic:
+    elif reading.off_topic:  # off topic and speaking of harm or an urge: the menu, help in reach
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.emoji_only:
         turn.say(turn.t("listen.emoji"), inline([*extra, _topics_row(turn)]))

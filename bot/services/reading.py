@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pydantic import Field
 
 from bot.services.crisis import mentions_harm
-from bot.services.faq import FaqMatch, FaqMatcher
+from bot.services.faq import FaqMatch, FaqMatcher, is_question
 from bot.services.language import other_language
 from bot.services.smalltalk import SmalltalkKind, classify_smalltalk, shares_a_feeling
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
@@ -30,6 +30,11 @@ _OFF_TOPIC = re.compile("|".join(f"(?:{p.pattern})" for p in _DATA.off_topic))
 _MISSING_RE = re.compile("|".join(f"(?:{p.pattern})" for p in _DATA.missing))
 
 MAX_TEXT = 4096
+# A statement (not a question) the FAQ would answer below this score is someone telling, not
+# asking ("she was my best friend"): heard first, the answer offered. Chosen on FAQ rounds 3
+# and 4 (tuning material), where told feelings scored up to 0.54 and statements that want
+# the answer ("he just texted me hey after 3 weeks") mostly above 0.58.
+STATEMENT_SURE = 0.56
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,21 @@ class Reading:
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
     start_correction: bool = False  # "my start date was actually last sunday"
     language: str | None = None  # clearly not English: its ISO 639-1 code
+    asks: bool = True  # it asks something (see faq.is_question), rather than tells
+
+    @property
+    def declined(self) -> bool:
+        """A clear request for something else (trivia, code, shopping), declined kindly even
+        when an FAQ answer shares a word with it; never when it speaks of harm or an urge."""
+        return self.off_topic and self.harm is None and not self.urge
+
+    @property
+    def heard_first(self) -> bool:
+        """A feeling told, not a question asked, that the FAQ would answer ("i miss him so
+        much", "she was my best friend"): it is heard first, and the answer offered under it
+        rather than given. Words of harm always get the answer."""
+        return (self.match.kind == "answer" and not self.asks and self.harm is None
+                and (self.feeling or self.match.score < STATEMENT_SURE))
 
     @property
     def wants_its_own_reply(self) -> bool:
@@ -76,6 +96,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
         language=other_language(text),
+        asks=is_question(text),
     )
 
 

@@ -14,6 +14,7 @@ FAQ = CONTENT.faq
 assert FAQ is not None
 NOT_SAFE = CONTENT.label("faq.btn_not_safe")
 REFUSALS = list(FAQ.out_of_scope)
+JOIN = "\n\n"  # an answer's parts reach the person as one message
 
 
 @pytest.mark.parametrize(
@@ -127,3 +128,20 @@ async def test_two_pieces_of_good_news_in_a_row_get_different_words(
     assert first.text in FAQ.smalltalk["good_news"]
     assert second.text in FAQ.smalltalk["good_news"]
     assert first.text != second.text
+
+
+async def test_a_feeling_told_is_heard_first_and_the_answer_offered_not_given(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8910)
+    await onboard(user)
+    await user.send("i miss him so much")  # no question: a feeling the FAQ could answer
+    heard = await user.reply()
+    assert heard.text in CONTENT.variants("faq.feeling_heard")
+    lonely = CONTENT.faq_entries["loneliness"]
+    assert heard.button_texts()[0] == lonely.title
+    await user.press(lonely.title, message=heard)
+    assert (await user.reply()).text == JOIN.join(lonely.answer)
+    # Asked, the same subject gets its answer at once.
+    await user.send("how do i cope with missing him so much?")
+    assert (await user.reply()).text == JOIN.join(lonely.answer)

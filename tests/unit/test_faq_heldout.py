@@ -1,10 +1,10 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r4.yaml), as floors and ceilings.
+"""The FAQ held-out round (tests/data/heldout/faq_r5.yaml), as floors and ceilings.
 
 The round was written by someone who never saw the matcher and is never tuned on. These
-tests pin the figures measured once after session 4's tuning (bench/faq.py) so they cannot
-silently get worse; tighten a bound when a change improves it. Nothing here prints a
-message's text: assertions compare counts only. (Round 3, held out before it, is now tuning
-material; its figures are printed by bench/faq.py as "r3 (tuned)".)
+tests pin the figures measured once after round 5's tuning (bench/faq.py, counted as the bot
+replies) so they cannot silently get worse; tighten a bound when a change improves it.
+Nothing here prints a message's text: assertions compare counts only. (Rounds 3 and 4, held
+out before it, are tuning material now; bench/faq.py prints them as "r3/r4 (tuned)".)
 """
 
 from __future__ import annotations
@@ -19,23 +19,23 @@ import yaml
 from bot.services.faq import FaqMatcher, entries_from_content
 
 ROOT = Path(__file__).resolve().parents[2]
-HELDOUT = ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml"
+HELDOUT = ROOT / "tests" / "data" / "heldout" / "faq_r5.yaml"
 FAQ = ROOT / "content" / "faq.yaml"
 
 sys.path.insert(0, str(ROOT))
 from bench.faq import heldout_figures  # noqa: E402
 
-# Measured once after session 4's tuning (BEFORE it in brackets; issue targets after
-# "target"). Two targets are missed (reached 116/130, 89%; out of scope declined 27/30, 90%):
-# these bounds guard the measured level, they do not claim the targets are met.
+# Measured once after round 5's tuning (BEFORE it in brackets, counted by the matcher alone,
+# as the bench did then; issue targets after "target"). Reached 119/130 (92%) misses the 95%
+# target: these bounds guard the measured level, they do not claim the target is met.
 ASKED = 130  # in_scope + new_answers
-REACHED_MIN = 116  # answer or "Did you mean" holds an expected id [109] (target >= 124, 95%)
-RIGHT_MIN = 100  # confident answer is an expected id [96]
-WRONG_MAX = 3  # confident answer that is not [9] (target <= 6, 5%)
+REACHED_MIN = 119  # answer, offer or "Did you mean" holds an expected id [118] (target >= 124)
+RIGHT_MIN = 94  # confident answer is an expected id [97; some answers are now offered]
+WRONG_MAX = 3  # confident answer that is not [5] (target <= 6, 5%)
 OOS = 30
-DECLINED_MIN = 27  # out of scope, kind "none" [26] (target >= 29, 95%)
+DECLINED_MIN = 30  # out of scope, declined [29] (target >= 29, 95%)
 LISTEN = 30
-QUIET_MIN = 19  # listen items not answered confidently [18]
+QUIET_MIN = 27  # listen items not answered confidently [25]
 
 
 @pytest.fixture(scope="module")
