@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r10.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r11.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 10 was written by a helper who never saw the rules, before round 10's tuning, and is
+Round 11 was written by a helper who never saw the rules, before round 11's tuning, and is
 never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 and 9 were held out until round 10; they are tuning material now (the word model
-is trained on them), and their pins guard against regressions only. Raise a floor (lower a
+Rounds 8 to 10 were held out until later rounds; they are tuning material now (the word
+model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -42,9 +42,12 @@ ROUNDS = {
     # Tuning material since round 10 (held out until then: reached 102 and 66).
     "crisis_r8": Pinned((117, 111, 81, 25), 117, 90, 60, 17, 0, 2),
     "crisis_r9": Pinned((72, 72, 50, 16), 72, 58, 36, 13, 0, 2),
-    # Held out. Before round 10's tuning: reached 98, full 76, explicit 47, special 22,
-    # alarms 4 / 9. The 5% target for ordinary messages checked is missed (9 of 108).
-    "crisis_r10": Pinned((108, 108, 73, 24), 99, 76, 48, 22, 4, 9, checked_target_met=False),
+    # Tuning material since round 11 (held out until then: reached 98 before round 10's
+    # tuning, 99 after).
+    "crisis_r10": Pinned((108, 108, 73, 24), 108, 84, 53, 22, 1, 6, checked_target_met=False),
+    # Held out. Before round 11's tuning: reached 98, full 70, explicit 38, special 19,
+    # alarms 7 / 11. The 5% target for ordinary messages checked is missed (12 of 108).
+    "crisis_r11": Pinned((108, 108, 73, 24), 99, 70, 38, 19, 7, 12, checked_target_met=False),
 }
 
 
