@@ -92,6 +92,13 @@ class Conversation:
         self._stamp(frame)
         return frame
 
+    def settle_on(self, frame: Frame, step: str) -> Frame:
+        """Move `frame` to `step` while the same question stands (an answer it could not read
+        was typed): the buttons already under the question keep working."""
+        frame.step = step
+        self.keep_alive(frame)
+        return frame
+
     def touch(self, frame: Frame) -> Frame:
         """Give the frame's prompt a fresh nonce (the prompt was sent again)."""
         self._stamp(frame)

@@ -195,9 +195,9 @@ async def answer_location(turn: Turn, frame: Frame, latitude: float, longitude: 
 
 async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
     """A press on one of onboarding's buttons."""
-    if pressed.action == "d" and frame.step == DATE and pressed.arg in ("0", "1"):
+    if pressed.action == "d" and frame.step in (DATE, DATE_TYPED) and pressed.arg in ("0", "1"):
         await _take_date(turn, frame, "today" if pressed.arg == "0" else "yesterday")
-    elif pressed.action == "other" and frame.step == DATE:
+    elif pressed.action == "other" and frame.step in (DATE, DATE_TYPED):
         turn.convo.goto(frame, DATE_TYPED)
         ask(turn, frame)
     elif pressed.action == "tz" and frame.step == TZ_PICK:
@@ -312,7 +312,8 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     except DateParseError as exc:
         turn.say(turn.t(f"onboarding.date_{exc.code}", text=raw[:60]))
         if frame.step != DATE_TYPED:
-            turn.convo.goto(frame, DATE_TYPED)
+            # The same question stands: "Today" and "Yesterday" under it still answer it.
+            turn.convo.settle_on(frame, DATE_TYPED)
         return
     frame.data["date_raw"] = raw[:100]  # kept until set-up finishes
     if turn.user.tz and OnboardingData.of(frame).mode == MODE_FULL:

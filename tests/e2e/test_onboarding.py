@@ -106,6 +106,33 @@ async def test_bad_dates_are_refused_kindly_and_asked_again(
     assert "Europe/Berlin" in (await user.replies(2))[0].plain
 
 
+async def test_after_a_date_it_could_not_read_the_question_s_buttons_still_answer_it(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(301)
+    await user.send("/start")
+    question = await user.reply()
+    await user.send("hey")
+    refusal = await user.reply()
+    assert refusal.button_texts() == []  # the only buttons are the question's own
+    await user.press("Today", message=question)
+    understood, tz_question = await user.replies(2)
+    assert "Day 1" in understood.plain
+    assert "time zone" in tz_question.plain.lower()
+
+
+async def test_a_date_said_inside_a_sentence_is_taken_and_said_back(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(302)
+    await user.send("/start")
+    await user.reply()
+    await user.send("i dont know what day it was, like 2 weeks ago?")
+    understood, _ = await user.replies(2)
+    assert "Day 15" in understood.plain  # said back, with a button to change it
+    assert understood.button_texts() == ["✏️ Change the date"]
+
+
 @pytest.mark.parametrize(
     ("typed", "zone"),
     [
