@@ -355,6 +355,8 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
         raise DateParseError(_why_not(text))
     try:
         found = _interpret(tokens, today, max_years_back)
+        if found is None:
+            found = _inside(tokens, today, max_years_back)
     except OverflowError:
         raise DateParseError("too_old") from None
     if found is None:
@@ -364,6 +366,46 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
     if found < _years_before(today, max_years_back):
         raise DateParseError("too_old")
     return found
+
+
+_NEGATIONS = frozenset({"not", "never", "no", "nor", "isnt", "wasnt"})
+# Words that, next to a candidate and left out of it, would change what it means ("in 3 days",
+# "a week on tuesday", "next friday"): such a candidate is not taken.
+_MEANING_WORDS = frozenset({
+    "in", "next", "after", "from", "until", "till", "this", "coming", "on", "week", "weeks",
+    "month", "months", "days", "year", "years", "fortnight", "since", "before", "last", "ago",
+    "the",
+})
+
+
+def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:
+    """A date said inside a longer sentence ("i dont know, like 2 weeks ago", "2 weeks ago i
+    think"): the longest ending, then the longest beginning, that reads as one. Not after a
+    negation ("not today"), and not a bare number (a count, not a day)."""
+    if len(tokens) < 2:
+        return None
+    def plain(dropped: list[str], next_to: str) -> bool:
+        """What is dropped holds no number, and the word next to the candidate does not
+        change its meaning."""
+        return next_to not in _MEANING_WORDS and not any(c.isdigit() for w in dropped for c in w)
+
+    endings = [tokens[i:] for i in range(1, len(tokens))
+               if tokens[i - 1] not in _NEGATIONS and plain(tokens[:i], tokens[i - 1])]
+    # A beginning is only taken when nothing dropped after it tells of time at all ("a week"
+    # is not the answer in "a week tuesday").
+    beginnings = [tokens[:j] for j in range(len(tokens) - 1, 0, -1)
+                  if all(plain(tokens[j:], w) and w not in _WEEKDAYS and w not in _MONTHS
+                         for w in tokens[j:])]
+    for candidate in endings + beginnings:
+        if len(candidate) == 1 and candidate[0].isdigit():
+            continue
+        try:
+            found = _interpret(candidate, today, max_years_back)
+        except DateParseError:
+            continue
+        if found is not None:
+            return found
+    return None
 
 
 def _why_not(text: str) -> DateErrorCode:

@@ -306,3 +306,33 @@ def test_near_miss_dates_are_refused(text: str, code: str) -> None:
 
 def test_the_20th_in_the_future_is_last_month() -> None:
     assert parse_start_date("the 20th", today=date(2026, 11, 10)) == date(2026, 10, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i dont know what day it was, like 2 weeks ago?", date(2026, 11, 11)),
+        ("2 weeks ago i think", date(2026, 11, 11)),
+        ("hmm maybe last friday", date(2026, 11, 20)),
+        ("he left me 3 days ago", date(2026, 11, 22)),
+        ("idk like 5 days", date(2026, 11, 20)),
+        ("about a month ago maybe", date(2026, 10, 25)),
+    ],
+)
+def test_a_date_said_inside_a_sentence_is_found(text: str, expected: date) -> None:
+    assert parse_start_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("not today", "unrecognised"),  # a negation is not the day
+        ("i think it was 2", "unrecognised"),  # a bare number is not a day
+        ("i dont know", "unsure"),
+        ("honestly no idea", "unsure"),
+    ],
+)
+def test_what_holds_no_date_inside_is_still_not_one(text: str, code: str) -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_start_date(text, today=TODAY)
+    assert info.value.code == code
