@@ -4,9 +4,11 @@ The rule (see flow.py for how each step reads text):
 1. A crisis is answered first, by the safety check in handler group -1, from any state.
 2. The flow on top of the stack reads the text, unless it has been idle longer than its idle
    time: then it ends quietly (or, for onboarding, sleeps until /start) and the text is free text.
-3. Text that is clearly something else (an urge, a question the FAQ answers, a feeling, a
-   question about the bot) and is not an answer the step can take is answered as what it is,
-   with a button to go back to the flow's question; a menu simply ends instead.
+3. Text that is clearly something else (an urge, a question the FAQ answers, a feeling, small
+   talk that says something, a clear request for something else) and is not an answer the
+   step can take is answered as what it is, with a button to go back to the flow's
+   question; a menu simply ends instead.
+4. A command ends a menu left open (bot/conversation/turn.py).
 """
 
 from __future__ import annotations
@@ -63,7 +65,12 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
         return frame.step not in flow.urge_is_answer_at
     if flow.reads_at(frame.step) is Reads.ANSWER:
         return reading.match.kind == "answer" and bool(_QUESTION.search(reading.text))
-    return not accepts and reading.wants_its_own_reply
+    if accepts:
+        return False
+    # Small talk that says something ("thanks", "who are you", "i love you"), not a bare
+    # "hi" or "ok" (the step's own reply asks its question again for those).
+    return (reading.wants_its_own_reply or reading.declined
+            or reading.smalltalk not in (None, "greeting", "ok"))
 
 
 async def on_text(update: Update, context: BotContext) -> None:

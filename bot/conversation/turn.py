@@ -22,7 +22,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.conversation.coalesce import coalesce
 from bot.conversation.context import BotContext
-from bot.conversation.flow import Registry
+from bot.conversation.flow import Reads, Registry
 from bot.conversation.frames import Conversation
 from bot.conversation.keyboards import Row, with_rows
 from bot.conversation.outbox import Markup, Outgoing, send_owed, to_body
@@ -156,6 +156,8 @@ async def open_turn(
         welcome = turn.convo.pop(comeback.WELCOME_FLOW) is not None
         if (welcome or away) and not _is_start(update):
             turn.say(turn.t("privacy.welcome_back"))
+        if _is_command(update):
+            _end_open_menu(turn)
         yield turn
         if turn.convo.changed:
             await flow_store.save_stack(
@@ -192,6 +194,22 @@ def start_background(rt: Runtime, work: Coroutine[Any, Any, None]) -> None:
             rt.metrics.inc("errors")
 
     task.add_done_callback(done)
+
+
+def _is_command(update: Update) -> bool:
+    message = update.effective_message
+    return bool(message and message.text and message.text.startswith("/"))
+
+
+def _end_open_menu(turn: Turn) -> None:
+    """A command is a new subject: a menu left open on top (the reasons list) ends quietly,
+    so what is typed after the command is not read as the menu's. A flow waiting for a typed
+    answer stays (its "pick up where we were" still works)."""
+    top = turn.convo.top
+    flow = turn.flows.get(top.flow) if top is not None else None
+    if (top is not None and flow is not None and flow.ends_on_detour
+            and not flow.keeps_everything and flow.reads_at(top.step) is Reads.BUTTONS):
+        turn.convo.pop(top.flow)
 
 
 def _is_start(update: Update) -> bool:

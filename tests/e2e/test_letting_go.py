@@ -251,6 +251,39 @@ async def test_feeling_typed_at_the_slip_question_is_heard_and_the_question_wait
     del confirm
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("thank you so much", "thanks"), ("what's your name?", "about"), ("i love you", "fond")],
+)
+async def test_small_talk_at_the_slip_question_is_answered_and_the_question_waits(
+    emu: BotApiEmulator, bot: BotRunner, text: str, kind: str
+) -> None:
+    user = emu.user(8832)
+    await onboard(user)
+    await user.send("/slip")
+    await user.reply()
+    await user.send(text)
+    reply = await user.reply()
+    assert CONTENT.faq is not None
+    assert reply.text in CONTENT.faq.smalltalk[kind]  # type: ignore[index]
+    assert back_button(reply) is not None
+    await user.send("yes")  # the question still waits
+    assert (await user.reply()).text not in variants("slip.use_buttons")
+
+
+async def test_a_command_ends_a_menu_left_open(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(8833)
+    await onboard(user)
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("/pause")
+    await user.reply()
+    await user.send("forever")  # typed after a command: not an answer to the old menu
+    reply = await user.reply()
+    assert reply.text not in variants("reasons.use_buttons")
+    assert not opens_with(reply, variants("reasons.use_buttons"))
+
+
 # ----------------------------------------------------------------------------- daily
 
 

@@ -103,3 +103,20 @@ def test_progress_shared_is_good_news(text: str) -> None:
 )
 def test_mixed_or_other_feelings_are_not_good_news(text: str) -> None:
     assert classify_smalltalk(text) != "good_news"
+
+
+@pytest.mark.parametrize("text", ["i love you", "love u", "you're the best", "good bot",
+                                  "thanks, i love you", "you are so kind"])
+def test_warmth_for_the_bot_is_fond(text: str) -> None:
+    assert classify_smalltalk(text) == "fond"
+
+
+@pytest.mark.parametrize("text", ["i love him", "i miss you", "i love you but you left me",
+                                  "you are the best thing that happened to me"])
+def test_warmth_about_the_ex_is_not_small_talk(text: str) -> None:
+    assert classify_smalltalk(text) != "fond"
+
+
+@pytest.mark.parametrize("text", ["what's your name", "whats your name?", "who made you"])
+def test_asking_who_the_bot_is_is_about(text: str) -> None:
+    assert classify_smalltalk(text) == "about"
