@@ -39,6 +39,7 @@ from bot.services.crisis import CrisisSignal, detect_crisis
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
+    got_them_help,
     is_acknowledgement,
     is_dont_know,
     is_no_one,
@@ -254,6 +255,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _settle(turn, frame, data, "safe_now")
     elif answer == "unsure":
         _reply(turn, frame, data, "unsure", Step.ASKED)
+    elif data.kind == "o" and got_them_help(text):
+        # The one at risk is being helped ("i called 911 for him"): that was enough.
+        _reply(turn, frame, data, "helped_them", Step.ASKED)
     elif data.kind != "o" and (who := person_named(text)) is not None:
         # Someone they could reach ("my sister maybe"): help them reach that person now. Not
         # when the one at risk is the ex: these replies speak to the person's own danger.

@@ -421,3 +421,18 @@ def is_unreachable(text: str) -> bool:
     """Whether a short reply says the person they tried cannot be reached right now."""
     reply = _reply(text)
     return bool(reply) and len(reply.split()) <= 16 and _UNREACHABLE.search(reply) is not None
+
+
+_GOT_HELP = re.compile(
+    r"\b(?:i )?(?:called|rang|phoned|contacted|told|messaged|texted|reached|got hold of|alerted|"
+    r"sent)\b(?: \w+){0,3}? (?:911|999|112|000|111|the police|police|the cops|an ambulance|"
+    r"ambulance|emergency|emergency services|(?:his|her|their) (?:mum|mom|mother|dad|father|"
+    r"parents|family|sister|brother|friend|friends|best friend|flatmate|roommate|housemate|"
+    r"partner|wife|husband|cousin|aunt|uncle|gran|nan|neighbou?r))\b"
+)
+
+
+def got_them_help(text: str) -> bool:
+    """ "i called 911 for him", "rang his mum", "told her sister": the person at risk is being
+    helped by someone who can act."""
+    return _GOT_HELP.search(normalize(text)) is not None

@@ -356,6 +356,20 @@ async def test_the_ex_threatening_to_hurt_themselves_is_told_how_to_get_them_hel
         assert no_faq_menu(answer)
 
 
+async def test_help_called_for_the_ex_is_acknowledged_not_read_as_danger(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5023)
+    await onboard(user, zone="Manila")
+    await user.send("my ex says he will kill himself if i dont answer")
+    assert said(await user.reply(), "sos.ex_at_risk")
+    await user.send("i called 911 for him")
+    helped = await user.reply()
+    assert said(helped, "sos.helped_them"), helped.plain
+    assert not said(helped, "sos.danger_unsafe")  # no "lock the door": he is not the danger
+    assert no_faq_menu(helped)
+
+
 # ----------------------------------------------------------------------------- from anywhere
 
 
