@@ -13,6 +13,8 @@ from bot.conversation.context import BotContext
 from bot.conversation.turn import Turn, open_turn
 from bot.services import journey
 from bot.services.progress import milestone_progress
+from bot.services.schedule import PAUSED_INDEFINITELY
+from bot.views.dates import long_date
 
 
 def full_days(turn: Turn, n: int) -> str:
@@ -64,5 +66,8 @@ async def render_status(turn: Turn) -> None:
         )
     )
     if turn.user.paused_until is not None and turn.user.paused_until >= turn.today:
-        lines.append(turn.t("progress.paused", until=turn.user.paused_until.isoformat()))
+        if turn.user.paused_until >= PAUSED_INDEFINITELY:
+            lines.append(turn.t("progress.paused_open"))
+        else:
+            lines.append(turn.t("progress.paused", until=long_date(turn.user.paused_until)))
     turn.say("\n".join(lines))

@@ -197,7 +197,8 @@ async def test_pause_silences_without_stopping_the_count_then_resume(
     await user.send("/status")
     status = (await user.reply()).plain
     assert "Day 4 " in status
-    assert "paused" in status
+    assert "paused until you /resume" in status
+    assert "9999" not in status  # the open pause's stored date is never shown
     await user.send("/resume")
     assert "tomorrow at 20:00" in (await user.reply()).plain
 
