@@ -95,6 +95,9 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     content = turn.rt.content
     faq = content.faq
     assert faq is not None
+    if reading.smalltalk == "greeting" and not turn.user.onboarded and turn.convo.top is None:
+        turn.say(turn.t("core.not_started_greeting"))  # a newcomer's "hi": who we are, /start
+        return
     if reading.smalltalk is not None:
         turn.say(content.pick(faq.smalltalk[reading.smalltalk]))
         return

@@ -10,12 +10,14 @@ from sqlmodel import SQLModel
 
 from bot.app import MENU_COMMANDS
 from bot.core.clock import MovableClock
+from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from bot.store import privacy as privacy_store
 from bot.store import urges as urge_store
 from bot.store.models import User
 from tests.harness import TOKEN, BotRunner, onboard
 
+CONTENT = load_content()
 BIG_ID = 987_654_321  # too large to be mistaken for any autoincrement id
 
 
@@ -108,6 +110,9 @@ async def test_delete_erases_every_row_and_sends_nothing_more(
     clock.set(datetime(2026, 11, 29, 18, 0, 5, tzinfo=UTC))  # Sunday 19:00
     await other.reply(timeout=5)
     await user.silence(0.5)
+    # A "hi" after erasing is met as a newcomer's: who the bot is, and /start.
+    await user.send("hi")
+    assert (await user.reply()).text in CONTENT.variants("core.not_started_greeting")
     # A later /start starts fresh.
     await user.send("/start")
     welcome = await user.reply()  # the welcome, the explainer and the question, as one
