@@ -231,6 +231,8 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         await _tape_next(turn, frame)
     elif frame.step == TRIGGER:  # typed instead of tapped: read it
         await _take_trigger(turn, frame, urges.trigger_from_text(text))
+    elif frame.step in OUTCOME_STEPS and (outcome := urges.outcome_from_text(text)):
+        await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
     elif frame.step in (TOOLS, WAIT_LEN, WRITE_CHOICE):
         turn.say(turn.t("urge.use_buttons"))
         ask(turn, frame)
@@ -545,6 +547,8 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         return urges.parse_strength(text) is not None
     if frame.step == TRIGGER:
         return urges.trigger_from_text(text) != "other"
+    if frame.step in OUTCOME_STEPS:
+        return urges.outcome_from_text(text) is not None
     return False
 
 

@@ -51,9 +51,12 @@ class _Words(DataModel):
     clause_breaks: Words
     strength_words: dict[int, Words] = Field(min_length=1)
     triggers: dict[str, Regex] = Field(min_length=1)
+    outcomes: dict[str, Regex] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _known(self) -> _Words:
+        if set(self.outcomes) - set(OUTCOMES):
+            raise ValueError(f"outcomes: unknown {sorted(set(self.outcomes) - set(OUTCOMES))}")
         unknown = set(self.triggers) - set(TRIGGERS)
         if unknown:
             raise ValueError(f"triggers: unknown {sorted(unknown)}; known: {TRIGGERS}")
@@ -301,3 +304,15 @@ async def keep_unsent(
 
 async def forget_unsent(*, session: AsyncSession, user_id: int, unsent_id: int) -> bool:
     return await urge_store.delete_unsent(session=session, user_id=user_id, unsent_id=unsent_id)
+
+
+def outcome_from_text(text: str) -> str | None:
+    """How the urge is now, typed instead of tapped: "it passed", "a bit better" (passed);
+    "still strong", "worse" (still_strong); "i texted him" (contacted). None if unclear.
+    Contact is looked for first: "it passed but i already texted him" is contact."""
+    folded = fold(text)
+    for outcome in (CONTACTED, STILL_STRONG, PASSED):
+        pattern = _WORDS.outcomes.get(outcome)
+        if pattern is not None and pattern.search(folded):
+            return outcome
+    return None

@@ -399,6 +399,31 @@ async def test_other_messages_are_answered_while_breathing(
         await runner.stop()
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("it passed", "urge.outcome_passed"), ("im feeling a bit better now", "urge.outcome_passed"),
+     ("still strong tbh", "urge.outcome_still_strong"),
+     ("i already texted him", "urge.outcome_contacted")],
+)
+async def test_how_it_is_now_can_be_typed(
+    emu: BotApiEmulator, fast: BotRunner, typed: str, expected: str
+) -> None:
+    user = emu.user(4023)
+    await to_tools(user, strength="6", trigger="Feeling lonely")
+    await user.press("🌬 Breathe with me")
+    _, breathing = await user.replies(2)
+    await user.wait_for(lambda m: m.message_id == breathing.message_id
+                        and m.button_texts() == OUTCOMES, timeout=10)
+    await user.send(typed)
+    answer = await user.reply()  # the answer alone, or with what comes next joined to it
+    assert any(answer.text == v or answer.text.startswith(v + JOIN)
+               for v in CONTENT.variants(expected)), answer.plain
+    [urge] = await urges_of(fast, 4023)
+    assert urge.outcome == {"urge.outcome_passed": "passed",
+                               "urge.outcome_still_strong": "still_strong",
+                               "urge.outcome_contacted": "contacted"}[expected]
+
+
 async def test_breathing_keeps_within_telegrams_real_limits(
     clock: MovableClock, database_url: str
 ) -> None:

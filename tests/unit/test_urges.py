@@ -207,3 +207,14 @@ def test_a_trigger_said_the_way_people_talk(typed: str, trigger: str) -> None:
 )
 def test_near_miss_triggers_are_other(typed: str) -> None:
     assert urges.trigger_from_text(typed) == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [("it passed", "passed"), ("im feeling a bit better now", "passed"), ("gone now", "passed"),
+     ("still strong", "still_strong"), ("not really", "still_strong"), ("worse", "still_strong"),
+     ("i am not ok", "still_strong"), ("i texted him", "contacted"),
+     ("it passed but i already texted him", "contacted"), ("ok", None), ("hmm", None)],
+)
+def test_how_the_urge_is_now_is_read_from_typed_words(text: str, outcome: str | None) -> None:
+    assert urges.outcome_from_text(text) == outcome
