@@ -102,6 +102,9 @@ def zones(text: str) -> list[str]:
         ("Moscow, Idaho", "America/Los_Angeles"),
         ("Москва, Россия", "Europe/Moscow"),
         ("Philadelpia", "America/New_York"),
+        ("im in nyc now", "America/New_York"),  # words around the place
+        ("i just moved to lisbon", "Europe/Lisbon"),
+        ("im in tokyo rn", "Asia/Tokyo"),
     ],
 )
 def test_first_candidate(text: str, expected: str) -> None:
