@@ -30,6 +30,8 @@ from bot.services.reading import Reading, read_text
 logger = logging.getLogger(__name__)
 
 _PROMPT_NONCE = re.compile(r"^[0-9a-f]{6}$")
+# Words from which text a step cannot take is read as telling something, not a wrong answer.
+_TELLING_WORDS = 7
 _QUESTION = re.compile(
     r"\?|^\s*(?:how|what|why|when|where|who|which|should|can|could|do|does|did|is|are|will|"
     r"would|am)\b",
@@ -69,8 +71,13 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
         return False
     # Small talk that says something ("thanks", "who are you", "i love you"), not a bare
     # "hi" or "ok" (the step's own reply asks its question again for those).
-    return (reading.wants_its_own_reply or reading.declined
-            or reading.smalltalk not in (None, "greeting", "ok"))
+    # A question the step cannot take ("is it normal to feel relieved" at a date) is asked of
+    # the bot, not answered to it; a bare "what?" is about the step's own question. A long
+    # message it cannot take is someone telling something ("i saw him today at the gym and
+    # he ignored me"), not a date or a time typed wrong.
+    words = len(reading.text.split())
+    return (reading.wants_its_own_reply or reading.declined or (reading.asks and words >= 3)
+            or words >= _TELLING_WORDS or reading.smalltalk not in (None, "greeting", "ok"))
 
 
 async def on_text(update: Update, context: BotContext) -> None:

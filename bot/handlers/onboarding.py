@@ -23,7 +23,7 @@ from bot.handlers.progress import render_status
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, parse_clock_time
 from bot.services.corrections import corrected_answer, is_back
-from bot.services.dates import DateParseError, parse_start_date
+from bot.services.dates import DateParseError, find_start_date, parse_start_date
 from bot.services.hedges import asks_why, hedge_of
 from bot.services.progress import day_number, local_today
 from bot.services.reading import is_skip
@@ -310,6 +310,12 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     try:
         parse_start_date(raw, today=today)
     except DateParseError as exc:
+        found = find_start_date(raw, today=today)  # "i dont know, like 2 weeks ago"
+        if found is not None:
+            # Kept as days back, so it is read again on their own calendar at the end.
+            days = (today - found).days
+            await _take_date(turn, frame, f"{days} days ago" if days else "today")
+            return
         turn.say(turn.t(f"onboarding.date_{exc.code}", text=raw[:60]))
         if frame.step != DATE_TYPED:
             # The same question stands: "Today" and "Yesterday" under it still answer it.
@@ -428,11 +434,8 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     if fix is not None and _correction_kind(turn, frame, fix) is not None:
         return True
     if frame.step in (DATE, DATE_TYPED):
-        try:
-            parse_start_date(text, today=journey.provisional_today(turn.now, turn.user.tz))
-        except DateParseError:
-            return False
-        return True
+        today = journey.provisional_today(turn.now, turn.user.tz)
+        return find_start_date(text, today=today) is not None
     if frame.step in (TZ, TZ_PICK):
         return bool(resolve_timezone(text))
     if frame.step == TIME:

@@ -355,8 +355,6 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
         raise DateParseError(_why_not(text))
     try:
         found = _interpret(tokens, today, max_years_back)
-        if found is None:
-            found = _inside(tokens, today, max_years_back)
     except OverflowError:
         raise DateParseError("too_old") from None
     if found is None:
@@ -369,6 +367,9 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
 
 
 _NEGATIONS = frozenset({"not", "never", "no", "nor", "isnt", "wasnt"})
+# What may follow a date said first ("2 weeks ago i think", "last friday or so").
+_HEDGE_TAIL = frozenset({"think", "guess", "maybe", "or", "so", "ish", "roughly", "probably",
+                         "idk", "lol", "tbh", "honestly", "about", "around", "something"})
 # Words that, next to a candidate and left out of it, would change what it means ("in 3 days",
 # "a week on tuesday", "next friday"): such a candidate is not taken.
 _MEANING_WORDS = frozenset({
@@ -378,10 +379,31 @@ _MEANING_WORDS = frozenset({
 })
 
 
+def find_start_date(text: str, *, today: date, max_years_back: int = 5) -> date | None:
+    """The start date in an answer to "when did it start?" that is more than a date ("i dont
+    know, like 2 weeks ago", "2 weeks ago i think"); None when there is none, or it is ahead
+    or too far back. Only for that question: elsewhere a sentence that names a day ("i saw
+    him today") is not a start date."""
+    try:
+        return parse_start_date(text, today=today, max_years_back=max_years_back)
+    except DateParseError:
+        pass
+    if not isinstance(text, str) or len(text) > _MAX_INPUT:
+        return None
+    try:
+        found = _inside(_tokens(text), today, max_years_back)
+    except OverflowError:
+        return None
+    if found is None or found > today or found < _years_before(today, max_years_back):
+        return None
+    return found
+
+
 def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:
-    """A date said inside a longer sentence ("i dont know, like 2 weeks ago", "2 weeks ago i
-    think"): the longest ending, then the longest beginning, that reads as one. Not after a
-    negation ("not today"), and not a bare number (a count, not a day)."""
+    """A date inside a longer answer: the longest ending that reads as one (not after a
+    negation, "not today", or a word that changes it, "in 3 days"), then the longest
+    beginning followed only by hedges ("i think"). Never a bare number (a count, not a
+    day)."""
     if len(tokens) < 2:
         return None
     def plain(dropped: list[str], next_to: str) -> bool:
@@ -394,8 +416,7 @@ def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:
     # A beginning is only taken when nothing dropped after it tells of time at all ("a week"
     # is not the answer in "a week tuesday").
     beginnings = [tokens[:j] for j in range(len(tokens) - 1, 0, -1)
-                  if all(plain(tokens[j:], w) and w not in _WEEKDAYS and w not in _MONTHS
-                         for w in tokens[j:])]
+                  if all(w in _HEDGE_TAIL for w in tokens[j:])]
     for candidate in endings + beginnings:
         if len(candidate) == 1 and candidate[0].isdigit():
             continue

@@ -129,7 +129,7 @@ async def test_a_date_said_inside_a_sentence_is_taken_and_said_back(
     await user.reply()
     await user.send("i dont know what day it was, like 2 weeks ago?")
     understood, _ = await user.replies(2)
-    assert "Day 15" in understood.plain  # said back, with a button to change it
+    assert "today is Day 15" in understood.plain  # said back, with a button to change it
     assert understood.button_texts() == ["✏️ Change the date"]
 
 

@@ -54,6 +54,24 @@ async def test_typed_correction_is_understood_confirmed_and_kept_in_history(
     assert "1 attempt in all" in status.plain
 
 
+async def test_at_the_confirmation_a_question_or_a_day_of_news_is_not_a_new_date(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9104)
+    await onboard(user, date="today")
+    await user.send("i put the wrong start date, it was actually last sunday")
+    confirm = await user.reply()
+    await user.send("i saw him today at the gym and he ignored me")
+    news = await user.reply()
+    assert "Should I count from" not in news.plain  # "today" in a sentence is not a date
+    assert "as a date" not in news.plain  # and it is heard, not refused as one
+    await user.send("is it normal to feel relieved")
+    asked = await user.reply()
+    assert "as a date" not in asked.plain  # a question asked, not a date misread
+    await user.press(YES, message=confirm)  # the question still waits
+    assert "Day 4" in (await user.reply()).plain
+
+
 async def test_keep_changes_nothing(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(9103)
     await onboard(user, date="yesterday")
