@@ -125,3 +125,12 @@ def test_every_answer_fits_telegram() -> None:
         for part in entry.answer:
             tghtml.validate(part)
             assert 0 < tghtml.visible_length(part) <= 1000, entry.id
+
+
+async def test_anger_gets_its_own_answer_not_a_word_it_shares(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4020)
+    await onboard(user)
+    await user.send("im gonna key his car lol")  # "key" is not the keys to a shared flat
+    assert (await user.reply()).text == JOIN.join(CONTENT.faq_entries["anger"].answer)
