@@ -45,6 +45,7 @@ from bot.services.safety_answers import (
     is_no_one,
     is_unreachable,
     person_named,
+    reached_help,
     read_safety_answer,
 )
 from bot.services.timezones import country_for_zone
@@ -258,6 +259,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif data.kind == "o" and got_them_help(text):
         # The one at risk is being helped ("i called 911 for him"): that was enough.
         _reply(turn, frame, data, "helped_them", Step.ASKED)
+    elif data.kind != "o" and reached_help(text):
+        # "ok i called lifeline", "talked to my sister": glad, and how is it now?
+        _reply(turn, frame, data, "reached_help", Step.ASKED)
     elif data.kind != "o" and (who := person_named(text)) is not None:
         # Someone they could reach ("my sister maybe"): help them reach that person now. Not
         # when the one at risk is the ex: these replies speak to the person's own danger.

@@ -436,3 +436,19 @@ def got_them_help(text: str) -> bool:
     """ "i called 911 for him", "rang his mum", "told her sister": the person at risk is being
     helped by someone who can act."""
     return _GOT_HELP.search(normalize(text)) is not None
+
+
+_REACHED_HELP = re.compile(
+    r"\b(?:i )?(?:called|rang|phoned|texted|messaged|contacted|spoke to|spoken to|talked to|"
+    r"talking to|speaking to|am on the phone with|on the phone to|got through to|reached)\b"
+    r"(?: \w+){0,2}? (?:lifeline|samaritans|988|911|999|112|000|111|a helpline|the helpline|"
+    r"helpline|a crisis line|the crisis line|crisis line|hotline|the hotline|a hotline|"
+    r"the number|the line|one of the lines|emergency|an ambulance|my (?:mum|mom|mother|dad|"
+    r"father|sister|brother|friend|best friend|bestie|partner|therapist|counsell?or|doctor|gp))\b"
+)
+
+
+def reached_help(text: str) -> bool:
+    """ "ok i called lifeline", "talked to my sister": the person reached someone who can
+    help them."""
+    return _REACHED_HELP.search(normalize(text)) is not None

@@ -356,6 +356,19 @@ async def test_the_ex_threatening_to_hurt_themselves_is_told_how_to_get_them_hel
         assert no_faq_menu(answer)
 
 
+async def test_reaching_a_line_or_someone_close_is_met_with_gladness(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5024)
+    await onboard(user, zone="Australia/Sydney")
+    await user.send("honestly everyone would be better off if i just disappeared")
+    await user.reply()
+    await user.send("ok i called lifeline")
+    reached = await user.reply()
+    assert said(reached, "sos.reached_help"), reached.plain
+    assert no_faq_menu(reached)
+
+
 async def test_help_called_for_the_ex_is_acknowledged_not_read_as_danger(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
