@@ -10,7 +10,7 @@ from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.core.content import Markup
 from bot.handlers.progress import render_status
-from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe_markup
+from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
 from bot.services.reading import Reading
 
@@ -110,7 +110,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     extra = not_safe if harm or not placed else []
     if match.kind == "none" and harm == "strong":
         # Nothing matched, and it speaks of harm: ask, rather than say "I can't help".
-        turn.say(turn.t("faq.harm_check"), ask_if_safe_markup(turn.rt))
+        ask_if_safe(turn, turn.t("faq.harm_check"))
     elif reading.declined:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.heard_first:

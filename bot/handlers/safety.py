@@ -133,9 +133,14 @@ def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarku
     )
 
 
-def ask_if_safe_markup(rt: Runtime) -> InlineKeyboardMarkup:
-    """The safety talk's first buttons, for other replies that ask whether someone is safe."""
-    return _buttons(rt.content, SosData(), Step.ASKED)
+def ask_if_safe(turn: Turn, text: str) -> None:
+    """Another reply asks "are you safe right now?" (words of harm the check could not place):
+    the safety talk opens with it, so a typed "no" or "im not ok" is read as the answer."""
+    data = SosData()
+    turn.convo.pop(NAME)
+    frame = turn.convo.push(NAME, Step.ASKED)
+    data.into(frame)
+    turn.say(text, _buttons(turn.rt.content, data, Step.ASKED))
 
 
 # --------------------------------------------------------------------------- the check

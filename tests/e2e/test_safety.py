@@ -499,6 +499,11 @@ async def test_a_message_only_the_word_model_catches_gets_the_gentle_check(
     reply = await user.reply()
     assert reply.text in CONTENT.variants("faq.harm_check")
     assert SAFE_NO in reply.button_texts()
+    # The question opened the safety talk: a typed answer is read as the answer to it.
+    await user.send("no im not ok")
+    unsafe = await user.reply()
+    assert said(unsafe, "sos.unsafe_now"), unsafe.plain
+    assert "112" in unsafe.plain
 
 
 async def test_a_new_talk_right_after_one_ended_does_not_open_with_the_same_words(
