@@ -585,3 +585,17 @@ def test_negation_words_around_the_act_do_not_hide_it(text: str) -> None:
     assert signal is not None
     assert signal.level == "explicit"
     assert not signal.negated
+
+
+@pytest.mark.parametrize("text", ["i took like 10 panadol", "swallowed all my seroquel",
+                                  "i have a bottle of nurofen next to me"])
+def test_medicines_by_their_brand_names_are_means(text: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert signal.level == "explicit"
+
+
+@pytest.mark.parametrize("text", ["took 2 nurofen for my headache",
+                                  "took 2 panadol and went to bed"])
+def test_a_dose_of_a_brand_name_medicine_is_not_an_alarm(text: str) -> None:
+    assert detect_crisis(text) is None
