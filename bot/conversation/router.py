@@ -4,10 +4,12 @@ The rule (see flow.py for how each step reads text):
 1. A crisis is answered first, by the safety check in handler group -1, from any state.
 2. The flow on top of the stack reads the text, unless it has been idle longer than its idle
    time: then it ends quietly (or, for onboarding, sleeps until /start) and the text is free text.
-3. Text that is clearly something else (an urge, a question the FAQ answers, a feeling, small
-   talk that says something, a clear request for something else) and is not an answer the
-   step can take is answered as what it is, with a button to go back to the flow's
-   question; a menu simply ends instead.
+3. Text that is clearly something else and is not an answer the step can take is answered as
+   what it is, with a button to go back to the flow's question; a menu simply ends instead.
+   Clearly something else: an urge, a question the FAQ answers, a feeling, small talk that
+   says something, a clear request for something else, and (where the step parses dates,
+   times, places or yes/no) a question of three words or more or a message of seven words
+   or more. A short miss ("london" at a date, "what?") gets the step's own reply.
 4. A command ends a menu left open (bot/conversation/turn.py).
 """
 
@@ -69,12 +71,11 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
         return reading.match.kind == "answer" and bool(_QUESTION.search(reading.text))
     if accepts:
         return False
-    # Small talk that says something ("thanks", "who are you", "i love you"), not a bare
-    # "hi" or "ok" (the step's own reply asks its question again for those).
-    # A question the step cannot take ("is it normal to feel relieved" at a date) is asked of
-    # the bot, not answered to it; a bare "what?" is about the step's own question. A long
-    # message it cannot take is someone telling something ("i saw him today at the gym and
-    # he ignored me"), not a date or a time typed wrong.
+    # Small talk that says something ("thanks", "who are you", "i love you") leaves; a bare
+    # "hi" or "ok" gets the step's question again. A question the step cannot take ("is it
+    # normal to feel relieved" at a date) is asked of the bot, not answered to it, but "what?"
+    # is about the step's own question. A long message it cannot take is someone telling
+    # something ("i saw him today at the gym and he ignored me"), not a date typed wrong.
     words = len(reading.text.split())
     return (reading.wants_its_own_reply or reading.declined or (reading.asks and words >= 3)
             or words >= _TELLING_WORDS or reading.smalltalk not in (None, "greeting", "ok"))
