@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 MAX_DEPTH = 4
@@ -103,6 +103,13 @@ class Conversation:
         """Give the frame's prompt a fresh nonce (the prompt was sent again)."""
         self._stamp(frame)
         return frame
+
+    def put_to_sleep(self, frame: Frame, idle_after: timedelta) -> None:
+        """Mark the frame as idle for longer than `idle_after`: a flow that sleeps when idle no
+        longer reads typed text until it is resumed (its prompt's buttons stay valid)."""
+        if self.now is not None:
+            frame.at = (self.now - idle_after - timedelta(seconds=1)).isoformat()
+            self.changed = True
 
     def keep_alive(self, frame: Frame) -> None:
         """Restart the frame's idle time without changing its prompt (its buttons stay valid)."""

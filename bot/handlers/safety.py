@@ -29,7 +29,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.conversation import resume
 from bot.conversation.codec import STATELESS, Button, pack, unpack
 from bot.conversation.context import BotContext
-from bot.conversation.flow import Flow, FrameData, Reads
+from bot.conversation.flow import Flow, FrameData, Idle, Reads
 from bot.conversation.frames import Conversation, Frame
 from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, change_conversation, open_turn, peek
@@ -313,6 +313,10 @@ def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
     flow = turn.flows.get(below.flow) if below is not None else None
     if below is not None and flow is not None and flow.resumable:
         resume.add_back_button(turn, below, flow)
+        if flow.idle is Idle.SLEEP:
+            # Set-up waits for its Back button (or /start): what is typed next, after a
+            # talk like that, is not read as the answer to "which time zone are you in?".
+            turn.convo.put_to_sleep(below, flow.idle_after)
 
 
 def _plan_keys(data: SosData) -> tuple[str, tuple[str, ...]]:

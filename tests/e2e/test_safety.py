@@ -520,3 +520,26 @@ async def test_a_new_talk_right_after_one_ended_does_not_open_with_the_same_word
     assert said(first, "sos.passive_check")
     assert said(second, "sos.passive_check")
     assert first.text != second.text
+
+
+async def test_after_a_talk_in_the_middle_of_set_up_set_up_waits_for_its_back_button(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5050)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Yesterday")
+    await user.replies(2)  # the date said back, then "which time zone are you in?"
+    await user.send(PASSIVE)
+    await user.reply()
+    await user.send("yes im safe")
+    settled = await user.reply()
+    assert said(settled, "sos.safe_now")
+    back = next(label for label in settled.button_texts() if label.startswith("↩️"))
+    await user.send("hold on a sec")  # not read as a place
+    aside = await user.reply()
+    assert "couldn't find" not in aside.plain
+    await user.press(back, message=settled)
+    assert "time zone" in (await user.reply()).plain.lower()
+    await user.send("Berlin")
+    assert "Europe/Berlin" in (await user.replies(2))[0].plain
