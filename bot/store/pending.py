@@ -24,8 +24,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
-
 from bot.store import deliveries as delivery_store
 from bot.store import outbox as outbox_store
 from bot.store import urges as urge_store
@@ -95,9 +93,9 @@ class PendingOutcomes:
                 try:
                     async with db.session() as session:
                         await _apply(session, entries)
-                except (DBAPIError, OSError):
-                    raise
-                except Exception:  # a bug, not an outage: never let it block every tick
+                except (KeyError, TypeError, ValueError):
+                    # An entry this code cannot read (a bug, not an outage): set the file
+                    # aside rather than block every tick; anything else is the database away.
                     aside = self._path.with_name(self._path.name + ".failed")
                     logger.exception("could not write back kept outcomes; moved to %s", aside)
                     os.replace(self._path, aside)

@@ -162,3 +162,18 @@ async def test_while_the_database_is_away_the_write_back_fails_and_keeps_everyth
     finally:
         await away.dispose()
     assert path.read_bytes() == before
+
+
+async def test_an_entry_this_code_cannot_read_is_set_aside_not_retried_forever(
+    database_url: str, tmp_path: Path
+) -> None:
+    db, _ = await seeded(database_url)
+    try:
+        path = tmp_path / "pending.jsonl"
+        path.write_text('{"k":"delivery","id":1}\n')  # no status, no time: a bug, not an outage
+        pending = PendingOutcomes(path)
+        assert await pending.write_back(db) == 0
+        assert not pending.waiting()  # the ticks are not blocked by it
+        assert (tmp_path / "pending.jsonl.failed").read_text() == '{"k":"delivery","id":1}\n'
+    finally:
+        await db.dispose()
