@@ -406,6 +406,7 @@ def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:
     day)."""
     if len(tokens) < 2:
         return None
+
     def plain(dropped: list[str], next_to: str) -> bool:
         """What is dropped holds no number, and the word next to the candidate does not
         change its meaning."""
@@ -413,8 +414,8 @@ def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:
 
     endings = [tokens[i:] for i in range(1, len(tokens))
                if tokens[i - 1] not in _NEGATIONS and plain(tokens[:i], tokens[i - 1])]
-    # A beginning is only taken when nothing dropped after it tells of time at all ("a week"
-    # is not the answer in "a week tuesday").
+    # A beginning is only taken when all that follows it is a hedge ("2 weeks ago i think"),
+    # so "a week" is not the answer in "a week on tuesday", nor "today" in "today at the gym".
     beginnings = [tokens[:j] for j in range(len(tokens) - 1, 0, -1)
                   if all(w in _HEDGE_TAIL for w in tokens[j:])]
     for candidate in endings + beginnings:
