@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from bot.core.stopping import Stopping, ignore_from_now, install_early
+from bot.core.stopping import Stopping, check, ignore_from_now, install_early
 
 if __name__ == "__main__":
     install_early()  # before the imports below, which take most of a second
     try:
         from bot.cli import main
+
+        check()  # a signal swallowed during the imports stops here
     except Stopping:
         ignore_from_now()
         sys.stderr.write("Stopped before start-up finished (stop signal)\n")

@@ -21,7 +21,7 @@ from bot.app import LOCAL_TOKEN, build_application
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.content import ContentError
 from bot.core.logs import RedactingFilter, install_exception_hooks, one_line, setup_logging
-from bot.core.stopping import Stopping, ignore_from_now, install_early, stop_on_signals
+from bot.core.stopping import Stopping, check, ignore_from_now, install_early, stop_on_signals
 
 logger = logging.getLogger("bot")
 
@@ -60,6 +60,7 @@ def _main(argv: list[str]) -> int:
         sys.stderr.write(f"Unknown command {command!r}. Use: python -m bot [run|migrate]\n")
         return 2
     try:
+        check()  # a signal swallowed so far stops start-up here
         if command == "migrate":
             asyncio.run(migrate_only(settings))
         elif settings.bot_token is None:

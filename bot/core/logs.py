@@ -9,6 +9,8 @@ import threading
 from collections.abc import Iterable
 from types import TracebackType
 
+from bot.core.stopping import Stopping
+
 _TOKEN_SHAPE = re.compile(r"\d{5,20}:[A-Za-z0-9_-]{20,}")
 # PostgreSQL repeats a failing row's values in its error DETAIL ("Key (user_id)=(42) is not
 # present", "Failing row contains (...)"): hide_parameters cannot reach those.
@@ -76,7 +78,9 @@ def install_exception_hooks(redactor: RedactingFilter) -> None:
             sys.stderr.write(redactor.clean(f"Error in {name}: {one_line(args.exc_value)}") + "\n")
 
     def unraisable_hook(args: sys.UnraisableHookArgs) -> None:
-        if args.exc_value is not None:
+        # A Stopping here is a stop signal swallowed where it landed: start-up stops at its
+        # next safe point (bot/core/stopping.py), and it is not an error.
+        if args.exc_value is not None and not isinstance(args.exc_value, Stopping):
             sys.stderr.write(redactor.clean(f"Ignored error: {one_line(args.exc_value)}") + "\n")
 
     sys.excepthook = excepthook

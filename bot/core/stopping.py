@@ -4,6 +4,12 @@ signal after the first is ignored, so a second SIGTERM (a process manager, Ctrl-
 the whole process group under `make run`) never kills a process that is already stopping.
 
 Imports nothing heavy: `python -m bot` installs these handlers before it imports the bot.
+
+A signal's exception is raised in whatever frame runs when it lands. If that frame is one
+whose exceptions Python cannot pass on (a weakref callback inside an import, an object's
+`__del__`), the exception is "unraisable": Python would print it and go on. So such a Stopping
+is swallowed without a word, the stop is remembered, and start-up stops at its next safe point
+(`check()`), or, once the event loop runs, gracefully at once.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 from collections.abc import Callable
 
 logger = logging.getLogger(__name__)
@@ -37,6 +44,27 @@ def install_early() -> None:
     """Outside the event loop: the first signal raises Stopping, later ones are ignored."""
     for signum in SIGNALS:
         signal.signal(signum, _early)
+    if not isinstance(sys.unraisablehook, _QuietStopping):
+        sys.unraisablehook = _QuietStopping(sys.unraisablehook)
+
+
+class _QuietStopping:
+    """An unraisable hook that drops a Stopping (the stop is remembered; see the module's
+    docstring) and passes anything else to the hook it wraps."""
+
+    def __init__(self, wrapped: Callable[[sys.UnraisableHookArgs], object]) -> None:
+        self.wrapped = wrapped
+
+    def __call__(self, args: sys.UnraisableHookArgs) -> None:
+        if not isinstance(args.exc_value, Stopping):
+            self.wrapped(args)
+
+
+def check() -> None:
+    """A safe point in start-up: raise Stopping if a stop signal came and its exception was
+    swallowed where it landed."""
+    if _State.stopping:
+        raise Stopping(0)
 
 
 def ignore_from_now() -> None:
@@ -61,3 +89,6 @@ def stop_on_signals(loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -
 
     for signum in SIGNALS:
         loop.add_signal_handler(signum, on_signal, signum)
+    if _State.stopping:  # a signal came before and was swallowed where it landed
+        logger.info("a stop signal came during start-up: stopping gracefully")
+        loop.call_soon(stop)
