@@ -20,7 +20,6 @@ outlasts the retries leaves the row to the sweep.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import time
@@ -187,21 +186,14 @@ async def _write(
     """Write an outcome, waiting out a database outage (up to OUTCOME_PATIENCE seconds, or
     until the process stops); then keep it in the local file of pending outcomes, written
     back before the outbox is swept again. `done`: the row's count (None: settled)."""
-    delay = 0.1
-    waited = 0.0
-    while True:
-        try:
-            async with rt.db.session(urgent=True) as session:
-                await change(session=session)
-            return
-        except Exception:
-            if rt.stopping or waited >= OUTCOME_PATIENCE:
-                if row_id is not None:
-                    rt.pending.keep_reply(row_id, done=done)
-                logger.warning("database unavailable: a reply's outcome kept in %s",
-                               rt.pending.path)
-                return
-            logger.warning("database unavailable; outcome write retried in %.1fs", delay)
-            await asyncio.sleep(delay)
-            waited += delay
-            delay = min(delay * 2, 2.0)
+
+    async def write() -> None:
+        async with rt.db.session(urgent=True) as session:
+            await change(session=session)
+
+    def keep() -> None:
+        if row_id is not None:
+            rt.pending.keep_reply(row_id, done=done)
+
+    await rt.pending.write_or_keep(write, keep, what="a reply's outcome",
+                                   patience=OUTCOME_PATIENCE, stopping=lambda: rt.stopping)

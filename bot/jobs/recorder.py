@@ -61,26 +61,19 @@ class Recorder:
             await self._write(batch)
 
     async def _write(self, batch: list[Outcome]) -> None:
-        patience = lease_of(self._rt).total_seconds() * PATIENCE_SHARE
-        delay = 0.1
-        waited = 0.0
-        while True:
-            try:
-                async with self._rt.db.session() as session:
-                    await delivery_store.record_outcomes(session=session, outcomes=batch)
-                return
-            except Exception:
-                if self._rt.stopping or waited >= patience:
-                    # Not given up: kept on disk and written before anything is claimed again.
-                    self._rt.pending.keep_deliveries(batch)
-                    logger.warning("database unavailable: %d send outcomes kept in %s",
-                                   len(batch), self._rt.pending.path)
-                    return
-                if waited == 0:
-                    logger.warning("database unavailable; %d outcomes wait", len(batch))
-                await asyncio.sleep(delay)
-                waited += delay
-                delay = min(delay * 2, 2.0)
+        rt = self._rt
+
+        async def write() -> None:
+            async with rt.db.session() as session:
+                await delivery_store.record_outcomes(session=session, outcomes=batch)
+
+        # Not given up: kept on disk and written before anything is claimed again.
+        await rt.pending.write_or_keep(
+            write, lambda: rt.pending.keep_deliveries(batch),
+            what=f"{len(batch)} send outcomes",
+            patience=lease_of(rt).total_seconds() * PATIENCE_SHARE,
+            stopping=lambda: rt.stopping,
+        )
 
 
 async def refused(

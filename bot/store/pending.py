@@ -20,6 +20,7 @@ import fcntl
 import json
 import logging
 import os
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,32 @@ class PendingOutcomes:
     @property
     def path(self) -> Path:
         return self._path
+
+    # ------------------------------------------------------------------ writing or keeping
+
+    async def write_or_keep(
+        self, write: Callable[[], Awaitable[None]], keep: Callable[[], None], *, what: str,
+        patience: float, stopping: Callable[[], bool],
+    ) -> None:
+        """Write an outcome, waiting out a database outage (retries 0.1 s apart, doubling up
+        to 2 s) for `patience` seconds or until `stopping()`; then `keep()` it here instead
+        of dropping it. `what` names it in the log."""
+        delay = 0.1
+        waited = 0.0
+        while True:
+            try:
+                await write()
+                return
+            except Exception:
+                if stopping() or waited >= patience:
+                    keep()
+                    logger.warning("database unavailable: %s kept in %s", what, self._path)
+                    return
+                if waited == 0:
+                    logger.warning("database unavailable; %s waits", what)
+                await asyncio.sleep(delay)
+                waited += delay
+                delay = min(delay * 2, 2.0)
 
     # ------------------------------------------------------------------ keeping
 
