@@ -137,8 +137,7 @@ def ask_if_safe(turn: Turn, text: str) -> None:
     """Another reply asks "are you safe right now?" (words of harm the check could not place):
     the safety talk opens with it, so a typed "no" or "im not ok" is read as the answer."""
     data = SosData()
-    turn.convo.pop(NAME)
-    frame = turn.convo.push(NAME, Step.ASKED)
+    frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     data.into(frame)
     turn.say(text, _buttons(turn.rt.content, data, Step.ASKED))
 

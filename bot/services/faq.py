@@ -553,10 +553,10 @@ _TAG_RE = re.compile(r"<(/?)([a-zA-Z]+)([^>]*)>")
 _ALLOWED_TAGS = {"b", "i", "a"}
 
 
-def is_question(text: str) -> bool:
+def is_question(text: str, norm: str) -> bool:
     """Whether the message asks something ("?", or opens like a question: "how do i...",
-    "should i..."), as against telling something."""
-    return "?" in text or bool(_QUESTION_RE.search(f" {normalize(text)} "))
+    "should i..."), as against telling something. `norm`: the text normalised (textnorm)."""
+    return "?" in text or bool(_QUESTION_RE.search(f" {norm} "))
 
 
 def visible_length(text: str) -> int:

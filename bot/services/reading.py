@@ -96,7 +96,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
         language=other_language(text),
-        asks=is_question(text),
+        asks=is_question(text, norm),
     )
 
 
