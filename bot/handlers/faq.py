@@ -91,7 +91,7 @@ def send_answer(turn: Turn, entry: FaqEntry, extra: list[Row] | None = None) -> 
 
 def answer_free_text(turn: Turn, reading: Reading) -> None:
     """Small talk, a confident answer, "did you mean", a feeling heard, or an honest "I don't
-    know that one"; words of harm add the way to help (or, unmatched, ask if they are safe)."""
+    know that one"; words of harm add the way to help (strong ones: ask if they are safe first)."""
     content = turn.rt.content
     faq = content.faq
     assert faq is not None
@@ -108,26 +108,21 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     placed = match.kind == "answer" or reading.off_topic or reading.bare_question
     not_safe: list[Row] = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
     extra = not_safe if harm or not placed else []
-    if match.kind == "none" and harm == "strong":
-        # Nothing matched, and it speaks of harm: ask, rather than say "I can't help".
-        ask_if_safe(turn, turn.t("faq.harm_check"))
+    if harm == "strong":
+        # It speaks of harm: ask first, with a way to help in the text, whatever else it
+        # matched (about one crisis message in ten that reaches here also matches a question;
+        # that answer stays one tap away).
+        ask_if_safe(turn, _offer_rows(turn, match.ids[:1]))
     elif reading.declined:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.heard_first:
         # Told, not asked ("i miss him so much"): heard first, the answer one tap away.
-        offered = content.faq_entries[match.ids[0]]
-        offer: list[Row] = [[(offered.title, pack(FLOW, STATELESS, "q", match.ids[0]))],
-                            [(turn.label("faq.btn_menu"), MENU_DATA)]]
+        offer = [*_offer_rows(turn, match.ids[:1]), [(turn.label("faq.btn_menu"), MENU_DATA)]]
         turn.say(turn.t("faq.feeling_heard"), inline(offer + extra))
     elif match.kind == "answer":
         send_answer(turn, content.faq_entries[match.ids[0]], extra)
     elif match.kind == "suggest":
-        rows = [
-            [(content.faq_entries[i].title, pack(FLOW, STATELESS, "q", i))]
-            for i in match.ids
-            if i in content.faq_entries
-        ]
-        rows.append([(turn.label("faq.btn_menu"), MENU_DATA)])
+        rows = [*_offer_rows(turn, match.ids), [(turn.label("faq.btn_menu"), MENU_DATA)]]
         turn.say(content.pick(faq.did_you_mean), inline(rows + extra))
     elif reading.bare_question:
         turn.say(turn.t("listen.what_i_do"))
@@ -142,6 +137,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         send_menu(turn, turn.t("faq.feeling_heard"), extra)
     else:
         turn.say(turn.t("listen.heard"), inline([*extra, _topics_row(turn)]))
+
+
+def _offer_rows(turn: Turn, ids: list[str] | tuple[str, ...]) -> list[Row]:
+    """One button per answer, by its title."""
+    entries = turn.rt.content.faq_entries
+    return [[(entries[i].title, pack(FLOW, STATELESS, "q", i))] for i in ids if i in entries]
 
 
 def _topics_row(turn: Turn) -> Row:

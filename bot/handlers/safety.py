@@ -31,7 +31,7 @@ from bot.conversation.codec import STATELESS, Button, pack, unpack
 from bot.conversation.context import BotContext
 from bot.conversation.flow import Flow, FrameData, Idle, Reads
 from bot.conversation.frames import Conversation, Frame
-from bot.conversation.keyboards import inline
+from bot.conversation.keyboards import Row, inline, with_rows
 from bot.conversation.turn import Turn, change_conversation, open_turn, peek
 from bot.core.content import Content, Markup, render
 from bot.core.runtime import Runtime
@@ -99,6 +99,9 @@ def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra
     params: dict[str, Any] = {"emergency": lines.emergency, "country_name": lines.name, **extra}
     if "{lines}" in template:
         params["lines"] = Markup(_lines_block(content, data, lines))
+    if "{line}" in template:
+        first = lines.abuse if data.kind == "d" else lines.crisis
+        params["line"] = Markup(first[0])
     return render(template, **{k: v for k, v in params.items() if "{" + k + "}" in template})
 
 
@@ -133,13 +136,16 @@ def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarku
     )
 
 
-def ask_if_safe(turn: Turn, text: str) -> None:
-    """Another reply asks "are you safe right now?" (words of harm the check could not place):
-    the safety talk opens with it, so a typed "no" or "im not ok" is read as the answer."""
+def ask_if_safe(turn: Turn, also: list[Row] | None = None) -> None:
+    """Words of harm the check could not place: ask "are you safe right now?", the emergency
+    number and a line in the text, the safety buttons under it (then `also`, say the answer
+    the words matched). The safety talk opens with it, so a typed "no" or "im not ok" is read
+    as the answer."""
     data = SosData()
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
+    text = _say(turn.rt.content, data, "harm_check", _lines(turn))
     data.into(frame)
-    turn.say(text, _buttons(turn.rt.content, data, Step.ASKED))
+    turn.say(text, with_rows(_buttons(turn.rt.content, data, Step.ASKED), also or []))
 
 
 # --------------------------------------------------------------------------- the check

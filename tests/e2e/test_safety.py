@@ -74,7 +74,7 @@ async def test_explicit_intent_gets_the_number_and_the_lines_in_the_first_reply(
     assert SAFE_NO in reply.button_texts()
 
 
-async def test_passive_messages_get_the_gentle_check_with_lines_one_tap_away(
+async def test_passive_messages_get_the_gentle_check_with_the_full_list_one_tap_away(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5002)
@@ -82,12 +82,17 @@ async def test_passive_messages_get_the_gentle_check_with_lines_one_tap_away(
     await user.send(PASSIVE)
     reply = await user.reply()
     assert said(reply, "sos.passive_check")
-    assert "TelefonSeelsorge" not in reply.plain
+    # The number and the country's first line are in the text (a fresh round's explicit
+    # statements are often read as passive); the directory is one tap away.
+    assert "112" in reply.plain
+    assert "TelefonSeelsorge" in reply.plain
+    assert "findahelpline" not in reply.plain
     assert LINES in reply.button_texts()
     await user.press(LINES, message=reply)
     lines = await user.reply()
     assert "112" in lines.plain
     assert "TelefonSeelsorge" in lines.plain
+    assert "findahelpline" in lines.plain
 
 
 async def test_unknown_country_gets_the_worldwide_directory(
@@ -478,7 +483,8 @@ async def test_a_message_the_check_misses_but_that_touches_means_is_asked(
     await user.send(text)
     reply = await user.reply()
     if detect_crisis(text) is None:
-        assert reply.text in CONTENT.variants("faq.harm_check")
+        assert said(reply, "sos.harm_check"), reply.plain
+    assert "112" in reply.plain  # the emergency number is in the question's own text
     assert SAFE_NO in reply.button_texts()
     await user.press(SAFE_NO, message=reply)
     unsafe = await user.reply()
@@ -497,13 +503,37 @@ async def test_a_message_only_the_word_model_catches_gets_the_gentle_check(
     await onboard(user, zone="Berlin")
     await user.send(text)
     reply = await user.reply()
-    assert reply.text in CONTENT.variants("faq.harm_check")
+    assert said(reply, "sos.harm_check"), reply.plain
+    assert "112" in reply.plain
+    assert "TelefonSeelsorge" in reply.plain
     assert SAFE_NO in reply.button_texts()
     # The question opened the safety talk: a typed answer is read as the answer to it.
     await user.send("no im not ok")
     unsafe = await user.reply()
     assert said(unsafe, "sos.unsafe_now"), unsafe.plain
     assert "112" in unsafe.plain
+
+
+async def test_words_of_harm_that_also_match_a_question_are_asked_about_first(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # It matches the answer on drunk texting; answering that would leave someone who may be
+    # drinking to die with tips. The check comes first; the answer stays one tap away.
+    text = ("3rd bottle of wine and i still feel everything. "
+            "just want to drink till theres nothing left of me")
+    assert detect_crisis(text) is None
+    user = emu.user(5050)
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    reply = await user.reply()
+    assert said(reply, "sos.harm_check"), reply.plain
+    assert "112" in reply.plain
+    assert "TelefonSeelsorge" in reply.plain
+    assert SAFE_NO in reply.button_texts()
+    assert CONTENT.faq_entries["drunk-text"].title in reply.button_texts()
+    await user.press(CONTENT.faq_entries["drunk-text"].title, message=reply)
+    answer = await user.reply()
+    assert answer.text == "\n\n".join(CONTENT.faq_entries["drunk-text"].answer), answer.plain
 
 
 async def test_a_new_talk_right_after_one_ended_does_not_open_with_the_same_words(

@@ -21,8 +21,10 @@ def test_explicit_replies_carry_the_number_and_the_lines_and_ask_if_safe() -> No
         assert "safe" in text.lower()
 
 
-def test_passive_checks_ask_gently_with_no_lines_in_the_text() -> None:
-    for text in variants("passive_check"):
+@pytest.mark.parametrize("key", ["passive_check", "harm_check"])
+def test_gentle_checks_ask_and_carry_the_number_and_one_line_not_the_list(key: str) -> None:
+    for text in variants(key):
+        assert {"emergency", "line"} <= field_names(text)
         assert "lines" not in field_names(text)
         assert "safe" in text.lower()
 
@@ -48,8 +50,8 @@ def test_the_danger_plan_never_speaks_of_hurting_oneself() -> None:
 
 
 def test_every_kind_of_reply_has_several_wordings() -> None:
-    for key in ("explicit_reply", "passive_check", "still_here", "listen", "unsafe_now",
-                "safe_now", "danger_reply", "ex_at_risk"):
+    for key in ("explicit_reply", "passive_check", "harm_check", "still_here", "listen",
+                "unsafe_now", "safe_now", "danger_reply", "ex_at_risk"):
         texts = variants(key)
         assert len(texts) >= 3, key
         assert len(set(texts)) == len(texts), key
