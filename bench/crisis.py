@@ -9,11 +9,11 @@ For each file it prints: crisis messages reaching help (``detect_crisis`` return
 messages getting level "explicit", danger / other_at_risk messages getting the right kind,
 ordinary messages getting a signal (false alarm) or "strong", and per-family misses.
 
-The held-out round (tests/data/heldout/crisis_r11.yaml, written 2026-12-01 by a helper who
-never saw the rules, before round 11's tuning) is never tuned on: for it this script prints
+The held-out round (tests/data/heldout/crisis_r12.yaml, written 2026-12-01 by a helper who
+never saw the rules, before round 12's tuning) is never tuned on: for it this script prints
 counts only, never a message's text (its figures before and after are in docs/crisis.md).
-Rounds 5 to 10 were held out before it; each was measured once and is now tuning material
-(rounds 7 to 10 are reported on their own, as is tests/data/crisis_tuning_r8.yaml; ``--show``
+Rounds 5 to 11 were held out before it; each was measured once and is now tuning material
+(rounds 7 to 11 are reported on their own, as is tests/data/crisis_tuning_r8.yaml; ``--show``
 lists their misses).
 Note: the word model is trained on the tuning sets, so its figures on them are not a
 measure; only the held-out rounds are. ``--tuned-only`` skips the held-out rounds.
@@ -55,8 +55,10 @@ def button_in_reach(text: str) -> bool:
     return reading.harm is not None or not placed
 
 TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
-HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r11.yaml",)
-PREVIOUS = tuple(ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (7, 8, 9, 10))
+HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r12.yaml",)
+PREVIOUS = tuple(
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (7, 8, 9, 10, 11)
+)
 EXTRA = ROOT / "tests" / "data" / "crisis_tuning_r8.yaml"
 
 
@@ -68,6 +70,7 @@ class Figures:
     full: int = 0
     explicit: int = 0
     explicit_right: int = 0
+    explicit_numbers: int = 0  # reached: every first reply that reaches help has the number
     special_kind: int = 0  # danger_from_other and other_at_risk messages
     special_kind_right: int = 0
     kind_right: int = 0
@@ -105,6 +108,7 @@ def measure(data: dict[str, Any], keep_texts: bool) -> Figures:
         if level == "explicit":
             f.explicit += 1
             f.explicit_right += got_level == "explicit"
+            f.explicit_numbers += reached
         if not reached:
             f.family_unreached[family] += 1
         if signal is None:
@@ -141,6 +145,7 @@ def report(name: str, f: Figures, show: bool) -> None:
     print(f"  crisis with a full signal:               {pct(f.full, f.crisis)}")
     print(f"  crisis with the right kind:              {pct(f.kind_right, f.crisis)}")
     print(f"  explicit-level given 'explicit':         {pct(f.explicit_right, f.explicit)}")
+    print(f"  explicit with the number in 1st reply:   {pct(f.explicit_numbers, f.explicit)}")
     special = pct(f.special_kind_right, f.special_kind)
     print(f"  danger/other_at_risk with right kind:    {special}")
     print(f"  ordinary with a signal (false alarm):    {pct(f.full_alarms, f.ordinary)}")

@@ -599,3 +599,35 @@ def test_medicines_by_their_brand_names_are_means(text: str) -> None:
                                   "took 2 panadol and went to bed"])
 def test_a_dose_of_a_brand_name_medicine_is_not_an_alarm(text: str) -> None:
     assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is my last message, thank you for everything",
+        "if this is the last thing i ever type, i'm sorry",
+        "logging off for good tonight. bye",
+        "gave my guitar to my cousin, i won't need it where i'm going",
+        "there's nothing left keeping me here now",
+        "gonna drink till i stop breathing",
+        "they pumped my stomach at the hospital last night",
+        "i can't picture anything past this month",
+        "he said you're dead if you go to the police",
+    ],
+)
+def test_round_11_words_reach_help(text: str) -> None:
+    assert detect_crisis(text) is not None or mentions_harm(text) == "strong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that was my last text to him, day 1 starts now",
+        "deleted instagram and logging off for good, this app was making it worse",
+        "i can't picture anything past this month with him, that's the problem",
+        "won't need my winter coat after friday, off to spain",
+    ],
+)
+def test_round_11_twins_are_not_strong(text: str) -> None:
+    assert detect_crisis(text) is None
+    assert mentions_harm(text) != "strong"

@@ -1,9 +1,9 @@
-"""The held-out round (tests/data/heldout/crisis_r11.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r12.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 11 was written by a helper who never saw the rules, before round 11's tuning, and is
+Round 12 was written by a helper who never saw the rules, before round 12's tuning, and is
 never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 to 10 were held out until later rounds; they are tuning material now (the word
+Rounds 8 to 11 were held out until later rounds; they are tuning material now (the word
 model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
@@ -45,9 +45,13 @@ ROUNDS = {
     # Tuning material since round 11 (held out until then: reached 98 before round 10's
     # tuning, 99 after).
     "crisis_r10": Pinned((108, 108, 73, 24), 108, 84, 53, 22, 1, 6, checked_target_met=False),
-    # Held out. Before round 11's tuning: reached 98, full 70, explicit 38, special 19,
-    # alarms 7 / 11. The 5% target for ordinary messages checked is missed (12 of 108).
-    "crisis_r11": Pinned((108, 108, 73, 24), 99, 70, 38, 19, 7, 12, checked_target_met=False),
+    # Tuning material since round 12 (held out until then: reached 98 before round 11's
+    # tuning, 99 after; the word model is not trained on it).
+    "crisis_r11": Pinned((108, 108, 73, 24), 102, 70, 38, 19, 7, 12, checked_target_met=False),
+    # Held out. Before round 12's tuning: reached 101, full 80, explicit 47, special 22,
+    # alarms 5 / 11; the same after it. The 5% target for ordinary messages checked is
+    # missed (11 of 108).
+    "crisis_r12": Pinned((108, 108, 78, 24), 101, 80, 47, 22, 5, 11, checked_target_met=False),
 }
 
 
