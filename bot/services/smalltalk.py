@@ -22,7 +22,7 @@ SmalltalkKind = Literal[
 ]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
-_MAX_WORDS = 8
+_MAX_WORDS = 12  # "made it through the whole weekend without checking his page"
 
 
 

@@ -1,15 +1,18 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r5.yaml), as floors and ceilings.
+"""The FAQ held-out round (tests/data/heldout/faq_r6.yaml) and the round held out before it,
+as floors and ceilings.
 
-The round was written by someone who never saw the matcher and is never tuned on. These
-tests pin the figures measured once after round 5's tuning (bench/faq.py, counted as the bot
-replies) so they cannot silently get worse; tighten a bound when a change improves it.
-Nothing here prints a message's text: assertions compare counts only. (Rounds 3 and 4, held
-out before it, are tuning material now; bench/faq.py prints them as "r3/r4 (tuned)".)
+Round 6 was written by someone who never saw the matcher, before round 6's tuning, and is
+never tuned on (the tuning used tests/data/faq_tuning_r7.yaml, written by another helper from
+the same brief). These tests pin the figures measured once after that tuning (bench/faq.py,
+counted as the bot replies) so they cannot silently get worse; tighten a bound when a change
+improves it. Nothing here prints a message's text: assertions compare counts only. Round 5
+was held out until round 6 and is tuning material now: its pins guard against regressions.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,52 +22,69 @@ import yaml
 from bot.services.faq import FaqMatcher, entries_from_content
 
 ROOT = Path(__file__).resolve().parents[2]
-HELDOUT = ROOT / "tests" / "data" / "heldout" / "faq_r5.yaml"
+HELDOUT = ROOT / "tests" / "data" / "heldout"
 FAQ = ROOT / "content" / "faq.yaml"
 
 sys.path.insert(0, str(ROOT))
 from bench.faq import heldout_figures  # noqa: E402
 
-# Measured once after round 5's tuning (BEFORE it in brackets, counted by the matcher alone,
-# as the bench did then; issue targets after "target"). Reached 119/130 (92%) misses the 95%
-# target: these bounds guard the measured level, they do not claim the target is met. A later
-# fix found in the terminal chat ("i replied already" is a slip) moved reached to 118; it
-# was kept, and not mended against this round.
-ASKED = 130  # in_scope + new_answers
-REACHED_MIN = 118  # answer, offer or "Did you mean" holds an expected id [118] (target >= 124)
-RIGHT_MIN = 93  # confident answer is an expected id [97; some answers are now offered]
-WRONG_MAX = 3  # confident answer that is not [5] (target <= 6, 5%)
-OOS = 30
-DECLINED_MIN = 30  # out of scope, declined [29] (target >= 29, 95%)
-LISTEN = 30
-QUIET_MIN = 27  # listen items not answered confidently [25]
+
+@dataclass(frozen=True)
+class Pinned:
+    """Sizes (asked, out of scope, listen), then the bounds. Issue targets: reached >= 95%,
+    wrong <= 5%, declined >= 95%; where a round misses one, its bound guards the measured
+    level and claims nothing more."""
+
+    sizes: tuple[int, int, int]
+    reached_min: int  # answer, offer or "Did you mean" holds an expected id
+    right_min: int  # the confident answer is an expected id
+    wrong_max: int  # a confident answer that is not
+    declined_min: int  # out of scope, declined
+    quiet_min: int  # listen items not answered confidently
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict[str, int]:
-    if not HELDOUT.exists():
+ROUNDS = {
+    # Tuning material since round 6 (held out until then: reached 118 before round 5's
+    # tuning, 119 after; wrong 5, then 3).
+    "faq_r5": Pinned((130, 30, 30), 121, 92, 2, 30, 28),
+    # Held out. Before round 6's tuning: reached 100 (77%), right 79, wrong 7, declined 30,
+    # quiet 20. The reach (target 124) and wrong (target 6) targets are missed.
+    "faq_r6": Pinned((130, 30, 30), 106, 82, 6, 30, 20),
+}
+
+
+def figures(name: str) -> dict[str, int]:
+    path = HELDOUT / f"{name}.yaml"
+    if not path.exists():
         pytest.skip("held-out round not present")
-    data: dict[str, Any] = yaml.safe_load(HELDOUT.read_text("utf-8"))
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
     matcher = FaqMatcher(entries_from_content(yaml.safe_load(FAQ.read_text("utf-8"))))
     return heldout_figures(matcher, data)
 
 
-def test_the_round_is_the_one_measured(figures: dict[str, int]) -> None:
-    assert (figures["asked"], figures["oos"], figures["listen"]) == (ASKED, OOS, LISTEN)
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_the_round_is_the_one_measured(name: str) -> None:
+    f = figures(name)
+    assert (f["asked"], f["oos"], f["listen"]) == ROUNDS[name].sizes
 
 
-def test_right_answers_are_reached(figures: dict[str, int]) -> None:
-    assert figures["reached"] >= REACHED_MIN
-    assert figures["right"] >= RIGHT_MIN
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_right_answers_are_reached(name: str) -> None:
+    f = figures(name)
+    assert f["reached"] >= ROUNDS[name].reached_min
+    assert f["right"] >= ROUNDS[name].right_min
 
 
-def test_confident_wrong_answers_stay_rare(figures: dict[str, int]) -> None:
-    assert figures["wrong"] <= WRONG_MAX
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_confident_wrong_answers_stay_rare(name: str) -> None:
+    assert figures(name)["wrong"] <= ROUNDS[name].wrong_max
 
 
-def test_out_of_scope_is_declined(figures: dict[str, int]) -> None:
-    assert figures["declined"] >= DECLINED_MIN
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_out_of_scope_is_declined(name: str) -> None:
+    assert figures(name)["declined"] >= ROUNDS[name].declined_min
 
 
-def test_listening_messages_are_not_answered(figures: dict[str, int]) -> None:
-    assert figures["quiet"] >= QUIET_MIN
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_listening_messages_are_not_answered(name: str) -> None:
+    assert figures(name)["quiet"] >= ROUNDS[name].quiet_min
