@@ -104,7 +104,8 @@ async def test_a_crisis_in_spanish_is_still_answered_first(
     assert CONTENT.label("sos.buttons.safe_no") in reply.button_texts()
 
 
-@pytest.mark.parametrize("text", ["i feel a bit better now", "i didnt text him today"])
+@pytest.mark.parametrize("text", ["i feel a bit better now", "i didnt text him today",
+                                  "made it through the whole weekend without checking his page"])
 async def test_good_news_is_met_with_gladness_not_sympathy(
     emu: BotApiEmulator, bot: BotRunner, text: str
 ) -> None:

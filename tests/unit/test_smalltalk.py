@@ -90,7 +90,9 @@ def test_every_kind_has_reply_variants() -> None:
     "text",
     ["i feel a bit better now", "feeling better today", "good day today",
      "i didnt text him today", "i made it through the day", "thanks, i feel better now",
-     "today was good", "proud of myself"],
+     "today was good", "proud of myself",
+     "made it through the whole weekend without checking his page",
+     "didn't check her last seen once today 💪"],
 )
 def test_progress_shared_is_good_news(text: str) -> None:
     assert classify_smalltalk(text) == "good_news"
@@ -99,7 +101,8 @@ def test_progress_shared_is_good_news(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["i feel better but i still miss him", "i feel so stupid", "i feel good about blocking him",
-     "better", "i am not better"],
+     "better", "i am not better", "how do i get through the night without texting him",
+     "i made it through the day but i want to text him so bad"],
 )
 def test_mixed_or_other_feelings_are_not_good_news(text: str) -> None:
     assert classify_smalltalk(text) != "good_news"
