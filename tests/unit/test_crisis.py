@@ -631,3 +631,32 @@ def test_round_11_words_reach_help(text: str) -> None:
 def test_round_11_twins_are_not_strong(text: str) -> None:
     assert detect_crisis(text) is None
     assert mentions_harm(text) != "strong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know I'm shooting myself in the foot every time I check his insta",
+        "gonna be dead on my feet at work tomorrow, worth it for the concert",
+        "up on the roof all afternoon fixing the gutters, my landlord never does it",
+        "placement today: we practised managing an overdose on the simulation mannequin",
+        "went to the lake and jumped off the pier with my cousins, freezing but so worth it",
+        "the vet gave us tablets for the dog, hiding them in cheese works a treat",
+        "writing letters to everyone who came to my 30th to say thank you, old fashioned i know",
+    ],
+)
+def test_round_11_false_alarms_get_no_crisis_reply(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "up on the roof again tonight, just me and the drop",
+        "thinking of jumping off the bridge tonight",
+        "i took an overdose an hour ago",
+        "wrote letters to my family tonight. they will understand one day",
+    ],
+)
+def test_the_same_places_and_acts_without_the_everyday_context_still_alarm(text: str) -> None:
+    assert detect_crisis(text) is not None
