@@ -660,3 +660,18 @@ def test_round_11_false_alarms_get_no_crisis_reply(text: str) -> None:
 )
 def test_the_same_places_and_acts_without_the_everyday_context_still_alarm(text: str) -> None:
     assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the finale was so good, said goodbye to my favourite character 😭",
+        "reading a true crime book about a poisoning case, can't put it down",
+        "stuck on the bridge in traffic for an hour, late for my appointment",
+        "wrote our wills because the baby is due in may, sorted life insurance too",
+        "packed the rope for the camping trip, the kids want a rope swing by the river",
+    ],
+)
+def test_stories_traffic_and_a_new_baby_are_not_asked_about(text: str) -> None:
+    assert detect_crisis(text) is None
+    assert mentions_harm(text) != "strong"

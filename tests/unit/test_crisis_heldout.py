@@ -44,10 +44,10 @@ ROUNDS = {
     "crisis_r9": Pinned((72, 72, 50, 16), 72, 58, 36, 13, 0, 2),
     # Tuning material since round 11 (held out until then: reached 98 before round 10's
     # tuning, 99 after).
-    "crisis_r10": Pinned((108, 108, 73, 24), 108, 84, 53, 22, 1, 6, checked_target_met=False),
+    "crisis_r10": Pinned((108, 108, 73, 24), 108, 84, 53, 22, 1, 3),
     # Tuning material since round 12 (held out until then: reached 98 before round 11's
     # tuning, 99 after; the word model is not trained on it).
-    "crisis_r11": Pinned((108, 108, 73, 24), 102, 70, 38, 19, 0, 6, checked_target_met=False),
+    "crisis_r11": Pinned((108, 108, 73, 24), 102, 70, 38, 19, 0, 3),
     # Held out. Before round 12's tuning: reached 101, full 80, explicit 47, special 22,
     # alarms 5 / 11; the same after it. The 5% target for ordinary messages checked is
     # missed (11 of 108).
