@@ -43,6 +43,7 @@ from bot.services.safety_answers import (
     is_acknowledgement,
     is_dont_know,
     is_no_one,
+    is_plain_ok,
     is_unreachable,
     person_named,
     reached_help,
@@ -77,6 +78,9 @@ class SosData(FrameData):
     answers: list[str] = []  # their plan so far, shown back at the end
     last: dict[str, int] = {}  # the variant of each text sent last, never sent twice in a row
     said: int = 0  # replies in this conversation so far
+    # They said they were not safe in this talk, or it began with intent, a plan or danger:
+    # a bare "ok" from now on is heard ("ok, I'll call"), never read as "I'm safe now".
+    unsafe: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -189,9 +193,11 @@ def _first_reply(
     if signal.kind == "other_at_risk":
         return _say(content, data, "ex_at_risk", lines), Step.LISTEN
     if signal.kind == "danger_from_other":
+        data.unsafe = True
         key = "danger_unsafe" if going_on else "danger_reply"
         return _say(content, data, key, lines), Step.ASKED
     if signal.level == "explicit":
+        data.unsafe = True
         key = "unsafe_now" if going_on else "explicit_reply"
         return _say(content, data, key, lines), Step.ASKED
     key = "still_here" if going_on else "passive_check"
@@ -242,6 +248,7 @@ def _lines(turn: Turn) -> LinesForUser:
 
 
 def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extra: Any) -> None:
+    data.unsafe = data.unsafe or step == Step.UNSAFE
     text = _say(turn.rt.content, data, key, _lines(turn), **extra)
     turn.convo.goto(frame, step)
     data.into(frame)
@@ -254,8 +261,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if frame.step == Step.PLAN and data.plan is not None:
         _plan_answer(turn, frame, data, text)
         return
-    if frame.step == Step.UNSAFE and is_acknowledgement(text):
-        # "ok" to "please call now" is heard, not read as "I'm safe": the talk stays open
+    if (frame.step == Step.UNSAFE and is_acknowledgement(text)) or (
+        data.unsafe and is_plain_ok(text)
+    ):
+        # "ok" to "please call now", or after saying they were not safe, is heard, not read
+        # as "I'm safe": the talk stays open
         _reply(turn, frame, data, "ack_while_unsafe", Step.UNSAFE)
         return
     answer = read_safety_answer(text)

@@ -184,6 +184,21 @@ _ACK = re.compile(
 )
 
 
+# An acknowledgement with no "yes" in it: after someone said they were not safe, or wrote of
+# intent and was asked to call, "ok" is not an answer that they are safe now.
+_PLAIN_OK = re.compile(
+    r"(?:ok|okay|k|kk|alright|all right|sure|will do|i will|i will try|i will do that"
+    r"|i will call|ok i will|okay i will|ok i will try|okay i will try|got it|thanks|thank you"
+    r"|ok thanks|okay thanks|ok thank you|okay thank you|understood)"
+)
+
+
+def is_plain_ok(text: str) -> bool:
+    """Whether a reply is "ok", "will do", "thanks" and nothing more (no "yes", no "safe")."""
+    reply = _reply(text)
+    return bool(reply) and _PLAIN_OK.fullmatch(reply) is not None
+
+
 def is_acknowledgement(text: str) -> bool:
     """Whether a reply only acknowledges what was said ("ok", "will do", "thanks"): after
     being asked to call for help it means "heard", not "I am safe now"."""

@@ -231,6 +231,40 @@ async def test_ok_after_being_asked_to_call_keeps_the_talk_open(
     assert said(await user.reply(), "sos.safe_now")
 
 
+async def test_ok_after_saying_not_safe_is_never_read_as_safe_later_in_the_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "not really", "my sister", "i dont know", then "ok" was
+    # read as "I'm safe" ("Good, thank you for letting me know").
+    user = emu.user(5051)
+    await in_the_talk(user)
+    await user.send("not really")
+    assert said(await user.reply(), "sos.unsafe_now")
+    await user.send("i dont know")
+    assert said(await user.reply(), "sos.unsure")
+    await user.send("ok")
+    heard = await user.reply()
+    assert said(heard, "sos.ack_while_unsafe"), heard.plain
+    assert not said(heard, "sos.safe_now")
+    # A clear yes in words still settles it.
+    await user.send("yes im safe now, my sister is on her way")
+    assert said(await user.reply(), "sos.safe_now")
+
+
+async def test_ok_to_the_first_reply_to_intent_is_heard_not_read_as_safe(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5052)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    first = await user.reply()
+    assert said(first, "sos.explicit_reply")
+    await user.send("ok")
+    heard = await user.reply()
+    assert said(heard, "sos.ack_while_unsafe"), heard.plain
+    assert LINES in heard.button_texts()
+
+
 async def test_people_named_unreachable_or_missing_in_everyday_words(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
