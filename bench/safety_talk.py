@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.services.crisis import detect_crisis  # noqa: E402
 from bot.services.safety_answers import (  # noqa: E402
+    asks_what_to_do,
     is_no_one,
     is_unreachable,
     person_named,
@@ -46,6 +47,9 @@ def reading(text: str) -> tuple[str, str | None]:
     """What the safety talk makes of a typed reply, and who is said back for a person."""
     if detect_crisis(text) is not None:
         return "crisis", None
+    if asks_what_to_do(text):
+        # concrete steps with the number, then "are you safe?" again (never "safe")
+        return "what_to_do", None
     answer = read_safety_answer(text)
     if answer is not None:
         return answer, None
@@ -61,7 +65,7 @@ def reading(text: str) -> tuple[str, str | None]:
 
 def right(expect: str, got: str) -> bool:
     if expect == "unsafe":
-        return got in ("crisis", "unsafe")
+        return got in ("crisis", "unsafe", "what_to_do")
     if expect == "other":
         return got in ("other", "crisis")
     return got == expect

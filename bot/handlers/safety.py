@@ -39,6 +39,7 @@ from bot.services.crisis import CrisisSignal, detect_crisis
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
+    asks_what_to_do,
     got_them_help,
     is_acknowledgement,
     is_dont_know,
@@ -267,6 +268,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "ok" to "please call now", or after saying they were not safe, is heard, not read
         # as "I'm safe": the talk stays open
         _reply(turn, frame, data, "ack_while_unsafe", Step.UNSAFE)
+        return
+    if asks_what_to_do(text):
+        # A question, not an answer: the next concrete steps, then are they safe?
+        key = {"d": "what_now_danger", "o": "what_now_ex"}.get(data.kind, "what_now")
+        _reply(turn, frame, data, key, Step.ASKED)
         return
     answer = read_safety_answer(text)
     if answer == "unsafe":

@@ -193,6 +193,27 @@ _PLAIN_OK = re.compile(
 )
 
 
+# Asking what to do, inside the talk: "what should i do", "what now??", "help me", "tell me
+# what to do". A question, not an answer: it gets the next concrete steps.
+_WHAT_TO_DO = re.compile(
+    r"(?:(?:so|ok|okay|but|and|then|please|pls|plz|just) )*"
+    r"(?:what (?:should|do|can|could|would|am) i (?:even |supposed to |meant to )?do"
+    r"(?: (?:now|next|right now|tonight|then|about (?:it|this|him|her|them)))?"
+    r"|what now|what next|now what|what do i do|what can i do|what do you suggest"
+    r"|tell me what to do|help me|help|i need help|what do i do right now"
+    r"|i (?:do not|really do not|honestly do not) know what (?:to do|i should do|else to do)"
+    r"(?: now| anymore| any more| tonight)?"
+    r"|how do i (?:get|stay|keep) safe|how do i (?:keep|stay) (?:myself )?safe(?: tonight)?)"
+    r"(?: please| pls| plz)?"
+)
+
+
+def asks_what_to_do(text: str) -> bool:
+    """Whether a reply in the safety talk asks what to do ("what should i do now?")."""
+    norm = normalize(text).strip()
+    return bool(norm) and _WHAT_TO_DO.fullmatch(norm) is not None
+
+
 def is_plain_ok(text: str) -> bool:
     """Whether a reply is "ok", "will do", "thanks" and nothing more (no "yes", no "safe")."""
     reply = _reply(text)

@@ -265,6 +265,30 @@ async def test_ok_to_the_first_reply_to_intent_is_heard_not_read_as_safe(
     assert LINES in heard.button_texts()
 
 
+async def test_asking_what_to_do_gets_concrete_steps_for_the_danger_it_is(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "what should i do" in the danger talk got "Thank you for
+    # telling me that. Keep going if you'd like".
+    user = emu.user(5053)
+    await onboard(user, zone="Berlin")
+    await user.send("he's parked outside my flat again and wont leave")
+    assert said(await user.reply(), "sos.danger_reply")
+    await user.send("what should i do")
+    steps = await user.reply()
+    assert said(steps, "sos.what_now_danger"), steps.plain
+    assert "112" in steps.plain
+    other = emu.user(5054)
+    await onboard(other, zone="Berlin")
+    await other.send(PASSIVE)
+    await other.reply()
+    await other.send("i dont know what to do anymore")
+    steps = await other.reply()
+    assert said(steps, "sos.what_now"), steps.plain
+    assert "112" in steps.plain
+    assert "TelefonSeelsorge" in steps.plain
+
+
 async def test_people_named_unreachable_or_missing_in_everyday_words(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.services.safety_answers import (
+    asks_what_to_do,
     is_dont_know,
     is_no_one,
     is_unreachable,
@@ -164,3 +165,19 @@ def test_the_person_cannot_be_reached(text: str) -> None:
 )
 def test_not_read_as_unreachable(text: str) -> None:
     assert not is_unreachable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what should i do", "what now??", "help me", "so what do i do now?", "tell me what to do",
+     "i dont know what to do anymore", "how do i stay safe tonight", "what should i do about him"],
+)
+def test_asking_what_to_do_is_a_question_not_an_answer(text: str) -> None:
+    assert asks_what_to_do(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["what do you mean", "i dont know", "what should i do with my life lol", "no", "ok"]
+)
+def test_other_replies_are_not_asking_what_to_do(text: str) -> None:
+    assert not asks_what_to_do(text)

@@ -35,6 +35,12 @@ def test_not_safe_answers_give_the_number_now(key: str) -> None:
         assert {"emergency", "lines"} <= field_names(text)
 
 
+@pytest.mark.parametrize("key", ["what_now", "what_now_danger", "what_now_ex"])
+def test_what_to_do_gives_the_number(key: str) -> None:
+    for text in variants(key):
+        assert "emergency" in field_names(text)
+
+
 def test_danger_says_no_contact_is_not_a_safety_plan() -> None:
     for text in variants("danger_reply"):
         assert "No Contact" in text
@@ -51,7 +57,8 @@ def test_the_danger_plan_never_speaks_of_hurting_oneself() -> None:
 
 def test_every_kind_of_reply_has_several_wordings() -> None:
     for key in ("explicit_reply", "passive_check", "harm_check", "still_here", "listen",
-                "unsafe_now", "safe_now", "danger_reply", "ex_at_risk"):
+                "unsafe_now", "safe_now", "danger_reply", "ex_at_risk", "what_now",
+                "what_now_danger", "what_now_ex"):
         texts = variants(key)
         assert len(texts) >= 3, key
         assert len(set(texts)) == len(texts), key
