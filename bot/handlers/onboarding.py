@@ -181,6 +181,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             turn.say(turn.t(f"onboarding.time_{hedge}") if hedge
                      else turn.t(f"onboarding.time_{exc.code}", text=text[:40]))
     elif frame.step == REASON:
+        if len(text.split()) <= 3 and _is_time(text):
+            # "9pm" typed at the reason: the time changed, it is no reason (a time tapped
+            # by mistake, then the one they meant)
+            await _take_time(turn, frame, parse_clock_time(text))
+            return
         await _take_reason(turn, frame, text)
 
 

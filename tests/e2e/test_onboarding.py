@@ -411,7 +411,7 @@ async def test_a_later_answer_that_corrects_an_earlier_one_is_taken_as_such(
     assert "21:00" in time_question.button_texts()
     await user.send("21:00")
     await user.reply()
-    # At the reason question a bare time would be a reason; with its cue it is a new time.
+    # At the reason question a new time, with its cue.
     await user.send("actually make it 9am")
     time_ok = await user.reply()  # the new time said back, then the reason question again
     assert "09:00" in time_ok.plain
@@ -422,3 +422,28 @@ async def test_a_later_answer_that_corrects_an_earlier_one_is_taken_as_such(
     assert "saved" in done.plain.lower()
     assert "09:00" in done.plain
     assert done.plain.lower().index("saved") < done.plain.index("09:00")
+
+
+async def test_a_bare_time_at_the_reason_question_changes_the_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: 08:00 tapped by mistake, then "9pm" typed at the reason
+    # question was saved as the reason "9pm".
+    user = emu.user(133)
+    await user.send("/start")
+    await user.reply()
+    await user.send("today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.press("08:00")
+    await user.reply()
+    await user.send("9pm")
+    time_ok = await user.reply()
+    assert "21:00" in time_ok.plain
+    assert "saved" not in time_ok.plain.lower()
+    assert "Skip for now" in time_ok.button_texts()
+    await user.send("I want my peace back")
+    done = await user.reply()
+    assert "saved" in done.plain.lower()
+    assert "21:00" in done.plain
