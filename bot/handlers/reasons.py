@@ -16,6 +16,7 @@ from bot.conversation.resume import end_flow
 from bot.conversation.turn import Turn, open_turn
 from bot.services import reasons as reason_service
 from bot.services.reasons import MAX_REASON_CHARS, MAX_REASONS, Reason, ReasonRefused
+from bot.services.smalltalk import classify_smalltalk
 
 NAME = "rsn"
 BUTTON_CHARS = 40
@@ -29,6 +30,7 @@ class Step(StrEnum):
 
 class ReasonsData(FrameData):
     choices: list[tuple[int, str]] = []  # the reasons offered for removal: (id, label)
+    offered: str | None = None  # text typed at the menu, offered as a new reason
 
 
 def render_list(turn: Turn, reasons: list[Reason], intro_key: str = "reasons.list_header") -> str:
@@ -76,11 +78,26 @@ def ask(turn: Turn, frame: Frame) -> None:
 
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
-    """A typed reason while adding; elsewhere, point at the buttons."""
+    """A typed reason while adding; at the menu, offered as one (typing it is the natural
+    thing to do; "hi" or "ok" is not); otherwise, point at the buttons."""
+    if frame.step == Step.MENU and text.strip() and classify_smalltalk(text) is None:
+        turn.convo.touch(frame)  # a new prompt: the menu's buttons give way to these
+        data = ReasonsData.of(frame)
+        data.offered = text.strip()
+        data.into(frame)
+        turn.say(turn.t("reasons.offer_add", reason=data.offered), inline([[
+            (turn.label("reasons.buttons.add_this"), FLOW.button(frame, "keep")),
+            (turn.label("reasons.buttons.not_this"), FLOW.button(frame, "drop")),
+        ]]))
+        return
     if frame.step != Step.ADD:
         turn.say(turn.t("reasons.use_buttons"))
         ask(turn, frame)
         return
+    await _add(turn, frame, text)
+
+
+async def _add(turn: Turn, frame: Frame, text: str) -> None:
     try:
         count = await reason_service.add(
             session=turn.session, user_id=turn.user.id, text=text, now=turn.now
@@ -109,10 +126,29 @@ async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
         ask(turn, frame)
     elif pressed.action == "rm" and frame.step == Step.MENU:
         await _ask_which(turn, frame)
+    elif pressed.action in ("keep", "drop") and frame.step == Step.MENU:
+        await _offered(turn, frame, keep=pressed.action == "keep")
     elif pressed.action == "rm" and frame.step == Step.REMOVE and pressed.arg.isdigit():
         await _remove(turn, frame, int(pressed.arg))
     else:
         turn.toast(turn.t("core.stale_button"))
+
+
+async def _offered(turn: Turn, frame: Frame, *, keep: bool) -> None:
+    """The answer to "add this as a reason?": added (then more can follow, as after "Add a
+    reason"), or not, back at the menu."""
+    data = ReasonsData.of(frame)
+    text, data.offered = data.offered, None
+    data.into(frame)
+    turn.convo.touch(frame)
+    if text is None:
+        turn.toast(turn.t("core.stale_button"))
+    elif keep:
+        turn.convo.goto(frame, Step.ADD)
+        await _add(turn, frame, text)
+    else:
+        turn.say(turn.t("reasons.not_added"))
+        await _show_list(turn, frame)
 
 
 async def _ask_which(turn: Turn, frame: Frame) -> None:

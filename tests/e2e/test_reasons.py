@@ -118,6 +118,50 @@ async def test_typed_text_outside_adding_points_at_the_buttons(
     assert await reasons_of(bot, 5006) == []
 
 
+async def test_a_reason_typed_at_the_menu_is_offered_not_lost(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "because i deserve better" typed at an empty list got
+    # "Tap Add a reason to write one" and was lost.
+    user = emu.user(5007)
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("because i deserve better")
+    offer = await user.reply()
+    assert "because i deserve better" in offer.plain
+    assert await reasons_of(bot, 5007) == []  # nothing saved before they say so
+    await user.press(CONTENT.label("reasons.buttons.add_this"), message=offer)
+    added = await user.reply()
+    assert _is_added(added.text, 1), added.text
+    assert await reasons_of(bot, 5007) == ["because i deserve better"]
+    # Now adding: the next one typed is saved at once.
+    await user.send("my peace matters")
+    assert _is_added((await user.reply()).text, 2)
+    assert await reasons_of(bot, 5007) == ["because i deserve better", "my peace matters"]
+
+
+def _is_added(text: str, count: int) -> bool:
+    return text in {v.replace("{count}", str(count)) for v in CONTENT.variants("reasons.added")}
+
+
+async def test_a_reason_offered_and_declined_is_not_saved(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5008)
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("my cat needs me")
+    offer = await user.reply()
+    await user.press(CONTENT.label("reasons.buttons.not_this"), message=offer)
+    back = await user.reply()
+    assert back.plain.startswith(CONTENT.text("reasons.not_added"))
+    assert "Add a reason" in back.button_texts()
+    assert await reasons_of(bot, 5008) == []
+    await user.press(CONTENT.label("reasons.buttons.add_this"), message=offer)  # stale now
+    await user.silence(0.3)
+    assert await reasons_of(bot, 5008) == []
+
+
 async def test_twenty_long_reasons_are_shown_in_parts_and_their_buttons_work(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
