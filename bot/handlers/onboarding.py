@@ -166,8 +166,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         candidates = resolve_timezone(text)
         if not candidates:
             hedge = hedge_of(text)
+            unknown = "tz_pick_unknown" if frame.step == TZ_PICK else "tz_unknown"
             turn.say(turn.t(f"onboarding.tz_{hedge}") if hedge
-                     else turn.t("onboarding.tz_unknown", text=text[:60]))
+                     else turn.t(f"onboarding.{unknown}", text=text[:60]))
         elif len(candidates) == 1:
             await _take_zone(turn, frame, candidates[0].zone)
         else:

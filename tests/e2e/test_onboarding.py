@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
 
 
 async def test_onboarding_with_buttons_ends_on_day_one(
@@ -447,3 +450,22 @@ async def test_a_bare_time_at_the_reason_question_changes_the_time(
     done = await user.reply()
     assert "saved" in done.plain.lower()
     assert "21:00" in done.plain
+
+
+async def test_text_that_is_no_place_at_which_one_do_you_mean_points_at_the_choices(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(134)
+    await user.send("/start")
+    await user.reply()
+    await user.send("today")
+    await user.replies(2)
+    await user.send("Sydney")
+    pick = await user.reply()
+    assert "Sydney, Australia" in pick.button_texts()
+    await user.send("8pm")
+    hint = await user.reply()
+    assert hint.text == CONTENT.text("onboarding.tz_pick_unknown", text="8pm")
+    await user.press("Sydney, Australia", message=pick)  # the choices still work
+    tz_ok, _time_question = await user.replies(2)
+    assert "Australia/Sydney" in tz_ok.plain
