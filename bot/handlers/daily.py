@@ -19,6 +19,7 @@ from bot.services import daily
 from bot.services.durations import parse_pause_days
 from bot.services.reading import struggle_kind
 from bot.views.daily import pressed_mood
+from bot.views.dates import long_date
 
 
 def describe_next(turn: Turn) -> str:
@@ -33,7 +34,7 @@ def describe_next(turn: Turn) -> str:
         return turn.t("daily.next_today", time=at)
     if days_ahead == 1:
         return turn.t("daily.next_tomorrow", time=at)
-    return turn.t("daily.next_on", date=local.strftime("%a %d %b"), time=at)
+    return turn.t("daily.next_on", date=long_date(local.date()), time=at)
 
 
 async def pause(update: Update, context: BotContext) -> None:

@@ -183,7 +183,7 @@ async def test_pause_silences_without_stopping_the_count_then_resume(
     await user.send("/pause 2")
     confirmation = (await user.reply()).plain
     assert "2 days" in confirmation
-    assert "Fri 27 Nov at 20:00" in confirmation
+    assert "Friday 27 November at 20:00" in confirmation  # as /status writes dates
     clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
     await user.silence(0.3)
     clock.set(datetime(2026, 11, 26, 19, 0, tzinfo=UTC))
