@@ -112,7 +112,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # It speaks of harm: ask first, with a way to help in the text, whatever else it
         # matched (about one crisis message in ten that reaches here also matches a question;
         # that answer stays one tap away).
-        ask_if_safe(turn, _offer_rows(turn, match.ids[:1]))
+        ask_if_safe(turn, reading.text, _offer_rows(turn, match.ids[:1]))
     elif reading.declined:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.heard_first:

@@ -35,7 +35,7 @@ from bot.conversation.keyboards import Row, inline, with_rows
 from bot.conversation.turn import Turn, change_conversation, open_turn, peek
 from bot.core.content import Content, Markup, render
 from bot.core.runtime import Runtime
-from bot.services.crisis import CrisisSignal, detect_crisis
+from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
@@ -141,16 +141,17 @@ def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarku
     )
 
 
-def ask_if_safe(turn: Turn, also: list[Row] | None = None) -> None:
+def ask_if_safe(turn: Turn, text: str, also: list[Row] | None = None) -> None:
     """Words of harm the check could not place: ask "are you safe right now?", the emergency
     number and a line in the text, the safety buttons under it (then `also`, say the answer
     the words matched). The safety talk opens with it, so a typed "no" or "im not ok" is read
-    as the answer."""
-    data = SosData()
+    as the answer; on the danger path when the words speak of a threat from someone."""
+    data = SosData(kind=KINDS[harm_kind(text)])
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
-    text = _say(turn.rt.content, data, "harm_check", _lines(turn))
+    key = "harm_check_danger" if data.kind == "d" else "harm_check"
+    reply = _say(turn.rt.content, data, key, _lines(turn))
     data.into(frame)
-    turn.say(text, with_rows(_buttons(turn.rt.content, data, Step.ASKED), also or []))
+    turn.say(reply, with_rows(_buttons(turn.rt.content, data, Step.ASKED), also or []))
 
 
 # --------------------------------------------------------------------------- the check

@@ -26,6 +26,7 @@ __all__ = [
     "CrisisSignal",
     "HarmLevel",
     "detect_crisis",
+    "harm_kind",
     "mentions_harm",
 ]
 
@@ -228,7 +229,9 @@ class _Loader:
         }
         if unknown:
             raise self.error(key, f"unknown keys {sorted(unknown)}")
-        kind = kind or item.get("kind")
+        # A net rule is "net" unless it names danger from someone (its check then opens the
+        # safety talk on the danger path, with the abuse lines).
+        kind = item.get("kind", "net") if kind == "net" else kind or item.get("kind")
         if kind not in (*_GROUPS, "net"):
             raise self.error(f"{key}.kind", f"expected one of {_GROUPS}, got {kind!r}")
         level = item.get("level", "explicit")
@@ -563,6 +566,15 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     if other is not None:
         return _signal("other_at_risk", other.rule.level, other)
     return None
+
+
+def harm_kind(text: str) -> CrisisKind:
+    """What the net's strong words in ``text`` speak of: danger from someone when the rule
+    that caught them says so ("you are dead if i see you"), one's own harm otherwise."""
+    t = _text_of(text, reuse=True)
+    hit = t.first(_TABLES.net_strong) if t is not None else None
+    return "danger_from_other" if hit is not None and hit.rule.kind == "danger_from_other" \
+        else "self_harm"
 
 
 def mentions_harm(text: str) -> HarmLevel | None:

@@ -289,6 +289,23 @@ async def test_asking_what_to_do_gets_concrete_steps_for_the_danger_it_is(
     assert "TelefonSeelsorge" in steps.plain
 
 
+async def test_a_threat_only_the_net_catches_opens_the_danger_path(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    text = "my ex texted 'you're dead if i see you with him'. he's done time before"
+    assert detect_crisis(text) is None  # the rules miss it; the net's danger rule does not
+    user = emu.user(5055)
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    asked = await user.reply()
+    assert said(asked, "sos.harm_check_danger"), asked.plain
+    assert "112" in asked.plain
+    assert CONTENT.label("sos.buttons.danger_plan") in asked.button_texts()
+    await user.send("no")
+    unsafe = await user.reply()
+    assert said(unsafe, "sos.danger_unsafe"), unsafe.plain
+
+
 async def test_people_named_unreachable_or_missing_in_everyday_words(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:

@@ -21,7 +21,7 @@ def test_explicit_replies_carry_the_number_and_the_lines_and_ask_if_safe() -> No
         assert "safe" in text.lower()
 
 
-@pytest.mark.parametrize("key", ["passive_check", "harm_check"])
+@pytest.mark.parametrize("key", ["passive_check", "harm_check", "harm_check_danger"])
 def test_gentle_checks_ask_and_carry_the_number_and_one_line_not_the_list(key: str) -> None:
     for text in variants(key):
         assert {"emergency", "line"} <= field_names(text)
