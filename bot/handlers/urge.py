@@ -77,6 +77,8 @@ BREATHING, REASON_ADD, WRITE, WRITE_CHOICE, TAPE, OUTCOME = (
 )
 # Steps at which "how is it now?" may be answered.
 OUTCOME_STEPS = frozenset({WAITING, BREATHING, OUTCOME})
+# Typed at "choose a tool", these end the urge at once ("it passed", "i texted him").
+_ENDS_AT_TOOLS = frozenset({urges.PASSED, urges.CONTACTED})
 OUTCOME_ARGS = {"passed": urges.PASSED, "still": urges.STILL_STRONG,
                 "contacted": urges.CONTACTED}
 OFFER_NONCE = "o"  # the free-text offer is not tied to a prompt
@@ -233,6 +235,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         await _take_trigger(turn, frame, urges.trigger_from_text(text))
     elif frame.step in OUTCOME_STEPS and (outcome := urges.outcome_from_text(text)):
         await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
+    elif frame.step == TOOLS and (tool := urges.tool_from_text(text)):
+        await _pick_tool(turn, frame, tool)  # "write it here", "breathe"
+    elif frame.step == TOOLS and (ended := urges.outcome_from_text(text)) in _ENDS_AT_TOOLS:
+        # "it passed" or "i texted him" before any tool: the urge ends there
+        await _outcome(turn, frame, str(ended))
     elif frame.step in (TOOLS, WAIT_LEN, WRITE_CHOICE):
         turn.say(turn.t("urge.use_buttons"))
         ask(turn, frame)
@@ -545,6 +552,9 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """Typed text the current step can take as its answer."""
     if frame.step == STRENGTH:
         return urges.parse_strength(text) is not None
+    if frame.step == TOOLS:
+        return (urges.tool_from_text(text) is not None
+                or urges.outcome_from_text(text) in _ENDS_AT_TOOLS)
     if frame.step == TRIGGER:
         return urges.trigger_from_text(text) != "other"
     if frame.step in OUTCOME_STEPS:

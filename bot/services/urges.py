@@ -52,11 +52,14 @@ class _Words(DataModel):
     strength_words: dict[int, Words] = Field(min_length=1)
     triggers: dict[str, Regex] = Field(min_length=1)
     outcomes: dict[str, Regex] = Field(min_length=1)
+    tools: dict[str, Regex] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _known(self) -> _Words:
         if set(self.outcomes) - set(OUTCOMES):
             raise ValueError(f"outcomes: unknown {sorted(set(self.outcomes) - set(OUTCOMES))}")
+        if set(self.tools) - set(TOOLS):
+            raise ValueError(f"tools: unknown {sorted(set(self.tools) - set(TOOLS))}")
         unknown = set(self.triggers) - set(TRIGGERS)
         if unknown:
             raise ValueError(f"triggers: unknown {sorted(unknown)}; known: {TRIGGERS}")
@@ -304,6 +307,18 @@ async def keep_unsent(
 
 async def forget_unsent(*, session: AsyncSession, user_id: int, unsent_id: int) -> bool:
     return await urge_store.delete_unsent(session=session, user_id=user_id, unsent_id=unsent_id)
+
+
+# Longest message read as a tool named in words.
+_TOOL_WORDS = 6
+
+
+def tool_from_text(text: str) -> str | None:
+    """The tool a short typed answer names ("write it here" -> write), else None."""
+    folded = fold(text)
+    if len(folded.split()) > _TOOL_WORDS:
+        return None
+    return next((t for t in TOOLS if (p := _WORDS.tools.get(t)) and p.search(folded)), None)
 
 
 def outcome_from_text(text: str) -> str | None:

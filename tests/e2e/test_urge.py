@@ -532,6 +532,40 @@ async def test_missing_them_at_my_reasons_is_heard_not_saved(
     assert reason.text == "i miss her but she lied to me for a year"
 
 
+async def test_a_tool_or_the_end_can_be_typed_at_choose_a_tool(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    # Found in the terminal chat: "write it here" and "it passed" typed at the tools got
+    # "Tap the closest one below".
+    user = emu.user(4041)
+    await to_tools(user)
+    await user.send("write it here")
+    assert is_one_of(await user.reply(), "urge.write_prompt")
+    other = emu.user(4042)
+    await to_tools(other)
+    await other.send("it passed actually")
+    ended = await other.reply()
+    assert any(ended.text == v or ended.text.startswith(v + JOIN)
+               for v in CONTENT.variants("urge.outcome_passed")), ended.plain
+    [urge] = await urges_of(fast, 4042)
+    assert urge.outcome == "passed"
+
+
+async def test_a_trigger_typed_as_posting_is_read_as_their_post(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4043)
+    await user.send("/urge")
+    await user.reply()
+    await user.press("7")
+    await user.reply()
+    await user.send("she's posting with someone new")
+    tools = await user.reply()
+    assert is_made_of(tools, variants("urge.trigger_ack_post"), variants("urge.tools_intro"))
+    [urge] = await urges_of(fast, 4043)
+    assert urge.trigger == "post"
+
+
 async def test_write_it_here_keeps_privately_and_can_delete(
     emu: BotApiEmulator, fast: BotRunner
 ) -> None:

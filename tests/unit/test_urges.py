@@ -218,3 +218,13 @@ def test_near_miss_triggers_are_other(typed: str) -> None:
 )
 def test_how_the_urge_is_now_is_read_from_typed_words(text: str, outcome: str | None) -> None:
     assert urges.outcome_from_text(text) == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [("write it here", "write"), ("lets breathe", "breathe"), ("my reasons", "reasons"),
+     ("wait it out", "wait"), ("play the tape forward", "tape"),
+     ("i want to write him a letter explaining everything", None), ("ok", None)],
+)
+def test_a_tool_named_in_a_few_words(text: str, tool: str | None) -> None:
+    assert urges.tool_from_text(text) == tool
