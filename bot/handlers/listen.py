@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from bot.conversation.turn import Turn
-from bot.handlers import faq, startdate, urge
+from bot.handlers import faq, privacy, startdate, urge
 from bot.services import journey
 from bot.services.reading import Reading
 
 
 async def answer(turn: Turn, reading: Reading) -> None:
     """Answer a typed message as what it is (registered as the flows' free-text handler)."""
+    if privacy.awaiting_delete(turn) and privacy.answer_typed(turn, reading.text):
+        return  # "no, keep it" or "what does this delete" at "Erase everything?"
     if reading.language is not None:  # the crisis check ran first, in any language it knows
         faq.say_english_only(turn, reading.language)
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from telegram import Update
 
 from bot.conversation.codec import Button, pack
@@ -10,6 +12,7 @@ from bot.conversation.frames import Conversation
 from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.services import privacy
+from bot.services.yesno import yes_or_no
 
 # Delete confirmation lives in the settings flow, so its buttons carry the "set:" prefix.
 FLOW = "set"
@@ -48,10 +51,10 @@ async def send_export(turn: Turn) -> None:
     turn.send_document(document, privacy.EXPORT_FILENAME, turn.t("privacy.export_caption"))
 
 
-def ask_delete(turn: Turn) -> None:
+def ask_delete(turn: Turn, intro: str | None = None) -> None:
     frame = turn.convo.push(FLOW, CONFIRM_DELETE)
     turn.say(
-        turn.t("privacy.delete_ask"),
+        "\n\n".join(filter(None, (intro, turn.t("privacy.delete_ask")))),
         inline(
             [
                 [(turn.label("privacy.btn_delete_yes"), pack(FLOW, frame.nonce, "erase"))],
@@ -89,3 +92,29 @@ def _answer(turn: Turn, message_id: int | None, text: str) -> None:
         turn.say(text)
     else:
         turn.edit(message_id, text)
+
+
+def awaiting_delete(turn: Turn) -> bool:
+    """Whether "Erase everything?" is the question on top."""
+    top = turn.convo.top
+    return top is not None and top.flow == FLOW and top.step == CONFIRM_DELETE
+
+
+def answer_typed(turn: Turn, text: str) -> bool:
+    """Typed at "Erase everything?": "no" keeps everything; a question about it asks again,
+    said more plainly. Nothing typed erases (only the button does). False: not about it."""
+    if yes_or_no(text) is False or _KEEP.search(text.lower()):
+        turn.convo.pop(FLOW)
+        turn.say(turn.t("privacy.delete_kept"))
+        return True
+    if yes_or_no(text) is True or _ABOUT_IT.search(text.lower()):
+        ask_delete(turn, turn.t("privacy.delete_explain"))
+        return True
+    return False
+
+
+_KEEP = re.compile(r"\b(?:keep|don'?t|do not|cancel|never ?mind|nvm|changed my mind|stop)\b")
+_ABOUT_IT = re.compile(
+    r"\b(?:delet\w*|eras\w*|undo|lose|lost|gone|get (?:it|them) back|restore|copy|export"
+    r"|what (?:does|will|would) (?:this|that|it)|what happens|are you sure|what do you mean)\b"
+)

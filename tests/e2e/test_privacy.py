@@ -141,6 +141,38 @@ async def test_delete_can_be_called_off_and_its_old_button_then_does_nothing(
     assert "earlier step" in text or "out of date" in text
 
 
+async def test_typed_at_erase_everything_a_question_is_answered_and_no_keeps_it(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "wait what does this delete" at "Erase everything?" got
+    # "That's a lot to carry... missing them, or wanting to reach out?".
+    user = emu.user(6006)
+    await onboard(user)
+    await user.send("/delete")
+    await user.reply()
+    await user.send("wait what does this delete")
+    again = await user.reply()
+    assert any(again.text.startswith(v) for v in CONTENT.variants("privacy.delete_explain"))
+    assert "Yes, erase everything" in again.button_texts()
+    await user.send("yes")  # typed, it explains again; only the button erases
+    assert "Yes, erase everything" in (await user.reply()).button_texts()
+    assert await rows_mentioning(bot, 6006)
+    await user.send("no keep it")
+    kept = await user.reply()
+    assert kept.text in CONTENT.variants("privacy.delete_kept")
+    assert await rows_mentioning(bot, 6006)
+
+
+async def test_who_can_see_my_data_is_answered(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(6007)
+    await onboard(user)
+    await user.send("who can see my data")
+    reply = await user.reply()
+    faq = CONTENT.faq
+    assert faq is not None
+    assert reply.text in faq.smalltalk["privacy"], reply.plain
+
+
 async def test_delete_from_the_settings_menu(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(6005)
     await onboard(user)
