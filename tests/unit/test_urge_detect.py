@@ -122,3 +122,17 @@ def test_never_raises_on_word_salad(words: list[str]) -> None:
 def test_long_input_is_fast_enough() -> None:
     text = "I want to text him so bad but " * 500
     assert detect_urge(text) in (True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["one text wont hurt right", "i could just send a quick hi",
+     "whats the harm in one message", "one little message to him won't matter"],
+)
+def test_talking_oneself_into_it_is_an_urge(text: str) -> None:
+    assert detect_urge(text) is True, normalise(text)
+
+
+@pytest.mark.parametrize("text", ["she sent a quick hi", "he texted me hi this morning"])
+def test_their_hi_is_not_my_urge(text: str) -> None:
+    assert detect_urge(text) is False, normalise(text)
