@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.conversation.turn import Turn
 from bot.handlers import faq, privacy, startdate, urge
+from bot.handlers.progress import render_status
 from bot.services import journey
 from bot.services.reading import Reading
 
@@ -17,6 +18,9 @@ async def answer(turn: Turn, reading: Reading) -> None:
         return
     if reading.urge and turn.convo.find(urge.NAME) is None:
         urge.offer(turn)
+        return
+    if reading.smalltalk == "status" and turn.user.onboarded:
+        await render_status(turn)  # "what day am i on": the count itself
         return
     if reading.start_correction and turn.user.onboarded:
         startdate.begin(turn, journey.date_in(reading.text, turn.today))

@@ -74,7 +74,7 @@ class Reading:
             self.match.kind == "answer"
             or self.feeling
             or self.harm == "strong"
-            or self.smalltalk in ("about", "privacy", "how_are_you")
+            or self.smalltalk in ("about", "privacy", "status", "how_are_you")
         )
 
 

@@ -18,7 +18,8 @@ from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normali
 __all__ = ["SmalltalkKind", "classify_smalltalk", "shares_a_feeling"]
 
 SmalltalkKind = Literal[
-    "greeting", "thanks", "ok", "bye", "how_are_you", "about", "privacy", "good_news", "fond"
+    "greeting", "thanks", "ok", "bye", "how_are_you", "about", "privacy", "status", "good_news",
+    "fond",
 ]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
@@ -45,7 +46,8 @@ _COMPILED: tuple[tuple[SmalltalkKind, re.Pattern[str]], ...] = tuple(
 # carries the most meaning wins: about > good_news > fond > bye > thanks > how_are_you >
 # greeting > ok ("thanks, i feel better now" is good news first).
 _PRIORITY: tuple[SmalltalkKind, ...] = (
-    "privacy", "about", "good_news", "fond", "bye", "thanks", "how_are_you", "greeting", "ok"
+    "status", "privacy", "about", "good_news", "fond", "bye", "thanks", "how_are_you", "greeting",
+    "ok",
 )
 _SPLIT = re.compile(r"[,.!?;:\n]+|\s+(?:and|&)\s+")
 

@@ -146,3 +146,21 @@ async def test_a_feeling_told_is_heard_first_and_the_answer_offered_not_given(
     # Asked, the same subject gets its answer at once.
     await user.send("how do i cope with missing him so much?")
     assert (await user.reply()).text == JOIN.join(lonely.answer)
+
+
+
+@pytest.mark.parametrize("text", ["what day am i on", "how many days has it been",
+                                  "how long have i been in no contact?"])
+async def test_asking_for_the_count_in_words_shows_it(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    # Found in the terminal chat: "what day am i on" got "Okay. I'm still here".
+    user = emu.user(8920)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert "Day 1" in reply.plain, reply.plain
+    newcomer = emu.user(8921)
+    await newcomer.send(text)
+    first = await newcomer.reply()
+    assert first.text in FAQ.smalltalk["status"], first.plain

@@ -123,3 +123,16 @@ def test_warmth_about_the_ex_is_not_small_talk(text: str) -> None:
 @pytest.mark.parametrize("text", ["what's your name", "whats your name?", "who made you"])
 def test_asking_who_the_bot_is_is_about(text: str) -> None:
     assert classify_smalltalk(text) == "about"
+
+
+
+@pytest.mark.parametrize("text", ["what day am i on", "how many days has it been",
+                                  "whats my streak", "how long have i been in no contact"])
+def test_asking_for_the_count_is_status(text: str) -> None:
+    assert classify_smalltalk(text) == "status"
+
+
+@pytest.mark.parametrize("text", ["how many days until i stop missing him",
+                                  "how long has it been since we broke up", "what day is it"])
+def test_other_questions_of_days_are_not_status(text: str) -> None:
+    assert classify_smalltalk(text) != "status"
