@@ -136,7 +136,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # A feeling, not a question: heard, never "I can't help with that".
         send_menu(turn, turn.t("faq.feeling_heard"), extra)
     else:
-        turn.say(turn.t("listen.heard"), inline([*extra, _topics_row(turn)]))
+        key = "listen.asked" if reading.asks else "listen.heard"
+        turn.say(turn.t(key), inline([*extra, _topics_row(turn)]))
 
 
 def _offer_rows(turn: Turn, ids: list[str] | tuple[str, ...]) -> list[Row]:

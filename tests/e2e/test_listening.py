@@ -68,6 +68,20 @@ async def test_an_unplaced_message_is_listened_to_with_the_not_safe_button(
     assert reply.text not in REFUSALS
 
 
+async def test_a_question_the_bot_cannot_place_is_not_thanked_for_telling(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "what should i do tonight" got "Thank you for telling me".
+    user = emu.user(8905)
+    await onboard(user)
+    await user.send("what should i do tonight")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.asked"), reply.plain
+    assert NOT_SAFE in reply.button_texts()
+    await user.send("he unfollowed me today")  # told, not asked: heard
+    assert (await user.reply()).text in CONTENT.variants("listen.heard")
+
+
 @pytest.mark.parametrize(
     "text", ["write me a python script to sort a list", "what is the capital of france"]
 )
