@@ -9,11 +9,11 @@ For each file it prints: crisis messages reaching help (``detect_crisis`` return
 messages getting level "explicit", danger / other_at_risk messages getting the right kind,
 ordinary messages getting a signal (false alarm) or "strong", and per-family misses.
 
-The held-out round (tests/data/heldout/crisis_r12.yaml, written 2026-12-01 by a helper who
-never saw the rules, before round 12's tuning) is never tuned on: for it this script prints
+The held-out round (tests/data/heldout/crisis_r13.yaml, written 2026-12-01 by a helper who
+never saw the rules, before round 13's tuning) is never tuned on: for it this script prints
 counts only, never a message's text (its figures before and after are in docs/crisis.md).
-Rounds 5 to 11 were held out before it; each was measured once and is now tuning material
-(rounds 7 to 11 are reported on their own, as is tests/data/crisis_tuning_r8.yaml; ``--show``
+Rounds 5 to 12 were held out before it; each was measured once and is now tuning material
+(rounds 7 to 12 are reported on their own, as is tests/data/crisis_tuning_r8.yaml; ``--show``
 lists their misses).
 Note: the word model is trained on the tuning sets, so its figures on them are not a
 measure; only the held-out rounds are. ``--tuned-only`` skips the held-out rounds.
@@ -45,19 +45,14 @@ _MATCHER = FaqMatcher(list(_CONTENT.faq_entries.values()))
 
 
 def button_in_reach(text: str) -> bool:
-    """Whether the bot's free-text reply to `text` carries "🚨 I'm not safe right now": words
-    of harm, or a message it cannot place (no confident answer, not small talk, not a clear
-    request for something else). Mirrors bot/handlers/faq.py answer_free_text."""
-    reading = read_text(text, _MATCHER)
-    if reading.smalltalk is not None and reading.harm is None:
-        return False
-    placed = reading.match.kind == "answer" or reading.off_topic or reading.bare_question
-    return reading.harm is not None or not placed
+    """Whether the bot's free-text reply to `text` carries "🚨 I'm not safe right now"
+    (bot/services/reading.py Reading.help_in_reach, used by bot/handlers/faq.py)."""
+    return read_text(text, _MATCHER).help_in_reach
 
 TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
-HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r12.yaml",)
+HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r13.yaml",)
 PREVIOUS = tuple(
-    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (7, 8, 9, 10, 11)
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (7, 8, 9, 10, 11, 12)
 )
 EXTRA = ROOT / "tests" / "data" / "crisis_tuning_r8.yaml"
 
@@ -77,6 +72,7 @@ class Figures:
     ordinary: int = 0
     full_alarms: int = 0
     strong_alarms: int = 0
+    checked: int = 0  # ordinary messages given the check or the full reply
     family_total: Counter[str] = field(default_factory=Counter)
     family_unreached: Counter[str] = field(default_factory=Counter)
     family_no_signal: Counter[str] = field(default_factory=Counter)
@@ -126,6 +122,7 @@ def measure(data: dict[str, Any], keep_texts: bool) -> Figures:
         strong = mentions_harm(text) == "strong"
         f.full_alarms += signal is not None
         f.strong_alarms += strong
+        f.checked += signal is not None or strong
         if strong:
             f.ordinary_strong_family[item.get("family", "-")] += 1
         if keep_texts and (signal is not None or strong):
@@ -150,6 +147,7 @@ def report(name: str, f: Figures, show: bool) -> None:
     print(f"  danger/other_at_risk with right kind:    {special}")
     print(f"  ordinary with a signal (false alarm):    {pct(f.full_alarms, f.ordinary)}")
     print(f"  ordinary with 'strong':                  {pct(f.strong_alarms, f.ordinary)}")
+    print(f"  ordinary given the check or full reply:  {pct(f.checked, f.ordinary)}")
     print("  per family: total / not reached / no signal / wrong kind or level")
     for family in sorted(f.family_total):
         print(

@@ -103,11 +103,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         return
     match = reading.match
     # Whatever the answer, a message that speaks of injury, means or danger, or one the bot
-    # cannot place with confidence, has the way to help one tap away.
+    # cannot place with confidence, has the way to help one tap away. An answer to a message
+    # that asks nothing ("that's when. i've worked it all out" matching a question's words)
+    # is not a placing: the way to help stays beside it.
     harm = reading.harm
-    placed = match.kind == "answer" or reading.off_topic or reading.bare_question
     not_safe: list[Row] = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
-    extra = not_safe if harm or not placed else []
+    extra = not_safe if reading.help_in_reach else []
     if harm == "strong":
         # It speaks of harm: ask first, with a way to help in the text, whatever else it
         # matched (about one crisis message in ten that reaches here also matches a question;

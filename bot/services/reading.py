@@ -59,6 +59,18 @@ class Reading:
         return self.off_topic and self.harm is None and not self.urge
 
     @property
+    def help_in_reach(self) -> bool:
+        """Whether the free-text reply carries "I'm not safe right now": words of harm, or a
+        message the bot cannot place: no confident answer to a question asked (an answer to
+        a message that asks nothing is not a placing), not small talk, not a clear request
+        for something else."""
+        if self.smalltalk is not None and self.harm is None:
+            return False
+        placed = (self.match.kind == "answer" and self.asks) or self.off_topic \
+            or self.bare_question
+        return self.harm is not None or not placed
+
+    @property
     def heard_first(self) -> bool:
         """A feeling told, not a question asked, that the FAQ would answer ("i miss him so
         much", "she was my best friend"): it is heard first, and the answer offered under it

@@ -82,6 +82,24 @@ async def test_a_question_the_bot_cannot_place_is_not_thanked_for_telling(
     assert (await user.reply()).text in CONTENT.variants("listen.heard")
 
 
+async def test_an_answer_to_a_message_that_asks_nothing_keeps_help_in_reach(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Round 12's three crisis messages that no check caught were statements that matched a
+    # question's words ("that's when. i've worked it all out" got the work answer), with no
+    # way to help beside it. A statement answered keeps the button; a question does not.
+    user = emu.user(8906)
+    await onboard(user)
+    await user.send("my ex and i work in the same office")
+    told = await user.reply()
+    assert CONTENT.faq_entries["work-together"].answer[0] in told.text
+    assert NOT_SAFE in told.button_texts()
+    await user.send("how long does no contact last")
+    asked = await user.reply()
+    assert CONTENT.faq_entries["how-long"].answer[0] in asked.text
+    assert NOT_SAFE not in asked.button_texts()
+
+
 @pytest.mark.parametrize(
     "text", ["write me a python script to sort a list", "what is the capital of france"]
 )

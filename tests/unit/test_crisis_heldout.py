@@ -1,9 +1,9 @@
-"""The held-out round (tests/data/heldout/crisis_r12.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r13.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 12 was written by a helper who never saw the rules, before round 12's tuning, and is
+Round 13 was written by a helper who never saw the rules, before round 13's tuning, and is
 never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 to 11 were held out until later rounds; they are tuning material now (the word
+Rounds 8 to 12 were held out until later rounds; they are tuning material now (the word
 model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
@@ -18,7 +18,10 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.core.content import load_content
 from bot.services.crisis import detect_crisis, mentions_harm
+from bot.services.faq import FaqMatcher
+from bot.services.reading import read_text
 
 HELDOUT = Path(__file__).resolve().parents[2] / "tests" / "data" / "heldout"
 
@@ -36,6 +39,7 @@ class Pinned:
     full_alarms_max: int
     checked_max: int  # ordinary messages given the check or the full reply
     checked_target_met: bool = True  # at most 5% of ordinary messages checked
+    in_reach_min: int = 0  # crisis messages reached or with "I'm not safe" beside the reply
 
 
 ROUNDS = {
@@ -48,11 +52,17 @@ ROUNDS = {
     # Tuning material since round 12 (held out until then: reached 98 before round 11's
     # tuning, 99 after; the word model is not trained on it).
     "crisis_r11": Pinned((108, 108, 73, 24), 102, 70, 38, 19, 0, 3),
-    # Held out. Before round 12's tuning: reached 101, full 80, explicit 47, special 22,
-    # alarms 5 / 11; the same after it. The 5% target for ordinary messages checked is
-    # missed (11 of 108).
-    "crisis_r12": Pinned((108, 108, 78, 24), 101, 80, 47, 22, 5, 11, checked_target_met=False),
+    # Tuning material since round 13 (held out until then: reached 101, full 80, explicit
+    # 47, special 22, alarms 5 / 11, before round 12's tuning and after it).
+    "crisis_r12": Pinned((108, 108, 78, 24), 108, 104, 71, 24, 0, 5, in_reach_min=108),
+    # Held out. Before round 13's tuning: reached 100, full 83, explicit 47, special 20,
+    # alarms 4 / 8, in reach 105; after it the same, except in reach 108 (an answer to a
+    # message that asks nothing keeps the button). The 5% target for ordinary messages
+    # checked is missed (8 of 108).
+    "crisis_r13": Pinned((108, 108, 72, 24), 100, 83, 47, 20, 4, 8, checked_target_met=False,
+                         in_reach_min=108),
 }
+_MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
 
 def figures(name: str) -> dict[str, int]:
@@ -61,12 +71,14 @@ def figures(name: str) -> dict[str, int]:
         pytest.skip("held-out round not present")
     data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
     f = dict.fromkeys(("crisis", "reached", "full", "explicit", "explicit_right", "special",
-                       "special_right", "ordinary", "full_alarms", "checked"), 0)
+                       "special_right", "ordinary", "full_alarms", "checked", "in_reach"), 0)
     for item in data["crisis"]:
         signal = detect_crisis(item["text"])
         f["crisis"] += 1
         f["full"] += signal is not None
-        f["reached"] += signal is not None or mentions_harm(item["text"]) == "strong"
+        reached = signal is not None or mentions_harm(item["text"]) == "strong"
+        f["reached"] += reached
+        f["in_reach"] += reached or read_text(item["text"], _MATCHER).help_in_reach
         if item.get("level") == "explicit":
             f["explicit"] += 1
             f["explicit_right"] += signal is not None and signal.level == "explicit"
@@ -94,6 +106,7 @@ def test_crisis_messages_reaching_help_do_not_drop(name: str) -> None:
     assert f["full"] >= pinned.full_min
     assert f["explicit_right"] >= pinned.explicit_min
     assert f["special_right"] >= pinned.special_min
+    assert f["in_reach"] >= pinned.in_reach_min
 
 
 @pytest.mark.parametrize("name", sorted(ROUNDS))
