@@ -103,11 +103,12 @@ def awaiting_delete(turn: Turn) -> bool:
 def answer_typed(turn: Turn, text: str) -> bool:
     """Typed at "Erase everything?": "no" keeps everything; a question about it asks again,
     said more plainly. Nothing typed erases (only the button does). False: not about it."""
-    if yes_or_no(text) is False or _KEEP.search(text.lower()):
+    answer, lower = yes_or_no(text), text.lower()
+    if answer is False or _KEEP.search(lower):
         turn.convo.pop(FLOW)
         turn.say(turn.t("privacy.delete_kept"))
         return True
-    if yes_or_no(text) is True or _ABOUT_IT.search(text.lower()):
+    if answer is True or _ABOUT_IT.search(lower):
         ask_delete(turn, turn.t("privacy.delete_explain"))
         return True
     return False

@@ -177,20 +177,16 @@ def _loose_answer(text: str, reply: str) -> SafetyAnswer | None:
     return None
 
 
-_ACK = re.compile(
-    r"(?:ok|okay|k|kk|alright|all right|sure|yes|yeah|yep|yup|fine|will do|i will|i will try"
-    r"|i will do that|i will call|ok i will|okay i will|ok i will try|okay i will try|got it"
-    r"|thanks|thank you|ok thanks|okay thanks|ok thank you|okay thank you|understood|i know)"
-)
-
-
 # An acknowledgement with no "yes" in it: after someone said they were not safe, or wrote of
 # intent and was asked to call, "ok" is not an answer that they are safe now.
-_PLAIN_OK = re.compile(
-    r"(?:ok|okay|k|kk|alright|all right|sure|will do|i will|i will try|i will do that"
-    r"|i will call|ok i will|okay i will|ok i will try|okay i will try|got it|thanks|thank you"
-    r"|ok thanks|okay thanks|ok thank you|okay thank you|understood)"
+_PLAIN_OK_WORDS = (
+    "ok|okay|k|kk|alright|all right|sure|will do|i will|i will try|i will do that"
+    "|i will call|ok i will|okay i will|ok i will try|okay i will try|got it|thanks|thank you"
+    "|ok thanks|okay thanks|ok thank you|okay thank you|understood"
 )
+_PLAIN_OK = re.compile(f"(?:{_PLAIN_OK_WORDS})")
+# Any acknowledgement: the plain ones, and "yes", "fine" or "i know" said to an instruction.
+_ACK = re.compile(f"(?:{_PLAIN_OK_WORDS}|yes|yeah|yep|yup|fine|i know)")
 
 
 # Asking what to do, inside the talk: "what should i do", "what now??", "help me", "tell me
