@@ -71,8 +71,10 @@ async def on_button(update: Update, context: BotContext) -> None:
             turn.toast(turn.t("core.stale_button"))
 
 
-def send_answer(turn: Turn, entry: FaqEntry, extra: list[Row] | None = None) -> None:
-    """The answer's parts, the last with its next step and a way back to the menu."""
+def send_answer(turn: Turn, entry: FaqEntry, extra: list[Row] | None = None,
+                offer: list[Row] | None = None) -> None:
+    """The answer's parts, the last with its next step, `offer` (another answer that came
+    close), a way back to the menu and `extra` (the way to help)."""
     rows: list[Row] = []
     if entry.next and entry.next.startswith("faq:"):
         target = turn.rt.content.faq_entries.get(entry.next[4:])
@@ -82,6 +84,7 @@ def send_answer(turn: Turn, entry: FaqEntry, extra: list[Row] | None = None) -> 
     elif entry.next in ("urge", "reasons", "status"):
         label = turn.label(f"faq.btn_next_{entry.next}")
         rows.append([(label, pack(FLOW, STATELESS, "go", entry.next))])
+    rows += offer or []
     rows.append([(turn.label("faq.btn_menu"), MENU_DATA)])
     rows += extra or []
     for i, part in enumerate(entry.answer):
@@ -121,7 +124,11 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         offer = [*_offer_rows(turn, match.ids[:1]), [(turn.label("faq.btn_menu"), MENU_DATA)]]
         turn.say(turn.t("faq.feeling_heard"), inline(offer + extra))
     elif match.kind == "answer":
-        send_answer(turn, content.faq_entries[match.ids[0]], extra)
+        also = content.faq_entries.get(match.also) if match.also else None
+        see_also: list[Row] = [] if also is None else [
+            [(turn.t("faq.btn_see_also", title=also.title), pack(FLOW, STATELESS, "q", also.id))]
+        ]
+        send_answer(turn, content.faq_entries[match.ids[0]], extra, offer=see_also)
     elif match.kind == "suggest":
         rows = [*_offer_rows(turn, match.ids), [(turn.label("faq.btn_menu"), MENU_DATA)]]
         turn.say(content.pick(faq.did_you_mean), inline(rows + extra))

@@ -82,6 +82,8 @@ MARGIN = 0.06
 MAX_SUGGESTIONS = 3
 # Suggestions must lie within this distance of the best score.
 SUGGEST_SPREAD = 0.12
+# A confident answer's runner-up within this distance is offered under it ("See also").
+ALSO_SPREAD = 0.10
 MAX_VISIBLE_CHARS = 700
 # Weight of the best single phrasing against the question's whole bag of words.
 PHRASE_WEIGHT = 0.6
@@ -250,6 +252,8 @@ class FaqMatch:
     kind: MatchKind
     ids: tuple[str, ...]
     score: float
+    # An answer whose runner-up came close: offered under it ("See also"), one tap away.
+    also: str | None = None
 
 
 @dataclass(frozen=True)
@@ -514,9 +518,16 @@ class FaqMatcher:
         if not ranked:
             return FaqMatch("none", (), 0.0)
         top_id, top, coverage = ranked[0]
-        if coverage < self.coverage or not query.anchored or query.life_only:
-            # Most of the message is about something we never talk about, or it only
-            # shares everyday words with us.
+        if not query.anchored or query.life_only:
+            # It only shares everyday words with us.
+            return FaqMatch("none", (), top)
+        if coverage < self.coverage:
+            # Most of the message is about something we never talk about. A question about
+            # our subject buried in a long story ("...we broke up 10 days ago, 2 yrs
+            # together... whats the minimum time") is asked back, never answered.
+            if top >= self.suggest_threshold and is_question(text, normalize(text)):
+                close = [i for i, s, _ in ranked[:2] if top - s <= SUGGEST_SPREAD]
+                return FaqMatch("suggest", tuple(close), top)
             return FaqMatch("none", (), top)
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         rival = self._other_subject(ranked, q_weights)
@@ -530,7 +541,8 @@ class FaqMatcher:
             return FaqMatch("suggest", tuple(close), top)
         guess = self._only_a_guess(text, top_id, query, q_weights)
         if top >= self.answer_threshold and top - second >= self.margin and not guess:
-            return FaqMatch("answer", (top_id,), top)
+            also = ranked[1][0] if len(ranked) > 1 and top - second <= ALSO_SPREAD else None
+            return FaqMatch("answer", (top_id,), top, also)
         if top < self.suggest_threshold:
             return FaqMatch("none", (), top)
         close = [
