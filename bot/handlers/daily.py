@@ -16,6 +16,7 @@ from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.handlers import urge
 from bot.services import daily
+from bot.services.dates import days_until
 from bot.services.durations import parse_pause_days
 from bot.services.reading import struggle_kind
 from bot.views.daily import pressed_mood
@@ -45,8 +46,9 @@ async def pause(update: Update, context: BotContext) -> None:
             turn.say(turn.t("progress.not_started"))
             return
         days: int | None = None
-        if args:  # "/pause 3", "/pause a week", "/pause the weekend"
-            days = parse_pause_days(" ".join(args))
+        if args:  # "/pause 3", "/pause a week", "/pause the weekend", "/pause until friday"
+            typed = " ".join(args)
+            days = parse_pause_days(typed) or days_until(typed, turn.today)
             if days is None or days > daily.MAX_PAUSE_DAYS:
                 turn.say(turn.t("daily.pause_usage", max=daily.MAX_PAUSE_DAYS))
                 return

@@ -237,6 +237,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
     elif frame.step == TOOLS and (tool := urges.tool_from_text(text)):
         await _pick_tool(turn, frame, tool)  # "write it here", "breathe"
+    elif frame.step == TOOLS and urges.unsure_of_tool(text):
+        turn.say(turn.t("urge.tools_unsure"))  # "idk": the simplest one, picked for them
+        await _pick_tool(turn, frame, "breathe")
     elif frame.step == TOOLS and (ended := urges.outcome_from_text(text)) in _ENDS_AT_TOOLS:
         # "it passed" or "i texted him" before any tool: the urge ends there
         await _outcome(turn, frame, str(ended))
@@ -553,7 +556,7 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     if frame.step == STRENGTH:
         return urges.parse_strength(text) is not None
     if frame.step == TOOLS:
-        return (urges.tool_from_text(text) is not None
+        return (urges.tool_from_text(text) is not None or urges.unsure_of_tool(text)
                 or urges.outcome_from_text(text) in _ENDS_AT_TOOLS)
     if frame.step == TRIGGER:
         return urges.trigger_from_text(text) != "other"

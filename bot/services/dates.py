@@ -25,7 +25,7 @@ from bot.services.textnorm import (
     load_data,
 )
 
-__all__ = ["DateParseError", "DateErrorCode", "parse_start_date"]
+__all__ = ["DateParseError", "DateErrorCode", "days_until", "parse_start_date"]
 
 DateErrorCode = Literal["unrecognised", "future", "too_old", "impossible", "unsure", "question"]
 
@@ -439,3 +439,23 @@ def _years_before(today: date, years: int) -> date:
     year = max(1, today.year - max(0, years))
     last = calendar.monthrange(year, today.month)[1]
     return date(year, today.month, min(today.day, last))
+
+
+_UNTIL_RE = re.compile(
+    r"^(?:until|till|til|untill|up to|through|thru|to)\s+(?:next\s+|this\s+)?(\w+)$"
+)
+
+
+def days_until(text: str, today: date) -> int | None:
+    """Days from `today` to the day a pause ends on: "until friday" -> the next Friday
+    (7 when today is Friday), "till tomorrow" -> 1. None for anything else."""
+    match = _UNTIL_RE.match(" ".join(text.lower().split()).rstrip(".!"))
+    if match is None:
+        return None
+    word = match.group(1)
+    if word in ("tomorrow", "tmrw", "tmr", "tomoz"):
+        return 1
+    weekday = _WEEKDAYS.get(word)
+    if weekday is None:
+        return None
+    return (weekday - today.weekday() - 1) % 7 + 1

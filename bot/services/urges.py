@@ -53,6 +53,7 @@ class _Words(DataModel):
     triggers: dict[str, Regex] = Field(min_length=1)
     outcomes: dict[str, Regex] = Field(min_length=1)
     tools: dict[str, Regex] = Field(min_length=1)
+    unsure: Regex
 
     @model_validator(mode="after")
     def _known(self) -> _Words:
@@ -319,6 +320,12 @@ def tool_from_text(text: str) -> str | None:
     if len(folded.split()) > _TOOL_WORDS:
         return None
     return next((t for t in TOOLS if (p := _WORDS.tools.get(t)) and p.search(folded)), None)
+
+
+def unsure_of_tool(text: str) -> bool:
+    """ "idk", "what should i do", "you pick" typed at "choose a tool": not sure which."""
+    folded = fold(text)
+    return len(folded.split()) <= _TOOL_WORDS and _WORDS.unsure.search(folded) is not None
 
 
 def outcome_from_text(text: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
@@ -171,6 +172,24 @@ async def test_who_can_see_my_data_is_answered(emu: BotApiEmulator, bot: BotRunn
     faq = CONTENT.faq
     assert faq is not None
     assert reply.text in faq.smalltalk["privacy"], reply.plain
+
+
+@pytest.mark.parametrize(
+    "text", ["export my data", "can i get a copy of my data", "delete my account please"]
+)
+async def test_a_copy_or_an_erasure_asked_in_words_points_to_the_commands(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    # Found in the terminal chat: "export my data" got "It sounds like that landed hard".
+    user = emu.user(6008)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    faq = CONTENT.faq
+    assert faq is not None
+    assert reply.text in faq.smalltalk["privacy"], reply.plain
+    assert "/export" in reply.plain
+    assert "/delete" in reply.plain
 
 
 async def test_delete_from_the_settings_menu(emu: BotApiEmulator, bot: BotRunner) -> None:

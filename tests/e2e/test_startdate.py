@@ -3,6 +3,8 @@ and typed in their own words; history and streaks stay consistent."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from bot.core.content import load_content
@@ -129,6 +131,23 @@ async def test_pause_reads_a_duration_in_words(emu: BotApiEmulator, bot: BotRunn
     assert "7 days" in paused.plain
     await user.send("/pause for a bit")
     assert (await user.reply()).text not in CONTENT.variants("daily.paused_forever")
+
+
+async def test_pause_until_a_weekday_silences_up_to_that_day(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "/pause until friday" got the usage line.
+    user = emu.user(9108)
+    await onboard(user)
+    today = bot.runtime.clock.now().astimezone(ZoneInfo("Europe/Berlin")).date()
+    days = (4 - today.weekday() - 1) % 7 + 1  # to the next Friday; 7 on a Friday
+    await user.send("/pause until friday")
+    paused = await user.reply()
+    assert f"{days} day" in paused.plain, paused.plain
+    assert "Friday" in paused.plain  # the next message comes on Friday
+    await user.send("/pause until someday")
+    usage = [v.format(max=365) for v in CONTENT.variants("daily.pause_usage")]
+    assert (await user.reply()).text in usage
 
 
 @pytest.mark.parametrize("typed", ["skip", "not now", "no thanks"])

@@ -551,6 +551,22 @@ async def test_a_tool_or_the_end_can_be_typed_at_choose_a_tool(
     assert urge.outcome == "passed"
 
 
+@pytest.mark.parametrize("text", ["idk", "what should i do", "you pick"])
+async def test_not_knowing_which_tool_starts_the_breathing_for_them(
+    emu: BotApiEmulator, fast: BotRunner, text: str
+) -> None:
+    # Found in the terminal chat: "idk what to do" at the tools got "I'm not sure I can
+    # answer that one" and left the urge.
+    user = emu.user(4046)
+    await to_tools(user)
+    await user.send(text)
+    picked, breathing = await user.replies(2)
+    assert is_made_of(picked, variants("urge.tools_unsure"), variants("urge.breathe_intro"))
+    assert breathing.plain == "Breathe in… 4"
+    [urge] = await urges_of(fast, 4046)
+    assert urge.tools == "breathe"
+
+
 async def test_a_trigger_typed_as_posting_is_read_as_their_post(
     emu: BotApiEmulator, fast: BotRunner
 ) -> None:
