@@ -137,7 +137,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     elif reading.off_topic:  # off topic and speaking of harm or an urge: the menu, help in reach
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.emoji_only:
-        turn.say(turn.t("listen.emoji"), inline([*extra, _topics_row(turn)]))
+        key = "listen.emoji_bright" if reading.emoji_bright else "listen.emoji"
+        turn.say(turn.t(key), inline([*extra, _topics_row(turn)]))
     elif not turn.user.onboarded and turn.convo.top is None:
         turn.say(turn.t("core.not_started_free_text"), inline(extra))
     elif reading.feeling:

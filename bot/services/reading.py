@@ -47,6 +47,7 @@ class Reading:
     harm: str | None  # "strong" | "weak" | None, from crisis.mentions_harm
     off_topic: bool = False  # a clear request for something else entirely (trivia, code...)
     emoji_only: bool = False  # only emoji and punctuation: a feeling without words
+    emoji_bright: bool = False  # ...and a glad one ("🙂👍", "🎉"), with no sad emoji in it
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
     start_correction: bool = False  # "my start date was actually last sunday"
     language: str | None = None  # clearly not English: its ISO 639-1 code
@@ -105,11 +106,22 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         harm=mentions_harm(text),
         off_topic=bool(_OFF_TOPIC.search(norm)),
         emoji_only=emoji and not letters,
+        emoji_bright=emoji and not letters and _is_bright(text),
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
         language=other_language(text),
         asks=is_question(text, norm),
     )
+
+
+# Emoji read as glad or as hurting, for a message of emoji alone.
+_BRIGHT = frozenset("🙂😊😀😃😄😁😆😂🤣🥰😍😎👍👌💪🎉🥳✨🌞☀🙌👏🤗😌🌈🌸✅⭐😇🤩😋😉")
+_HEAVY = frozenset("😭😢😞😔😟😥😩😫💔🥺😿😣😖😰😨😱🖤😶😐😑🙁☹😒😓")
+
+
+def _is_bright(text: str) -> bool:
+    """Glad emoji and no sad ones ("🙂👍" yes, "😂😭" no)."""
+    return any(ch in _BRIGHT for ch in text) and not any(ch in _HEAVY for ch in text)
 
 
 def is_skip(text: str) -> bool:

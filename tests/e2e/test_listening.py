@@ -48,6 +48,20 @@ async def test_emoji_only_gets_a_listening_reply_with_help_one_tap_away(
     assert NOT_SAFE in reply.button_texts()
 
 
+@pytest.mark.parametrize("text", ["🙂👍", "🎉🎉"])
+async def test_glad_emoji_are_met_gladly_not_as_a_hard_moment(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    # Found in the terminal chat: "🙂👍" got "That looks like a hard moment".
+    user = emu.user(8907)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.emoji_bright"), reply.plain
+    await user.send("😂😭")  # a sad one among them: heard as a feeling
+    assert (await user.reply()).text in CONTENT.variants("listen.emoji")
+
+
 async def test_a_bare_question_mark_says_what_the_bot_can_do(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
