@@ -99,6 +99,19 @@ class Conversation:
         self.keep_alive(frame)
         return frame
 
+    def above(self, frame: Frame) -> list[Frame]:
+        """The frames started on top of `frame`, lowest first."""
+        return self.frames[self.frames.index(frame) + 1 :]
+
+    def bring_to_top(self, frame: Frame) -> Frame:
+        """Put `frame` on top (its question is asked again): typed answers go to it, not to a
+        flow started above it meanwhile, which stays below."""
+        if self.frames and self.frames[-1] is not frame:
+            self.frames.remove(frame)
+            self.frames.append(frame)
+            self.changed = True
+        return frame
+
     def touch(self, frame: Frame) -> Frame:
         """Give the frame's prompt a fresh nonce (the prompt was sent again)."""
         self._stamp(frame)

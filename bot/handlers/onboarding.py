@@ -72,7 +72,7 @@ async def start(update: Update, context: BotContext) -> None:
             return
         if frame is not None:
             turn.say(turn.t("onboarding.resume"))
-            turn.convo.touch(frame)  # asked again now: its idle time starts over
+            _back_on_top(turn, frame)
             ask(turn, frame)
             return
         turn.say(turn.t("onboarding.welcome"))
@@ -97,6 +97,8 @@ async def _single(update: Update, context: BotContext, step: str) -> None:
             frame = turn.convo.find(NAME)
             if frame is None:
                 frame = turn.convo.push(NAME, DATE, mode=MODE_FULL)
+            else:
+                _back_on_top(turn, frame)
             ask(turn, frame)
             return
         args = context.args or []
@@ -105,6 +107,17 @@ async def _single(update: Update, context: BotContext, step: str) -> None:
             await answer_text(turn, frame, " ".join(args))
         else:
             ask(turn, frame)
+
+
+def _back_on_top(turn: Turn, frame: Frame) -> None:
+    """Set-up's question is asked again: typed answers are its own, not those of a flow
+    started above it meanwhile. A menu up there (the reasons list) ends; anything else
+    stays below, to come back to."""
+    for other in turn.convo.above(frame):
+        flow = turn.flows.get(other.flow)
+        if flow is not None and flow.ends_on_detour:
+            turn.convo.pop(other.flow)
+    turn.convo.touch(turn.convo.bring_to_top(frame))  # its idle time starts over
 
 
 def ask(turn: Turn, frame: Frame) -> None:

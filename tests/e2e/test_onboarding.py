@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlmodel import select
 
 from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
+from bot.store.models import Reason
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
@@ -297,6 +299,40 @@ async def test_restart_mid_onboarding_resumes_at_the_same_question(
     tz_ok, time_question = await user.replies(2)
     assert "Asia/Tokyo" in tz_ok.plain
     assert "21:00" in time_question.button_texts()
+
+
+@pytest.mark.parametrize("command", ["/timezone", "/start"])
+async def test_set_up_asked_again_takes_the_typed_answer_not_a_list_opened_meanwhile(
+    emu: BotApiEmulator, bot: BotRunner, command: str
+) -> None:
+    # Found in the terminal chat: /reasons opened during set-up, then /timezone asked the
+    # set-up question again, but "tokyo" and "noon" were saved as reasons.
+    user = emu.user(701)
+    await user.send("/start")
+    await user.reply()
+    await user.send("3 days ago")
+    await user.replies(2)
+    await user.send("/reasons")
+    await user.reply()
+    await user.press("Add a reason")
+    await user.reply()
+    await user.send("she never respected my time")
+    await user.reply()
+    await user.send(command)
+    again = await user.reply()  # "let's finish setting up" (or "welcome back") and the question
+    assert "time zone" in again.plain
+    await user.send("Tokyo")
+    tz_ok, time_question = await user.replies(2)
+    assert "Asia/Tokyo" in tz_ok.plain
+    await user.send("8am")
+    await user.reply()
+    await user.press("Skip for now")
+    await user.reply()
+    await user.send("thanks")  # the reasons list ended: not taken as a reason either
+    await user.reply()
+    async with bot.runtime.db.session() as session:
+        rows = await session.exec(select(Reason).where(Reason.user_id == 701))
+        assert [r.text for r in rows.all()] == ["she never respected my time"]
 
 
 async def test_start_again_never_wipes_anything(emu: BotApiEmulator, bot: BotRunner) -> None:
