@@ -551,6 +551,31 @@ async def test_a_tool_or_the_end_can_be_typed_at_choose_a_tool(
     assert urge.outcome == "passed"
 
 
+async def test_a_bare_ok_at_what_set_it_off_asks_again_after_a_safety_detour(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    # Found in the terminal chat: a crisis message at "what set it off?", "yes" (safe), then
+    # "ok" was taken as the trigger "something else" and the tools came.
+    user = emu.user(4047)
+    await user.send("/urge")
+    await user.reply()
+    await user.press("10")
+    await user.reply()
+    await user.send("honestly i just want to end it all")
+    await user.reply()
+    await user.send("yes")
+    await user.reply()
+    await user.send("ok")
+    again = await user.reply()
+    assert any(v in again.text for v in variants("urge.ask_trigger")), again.plain
+    assert again.button_texts() == TRIGGERS
+    [urge] = await urges_of(fast, 4047)
+    assert urge.trigger is None
+    await user.send("it's late at night")  # a real answer is still read
+    tools = await user.reply()
+    assert is_made_of(tools, variants("urge.trigger_ack_night"), variants("urge.tools_intro"))
+
+
 @pytest.mark.parametrize("text", ["idk", "what should i do", "you pick"])
 async def test_not_knowing_which_tool_starts_the_breathing_for_them(
     emu: BotApiEmulator, fast: BotRunner, text: str
