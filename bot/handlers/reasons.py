@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from enum import StrEnum
 
@@ -40,9 +41,17 @@ def render_list(turn: Turn, reasons: list[Reason], intro_key: str = "reasons.lis
 
 
 async def show(update: Update, context: BotContext) -> None:
-    """Show the user's reasons with buttons to add and remove."""
+    """Show the user's reasons with buttons to add and remove; "/reasons add I deserve
+    better" (or "/reasons I deserve better") adds one at once."""
+    typed = _ADD_WORD.sub("", " ".join(context.args or []), count=1).strip()
     async with open_turn(update, context) as turn:
+        if typed:
+            await _add(turn, turn.convo.push(NAME, Step.ADD), typed)
+            return
         await _show_list(turn, turn.convo.push(NAME, Step.MENU))
+
+
+_ADD_WORD = re.compile(r"^\s*add\b[:\s]*", re.IGNORECASE)
 
 
 async def _show_list(turn: Turn, frame: Frame) -> None:

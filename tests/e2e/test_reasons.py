@@ -188,3 +188,20 @@ async def test_twenty_long_reasons_are_shown_in_parts_and_their_buttons_work(
     async with bot.runtime.db.session() as session:
         left = (await session.exec(select(Reason).where(Reason.user_id == 3501))).all()
     assert len(left) == MAX_REASONS - 1
+
+
+async def test_a_reason_typed_after_the_command_is_added_at_once(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "/reasons add i deserve better" showed the empty list.
+    user = emu.user(5020)
+    await user.send("/reasons add i deserve better")
+    added = await user.reply()
+    assert "1" in added.plain
+    assert added.button_texts() == ["Done"]
+    await user.send("/reasons I want my sleep back")
+    await user.reply()
+    assert await reasons_of(bot, 5020) == ["i deserve better", "I want my sleep back"]
+    await user.send("/reasons add")  # nothing after it: the list, as plain /reasons
+    listed = await user.reply()
+    assert "i deserve better" in listed.plain
