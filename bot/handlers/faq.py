@@ -120,8 +120,9 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     elif reading.declined:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.heard_first:
-        # Told, not asked ("i miss him so much"): heard first, the answer one tap away.
-        offer = [*_offer_rows(turn, match.ids[:1]), [(turn.label("faq.btn_menu"), MENU_DATA)]]
+        # Told, not asked ("i miss him so much"): heard first, the answer(s) one tap away.
+        ids = match.ids[:1] if match.kind == "answer" else match.ids
+        offer = [*_offer_rows(turn, ids), [(turn.label("faq.btn_menu"), MENU_DATA)]]
         turn.say(turn.t("faq.feeling_heard"), inline(offer + extra))
     elif match.kind == "answer":
         also = content.faq_entries.get(match.also) if match.also else None

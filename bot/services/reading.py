@@ -73,11 +73,16 @@ class Reading:
 
     @property
     def heard_first(self) -> bool:
-        """A feeling told, not a question asked, that the FAQ would answer ("i miss him so
-        much", "she was my best friend"): it is heard first, and the answer offered under it
-        rather than given. Words of harm always get the answer."""
-        return (self.match.kind == "answer" and not self.asks and self.harm is None
-                and (self.feeling or self.match.score < STATEMENT_SURE))
+        """A feeling told, not a question asked, that the FAQ would answer or is unsure of
+        ("i miss him so much", "she was my best friend"): it is heard first, and the answers
+        offered under it rather than given or asked about ("did you mean"). Words of harm
+        always get the answer."""
+        if self.asks or self.harm is not None:
+            return False
+        if self.match.kind == "suggest":
+            return self.feeling
+        return self.match.kind == "answer" and (
+            self.feeling or self.match.score < STATEMENT_SURE)
 
     @property
     def wants_its_own_reply(self) -> bool:

@@ -62,6 +62,21 @@ async def test_glad_emoji_are_met_gladly_not_as_a_hard_moment(
     assert (await user.reply()).text in CONTENT.variants("listen.emoji")
 
 
+async def test_a_feeling_the_faq_is_unsure_of_is_heard_not_asked_did_you_mean(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "I miss her" got "I want to get this right. Which of
+    # these is closest?" with one button.
+    user = emu.user(8908)
+    await onboard(user)
+    text = "I miss her"
+    assert bot.runtime.matcher.match(text).kind == "suggest"
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("faq.feeling_heard"), reply.plain
+    assert CONTENT.faq_entries["loneliness"].title in reply.button_texts()
+
+
 async def test_a_bare_question_mark_says_what_the_bot_can_do(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
