@@ -40,6 +40,7 @@ from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
     asks_what_to_do,
+    done_to_self,
     got_them_help,
     is_acknowledgement,
     is_dont_know,
@@ -177,7 +178,8 @@ async def check_message(update: Update, context: BotContext) -> None:
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
     lines = _lines_for_zone(rt, zone)
-    text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on)
+    text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on,
+                              done=done_to_self(text) if going_on else None)
     logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
     await _send(context, chat.id, text, _buttons(rt.content, data, step))
     if user is not None:
@@ -190,8 +192,13 @@ async def check_message(update: Update, context: BotContext) -> None:
 
 def _first_reply(
     content: Content, data: SosData, signal: CrisisSignal, lines: LinesForUser, *,
-    going_on: bool,
+    going_on: bool, done: str | None = None,
 ) -> tuple[str, Step]:
+    if signal.kind == "self_harm" and done is not None:
+        # In the talk, something taken or an injury: what to do about it, and the number
+        data.unsafe = True
+        return _say(content, data, "took_something" if done == "taken" else "hurt_now",
+                    lines), Step.UNSAFE
     if signal.kind == "other_at_risk":
         return _say(content, data, "ex_at_risk", lines), Step.LISTEN
     if signal.kind == "danger_from_other":
@@ -275,6 +282,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         key = {"d": "what_now_danger", "o": "what_now_ex"}.get(data.kind, "what_now")
         _reply(turn, frame, data, key, Step.ASKED)
         return
+    done = done_to_self(text) if data.kind != "o" else None
+    if done is not None:
+        # "i took some pills", "i cut myself": something done already, told in the talk
+        _reply(turn, frame, data, "took_something" if done == "taken" else "hurt_now",
+               Step.UNSAFE)
+        return
     answer = read_safety_answer(text)
     if answer == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "unsafe_now"
@@ -302,6 +315,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         if _changes_subject(reading):
             _leave(turn, data)
             await turn.flows.free_text(turn, reading)
+            return
+        if data.unsafe:
+            # Not safe, said or told: stay, and keep the call in front of them, rather than
+            # asking again whether they are safe.
+            _reply(turn, frame, data, "stay_unsafe", Step.UNSAFE)
             return
         key = "still_here" if data.said % 2 else "listen"
         _reply(turn, frame, data, key, Step.LISTEN if key == "listen" else Step.ASKED)

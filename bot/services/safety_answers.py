@@ -404,6 +404,8 @@ _NO_ONE_ANY = re.compile(
     r"|(?:mates|friends) (?:were|are) (?:his|hers|her|their)|only friend (?:was|is)"
     r"|cut (?:everyone|everybody|them all|all of them) off"
     r"|(?:can not|could not) think of (?:a single|anyone|anybody|any)"
+    r"|(?:can not|could not) (?:call|phone|ring|talk to|speak to) (?:anyone|anybody|people"
+    r"|a stranger|strangers|them|a helpline|a hotline)"
     r"|(?:family|friends|they|parents|everyone)"
     r" (?:does not|do not|will not|would not) (?:talk|speak|care)"
     r"|think i am being (?:dramatic|stupid|silly)|who would i (?:even )?(?:call|text|ring|talk to)"
@@ -447,6 +449,40 @@ _UNREACHABLE = re.compile(
     r"|(?:is|are) away"
     r"|out of (?:the )?country|abroad|nothing back|no reply|not online|offline|engaged)\b"
 )
+
+
+# Something taken or done, told inside the talk ("i took some pills", "already swallowed
+# them", "i cut myself", "there's blood"): not a new message the check reads on its own,
+# but in this talk it means danger now. "I haven't taken anything" is not one.
+_TAKEN = re.compile(
+    r"\b(?:took|taken|swallowed|downed|popped|necked|had|drank|drunk|overdosed|od)\b"
+    r"(?: \w+){0,4}? (?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol"
+    r"|sleeping (?:pills|tablets)|them|them all|all of them|it all|the lot|(?:the|a|my|her|his)"
+    r" (?:bottle|box|packet|pack|strip)|bleach|\d+)\b"
+)
+_INJURED = re.compile(
+    r"\b(?:cut|cutting|burned|burnt|burning|hurt|hurting|stabbed) (?:myself|my (?:arm|arms"
+    r"|wrist|wrists|leg|legs|thigh|thighs|skin|stomach))\b"
+    r"|\b(?:bleeding|so much blood|blood everywhere|can not stop the bleeding"
+    r"|there is (?:so much |a lot of )?blood)\b"
+)
+_NOT_TAKEN = re.compile(
+    r"\b(?:not|never|nothing|no|did not|have not|had not|has not|was not|will not|do not)"
+    r"(?: \w+){0,2}? (?:took|taken|take|swallowed|cut|cutting|hurt|hurting|burned|bleeding|had)\b"
+    r"|\b(?:as prescribed|like the doctor|the doctor (?:said|told)|my usual|usual dose"
+    r"|normal dose|prescribed dose|like i am supposed to|like i should)\b"
+)
+
+
+def done_to_self(text: str) -> Literal["taken", "injured"] | None:
+    """What a reply in the safety talk tells of having done already: something taken (pills,
+    a bottle) or an injury (a cut, bleeding); None if neither, or if it is denied."""
+    norm = normalize(text)
+    if _NOT_TAKEN.search(norm) is not None:
+        return None
+    if _TAKEN.search(norm) is not None:
+        return "taken"
+    return "injured" if _INJURED.search(norm) is not None else None
 
 
 def is_unreachable(text: str) -> bool:

@@ -122,6 +122,49 @@ async def test_typed_not_safe_gets_the_emergency_number_now(
     assert no_faq_menu(reply)
 
 
+async def test_pills_taken_told_in_the_talk_get_the_number_and_the_talk_stays_with_them(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "i took some pills" inside the talk got "Still right here.
+    # It sounds like it keeps piling up", and "like 10 i think" got "I'm listening".
+    user = emu.user(5030)
+    await in_the_talk(user)
+    await user.send("i took some pills")
+    reply = await user.reply()
+    assert said(reply, "sos.took_something"), reply.plain
+    assert "112" in reply.plain
+    assert no_faq_menu(reply)
+    await user.send("like 10 i think")
+    stay = await user.reply()
+    assert said(stay, "sos.stay_unsafe"), stay.plain
+    assert "112" in stay.plain
+    assert "are you safe" not in stay.plain.lower()
+
+
+async def test_an_injury_told_in_the_talk_gets_first_aid_and_the_number(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5031)
+    await in_the_talk(user)
+    await user.send("i cut myself and its bleeding")
+    reply = await user.reply()
+    assert said(reply, "sos.hurt_now"), reply.plain
+    assert "112" in reply.plain
+
+
+@pytest.mark.parametrize("typed", ["i havent taken anything", "i cant call anyone"])
+async def test_denials_and_no_one_to_call_are_not_read_as_something_taken(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    user = emu.user(5032)
+    await in_the_talk(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert not said(reply, "sos.took_something"), reply.plain
+    if typed == "i cant call anyone":
+        assert said(reply, "sos.no_one"), reply.plain
+
+
 @pytest.mark.parametrize("typed", ["yes", "i'm ok now", "yeah im safe"])
 async def test_typed_safe_offers_calming_and_a_plan(
     emu: BotApiEmulator, bot: BotRunner, typed: str
