@@ -39,6 +39,7 @@ from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
+    asks_to_reply_to_them,
     asks_what_to_do,
     done_to_self,
     got_them_help,
@@ -47,6 +48,7 @@ from bot.services.safety_answers import (
     is_no_one,
     is_plain_ok,
     is_unreachable,
+    none_of_theirs,
     person_named,
     reached_help,
     read_safety_answer,
@@ -277,6 +279,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # as "I'm safe": the talk stays open
         _reply(turn, frame, data, "ack_while_unsafe", Step.UNSAFE)
         return
+    if data.kind == "o" and asks_to_reply_to_them(text):
+        # "should i just reply to him": help reaches them without the person's reply
+        _reply(turn, frame, data, "what_now_ex", Step.ASKED)
+        return
     if asks_what_to_do(text):
         # A question, not an answer: the next concrete steps, then are they safe?
         key = {"d": "what_now_danger", "o": "what_now_ex"}.get(data.kind, "what_now")
@@ -296,6 +302,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _settle(turn, frame, data, "safe_now")
     elif answer == "unsure":
         _reply(turn, frame, data, "unsure", Step.ASKED)
+    elif data.kind == "o" and none_of_theirs(text):
+        # "i dont have his family's number": the emergency number and the apps still reach them
+        _reply(turn, frame, data, "ex_no_contacts", Step.ASKED)
     elif data.kind == "o" and got_them_help(text):
         # The one at risk is being helped ("i called 911 for him"): that was enough.
         _reply(turn, frame, data, "helped_them", Step.ASKED)

@@ -508,12 +508,39 @@ def got_them_help(text: str) -> bool:
 
 _REACHED_HELP = re.compile(
     r"\b(?:i )?(?:called|rang|phoned|texted|messaged|contacted|spoke to|spoken to|talked to|"
-    r"talking to|speaking to|am on the phone with|on the phone to|got through to|reached)\b"
+    r"talking to|speaking to|am on the phone with|on the phone to|got through to|reached|"
+    r"told|have told|went to|am with|am at)\b"
     r"(?: \w+){0,2}? (?:lifeline|samaritans|988|911|999|112|000|111|a helpline|the helpline|"
     r"helpline|a crisis line|the crisis line|crisis line|hotline|the hotline|a hotline|"
-    r"the number|the line|one of the lines|emergency|an ambulance|my (?:mum|mom|mother|dad|"
-    r"father|sister|brother|friend|best friend|bestie|partner|therapist|counsell?or|doctor|gp))\b"
+    r"the number|the line|one of the lines|emergency|an ambulance|the police|police|security|"
+    r"my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|partner|"
+    r"therapist|counsell?or|doctor|gp|manager|boss|neighbou?r|flatmate|roommate|housemate|"
+    r"landlord|teacher|aunt|uncle|cousin|gran|nan|grandma|grandad))\b"
 )
+
+
+# The ex is at risk and the person cannot reach anyone near them ("i dont have his family's
+# number", "i dont know any of her friends").
+_NONE_OF_THEIRS = re.compile(
+    r"\b(?:do not|did not|never|no longer) (?:have|know|got)\b(?: \w+){0,4}? (?:number|numbers"
+    r"|contact|contacts|family|friends|mates|address|details|anyone)\b"
+    r"|\bno (?:way|one) to (?:reach|contact|call|tell)\b"
+)
+# Asking whether to answer the ex ("should i just reply to him", "do i call her back").
+_REPLY_TO_THEM = re.compile(
+    r"\b(?:should|do|can|must|shall) i (?:just )?(?:reply|answer|respond|text|call|message|ring)"
+    r"(?: back)?(?: to)? (?:him|her|them|back)\b"
+)
+
+
+def none_of_theirs(text: str) -> bool:
+    """With the ex at risk: no way to reach anyone close to them."""
+    return _NONE_OF_THEIRS.search(normalize(text)) is not None
+
+
+def asks_to_reply_to_them(text: str) -> bool:
+    """With the ex at risk: whether to answer them ("should i just reply to him")."""
+    return _REPLY_TO_THEM.search(normalize(text)) is not None
 
 
 def reached_help(text: str) -> bool:

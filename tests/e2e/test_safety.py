@@ -479,6 +479,40 @@ async def test_the_ex_threatening_to_hurt_themselves_is_told_how_to_get_them_hel
         assert no_faq_menu(answer)
 
 
+async def test_with_the_ex_at_risk_no_contacts_and_should_i_reply_stay_in_the_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "i dont have his family's number" got a generic line, and
+    # "should i just reply to him" left the talk for the urge offer.
+    user = emu.user(5025)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex just texted that hes going to kill himself if i dont answer")
+    assert said(await user.reply(), "sos.ex_at_risk")
+    await user.send("i dont have his family's number")
+    none = await user.reply()
+    assert said(none, "sos.ex_no_contacts"), none.plain
+    assert "112" in none.plain
+    await user.send("should i just reply to him")
+    reply = await user.reply()
+    assert said(reply, "sos.what_now_ex"), reply.plain
+    assert no_faq_menu(reply)
+    await user.send("ok i called his brother")
+    assert said(await user.reply(), "sos.helped_them")
+
+
+async def test_someone_already_told_is_met_with_gladness_not_told_to_call_them(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5026)
+    await onboard(user, zone="Berlin")
+    await user.send("he keeps showing up at my work")
+    await user.reply()
+    await user.send("i told my manager")
+    told = await user.reply()
+    assert said(told, "sos.reached_help"), told.plain
+    assert not said(told, "sos.reach_person")
+
+
 async def test_reaching_a_line_or_someone_close_is_met_with_gladness(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
