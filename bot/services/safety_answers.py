@@ -543,7 +543,19 @@ def asks_to_reply_to_them(text: str) -> bool:
     return _REPLY_TO_THEM.search(normalize(text)) is not None
 
 
+# Someone on their way or already there ("my mum is coming", "my flatmate is here now").
+# Only people who help: "he is coming" may be the danger itself.
+_HELP_COMING = re.compile(
+    r"\b(?:my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|flatmate"
+    r"|roommate|housemate|neighbou?r|aunt|uncle|cousin|gran|nan|grandma|grandad|therapist)"
+    r"|the ambulance|an ambulance|the paramedics|paramedics|the police|police|help)"
+    r" (?:is|are|s) (?:coming|coming over|coming round|on (?:her|his|their|the|its|it is) way"
+    r"|here|here now|with me|sitting with me|staying with me)\b"
+)
+
+
 def reached_help(text: str) -> bool:
-    """ "ok i called lifeline", "talked to my sister": the person reached someone who can
-    help them."""
-    return _REACHED_HELP.search(normalize(text)) is not None
+    """ "ok i called lifeline", "talked to my sister", "my mum is coming": the person reached
+    someone who can help them."""
+    norm = normalize(text)
+    return _REACHED_HELP.search(norm) is not None or _HELP_COMING.search(norm) is not None

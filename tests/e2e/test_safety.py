@@ -513,6 +513,30 @@ async def test_someone_already_told_is_met_with_gladness_not_told_to_call_them(
     assert not said(told, "sos.reach_person")
 
 
+@pytest.mark.parametrize("typed", ["my mum is coming", "the ambulance is on its way"])
+async def test_help_on_its_way_is_met_with_gladness(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # Found in the terminal chat: "my mum is coming" got "Call now, or text: 'I'm not okay'".
+    user = emu.user(5027)
+    await in_the_talk(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.reached_help"), reply.plain
+
+
+async def test_he_is_coming_is_never_read_as_help_on_its_way(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5028)
+    await onboard(user, zone="Berlin")
+    await user.send("he keeps showing up at my work")
+    await user.reply()
+    await user.send("my ex is coming here now")
+    reply = await user.reply()
+    assert not said(reply, "sos.reached_help"), reply.plain
+
+
 async def test_reaching_a_line_or_someone_close_is_met_with_gladness(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
