@@ -45,13 +45,17 @@ async def show(update: Update, context: BotContext) -> None:
     better" (or "/reasons I deserve better") adds one at once."""
     typed = _ADD_WORD.sub("", " ".join(context.args or []), count=1).strip()
     async with open_turn(update, context) as turn:
-        if typed:
+        if typed and not _MENU_WORD.match(typed):  # "/reasons remove 2" is not a reason
             await _add(turn, turn.convo.push(NAME, Step.ADD), typed)
             return
         await _show_list(turn, turn.convo.push(NAME, Step.MENU))
 
 
 _ADD_WORD = re.compile(r"^\s*add\b[:\s]*", re.IGNORECASE)
+_MENU_WORD = re.compile(
+    r"^(?:list|show|see|view|remove|delete|del|rm|edit|change|done|help|all|mine|menu)\b",
+    re.IGNORECASE,
+)
 
 
 async def _show_list(turn: Turn, frame: Frame) -> None:

@@ -21,6 +21,7 @@ from bot.services.textnorm import (
     Words,
     fold,
     load_data,
+    normalize,
 )
 from bot.store import urges as urge_store
 from bot.store.models import UnsentMessage, Urge
@@ -324,8 +325,8 @@ def tool_from_text(text: str) -> str | None:
 
 def unsure_of_tool(text: str) -> bool:
     """ "idk", "what should i do", "you pick" typed at "choose a tool": not sure which."""
-    folded = fold(text)
-    return len(folded.split()) <= _TOOL_WORDS and _WORDS.unsure.search(folded) is not None
+    norm = normalize(text)  # contractions and chat slang spelled out: "idk" -> "i do not know"
+    return len(norm.split()) <= _TOOL_WORDS + 2 and _WORDS.unsure.search(norm) is not None
 
 
 def outcome_from_text(text: str) -> str | None:

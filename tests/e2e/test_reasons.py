@@ -205,3 +205,7 @@ async def test_a_reason_typed_after_the_command_is_added_at_once(
     await user.send("/reasons add")  # nothing after it: the list, as plain /reasons
     listed = await user.reply()
     assert "i deserve better" in listed.plain
+    await user.send("/reasons remove 2")  # a menu word is not a reason: the list again
+    again = await user.reply()
+    assert "I want my sleep back" in again.plain
+    assert await reasons_of(bot, 5020) == ["i deserve better", "I want my sleep back"]

@@ -576,7 +576,7 @@ async def test_a_bare_ok_at_what_set_it_off_asks_again_after_a_safety_detour(
     assert is_made_of(tools, variants("urge.trigger_ack_night"), variants("urge.tools_intro"))
 
 
-@pytest.mark.parametrize("text", ["idk", "what should i do", "you pick"])
+@pytest.mark.parametrize("text", ["idk", "idk what to do", "what should i do?", "you pick"])
 async def test_not_knowing_which_tool_starts_the_breathing_for_them(
     emu: BotApiEmulator, fast: BotRunner, text: str
 ) -> None:
