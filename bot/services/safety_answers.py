@@ -506,19 +506,6 @@ def got_them_help(text: str) -> bool:
     return _GOT_HELP.search(normalize(text)) is not None
 
 
-_REACHED_HELP = re.compile(
-    r"\b(?:i )?(?:called|rang|phoned|texted|messaged|contacted|spoke to|spoken to|talked to|"
-    r"talking to|speaking to|am on the phone with|on the phone to|got through to|reached|"
-    r"told|have told|went to|am with|am at)\b"
-    r"(?: \w+){0,2}? (?:lifeline|samaritans|988|911|999|112|000|111|a helpline|the helpline|"
-    r"helpline|a crisis line|the crisis line|crisis line|hotline|the hotline|a hotline|"
-    r"the number|the line|one of the lines|emergency|an ambulance|the police|police|security|"
-    r"my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|partner|"
-    r"therapist|counsell?or|doctor|gp|manager|boss|neighbou?r|flatmate|roommate|housemate|"
-    r"landlord|teacher|aunt|uncle|cousin|gran|nan|grandma|grandad))\b"
-)
-
-
 # The ex is at risk and the person cannot reach anyone near them ("i dont have his family's
 # number", "i dont know any of her friends").
 _NONE_OF_THEIRS = re.compile(
@@ -541,6 +528,19 @@ def none_of_theirs(text: str) -> bool:
 def asks_to_reply_to_them(text: str) -> bool:
     """With the ex at risk: whether to answer them ("should i just reply to him")."""
     return _REPLY_TO_THEM.search(normalize(text)) is not None
+
+
+_REACHED_HELP = re.compile(
+    r"\b(?:i )?(?:called|rang|phoned|texted|messaged|contacted|spoke to|spoken to|talked to|"
+    r"talking to|speaking to|am on the phone with|on the phone to|got through to|reached|"
+    r"told|have told|went to|am with|am at)\b"
+    r"(?: \w+){0,2}? (?:lifeline|samaritans|988|911|999|112|000|111|a helpline|the helpline|"
+    r"helpline|a crisis line|the crisis line|crisis line|hotline|the hotline|a hotline|"
+    r"the number|the line|one of the lines|emergency|an ambulance|the police|police|security|"
+    r"my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|partner|"
+    r"therapist|counsell?or|doctor|gp|manager|boss|neighbou?r|flatmate|roommate|housemate|"
+    r"landlord|teacher|aunt|uncle|cousin|gran|nan|grandma|grandad))\b"
+)
 
 
 # Someone on their way or already there ("my mum is coming", "my flatmate is here now").
