@@ -23,6 +23,8 @@ class _ReadingData(DataModel):
     missing: list[Regex] = Field(min_length=1)
     start_correction: Regex
     skip: Regex
+    emoji_bright: str = Field(min_length=1)
+    emoji_heavy: str = Field(min_length=1)
 
 
 _DATA = load_data(DATA_DIR / "reading.yaml", _ReadingData)
@@ -119,9 +121,8 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
     )
 
 
-# Emoji read as glad or as hurting, for a message of emoji alone.
-_BRIGHT = frozenset("🙂😊😀😃😄😁😆😂🤣🥰😍😎👍👌💪🎉🥳✨🌞☀🙌👏🤗😌🌈🌸✅⭐😇🤩😋😉")
-_HEAVY = frozenset("😭😢😞😔😟😥😩😫💔🥺😿😣😖😰😨😱🖤😶😐😑🙁☹😒😓")
+_BRIGHT = frozenset(_DATA.emoji_bright)
+_HEAVY = frozenset(_DATA.emoji_heavy)
 
 
 def _is_bright(text: str) -> bool:
