@@ -1,9 +1,9 @@
-"""The held-out round (tests/data/heldout/crisis_r13.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r14.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 13 was written by a helper who never saw the rules, before round 13's tuning, and is
+Round 14 was written by a helper who never saw the rules, before round 14's tuning, and is
 never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 to 12 were held out until later rounds; they are tuning material now (the word
+Rounds 8 to 13 were held out until later rounds; they are tuning material now (the word
 model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
@@ -55,12 +55,16 @@ ROUNDS = {
     # Tuning material since round 13 (held out until then: reached 101, full 80, explicit
     # 47, special 22, alarms 5 / 11, before round 12's tuning and after it).
     "crisis_r12": Pinned((108, 108, 78, 24), 108, 104, 71, 24, 0, 5, in_reach_min=108),
-    # Held out. Before round 13's tuning: reached 100, full 83, explicit 47, special 20,
-    # alarms 4 / 8, in reach 105; after it the same, except in reach 108 (an answer to a
-    # message that asks nothing keeps the button). The 5% target for ordinary messages
+    # Tuning material since round 14 (held out until then). Before round 13's tuning:
+    # reached 100, full 83, explicit 47, special 20, alarms 4 / 8, in reach 105; after it
+    # the same, except in reach 108 (an answer to a message that asks nothing keeps the
+    # button). The 5% target for ordinary messages
     # checked is missed (8 of 108).
     "crisis_r13": Pinned((108, 108, 72, 24), 100, 83, 47, 20, 4, 8, checked_target_met=False,
                          in_reach_min=108),
+    # Held out (written 2026-12-01, before round 14's tuning). Measured before it: reached
+    # 100, full 86, explicit 48, special 20, full alarms 2, checked 5, in reach 108.
+    "crisis_r14": Pinned((108, 108, 72, 24), 100, 86, 48, 20, 2, 5, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
