@@ -55,15 +55,15 @@ ROUNDS = {
     # Tuning material since round 13 (held out until then: reached 101, full 80, explicit
     # 47, special 22, alarms 5 / 11, before round 12's tuning and after it).
     "crisis_r12": Pinned((108, 108, 78, 24), 108, 104, 71, 24, 0, 5, in_reach_min=108),
-    # Tuning material since round 14 (held out until then). Before round 13's tuning:
-    # reached 100, full 83, explicit 47, special 20, alarms 4 / 8, in reach 105; after it
-    # the same, except in reach 108 (an answer to a message that asks nothing keeps the
-    # button). The 5% target for ordinary messages
-    # checked is missed (8 of 108).
-    "crisis_r13": Pinned((108, 108, 72, 24), 100, 83, 47, 20, 4, 8, checked_target_met=False,
+    # Tuning material since round 14 (held out until then: before round 13's tuning reached
+    # 100, full 83, explicit 47, special 20, alarms 4 / 8, in reach 105; after it the same,
+    # in reach 108). Round 14's rules, chosen on it: reached 108, full 87, explicit 51, special
+    # 24; its vetoes cost a round-14 message and were dropped (docs/crisis.md, "Round 14").
+    "crisis_r13": Pinned((108, 108, 72, 24), 108, 87, 51, 24, 4, 8, checked_target_met=False,
                          in_reach_min=108),
-    # Held out (written 2026-12-01, before round 14's tuning). Measured before it: reached
-    # 100, full 86, explicit 48, special 20, full alarms 2, checked 5, in reach 108.
+    # Held out (written 2026-12-01, before round 14's tuning). Before it and after it the
+    # same: reached 100, full 86, explicit 48, special 20, full alarms 2 (target 0), checked
+    # 5 (4.6%, target met), in reach 108.
     "crisis_r14": Pinned((108, 108, 72, 24), 100, 86, 48, 20, 2, 5, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
