@@ -47,7 +47,8 @@ def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]
     in_scope + new_answers: "reached" (an expected id is the answer, its "Or:" button
     (FaqMatch.also) or among the "Did you mean" buttons), "right" (the confident answer is
     an expected id), "wrong" (a confident answer that is not). out_of_scope: "declined"
-    (kind "none"). listen: "quiet" (not answered confidently). Counted as the bot replies:
+    (kind "none"). listen: "quiet" (not answered confidently: small talk, such as good news
+    told, is answered as small talk). Counted as the bot replies:
     a clear request for something else is declined even when an answer shares a word with
     it (Reading.declined); a feeling told, not asked, is heard first with its answer
     offered under it (reached, never "right" or "wrong"; Reading.heard_first).
@@ -65,10 +66,13 @@ def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]
             reading = read_text(item["text"], matcher)
             m = reading.match
             # As the bot replies: a feeling told, not asked, is heard first and its answer
-            # offered (reached, not given: bot/services/reading.Reading.heard_first).
-            given = m.kind == "answer" and not reading.heard_first
+            # offered (reached, not given: bot/services/reading.Reading.heard_first); small
+            # talk is answered as such, before any answer (bot/handlers/faq.answer_free_text).
+            talk = reading.smalltalk is not None
+            given = m.kind == "answer" and not reading.heard_first and not talk
             f["asked"] += 1
-            f["reached"] += not expect.isdisjoint(m.ids) or (given and m.also in expect)
+            f["reached"] += not talk and (
+                not expect.isdisjoint(m.ids) or (given and m.also in expect))
             f["right"] += given and m.ids[0] in expect
             f["wrong"] += given and m.ids[0] not in expect
             f["suggested"] += m.kind == "suggest"
@@ -83,7 +87,8 @@ def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]
     for item in data.get("listen") or []:
         f["listen"] += 1
         reading = read_text(item["text"], matcher)
-        f["quiet"] += reading.match.kind != "answer" or reading.heard_first
+        f["quiet"] += (reading.match.kind != "answer" or reading.heard_first
+                       or reading.smalltalk is not None)
     return f
 
 

@@ -130,7 +130,9 @@ async def test_an_answer_to_a_message_that_asks_nothing_keeps_help_in_reach(
 
 
 @pytest.mark.parametrize(
-    "text", ["write me a python script to sort a list", "what is the capital of france"]
+    "text", ["write me a python script to sort a list", "what is the capital of france",
+             # not the ex, however "block" and "x" read: a drain, maths homework
+             "how do i unblock a kitchen drain", "whats the derivative of x^2 sin x"]
 )
 async def test_clear_requests_for_something_else_are_declined_kindly(
     emu: BotApiEmulator, bot: BotRunner, text: str
@@ -166,7 +168,10 @@ async def test_a_crisis_in_spanish_is_still_answered_first(
 
 
 @pytest.mark.parametrize("text", ["i feel a bit better now", "i didnt text him today",
-                                  "made it through the whole weekend without checking his page"])
+                                  "made it through the whole weekend without checking his page",
+                                  # a milestone told is a win, not "how long should it last?"
+                                  "one month no contact as of today!!!",
+                                  "day 10 today. didnt check his insta once"])
 async def test_good_news_is_met_with_gladness_not_sympathy(
     emu: BotApiEmulator, bot: BotRunner, text: str
 ) -> None:

@@ -244,6 +244,15 @@ def test_listening_messages_are_not_answered_confidently(matcher: FaqMatcher) ->
         ("do i owe her an apology for cheating", "apologize"),
         ("is commenting on his post breaking nc", "what-counts"),
         ("she commented on my post", "liked-post"),
+        # round 8's phrase rules (docs/faq.md): a drunk message sent "after a bottle", their
+        # calls, a call about to be made, how long "this" lasts, advice passed on
+        ("sent him a novel after a bottle of wine, now what", "drunk_text_sent"),
+        ("she rang again last night and i let it ring out, what now", "they-texted"),
+        ("im about to text her, someone talk me out of it", "urge"),
+        ("how long should i keep this up", "how-long"),
+        ("is there an end date for nc", "how-long"),
+        ("what counts", "what-counts"),
+        ("my mum keeps telling me to go no contact, what does that even mean", "what-is-nc"),
     ],
 )
 def test_confusable_pairs_keep_apart(matcher: FaqMatcher, text: str, expected: str) -> None:

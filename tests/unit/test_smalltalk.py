@@ -92,7 +92,8 @@ def test_every_kind_has_reply_variants() -> None:
      "i didnt text him today", "i made it through the day", "thanks, i feel better now",
      "today was good", "proud of myself",
      "made it through the whole weekend without checking his page",
-     "didn't check her last seen once today 💪"],
+     "didn't check her last seen once today 💪", "day 12 done", "3 weeks nc and counting",
+     "2 weeks no contact today"],
 )
 def test_progress_shared_is_good_news(text: str) -> None:
     assert classify_smalltalk(text) == "good_news"
@@ -102,7 +103,8 @@ def test_progress_shared_is_good_news(text: str) -> None:
     "text",
     ["i feel better but i still miss him", "i feel so stupid", "i feel good about blocking him",
      "better", "i am not better", "how do i get through the night without texting him",
-     "i made it through the day but i want to text him so bad"],
+     "i made it through the day but i want to text him so bad",
+     "day 10 and i still miss him", "3 weeks no contact, will he come back?"],
 )
 def test_mixed_or_other_feelings_are_not_good_news(text: str) -> None:
     assert classify_smalltalk(text) != "good_news"
