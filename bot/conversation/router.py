@@ -9,7 +9,8 @@ The rule (see flow.py for how each step reads text):
    Clearly something else: an urge, a question the FAQ answers, a feeling, small talk that
    says something, a clear request for something else, and (where the step parses dates,
    times, places or yes/no) a question of three words or more or a message of seven words
-   or more. A short miss ("london" at a date, "what?") gets the step's own reply.
+   or more. A short miss ("london" at a date, "what?") gets the step's own reply; a bare "ok"
+   or "hi" where the step parses gets its question again.
 4. A command ends a menu left open (bot/conversation/turn.py).
 """
 
@@ -81,6 +82,13 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
             or words >= _TELLING_WORDS or reading.smalltalk not in (None, "greeting", "ok"))
 
 
+def says_nothing(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
+    """A bare "ok" or "hi" where the step wants something it parses (a date, a place, a
+    time): the step's question again, not "I couldn't read 'ok' as a date"."""
+    return (not accepts and flow.reads_at(frame.step) is Reads.PARSED
+            and frame.step not in flow.holds_at and reading.smalltalk in ("greeting", "ok"))
+
+
 async def on_text(update: Update, context: BotContext) -> None:
     """Route a typed message to the current flow, or answer it as what it is."""
     message = update.effective_message
@@ -100,7 +108,11 @@ async def on_text(update: Update, context: BotContext) -> None:
             await flow.on_text(turn, frame, text)
             return
         reading = read_text(text, turn.rt.matcher)
-        if not lets_go(flow, frame, reading, flow.accepts(turn, frame, text)):
+        accepts = flow.accepts(turn, frame, text)
+        if not lets_go(flow, frame, reading, accepts):
+            if says_nothing(flow, frame, reading, accepts):
+                flow.ask(turn, frame)
+                return
             await flow.on_text(turn, frame, text)
             return
         await let_go(turn, frame, flow, reading)

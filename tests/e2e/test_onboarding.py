@@ -118,9 +118,10 @@ async def test_after_a_date_it_could_not_read_the_question_s_buttons_still_answe
     await user.send("/start")
     question = await user.reply()
     await user.send("hey")
-    refusal = await user.reply()
-    assert refusal.button_texts() == []  # the only buttons are the question's own
-    await user.press("Today", message=question)
+    again = await user.reply()  # a bare "hey" says nothing: the question again
+    assert question.plain.endswith(again.plain)  # the welcome is not said twice
+    assert again.button_texts() == question.button_texts()
+    await user.press("Today", message=question)  # the first copy's buttons still answer it
     understood, tz_question = await user.replies(2)
     assert "Day 1" in understood.plain
     assert "time zone" in tz_question.plain.lower()
@@ -505,3 +506,21 @@ async def test_text_that_is_no_place_at_which_one_do_you_mean_points_at_the_choi
     await user.press("Sydney, Australia", message=pick)  # the choices still work
     tz_ok, _time_question = await user.replies(2)
     assert "Australia/Sydney" in tz_ok.plain
+
+
+@pytest.mark.parametrize("said", ["ok", "hi", "okay!"])
+async def test_a_bare_ok_at_a_typed_step_gets_the_question_again(
+    emu: BotApiEmulator, bot: BotRunner, said: str
+) -> None:
+    user = emu.user(330)
+    await user.send("/start")
+    question = await user.reply()
+    await user.press("Today", message=question)
+    _, tz_question = await user.replies(2)
+    await user.send(said)
+    again = await user.reply()
+    assert again.plain == tz_question.plain
+    assert f"“{said}”" not in again.plain  # not "I couldn't find “ok” as a place"
+    await user.send("Berlin")
+    placed = await user.reply()
+    assert "Europe/Berlin" in placed.plain
