@@ -35,6 +35,7 @@ from bot.services.safety_answers import (  # noqa: E402
     is_no_one,
     is_unreachable,
     person_named,
+    person_near,
     read_safety_answer,
 )
 
@@ -53,6 +54,9 @@ def reading(text: str) -> tuple[str, str | None]:
     answer = read_safety_answer(text)
     if answer is not None:
         return answer, None
+    near = person_near(text)  # close by, or asleep close by: someone to go to or wake
+    if near is not None:
+        return "person", near[0]
     who = person_named(text)
     if who is not None:
         return "person", who

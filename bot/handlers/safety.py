@@ -50,6 +50,7 @@ from bot.services.safety_answers import (
     is_unreachable,
     none_of_theirs,
     person_named,
+    person_near,
     reached_help,
     read_safety_answer,
 )
@@ -311,6 +312,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif data.kind != "o" and reached_help(text):
         # "ok i called lifeline", "talked to my sister": glad, and how is it now?
         _reply(turn, frame, data, "reached_help", Step.ASKED)
+    elif data.kind != "o" and (near := person_near(text)) is not None:
+        # Someone close by ("my flatmate is home", "my mum's asleep upstairs"): go to them,
+        # wake them if need be.
+        who, asleep = near
+        key = "wake_person_near" if asleep else "reach_person_near"
+        _reply(turn, frame, data, key, Step.UNSAFE, who=who)
     elif data.kind != "o" and (who := person_named(text)) is not None:
         # Someone they could reach ("my sister maybe"): help them reach that person now. Not
         # when the one at risk is the ex: these replies speak to the person's own danger.

@@ -23,7 +23,7 @@ from bot.services.textnorm import normalize
 
 __all__ = [
     "SafetyAnswer", "is_acknowledgement", "is_dont_know", "is_no_one", "is_unreachable",
-    "person_named", "read_safety_answer",
+    "person_named", "person_near", "read_safety_answer",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -372,6 +372,38 @@ def person_named(text: str) -> str | None:
         named = _NAME_REPLY.match(clauses[0])
         if named is not None and named.group("name") not in _NOT_NAMES:
             return named.group("name")
+    return None
+
+
+# The one named is near ("my flatmate is home", "my mum's asleep upstairs"): go to them,
+# rather than call.
+_NEAR = re.compile(
+    r"\b(?:is|are|s)(?: still| just| right)? (?:home|at home|around|asleep|in bed|next door"
+    r"|downstairs|upstairs|down the hall|in the (?:next|other|front|living|spare) room"
+    r"|in (?:the|our|my) (?:house|flat|apartment|kitchen|lounge|living room|bedroom|room))\b"
+    r"|\b(?:lives|live|staying|stays) with (?:me|us)\b|\b(?:next door|downstairs|upstairs"
+    r"|in the next room|in the other room)\b"
+)
+
+
+_ASLEEP = re.compile(r"\b(?:asleep|sleeping|in bed|napping)\b")
+
+
+def person_near(text: str) -> tuple[str, bool] | None:
+    """Someone they could reach who is close by, and whether they are asleep ("my flatmate
+    is home" -> ("flatmate", False), "my mum's asleep upstairs" -> ("mum", True)). Asleep
+    nearby is not out of reach: it is someone to wake."""
+    norm = normalize(text)
+    if _NEAR.search(norm) is None or len(norm.split()) > 16:
+        return None
+    for clause in _clauses(text):
+        for found in _RELATION_ANY.finditer(clause):
+            rel = found.group("rel")
+            if rel in _ADDRESS and not _POSSESSIVE.search(clause[: found.start()]):
+                continue
+            if _NOT_THERE.search(clause) or _NOT_REACHING.search(clause[: found.start()]):
+                continue
+            return _RELATION_SAID[rel], _ASLEEP.search(norm) is not None
     return None
 
 

@@ -749,3 +749,25 @@ async def test_after_a_talk_in_the_middle_of_set_up_set_up_waits_for_its_back_bu
     assert "time zone" in (await user.reply()).plain.lower()
     await user.send("Berlin")
     assert "Europe/Berlin" in (await user.replies(2))[0].plain
+
+
+@pytest.mark.parametrize(("told", "key", "who"), [
+    ("my flatmate is home", "sos.reach_person_near", "flatmate"),
+    ("my brother lives with me", "sos.reach_person_near", "brother"),
+    ("my mum's asleep upstairs", "sos.wake_person_near", "mum"),
+])
+async def test_someone_close_by_is_gone_to_not_phoned_and_asleep_is_woken(
+    emu: BotApiEmulator, bot: BotRunner, told: str, key: str, who: str
+) -> None:
+    user = emu.user(5090)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("not really")
+    assert said(await user.reply(), "sos.unsafe_now")
+    await user.send(told)
+    reply = await user.reply()
+    assert said(reply, key), reply.plain
+    assert f"your {who}" in reply.plain.lower()
+    assert "112" in reply.plain  # the number stays in front of them
+    assert not said(reply, "sos.unreachable")  # asleep in the house is not out of reach
