@@ -315,9 +315,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif data.kind != "o" and (near := person_near(text)) is not None:
         # Someone close by ("my flatmate is home", "my mum's asleep upstairs"): go to them,
         # wake them if need be.
-        who, asleep = near
-        key = "wake_person_near" if asleep else "reach_person_near"
-        _reply(turn, frame, data, key, Step.UNSAFE, who=who)
+        key = "wake_person_near" if near[1] else "reach_person_near"
+        _reply(turn, frame, data, key, Step.UNSAFE, who=near[0])
     elif data.kind != "o" and (who := person_named(text)) is not None:
         # Someone they could reach ("my sister maybe"): help them reach that person now. Not
         # when the one at risk is the ex: these replies speak to the person's own danger.
