@@ -253,6 +253,10 @@ def test_listening_messages_are_not_answered_confidently(matcher: FaqMatcher) ->
         ("is there an end date for nc", "how-long"),
         ("what counts", "what-counts"),
         ("my mum keeps telling me to go no contact, what does that even mean", "what-is-nc"),
+        # their words told are them reaching out; asking the bot to reach them is the urge
+        ("he said he misses me", "they-texted"),
+        ("she texted me that she still loves me", "they-texted"),
+        ("can you text him for me", "urge"),
     ],
 )
 def test_confusable_pairs_keep_apart(matcher: FaqMatcher, text: str, expected: str) -> None:
