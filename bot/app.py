@@ -153,6 +153,7 @@ def build_registry() -> Registry:
             reasons.FLOW,
             slip.FLOW,
             daily.STRUGGLE_FLOW,
+            daily.LENGTH_FLOW,
             startdate.FLOW,
             safety.FLOW,
         ],

@@ -47,17 +47,27 @@ async def pause(update: Update, context: BotContext) -> None:
             return
         days: int | None = None
         if args:  # "/pause 3", "/pause a week", "/pause the weekend", "/pause until friday"
-            typed = " ".join(args)
-            days = parse_pause_days(typed) or days_until(typed, turn.today)
-            if days is None or days > daily.MAX_PAUSE_DAYS:
+            days = _pause_days(" ".join(args), turn)
+            if days is None:
                 turn.say(turn.t("daily.pause_usage", max=daily.MAX_PAUSE_DAYS))
                 return
-        until = daily.pause_until(turn.today, days)
-        await daily.set_pause(session=turn.session, user=turn.user, until=until, now=turn.now)
+        await _pause_for(turn, days)
         if days is None:
-            turn.say(turn.t("daily.paused_forever"))
-        else:
-            turn.say(turn.t("daily.paused_days", days=turn.days(days), next=describe_next(turn)))
+            # Until /resume, unless they say how long next ("for a week", "till sunday").
+            frame = turn.convo.push(PAUSE_LENGTH, LengthStep.LENGTH)
+            ask_length(turn, frame)
+
+
+def _pause_days(typed: str, turn: Turn) -> int | None:
+    days = parse_pause_days(typed) or days_until(typed, turn.today)
+    return days if days is not None and days <= daily.MAX_PAUSE_DAYS else None
+
+
+async def _pause_for(turn: Turn, days: int | None) -> None:
+    until = daily.pause_until(turn.today, days)
+    await daily.set_pause(session=turn.session, user=turn.user, until=until, now=turn.now)
+    if days is not None:
+        turn.say(turn.t("daily.paused_days", days=turn.days(days), next=describe_next(turn)))
 
 
 async def resume(update: Update, context: BotContext) -> None:
@@ -92,6 +102,66 @@ async def on_mood(update: Update, context: BotContext) -> None:
         if turn.rt.content.daily is not None and mood in turn.rt.content.daily.mood_replies:
             variants = turn.rt.content.daily.mood_replies[mood]
             turn.say(turn.rt.content.rng.choice(variants))
+
+
+# ------------------------------------------------------------ how long a bare /pause lasts
+
+PAUSE_LENGTH = "pauselen"
+
+
+class LengthStep(StrEnum):
+    LENGTH = "length"
+
+
+def ask_length(turn: Turn, frame: Frame) -> None:
+    """Paused until /resume; or for a week or two, tapped or typed ("till sunday")."""
+    rows = [[(turn.label("daily.pause_length_labels.week"), LENGTH_FLOW.button(frame, "d", "7")),
+             (turn.label("daily.pause_length_labels.fortnight"),
+              LENGTH_FLOW.button(frame, "d", "14"))],
+            [(turn.label("daily.pause_length_labels.open"), LENGTH_FLOW.button(frame, "open"))]]
+    turn.say(turn.t("daily.paused_forever"), inline(rows))
+
+
+def accepts_length(turn: Turn, frame: Frame, text: str) -> bool:
+    return _pause_days(text, turn) is not None
+
+
+async def on_length_text(turn: Turn, frame: Frame, text: str) -> None:
+    days = _pause_days(text, turn)
+    if days is None:  # not reached: the router lets text it does not accept go
+        ask_length(turn, frame)
+        return
+    turn.convo.pop(PAUSE_LENGTH)
+    await _pause_for(turn, days)
+
+
+async def on_length_button(turn: Turn, frame: Frame, pressed: Button) -> None:
+    if pressed.action == "d" and pressed.arg in ("7", "14"):
+        turn.convo.pop(PAUSE_LENGTH)
+        if turn.user.paused_until is None:  # resumed since: the button is from before
+            turn.toast(turn.t("core.stale_button"))
+            return
+        await _pause_for(turn, int(pressed.arg))
+    elif pressed.action == "open":
+        turn.convo.pop(PAUSE_LENGTH)
+        turn.say(turn.t("daily.pause_open"))
+    else:
+        turn.toast(turn.t("core.stale_button"))
+
+
+LENGTH_FLOW = Flow(
+    name=PAUSE_LENGTH,
+    title_key="daily.pause_length_title",
+    steps=LengthStep,
+    reads={LengthStep.LENGTH: Reads.PARSED},
+    ask=ask_length,
+    accepts=accepts_length,
+    on_text=on_length_text,
+    on_button=on_length_button,
+    idle_after=timedelta(minutes=30),
+    resumable=False,
+    ends_on_detour=True,
+)
 
 
 # --------------------------------------------------------------------------- "I'm struggling"

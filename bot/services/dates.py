@@ -446,10 +446,27 @@ _UNTIL_RE = re.compile(
 )
 
 
+_UNTIL_HOLIDAY_RE = re.compile(
+    r"^(?:until|till|til|untill|up to|through|thru|to)\s+(after\s+)?(?:the\s+)?"
+    r"(christmas|xmas|boxing day|new year'?s?(?: day| eve)?|the new year)$"
+)
+_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "boxing day": (12, 26)}
+
+
 def days_until(text: str, today: date) -> int | None:
     """Days from `today` to the day a pause ends on: "until friday" -> the next Friday
-    (7 when today is Friday), "till tomorrow" -> 1. None for anything else."""
-    match = _UNTIL_RE.match(" ".join(text.lower().split()).rstrip(".!"))
+    (7 when today is Friday), "till tomorrow" -> 1, "until after christmas" -> 26 December,
+    "till new year" -> 1 January. None for anything else."""
+    said = " ".join(text.lower().split()).rstrip(".!")
+    holiday = _UNTIL_HOLIDAY_RE.match(said)
+    if holiday is not None:
+        name = holiday.group(2)
+        month, day = _HOLIDAYS.get(name, (12, 31) if name.endswith("eve") else (1, 1))
+        when = date(today.year, month, day)
+        if when <= today:
+            when = date(today.year + 1, month, day)
+        return (when - today).days + (1 if holiday.group(1) else 0)
+    match = _UNTIL_RE.match(said)
     if match is None:
         return None
     word = match.group(1)

@@ -203,6 +203,46 @@ async def test_pause_silences_without_stopping_the_count_then_resume(
     assert "tomorrow at 20:00" in (await user.reply()).plain
 
 
+@pytest.mark.parametrize(("said", "length"), [
+    ("till sunday", "4 days"),  # the clock's today is Wednesday 25 November
+    ("for like 2 weeks", "14 days"),
+    ("until after christmas", "31 days"),  # back on Saturday 26 December
+])
+async def test_a_bare_pause_takes_its_length_typed_next(
+    emu: BotApiEmulator, ticking: BotRunner, said: str, length: str
+) -> None:
+    user = emu.user(1013)
+    await onboard(user, zone="Berlin", at="20:00")
+    await user.send("/pause")
+    asked = await user.reply()
+    assert "/resume" in asked.plain
+    assert asked.button_texts() == [CONTENT.label("daily.pause_length_labels.week"),
+                                    CONTENT.label("daily.pause_length_labels.fortnight"),
+                                    CONTENT.label("daily.pause_length_labels.open")]
+    await user.send(said)
+    assert f"Paused for {length}" in (await user.reply()).plain
+
+
+async def test_a_bare_pause_lengths_tapped_and_left_open(
+    emu: BotApiEmulator, ticking: BotRunner
+) -> None:
+    user = emu.user(1014)
+    await onboard(user, zone="Berlin", at="20:00")
+    await user.send("/pause")
+    asked = await user.reply()
+    await user.press(CONTENT.label("daily.pause_length_labels.week"), message=asked)
+    assert "Paused for 7 days" in (await user.reply()).plain
+    await user.send("/pause")
+    asked = await user.reply()
+    await user.press(CONTENT.label("daily.pause_length_labels.open"), message=asked)
+    assert (await user.reply()).text in CONTENT.variants("daily.pause_open")
+    await user.send("will he come back")  # not a length: answered, and the pause stays open
+    answer = await user.reply()
+    assert "Paused for" not in answer.plain
+    await user.send("/status")
+    assert "paused until you /resume" in (await user.reply()).plain
+
+
 @pytest.mark.parametrize("bad", ["/pause 0", "/pause 400", "/pause soon"])
 async def test_pause_with_a_bad_number_explains(
     emu: BotApiEmulator, ticking: BotRunner, bad: str

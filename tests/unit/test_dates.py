@@ -336,3 +336,19 @@ def test_what_holds_no_start_date_is_not_one(text: str) -> None:
 def test_a_sentence_is_not_a_date_for_the_strict_parser() -> None:
     with pytest.raises(DateParseError):
         parse_start_date("i saw him today at the gym and he ignored me", today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("until friday", 2), ("till tomorrow", 1), ("until wednesday", 7),
+        # a pause until a holiday ends on it; "after" it, the day after
+        ("until christmas", 30), ("until after christmas", 31), ("till xmas", 30),
+        ("until new year", 37), ("until after new year's", 38), ("till boxing day", 31),
+        ("until soon", None), ("over christmas", None), ("christmas", None),
+    ],
+)
+def test_days_until_a_named_day(text: str, days: int | None) -> None:
+    from bot.services.dates import days_until
+
+    assert days_until(text, TODAY) == days
