@@ -257,6 +257,9 @@ def test_listening_messages_are_not_answered_confidently(matcher: FaqMatcher) ->
         ("he said he misses me", "they-texted"),
         ("she texted me that she still loves me", "they-texted"),
         ("can you text him for me", "urge"),
+        # blaming oneself is the hurt asking, not a doubt about the break-up
+        ("why am i like this", "why-hurts"),
+        ("what is wrong with me", "why-hurts"),
     ],
 )
 def test_confusable_pairs_keep_apart(matcher: FaqMatcher, text: str, expected: str) -> None:
