@@ -341,8 +341,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
 
 
 def _changes_subject(reading: Reading) -> bool:
-    """A clear question the FAQ answers, or an urge to contact the ex: a new subject."""
-    return reading.urge or (reading.match.kind == "answer" and "?" in reading.text)
+    """A clear question the FAQ answers ("should i just block him", with or without "?"), or
+    an urge to contact the ex: a new subject."""
+    return reading.urge or (reading.match.kind == "answer" and reading.asks)
 
 
 def _leave(turn: Turn, data: SosData) -> None:

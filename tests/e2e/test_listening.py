@@ -171,7 +171,9 @@ async def test_a_crisis_in_spanish_is_still_answered_first(
                                   "made it through the whole weekend without checking his page",
                                   # a milestone told is a win, not "how long should it last?"
                                   "one month no contact as of today!!!",
-                                  "day 10 today. didnt check his insta once"])
+                                  "day 10 today. didnt check his insta once",
+                                  # a step taken, told: not the blocking answer again
+                                  "i did it. blocked", "finally muted her"])
 async def test_good_news_is_met_with_gladness_not_sympathy(
     emu: BotApiEmulator, bot: BotRunner, text: str
 ) -> None:

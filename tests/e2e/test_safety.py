@@ -383,16 +383,20 @@ async def test_anything_else_in_the_talk_gets_a_warm_reply_not_the_faq(
         assert SAFE_NO in reply.button_texts()
 
 
+@pytest.mark.parametrize("asked", ["how long should no contact last?",
+                                   # a question without "?" is as clear a new subject
+                                   "should i just block him"])
 async def test_a_clear_new_subject_ends_the_talk_and_is_answered(
-    emu: BotApiEmulator, bot: BotRunner
+    emu: BotApiEmulator, bot: BotRunner, asked: str
 ) -> None:
     user = emu.user(5014)
     await in_the_talk(user)
-    await user.send("how long should no contact last?")
+    await user.send(asked)
     leaving, *answer = await user.replies(2)
     assert said(leaving, "sos.left_safely")
     assert NOT_SAFE in leaving.button_texts()
     assert answer
+    assert not any(said(a, "sos.listen") or said(a, "sos.still_here") for a in answer)
 
 
 async def test_after_half_an_hour_of_quiet_the_talk_ends(

@@ -330,7 +330,9 @@ def test_the_net_is_strong_on_death_means_and_goodbyes(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["how long should no contact last", "he texted me happy birthday", "can i keep his hoodie",
-     "", "i miss her so much", "there's no future with him"],
+     "", "i miss her so much", "there's no future with him",
+     # the ex's last message is not a last message of one's own
+     "its 3am and im staring at his last message", "rereading her last words to me"],
 )
 def test_ordinary_questions_hold_no_words_of_harm(text: str) -> None:
     assert mentions_harm(text) is None

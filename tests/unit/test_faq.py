@@ -260,6 +260,9 @@ def test_listening_messages_are_not_answered_confidently(matcher: FaqMatcher) ->
         # blaming oneself is the hurt asking, not a doubt about the break-up
         ("why am i like this", "why-hurts"),
         ("what is wrong with me", "why-hurts"),
+        # whether the pain lasts, asked without "when" or "how long"
+        ("will it always feel like this", "pain_easing"),
+        ("will this feeling ever go away", "pain_easing"),
     ],
 )
 def test_confusable_pairs_keep_apart(matcher: FaqMatcher, text: str, expected: str) -> None:
