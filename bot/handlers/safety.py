@@ -53,6 +53,7 @@ from bot.services.safety_answers import (
     person_near,
     reached_help,
     read_safety_answer,
+    threat_gone,
 )
 from bot.services.timezones import country_for_zone
 from bot.tg.sending import with_retries
@@ -295,12 +296,16 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, "took_something" if done == "taken" else "hurt_now",
                Step.UNSAFE)
         return
+    if data.kind == "d" and threat_gone(text):
+        # "ok hes gone now": glad, the door locked, the number if they come back; safe now?
+        _reply(turn, frame, data, "danger_gone", Step.ASKED)
+        return
     answer = read_safety_answer(text)
     if answer == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "unsafe_now"
         _reply(turn, frame, data, key, Step.UNSAFE)
     elif answer == "safe":
-        _settle(turn, frame, data, "safe_now")
+        _settle(turn, frame, data, "safe_now_danger" if data.kind == "d" else "safe_now")
     elif answer == "unsure":
         _reply(turn, frame, data, "unsure", Step.ASKED)
     elif data.kind == "o" and none_of_theirs(text):
@@ -362,7 +367,8 @@ def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
     """They are safe for now: the talk ends, its buttons (calming, a plan) keep working, and
     what they were doing before is one tap away."""
     text = _say(turn.rt.content, data, key, _lines(turn))
-    markup = _buttons(turn.rt.content, data, Step.SAFE if key == "safe_now" else Step.ASKED)
+    markup = _buttons(turn.rt.content, data,
+                      Step.SAFE if key in ("safe_now", "safe_now_danger") else Step.ASKED)
     turn.convo.pop(NAME)
     turn.say(text, markup)
     below = turn.convo.top
@@ -431,7 +437,7 @@ async def _press(turn: Turn, frame: Frame, button: Button) -> None:
     content = turn.rt.content
     action = button.action
     if action == "yes":
-        _settle(turn, frame, data, "safe_now")
+        _settle(turn, frame, data, "safe_now_danger" if data.kind == "d" else "safe_now")
     elif action == "no":
         key = "danger_unsafe" if data.kind == "d" else "unsafe_now"
         _reply(turn, frame, data, key, Step.UNSAFE)

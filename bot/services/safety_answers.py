@@ -23,7 +23,7 @@ from bot.services.textnorm import normalize
 
 __all__ = [
     "SafetyAnswer", "is_acknowledgement", "is_dont_know", "is_no_one", "is_unreachable",
-    "person_named", "person_near", "read_safety_answer",
+    "person_named", "person_near", "read_safety_answer", "threat_gone",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -384,6 +384,19 @@ _NEAR = re.compile(
     r"|\b(?:lives|live|staying|stays) with (?:me|us)\b|\b(?:next door|downstairs|upstairs"
     r"|in the next room|in the other room)\b"
 )
+
+
+# The one they feared has gone ("ok hes gone now", "she drove off"), told in a danger talk.
+_GONE = re.compile(
+    r"\b(?:he|she|they|ex|my ex)(?: finally| just| has| have| is| are| s)*"
+    r" (?:gone|left|driven off|drove off|walked off|went away|gone away|gone home|went home"
+    r"|run off|ran off|stopped (?:banging|knocking|shouting|calling))\b(?! (?:me|us|for good)\b)"
+)
+
+
+def threat_gone(text: str) -> bool:
+    """Whether, in a talk about danger from someone, they say that person has gone."""
+    return _GONE.search(normalize(text)) is not None
 
 
 _ASLEEP = re.compile(r"\b(?:asleep|sleeping|in bed|napping)\b")

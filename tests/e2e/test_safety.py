@@ -775,3 +775,32 @@ async def test_someone_close_by_is_gone_to_not_phoned_and_asleep_is_woken(
     assert f"your {who}" in reply.plain.lower()
     assert "112" in reply.plain  # the number stays in front of them
     assert not said(reply, "sos.unreachable")  # asleep in the house is not out of reach
+
+
+async def test_when_the_danger_leaves_the_talk_says_so_and_safe_is_a_danger_goodbye(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5091)
+    await onboard(user, zone="Europe/London")
+    await user.send("hes outside my flat banging on the door")
+    assert said(await user.reply(), "sos.danger_reply")
+    await user.send("ok hes gone now")
+    gone = await user.reply()
+    assert said(gone, "sos.danger_gone"), gone.plain  # not "please don't wait this out alone"
+    assert "999" in gone.plain
+    assert SAFE_YES in gone.button_texts()
+    await user.send("yeah im ok")
+    safe = await user.reply()
+    assert said(safe, "sos.safe_now_danger"), safe.plain
+    assert not said(safe, "sos.safe_now")  # not the self-harm wording about waves of feeling
+    assert DANGER_PLAN in safe.button_texts()
+
+
+async def test_he_is_gone_in_a_talk_about_ones_own_harm_is_not_read_as_danger_over(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5092)
+    await in_the_talk(user)
+    await user.send("hes gone and hes never coming back")
+    reply = await user.reply()
+    assert not said(reply, "sos.danger_gone"), reply.plain
