@@ -101,6 +101,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.smalltalk == "greeting" and not turn.user.onboarded and turn.convo.top is None:
         turn.say(turn.t("core.not_started_greeting"))  # a newcomer's "hi": who we are, /start
         return
+    if reading.smalltalk in ("help_bid", "bot_care", "not_understood"):
+        # A call for help, "do you care", "that didn't help": heard, with a way to people who
+        # can help and to the topics.
+        turn.say(content.pick(faq.smalltalk[reading.smalltalk]),
+                 inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)], _topics_row(turn)]))
+        return
     if reading.smalltalk is not None:
         turn.say(content.pick(faq.smalltalk[reading.smalltalk]))
         return

@@ -19,7 +19,7 @@ __all__ = ["SmalltalkKind", "classify_smalltalk", "shares_a_feeling"]
 
 SmalltalkKind = Literal[
     "greeting", "thanks", "ok", "bye", "how_are_you", "about", "privacy", "status", "good_news",
-    "fond",
+    "fond", "help_bid", "bot_care", "not_understood",
 ]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
@@ -43,11 +43,12 @@ _COMPILED: tuple[tuple[SmalltalkKind, re.Pattern[str]], ...] = tuple(
     for kind, body in _DATA.patterns.items()
 )
 # "thanks, bye" and "ok thanks": several small-talk pieces in a row. The last kind that
-# carries the most meaning wins: about > good_news > fond > bye > thanks > how_are_you >
-# greeting > ok ("thanks, i feel better now" is good news first).
+# carries the most meaning wins: a call for help, then "that didn't help", "do you care",
+# then about > good_news > fond > bye > thanks > how_are_you > greeting > ok ("thanks, i
+# feel better now" is good news first).
 _PRIORITY: tuple[SmalltalkKind, ...] = (
-    "status", "privacy", "about", "good_news", "fond", "bye", "thanks", "how_are_you", "greeting",
-    "ok",
+    "help_bid", "not_understood", "bot_care", "status", "privacy", "about", "good_news", "fond",
+    "bye", "thanks", "how_are_you", "greeting", "ok",
 )
 _SPLIT = re.compile(r"[,.!?;:\n]+|\s+(?:and|&)\s+")
 

@@ -232,3 +232,22 @@ async def test_asking_for_the_count_in_words_shows_it(
     await newcomer.send(text)
     first = await newcomer.reply()
     assert first.text in FAQ.smalltalk["status"], first.plain
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("i need help", "help_bid"), ("please help me", "help_bid"),
+    ("do you actually care", "bot_care"), ("is anyone there", "bot_care"),
+    ("you dont understand", "not_understood"), ("that didnt help", "not_understood"),
+])
+async def test_a_call_for_help_or_a_miss_named_is_heard_with_help_in_reach(
+    emu: BotApiEmulator, bot: BotRunner, text: str, kind: str
+) -> None:
+    # Found in the terminal chat: "do you actually care" got "I'm not sure I can answer that
+    # one well", and "you dont understand" the answer about closure.
+    user = emu.user(8920)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in FAQ.smalltalk[kind], reply.plain
+    assert NOT_SAFE in reply.button_texts()
+    assert CONTENT.label("listen.btn_topics") in reply.button_texts()
