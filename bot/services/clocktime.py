@@ -14,7 +14,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from bot.services.textnorm import DATA_DIR, NUMBER_WORDS, DataModel, Words, fold, load_data
 
-__all__ = ["TimeErrorCode", "TimeParseError", "parse_clock_time"]
+__all__ = ["TimeErrorCode", "TimeParseError", "parse_clock_time", "says_only_a_time"]
 
 TimeErrorCode = Literal["unrecognised", "out_of_range"]
 
@@ -240,3 +240,21 @@ def parse_clock_time(text: str) -> time:
             digits = m.group(1)
             hour, minute, ampm = int(digits[:-2]), int(digits[-2:]), m.group(2)
     return _apply_period(hour, minute, _merge(period, ampm))
+
+
+# How a time said in words opens ("after the kids are in bed", "around 10", "once im home").
+_TIME_LEAD_RE = re.compile(r"^(?:after|before|around|about|at|once|when|by|like|maybe|\d)")
+
+
+def says_only_a_time(text: str) -> bool:
+    """Whether `text` is a time of day and nothing more: short ("9pm", "half 9") or opening
+    like one ("after the kids are in bed"). A reason that mentions a part of the day ("i want
+    my nights back") is not one."""
+    words = text.lower().split()
+    if not words or len(words) > 8 or (len(words) > 3 and not _TIME_LEAD_RE.match(words[0])):
+        return False
+    try:
+        parse_clock_time(text)
+    except TimeParseError:
+        return False
+    return True

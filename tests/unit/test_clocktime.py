@@ -169,6 +169,8 @@ def test_a_part_of_the_day_alone_means_a_usual_time_for_it(text: str, expected: 
         ("tonight before bed like 11", time(23, 0)),
         ("before bed like 1", time(1, 0)),
         ("after work", time(18, 0)),
+        ("after the kids are in bed", time(20, 30)),
+        ("once the baby is asleep like 9", time(21, 0)),
         ("when i get home from work like 7", time(19, 0)),
         ("at lunch like 1", time(13, 0)),
         ("lunchtime", time(12, 0)),
@@ -210,3 +212,14 @@ def test_near_misses_are_refused(text: str, code: str) -> None:
     with pytest.raises(TimeParseError) as info:
         parse_clock_time(text)
     assert info.value.code == code
+
+
+@pytest.mark.parametrize(("text", "only"), [
+    ("9pm", True), ("after the kids are in bed", True), ("around 10", True),
+    ("i want my nights back", False), ("because he cheated in the evening", False),
+    ("my kids", False),
+])
+def test_a_time_and_nothing_more(text: str, only: bool) -> None:
+    from bot.services.clocktime import says_only_a_time
+
+    assert says_only_a_time(text) is only
