@@ -1012,3 +1012,16 @@ def test_breathing_pattern_is_the_one_the_faq_recommends() -> None:
     assert said in text
     assert "4-4-4-4" not in text
     assert "out for 4" not in text
+
+
+async def test_a_strength_said_with_a_second_thought_takes_the_higher(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "its like a 4 maybe 5" was asked for a number again.
+    user = emu.user(4090)
+    await user.send("/urge")
+    await user.reply()
+    await user.send("its like a 4 maybe 5")
+    trigger_question = await user.reply()
+    assert is_made_of(trigger_question, variants("urge.strength_mid_ack"),
+                      variants("urge.ask_trigger"))

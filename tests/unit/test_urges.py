@@ -158,6 +158,7 @@ def test_a_typed_trigger_is_read(typed: str, trigger: str) -> None:
         # more of the kind
         ("worst it's ever been", 10), ("so bad", 8), ("so so", 5), ("it's not bad", 3),
         ("7 or 8", 8), ("seven or eight", 8), ("like 7-8 tbh", 8), ("7-8/10", 8),
+        ("its like a 4 maybe 5", 5), ("6, no 7", 7),
         ("7 to 8 out of 10", 8), ("8 outta 10", 8), ("honestly? like a 7", 7),
         ("strong but not unbearable", 7), ("9 out of 10 and i miss him", 9),
         ("its a 4 but manageable", 4), ("5 out of 10 but rising", 5),
