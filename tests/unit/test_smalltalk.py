@@ -138,3 +138,11 @@ def test_asking_for_the_count_is_status(text: str) -> None:
                                   "how long has it been since we broke up", "what day is it"])
 def test_other_questions_of_days_are_not_status(text: str) -> None:
     assert classify_smalltalk(text) != "status"
+
+
+@pytest.mark.parametrize("text", ["the silence is killing me", "not knowing is eating me up",
+                                  "i feel so stupid", "missing him is tearing me apart"])
+def test_feelings_told_in_figures_of_speech_are_feelings(text: str) -> None:
+    from bot.services.smalltalk import shares_a_feeling
+
+    assert shares_a_feeling(text)
