@@ -308,7 +308,8 @@ def test_out_of_scope_is_refused(matcher: FaqMatcher) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["what's the weather", "write me python code", "who won the match", "recipe for pancakes"],
+    ["what's the weather", "write me python code", "who won the match", "recipe for pancakes",
+     "will it stop raining soon"],
 )
 def test_named_out_of_scope_examples_are_refused(matcher: FaqMatcher, text: str) -> None:
     assert matcher.match(text) == FaqMatch("none", (), matcher.match(text).score)
