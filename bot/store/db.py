@@ -45,7 +45,7 @@ class Database:
             if path is None:
                 kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT}
             else:
-                kwargs["async_creator"] = inline_creator(path, timeout=BUSY_TIMEOUT)
+                kwargs["creator"] = inline_creator(path, timeout=BUSY_TIMEOUT)
                 self._one_at_a_time = TakingTurns()
         else:
             kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True,
