@@ -127,12 +127,16 @@ async def open_turn(
         raise ValueError("update without user or chat")
     now = rt.clock.now()
     async with rt.db.session() as session:
-        state = await load_turn_state(
-            session=session, user_id=tg_user.id, chat_id=chat.id, now=now
-        )
+        # The handled-record first: a copy is dropped before anything is read, and the write
+        # takes SQLite's write lock, so the user need not be inserted to take it.
+        recorded = update.update_id not in rt.updates_recorded
         if not await _first_time(rt, session, update, now):
             await session.rollback()
             raise ApplicationHandlerStop
+        state = await load_turn_state(
+            session=session, user_id=tg_user.id, chat_id=chat.id, now=now,
+            write_locked=recorded,
+        )
         if state.created and update.callback_query is not None:
             # A button from before /delete (or forged): nothing is created for it.
             await session.rollback()

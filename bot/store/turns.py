@@ -34,11 +34,26 @@ class TurnState:
 
 
 async def load_turn_state(
-    *, session: AsyncSession, user_id: int, chat_id: int, now: datetime
+    *, session: AsyncSession, user_id: int, chat_id: int, now: datetime,
+    write_locked: bool = False,
 ) -> TurnState:
+    """The user (created if missing, locked) and their conversation.
+
+    `write_locked`: this transaction has already written (the update's handled-record), so it
+    holds SQLite's write lock; the user is then read first and inserted only when missing,
+    which saves the insert on every update but a person's first. Otherwise the insert goes
+    first, to take that lock (see users.insert_if_missing)."""
+    if write_locked:
+        row = (await session.exec(_LOAD, params={"p_user_id": user_id})).one_or_none()
+        if row is not None:
+            return _state(row, created=False)
     created = await insert_if_missing(session=session, user_id=user_id, chat_id=chat_id, now=now)
     result = await session.exec(_LOAD, params={"p_user_id": user_id})
-    user, stack, version = result.one()
+    return _state(result.one(), created=created)
+
+
+def _state(row: Any, *, created: bool) -> TurnState:
+    user, stack, version = row
     if stack is None:
         return TurnState(user=user, created=created, stack=[], version=-1)
     return TurnState(user=user, created=created, stack=json.loads(stack), version=version)
