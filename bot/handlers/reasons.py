@@ -32,6 +32,7 @@ class Step(StrEnum):
 class ReasonsData(FrameData):
     choices: list[tuple[int, str]] = []  # the reasons offered for removal: (id, label)
     offered: str | None = None  # text typed at the menu, offered as a new reason
+    also: list[str] = []  # more typed while that offer waited: offered with it
 
 
 def render_list(turn: Turn, reasons: list[Reason], intro_key: str = "reasons.list_header") -> str:
@@ -96,10 +97,17 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     if frame.step == Step.MENU and text.strip() and classify_smalltalk(text) is None:
         turn.convo.touch(frame)  # a new prompt: the menu's buttons give way to these
         data = ReasonsData.of(frame)
-        data.offered = text.strip()
+        if data.offered is None:
+            data.offered = text.strip()
+        else:  # a second reason typed while the first is offered: both are offered
+            data.also.append(text.strip())
         data.into(frame)
-        turn.say(turn.t("reasons.offer_add", reason=data.offered), inline([[
-            (turn.label("reasons.buttons.add_this"), FLOW.button(frame, "keep")),
+        offer = (turn.t("reasons.offer_add", reason=data.offered) if not data.also else
+                 turn.t("reasons.offer_add_many",
+                        reasons="\n".join(f"• {r}" for r in [data.offered, *data.also])))
+        turn.say(offer, inline([[
+            (turn.label("reasons.buttons.add_these" if data.also else "reasons.buttons.add_this"),
+             FLOW.button(frame, "keep")),
             (turn.label("reasons.buttons.not_this"), FLOW.button(frame, "drop")),
         ]]))
         return
@@ -110,7 +118,8 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     await _add(turn, frame, text)
 
 
-async def _add(turn: Turn, frame: Frame, text: str) -> None:
+async def _add(turn: Turn, frame: Frame, text: str, *, quiet: bool = False) -> None:
+    """Add a reason and say so (`quiet`: one of several added at once; the last says it)."""
     try:
         count = await reason_service.add(
             session=turn.session, user_id=turn.user.id, text=text, now=turn.now
@@ -118,7 +127,8 @@ async def _add(turn: Turn, frame: Frame, text: str) -> None:
     except ReasonRefused as refused:
         turn.say(refusal_text(turn, refused))
         return
-    turn.say(turn.t("reasons.added", count=count), _done_markup(turn, frame))
+    if not quiet:
+        turn.say(turn.t("reasons.added", count=count), _done_markup(turn, frame))
 
 
 def refusal_text(turn: Turn, refused: ReasonRefused) -> str:
@@ -148,17 +158,20 @@ async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
 
 
 async def _offered(turn: Turn, frame: Frame, *, keep: bool) -> None:
-    """The answer to "add this as a reason?": added (then more can follow, as after "Add a
-    reason"), or not, back at the menu."""
+    """The answer to "add this as a reason?" (or these, when more were typed while it
+    waited): added, in the order typed (then more can follow, as after "Add a reason"), or
+    not, back at the menu."""
     data = ReasonsData.of(frame)
-    text, data.offered = data.offered, None
+    text, more, data.offered, data.also = data.offered, data.also, None, []
     data.into(frame)
     turn.convo.touch(frame)
     if text is None:
         turn.toast(turn.t("core.stale_button"))
     elif keep:
         turn.convo.goto(frame, Step.ADD)
-        await _add(turn, frame, text)
+        items = [text, *more]
+        for i, item in enumerate(items):
+            await _add(turn, frame, item, quiet=i < len(items) - 1)
     else:
         turn.say(turn.t("reasons.not_added"))
         await _show_list(turn, frame)

@@ -140,6 +140,27 @@ async def test_a_reason_typed_at_the_menu_is_offered_not_lost(
     assert await reasons_of(bot, 5007) == ["because i deserve better", "my peace matters"]
 
 
+async def test_two_reasons_typed_before_the_offer_is_answered_are_offered_together(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: a second reason typed while "Add this as a reason?" waited
+    # replaced the first, which was lost.
+    user = emu.user(5009)
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("he cheated twice")
+    await user.reply()
+    await user.send("i deserve better")
+    offer = await user.reply()
+    assert "he cheated twice" in offer.plain
+    assert "i deserve better" in offer.plain
+    assert await reasons_of(bot, 5009) == []
+    await user.press(CONTENT.label("reasons.buttons.add_these"), message=offer)
+    added = await user.reply()
+    assert _is_added(added.text, 2), added.text
+    assert await reasons_of(bot, 5009) == ["he cheated twice", "i deserve better"]
+
+
 def _is_added(text: str, count: int) -> bool:
     return text in {v.replace("{count}", str(count)) for v in CONTENT.variants("reasons.added")}
 
