@@ -28,6 +28,23 @@ def end_flow(turn: Turn, name: str) -> None:
         offer_resume(turn, below)
 
 
+async def cancel_top(turn: Turn) -> None:
+    """Stop the flow on top (/cancel, or "stop" typed); ask the one it interrupted again."""
+    top = turn.convo.top
+    if top is None:
+        return
+    flow = turn.flows.get(top.flow)
+    if flow is not None:
+        await flow.on_cancel(turn, top)
+    turn.convo.pop(top.flow)
+    turn.say(turn.t(flow.cancel_key if flow is not None else "core.cancelled"))
+    below = turn.convo.top
+    below_flow = turn.flows.get(below.flow) if below is not None else None
+    if below is not None and below_flow is not None:
+        turn.say(turn.t("core.resuming"))
+        below_flow.ask(turn, below)
+
+
 def _title(turn: Turn, flow: Flow) -> str:
     return turn.t(flow.title_key)
 

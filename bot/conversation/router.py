@@ -11,7 +11,8 @@ The rule (see flow.py for how each step reads text):
    times, places or yes/no) a question of three words or more or a message of seven words
    or more. A short miss ("london" at a date, "what?") gets the step's own reply; a bare "ok"
    or "hi" where the step parses gets its question again.
-4. A command ends a menu left open (bot/conversation/turn.py).
+4. A command ends a menu left open (bot/conversation/turn.py); "stop", "cancel" or
+   "nevermind" typed stops the flow as /cancel does (not where every text is the answer).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from bot.conversation.context import BotContext
 from bot.conversation.flow import Flow, Idle, Reads
 from bot.conversation.frames import Frame
 from bot.conversation.turn import Turn, open_turn
+from bot.services.corrections import is_cancel
 from bot.services.reading import Reading, read_text
 
 logger = logging.getLogger(__name__)
@@ -106,6 +108,9 @@ async def on_text(update: Update, context: BotContext) -> None:
         frame, flow = active
         if flow.keeps_everything:
             await flow.on_text(turn, frame, text)
+            return
+        if frame.step not in flow.holds_at and is_cancel(text):
+            await resume.cancel_top(turn)  # "stop", "nevermind": as /cancel
             return
         reading = read_text(text, turn.rt.matcher)
         accepts = flow.accepts(turn, frame, text)

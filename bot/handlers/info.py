@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.conversation import resume
 from bot.conversation.context import BotContext
 from bot.conversation.turn import open_turn
 
@@ -23,17 +24,7 @@ async def show_about(update: Update, context: BotContext) -> None:
 async def cancel(update: Update, context: BotContext) -> None:
     """Stop the current flow; resume the one it interrupted, if any."""
     async with open_turn(update, context) as turn:
-        top = turn.convo.top
-        if top is None:
+        if turn.convo.top is None:
             turn.say(turn.t("core.nothing_to_cancel"))
             return
-        flow = turn.flows.get(top.flow)
-        if flow is not None:
-            await flow.on_cancel(turn, top)
-        turn.convo.pop(top.flow)
-        turn.say(turn.t(flow.cancel_key if flow is not None else "core.cancelled"))
-        below = turn.convo.top
-        below_flow = turn.flows.get(below.flow) if below is not None else None
-        if below is not None and below_flow is not None:
-            turn.say(turn.t("core.resuming"))
-            below_flow.ask(turn, below)
+        await resume.cancel_top(turn)

@@ -1,5 +1,6 @@
-"""Changes of mind during set-up: "back" goes one question back, and "wait, actually it was
-20.11" at a later question is read as a correction of the earlier answer.
+"""Changes of mind: "back" goes one question back during set-up, "stop" or "nevermind" stops
+any question as /cancel does, and "wait, actually it was 20.11" at a later set-up question is
+read as a correction of the earlier answer.
 
 A correction needs its cue ("actually", "wait", "sorry", "i meant", "make it", "i'm in"…): at
 the reason question any text is a reason, and a bare "9pm" there is not taken as a new time.
@@ -12,6 +13,7 @@ from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normali
 
 class _Corrections(DataModel):
     back: Regex
+    cancel: Regex
     cue: Regex
     tail: Regex
 
@@ -22,6 +24,11 @@ _DATA = load_data(DATA_DIR / "corrections.yaml", _Corrections)
 def is_back(text: str) -> bool:
     """ "back", "go back", "wait, back one": one question back."""
     return bool(_DATA.back.search(normalize(text)))
+
+
+def is_cancel(text: str) -> bool:
+    """ "stop", "cancel", "nevermind", "forget it": stop this question, as /cancel does."""
+    return bool(_DATA.cancel.search(normalize(text)))
 
 
 def corrected_answer(text: str) -> str | None:

@@ -730,6 +730,25 @@ async def test_cancel_ends_the_urge_logged_as_cancelled_without_a_check_in(
     assert urge.checkin_at is None
 
 
+@pytest.mark.parametrize("said", ["stop", "nevermind", "ok forget it"])
+async def test_stop_typed_ends_the_urge_as_cancel_does(
+    emu: BotApiEmulator, fast: BotRunner, said: str
+) -> None:
+    # Found in the terminal chat: "stop" at the strength question got "A number is all I
+    # need", and "nevermind" at the trigger was read as "no clear cause".
+    user = emu.user(4071)
+    await user.send("/urge")
+    await user.reply()
+    await user.send("7")
+    await user.reply()
+    await user.send(said)
+    assert is_one_of(await user.reply(), "urge.cancelled")
+    [urge] = await urges_of(fast, 4071)
+    assert urge.outcome == "cancelled"
+    await user.send("/status")  # the flow is gone: nothing waits for a trigger
+    assert not is_one_of(await user.reply(), "urge.ask_trigger")
+
+
 async def test_urge_during_onboarding_takes_over_then_onboarding_resumes(
     emu: BotApiEmulator, fast: BotRunner
 ) -> None:

@@ -47,3 +47,15 @@ def test_the_answer_inside_a_correction(text: str, answer: str) -> None:
 @pytest.mark.parametrize("text", ["9pm", "my mum", "20.11", "london", "i want my peace back"])
 def test_no_cue_no_correction(text: str) -> None:
     assert corrected_answer(text) is None
+
+
+@pytest.mark.parametrize(("text", "cancels"), [
+    ("stop", True), ("Stop!", True), ("nevermind", True), ("never mind", True),
+    ("ok forget it", True), ("cancel please", True), ("nvm", True),
+    ("stop texting me", False), ("i want to stop texting him", False), ("no", False),
+    ("stop him", False),
+])
+def test_stop_in_words(text: str, cancels: bool) -> None:
+    from bot.services.corrections import is_cancel
+
+    assert is_cancel(text) is cancels
