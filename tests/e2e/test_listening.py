@@ -173,7 +173,9 @@ async def test_a_crisis_in_spanish_is_still_answered_first(
                                   "one month no contact as of today!!!",
                                   "day 10 today. didnt check his insta once",
                                   # a step taken, told: not the blocking answer again
-                                  "i did it. blocked", "finally muted her"])
+                                  "i did it. blocked", "finally muted her",
+                                  # not replying, decided
+                                  "ok i wont", "not going to text him back"])
 async def test_good_news_is_met_with_gladness_not_sympathy(
     emu: BotApiEmulator, bot: BotRunner, text: str
 ) -> None:
