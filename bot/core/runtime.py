@@ -11,7 +11,7 @@ from bot.core.clock import Clock
 from bot.core.content import Content
 from bot.core.drawing import Drawing
 from bot.core.metrics import Metrics
-from bot.core.seen import RecentIds
+from bot.core.seen import LastAnswers, RecentIds
 from bot.services.faq import FaqMatcher
 from bot.store.db import Database
 from bot.store.pending import PendingOutcomes
@@ -34,6 +34,8 @@ class Runtime:
     # must not mistake it for a copy).
     updates_taken: RecentIds = field(default_factory=RecentIds)
     updates_recorded: RecentIds = field(default_factory=RecentIds)
+    # The last FAQ answer each person got: not sent again straight after (handlers/faq.py).
+    last_answers: LastAnswers = field(default_factory=LastAnswers)
     # Timed work that outlives its turn (the breathing exercise's edits): cancelled when the
     # application stops, since what it owes is kept in the store and resumed from there.
     background: set[asyncio.Task[None]] = field(default_factory=set)

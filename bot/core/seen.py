@@ -1,6 +1,9 @@
-"""A bounded record of recent ids (the updates this process has taken in)."""
+"""Bounded records of recent things: the updates this process has taken in, and the last
+FAQ answer each person was given."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 
 class RecentIds:
@@ -21,3 +24,23 @@ class RecentIds:
 
     def __contains__(self, key: object) -> bool:
         return key in self._ids
+
+
+class LastAnswers:
+    """The last FAQ answer given to each person (the last `size` people), so that the same
+    answer is not sent twice in a row. Per process: a best effort, not a record."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self._size = size
+        self._last: dict[int, tuple[str, datetime]] = {}
+
+    def repeats(self, user_id: int, answer_id: str, now: datetime, within: timedelta) -> bool:
+        """Whether `answer_id` was the last answer `user_id` got, less than `within` ago."""
+        last = self._last.get(user_id)
+        return last is not None and last[0] == answer_id and now - last[1] < within
+
+    def note(self, user_id: int, answer_id: str, now: datetime) -> None:
+        self._last.pop(user_id, None)
+        self._last[user_id] = (answer_id, now)
+        if len(self._last) > self._size:
+            del self._last[next(iter(self._last))]

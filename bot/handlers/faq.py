@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.conversation.codec import STATELESS, pack, unpack
@@ -18,6 +20,8 @@ FLOW = "faq"
 MAX_TEXT = 4096
 MENU_DATA = pack(FLOW, STATELESS, "m")
 NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and the number now
+# The same answer asked for again this soon is heard, not repeated word for word.
+SAME_AGAIN_WITHIN = timedelta(minutes=30)
 
 
 async def show_menu(update: Update, context: BotContext) -> None:
@@ -130,12 +134,19 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         ids = match.ids[:1] if match.kind == "answer" else match.ids
         offer = [*_offer_rows(turn, ids), [(turn.label("faq.btn_menu"), MENU_DATA)]]
         turn.say(turn.t("faq.feeling_heard"), inline(offer + extra))
+    elif match.kind == "answer" and turn.rt.last_answers.repeats(
+            turn.user.id, match.ids[0], turn.now, SAME_AGAIN_WITHIN):
+        # The answer they were just given: not sent again word for word; heard, with it one
+        # tap away.
+        offer = [*_offer_rows(turn, match.ids[:1]), [(turn.label("faq.btn_menu"), MENU_DATA)]]
+        turn.say(turn.t("faq.same_again"), inline(offer + extra))
     elif match.kind == "answer":
         also = content.faq_entries.get(match.also) if match.also else None
         see_also: list[Row] = [] if also is None else [
             [(turn.t("faq.btn_see_also", title=also.title), pack(FLOW, STATELESS, "q", also.id))]
         ]
         send_answer(turn, content.faq_entries[match.ids[0]], extra, offer=see_also)
+        turn.rt.last_answers.note(turn.user.id, match.ids[0], turn.now)
     elif match.kind == "suggest":
         rows = [*_offer_rows(turn, match.ids), [(turn.label("faq.btn_menu"), MENU_DATA)]]
         turn.say(content.pick(faq.did_you_mean), inline(rows + extra))

@@ -253,3 +253,23 @@ async def test_a_call_for_help_or_a_miss_named_is_heard_with_help_in_reach(
     assert reply.text in FAQ.smalltalk[kind], reply.plain
     assert NOT_SAFE in reply.button_texts()
     assert CONTENT.label("listen.btn_topics") in reply.button_texts()
+
+
+async def test_the_answer_just_given_is_not_sent_again_word_for_word(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "we have a kid together so i cant do full nc", then "he
+    # keeps using our son to talk to me", got the same answer twice in a row.
+    user = emu.user(8930)
+    await onboard(user)
+    await user.send("we have a kid together so i cant do full nc")
+    first = await user.reply()
+    kids = CONTENT.faq_entries["kids"]
+    assert first.plain.startswith(kids.answer[0][:30])
+    await user.send("he keeps using our son to talk to me")
+    second = await user.reply()
+    assert second.text in CONTENT.variants("faq.same_again"), second.plain
+    assert kids.title in second.button_texts()
+    await user.press(kids.title, message=second)  # still one tap away
+    again = await user.reply()
+    assert again.plain.startswith(kids.answer[0][:30])
