@@ -386,19 +386,6 @@ _NEAR = re.compile(
 )
 
 
-# The one they feared has gone ("ok hes gone now", "she drove off"), told in a danger talk.
-_GONE = re.compile(
-    r"\b(?:he|she|they|ex|my ex)(?: finally| just| has| have| is| are| s)*"
-    r" (?:gone|left|driven off|drove off|walked off|went away|gone away|gone home|went home"
-    r"|run off|ran off|stopped (?:banging|knocking|shouting|calling))\b(?! (?:me|us|for good)\b)"
-)
-
-
-def threat_gone(text: str) -> bool:
-    """Whether, in a talk about danger from someone, they say that person has gone."""
-    return _GONE.search(normalize(text)) is not None
-
-
 _ASLEEP = re.compile(r"\b(?:asleep|sleeping|in bed|napping)\b")
 
 
@@ -418,6 +405,19 @@ def person_near(text: str) -> tuple[str, bool] | None:
                 continue
             return _RELATION_SAID[rel], _ASLEEP.search(norm) is not None
     return None
+
+
+# The one they feared has gone ("ok hes gone now", "she drove off"), told in a danger talk.
+_GONE = re.compile(
+    r"\b(?:he|she|they|ex|my ex)(?: finally| just| has| have| is| are| s)*"
+    r" (?:gone|left|driven off|drove off|walked off|went away|gone away|gone home|went home"
+    r"|run off|ran off|stopped (?:banging|knocking|shouting|calling))\b(?! (?:me|us|for good)\b)"
+)
+
+
+def threat_gone(text: str) -> bool:
+    """Whether, in a talk about danger from someone, they say that person has gone."""
+    return _GONE.search(normalize(text)) is not None
 
 
 def _relation_named(text: str, clauses: list[str] | None = None) -> str | None:
