@@ -146,3 +146,14 @@ def test_feelings_told_in_figures_of_speech_are_feelings(text: str) -> None:
     from bot.services.smalltalk import shares_a_feeling
 
     assert shares_a_feeling(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("you dont understand", "not_understood"), ("you are useless", "not_understood"),
+    ("that didnt help", "not_understood"), ("i need help", "help_bid"),
+    ("do you actually care", "bot_care"),
+    # a bare "useless" may be about themselves: not taken as a complaint about the bot
+    ("useless", None), ("i feel useless", None),
+])
+def test_calls_for_help_and_misses_named(text: str, kind: str | None) -> None:
+    assert classify_smalltalk(text) == kind
