@@ -104,7 +104,9 @@ def test_progress_shared_is_good_news(text: str) -> None:
     ["i feel better but i still miss him", "i feel so stupid", "i feel good about blocking him",
      "better", "i am not better", "how do i get through the night without texting him",
      "i made it through the day but i want to text him so bad",
-     "day 10 and i still miss him", "3 weeks no contact, will he come back?"],
+     "day 10 and i still miss him", "3 weeks no contact, will he come back?",
+     # a restart is not a win to cheer, and a bare "i will not" may refuse something else
+     "day 1 again", "i will not"],
 )
 def test_mixed_or_other_feelings_are_not_good_news(text: str) -> None:
     assert classify_smalltalk(text) != "good_news"
