@@ -37,7 +37,6 @@ from bot.services import reasons as reason_service
 from bot.services import urges
 from bot.services.reading import is_skip
 from bot.services.reasons import ReasonRefused
-from bot.services.smalltalk import classify_smalltalk
 from bot.services.urge_detect import detect_urge
 from bot.services.urges import Urge
 from bot.tg.sending import with_retries
@@ -232,11 +231,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         ask(turn, frame)
     elif frame.step == TAPE:  # the answer is theirs: it is not stored
         await _tape_next(turn, frame)
-    elif frame.step == TRIGGER and (trigger := urges.trigger_from_text(text)) == "other" \
-            and classify_smalltalk(text) in ("ok", "greeting", "thanks"):
-        ask(turn, frame)  # a bare "ok" (after a detour, say) says nothing of what set it off
-    elif frame.step == TRIGGER:  # typed instead of tapped: read it
-        await _take_trigger(turn, frame, trigger)
+    elif frame.step == TRIGGER:  # typed instead of tapped: read it (a bare "ok" never gets
+        # here: the router asks the question again, bot/conversation/router.says_nothing)
+        await _take_trigger(turn, frame, urges.trigger_from_text(text))
     elif frame.step in OUTCOME_STEPS and (outcome := urges.outcome_from_text(text)):
         await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
     elif frame.step == TOOLS and (tool := urges.tool_from_text(text)):
