@@ -21,7 +21,7 @@ from bot.conversation.turn import Turn, open_turn
 from bot.handlers.daily import describe_next
 from bot.handlers.progress import render_status
 from bot.services import daily, journey, people, reasons
-from bot.services.clocktime import TimeParseError, parse_clock_time, says_only_a_time
+from bot.services.clocktime import TimeParseError, only_a_time, parse_clock_time
 from bot.services.corrections import corrected_answer, is_back
 from bot.services.dates import DateParseError, find_start_date, parse_start_date
 from bot.services.hedges import asks_why, hedge_of
@@ -195,10 +195,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             turn.say(turn.t(f"onboarding.time_{hedge}") if hedge
                      else turn.t(f"onboarding.time_{exc.code}", text=text[:40]))
     elif frame.step == REASON:
-        if says_only_a_time(text):
+        if (said := only_a_time(text)) is not None:
             # "9pm" or "after the kids are in bed" typed at the reason: the time changed, it
             # is no reason (a time tapped by mistake, then the one they meant)
-            await _take_time(turn, frame, parse_clock_time(text))
+            await _take_time(turn, frame, said)
             return
         await _take_reason(turn, frame, text)
 

@@ -14,7 +14,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from bot.services.textnorm import DATA_DIR, NUMBER_WORDS, DataModel, Words, fold, load_data
 
-__all__ = ["TimeErrorCode", "TimeParseError", "parse_clock_time", "says_only_a_time"]
+__all__ = ["TimeErrorCode", "TimeParseError", "only_a_time", "parse_clock_time"]
 
 TimeErrorCode = Literal["unrecognised", "out_of_range"]
 
@@ -246,15 +246,14 @@ def parse_clock_time(text: str) -> time:
 _TIME_LEAD_RE = re.compile(r"^(?:after|before|around|about|at|once|when|by|like|maybe|\d)")
 
 
-def says_only_a_time(text: str) -> bool:
-    """Whether `text` is a time of day and nothing more: short ("9pm", "half 9") or opening
-    like one ("after the kids are in bed"). A reason that mentions a part of the day ("i want
-    my nights back") is not one."""
+def only_a_time(text: str) -> time | None:
+    """The time of day `text` says when it says that and nothing more: short ("9pm", "half
+    9") or opening like one ("after the kids are in bed"); None otherwise. A reason that
+    mentions a part of the day ("i want my nights back") is not one."""
     words = text.lower().split()
     if not words or len(words) > 8 or (len(words) > 3 and not _TIME_LEAD_RE.match(words[0])):
-        return False
+        return None
     try:
-        parse_clock_time(text)
+        return parse_clock_time(text)
     except TimeParseError:
-        return False
-    return True
+        return None
