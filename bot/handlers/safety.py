@@ -305,7 +305,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         key = "danger_unsafe" if data.kind == "d" else "unsafe_now"
         _reply(turn, frame, data, key, Step.UNSAFE)
     elif answer == "safe":
-        _settle(turn, frame, data, "safe_now_danger" if data.kind == "d" else "safe_now")
+        _settle(turn, frame, data, "safe_now")
     elif answer == "unsure":
         _reply(turn, frame, data, "unsure", Step.ASKED)
     elif data.kind == "o" and none_of_theirs(text):
@@ -365,10 +365,11 @@ def _not_safe(turn: Turn, data: SosData) -> tuple[str, str]:
 
 def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
     """They are safe for now: the talk ends, its buttons (calming, a plan) keep working, and
-    what they were doing before is one tap away."""
-    text = _say(turn.rt.content, data, key, _lines(turn))
-    markup = _buttons(turn.rt.content, data,
-                      Step.SAFE if key in ("safe_now", "safe_now_danger") else Step.ASKED)
+    what they were doing before is one tap away. Safe after danger from someone has words of
+    its own."""
+    said = "safe_now_danger" if key == "safe_now" and data.kind == "d" else key
+    text = _say(turn.rt.content, data, said, _lines(turn))
+    markup = _buttons(turn.rt.content, data, Step.SAFE if key == "safe_now" else Step.ASKED)
     turn.convo.pop(NAME)
     turn.say(text, markup)
     below = turn.convo.top
@@ -437,7 +438,7 @@ async def _press(turn: Turn, frame: Frame, button: Button) -> None:
     content = turn.rt.content
     action = button.action
     if action == "yes":
-        _settle(turn, frame, data, "safe_now_danger" if data.kind == "d" else "safe_now")
+        _settle(turn, frame, data, "safe_now")
     elif action == "no":
         key = "danger_unsafe" if data.kind == "d" else "unsafe_now"
         _reply(turn, frame, data, key, Step.UNSAFE)
