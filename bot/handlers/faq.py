@@ -132,13 +132,13 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     elif reading.heard_first:
         # Told, not asked ("i miss him so much"): heard first, the answer(s) one tap away.
         ids = match.ids[:1] if match.kind == "answer" else match.ids
-        offer = [*_offer_rows(turn, ids), [(turn.label("faq.btn_menu"), MENU_DATA)]]
+        offer = _offer_rows(turn, ids, menu=True)
         turn.say(turn.t("faq.feeling_heard"), inline(offer + extra))
     elif match.kind == "answer" and turn.rt.last_answers.repeats(
             turn.user.id, match.ids[0], turn.now, SAME_AGAIN_WITHIN):
         # The answer they were just given: not sent again word for word; heard, with it one
         # tap away.
-        offer = [*_offer_rows(turn, match.ids[:1]), [(turn.label("faq.btn_menu"), MENU_DATA)]]
+        offer = _offer_rows(turn, match.ids[:1], menu=True)
         turn.say(turn.t("faq.same_again"), inline(offer + extra))
     elif match.kind == "answer":
         also = content.faq_entries.get(match.also) if match.also else None
@@ -148,7 +148,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         send_answer(turn, content.faq_entries[match.ids[0]], extra, offer=see_also)
         turn.rt.last_answers.note(turn.user.id, match.ids[0], turn.now)
     elif match.kind == "suggest":
-        rows = [*_offer_rows(turn, match.ids), [(turn.label("faq.btn_menu"), MENU_DATA)]]
+        rows = _offer_rows(turn, match.ids, menu=True)
         turn.say(content.pick(faq.did_you_mean), inline(rows + extra))
     elif reading.bare_question:
         turn.say(turn.t("listen.what_i_do"))
@@ -167,10 +167,16 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.t(key), inline([*extra, _topics_row(turn)]))
 
 
-def _offer_rows(turn: Turn, ids: list[str] | tuple[str, ...]) -> list[Row]:
-    """One button per answer, by its title."""
+def _offer_rows(
+    turn: Turn, ids: list[str] | tuple[str, ...], *, menu: bool = False
+) -> list[Row]:
+    """One button per answer, by its title (`menu`: then the way to the topics)."""
     entries = turn.rt.content.faq_entries
-    return [[(entries[i].title, pack(FLOW, STATELESS, "q", i))] for i in ids if i in entries]
+    rows: list[Row] = [[(entries[i].title, pack(FLOW, STATELESS, "q", i))]
+                       for i in ids if i in entries]
+    if menu:
+        rows.append([(turn.label("faq.btn_menu"), MENU_DATA)])
+    return rows
 
 
 def _topics_row(turn: Turn) -> Row:
