@@ -1,9 +1,9 @@
-"""The held-out round (tests/data/heldout/crisis_r14.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r15.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 14 was written by a helper who never saw the rules, before round 14's tuning, and is
+Round 15 was written by a helper who never saw the rules, before round 15's tuning, and is
 never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 to 13 were held out until later rounds; they are tuning material now (the word
+Rounds 8 to 14 were held out until later rounds; they are tuning material now (the word
 model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
@@ -61,10 +61,14 @@ ROUNDS = {
     # 24; its vetoes cost a round-14 message and were dropped (docs/crisis.md, "Round 14").
     "crisis_r13": Pinned((108, 108, 72, 24), 108, 87, 51, 24, 4, 8, checked_target_met=False,
                          in_reach_min=108),
-    # Held out (written 2026-12-01, before round 14's tuning). Before it and after it the
-    # same: reached 100, full 86, explicit 48, special 20, full alarms 2 (target 0), checked
+    # Tuning material since round 15 (held out until then, written 2026-12-01, before round
+    # 14's tuning). Before it and after it the same: reached 100, full 86, explicit 48, special 20, full alarms 2 (target 0), checked
     # 5 (4.6%, target met), in reach 108.
     "crisis_r14": Pinned((108, 108, 72, 24), 100, 86, 48, 20, 2, 5, in_reach_min=108),
+    # Held out (written 2026-12-01, before round 15's tuning). Measured before it: reached
+    # 98, full 79, explicit 47, special 20, full alarms 6, checked 10 (9.3%), in reach 108.
+    "crisis_r15": Pinned((108, 108, 72, 24), 98, 79, 47, 20, 6, 10, checked_target_met=False,
+                         in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
