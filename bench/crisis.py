@@ -52,7 +52,7 @@ def button_in_reach(text: str) -> bool:
 TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
 HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r15.yaml",)
 PREVIOUS = tuple(
-    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (7, 8, 9, 10, 11, 12, 13, 14)
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 15)
 )
 EXTRA = ROOT / "tests" / "data" / "crisis_tuning_r8.yaml"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.conversation.turn import Turn
 from bot.handlers import faq, privacy, startdate, urge
 from bot.handlers.progress import render_status
+from bot.handlers.safety import ask_if_safe
 from bot.services import journey
 from bot.services.reading import Reading
 
@@ -14,7 +15,10 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if privacy.awaiting_delete(turn) and privacy.answer_typed(turn, reading.text):
         return  # "no, keep it" or "what does this delete" at "Erase everything?"
     if reading.language is not None:  # the crisis check ran first, in any language it knows
-        faq.say_english_only(turn, reading.language)
+        if reading.harm == "strong":  # words of crisis in their language: asked, in English
+            ask_if_safe(turn, reading.text)
+        else:
+            faq.say_english_only(turn, reading.language)
         return
     if reading.urge and turn.convo.find(urge.NAME) is None:
         urge.offer(turn)

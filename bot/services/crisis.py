@@ -17,6 +17,7 @@ from typing import Any, Literal, get_args
 import yaml
 
 from bot.services.crisis_words import load_model
+from bot.services.language import not_english
 from bot.services.textnorm import normalize
 
 __all__ = [
@@ -338,6 +339,9 @@ class _Tables:
     # Everyday contexts in which the word model (crisis_words.py) is not asked at all: the
     # rules know "can't take it any more, the neighbours are drilling"; the model does not.
     model_unless: re.Pattern[str]
+    # Words of crisis in other languages, tried only on a message that is not English.
+    other_languages: re.Pattern[str]
+    other_languages_unless: re.Pattern[str]
 
 
 def load_tables(path: Path = DATA_FILE) -> _Tables:
@@ -349,6 +353,9 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
     loader = _Loader(data, path)
     rules = loader.rules(loader.data.get("rules"), "rules")
     net = loader.section("net", dict)
+    other = net.get("other_languages")
+    if not isinstance(other, dict):
+        raise loader.error("net.other_languages", "missing or not a dict")
 
     def group(kind: str) -> _Group:
         chosen = [r for r in rules if r.kind == kind]
@@ -367,6 +374,12 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
         ),
         model_unless=loader.compile(loader.joined(net.get("model_unless"), "net.model_unless"),
                                     "net.model_unless"),
+        other_languages=loader.compile(
+            loader.joined(other.get("strong"), "net.other_languages.strong"),
+            "net.other_languages.strong"),
+        other_languages_unless=loader.compile(
+            loader.joined(other.get("unless"), "net.other_languages.unless"),
+            "net.other_languages.unless"),
     )
 
 
@@ -577,6 +590,16 @@ def harm_kind(text: str) -> CrisisKind:
         else "self_harm"
 
 
+def _other_language_harm(norm: str, text: str) -> bool:
+    """Words of crisis in another language, in a message that is not English."""
+    tables = _TABLES
+    for padded in (f" {norm} ", f" {text.lower()} "):
+        if (tables.other_languages.search(padded) is not None
+                and tables.other_languages_unless.search(padded) is None):
+            return not_english(text)
+    return False
+
+
 def mentions_harm(text: str) -> HarmLevel | None:
     """How strongly ``text`` touches death, means, goodbyes or danger, by its words alone.
 
@@ -585,10 +608,12 @@ def mentions_harm(text: str) -> HarmLevel | None:
     message the rules do not catch is also "strong" when the word model (crisis_words.py)
     finds its words far likelier in crisis messages than in ordinary ones."""
     t = _text_of(text, reuse=True)
-    if t is None:
-        return None
+    if t is None:  # nothing in Latin letters: perhaps Cyrillic, Arabic or Devanagari
+        return "strong" if text and _other_language_harm("", text) else None
     if t.first(_TABLES.net_strong) is not None:
         return "strong"
     if _WORDS.says_crisis(t.words) and _TABLES.model_unless.search(t.norm) is None:
+        return "strong"
+    if _other_language_harm(t.norm, text):
         return "strong"
     return "weak" if t.first(_TABLES.net_weak) is not None else None

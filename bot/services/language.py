@@ -21,7 +21,7 @@ from pydantic import Field
 
 from bot.services.textnorm import DATA_DIR, DataModel, Words, load_data
 
-__all__ = ["LANGUAGES", "other_language", "preload"]
+__all__ = ["LANGUAGES", "not_english", "other_language", "preload"]
 
 
 class _LanguageData(DataModel):
@@ -85,3 +85,15 @@ def other_language(text: str) -> str | None:
     if lang == "en" or lang not in LANGUAGES or confidence < _DATA.min_confidence:
         return None
     return str(lang)
+
+
+def not_english(text: str, short: int = 6) -> bool:
+    """Whether `text` is not English, more loosely than ``other_language``: fewer than two
+    common English words, and either a confident detector or at most `short` words (too
+    few for the detector: "pengen mati aja"). For the crisis net, which then asks gently,
+    never to tell someone the bot does not speak their language."""
+    cleaned = _NOISE_RE.sub(" ", text)
+    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(cleaned)]
+    if not words or sum(w in _DATA.english_words for w in words) >= 2:
+        return False
+    return len(words) <= short or other_language(text) is not None

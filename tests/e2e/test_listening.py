@@ -273,3 +273,32 @@ async def test_the_answer_just_given_is_not_sent_again_word_for_word(
     await user.press(kids.title, message=second)  # still one tap away
     again = await user.reply()
     assert again.plain.startswith(kids.answer[0][:30])
+
+
+@pytest.mark.parametrize("text", [
+    # no rule of the check knows these; the net's words in other languages do
+    "hab heute alles geregelt, testament und passwörter für meinen bruder",
+    "siento que soy una carga para todos, estarían mejor sin mí",
+    "я больше не могу, хочу умереть",
+])
+async def test_words_of_crisis_in_another_language_are_asked_about_not_told_english_only(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(8908)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text not in CONTENT.variants("language.english_only.es")
+    assert reply.text not in CONTENT.variants("language.english_only.de")
+    assert "are you safe" in reply.plain.lower(), reply.plain
+    assert CONTENT.label("sos.buttons.safe_no") in reply.button_texts()
+
+
+async def test_an_idiom_of_dying_in_another_language_is_not_asked_about(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8909)
+    await onboard(user)
+    await user.send("jajaja me muero de risa con los memes de mi hermana, tenías que verlos")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("language.english_only.es")
