@@ -677,3 +677,40 @@ def test_the_same_places_and_acts_without_the_everyday_context_still_alarm(text:
 def test_stories_traffic_and_a_new_baby_are_not_asked_about(text: str) -> None:
     assert detect_crisis(text) is None
     assert mentions_harm(text) != "strong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 15's rules, in words of my own: the same signs, other wording
+        "gave away the cat last week. no one will get why till after",
+        "put post-its on my books saying whose they are now",
+        "whats even the point in doing this for another 40 years",
+        "told my best friend not to count on me for her baby shower next spring",
+        "he hid a tracker inside my car, i found it today",
+        # other languages: the net's words for them
+        "ya lo tengo decidido, no me preguntes cómo",
+        "je n'en peux plus, je veux en finir",
+        "aku capek hidup, pengen mati aja",
+    ],
+)
+def test_round_15_twins_reach_help(text: str) -> None:
+    assert detect_crisis(text) is not None or mentions_harm(text) == "strong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "made a will after we bought our first house together, felt very grown up",
+        "burnt my finger getting the tray out of the oven, ouch",
+        "so embarrassed in the meeting i could die",
+        "went climbing, the instructor checked my rope and harness twice",
+        "the last message i sent her was on her birthday, 20 days ago",
+        "don't count on me for drinks next friday, work is mad",
+        "me muero de hambre, vamos a comer algo",
+        "tomé pastillas para el dolor de cabeza y ya estoy mejor",
+    ],
+)
+def test_round_15_twins_are_not_strong(text: str) -> None:
+    assert detect_crisis(text) is None
+    assert mentions_harm(text) != "strong"

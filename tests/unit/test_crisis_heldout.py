@@ -64,8 +64,9 @@ ROUNDS = {
     # Tuning material since round 15 (held out until then, written 2026-12-01, before round
     # 14's tuning). Before it and after it the same: reached 100, full 86, explicit 48,
     # special 20, full alarms 2 (target 0), checked 5 (4.6%, target met), in reach 108.
-    # Round 15's net words in other languages: reached 104.
-    "crisis_r14": Pinned((108, 108, 72, 24), 104, 86, 48, 20, 2, 5, in_reach_min=108),
+    # Round 15's tuning, chosen on it: reached 108, full 87, explicit 49, special 21, full
+    # alarms 0, checked 0.
+    "crisis_r14": Pinned((108, 108, 72, 24), 108, 87, 49, 21, 0, 0, in_reach_min=108),
     # Held out (written 2026-12-01, before round 15's tuning). Measured before it: reached
     # 98, full 79, explicit 47, special 20, full alarms 6, checked 10 (9.3%), in reach 108.
     "crisis_r15": Pinned((108, 108, 72, 24), 98, 79, 47, 20, 6, 10, checked_target_met=False,
