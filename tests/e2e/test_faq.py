@@ -199,3 +199,22 @@ async def test_a_request_for_a_task_or_a_product_is_declined_kindly(
     await onboard(user)
     await user.send(text)
     assert (await user.reply()).text in CONTENT.faq.out_of_scope  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    # round 9's phrase rules, in words of my own
+    ("we've got a 2 year old together so how would no contact even work", "kids"),
+    ("she doesnt want to be together but still texts me every night. what is this", "mixed-signals"),
+    ("my counsellor said i should try no contact, what does that actually involve", "what-is-nc"),
+    ("how do i draw a line with him and actually stick to it", "boundaries"),
+])
+async def test_round_9_phrasings_are_answered_right(
+    emu: BotApiEmulator, bot: BotRunner, text: str, answer: str
+) -> None:
+    user = emu.user(4020)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    entry = CONTENT.faq_entries[answer]
+    assert reply.text == JOIN.join(entry.answer) or entry.title in reply.button_texts(), \
+        reply.plain
