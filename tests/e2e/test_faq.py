@@ -204,7 +204,8 @@ async def test_a_request_for_a_task_or_a_product_is_declined_kindly(
 @pytest.mark.parametrize(("text", "answer"), [
     # round 9's phrase rules, in words of my own
     ("we've got a 2 year old together so how would no contact even work", "kids"),
-    ("she doesnt want to be together but still texts me every night. what is this", "mixed-signals"),
+    ("she doesnt want to be together but still texts me every night. what is this",
+     "mixed-signals"),
     ("my counsellor said i should try no contact, what does that actually involve", "what-is-nc"),
     ("how do i draw a line with him and actually stick to it", "boundaries"),
 ])
