@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args
 import yaml
 
 from bot.services.crisis_words import load_model
-from bot.services.language import not_english
+from bot.services.language import has_english, not_english
 from bot.services.textnorm import normalize
 
 __all__ = [
@@ -592,12 +592,12 @@ def harm_kind(text: str) -> CrisisKind:
 
 def _other_language_harm(norm: str, text: str) -> bool:
     """Words of crisis in another language, in a message that is not English."""
+    if has_english(text):  # the cheap test first: nearly every message is English
+        return False
     tables = _TABLES
-    for padded in (f" {norm} ", f" {text.lower()} "):
-        if (tables.other_languages.search(padded) is not None
-                and tables.other_languages_unless.search(padded) is None):
-            return not_english(text)
-    return False
+    return any(tables.other_languages.search(padded) is not None
+               and tables.other_languages_unless.search(padded) is None
+               for padded in (f" {norm} ", f" {text.lower()} ")) and not_english(text)
 
 
 def mentions_harm(text: str) -> HarmLevel | None:

@@ -21,7 +21,7 @@ from pydantic import Field
 
 from bot.services.textnorm import DATA_DIR, DataModel, Words, load_data
 
-__all__ = ["LANGUAGES", "not_english", "other_language", "preload"]
+__all__ = ["LANGUAGES", "has_english", "not_english", "other_language", "preload"]
 
 
 class _LanguageData(DataModel):
@@ -92,8 +92,19 @@ def not_english(text: str, short: int = 6) -> bool:
     common English words, and either a confident detector or at most `short` words (too
     few for the detector: "pengen mati aja"). For the crisis net, which then asks gently,
     never to tell someone the bot does not speak their language."""
-    cleaned = _NOISE_RE.sub(" ", text)
-    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(cleaned)]
-    if not words or sum(w in _DATA.english_words for w in words) >= 2:
+    if has_english(text):
         return False
-    return len(words) <= short or other_language(text) is not None
+    words = _WORD_RE.findall(_NOISE_RE.sub(" ", text))
+    return bool(words) and (len(words) <= short or other_language(text) is not None)
+
+
+def has_english(text: str) -> bool:
+    """Two or more common English words: nearly every message, found within its first few
+    words, so this is cheap however long the message is."""
+    english = 0
+    for m in _WORD_RE.finditer(text):
+        if m.group().lower().replace("’", "'") in _DATA.english_words:
+            english += 1
+            if english >= 2:
+                return True
+    return False
