@@ -54,7 +54,9 @@ HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r15.yaml",)
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 15)
 )
-EXTRA = ROOT / "tests" / "data" / "crisis_tuning_r8.yaml"
+# Tuning sets written for tuning, never held out (r15a and r15b by two helpers with
+# different voices, measured once before round 15's second pass of rules).
+EXTRA = tuple(ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml" for n in ("r8", "r15a", "r15b"))
 
 
 @dataclass
@@ -229,9 +231,10 @@ def main() -> None:
         previous = yaml.safe_load(path.read_text("utf-8"))
         report(f"{path.stem} (held out once, now tuned on)", measure(previous, keep_texts=True),
                show)
-    extra = yaml.safe_load(EXTRA.read_text("utf-8"))
-    report("tuning set r8 (tests/data/crisis_tuning_r8.yaml)", measure(extra, keep_texts=True),
-           show)
+    for path in EXTRA:
+        extra = yaml.safe_load(path.read_text("utf-8"))
+        report(f"tuning set {path.stem} (tests/data/{path.name})",
+               measure(extra, keep_texts=True), show)
     for path in HELDOUT if not tuned_only else ():
         if path.exists():
             held = yaml.safe_load(path.read_text("utf-8"))
