@@ -21,7 +21,7 @@ from pydantic import Field
 
 from bot.services.textnorm import DATA_DIR, DataModel, Words, load_data
 
-__all__ = ["LANGUAGES", "has_english", "not_english", "other_language", "preload"]
+__all__ = ["LANGUAGES", "has_english", "other_language", "preload"]
 
 
 class _LanguageData(DataModel):
@@ -31,11 +31,15 @@ class _LanguageData(DataModel):
     min_words_other_script: int = Field(ge=1)
     min_confidence: float = Field(gt=0, le=1)
     english_words: Words
+    english_common: Words
     hinglish_share: float = Field(gt=0, le=1)
     hinglish_words: Words
 
 
 _DATA = load_data(DATA_DIR / "language.yaml", _LanguageData)
+
+# has_english's words: the sure ones and the common ones.
+_ENGLISH: frozenset[str] = frozenset(_DATA.english_words) | frozenset(_DATA.english_common)
 
 # Every code other_language can return.
 LANGUAGES: frozenset[str] = frozenset(_DATA.languages) - {"en"}
@@ -87,23 +91,12 @@ def other_language(text: str) -> str | None:
     return str(lang)
 
 
-def not_english(text: str, short: int = 6) -> bool:
-    """Whether `text` is not English, more loosely than ``other_language``: fewer than two
-    common English words, and either a confident detector or at most `short` words (too
-    few for the detector: "pengen mati aja"). For the crisis net, which then asks gently,
-    never to tell someone the bot does not speak their language."""
-    if has_english(text):
-        return False
-    words = _WORD_RE.findall(_NOISE_RE.sub(" ", text))
-    return bool(words) and (len(words) <= short or other_language(text) is not None)
-
-
 def has_english(text: str) -> bool:
     """Two or more common English words: nearly every message, found within its first few
     words, so this is cheap however long the message is."""
     english = 0
     for m in _WORD_RE.finditer(text):
-        if m.group().lower().replace("’", "'") in _DATA.english_words:
+        if m.group().lower().replace("’", "'") in _ENGLISH:
             english += 1
             if english >= 2:
                 return True

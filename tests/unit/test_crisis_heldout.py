@@ -73,12 +73,19 @@ ROUNDS = {
     # targets (all reached, none given the full reply, at most 5% checked) are missed.
     "crisis_r15": Pinned((108, 108, 72, 24), 101, 79, 47, 20, 6, 10, checked_target_met=False,
                          in_reach_min=108),
+    # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
+    # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
+    # 4. After round 15's second pass of rules, chosen on them:
+    "crisis_tuning_r15a": Pinned((144, 144, 96, 32), 142, 117, 62, 25, 0, 2, in_reach_min=144),
+    "crisis_tuning_r15b": Pinned((144, 144, 96, 32), 144, 92, 50, 22, 0, 2, in_reach_min=144),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
 
 def figures(name: str) -> dict[str, int]:
     path = HELDOUT / f"{name}.yaml"
+    if name.startswith("crisis_tuning_"):
+        path = HELDOUT.parent / f"{name}.yaml"
     if not path.exists():
         pytest.skip("held-out round not present")
     data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
