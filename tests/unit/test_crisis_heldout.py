@@ -69,9 +69,10 @@ ROUNDS = {
     "crisis_r14": Pinned((108, 108, 72, 24), 108, 87, 49, 21, 0, 0, in_reach_min=108),
     # Held out (written 2026-12-01, before round 15's tuning). Measured before it: reached
     # 98, full 79, explicit 47, special 20, full alarms 6, checked 10 (9.3%), in reach 108.
-    # After it: reached 101 (the net's words in other languages), the rest unchanged. The
-    # targets (all reached, none given the full reply, at most 5% checked) are missed.
-    "crisis_r15": Pinned((108, 108, 72, 24), 101, 79, 47, 20, 6, 10, checked_target_met=False,
+    # After it: reached 101 (the net's words in other languages), full alarms 5, checked 9;
+    # the rest unchanged. The targets (all reached, none given the full reply, at most 5%
+    # checked) are missed.
+    "crisis_r15": Pinned((108, 108, 72, 24), 101, 79, 47, 20, 5, 9, checked_target_met=False,
                          in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
