@@ -15,8 +15,10 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if privacy.awaiting_delete(turn) and privacy.answer_typed(turn, reading.text):
         return  # "no, keep it" or "what does this delete" at "Erase everything?"
     if reading.language is not None:  # the crisis check ran first, in any language it knows
-        if reading.harm == "strong":  # words of crisis in their language: asked, in English
-            ask_if_safe(turn, reading.text)
+        if reading.harm == "strong":  # words of crisis in their language: asked
+            key = f"language.safe_check.{reading.language}"
+            ask_if_safe(turn, reading.text,
+                        lead=turn.t(key) if turn.rt.content.has(key) else None)
         else:
             faq.say_english_only(turn, reading.language)
         return

@@ -146,15 +146,20 @@ def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarku
     )
 
 
-def ask_if_safe(turn: Turn, text: str, also: list[Row] | None = None) -> None:
+def ask_if_safe(
+    turn: Turn, text: str, also: list[Row] | None = None, lead: str | None = None
+) -> None:
     """Words of harm the check could not place: ask "are you safe right now?", the emergency
     number and a line in the text, the safety buttons under it (then `also`, say the answer
     the words matched). The safety talk opens with it, so a typed "no" or "im not ok" is read
-    as the answer; on the danger path when the words speak of a threat from someone."""
+    as the answer; on the danger path when the words speak of a threat from someone. `lead`
+    goes first (the question in the person's own language)."""
     data = SosData(kind=KINDS[harm_kind(text)])
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
     reply = _say(turn.rt.content, data, key, _lines(turn))
+    if lead:  # content text, already Telegram HTML
+        reply = f"{lead}\n\n{reply}"
     data.into(frame)
     turn.say(reply, with_rows(_buttons(turn.rt.content, data, Step.ASKED), also or []))
 

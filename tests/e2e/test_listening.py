@@ -292,6 +292,10 @@ async def test_words_of_crisis_in_another_language_are_asked_about_not_told_engl
     assert reply.text not in CONTENT.variants("language.english_only.de")
     assert "are you safe" in reply.plain.lower(), reply.plain
     assert CONTENT.label("sos.buttons.safe_no") in reply.button_texts()
+    # asked first in their own language
+    lead = {"hab": "language.safe_check.de", "sie": "language.safe_check.es",
+            "я б": "language.safe_check.ru"}[text[:3]]
+    assert reply.plain.startswith(CONTENT.text(lead)), reply.plain
 
 
 async def test_an_idiom_of_dying_in_another_language_is_not_asked_about(
