@@ -6,7 +6,8 @@ The held-out round (tests/data/heldout/faq_r9.yaml, written 2026-12-01 before an
 is reported as counts only: its texts are never printed, not even with --misses, so nobody
 tunes on them. Rounds 3 to 8 were held out before it; each was measured once and is now
 tuning material (printed as "r3 (tuned)" and so on, and --misses lists their misses), as is
-tests/data/faq_tuning_r7.yaml, written from round 6's brief for tuning ("t7").
+tests/data/faq_tuning_r7.yaml, written from round 6's brief for tuning ("t7"), and
+tests/data/faq_tuning_r9a.yaml, written by a new writer for tuning in round 9 ("t9a").
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r6": ROOT / "tests" / "data" / "heldout" / "faq_r6.yaml",
             "r7": ROOT / "tests" / "data" / "heldout" / "faq_r7.yaml",
             "r8": ROOT / "tests" / "data" / "heldout" / "faq_r8.yaml",
-            "t7": ROOT / "tests" / "data" / "faq_tuning_r7.yaml"}
+            "t7": ROOT / "tests" / "data" / "faq_tuning_r7.yaml",
+            "t9a": ROOT / "tests" / "data" / "faq_tuning_r9a.yaml"}
 
 
 def _expected(item: dict[str, Any]) -> set[str]:
