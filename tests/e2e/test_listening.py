@@ -175,7 +175,11 @@ async def test_a_crisis_in_spanish_is_still_answered_first(
                                   # a step taken, told: not the blocking answer again
                                   "i did it. blocked", "finally muted her",
                                   # not replying, decided
-                                  "ok i wont", "not going to text him back"])
+                                  "ok i wont", "not going to text him back",
+                                  # steps and milestones told in other words
+                                  "unfollowed him on insta this morning",
+                                  "just reached 3 weeks no contact",
+                                  "slept through the night for the first time in ages"])
 async def test_good_news_is_met_with_gladness_not_sympathy(
     emu: BotApiEmulator, bot: BotRunner, text: str
 ) -> None:

@@ -66,7 +66,8 @@ ROUNDS = {
     # 115 (88.5%), right 87, wrong 6 (4.6%), declined 28 (93.3%), quiet 25. After: reached 117
     # (90.0%, target 124 missed), right 89, wrong 6 (4.6%), declined 28 (target 29 missed),
     # quiet 25.
-    "faq_r9": Pinned((130, 30, 30), 117, 89, 6, 28, 25),
+    # After the second pass (tests/data/faq_tuning_r9a.yaml): right 90, the rest the same.
+    "faq_r9": Pinned((130, 30, 30), 117, 90, 6, 28, 25),
 }
 
 
