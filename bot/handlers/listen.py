@@ -7,6 +7,7 @@ from bot.handlers import faq, privacy, startdate, urge
 from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe
 from bot.services import journey
+from bot.services.language import reply_code
 from bot.services.reading import Reading
 
 
@@ -15,12 +16,13 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if privacy.awaiting_delete(turn) and privacy.answer_typed(turn, reading.text):
         return  # "no, keep it" or "what does this delete" at "Erase everything?"
     if reading.language is not None:  # the crisis check ran first, in any language it knows
+        code = reply_code(reading.language, reading.text)
         if reading.harm == "strong":  # words of crisis in their language: asked
-            key = f"language.safe_check.{reading.language}"
+            key = f"language.safe_check.{code}"
             ask_if_safe(turn, reading.text,
                         lead=turn.t(key) if turn.rt.content.has(key) else None)
         else:
-            faq.say_english_only(turn, reading.language)
+            faq.say_english_only(turn, code)
         return
     if reading.urge and turn.convo.find(urge.NAME) is None:
         urge.offer(turn)

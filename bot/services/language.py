@@ -21,7 +21,7 @@ from pydantic import Field
 
 from bot.services.textnorm import DATA_DIR, DataModel, Words, load_data
 
-__all__ = ["LANGUAGES", "has_english", "other_language", "preload"]
+__all__ = ["LANGUAGES", "has_english", "other_language", "preload", "reply_code"]
 
 
 class _LanguageData(DataModel):
@@ -101,3 +101,15 @@ def has_english(text: str) -> bool:
             if english >= 2:
                 return True
     return False
+
+
+def reply_code(code: str, text: str) -> str:
+    """The content code to answer `text` (in language `code`) with: Hindi typed in Latin
+    letters ("mujhe uski yaad aa rahi hai") is answered in Latin letters ("hi_latn"), since
+    many who type it read Devanagari less easily."""
+    if code == "hi" and not _DEVANAGARI_RE.search(text):
+        return "hi_latn"
+    return code
+
+
+_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")

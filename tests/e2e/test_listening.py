@@ -310,3 +310,17 @@ async def test_an_idiom_of_dying_in_another_language_is_not_asked_about(
     await user.send("jajaja me muero de risa con los memes de mi hermana, tenías que verlos")
     reply = await user.reply()
     assert reply.text in CONTENT.variants("language.english_only.es")
+
+
+async def test_hindi_typed_in_latin_letters_is_answered_in_latin_letters(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8912)
+    await onboard(user)
+    await user.send("yaar mujhe uski bahut yaad aa rahi hai aaj raat, kya karun samajh nahi aata")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("language.english_only.hi_latn"), reply.plain
+    await user.send("mera mann nahi karta jeene ka")
+    asked = await user.reply()
+    assert asked.plain.startswith(CONTENT.text("language.safe_check.hi_latn")), asked.plain
+    assert CONTENT.label("sos.buttons.safe_no") in asked.button_texts()

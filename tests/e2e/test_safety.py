@@ -804,3 +804,45 @@ async def test_he_is_gone_in_a_talk_about_ones_own_harm_is_not_read_as_danger_ov
     await user.send("hes gone and hes never coming back")
     reply = await user.reply()
     assert not said(reply, "sos.danger_gone"), reply.plain
+
+
+# ------------------------------------------------ found by a helper playing hurting users
+
+
+@pytest.mark.parametrize("text", [
+    "im gonna jump",
+    "i'm at the train station and thinking about the tracks",
+    "tonight's the night i finally stop hurting",
+    "im scared of what i might do to myself",
+])
+async def test_intent_with_a_place_or_a_time_gets_the_explicit_reply(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(5201)
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    reply = await user.reply()
+    assert said(reply, "sos.explicit_reply"), reply.plain
+    assert "112" in reply.plain
+
+
+async def test_a_threat_to_make_them_regret_leaving_gets_the_danger_path(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5202)
+    await onboard(user, zone="Berlin")
+    await user.send("he said if i dont come back he'll make me regret it")
+    reply = await user.reply()
+    assert said(reply, "sos.danger_reply"), reply.plain
+
+
+@pytest.mark.parametrize("text", ["who gets the cat", "who keeps the dog now"])
+async def test_who_keeps_the_pet_is_a_question_not_a_crisis(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(5203)
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    reply = await user.reply()
+    assert "are you safe" not in reply.plain.lower(), reply.plain
+    assert SAFE_NO not in reply.button_texts()
