@@ -39,18 +39,23 @@ from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
+    about_the_bot,
+    asks_for_number,
     asks_to_reply_to_them,
     asks_what_to_do,
+    clarifies_not_harm,
     done_to_self,
     got_them_help,
     is_acknowledgement,
     is_dont_know,
+    is_joking,
     is_no_one,
     is_plain_ok,
     is_unreachable,
     none_of_theirs,
     person_named,
     person_near,
+    promises_not_to,
     reached_help,
     read_safety_answer,
     threat_gone,
@@ -87,6 +92,8 @@ class SosData(FrameData):
     # They said they were not safe in this talk, or it began with intent, a plan or danger:
     # a bare "ok" from now on is heard ("ok, I'll call"), never read as "I'm safe now".
     unsafe: bool = False
+    # Something was taken (pills, a bottle): "I'm okay now" still gets the call to get checked.
+    taken: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -186,6 +193,7 @@ async def check_message(update: Update, context: BotContext) -> None:
         return  # "im ok. not gonna hurt myself": an answer, read by the talk itself
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
+    data.taken = data.taken or done_to_self(text) == "taken"
     lines = _lines_for_zone(rt, zone)
     text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on,
                               done=done_to_self(text) if going_on else None)
@@ -277,6 +285,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed message while the safety talk is open: read in its light, never as a FAQ."""
     data = SosData.of(frame)
     if frame.step == Step.PLAN and data.plan is not None:
+        if asks_for_number(text):  # a question, not a plan answer: the lines, then go on
+            data.said += 1
+            lines = _lines_block(turn.rt.content, data, _lines(turn))
+            turn.say(f"{_pick(turn.rt.content, data, 'plan_number')}\n\n{lines}")
+            _ask_plan(turn, frame, data)
+            return
         _plan_answer(turn, frame, data, text)
         return
     if (frame.step == Step.UNSAFE and is_acknowledgement(text)) or (
@@ -295,7 +309,27 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         key = {"d": "what_now_danger", "o": "what_now_ex"}.get(data.kind, "what_now")
         _reply(turn, frame, data, key, Step.ASKED)
         return
+    if data.kind != "o" and is_joking(text):
+        # "jk": taken back; still asked, once, gently
+        _reply(turn, frame, data, "joking", Step.ASKED)
+        return
+    if data.kind != "o" and clarifies_not_harm(text):
+        # "not like that", "i mean no contact is too hard": heard, and the talk ends
+        data.said += 1
+        turn.say(_pick(turn.rt.content, data, "clarified"), inline([[_not_safe(turn, data)]]))
+        turn.convo.pop(NAME)
+        return
+    if data.kind == "s" and promises_not_to(text) and not data.taken:
+        # "i wont do it", "i promise": believed, and one thing put in place
+        _reply(turn, frame, data, "promised", Step.SAFE)
+        return
+    if about_the_bot(text):
+        # "why do you keep saying that": answered, and the talk goes on
+        _reply(turn, frame, data, "about_bot", Step.LISTEN)
+        return
     done = done_to_self(text) if data.kind != "o" else None
+    if done == "taken":
+        data.taken = True
     if done is not None:
         # "i took some pills", "i cut myself": something done already, told in the talk
         _reply(turn, frame, data, "took_something" if done == "taken" else "hurt_now",
@@ -309,6 +343,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if answer == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "unsafe_now"
         _reply(turn, frame, data, key, Step.UNSAFE)
+    elif answer == "safe" and data.taken:
+        # Feeling okay after pills is not being safe from them: get checked now.
+        _reply(turn, frame, data, "safe_after_taken", Step.UNSAFE)
     elif answer == "safe":
         _settle(turn, frame, data, "safe_now")
     elif answer == "unsure":
@@ -442,7 +479,9 @@ async def _press(turn: Turn, frame: Frame, button: Button) -> None:
     data.kind = button.arg
     content = turn.rt.content
     action = button.action
-    if action == "yes":
+    if action == "yes" and data.taken:
+        _reply(turn, frame, data, "safe_after_taken", Step.UNSAFE)
+    elif action == "yes":
         _settle(turn, frame, data, "safe_now")
     elif action == "no":
         key = "danger_unsafe" if data.kind == "d" else "unsafe_now"

@@ -22,8 +22,9 @@ from typing import Literal
 from bot.services.textnorm import normalize
 
 __all__ = [
-    "SafetyAnswer", "is_acknowledgement", "is_dont_know", "is_no_one", "is_unreachable",
-    "person_named", "person_near", "read_safety_answer", "threat_gone",
+    "SafetyAnswer", "about_the_bot", "asks_for_number", "clarifies_not_harm",
+    "is_acknowledgement", "is_dont_know", "is_joking", "is_no_one", "is_unreachable",
+    "person_named", "person_near", "promises_not_to", "read_safety_answer", "threat_gone",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -289,7 +290,7 @@ _RELATION_ANY = re.compile(
 # A clause that names someone but says they are not there for them ("my family doesn't talk
 # to me", "all my mates were his mates", "not my mum"): no one to reach in it.
 _NOT_THERE = re.compile(
-    r"\b(?:not|never|no) (?:my |her |him |them |the )?(?:\w+ )?$"
+    r"\b(?:not|never|no) (?:my |her |him |them |the )?(?:\w+ ){0,2}$"
     r"|\b(?:do not|does not|did not|would not|will not"
     r"|can not|never) (?:talk|speak|answer|care|pick|get|understand|want|help|like|reply|call)"
     r"|\b(?:were|are|was) (?:his|her|their|him)\b|\bonly (?:\w+ )?(?:was|is) (?:him|her|them)\b"
@@ -339,6 +340,15 @@ _NOT_NAMES = frozenset({
     "something", "wait", "stop", "leave", "go", "come", "talk", "speak", "listen", "called",
     "texted", "rang", "messaged", "dead", "gone", "asleep", "busy", "away", "out", "off", "late",
     "early", "ya", "bro", "sis", "man", "dude", "girl", "guys", "lads", "babe", "hun",
+    # taken back, and what helps (answers to the talk's other questions, not names)
+    "jk", "jkjk", "kidding", "joking", "yesterday", "lately", "music", "songs", "walk",
+    "walking", "walks", "tea", "coffee", "sleep", "sleeping", "reading", "books", "gaming",
+    "games", "gym", "tv", "netflix", "youtube", "tiktok", "shower", "bath", "breathing",
+    "crying", "food", "eating", "drinking", "smoking", "vaping", "weed", "cat", "dog", "pets",
+    "praying", "prayer", "god", "church", "mosque", "outside", "running", "writing",
+    "drawing", "journaling", "journal", "meditation", "meditating", "yoga", "singing",
+    "dancing", "cooking", "baking", "cleaning", "driving", "swimming", "same",
+    "sure", "idc", "nvm", "pills", "knife", "rope", "alcohol", "booze",
 })
 
 
@@ -604,3 +614,76 @@ def reached_help(text: str) -> bool:
     someone who can help them."""
     norm = normalize(text)
     return _REACHED_HELP.search(norm) is not None or _HELP_COMING.search(norm) is not None
+
+
+# Found by a helper playing hurting users in the terminal chat (round 15). Each is a reply
+# inside the talk that is not an answer to "are you safe?" and must not be read as a person
+# to call, a name, or a new subject.
+
+# "jk", "just kidding", "i was joking": taken back, still asked about gently.
+_JOKING = re.compile(
+    r"(?:(?:no|nah|lol|haha+|ok|okay|chill|relax|calm down|omg) )*"
+    r"(?:jk|jkjk|j k|just kidding|only kidding|kidding|i am kidding|i was kidding|joking"
+    r"|just joking|only joking|i am joking|i was joking|it was a joke|it is a joke|was a joke"
+    r"|i did not mean it|i do not mean it|not serious|not being serious)"
+    r"(?: (?:lol|lmao|haha+|obviously|relax|calm down|chill|bro|mate))*"
+)
+# "i wont do it", "i promise", "im not going to do anything": a promise, heard as one.
+_PROMISE = re.compile(
+    r"(?:(?:no|ok|okay|i know|honestly|seriously|dont worry|do not worry) )*"
+    r"(?:i (?:will not|would not|am not going to|am not gonna|promise i will not|promise i am not"
+    r"|swear i will not) (?:do it|do anything|do anything stupid|act on it|hurt myself|go through"
+    r" with it|actually do it|do that)|i promise|promise|i swear|i will not|i am not going to"
+    r"|not going to do (?:it|anything))"
+    r"(?: (?:i promise|promise|i swear|honestly|tonight|lol|x+))*"
+)
+# "not like that", "i mean no contact is too hard": what they meant was not harm.
+_CLARIFIED = re.compile(
+    r"\b(?:not like that|not in that way|not that way|i did not mean (?:it )?(?:like that|that way"
+    r"|that)|that is not what i meant|i mean (?:the )?(?:no contact|nc|not texting|not texting"
+    r" (?:him|her|them)|the breakup|the break up|not talking to (?:him|her|them)|without (?:him"
+    r"|her|them))|i meant (?:the )?(?:no contact|nc|the breakup|not texting|not talking)"
+    r"|i am not suicidal|not suicidal)\b"
+)
+# Words to the bot about the bot: "why do you keep saying that", "you're a bot you dont care".
+_ABOUT_BOT = re.compile(
+    r"\b(?:why (?:do|are) you (?:keep|always|still)?\s?(?:saying|telling|repeating|asking)"
+    r"|you keep (?:saying|telling|repeating|asking)|stop (?:saying|telling me|repeating|asking)"
+    r"|you (?:are|re) (?:just |only )?(?:a |an )?(?:bot|robot|machine|ai|program|computer)"
+    r"|you do not (?:even )?(?:care|understand|get it)|do you (?:even |actually )?care"
+    r"|you sound like a (?:robot|bot|script))\b"
+)
+# A question for a number inside the plan: "what number do i call".
+_ASKS_NUMBER = re.compile(
+    r"\b(?:what|which|who)(?: number| line| helpline| hotline)? (?:do|should|can|could) i"
+    r" (?:call|ring|text|dial|phone)\b|\bwhat (?:is|s) the (?:number|helpline|hotline)\b"
+    r"|\bwhat number\b|\bwhich number\b|\bgive me (?:a|the) number\b"
+)
+
+
+def is_joking(text: str) -> bool:
+    """ "jk", "i was joking": a crisis message taken back (still asked about, gently)."""
+    reply = normalize(text).strip()
+    return bool(reply) and _JOKING.fullmatch(reply) is not None
+
+
+def promises_not_to(text: str) -> bool:
+    """ "i wont do it", "i promise": a promise not to act, not an answer about safety."""
+    reply = normalize(text).strip()
+    return bool(reply) and _PROMISE.fullmatch(reply) is not None
+
+
+def clarifies_not_harm(text: str) -> bool:
+    """ "not like that", "i mean no contact is too hard": they did not mean harm."""
+    reply = normalize(text)
+    return len(reply.split()) <= 20 and _CLARIFIED.search(reply) is not None
+
+
+def about_the_bot(text: str) -> bool:
+    """ "why do you keep saying that", "you're a bot": said to the bot, about the bot."""
+    return _ABOUT_BOT.search(normalize(text)) is not None
+
+
+def asks_for_number(text: str) -> bool:
+    """ "what number do i call": a question for the lines, not an answer to the plan."""
+    return _ASKS_NUMBER.search(normalize(text)) is not None

@@ -846,3 +846,87 @@ async def test_who_keeps_the_pet_is_a_question_not_a_crisis(
     reply = await user.reply()
     assert "are you safe" not in reply.plain.lower(), reply.plain
     assert SAFE_NO not in reply.button_texts()
+
+
+async def test_feeling_okay_after_pills_still_gets_the_call_to_be_checked(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5204)
+    await onboard(user, zone="Berlin")
+    await user.send("i took a bunch of pills like 20 min ago")
+    await user.reply()
+    await user.send("im ok now")
+    reply = await user.reply()
+    assert said(reply, "sos.safe_after_taken"), reply.plain
+    assert "112" in reply.plain
+    await user.send("no i dont want an ambulance")  # the talk is still open
+    after = await user.reply()
+    assert SAFE_NO not in after.button_texts() or "112" in after.plain, after.plain
+    assert "/urge" not in after.plain
+
+
+async def test_jk_is_asked_about_gently_and_never_read_as_a_name(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5205)
+    await onboard(user, zone="Berlin")
+    await user.send("i want to kms lol")
+    await user.reply()
+    await user.send("jk")
+    reply = await user.reply()
+    assert said(reply, "sos.joking"), reply.plain
+    assert "your jk" not in reply.plain.lower()
+    await user.send("music")
+    other = await user.reply()
+    assert "your music" not in other.plain.lower(), other.plain
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("i wont do it", "sos.promised"),
+    ("i promise", "sos.promised"),
+    ("why do you keep saying that", "sos.about_bot"),
+])
+async def test_a_promise_or_words_about_the_bot_are_heard_in_the_talk(
+    emu: BotApiEmulator, bot: BotRunner, text: str, key: str
+) -> None:
+    user = emu.user(5206)
+    await onboard(user, zone="Berlin")
+    await user.send("i keep thinking about driving into a wall")
+    await user.reply()
+    await user.send(text)
+    reply = await user.reply()
+    assert said(reply, key), reply.plain
+
+
+async def test_not_like_that_ends_the_talk_kindly_without_an_emergency_push(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5207)
+    await onboard(user, zone="Berlin")
+    await user.send("i cant do this anymore")
+    await user.reply()
+    await user.send("not like that, i mean no contact, its too hard")
+    reply = await user.reply()
+    assert said(reply, "sos.clarified"), reply.plain
+    assert "112" not in reply.plain
+    assert CONTENT.label("sos.buttons.not_safe") in reply.button_texts()
+
+
+async def test_asking_for_the_number_during_a_plan_is_answered_not_saved(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5208)
+    await onboard(user, zone="Berlin")
+    await user.send("i dont want to live")
+    await user.reply()
+    await user.press(CONTENT.label("sos.buttons.plan"))
+    await user.reply()
+    await user.send("what number do i call")
+    reply = await user.reply()
+    assert "TelefonSeelsorge" in reply.plain, reply.plain
+    assert "112" in reply.plain
+    # the plan's first question is asked again: the question was not taken as its answer
+    assert CONTENT.label("sos.buttons.skip_question") in reply.button_texts()
+    first = [tghtml.to_plain(v.split("\n\n")[-1])[:20]
+             for v in CONTENT.variants("sos.plan_self.intro")]
+    assert any(f in reply.plain for f in first), reply.plain
