@@ -127,7 +127,8 @@ async def _send_owed(
         except TelegramError as exc:
             if chat_gone(exc):
                 logger.info("chat gone (%s); user marked inactive", type(exc).__name__)
-                await _write(rt, partial(_gone, rt, user_id, row_id), row_id, None)
+                await _write(rt, partial(_gone, rt, user_id, row_id), row_id, None,
+                             orm=True)
                 return False
             if not isinstance(exc, BadRequest):
                 logger.warning("reply not sent yet (%s); the outbox keeps it",
@@ -181,15 +182,22 @@ async def _gone(rt: Runtime, user_id: int, row_id: int | None, session: Any) -> 
 
 
 async def _write(
-    rt: Runtime, change: Callable[..., Awaitable[None]], row_id: int | None, done: int | None
+    rt: Runtime, change: Callable[..., Awaitable[None]], row_id: int | None, done: int | None,
+    *, orm: bool = False,
 ) -> None:
     """Write an outcome, waiting out a database outage (up to OUTCOME_PATIENCE seconds, or
     until the process stops); then keep it in the local file of pending outcomes, written
-    back before the outbox is swept again. `done`: the row's count (None: settled)."""
+    back before the outbox is swept again. `done`: the row's count (None: settled).
+    `change` is given a Core connection (the outbox's own writes, cheaper), or a session when
+    `orm` (it reads or writes ORM objects)."""
 
     async def write() -> None:
-        async with rt.db.session(urgent=True) as session:
-            await change(session=session)
+        if orm:
+            async with rt.db.session(urgent=True) as session:
+                await change(session=session)
+        else:
+            async with rt.db.connection(urgent=True) as conn:
+                await change(session=conn)
 
     def keep() -> None:
         if row_id is not None:

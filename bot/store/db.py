@@ -10,9 +10,15 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import CursorResult, Executable, event, text
 from sqlalchemy.engine.url import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -82,19 +88,64 @@ class Database:
             async with self._session(urgent=urgent) as session:
                 yield session
             return
-        task = asyncio.current_task()
-        if task is not None and task is self._holder:
-            raise RuntimeError("a session opened inside another would wait for itself")
-        await self._one_at_a_time.acquire(urgent=urgent)
+        task = await self._take_turn(urgent=urgent)
         try:
             self._holder = task
             try:
-                async with self._session() as session:
+                session = self._sessions()
+                try:
                     yield session
+                    await session.commit()
+                except BaseException:
+                    await session.rollback()
+                    raise
+                finally:
+                    # Closed here, not by the session's own `async with`, which closes in a
+                    # task of its own so that a cancellation cannot cut the close short: run
+                    # inline, SQLite's calls never suspend, so nothing can, and that task
+                    # cost more than the close.
+                    await session.close()
             finally:
                 self._holder = None
         finally:
             self._one_at_a_time.release()
+
+    @asynccontextmanager
+    async def connection(self, *, urgent: bool = False) -> AsyncIterator[AsyncConnection]:
+        """Yield a Core connection in a transaction; commit when the block ends cleanly, roll
+        back otherwise. For a write of a statement or two with no ORM objects (a reply's
+        outcome): half the cost of a session. `urgent` as for session()."""
+        if self._one_at_a_time is None:
+            engine = self._urgent_engine if urgent and self._urgent_engine else self.engine
+            async with engine.begin() as conn:
+                yield conn
+            return
+        task = await self._take_turn(urgent=urgent)
+        try:
+            self._holder = task
+            try:
+                conn = await self.engine.connect().start()
+                try:
+                    yield conn
+                    await conn.commit()
+                except BaseException:
+                    await conn.rollback()
+                    raise
+                finally:
+                    await conn.close()  # never suspends run inline (see session())
+            finally:
+                self._holder = None
+        finally:
+            self._one_at_a_time.release()
+
+    async def _take_turn(self, *, urgent: bool) -> asyncio.Task[Any] | None:
+        """SQLite run inline: wait for this process's turn at the database."""
+        assert self._one_at_a_time is not None
+        task = asyncio.current_task()
+        if task is not None and task is self._holder:
+            raise RuntimeError("a session opened inside another would wait for itself")
+        await self._one_at_a_time.acquire(urgent=urgent)
+        return task
 
     @asynccontextmanager
     async def _session(self, *, urgent: bool = False) -> AsyncIterator[AsyncSession]:
@@ -115,6 +166,24 @@ class Database:
         await self.engine.dispose()
         if self._urgent_engine is not None:
             await self._urgent_engine.dispose()
+
+
+async def execute(
+    target: AsyncSession | AsyncConnection, statement: Executable, params: dict[str, Any]
+) -> CursorResult[Any]:
+    """Run a Core statement (on a table, no ORM objects) in `target`'s transaction, a session
+    or a connection. On a session it runs on the session's connection in one step: the ORM
+    session's execute adds nothing to such a statement (not even an autoflush) and cost more
+    than running it."""
+    if isinstance(target, AsyncConnection):
+        return await target.execute(statement, params)
+    return await target.run_sync(_execute_sync, statement, params)
+
+
+def _execute_sync(
+    session: Session, statement: Executable, params: dict[str, Any]
+) -> CursorResult[Any]:
+    return session.connection().execute(statement, params)
 
 
 class TakingTurns:

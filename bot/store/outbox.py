@@ -6,9 +6,11 @@ from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.db import execute
 from bot.store.models import OutboxMessage, User, core_table
 
 
@@ -26,15 +28,19 @@ async def put(
     return int(result.scalar_one())
 
 
-async def progress(*, session: AsyncSession, row_id: int, done: int) -> None:
+async def progress(
+    *, session: AsyncSession | AsyncConnection, row_id: int, done: int
+) -> None:
     """Telegram accepted the row's first `done` messages (never moves the count back: an
-    outcome kept through an outage may be written after a later one)."""
-    await session.exec(_PROGRESS, params={"p_row_id": row_id, "p_done": done})
+    outcome kept through an outage may be written after a later one). `session`: a session
+    or a Core connection (Database.connection, the cheaper one for an outcome alone)."""
+    await execute(session, _PROGRESS, {"p_row_id": row_id, "p_done": done})
 
 
-async def settle(*, session: AsyncSession, row_id: int) -> None:
-    """Every message of the row went out (or can never go out): forget it."""
-    await session.exec(_SETTLE, params={"p_row_id": row_id})
+async def settle(*, session: AsyncSession | AsyncConnection, row_id: int) -> None:
+    """Every message of the row went out (or can never go out): forget it. `session` as for
+    progress()."""
+    await execute(session, _SETTLE, {"p_row_id": row_id})
 
 
 # Core statements, built once: these run on most updates, and both the ORM's unit of work
