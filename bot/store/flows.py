@@ -10,6 +10,7 @@ from sqlalchemy import bindparam
 from sqlmodel import update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.db import execute
 from bot.store.models import FlowState, core_table
 
 
@@ -38,9 +39,9 @@ async def save_stack(
         session.add(FlowState(user_id=user_id, stack=payload, version=0, updated_at=now))
         await session.flush()
         return 0
-    result = await session.exec(
-        _SAVE, params={"p_user_id": user_id, "p_old": version, "p_stack": payload,
-                       "p_new": version + 1, "p_now": now},
+    result = await execute(
+        session, _SAVE, {"p_user_id": user_id, "p_old": version, "p_stack": payload,
+                         "p_new": version + 1, "p_now": now},
     )
     if result.rowcount != 1:
         raise StaleFlowError(user_id)

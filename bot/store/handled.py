@@ -10,6 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.db import execute
 from bot.store.models import HandledUpdate, core_table
 
 # Built once: this runs on every update, and building the statement cost more than running
@@ -25,9 +26,9 @@ _RECORD = {
 async def record(*, session: AsyncSession, update_id: int, now: datetime) -> bool:
     """Note `update_id` as handled in this transaction; False if it already was."""
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    result = await session.exec(
-        _RECORD["postgresql" if dialect == "postgresql" else "sqlite"],
-        params={"p_update_id": update_id, "p_now": now},
+    result = await execute(
+        session, _RECORD["postgresql" if dialect == "postgresql" else "sqlite"],
+        {"p_update_id": update_id, "p_now": now},
     )
     return bool(result.rowcount == 1)
 

@@ -22,8 +22,8 @@ async def put(
     written back."""
     if await session.get(User, user_id) is None:
         return None
-    result = await session.exec(
-        _PUT, params={"p_user_id": user_id, "p_chat_id": chat_id, "p_body": body, "p_now": now}
+    result = await execute(
+        session, _PUT, {"p_user_id": user_id, "p_chat_id": chat_id, "p_body": body, "p_now": now}
     )
     return int(result.scalar_one())
 

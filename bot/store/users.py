@@ -12,6 +12,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.db import execute
 from bot.store.models import User, core_table
 
 
@@ -43,9 +44,9 @@ async def insert_if_missing(
     makes two updates of one user, handled by two instances at once, take turns.
     """
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    result = await session.exec(
-        _INSERT_USER["postgresql" if dialect == "postgresql" else "sqlite"],
-        params={"p_id": user_id, "p_chat_id": chat_id, "p_now": now},
+    result = await execute(
+        session, _INSERT_USER["postgresql" if dialect == "postgresql" else "sqlite"],
+        {"p_id": user_id, "p_chat_id": chat_id, "p_now": now},
     )
     return bool(result.rowcount == 1)
 
@@ -76,8 +77,8 @@ async def update_user(*, session: AsyncSession, user: User, now: datetime, **fie
     # A Core UPDATE, then the object told its new values as committed ones: the ORM's unit
     # of work (a flush per change) cost more than the statement, on every onboarding step.
     names = tuple(sorted(fields))
-    await session.exec(_update_statement(names),
-                       params={"p_id": user.id, **{f"p_{n}": fields[n] for n in names}})
+    await execute(session, _update_statement(names),
+                  {"p_id": user.id, **{f"p_{n}": fields[n] for n in names}})
     for name, value in fields.items():
         set_committed_value(user, name, value)
     return user
