@@ -40,7 +40,10 @@ def _joins(head: Outgoing, item: Outgoing) -> bool:
         isinstance(head.markup, ReplyKeyboardRemove) and item.markup is None
     ):
         return False
-    return visible_length(f"{head.text}{JOIN}{item.text}") <= MESSAGE_LIMIT
+    joined = f"{head.text}{JOIN}{item.text}"
+    # The first test is free (a character is at most two UTF-16 units, and tags and entities
+    # only shorten what is seen); parsing the HTML is not.
+    return len(joined) * 2 <= MESSAGE_LIMIT or visible_length(joined) <= MESSAGE_LIMIT
 
 
 def _plain(item: Outgoing) -> bool:
