@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -139,10 +139,10 @@ async def _send_owed(
         if item.kept:
             done += 1
             if row_id is not None and done < kept:
-                await _write(rt, partial(outbox_store.progress, row_id=row_id, done=done),
+                await _write(rt, partial(outbox_store.progress_on, row_id=row_id, done=done),
                              row_id, done)
     if row_id is not None:
-        await _write(rt, partial(outbox_store.settle, row_id=row_id), row_id, None)
+        await _write(rt, partial(outbox_store.settle_on, row_id=row_id), row_id, None)
         if accepted:
             # The one window in which a crash would send the last message again.
             rt.metrics.observe("outbox_window_seconds", time.perf_counter() - accepted)
@@ -182,22 +182,21 @@ async def _gone(rt: Runtime, user_id: int, row_id: int | None, session: Any) -> 
 
 
 async def _write(
-    rt: Runtime, change: Callable[..., Awaitable[None]], row_id: int | None, done: int | None,
+    rt: Runtime, change: Callable[..., Any], row_id: int | None, done: int | None,
     *, orm: bool = False,
 ) -> None:
     """Write an outcome, waiting out a database outage (up to OUTCOME_PATIENCE seconds, or
     until the process stops); then keep it in the local file of pending outcomes, written
     back before the outbox is swept again. `done`: the row's count (None: settled).
-    `change` is given a Core connection (the outbox's own writes, cheaper), or a session when
-    `orm` (it reads or writes ORM objects)."""
+    `change`: the outbox's own write, given a Core connection (the cheaper way); or, when
+    `orm`, a coroutine function given a session (it reads or writes ORM objects)."""
 
     async def write() -> None:
         if orm:
             async with rt.db.session(urgent=True) as session:
                 await change(session=session)
         else:
-            async with rt.db.connection(urgent=True) as conn:
-                await change(session=conn)
+            await rt.db.write(change, urgent=True)
 
     def keep() -> None:
         if row_id is not None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import CursorResult, Executable, event, text
+from sqlalchemy import Connection, CursorResult, Executable, event, text
 from sqlalchemy.engine.url import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.util.concurrency import greenlet_spawn
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -110,33 +111,32 @@ class Database:
         finally:
             self._one_at_a_time.release()
 
-    @asynccontextmanager
-    async def connection(self, *, urgent: bool = False) -> AsyncIterator[AsyncConnection]:
-        """Yield a Core connection in a transaction; commit when the block ends cleanly, roll
-        back otherwise. For a write of a statement or two with no ORM objects (a reply's
-        outcome): half the cost of a session. `urgent` as for session()."""
+    async def write(self, work: Callable[[Connection], object], *, urgent: bool = False) -> None:
+        """Run `work` on a Core connection in a transaction of its own, committed when it
+        returns (rolled back when it raises). For a statement or two with no ORM objects (a
+        reply's outcome), where a session costs twice the write. `work` is synchronous: run
+        inline on SQLite, the whole transaction is one step into SQLAlchemy's greenlet instead
+        of one for each call. `urgent` as for session()."""
         if self._one_at_a_time is None:
             engine = self._urgent_engine if urgent and self._urgent_engine else self.engine
             async with engine.begin() as conn:
-                yield conn
+                await conn.run_sync(work)
             return
         task = await self._take_turn(urgent=urgent)
         try:
             self._holder = task
             try:
-                conn = await self.engine.connect().start()
-                try:
-                    yield conn
-                    await conn.commit()
-                except BaseException:
-                    await conn.rollback()
-                    raise
-                finally:
-                    await conn.close()  # never suspends run inline (see session())
+                # Never suspends run inline (see session()), so a cancellation cannot cut the
+                # transaction short.
+                await greenlet_spawn(self._write_now, work)
             finally:
                 self._holder = None
         finally:
             self._one_at_a_time.release()
+
+    def _write_now(self, work: Callable[[Connection], object]) -> None:
+        with self.engine.sync_engine.begin() as conn:
+            work(conn)
 
     async def _take_turn(self, *, urgent: bool) -> asyncio.Task[Any] | None:
         """SQLite run inline: wait for this process's turn at the database."""

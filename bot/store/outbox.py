@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, insert, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import Connection, bindparam, delete, insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -28,19 +27,25 @@ async def put(
     return int(result.scalar_one())
 
 
-async def progress(
-    *, session: AsyncSession | AsyncConnection, row_id: int, done: int
-) -> None:
+async def progress(*, session: AsyncSession, row_id: int, done: int) -> None:
     """Telegram accepted the row's first `done` messages (never moves the count back: an
-    outcome kept through an outage may be written after a later one). `session`: a session
-    or a Core connection (Database.connection, the cheaper one for an outcome alone)."""
+    outcome kept through an outage may be written after a later one)."""
     await execute(session, _PROGRESS, {"p_row_id": row_id, "p_done": done})
 
 
-async def settle(*, session: AsyncSession | AsyncConnection, row_id: int) -> None:
-    """Every message of the row went out (or can never go out): forget it. `session` as for
-    progress()."""
+async def settle(*, session: AsyncSession, row_id: int) -> None:
+    """Every message of the row went out (or can never go out): forget it."""
     await execute(session, _SETTLE, {"p_row_id": row_id})
+
+
+def progress_on(conn: Connection, *, row_id: int, done: int) -> None:
+    """progress(), on the connection of a Database.write (a reply's outcome on its own)."""
+    conn.execute(_PROGRESS, {"p_row_id": row_id, "p_done": done})
+
+
+def settle_on(conn: Connection, *, row_id: int) -> None:
+    """settle(), on the connection of a Database.write."""
+    conn.execute(_SETTLE, {"p_row_id": row_id})
 
 
 # Core statements, built once: these run on most updates, and both the ORM's unit of work
