@@ -94,18 +94,16 @@ class Database:
             self._holder = task
             try:
                 session = self._sessions()
+                # Ended here, not by the session's own `async with`, which closes in a task
+                # of its own so that a cancellation cannot cut the close short: run inline,
+                # SQLite's calls never suspend, so nothing can, and that task cost more than
+                # the close. Commit (or rollback) and close are one step into the greenlet.
                 try:
                     yield session
-                    await session.commit()
                 except BaseException:
-                    await session.rollback()
+                    await session.run_sync(_end, commit=False)
                     raise
-                finally:
-                    # Closed here, not by the session's own `async with`, which closes in a
-                    # task of its own so that a cancellation cannot cut the close short: run
-                    # inline, SQLite's calls never suspend, so nothing can, and that task
-                    # cost more than the close.
-                    await session.close()
+                await session.run_sync(_end, commit=True)
             finally:
                 self._holder = None
         finally:
@@ -166,6 +164,18 @@ class Database:
         await self.engine.dispose()
         if self._urgent_engine is not None:
             await self._urgent_engine.dispose()
+
+
+def _end(session: Session, *, commit: bool) -> None:
+    """Commit or roll back `session`'s transaction, then close it (closing rolls back what a
+    failed commit left)."""
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
+    finally:
+        session.close()
 
 
 async def execute(
