@@ -331,7 +331,13 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     except DateParseError as exc:
         found = find_start_date(raw, today=today)  # "i dont know, like 2 weeks ago"
         if found is not None:
-            # Kept as days back, so it is read again on their own calendar at the end.
+            if find_start_date(raw, today=today - timedelta(days=1)) == found:
+                # A date named ("he moved out on the 14th"): kept as that date, whatever
+                # "today" turns out to be on their own calendar.
+                await _take_date(turn, frame, found.isoformat())
+                return
+            # Relative ("2 weeks ago"): kept as days back, so it is read again on their own
+            # calendar at the end.
             days = (today - found).days
             await _take_date(turn, frame, f"{days} days ago" if days else "today")
             return

@@ -529,3 +529,23 @@ async def test_a_bare_ok_at_a_typed_step_gets_the_question_again(
     await user.send("Berlin")
     placed = await user.reply()
     assert "Europe/Berlin" in placed.plain
+
+
+async def test_a_named_day_in_a_sentence_is_that_day_not_the_day_before(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found by a helper playing users: "he moved out on the 14th" was kept as days back from
+    # a provisional "today" (the earliest zone's), and read as the 13th on Berlin's calendar.
+    user = emu.user(7301)
+    await user.send("/start")
+    await user.reply()
+    await user.send("he moved out on the 14th")
+    said_back, _ = await user.replies(2)
+    assert "14 November" in said_back.plain, said_back.plain
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("21:00")
+    await user.reply()
+    await user.press("Skip for now")
+    done = await user.reply()
+    assert "Day 12" in done.plain, done.plain
