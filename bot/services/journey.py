@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -86,14 +87,21 @@ async def correct_start(
 _CORRECTION_WORDS = 8  # the date is looked for in the last words of a correction
 
 
+# What follows "not" is the date being corrected ("it started on the 10th, not 2 weeks ago").
+_NOT_THAT = re.compile(r"[,;]?\s*\b(?:not|instead of|rather than)\b", re.IGNORECASE)
+
+
 def date_in(text: str, today: date) -> date | None:
-    """A start date stated at the end of `text` ("...it was actually last sunday"), if any."""
-    words = text.replace(",", " ").split()
-    for size in range(min(len(words), _CORRECTION_WORDS), 0, -1):
-        try:
-            return parse_start_date(" ".join(words[-size:]), today=today)
-        except DateParseError:
-            continue
+    """A start date stated at the end of `text` ("...it was actually last sunday"), if any;
+    the date before a "not ..." that corrects it ("on the 10th not 2 weeks ago")."""
+    head = _NOT_THAT.split(text, maxsplit=1)[0]
+    for part in (head, text) if head.strip() and head != text else (text,):
+        words = part.replace(",", " ").split()
+        for size in range(min(len(words), _CORRECTION_WORDS), 0, -1):
+            try:
+                return parse_start_date(" ".join(words[-size:]), today=today)
+            except DateParseError:
+                continue
     return None
 
 

@@ -168,3 +168,20 @@ async def test_typed_skip_at_the_optional_reason_is_not_saved_as_a_reason(
     assert "Day 1" in done.plain
     await user.send("/reasons")
     assert (await user.reply()).text in CONTENT.variants("reasons.list_empty")
+
+
+@pytest.mark.parametrize("typed", [
+    "actually it started on the 20th not 2 weeks ago",
+    "i gave you the wrong date, it was the 20th",
+])
+async def test_a_correction_in_other_words_takes_the_new_date_not_the_old_one(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # Found by a helper playing users: the first was not heard as a correction, and once it
+    # was, the date after "not" was taken.
+    user = emu.user(9110)
+    await onboard(user, date="2 weeks ago")
+    await user.send(typed)
+    confirm = await user.reply()
+    assert "Friday 20 November" in confirm.plain, confirm.plain
+    assert YES in confirm.button_texts()
