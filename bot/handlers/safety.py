@@ -518,9 +518,20 @@ async def _no_button(turn: Turn, frame: Frame, button: Button) -> None:
     turn.toast(turn.t("core.stale_button"))
 
 
+async def _on_cancel(turn: Turn, frame: Frame) -> None:
+    """/cancel or "stop" in the talk: the questions stop; if they said they were not safe,
+    the number and a line go with them."""
+    data = SosData.of(frame)
+    if data.unsafe:
+        key = "cancelled_unsafe_danger" if data.kind == "d" else "cancelled_unsafe"
+        turn.say(_say(turn.rt.content, data, key, _lines(turn)), inline([[_not_safe(turn, data)]]))
+
+
 FLOW = Flow(
     name=NAME,
     title_key="sos.title",
+    on_cancel=_on_cancel,
+    cancel_key="sos.cancelled",
     steps=Step,
     reads=dict.fromkeys(Step, Reads.ANSWER),
     ask=ask,

@@ -930,3 +930,21 @@ async def test_asking_for_the_number_during_a_plan_is_answered_not_saved(
     first = [tghtml.to_plain(v.split("\n\n")[-1])[:20]
              for v in CONTENT.variants("sos.plan_self.intro")]
     assert any(f in reply.plain for f in first), reply.plain
+
+
+async def test_cancel_after_not_safe_leaves_the_number_and_a_line(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5209)
+    await onboard(user, zone="Berlin")
+    await user.send("i want to die")
+    await user.reply()
+    await user.send("no")
+    await user.reply()
+    await user.send("/cancel")
+    lines, stopped = await user.replies(2)
+    assert said(lines, "sos.cancelled_unsafe"), lines.plain
+    assert "112" in lines.plain
+    assert "TelefonSeelsorge" in lines.plain
+    assert CONTENT.label("sos.buttons.not_safe") in lines.button_texts()
+    assert stopped.plain == CONTENT.text("sos.cancelled")
