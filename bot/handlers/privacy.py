@@ -11,6 +11,7 @@ from bot.conversation.context import BotContext
 from bot.conversation.frames import Conversation
 from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
+from bot.handlers.safety import parting_lines
 from bot.services import privacy
 from bot.services.yesno import yes_or_no
 
@@ -81,10 +82,12 @@ async def answer_delete(turn: Turn, pressed: Button, message_id: int | None) -> 
         turn.convo.pop(FLOW)
         _answer(turn, message_id, turn.t("privacy.delete_kept"))
         return
+    parting = parting_lines(turn)  # they had said they were not safe: the lines stay with them
     await privacy.erase(session=turn.session, user_id=turn.user.id)
     # Nothing of theirs may be written back: not even the conversation state.
     turn.convo = Conversation()
-    _answer(turn, message_id, turn.t("privacy.deleted"))
+    done = turn.t("privacy.deleted")
+    _answer(turn, message_id, f"{done}\n\n{parting}" if parting else done)
 
 
 def _answer(turn: Turn, message_id: int | None, text: str) -> None:

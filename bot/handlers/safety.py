@@ -518,6 +518,16 @@ async def _no_button(turn: Turn, frame: Frame, button: Button) -> None:
     turn.toast(turn.t("core.stale_button"))
 
 
+def parting_lines(turn: Turn) -> str | None:
+    """For a goodbye (everything erased): the number and a line, if an open talk has them
+    not safe; else None."""
+    frame = turn.convo.find(NAME)
+    if frame is None or FLOW.is_idle(frame, turn.now) or not SosData.of(frame).unsafe:
+        return None
+    data = SosData.of(frame)
+    return _say(turn.rt.content, data, "parting_unsafe", _lines(turn))
+
+
 async def _on_cancel(turn: Turn, frame: Frame) -> None:
     """/cancel or "stop" in the talk: the questions stop; if they said they were not safe,
     the number and a line go with them."""

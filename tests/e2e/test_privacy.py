@@ -257,3 +257,22 @@ async def test_help_lists_the_new_commands(emu: BotApiEmulator, bot: BotRunner) 
     text = (await user.reply()).plain
     for name in MENU_COMMANDS:
         assert f"/{name}" in text
+
+
+async def test_erasing_everything_after_saying_not_safe_still_leaves_the_number(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found by a helper playing users: the last words to someone who had just said "not
+    # safe" were a farewell with no way to help.
+    user = emu.user(6301)
+    await onboard(user, zone="Berlin")
+    await user.send("i want to die")
+    await user.reply()
+    await user.send("no")
+    await user.reply()
+    await user.send("/delete")
+    await user.reply()
+    await user.press("Yes, erase everything")
+    done = await user.wait_for(lambda m: "erased" in m.plain)
+    assert "112" in done.plain, done.plain
+    assert "TelefonSeelsorge" in done.plain
