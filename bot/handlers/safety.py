@@ -41,6 +41,8 @@ from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
     about_the_bot,
     asks_for_number,
+    asks_to_call_police,
+    asks_to_meet_them,
     asks_to_reply_to_them,
     asks_what_to_do,
     clarifies_not_harm,
@@ -303,6 +305,14 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if data.kind == "o" and asks_to_reply_to_them(text):
         # "should i just reply to him": help reaches them without the person's reply
         _reply(turn, frame, data, "what_now_ex", Step.ASKED)
+        return
+    if asks_to_call_police(text):
+        # "should i call the police": yes, now
+        _reply(turn, frame, data, "call_yes", Step.UNSAFE)
+        return
+    if data.kind == "d" and asks_to_meet_them(text):
+        # "should i go" (to meet the one who hurt them), "should i open the door": no
+        _reply(turn, frame, data, "meet_danger", Step.ASKED)
         return
     if asks_what_to_do(text):
         # A question, not an answer: the next concrete steps, then are they safe?

@@ -22,7 +22,8 @@ from typing import Literal
 from bot.services.textnorm import normalize
 
 __all__ = [
-    "SafetyAnswer", "about_the_bot", "asks_for_number", "clarifies_not_harm",
+    "SafetyAnswer", "about_the_bot", "asks_for_number", "asks_to_call_police",
+    "asks_to_meet_them", "clarifies_not_harm",
     "is_acknowledgement", "is_dont_know", "is_joking", "is_no_one", "is_unreachable",
     "person_named", "person_near", "promises_not_to", "read_safety_answer", "threat_gone",
 ]
@@ -687,3 +688,27 @@ def about_the_bot(text: str) -> bool:
 def asks_for_number(text: str) -> bool:
     """ "what number do i call": a question for the lines, not an answer to the plan."""
     return _ASKS_NUMBER.search(normalize(text)) is not None
+
+
+# "should i call the police": yes, now.
+_CALL_POLICE = re.compile(
+    r"\b(?:should|shall|can|do) i (?:call|ring|phone|dial|get) (?:the )?(?:police|cops|911|999"
+    r"|112|000|emergency|emergency services|an ambulance|ambulance)\b"
+)
+# "should i go" (to meet them), "should i open the door": about meeting the one who hurt them.
+_MEET_THEM = re.compile(
+    r"\b(?:should|shall|can|could) i (?:go|meet (?:him|her|them|up)|see (?:him|her|them)|go and"
+    r" see (?:him|her|them)|talk to (?:him|her|them)|let (?:him|her|them) in|open the door"
+    r"|answer the door|go out(?:side)?|go over)\b|\bis it (?:safe|ok|okay|a good idea) to"
+    r" (?:go|meet|see|let (?:him|her|them) in|open the door)\b"
+)
+
+
+def asks_to_call_police(text: str) -> bool:
+    """ "should i call the police": answered yes, with the number."""
+    return _CALL_POLICE.search(normalize(text)) is not None
+
+
+def asks_to_meet_them(text: str) -> bool:
+    """ "should i go", "should i open the door": asked in a talk about danger."""
+    return _MEET_THEM.search(normalize(text)) is not None

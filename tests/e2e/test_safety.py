@@ -948,3 +948,16 @@ async def test_cancel_after_not_safe_leaves_the_number_and_a_line(
     assert "TelefonSeelsorge" in lines.plain
     assert CONTENT.label("sos.buttons.not_safe") in lines.button_texts()
     assert stopped.plain == CONTENT.text("sos.cancelled")
+
+
+async def test_should_i_go_to_meet_the_one_who_hit_them_is_answered_no(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5210)
+    await onboard(user, zone="Berlin")
+    await user.send("he hit me before we broke up and now he wants to meet to talk")
+    await user.reply()
+    await user.send("should i go")
+    reply = await user.reply()
+    assert said(reply, "sos.meet_danger"), reply.plain
+    assert "110" in reply.plain or "112" in reply.plain
