@@ -27,6 +27,7 @@ from bot.services.dates import DateParseError, find_start_date, parse_start_date
 from bot.services.hedges import asks_why, hedge_of
 from bot.services.progress import day_number, local_today
 from bot.services.reading import is_skip
+from bot.services.smalltalk import classify_smalltalk
 from bot.services.timezones import (
     TzCandidate,
     resolve_timezone,
@@ -395,6 +396,9 @@ async def _take_time(turn: Turn, frame: Frame, at: time) -> None:
 async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if is_skip(text):  # "skip", "not now", "no thanks": the question is optional
         await _finish(turn, frame)
+        return
+    if classify_smalltalk(text) in ("ok", "greeting"):  # a bare "ok" or "hi" is no reason
+        ask(turn, frame)
         return
     reason = " ".join(text.split())
     if len(reason) > REASON_MAX_CHARS:

@@ -549,3 +549,26 @@ async def test_a_named_day_in_a_sentence_is_that_day_not_the_day_before(
     await user.press("Skip for now")
     done = await user.reply()
     assert "Day 12" in done.plain, done.plain
+
+
+async def test_a_bare_ok_at_the_reason_question_is_not_saved_as_a_reason(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found by a helper playing users: "ok" was saved, and /reasons then listed "1. ok".
+    user = emu.user(7302)
+    await user.send("/start")
+    await user.reply()
+    await user.send("today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("21:00")
+    question = await user.reply()
+    await user.send("ok")
+    again = await user.reply()
+    assert again.text == question.text or "Skip for now" in again.button_texts(), again.plain
+    await user.press("Skip for now", message=again)
+    await user.reply()
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "1. ok" not in listed.plain
