@@ -11,6 +11,7 @@ from bot.conversation.context import BotContext
 from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.core.content import Markup
+from bot.handlers import urge
 from bot.handlers.progress import render_status
 from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
@@ -69,6 +70,8 @@ async def on_button(update: Update, context: BotContext) -> None:
             send_answer(turn, content.faq_entries[arg])
         elif kind == "go" and arg == "status" and turn.user.onboarded:
             await render_status(turn)
+        elif kind == "go" and arg == "urge" and turn.user.onboarded:
+            await urge.start_urge(turn, "text")  # "🆘 I want to text them": the flow itself
         elif kind == "go" and arg in ("urge", "reasons", "status"):
             turn.say(turn.t(f"faq.go_{arg}"))
         else:

@@ -219,3 +219,20 @@ async def test_round_9_phrasings_are_answered_right(
     entry = CONTENT.faq_entries[answer]
     assert reply.text == JOIN.join(entry.answer) or entry.title in reply.button_texts(), \
         reply.plain
+
+
+async def test_the_i_want_to_text_them_button_starts_the_urge_flow_itself(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found by a helper playing users: the button only said "tap /urge".
+    user = emu.user(4021)
+    await onboard(user)
+    await user.send("my ex just posted a story with his new gf")
+    answer = await user.reply()
+    button = CONTENT.label("faq.btn_next_urge")
+    assert button in answer.button_texts()
+    await user.press(button, message=answer)
+    opener = await user.reply()
+    assert any(opener.plain.startswith(v[:30]) for v in CONTENT.variants("urge.opener")), \
+        opener.plain
+    assert "10" in opener.button_texts()
