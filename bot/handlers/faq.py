@@ -108,6 +108,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.smalltalk == "greeting" and not turn.user.onboarded and turn.convo.top is None:
         turn.say(turn.t("core.not_started_greeting"))  # a newcomer's "hi": who we are, /start
         return
+    if reading.bereaved:
+        # The ex has died: grief, not No Contact; someone to be with, help one tap away.
+        turn.say(turn.t("listen.bereaved"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+        return
     if reading.smalltalk in ("help_bid", "bot_care", "not_understood"):
         # A call for help, "do you care", "that didn't help": heard, with a way to people who
         # can help and to the topics.

@@ -22,6 +22,7 @@ class _ReadingData(DataModel):
     off_topic: list[Regex] = Field(min_length=1)
     missing: list[Regex] = Field(min_length=1)
     start_correction: Regex
+    bereaved: Regex
     skip: Regex
     emoji_bright: str = Field(min_length=1)
     emoji_heavy: str = Field(min_length=1)
@@ -52,6 +53,7 @@ class Reading:
     emoji_bright: bool = False  # ...and a glad one ("🙂👍", "🎉"), with no sad emoji in it
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
     start_correction: bool = False  # "my start date was actually last sunday"
+    bereaved: bool = False  # "my ex passed away last night": grief, not No Contact
     language: str | None = None  # clearly not English: its ISO 639-1 code
     asks: bool = True  # it asks something (see faq.is_question), rather than tells
 
@@ -116,6 +118,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         emoji_bright=emoji and not letters and _is_bright(text),
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
+        bereaved=bool(_DATA.bereaved.search(norm)),
         language=other_language(text),
         asks=is_question(text, norm),
     )

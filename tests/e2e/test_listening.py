@@ -324,3 +324,19 @@ async def test_hindi_typed_in_latin_letters_is_answered_in_latin_letters(
     asked = await user.reply()
     assert asked.plain.startswith(CONTENT.text("language.safe_check.hi_latn")), asked.plain
     assert CONTENT.label("sos.buttons.safe_no") in asked.button_texts()
+
+
+async def test_news_that_the_ex_has_died_is_met_as_grief(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found by a helper playing users: it got "If the pull to contact them is loud, /urge".
+    user = emu.user(8913)
+    await onboard(user)
+    await user.send("my ex passed away last night in a car crash")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.bereaved"), reply.plain
+    assert "/urge" not in reply.plain
+    assert NOT_SAFE in reply.button_texts()
+    await user.send("my ex is dead to me honestly")
+    other = await user.reply()
+    assert other.text not in CONTENT.variants("listen.bereaved")
