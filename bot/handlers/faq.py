@@ -11,7 +11,7 @@ from bot.conversation.context import BotContext
 from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.core.content import Markup
-from bot.handlers import urge
+from bot.handlers import slip, urge
 from bot.handlers.progress import render_status
 from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
@@ -72,7 +72,9 @@ async def on_button(update: Update, context: BotContext) -> None:
             await render_status(turn)
         elif kind == "go" and arg == "urge" and turn.user.onboarded:
             await urge.start_urge(turn, "text")  # "🆘 I want to text them": the flow itself
-        elif kind == "go" and arg in ("urge", "reasons", "status"):
+        elif kind == "go" and arg == "slip" and turn.user.onboarded:
+            slip.begin(turn)  # "I broke No Contact", told: restart the count, or keep it
+        elif kind == "go" and arg in ("urge", "reasons", "status", "slip"):
             turn.say(turn.t(f"faq.go_{arg}"))
         else:
             turn.toast(turn.t("core.stale_button"))
@@ -88,7 +90,7 @@ def send_answer(turn: Turn, entry: FaqEntry, extra: list[Row] | None = None,
         if target is not None:
             label = turn.t("faq.btn_next_question", title=target.title)
             rows.append([(label, pack(FLOW, STATELESS, "q", target.id))])
-    elif entry.next in ("urge", "reasons", "status"):
+    elif entry.next in ("urge", "reasons", "status", "slip"):
         label = turn.label(f"faq.btn_next_{entry.next}")
         rows.append([(label, pack(FLOW, STATELESS, "go", entry.next))])
     rows += offer or []

@@ -560,7 +560,7 @@ class FaqMatcher:
 # --------------------------------------------------------------------------------------------
 
 _ID_RE = r"^[a-z0-9_-]+$"
-_NEXT_RE = re.compile(r"^(urge|reasons|status|none|faq:[a-z0-9_-]{1,20})$")
+_NEXT_RE = re.compile(r"^(urge|reasons|status|slip|none|faq:[a-z0-9_-]{1,20})$")
 _TAG_RE = re.compile(r"<(/?)([a-zA-Z]+)([^>]*)>")
 _ALLOWED_TAGS = {"b", "i", "a"}
 
@@ -638,7 +638,7 @@ class QuestionModel(_Strict):
     def _next(cls, value: str | None) -> str | None:
         if value is not None and not _NEXT_RE.match(value):
             raise ValueError(
-                f"next {value!r} must be urge, reasons, status, none or faq:<question-id>"
+                f"next {value!r} must be urge, reasons, status, slip, none or faq:<question-id>"
             )
         return value
 

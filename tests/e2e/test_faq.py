@@ -236,3 +236,23 @@ async def test_the_i_want_to_text_them_button_starts_the_urge_flow_itself(
     assert any(opener.plain.startswith(v[:30]) for v in CONTENT.variants("urge.opener")), \
         opener.plain
     assert "10" in opener.button_texts()
+
+
+async def test_a_slip_told_offers_to_count_it_and_the_button_restarts_the_count(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found by a helper playing users: "i texted her" got the slip answer, and /status then
+    # went on celebrating the full streak.
+    user = emu.user(4022)
+    await onboard(user, date="2 weeks ago")
+    await user.send("i texted her last night")
+    answer = await user.reply()
+    button = CONTENT.label("faq.btn_next_slip")
+    assert button in answer.button_texts(), answer.plain
+    await user.press(button, message=answer)
+    confirm = await user.reply()
+    await user.press(CONTENT.label("slip.confirm_labels.restart"), message=confirm)
+    await user.reply()
+    await user.send("/status")
+    status = await user.reply()
+    assert "Day 1" in status.plain, status.plain
