@@ -77,14 +77,16 @@ class Reading:
 
     @property
     def heard_first(self) -> bool:
-        """A feeling told, not a question asked, that the FAQ would answer or is unsure of
+        """Something told, not a question asked, that the FAQ would answer or is unsure of
         ("i miss him so much", "she was my best friend"): it is heard first, and the answers
         offered under it rather than given or asked about ("did you mean"). Words of harm
         always get the answer."""
         if self.asks or self.harm is not None:
             return False
         if self.match.kind == "suggest":
-            return self.feeling
+            # "he cheated on me with my best friend": told, not asked; heard, the nearest
+            # answers under it, rather than "did you mean"
+            return True
         return self.match.kind == "answer" and (
             self.feeling or self.match.score < STATEMENT_SURE)
 

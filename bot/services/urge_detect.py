@@ -87,6 +87,7 @@ class _Language(DataModel):
     passed: Regex
     bare_desire: Regex
     any_contact: Regex
+    obliged: Regex
 
     @model_validator(mode="before")
     @classmethod
@@ -319,6 +320,8 @@ def detect_urge(text: str) -> bool:
         return False
     normalised = normalise(text)
     whole = normalised.replace("|", " ")
+    if _LANGUAGE.obliged.search(whole):
+        return False  # contact they have to have, for the children, the home, the bills
     signal = 0
     for clause in _clauses(normalised):
         value = _clause_signal(clause, whole)

@@ -340,3 +340,28 @@ async def test_news_that_the_ex_has_died_is_met_as_grief(
     await user.send("my ex is dead to me honestly")
     other = await user.reply()
     assert other.text not in CONTENT.variants("listen.bereaved")
+
+
+async def test_a_big_disclosure_is_heard_not_asked_did_you_mean(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found by a helper playing users: "Did you mean one of these? [Mutual friends] ...".
+    user = emu.user(8914)
+    await onboard(user)
+    await user.send("he cheated on me with my best friend")
+    reply = await user.reply()
+    assert reply.text not in FAQ.did_you_mean, reply.plain
+    assert reply.text in CONTENT.variants("faq.feeling_heard"), reply.plain
+
+
+async def test_contact_they_have_to_have_for_a_child_is_not_an_urge(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8915)
+    await onboard(user)
+    await user.send("we have a 4 year old together so i have to talk to him")
+    reply = await user.reply()
+    assert reply.text not in CONTENT.variants("urge.free_text_offer"), reply.plain
+    kids = CONTENT.faq_entries["kids"]
+    assert reply.text == JOIN.join(kids.answer) or kids.title in reply.button_texts(), \
+        reply.plain
