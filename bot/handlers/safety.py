@@ -228,6 +228,9 @@ def _first_reply(
         data.unsafe = True
         key = "unsafe_now" if going_on else "explicit_reply"
         return _say(content, data, key, lines), Step.ASKED
+    if going_on and data.unsafe:
+        # Still in it, having said they are not safe: the number again, not a fresh question
+        return _say(content, data, "stay_unsafe", lines), Step.UNSAFE
     key = "still_here" if going_on else "passive_check"
     return _say(content, data, key, lines), Step.ASKED
 
@@ -384,6 +387,15 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, "unreachable", Step.UNSAFE)
     else:
         reading = read_text(text, turn.rt.matcher)
+        if _changes_subject(reading) and data.unsafe:
+            # A question while not safe ("how long until it stops hurting"): answered, and the
+            # talk stays open, so what comes next is still read in its light.
+            data.said += 1
+            data.into(frame)
+            turn.say(_pick(turn.rt.content, data, "answer_and_stay"),
+                     inline([[_not_safe(turn, data)]]))
+            await turn.flows.free_text(turn, reading)
+            return
         if _changes_subject(reading):
             _leave(turn, data)
             await turn.flows.free_text(turn, reading)

@@ -23,6 +23,7 @@ from tests.harness import BotRunner, onboard
 CONTENT = load_content()
 NOT_SAFE = CONTENT.label("faq.btn_not_safe")
 SAFE_NO = CONTENT.label("sos.buttons.safe_no")
+JOIN = "\n\n"  # an answer's parts reach the person as one message
 SAFE_YES = CONTENT.label("sos.buttons.safe_yes")
 PLAN = CONTENT.label("sos.buttons.plan")
 DANGER_PLAN = CONTENT.label("sos.buttons.danger_plan")
@@ -424,7 +425,8 @@ async def test_four_messages_never_get_the_same_text_twice_in_a_row(
         await user.send(message)
         texts.append((await user.reply()).text)
     assert all(a != b for a, b in zip(texts, texts[1:], strict=False))
-    assert said_any(texts[1:], ("sos.still_here", "sos.unsafe_now"))
+    # after the explicit one the talk has them not safe: the number again ("stay_unsafe")
+    assert said_any(texts[1:], ("sos.still_here", "sos.unsafe_now", "sos.stay_unsafe"))
 
 
 def said_any(texts: list[str], keys: tuple[str, ...]) -> bool:
@@ -961,3 +963,24 @@ async def test_should_i_go_to_meet_the_one_who_hit_them_is_answered_no(
     reply = await user.reply()
     assert said(reply, "sos.meet_danger"), reply.plain
     assert "110" in reply.plain or "112" in reply.plain
+
+
+async def test_a_question_while_not_safe_is_answered_and_the_talk_stays_open(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found by a helper playing users: the question ended the talk, and "but i still feel
+    # like dying" was then met as if for the first time.
+    user = emu.user(5211)
+    await onboard(user, zone="Berlin")
+    await user.send("i dont see the point of living anymore")
+    await user.reply()
+    await user.send("no")
+    await user.reply()
+    await user.send("how long until it stops hurting")
+    stay, answer = await user.replies(2)
+    assert said(stay, "sos.answer_and_stay"), stay.plain
+    assert answer.text == JOIN.join(CONTENT.faq_entries["pain_easing"].answer)
+    await user.send("but i still feel like dying")
+    again = await user.reply()
+    assert said(again, "sos.stay_unsafe"), again.plain
+    assert "112" in again.plain
