@@ -54,7 +54,9 @@ from bot.services.safety_answers import (
     is_no_one,
     is_plain_ok,
     is_unreachable,
+    low_battery,
     none_of_theirs,
+    on_the_way_home,
     person_named,
     person_near,
     promises_not_to,
@@ -308,6 +310,14 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if data.kind == "o" and asks_to_reply_to_them(text):
         # "should i just reply to him": help reaches them without the person's reply
         _reply(turn, frame, data, "what_now_ex", Step.ASKED)
+        return
+    if low_battery(text):
+        # "my phone is at 5%": the call now, while it can still be made
+        _reply(turn, frame, data, "low_battery", Step.UNSAFE)
+        return
+    if data.kind == "d" and on_the_way_home(text):
+        # followed, on the way home: not home; somewhere with people, and call from there
+        _reply(turn, frame, data, "followed_home", Step.UNSAFE)
         return
     if asks_to_call_police(text):
         # "should i call the police": yes, now

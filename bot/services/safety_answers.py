@@ -25,6 +25,7 @@ __all__ = [
     "SafetyAnswer", "about_the_bot", "asks_for_number", "asks_to_call_police",
     "asks_to_meet_them", "clarifies_not_harm",
     "is_acknowledgement", "is_dont_know", "is_joking", "is_no_one", "is_unreachable",
+    "low_battery", "on_the_way_home",
     "person_named", "person_near", "promises_not_to", "read_safety_answer", "threat_gone",
 ]
 
@@ -712,3 +713,27 @@ def asks_to_call_police(text: str) -> bool:
 def asks_to_meet_them(text: str) -> bool:
     """ "should i go", "should i open the door": asked in a talk about danger."""
     return _MEET_THEM.search(normalize(text)) is not None
+
+
+# "my phone is at 5%": call while it still can.
+_LOW_BATTERY = re.compile(
+    r"\b(?:phone|battery)\b(?: \w+){0,4}? (?:\d{1,2} ?(?:%|percent\b)|(?:dying|about to die"
+    r"|almost dead|nearly dead|low|going to die|gonna die)\b)|\b\d{1,2} ?(?:%|percent)"
+    r"(?: battery| left)\b"
+)
+# "im walking", "5 min from home": on the way home, in a talk about being followed.
+_ON_THE_WAY = re.compile(
+    r"\b(?:i am )?(?:walking|driving|heading|going|cycling|on my way|nearly|almost) home\b"
+    r"|\b\d+ ?(?:min|mins|minutes) (?:from|away from) (?:home|my (?:house|flat|place))\b"
+    r"|^(?:i am )?(?:walking|driving|on the bus|on the train|outside)$"
+)
+
+
+def low_battery(text: str) -> bool:
+    """ "my phone is at 5%": the call comes before the battery goes."""
+    return _LOW_BATTERY.search(text.lower()) is not None
+
+
+def on_the_way_home(text: str) -> bool:
+    """ "im walking", "5 min from home": on the move, in a talk about danger."""
+    return _ON_THE_WAY.search(normalize(text)) is not None

@@ -984,3 +984,20 @@ async def test_a_question_while_not_safe_is_answered_and_the_talk_stays_open(
     again = await user.reply()
     assert said(again, "sos.stay_unsafe"), again.plain
     assert "112" in again.plain
+
+
+async def test_followed_on_the_way_home_and_a_dying_phone_each_get_their_own_words(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found by a helper playing users: both got the same stock "call now" line.
+    user = emu.user(5212)
+    await onboard(user, zone="Berlin")
+    await user.send("i think someone is following me home, its his car")
+    await user.reply()
+    await user.send("im walking")
+    walking = await user.reply()
+    assert said(walking, "sos.followed_home"), walking.plain
+    await user.send("my phone is at 5%")
+    battery = await user.reply()
+    assert said(battery, "sos.low_battery"), battery.plain
+    assert "112" in battery.plain
