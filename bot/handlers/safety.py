@@ -35,7 +35,7 @@ from bot.conversation.keyboards import Row, inline, with_rows
 from bot.conversation.turn import Turn, change_conversation, open_turn, peek
 from bot.core.content import Content, Markup, render
 from bot.core.runtime import Runtime
-from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind
+from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind, mentions_harm
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
@@ -332,24 +332,6 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         key = {"d": "what_now_danger", "o": "what_now_ex"}.get(data.kind, "what_now")
         _reply(turn, frame, data, key, Step.ASKED)
         return
-    if data.kind != "o" and is_joking(text):
-        # "jk": taken back; still asked, once, gently
-        _reply(turn, frame, data, "joking", Step.ASKED)
-        return
-    if data.kind != "o" and clarifies_not_harm(text):
-        # "not like that", "i mean no contact is too hard": heard, and the talk ends
-        data.said += 1
-        turn.say(_pick(turn.rt.content, data, "clarified"), inline([[_not_safe(turn, data)]]))
-        turn.convo.pop(NAME)
-        return
-    if data.kind == "s" and promises_not_to(text) and not data.taken:
-        # "i wont do it", "i promise": believed, and one thing put in place
-        _reply(turn, frame, data, "promised", Step.SAFE)
-        return
-    if about_the_bot(text):
-        # "why do you keep saying that": answered, and the talk goes on
-        _reply(turn, frame, data, "about_bot", Step.LISTEN)
-        return
     done = done_to_self(text) if data.kind != "o" else None
     if done == "taken":
         data.taken = True
@@ -361,6 +343,27 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if data.kind == "d" and threat_gone(text):
         # "ok hes gone now": glad, the door locked, the number if they come back; safe now?
         _reply(turn, frame, data, "danger_gone", Step.ASKED)
+        return
+    # After something done or a threat gone ("not like that, but i took some pills"):
+    if data.kind != "o" and is_joking(text):
+        # "jk": taken back; still asked, once, gently
+        _reply(turn, frame, data, "joking", Step.ASKED)
+        return
+    if (data.kind != "o" and clarifies_not_harm(text) and mentions_harm(text) is None
+            and read_safety_answer(text) != "unsafe"):
+        # "not like that", "i mean no contact is too hard": heard, and the talk ends (not
+        # when the same message speaks of harm: "not like that, but i took some pills")
+        data.said += 1
+        turn.say(_pick(turn.rt.content, data, "clarified"), inline([[_not_safe(turn, data)]]))
+        turn.convo.pop(NAME)
+        return
+    if data.kind == "s" and promises_not_to(text) and not data.taken:
+        # "i wont do it", "i promise": believed, and one thing put in place
+        _reply(turn, frame, data, "promised", Step.SAFE)
+        return
+    if about_the_bot(text):
+        # "why do you keep saying that": answered, and the talk goes on
+        _reply(turn, frame, data, "about_bot", Step.LISTEN)
         return
     answer = read_safety_answer(text)
     if answer == "unsafe":

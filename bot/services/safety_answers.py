@@ -512,7 +512,7 @@ _UNREACHABLE = re.compile(
 # them", "i cut myself", "there's blood"): not a new message the check reads on its own,
 # but in this talk it means danger now. "I haven't taken anything" is not one.
 _TAKEN = re.compile(
-    r"\b(?:took|taken|swallowed|downed|popped|necked|had|drank|drunk|overdosed|od)\b"
+    r"\b(?:took|taken|did take|swallowed|downed|popped|necked|had|drank|drunk|overdosed|od)\b"
     r"(?: \w+){0,4}? (?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol"
     r"|sleeping (?:pills|tablets)|them|them all|all of them|it all|the lot|(?:the|a|my|her|his)"
     r" (?:bottle|box|packet|pack|strip)|bleach|\d+)\b"

@@ -1001,3 +1001,20 @@ async def test_followed_on_the_way_home_and_a_dying_phone_each_get_their_own_wor
     battery = await user.reply()
     assert said(battery, "sos.low_battery"), battery.plain
     assert "112" in battery.plain
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("not like that, but i did take some pills earlier", "sos.took_something"),
+    ("im not suicidal but im not safe tonight", "sos.unsafe_now"),
+])
+async def test_a_clarification_with_harm_in_it_is_not_taken_as_all_clear(
+    emu: BotApiEmulator, bot: BotRunner, text: str, key: str
+) -> None:
+    user = emu.user(5213)
+    await onboard(user, zone="Berlin")
+    await user.send("i cant do this anymore")
+    await user.reply()
+    await user.send(text)
+    reply = await user.reply()
+    assert not said(reply, "sos.clarified"), reply.plain
+    assert "112" in reply.plain
