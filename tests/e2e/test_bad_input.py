@@ -32,6 +32,7 @@ from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.entities import command_entities
 from bot.emulator.server import BotApiEmulator
 from bot.services.clocktime import TimeParseError, parse_clock_time
+from bot.services.crisis import detect_crisis, mentions_harm
 from bot.services.dates import DateParseError, parse_start_date
 from bot.services.journey import provisional_today
 from bot.services.reasons import MAX_REASON_CHARS
@@ -356,6 +357,13 @@ async def send(runner: BotRunner, user: SimUser, item: Input) -> tuple[list[BotM
     return await exchange(runner, user, go)
 
 
+def speaks_of_harm(item: Input) -> bool:
+    """Whether the message is one the crisis check or the net answers first, at any prompt."""
+    text = item.text
+    return item.kind in ("text", "forward") and (
+        detect_crisis(text) is not None or mentions_harm(text) == "strong")
+
+
 def answered_as_text(item: Input) -> bool:
     """Whether the message reaches the flow as a typed answer."""
     if item.kind == "forward":  # forwarded text carries no command entity
@@ -395,7 +403,8 @@ async def test_any_message_at_any_prompt_gets_a_kind_reply_and_loses_nothing(
     if not valid:
         assert await rows_of(db, user_id) == rows
         before, after = steps(stack)[-1:], steps(await stack_of(db, user_id))[-1:]
-        if before != after:
+        if before != after and not (speaks_of_harm(item) and after[0][0] == "sos"):
+            # (words of harm, even in random text, "THREAT": the safety talk first, anywhere)
             assert (tuple(before), tuple(after)) in prompt.may_move, (before, after)
 
 
