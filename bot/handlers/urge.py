@@ -79,6 +79,9 @@ BREATHING, REASON_ADD, WRITE, WRITE_CHOICE, TAPE, OUTCOME = (
 OUTCOME_STEPS = frozenset({WAITING, BREATHING, OUTCOME})
 # Typed at "choose a tool", these end the urge at once ("it passed", "i texted him").
 _ENDS_AT_TOOLS = frozenset({urges.PASSED, urges.CONTACTED})
+# Steps where "i already sent it" or "it passed", typed, ends the urge (not where what they
+# type is their own words: the message written here instead, the tape, a reason).
+_ENDS_EARLY_AT = frozenset({STRENGTH, TRIGGER})
 OUTCOME_ARGS = {"passed": urges.PASSED, "still": urges.STILL_STRONG,
                 "contacted": urges.CONTACTED}
 OFFER_NONCE = "o"  # the free-text offer is not tied to a prompt
@@ -218,6 +221,10 @@ def _waiting_left(turn: Turn, frame: Frame) -> int:
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed message while the urge flow is on top."""
+    if frame.step in _ENDS_EARLY_AT and (ended := urges.outcome_from_text(text)) in _ENDS_AT_TOOLS:
+        # "i already sent it" or "it passed" before the strength or the trigger: it ends here
+        await _outcome(turn, frame, str(ended))
+        return
     if frame.step == STRENGTH:
         strength = urges.parse_strength(text)
         if strength is None:
@@ -554,6 +561,8 @@ async def run_breathing(
 
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """Typed text the current step can take as its answer."""
+    if frame.step in _ENDS_EARLY_AT and urges.outcome_from_text(text) in _ENDS_AT_TOOLS:
+        return True
     if frame.step == STRENGTH:
         return urges.parse_strength(text) is not None
     if frame.step == TOOLS:

@@ -1044,3 +1044,24 @@ async def test_a_strength_said_with_a_second_thought_takes_the_higher(
     trigger_question = await user.reply()
     assert is_made_of(trigger_question, variants("urge.strength_mid_ack"),
                       variants("urge.ask_trigger"))
+
+
+@pytest.mark.parametrize(("typed_at", "text", "key"), [
+    ("trigger", "i already sent it", "urge.outcome_contacted"),
+    ("strength", "it passed", "urge.outcome_passed"),
+])
+async def test_sent_or_passed_typed_early_ends_the_urge_there(
+    emu: BotApiEmulator, bot: BotRunner, typed_at: str, text: str, key: str
+) -> None:
+    # Found by a helper playing users: "i already sent it" at the trigger question got the
+    # FAQ menu and "it passed" was read as a trigger.
+    user = emu.user(3301 if typed_at == "trigger" else 3302)
+    await onboard(user)
+    await user.send("/urge")
+    await user.reply()
+    if typed_at == "trigger":
+        await user.send("10")
+        await user.reply()
+    await user.send(text)
+    reply = await user.reply()
+    assert any(reply.plain.startswith(v[:25]) for v in CONTENT.variants(key)), reply.plain
