@@ -197,10 +197,11 @@ async def check_message(update: Update, context: BotContext) -> None:
         return  # "im ok. not gonna hurt myself": an answer, read by the talk itself
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
-    data.taken = data.taken or done_to_self(text) == "taken"
+    done = done_to_self(text)
+    data.taken = data.taken or done == "taken"
     lines = _lines_for_zone(rt, zone)
     text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on,
-                              done=done_to_self(text) if going_on else None)
+                              done=done if going_on else None)
     logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
     await _send(context, chat.id, text, _buttons(rt.content, data, step))
     if user is not None:
@@ -557,10 +558,10 @@ def parting_lines(turn: Turn) -> str | None:
     """For a goodbye (everything erased): the number and a line, if an open talk has them
     not safe; else None."""
     frame = turn.convo.find(NAME)
-    if frame is None or FLOW.is_idle(frame, turn.now) or not SosData.of(frame).unsafe:
+    if frame is None or FLOW.is_idle(frame, turn.now):
         return None
     data = SosData.of(frame)
-    return _say(turn.rt.content, data, "parting_unsafe", _lines(turn))
+    return _say(turn.rt.content, data, "parting_unsafe", _lines(turn)) if data.unsafe else None
 
 
 async def _on_cancel(turn: Turn, frame: Frame) -> None:

@@ -207,10 +207,15 @@ _WHAT_TO_DO = re.compile(
 )
 
 
+def _says_only(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the whole reply, normalised, is what `pattern` describes."""
+    norm = normalize(text).strip()
+    return bool(norm) and pattern.fullmatch(norm) is not None
+
+
 def asks_what_to_do(text: str) -> bool:
     """Whether a reply in the safety talk asks what to do ("what should i do now?")."""
-    norm = normalize(text).strip()
-    return bool(norm) and _WHAT_TO_DO.fullmatch(norm) is not None
+    return _says_only(_WHAT_TO_DO, text)
 
 
 def is_plain_ok(text: str) -> bool:
@@ -665,14 +670,12 @@ _ASKS_NUMBER = re.compile(
 
 def is_joking(text: str) -> bool:
     """ "jk", "i was joking": a crisis message taken back (still asked about, gently)."""
-    reply = normalize(text).strip()
-    return bool(reply) and _JOKING.fullmatch(reply) is not None
+    return _says_only(_JOKING, text)
 
 
 def promises_not_to(text: str) -> bool:
     """ "i wont do it", "i promise": a promise not to act, not an answer about safety."""
-    reply = normalize(text).strip()
-    return bool(reply) and _PROMISE.fullmatch(reply) is not None
+    return _says_only(_PROMISE, text)
 
 
 def clarifies_not_harm(text: str) -> bool:
