@@ -28,15 +28,17 @@ from bot.services.reading import read_text  # noqa: E402
 
 FAQ_PATH = ROOT / "content" / "faq.yaml"
 LABELLED_PATH = ROOT / "tests" / "data" / "faq_labelled.yaml"
-HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r9.yaml"
+HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r10.yaml"
 PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r4": ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml",
             "r5": ROOT / "tests" / "data" / "heldout" / "faq_r5.yaml",
             "r6": ROOT / "tests" / "data" / "heldout" / "faq_r6.yaml",
             "r7": ROOT / "tests" / "data" / "heldout" / "faq_r7.yaml",
             "r8": ROOT / "tests" / "data" / "heldout" / "faq_r8.yaml",
+            "r9": ROOT / "tests" / "data" / "heldout" / "faq_r9.yaml",
             "t7": ROOT / "tests" / "data" / "faq_tuning_r7.yaml",
-            "t9a": ROOT / "tests" / "data" / "faq_tuning_r9a.yaml"}
+            "t9a": ROOT / "tests" / "data" / "faq_tuning_r9a.yaml",
+            "t10a": ROOT / "tests" / "data" / "faq_tuning_r10a.yaml"}
 
 
 def _expected(item: dict[str, Any]) -> set[str]:
@@ -271,7 +273,7 @@ def main() -> int:
         if show_misses and path.exists():
             _print_misses(matcher, name, yaml.safe_load(path.read_text("utf-8")))
     if "--skip-heldout" not in sys.argv:
-        _heldout_report(matcher, HELDOUT_PATH, "held-out r9", timing=True)
+        _heldout_report(matcher, HELDOUT_PATH, "held-out r10", timing=True)
     return 0
 
 
