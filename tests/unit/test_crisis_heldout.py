@@ -67,13 +67,11 @@ ROUNDS = {
     # Round 15's tuning, chosen on it: reached 108, full 87, explicit 49, special 21, full
     # alarms 0, checked 0.
     "crisis_r14": Pinned((108, 108, 72, 24), 108, 87, 49, 21, 0, 0, in_reach_min=108),
-    # Held out (written 2026-12-01, before round 15's tuning). Measured before it: reached
-    # 98, full 79, explicit 47, special 20, full alarms 6, checked 10 (9.3%), in reach 108.
-    # After it: reached 101 (the net's words in other languages), full alarms 5, checked 9;
-    # the rest unchanged. The targets (all reached, none given the full reply, at most 5%
-    # checked) are missed.
-    "crisis_r15": Pinned((108, 108, 72, 24), 101, 79, 47, 20, 5, 9, checked_target_met=False,
-                         in_reach_min=108),
+    # Tuning material since round 16 (held out until then, written 2026-12-01 before round
+    # 15's tuning). Measured before it: reached 98, full 79, explicit 47, special 20, full
+    # alarms 6, checked 10 (9.3%), in reach 108. After it: reached 101, full alarms 5, checked
+    # 9. Round 16's rules and vetoes, chosen on it: reached 108, full alarms 0, checked 0.
+    "crisis_r15": Pinned((108, 108, 72, 24), 108, 79, 47, 20, 0, 0, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
