@@ -256,3 +256,35 @@ async def test_a_slip_told_offers_to_count_it_and_the_button_restarts_the_count(
     await user.send("/status")
     status = await user.reply()
     assert "Day 1" in status.plain, status.plain
+
+
+@pytest.mark.parametrize("text", [
+    "how do i recover deleted photos from my iphone",
+    "what should i get my mum for her birthday",
+    "convert 30 days to hours",
+    "write a birthday message for my coworker",
+    "my roommate never pays her share of the electric bill, how do i bring it up with her",
+])
+async def test_a_request_from_another_part_of_life_is_declined_kindly(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(4016)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in CONTENT.faq.out_of_scope, reply.plain  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "qid"), [
+    ("should i delete our photos from my iphone", "delete-photos"),  # tied to them: answered
+    ("can i ask her to give back my laptop", "getting_things_back"),
+])
+async def test_the_same_things_tied_to_the_ex_are_answered(
+    emu: BotApiEmulator, bot: BotRunner, text: str, qid: str
+) -> None:
+    user = emu.user(4017)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text not in CONTENT.faq.out_of_scope, reply.plain  # type: ignore[union-attr]
+    assert reply.text == "\n\n".join(CONTENT.faq_entries[qid].answer), reply.plain

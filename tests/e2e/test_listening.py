@@ -178,6 +178,11 @@ async def test_a_crisis_in_spanish_is_still_answered_first(
                                   "ok i wont", "not going to text him back",
                                   # steps and milestones told in other words
                                   "unfollowed him on insta this morning",
+                                  # round 16: a step held, told in a longer breath
+                                  "unfollowed her today. hands were shaking but i did it",
+                                  "he texted me and i DIDNT reply!!! day 22 still going",
+                                  "first weekend without checking his insta",
+                                  "2 weeks no contact", "one month clean from her lol",
                                   "just reached 3 weeks no contact",
                                   "slept through the night for the first time in ages"])
 async def test_good_news_is_met_with_gladness_not_sympathy(
