@@ -97,30 +97,36 @@ async def on_text(update: Update, context: BotContext) -> None:
     # NUL never reaches a user's screen, and PostgreSQL cannot store it in text.
     text = (message.text or "").replace("\x00", "") if message else ""
     async with open_turn(update, context) as turn:
-        if looks_empty(text):
-            turn.say(turn.t("core.empty_text"))
+        await route(turn, text)
+
+
+async def route(turn: Turn, text: str) -> None:
+    """Give `text` to the flow that reads typed text now, or answer it as what it is (also
+    for a flow that hands a message on: the safety talk, once settled)."""
+    if looks_empty(text):
+        turn.say(turn.t("core.empty_text"))
+        return
+    text = text.strip()
+    active = await active_frame(turn)
+    if active is None:
+        await turn.flows.free_text(turn, read_text(text, turn.rt.matcher))
+        return
+    frame, flow = active
+    if flow.keeps_everything:
+        await flow.on_text(turn, frame, text)
+        return
+    if frame.step not in flow.holds_at and is_cancel(text):
+        await resume.cancel_top(turn)  # "stop", "nevermind": as /cancel
+        return
+    reading = read_text(text, turn.rt.matcher)
+    accepts = flow.accepts(turn, frame, text)
+    if not lets_go(flow, frame, reading, accepts):
+        if says_nothing(flow, frame, reading, accepts):
+            flow.ask(turn, frame)
             return
-        text = text.strip()
-        active = await active_frame(turn)
-        if active is None:
-            await turn.flows.free_text(turn, read_text(text, turn.rt.matcher))
-            return
-        frame, flow = active
-        if flow.keeps_everything:
-            await flow.on_text(turn, frame, text)
-            return
-        if frame.step not in flow.holds_at and is_cancel(text):
-            await resume.cancel_top(turn)  # "stop", "nevermind": as /cancel
-            return
-        reading = read_text(text, turn.rt.matcher)
-        accepts = flow.accepts(turn, frame, text)
-        if not lets_go(flow, frame, reading, accepts):
-            if says_nothing(flow, frame, reading, accepts):
-                flow.ask(turn, frame)
-                return
-            await flow.on_text(turn, frame, text)
-            return
-        await let_go(turn, frame, flow, reading)
+        await flow.on_text(turn, frame, text)
+        return
+    await let_go(turn, frame, flow, reading)
 
 
 async def let_go(turn: Turn, frame: Frame, flow: Flow, reading: Reading) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from datetime import timedelta
 from enum import StrEnum
 from typing import Any
@@ -26,7 +27,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.conversation import resume
+from bot.conversation import resume, router
 from bot.conversation.codec import STATELESS, Button, pack, unpack
 from bot.conversation.context import BotContext
 from bot.conversation.flow import Flow, FrameData, Idle, Reads
@@ -62,6 +63,8 @@ from bot.services.safety_answers import (
     promises_not_to,
     reached_help,
     read_safety_answer,
+    said_as,
+    says_safe,
     threat_gone,
 )
 from bot.services.timezones import country_for_zone
@@ -84,6 +87,9 @@ class Step(StrEnum):
     SAFE = "safe"  # they said they are safe for now: calming and a plan are offered
     PLAN = "plan"  # going through a safety plan, one question at a time
     LISTEN = "listen"
+    # They said they were safe: the talk is over, but what they type next is read in its
+    # light once ("i mean no" takes it back; "i'm tired of everything" is asked about)
+    SETTLED = "settled"
 
 
 class SosData(FrameData):
@@ -98,6 +104,9 @@ class SosData(FrameData):
     unsafe: bool = False
     # Something was taken (pills, a bottle): "I'm okay now" still gets the call to get checked.
     taken: bool = False
+    # A typed "fine" after intent was asked about once more ("can you keep yourself safe
+    # tonight?"): the next "fine" is believed.
+    rechecked: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -292,6 +301,9 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
 async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed message while the safety talk is open: read in its light, never as a FAQ."""
     data = SosData.of(frame)
+    if frame.step == Step.SETTLED:
+        await _after_settled(turn, frame, data, text)
+        return
     if frame.step == Step.PLAN and data.plan is not None:
         if asks_for_number(text):  # a question, not a plan answer: the lines, then go on
             data.said += 1
@@ -302,7 +314,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _plan_answer(turn, frame, data, text)
         return
     if (frame.step == Step.UNSAFE and is_acknowledgement(text)) or (
-        data.unsafe and is_plain_ok(text)
+        data.unsafe and is_plain_ok(text) and not (data.rechecked and frame.step == Step.ASKED)
     ):
         # "ok" to "please call now", or after saying they were not safe, is heard, not read
         # as "I'm safe": the talk stays open
@@ -373,6 +385,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif answer == "safe" and data.taken:
         # Feeling okay after pills is not being safe from them: get checked now.
         _reply(turn, frame, data, "safe_after_taken", Step.UNSAFE)
+    elif (answer == "safe" and data.kind == "s" and data.unsafe and not data.rechecked
+          and not says_safe(text)):
+        # "im fine just tired", "yeah", minutes after intent: asked once more, plainly,
+        # with the number in the reply
+        data.rechecked = True
+        _reply(turn, frame, data, "safe_recheck", Step.ASKED)
     elif answer == "safe":
         _settle(turn, frame, data, "safe_now")
     elif answer == "unsure":
@@ -390,11 +408,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # Someone close by ("my flatmate is home", "my mum's asleep upstairs"): go to them,
         # wake them if need be.
         key = "wake_person_near" if near[1] else "reach_person_near"
-        _reply(turn, frame, data, key, Step.UNSAFE, who=near[0])
+        _reply(turn, frame, data, key, Step.UNSAFE, **_who(near[0]))
     elif data.kind != "o" and (who := person_named(text)) is not None:
         # Someone they could reach ("my sister maybe"): help them reach that person now. Not
         # when the one at risk is the ex: these replies speak to the person's own danger.
-        _reply(turn, frame, data, "reach_person", Step.UNSAFE, who=who)
+        _reply(turn, frame, data, "reach_person", Step.UNSAFE, **_who(who))
     elif data.kind != "o" and is_no_one(text):
         _reply(turn, frame, data, "no_one", Step.UNSAFE)
     elif data.kind != "o" and is_unreachable(text):
@@ -421,6 +439,34 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             return
         key = "still_here" if data.said % 2 else "listen"
         _reply(turn, frame, data, key, Step.LISTEN if key == "listen" else Step.ASKED)
+
+
+async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> None:
+    """The first message after they said they were safe: "i mean no" takes it back, a heavy
+    feeling is asked about gently once more; anything else ends the talk and is answered."""
+    if read_safety_answer(_TAKING_BACK.sub("", text.strip())) == "unsafe":
+        key = "danger_unsafe" if data.kind == "d" else "taken_back"
+        _reply(turn, frame, data, key, Step.UNSAFE)
+        return
+    reading = read_text(text, turn.rt.matcher)
+    if (data.kind == "s" and reading.feeling and reading.smalltalk is None
+            and not reading.urge and not (reading.match.kind == "answer" and reading.asks)):
+        # "im tired of everything", a minute after a warning sign: the gentle check again
+        _reply(turn, frame, data, "still_here", Step.ASKED)
+        return
+    turn.convo.pop(NAME)
+    await router.route(turn, text)  # to the flow below, if one is waiting, or answered
+
+
+# "wait", "actually", "sorry" before a "no": the answer taken back
+_TAKING_BACK = re.compile(
+    r"^(?:(?:wait|actually|sorry|hang on|hold on|um+|erm+|no wait|well)[\s,.!]+)+", re.IGNORECASE
+)
+
+
+def _who(name: str) -> dict[str, str]:
+    """The one named, said back: "your sister", or a first name ("Sarah")."""
+    return {"who": said_as(name)}
 
 
 def _changes_subject(reading: Reading) -> bool:
@@ -451,6 +497,11 @@ def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
     turn.convo.pop(NAME)
     turn.say(text, markup)
     below = turn.convo.top
+    if key == "safe_now":
+        # Kept on top, settled, for the next message only (see _after_settled)
+        data.unsafe = False
+        settled = turn.convo.push(NAME, Step.SETTLED)
+        data.into(settled)
     flow = turn.flows.get(below.flow) if below is not None else None
     if below is not None and flow is not None and flow.resumable:
         resume.add_back_button(turn, below, flow)

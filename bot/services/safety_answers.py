@@ -44,10 +44,12 @@ _TRAILING = re.compile(
 # "ya" is normalised to "you": "you" counts as a yes only before more words ("ya im fine").
 _YES = (
     r"(?:yes|yeah|yea|yeh|yep|yup|yas|sure|of course|definitely|absolutely|i am|i am yeah"
-    r"|you(?= ))"
+    r"|you(?= )|ja|si|oui|sim|haan|evet|tak|oo|opo|iya)"
 )
 _OK = r"(?:safe|ok|fine|good|alright|all right|okay|better|okish|fine ish)"
-_NO = r"(?:no|nope|nah|noo|nop|na|no no)"
+# "nein", "non", "não", "nahi", "hindi": no in the languages the crisis net knows, an answer
+# to "are you safe?" and never a name
+_NO = r"(?:no|nope|nah|noo|nop|na|no no|nein|non|nee|nao|nie|hayir|nahi|nahin|nej|nei|tidak|hindi)"
 
 _SAFE = re.compile(
     rf"(?:{_YES}(?: (?:i am|i think so|i think|i am {_OK}|i think i am {_OK}|{_OK}|for now))*"
@@ -76,7 +78,13 @@ _UNSURE = re.compile(
     r"|possibly|probably|i think so maybe|hard to say|i can not tell|can not tell|i hope so"
     r"|hopefully|50 50|fifty fifty|sometimes|not sure honestly|yes and no|yes no|half"
     r"|i do not know (?:any more|honestly|really)|i am not sure any more|i dunno|dunno"
-    r"|idk|i do not know if i am|not sure if i am (?:safe|ok|fine)|i am confused)"
+    r"|idk|i do not know if i am|not sure if i am (?:safe|ok|fine)|i am confused"
+    # resigned ("sure whatever", "doesn't matter"), or only for now: asked again, gently
+    r"|(?:sure |yeah |ok |fine )?whatever|does not matter|it does not matter|who cares"
+    r"|what does it matter|not that it matters|for now|for now i guess|for the moment"
+    r"|i guess for now|safe enough|safe enough i guess|enough i guess"
+    # "asking for a friend": the question stays theirs too
+    r"|(?:just |i am |i was )?asking for a friend|it is for a friend|for a friend|for)"
 )
 
 _DONT_KNOW = re.compile(
@@ -126,7 +134,9 @@ def read_safety_answer(text: str) -> SafetyAnswer | None:
 # goes"): cues anywhere in a short reply, the worrying ones first, so that a reply with both
 # ("i'm ok but i'm scared") is never read as safe.
 _LOOSE_UNSAFE = re.compile(
-    r"\b(?:(?:not|never|really not|far from|anything but)"
+    # "ok fine it's for me" (after "asking for a friend"), "i lied, i'm not"
+    r"\b(?:(?:it is|it was|its) (?:actually |really )?(?:for|about) me|i lied"
+    r"|(?:not|never|really not|far from|anything but)"
     r" (?:really |very |exactly |at all |totally )?"
     r"(?:safe|ok|okay|fine|alright|all right|good|great|well)"
     r"|unsafe|scared|frightened|afraid|terrified|panicking|in danger|do not trust myself"
@@ -157,12 +167,32 @@ _LEAD_NO = re.compile(r"^(?:no|nope|nah|hindi|eish no|not really)\b")
 _MAX_LOOSE = 20
 
 
+# Where they are or what is beside them, told with a "yes" ("yeah i'm standing on it", "yes
+# i'm at the train station", "yeah the pills are right here"): not safe, whatever the yes.
+_AT_THE_EDGE = re.compile(
+    r"\b(?:standing on it|on it now|on (?:the|a|my) (?:roof|ledge|edge|bridge|tracks|railing"
+    r"|railings|balcony|cliff|top floor)|at the (?:tracks|bridge|cliff|cliffs|edge)"
+    r"|(?:the|my) (?:pills|tablets|knife|rope|blade|razor|gun) (?:are|is) (?:right )?(?:here"
+    r"|next to me|in my hand|with me)|(?:next to|beside|in front of) me (?:now|right now)?$"
+    r"|in (?:my|the) hand|engine (?:is )?running)\b"
+)
+# Ordinary places that are also places of danger ("yes im at the train station waiting"):
+# asked again, gently, rather than taken for a yes; not on the way home.
+_AT_A_PLACE = re.compile(
+    r"\bat the (?:station|train station|platform|river|lake|sea|beach|pier|car park"
+    r"|multi storey|quarry|tracks)\b(?!(?: \w+){0,5}? (?:home|to work|for work|with (?:my|a)"
+    r"|to meet|to see|for (?:my|the) (?:train|bus|mum|mom|dad|friend)))"
+)
+
+
 def _loose_answer(text: str, reply: str) -> SafetyAnswer | None:
     if len(reply.split()) > _MAX_LOOSE:
         return None
     # How they are, said in words, decides; "no, and i don't want to be" is not "no one".
-    if _LOOSE_UNSAFE.search(reply):
+    if _LOOSE_UNSAFE.search(reply) or _AT_THE_EDGE.search(reply):
         return "unsafe"
+    if _AT_A_PLACE.search(reply):
+        return "unsure"
     unsure = _LOOSE_UNSURE.search(reply) is not None
     if _LOOSE_SAFE.search(reply):
         return "unsure" if unsure or text.rstrip().endswith("?") else "safe"
@@ -356,6 +386,10 @@ _NOT_NAMES = frozenset({
     "drawing", "journaling", "journal", "meditation", "meditating", "yoga", "singing",
     "dancing", "cooking", "baking", "cleaning", "driving", "swimming", "same",
     "sure", "idc", "nvm", "pills", "knife", "rope", "alcohol", "booze",
+    # yes and no in other languages, and words of an answer that are not names
+    "nein", "non", "nee", "nao", "nie", "hayir", "nahi", "nahin", "nej", "nei", "tidak",
+    "hindi", "ja", "si", "oui", "sim", "haan", "evet", "tak", "oo", "opo", "iya", "for",
+    "asking", "kinda", "meh", "mhm", "enough",
 })
 
 
@@ -368,6 +402,22 @@ def _clauses(text: str) -> list[str]:
     """The reply cut at punctuation and "but", each clause normalised and without fillers."""
     parts = re.split(r"[.,;:!?\n]+|\s+-\s+|\bbut\b", text.lower())
     return [c for c in (_reply(part) for part in parts) if c]
+
+
+_RELATIONS = frozenset(_RELATION_SAID.values()) | frozenset(
+    re.sub(r"[()?:]", " ", _PERSON).replace("|", " ").split()) | frozenset(_SHORT_FOR.values())
+
+
+def says_safe(text: str) -> bool:
+    """Whether the reply says the word "safe" ("yes i'm safe"), not only "fine" or "yeah"."""
+    norm = normalize(text)
+    return re.search(r"\bsafe\b", norm) is not None and "not safe" not in norm
+
+
+def said_as(who: str) -> str:
+    """How the one named is said back: "your sister", "your best friend", or a first name
+    ("Sarah")."""
+    return f"your {who}" if who in _RELATIONS else who[:1].upper() + who[1:]
 
 
 def person_named(text: str) -> str | None:

@@ -379,7 +379,9 @@ async def test_anything_else_in_the_talk_gets_a_warm_reply_not_the_faq(
     for text in ("he left me for someone else", "whatever", "😔"):
         await user.send(text)
         reply = await user.reply()
-        assert said(reply, "sos.listen") or said(reply, "sos.still_here"), reply.plain
+        # a resigned "whatever" is no yes: asked again, gently, the lines in the reply
+        warm = ("sos.listen", "sos.still_here") + (("sos.unsure",) if text == "whatever" else ())
+        assert any(said(reply, key) for key in warm), reply.plain
         assert no_faq_menu(reply)
         assert SAFE_NO in reply.button_texts()
 
@@ -730,7 +732,8 @@ async def test_a_new_talk_right_after_one_ended_does_not_open_with_the_same_word
     await user.send("i dont want to wake up tomorrow either")
     second = await user.reply()
     assert said(first, "sos.passive_check")
-    assert said(second, "sos.passive_check")
+    # right after a talk that ended, it is heard as going on ("I'm still here with you")
+    assert said(second, "sos.still_here"), second.plain
     assert first.text != second.text
 
 
@@ -1018,3 +1021,111 @@ async def test_a_clarification_with_harm_in_it_is_not_taken_as_all_clear(
     reply = await user.reply()
     assert not said(reply, "sos.clarified"), reply.plain
     assert "112" in reply.plain
+
+
+# ------------------------------------------------ round 16: answers people give, as they give them
+
+
+@pytest.mark.parametrize("typed", [
+    "yeah i'm standing on it",  # "yes" to "are you safe?", then where they are
+    "yeah im on the roof",
+    "nein",  # no, in the language of the message
+    "não",
+    "ok fine its for me",  # after "asking for a friend"
+])
+async def test_a_yes_with_a_ledge_in_it_or_a_no_in_another_language_is_not_safe(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    user = emu.user(5160)
+    await in_the_talk(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.unsafe_now"), reply.plain
+    assert "112" in reply.plain
+    assert "right person" not in reply.plain  # never taken for a name
+
+
+async def test_asking_for_a_friend_is_asked_about_again_not_taken_for_a_person(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5161)
+    await onboard(user, zone="Berlin")
+    await user.send("how many paracetamol is too many")
+    await user.reply()
+    await user.send("asking for a friend lol")
+    reply = await user.reply()
+    assert said(reply, "sos.unsure"), reply.plain
+    assert "112" in reply.plain
+    assert "friend sounds" not in reply.plain
+
+
+async def test_a_first_name_is_said_back_as_a_name(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(5162)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("not really")
+    await user.reply()
+    await user.send("sarah")
+    reply = await user.reply()
+    assert said(reply, "sos.reach_person"), reply.plain
+    assert "Sarah" in reply.plain
+    assert "your sarah" not in reply.plain.lower()
+
+
+async def test_fine_minutes_after_intent_is_asked_once_more_then_believed(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5163)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("im fine just tired")
+    again = await user.reply()
+    assert said(again, "sos.safe_recheck"), again.plain
+    assert "112" in again.plain  # the number stays in the reply
+    await user.send("yes")
+    settled = await user.reply()
+    assert said(settled, "sos.safe_now"), settled.plain
+
+
+async def test_a_safe_answer_taken_back_gets_the_number_at_once(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5164)
+    await in_the_talk(user)
+    await user.send("yes im safe")
+    assert said(await user.reply(), "sos.safe_now")
+    await user.send("wait, i mean no")
+    reply = await user.reply()
+    assert said(reply, "sos.taken_back"), reply.plain
+    assert "112" in reply.plain
+    assert "TelefonSeelsorge" in reply.plain
+
+
+async def test_a_heavy_feeling_right_after_the_talk_ended_is_asked_about_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5165)
+    await in_the_talk(user)
+    await user.send("yeah")
+    assert said(await user.reply(), "sos.safe_now")
+    await user.send("im tired of everything")
+    reply = await user.reply()
+    assert said(reply, "sos.still_here"), reply.plain
+    assert no_faq_menu(reply)
+
+
+async def test_after_the_talk_ended_a_question_is_answered_and_the_talk_lets_go(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5166)
+    await in_the_talk(user)
+    await user.send("yes im safe")
+    assert said(await user.reply(), "sos.safe_now")
+    await user.send("how long should no contact last")
+    answer = await user.reply()
+    assert answer.text == "\n\n".join(CONTENT.faq_entries["how-long"].answer), answer.plain
+    await user.send("i mean no")  # only the first message after it is read in its light
+    later = await user.reply()
+    assert not said(later, "sos.taken_back"), later.plain

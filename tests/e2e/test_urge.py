@@ -563,7 +563,9 @@ async def test_a_bare_ok_at_what_set_it_off_asks_again_after_a_safety_detour(
     await user.reply()
     await user.send("honestly i just want to end it all")
     await user.reply()
-    await user.send("yes")
+    await user.send("yes")  # after intent, a bare yes is asked about once more
+    await user.reply()
+    await user.send("yes i'm safe")
     await user.reply()
     await user.send("ok")
     again = await user.reply()

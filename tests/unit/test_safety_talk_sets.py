@@ -31,7 +31,9 @@ def _bench() -> ModuleType:
 PINNED = {
     "safety_talk_labelled.yaml": {"all": 197, "unsafe": 30, "person": 40, "no_one": 25,
                                   "unreachable": 25, "who": 40},
-    "heldout/safety_talk_r1.yaml": {"all": 140, "unsafe": 25, "person": 28, "no_one": 16,
+    # 140 until round 16's readers: a reply labelled "other" is now read as unsure (resigned
+    # words, "whatever", "who cares", are asked about again, gently, with the lines)
+    "heldout/safety_talk_r1.yaml": {"all": 139, "unsafe": 25, "person": 28, "no_one": 16,
                                     "unreachable": 14, "who": 26},
 }
 
