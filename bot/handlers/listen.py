@@ -24,6 +24,10 @@ async def answer(turn: Turn, reading: Reading) -> None:
         else:
             faq.say_english_only(turn, code)
         return
+    if reading.urge and reading.harm == "strong":
+        # "im going to see him tonight and make him pay": asked about first, not an urge
+        ask_if_safe(turn, reading.text)
+        return
     if reading.urge and turn.convo.find(urge.NAME) is None:
         urge.offer(turn)
         return

@@ -41,6 +41,7 @@ from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
     about_the_bot,
+    asks_for_company,
     asks_for_number,
     asks_to_call_police,
     asks_to_meet_them,
@@ -332,6 +333,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # followed, on the way home: not home; somewhere with people, and call from there
         _reply(turn, frame, data, "followed_home", Step.UNSAFE)
         return
+    if asks_for_company(text):
+        # "can you just talk to me": yes; a line answers strangers too, and an open question
+        _reply(turn, frame, data, "talk_with_me", Step.UNSAFE if data.unsafe else Step.LISTEN)
+        return
     if asks_to_call_police(text):
         # "should i call the police": yes, now
         _reply(turn, frame, data, "call_yes", Step.UNSAFE)
@@ -379,7 +384,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, "about_bot", Step.LISTEN)
         return
     answer = read_safety_answer(text)
-    if answer == "unsafe":
+    if answer == "unsafe" and frame.step == Step.UNSAFE and data.kind != "d":
+        # Not safe, said again: short, the number kept, the full list behind its button
+        _reply(turn, frame, data, "unsafe_again", Step.UNSAFE)
+    elif answer == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "unsafe_now"
         _reply(turn, frame, data, key, Step.UNSAFE)
     elif answer == "safe" and data.taken:

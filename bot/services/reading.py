@@ -89,9 +89,10 @@ class Reading:
     def heard_first(self) -> bool:
         """Something told, not a question asked, that the FAQ would answer or is unsure of
         ("i miss him so much", "she was my best friend"): it is heard first, and the answers
-        offered under it rather than given or asked about ("did you mean"). Words of harm
-        always get the answer."""
-        if self.asks or self.harm is not None:
+        offered under it rather than given or asked about ("did you mean"). Strong words of
+        harm are asked about first instead; weak ones ("it physically hurts") are heard, the
+        "I'm not safe" button beside the answers."""
+        if self.asks or self.harm == "strong":
             return False
         if self.match.kind == "suggest":
             # "he cheated on me with my best friend": told, not asked; heard, the nearest

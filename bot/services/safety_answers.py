@@ -478,7 +478,8 @@ def person_near(text: str) -> tuple[str, bool] | None:
 _GONE = re.compile(
     r"\b(?:he|she|they|ex|my ex)(?: finally| just| has| have| is| are| s)*"
     r" (?:gone|left|driven off|drove off|walked off|went away|gone away|gone home|went home"
-    r"|run off|ran off|stopped (?:banging|knocking|shouting|calling))\b(?! (?:me|us|for good)\b)"
+    r"|run off|ran off|stopped (?:banging|knocking|shouting|calling))\b(?! (?:me|us|for good|quiet"
+    r"|silent|still|dark|off (?:line|grid))\b)"
 )
 
 
@@ -753,9 +754,24 @@ _CALL_POLICE = re.compile(
 _MEET_THEM = re.compile(
     r"\b(?:should|shall|can|could) i (?:go|meet (?:him|her|them|up)|see (?:him|her|them)|go and"
     r" see (?:him|her|them)|talk to (?:him|her|them)|let (?:him|her|them) in|open the door"
-    r"|answer the door|go out(?:side)?|go over)\b|\bis it (?:safe|ok|okay|a good idea) to"
+    r"|answer the door|open it|answer it|let (?:him|her|them) talk|go out(?:side)?|go over"
+    r"|go down|go to (?:him|her|them|the door))\b|\bis it (?:safe|ok|okay|a good idea) to"
     r" (?:go|meet|see|let (?:him|her|them) in|open the door)\b"
 )
+
+
+# "can you just talk to me", "stay with me", "don't leave": company asked for, given
+_TALK_TO_ME = re.compile(
+    r"\b(?:can|could|will|would) you (?:just |please )?(?:talk (?:to|with) me|stay(?: with me)?"
+    r"|keep talking|be here|chat)|\b(?:just |please )?(?:talk to me|stay with me|keep talking"
+    r"|do not (?:leave|go)|please do not go|i just want to talk|i need (?:someone|somebody) to"
+    r" talk to|i just need to talk)\b"
+)
+
+
+def asks_for_company(text: str) -> bool:
+    """ "can you just talk to me", "stay with me": they want company now."""
+    return _TALK_TO_ME.search(normalize(text)) is not None
 
 
 def asks_to_call_police(text: str) -> bool:

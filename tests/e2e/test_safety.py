@@ -1129,3 +1129,74 @@ async def test_after_the_talk_ended_a_question_is_answered_and_the_talk_lets_go(
     await user.send("i mean no")  # only the first message after it is read in its light
     later = await user.reply()
     assert not said(later, "sos.taken_back"), later.plain
+
+
+async def test_can_you_just_talk_to_me_gets_company_not_anyone_nearby(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5167)
+    await in_the_talk(user)
+    await user.send("no")
+    await user.reply()
+    await user.send("i don't have anyone")
+    await user.reply()
+    await user.send("can you just talk to me")
+    reply = await user.reply()
+    assert said(reply, "sos.talk_with_me"), reply.plain
+    assert "TelefonSeelsorge" in reply.plain  # a line answers strangers
+    assert "anyone nearby" not in reply.plain
+
+
+async def test_not_safe_said_again_is_short_and_keeps_the_number(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5168)
+    await in_the_talk(user)
+    await user.send("no")
+    first = await user.reply()
+    assert said(first, "sos.unsafe_now")
+    await user.send("no")
+    again = await user.reply()
+    assert said(again, "sos.unsafe_again"), again.plain
+    assert "112" in again.plain
+    assert len(again.plain) < len(first.plain) / 2  # not the whole list again
+    assert LINES in again.button_texts()  # the list one tap away
+
+
+async def test_the_door_is_not_opened_and_quiet_is_not_gone(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5169)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex is outside my flat banging on the door")
+    await user.reply()
+    await user.send("he's gone quiet now")
+    quiet = await user.reply()
+    assert not said(quiet, "sos.danger_gone"), quiet.plain
+    await user.send("should i open it and talk to him")
+    reply = await user.reply()
+    assert said(reply, "sos.meet_danger"), reply.plain
+    assert no_faq_menu(reply)
+
+
+@pytest.mark.parametrize(("text", "explicit"), [
+    ("the voices say i should do it", True),
+    ("i keep driving really fast on the motorway hoping something happens", False),
+    ("im so done. like DONE done", False),
+    ("whats the fastest way to not feel anything", False),
+    ("if i cant have him nobody can", False),
+    ("im gonna go see him tonight and make him pay", False),
+])
+async def test_more_warning_signs_found_by_playing_users_reach_help(
+    emu: BotApiEmulator, bot: BotRunner, text: str, explicit: bool
+) -> None:
+    user = emu.user(5170)
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    reply = await user.reply()
+    if explicit:
+        assert said(reply, "sos.explicit_reply"), reply.plain
+    else:
+        assert said(reply, "sos.harm_check"), reply.plain
+    assert "112" in reply.plain
+    assert SAFE_NO in reply.button_texts()

@@ -61,9 +61,9 @@ ROUNDS = {
     # declined 28, quiet 28. After: reached 118 (90.8%, target 124 missed), right 81, wrong 2
     # (1.5%), declined 29 (96.7%), quiet 28.
     # Round 9's phrase rules, chosen on it: reached 128, right 88, wrong 0.
-    # Since round 10's changes (statements scoring under 0.65 heard first, their answer one
-    # tap away): right 87.
-    "faq_r8": Pinned((130, 30, 30), 128, 87, 0, 29, 29),
+    # Since round 10's changes (statements scoring under 0.65, or with weak words of harm,
+    # heard first, their answer one tap away): right 84.
+    "faq_r8": Pinned((130, 30, 30), 128, 84, 0, 29, 29),
     # Tuning material since round 10 (held out until then, written 2026-12-01 before round
     # 9's changes). Measured before them: reached
     # 115 (88.5%), right 87, wrong 6 (4.6%), declined 28 (93.3%), quiet 25. After: reached 117
@@ -71,8 +71,9 @@ ROUNDS = {
     # quiet 25.
     # After the second pass (tests/data/faq_tuning_r9a.yaml): right 90, the rest the same.
     # After round 10's changes, chosen on it (round 9 tuning material then): reached 120,
-    # right 86 (statements under 0.65 heard first), wrong 6, declined 30, quiet 30.
-    "faq_r9": Pinned((130, 30, 30), 120, 86, 6, 30, 30),
+    # right 84 (statements under 0.65 or with weak words of harm heard first), wrong 6,
+    # declined 30, quiet 30.
+    "faq_r9": Pinned((130, 30, 30), 120, 84, 6, 30, 30),
 }
 
 
