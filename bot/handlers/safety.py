@@ -48,6 +48,7 @@ from bot.services.safety_answers import (
     asks_to_reply_to_them,
     asks_what_to_do,
     clarifies_not_harm,
+    country_named,
     done_to_self,
     got_them_help,
     is_acknowledgement,
@@ -108,6 +109,8 @@ class SosData(FrameData):
     # A typed "fine" after intent was asked about once more ("can you keep yourself safe
     # tonight?"): the next "fine" is believed.
     rechecked: bool = False
+    # The country they named in the talk, before set-up told us their time zone
+    country: str | None = None
 
 
 # --------------------------------------------------------------------------- texts
@@ -146,7 +149,9 @@ def _lines_block(content: Content, data: SosData, lines: LinesForUser) -> str:
             seen.append(line)
     intro = render(_pick(content, data, "lines_intro"), country_name=lines.name)
     emergency = "🚨 <b>" + render("{e}", e=lines.emergency) + "</b>"
-    return "\n".join([intro, emergency, *(f"• {line}" for line in seen)])
+    # Country unknown (not set up yet): ask for it, so the next reply has real numbers
+    ask = [] if lines.known else ["", content.text("sos.ask_country")]
+    return "\n".join([intro, emergency, *(f"• {line}" for line in seen), *ask])
 
 
 def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarkup:
@@ -178,7 +183,7 @@ def ask_if_safe(
     data = SosData(kind=KINDS[harm_kind(text)])
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
-    reply = _say(turn.rt.content, data, key, _lines(turn))
+    reply = _say(turn.rt.content, data, key, _lines(turn, data))
     if lead:  # content text, already Telegram HTML
         reply = f"{lead}\n\n{reply}"
     data.into(frame)
@@ -209,7 +214,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     data.kind = KINDS[signal.kind]
     done = done_to_self(text)
     data.taken = data.taken or done == "taken"
-    lines = _lines_for_zone(rt, zone)
+    lines = _lines_for_zone(rt, zone, data.country)
     text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on,
                               done=done if going_on else None)
     logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
@@ -277,23 +282,25 @@ async def _remember(rt: Runtime, user_id: int, chat_id: int, data: SosData, step
         logger.warning("could not record the safety conversation")
 
 
-def _lines_for_zone(rt: Runtime, zone: str | None) -> LinesForUser:
+def _lines_for_zone(rt: Runtime, zone: str | None, country: str | None = None) -> LinesForUser:
     helplines = rt.content.helplines
     if helplines is None:
         raise RuntimeError("content/helplines.yaml is missing")
-    return lines_for(helplines, country_for_zone(zone) if zone else None)
+    return lines_for(helplines, country or (country_for_zone(zone) if zone else None))
 
 
 # --------------------------------------------------------------------------- the talk
 
 
-def _lines(turn: Turn) -> LinesForUser:
-    return _lines_for_zone(turn.rt, turn.user.tz)
+def _lines(turn: Turn, data: SosData) -> LinesForUser:
+    """The lines for the country they named in the talk ("im in canada"), else their time
+    zone's country, else the worldwide ones."""
+    return _lines_for_zone(turn.rt, turn.user.tz, data.country)
 
 
 def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extra: Any) -> None:
     data.unsafe = data.unsafe or step == Step.UNSAFE
-    text = _say(turn.rt.content, data, key, _lines(turn), **extra)
+    text = _say(turn.rt.content, data, key, _lines(turn, data), **extra)
     turn.convo.goto(frame, step)
     data.into(frame)
     turn.say(text, _buttons(turn.rt.content, data, step))
@@ -305,10 +312,17 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if frame.step == Step.SETTLED:
         await _after_settled(turn, frame, data, text)
         return
+    if not _lines(turn, data).known and (
+        code := country_named(text, _country_names(turn))
+    ) is not None:
+        # "im in canada": that country's numbers now
+        data.country = code
+        _reply(turn, frame, data, "lines_here", Step.UNSAFE if data.unsafe else Step.ASKED)
+        return
     if frame.step == Step.PLAN and data.plan is not None:
         if asks_for_number(text):  # a question, not a plan answer: the lines, then go on
             data.said += 1
-            lines = _lines_block(turn.rt.content, data, _lines(turn))
+            lines = _lines_block(turn.rt.content, data, _lines(turn, data))
             turn.say(f"{_pick(turn.rt.content, data, 'plan_number')}\n\n{lines}")
             _ask_plan(turn, frame, data)
             return
@@ -472,6 +486,14 @@ _TAKING_BACK = re.compile(
 )
 
 
+def _country_names(turn: Turn) -> dict[str, str]:
+    """Country names as people type them -> ISO code, from content/helplines.yaml."""
+    helplines = turn.rt.content.helplines
+    if helplines is None:
+        return {}
+    return {entry.name.casefold(): code for code, entry in helplines.countries.items()}
+
+
 def _who(name: str) -> dict[str, str]:
     """The one named, said back: "your sister", or a first name ("Sarah")."""
     return {"who": said_as(name)}
@@ -500,7 +522,7 @@ def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
     what they were doing before is one tap away. Safe after danger from someone has words of
     its own."""
     said = "safe_now_danger" if key == "safe_now" and data.kind == "d" else key
-    text = _say(turn.rt.content, data, said, _lines(turn))
+    text = _say(turn.rt.content, data, said, _lines(turn, data))
     markup = _buttons(turn.rt.content, data, Step.SAFE if key == "safe_now" else Step.ASKED)
     turn.convo.pop(NAME)
     turn.say(text, markup)
@@ -584,7 +606,8 @@ async def _press(turn: Turn, frame: Frame, button: Button) -> None:
     elif action == "unsure":
         _reply(turn, frame, data, "unsure", Step.ASKED)
     elif action == "lines":
-        turn.say(_lines_block(content, data, _lines(turn)), _buttons(content, data, Step.UNSAFE))
+        block = _lines_block(content, data, _lines(turn, data))
+        turn.say(block, _buttons(content, data, Step.UNSAFE))
         data.into(frame)
     elif action == "ground":
         _reply(turn, frame, data, "grounding", Step.SAFE)
@@ -620,7 +643,9 @@ def parting_lines(turn: Turn) -> str | None:
     if frame is None or FLOW.is_idle(frame, turn.now):
         return None
     data = SosData.of(frame)
-    return _say(turn.rt.content, data, "parting_unsafe", _lines(turn)) if data.unsafe else None
+    if not data.unsafe:
+        return None
+    return _say(turn.rt.content, data, "parting_unsafe", _lines(turn, data))
 
 
 async def _on_cancel(turn: Turn, frame: Frame) -> None:
@@ -629,7 +654,8 @@ async def _on_cancel(turn: Turn, frame: Frame) -> None:
     data = SosData.of(frame)
     if data.unsafe:
         key = "cancelled_unsafe_danger" if data.kind == "d" else "cancelled_unsafe"
-        turn.say(_say(turn.rt.content, data, key, _lines(turn)), inline([[_not_safe(turn, data)]]))
+        text = _say(turn.rt.content, data, key, _lines(turn, data))
+        turn.say(text, inline([[_not_safe(turn, data)]]))
 
 
 FLOW = Flow(

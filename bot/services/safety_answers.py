@@ -20,6 +20,7 @@ import re
 from typing import Literal
 
 from bot.services.textnorm import normalize
+from bot.services.timezones import country_for_zone, resolve_timezone
 
 __all__ = [
     "SafetyAnswer", "about_the_bot", "asks_for_number", "asks_to_call_police",
@@ -772,6 +773,33 @@ _TALK_TO_ME = re.compile(
 def asks_for_company(text: str) -> bool:
     """ "can you just talk to me", "stay with me": they want company now."""
     return _TALK_TO_ME.search(normalize(text)) is not None
+
+
+# "im in canada", "i live in manchester", "from the uk": where they are, said in the talk
+_PLACE_SAID = re.compile(
+    r"^(?:(?:i am|we are|i live|i am living|living|currently|based|i am based|i am staying"
+    r"|staying|i am from) )?(?:in|from) (?P<place>[a-z][a-z .,'-]{1,40})$"
+)
+_COUNTRY_ALIASES = {"uk": "GB", "the uk": "GB", "britain": "GB", "great britain": "GB",
+                    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+                    "usa": "US", "the usa": "US", "us": "US", "the us": "US", "america": "US",
+                    "the states": "US", "uae": "AE", "the philippines": "PH"}
+
+
+def country_named(text: str, names: dict[str, str]) -> str | None:
+    """The country someone says they are in ("im in canada", "from manchester", or just
+    "Canada" or "uk"), as an ISO code; None when the reply names no place we can place.
+    `names` maps country names (casefolded) to codes."""
+    norm = normalize(text)
+    said = _PLACE_SAID.match(norm)
+    place = (said.group("place") if said else norm).strip(" .,")
+    known = {**names, **_COUNTRY_ALIASES}
+    if place in known:
+        return known[place]
+    if said is None:
+        return None  # a bare word is a country's name or nothing ("sarah" is not a place)
+    candidates = resolve_timezone(place, limit=1)
+    return country_for_zone(candidates[0].zone) if candidates else None
 
 
 def asks_to_call_police(text: str) -> bool:

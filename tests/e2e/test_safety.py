@@ -1200,3 +1200,20 @@ async def test_more_warning_signs_found_by_playing_users_reach_help(
         assert said(reply, "sos.harm_check"), reply.plain
     assert "112" in reply.plain
     assert SAFE_NO in reply.button_texts()
+
+
+async def test_before_set_up_the_country_is_asked_for_and_its_numbers_given(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5171)  # never set up: no time zone, so no country
+    await user.send("i want to die")
+    first = await user.reply()
+    assert CONTENT.text("sos.ask_country") in first.plain
+    await user.send("im in canada")
+    lines = await user.reply()
+    assert said(lines, "sos.lines_here"), lines.plain
+    assert "911" in lines.plain
+    await user.send("no")  # not safe: the number of the country they named
+    now = await user.reply()
+    assert "911" in now.plain
+    assert CONTENT.text("sos.ask_country") not in now.plain
