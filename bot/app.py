@@ -204,6 +204,12 @@ def register_handlers(app: Application) -> None:
         "reasons": reasons.show,
         "slip": slip.start,
         "history": slip.show_history,
+        # reached for in a crisis at 2 a.m.: as the "I'm not safe" button (not in the menu)
+        "sos": safety.sos_command,
+        "crisis": safety.sos_command,
+        "panic": safety.sos_command,
+        "emergency": safety.sos_command,
+        "helpme": safety.sos_command,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private))

@@ -41,12 +41,14 @@ from bot.services.helplines import LinesForUser, lines_for
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
     about_the_bot,
+    acting_now,
     asks_for_company,
     asks_for_number,
     asks_to_call_police,
     asks_to_meet_them,
     asks_to_reply_to_them,
     asks_what_to_do,
+    asks_who_is_told,
     clarifies_not_harm,
     country_named,
     done_to_self,
@@ -215,8 +217,12 @@ async def check_message(update: Update, context: BotContext) -> None:
     done = done_to_self(text)
     data.taken = data.taken or done == "taken"
     lines = _lines_for_zone(rt, zone, data.country)
-    text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on,
-                              done=done if going_on else None)
+    if asks_who_is_told(text):
+        # "do you tell the police if i say im suicidal": no one is told; then asked, gently
+        text, step = _say(rt.content, data, "nobody_told", lines), Step.ASKED
+    else:
+        text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on,
+                                  done=done)
     logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
     await _send(context, chat.id, text, _buttons(rt.content, data, step))
     if user is not None:
@@ -347,6 +353,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # followed, on the way home: not home; somewhere with people, and call from there
         _reply(turn, frame, data, "followed_home", Step.UNSAFE)
         return
+    if data.kind == "s" and acting_now(text):
+        # "im going to do it now", "bye": the most urgent words, not the recycled line
+        _reply(turn, frame, data, "imminent", Step.UNSAFE)
+        return
     if asks_for_company(text):
         # "can you just talk to me": yes; a line answers strangers too, and an open question
         _reply(turn, frame, data, "talk_with_me", Step.UNSAFE if data.unsafe else Step.LISTEN)
@@ -471,6 +481,10 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
     reading = read_text(text, turn.rt.matcher)
+    if data.kind == "s" and reading.harm == "strong":
+        # "but the rope is still in my car": the means, put away tonight
+        _reply(turn, frame, data, "means_after_safe", Step.ASKED)
+        return
     if (data.kind == "s" and reading.feeling and reading.smalltalk is None
             and not reading.urge and not (reading.match.kind == "answer" and reading.asks)):
         # "im tired of everything", a minute after a warning sign: the gentle check again
@@ -589,6 +603,16 @@ async def on_button(update: Update, context: BotContext) -> None:
             frame = turn.convo.push(NAME, Step.ASKED)
             SosData(kind=button.arg).into(frame)
         await _press(turn, frame, button)
+
+
+async def sos_command(update: Update, context: BotContext) -> None:
+    """/sos, /crisis, /panic, /emergency, /helpme: as "🚨 I'm not safe right now"."""
+    async with open_turn(update, context) as turn:
+        frame = turn.convo.find(NAME)
+        if frame is None or frame is not turn.convo.top:
+            turn.convo.pop(NAME)
+            frame = turn.convo.push(NAME, Step.ASKED)
+        await _press(turn, frame, Button(NAME, STATELESS, "no", SosData.of(frame).kind))
 
 
 async def _press(turn: Turn, frame: Frame, button: Button) -> None:

@@ -582,7 +582,8 @@ _INJURED = re.compile(
 )
 _NOT_TAKEN = re.compile(
     r"\b(?:not|never|nothing|no|did not|have not|had not|has not|was not|will not|do not)"
-    r"(?: \w+){0,2}? (?:took|taken|take|swallowed|cut|cutting|hurt|hurting|burned|bleeding|had)\b"
+    r"(?: (?!stop\b|stopping\b)\w+){0,2}? (?:took|taken|take|swallowed|cut|cutting|hurt|hurting"
+    r"|burned|bleeding|had)\b"
     r"|\b(?:as prescribed|like the doctor|the doctor (?:said|told)|my usual|usual dose"
     r"|normal dose|prescribed dose|like i am supposed to|like i should)\b"
 )
@@ -592,7 +593,7 @@ def done_to_self(text: str) -> Literal["taken", "injured"] | None:
     """What a reply in the safety talk tells of having done already: something taken (pills,
     a bottle) or an injury (a cut, bleeding); None if neither, or if it is denied."""
     norm = normalize(text)
-    if _NOT_TAKEN.search(norm) is not None:
+    if _NOT_TAKEN.search(norm) is not None:  # not "it won't stop bleeding"
         return None
     if _TAKEN.search(norm) is not None:
         return "taken"
@@ -800,6 +801,39 @@ def country_named(text: str, names: dict[str, str]) -> str | None:
         return None  # a bare word is a country's name or nothing ("sarah" is not a place)
     candidates = resolve_timezone(place, limit=1)
     return country_for_zone(candidates[0].zone) if candidates else None
+
+
+# Acting now, or leaving: "im going to do it now", "doing it", "bye", "goodbye"
+_ACTING_NOW = re.compile(
+    r"^(?:ok |okay |so |well )?(?:i am )?(?:going to|gonna|about to) do it"
+    r"(?: now| right now| tonight)?$"
+    r"|\b(?:i am )?(?:going to|gonna|about to) do it (?:now|right now)\b"
+    r"|^(?:i am )?doing it(?: now)?$|\bit is not working i am (?:going to|gonna) do it\b"
+    r"|^(?:bye|goodbye|bye bye|bye now|bye then|goodbye everyone|this is goodbye|bye for good"
+    r"|bye forever)$"
+)
+
+
+# "do you tell the police if i say im suicidal", "will you call my parents": whether it is
+# safe to say it here
+_WHO_IS_TOLD = re.compile(
+    r"\b(?:do|will|would|can|could|are) you (?:going to )?(?:tell|call|report|contact|alert"
+    r"|inform|send|notify|text|ring|grass on me to|snitch)(?: \w+)? (?:the )?(?:police|cops|anyone"
+    r"|anybody|someone|somebody|my (?:parents|mum|mom|dad|family|school|work|boss|doctor)"
+    r"|authorities|a doctor|an ambulance|social services|999|911|112)\b"
+    r"|\b(?:will|would|do) (?:the )?(?:police|cops|an ambulance) (?:come|be called|get called"
+    r"|turn up|show up)\b(?=(?: \w+){0,6}? (?:if i|when i))"
+)
+
+
+def asks_who_is_told(text: str) -> bool:
+    """ "do you tell the police if i say im suicidal": asking whether it is safe to say."""
+    return _WHO_IS_TOLD.search(normalize(text)) is not None
+
+
+def acting_now(text: str) -> bool:
+    """ "im going to do it now", "bye": said in the talk, the most urgent reply."""
+    return _ACTING_NOW.search(normalize(text)) is not None
 
 
 def asks_to_call_police(text: str) -> bool:

@@ -1217,3 +1217,81 @@ async def test_before_set_up_the_country_is_asked_for_and_its_numbers_given(
     now = await user.reply()
     assert "911" in now.plain
     assert CONTENT.text("sos.ask_country") not in now.plain
+
+
+@pytest.mark.parametrize("command", ["/sos", "/crisis", "/panic", "/emergency", "/helpme"])
+async def test_an_emergency_command_is_the_not_safe_button(
+    emu: BotApiEmulator, bot: BotRunner, command: str
+) -> None:
+    user = emu.user(5172)
+    await onboard(user, zone="Berlin")
+    await user.send(command)
+    reply = await user.reply()
+    assert said(reply, "sos.unsafe_now"), reply.plain
+    assert "112" in reply.plain
+    assert "TelefonSeelsorge" in reply.plain
+
+
+async def test_an_injury_in_the_first_message_gets_first_aid(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5173)
+    await onboard(user, zone="Berlin")
+    await user.send("i cut myself and it wont stop bleeding")
+    reply = await user.reply()
+    assert said(reply, "sos.hurt_now"), reply.plain
+    assert "press" in reply.plain.lower()
+    assert "112" in reply.plain
+
+
+@pytest.mark.parametrize("typed", ["im going to do it now", "bye"])
+async def test_acting_now_in_the_talk_gets_the_most_urgent_words(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    user = emu.user(5174)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("no")
+    await user.reply()
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.imminent"), reply.plain
+    assert "112" in reply.plain
+
+
+async def test_means_told_right_after_i_am_safe_are_put_away(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5175)
+    await in_the_talk(user)
+    await user.send("yes im safe")
+    assert said(await user.reply(), "sos.safe_now")
+    await user.send("but the rope is still in my car")
+    reply = await user.reply()
+    assert said(reply, "sos.means_after_safe"), reply.plain
+    assert "112" in reply.plain
+
+
+async def test_asking_whether_anyone_is_told_is_answered_before_the_check(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5176)
+    await onboard(user, zone="Berlin")
+    await user.send("do you tell the police if i say im suicidal")
+    reply = await user.reply()
+    assert said(reply, "sos.nobody_told"), reply.plain
+    assert "TelefonSeelsorge" in reply.plain
+    assert SAFE_NO in reply.button_texts()
+
+
+@pytest.mark.parametrize("text", ["ayuda", "hilfe bitte", "no estoy bien"])
+async def test_a_short_cry_for_help_in_another_language_is_asked_about(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(5177)
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    reply = await user.reply()
+    assert "112" in reply.plain, reply.plain
+    assert SAFE_NO in reply.button_texts()
