@@ -370,3 +370,21 @@ async def test_contact_they_have_to_have_for_a_child_is_not_an_urge(
     kids = CONTENT.faq_entries["kids"]
     assert reply.text == JOIN.join(kids.answer) or kids.title in reply.button_texts(), \
         reply.plain
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("can my ex see that im using this", "privacy"),
+    ("will he be notified", "privacy"),
+    ("are you chatgpt", "about"),
+    ("thank you, you actually helped", "thanks"),
+    ("do you actually care or are you just a bot", "bot_care"),
+    ("i just need someone to talk to", "help_bid"),
+])
+async def test_questions_about_the_bot_and_thanks_get_their_own_reply(
+    emu: BotApiEmulator, bot: BotRunner, text: str, kind: str
+) -> None:
+    user = emu.user(8920)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in FAQ.smalltalk[kind], reply.plain
