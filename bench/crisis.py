@@ -9,11 +9,11 @@ For each file it prints: crisis messages reaching help (``detect_crisis`` return
 messages getting level "explicit", danger / other_at_risk messages getting the right kind,
 ordinary messages getting a signal (false alarm) or "strong", and per-family misses.
 
-The held-out round (tests/data/heldout/crisis_r15.yaml, written 2026-12-01 by a helper who
-never saw the rules, before round 15's tuning) is never tuned on: for it this script prints
+The held-out round (tests/data/heldout/crisis_r16.yaml, written 2026-12-01 by a helper who
+never saw the rules, before round 16's tuning) is never tuned on: for it this script prints
 counts only, never a message's text (its figures before and after are in docs/crisis.md).
-Rounds 5 to 14 were held out before it; each was measured once and is now tuning material
-(rounds 7 to 14 are reported on their own, as is tests/data/crisis_tuning_r8.yaml; ``--show``
+Rounds 5 to 15 were held out before it; each was measured once and is now tuning material
+(rounds 7 to 15 are reported on their own, as are the tuning sets in tests/data; ``--show``
 lists their misses).
 Note: the word model is trained on the tuning sets, so its figures on them are not a
 measure; only the held-out rounds are. ``--tuned-only`` skips the held-out rounds.

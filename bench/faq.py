@@ -2,9 +2,9 @@
 
 Run: .venv/bin/python bench/faq.py [--misses] [--skip-heldout]
 
-The held-out round (tests/data/heldout/faq_r9.yaml, written 2026-12-01 before any tuning on it)
+The held-out round (tests/data/heldout/faq_r10.yaml, written 2026-12-01 before any tuning on it)
 is reported as counts only: its texts are never printed, not even with --misses, so nobody
-tunes on them. Rounds 3 to 8 were held out before it; each was measured once and is now
+tunes on them. Rounds 3 to 9 were held out before it; each was measured once and is now
 tuning material (printed as "r3 (tuned)" and so on, and --misses lists their misses), as is
 tests/data/faq_tuning_r7.yaml, written from round 6's brief for tuning ("t7"), and
 tests/data/faq_tuning_r9a.yaml, written by a new writer for tuning in round 9 ("t9a").
