@@ -225,7 +225,14 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # "i already sent it" or "it passed" before the strength or the trigger: it ends here
         await _outcome(turn, frame, str(ended))
         return
-    if frame.step == STRENGTH:
+    if frame.step == STRENGTH and is_skip(text):
+        # "skip": the number is optional; on to what set it off
+        turn.convo.goto(frame, TRIGGER)
+        ask(turn, frame)
+    elif frame.step == STRENGTH and urges.unsure_of_tool(text):
+        # "idk": go with the gut, or skip it
+        turn.say(turn.t("urge.strength_unsure"), _strength_markup(frame))
+    elif frame.step == STRENGTH:
         strength = urges.parse_strength(text)
         if strength is None:
             turn.say(turn.t("urge.strength_invalid"), _strength_markup(frame))
@@ -248,7 +255,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     elif frame.step == TOOLS and urges.unsure_of_tool(text):
         turn.say(turn.t("urge.tools_unsure"))  # "idk": the simplest one, picked for them
         await _pick_tool(turn, frame, "breathe")
-    elif frame.step == TOOLS and (ended := urges.outcome_from_text(text)) in _ENDS_AT_TOOLS:
+    elif frame.step in (TOOLS, WRITE_CHOICE) and (
+        ended := urges.outcome_from_text(text)
+    ) in _ENDS_AT_TOOLS:
         # "it passed" or "i texted him" before any tool: the urge ends there
         await _outcome(turn, frame, str(ended))
     elif frame.step in (TOOLS, WAIT_LEN, WRITE_CHOICE):
@@ -564,7 +573,10 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     if frame.step in _ENDS_EARLY_AT and urges.outcome_from_text(text) in _ENDS_AT_TOOLS:
         return True
     if frame.step == STRENGTH:
-        return urges.parse_strength(text) is not None
+        return (urges.parse_strength(text) is not None or is_skip(text)
+                or urges.unsure_of_tool(text))
+    if frame.step == WRITE_CHOICE:
+        return urges.outcome_from_text(text) in _ENDS_AT_TOOLS
     if frame.step == TOOLS:
         return (urges.tool_from_text(text) is not None or urges.unsure_of_tool(text)
                 or urges.outcome_from_text(text) in _ENDS_AT_TOOLS)

@@ -1067,3 +1067,37 @@ async def test_sent_or_passed_typed_early_ends_the_urge_there(
     await user.send(text)
     reply = await user.reply()
     assert any(reply.plain.startswith(v[:25]) for v in CONTENT.variants(key)), reply.plain
+
+
+async def test_idk_at_the_strength_is_helped_and_skip_goes_on(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4160)
+    await user.send("/urge")
+    await user.reply()
+    await user.send("idk")
+    unsure = await user.reply()
+    assert is_one_of(unsure, "urge.strength_unsure"), unsure.plain
+    await user.send("skip")
+    trigger = await user.reply()
+    assert any(v in trigger.text for v in variants("urge.ask_trigger")), trigger.plain
+    assert trigger.button_texts() == TRIGGERS
+    [urge] = await urges_of(fast, 4160)
+    assert urge.strength is None
+
+
+async def test_it_passed_typed_after_writing_it_here_ends_the_urge(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4161)
+    await to_tools(user)
+    await user.press("✍️ Write it here instead")
+    await user.reply()
+    await user.send("I miss you")
+    await user.reply()
+    await user.send("it passed")
+    ended = await user.reply()
+    assert any(ended.text == v or ended.text.startswith(v + JOIN)
+               for v in CONTENT.variants("urge.outcome_passed")), ended.plain
+    [urge] = await urges_of(fast, 4161)
+    assert urge.outcome == "passed"
