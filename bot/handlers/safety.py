@@ -49,9 +49,11 @@ from bot.services.safety_answers import (
     asks_to_reply_to_them,
     asks_what_to_do,
     asks_who_is_told,
+    cannot_speak,
     clarifies_not_harm,
     country_named,
     done_to_self,
+    driving,
     got_them_help,
     is_acknowledgement,
     is_dont_know,
@@ -61,6 +63,7 @@ from bot.services.safety_answers import (
     is_unreachable,
     low_battery,
     none_of_theirs,
+    objects_to_help,
     on_the_way_home,
     person_named,
     person_near,
@@ -70,6 +73,7 @@ from bot.services.safety_answers import (
     said_as,
     says_safe,
     threat_gone,
+    waiting_for_help,
 )
 from bot.services.timezones import country_for_zone
 from bot.tg.sending import with_retries
@@ -212,6 +216,8 @@ async def check_message(update: Update, context: BotContext) -> None:
     going_on = frame is not None and not FLOW.is_idle(frame, rt.clock.now())
     if going_on and signal.negated and read_safety_answer(text) == "safe":
         return  # "im ok. not gonna hurt myself": an answer, read by the talk itself
+    if going_on and (reached_help(text) or waiting_for_help(text)):
+        return  # "i called 999, theyre sending someone": the talk reads it, no alarm again
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
     done = done_to_self(text)
@@ -345,6 +351,22 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "should i just reply to him": help reaches them without the person's reply
         _reply(turn, frame, data, "what_now_ex", Step.ASKED)
         return
+    if data.kind != "o" and waiting_for_help(text):
+        # "theyre sending someone", "im at a&e": what to do while waiting, not "call now"
+        _reply(turn, frame, data, "help_coming", Step.UNSAFE)
+        return
+    if data.kind == "s" and objects_to_help(text):
+        # "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept
+        _reply(turn, frame, data, "objection", Step.UNSAFE)
+        return
+    if data.kind == "d" and cannot_speak(text):
+        # "i cant call he'll hear me": silent ways to get help
+        _reply(turn, frame, data, "cannot_speak", Step.UNSAFE)
+        return
+    if data.kind == "s" and driving(text):
+        # "im in the car": pull over before anything else
+        _reply(turn, frame, data, "driving", Step.UNSAFE)
+        return
     if low_battery(text):
         # "my phone is at 5%": the call now, while it can still be made
         _reply(turn, frame, data, "low_battery", Step.UNSAFE)
@@ -451,6 +473,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, "unreachable", Step.UNSAFE)
     else:
         reading = read_text(text, turn.rt.matcher)
+        if data.kind == "o" and reading.urge:
+            # "i'm calling him" (the ex at risk): frightened for him, not an urge
+            _reply(turn, frame, data, "calling_them", Step.ASKED)
+            return
         if _changes_subject(reading) and data.unsafe:
             # A question while not safe ("how long until it stops hurting"): answered, and the
             # talk stays open, so what comes next is still read in its light.

@@ -669,6 +669,64 @@ _HELP_COMING = re.compile(
 )
 
 
+# Help on its way or being waited for ("theyre sending someone", "im at a&e now", "still on
+# hold", "waiting for the ambulance"): what to do while waiting, never "call now" again.
+_WAITING_FOR_HELP = re.compile(
+    r"\b(?:they are|they re|theyre|they will be|they will|they said they would be) sending"
+    r" (?:someone|somebody|an ambulance|help|the police|police|paramedics)\b"
+    r"|\b(?:i am |i m |im )?(?:at|in) (?:a and e|a e|the er|er|the hospital|hospital|the emergency"
+    r" room|emergency|casualty|the ed|ed)(?: now| already| right now)?$"
+    r"|\b(?:still |i am |been )?on hold\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics"
+    r"|police|them to (?:come|arrive|call back)|help|a doctor|triage)\b"
+    r"|\b(?:ambulance|paramedics|police|help) (?:is|are) (?:on (?:the|its|their) way|coming)\b"
+)
+
+
+def waiting_for_help(text: str) -> bool:
+    """ "theyre sending someone", "im at a&e", "still on hold": help reached, being waited for."""
+    return _WAITING_FOR_HELP.search(normalize(text)) is not None
+
+
+# The two objections that stop people getting treated: no ambulance, someone would freak out
+_NO_AMBULANCE = re.compile(
+    r"\b(?:i )?(?:do not|dont|don t) want (?:an |the )?(?:ambulance|paramedics|to go to (?:the )?"
+    r"(?:hospital|a and e|a e|er))\b|\bno ambulance\b|\bi am not (?:going to|gonna) (?:the )?"
+    r"(?:hospital|a and e|a e|er)\b|\b(?:she|he|they|my (?:mum|mom|dad|flatmate|roommate|parents))"
+    r" (?:would|will|d) (?:freak out|kill me|be so angry|be furious|panic|be upset)\b"
+)
+
+
+def objects_to_help(text: str) -> bool:
+    """ "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept."""
+    return _NO_AMBULANCE.search(normalize(text)) is not None
+
+
+# Cannot speak: the danger is in the house ("i cant call he'll hear me", "im hiding")
+_CANNOT_SPEAK = re.compile(
+    r"\b(?:can not|cannot|cant|can t) (?:call|talk|speak|ring|make a call)\b(?:(?: \w+){0,4}?"
+    r" (?:hear|hears|listening|in the house|next door|in the next room|outside the door))"
+    r"|\b(?:hiding|locked myself) in (?:the|my) (?:bathroom|bedroom|room|toilet|wardrobe|closet)\b"
+)
+
+
+def cannot_speak(text: str) -> bool:
+    """ "i cant call he'll hear me", "im hiding in the bathroom": silent ways to get help."""
+    return _CANNOT_SPEAK.search(normalize(text)) is not None
+
+
+# At the wheel in a crisis ("im in the car", "driving", "driving to his house")
+_DRIVING = re.compile(
+    r"^(?:i am |i m |im )?(?:driving|in the car|in my car|on the motorway|on the highway)"
+    r"(?: now| right now| to (?:his|her|their) (?:house|place|flat))?$"
+    r"|\bi am driving\b|\b(?:driving|heading) to (?:his|her|their) (?:house|place|flat)\b"
+)
+
+
+def driving(text: str) -> bool:
+    """At the wheel, said in the talk: pull over first."""
+    return _DRIVING.search(normalize(text)) is not None
+
+
 def reached_help(text: str) -> bool:
     """ "ok i called lifeline", "talked to my sister", "my mum is coming": the person reached
     someone who can help them."""

@@ -1295,3 +1295,27 @@ async def test_a_short_cry_for_help_in_another_language_is_asked_about(
     reply = await user.reply()
     assert "112" in reply.plain, reply.plain
     assert SAFE_NO in reply.button_texts()
+
+
+@pytest.mark.parametrize(("opening", "typed", "key"), [
+    (EXPLICIT, "ok i called 112, theyre sending someone", "sos.help_coming"),
+    (EXPLICIT, "im at a&e now", "sos.help_coming"),
+    ("i took a bunch of pills an hour ago", "i dont want an ambulance", "sos.objection"),
+    (EXPLICIT, "im in the car", "sos.driving"),
+    ("hes in my house and wont leave", "i cant call he'll hear me", "sos.cannot_speak"),
+    ("my ex just texted me saying he's going to kill himself tonight", "i'm calling him",
+     "sos.calling_them"),
+])
+async def test_what_people_say_in_the_talk_gets_a_reply_that_fits_it(
+    emu: BotApiEmulator, bot: BotRunner, opening: str, typed: str, key: str
+) -> None:
+    user = emu.user(5178)
+    await onboard(user, zone="Berlin")
+    await user.send(opening)
+    await user.reply()
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, key), reply.plain
+    if key in ("sos.driving", "sos.cannot_speak", "sos.calling_them"):
+        assert "112" in reply.plain  # the number in every wording of these
+    assert no_faq_menu(reply)
