@@ -72,6 +72,7 @@ from bot.services.safety_answers import (
     read_safety_answer,
     said_as,
     says_safe,
+    someone_else_at_risk,
     threat_gone,
     waiting_for_help,
 )
@@ -117,6 +118,9 @@ class SosData(FrameData):
     rechecked: bool = False
     # The country they named in the talk, before set-up told us their time zone
     country: str | None = None
+    # The one at risk is a friend or family ("my best friend keeps saying she wants to die"),
+    # not the ex: no "without reopening contact"
+    friend: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -222,6 +226,8 @@ async def check_message(update: Update, context: BotContext) -> None:
     data.kind = KINDS[signal.kind]
     done = done_to_self(text)
     data.taken = data.taken or done == "taken"
+    if signal.kind == "other_at_risk" and not going_on:
+        data.friend = someone_else_at_risk(text)
     lines = _lines_for_zone(rt, zone, data.country)
     if asks_who_is_told(text):
         # "do you tell the police if i say im suicidal": no one is told; then asked, gently
@@ -249,7 +255,8 @@ def _first_reply(
         return _say(content, data, "took_something" if done == "taken" else "hurt_now",
                     lines), Step.UNSAFE
     if signal.kind == "other_at_risk":
-        return _say(content, data, "ex_at_risk", lines), Step.LISTEN
+        key = "friend_at_risk" if data.friend else "ex_at_risk"
+        return _say(content, data, key, lines), Step.LISTEN
     if signal.kind == "danger_from_other":
         data.unsafe = True
         key = "danger_unsafe" if going_on else "danger_reply"
@@ -394,6 +401,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if asks_what_to_do(text):
         # A question, not an answer: the next concrete steps, then are they safe?
         key = {"d": "what_now_danger", "o": "what_now_ex"}.get(data.kind, "what_now")
+        if data.kind == "o" and data.friend:
+            key = "what_now_friend"
         _reply(turn, frame, data, key, Step.ASKED)
         return
     done = done_to_self(text) if data.kind != "o" else None

@@ -727,6 +727,22 @@ def driving(text: str) -> bool:
     return _DRIVING.search(normalize(text)) is not None
 
 
+# The one at risk is someone other than the ex ("my best friend keeps saying she wants to die")
+_SOMEONE_ELSE = re.compile(
+    r"\bmy (?:best |closest |oldest )?(?:friend|mate|bestie|bff|sister|brother|sis|bro|cousin|mum"
+    r"|mom|mother|dad|father|flatmate|roommate|housemate|son|daughter|niece|nephew|colleague"
+    r"|coworker|girlfriend s friend|boyfriend s friend)\b"
+)
+# the user's ex, not the friend's ("since her ex left")
+_THE_EX = re.compile(r"(?<!her )(?<!his )(?<!their )\b(?:ex|exes)\b")
+
+
+def someone_else_at_risk(text: str) -> bool:
+    """Whether the one at risk is a friend or family, not the ex."""
+    norm = normalize(text)
+    return _SOMEONE_ELSE.search(norm) is not None and _THE_EX.search(norm) is None
+
+
 def reached_help(text: str) -> bool:
     """ "ok i called lifeline", "talked to my sister", "my mum is coming": the person reached
     someone who can help them."""

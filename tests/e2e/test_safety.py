@@ -1319,3 +1319,18 @@ async def test_what_people_say_in_the_talk_gets_a_reply_that_fits_it(
     if key in ("sos.driving", "sos.cannot_speak", "sos.calling_them"):
         assert "112" in reply.plain  # the number in every wording of these
     assert no_faq_menu(reply)
+
+
+async def test_a_friend_at_risk_gets_the_friends_words_not_the_exs(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5179)
+    await onboard(user, zone="Berlin")
+    await user.send("my best friend keeps saying she wants to die since her ex left")
+    first = await user.reply()
+    assert said(first, "sos.friend_at_risk"), first.plain
+    assert "reopen" not in first.plain
+    await user.send("what do i do")
+    steps = await user.reply()
+    assert said(steps, "sos.what_now_friend"), steps.plain
+    assert "112" in steps.plain
