@@ -23,7 +23,12 @@ from bot.handlers.progress import render_status
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, only_a_time, parse_clock_time
 from bot.services.corrections import corrected_answer, is_back
-from bot.services.dates import DateParseError, find_start_date, parse_start_date
+from bot.services.dates import (
+    DateParseError,
+    dated_by_an_event,
+    find_start_date,
+    parse_start_date,
+)
 from bot.services.hedges import asks_why, hedge_of
 from bot.services.progress import day_number, local_today
 from bot.services.reading import is_skip
@@ -342,7 +347,8 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
             days = (today - found).days
             await _take_date(turn, frame, f"{days} days ago" if days else "today")
             return
-        turn.say(turn.t(f"onboarding.date_{exc.code}", text=raw[:60]))
+        code = "event" if exc.code == "unrecognised" and dated_by_an_event(raw) else exc.code
+        turn.say(turn.t(f"onboarding.date_{code}", text=raw[:60]))
         if frame.step != DATE_TYPED:
             # The same question stands: "Today" and "Yesterday" under it still answer it.
             turn.convo.settle_on(frame, DATE_TYPED)
@@ -464,7 +470,7 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         return True
     if frame.step in (DATE, DATE_TYPED):
         today = journey.provisional_today(turn.now, turn.user.tz)
-        return find_start_date(text, today=today) is not None
+        return find_start_date(text, today=today) is not None or dated_by_an_event(text)
     if frame.step in (TZ, TZ_PICK):
         return bool(resolve_timezone(text))
     if frame.step == TIME:

@@ -310,8 +310,40 @@ def _day_only(tokens: list[str], today: date) -> date | None:
     return _build(prev.year, prev.month, day)
 
 
+# Days people date things by ("valentines day", "since halloween", "christmas eve"): the last
+# one on or before today. Thanksgiving (the US one) is the fourth Thursday of November.
+_HOLIDAY_DATES = {
+    "valentines": (2, 14), "valentines day": (2, 14), "valentine": (2, 14),
+    "valentine day": (2, 14), "christmas": (12, 25), "xmas": (12, 25), "christmas day": (12, 25),
+    "christmas eve": (12, 24), "xmas eve": (12, 24), "boxing day": (12, 26),
+    "new year": (1, 1), "new years": (1, 1), "new years day": (1, 1), "new year day": (1, 1),
+    "new years eve": (12, 31), "new year eve": (12, 31), "nye": (12, 31),
+    "halloween": (10, 31), "bonfire night": (11, 5), "guy fawkes": (11, 5),
+    "st patricks day": (3, 17), "st patricks": (3, 17), "paddys day": (3, 17),
+    "independence day": (7, 4), "july 4th": (7, 4), "fourth of july": (7, 4),
+}
+
+
+def _holiday(phrase: str, today: date) -> date | None:
+    if phrase == "thanksgiving":
+        for year in (today.year, today.year - 1):
+            first = date(year, 11, 1)
+            day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            if day <= today:
+                return day
+        return None
+    if phrase not in _HOLIDAY_DATES:
+        return None
+    month, day = _HOLIDAY_DATES[phrase]
+    found = date(today.year, month, day)
+    return found if found <= today else date(today.year - 1, month, day)
+
+
 def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | None:
     phrase = " ".join(tokens)
+    holiday = _holiday(phrase[5:] if phrase.startswith("last ") else phrase, today)
+    if holiday is not None:
+        return holiday
     if phrase in _DAYS_AGO_PHRASES:
         return today - timedelta(days=_DAYS_AGO_PHRASES[phrase])
     if phrase in _FUTURE_WORDS:
@@ -377,6 +409,20 @@ _MEANING_WORDS = frozenset({
     "month", "months", "days", "year", "years", "fortnight", "since", "before", "last", "ago",
     "the",
 })
+
+
+# The start told by what happened that day ("the day he moved out", "when she left"): an
+# answer to "when did it start?", not a question for the FAQ; asked how long ago it was.
+_BY_AN_EVENT = re.compile(
+    r"^(?:(?:on|since|from|around|about|it was|it started|probably) )*(?:the (?:day|night|week"
+    r"|weekend|morning|evening|time)|when|after|since|right after) (?:he|she|they|we|i|my ex"
+    r"|the ex|him|her|them)\b"
+)
+
+
+def dated_by_an_event(text: str) -> bool:
+    """Whether an answer to "when did it start?" names an event, not a date."""
+    return isinstance(text, str) and _BY_AN_EVENT.search(fold(text).strip()) is not None
 
 
 def find_start_date(text: str, *, today: date, max_years_back: int = 5) -> date | None:

@@ -84,6 +84,7 @@ _UNSURE = re.compile(
     r"|(?:sure |yeah |ok |fine )?whatever|does not matter|it does not matter|who cares"
     r"|what does it matter|not that it matters|for now|for now i guess|for the moment"
     r"|i guess for now|safe enough|safe enough i guess|enough i guess"
+    r"|safe from what|what do you mean (?:by )?safe|define safe|what does safe mean"
     # "asking for a friend": the question stays theirs too
     r"|(?:just |i am |i was )?asking for a friend|it is for a friend|for a friend|for)"
 )
@@ -390,7 +391,7 @@ _NOT_NAMES = frozenset({
     # yes and no in other languages, and words of an answer that are not names
     "nein", "non", "nee", "nao", "nie", "hayir", "nahi", "nahin", "nej", "nei", "tidak",
     "hindi", "ja", "si", "oui", "sim", "haan", "evet", "tak", "oo", "opo", "iya", "for",
-    "asking", "kinda", "meh", "mhm", "enough",
+    "asking", "kinda", "meh", "mhm", "enough", "nevermind", "forget",
 })
 
 

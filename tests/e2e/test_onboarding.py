@@ -572,3 +572,17 @@ async def test_a_bare_ok_at_the_reason_question_is_not_saved_as_a_reason(
     await user.send("/reasons")
     listed = await user.reply()
     assert "1. ok" not in listed.plain
+
+
+async def test_a_start_told_by_what_happened_is_asked_how_long_ago_not_answered_from_the_faq(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(330)
+    await user.send("/start")
+    await user.reply()
+    await user.send("the day he moved out")
+    asked = await user.reply()
+    assert asked.text in CONTENT.variants("onboarding.date_event"), asked.plain
+    await user.send("valentines day")  # a day people date things by
+    said_back = (await user.replies(2))[0]
+    assert "14 February" in said_back.plain, said_back.plain

@@ -352,3 +352,15 @@ def test_days_until_a_named_day(text: str, days: int | None) -> None:
     from bot.services.dates import days_until
 
     assert days_until(text, TODAY) == days
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("valentines day", date(2026, 2, 14)),
+    ("since halloween", date(2026, 10, 31)),
+    ("christmas eve", date(2025, 12, 24)),  # this year's is still ahead
+    ("new years eve", date(2025, 12, 31)),
+    ("thanksgiving", date(2026, 11, 26)),  # the fourth Thursday of November
+    ("last christmas", date(2025, 12, 25)),
+])
+def test_days_people_date_things_by(text: str, expected: date) -> None:
+    assert find_start_date(text, today=date(2026, 12, 1)) == expected
