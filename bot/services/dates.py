@@ -328,9 +328,9 @@ def _holiday(phrase: str, today: date) -> date | None:
     if phrase == "thanksgiving":
         for year in (today.year, today.year - 1):
             first = date(year, 11, 1)
-            day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-            if day <= today:
-                return day
+            fourth_thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            if fourth_thursday <= today:
+                return fourth_thursday
         return None
     if phrase not in _HOLIDAY_DATES:
         return None

@@ -84,7 +84,6 @@ _UNSURE = re.compile(
     r"|(?:sure |yeah |ok |fine )?whatever|does not matter|it does not matter|who cares"
     r"|what does it matter|not that it matters|for now|for now i guess|for the moment"
     r"|i guess for now|safe enough|safe enough i guess|enough i guess"
-    r"|safe from what|what do you mean (?:by )?safe|define safe|what does safe mean"
     # "asking for a friend": the question stays theirs too
     r"|(?:just |i am |i was )?asking for a friend|it is for a friend|for a friend|for)"
 )
@@ -114,10 +113,15 @@ def _reply(text: str) -> str:
     return _TRAILING.sub("", f" {norm}").strip()
 
 
+# A question back about the question ("safe from what", "what do you mean by safe"): not an
+# answer, whatever words it shares with one
+_ASKED_BACK = re.compile(r"\b(?:from what|what do you mean|define safe|what does safe mean)\b")
+
+
 def read_safety_answer(text: str) -> SafetyAnswer | None:
     """Read a typed reply to "are you safe right now?"; None when it is not an answer."""
     reply = _reply(text)
-    if not reply:
+    if not reply or _ASKED_BACK.search(reply):
         return None
     if len(reply.split()) > 12:
         return _loose_answer(text, reply)
