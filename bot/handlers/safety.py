@@ -73,9 +73,11 @@ from bot.services.safety_answers import (
     said_as,
     says_safe,
     someone_else_at_risk,
+    stops_asking,
     threat_gone,
     waiting_for_help,
 )
+from bot.services.smalltalk import classify_smalltalk
 from bot.services.timezones import country_for_zone
 from bot.tg.sending import with_retries
 
@@ -121,6 +123,8 @@ class SosData(FrameData):
     # The one at risk is a friend or family ("my best friend keeps saying she wants to die"),
     # not the ex: no "without reopening contact"
     friend: bool = False
+    # They were asked to go to someone close by (not to call): "ok" is heard as going
+    going: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -351,8 +355,17 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         data.unsafe and is_plain_ok(text) and not (data.rechecked and frame.step == Step.ASKED)
     ):
         # "ok" to "please call now", or after saying they were not safe, is heard, not read
-        # as "I'm safe": the talk stays open
-        _reply(turn, frame, data, "ack_while_unsafe", Step.UNSAFE)
+        # as "I'm safe": the talk stays open ("go to them" when that was the last ask)
+        key = "ack_going" if data.going else "ack_while_unsafe"
+        _reply(turn, frame, data, key, Step.UNSAFE)
+        return
+    if stops_asking(text):
+        # "stop", "i said stop": the questions stop; the number stays, quietly
+        _reply(turn, frame, data, "stopped_asking", Step.LISTEN)
+        return
+    if classify_smalltalk(text) == "greeting":
+        # "hi" after a silence in the talk: still here, how are they now?
+        _reply(turn, frame, data, "still_here", Step.ASKED)
         return
     if data.kind == "o" and asks_to_reply_to_them(text):
         # "should i just reply to him": help reaches them without the person's reply
@@ -471,6 +484,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # Someone close by ("my flatmate is home", "my mum's asleep upstairs"): go to them,
         # wake them if need be.
         key = "wake_person_near" if near[1] else "reach_person_near"
+        data.going = True
         _reply(turn, frame, data, key, Step.UNSAFE, **_who(near[0]))
     elif data.kind != "o" and (who := person_named(text)) is not None:
         # Someone they could reach ("my sister maybe"): help them reach that person now. Not
@@ -677,7 +691,7 @@ async def _press(turn: Turn, frame: Frame, button: Button) -> None:
         data.q += 1
         _ask_plan(turn, frame, data)
     elif action == "done":
-        _settle(turn, frame, data, "left_safely")
+        _settle(turn, frame, data, "okay_for_now")
     else:
         turn.toast(turn.t("core.stale_button"))
 

@@ -910,6 +910,18 @@ def asks_who_is_told(text: str) -> bool:
     return _WHO_IS_TOLD.search(normalize(text)) is not None
 
 
+_STOP = re.compile(
+    r"^(?:please |pls |just |can you |could you |ok |okay )?(?:i said )?(?:stop|stop it"
+    r"|stop asking(?: me)?(?: that| this)?|quit asking|leave me alone|enough|shut up)"
+    r"(?: please| pls| already| now)?$"
+)
+
+
+def stops_asking(text: str) -> bool:
+    """ "stop", "i said stop", "stop asking me that": the questions stop."""
+    return _STOP.search(normalize(text)) is not None
+
+
 def acting_now(text: str) -> bool:
     """ "im going to do it now", "bye": said in the talk, the most urgent reply."""
     return _ACTING_NOW.search(normalize(text)) is not None

@@ -1334,3 +1334,39 @@ async def test_a_friend_at_risk_gets_the_friends_words_not_the_exs(
     steps = await user.reply()
     assert said(steps, "sos.what_now_friend"), steps.plain
     assert "112" in steps.plain
+
+
+async def test_okay_for_now_ends_quietly_without_answering_nothing(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5180)
+    await in_the_talk(user)
+    await user.send("yes im safe")
+    settled = await user.reply()
+    await user.press(CONTENT.label("sos.buttons.done"), message=settled)
+    reply = await user.reply()
+    assert said(reply, "sos.okay_for_now"), reply.plain
+    assert "below" not in reply.plain
+
+
+async def test_ok_after_go_to_them_is_heard_as_going_and_stop_stops_the_questions(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5181)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("not really")
+    await user.reply()
+    await user.send("my mum is asleep upstairs")
+    await user.reply()
+    await user.send("ok")
+    going = await user.reply()
+    assert said(going, "sos.ack_going"), going.plain
+    await user.send("i said stop")
+    stopped = await user.reply()
+    assert said(stopped, "sos.stopped_asking"), stopped.plain
+    assert "112" in stopped.plain
+    await user.send("hi")
+    hello = await user.reply()
+    assert said(hello, "sos.still_here"), hello.plain
