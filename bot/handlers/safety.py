@@ -721,10 +721,22 @@ def parting_lines(turn: Turn) -> str | None:
     return _say(turn.rt.content, data, "parting_unsafe", _lines(turn, data))
 
 
+# Coming back within this long after a talk that ended unsafe and went quiet: welcomed back
+# with the number, before their message is answered.
+WELCOME_BACK_WITHIN = timedelta(hours=12)
+
+
 async def _on_cancel(turn: Turn, frame: Frame) -> None:
     """/cancel or "stop" in the talk: the questions stop; if they said they were not safe,
-    the number and a line go with them."""
+    the number and a line go with them. A talk that went quiet while they were not safe
+    ends when they come back: they are welcomed back, asked how they are, the number given."""
     data = SosData.of(frame)
+    at = frame.at_time()
+    if data.unsafe and FLOW.is_idle(frame, turn.now):
+        if at is not None and turn.now - at <= WELCOME_BACK_WITHIN:
+            text = _say(turn.rt.content, data, "back_after_unsafe", _lines(turn, data))
+            turn.say(text, inline([[_not_safe(turn, data)]]))
+        return
     if data.unsafe:
         key = "cancelled_unsafe_danger" if data.kind == "d" else "cancelled_unsafe"
         text = _say(turn.rt.content, data, key, _lines(turn, data))

@@ -1370,3 +1370,26 @@ async def test_ok_after_go_to_them_is_heard_as_going_and_stop_stops_the_question
     await user.send("hi")
     hello = await user.reply()
     assert said(hello, "sos.still_here"), hello.plain
+
+
+async def test_back_after_a_quiet_half_hour_while_not_safe_is_welcomed_with_the_number(
+    emu: BotApiEmulator, bot: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(5182)
+    await in_the_talk(user)
+    await user.send("no")
+    assert said(await user.reply(), "sos.unsafe_now")
+    clock.advance(timedelta(minutes=45))
+    await user.send("hi")
+    welcome, answer = await user.replies(2)
+    assert said(welcome, "sos.back_after_unsafe"), welcome.plain
+    assert "112" in welcome.plain
+    assert answer.text  # and "hi" is answered too
+    later = emu.user(5183)  # much later (13 hours), a quiet talk is simply over
+    await in_the_talk(later)
+    await later.send("no")
+    await later.reply()
+    clock.advance(timedelta(hours=13))
+    await later.send("hi")
+    reply = await later.reply()
+    assert not said(reply, "sos.back_after_unsafe"), reply.plain
