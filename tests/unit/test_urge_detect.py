@@ -136,3 +136,16 @@ def test_talking_oneself_into_it_is_an_urge(text: str) -> None:
 @pytest.mark.parametrize("text", ["she sent a quick hi", "he texted me hi this morning"])
 def test_their_hi_is_not_my_urge(text: str) -> None:
     assert detect_urge(text) is False, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "can i ask her to give back my laptop",  # belongings asked back
+    "he owes me 500 quid can i text him about it",  # money owed
+    "how do i remind her about the deposit",
+])
+def test_logistics_are_not_an_urge(text: str) -> None:
+    assert detect_urge(text) is False
+
+
+def test_wanting_to_text_them_is_still_an_urge_next_to_those_words() -> None:
+    assert detect_urge("i want to text him so bad, i miss him") is True
