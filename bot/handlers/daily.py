@@ -94,14 +94,19 @@ async def on_mood(update: Update, context: BotContext) -> None:
         if not logged or pressed is None:
             turn.toast(turn.t("core.stale_button"))
             return
-        mood = pressed[1]
         turn.toast(turn.t("daily.mood_saved"))
-        if mood == "struggling":  # the mood is logged; ask what kind of hard it is
-            ask_struggle(turn, turn.convo.push(STRUGGLE, StruggleStep.KIND))
-            return
-        if turn.rt.content.daily is not None and mood in turn.rt.content.daily.mood_replies:
-            variants = turn.rt.content.daily.mood_replies[mood]
-            turn.say(turn.rt.content.rng.choice(variants))
+        answer_mood(turn, pressed[1])
+
+
+def answer_mood(turn: Turn, mood: str) -> None:
+    """The reply to the day's mood, tapped or typed: "struggling" asks what kind of hard it
+    is; the others get their reply."""
+    if mood == "struggling":  # the mood is logged; ask what kind of hard it is
+        ask_struggle(turn, turn.convo.push(STRUGGLE, StruggleStep.KIND))
+        return
+    if turn.rt.content.daily is not None and mood in turn.rt.content.daily.mood_replies:
+        variants = turn.rt.content.daily.mood_replies[mood]
+        turn.say(turn.rt.content.rng.choice(variants))
 
 
 # ------------------------------------------------------------ how long a bare /pause lasts

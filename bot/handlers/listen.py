@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bot.conversation.turn import Turn
-from bot.handlers import faq, privacy, startdate, urge
+from bot.handlers import daily, faq, privacy, startdate, urge
 from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe
+from bot.services import daily as daily_service
 from bot.services import journey
 from bot.services.language import reply_code
-from bot.services.reading import Reading
+from bot.services.reading import Reading, mood_told
 
 
 async def answer(turn: Turn, reading: Reading) -> None:
@@ -23,6 +24,12 @@ async def answer(turn: Turn, reading: Reading) -> None:
                         lead=turn.t(key) if turn.rt.content.has(key) else None)
         else:
             faq.say_english_only(turn, code)
+        return
+    if (turn.user.onboarded and reading.harm is None and (mood := mood_told(reading.text))
+            and await daily_service.log_typed_mood(
+                session=turn.session, user_id=turn.user.id, mood=mood, now=turn.now)):
+        # "not great tbh" under today's daily message: as the button would have been
+        daily.answer_mood(turn, mood)
         return
     if reading.urge and reading.harm == "strong":
         # "im going to see him tonight and make him pay": asked about first, not an urge

@@ -22,6 +22,7 @@ class _ReadingData(DataModel):
     off_topic: list[Regex] = Field(min_length=1)
     other_things: list[Regex] = Field(min_length=1)
     request: Regex
+    mood_told: dict[str, Regex]
     win: Regex
     ties: Regex
     her: Regex
@@ -171,6 +172,16 @@ def _is_bright(text: str) -> bool:
 def is_skip(text: str) -> bool:
     """ "skip", "not now", "no thanks": an optional question skipped in words."""
     return bool(_DATA.skip.search(normalize(text)))
+
+
+def mood_told(text: str) -> str | None:
+    """The day's mood typed instead of tapped ("not great tbh" -> "struggling", "doing okay"
+    -> "okay", "good day" -> "good"); None for anything longer or else."""
+    norm = normalize(text)
+    if len(norm.split()) > 6:
+        return None
+    return next((mood for mood, pattern in _DATA.mood_told.items()
+                 if pattern.search(norm) is not None), None)
 
 
 def struggle_kind(text: str) -> str:

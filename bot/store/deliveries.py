@@ -214,6 +214,21 @@ async def delivered_on(
     return result.first() is not None
 
 
+async def latest_unanswered_daily(
+    *, session: AsyncSession, user_id: int, since: datetime
+) -> Delivery | None:
+    """Their newest daily message sent since `since` that has no mood yet."""
+    result = await session.exec(
+        select(Delivery)
+        .where(Delivery.user_id == user_id, Delivery.kind == "daily",
+               Delivery.status == "sent", col(Delivery.mood).is_(None),
+               col(Delivery.sent_at) >= since)
+        .order_by(col(Delivery.sent_at).desc())
+        .limit(1)
+    )
+    return result.first()
+
+
 async def set_mood(
     *, session: AsyncSession, delivery: Delivery, mood: str, now: datetime
 ) -> None:

@@ -358,3 +358,33 @@ async def test_429_from_telegram_slows_sending_without_losing_messages(
     for user in users:
         await user.silence(0.05)
     assert len(await deliveries(ticking, 3000)) == 1
+
+
+async def test_a_mood_typed_under_the_daily_message_counts_as_the_tap(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(1031)
+    await onboard(user, zone="Berlin", at="20:00")
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    await expect_daily(user, 1)
+    await user.send("not great tbh")
+    question = await user.reply()
+    assert question.text in CONTENT.variants("daily.struggle_ask"), question.plain
+    [delivery] = await deliveries(ticking, 1031)
+    assert delivery.mood == "struggling"
+    await user.send("bad")  # the mood is taken once: now it is an answer to "what kind"
+    heard = await user.reply()
+    assert heard.text not in CONTENT.variants("daily.struggle_ask")
+    [still] = await deliveries(ticking, 1031)
+    assert still.mood == "struggling"
+
+
+async def test_a_mood_word_with_no_daily_message_out_is_not_taken_for_one(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(1032)
+    await onboard(user, zone="Berlin", at="20:00")
+    await user.send("not great tbh")
+    reply = await user.reply()
+    assert reply.text not in CONTENT.variants("daily.struggle_ask")
+    assert await deliveries(ticking, 1032) == []
