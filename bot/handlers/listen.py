@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from bot.conversation.turn import Turn
-from bot.handlers import daily, faq, privacy, startdate, urge
+from bot.handlers import daily, faq, onboarding, privacy, startdate, urge
 from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe
 from bot.services import daily as daily_service
 from bot.services import journey
 from bot.services.language import reply_code
-from bot.services.reading import Reading, mood_told
+from bot.services.reading import Reading, mood_told, setting_asked
 
 
 async def answer(turn: Turn, reading: Reading) -> None:
@@ -30,6 +30,12 @@ async def answer(turn: Turn, reading: Reading) -> None:
                 session=turn.session, user_id=turn.user.id, mood=mood, now=turn.now)):
         # "not great tbh" under today's daily message: as the button would have been
         daily.answer_mood(turn, mood)
+        return
+    if turn.user.onboarded and (asked := setting_asked(reading.text)) is not None:
+        # "change my daily message to 8am": the /time (or /timezone) question, answered at
+        # once when the new value was said
+        step = onboarding.TIME if asked[0] == "time" else onboarding.TZ
+        await onboarding.ask_single(turn, step, asked[1])
         return
     if reading.urge and reading.harm == "strong":
         # "im going to see him tonight and make him pay": asked about first, not an urge

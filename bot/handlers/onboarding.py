@@ -98,21 +98,26 @@ async def change_timezone(update: Update, context: BotContext) -> None:
 
 async def _single(update: Update, context: BotContext, step: str) -> None:
     async with open_turn(update, context) as turn:
-        if not turn.user.onboarded:
-            turn.say(turn.t("onboarding.finish_first"))
-            frame = turn.convo.find(NAME)
-            if frame is None:
-                frame = turn.convo.push(NAME, DATE, mode=MODE_FULL)
-            else:
-                _back_on_top(turn, frame)
-            ask(turn, frame)
-            return
-        args = context.args or []
-        frame = turn.convo.push(NAME, step, mode=MODE_SINGLE)
-        if args:
-            await answer_text(turn, frame, " ".join(args))
+        await ask_single(turn, step, " ".join(context.args or []) or None)
+
+
+async def ask_single(turn: Turn, step: str, given: str | None = None) -> None:
+    """/time or /timezone (or the same asked in words, "change my daily message to 8am"):
+    the one question, answered at once when `given` holds the answer."""
+    if not turn.user.onboarded:
+        turn.say(turn.t("onboarding.finish_first"))
+        frame = turn.convo.find(NAME)
+        if frame is None:
+            frame = turn.convo.push(NAME, DATE, mode=MODE_FULL)
         else:
-            ask(turn, frame)
+            _back_on_top(turn, frame)
+        ask(turn, frame)
+        return
+    frame = turn.convo.push(NAME, step, mode=MODE_SINGLE)
+    if given:
+        await answer_text(turn, frame, given)
+    else:
+        ask(turn, frame)
 
 
 def _back_on_top(turn: Turn, frame: Frame) -> None:

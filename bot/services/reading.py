@@ -23,6 +23,7 @@ class _ReadingData(DataModel):
     other_things: list[Regex] = Field(min_length=1)
     request: Regex
     mood_told: dict[str, Regex]
+    setting_asked: dict[str, Regex]
     win: Regex
     ties: Regex
     her: Regex
@@ -172,6 +173,17 @@ def _is_bright(text: str) -> bool:
 def is_skip(text: str) -> bool:
     """ "skip", "not now", "no thanks": an optional question skipped in words."""
     return bool(_DATA.skip.search(normalize(text)))
+
+
+def setting_asked(text: str) -> tuple[str, str | None] | None:
+    """A setting asked for in words: ("time", "8am") for "change my daily message to 8am",
+    ("timezone", None) for "can i change my time zone"; None otherwise."""
+    norm = normalize(text)
+    for name, pattern in _DATA.setting_asked.items():
+        found = pattern.search(norm)
+        if found is not None:
+            return name, found.group("value")
+    return None
 
 
 def mood_told(text: str) -> str | None:

@@ -388,3 +388,20 @@ async def test_questions_about_the_bot_and_thanks_get_their_own_reply(
     await user.send(text)
     reply = await user.reply()
     assert reply.text in FAQ.smalltalk[kind], reply.plain
+
+
+async def test_a_setting_asked_for_in_words_is_done_or_asked(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(8930)
+    await onboard(user, zone="Berlin")
+    await user.send("change my daily message to 8am")
+    done = await user.reply()
+    assert "08:00" in done.plain, done.plain
+    await user.send("/settings")
+    await user.reply()
+    await user.send("change my time")
+    asked = await user.reply()
+    assert "21:30" in asked.plain or "9pm" in asked.plain, asked.plain  # /time's question
+    await user.send("7am")
+    assert "07:00" in (await user.reply()).plain
