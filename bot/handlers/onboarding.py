@@ -6,6 +6,7 @@ services.conversation), so a restart resumes at the same question.
 
 from __future__ import annotations
 
+import re
 from datetime import time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -284,6 +285,14 @@ def _back(turn: Turn, frame: Frame) -> None:
     ask(turn, frame)
 
 
+# Words that make a correction a date rather than an hour ("last friday morning", "20.11")
+_DATEISH = re.compile(
+    r"\b(?:today|yesterday|ago|last|week|weeks|month|months|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*"
+    r"|oct\w*|nov\w*|dec\w*)\b|\d+[./-]\d+|\b\d+(?:st|nd|rd|th)\b"
+)
+
+
 def _correction_kind(turn: Turn, frame: Frame, fix: str) -> str | None:
     """What the answer inside a correction changes: "date", "zone" or "time" (whichever this
     step can take, earlier answers first), or None."""
@@ -295,8 +304,10 @@ def _correction_kind(turn: Turn, frame: Frame, fix: str) -> str | None:
     }[Step(frame.step)]
     if single:
         kinds = ("zone",) if frame.step in (TZ, TZ_PICK) else ("time",)
+    # A time of day alone ("morning", "9pm") is the hour, not today's date
+    hour_only = "time" in kinds and _is_time(fix) and not _DATEISH.search(fix.lower())
     for kind in kinds:
-        if kind == "date" and _is_date(turn, fix):
+        if kind == "date" and _is_date(turn, fix) and not hour_only:
             return kind
         if kind == "zone" and resolve_timezone(fix):
             return kind

@@ -586,3 +586,21 @@ async def test_a_start_told_by_what_happened_is_asked_how_long_ago_not_answered_
     await user.send("valentines day")  # a day people date things by
     said_back = (await user.replies(2))[0]
     assert "14 February" in said_back.plain, said_back.plain
+
+
+async def test_a_time_of_day_taken_back_at_the_reason_changes_the_hour_not_the_date(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(331)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Yesterday")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("3am")
+    await user.reply()
+    await user.send("actually no, morning")
+    changed = await user.reply()
+    assert "08:00" in changed.plain, changed.plain
+    assert "Day 1" not in changed.plain  # the start date (yesterday) is left alone
