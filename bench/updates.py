@@ -109,10 +109,14 @@ def steps_for(users: int) -> int:
 
 
 # -- the bots (child process) ---------------------------------------------------------------
-async def serve(kind: str, base_url: str, folder: str, limited: bool = False) -> None:
+async def serve(
+    kind: str, base_url: str, folder: str, limited: bool = False,
+    profiler: cProfile.Profile | None = None,
+) -> None:
     """Run one bot until SIGTERM; print READY once it polls. `limited`: each bot at its
     default sending limit (the real bot's SEND_RATE, the echo bot with PTB's AIORateLimiter
-    at its defaults) instead of unlimited."""
+    at its defaults) instead of unlimited. `profiler` is started once the bot polls, so the
+    profile shows the load, not the imports and start-up."""
     from telegram import Update
     from telegram.ext import (
         Application,
@@ -166,7 +170,9 @@ async def serve(kind: str, base_url: str, folder: str, limited: bool = False) ->
         app.add_handler(MessageHandler(filters.TEXT, echo))
         app.add_handler(CallbackQueryHandler(answer))
 
-    await poll_until_parent_goes(app, POLL_TIMEOUT)
+    await poll_until_parent_goes(
+        app, POLL_TIMEOUT, on_ready=profiler.enable if profiler is not None else None
+    )
 
 
 def serve_main(
@@ -176,9 +182,8 @@ def serve_main(
         asyncio.run(serve(kind, base_url, folder, limited))
         return
     profiler = cProfile.Profile()
-    profiler.enable()
     try:
-        asyncio.run(serve(kind, base_url, folder, limited))
+        asyncio.run(serve(kind, base_url, folder, limited, profiler))
     finally:
         profiler.disable()
         profiler.dump_stats(profile)
@@ -404,6 +409,16 @@ async def main(sizes: list[int], profile: str | None, bots: list[str], rounds: i
             ratio = median["real"].cost_ms / median["echo-aiohttp"].cost_ms
             print(f"{users:>6} users: cost ratio real/echo-aiohttp (same HTTP client) = "
                   f"{ratio:.2f}x")
+        for other in ("echo", "echo-aiohttp"):
+            if "real" in runs and other in runs:
+                # Each round's own ratio: the bots of one round ran back to back, so a busy
+                # moment on the machine weighs on both alike.
+                ratios = sorted(real.cost_ms / echo.cost_ms
+                                for real, echo in zip(runs["real"], runs[other], strict=True))
+                listed = ", ".join(f"{x:.2f}" for x in ratios)
+                print(f"{users:>6} users: per-round ratio real/{other}: min/median/max "
+                      f"{ratios[0]:.2f}/{ratios[len(ratios) // 2]:.2f}/{ratios[-1]:.2f}x"
+                      f" ({listed})")
 
 
 if __name__ == "__main__":

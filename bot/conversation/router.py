@@ -30,7 +30,7 @@ from bot.conversation.flow import Flow, Idle, Reads
 from bot.conversation.frames import Frame
 from bot.conversation.turn import Turn, open_turn
 from bot.services.corrections import is_cancel
-from bot.services.reading import Reading, read_text
+from bot.services.reading import Reading, is_urge, read_text
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +86,12 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
             or words >= _TELLING_WORDS or reading.smalltalk not in (None, "greeting", "ok"))
 
 
+def urge_lets_go(flow: Flow, frame: Frame, text: str) -> bool:
+    """Whether `text` is an urge that takes the person away from `frame`'s step: what
+    lets_go decides first for text the step takes (read alone, without the whole reading)."""
+    return frame.step not in flow.urge_is_answer_at and is_urge(text)
+
+
 def says_nothing(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     """A bare "ok" or "hi" where the step wants something it parses (a date, a place, a
     time): the step's question again, not "I couldn't read 'ok' as a date"."""
@@ -114,14 +120,21 @@ async def route(turn: Turn, text: str) -> None:
         await turn.flows.free_text(turn, read_text(text, turn.rt.matcher))
         return
     frame, flow = active
-    if flow.keeps_everything:
+    if flow.keeps_everything or frame.step in flow.holds_at:
+        # Every text is its answer (see lets_go): the reading would change nothing.
         await flow.on_text(turn, frame, text)
         return
-    if frame.step not in flow.holds_at and is_cancel(text):
+    if is_cancel(text):
         await resume.cancel_top(turn)  # "stop", "nevermind": as /cancel
         return
-    reading = read_text(text, turn.rt.matcher)
+    # Cheap checks first: text the step takes (a date at "when did it start?") lets go
+    # only for an urge, so the rest of the reading (the FAQ match above all) is skipped.
     accepts = flow.accepts(turn, frame, text)
+    if (accepts and flow.reads_at(frame.step) is not Reads.ANSWER
+            and not urge_lets_go(flow, frame, text)):
+        await flow.on_text(turn, frame, text)
+        return
+    reading = read_text(text, turn.rt.matcher)
     if not lets_go(flow, frame, reading, accepts):
         if says_nothing(flow, frame, reading, accepts):
             flow.ask(turn, frame)

@@ -115,6 +115,11 @@ class Reading:
         )
 
 
+def is_urge(text: str) -> bool:
+    """`read_text(text, ...).urge` alone, for a caller that needs nothing else."""
+    return detect_urge(text[:MAX_TEXT])
+
+
 def read_text(text: str, matcher: FaqMatcher) -> Reading:
     """Read `text` once for everything free-text handling needs to know."""
     text = text[:MAX_TEXT]

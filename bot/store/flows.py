@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, insert
 from sqlmodel import update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -36,8 +36,7 @@ async def save_stack(
     """Write the stack if nobody else did since `version` was read; return the new version."""
     payload = json.dumps(stack, ensure_ascii=False, separators=(",", ":"))
     if version < 0:
-        session.add(FlowState(user_id=user_id, stack=payload, version=0, updated_at=now))
-        await session.flush()
+        await execute(session, _CREATE, {"p_user_id": user_id, "p_stack": payload, "p_now": now})
         return 0
     result = await execute(
         session, _SAVE, {"p_user_id": user_id, "p_old": version, "p_stack": payload,
@@ -48,8 +47,12 @@ async def save_stack(
     return version + 1
 
 
-# Core UPDATE (no ORM session synchronisation to pay for), built once: it runs on most updates.
+# Core statements (no ORM unit of work to pay for), built once: they run on most updates.
 _FLOWS = core_table(FlowState)
+_CREATE = insert(_FLOWS).values(
+    user_id=bindparam("p_user_id"), stack=bindparam("p_stack"), version=0,
+    updated_at=bindparam("p_now"),
+)
 _SAVE = (
     update(_FLOWS)
     .where(_FLOWS.c.user_id == bindparam("p_user_id"), _FLOWS.c.version == bindparam("p_old"))

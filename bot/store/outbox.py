@@ -19,7 +19,10 @@ async def put(
     """Owe the messages in `body` to the user in this transaction; their row id. None when
     the user no longer exists (they erased everything in this turn): nothing of theirs is
     written back."""
-    if await session.get(User, user_id) is None:
+    # A user still in the session's identity map exists (an erase clears the map, see
+    # privacy.erase_user): asking the session for them would only find them there again.
+    known = session.sync_session.identity_key(User, user_id) in session.sync_session.identity_map
+    if not known and await session.get(User, user_id) is None:
         return None
     result = await execute(
         session, _PUT, {"p_user_id": user_id, "p_chat_id": chat_id, "p_body": body, "p_now": now}
