@@ -522,9 +522,19 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, key, Step.LISTEN if key == "listen" else Step.ASKED)
 
 
+# How long after "I'm safe" the next message is still read in the talk's light
+SETTLED_FOR = timedelta(minutes=10)
+
+
 async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> None:
-    """The first message after they said they were safe: "i mean no" takes it back, a heavy
-    feeling is asked about gently once more; anything else ends the talk and is answered."""
+    """The first message after they said they were safe (within a few minutes): "i mean no"
+    takes it back, means still at hand or a heavy feeling are asked about gently; anything
+    else, or anything later, ends the talk and goes where it would have gone."""
+    at = frame.at_time()
+    if at is None or turn.now - at > SETTLED_FOR:
+        turn.convo.pop(NAME)
+        await router.route(turn, text)
+        return
     if read_safety_answer(_TAKING_BACK.sub("", text.strip())) == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "taken_back"
         _reply(turn, frame, data, key, Step.UNSAFE)

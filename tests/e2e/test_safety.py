@@ -1393,3 +1393,16 @@ async def test_back_after_a_quiet_half_hour_while_not_safe_is_welcomed_with_the_
     await later.send("hi")
     reply = await later.reply()
     assert not said(reply, "sos.back_after_unsafe"), reply.plain
+
+
+async def test_a_no_long_after_i_am_safe_is_not_read_as_taking_it_back(
+    emu: BotApiEmulator, bot: BotRunner, clock: MovableClock
+) -> None:
+    user = emu.user(5184)
+    await in_the_talk(user)
+    await user.send("yes im safe")
+    assert said(await user.reply(), "sos.safe_now")
+    clock.advance(timedelta(minutes=15))
+    await user.send("no")
+    reply = await user.reply()
+    assert not said(reply, "sos.taken_back"), reply.plain
