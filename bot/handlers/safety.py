@@ -38,6 +38,7 @@ from bot.core.content import Content, Markup, render
 from bot.core.runtime import Runtime
 from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind, mentions_harm
 from bot.services.helplines import LinesForUser, lines_for
+from bot.services.language import other_language, reply_code
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
     about_the_bot,
@@ -214,7 +215,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if message is None or chat is None:
         return
-    text = message.text or message.caption or ""
+    text = said = message.text or message.caption or ""
     signal = detect_crisis(text)
     if signal is None:
         return
@@ -239,6 +240,11 @@ async def check_message(update: Update, context: BotContext) -> None:
     else:
         text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on,
                                   done=done)
+    if not going_on and (code := other_language(said)) is not None:
+        # Written in another language: one line in it first ("are you safe?"), then English
+        key = f"language.safe_check.{reply_code(code, said)}"
+        if rt.content.has(key):
+            text = f"{rt.content.text(key)}\n\n{text}"
     logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
     await _send(context, chat.id, text, _buttons(rt.content, data, step))
     if user is not None:

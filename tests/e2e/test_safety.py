@@ -1406,3 +1406,15 @@ async def test_a_no_long_after_i_am_safe_is_not_read_as_taking_it_back(
     await user.send("no")
     reply = await user.reply()
     assert not said(reply, "sos.taken_back"), reply.plain
+
+
+async def test_a_crisis_caught_by_the_rules_in_another_language_gets_a_line_in_it_first(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5185)
+    await onboard(user, zone="Berlin")
+    await user.send("ich kann nicht mehr. ich will nicht mehr leben")
+    reply = await user.reply()
+    assert reply.plain.startswith("Bist du gerade in Sicherheit?"), reply.plain
+    assert "112" in reply.plain
+    assert SAFE_NO in reply.button_texts()
