@@ -1,9 +1,9 @@
-"""The held-out round (tests/data/heldout/crisis_r16.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r17.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 16 was written by a helper who never saw the rules, before round 16's tuning, and is
+Round 17 was written by a helper who never saw the rules, before round 17's tuning, and is
 never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 to 15 were held out until later rounds; they are tuning material now (the word
+Rounds 8 to 16 were held out until later rounds; they are tuning material now (the word
 model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
@@ -72,12 +72,16 @@ ROUNDS = {
     # alarms 6, checked 10 (9.3%), in reach 108. After it: reached 101, full alarms 5, checked
     # 9. Round 16's rules and vetoes, chosen on it: reached 108, full alarms 0, checked 0.
     "crisis_r15": Pinned((108, 108, 72, 24), 108, 79, 47, 20, 0, 0, in_reach_min=108),
-    # Held out (written 2026-12-01 by a helper who never saw the rules, before round 16's
-    # tuning). Measured before it (0ed33c8): reached 102, full 86, explicit 48, special 18,
-    # full alarms 4, checked 10 (9.3%), in reach 108. After it: full alarms 3, checked 9;
-    # the rest unchanged. The targets (all reached, none given the full reply, at most 5%
-    # checked) are missed.
+    # Tuning material since round 17 (held out until then, written 2026-12-01 before round
+    # 16's tuning). Measured before it (0ed33c8): reached 102, full 86, explicit 48, special
+    # 18, full alarms 4, checked 10 (9.3%), in reach 108. After it: full alarms 3, checked 9;
+    # the rest unchanged.
     "crisis_r16": Pinned((108, 108, 72, 24), 102, 86, 48, 18, 3, 9, checked_target_met=False,
+                         in_reach_min=108),
+    # Held out (written 2026-12-01 by a helper who never saw the rules, before round 17's
+    # tuning). Measured before it (b905bdb): reached 97, full 73, explicit 45, special 17,
+    # full alarms 3, checked 5 (4.6%), in reach 108.
+    "crisis_r17": Pinned((108, 108, 72, 24), 97, 73, 45, 17, 3, 5, checked_target_met=True,
                          in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms

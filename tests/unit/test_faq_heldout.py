@@ -1,11 +1,11 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r10.yaml) and the rounds held out before it,
+"""The FAQ held-out round (tests/data/heldout/faq_r11.yaml) and the rounds held out before it,
 as floors and ceilings.
 
-Round 10 was written by someone who never saw the matcher, before round 10's changes, and is
-never tuned on (those changes are chosen on rounds 3 to 9 and the tuning sets in tests/data).
+Round 11 was written by someone who never saw the matcher, before round 11's changes, and is
+never tuned on (those changes are chosen on rounds 3 to 10 and the tuning sets in tests/data).
 These tests pin the figures measured once after the changes (bench/faq.py, counted as the bot
 replies) so they cannot silently get worse; tighten a bound when a change improves it.
-Nothing here prints a message's text: assertions compare counts only. Rounds 5 to 9 were
+Nothing here prints a message's text: assertions compare counts only. Rounds 5 to 10 were
 held out until later rounds and are tuning material now: their pins guard against
 regressions.
 """
@@ -74,11 +74,15 @@ ROUNDS = {
     # right 84 (statements under 0.65 or with weak words of harm heard first), wrong 6,
     # declined 30, quiet 30.
     "faq_r9": Pinned((130, 30, 30), 120, 84, 6, 30, 30),
-    # Held out (written 2026-12-01 before round 10's changes, by a helper who never saw the
-    # matcher). Before them (0ed33c8): reached 114 (87.7%), right 91, wrong 9 (6.9%), declined
-    # 22 (73.3%), quiet 28. After: reached 114 (target 124 missed), right 87, wrong 9 (target
-    # 6 missed), declined 26 (target 29 missed), quiet 28.
+    # Tuning material since round 11 (held out until then, written 2026-12-01 before round
+    # 10's changes, by a helper who never saw the matcher). Before them (0ed33c8): reached
+    # 114 (87.7%), right 91, wrong 9 (6.9%), declined 22 (73.3%), quiet 28. After: reached
+    # 114, right 87, wrong 9, declined 26, quiet 28.
     "faq_r10": Pinned((130, 30, 30), 114, 87, 9, 26, 28),
+    # Held out (written 2026-12-01 before round 11's changes, by a helper who never saw the
+    # matcher). Before them (b905bdb): reached 105 (80.8%), right 79, wrong 9 (6.9%),
+    # declined 29 (96.7%), quiet 29.
+    "faq_r11": Pinned((130, 30, 30), 105, 79, 9, 29, 29),
 }
 
 
