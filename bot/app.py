@@ -67,8 +67,24 @@ logger = logging.getLogger(__name__)
 
 # Commands shown in Telegram's menu, in menu order; descriptions come from content.
 MENU_COMMANDS = (
-    "urge", "status", "reasons", "slip", "history", "progress", "faq", "pause", "resume",
-    "time", "timezone", "settings", "help", "about", "privacy", "export", "delete", "cancel",
+    "urge",
+    "status",
+    "reasons",
+    "slip",
+    "history",
+    "progress",
+    "faq",
+    "pause",
+    "resume",
+    "time",
+    "timezone",
+    "settings",
+    "help",
+    "about",
+    "privacy",
+    "export",
+    "delete",
+    "cancel",
     "start",
 )
 LOCAL_TOKEN = "1000001:steadfast-local-demo-token"
@@ -137,10 +153,12 @@ def build_application(
     # Check-ins and the outbox sweep on jobs of their own, so a long fan-out never holds
     # "I'll check back in 10 minutes" (or a reply left by a crash) behind it.
     quick = min(settings.tick_seconds, QUICK_TICK_SECONDS)
-    application.job_queue.run_repeating(checkin_tick, interval=quick, first=quick,
-                                        name="checkin-tick")
-    application.job_queue.run_repeating(outbox_tick, interval=quick, first=quick,
-                                        name="outbox-tick")
+    application.job_queue.run_repeating(
+        checkin_tick, interval=quick, first=quick, name="checkin-tick"
+    )
+    application.job_queue.run_repeating(
+        outbox_tick, interval=quick, first=quick, name="outbox-tick"
+    )
     return application
 
 
@@ -289,4 +307,3 @@ async def _start_up(app: Application) -> None:
         await app.bot.set_my_short_description(rt.content.label("core.short_description"))
     except TelegramError as exc:
         logger.warning("could not set the bot's description: %s", exc)
-

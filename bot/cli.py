@@ -186,8 +186,11 @@ async def run_webhook(settings: Settings) -> None:
         # here without pointing Telegram at itself.
         try:
             runner = await start_web_server(
-                application, secret=secret, url=settings.webhook_url,
-                listen=settings.webhook_listen, port=settings.webhook_port,
+                application,
+                secret=secret,
+                url=settings.webhook_url,
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
             )
         except BaseException:
             await application.stop()
@@ -195,7 +198,8 @@ async def run_webhook(settings: Settings) -> None:
         try:
             if not stop.is_set():
                 await application.bot.set_webhook(
-                    url=settings.webhook_url, secret_token=secret,
+                    url=settings.webhook_url,
+                    secret_token=secret,
                     allowed_updates=Update.ALL_TYPES,
                 )
                 _serving = True
@@ -230,5 +234,3 @@ async def run_local_chat(settings: Settings) -> None:
             finally:
                 await application.updater.stop()
                 await application.stop()
-
-

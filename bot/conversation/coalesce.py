@@ -26,8 +26,11 @@ def coalesce(items: list[Outgoing]) -> list[Outgoing]:
     for item in items:
         if merged and _joins(merged[-1], item):
             head = merged[-1]
-            merged[-1] = replace(item, text=f"{head.text}{JOIN}{item.text}",
-                                 markup=item.markup if item.markup is not None else head.markup)
+            merged[-1] = replace(
+                item,
+                text=f"{head.text}{JOIN}{item.text}",
+                markup=item.markup if item.markup is not None else head.markup,
+            )
         else:
             merged.append(item)
     return merged
@@ -47,5 +50,9 @@ def _joins(head: Outgoing, item: Outgoing) -> bool:
 
 
 def _plain(item: Outgoing) -> bool:
-    return (item.edit_message_id is None and item.photo is None and item.document is None
-            and bool(item.text))
+    return (
+        item.edit_message_id is None
+        and item.photo is None
+        and item.document is None
+        and bool(item.text)
+    )

@@ -24,8 +24,13 @@ class Frame:
     at: str = ""  # when its current question was asked (ISO, UTC); "" in frames from before
 
     def to_json(self) -> dict[str, Any]:
-        return {"flow": self.flow, "step": self.step, "data": self.data, "nonce": self.nonce,
-                "at": self.at}
+        return {
+            "flow": self.flow,
+            "step": self.step,
+            "data": self.data,
+            "nonce": self.nonce,
+            "at": self.at,
+        }
 
     def at_time(self) -> datetime | None:
         try:

@@ -71,8 +71,11 @@ def to_body(items: list[Outgoing]) -> str | None:
 
 def from_body(body: str, bot: Any) -> list[Outgoing]:
     return [
-        Outgoing(text=entry["text"], edit_message_id=entry["edit"],
-                 markup=_markup_of(entry["markup"], bot))
+        Outgoing(
+            text=entry["text"],
+            edit_message_id=entry["edit"],
+            markup=_markup_of(entry["markup"], bot),
+        )
         for entry in json.loads(body)
     ]
 
@@ -81,7 +84,9 @@ def _markup_json(markup: Markup) -> dict[str, Any] | None:
     if markup is None:
         return None
     kind = {
-        InlineKeyboardMarkup: "inline", ReplyKeyboardMarkup: "reply", ReplyKeyboardRemove: "remove"
+        InlineKeyboardMarkup: "inline",
+        ReplyKeyboardMarkup: "reply",
+        ReplyKeyboardRemove: "remove",
     }[type(markup)]
     return {"kind": kind, "data": markup.to_dict()}
 
@@ -98,24 +103,37 @@ def _markup_of(raw: dict[str, Any] | None, bot: Any) -> Markup:
 
 
 async def send_owed(
-    rt: Runtime, bot: Any, *, user_id: int, chat_id: int, items: list[Outgoing],
-    row_id: int | None, done: int = 0,
+    rt: Runtime,
+    bot: Any,
+    *,
+    user_id: int,
+    chat_id: int,
+    items: list[Outgoing],
+    row_id: int | None,
+    done: int = 0,
 ) -> bool:
     """Send `items` in order and keep the row's count; False if Telegram could not be reached
     (the row stays for the sweep) or the chat is gone."""
     if row_id is not None:
         rt.sending.add(row_id)  # this process's own sweep leaves it alone meanwhile
     try:
-        return await _send_owed(rt, bot, user_id=user_id, chat_id=chat_id, items=items,
-                                row_id=row_id, done=done)
+        return await _send_owed(
+            rt, bot, user_id=user_id, chat_id=chat_id, items=items, row_id=row_id, done=done
+        )
     finally:
         if row_id is not None:
             rt.sending.discard(row_id)
 
 
 async def _send_owed(
-    rt: Runtime, bot: Any, *, user_id: int, chat_id: int, items: list[Outgoing],
-    row_id: int | None, done: int,
+    rt: Runtime,
+    bot: Any,
+    *,
+    user_id: int,
+    chat_id: int,
+    items: list[Outgoing],
+    row_id: int | None,
+    done: int,
 ) -> bool:
     kept = done + sum(1 for item in items if item.kept)
     accepted = 0.0
@@ -127,20 +145,19 @@ async def _send_owed(
         except TelegramError as exc:
             if chat_gone(exc):
                 logger.info("chat gone (%s); user marked inactive", type(exc).__name__)
-                await _write(rt, partial(_gone, rt, user_id, row_id), row_id, None,
-                             orm=True)
+                await _write(rt, partial(_gone, rt, user_id, row_id), row_id, None, orm=True)
                 return False
             if not isinstance(exc, BadRequest):
-                logger.warning("reply not sent yet (%s); the outbox keeps it",
-                               type(exc).__name__)
+                logger.warning("reply not sent yet (%s); the outbox keeps it", type(exc).__name__)
                 return False
             logger.warning("reply refused by Telegram: %s", exc.message)
             rt.metrics.inc("send_refused")
         if item.kept:
             done += 1
             if row_id is not None and done < kept:
-                await _write(rt, partial(outbox_store.progress_on, row_id=row_id, done=done),
-                             row_id, done)
+                await _write(
+                    rt, partial(outbox_store.progress_on, row_id=row_id, done=done), row_id, done
+                )
     if row_id is not None:
         await _write(rt, partial(outbox_store.settle_on, row_id=row_id), row_id, None)
         if accepted:
@@ -154,7 +171,9 @@ async def send_one(bot: Any, chat_id: int, item: Outgoing) -> None:
         markup = item.markup if isinstance(item.markup, InlineKeyboardMarkup) else None
         try:
             await bot.edit_message_text(
-                chat_id=chat_id, message_id=item.edit_message_id, text=item.text,
+                chat_id=chat_id,
+                message_id=item.edit_message_id,
+                text=item.text,
                 reply_markup=markup,
             )
             return
@@ -165,25 +184,34 @@ async def send_one(bot: Any, chat_id: int, item: Outgoing) -> None:
                 raise
         # The message is gone: send the text as a new one instead.
     if item.photo is not None:
-        await bot.send_photo(chat_id=chat_id, photo=item.photo, caption=item.text,
-                             reply_markup=item.markup)
+        await bot.send_photo(
+            chat_id=chat_id, photo=item.photo, caption=item.text, reply_markup=item.markup
+        )
     elif item.document is not None:
-        await bot.send_document(chat_id=chat_id, document=item.document, caption=item.text,
-                                filename=item.filename, reply_markup=item.markup)
+        await bot.send_document(
+            chat_id=chat_id,
+            document=item.document,
+            caption=item.text,
+            filename=item.filename,
+            reply_markup=item.markup,
+        )
     else:
         await bot.send_message(chat_id=chat_id, text=item.text, reply_markup=item.markup)
 
 
 async def _gone(rt: Runtime, user_id: int, row_id: int | None, session: Any) -> None:
-    await user_store.set_active(session=session, user_id=user_id, active=False,
-                                now=rt.clock.now())
+    await user_store.set_active(session=session, user_id=user_id, active=False, now=rt.clock.now())
     if row_id is not None:
         await outbox_store.settle(session=session, row_id=row_id)
 
 
 async def _write(
-    rt: Runtime, change: Callable[..., Any], row_id: int | None, done: int | None,
-    *, orm: bool = False,
+    rt: Runtime,
+    change: Callable[..., Any],
+    row_id: int | None,
+    done: int | None,
+    *,
+    orm: bool = False,
 ) -> None:
     """Write an outcome, waiting out a database outage (up to OUTCOME_PATIENCE seconds, or
     until the process stops); then keep it in the local file of pending outcomes, written
@@ -202,5 +230,10 @@ async def _write(
         if row_id is not None:
             rt.pending.keep_reply(row_id, done=done)
 
-    await rt.pending.write_or_keep(write, keep, what="a reply's outcome",
-                                   patience=OUTCOME_PATIENCE, stopping=lambda: rt.stopping)
+    await rt.pending.write_or_keep(
+        write,
+        keep,
+        what="a reply's outcome",
+        patience=OUTCOME_PATIENCE,
+        stopping=lambda: rt.stopping,
+    )

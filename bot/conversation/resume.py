@@ -58,10 +58,18 @@ def offer_resume(turn: Turn, frame: Frame) -> None:
         turn.t("urge.resume_prompt", flow=_title(turn, flow)),
         inline(
             [
-                [(turn.label("urge.resume_labels.resume"),
-                  pack(PREFIX, frame.nonce, RESUME, frame.flow))],
-                [(turn.label("urge.resume_labels.later"),
-                  pack(PREFIX, frame.nonce, LATER, frame.flow))],
+                [
+                    (
+                        turn.label("urge.resume_labels.resume"),
+                        pack(PREFIX, frame.nonce, RESUME, frame.flow),
+                    )
+                ],
+                [
+                    (
+                        turn.label("urge.resume_labels.later"),
+                        pack(PREFIX, frame.nonce, LATER, frame.flow),
+                    )
+                ],
             ]
         ),
     )

@@ -73,7 +73,8 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     if flow.reads_at(frame.step) is Reads.ANSWER:
         # "i probably wont be here in 30 days" typed as a reason is asked about, not saved
         return reading.harm == "strong" or (
-            reading.match.kind == "answer" and bool(_QUESTION.search(reading.text)))
+            reading.match.kind == "answer" and bool(_QUESTION.search(reading.text))
+        )
     if accepts:
         return False
     # Small talk that says something ("thanks", "who are you", "i love you") leaves; a bare
@@ -82,8 +83,13 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     # is about the step's own question. A long message it cannot take is someone telling
     # something ("i saw him today at the gym and he ignored me"), not a date typed wrong.
     words = len(reading.text.split())
-    return (reading.wants_its_own_reply or reading.declined or (reading.asks and words >= 3)
-            or words >= _TELLING_WORDS or reading.smalltalk not in (None, "greeting", "ok"))
+    return (
+        reading.wants_its_own_reply
+        or reading.declined
+        or (reading.asks and words >= 3)
+        or words >= _TELLING_WORDS
+        or reading.smalltalk not in (None, "greeting", "ok")
+    )
 
 
 def urge_lets_go(flow: Flow, frame: Frame, text: str) -> bool:
@@ -95,8 +101,12 @@ def urge_lets_go(flow: Flow, frame: Frame, text: str) -> bool:
 def says_nothing(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     """A bare "ok" or "hi" where the step wants something it parses (a date, a place, a
     time): the step's question again, not "I couldn't read 'ok' as a date"."""
-    return (not accepts and flow.reads_at(frame.step) is Reads.PARSED
-            and frame.step not in flow.holds_at and reading.smalltalk in ("greeting", "ok"))
+    return (
+        not accepts
+        and flow.reads_at(frame.step) is Reads.PARSED
+        and frame.step not in flow.holds_at
+        and reading.smalltalk in ("greeting", "ok")
+    )
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -130,8 +140,11 @@ async def route(turn: Turn, text: str) -> None:
     # Cheap checks first: text the step takes (a date at "when did it start?") lets go
     # only for an urge, so the rest of the reading (the FAQ match above all) is skipped.
     accepts = flow.accepts(turn, frame, text)
-    if (accepts and flow.reads_at(frame.step) is not Reads.ANSWER
-            and not urge_lets_go(flow, frame, text)):
+    if (
+        accepts
+        and flow.reads_at(frame.step) is not Reads.ANSWER
+        and not urge_lets_go(flow, frame, text)
+    ):
         await flow.on_text(turn, frame, text)
         return
     reading = read_text(text, turn.rt.matcher)

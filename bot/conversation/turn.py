@@ -39,6 +39,7 @@ from bot.store.turns import load_turn_state
 
 logger = logging.getLogger(__name__)
 
+
 def runtime(context: BotContext) -> Runtime:
     return context.runtime
 
@@ -116,9 +117,7 @@ class Turn:
 
 
 @asynccontextmanager
-async def open_turn(
-    update: Update, context: BotContext
-) -> AsyncIterator[Turn]:
+async def open_turn(update: Update, context: BotContext) -> AsyncIterator[Turn]:
     """Load the user and their conversation; save and then send replies when the block ends."""
     rt = runtime(context)
     tg_user = update.effective_user
@@ -134,7 +133,10 @@ async def open_turn(
             await session.rollback()
             raise ApplicationHandlerStop
         state = await load_turn_state(
-            session=session, user_id=tg_user.id, chat_id=chat.id, now=now,
+            session=session,
+            user_id=tg_user.id,
+            chat_id=chat.id,
+            now=now,
             write_locked=recorded,
         )
         if state.created and update.callback_query is not None:
@@ -211,8 +213,13 @@ def _end_open_menu(turn: Turn) -> None:
     answer stays (its "pick up where we were" still works)."""
     top = turn.convo.top
     flow = turn.flows.get(top.flow) if top is not None else None
-    if (top is not None and flow is not None and flow.ends_on_detour
-            and not flow.keeps_everything and flow.reads_at(top.step) is Reads.BUTTONS):
+    if (
+        top is not None
+        and flow is not None
+        and flow.ends_on_detour
+        and not flow.keeps_everything
+        and flow.reads_at(top.step) is Reads.BUTTONS
+    ):
         turn.convo.pop(top.flow)
 
 
@@ -230,7 +237,11 @@ async def deliver(update: Update, context: BotContext, turn: Turn) -> None:
         except BadRequest as exc:
             logger.info("callback answer refused: %s", exc.message)
     await send_owed(
-        turn.rt, context.bot, user_id=turn.user.id, chat_id=turn.chat_id, items=turn.outbox,
+        turn.rt,
+        context.bot,
+        user_id=turn.user.id,
+        chat_id=turn.chat_id,
+        items=turn.outbox,
         row_id=turn.outbox_row,
     )
 
@@ -275,5 +286,6 @@ async def change_conversation(
         state = await load_turn_state(session=session, user_id=user_id, chat_id=chat_id, now=now)
         convo = Conversation.from_json(state.stack, now)
         change(convo)
-        await flow_store.save_stack(session=session, user_id=user_id, stack=convo.to_json(),
-                                    version=state.version, now=now)
+        await flow_store.save_stack(
+            session=session, user_id=user_id, stack=convo.to_json(), version=state.version, now=now
+        )

@@ -14,9 +14,7 @@ from bot.core.stopping import Stopping
 _TOKEN_SHAPE = re.compile(r"\d{5,20}:[A-Za-z0-9_-]{20,}")
 # PostgreSQL repeats a failing row's values in its error DETAIL ("Key (user_id)=(42) is not
 # present", "Failing row contains (...)"): hide_parameters cannot reach those.
-_DB_VALUES = re.compile(
-    r"(Key \([^)]*\)=|Failing row contains )\((?:[^()]|\([^()]*\))*\)"
-)
+_DB_VALUES = re.compile(r"(Key \([^)]*\)=|Failing row contains )\((?:[^()]|\([^()]*\))*\)")
 
 
 class RedactingFilter(logging.Filter):
@@ -108,8 +106,10 @@ def setup_logging(level: str, secrets: Iterable[str] = ()) -> RedactingFilter:
     # values, which include what users typed).
     floor = logging.getLevelName(level)
     for library, lowest in (
-        ("telegram", logging.INFO), ("alembic", logging.INFO),
-        ("sqlalchemy", logging.WARNING), ("aiohttp", logging.WARNING),
+        ("telegram", logging.INFO),
+        ("alembic", logging.INFO),
+        ("sqlalchemy", logging.WARNING),
+        ("aiohttp", logging.WARNING),
     ):
         logging.getLogger(library).setLevel(max(floor, lowest))
     # A tick skipped because the previous one is still sending is expected, not a warning.

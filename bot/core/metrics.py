@@ -67,6 +67,11 @@ class Metrics:
         for name, text in OBSERVED.items():
             count, total, top = self.observed(name)
             full = f"steadfast_{name}"
-            lines += [f"# HELP {full} {text}", f"# TYPE {full} summary",
-                      f"{full}_count {count}", f"{full}_sum {total:g}", f"{full}_max {top:g}"]
+            lines += [
+                f"# HELP {full} {text}",
+                f"# TYPE {full} summary",
+                f"{full}_count {count}",
+                f"{full}_sum {total:g}",
+                f"{full}_max {top:g}",
+            ]
         return "\n".join(lines) + "\n"

@@ -83,8 +83,10 @@ class BotMessage:
         self.plain = stored.plain
         markup = stored.reply_markup or {}
         self.buttons = [
-            [InlineButton(str(b.get("text", "")), b.get("callback_data"), b.get("url"))
-             for b in row]
+            [
+                InlineButton(str(b.get("text", "")), b.get("callback_data"), b.get("url"))
+                for b in row
+            ]
             for row in markup.get("inline_keyboard", [])
         ]
         if "keyboard" in markup:
@@ -93,7 +95,9 @@ class BotMessage:
                 for row in markup["keyboard"]
             ]
             self.location_keys = [
-                str(b.get("text", "")) for row in markup["keyboard"] for b in row
+                str(b.get("text", ""))
+                for row in markup["keyboard"]
+                for b in row
                 if isinstance(b, dict) and b.get("request_location")
             ]
         if stored.file is not None:
@@ -185,7 +189,10 @@ class _ChatView:
 
     # -- waiting --------------------------------------------------------------------------
     async def replies(
-        self, n: int = 1, *, timeout: float = 5.0  # noqa: ASYNC109 (spec'd API)
+        self,
+        n: int = 1,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 (spec'd API)
     ) -> list[BotMessage]:
         """Wait for ``n`` bot messages not returned by an earlier call; return them in order."""
         deadline = time.monotonic() + timeout
@@ -285,33 +292,57 @@ class SimUser(_ChatView):
         await self._send_content({"location": {"latitude": latitude, "longitude": longitude}})
 
     async def send_sticker(self) -> None:
-        stored = self.emulator.store_file(b"RIFF\x00\x00\x00\x00WEBPVP8 ", kind="sticker",
-                                          mime_type="image/webp")
-        await self._send_content({"sticker": {
-            "file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-            "type": "regular", "width": 512, "height": 512, "is_animated": False,
-            "is_video": False, "emoji": "\U0001f642", "set_name": "SimStickers",
-            "file_size": len(stored.data),
-        }})
+        stored = self.emulator.store_file(
+            b"RIFF\x00\x00\x00\x00WEBPVP8 ", kind="sticker", mime_type="image/webp"
+        )
+        await self._send_content(
+            {
+                "sticker": {
+                    "file_id": stored.file_id,
+                    "file_unique_id": stored.file_unique_id,
+                    "type": "regular",
+                    "width": 512,
+                    "height": 512,
+                    "is_animated": False,
+                    "is_video": False,
+                    "emoji": "\U0001f642",
+                    "set_name": "SimStickers",
+                    "file_size": len(stored.data),
+                }
+            }
+        )
 
-    async def send_photo(self, data: bytes | None = None, *, caption: str | None = None
-                         ) -> None:
+    async def send_photo(self, data: bytes | None = None, *, caption: str | None = None) -> None:
         data = data or tiny_png(4, 4)
         stored = self.emulator.store_file(data, kind="photo", mime_type="image/png")
-        content: dict[str, Any] = {"photo": [{
-            "file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-            "width": 4, "height": 4, "file_size": len(data),
-        }]}
+        content: dict[str, Any] = {
+            "photo": [
+                {
+                    "file_id": stored.file_id,
+                    "file_unique_id": stored.file_unique_id,
+                    "width": 4,
+                    "height": 4,
+                    "file_size": len(data),
+                }
+            ]
+        }
         if caption:
             content["caption"] = caption
         await self._send_content(content)
 
     async def send_voice(self, duration: int = 3) -> None:
         stored = self.emulator.store_file(b"OggS\x00voice", kind="voice", mime_type="audio/ogg")
-        await self._send_content({"voice": {
-            "file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-            "duration": duration, "mime_type": "audio/ogg", "file_size": len(stored.data),
-        }})
+        await self._send_content(
+            {
+                "voice": {
+                    "file_id": stored.file_id,
+                    "file_unique_id": stored.file_unique_id,
+                    "duration": duration,
+                    "mime_type": "audio/ogg",
+                    "file_size": len(stored.data),
+                }
+            }
+        )
 
     async def edit_last(self, new_text: str) -> None:
         if self._last_sent is None or "text" not in self._last_sent.content:
@@ -320,11 +351,16 @@ class SimUser(_ChatView):
         await asyncio.sleep(0)
 
     async def forward(self, text: str, *, from_name: str = "Sam") -> None:
-        await self._send_content({
-            "text": text,
-            "forward_origin": {"type": "hidden_user", "sender_user_name": from_name,
-                               "date": int(time.time()) - 3600},
-        })
+        await self._send_content(
+            {
+                "text": text,
+                "forward_origin": {
+                    "type": "hidden_user",
+                    "sender_user_name": from_name,
+                    "date": int(time.time()) - 3600,
+                },
+            }
+        )
 
     async def press(self, button_text: str, *, message: BotMessage | None = None) -> None:
         """Press the inline button labelled ``button_text`` (on ``message`` or the newest)."""
@@ -340,8 +376,9 @@ class SimUser(_ChatView):
                 raise AssertionError(f"button {button_text!r} has no callback_data (url button?)")
             if msg.deleted:
                 raise AssertionError(f"message #{msg.message_id} was deleted")
-            self.bot.callback_query(self.user_id, self.chat_id, msg.message_id,
-                                    button.callback_data)
+            self.bot.callback_query(
+                self.user_id, self.chat_id, msg.message_id, button.callback_data
+            )
             await asyncio.sleep(0)
             return
         shown = "; ".join(f"#{m.message_id}: {m.button_texts()}" for m in candidates[:5])

@@ -49,29 +49,82 @@ MessageListener = Callable[[str, "StoredMessage"], None]
 FaultKind = Literal["5xx", "timeout", "429", "400"]
 
 # Parameters whose form-encoded value is a plain string (everything else is JSON-decoded).
-_STRING_FIELDS = frozenset({
-    "text", "caption", "parse_mode", "url", "secret_token", "callback_query_id",
-    "description", "short_description", "language_code", "action", "ip_address",
-    "inline_message_id", "business_connection_id", "message_effect_id", "name", "title",
-    "emoji", "photo", "document", "file_id", "chat_id",
-})
-_DEFAULT_UPDATE_TYPES = frozenset({
-    "message", "edited_message", "channel_post", "edited_channel_post", "business_connection",
-    "business_message", "edited_business_message", "deleted_business_messages",
-    "inline_query", "chosen_inline_result", "callback_query", "shipping_query",
-    "pre_checkout_query", "purchased_paid_media", "poll", "poll_answer", "my_chat_member",
-    "chat_join_request", "chat_boost", "removed_chat_boost",
-})
-_INLINE_ACTIONS = (
-    "url", "callback_data", "web_app", "login_url", "switch_inline_query",
-    "switch_inline_query_current_chat", "switch_inline_query_chosen_chat", "copy_text",
-    "callback_game", "pay",
+_STRING_FIELDS = frozenset(
+    {
+        "text",
+        "caption",
+        "parse_mode",
+        "url",
+        "secret_token",
+        "callback_query_id",
+        "description",
+        "short_description",
+        "language_code",
+        "action",
+        "ip_address",
+        "inline_message_id",
+        "business_connection_id",
+        "message_effect_id",
+        "name",
+        "title",
+        "emoji",
+        "photo",
+        "document",
+        "file_id",
+        "chat_id",
+    }
 )
-_CHAT_ACTIONS = frozenset({
-    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
-    "upload_document", "choose_sticker", "find_location", "record_video_note",
-    "upload_video_note",
-})
+_DEFAULT_UPDATE_TYPES = frozenset(
+    {
+        "message",
+        "edited_message",
+        "channel_post",
+        "edited_channel_post",
+        "business_connection",
+        "business_message",
+        "edited_business_message",
+        "deleted_business_messages",
+        "inline_query",
+        "chosen_inline_result",
+        "callback_query",
+        "shipping_query",
+        "pre_checkout_query",
+        "purchased_paid_media",
+        "poll",
+        "poll_answer",
+        "my_chat_member",
+        "chat_join_request",
+        "chat_boost",
+        "removed_chat_boost",
+    }
+)
+_INLINE_ACTIONS = (
+    "url",
+    "callback_data",
+    "web_app",
+    "login_url",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "switch_inline_query_chosen_chat",
+    "copy_text",
+    "callback_game",
+    "pay",
+)
+_CHAT_ACTIONS = frozenset(
+    {
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    }
+)
 _COMMAND_RE = re.compile(r"[a-z0-9_]{1,32}")
 _SECRET_RE = re.compile(r"[A-Za-z0-9_\-]{1,256}")
 _NOT_MODIFIED = (
@@ -189,8 +242,11 @@ class UserState:
 
     @property
     def chat(self) -> JsonDict:
-        chat: JsonDict = {"id": self.user["id"], "type": "private",
-                          "first_name": self.user["first_name"]}
+        chat: JsonDict = {
+            "id": self.user["id"],
+            "type": "private",
+            "first_name": self.user["first_name"],
+        }
         if "username" in self.user:
             chat["username"] = self.user["username"]
         return chat
@@ -268,8 +324,12 @@ class EmulatedBot:
     # -- identity -------------------------------------------------------------------------
     @property
     def user_json(self) -> JsonDict:
-        return {"id": self.id, "is_bot": True, "first_name": self.first_name,
-                "username": self.username}
+        return {
+            "id": self.id,
+            "is_bot": True,
+            "first_name": self.first_name,
+            "username": self.username,
+        }
 
     # -- updates --------------------------------------------------------------------------
     def enqueue(self, kind: str, payload: JsonDict) -> int:
@@ -361,8 +421,13 @@ class EmulatedBot:
             state.started = True
         target = self.get_message(chat_id, reply_to) if reply_to is not None else None
         msg = StoredMessage(
-            message_id=self.next_message_id(chat_id), chat=chat, sender=state.user,
-            from_bot=False, date=_now(), content=content, reply_to=target,
+            message_id=self.next_message_id(chat_id),
+            chat=chat,
+            sender=state.user,
+            from_bot=False,
+            date=_now(),
+            content=content,
+            reply_to=target,
             plain=str(content.get("text", content.get("caption", ""))),
         )
         self.messages[chat_id][msg.message_id] = msg
@@ -379,9 +444,7 @@ class EmulatedBot:
         msg.edit_date = _now()
         self.enqueue("edited_message", msg.to_json())
 
-    def callback_query(
-        self, user_id: int, chat_id: int, message_id: int, data: str
-    ) -> str:
+    def callback_query(self, user_id: int, chat_id: int, message_id: int, data: str) -> str:
         """Queue a callback_query update as if the user pressed a button; returns its id."""
         query_id = f"{self.id}{secrets.randbelow(10**9):09d}{len(self.callback_queries)}"
         msg = self.get_message(chat_id, message_id)
@@ -411,10 +474,16 @@ class EmulatedBot:
         old_member: JsonDict = {"status": old, "user": self.user_json}
         if old == "kicked":
             old_member["until_date"] = 0
-        self.enqueue("my_chat_member", {
-            "chat": state.chat, "from": state.user, "date": _now(),
-            "old_chat_member": old_member, "new_chat_member": new_member,
-        })
+        self.enqueue(
+            "my_chat_member",
+            {
+                "chat": state.chat,
+                "from": state.user,
+                "date": _now(),
+                "old_chat_member": old_member,
+                "new_chat_member": new_member,
+            },
+        )
 
 
 def _now() -> int:
@@ -512,8 +581,11 @@ def validate_reply_markup(raw: Any, *, inline_only: bool = False) -> JsonDict | 
             raise _bad('field "keyboard" of the ReplyKeyboardMarkup must be an Array of Arrays')
         for row in rows:
             for button in row:
-                text = button if isinstance(button, str) else (
-                    button.get("text") if isinstance(button, dict) else None)
+                text = (
+                    button
+                    if isinstance(button, str)
+                    else (button.get("text") if isinstance(button, dict) else None)
+                )
                 if not isinstance(text, str) or not text.strip():
                     raise _bad("keyboard button text must be non-empty")
         return raw
@@ -530,11 +602,14 @@ def _validate_inline_button(button: Any) -> None:
         raise _bad("can't parse inline keyboard button: Text must be non-empty")
     actions = [a for a in _INLINE_ACTIONS if button.get(a) is not None]
     if not actions:
-        raise _bad("can't parse inline keyboard button: Text buttons are unallowed in the "
-                   "inline keyboard")
+        raise _bad(
+            "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
+        )
     if len(actions) > 1:
-        raise _bad("can't parse inline keyboard button: InlineKeyboardButton must have exactly "
-                   "one optional field")
+        raise _bad(
+            "can't parse inline keyboard button: InlineKeyboardButton must have exactly "
+            "one optional field"
+        )
     if "callback_data" in actions:
         data = button["callback_data"]
         if not isinstance(data, str) or not 1 <= len(data.encode("utf-8")) <= 64:
@@ -546,7 +621,12 @@ def _validate_inline_button(button: Any) -> None:
 
 
 def render_text(
-    text: Any, parse_mode: Any, *, limit: int, allow_empty: bool, kind: str = "text",
+    text: Any,
+    parse_mode: Any,
+    *,
+    limit: int,
+    allow_empty: bool,
+    kind: str = "text",
     entities: Any = None,
 ) -> tuple[str, list[JsonDict]]:
     """Parse a text or caption like Telegram; returns (plain text, entity dicts)."""
@@ -619,7 +699,7 @@ class BotApiEmulator:
         self._sim_users: dict[tuple[str, int], SimUser] = {}
         self._sim_groups: dict[tuple[str, int], SimGroup] = {}
         self._handlers: dict[str, _Handler] = {
-            name[len("_m_"):]: getattr(self, name) for name in dir(self) if name.startswith("_m_")
+            name[len("_m_") :]: getattr(self, name) for name in dir(self) if name.startswith("_m_")
         }
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -739,8 +819,12 @@ class BotApiEmulator:
         if filename and "." in filename:
             ext = "." + filename.rsplit(".", 1)[1]
         stored = StoredFile(
-            file_id=file_id, file_unique_id=f"AQAD{n:06d}", data=data,
-            file_path=f"{kind}s/file_{n}{ext}", mime_type=mime_type, filename=filename,
+            file_id=file_id,
+            file_unique_id=f"AQAD{n:06d}",
+            data=data,
+            file_path=f"{kind}s/file_{n}{ext}",
+            mime_type=mime_type,
+            filename=filename,
         )
         self.files[file_id] = stored
         return stored
@@ -767,8 +851,9 @@ class BotApiEmulator:
         if count is None and duration is None:
             count = 1
         until = time.monotonic() + duration if duration is not None else None
-        self._faults.append(_Fault(kind, method.lower() if method else None, count, until,
-                                   retry_after, hold))
+        self._faults.append(
+            _Fault(kind, method.lower() if method else None, count, until, retry_after, hold)
+        )
 
     def clear_faults(self) -> None:
         self._faults.clear()
@@ -831,8 +916,11 @@ class BotApiEmulator:
 
     async def _fault_response(self, fault: _Fault) -> JsonDict:
         if fault.kind == "429":
-            return ApiError(429, f"Too Many Requests: retry after {fault.retry_after}",
-                            retry_after=fault.retry_after).to_json()
+            return ApiError(
+                429,
+                f"Too Many Requests: retry after {fault.retry_after}",
+                retry_after=fault.retry_after,
+            ).to_json()
         if fault.kind == "400":
             return ApiError(400, "Bad Request: message is too long").to_json()
         if fault.kind == "timeout":
@@ -842,7 +930,8 @@ class BotApiEmulator:
     @staticmethod
     def _respond(body: JsonDict, status: int) -> web.Response:
         return web.Response(
-            text=json.dumps(body, ensure_ascii=False), status=status,
+            text=json.dumps(body, ensure_ascii=False),
+            status=status,
             content_type="application/json",
         )
 
@@ -860,8 +949,7 @@ class BotApiEmulator:
                 form = await request.post()
                 for key, value in form.items():
                     if isinstance(value, web.FileField):
-                        files[key] = _Upload(value.file.read(), value.filename,
-                                             value.content_type)
+                        files[key] = _Upload(value.file.read(), value.filename, value.content_type)
                     else:
                         params[key] = _coerce(key, str(value))
             else:
@@ -878,8 +966,9 @@ class BotApiEmulator:
         path = request.match_info["path"]
         for stored in self.files.values():
             if stored.file_path == path:
-                return web.Response(body=stored.data,
-                                    content_type=stored.mime_type or "application/octet-stream")
+                return web.Response(
+                    body=stored.data, content_type=stored.mime_type or "application/octet-stream"
+                )
         return self._respond(ApiError(404, "Not Found").to_json(), 404)
 
     # -- common checks --------------------------------------------------------------------
@@ -908,11 +997,13 @@ class BotApiEmulator:
         retry_after = bot.limiter.acquire(chat_id)
         if retry_after is not None:
             self.stats.rate_limited += 1
-            raise ApiError(429, f"Too Many Requests: retry after {retry_after}",
-                           retry_after=retry_after)
+            raise ApiError(
+                429, f"Too Many Requests: retry after {retry_after}", retry_after=retry_after
+            )
 
-    def _reply_target(self, bot: EmulatedBot, chat_id: int, params: JsonDict
-                      ) -> StoredMessage | None:
+    def _reply_target(
+        self, bot: EmulatedBot, chat_id: int, params: JsonDict
+    ) -> StoredMessage | None:
         reply_params = params.get("reply_parameters")
         if isinstance(reply_params, str):
             reply_params = json.loads(reply_params)
@@ -931,18 +1022,35 @@ class BotApiEmulator:
         return target
 
     def _new_bot_message(
-        self, bot: EmulatedBot, chat: JsonDict, params: JsonDict, content: JsonDict, *,
-        plain: str, html: str | None, markup: JsonDict | None,
-        file: StoredFile | None = None, file_kind: Literal["photo", "document"] | None = None,
+        self,
+        bot: EmulatedBot,
+        chat: JsonDict,
+        params: JsonDict,
+        content: JsonDict,
+        *,
+        plain: str,
+        html: str | None,
+        markup: JsonDict | None,
+        file: StoredFile | None = None,
+        file_kind: Literal["photo", "document"] | None = None,
     ) -> JsonDict:
         chat_id = int(chat["id"])
         reply_to = self._reply_target(bot, chat_id, params)
         self._flood_check(bot, chat_id)
         msg = StoredMessage(
-            message_id=bot.next_message_id(chat_id), chat=chat, sender=bot.user_json,
-            from_bot=True, date=_now(), content=content, html=html,
-            parse_mode=params.get("parse_mode") or None, plain=plain, reply_markup=markup,
-            reply_to=reply_to, file=file, file_kind=file_kind,
+            message_id=bot.next_message_id(chat_id),
+            chat=chat,
+            sender=bot.user_json,
+            from_bot=True,
+            date=_now(),
+            content=content,
+            html=html,
+            parse_mode=params.get("parse_mode") or None,
+            plain=plain,
+            reply_markup=markup,
+            reply_to=reply_to,
+            file=file,
+            file_kind=file_kind,
         )
         bot.messages[chat_id][msg.message_id] = msg
         self.stats.messages_sent += 1
@@ -960,9 +1068,17 @@ class BotApiEmulator:
             raise _bad("message to edit not found")
         return msg
 
-    def _apply_edit(self, bot: EmulatedBot, msg: StoredMessage, content: JsonDict,
-                    markup: JsonDict | None, *, plain: str, html: str | None,
-                    parse_mode: str | None) -> JsonDict:
+    def _apply_edit(
+        self,
+        bot: EmulatedBot,
+        msg: StoredMessage,
+        content: JsonDict,
+        markup: JsonDict | None,
+        *,
+        plain: str,
+        html: str | None,
+        parse_mode: str | None,
+    ) -> JsonDict:
         if content == msg.content and markup == msg.reply_markup:
             raise _bad(_NOT_MODIFIED)
         self._flood_check(bot, msg.chat_id)
@@ -978,9 +1094,14 @@ class BotApiEmulator:
 
     # -- methods: identity & updates ------------------------------------------------------
     async def _m_getme(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
-        return {**bot.user_json, "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": False, "can_connect_to_business": False,
-                "has_main_web_app": False}
+        return {
+            **bot.user_json,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
 
     async def _m_logout(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         return True
@@ -990,8 +1111,11 @@ class BotApiEmulator:
 
     async def _m_getupdates(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         if bot.webhook_url:
-            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is "
-                                "active; use deleteWebhook to delete the webhook first")
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is "
+                "active; use deleteWebhook to delete the webhook first",
+            )
         offset = _as_int(p.get("offset", 0), "offset")
         limit = min(100, max(1, _as_int(p.get("limit", 100), "limit")))
         timeout = max(0.0, float(p.get("timeout", 0) or 0))
@@ -1006,8 +1130,11 @@ class BotApiEmulator:
         deadline = time.monotonic() + timeout
         while True:
             if bot.poll_generation != generation:
-                raise ApiError(409, "Conflict: terminated by other getUpdates request; make "
-                                    "sure that only one bot instance is running")
+                raise ApiError(
+                    409,
+                    "Conflict: terminated by other getUpdates request; make "
+                    "sure that only one bot instance is running",
+                )
             if bot.webhook_url:
                 return []
             found = bot.pending(limit)
@@ -1044,8 +1171,7 @@ class BotApiEmulator:
         bot.delivery_wake.set()
         return True
 
-    async def _m_deletewebhook(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                               ) -> Any:
+    async def _m_deletewebhook(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         bot.webhook_url = None
         bot.secret_token = None
         if _as_bool(p.get("drop_pending_updates", False)):
@@ -1053,10 +1179,12 @@ class BotApiEmulator:
         bot.delivery_wake.set()
         return True
 
-    async def _m_getwebhookinfo(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                                ) -> Any:
-        info: JsonDict = {"url": bot.webhook_url or "", "has_custom_certificate": False,
-                          "pending_update_count": len(bot.updates)}
+    async def _m_getwebhookinfo(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
+        info: JsonDict = {
+            "url": bot.webhook_url or "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(bot.updates),
+        }
         if bot.webhook_url:
             info["max_connections"] = bot.max_connections
             info["ip_address"] = "127.0.0.1"
@@ -1072,8 +1200,9 @@ class BotApiEmulator:
         if self._runner is None or not bot.webhook_url:
             return
         if bot.webhook_task is None or bot.webhook_task.done():
-            bot.webhook_task = asyncio.create_task(self._webhook_worker(bot),
-                                                   name=f"webhook-{bot.id}")
+            bot.webhook_task = asyncio.create_task(
+                self._webhook_worker(bot), name=f"webhook-{bot.id}"
+            )
 
     async def _webhook_worker(self, bot: EmulatedBot) -> None:
         inflight: dict[int, asyncio.Task[None]] = {}
@@ -1141,18 +1270,19 @@ class BotApiEmulator:
             delay = min(delay * 2, self.webhook_retry_max)
 
     # -- methods: messages ----------------------------------------------------------------
-    async def _m_sendmessage(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                             ) -> Any:
+    async def _m_sendmessage(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         chat = self._target_chat(bot, p)
         text = p.get("text")
-        plain, entities = render_text(text, p.get("parse_mode"), limit=4096, allow_empty=False,
-                                      entities=p.get("entities"))
+        plain, entities = render_text(
+            text, p.get("parse_mode"), limit=4096, allow_empty=False, entities=p.get("entities")
+        )
         markup = validate_reply_markup(p.get("reply_markup"))
         content: JsonDict = {"text": plain}
         if entities:
             content["entities"] = entities
-        return self._new_bot_message(bot, chat, p, content, plain=plain,
-                                     html=str(text), markup=markup)
+        return self._new_bot_message(
+            bot, chat, p, content, plain=plain, html=str(text), markup=markup
+        )
 
     def _upload(self, p: JsonDict, f: dict[str, _Upload], name: str) -> _Upload:
         if name in f:
@@ -1169,9 +1299,14 @@ class BotApiEmulator:
         caption = p.get("caption")
         if caption is None or caption == "":
             return "", {}
-        plain, entities = render_text(caption, p.get("parse_mode"), limit=1024,
-                                      allow_empty=True, kind="caption",
-                                      entities=p.get("caption_entities"))
+        plain, entities = render_text(
+            caption,
+            p.get("parse_mode"),
+            limit=1024,
+            allow_empty=True,
+            kind="caption",
+            entities=p.get("caption_entities"),
+        )
         content: JsonDict = {"caption": plain} if plain else {}
         if entities and plain:
             content["caption_entities"] = entities
@@ -1187,16 +1322,29 @@ class BotApiEmulator:
         markup = validate_reply_markup(p.get("reply_markup"))
         mime = "image/png" if upload.data.startswith(b"\x89PNG") else "image/jpeg"
         stored = self.store_file(upload.data, kind="photo", mime_type=mime)
-        content["photo"] = [{"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                             "width": size[0], "height": size[1],
-                             "file_size": len(upload.data)}]
+        content["photo"] = [
+            {
+                "file_id": stored.file_id,
+                "file_unique_id": stored.file_unique_id,
+                "width": size[0],
+                "height": size[1],
+                "file_size": len(upload.data),
+            }
+        ]
         caption = p.get("caption")
-        return self._new_bot_message(bot, chat, p, content, plain=plain,
-                                     html=str(caption) if caption else None, markup=markup,
-                                     file=stored, file_kind="photo")
+        return self._new_bot_message(
+            bot,
+            chat,
+            p,
+            content,
+            plain=plain,
+            html=str(caption) if caption else None,
+            markup=markup,
+            file=stored,
+            file_kind="photo",
+        )
 
-    async def _m_senddocument(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                              ) -> Any:
+    async def _m_senddocument(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         chat = self._target_chat(bot, p)
         upload = self._upload(p, f, "document")
         if not upload.data:
@@ -1208,61 +1356,100 @@ class BotApiEmulator:
         if not mime or mime == "application/octet-stream":
             mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         stored = self.store_file(upload.data, kind="document", filename=filename, mime_type=mime)
-        content["document"] = {"file_id": stored.file_id,
-                               "file_unique_id": stored.file_unique_id, "file_name": filename,
-                               "mime_type": mime, "file_size": len(upload.data)}
+        content["document"] = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_name": filename,
+            "mime_type": mime,
+            "file_size": len(upload.data),
+        }
         caption = p.get("caption")
-        return self._new_bot_message(bot, chat, p, content, plain=plain,
-                                     html=str(caption) if caption else None, markup=markup,
-                                     file=stored, file_kind="document")
+        return self._new_bot_message(
+            bot,
+            chat,
+            p,
+            content,
+            plain=plain,
+            html=str(caption) if caption else None,
+            markup=markup,
+            file=stored,
+            file_kind="document",
+        )
 
     async def _m_getfile(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         stored = self.files.get(str(p.get("file_id", "")))
         if stored is None:
             raise _bad("invalid file_id")
-        return {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                "file_size": len(stored.data), "file_path": stored.file_path}
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.data),
+            "file_path": stored.file_path,
+        }
 
-    async def _m_editmessagetext(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                                 ) -> Any:
+    async def _m_editmessagetext(
+        self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
+    ) -> Any:
         msg = self._editable(bot, p)
         if "text" not in msg.content:
             raise _bad("there is no text in the message to edit")
         text = p.get("text")
-        plain, entities = render_text(text, p.get("parse_mode"), limit=4096, allow_empty=False,
-                                      entities=p.get("entities"))
+        plain, entities = render_text(
+            text, p.get("parse_mode"), limit=4096, allow_empty=False, entities=p.get("entities")
+        )
         markup = validate_reply_markup(p.get("reply_markup"), inline_only=True)
         content: JsonDict = {"text": plain}
         if entities:
             content["entities"] = entities
-        return self._apply_edit(bot, msg, content, markup, plain=plain, html=str(text),
-                                parse_mode=p.get("parse_mode") or None)
+        return self._apply_edit(
+            bot,
+            msg,
+            content,
+            markup,
+            plain=plain,
+            html=str(text),
+            parse_mode=p.get("parse_mode") or None,
+        )
 
-    async def _m_editmessagecaption(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                                    ) -> Any:
+    async def _m_editmessagecaption(
+        self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
+    ) -> Any:
         msg = self._editable(bot, p)
         if msg.file_kind is None:
             raise _bad("there is no caption in the message to edit")
         plain, caption_content = self._caption(p)
         markup = validate_reply_markup(p.get("reply_markup"), inline_only=True)
-        content = {k: v for k, v in msg.content.items()
-                   if k not in ("caption", "caption_entities")}
+        content = {
+            k: v for k, v in msg.content.items() if k not in ("caption", "caption_entities")
+        }
         content.update(caption_content)
         caption = p.get("caption")
-        return self._apply_edit(bot, msg, content, markup, plain=plain,
-                                html=str(caption) if caption else None,
-                                parse_mode=p.get("parse_mode") or None)
+        return self._apply_edit(
+            bot,
+            msg,
+            content,
+            markup,
+            plain=plain,
+            html=str(caption) if caption else None,
+            parse_mode=p.get("parse_mode") or None,
+        )
 
     async def _m_editmessagereplymarkup(
         self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
     ) -> Any:
         msg = self._editable(bot, p)
         markup = validate_reply_markup(p.get("reply_markup"), inline_only=True)
-        return self._apply_edit(bot, msg, dict(msg.content), markup, plain=msg.plain,
-                                html=msg.html, parse_mode=msg.parse_mode)
+        return self._apply_edit(
+            bot,
+            msg,
+            dict(msg.content),
+            markup,
+            plain=msg.plain,
+            html=msg.html,
+            parse_mode=msg.parse_mode,
+        )
 
-    async def _m_deletemessage(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                               ) -> Any:
+    async def _m_deletemessage(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         raw_chat = p.get("chat_id")
         chat_id = _as_int(raw_chat, "chat_id") if raw_chat is not None else 0
         if bot.chat_json(chat_id) is None:
@@ -1275,8 +1462,7 @@ class BotApiEmulator:
         bot.notify("delete", msg)
         return True
 
-    async def _m_sendchataction(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                                ) -> Any:
+    async def _m_sendchataction(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         self._target_chat(bot, p)
         if p.get("action") not in _CHAT_ACTIONS:
             raise _bad("wrong parameter action in request")
@@ -1286,8 +1472,7 @@ class BotApiEmulator:
         self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
     ) -> Any:
         query = bot.callback_queries.get(str(p.get("callback_query_id", "")))
-        if (query is None or query.answered
-                or time.monotonic() - query.created > self.callback_ttl):
+        if query is None or query.answered or time.monotonic() - query.created > self.callback_ttl:
             raise _bad(_STALE_QUERY)
         text = p.get("text")
         if text is not None and len(str(text)) > 200:
@@ -1306,8 +1491,7 @@ class BotApiEmulator:
             scope = json.loads(scope)
         return json.dumps(scope, sort_keys=True), str(p.get("language_code") or "")
 
-    async def _m_setmycommands(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                               ) -> Any:
+    async def _m_setmycommands(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         commands = p.get("commands")
         if isinstance(commands, str):
             commands = json.loads(commands)
@@ -1328,25 +1512,27 @@ class BotApiEmulator:
         bot.commands[self._scope_key(p)] = cleaned
         return True
 
-    async def _m_getmycommands(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                               ) -> Any:
+    async def _m_getmycommands(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]) -> Any:
         return bot.commands.get(self._scope_key(p), [])
 
-    async def _m_deletemycommands(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                                  ) -> Any:
+    async def _m_deletemycommands(
+        self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
+    ) -> Any:
         bot.commands.pop(self._scope_key(p), None)
         return True
 
-    async def _m_setmydescription(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                                  ) -> Any:
+    async def _m_setmydescription(
+        self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
+    ) -> Any:
         text = str(p.get("description") or "")
         if len(text) > 512:
             raise _bad("BOT_DESCRIPTION_INVALID")
         bot.descriptions[str(p.get("language_code") or "")] = text
         return True
 
-    async def _m_getmydescription(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                                  ) -> Any:
+    async def _m_getmydescription(
+        self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
+    ) -> Any:
         lang = str(p.get("language_code") or "")
         return {"description": bot.descriptions.get(lang, bot.descriptions.get("", ""))}
 
@@ -1363,11 +1549,15 @@ class BotApiEmulator:
         self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
     ) -> Any:
         lang = str(p.get("language_code") or "")
-        return {"short_description":
-                bot.short_descriptions.get(lang, bot.short_descriptions.get("", ""))}
+        return {
+            "short_description": bot.short_descriptions.get(
+                lang, bot.short_descriptions.get("", "")
+            )
+        }
 
-    async def _m_setchatmenubutton(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                                   ) -> Any:
+    async def _m_setchatmenubutton(
+        self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
+    ) -> Any:
         button = p.get("menu_button") or {"type": "default"}
         if isinstance(button, str):
             button = json.loads(button)
@@ -1375,8 +1565,9 @@ class BotApiEmulator:
         bot.menu_buttons[_as_int(chat_id, "chat_id") if chat_id is not None else None] = button
         return True
 
-    async def _m_getchatmenubutton(self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
-                                   ) -> Any:
+    async def _m_getchatmenubutton(
+        self, bot: EmulatedBot, p: JsonDict, f: dict[str, _Upload]
+    ) -> Any:
         chat_id = p.get("chat_id")
         key = _as_int(chat_id, "chat_id") if chat_id is not None else None
         return bot.menu_buttons.get(key, bot.menu_buttons.get(None, {"type": "commands"}))

@@ -29,8 +29,9 @@ _LOCATION_RE = re.compile(r"/location\s+(-?\d+(?:\.\d+)?)[\s,]+(-?\d+(?:\.\d+)?)
 
 
 class _Chat:
-    def __init__(self, emu: BotApiEmulator, user: SimUser, stdout: TextIO, save_dir: Path,
-                 *, fancy: bool) -> None:
+    def __init__(
+        self, emu: BotApiEmulator, user: SimUser, stdout: TextIO, save_dir: Path, *, fancy: bool
+    ) -> None:
         self.emu = emu
         self.user = user
         self.out = stdout
@@ -69,8 +70,9 @@ class _Chat:
             lines.append(f"[picture: {_kb(message.photo)} KB saved to {path}]")
         if message.document is not None:
             path = self._save(message, message.document, "file")
-            lines.append(f"[file {message.filename or ''}: {_kb(message.document)} KB saved to "
-                         f"{path}]")
+            lines.append(
+                f"[file {message.filename or ''}: {_kb(message.document)} KB saved to {path}]"
+            )
         if message.plain:
             lines.extend(message.plain.splitlines() or [""])
         buttons: list[str] = []
@@ -145,8 +147,9 @@ class _Chat:
             self.write("(usage: /location LAT LON, e.g. /location 52.52 13.40)\n")
             return True
         if text.isdigit():
-            holder = next((m for m in reversed(self.user.inbox) if m.buttons and not m.deleted),
-                          None)
+            holder = next(
+                (m for m in reversed(self.user.inbox) if m.buttons and not m.deleted), None
+            )
             flat = [b for row in holder.buttons for b in row] if holder else []
             number = int(text)
             if holder is not None and 1 <= number <= len(flat):
@@ -166,8 +169,9 @@ def _kb(data: bytes) -> int:
     return max(1, round(len(data) / 1024))
 
 
-def _start_reader(stdin: TextIO, loop: asyncio.AbstractEventLoop,
-                  lines: asyncio.Queue[str | None]) -> threading.Thread:
+def _start_reader(
+    stdin: TextIO, loop: asyncio.AbstractEventLoop, lines: asyncio.Queue[str | None]
+) -> threading.Thread:
     def put(item: str | None) -> None:
         with contextlib.suppress(RuntimeError):  # the loop may be gone after /quit
             loop.call_soon_threadsafe(lines.put_nowait, item)

@@ -88,8 +88,11 @@ async def on_mood(update: Update, context: BotContext) -> None:
     pressed = pressed_mood(query.data if query else None)
     async with open_turn(update, context) as turn:
         logged = pressed is not None and await daily.log_mood(
-            session=turn.session, user_id=turn.user.id, delivery_id=pressed[0],
-            mood=pressed[1], now=turn.now,
+            session=turn.session,
+            user_id=turn.user.id,
+            delivery_id=pressed[0],
+            mood=pressed[1],
+            now=turn.now,
         )
         if not logged or pressed is None:
             turn.toast(turn.t("core.stale_button"))
@@ -120,10 +123,16 @@ class LengthStep(StrEnum):
 
 def ask_length(turn: Turn, frame: Frame) -> None:
     """Paused until /resume; or for a week or two, tapped or typed ("till sunday")."""
-    rows = [[(turn.label("daily.pause_length_labels.week"), LENGTH_FLOW.button(frame, "d", "7")),
-             (turn.label("daily.pause_length_labels.fortnight"),
-              LENGTH_FLOW.button(frame, "d", "14"))],
-            [(turn.label("daily.pause_length_labels.open"), LENGTH_FLOW.button(frame, "open"))]]
+    rows = [
+        [
+            (turn.label("daily.pause_length_labels.week"), LENGTH_FLOW.button(frame, "d", "7")),
+            (
+                turn.label("daily.pause_length_labels.fortnight"),
+                LENGTH_FLOW.button(frame, "d", "14"),
+            ),
+        ],
+        [(turn.label("daily.pause_length_labels.open"), LENGTH_FLOW.button(frame, "open"))],
+    ]
     turn.say(turn.t("daily.paused_forever"), inline(rows))
 
 
@@ -181,8 +190,10 @@ class StruggleStep(StrEnum):
 def ask_struggle(turn: Turn, frame: Frame) -> None:
     """What kind of hard: missing them, wanting to reach out, or just a heavy day."""
     labels = [("miss", "miss"), ("reach", "reach"), ("heavy", "heavy")]
-    rows = [[(turn.label(f"daily.struggle_labels.{key}"), STRUGGLE_FLOW.button(frame, action))]
-            for key, action in labels]
+    rows = [
+        [(turn.label(f"daily.struggle_labels.{key}"), STRUGGLE_FLOW.button(frame, action))]
+        for key, action in labels
+    ]
     turn.say(turn.t("daily.struggle_ask"), inline(rows))
 
 

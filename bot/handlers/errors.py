@@ -24,7 +24,8 @@ async def on_error(update: object, context: BotContext) -> None:
         runtime(context).metrics.inc("db_busy")
     else:
         logger.error(
-            "error while handling an update: %s", type(context.error).__name__,
+            "error while handling an update: %s",
+            type(context.error).__name__,
             exc_info=context.error,
         )
         runtime(context).metrics.inc("errors")

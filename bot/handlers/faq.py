@@ -62,8 +62,10 @@ async def on_button(update: Update, context: BotContext) -> None:
             turn.edit(message_id, content.pick(content.faq.menu_intro), topics_keyboard(turn))
         elif kind == "t" and arg in content.faq_topics:
             topic = content.faq_topics[arg]
-            rows = [[(content.faq_entries[q].title, pack(FLOW, STATELESS, "q", q))]
-                    for q in topic.question_ids]
+            rows = [
+                [(content.faq_entries[q].title, pack(FLOW, STATELESS, "q", q))]
+                for q in topic.question_ids
+            ]
             rows.append([(turn.label("faq.btn_back"), MENU_DATA)])
             turn.edit(message_id, turn.t("faq.topic_header", topic=topic.title), inline(rows))
         elif kind == "q" and arg in content.faq_entries:
@@ -80,8 +82,9 @@ async def on_button(update: Update, context: BotContext) -> None:
             turn.toast(turn.t("core.stale_button"))
 
 
-def send_answer(turn: Turn, entry: FaqEntry, extra: list[Row] | None = None,
-                offer: list[Row] | None = None) -> None:
+def send_answer(
+    turn: Turn, entry: FaqEntry, extra: list[Row] | None = None, offer: list[Row] | None = None
+) -> None:
     """The answer's parts, the last with its next step, `offer` (another answer that came
     close), a way back to the menu and `extra` (the way to help)."""
     rows: list[Row] = []
@@ -117,8 +120,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.smalltalk in ("help_bid", "bot_care", "not_understood"):
         # A call for help, "do you care", "that didn't help": heard, with a way to people who
         # can help and to the topics.
-        turn.say(content.pick(faq.smalltalk[reading.smalltalk]),
-                 inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)], _topics_row(turn)]))
+        turn.say(
+            content.pick(faq.smalltalk[reading.smalltalk]),
+            inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)], _topics_row(turn)]),
+        )
         return
     if reading.smalltalk is not None:
         turn.say(content.pick(faq.smalltalk[reading.smalltalk]))
@@ -144,16 +149,26 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         offer = _offer_rows(turn, ids, menu=True)
         turn.say(turn.t("faq.feeling_heard"), inline(offer + extra))
     elif match.kind == "answer" and turn.rt.last_answers.repeats(
-            turn.user.id, match.ids[0], turn.now, SAME_AGAIN_WITHIN):
+        turn.user.id, match.ids[0], turn.now, SAME_AGAIN_WITHIN
+    ):
         # The answer they were just given: not sent again word for word; heard, with it one
         # tap away.
         offer = _offer_rows(turn, match.ids[:1], menu=True)
         turn.say(turn.t("faq.same_again"), inline(offer + extra))
     elif match.kind == "answer":
         also = content.faq_entries.get(match.also) if match.also else None
-        see_also: list[Row] = [] if also is None else [
-            [(turn.t("faq.btn_see_also", title=also.title), pack(FLOW, STATELESS, "q", also.id))]
-        ]
+        see_also: list[Row] = (
+            []
+            if also is None
+            else [
+                [
+                    (
+                        turn.t("faq.btn_see_also", title=also.title),
+                        pack(FLOW, STATELESS, "q", also.id),
+                    )
+                ]
+            ]
+        )
         send_answer(turn, content.faq_entries[match.ids[0]], extra, offer=see_also)
         turn.rt.last_answers.note(turn.user.id, match.ids[0], turn.now)
     elif match.kind == "suggest":
@@ -176,13 +191,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.t(key), inline([*extra, _topics_row(turn)]))
 
 
-def _offer_rows(
-    turn: Turn, ids: list[str] | tuple[str, ...], *, menu: bool = False
-) -> list[Row]:
+def _offer_rows(turn: Turn, ids: list[str] | tuple[str, ...], *, menu: bool = False) -> list[Row]:
     """One button per answer, by its title (`menu`: then the way to the topics)."""
     entries = turn.rt.content.faq_entries
-    rows: list[Row] = [[(entries[i].title, pack(FLOW, STATELESS, "q", i))]
-                       for i in ids if i in entries]
+    rows: list[Row] = [
+        [(entries[i].title, pack(FLOW, STATELESS, "q", i))] for i in ids if i in entries
+    ]
     if menu:
         rows.append([(turn.label("faq.btn_menu"), MENU_DATA)])
     return rows

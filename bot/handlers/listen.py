@@ -20,14 +20,18 @@ async def answer(turn: Turn, reading: Reading) -> None:
         code = reply_code(reading.language, reading.text)
         if reading.harm == "strong":  # words of crisis in their language: asked
             key = f"language.safe_check.{code}"
-            ask_if_safe(turn, reading.text,
-                        lead=turn.t(key) if turn.rt.content.has(key) else None)
+            ask_if_safe(turn, reading.text, lead=turn.t(key) if turn.rt.content.has(key) else None)
         else:
             faq.say_english_only(turn, code)
         return
-    if (turn.user.onboarded and reading.harm is None and (mood := mood_told(reading.text))
-            and await daily_service.log_typed_mood(
-                session=turn.session, user_id=turn.user.id, mood=mood, now=turn.now)):
+    if (
+        turn.user.onboarded
+        and reading.harm is None
+        and (mood := mood_told(reading.text))
+        and await daily_service.log_typed_mood(
+            session=turn.session, user_id=turn.user.id, mood=mood, now=turn.now
+        )
+    ):
         # "not great tbh" under today's daily message: as the button would have been
         daily.answer_mood(turn, mood)
         return

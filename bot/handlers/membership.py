@@ -24,9 +24,7 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
     now = rt.clock.now()
     async with rt.db.session() as session:
         if not active:
-            await people.set_active(
-                session=session, user_id=member.chat.id, active=False, now=now
-            )
+            await people.set_active(session=session, user_id=member.chat.id, active=False, now=now)
             return
         user = await people.get(session=session, user_id=member.chat.id)
         if user is not None:

@@ -55,7 +55,12 @@ class Step(StrEnum):
 
 
 DATE, DATE_TYPED, TZ, TZ_PICK, TIME, REASON = (
-    Step.DATE, Step.DATE_TYPED, Step.TZ, Step.TZ_PICK, Step.TIME, Step.REASON,
+    Step.DATE,
+    Step.DATE_TYPED,
+    Step.TZ,
+    Step.TZ_PICK,
+    Step.TIME,
+    Step.REASON,
 )
 # "single" frames change one setting (/time, /timezone) and end; "full" ones are onboarding.
 MODE_FULL, MODE_SINGLE = "full", "single"
@@ -192,8 +197,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         if not candidates:
             hedge = hedge_of(text)
             unknown = "tz_pick_unknown" if frame.step == TZ_PICK else "tz_unknown"
-            turn.say(turn.t(f"onboarding.tz_{hedge}") if hedge
-                     else turn.t(f"onboarding.{unknown}", text=text[:60]))
+            turn.say(
+                turn.t(f"onboarding.tz_{hedge}")
+                if hedge
+                else turn.t(f"onboarding.{unknown}", text=text[:60])
+            )
         elif len(candidates) == 1:
             await _take_zone(turn, frame, candidates[0].zone)
         else:
@@ -204,8 +212,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             await _take_time(turn, frame, parse_clock_time(text))
         except TimeParseError as exc:
             hedge = hedge_of(text) if exc.code == "unrecognised" else None
-            turn.say(turn.t(f"onboarding.time_{hedge}") if hedge
-                     else turn.t(f"onboarding.time_{exc.code}", text=text[:40]))
+            turn.say(
+                turn.t(f"onboarding.time_{hedge}")
+                if hedge
+                else turn.t(f"onboarding.time_{exc.code}", text=text[:40])
+            )
     elif frame.step == REASON:
         if (said := only_a_time(text)) is not None:
             # "9pm" or "after the kids are in bed" typed at the reason: the time changed, it
@@ -298,8 +309,11 @@ def _correction_kind(turn: Turn, frame: Frame, fix: str) -> str | None:
     step can take, earlier answers first), or None."""
     single = OnboardingData.of(frame).mode == MODE_SINGLE
     kinds = {
-        DATE: ("date",), DATE_TYPED: ("date",), TZ: ("zone", "date"),
-        TZ_PICK: ("zone", "date"), TIME: ("time", "date", "zone"),
+        DATE: ("date",),
+        DATE_TYPED: ("date",),
+        TZ: ("zone", "date"),
+        TZ_PICK: ("zone", "date"),
+        TIME: ("time", "date", "zone"),
         REASON: ("date", "zone", "time"),
     }[Step(frame.step)]
     if single:
@@ -379,8 +393,9 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     # theirs when set-up finishes).
     shown_today = local_today(turn.now, turn.user.tz or "UTC")
     shown = journey.resolve_start(raw, shown_today)
-    understood = turn.t("onboarding.date_understood", date=long_date(shown),
-                        day=day_number(shown, shown_today))
+    understood = turn.t(
+        "onboarding.date_understood", date=long_date(shown), day=day_number(shown, shown_today)
+    )
     change = [[(turn.label("onboarding.btn_change_date"), FLOW.button(frame, "redate"))]]
     turn.say(understood, inline(change))
     ask(turn, frame)
@@ -428,8 +443,9 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         return
     if reason:
         try:
-            await reasons.add(session=turn.session, user_id=turn.user.id, text=reason,
-                              now=turn.now)
+            await reasons.add(
+                session=turn.session, user_id=turn.user.id, text=reason, now=turn.now
+            )
         except reasons.ReasonRefused:
             turn.say(turn.t("onboarding.reason_too_long", max=REASON_MAX_CHARS))
             return
@@ -502,8 +518,14 @@ FLOW = Flow(
     name=NAME,
     title_key="urge.flow_names.onboarding",
     steps=Step,
-    reads={DATE: Reads.PARSED, DATE_TYPED: Reads.PARSED, TZ: Reads.PARSED,
-           TZ_PICK: Reads.PARSED, TIME: Reads.PARSED, REASON: Reads.ANSWER},
+    reads={
+        DATE: Reads.PARSED,
+        DATE_TYPED: Reads.PARSED,
+        TZ: Reads.PARSED,
+        TZ_PICK: Reads.PARSED,
+        TIME: Reads.PARSED,
+        REASON: Reads.ANSWER,
+    },
     ask=ask,
     accepts=accepts,
     on_text=answer_text,

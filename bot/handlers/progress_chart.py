@@ -16,7 +16,9 @@ async def show_progress(update: Update, context: BotContext) -> None:
             turn.say(turn.t("progress.not_started"))
             return
         data, spans, _ = await history.load_chart(
-            session=turn.session, user_id=turn.user.id, zone=turn.user.tz or "UTC",
+            session=turn.session,
+            user_id=turn.user.id,
+            zone=turn.user.tz or "UTC",
             today=turn.today,
         )
         if data is None:

@@ -102,14 +102,32 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         else:  # a second reason typed while the first is offered: both are offered
             data.also.append(text.strip())
         data.into(frame)
-        offer = (turn.t("reasons.offer_add", reason=data.offered) if not data.also else
-                 turn.t("reasons.offer_add_many",
-                        reasons="\n".join(f"• {r}" for r in [data.offered, *data.also])))
-        turn.say(offer, inline([[
-            (turn.label("reasons.buttons.add_these" if data.also else "reasons.buttons.add_this"),
-             FLOW.button(frame, "keep")),
-            (turn.label("reasons.buttons.not_this"), FLOW.button(frame, "drop")),
-        ]]))
+        offer = (
+            turn.t("reasons.offer_add", reason=data.offered)
+            if not data.also
+            else turn.t(
+                "reasons.offer_add_many",
+                reasons="\n".join(f"• {r}" for r in [data.offered, *data.also]),
+            )
+        )
+        turn.say(
+            offer,
+            inline(
+                [
+                    [
+                        (
+                            turn.label(
+                                "reasons.buttons.add_these"
+                                if data.also
+                                else "reasons.buttons.add_this"
+                            ),
+                            FLOW.button(frame, "keep"),
+                        ),
+                        (turn.label("reasons.buttons.not_this"), FLOW.button(frame, "drop")),
+                    ]
+                ]
+            ),
+        )
         return
     if frame.step != Step.ADD:
         turn.say(turn.t("reasons.use_buttons"))

@@ -19,9 +19,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Callable
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -126,6 +127,9 @@ class SosData(FrameData):
     friend: bool = False
     # They were asked to go to someone close by (not to call): "ok" is heard as going
     going: bool = False
+    # They asked for no more questions ("i said stop"): replies listen, and the yes/no
+    # buttons give way to "I'm not safe" and the lines
+    stopped: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -181,9 +185,16 @@ def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarku
         return inline([[b("grounding", "ground")], [plan], [b("done", "done")]])
     if step == Step.UNSAFE:
         return inline([[lines], [b("grounding", "ground")], [plan]])
+    if data.stopped:
+        return inline([[b("not_safe", "no")], [lines], [b("grounding", "ground")]])
     return inline(
-        [[b("safe_yes", "yes"), b("safe_no", "no")], [b("unsure", "unsure")], [lines],
-         [b("grounding", "ground")], [plan]]
+        [
+            [b("safe_yes", "yes"), b("safe_no", "no")],
+            [b("unsure", "unsure")],
+            [lines],
+            [b("grounding", "ground")],
+            [plan],
+        ]
     )
 
 
@@ -238,8 +249,7 @@ async def check_message(update: Update, context: BotContext) -> None:
         # "do you tell the police if i say im suicidal": no one is told; then asked, gently
         text, step = _say(rt.content, data, "nobody_told", lines), Step.ASKED
     else:
-        text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on,
-                                  done=done)
+        text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on, done=done)
     if not going_on and (code := other_language(said)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
         key = f"language.safe_check.{reply_code(code, said)}"
@@ -256,14 +266,20 @@ async def check_message(update: Update, context: BotContext) -> None:
 
 
 def _first_reply(
-    content: Content, data: SosData, signal: CrisisSignal, lines: LinesForUser, *,
-    going_on: bool, done: str | None = None,
+    content: Content,
+    data: SosData,
+    signal: CrisisSignal,
+    lines: LinesForUser,
+    *,
+    going_on: bool,
+    done: str | None = None,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done is not None:
         # In the talk, something taken or an injury: what to do about it, and the number
         data.unsafe = True
-        return _say(content, data, "took_something" if done == "taken" else "hurt_now",
-                    lines), Step.UNSAFE
+        return _say(
+            content, data, "took_something" if done == "taken" else "hurt_now", lines
+        ), Step.UNSAFE
     if signal.kind == "other_at_risk":
         key = "friend_at_risk" if data.friend else "ex_at_risk"
         return _say(content, data, key, lines), Step.LISTEN
@@ -329,10 +345,60 @@ def _lines(turn: Turn, data: SosData) -> LinesForUser:
 
 def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extra: Any) -> None:
     data.unsafe = data.unsafe or step == Step.UNSAFE
+    if data.stopped and key == "still_here":  # they asked for no more questions
+        key = "still_here_quiet"
     text = _say(turn.rt.content, data, key, _lines(turn, data), **extra)
     turn.convo.goto(frame, step)
     data.into(frame)
     turn.say(text, _buttons(turn.rt.content, data, step))
+
+
+class _Heard(NamedTuple):
+    """A typed message the talk answers with one text of its own."""
+
+    kinds: str  # the talks it applies to: s self-harm, d danger from someone, o the ex at risk
+    says: Callable[[str], bool]
+    key: str  # the text, sos.<key>
+    step: Step | None  # the step after; None: unsafe if they said so, else listening
+
+
+def _is_greeting(text: str) -> bool:
+    return classify_smalltalk(text) == "greeting"
+
+
+# Checked in order; the first that fits answers.
+_HEARD = (
+    # "stop", "i said stop": the questions stop; the number stays, quietly
+    _Heard("sdo", stops_asking, "stopped_asking", Step.LISTEN),
+    # "hi" after a silence in the talk: still here, how are they now?
+    _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
+    # "should i just reply to him": help reaches them without the person's reply
+    _Heard("o", asks_to_reply_to_them, "what_now_ex", Step.ASKED),
+    # "theyre sending someone", "im at a&e": what to do while waiting, not "call now"
+    _Heard("sd", waiting_for_help, "help_coming", Step.UNSAFE),
+    # "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept
+    _Heard("s", objects_to_help, "objection", Step.UNSAFE),
+    # "i cant call he'll hear me": silent ways to get help
+    _Heard("d", cannot_speak, "cannot_speak", Step.UNSAFE),
+    # "im in the car": pull over before anything else
+    _Heard("s", driving, "driving", Step.UNSAFE),
+    # "my phone is at 5%": the call now, while it can still be made
+    _Heard("sdo", low_battery, "low_battery", Step.UNSAFE),
+    # followed, on the way home: not home; somewhere with people, and call from there
+    _Heard("d", on_the_way_home, "followed_home", Step.UNSAFE),
+    # "im going to do it now", "bye": the most urgent words, not the recycled line
+    _Heard("s", acting_now, "imminent", Step.UNSAFE),
+    # "can you just talk to me": yes; a line answers strangers too, and an open question
+    _Heard("sdo", asks_for_company, "talk_with_me", None),
+    # "should i call the police": yes, now
+    _Heard("sdo", asks_to_call_police, "call_yes", Step.UNSAFE),
+    # "should i go" (to meet the one who hurt them), "should i open the door": no
+    _Heard("d", asks_to_meet_them, "meet_danger", Step.ASKED),
+)
+
+
+def _heard(data: SosData, text: str) -> _Heard | None:
+    return next((h for h in _HEARD if data.kind in h.kinds and h.says(text)), None)
 
 
 async def on_text(turn: Turn, frame: Frame, text: str) -> None:
@@ -341,9 +407,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if frame.step == Step.SETTLED:
         await _after_settled(turn, frame, data, text)
         return
-    if not _lines(turn, data).known and (
-        code := country_named(text, _country_names(turn))
-    ) is not None:
+    if (
+        not _lines(turn, data).known
+        and (code := country_named(text, _country_names(turn))) is not None
+    ):
         # "im in canada": that country's numbers now
         data.country = code
         _reply(turn, frame, data, "lines_here", Step.UNSAFE if data.unsafe else Step.ASKED)
@@ -365,57 +432,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         key = "ack_going" if data.going else "ack_while_unsafe"
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
-    if stops_asking(text):
-        # "stop", "i said stop": the questions stop; the number stays, quietly
-        _reply(turn, frame, data, "stopped_asking", Step.LISTEN)
-        return
-    if classify_smalltalk(text) == "greeting":
-        # "hi" after a silence in the talk: still here, how are they now?
-        _reply(turn, frame, data, "still_here", Step.ASKED)
-        return
-    if data.kind == "o" and asks_to_reply_to_them(text):
-        # "should i just reply to him": help reaches them without the person's reply
-        _reply(turn, frame, data, "what_now_ex", Step.ASKED)
-        return
-    if data.kind != "o" and waiting_for_help(text):
-        # "theyre sending someone", "im at a&e": what to do while waiting, not "call now"
-        _reply(turn, frame, data, "help_coming", Step.UNSAFE)
-        return
-    if data.kind == "s" and objects_to_help(text):
-        # "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept
-        _reply(turn, frame, data, "objection", Step.UNSAFE)
-        return
-    if data.kind == "d" and cannot_speak(text):
-        # "i cant call he'll hear me": silent ways to get help
-        _reply(turn, frame, data, "cannot_speak", Step.UNSAFE)
-        return
-    if data.kind == "s" and driving(text):
-        # "im in the car": pull over before anything else
-        _reply(turn, frame, data, "driving", Step.UNSAFE)
-        return
-    if low_battery(text):
-        # "my phone is at 5%": the call now, while it can still be made
-        _reply(turn, frame, data, "low_battery", Step.UNSAFE)
-        return
-    if data.kind == "d" and on_the_way_home(text):
-        # followed, on the way home: not home; somewhere with people, and call from there
-        _reply(turn, frame, data, "followed_home", Step.UNSAFE)
-        return
-    if data.kind == "s" and acting_now(text):
-        # "im going to do it now", "bye": the most urgent words, not the recycled line
-        _reply(turn, frame, data, "imminent", Step.UNSAFE)
-        return
-    if asks_for_company(text):
-        # "can you just talk to me": yes; a line answers strangers too, and an open question
-        _reply(turn, frame, data, "talk_with_me", Step.UNSAFE if data.unsafe else Step.LISTEN)
-        return
-    if asks_to_call_police(text):
-        # "should i call the police": yes, now
-        _reply(turn, frame, data, "call_yes", Step.UNSAFE)
-        return
-    if data.kind == "d" and asks_to_meet_them(text):
-        # "should i go" (to meet the one who hurt them), "should i open the door": no
-        _reply(turn, frame, data, "meet_danger", Step.ASKED)
+    heard = _heard(data, text)
+    if heard is not None:
+        if heard.key == "stopped_asking":
+            data.stopped = True
+        step = heard.step or (Step.UNSAFE if data.unsafe else Step.LISTEN)
+        _reply(turn, frame, data, heard.key, step)
         return
     if asks_what_to_do(text):
         # A question, not an answer: the next concrete steps, then are they safe?
@@ -429,8 +451,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         data.taken = True
     if done is not None:
         # "i took some pills", "i cut myself": something done already, told in the talk
-        _reply(turn, frame, data, "took_something" if done == "taken" else "hurt_now",
-               Step.UNSAFE)
+        _reply(turn, frame, data, "took_something" if done == "taken" else "hurt_now", Step.UNSAFE)
         return
     if data.kind == "d" and threat_gone(text):
         # "ok hes gone now": glad, the door locked, the number if they come back; safe now?
@@ -441,8 +462,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "jk": taken back; still asked, once, gently
         _reply(turn, frame, data, "joking", Step.ASKED)
         return
-    if (data.kind != "o" and clarifies_not_harm(text) and mentions_harm(text) is None
-            and read_safety_answer(text) != "unsafe"):
+    if (
+        data.kind != "o"
+        and clarifies_not_harm(text)
+        and mentions_harm(text) is None
+        and read_safety_answer(text) != "unsafe"
+    ):
         # "not like that", "i mean no contact is too hard": heard, and the talk ends (not
         # when the same message speaks of harm: "not like that, but i took some pills")
         data.said += 1
@@ -467,8 +492,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif answer == "safe" and data.taken:
         # Feeling okay after pills is not being safe from them: get checked now.
         _reply(turn, frame, data, "safe_after_taken", Step.UNSAFE)
-    elif (answer == "safe" and data.kind == "s" and data.unsafe and not data.rechecked
-          and not says_safe(text)):
+    elif (
+        answer == "safe"
+        and data.kind == "s"
+        and data.unsafe
+        and not data.rechecked
+        and not says_safe(text)
+    ):
         # "im fine just tired", "yeah", minutes after intent: asked once more, plainly,
         # with the number in the reply
         data.rechecked = True
@@ -511,8 +541,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             # talk stays open, so what comes next is still read in its light.
             data.said += 1
             data.into(frame)
-            turn.say(_pick(turn.rt.content, data, "answer_and_stay"),
-                     inline([[_not_safe(turn, data)]]))
+            turn.say(
+                _pick(turn.rt.content, data, "answer_and_stay"), inline([[_not_safe(turn, data)]])
+            )
             await turn.flows.free_text(turn, reading)
             return
         if _changes_subject(reading):
@@ -550,8 +581,13 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         # "but the rope is still in my car": the means, put away tonight
         _reply(turn, frame, data, "means_after_safe", Step.ASKED)
         return
-    if (data.kind == "s" and reading.feeling and reading.smalltalk is None
-            and not reading.urge and not (reading.match.kind == "answer" and reading.asks)):
+    if (
+        data.kind == "s"
+        and reading.feeling
+        and reading.smalltalk is None
+        and not reading.urge
+        and not (reading.match.kind == "answer" and reading.asks)
+    ):
         # "im tired of everything", a minute after a warning sign: the gentle check again
         _reply(turn, frame, data, "still_here", Step.ASKED)
         return

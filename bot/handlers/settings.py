@@ -125,8 +125,10 @@ async def _menu_action(turn: Turn, pressed: Button, message_id: int | None) -> N
         await daily.set_pause(session=turn.session, user=turn.user, until=until, now=turn.now)
         turn.toast(turn.t("settings.toast_paused" if arg == ON else "settings.toast_resumed"))
         await _redraw(turn, message_id)
-    elif action == "weekly" and turn.user.onboarded and arg == (
-        OFF if turn.user.weekly_summary else ON
+    elif (
+        action == "weekly"
+        and turn.user.onboarded
+        and arg == (OFF if turn.user.weekly_summary else ON)
     ):
         await weekly.set_weekly(session=turn.session, user=turn.user, on=arg == ON, now=turn.now)
         key = "settings.toast_weekly_on" if arg == ON else "settings.toast_weekly_off"

@@ -88,8 +88,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("slip.note_too_long", max=slips.MAX_NOTE_CHARS))
         return
     saved = bool(note) and await slips.add_note(
-        session=turn.session, user_id=turn.user.id,
-        attempt_id=SlipData.of(frame).ended, note=note,
+        session=turn.session,
+        user_id=turn.user.id,
+        attempt_id=SlipData.of(frame).ended,
+        note=note,
     )
     turn.say(turn.t("slip.note_saved" if saved else "slip.note_skipped"))
     end_flow(turn, NAME)
@@ -132,8 +134,7 @@ async def _restart(turn: Turn, frame: Frame) -> None:
 async def show_history(update: Update, context: BotContext) -> None:
     """List every attempt with its length, then the totals."""
     async with open_turn(update, context) as turn:
-        summary = await slips.history(session=turn.session, user_id=turn.user.id,
-                                      today=turn.today)
+        summary = await slips.history(session=turn.session, user_id=turn.user.id, today=turn.today)
         if not summary.lines:
             turn.say(turn.t("slip.history_empty"))
             return
@@ -151,17 +152,31 @@ async def show_history(update: Update, context: BotContext) -> None:
 def _line(turn: Turn, line: slips.AttemptLine) -> str:
     start = _date(line.start, turn.today)
     if line.end is None:
-        return turn.t("slip.history_current", n=line.number, start=start,
-                      days=full_days(turn, line.days))
+        return turn.t(
+            "slip.history_current", n=line.number, start=start, days=full_days(turn, line.days)
+        )
     end = _date(line.end, turn.today)
     if line.note:
-        note = line.note if len(line.note) <= NOTE_SHOWN_CHARS else (
-            line.note[: NOTE_SHOWN_CHARS - 1] + "…"
+        note = (
+            line.note
+            if len(line.note) <= NOTE_SHOWN_CHARS
+            else (line.note[: NOTE_SHOWN_CHARS - 1] + "…")
         )
-        return turn.t("slip.history_line", n=line.number, start=start, end=end,
-                      days=full_days(turn, line.days), reason=note)
-    return turn.t("slip.history_line_no_reason", n=line.number, start=start, end=end,
-                  days=full_days(turn, line.days))
+        return turn.t(
+            "slip.history_line",
+            n=line.number,
+            start=start,
+            end=end,
+            days=full_days(turn, line.days),
+            reason=note,
+        )
+    return turn.t(
+        "slip.history_line_no_reason",
+        n=line.number,
+        start=start,
+        end=end,
+        days=full_days(turn, line.days),
+    )
 
 
 def _date(day: date, today: date) -> str:

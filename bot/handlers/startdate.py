@@ -58,8 +58,12 @@ def _confirm(turn: Turn, frame: Frame, start: date) -> None:
     RedateData(start=start).into(frame)
     turn.say(
         turn.t("startdate.confirm", date=long_date(start), day=day_number(start, turn.today)),
-        inline([[(turn.label("startdate.btn_yes"), FLOW.button(frame, "yes"))],
-                [(turn.label("startdate.btn_no"), FLOW.button(frame, "no"))]]),
+        inline(
+            [
+                [(turn.label("startdate.btn_yes"), FLOW.button(frame, "yes"))],
+                [(turn.label("startdate.btn_no"), FLOW.button(frame, "no"))],
+            ]
+        ),
     )
 
 

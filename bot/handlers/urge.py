@@ -70,10 +70,19 @@ class UrgeData(FrameData):
 
 
 STRENGTH, TRIGGER, TOOLS, WAIT_LEN, WAITING = (
-    Step.STRENGTH, Step.TRIGGER, Step.TOOLS, Step.WAIT_LEN, Step.WAITING,
+    Step.STRENGTH,
+    Step.TRIGGER,
+    Step.TOOLS,
+    Step.WAIT_LEN,
+    Step.WAITING,
 )
 BREATHING, REASON_ADD, WRITE, WRITE_CHOICE, TAPE, OUTCOME = (
-    Step.BREATHING, Step.REASON_ADD, Step.WRITE, Step.WRITE_CHOICE, Step.TAPE, Step.OUTCOME,
+    Step.BREATHING,
+    Step.REASON_ADD,
+    Step.WRITE,
+    Step.WRITE_CHOICE,
+    Step.TAPE,
+    Step.OUTCOME,
 )
 # Steps at which "how is it now?" may be answered.
 OUTCOME_STEPS = frozenset({WAITING, BREATHING, OUTCOME})
@@ -82,8 +91,7 @@ _ENDS_AT_TOOLS = frozenset({urges.PASSED, urges.CONTACTED})
 # Steps where "i already sent it" or "it passed", typed, ends the urge (not where what they
 # type is their own words: the message written here instead, the tape, a reason).
 _ENDS_EARLY_AT = frozenset({STRENGTH, TRIGGER})
-OUTCOME_ARGS = {"passed": urges.PASSED, "still": urges.STILL_STRONG,
-                "contacted": urges.CONTACTED}
+OUTCOME_ARGS = {"passed": urges.PASSED, "still": urges.STILL_STRONG, "contacted": urges.CONTACTED}
 OFFER_NONCE = "o"  # the free-text offer is not tied to a prompt
 ANY_NONCE = "x"  # "delete the kept message" works any time (ownership checked)
 # Not hex, so never mistaken for a prompt nonce (secrets.token_hex).
@@ -117,8 +125,9 @@ async def start_urge(turn: Turn, source: urges.Source) -> None:
     previous = turn.convo.find(NAME)
     if previous is not None:
         await cancel_hook(turn, previous)
-    urge = await urges.begin(session=turn.session, user_id=turn.user.id, source=source,
-                             now=turn.now)
+    urge = await urges.begin(
+        session=turn.session, user_id=turn.user.id, source=source, now=turn.now
+    )
     frame = turn.convo.push(NAME, STRENGTH, urge_id=urge.id)
     turn.say(turn.t("urge.opener"))
     ask(turn, frame)
@@ -129,10 +138,12 @@ def offer(turn: Turn) -> None:
     turn.say(
         turn.t("urge.free_text_offer"),
         inline(
-            [[
-                (turn.label("urge.free_text_labels.accept"), pack(NAME, OFFER_NONCE, "yes")),
-                (turn.label("urge.free_text_labels.decline"), pack(NAME, OFFER_NONCE, "no")),
-            ]]
+            [
+                [
+                    (turn.label("urge.free_text_labels.accept"), pack(NAME, OFFER_NONCE, "yes")),
+                    (turn.label("urge.free_text_labels.decline"), pack(NAME, OFFER_NONCE, "no")),
+                ]
+            ]
         ),
     )
 
@@ -141,8 +152,9 @@ async def cancel_hook(turn: Turn, frame: Frame) -> None:
     """/cancel (or a fresh /urge) ends the urge: logged as cancelled, no check-in."""
     urge = await _urge_of(turn, frame)
     if urge is not None and urges.is_open(urge):
-        await urges.record_outcome(session=turn.session, urge=urge, outcome=urges.CANCELLED,
-                                   now=turn.now)
+        await urges.record_outcome(
+            session=turn.session, urge=urge, outcome=urges.CANCELLED, now=turn.now
+        )
 
 
 # --------------------------------------------------------------------------- prompts
@@ -160,8 +172,10 @@ def ask(turn: Turn, frame: Frame) -> None:
     elif step == WAIT_LEN:
         turn.say(turn.t("urge.wait_choose_length"), _wait_markup(turn, frame))
     elif step == WAITING and _waiting_left(turn, frame) > 0:
-        turn.say(turn.t("urge.wait_running", minutes=_waiting_left(turn, frame)),
-                 outcome_markup(turn.rt.content, frame.nonce))
+        turn.say(
+            turn.t("urge.wait_running", minutes=_waiting_left(turn, frame)),
+            outcome_markup(turn.rt.content, frame.nonce),
+        )
     elif step == REASON_ADD:
         turn.say(turn.t("urge.reasons_empty"), _another_tool_markup(turn, frame))
     elif step == WRITE:
@@ -169,9 +183,10 @@ def ask(turn: Turn, frame: Frame) -> None:
     elif step == WRITE_CHOICE:
         turn.say(turn.t("urge.write_received"), _write_markup(turn, frame))
     elif step == TAPE:
-        turn.say(_tape_question(turn, frame), inline(
-            [[(turn.label("urge.tape_next_label"), FLOW.button(frame, "next"))]]
-        ))
+        turn.say(
+            _tape_question(turn, frame),
+            inline([[(turn.label("urge.tape_next_label"), FLOW.button(frame, "next"))]]),
+        )
     else:  # OUTCOME, BREATHING (the exercise may have been cut by a restart), WAITING done
         turn.say(turn.t("urge.ask_outcome"), outcome_markup(turn.rt.content, frame.nonce))
 
@@ -182,27 +197,39 @@ def _strength_markup(frame: Frame) -> InlineKeyboardMarkup:
 
 
 def _trigger_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
-    buttons = [(turn.label(f"urge.trigger_labels.{t}"), FLOW.button(frame, "tr", t))
-               for t in urges.TRIGGERS]
+    buttons = [
+        (turn.label(f"urge.trigger_labels.{t}"), FLOW.button(frame, "tr", t))
+        for t in urges.TRIGGERS
+    ]
     return inline([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
 def _tools_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
-    return inline([[(turn.label(f"urge.tool_labels.{t}"), FLOW.button(frame, "tool", t))]
-                   for t in urges.TOOLS])
+    return inline(
+        [
+            [(turn.label(f"urge.tool_labels.{t}"), FLOW.button(frame, "tool", t))]
+            for t in urges.TOOLS
+        ]
+    )
 
 
 def _wait_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
-    buttons = [(turn.t("urge.wait_length_label", minutes=m), FLOW.button(frame, "w", str(m)))
-               for m in urges.WAIT_MINUTES]
+    buttons = [
+        (turn.t("urge.wait_length_label", minutes=m), FLOW.button(frame, "w", str(m)))
+        for m in urges.WAIT_MINUTES
+    ]
     return inline([buttons[:1], buttons[1:]])
 
 
 def _write_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
-    return inline([[
-        (turn.label("urge.write_choice_labels.keep"), FLOW.button(frame, "keep")),
-        (turn.label("urge.write_choice_labels.release"), FLOW.button(frame, "release")),
-    ]])
+    return inline(
+        [
+            [
+                (turn.label("urge.write_choice_labels.keep"), FLOW.button(frame, "keep")),
+                (turn.label("urge.write_choice_labels.release"), FLOW.button(frame, "release")),
+            ]
+        ]
+    )
 
 
 def _another_tool_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
@@ -255,9 +282,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     elif frame.step == TOOLS and urges.unsure_of_tool(text):
         turn.say(turn.t("urge.tools_unsure"))  # "idk": the simplest one, picked for them
         await _pick_tool(turn, frame, "breathe")
-    elif frame.step in (TOOLS, WRITE_CHOICE) and (
-        ended := urges.outcome_from_text(text)
-    ) in _ENDS_AT_TOOLS:
+    elif (
+        frame.step in (TOOLS, WRITE_CHOICE)
+        and (ended := urges.outcome_from_text(text)) in _ENDS_AT_TOOLS
+    ):
         # "it passed" or "i texted him" before any tool: the urge ends there
         await _outcome(turn, frame, str(ended))
     elif frame.step in (TOOLS, WAIT_LEN, WRITE_CHOICE):
@@ -326,8 +354,10 @@ async def _on_checkin_press(turn: Turn, pressed: Button) -> None:
         turn.toast(turn.t("core.stale_button"))
         return
     urge_id = row_id(found.group(1))
-    urge = None if urge_id is None else await urges.get(
-        session=turn.session, user_id=turn.user.id, urge_id=urge_id
+    urge = (
+        None
+        if urge_id is None
+        else await urges.get(session=turn.session, user_id=turn.user.id, urge_id=urge_id)
     )
     if urge is None:
         turn.toast(turn.t("urge.not_your_button"), alert=True)
@@ -388,7 +418,9 @@ async def _pick_tool(turn: Turn, frame: Frame, tool: str) -> None:
         turn.say(turn.t("urge.breathe_intro"))
         steps = breath_steps(turn.rt)
         due = await urges.start_breathing(
-            session=turn.session, urge=urge, now=turn.now,
+            session=turn.session,
+            urge=urge,
+            now=turn.now,
             lasts=timedelta(seconds=sum(length for _, length in steps)),
         )
         job = BreathJob(turn.user.id, turn.chat_id, urge.id, urges.round_of(urge), due)
@@ -410,11 +442,11 @@ async def _start_wait(turn: Turn, frame: Frame, minutes: int) -> None:
     if urge is None:
         turn.toast(turn.t("urge.stale_button"))
         return
-    until = await urges.start_wait(session=turn.session, urge=urge, minutes=minutes,
-                                   now=turn.now)
+    until = await urges.start_wait(session=turn.session, urge=urge, minutes=minutes, now=turn.now)
     turn.convo.goto(frame, WAITING, until=until.isoformat())
-    turn.say(turn.t("urge.wait_start", minutes=minutes),
-             outcome_markup(turn.rt.content, frame.nonce))
+    turn.say(
+        turn.t("urge.wait_start", minutes=minutes), outcome_markup(turn.rt.content, frame.nonce)
+    )
 
 
 async def _show_reasons(turn: Turn, frame: Frame) -> None:
@@ -441,8 +473,9 @@ async def _take_first_reason(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("urge.reason_is_longing"), _another_tool_markup(turn, frame))
         return
     try:
-        await reason_service.add(session=turn.session, user_id=turn.user.id, text=text,
-                                 now=turn.now)
+        await reason_service.add(
+            session=turn.session, user_id=turn.user.id, text=text, now=turn.now
+        )
     except ReasonRefused as refused:
         turn.say(reasons_handler.refusal_text(turn, refused))
         return
@@ -456,11 +489,26 @@ async def _write_choice(turn: Turn, frame: Frame, *, keep: bool) -> None:
     draft, data.draft = data.draft or "", None
     data.into(frame)
     if keep and draft:
-        kept = await urges.keep_unsent(session=turn.session, user_id=turn.user.id,
-                                       urge_id=data.urge_id, text=draft, now=turn.now)
-        turn.say(turn.t("urge.write_kept"), inline(
-            [[(turn.label("urge.forget_label"), pack(NAME, ANY_NONCE, "forget", str(kept.id)))]]
-        ))
+        kept = await urges.keep_unsent(
+            session=turn.session,
+            user_id=turn.user.id,
+            urge_id=data.urge_id,
+            text=draft,
+            now=turn.now,
+        )
+        turn.say(
+            turn.t("urge.write_kept"),
+            inline(
+                [
+                    [
+                        (
+                            turn.label("urge.forget_label"),
+                            pack(NAME, ANY_NONCE, "forget", str(kept.id)),
+                        )
+                    ]
+                ]
+            ),
+        )
     else:
         turn.say(turn.t("urge.write_released"))
     turn.convo.goto(frame, OUTCOME)
@@ -527,8 +575,10 @@ def breath_steps(rt: Runtime) -> list[tuple[str, float]]:
     BREATHE_SECONDS (the length of a 4-count phase), so the out-breath lasts longest."""
     content, seconds = rt.content, rt.settings.breathe_seconds
     return [
-        (content.text(f"urge.breathe_phases.{phase}", count=counts),
-         seconds * counts / BREATH_UNIT_COUNTS)
+        (
+            content.text(f"urge.breathe_phases.{phase}", count=counts),
+            seconds * counts / BREATH_UNIT_COUNTS,
+        )
         for phase, counts in BREATH_PATTERN
     ] * rt.settings.breathe_cycles
 
@@ -554,13 +604,10 @@ async def run_breathing(
             pause = length
         await asyncio.sleep(pause)
         async with rt.db.session() as session:
-            mine = await urges.finish_breathing(
-                session=session, urge_id=job.urge_id, due=job.due
-            )
+            mine = await urges.finish_breathing(session=session, urge_id=job.urge_id, due=job.due)
             urge = await urges.get(session=session, user_id=job.user_id, urge_id=job.urge_id)
         current = (
-            mine and urge is not None and urges.is_open(urge)
-            and urges.round_of(urge) == job.round
+            mine and urge is not None and urges.is_open(urge) and urges.round_of(urge) == job.round
         )
         markup = outcome_markup(content, checkin_nonce(urge)) if current and urge else None
         await with_retries(partial(edit, content.text("urge.breathe_done"), reply_markup=markup))
@@ -573,13 +620,17 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     if frame.step in _ENDS_EARLY_AT and urges.outcome_from_text(text) in _ENDS_AT_TOOLS:
         return True
     if frame.step == STRENGTH:
-        return (urges.parse_strength(text) is not None or is_skip(text)
-                or urges.unsure_of_tool(text))
+        return (
+            urges.parse_strength(text) is not None or is_skip(text) or urges.unsure_of_tool(text)
+        )
     if frame.step == WRITE_CHOICE:
         return urges.outcome_from_text(text) in _ENDS_AT_TOOLS
     if frame.step == TOOLS:
-        return (urges.tool_from_text(text) is not None or urges.unsure_of_tool(text)
-                or urges.outcome_from_text(text) in _ENDS_AT_TOOLS)
+        return (
+            urges.tool_from_text(text) is not None
+            or urges.unsure_of_tool(text)
+            or urges.outcome_from_text(text) in _ENDS_AT_TOOLS
+        )
     if frame.step == TRIGGER:
         return urges.trigger_from_text(text) != "other"
     if frame.step in OUTCOME_STEPS:
@@ -592,10 +643,17 @@ FLOW = Flow(
     title_key="urge.flow_names.urge",
     steps=Step,
     reads={
-        STRENGTH: Reads.PARSED, TRIGGER: Reads.PARSED, TOOLS: Reads.BUTTONS,
-        WAIT_LEN: Reads.BUTTONS, WAITING: Reads.BUTTONS, BREATHING: Reads.BUTTONS,
-        REASON_ADD: Reads.ANSWER, WRITE: Reads.ANSWER, WRITE_CHOICE: Reads.BUTTONS,
-        TAPE: Reads.ANSWER, OUTCOME: Reads.BUTTONS,
+        STRENGTH: Reads.PARSED,
+        TRIGGER: Reads.PARSED,
+        TOOLS: Reads.BUTTONS,
+        WAIT_LEN: Reads.BUTTONS,
+        WAITING: Reads.BUTTONS,
+        BREATHING: Reads.BUTTONS,
+        REASON_ADD: Reads.ANSWER,
+        WRITE: Reads.ANSWER,
+        WRITE_CHOICE: Reads.BUTTONS,
+        TAPE: Reads.ANSWER,
+        OUTCOME: Reads.BUTTONS,
     },
     ask=ask,
     accepts=accepts,

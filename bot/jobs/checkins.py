@@ -45,8 +45,11 @@ async def checkin_tick(context: BotContext) -> None:
     """The repeating job: send every check-in whose timer has ended."""
     application = context.application
     try:
-        await run_checkins(runtime_of(application.bot_data), context.bot,
-                           keep_claiming=lambda: application.running)
+        await run_checkins(
+            runtime_of(application.bot_data),
+            context.bot,
+            keep_claiming=lambda: application.running,
+        )
     except (DBAPIError, OSError) as exc:
         logger.warning("check-ins skipped (database unavailable: %s)", type(exc).__name__)
 
@@ -75,8 +78,9 @@ async def run_checkins(
                     )
             except (DBAPIError, OSError):  # sent: never again for want of this write
                 rt.pending.keep_checkin(urge.id, lease_until)
-                logger.warning("database unavailable: a check-in's outcome kept in %s",
-                               rt.pending.path)
+                logger.warning(
+                    "database unavailable: a check-in's outcome kept in %s", rt.pending.path
+                )
     return sent
 
 
@@ -92,7 +96,9 @@ async def _claim(rt: Runtime) -> list[tuple[Urge, int, datetime]]:
                 continue
             late = now - due > GRACE
             if not await urge_store.claim_checkin(
-                session=session, urge_id=urge.id, expected=due,
+                session=session,
+                urge_id=urge.id,
+                expected=due,
                 lease_until=None if late else lease_until,
             ):
                 continue
@@ -106,11 +112,12 @@ async def _claim(rt: Runtime) -> list[tuple[Urge, int, datetime]]:
 
 
 async def _send(rt: Runtime, bot: ExtBot[Any], urge: Urge, chat_id: int) -> str:
-    """"sent", "refused" (settled, never retried) or "later" (retried after the lease)."""
+    """ "sent", "refused" (settled, never retried) or "later" (retried after the lease)."""
     text, markup = checkin_message(rt.content, urge)
     try:
-        await with_retries(partial(bot.send_message, chat_id, text, reply_markup=markup,
-                                   rate_limit_args=BULK))
+        await with_retries(
+            partial(bot.send_message, chat_id, text, reply_markup=markup, rate_limit_args=BULK)
+        )
     except TelegramError as exc:
         if chat_gone(exc):
             logger.info("check-in refused (%s); user marked inactive", type(exc).__name__)

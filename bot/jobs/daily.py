@@ -60,6 +60,7 @@ async def daily_tick(context: BotContext) -> None:
     """The repeating job: send every daily message that is due."""
     application = context.application
     rt = runtime_of(application.bot_data)
+
     # Once the application is stopping (SIGTERM), claim nothing new: what is claimed is sent,
     # the rest stays due for whichever process ticks next.
     def running() -> bool:
@@ -123,7 +124,9 @@ async def claim_batch(rt: Runtime, now: datetime) -> list[Job]:
     async with rt.db.session() as session:
         for due in await delivery_store.due_users(session=session, now=now, limit=CLAIM_BATCH):
             next_at = next_daily_instant(
-                zone=due.tz, at=due.daily_time, after=max(now, due.due_at),
+                zone=due.tz,
+                at=due.daily_time,
+                after=max(now, due.due_at),
                 paused_until=due.paused_until,
             )
             moved = await delivery_store.move_next_daily(
@@ -175,20 +178,34 @@ async def reclaim(rt: Runtime, now: datetime) -> list[Job]:
     jobs: list[Job] = []
     async with rt.db.session() as session:
         for delivery, user in await delivery_store.take_over_stale(
-            session=session, kind=delivery_store.DAILY, claimed_before=now - lease_of(rt),
-            due_after=now - grace, now=now, limit=CLAIM_BATCH,
+            session=session,
+            kind=delivery_store.DAILY,
+            claimed_before=now - lease_of(rt),
+            due_after=now - grace,
+            now=now,
+            limit=CLAIM_BATCH,
         ):
             if delivery.id is not None and delivery.content_id is not None:
                 jobs.append(
-                    Job(delivery.id, user.id, user.chat_id, delivery.day_number,
-                        delivery.content_id)
+                    Job(
+                        delivery.id,
+                        user.id,
+                        user.chat_id,
+                        delivery.day_number,
+                        delivery.content_id,
+                    )
                 )
     return jobs
 
 
 async def _send_limited(
-    rt: Runtime, bot: ExtBot[Any], job: Job, recorder: Recorder, limit: asyncio.Semaphore,
-    keep_sending: Callable[[], bool], unsent: list[int],
+    rt: Runtime,
+    bot: ExtBot[Any],
+    job: Job,
+    recorder: Recorder,
+    limit: asyncio.Semaphore,
+    keep_sending: Callable[[], bool],
+    unsent: list[int],
 ) -> bool:
     try:
         async with limit:
@@ -213,8 +230,7 @@ async def send_daily(rt: Runtime, bot: ExtBot[Any], job: Job, recorder: Recorder
     text, buttons = render_daily(rt.content, job)
     try:
         message = await with_retries(
-            lambda: bot.send_message(job.chat_id, text, reply_markup=buttons,
-                                     rate_limit_args=BULK)
+            lambda: bot.send_message(job.chat_id, text, reply_markup=buttons, rate_limit_args=BULK)
         )
     except TelegramError as exc:
         return await refused(rt, recorder, job.delivery_id, job.user_id, exc, "daily message")

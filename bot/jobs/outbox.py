@@ -24,8 +24,11 @@ async def outbox_tick(context: BotContext) -> None:
     """The repeating job: finish what earlier senders left in the outbox."""
     application = context.application
     try:
-        await run_outbox(runtime_of(application.bot_data), context.bot,
-                         keep_claiming=lambda: application.running)
+        await run_outbox(
+            runtime_of(application.bot_data),
+            context.bot,
+            keep_claiming=lambda: application.running,
+        )
     except (DBAPIError, OSError) as exc:
         logger.warning("outbox sweep skipped (database unavailable: %s)", type(exc).__name__)
 
@@ -41,7 +44,10 @@ async def run_outbox(
         now = rt.clock.now()
         async with rt.db.session() as session:
             rows = await outbox_store.claim_stale(
-                session=session, claimed_before=now - lease, now=now, limit=BATCH,
+                session=session,
+                claimed_before=now - lease,
+                now=now,
+                limit=BATCH,
                 skip=set(rt.sending),
             )
         if not rows:
@@ -49,9 +55,16 @@ async def run_outbox(
         logger.info("sending %d owed replies left by an earlier sender", len(rows))
         for row in rows:
             assert row.id is not None
-            items = from_body(row.body, bot)[row.done:]
-            if await send_owed(rt, bot, user_id=row.user_id, chat_id=row.chat_id, items=items,
-                               row_id=row.id, done=row.done):
+            items = from_body(row.body, bot)[row.done :]
+            if await send_owed(
+                rt,
+                bot,
+                user_id=row.user_id,
+                chat_id=row.chat_id,
+                items=items,
+                row_id=row.id,
+                done=row.done,
+            ):
                 finished += 1
                 rt.metrics.inc("outbox_recovered")
         if len(rows) < BATCH:

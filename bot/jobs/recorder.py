@@ -69,7 +69,8 @@ class Recorder:
 
         # Not given up: kept on disk and written before anything is claimed again.
         await rt.pending.write_or_keep(
-            write, lambda: rt.pending.keep_deliveries(batch),
+            write,
+            lambda: rt.pending.keep_deliveries(batch),
             what=f"{len(batch)} send outcomes",
             patience=lease_of(rt).total_seconds() * PATIENCE_SHARE,
             stopping=lambda: rt.stopping,
@@ -77,7 +78,11 @@ class Recorder:
 
 
 async def refused(
-    rt: Runtime, recorder: Recorder, delivery_id: int, user_id: int, exc: TelegramError,
+    rt: Runtime,
+    recorder: Recorder,
+    delivery_id: int,
+    user_id: int,
+    exc: TelegramError,
     what: str,
 ) -> bool:
     """The send failed: a gone chat marks the person inactive; any other refusal is the bot's
@@ -110,7 +115,8 @@ async def hand_back(rt: Runtime, delivery_ids: list[int], what: str) -> None:
     try:
         async with rt.db.session() as session:
             await delivery_store.release_claims(
-                session=session, delivery_ids=delivery_ids,
+                session=session,
+                delivery_ids=delivery_ids,
                 released_at=rt.clock.now() - lease_of(rt) - timedelta(seconds=1),
             )
         logger.info("stopping: %d %s handed back unsent", len(delivery_ids), what)

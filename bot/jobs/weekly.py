@@ -71,8 +71,10 @@ async def run_weekly(
             # small group commits), not after the batch: a crash mid-batch doubles nothing
             # that was already recorded.
             results = await asyncio.gather(
-                *(_send_limited(rt, bot, job, recorder, concurrency, keep_claiming, unsent)
-                  for job in jobs)
+                *(
+                    _send_limited(rt, bot, job, recorder, concurrency, keep_claiming, unsent)
+                    for job in jobs
+                )
             )
             sent += sum(results)
     finally:
@@ -90,7 +92,9 @@ async def claim_weekly(rt: Runtime, now: datetime) -> list[WeeklyJob]:
         due = await weekly_store.due_weekly(session=session, now=now, limit=CLAIM_BATCH)
         for user in due:
             moved = await weekly_store.move_next_weekly(
-                session=session, user_id=user.id, expected=user.due_at,
+                session=session,
+                user_id=user.id,
+                expected=user.due_at,
                 next_at=next_weekly_instant(zone=user.tz, after=max(now, user.due_at)),
             )
             sunday = week_ending(user.due_at, user.tz)
@@ -98,16 +102,21 @@ async def claim_weekly(rt: Runtime, now: datetime) -> list[WeeklyJob]:
             if not moved or paused or not within_grace(user.due_at, now, grace):
                 continue
             claim = await delivery_store.insert_claim(
-                session=session, user_id=user.id, kind=delivery_store.WEEKLY,
-                local_date=sunday, due_at=user.due_at, now=now,
+                session=session,
+                user_id=user.id,
+                kind=delivery_store.WEEKLY,
+                local_date=sunday,
+                due_at=user.due_at,
+                now=now,
             )
             if claim is None or claim.id is None:
                 continue
             summary = await history.load_week(
                 session=session, user_id=user.id, zone=user.tz, last=sunday
             )
-            jobs.append(WeeklyJob(claim.id, user.id, user.chat_id,
-                                  render_weekly(rt.content, summary)))
+            jobs.append(
+                WeeklyJob(claim.id, user.id, user.chat_id, render_weekly(rt.content, summary))
+            )
     return jobs
 
 
@@ -117,17 +126,24 @@ async def reclaim_weekly(rt: Runtime, now: datetime) -> list[WeeklyJob]:
     jobs: list[WeeklyJob] = []
     async with rt.db.session() as session:
         for delivery, user in await delivery_store.take_over_stale(
-            session=session, kind=delivery_store.WEEKLY, claimed_before=now - lease_of(rt),
-            due_after=now - grace, now=now, limit=CLAIM_BATCH,
+            session=session,
+            kind=delivery_store.WEEKLY,
+            claimed_before=now - lease_of(rt),
+            due_after=now - grace,
+            now=now,
+            limit=CLAIM_BATCH,
         ):
             if delivery.id is None or not user.weekly_summary:
                 continue
             summary = await history.load_week(
-                session=session, user_id=user.id, zone=user.tz or "UTC",
+                session=session,
+                user_id=user.id,
+                zone=user.tz or "UTC",
                 last=delivery.local_date,
             )
-            jobs.append(WeeklyJob(delivery.id, user.id, user.chat_id,
-                                  render_weekly(rt.content, summary)))
+            jobs.append(
+                WeeklyJob(delivery.id, user.id, user.chat_id, render_weekly(rt.content, summary))
+            )
     return jobs
 
 
@@ -145,8 +161,14 @@ def render_weekly(content: Content, summary: WeekSummary) -> str:
     elif summary.median_minutes is None:
         lines.append(pick("urges_untimed", urges=summary.urges, passed=summary.passed))
     else:
-        lines.append(pick("urges", urges=summary.urges, passed=summary.passed,
-                          median_minutes=summary.median_minutes))
+        lines.append(
+            pick(
+                "urges",
+                urges=summary.urges,
+                passed=summary.passed,
+                median_minutes=summary.median_minutes,
+            )
+        )
     names = content.mapping("progress.trigger_names")
     if summary.trigger in names:
         lines.append(pick("trigger", trigger=names[summary.trigger]))
@@ -155,8 +177,13 @@ def render_weekly(content: Content, summary: WeekSummary) -> str:
 
 
 async def _send_limited(
-    rt: Runtime, bot: ExtBot[Any], job: WeeklyJob, recorder: Recorder, limit: asyncio.Semaphore,
-    keep_sending: Callable[[], bool], unsent: list[int],
+    rt: Runtime,
+    bot: ExtBot[Any],
+    job: WeeklyJob,
+    recorder: Recorder,
+    limit: asyncio.Semaphore,
+    keep_sending: Callable[[], bool],
+    unsent: list[int],
 ) -> bool:
     async with limit:
         if not keep_sending():  # stopping: what has not started is handed back

@@ -103,14 +103,28 @@ def render_progress(data: ChartData, labels: ChartLabels) -> bytes:
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, facecolor=BACKGROUND)
     FigureCanvasAgg(fig)
     grid = fig.add_gridspec(
-        3, 1, height_ratios=(3.2, 2.0, 1.4), hspace=0.55,
-        left=0.2, right=0.95, top=0.84, bottom=0.07,
+        3,
+        1,
+        height_ratios=(3.2, 2.0, 1.4),
+        hspace=0.55,
+        left=0.2,
+        right=0.95,
+        top=0.84,
+        bottom=0.07,
     )
     ax_days = fig.add_subplot(grid[0])
     ax_urges = fig.add_subplot(grid[1], sharex=ax_days)
     ax_mood = fig.add_subplot(grid[2], sharex=ax_days)
-    fig.text(0.5, 0.955, labels.title, ha="center", va="center", color=TEXT,
-             fontsize=20, fontweight="bold")
+    fig.text(
+        0.5,
+        0.955,
+        labels.title,
+        ha="center",
+        va="center",
+        color=TEXT,
+        fontsize=20,
+        fontweight="bold",
+    )
 
     origin = np.datetime64(data.first.isoformat(), "D")
     n_days = (data.last - data.first).days + 1
@@ -143,28 +157,61 @@ def _draw_days(ax: Axes, data: ChartData, labels: ChartLabels, xs: np.ndarray) -
     if data.slips:
         slip_x = [np.datetime64(d.isoformat(), "D") for d in data.slips]
         ax.vlines(slip_x, 0, top * 1.12, colors=SLIP, linewidth=1.6, linestyles=(0, (3, 3)))
-        ax.scatter(slip_x, [top * 1.12] * len(slip_x), marker="v", s=110, color=SLIP,
-                   zorder=4)
-        handles.append(Line2D([], [], color=SLIP, marker="v", linestyle="none",
-                              markersize=10, label=labels.slip))
+        ax.scatter(slip_x, [top * 1.12] * len(slip_x), marker="v", s=110, color=SLIP, zorder=4)
+        handles.append(
+            Line2D(
+                [], [], color=SLIP, marker="v", linestyle="none", markersize=10, label=labels.slip
+            )
+        )
     # Over a long span the first days' stars would sit on top of each other.
     shown = [(d, n) for d, n in data.milestones if n >= 7 or len(data.streak) <= 60]
     if shown:
         m_x = [np.datetime64(d.isoformat(), "D") for d, _ in shown]
         m_y = [data.streak[(d - data.first).days] for d, _ in shown]
-        ax.scatter(m_x, m_y, marker="*", s=300, color=MILESTONE, edgecolors=BACKGROUND,
-                   linewidths=0.8, zorder=5)
+        ax.scatter(
+            m_x,
+            m_y,
+            marker="*",
+            s=300,
+            color=MILESTONE,
+            edgecolors=BACKGROUND,
+            linewidths=0.8,
+            zorder=5,
+        )
         # Label the biggest few so the numbers never crowd each other.
-        for (day, n), y in sorted(zip(shown, m_y, strict=True),
-                                  key=lambda item: item[0][1])[-4:]:
-            ax.annotate(str(n), (np.datetime64(day.isoformat(), "D"), y),
-                        xytext=(0, 11), textcoords="offset points", ha="center",
-                        color=MILESTONE, fontsize=13, fontweight="bold")
-        handles.append(Line2D([], [], color=MILESTONE, marker="*", linestyle="none",
-                              markersize=15, label=labels.milestone))
-    ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=12,
-              labelcolor=TEXT, ncols=len(handles), handlelength=1.4, columnspacing=1.0,
-              bbox_to_anchor=(-0.02, 1.25))
+        for (day, n), y in sorted(zip(shown, m_y, strict=True), key=lambda item: item[0][1])[-4:]:
+            ax.annotate(
+                str(n),
+                (np.datetime64(day.isoformat(), "D"), y),
+                xytext=(0, 11),
+                textcoords="offset points",
+                ha="center",
+                color=MILESTONE,
+                fontsize=13,
+                fontweight="bold",
+            )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=MILESTONE,
+                marker="*",
+                linestyle="none",
+                markersize=15,
+                label=labels.milestone,
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        frameon=False,
+        fontsize=12,
+        labelcolor=TEXT,
+        ncols=len(handles),
+        handlelength=1.4,
+        columnspacing=1.0,
+        bbox_to_anchor=(-0.02, 1.25),
+    )
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
 
 
@@ -172,8 +219,16 @@ def _draw_urges(ax: Axes, data: ChartData, labels: ChartLabels) -> None:
     ax.set_title(labels.urges_axis, loc="left", color=TEXT, fontsize=14, pad=8)
     if not data.urges:
         ax.set_ylim(0, 3)
-        ax.text(0.5, 0.5, labels.no_urges, transform=ax.transAxes, ha="center",
-                va="center", color=MUTED, fontsize=13)
+        ax.text(
+            0.5,
+            0.5,
+            labels.no_urges,
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color=MUTED,
+            fontsize=13,
+        )
         ax.set_yticks([])
         return
     by_band: list[tuple[list[np.datetime64], list[int]]] = [([], []) for _ in range(3)]
@@ -192,11 +247,21 @@ def _draw_urges(ax: Axes, data: ChartData, labels: ChartLabels) -> None:
             ax.vlines(days, 0, counts, colors=STRENGTH_COLOURS[band], linewidth=width)
     ax.set_ylim(0, highest * 1.15 + 0.2)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
-    handles = [Patch(color=c, label=text)
-               for c, text in zip(STRENGTH_COLOURS, labels.strength_bands, strict=True)]
-    ax.legend(handles=handles, loc="upper right", frameon=False, fontsize=11,
-              labelcolor=MUTED, ncols=3, handlelength=1.0, columnspacing=0.8,
-              bbox_to_anchor=(1.0, 1.32))
+    handles = [
+        Patch(color=c, label=text)
+        for c, text in zip(STRENGTH_COLOURS, labels.strength_bands, strict=True)
+    ]
+    ax.legend(
+        handles=handles,
+        loc="upper right",
+        frameon=False,
+        fontsize=11,
+        labelcolor=MUTED,
+        ncols=3,
+        handlelength=1.0,
+        columnspacing=0.8,
+        bbox_to_anchor=(1.0, 1.32),
+    )
 
 
 def _draw_moods(ax: Axes, data: ChartData, labels: ChartLabels) -> None:
@@ -204,17 +269,32 @@ def _draw_moods(ax: Axes, data: ChartData, labels: ChartLabels) -> None:
     ax.set_ylim(-0.7, 2.7)
     ax.set_yticks(range(3), [labels.moods.get(m, m) for m in MOOD_ORDER])
     if not data.moods:
-        ax.text(0.5, 0.5, labels.no_moods, transform=ax.transAxes, ha="center",
-                va="center", color=MUTED, fontsize=13,
-                bbox={"facecolor": PANEL, "edgecolor": "none", "pad": 4})
+        ax.text(
+            0.5,
+            0.5,
+            labels.no_moods,
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color=MUTED,
+            fontsize=13,
+            bbox={"facecolor": PANEL, "edgecolor": "none", "pad": 4},
+        )
         return
     n_days = (data.last - data.first).days + 1
     size = max(14.0, min(120.0, 9000 / n_days))
     for level, mood in enumerate(MOOD_ORDER):
         days = [np.datetime64(d.isoformat(), "D") for d, m in data.moods.items() if m == mood]
         if days:
-            ax.scatter(days, [level] * len(days), s=size, marker="o",
-                       color=MOOD_COLOURS[mood], linewidths=0, zorder=3)
+            ax.scatter(
+                days,
+                [level] * len(days),
+                s=size,
+                marker="o",
+                color=MOOD_COLOURS[mood],
+                linewidths=0,
+                zorder=3,
+            )
 
 
 def _style(ax: Axes) -> None:
@@ -235,5 +315,7 @@ def _date_ticks(ax: Axes, first: date, last: date) -> None:
     else:
         step = span / (count - 1)
         ticks = [first + timedelta(days=round(i * step)) for i in range(count)]
-    ax.set_xticks([np.datetime64(d.isoformat(), "D") for d in ticks],
-                  [f"{d.day} {d.strftime('%b')}" for d in ticks])
+    ax.set_xticks(
+        [np.datetime64(d.isoformat(), "D") for d in ticks],
+        [f"{d.day} {d.strftime('%b')}" for d in ticks],
+    )

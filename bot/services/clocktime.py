@@ -34,7 +34,6 @@ class TimeParseError(ValueError):
 _Part = Literal["am", "pm", "morning", "afternoon", "evening", "night"]
 
 
-
 def _clock(value: object) -> object:
     return time.fromisoformat(value) if isinstance(value, str) else value
 

@@ -38,5 +38,5 @@ def corrected_answer(text: str) -> str | None:
     cue = _DATA.cue.match(lowered)
     if cue is None:
         return None
-    rest = _DATA.tail.sub("", lowered[cue.end():]).strip(" ,.!")
+    rest = _DATA.tail.sub("", lowered[cue.end() :]).strip(" ,.!")
     return rest or None

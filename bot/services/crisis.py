@@ -116,9 +116,7 @@ class _Rule:
     unless: re.Pattern[str] | None = None
     within: int = 0
 
-    def in_context(
-        self, norm: str, start: int, end: int, unless: re.Pattern[str] | None
-    ) -> bool:
+    def in_context(self, norm: str, start: int, end: int, unless: re.Pattern[str] | None) -> bool:
         """Whether the message around a match satisfies ``requires`` and ``unless``: within
         ``within`` characters on each side of the match (0: the whole message), ``unless``
         must not be found, and ``requires`` must be found outside the match itself (a second
@@ -295,13 +293,15 @@ class _Group:
     def __init__(self, rules: Iterable[_Rule]) -> None:
         self.rules = tuple(rules)
         self.always: tuple[int, ...] = tuple(
-            i for i, r in enumerate(self.rules)
+            i
+            for i, r in enumerate(self.rules)
             if not (r.words or r.prefixes3 or r.prefixes5 or r.phrases)
         )
         index: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})
         for i, rule in enumerate(self.rules):
-            for keys, table in zip((rule.words, rule.prefixes3, rule.prefixes5, rule.phrases),
-                                   index, strict=True):
+            for keys, table in zip(
+                (rule.words, rule.prefixes3, rule.prefixes5, rule.phrases), index, strict=True
+            ):
                 for key in keys:
                     table.setdefault(key, []).append(i)
         self.by_word, self.by_pre3, self.by_pre5, self.by_phrase = index
@@ -309,8 +309,12 @@ class _Group:
     def candidates(self, text: _Text) -> list[int]:
         """The positions of the rules whose gate the message passes, in order."""
         found = set(self.always)
-        for keys, table in ((text.tokens, self.by_word), (text.pre3, self.by_pre3),
-                            (text.pre5, self.by_pre5), (text.bigrams, self.by_phrase)):
+        for keys, table in (
+            (text.tokens, self.by_word),
+            (text.pre3, self.by_pre3),
+            (text.pre5, self.by_pre5),
+            (text.bigrams, self.by_phrase),
+        ):
             for key in keys:
                 hit = table.get(key)
                 if hit is not None:
@@ -319,7 +323,6 @@ class _Group:
 
     def __len__(self) -> int:
         return len(self.rules)
-
 
 
 @dataclass(frozen=True)
@@ -375,17 +378,21 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
         reported_speech=frozenset(
             loader.expand_words(loader.section("reported_speech", str), "reported_speech")
         ),
-        model_unless=loader.compile(loader.joined(net.get("model_unless"), "net.model_unless"),
-                                    "net.model_unless"),
+        model_unless=loader.compile(
+            loader.joined(net.get("model_unless"), "net.model_unless"), "net.model_unless"
+        ),
         other_languages=loader.compile(
             loader.joined(other.get("strong"), "net.other_languages.strong"),
-            "net.other_languages.strong"),
+            "net.other_languages.strong",
+        ),
         other_languages_unless=loader.compile(
             loader.joined(other.get("unless"), "net.other_languages.unless"),
-            "net.other_languages.unless"),
+            "net.other_languages.unless",
+        ),
         other_languages_only=loader.compile(
             loader.joined(other.get("not_english_only"), "net.other_languages.not_english_only"),
-            "net.other_languages.not_english_only"),
+            "net.other_languages.not_english_only",
+        ),
     )
 
 
@@ -536,8 +543,9 @@ class CrisisSignal:
 
 
 def _signal(kind: CrisisKind, level: str, hit: _Hit) -> CrisisSignal:
-    return CrisisSignal(kind, "explicit" if level == "explicit" else "passive", hit.cue,
-                        _negated(hit))
+    return CrisisSignal(
+        kind, "explicit" if level == "explicit" else "passive", hit.cue, _negated(hit)
+    )
 
 
 # A plain "I won't" just before the act: the gentle check, not the explicit reply. Not "one
@@ -592,8 +600,11 @@ def harm_kind(text: str) -> CrisisKind:
     that caught them says so ("you are dead if i see you"), one's own harm otherwise."""
     t = _text_of(text, reuse=True)
     hit = t.first(_TABLES.net_strong) if t is not None else None
-    return "danger_from_other" if hit is not None and hit.rule.kind == "danger_from_other" \
+    return (
+        "danger_from_other"
+        if hit is not None and hit.rule.kind == "danger_from_other"
         else "self_harm"
+    )
 
 
 # Longer messages are searched for other-language words only when they are not English: the
@@ -607,15 +618,16 @@ def _other_language_harm(norm: str, text: str) -> bool:
     padded = (f" {norm} ", f" {text.lower()} ")
 
     def found(pattern: re.Pattern[str]) -> bool:
-        return any(pattern.search(p) is not None
-                   and tables.other_languages_unless.search(p) is None for p in padded)
+        return any(
+            pattern.search(p) is not None and tables.other_languages_unless.search(p) is None
+            for p in padded
+        )
 
     english = has_english(text)  # cheap: stops at the second common English word
     if (not english or norm.count(" ") < OTHER_LANGUAGE_WORDS) and found(tables.other_languages):
         return True
     # Words that are English too: only where the detector is sure the language is another.
-    return (not english and found(tables.other_languages_only)
-            and other_language(text) is not None)
+    return not english and found(tables.other_languages_only) and other_language(text) is not None
 
 
 def mentions_harm(text: str) -> HarmLevel | None:

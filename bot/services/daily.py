@@ -73,13 +73,12 @@ async def set_pause(
 TYPED_MOOD_WITHIN = timedelta(hours=6)
 
 
-async def log_typed_mood(
-    *, session: AsyncSession, user_id: int, mood: str, now: datetime
-) -> bool:
+async def log_typed_mood(*, session: AsyncSession, user_id: int, mood: str, now: datetime) -> bool:
     """Keep a mood typed instead of tapped ("not great tbh") on today's daily message, if one
     went out in the last hours and has no mood yet; False when there is none."""
     delivery = await delivery_store.latest_unanswered_daily(
-        session=session, user_id=user_id, since=now - TYPED_MOOD_WITHIN)
+        session=session, user_id=user_id, since=now - TYPED_MOOD_WITHIN
+    )
     if delivery is None:
         return False
     await delivery_store.set_mood(session=session, delivery=delivery, mood=mood, now=now)

@@ -313,14 +313,32 @@ def _day_only(tokens: list[str], today: date) -> date | None:
 # Days people date things by ("valentines day", "since halloween", "christmas eve"): the last
 # one on or before today. Thanksgiving (the US one) is the fourth Thursday of November.
 _HOLIDAY_DATES = {
-    "valentines": (2, 14), "valentines day": (2, 14), "valentine": (2, 14),
-    "valentine day": (2, 14), "christmas": (12, 25), "xmas": (12, 25), "christmas day": (12, 25),
-    "christmas eve": (12, 24), "xmas eve": (12, 24), "boxing day": (12, 26),
-    "new year": (1, 1), "new years": (1, 1), "new years day": (1, 1), "new year day": (1, 1),
-    "new years eve": (12, 31), "new year eve": (12, 31), "nye": (12, 31),
-    "halloween": (10, 31), "bonfire night": (11, 5), "guy fawkes": (11, 5),
-    "st patricks day": (3, 17), "st patricks": (3, 17), "paddys day": (3, 17),
-    "independence day": (7, 4), "july 4th": (7, 4), "fourth of july": (7, 4),
+    "valentines": (2, 14),
+    "valentines day": (2, 14),
+    "valentine": (2, 14),
+    "valentine day": (2, 14),
+    "christmas": (12, 25),
+    "xmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "xmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year": (1, 1),
+    "new years": (1, 1),
+    "new years day": (1, 1),
+    "new year day": (1, 1),
+    "new years eve": (12, 31),
+    "new year eve": (12, 31),
+    "nye": (12, 31),
+    "halloween": (10, 31),
+    "bonfire night": (11, 5),
+    "guy fawkes": (11, 5),
+    "st patricks day": (3, 17),
+    "st patricks": (3, 17),
+    "paddys day": (3, 17),
+    "independence day": (7, 4),
+    "july 4th": (7, 4),
+    "fourth of july": (7, 4),
 }
 
 
@@ -400,15 +418,53 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
 
 _NEGATIONS = frozenset({"not", "never", "no", "nor", "isnt", "wasnt"})
 # What may follow a date said first ("2 weeks ago i think", "last friday or so").
-_HEDGE_TAIL = frozenset({"think", "guess", "maybe", "or", "so", "ish", "roughly", "probably",
-                         "idk", "lol", "tbh", "honestly", "about", "around", "something"})
+_HEDGE_TAIL = frozenset(
+    {
+        "think",
+        "guess",
+        "maybe",
+        "or",
+        "so",
+        "ish",
+        "roughly",
+        "probably",
+        "idk",
+        "lol",
+        "tbh",
+        "honestly",
+        "about",
+        "around",
+        "something",
+    }
+)
 # Words that, next to a candidate and left out of it, would change what it means ("in 3 days",
 # "a week on tuesday", "next friday"): such a candidate is not taken.
-_MEANING_WORDS = frozenset({
-    "in", "next", "after", "from", "until", "till", "this", "coming", "on", "week", "weeks",
-    "month", "months", "days", "year", "years", "fortnight", "since", "before", "last", "ago",
-    "the",
-})
+_MEANING_WORDS = frozenset(
+    {
+        "in",
+        "next",
+        "after",
+        "from",
+        "until",
+        "till",
+        "this",
+        "coming",
+        "on",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "days",
+        "year",
+        "years",
+        "fortnight",
+        "since",
+        "before",
+        "last",
+        "ago",
+        "the",
+    }
+)
 
 
 # The start told by what happened that day ("the day he moved out", "when she left"): an
@@ -458,12 +514,18 @@ def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:
         change its meaning."""
         return next_to not in _MEANING_WORDS and not any(c.isdigit() for w in dropped for c in w)
 
-    endings = [tokens[i:] for i in range(1, len(tokens))
-               if tokens[i - 1] not in _NEGATIONS and plain(tokens[:i], tokens[i - 1])]
+    endings = [
+        tokens[i:]
+        for i in range(1, len(tokens))
+        if tokens[i - 1] not in _NEGATIONS and plain(tokens[:i], tokens[i - 1])
+    ]
     # A beginning is only taken when all that follows it is a hedge ("2 weeks ago i think"),
     # so "a week" is not the answer in "a week on tuesday", nor "today" in "today at the gym".
-    beginnings = [tokens[:j] for j in range(len(tokens) - 1, 0, -1)
-                  if all(w in _HEDGE_TAIL for w in tokens[j:])]
+    beginnings = [
+        tokens[:j]
+        for j in range(len(tokens) - 1, 0, -1)
+        if all(w in _HEDGE_TAIL for w in tokens[j:])
+    ]
     for candidate in endings + beginnings:
         if len(candidate) == 1 and candidate[0].isdigit():
             continue

@@ -77,7 +77,7 @@ def _tokens(text: str) -> list[str] | None:
     at = 0
     while at < len(words):
         for phrase in _FILLER_PHRASES:
-            if tuple(words[at: at + len(phrase)]) == phrase:
+            if tuple(words[at : at + len(phrase)]) == phrase:
                 at += len(phrase)
                 break
         else:

@@ -29,8 +29,9 @@ class DailyContent:
     weekly: Mapping[str, tuple[str, ...]]
 
     def __post_init__(self) -> None:
-        index = {e.id: e for group in (*self.pools.values(), *self.milestones.values())
-                 for e in group}
+        index = {
+            e.id: e for group in (*self.pools.values(), *self.milestones.values()) for e in group
+        }
         object.__setattr__(self, "_by_id", index)
 
     def get(self, content_id: str) -> Encouragement | None:

@@ -658,8 +658,6 @@ def _check_messages(items: list[str]) -> list[str]:
     return items
 
 
-
-
 class FaqContent(_Strict):
     """The whole of content/faq.yaml."""
 
@@ -706,9 +704,7 @@ class FaqContent(_Strict):
                 if q.next and q.next.startswith("faq:"):
                     target = q.next[4:]
                     if target not in question_ids:
-                        raise ValueError(
-                            f"question {q.id!r}: next {q.next!r} names no question"
-                        )
+                        raise ValueError(f"question {q.id!r}: next {q.next!r} names no question")
                     if target == q.id:
                         raise ValueError(f"question {q.id!r}: next points to itself")
         return self

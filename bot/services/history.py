@@ -88,14 +88,13 @@ def days_held(spans: Sequence[Span], first: date, last: date) -> int:
     slipped = set(slips(spans))
     series = streak_series(spans, first, last)
     return sum(
-        1 for offset, value in enumerate(series)
+        1
+        for offset, value in enumerate(series)
         if value > 0 and first + timedelta(days=offset) not in slipped
     )
 
 
-def summarize_week(
-    spans: Sequence[Span], urges: Sequence[UrgeRecord], last: date
-) -> WeekSummary:
+def summarize_week(spans: Sequence[Span], urges: Sequence[UrgeRecord], last: date) -> WeekSummary:
     """The seven local days ending on `last` (the user's Sunday)."""
     first = last - timedelta(days=6)
     week = [u for u in urges if first <= u.day <= last]
@@ -182,9 +181,7 @@ async def load_chart(
     return chart_data(spans, urges, moods, today), spans, urges
 
 
-async def load_week(
-    *, session: AsyncSession, user_id: int, zone: str, last: date
-) -> WeekSummary:
+async def load_week(*, session: AsyncSession, user_id: int, zone: str, last: date) -> WeekSummary:
     spans = await load_spans(session=session, user_id=user_id)
     urges = await load_urges(
         session=session, user_id=user_id, zone=zone, since=last - timedelta(days=6)

@@ -18,7 +18,7 @@ LATEST_OFFSET = timedelta(hours=14)
 
 
 def provisional_today(now: datetime, zone: str | None) -> date:
-    """"Today" for checking a typed date before the user's zone is known."""
+    """ "Today" for checking a typed date before the user's zone is known."""
     if zone:
         return local_today(now, zone)
     return (now + LATEST_OFFSET).date()
@@ -34,9 +34,7 @@ def resolve_start(raw: str, today: date) -> date:
         raise
 
 
-async def begin(
-    *, session: AsyncSession, user: User, start: date, now: datetime
-) -> None:
+async def begin(*, session: AsyncSession, user: User, start: date, now: datetime) -> None:
     """Open the first attempt (or move the open one) and mark onboarding done."""
     current = await attempt_store.current_attempt(session=session, user_id=user.id)
     if current is None:
@@ -62,9 +60,7 @@ class StartRefused(Exception):
         self.earliest = earliest
 
 
-async def correct_start(
-    *, session: AsyncSession, user_id: int, start: date, today: date
-) -> date:
+async def correct_start(*, session: AsyncSession, user_id: int, start: date, today: date) -> date:
     """Move the current attempt's start to `start`; return the old start.
 
     History stays consistent: earlier attempts are never touched, and the current one cannot

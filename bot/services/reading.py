@@ -83,8 +83,9 @@ class Reading:
         for something else."""
         if self.smalltalk is not None and self.harm is None:
             return False
-        placed = (self.match.kind == "answer" and self.asks) or self.off_topic \
-            or self.bare_question
+        placed = (
+            (self.match.kind == "answer" and self.asks) or self.off_topic or self.bare_question
+        )
         return self.harm is not None or not placed
 
     @property
@@ -100,8 +101,7 @@ class Reading:
             # "he cheated on me with my best friend": told, not asked; heard, the nearest
             # answers under it, rather than "did you mean"
             return True
-        return self.match.kind == "answer" and (
-            self.feeling or self.match.score < STATEMENT_SURE)
+        return self.match.kind == "answer" and (self.feeling or self.match.score < STATEMENT_SURE)
 
     @property
     def wants_its_own_reply(self) -> bool:
@@ -130,8 +130,13 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
     urge = detect_urge(text)
     harm = mentions_harm(text)
     smalltalk = classify_smalltalk(text)
-    if smalltalk is None and not asks and not urge and harm is None \
-            and _DATA.win.search(norm) is not None:
+    if (
+        smalltalk is None
+        and not asks
+        and not urge
+        and harm is None
+        and _DATA.win.search(norm) is not None
+    ):
         smalltalk = "good_news"  # a step held, told: glad, not the how-to for it
     return Reading(
         text=text,
@@ -197,8 +202,10 @@ def mood_told(text: str) -> str | None:
     norm = normalize(text)
     if len(norm.split()) > 6:
         return None
-    return next((mood for mood, pattern in _DATA.mood_told.items()
-                 if pattern.search(norm) is not None), None)
+    return next(
+        (mood for mood, pattern in _DATA.mood_told.items() if pattern.search(norm) is not None),
+        None,
+    )
 
 
 def struggle_kind(text: str) -> str:

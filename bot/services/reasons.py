@@ -70,6 +70,4 @@ async def add(*, session: AsyncSession, user_id: int, text: str, now: datetime) 
 
 async def remove(*, session: AsyncSession, user_id: int, reason_id: int) -> bool:
     """Remove the reason only if it is this user's own."""
-    return await reason_store.remove_reason(
-        session=session, user_id=user_id, reason_id=reason_id
-    )
+    return await reason_store.remove_reason(session=session, user_id=user_id, reason_id=reason_id)

@@ -23,11 +23,24 @@ from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
 
 __all__ = [
-    "SafetyAnswer", "about_the_bot", "asks_for_number", "asks_to_call_police",
-    "asks_to_meet_them", "clarifies_not_harm",
-    "is_acknowledgement", "is_dont_know", "is_joking", "is_no_one", "is_unreachable",
-    "low_battery", "on_the_way_home",
-    "person_named", "person_near", "promises_not_to", "read_safety_answer", "threat_gone",
+    "SafetyAnswer",
+    "about_the_bot",
+    "asks_for_number",
+    "asks_to_call_police",
+    "asks_to_meet_them",
+    "clarifies_not_harm",
+    "is_acknowledgement",
+    "is_dont_know",
+    "is_joking",
+    "is_no_one",
+    "is_unreachable",
+    "low_battery",
+    "on_the_way_home",
+    "person_named",
+    "person_near",
+    "promises_not_to",
+    "read_safety_answer",
+    "threat_gone",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -204,8 +217,11 @@ def _loose_answer(text: str, reply: str) -> SafetyAnswer | None:
         return "unsure" if unsure or text.rstrip().endswith("?") else "safe"
     # "maybe my sister", "nope. nobody", "no signal here": about someone to reach, read by
     # person_named / is_no_one / is_unreachable instead
-    if (_relation_named(text) is not None or _NO_ONE_ANY.search(reply)
-            or _UNREACHABLE.search(reply)):
+    if (
+        _relation_named(text) is not None
+        or _NO_ONE_ANY.search(reply)
+        or _UNREACHABLE.search(reply)
+    ):
         return None
     if unsure:
         return "unsure"
@@ -241,6 +257,12 @@ _WHAT_TO_DO = re.compile(
     r"|how do i (?:get|stay|keep) safe|how do i (?:keep|stay) (?:myself )?safe(?: tonight)?)"
     r"(?: please| pls| plz)?"
 )
+
+
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern` is somewhere in the message, normalised (lowercase, no accents,
+    slang and contractions folded)."""
+    return pattern.search(normalize(text)) is not None
 
 
 def _says_only(pattern: re.Pattern[str], text: str) -> bool:
@@ -298,36 +320,106 @@ _NO_ONE = re.compile(
     r"|nobody to talk to|nobody cares|no one cares)"
     r"(?: (?:to call|to talk to|here|at all|really|anymore|tonight|i can call|i could call))*"
 )
-_SHORT_FOR = {"bestie": "best friend", "mommy": "mom", "mummy": "mum", "mama": "mom",
-              "daddy": "dad", "papa": "dad"}
+_SHORT_FOR = {
+    "bestie": "best friend",
+    "mommy": "mom",
+    "mummy": "mum",
+    "mama": "mom",
+    "daddy": "dad",
+    "papa": "dad",
+}
 
 
 # More ways people name someone, read anywhere in a short clause, with the word said back.
 _RELATION_SAID = {
-    "big brother": "brother", "little brother": "brother", "bro": "brother", "brother": "brother",
-    "big sister": "sister", "little sister": "sister", "sis": "sister", "sister": "sister",
-    "step mum": "stepmum", "stepmum": "stepmum", "step mom": "stepmom", "stepmom": "stepmom",
-    "step dad": "stepdad", "stepdad": "stepdad", "ma": "mum", "mam": "mum", "mum": "mum",
-    "mom": "mom", "mummy": "mum", "mommy": "mom", "mama": "mom", "mother": "mother",
-    "dad": "dad", "daddy": "dad", "papa": "dad", "father": "father", "parents": "parents",
-    "gran": "gran", "granny": "granny", "nan": "nan", "nana": "nana", "grandma": "grandma",
-    "grandmother": "grandmother", "grandad": "grandad", "granddad": "grandad",
-    "grandpa": "grandpa", "grandfather": "grandfather", "aunty": "aunty", "auntie": "auntie",
-    "aunt": "aunt", "uncle": "uncle", "cousin": "cousin", "twin": "twin", "godmother":
-    "godmother", "godfather": "godfather", "best friend": "best friend", "bestie": "best friend",
-    "best mate": "best mate", "mate": "mate", "mates": "mates", "friend": "friend",
-    "friends": "friends", "lads": "friend", "girls": "friend", "roommate": "roommate",
-    "flatmate": "flatmate", "housemate": "housemate", "neighbour": "neighbour",
-    "neighbor": "neighbor", "therapist": "therapist", "counsellor": "counsellor",
-    "counselor": "counselor", "sponsor": "sponsor", "youth pastor": "youth pastor",
-    "pastor": "pastor", "priest": "priest", "imam": "imam", "rabbi": "rabbi", "coach": "coach",
-    "teacher": "teacher", "tutor": "tutor", "mentor": "mentor", "doctor": "doctor",
-    "nurse": "nurse", "boss": "boss", "manager": "manager", "coworker": "coworker",
-    "co worker": "coworker", "colleague": "colleague", "son": "son", "daughter": "daughter",
-    "family": "family", "support worker": "support worker", "social worker": "social worker",
+    "big brother": "brother",
+    "little brother": "brother",
+    "bro": "brother",
+    "brother": "brother",
+    "big sister": "sister",
+    "little sister": "sister",
+    "sis": "sister",
+    "sister": "sister",
+    "step mum": "stepmum",
+    "stepmum": "stepmum",
+    "step mom": "stepmom",
+    "stepmom": "stepmom",
+    "step dad": "stepdad",
+    "stepdad": "stepdad",
+    "ma": "mum",
+    "mam": "mum",
+    "mum": "mum",
+    "mom": "mom",
+    "mummy": "mum",
+    "mommy": "mom",
+    "mama": "mom",
+    "mother": "mother",
+    "dad": "dad",
+    "daddy": "dad",
+    "papa": "dad",
+    "father": "father",
+    "parents": "parents",
+    "gran": "gran",
+    "granny": "granny",
+    "nan": "nan",
+    "nana": "nana",
+    "grandma": "grandma",
+    "grandmother": "grandmother",
+    "grandad": "grandad",
+    "granddad": "grandad",
+    "grandpa": "grandpa",
+    "grandfather": "grandfather",
+    "aunty": "aunty",
+    "auntie": "auntie",
+    "aunt": "aunt",
+    "uncle": "uncle",
+    "cousin": "cousin",
+    "twin": "twin",
+    "godmother": "godmother",
+    "godfather": "godfather",
+    "best friend": "best friend",
+    "bestie": "best friend",
+    "best mate": "best mate",
+    "mate": "mate",
+    "mates": "mates",
+    "friend": "friend",
+    "friends": "friends",
+    "lads": "friend",
+    "girls": "friend",
+    "roommate": "roommate",
+    "flatmate": "flatmate",
+    "housemate": "housemate",
+    "neighbour": "neighbour",
+    "neighbor": "neighbor",
+    "therapist": "therapist",
+    "counsellor": "counsellor",
+    "counselor": "counselor",
+    "sponsor": "sponsor",
+    "youth pastor": "youth pastor",
+    "pastor": "pastor",
+    "priest": "priest",
+    "imam": "imam",
+    "rabbi": "rabbi",
+    "coach": "coach",
+    "teacher": "teacher",
+    "tutor": "tutor",
+    "mentor": "mentor",
+    "doctor": "doctor",
+    "nurse": "nurse",
+    "boss": "boss",
+    "manager": "manager",
+    "coworker": "coworker",
+    "co worker": "coworker",
+    "colleague": "colleague",
+    "son": "son",
+    "daughter": "daughter",
+    "family": "family",
+    "support worker": "support worker",
+    "social worker": "social worker",
 }
 _RELATION_ANY = re.compile(
-    r"\b(?P<rel>" + "|".join(sorted(map(re.escape, _RELATION_SAID), key=len, reverse=True))
+    r"\b(?P<rel>"
+    + "|".join(sorted(map(re.escape, _RELATION_SAID), key=len, reverse=True))
     + r")\b"
 )
 # A clause that names someone but says they are not there for them ("my family doesn't talk
@@ -364,39 +456,307 @@ _NAME_REPLY = re.compile(
     r"|um|hmm|call|text|ring|message) )*(?P<name>[a-z]{2,12})" + _AFTER_NAME
 )
 # Words a short reply may open with that are not first names.
-_NOT_NAMES = frozenset({
-    "no", "nope", "nah", "yes", "yeah", "yep", "yup", "yh", "yea", "ok", "okay", "fine", "safe",
-    "idk", "why", "what", "who", "how", "when", "where", "nobody", "noone", "none", "nothing",
-    "anyone", "someone", "somebody", "everyone", "everybody", "him", "her", "them", "he", "she",
-    "they", "ex", "it", "this", "that", "there", "here", "i", "me", "my", "you", "your", "we",
-    "us", "our", "maybe", "probably", "help", "please", "sorry", "thanks", "thank", "hello", "hi",
-    "hey", "bye", "lol", "haha", "hmm", "um", "uh", "ugh", "eh", "dunno", "just", "really",
-    "honestly", "literally", "seriously", "still", "tired", "alone", "sad", "scared", "drunk",
-    "done", "good", "bad", "not", "never", "always", "sometimes", "today", "tonight", "now",
-    "later", "tomorrow", "work", "home", "bed", "police", "ambulance", "mum", "mom", "dad",
-    "sister", "brother", "friend", "friends", "family", "cousin", "aunt", "uncle", "gran", "nan",
-    "boss", "mate", "the", "a", "an", "and", "or", "but", "so", "because", "if", "is", "am",
-    "are", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "can", "could",
-    "will", "would", "should", "might", "must", "shall", "ill", "gonna", "wanna", "gotta", "love",
-    "hate", "miss", "want", "need", "feel", "think", "know", "see", "look", "call", "text",
-    "ring", "message", "phone", "try", "trying", "tried", "whatever", "anything", "everything",
-    "something", "wait", "stop", "leave", "go", "come", "talk", "speak", "listen", "called",
-    "texted", "rang", "messaged", "dead", "gone", "asleep", "busy", "away", "out", "off", "late",
-    "early", "ya", "bro", "sis", "man", "dude", "girl", "guys", "lads", "babe", "hun",
-    # taken back, and what helps (answers to the talk's other questions, not names)
-    "jk", "jkjk", "kidding", "joking", "yesterday", "lately", "music", "songs", "walk",
-    "walking", "walks", "tea", "coffee", "sleep", "sleeping", "reading", "books", "gaming",
-    "games", "gym", "tv", "netflix", "youtube", "tiktok", "shower", "bath", "breathing",
-    "crying", "food", "eating", "drinking", "smoking", "vaping", "weed", "cat", "dog", "pets",
-    "praying", "prayer", "god", "church", "mosque", "outside", "running", "writing",
-    "drawing", "journaling", "journal", "meditation", "meditating", "yoga", "singing",
-    "dancing", "cooking", "baking", "cleaning", "driving", "swimming", "same",
-    "sure", "idc", "nvm", "pills", "knife", "rope", "alcohol", "booze",
-    # yes and no in other languages, and words of an answer that are not names
-    "nein", "non", "nee", "nao", "nie", "hayir", "nahi", "nahin", "nej", "nei", "tidak",
-    "hindi", "ja", "si", "oui", "sim", "haan", "evet", "tak", "oo", "opo", "iya", "for",
-    "asking", "kinda", "meh", "mhm", "enough", "nevermind", "forget",
-})
+_NOT_NAMES = frozenset(
+    {
+        "no",
+        "nope",
+        "nah",
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "yh",
+        "yea",
+        "ok",
+        "okay",
+        "fine",
+        "safe",
+        "idk",
+        "why",
+        "what",
+        "who",
+        "how",
+        "when",
+        "where",
+        "nobody",
+        "noone",
+        "none",
+        "nothing",
+        "anyone",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "him",
+        "her",
+        "them",
+        "he",
+        "she",
+        "they",
+        "ex",
+        "it",
+        "this",
+        "that",
+        "there",
+        "here",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "we",
+        "us",
+        "our",
+        "maybe",
+        "probably",
+        "help",
+        "please",
+        "sorry",
+        "thanks",
+        "thank",
+        "hello",
+        "hi",
+        "hey",
+        "bye",
+        "lol",
+        "haha",
+        "hmm",
+        "um",
+        "uh",
+        "ugh",
+        "eh",
+        "dunno",
+        "just",
+        "really",
+        "honestly",
+        "literally",
+        "seriously",
+        "still",
+        "tired",
+        "alone",
+        "sad",
+        "scared",
+        "drunk",
+        "done",
+        "good",
+        "bad",
+        "not",
+        "never",
+        "always",
+        "sometimes",
+        "today",
+        "tonight",
+        "now",
+        "later",
+        "tomorrow",
+        "work",
+        "home",
+        "bed",
+        "police",
+        "ambulance",
+        "mum",
+        "mom",
+        "dad",
+        "sister",
+        "brother",
+        "friend",
+        "friends",
+        "family",
+        "cousin",
+        "aunt",
+        "uncle",
+        "gran",
+        "nan",
+        "boss",
+        "mate",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "so",
+        "because",
+        "if",
+        "is",
+        "am",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "might",
+        "must",
+        "shall",
+        "ill",
+        "gonna",
+        "wanna",
+        "gotta",
+        "love",
+        "hate",
+        "miss",
+        "want",
+        "need",
+        "feel",
+        "think",
+        "know",
+        "see",
+        "look",
+        "call",
+        "text",
+        "ring",
+        "message",
+        "phone",
+        "try",
+        "trying",
+        "tried",
+        "whatever",
+        "anything",
+        "everything",
+        "something",
+        "wait",
+        "stop",
+        "leave",
+        "go",
+        "come",
+        "talk",
+        "speak",
+        "listen",
+        "called",
+        "texted",
+        "rang",
+        "messaged",
+        "dead",
+        "gone",
+        "asleep",
+        "busy",
+        "away",
+        "out",
+        "off",
+        "late",
+        "early",
+        "ya",
+        "bro",
+        "sis",
+        "man",
+        "dude",
+        "girl",
+        "guys",
+        "lads",
+        "babe",
+        "hun",
+        # taken back, and what helps (answers to the talk's other questions, not names)
+        "jk",
+        "jkjk",
+        "kidding",
+        "joking",
+        "yesterday",
+        "lately",
+        "music",
+        "songs",
+        "walk",
+        "walking",
+        "walks",
+        "tea",
+        "coffee",
+        "sleep",
+        "sleeping",
+        "reading",
+        "books",
+        "gaming",
+        "games",
+        "gym",
+        "tv",
+        "netflix",
+        "youtube",
+        "tiktok",
+        "shower",
+        "bath",
+        "breathing",
+        "crying",
+        "food",
+        "eating",
+        "drinking",
+        "smoking",
+        "vaping",
+        "weed",
+        "cat",
+        "dog",
+        "pets",
+        "praying",
+        "prayer",
+        "god",
+        "church",
+        "mosque",
+        "outside",
+        "running",
+        "writing",
+        "drawing",
+        "journaling",
+        "journal",
+        "meditation",
+        "meditating",
+        "yoga",
+        "singing",
+        "dancing",
+        "cooking",
+        "baking",
+        "cleaning",
+        "driving",
+        "swimming",
+        "same",
+        "sure",
+        "idc",
+        "nvm",
+        "pills",
+        "knife",
+        "rope",
+        "alcohol",
+        "booze",
+        # yes and no in other languages, and words of an answer that are not names
+        "nein",
+        "non",
+        "nee",
+        "nao",
+        "nie",
+        "hayir",
+        "nahi",
+        "nahin",
+        "nej",
+        "nei",
+        "tidak",
+        "hindi",
+        "ja",
+        "si",
+        "oui",
+        "sim",
+        "haan",
+        "evet",
+        "tak",
+        "oo",
+        "opo",
+        "iya",
+        "for",
+        "asking",
+        "kinda",
+        "meh",
+        "mhm",
+        "enough",
+        "nevermind",
+        "forget",
+    }
+)
 
 
 # Words that also address the reader ("cheers mate"): a person only after "my", "the", ...
@@ -410,8 +770,11 @@ def _clauses(text: str) -> list[str]:
     return [c for c in (_reply(part) for part in parts) if c]
 
 
-_RELATIONS = frozenset(_RELATION_SAID.values()) | frozenset(
-    re.sub(r"[()?:]", " ", _PERSON).replace("|", " ").split()) | frozenset(_SHORT_FOR.values())
+_RELATIONS = (
+    frozenset(_RELATION_SAID.values())
+    | frozenset(re.sub(r"[()?:]", " ", _PERSON).replace("|", " ").split())
+    | frozenset(_SHORT_FOR.values())
+)
 
 
 def says_safe(text: str) -> bool:
@@ -440,8 +803,12 @@ def person_named(text: str) -> str | None:
     who = _relation_named(text, clauses)
     if who is not None:
         return who
-    if (clauses and not _UNREACHABLE.search(reply) and not _NO_ONE_ANY.search(reply)
-            and read_safety_answer(text) is None):
+    if (
+        clauses
+        and not _UNREACHABLE.search(reply)
+        and not _NO_ONE_ANY.search(reply)
+        and read_safety_answer(text) is None
+    ):
         named = _NAME_REPLY.match(clauses[0])
         if named is not None and named.group("name") not in _NOT_NAMES:
             return named.group("name")
@@ -491,7 +858,7 @@ _GONE = re.compile(
 
 def threat_gone(text: str) -> bool:
     """Whether, in a talk about danger from someone, they say that person has gone."""
-    return _GONE.search(normalize(text)) is not None
+    return _found(_GONE, text)
 
 
 def _relation_named(text: str, clauses: list[str] | None = None) -> str | None:
@@ -504,9 +871,12 @@ def _relation_named(text: str, clauses: list[str] | None = None) -> str | None:
             rel = found.group("rel")
             if rel in _ADDRESS and not _POSSESSIVE.search(clause[: found.start()]):
                 continue  # "dunno mate", "no bro": a way of speaking, not someone named
-            if (_NOT_THERE.search(clause[: found.start()]) or _NOT_THERE.search(clause)
-                    or _NOT_REACHING.search(clause[: found.start()])
-                    or _ABOUT_THEM.match(clause[found.end():])):
+            if (
+                _NOT_THERE.search(clause[: found.start()])
+                or _NOT_THERE.search(clause)
+                or _NOT_REACHING.search(clause[: found.start()])
+                or _ABOUT_THEM.match(clause[found.end() :])
+            ):
                 continue
             return _RELATION_SAID[rel]
     return None
@@ -623,7 +993,7 @@ _GOT_HELP = re.compile(
 def got_them_help(text: str) -> bool:
     """ "i called 911 for him", "rang his mum", "told her sister": the person at risk is being
     helped by someone who can act."""
-    return _GOT_HELP.search(normalize(text)) is not None
+    return _found(_GOT_HELP, text)
 
 
 # The ex is at risk and the person cannot reach anyone near them ("i dont have his family's
@@ -642,12 +1012,12 @@ _REPLY_TO_THEM = re.compile(
 
 def none_of_theirs(text: str) -> bool:
     """With the ex at risk: no way to reach anyone close to them."""
-    return _NONE_OF_THEIRS.search(normalize(text)) is not None
+    return _found(_NONE_OF_THEIRS, text)
 
 
 def asks_to_reply_to_them(text: str) -> bool:
     """With the ex at risk: whether to answer them ("should i just reply to him")."""
-    return _REPLY_TO_THEM.search(normalize(text)) is not None
+    return _found(_REPLY_TO_THEM, text)
 
 
 _REACHED_HELP = re.compile(
@@ -689,7 +1059,7 @@ _WAITING_FOR_HELP = re.compile(
 
 def waiting_for_help(text: str) -> bool:
     """ "theyre sending someone", "im at a&e", "still on hold": help reached, being waited for."""
-    return _WAITING_FOR_HELP.search(normalize(text)) is not None
+    return _found(_WAITING_FOR_HELP, text)
 
 
 # The two objections that stop people getting treated: no ambulance, someone would freak out
@@ -703,7 +1073,7 @@ _NO_AMBULANCE = re.compile(
 
 def objects_to_help(text: str) -> bool:
     """ "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept."""
-    return _NO_AMBULANCE.search(normalize(text)) is not None
+    return _found(_NO_AMBULANCE, text)
 
 
 # Cannot speak: the danger is in the house ("i cant call he'll hear me", "im hiding")
@@ -716,7 +1086,7 @@ _CANNOT_SPEAK = re.compile(
 
 def cannot_speak(text: str) -> bool:
     """ "i cant call he'll hear me", "im hiding in the bathroom": silent ways to get help."""
-    return _CANNOT_SPEAK.search(normalize(text)) is not None
+    return _found(_CANNOT_SPEAK, text)
 
 
 # At the wheel in a crisis ("im in the car", "driving", "driving to his house")
@@ -729,7 +1099,7 @@ _DRIVING = re.compile(
 
 def driving(text: str) -> bool:
     """At the wheel, said in the talk: pull over first."""
-    return _DRIVING.search(normalize(text)) is not None
+    return _found(_DRIVING, text)
 
 
 # The one at risk is someone other than the ex ("my best friend keeps saying she wants to die")
@@ -818,12 +1188,12 @@ def clarifies_not_harm(text: str) -> bool:
 
 def about_the_bot(text: str) -> bool:
     """ "why do you keep saying that", "you're a bot": said to the bot, about the bot."""
-    return _ABOUT_BOT.search(normalize(text)) is not None
+    return _found(_ABOUT_BOT, text)
 
 
 def asks_for_number(text: str) -> bool:
     """ "what number do i call": a question for the lines, not an answer to the plan."""
-    return _ASKS_NUMBER.search(normalize(text)) is not None
+    return _found(_ASKS_NUMBER, text)
 
 
 # "should i call the police": yes, now.
@@ -852,7 +1222,7 @@ _TALK_TO_ME = re.compile(
 
 def asks_for_company(text: str) -> bool:
     """ "can you just talk to me", "stay with me": they want company now."""
-    return _TALK_TO_ME.search(normalize(text)) is not None
+    return _found(_TALK_TO_ME, text)
 
 
 # "im in canada", "i live in manchester", "from the uk": where they are, said in the talk
@@ -860,10 +1230,24 @@ _PLACE_SAID = re.compile(
     r"^(?:(?:i am|we are|i live|i am living|living|currently|based|i am based|i am staying"
     r"|staying|i am from) )?(?:in|from) (?P<place>[a-z][a-z .,'-]{1,40})$"
 )
-_COUNTRY_ALIASES = {"uk": "GB", "the uk": "GB", "britain": "GB", "great britain": "GB",
-                    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
-                    "usa": "US", "the usa": "US", "us": "US", "the us": "US", "america": "US",
-                    "the states": "US", "uae": "AE", "the philippines": "PH"}
+_COUNTRY_ALIASES = {
+    "uk": "GB",
+    "the uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "usa": "US",
+    "the usa": "US",
+    "us": "US",
+    "the us": "US",
+    "america": "US",
+    "the states": "US",
+    "uae": "AE",
+    "the philippines": "PH",
+}
 
 
 def country_named(text: str, names: dict[str, str]) -> str | None:
@@ -907,7 +1291,7 @@ _WHO_IS_TOLD = re.compile(
 
 def asks_who_is_told(text: str) -> bool:
     """ "do you tell the police if i say im suicidal": asking whether it is safe to say."""
-    return _WHO_IS_TOLD.search(normalize(text)) is not None
+    return _found(_WHO_IS_TOLD, text)
 
 
 _STOP = re.compile(
@@ -919,22 +1303,22 @@ _STOP = re.compile(
 
 def stops_asking(text: str) -> bool:
     """ "stop", "i said stop", "stop asking me that": the questions stop."""
-    return _STOP.search(normalize(text)) is not None
+    return _found(_STOP, text)
 
 
 def acting_now(text: str) -> bool:
     """ "im going to do it now", "bye": said in the talk, the most urgent reply."""
-    return _ACTING_NOW.search(normalize(text)) is not None
+    return _found(_ACTING_NOW, text)
 
 
 def asks_to_call_police(text: str) -> bool:
     """ "should i call the police": answered yes, with the number."""
-    return _CALL_POLICE.search(normalize(text)) is not None
+    return _found(_CALL_POLICE, text)
 
 
 def asks_to_meet_them(text: str) -> bool:
     """ "should i go", "should i open the door": asked in a talk about danger."""
-    return _MEET_THEM.search(normalize(text)) is not None
+    return _found(_MEET_THEM, text)
 
 
 # "my phone is at 5%": call while it still can.
@@ -958,4 +1342,4 @@ def low_battery(text: str) -> bool:
 
 def on_the_way_home(text: str) -> bool:
     """ "im walking", "5 min from home": on the move, in a talk about danger."""
-    return _ON_THE_WAY.search(normalize(text)) is not None
+    return _found(_ON_THE_WAY, text)

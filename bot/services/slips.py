@@ -65,9 +65,7 @@ def clean_note(text: str) -> str:
     return " ".join(text.split())
 
 
-async def add_note(
-    *, session: AsyncSession, user_id: int, attempt_id: int, note: str
-) -> bool:
+async def add_note(*, session: AsyncSession, user_id: int, attempt_id: int, note: str) -> bool:
     """Store the note on the user's own ended attempt; False if it is not theirs or not ended."""
     if not note or len(note) > MAX_NOTE_CHARS:
         raise ValueError("note empty or too long")
@@ -76,8 +74,11 @@ async def add_note(
     if attempt is None or attempt.end_date is None:
         return False
     await attempt_store.end_attempt(
-        session=session, attempt=attempt, end_date=attempt.end_date,
-        reason=attempt.end_reason or SLIP, note=note,
+        session=session,
+        attempt=attempt,
+        end_date=attempt.end_date,
+        reason=attempt.end_reason or SLIP,
+        note=note,
     )
     return True
 

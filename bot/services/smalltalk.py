@@ -18,13 +18,23 @@ from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normali
 __all__ = ["SmalltalkKind", "classify_smalltalk", "shares_a_feeling"]
 
 SmalltalkKind = Literal[
-    "greeting", "thanks", "ok", "bye", "how_are_you", "about", "privacy", "status", "good_news",
-    "fond", "help_bid", "bot_care", "not_understood",
+    "greeting",
+    "thanks",
+    "ok",
+    "bye",
+    "how_are_you",
+    "about",
+    "privacy",
+    "status",
+    "good_news",
+    "fond",
+    "help_bid",
+    "bot_care",
+    "not_understood",
 ]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
 _MAX_WORDS = 12  # "made it through the whole weekend without checking his page"
-
 
 
 class _Smalltalk(DataModel):
@@ -47,8 +57,19 @@ _COMPILED: tuple[tuple[SmalltalkKind, re.Pattern[str]], ...] = tuple(
 # then about > good_news > fond > bye > thanks > how_are_you > greeting > ok ("thanks, i
 # feel better now" is good news first).
 _PRIORITY: tuple[SmalltalkKind, ...] = (
-    "help_bid", "not_understood", "bot_care", "status", "privacy", "about", "good_news", "fond",
-    "bye", "thanks", "how_are_you", "greeting", "ok",
+    "help_bid",
+    "not_understood",
+    "bot_care",
+    "status",
+    "privacy",
+    "about",
+    "good_news",
+    "fond",
+    "bye",
+    "thanks",
+    "how_are_you",
+    "greeting",
+    "ok",
 )
 _SPLIT = re.compile(r"[,.!?;:\n]+|\s+(?:and|&)\s+")
 

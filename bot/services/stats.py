@@ -15,6 +15,8 @@ async def counts(*, session: AsyncSession, now: datetime) -> Counts:
     day_start = datetime.combine(now.date(), datetime.min.time(), tzinfo=UTC)
     week_start = now - timedelta(days=7)
     return await stats_store.counts(
-        session=session, day_start=day_start, week_start=week_start,
+        session=session,
+        day_start=day_start,
+        week_start=week_start,
         week_start_date=week_start.date(),
     )

@@ -193,9 +193,7 @@ def _check_start_tag(source: str, name: str, attrs: dict[str, str], tag_start: i
     if name not in _ALL_TAGS:
         raise TelegramHtmlError(f'Unsupported start tag "{name}" at byte offset {offset}')
     if name == "span" and attrs.get("class") != "tg-spoiler":
-        raise TelegramHtmlError(
-            f'Tag "span" must have class "tg-spoiler" at byte offset {offset}'
-        )
+        raise TelegramHtmlError(f'Tag "span" must have class "tg-spoiler" at byte offset {offset}')
     if name == "tg-emoji" and not attrs.get("emoji-id", "").isdigit():
         raise TelegramHtmlError(
             f'Tag "tg-emoji" must have a numeric attribute "emoji-id" at byte offset {offset}'
@@ -217,8 +215,12 @@ def _entity_for(tag: _Open, end_utf16: int, parent: _Open | None) -> Entity | No
             return None
         user = re.fullmatch(r"tg://user\?id=(\d+)", href)
         if user:
-            return Entity("text_mention", offset, length, {"user": {
-                "id": int(user.group(1)), "is_bot": False, "first_name": ""}})
+            return Entity(
+                "text_mention",
+                offset,
+                length,
+                {"user": {"id": int(user.group(1)), "is_bot": False, "first_name": ""}},
+            )
         return Entity("text_link", offset, length, {"url": href})
     if tag.name == "code":
         if parent is not None and parent.name == "pre":
@@ -271,13 +273,12 @@ def parse(source: str) -> tuple[str, list[Entity]]:
             name = source[i + 2 : end].strip().lower()
             if not stack:
                 raise TelegramHtmlError(
-                    f'Unexpected end tag "{name}" at byte offset '
-                    f"{_byte_offset(source, tag_start)}"
+                    f'Unexpected end tag "{name}" at byte offset {_byte_offset(source, tag_start)}'
                 )
             top = stack[-1]
             if name != top.name:
                 raise TelegramHtmlError(
-                    f'Unmatched end tag at byte offset {_byte_offset(source, tag_start)}, '
+                    f"Unmatched end tag at byte offset {_byte_offset(source, tag_start)}, "
                     f'expected "</{top.name}>", found "</{name}>"'
                 )
             stack.pop()
@@ -301,8 +302,7 @@ def parse(source: str) -> tuple[str, list[Entity]]:
             )
         if name not in _ALL_TAGS:
             raise TelegramHtmlError(
-                f'Unsupported start tag "{name}" at byte offset '
-                f"{_byte_offset(source, tag_start)}"
+                f'Unsupported start tag "{name}" at byte offset {_byte_offset(source, tag_start)}'
             )
         attrs, i = _parse_attrs(source, i + 1 + len(name), tag_start)
         _check_start_tag(source, name, attrs, tag_start)
@@ -363,7 +363,7 @@ def split_message(html: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         else:
             plain = to_plain(block)
             step = limit // 2  # characters, so that even UTF-16 pairs stay within the limit
-            cuts = [plain[i:i + step] for i in range(0, len(plain), step)]
+            cuts = [plain[i : i + step] for i in range(0, len(plain), step)]
             pieces.extend(escape(cut) for cut in cuts[:-1])
             current = escape(cuts[-1])
     if current:

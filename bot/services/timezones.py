@@ -128,9 +128,7 @@ _NICKNAMES = _TABLES.nicknames
 _ABBREVIATIONS = _TABLES.abbreviations
 _UPPERCASE_ONLY_ABBR = _TABLES.uppercase_only_abbreviations
 _HALF_HOUR_ZONES = _TABLES.half_hour_zones  # offset in minutes -> representative zone
-_LEADING_RE = re.compile(
-    r"^(?:(?:" + "|".join(map(re.escape, _TABLES.leading_filler)) + r")\s+)+"
-)
+_LEADING_RE = re.compile(r"^(?:(?:" + "|".join(map(re.escape, _TABLES.leading_filler)) + r")\s+)+")
 _TRAILING_RE = re.compile(
     r"(?:\s+(?:" + "|".join(map(re.escape, _TABLES.trailing_filler)) + r"))+$"
 )
@@ -213,8 +211,13 @@ def preload() -> None:
         return
     try:
         built = _build_in_child()
-    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError,
-            ValueError) as exc:  # no child processes here, or it failed: build in this one
+    except (
+        OSError,
+        subprocess.SubprocessError,
+        pickle.UnpicklingError,
+        EOFError,
+        ValueError,
+    ) as exc:  # no child processes here, or it failed: build in this one
         logger.warning("place-name tables built in-process (%s)", type(exc).__name__)
         _get_data()
         return
@@ -233,9 +236,12 @@ _CHILD = (
 
 def _build_in_child() -> _Data:
     package_root = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
-    )}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
+        ),
+    }
     done = subprocess.run(
         [sys.executable, "-c", _CHILD], capture_output=True, check=True, timeout=120, env=env
     )

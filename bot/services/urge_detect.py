@@ -94,8 +94,9 @@ class _Language(DataModel):
     def _expand(cls, data: Any) -> Any:
         if not isinstance(data, dict) or not isinstance(data.get("fragments"), dict):
             return data
-        fragments = {k: "".join(v) if isinstance(v, list) else v
-                     for k, v in data["fragments"].items()}
+        fragments = {
+            k: "".join(v) if isinstance(v, list) else v for k, v in data["fragments"].items()
+        }
 
         def fill(match: re.Match[str]) -> str:
             if not isinstance(fragments.get(match.group(1)), str):
@@ -117,14 +118,27 @@ class _Language(DataModel):
 
     @model_validator(mode="after")
     def _kinds(self) -> _Language:
-        contact = {"social", "send", "voice", "place", "break", "cave", "target", "optional",
-                   "person", "reply"}
-        for name, rules, kinds in (("contact", self.contact, contact),
-                                   ("triggers", self.triggers, {_DESIRE, _TENTATIVE, _GERUND})):
+        contact = {
+            "social",
+            "send",
+            "voice",
+            "place",
+            "break",
+            "cave",
+            "target",
+            "optional",
+            "person",
+            "reply",
+        }
+        for name, rules, kinds in (
+            ("contact", self.contact, contact),
+            ("triggers", self.triggers, {_DESIRE, _TENTATIVE, _GERUND}),
+        ):
             for index, rule in enumerate(rules):
                 if rule.kind not in kinds:
-                    raise ValueError(f"{name}[{index}].kind {rule.kind!r} is not one of"
-                                     f" {sorted(kinds)}")
+                    raise ValueError(
+                        f"{name}[{index}].kind {rule.kind!r} is not one of {sorted(kinds)}"
+                    )
         return self
 
 

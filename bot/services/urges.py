@@ -30,7 +30,13 @@ Source = Literal["command", "daily", "text"]
 Band = Literal["low", "mid", "high"]
 
 TRIGGERS: tuple[str, ...] = (
-    "post", "lonely", "night", "date_place", "they_contacted", "alcohol", "other",
+    "post",
+    "lonely",
+    "night",
+    "date_place",
+    "they_contacted",
+    "alcohol",
+    "other",
 )
 TOOLS: tuple[str, ...] = ("wait", "breathe", "reasons", "write", "tape")
 # The wait-it-out lengths, the default first.
@@ -43,7 +49,6 @@ PASSED, STILL_STRONG, CONTACTED, CANCELLED = "passed", "still_strong", "contacte
 OUTCOMES: tuple[str, ...] = (PASSED, STILL_STRONG, CONTACTED)
 # Outcomes that close the urge: no further check-in, no further outcome.
 FINAL = frozenset({PASSED, CONTACTED, CANCELLED})
-
 
 
 class _Words(DataModel):
@@ -73,8 +78,9 @@ class _Words(DataModel):
         for value, group in self.strength_words.items():
             for phrase in group:
                 if seen.setdefault(phrase, value) != value:
-                    raise ValueError(f"strength_words: {phrase!r} is both {seen[phrase]} "
-                                     f"and {value}")
+                    raise ValueError(
+                        f"strength_words: {phrase!r} is both {seen[phrase]} and {value}"
+                    )
         return self
 
 
@@ -96,7 +102,7 @@ _MAX_RANGE = 2  # "7-8" is a strength; "3-9" is not
 
 
 def _ranges(text: str) -> str | None:
-    """"7-8", "7 or 8" -> "8"; None when a range is too wide or reversed ("3-9")."""
+    """ "7-8", "7 or 8" -> "8"; None when a range is too wide or reversed ("3-9")."""
     wide = False
 
     def higher(match: re.Match[str]) -> str:
@@ -116,7 +122,7 @@ def _clause_values(words: list[str]) -> list[int] | None:
     at = 0
     while at < len(words):
         for size in range(min(_LONGEST_PHRASE, len(words) - at), 0, -1):
-            value = _PHRASES.get(tuple(words[at: at + size]))
+            value = _PHRASES.get(tuple(words[at : at + size]))
             if value is not None:
                 if value != _FILLER:
                     values.append(value)
@@ -199,9 +205,7 @@ def is_open(urge: Urge) -> bool:
     return urge.outcome not in FINAL
 
 
-async def begin(
-    *, session: AsyncSession, user_id: int, source: Source, now: datetime
-) -> Urge:
+async def begin(*, session: AsyncSession, user_id: int, source: Source, now: datetime) -> Urge:
     return await urge_store.create_urge(session=session, user_id=user_id, source=source, now=now)
 
 

@@ -40,9 +40,7 @@ async def refresh_next_weekly(*, session: AsyncSession, user: User, now: datetim
         done = await delivery_store.delivered_on(
             session=session, user_id=user.id, kind=delivery_store.WEEKLY, local_date=today
         )
-        next_at = next_weekly_instant(
-            zone=user.tz, after=now, not_on=today if done else None
-        )
+        next_at = next_weekly_instant(zone=user.tz, after=now, not_on=today if done else None)
     if next_at != user.next_weekly_at:
         await user_store.update_user(session=session, user=user, now=now, next_weekly_at=next_at)
 

@@ -55,8 +55,12 @@ class Database:
                 kwargs["creator"] = inline_creator(path, timeout=BUSY_TIMEOUT)
                 self._one_at_a_time = TakingTurns()
         else:
-            kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True,
-                          connect_args={"timeout": CONNECT_TIMEOUT})
+            kwargs.update(
+                pool_size=10,
+                max_overflow=10,
+                pool_pre_ping=True,
+                connect_args={"timeout": CONNECT_TIMEOUT},
+            )
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
@@ -71,8 +75,13 @@ class Database:
             # Autocommit and no ping on checkout: an outcome is one idempotent statement, one
             # round trip (a lost connection fails it, and the write is retried).
             self._urgent_engine = create_async_engine(
-                url, echo=echo, hide_parameters=True, pool_size=2, max_overflow=2,
-                isolation_level="AUTOCOMMIT", pool_recycle=300,
+                url,
+                echo=echo,
+                hide_parameters=True,
+                pool_size=2,
+                max_overflow=2,
+                isolation_level="AUTOCOMMIT",
+                pool_recycle=300,
                 connect_args={"timeout": CONNECT_TIMEOUT},
             )
             self._urgent_sessions = async_sessionmaker(

@@ -34,16 +34,26 @@ async def due_users(*, session: AsyncSession, now: datetime, limit: int) -> list
     """Active users whose next daily message is due at or before `now` (uses ix_users_due)."""
     result = await session.exec(  # type: ignore[call-overload]
         sa_select(
-            col(User.id), col(User.chat_id), col(User.tz), col(User.daily_time),
-            col(User.paused_until), col(User.next_daily_at),
+            col(User.id),
+            col(User.chat_id),
+            col(User.tz),
+            col(User.daily_time),
+            col(User.paused_until),
+            col(User.next_daily_at),
         )
         .where(col(User.active).is_(True), col(User.next_daily_at) <= now)
         .order_by(col(User.next_daily_at))
         .limit(limit)
     )
     return [
-        DueUser(id=r[0], chat_id=r[1], tz=r[2] or "UTC", daily_time=r[3] or time(21),
-                paused_until=r[4], due_at=r[5])
+        DueUser(
+            id=r[0],
+            chat_id=r[1],
+            tz=r[2] or "UTC",
+            daily_time=r[3] or time(21),
+            paused_until=r[4],
+            due_at=r[5],
+        )
         for r in result.all()
     ]
 
@@ -82,7 +92,11 @@ async def insert_claim(
 
 
 async def reclaimable(
-    *, session: AsyncSession, kind: str, claimed_before: datetime, due_after: datetime,
+    *,
+    session: AsyncSession,
+    kind: str,
+    claimed_before: datetime,
+    due_after: datetime,
     limit: int,
 ) -> list[Delivery]:
     """Claims whose sender vanished (lease expired) while still inside the grace window."""
@@ -115,13 +129,21 @@ async def renew_claim(
 
 
 async def take_over_stale(
-    *, session: AsyncSession, kind: str, claimed_before: datetime, due_after: datetime,
-    now: datetime, limit: int,
+    *,
+    session: AsyncSession,
+    kind: str,
+    claimed_before: datetime,
+    due_after: datetime,
+    now: datetime,
+    limit: int,
 ) -> list[tuple[Delivery, User]]:
     """Renew the claims whose sender vanished; return each with its user, if still active."""
     taken = []
     for delivery in await reclaimable(
-        session=session, kind=kind, claimed_before=claimed_before, due_after=due_after,
+        session=session,
+        kind=kind,
+        claimed_before=claimed_before,
+        due_after=due_after,
         limit=limit,
     ):
         if delivery.id is None or not await renew_claim(
@@ -166,11 +188,18 @@ async def record_outcomes(*, session: AsyncSession, outcomes: list[Outcome]) -> 
     await connection.execute(
         update(table)
         .where(table.c.id == bindparam("b_id"))
-        .values(status=bindparam("b_status"), sent_at=bindparam("b_sent_at"),
-                message_id=bindparam("b_message_id")),
+        .values(
+            status=bindparam("b_status"),
+            sent_at=bindparam("b_sent_at"),
+            message_id=bindparam("b_message_id"),
+        ),
         [
-            {"b_id": o.delivery_id, "b_status": o.status,
-             "b_sent_at": o.at if o.status == "sent" else None, "b_message_id": o.message_id}
+            {
+                "b_id": o.delivery_id,
+                "b_status": o.status,
+                "b_sent_at": o.at if o.status == "sent" else None,
+                "b_message_id": o.message_id,
+            }
             for o in outcomes
         ],
     )
@@ -184,9 +213,7 @@ async def set_content(
     session.add(delivery)
 
 
-async def used_content(
-    *, session: AsyncSession, user_ids: list[int]
-) -> dict[int, dict[str, int]]:
+async def used_content(*, session: AsyncSession, user_ids: list[int]) -> dict[int, dict[str, int]]:
     """How often each encouragement was chosen for each of these users."""
     result = await session.exec(
         select(Delivery.user_id, Delivery.content_id, func.count())
@@ -220,18 +247,20 @@ async def latest_unanswered_daily(
     """Their newest daily message sent since `since` that has no mood yet."""
     result = await session.exec(
         select(Delivery)
-        .where(Delivery.user_id == user_id, Delivery.kind == "daily",
-               Delivery.status == "sent", col(Delivery.mood).is_(None),
-               col(Delivery.sent_at) >= since)
+        .where(
+            Delivery.user_id == user_id,
+            Delivery.kind == "daily",
+            Delivery.status == "sent",
+            col(Delivery.mood).is_(None),
+            col(Delivery.sent_at) >= since,
+        )
         .order_by(col(Delivery.sent_at).desc())
         .limit(1)
     )
     return result.first()
 
 
-async def set_mood(
-    *, session: AsyncSession, delivery: Delivery, mood: str, now: datetime
-) -> None:
+async def set_mood(*, session: AsyncSession, delivery: Delivery, mood: str, now: datetime) -> None:
     delivery.mood = mood
     delivery.mood_at = now
     session.add(delivery)

@@ -39,8 +39,15 @@ async def save_stack(
         await execute(session, _CREATE, {"p_user_id": user_id, "p_stack": payload, "p_now": now})
         return 0
     result = await execute(
-        session, _SAVE, {"p_user_id": user_id, "p_old": version, "p_stack": payload,
-                         "p_new": version + 1, "p_now": now},
+        session,
+        _SAVE,
+        {
+            "p_user_id": user_id,
+            "p_old": version,
+            "p_stack": payload,
+            "p_new": version + 1,
+            "p_now": now,
+        },
     )
     if result.rowcount != 1:
         raise StaleFlowError(user_id)
@@ -50,12 +57,13 @@ async def save_stack(
 # Core statements (no ORM unit of work to pay for), built once: they run on most updates.
 _FLOWS = core_table(FlowState)
 _CREATE = insert(_FLOWS).values(
-    user_id=bindparam("p_user_id"), stack=bindparam("p_stack"), version=0,
+    user_id=bindparam("p_user_id"),
+    stack=bindparam("p_stack"),
+    version=0,
     updated_at=bindparam("p_now"),
 )
 _SAVE = (
     update(_FLOWS)
     .where(_FLOWS.c.user_id == bindparam("p_user_id"), _FLOWS.c.version == bindparam("p_old"))
-    .values(stack=bindparam("p_stack"), version=bindparam("p_new"),
-            updated_at=bindparam("p_now"))
+    .values(stack=bindparam("p_stack"), version=bindparam("p_new"), updated_at=bindparam("p_now"))
 )

@@ -27,7 +27,8 @@ async def record(*, session: AsyncSession, update_id: int, now: datetime) -> boo
     """Note `update_id` as handled in this transaction; False if it already was."""
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     result = await execute(
-        session, _RECORD["postgresql" if dialect == "postgresql" else "sqlite"],
+        session,
+        _RECORD["postgresql" if dialect == "postgresql" else "sqlite"],
         {"p_update_id": update_id, "p_now": now},
     )
     return bool(result.rowcount == 1)

@@ -11,9 +11,7 @@ from bot.store.deliveries import DAILY
 from bot.store.models import Delivery
 
 
-async def moods_since(
-    *, session: AsyncSession, user_id: int, since: date
-) -> dict[date, str]:
+async def moods_since(*, session: AsyncSession, user_id: int, since: date) -> dict[date, str]:
     """The mood the user tapped under each daily message, by local date."""
     result = await session.exec(
         select(col(Delivery.local_date), col(Delivery.mood)).where(

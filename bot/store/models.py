@@ -61,9 +61,7 @@ class FlowState(SQLModel, table=True):
     __tablename__ = "flow_states"
 
     user_id: int = Field(
-        sa_column=Column(
-            BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
-        )
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     )
     stack: str = Field(default="[]", sa_type=Text)
     version: int = 0

@@ -56,9 +56,14 @@ def settle_on(conn: Connection, *, row_id: int) -> None:
 _TABLE = core_table(OutboxMessage)
 _PUT = (
     insert(_TABLE)
-    .values(user_id=bindparam("p_user_id"), chat_id=bindparam("p_chat_id"),
-            body=bindparam("p_body"), done=0, created_at=bindparam("p_now"),
-            claimed_at=bindparam("p_now"))
+    .values(
+        user_id=bindparam("p_user_id"),
+        chat_id=bindparam("p_chat_id"),
+        body=bindparam("p_body"),
+        done=0,
+        created_at=bindparam("p_now"),
+        claimed_at=bindparam("p_now"),
+    )
     .returning(_TABLE.c.id)
 )
 _PROGRESS = (
@@ -70,7 +75,11 @@ _SETTLE = delete(_TABLE).where(_TABLE.c.id == bindparam("p_row_id"))
 
 
 async def claim_stale(
-    *, session: AsyncSession, claimed_before: datetime, now: datetime, limit: int,
+    *,
+    session: AsyncSession,
+    claimed_before: datetime,
+    now: datetime,
+    limit: int,
     skip: Collection[int] = (),
 ) -> list[OutboxMessage]:
     """Take over rows whose sender stopped before settling them (a crash, or Telegram out of

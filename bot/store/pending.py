@@ -46,8 +46,13 @@ class PendingOutcomes:
     # ------------------------------------------------------------------ writing or keeping
 
     async def write_or_keep(
-        self, write: Callable[[], Awaitable[None]], keep: Callable[[], None], *, what: str,
-        patience: float, stopping: Callable[[], bool],
+        self,
+        write: Callable[[], Awaitable[None]],
+        keep: Callable[[], None],
+        *,
+        what: str,
+        patience: float,
+        stopping: Callable[[], bool],
     ) -> None:
         """Write an outcome, waiting out a database outage (retries 0.1 s apart, doubling up
         to 2 s) for `patience` seconds or until `stopping()`; then `keep()` it here instead
@@ -73,16 +78,24 @@ class PendingOutcomes:
 
     def keep_deliveries(self, outcomes: list[Outcome]) -> None:
         """Daily or weekly messages sent (or refused for good)."""
-        self._append([
-            {"k": "delivery", "id": o.delivery_id, "status": o.status, "at": o.at.isoformat(),
-             "mid": o.message_id}
-            for o in outcomes
-        ])
+        self._append(
+            [
+                {
+                    "k": "delivery",
+                    "id": o.delivery_id,
+                    "status": o.status,
+                    "at": o.at.isoformat(),
+                    "mid": o.message_id,
+                }
+                for o in outcomes
+            ]
+        )
 
     def keep_reply(self, row_id: int, *, done: int | None) -> None:
         """An outbox row's first `done` messages were accepted; None: all of them."""
         entry: dict[str, Any] = (
-            {"k": "reply_settled", "row": row_id} if done is None
+            {"k": "reply_settled", "row": row_id}
+            if done is None
             else {"k": "reply_done", "row": row_id, "done": done}
         )
         self._append([entry])
@@ -165,7 +178,8 @@ def _parse(raw: bytes) -> list[dict[str, Any]]:
 async def _apply(session: Any, entries: list[dict[str, Any]]) -> None:
     outcomes = [
         Outcome(e["id"], e["status"], datetime.fromisoformat(e["at"]), e.get("mid"))
-        for e in entries if e["k"] == "delivery"
+        for e in entries
+        if e["k"] == "delivery"
     ]
     await delivery_store.record_outcomes(session=session, outcomes=outcomes)
     for entry in entries:
@@ -174,5 +188,8 @@ async def _apply(session: Any, entries: list[dict[str, Any]]) -> None:
         elif entry["k"] == "reply_settled":
             await outbox_store.settle(session=session, row_id=entry["row"])
         elif entry["k"] == "checkin":
-            await urge_store.settle_checkin(session=session, urge_id=entry["urge"],
-                                            lease_until=datetime.fromisoformat(entry["lease"]))
+            await urge_store.settle_checkin(
+                session=session,
+                urge_id=entry["urge"],
+                lease_until=datetime.fromisoformat(entry["lease"]),
+            )

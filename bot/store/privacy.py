@@ -18,7 +18,8 @@ USERS_TABLE = "users"
 def user_tables() -> list[Table]:
     """Every table with a user_id column, children before parents."""
     return [
-        table for table in reversed(SQLModel.metadata.sorted_tables)
+        table
+        for table in reversed(SQLModel.metadata.sorted_tables)
         if "user_id" in table.c and table.name != USERS_TABLE
     ]
 

@@ -34,7 +34,11 @@ class TurnState:
 
 
 async def load_turn_state(
-    *, session: AsyncSession, user_id: int, chat_id: int, now: datetime,
+    *,
+    session: AsyncSession,
+    user_id: int,
+    chat_id: int,
+    now: datetime,
     write_locked: bool = False,
 ) -> TurnState:
     """The user (created if missing, locked) and their conversation.

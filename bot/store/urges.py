@@ -15,9 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store.models import UnsentMessage, Urge, User
 
 
-async def create_urge(
-    *, session: AsyncSession, user_id: int, source: str, now: datetime
-) -> Urge:
+async def create_urge(*, session: AsyncSession, user_id: int, source: str, now: datetime) -> Urge:
     urge = Urge(user_id=user_id, source=source, started_at=now)
     session.add(urge)
     await session.flush()
@@ -80,8 +78,7 @@ async def claim_checkin(
     Its due instant moves from `expected` to `lease_until`: if the sender dies before
     settling it, it falls due again then. None drops it.
     """
-    return await _move_checkin(session=session, urge_id=urge_id, expected=expected,
-                               to=lease_until)
+    return await _move_checkin(session=session, urge_id=urge_id, expected=expected, to=lease_until)
 
 
 async def settle_checkin(*, session: AsyncSession, urge_id: int, lease_until: datetime) -> None:

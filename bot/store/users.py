@@ -26,9 +26,10 @@ async def get_or_create_user(
     """Return the user, locked for this transaction, and whether they were created just now."""
     created = await insert_if_missing(session=session, user_id=user_id, chat_id=chat_id, now=now)
     result = await session.exec(
-        select(User).where(User.id == user_id).with_for_update().execution_options(
-            populate_existing=True
-        )
+        select(User)
+        .where(User.id == user_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
     return result.one(), created
 
@@ -45,7 +46,8 @@ async def insert_if_missing(
     """
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     result = await execute(
-        session, _INSERT_USER["postgresql" if dialect == "postgresql" else "sqlite"],
+        session,
+        _INSERT_USER["postgresql" if dialect == "postgresql" else "sqlite"],
         {"p_id": user_id, "p_chat_id": chat_id, "p_now": now},
     )
     return bool(result.rowcount == 1)
@@ -55,8 +57,15 @@ async def insert_if_missing(
 # cost more than the statement; and built once, since this runs on every update.
 _INSERT_USER = {
     name: insert(core_table(User))
-    .values(id=bindparam("p_id"), chat_id=bindparam("p_chat_id"), created_at=bindparam("p_now"),
-            updated_at=bindparam("p_now"), onboarded=False, active=True, weekly_summary=True)
+    .values(
+        id=bindparam("p_id"),
+        chat_id=bindparam("p_chat_id"),
+        created_at=bindparam("p_now"),
+        updated_at=bindparam("p_now"),
+        onboarded=False,
+        active=True,
+        weekly_summary=True,
+    )
     .on_conflict_do_nothing(index_elements=["id"])
     for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
 }
@@ -77,8 +86,11 @@ async def update_user(*, session: AsyncSession, user: User, now: datetime, **fie
     # A Core UPDATE, then the object told its new values as committed ones: the ORM's unit
     # of work (a flush per change) cost more than the statement, on every onboarding step.
     names = tuple(sorted(fields))
-    await execute(session, _update_statement(names),
-                  {"p_id": user.id, **{f"p_{n}": fields[n] for n in names}})
+    await execute(
+        session,
+        _update_statement(names),
+        {"p_id": user.id, **{f"p_{n}": fields[n] for n in names}},
+    )
     for name, value in fields.items():
         set_committed_value(user, name, value)
     return user

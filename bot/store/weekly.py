@@ -26,7 +26,10 @@ async def due_weekly(*, session: AsyncSession, now: datetime, limit: int) -> lis
     index; users who turned it off have no next instant)."""
     result = await session.exec(  # type: ignore[call-overload]
         sa_select(
-            col(User.id), col(User.chat_id), col(User.tz), col(User.paused_until),
+            col(User.id),
+            col(User.chat_id),
+            col(User.tz),
+            col(User.paused_until),
             col(User.next_weekly_at),
         )
         .where(

@@ -122,4 +122,3 @@ def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str]
         filename, content, mimetype = upload[0], upload[1], upload[2]
         form.add_field(name, content, filename=filename, content_type=mimetype)
     return form
-

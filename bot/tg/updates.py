@@ -45,9 +45,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                 started = time.perf_counter()
                 await coroutine
                 self._metrics.inc("updates_handled")
-                logger.debug(
-                    "update processed in %.1f ms", (time.perf_counter() - started) * 1000
-                )
+                logger.debug("update processed in %.1f ms", (time.perf_counter() - started) * 1000)
         finally:
             self._waiting[key] -= 1
             if self._waiting[key] == 0:

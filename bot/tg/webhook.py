@@ -93,7 +93,8 @@ def make_web_app(
             if count is not None:
                 logger.warning(
                     "webhook requests refused (wrong or missing secret token): %d since the "
-                    "last such line; at most one line a minute", count,
+                    "last such line; at most one line a minute",
+                    count,
                 )
             return web.Response(status=403, text="forbidden")
         update = parse_update(await request.read(), application.bot)

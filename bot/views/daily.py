@@ -18,8 +18,9 @@ def mood_markup(content: Content, delivery_id: int) -> InlineKeyboardMarkup:
     def button(label: str, mood: str) -> tuple[str, str]:
         return content.label(f"daily.{label}"), pack(PREFIX, str(delivery_id), mood)
 
-    return inline([[button("btn_struggling", "s")],
-                   [button("btn_okay", "o"), button("btn_good", "g")]])
+    return inline(
+        [[button("btn_struggling", "s")], [button("btn_okay", "o"), button("btn_good", "g")]]
+    )
 
 
 def pressed_mood(data: str | None) -> tuple[int, str] | None:

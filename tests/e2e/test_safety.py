@@ -1369,7 +1369,14 @@ async def test_ok_after_go_to_them_is_heard_as_going_and_stop_stops_the_question
     assert "112" in stopped.plain
     await user.send("hi")
     hello = await user.reply()
-    assert said(hello, "sos.still_here"), hello.plain
+    # no more questions, and no yes/no buttons asking one: company, "I'm not safe" kept
+    assert said(hello, "sos.still_here_quiet"), hello.plain
+    assert "?" not in hello.plain
+    assert CONTENT.label("sos.buttons.not_safe") in hello.button_texts()
+    assert SAFE_YES not in hello.button_texts()
+    await user.send("everything is just heavy")
+    heavy = await user.reply()
+    assert "?" not in heavy.plain, heavy.plain
 
 
 async def test_back_after_a_quiet_half_hour_while_not_safe_is_welcomed_with_the_number(

@@ -34,9 +34,7 @@ def upgrade() -> None:
         sa.Column("mood_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint(
-            "user_id", "kind", "local_date", name="uq_delivery_user_kind_date"
-        ),
+        sa.UniqueConstraint("user_id", "kind", "local_date", name="uq_delivery_user_kind_date"),
     )
     op.create_index("ix_deliveries_user_id", "deliveries", ["user_id"])
     op.create_index("ix_deliveries_reclaim", "deliveries", ["status", "claimed_at"])

@@ -23,9 +23,7 @@ def upgrade() -> None:
         sa.Column("handled_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("update_id"),
     )
-    op.create_index(
-        "ix_handled_updates_handled_at", "handled_updates", ["handled_at"]
-    )
+    op.create_index("ix_handled_updates_handled_at", "handled_updates", ["handled_at"])
     op.create_table(
         "outbox",
         sa.Column("id", sa.Integer(), nullable=False),
