@@ -75,9 +75,9 @@ ROUNDS = {
     # Tuning material since round 17 (held out until then, written 2026-12-01 before round
     # 16's tuning). Measured before it (0ed33c8): reached 102, full 86, explicit 48, special
     # 18, full alarms 4, checked 10 (9.3%), in reach 108. After it: full alarms 3, checked 9;
-    # the rest unchanged.
-    "crisis_r16": Pinned((108, 108, 72, 24), 102, 86, 48, 18, 3, 9, checked_target_met=False,
-                         in_reach_min=108),
+    # the rest unchanged. Round 17's rules, chosen on it: reached 108, full 91, explicit 48,
+    # special 18, full alarms 0, checked 2.
+    "crisis_r16": Pinned((108, 108, 72, 24), 108, 91, 48, 18, 0, 2, in_reach_min=108),
     # Held out (written 2026-12-01 by a helper who never saw the rules, before round 17's
     # tuning). Measured before it (b905bdb): reached 97, full 73, explicit 45, special 17,
     # full alarms 3, checked 5 (4.6%), in reach 108.
