@@ -34,7 +34,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.core.runtime import Runtime
 from bot.store import outbox as outbox_store
 from bot.store import users as user_store
-from bot.tg.sending import chat_gone, with_retries
+from bot.tg.sending import chat_gone, send_text, with_retries
 
 logger = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ async def send_one(bot: Any, chat_id: int, item: Outgoing) -> None:
             reply_markup=item.markup,
         )
     else:
-        await bot.send_message(chat_id=chat_id, text=item.text, reply_markup=item.markup)
+        await send_text(bot, chat_id, item.text, item.markup)
 
 
 async def _gone(rt: Runtime, user_id: int, row_id: int | None, session: Any) -> None:
