@@ -37,13 +37,16 @@ from bot.conversation.keyboards import Row, inline, with_rows
 from bot.conversation.turn import Turn, change_conversation, open_turn, peek
 from bot.core.content import Content, Markup, render
 from bot.core.runtime import Runtime
-from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind, mentions_harm
+from bot.services import tghtml
+from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.language import other_language, reply_code
 from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
     about_the_bot,
     acting_now,
+    asks_about_lines,
+    asks_for_alternatives,
     asks_for_company,
     asks_for_number,
     asks_to_call_police,
@@ -52,11 +55,11 @@ from bot.services.safety_answers import (
     asks_what_to_do,
     asks_who_is_told,
     cannot_speak,
-    clarifies_not_harm,
     country_named,
     done_to_self,
     driving,
     got_them_help,
+    has_decided,
     is_acknowledgement,
     is_dont_know,
     is_joking,
@@ -64,9 +67,11 @@ from bot.services.safety_answers import (
     is_plain_ok,
     is_unreachable,
     low_battery,
+    means_at_hand,
     none_of_theirs,
     objects_to_help,
     on_the_way_home,
+    only_clarifies,
     person_named,
     person_near,
     promises_not_to,
@@ -76,6 +81,7 @@ from bot.services.safety_answers import (
     says_safe,
     someone_else_at_risk,
     stops_asking,
+    stops_the_plan,
     threat_gone,
     waiting_for_help,
 )
@@ -130,6 +136,8 @@ class SosData(FrameData):
     # They asked for no more questions ("i said stop"): replies listen, and the yes/no
     # buttons give way to "I'm not safe" and the lines
     stopped: bool = False
+    # A means was named ("i have my dads gun"): a curt "fine. im safe" is asked about once
+    means: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -226,7 +234,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if message is None or chat is None:
         return
-    text = said = message.text or message.caption or ""
+    text = message.text or message.caption or ""
     signal = detect_crisis(text)
     if signal is None:
         return
@@ -242,21 +250,22 @@ async def check_message(update: Update, context: BotContext) -> None:
     data.kind = KINDS[signal.kind]
     done = done_to_self(text)
     data.taken = data.taken or done == "taken"
+    data.means = data.means or means_at_hand(text)
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
     lines = _lines_for_zone(rt, zone, data.country)
     if asks_who_is_told(text):
         # "do you tell the police if i say im suicidal": no one is told; then asked, gently
-        text, step = _say(rt.content, data, "nobody_told", lines), Step.ASKED
+        reply, step = _say(rt.content, data, "nobody_told", lines), Step.ASKED
     else:
-        text, step = _first_reply(rt.content, data, signal, lines, going_on=going_on, done=done)
-    if not going_on and (code := other_language(said)) is not None:
+        reply, step = _first_reply(rt.content, data, signal, lines, going_on=going_on, done=done)
+    if not going_on and (code := other_language(text)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
-        key = f"language.safe_check.{reply_code(code, said)}"
+        key = f"language.safe_check.{reply_code(code, text)}"
         if rt.content.has(key):
-            text = f"{rt.content.text(key)}\n\n{text}"
+            reply = f"{rt.content.text(key)}\n\n{reply}"
     logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
-    await _send(context, chat.id, text, _buttons(rt.content, data, step))
+    await _send(context, chat.id, reply, _buttons(rt.content, data, step))
     if user is not None:
         try:
             await _remember(rt, user.id, chat.id, data, step)
@@ -388,6 +397,13 @@ _HEARD = (
     _Heard("d", on_the_way_home, "followed_home", Step.UNSAFE),
     # "im going to do it now", "bye": the most urgent words, not the recycled line
     _Heard("s", acting_now, "imminent", Step.UNSAFE),
+    # "its ok. i made my decision" (after a goodbye): the most urgent words too
+    _Heard("s", has_decided, "imminent", Step.UNSAFE),
+    # "what happens if i call", "will they send the police", "is it free", "can i text
+    # instead": what stops people calling, answered
+    _Heard("sdo", asks_about_lines, "about_lines", None),
+    # "what do i do instead" (an urge to self-harm): things to do in its place
+    _Heard("s", asks_for_alternatives, "alternatives", None),
     # "can you just talk to me": yes; a line answers strangers too, and an open question
     _Heard("sdo", asks_for_company, "talk_with_me", None),
     # "should i call the police": yes, now
@@ -407,11 +423,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if frame.step == Step.SETTLED:
         await _after_settled(turn, frame, data, text)
         return
-    if (
-        not _lines(turn, data).known
-        and (code := country_named(text, _country_names(turn))) is not None
-    ):
-        # "im in canada": that country's numbers now
+    code = country_named(text, _country_names(turn))
+    if code is not None and (frame.step != Step.PLAN or not _lines(turn, data).known):
+        # "im in canada", "actually im in the uk" (a later country replaces an earlier one,
+        # or the time zone's): that country's numbers now. A place answering a plan
+        # question ("where could you go?") is a plan answer.
         data.country = code
         _reply(turn, frame, data, "lines_here", Step.UNSAFE if data.unsafe else Step.ASKED)
         return
@@ -453,6 +469,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "i took some pills", "i cut myself": something done already, told in the talk
         _reply(turn, frame, data, "took_something" if done == "taken" else "hurt_now", Step.UNSAFE)
         return
+    if data.kind == "s" and means_at_hand(text):
+        # "i have my dads gun", "i have 2 boxes": distance from it tonight, and the number
+        data.means = True
+        _reply(turn, frame, data, "means_now", Step.UNSAFE)
+        return
     if data.kind == "d" and threat_gone(text):
         # "ok hes gone now": glad, the door locked, the number if they come back; safe now?
         _reply(turn, frame, data, "danger_gone", Step.ASKED)
@@ -462,12 +483,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "jk": taken back; still asked, once, gently
         _reply(turn, frame, data, "joking", Step.ASKED)
         return
-    if (
-        data.kind != "o"
-        and clarifies_not_harm(text)
-        and mentions_harm(text) is None
-        and read_safety_answer(text) != "unsafe"
-    ):
+    if data.kind != "o" and only_clarifies(text):
         # "not like that", "i mean no contact is too hard": heard, and the talk ends (not
         # when the same message speaks of harm: "not like that, but i took some pills")
         data.said += 1
@@ -497,7 +513,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         and data.kind == "s"
         and data.unsafe
         and not data.rechecked
-        and not says_safe(text)
+        and (not says_safe(text) or data.means)
     ):
         # "im fine just tired", "yeah", minutes after intent: asked once more, plainly,
         # with the number in the reply
@@ -660,11 +676,25 @@ def _plan_keys(data: SosData) -> tuple[str, tuple[str, ...]]:
     return ("plan_danger", DANGER_PLAN) if data.plan == "danger" else ("plan_self", SELF_PLAN)
 
 
+def _plan_text(content: Content, group: str, answers: list[str]) -> str:
+    """The plan as written, each answer under the question it answers ("What calms me: ...");
+    answers kept before headings were (no tab) stand alone."""
+    lines = []
+    for answer in answers:
+        step, tab, said = answer.partition("\t")
+        key = f"sos.{group}_headings.{step}"
+        if tab and content.has(key):
+            lines.append(f"• <b>{content.text(key)}</b>: {tghtml.escape(said)}")
+        else:
+            lines.append(f"• {tghtml.escape(answer)}")
+    return "\n".join(lines)
+
+
 def _ask_plan(turn: Turn, frame: Frame, data: SosData) -> None:
     group, steps = _plan_keys(data)
     if data.q >= len(steps):
-        plan = "\n".join(f"• {a}" for a in data.answers) or "•"
-        _reply(turn, frame, data, f"{group}.done", Step.SAFE, plan=plan)
+        plan = _plan_text(turn.rt.content, group, data.answers) or "•"
+        _reply(turn, frame, data, f"{group}.done", Step.SAFE, plan=Markup(plan))
         data.plan = None
         data.into(frame)
         return
@@ -672,12 +702,22 @@ def _ask_plan(turn: Turn, frame: Frame, data: SosData) -> None:
 
 
 def _plan_answer(turn: Turn, frame: Frame, data: SosData, text: str) -> None:
+    group, steps = _plan_keys(data)
+    if stops_the_plan(text):
+        # "cancel", "i dont want to do this now": stopped, and what they wrote is kept
+        plan = _plan_text(turn.rt.content, group, data.answers)
+        data.plan = None
+        if plan:
+            _reply(turn, frame, data, "plan_stopped", Step.SAFE, plan=Markup(plan))
+        else:
+            _reply(turn, frame, data, "plan_stopped_empty", Step.SAFE)
+        return
     if is_dont_know(text):
         data.said += 1
         turn.say(_pick(turn.rt.content, data, "plan_dont_know"))
     else:
         answer = " ".join(text.split())[:PLAN_ANSWER_CHARS]
-        data.answers = [*data.answers, answer]
+        data.answers = [*data.answers, f"{steps[min(data.q, len(steps) - 1)]}\t{answer}"]
     data.q += 1
     _ask_plan(turn, frame, data)
 

@@ -610,6 +610,10 @@ def harm_kind(text: str) -> CrisisKind:
 # Longer messages are searched for other-language words only when they are not English: the
 # search costs about a millisecond on 4,096 characters, a few microseconds on a short one.
 OTHER_LANGUAGE_WORDS = 60
+# Pills, a blade, a gun, a rope, a coffin, blood, a headstone: sent alone, asked about gently
+_HARM_EMOJI = re.compile(
+    "[\U0001F48A\U0001F52A\U0001F5E1\U0001F52B\U0001FAA2\u26B0\U0001FA78\U0001FAA6]"
+)
 
 
 def _other_language_harm(norm: str, text: str) -> bool:
@@ -639,6 +643,8 @@ def mentions_harm(text: str) -> HarmLevel | None:
     finds its words far likelier in crisis messages than in ordinary ones."""
     t = _text_of(text, reuse=True)
     if t is None:  # nothing in Latin letters: perhaps Cyrillic, Arabic or Devanagari
+        if _HARM_EMOJI.search(text) and not any(ch.isalpha() for ch in text):
+            return "strong"  # "💊💊💊💊", "🔪": pills or a blade, said without words
         return "strong" if text and _other_language_harm("", text) else None
     if t.first(_TABLES.net_strong) is not None:
         return "strong"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from bot.services.crisis import mentions_harm
 from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
 
@@ -41,6 +42,12 @@ __all__ = [
     "promises_not_to",
     "read_safety_answer",
     "threat_gone",
+    "asks_about_lines",
+    "asks_for_alternatives",
+    "has_decided",
+    "means_at_hand",
+    "only_clarifies",
+    "stops_the_plan",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -755,6 +762,70 @@ _NOT_NAMES = frozenset(
         "enough",
         "nevermind",
         "forget",
+        "cancel",
+        "cancelled",
+        "quit",
+        "exit",
+        "end",
+        "goodnight",
+        "night",
+        "nite",
+        "gn",
+        "morning",
+        "evening",
+        "afternoon",
+        "nowhere",
+        "anybody",
+        "whoever",
+        "thankyou",
+        "thx",
+        "ty",
+        "gracias",
+        "grazie",
+        "merci",
+        "danke",
+        "obrigado",
+        "obrigada",
+        "salamat",
+        "shukran",
+        "spasibo",
+        "dziekuje",
+        "tack",
+        "takk",
+        "kiitos",
+        "ciao",
+        "hola",
+        "bonjour",
+        "hallo",
+        "hiya",
+        "goodbye",
+        "adios",
+        "pls",
+        "plz",
+        "soon",
+        "school",
+        "uni",
+        "hospital",
+        "doctor",
+        "therapist",
+        "nurse",
+        "cops",
+        "fuck",
+        "shit",
+        "damn",
+        "great",
+        "cool",
+        "alright",
+        "ready",
+        "lonely",
+        "high",
+        "sober",
+        "bleeding",
+        "hurt",
+        "hurting",
+        "dying",
+        "myself",
+        "yourself",
     }
 )
 
@@ -1030,6 +1101,8 @@ _REACHED_HELP = re.compile(
     r"my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|partner|"
     r"therapist|counsell?or|doctor|gp|manager|boss|neighbou?r|flatmate|roommate|housemate|"
     r"landlord|teacher|aunt|uncle|cousin|gran|nan|grandma|grandad))\b"
+    r"|^(?:ok |okay |so |i )*(?:i )?(?:told|woke|called|rang|texted) (?:her|him|them)\b"
+    r"(?: (?:everything|what is going on|the truth|already|now))?$"
 )
 
 
@@ -1054,6 +1127,9 @@ _WAITING_FOR_HELP = re.compile(
     r"|\b(?:still |i am |been )?on hold\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics"
     r"|police|them to (?:come|arrive|call back)|help|a doctor|triage)\b"
     r"|\b(?:ambulance|paramedics|police|help) (?:is|are) (?:on (?:the|its|their) way|coming)\b"
+    r"|\b(?:we are|we re|were|i am|im|she is|he is|they are)(?: now)? (?:going|heading|driving"
+    r"|on (?:our|my|the) way|taking me|driving me) (?:to )?(?:a and e|a e|the er|er|the hospital"
+    r"|hospital|the emergency room|emergency|casualty|the ed|the doctor|urgent care)\b"
 )
 
 
@@ -1152,7 +1228,10 @@ _CLARIFIED = re.compile(
     r"|that)|that is not what i meant|i mean (?:the )?(?:no contact|nc|not texting|not texting"
     r" (?:him|her|them)|the breakup|the break up|not talking to (?:him|her|them)|without (?:him"
     r"|her|them))|i meant (?:the )?(?:no contact|nc|the breakup|not texting|not talking)"
-    r"|i am not suicidal|not suicidal)\b"
+    r"|i am not suicidal|not suicidal|i am not in danger|not in danger"
+    r"|(?:i was |i am )?just venting|i was venting|false alarm"
+    r"|(?:pressed|hit|tapped|clicked) (?:it|that|the button|sos) by (?:mistake|accident)"
+    r"|it was a mistake|wrong button)\b"
 )
 # Words to the bot about the bot: "why do you keep saying that", "you're a bot you dont care".
 _ABOUT_BOT = re.compile(
@@ -1160,7 +1239,8 @@ _ABOUT_BOT = re.compile(
     r"|you keep (?:saying|telling|repeating|asking)|stop (?:saying|telling me|repeating|asking)"
     r"|you (?:are|re) (?:just |only )?(?:a |an )?(?:bot|robot|machine|ai|program|computer)"
     r"|you do not (?:even )?(?:care|understand|get it)|do you (?:even |actually )?care"
-    r"|you sound like a (?:robot|bot|script))\b"
+    r"|you sound like a (?:robot|bot|script)|are you (?:a )?(?:real|human|a real person"
+    r"|a person|a bot|a robot|ai|an ai)|is this (?:a )?(?:real person|human|bot|a bot|ai))\b"
 )
 # A question for a number inside the plan: "what number do i call".
 _ASKS_NUMBER = re.compile(
@@ -1184,6 +1264,19 @@ def clarifies_not_harm(text: str) -> bool:
     """ "not like that", "i mean no contact is too hard": they did not mean harm."""
     reply = normalize(text)
     return len(reply.split()) <= 20 and _CLARIFIED.search(reply) is not None
+
+
+_LEADING_NO = re.compile(r"^\W*(?:no|nah|nope|nein|non)\b")
+
+
+def only_clarifies(text: str) -> bool:
+    """A clarification and nothing else: "no not like that", "im not in danger i was just
+    venting", "false alarm". Not when the rest still speaks of harm ("not like that, but i
+    took some pills") or says they are not safe."""
+    if not clarifies_not_harm(text):
+        return False
+    rest = _LEADING_NO.sub(" ", _CLARIFIED.sub(" ", normalize(text)))
+    return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
 
 
 def about_the_bot(text: str) -> bool:
@@ -1227,8 +1320,45 @@ def asks_for_company(text: str) -> bool:
 
 # "im in canada", "i live in manchester", "from the uk": where they are, said in the talk
 _PLACE_SAID = re.compile(
-    r"^(?:(?:i am|we are|i live|i am living|living|currently|based|i am based|i am staying"
-    r"|staying|i am from) )?(?:in|from) (?P<place>[a-z][a-z .,'-]{1,40})$"
+    r"^(?:(?:actually |no |sorry |but )*(?:i am|we are|i live|i am living|living|currently"
+    r"|based|i am based|i am staying|staying|i am from|i am visiting|visiting|i am now|now"
+    r"|i moved|i am actually) )?(?:in|from|to) (?P<place>[a-z][a-z .,'-]{1,40})$"
+    # the same said in the languages we cover ("sono in italia", "estoy en mexico")
+    r"|^(?:sono|vivo|abito|estoy|estou|moro|je suis|j habite|je vis|ich bin|ich wohne"
+    r"|ich lebe|jestem|mieszkam|nasa|andito ako) (?:in|en|em|au|aux|a|in der|im|w|sa) "
+    r"(?P<place2>[a-z][a-z .,'-]{1,40})$"
+)
+# First names that are also places: said alone, they are a person to call.
+_NAME_PLACES = frozenset(
+    [
+        "sydney",
+        "florence",
+        "paris",
+        "austin",
+        "dallas",
+        "jordan",
+        "chelsea",
+        "georgia",
+        "victoria",
+        "charlotte",
+        "madison",
+        "savannah",
+        "phoenix",
+        "brooklyn",
+        "india",
+        "eden",
+        "hope",
+        "kemi",
+        "adelaide",
+        "regina",
+        "santiago",
+        "alexandria",
+        "lincoln",
+        "orlando",
+        "camden",
+        "kingston",
+        "milan",
+    ]
 )
 _COUNTRY_ALIASES = {
     "uk": "GB",
@@ -1236,6 +1366,30 @@ _COUNTRY_ALIASES = {
     "britain": "GB",
     "great britain": "GB",
     "england": "GB",
+    "reino unido": "GB",
+    "inglaterra": "GB",
+    "philippines": "PH",
+    "pilipinas": "PH",
+    "italia": "IT",
+    "francia": "FR",
+    "frankreich": "FR",
+    "alemania": "DE",
+    "deutschland": "DE",
+    "germania": "DE",
+    "allemagne": "DE",
+    "espana": "ES",
+    "spanien": "ES",
+    "spagna": "ES",
+    "espagne": "ES",
+    "estados unidos": "US",
+    "eeuu": "US",
+    "brasil": "BR",
+    "polska": "PL",
+    "mexiko": "MX",
+    "messico": "MX",
+    "mexique": "MX",
+    "italien": "IT",
+    "italie": "IT",
     "scotland": "GB",
     "wales": "GB",
     "northern ireland": "GB",
@@ -1256,14 +1410,20 @@ def country_named(text: str, names: dict[str, str]) -> str | None:
     `names` maps country names (casefolded) to codes."""
     norm = normalize(text)
     said = _PLACE_SAID.match(norm)
-    place = (said.group("place") if said else norm).strip(" .,")
+    place = (said.group("place") or said.group("place2") if said else norm).strip(" .,")
+    place = re.sub(r"^the ", "", place) if place not in names else place
     known = {**names, **_COUNTRY_ALIASES}
-    if place in known:
-        return known[place]
-    if said is None:
-        return None  # a bare word is a country's name or nothing ("sarah" is not a place)
+    for name in (place, f"the {place}"):
+        if name in known:
+            return known[name]
+    if place in _NAME_PLACES or len(place.split()) > 3:
+        return None  # "sydney" alone is someone to call
     candidates = resolve_timezone(place, limit=1)
-    return country_for_zone(candidates[0].zone) if candidates else None
+    if not candidates:
+        return None
+    if said is None and candidates[0].label.split(",")[0].casefold() != place:
+        return None  # a bare word is a place only when it is a place's very name
+    return country_for_zone(candidates[0].zone)
 
 
 # Acting now, or leaving: "im going to do it now", "doing it", "bye", "goodbye"
@@ -1343,3 +1503,88 @@ def low_battery(text: str) -> bool:
 def on_the_way_home(text: str) -> bool:
     """ "im walking", "5 min from home": on the move, in a talk about danger."""
     return _found(_ON_THE_WAY, text)
+
+
+# Means named in the talk: "i have my dads gun", "its in the closet" after it, "i have 2
+# boxes" (of pills): distance from it tonight. Not "i dont have any pills".
+_MEANS_AT_HAND = re.compile(
+    r"\b(?<!no )(?<!not )(?<!dont have )(?<!do not have )(?<!dont have a )(?<!do not have a )"
+    r"(?<!dont have any )(?<!do not have any )(?<!got rid of the )(?<!got rid of my )"
+    r"(?<!gave away the )(?<!threw out the )(?<!threw away the )"
+    r"(?:gun|guns|pistol|revolver|rifle|shotgun|firearm|rope|noose|belt|cord|pills|tablets"
+    r"|paracetamol|tylenol|acetaminophen|ibuprofen|sleeping pills|antidepressants|insulin"
+    r"|blade|blades|razor|razors|knife|knives|boxes of|packets of|\d+ boxes|\d+ packets"
+    r"|car exhaust|charcoal)\b(?! (?:are|is) (?:gone|locked away|with (?:my|a) \w+))"
+)
+
+
+def means_at_hand(text: str) -> bool:
+    """ "i have my dads gun", "there's a rope in the garage", "i have 2 boxes": the means,
+    named in the safety talk (not "i dont have any pills", "the knife is locked away")."""
+    return _found(_MEANS_AT_HAND, text)
+
+
+# Questions about calling a line: what happens, police, cost, being overheard, texting.
+_ABOUT_LINES = re.compile(
+    r"\bwhat (?:happens|will happen|would happen) (?:if|when) i (?:call|ring|text|phone|contact)"
+    r"|\bwhat (?:do|will|would) they (?:do|say|ask)\b"
+    r"|\b(?:will|would|do|does) (?:they|it|the line|samaritans|lifeline|988) (?:send|call|tell"
+    r"|contact) (?:the )?(?:police|cops|an ambulance|ambulance|someone|my (?:parents|mum|mom|dad"
+    r"|family|school|work))"
+    r"|\bwill i (?:get|be) (?:arrested|sectioned|locked up|committed|put in hospital)"
+    r"|\bis (?:it|the call|calling) (?:free|confidential|anonymous|private)\b"
+    r"|\bdoes (?:it|the call) cost\b|\bhow much (?:does it|is it) cost"
+    r"|\bwhat if (?:someone|somebody|my (?:\w+ )?(?:parents|mum|mom|dad|flatmate|roommate|family))"
+    r" (?:hears|finds out|sees|listens)"
+    r"|\bcan i (?:text|message|chat|write)(?: to)?(?: them| it)?(?: instead)?\b"
+    r"|\bis there (?:a |an )?(?:text|chat|online|messaging)(?: line| option| service)?\b"
+    r"|\bi can ?not (?:talk|speak) on the phone\b|\bi hate (?:phone calls|calling|the phone)\b"
+)
+
+
+def asks_about_lines(text: str) -> bool:
+    """ "what happens if i call samaritans", "will they send the police", "is it free", "can
+    i text instead": the questions that stop people calling."""
+    return _found(_ABOUT_LINES, text)
+
+
+# During a self-harm urge: "what do i do instead", "how do i not do it"
+_ALTERNATIVES = re.compile(
+    r"\bwhat (?:do|can|should) i do instead\b|\bwhat (?:else )?can i do (?:instead|rather)"
+    r"|\bhow do i (?:not|stop myself|stop) (?:do it|doing it|cut|cutting|hurt|hurting)\b"
+    r"|\b(?:something|anything) else i can do\b|\balternatives?\b"
+)
+
+
+def asks_for_alternatives(text: str) -> bool:
+    """ "what do i do instead", "how do i not do it": something to do in place of self-harm."""
+    return _found(_ALTERNATIVES, text)
+
+
+# A decision announced: "i made my decision", "my mind is made up"
+_DECIDED = re.compile(
+    r"\b(?:i (?:have )?made (?:my|the|a|up my) (?:decision|mind)|my mind is made up"
+    r"|i (?:have )?decided\b(?! to (?:stay|call|talk|tell|wait|go to|reach|keep|try))"
+    r"|it is decided|i am at peace with it)"
+)
+
+
+def has_decided(text: str) -> bool:
+    """ "its ok. i made my decision": after a goodbye, the most urgent words."""
+    return _found(_DECIDED, text)
+
+
+# Inside the safety plan: "cancel", "stop", "i dont want to do this now", "later"
+_STOP_PLAN = re.compile(
+    r"^(?:please |pls |no |ok |okay |actually |can we |i want to |lets )*(?:cancel|stop|quit|exit"
+    r"|end|enough|later|not now|maybe later|another time|leave it|skip (?:it|this|the plan|all)"
+    r"|stop this|stop the plan|stop asking|i do not want to do (?:this|that|it|the plan)(?: now"
+    r"| right now| anymore| tonight)?|i can not do this(?: now| right now)?|not (?:tonight|today)"
+    r"|no more questions)(?: please| pls| now| for now| thanks)?$"
+)
+
+
+def stops_the_plan(text: str) -> bool:
+    """ "cancel", "stop", "i dont want to do this now": the plan stops, never saved as an
+    answer."""
+    return _says_only(_STOP_PLAN, text) or stops_asking(text)

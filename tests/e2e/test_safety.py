@@ -204,6 +204,11 @@ async def test_the_plan_reads_typed_answers_and_gives_them_back(
     assert said(done, "sos.plan_self.done")
     assert "my sister maybe" in done.plain
     assert "a hot shower and music" in done.plain
+    # each answer under the question it answers
+    calm = CONTENT.text("sos.plan_self_headings.q_calm")
+    assert f"{calm}: a hot shower and music" in done.plain, done.plain
+    signs = CONTENT.text("sos.plan_self_headings.intro")
+    assert f"{signs}: when its late and im alone" in done.plain
 
 
 async def test_after_not_safe_a_named_person_is_reached_and_nobody_gets_the_lines(
@@ -1424,4 +1429,162 @@ async def test_a_crisis_caught_by_the_rules_in_another_language_gets_a_line_in_i
     reply = await user.reply()
     assert reply.plain.startswith("Bist du gerade in Sicherheit?"), reply.plain
     assert "112" in reply.plain
+    assert SAFE_NO in reply.button_texts()
+
+
+# ------------------------------------------------------- probe 3: what a person says, heard
+
+
+async def test_a_later_country_replaces_the_first_and_places_are_never_people(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5300)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("actually im in the uk")
+    uk = await user.reply()
+    assert said(uk, "sos.lines_here"), uk.plain
+    assert "999" in uk.plain
+    assert "the UK" in uk.plain
+    await user.send("mexico")
+    mexico = await user.reply()
+    assert said(mexico, "sos.lines_here"), mexico.plain
+    assert "911" in mexico.plain
+    await user.send("sono in italia")
+    italy = await user.reply()
+    assert said(italy, "sos.lines_here"), italy.plain
+    assert "Italy" in italy.plain
+    for word in ("berlin", "goodnight", "grazie", "cancel", "nowhere. forget it"):
+        await user.send(word)
+        reply = await user.reply()
+        shown = word.split(".")[0].title()
+        assert f"Call {shown}" not in reply.plain, (word, reply.plain)
+        assert f"Reach {shown}" not in reply.plain, (word, reply.plain)
+        assert f"{shown} sounds like" not in reply.plain, (word, reply.plain)
+
+
+async def test_a_means_named_in_the_talk_is_answered_and_a_curt_safe_asked_once_more(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5301)
+    await in_the_talk(user)
+    await user.send("i have my dads gun")
+    means = await user.reply()
+    assert said(means, "sos.means_now"), means.plain
+    assert "112" in means.plain
+    await user.send("fine. im safe")
+    again = await user.reply()
+    assert said(again, "sos.safe_recheck"), again.plain
+    await user.send("yes i can")
+    assert said(await user.reply(), "sos.safe_now")
+
+
+async def test_questions_about_calling_a_line_are_answered_in_the_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5302)
+    await onboard(user, zone="Berlin")
+    await user.send("i dont want to live anymore")
+    await user.reply()
+    await user.send("will they send the police")
+    police = await user.reply()
+    assert said(police, "sos.about_lines"), police.plain
+    assert no_faq_menu(police)
+    await user.send("can i text instead")
+    text = await user.reply()
+    assert said(text, "sos.about_lines"), text.plain
+    assert text.plain != police.plain  # never the same words twice in a row
+    assert "counts" not in text.plain  # not the No Contact answer about texting
+
+
+async def test_progress_is_heard_and_alternatives_given_during_an_urge_to_self_harm(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5303)
+    await in_the_talk(user)
+    await user.send("what do i do instead")
+    instead = await user.reply()
+    assert said(instead, "sos.alternatives"), instead.plain
+    await user.send("no")
+    await user.reply()
+    await user.send("ok i told her")
+    told = await user.reply()
+    assert said(told, "sos.reached_help"), told.plain
+    await user.send("were going to a&e")
+    going = await user.reply()
+    assert said(going, "sos.help_coming"), going.plain
+    await user.send("are you a real person?")
+    bot_reply = await user.reply()
+    assert said(bot_reply, "sos.about_bot"), bot_reply.plain
+
+
+async def test_a_decision_announced_after_a_goodbye_gets_the_most_urgent_words(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5304)
+    await onboard(user, zone="Chicago")
+    await user.send("goodbye steadfast. thank you for everything")
+    await user.reply()
+    await user.send("its ok. i made my decision")
+    decided = await user.reply()
+    assert said(decided, "sos.imminent"), decided.plain
+    assert "988" in decided.plain or "911" in decided.plain
+
+
+async def test_a_clarification_that_starts_with_no_ends_the_talk_kindly(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5305)
+    await in_the_talk(user)
+    await user.send("no not like that")
+    clarified = await user.reply()
+    assert said(clarified, "sos.clarified"), clarified.plain
+    other = emu.user(5306)
+    await in_the_talk(other)
+    await other.send("im not in danger i was just venting")
+    venting = await other.reply()
+    assert said(venting, "sos.clarified"), venting.plain
+    assert "Lock the door" not in venting.plain
+
+
+async def test_cancel_or_not_now_stops_the_plan_and_keeps_what_was_written(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5307)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    first = await user.reply()
+    await user.press(PLAN, message=first)
+    await user.reply()
+    await user.send("when its late")
+    await user.reply()
+    await user.send("i dont want to do this now")
+    stopped = await user.reply()
+    assert said(stopped, "sos.plan_stopped"), stopped.plain
+    assert "when its late" in stopped.plain
+    assert "i dont want to do this now" not in stopped.plain
+    await user.send("hello")
+    after = await user.reply()
+    assert "• hello" not in after.plain  # the plan is over: nothing more is saved into it
+    other = emu.user(5308)
+    await onboard(other, zone="Berlin")
+    await other.send(EXPLICIT)
+    opened = await other.reply()
+    await other.press(PLAN, message=opened)
+    await other.reply()
+    await other.send("cancel")
+    empty = await other.reply()
+    assert said(empty, "sos.plan_stopped_empty"), empty.plain
+
+
+@pytest.mark.parametrize("emoji", ["💊💊💊💊", "🔪"])
+async def test_pills_or_a_blade_sent_alone_are_asked_about(
+    emu: BotApiEmulator, bot: BotRunner, emoji: str
+) -> None:
+    user = emu.user(5309)
+    await onboard(user, zone="Berlin")
+    await user.send(emoji)
+    reply = await user.reply()
+    assert said(reply, "sos.harm_check"), reply.plain
     assert SAFE_NO in reply.button_texts()
