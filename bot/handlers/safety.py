@@ -54,6 +54,7 @@ from bot.services.safety_answers import (
     asks_to_reply_to_them,
     asks_what_to_do,
     asks_who_is_told,
+    blames_self,
     cannot_speak,
     country_named,
     done_to_self,
@@ -69,6 +70,8 @@ from bot.services.safety_answers import (
     low_battery,
     means_at_hand,
     none_of_theirs,
+    not_believed,
+    not_immediate,
     objects_to_help,
     on_the_way_home,
     only_clarifies,
@@ -244,8 +247,15 @@ async def check_message(update: Update, context: BotContext) -> None:
     going_on = frame is not None and not FLOW.is_idle(frame, rt.clock.now())
     if going_on and signal.negated and read_safety_answer(text) == "safe":
         return  # "im ok. not gonna hurt myself": an answer, read by the talk itself
-    if going_on and (reached_help(text) or waiting_for_help(text)):
-        return  # "i called 999, theyre sending someone": the talk reads it, no alarm again
+    if going_on and (
+        reached_help(text)
+        or waiting_for_help(text)
+        or not_immediate(text)
+        or asks_about_lines(text)
+    ):
+        # "i called 999, theyre sending someone", "what if he put a tracker on my car": the
+        # talk reads it, no alarm again
+        return
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
     done = done_to_self(text)
@@ -410,6 +420,13 @@ _HEARD = (
     _Heard("sdo", asks_to_call_police, "call_yes", Step.UNSAFE),
     # "should i go" (to meet the one who hurt them), "should i open the door": no
     _Heard("d", asks_to_meet_them, "meet_danger", Step.ASKED),
+    # "im a guy nobody believes me": believed, first
+    _Heard("d", not_believed, "believed", None),
+    # "if he does it its my fault", "i deserved it": not their fault
+    _Heard("do", blames_self, "not_your_fault", None),
+    # stalking, a tracker, a threatening text, "maybe im being paranoid": what to do when
+    # the danger is not at the door this minute (and the number if it is)
+    _Heard("d", not_immediate, "danger_not_now", Step.ASKED),
 )
 
 

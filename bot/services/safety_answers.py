@@ -48,6 +48,9 @@ __all__ = [
     "means_at_hand",
     "only_clarifies",
     "stops_the_plan",
+    "blames_self",
+    "not_believed",
+    "not_immediate",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -1588,3 +1591,51 @@ def stops_the_plan(text: str) -> bool:
     """ "cancel", "stop", "i dont want to do this now": the plan stops, never saved as an
     answer."""
     return _says_only(_STOP_PLAN, text) or stops_asking(text)
+
+
+# Danger that is not at the door tonight: stalking, a tracker, a threatening text, doubts
+# ("maybe im being paranoid", "i dont want to overreact", "not over a text")
+_NOT_IMMEDIATE = re.compile(
+    r"\b(?:(?:maybe |probably )?i am (?:just )?(?:being )?paranoid|am i (?:being )?paranoid"
+    r"|(?:do not|dont) want to (?:overreact|over react|make a fuss|waste (?:their|police) time)"
+    r"|am i overreacting|(?:not|never) (?:over|for) (?:a|one|some) (?:text|message|messages)"
+    r"|(?:police|cops|999|911|112|000) (?:over|for) (?:just )?(?:a|one|some) (?:text|message)"
+    r"|what counts as (?:harassment|stalking|abuse)|is (?:this|it|that) (?:harassment|stalking"
+    r"|abuse|illegal|a crime)|(?:a |put a |there is a )?(?:tracker|airtag|tracking app"
+    r"|spyware|stalkerware)|how do i check|reading my (?:messages|texts|emails|dms)"
+    r"|(?:has|had|knows|used to have) my (?:password|passcode|login|icloud|pin)"
+    r"|(?:he|she|they) (?:is|are) not (?:here|dangerous|violent)|not (?:dangerous|violent)"
+    r"|can the police (?:actually |really )?(?:do|help)|should i report (?:it|him|her|them)"
+    r"|report (?:it|him|her|them) to the police)\b"
+)
+
+
+def not_immediate(text: str) -> bool:
+    """ "maybe im being paranoid", "what if he put a tracker on my car", "i dont want to call
+    the police over a text": danger from someone that is not at the door this minute."""
+    return _found(_NOT_IMMEDIATE, text)
+
+
+# "nobody believes me", "im a guy, who would believe me"
+_NOT_BELIEVED = re.compile(
+    r"\b(?:nobody|no one|noone|none of them|they do not|nobody would|no one would|who would)"
+    r" (?:ever )?(?:believes?|believed|believe) me\b|\bi am a (?:guy|man|bloke|dude)\b"
+)
+
+
+def not_believed(text: str) -> bool:
+    """ "im a guy nobody believes me": believed, first."""
+    return _found(_NOT_BELIEVED, text)
+
+
+# "if he does it its my fault", "this is all because of me"
+_BLAMES_SELF = re.compile(
+    r"\b(?:it is|its|it will be|it would be|that is|it was)(?: all)? (?:my fault|on me)\b"
+    r"|\bmy fault\b|\bbecause of me\b|\bi (?:caused|deserved|deserve) (?:this|it)\b"
+    r"|\bi (?:made|pushed) (?:him|her|them) (?:do|to)\b"
+)
+
+
+def blames_self(text: str) -> bool:
+    """ "if he does it its my fault", "i deserved it": it is not their fault, said first."""
+    return _found(_BLAMES_SELF, text)

@@ -1588,3 +1588,34 @@ async def test_pills_or_a_blade_sent_alone_are_asked_about(
     reply = await user.reply()
     assert said(reply, "sos.harm_check"), reply.plain
     assert SAFE_NO in reply.button_texts()
+
+
+async def test_danger_that_is_not_at_the_door_gets_steps_not_only_the_emergency_number(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5310)
+    await onboard(user, zone="Berlin")
+    await user.send("i keep seeing his car outside my work, he follows me")
+    await user.reply()
+    await user.send("maybe im being paranoid")
+    paranoid = await user.reply()
+    assert said(paranoid, "sos.danger_not_now"), paranoid.plain
+    await user.send("what if he put a tracker on my car")
+    tracker = await user.reply()
+    assert said(tracker, "sos.danger_not_now"), tracker.plain
+    assert tracker.plain != paranoid.plain
+    await user.send("im a guy nobody believes me")
+    believed = await user.reply()
+    assert said(believed, "sos.believed"), believed.plain
+
+
+async def test_blaming_themselves_for_the_ex_s_threat_is_answered_first(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5311)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex just texted that hes going to kill himself if i dont answer")
+    await user.reply()
+    await user.send("if he does it its my fault")
+    fault = await user.reply()
+    assert said(fault, "sos.not_your_fault"), fault.plain
