@@ -142,6 +142,8 @@ def test_their_hi_is_not_my_urge(text: str) -> None:
     "can i ask her to give back my laptop",  # belongings asked back
     "he owes me 500 quid can i text him about it",  # money owed
     "how do i remind her about the deposit",
+    "my dog died and he loved that dog, should i tell him",  # news they may need
+    "his nan passed away, should i message him",
 ])
 def test_logistics_are_not_an_urge(text: str) -> None:
     assert detect_urge(text) is False
