@@ -23,7 +23,7 @@ from functools import partial
 from telegram import Bot, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.conversation import resume
+from bot.conversation import resume, router
 from bot.conversation.codec import Button, pack, row_id
 from bot.conversation.context import BotContext
 from bot.conversation.flow import Flow, FrameData, Reads
@@ -35,7 +35,7 @@ from bot.handlers import reasons as reasons_handler
 from bot.handlers import slip
 from bot.services import reasons as reason_service
 from bot.services import urges
-from bot.services.reading import is_skip
+from bot.services.reading import is_skip, read_text
 from bot.services.reasons import ReasonRefused
 from bot.services.urge_detect import detect_urge
 from bot.services.urges import Urge
@@ -283,11 +283,15 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("urge.tools_unsure"))  # "idk": the simplest one, picked for them
         await _pick_tool(turn, frame, "breathe")
     elif (
-        frame.step in (TOOLS, WRITE_CHOICE)
+        frame.step in (TOOLS, WAIT_LEN, WRITE_CHOICE)
         and (ended := urges.outcome_from_text(text)) in _ENDS_AT_TOOLS
     ):
         # "it passed" or "i texted him" before any tool: the urge ends there
         await _outcome(turn, frame, str(ended))
+    elif frame.step in (TOOLS, WAIT_LEN, WRITE_CHOICE) and len(text.split()) >= 2:
+        # "he blocked me" while a tap is awaited: someone telling something, heard as such,
+        # with the way back to this step kept
+        await router.let_go(turn, frame, FLOW, read_text(text, turn.rt.matcher))
     elif frame.step in (TOOLS, WAIT_LEN, WRITE_CHOICE):
         turn.say(turn.t("urge.use_buttons"))
         ask(turn, frame)

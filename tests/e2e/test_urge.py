@@ -1101,3 +1101,27 @@ async def test_it_passed_typed_after_writing_it_here_ends_the_urge(
                for v in CONTENT.variants("urge.outcome_passed")), ended.plain
     [urge] = await urges_of(fast, 4161)
     assert urge.outcome == "passed"
+
+
+async def test_words_where_a_tap_is_awaited_are_heard_and_a_slip_ends_the_urge(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4090)
+    await onboard(user)
+    await to_tools(user)
+    await user.press("⏳ Wait it out")
+    await user.reply()
+    await user.send("he blocked me")
+    heard = await user.reply()
+    # heard as something told, not "a tap on one of the buttons below is all I need"
+    assert not any(heard.plain.startswith(v) for v in variants("urge.use_buttons")), heard.plain
+    assert any("Back to riding out an urge" in label for label in heard.button_texts())
+    other = emu.user(4091)
+    await onboard(other)
+    await to_tools(other)
+    await other.press("⏳ Wait it out")
+    await other.reply()
+    await other.send("i sent it. i texted him")
+    ended = await other.reply()
+    assert not any(ended.plain.startswith(v) for v in variants("urge.use_buttons")), ended.plain
+    assert "How long" not in ended.plain
