@@ -40,6 +40,7 @@ from bot.handlers import (
     membership,
     onboarding,
     once,
+    panic,
     privacy,
     progress,
     progress_chart,
@@ -176,6 +177,7 @@ def build_registry() -> Registry:
             safety.FLOW,
         ],
         free_text=listen.answer,
+        first_look=panic.answer,  # a panic attack: grounding before any question
     )
 
 

@@ -76,6 +76,8 @@ OnOtherButton = Callable[["Turn", Button], Awaitable[None]]
 OnCancel = Callable[["Turn", Frame], Awaitable[None]]
 OnStale = Callable[["Turn", Frame | None], Awaitable[None]]
 FreeText = Callable[["Turn", "Reading"], Awaitable[None]]
+# Text answered before any flow reads it (a panic attack): True when it was answered.
+FirstLook = Callable[["Turn", str], Awaitable[bool]]
 
 
 async def _no_cancel(turn: Turn, frame: Frame) -> None:
@@ -92,6 +94,10 @@ async def _stale_toast(turn: Turn, frame: Frame | None) -> None:
 
 async def _no_free_text(turn: Turn, reading: Reading) -> None:
     raise RuntimeError("no free-text handler registered")
+
+
+async def _no_first_look(turn: Turn, text: str) -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -135,15 +141,19 @@ class Flow:
 
 @dataclass
 class Registry:
-    """Every flow by name, plus what free text reaches when no flow takes it."""
+    """Every flow by name, plus what free text reaches when no flow takes it, and what looks
+    at typed text before any flow does."""
 
     flows: dict[str, Flow] = field(default_factory=dict)
     free_text: FreeText = _no_free_text
+    first_look: FirstLook = _no_first_look
     KEY: ClassVar[str] = "steadfast.flows"
 
     @classmethod
-    def of(cls, flows: Iterable[Flow], free_text: FreeText) -> Registry:
-        registry = cls(free_text=free_text)
+    def of(
+        cls, flows: Iterable[Flow], free_text: FreeText, first_look: FirstLook = _no_first_look
+    ) -> Registry:
+        registry = cls(free_text=free_text, first_look=first_look)
         for flow in flows:
             if flow.name in registry.flows:
                 raise ValueError(f"flow {flow.name!r} registered twice")

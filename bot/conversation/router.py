@@ -127,12 +127,16 @@ async def route(turn: Turn, text: str) -> None:
     text = text.strip()
     active = await active_frame(turn)
     if active is None:
-        await turn.flows.free_text(turn, read_text(text, turn.rt.matcher))
+        if not await turn.flows.first_look(turn, text):  # a panic attack: grounding at once
+            await turn.flows.free_text(turn, read_text(text, turn.rt.matcher))
         return
     frame, flow = active
     if flow.keeps_everything or frame.step in flow.holds_at:
         # Every text is its answer (see lets_go): the reading would change nothing.
         await flow.on_text(turn, frame, text)
+        return
+    if await turn.flows.first_look(turn, text):
+        await back_to(turn, frame, flow)
         return
     if is_cancel(text):
         await resume.cancel_top(turn)  # "stop", "nevermind": as /cancel
@@ -161,6 +165,11 @@ async def let_go(turn: Turn, frame: Frame, flow: Flow, reading: Reading) -> None
     """Answer `reading` as what it is; offer the way back to the flow, or end a menu."""
     logger.debug("flow %s let go of a message at step %s", flow.name, frame.step)
     await turn.flows.free_text(turn, reading)
+    await back_to(turn, frame, flow)
+
+
+async def back_to(turn: Turn, frame: Frame, flow: Flow) -> None:
+    """After a detour from `frame`'s question: offer the way back to it, or end a menu."""
     if flow.ends_on_detour:
         await flow.on_cancel(turn, frame)
         turn.convo.pop(flow.name)

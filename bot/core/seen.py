@@ -39,6 +39,11 @@ class LastAnswers:
         last = self._last.get(user_id)
         return last is not None and last[0] == answer_id and now - last[1] < within
 
+    def last(self, user_id: int, now: datetime, within: timedelta) -> str | None:
+        """The last answer `user_id` got, if less than `within` ago."""
+        last = self._last.get(user_id)
+        return last[0] if last is not None and now - last[1] < within else None
+
     def note(self, user_id: int, answer_id: str, now: datetime) -> None:
         self._last.pop(user_id, None)
         self._last[user_id] = (answer_id, now)

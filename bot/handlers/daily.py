@@ -17,7 +17,7 @@ from bot.conversation.turn import Turn, open_turn
 from bot.handlers import urge
 from bot.services import daily
 from bot.services.dates import days_until
-from bot.services.durations import parse_pause_days
+from bot.services.durations import is_indefinite, parse_pause_days
 from bot.services.reading import struggle_kind
 from bot.views.daily import pressed_mood
 from bot.views.dates import long_date
@@ -46,6 +46,11 @@ async def pause(update: Update, context: BotContext) -> None:
             turn.say(turn.t("progress.not_started"))
             return
         days: int | None = None
+        if args and is_indefinite(" ".join(args)):
+            # "/pause forever": until /resume, and no "for how long?" after it
+            await _pause_for(turn, None)
+            turn.say(turn.t("daily.pause_open"))
+            return
         if args:  # "/pause 3", "/pause a week", "/pause the weekend", "/pause until friday"
             days = _pause_days(" ".join(args), turn)
             if days is None:

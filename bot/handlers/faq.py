@@ -16,6 +16,7 @@ from bot.handlers.progress import render_status
 from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
 from bot.services.reading import Reading
+from bot.services.smalltalk import asks_to_erase
 
 FLOW = "faq"
 MAX_TEXT = 4096
@@ -124,6 +125,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
             content.pick(faq.smalltalk[reading.smalltalk]),
             inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)], _topics_row(turn)]),
         )
+        return
+    if reading.smalltalk == "privacy":  # honest about who can read this chat, or how to erase
+        key = "privacy.erase_asked" if asks_to_erase(reading.text) else "privacy.asked"
+        turn.say(turn.t(key))
         return
     if reading.smalltalk is not None:
         turn.say(content.pick(faq.smalltalk[reading.smalltalk]))

@@ -24,6 +24,9 @@ async def answer(turn: Turn, reading: Reading) -> None:
         else:
             faq.say_english_only(turn, code)
         return
+    if reading.stop_messages and reading.harm is None:
+        turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly
+        return
     if (
         turn.user.onboarded
         and reading.harm is None

@@ -20,6 +20,7 @@ from bot.conversation.frames import Frame
 from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.handlers.daily import describe_next
+from bot.handlers.faq import say_english_only
 from bot.handlers.progress import render_status
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, only_a_time, parse_clock_time
@@ -30,9 +31,11 @@ from bot.services.dates import (
     find_start_date,
     parse_start_date,
 )
-from bot.services.hedges import asks_why, hedge_of
+from bot.services.hedges import asks_why, hedge_of, wants_no_messages
+from bot.services.language import reply_code, unparsed_language
 from bot.services.progress import day_number, local_today
 from bot.services.reading import is_skip
+from bot.services.slips import told_a_slip
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.timezones import (
     TzCandidate,
@@ -66,6 +69,8 @@ DATE, DATE_TYPED, TZ, TZ_PICK, TIME, REASON = (
 MODE_FULL, MODE_SINGLE = "full", "single"
 TIME_CHOICES = ("08:00", "09:00", "12:00", "18:00", "21:00", "22:00")
 REASON_MAX_CHARS = 300
+# "whenever" or "never" at the daily time: the evening, when it is often hardest
+DEFAULT_DAILY = time(21, 0)
 
 
 class OnboardingData(FrameData):
@@ -194,6 +199,8 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         await _take_date(turn, frame, text)
     elif frame.step in (TZ, TZ_PICK):
         candidates = resolve_timezone(text)
+        if not candidates and _not_english(turn, frame, text):
+            return
         if not candidates:
             hedge = hedge_of(text)
             unknown = "tz_pick_unknown" if frame.step == TZ_PICK else "tz_unknown"
@@ -211,7 +218,15 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         try:
             await _take_time(turn, frame, parse_clock_time(text))
         except TimeParseError as exc:
+            if exc.code == "unrecognised" and _not_english(turn, frame, text):
+                return
             hedge = hedge_of(text) if exc.code == "unrecognised" else None
+            if hedge == "unsure" or (exc.code == "unrecognised" and wants_no_messages(text)):
+                # "whenever": the evening, set; "never": the evening for now, and how to
+                # turn the messages off, said before the time is confirmed
+                turn.say(turn.t("onboarding.time_unsure" if hedge else "onboarding.time_none"))
+                await _take_time(turn, frame, DEFAULT_DAILY)
+                return
             turn.say(
                 turn.t(f"onboarding.time_{hedge}")
                 if hedge
@@ -224,6 +239,18 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             await _take_time(turn, frame, said)
             return
         await _take_reason(turn, frame, text)
+
+
+def _not_english(turn: Turn, frame: Frame, text: str) -> bool:
+    """An answer the question could not take, in another language ("lo extraño mucho"): that
+    I speak English for now (in their language where there is a text), then the question
+    again, rather than "that doesn't look like a date"."""
+    code = unparsed_language(text)
+    if code is None:
+        return False
+    say_english_only(turn, reply_code(code, text))
+    ask(turn, frame)
+    return True
 
 
 async def answer_location(turn: Turn, frame: Frame, latitude: float, longitude: float) -> None:
@@ -377,6 +404,8 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
             days = (today - found).days
             await _take_date(turn, frame, f"{days} days ago" if days else "today")
             return
+        if exc.code == "unrecognised" and _not_english(turn, frame, raw):
+            return
         code = "event" if exc.code == "unrecognised" and dated_by_an_event(raw) else exc.code
         turn.say(turn.t(f"onboarding.date_{code}", text=raw[:60]))
         if frame.step != DATE_TYPED:
@@ -435,6 +464,10 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         await _finish(turn, frame)
         return
     if classify_smalltalk(text) in ("ok", "greeting"):  # a bare "ok" or "hi" is no reason
+        ask(turn, frame)
+        return
+    if told_a_slip(text):  # "i texted him last night. im so ashamed": heard, not kept as a reason
+        turn.say(turn.t("onboarding.reason_is_slip"))
         ask(turn, frame)
         return
     reason = " ".join(text.split())

@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from bot.services.textnorm import DATA_DIR, NUMBER_WORDS, DataModel, Words, fold, load_data
 
-__all__ = ["MAX_DAYS", "parse_pause_days"]
+__all__ = ["MAX_DAYS", "is_indefinite", "parse_pause_days"]
 
 # The longest pause, as bot.services.daily.MAX_PAUSE_DAYS (a test keeps them equal).
 MAX_DAYS = 365
@@ -26,6 +26,7 @@ class _Words(DataModel):
     tens: dict[str, int]
     named: dict[str, int]
     filler: Words
+    indefinite: Words  # "forever", "for good": no length, until /resume
 
     @model_validator(mode="after")
     def _in_range(self) -> _Words:
@@ -137,3 +138,9 @@ def parse_pause_days(text: str) -> int | None:
             return None  # "3 and 4": two answers, not one length
         days = sum(n for n in lengths if n is not None)
     return days if 1 <= days <= MAX_DAYS else None
+
+
+def is_indefinite(text: str) -> bool:
+    """Whether a typed length says "no end" ("forever", "until i say", "for good")."""
+    words = fold(text).strip(" .!").split()
+    return bool(words) and " ".join(words) in _WORDS.indefinite

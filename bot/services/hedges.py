@@ -16,6 +16,7 @@ Hedge = Literal["unsure", "question"]
 class _Hedges(DataModel):
     unsure: Regex
     why_asked: Regex
+    no_messages: Regex
 
 
 _DATA = load_data(DATA_DIR / "hedges.yaml", _Hedges)
@@ -34,3 +35,9 @@ def hedge_of(text: str) -> Hedge | None:
 def asks_why(text: str) -> bool:
     """Whether `text` asks about the question itself: "why do you need that?"."""
     return bool(_DATA.why_asked.search(normalize(text)))
+
+
+def wants_no_messages(text: str) -> bool:
+    """Asked when daily messages should come: "never", "no messages please", "i dont want
+    any"."""
+    return bool(_DATA.no_messages.search(normalize(text)))

@@ -32,6 +32,7 @@ class _ReadingData(DataModel):
     start_correction: Regex
     bereaved: Regex
     skip: Regex
+    stop_messages: Regex
     emoji_bright: str = Field(min_length=1)
     emoji_heavy: str = Field(min_length=1)
 
@@ -68,6 +69,7 @@ class Reading:
     bereaved: bool = False  # "my ex passed away last night": grief, not No Contact
     language: str | None = None  # clearly not English: its ISO 639-1 code
     asks: bool = True  # it asks something (see faq.is_question), rather than tells
+    stop_messages: bool = False  # "turn off the daily messages", "stop messaging me"
 
     @property
     def declined(self) -> bool:
@@ -111,6 +113,7 @@ class Reading:
             self.match.kind == "answer"
             or self.feeling
             or self.harm == "strong"
+            or self.stop_messages
             or self.smalltalk in ("about", "privacy", "status", "how_are_you")
         )
 
@@ -153,6 +156,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         bereaved=bool(_DATA.bereaved.search(norm)),
         language=other_language(text),
         asks=asks,
+        stop_messages=bool(_DATA.stop_messages.search(norm)),
     )
 
 

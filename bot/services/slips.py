@@ -12,11 +12,20 @@ from datetime import date, datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.progress import Record, Span, full_days, record
+from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
+from bot.services.urges import CONTACTED, outcome_from_text
 from bot.store import attempts as attempt_store
 
 SLIP = "slip"
 MAX_NOTE_CHARS = 500
 HISTORY_LINES = 15
+
+
+class _SlipData(DataModel):
+    as_a_reason: Regex
+
+
+_DATA = load_data(DATA_DIR / "slips.yaml", _SlipData)
 
 
 @dataclass(frozen=True)
@@ -97,3 +106,12 @@ async def history(*, session: AsyncSession, user_id: int, today: date) -> Histor
     ]
     spans = [Span(a.start_date, a.end_date) for a in attempts]
     return History(lines=lines[-HISTORY_LINES:], record=record(spans, today))
+
+
+def told_a_slip(text: str) -> bool:
+    """A slip already made, told ("i texted him last night. im so ashamed", "i broke nc", "i
+    caved"): contact as an urge's outcome reads it, not a habit or a wish told as a reason
+    ("because i called him every day and he never answered")."""
+    if outcome_from_text(text) != CONTACTED:
+        return False
+    return _DATA.as_a_reason.search(normalize(text)) is None

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
 
-__all__ = ["SmalltalkKind", "classify_smalltalk", "shares_a_feeling"]
+__all__ = ["SmalltalkKind", "asks_to_erase", "classify_smalltalk", "shares_a_feeling"]
 
 SmalltalkKind = Literal[
     "greeting",
@@ -41,6 +41,7 @@ class _Smalltalk(DataModel):
     filler: tuple[str, ...] = Field(min_length=1)
     patterns: dict[SmalltalkKind, Regex] = Field(min_length=1)
     feeling: Regex
+    erasure: Regex
 
 
 _DATA = load_data(DATA_DIR / "smalltalk.yaml", _Smalltalk)
@@ -112,3 +113,11 @@ _FEELING = _DATA.feeling
 def shares_a_feeling(text: str) -> bool:
     """True when `text` tells how they feel ("i feel so stupid", "i hate him")."""
     return bool(text) and _FEELING.search(normalize(text)) is not None
+
+
+def asks_to_erase(text: str) -> bool:
+    """Privacy small talk that asks for an erasure ("delete my account", "forget me"), not
+    what is kept or who sees it."""
+    if classify_smalltalk(text) != "privacy":
+        return False
+    return _DATA.erasure.search(normalize(text)) is not None

@@ -388,3 +388,18 @@ async def test_a_mood_word_with_no_daily_message_out_is_not_taken_for_one(
     reply = await user.reply()
     assert reply.text not in CONTENT.variants("daily.struggle_ask")
     assert await deliveries(ticking, 1032) == []
+
+
+@pytest.mark.parametrize("length", ["forever", "for good", "until i say so"])
+async def test_pause_forever_pauses_until_resume_without_asking_how_long(
+    emu: BotApiEmulator, ticking: BotRunner, length: str
+) -> None:
+    user = emu.user(1020)
+    await onboard(user)
+    await user.send(f"/pause {length}")
+    paused = await user.reply()
+    assert "/resume" in paused.plain
+    assert "/pause 7" not in paused.plain  # not the usage text
+    assert not paused.button_texts()  # no "for how long?" after "forever"
+    await user.send("/status")
+    assert "paused" in (await user.reply()).plain

@@ -267,7 +267,6 @@ async def test_daily_time_typed(
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [("25:00", "21:30"), ("9:75", "21:30"), ("banana", "21:30"),
-     ("whenever", "21:00 is a good start"), ("no idea", "21:00 is a good start"),
      ("what's it for?", "one short note a day")],
 )
 async def test_absurd_times_are_refused(
@@ -285,6 +284,32 @@ async def test_absurd_times_are_refused(
     assert expected in refusal.plain
     await user.send("8pm")
     assert "20:00" in (await user.reply()).plain
+
+
+@pytest.mark.parametrize(
+    ("typed", "lead"),
+    [("whenever", "onboarding.time_unsure"), ("no idea", "onboarding.time_unsure"),
+     ("never", "onboarding.time_none"), ("no messages please", "onboarding.time_none")],
+)
+async def test_no_preferred_time_takes_the_evening_and_says_how_to_have_none(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, lead: str
+) -> None:
+    user = emu.user(602)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send(typed)
+    taken = await user.reply()
+    # one message: why the evening (or how to turn messages off), the time set, the next
+    # question; never "I couldn't read it as a time"
+    assert any(taken.plain.startswith(v.split("<")[0][:30]) for v in CONTENT.variants(lead))
+    assert "21:00" in taken.plain
+    assert "couldn't read" not in taken.plain
+    if lead == "onboarding.time_none":
+        assert "/pause" in taken.plain
 
 
 async def test_restart_mid_onboarding_resumes_at_the_same_question(

@@ -28,6 +28,8 @@ READERS = {
     "durations.yaml": "bot.services.durations",
     "language.yaml": "bot.services.language",
     "corrections.yaml": "bot.services.corrections",
+    "panic.yaml": "bot.services.panic",
+    "slips.yaml": "bot.services.slips",
 }
 
 
