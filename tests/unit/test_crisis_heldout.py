@@ -80,7 +80,8 @@ ROUNDS = {
     "crisis_r16": Pinned((108, 108, 72, 24), 108, 91, 48, 18, 0, 2, in_reach_min=108),
     # Held out (written 2026-12-01 by a helper who never saw the rules, before round 17's
     # tuning). Measured before it (b905bdb): reached 97, full 73, explicit 45, special 17,
-    # full alarms 3, checked 5 (4.6%), in reach 108.
+    # full alarms 3, checked 5 (4.6%), in reach 108. After it: the same (target: every crisis
+    # message reached and no full alarm, missed).
     "crisis_r17": Pinned((108, 108, 72, 24), 97, 73, 45, 17, 3, 5, checked_target_met=True,
                          in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
