@@ -58,6 +58,7 @@ from bot.services.safety_answers import (
     cannot_speak,
     country_named,
     done_to_self,
+    drinking,
     driving,
     got_them_help,
     has_decided,
@@ -141,6 +142,8 @@ class SosData(FrameData):
     stopped: bool = False
     # A means was named ("i have my dads gun"): a curt "fine. im safe" is asked about once
     means: bool = False
+    # Danger from someone: the steps for tonight were given once (then the talk stays)
+    steps_given: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -480,11 +483,17 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, key, Step.ASKED)
         return
     done = done_to_self(text) if data.kind != "o" else None
+    if done is None and data.kind == "s" and drinking(text) and means_at_hand(text):
+        done = "taken"  # "had a bottle of wine and some pills"
     if done == "taken":
         data.taken = True
     if done is not None:
         # "i took some pills", "i cut myself": something done already, told in the talk
         _reply(turn, frame, data, "took_something" if done == "taken" else "hurt_now", Step.UNSAFE)
+        return
+    if data.kind == "s" and drinking(text):
+        # "i had a bottle of wine": drink makes it louder; stop for tonight, anything else?
+        _reply(turn, frame, data, "drinking", Step.ASKED)
         return
     if data.kind == "s" and means_at_hand(text):
         # "i have my dads gun", "i have 2 boxes": distance from it tonight, and the number
@@ -583,10 +592,17 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             _leave(turn, data)
             await turn.flows.free_text(turn, reading)
             return
+        if data.kind == "d" and not data.steps_given:
+            # "i left yesterday", "he knows where she lives": the concrete steps for tonight,
+            # once, before the words that stay with them
+            data.steps_given = True
+            _reply(turn, frame, data, "danger_steps", Step.ASKED)
+            return
         if data.unsafe:
             # Not safe, said or told: stay, and keep the call in front of them, rather than
             # asking again whether they are safe.
-            _reply(turn, frame, data, "stay_unsafe", Step.UNSAFE)
+            key = "stay_danger" if data.kind == "d" else "stay_unsafe"
+            _reply(turn, frame, data, key, Step.UNSAFE)
             return
         key = "still_here" if data.said % 2 else "listen"
         _reply(turn, frame, data, key, Step.LISTEN if key == "listen" else Step.ASKED)

@@ -51,6 +51,7 @@ __all__ = [
     "blames_self",
     "not_believed",
     "not_immediate",
+    "drinking",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -1021,7 +1022,8 @@ _TAKEN = re.compile(
     r"\b(?:took|taken|did take|swallowed|downed|popped|necked|had|drank|drunk|overdosed|od)\b"
     r"(?: \w+){0,4}? (?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol"
     r"|sleeping (?:pills|tablets)|them|them all|all of them|it all|the lot|(?:the|a|my|her|his)"
-    r" (?:bottle|box|packet|pack|strip)|bleach|\d+)\b"
+    r" (?:bottle|box|packet|pack|strip)(?! of (?:wine|vodka|beer|whisky|whiskey|gin|rum"
+    r"|tequila|cider|prosecco|champagne|red|white|rose|booze|jack|lager))|bleach|\d+)\b"
 )
 _INJURED = re.compile(
     r"\b(?:cut|cutting|burned|burnt|burning|hurt|hurting|stabbed) (?:myself|my (?:arm|arms"
@@ -1639,3 +1641,18 @@ _BLAMES_SELF = re.compile(
 def blames_self(text: str) -> bool:
     """ "if he does it its my fault", "i deserved it": it is not their fault, said first."""
     return _found(_BLAMES_SELF, text)
+
+
+# Drink in the talk, nothing else taken: "i had a bottle of wine", "im so drunk"
+_DRINKING = re.compile(
+    r"\b(?:had|drank|drunk|drinking|downed|necked|finished)\b(?: \w+){0,5}? (?:wine|vodka|beer"
+    r"|beers|whisky|whiskey|gin|rum|tequila|cider|booze|alcohol|shots|bottle of \w+)\b"
+    r"|\b(?:i am|im) (?:so |really |very |pretty |super )?(?:drunk|wasted|hammered|pissed"
+    r"|smashed|tipsy)\b"
+)
+
+
+def drinking(text: str) -> bool:
+    """ "i had a bottle of wine", "im so drunk rn": drink, not an overdose (that is
+    done_to_self)."""
+    return _found(_DRINKING, text)

@@ -1619,3 +1619,39 @@ async def test_blaming_themselves_for_the_ex_s_threat_is_answered_first(
     await user.send("if he does it its my fault")
     fault = await user.reply()
     assert said(fault, "sos.not_your_fault"), fault.plain
+
+
+async def test_drink_told_in_the_talk_is_not_an_overdose_but_pills_with_it_are(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5312)
+    await in_the_talk(user)
+    await user.send("i had a bottle of wine")
+    wine = await user.reply()
+    assert said(wine, "sos.drinking"), wine.plain
+    other = emu.user(5313)
+    await in_the_talk(other)
+    await other.send("had a bottle of wine and some pills")
+    pills = await other.reply()
+    assert not said(pills, "sos.drinking"), pills.plain  # pills with it: urgent, the number
+    assert "112" in pills.plain
+
+
+async def test_danger_told_more_about_gets_steps_for_tonight_then_practical_company(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5314)
+    await onboard(user, zone="Berlin")
+    await user.send("he said hell kill me if i ever leave him")
+    await user.reply()
+    await user.send("i left yesterday")
+    steps = await user.reply()
+    assert said(steps, "sos.danger_steps"), steps.plain
+    assert "116 016" in steps.plain  # the abuse line, not only the emergency number
+    await user.send("im at my moms")
+    stay = await user.reply()
+    assert said(stay, "sos.stay_danger"), stay.plain
+    await user.send("he knows where she lives")
+    again = await user.reply()
+    assert said(again, "sos.stay_danger"), again.plain
+    assert again.plain != stay.plain
