@@ -87,6 +87,7 @@ from bot.services.safety_answers import (
     stops_asking,
     stops_the_plan,
     threat_gone,
+    threatens_images,
     waiting_for_help,
 )
 from bot.services.smalltalk import classify_smalltalk
@@ -144,6 +145,8 @@ class SosData(FrameData):
     means: bool = False
     # Danger from someone: the steps for tonight were given once (then the talk stays)
     steps_given: bool = False
+    # The threat is to post or send intimate images: its own steps, never "lock the door"
+    images: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -263,6 +266,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     data.kind = KINDS[signal.kind]
     done = done_to_self(text)
     data.taken = data.taken or done == "taken"
+    data.images = data.images or (signal.kind == "danger_from_other" and threatens_images(text))
     data.means = data.means or means_at_hand(text)
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
@@ -308,6 +312,8 @@ def _first_reply(
     if signal.kind == "danger_from_other":
         data.unsafe = True
         key = "danger_unsafe" if going_on else "danger_reply"
+        if data.images:
+            key = "images_now" if going_on else "images_reply"
         return _say(content, data, key, lines), Step.ASKED
     if signal.level == "explicit":
         data.unsafe = True
@@ -369,10 +375,25 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
     data.unsafe = data.unsafe or step == Step.UNSAFE
     if data.stopped and key == "still_here":  # they asked for no more questions
         key = "still_here_quiet"
+    if data.images and key in _IMAGES_INSTEAD:  # a threat to post images: no "lock the door"
+        key = "images_now"
     text = _say(turn.rt.content, data, key, _lines(turn, data), **extra)
     turn.convo.goto(frame, step)
     data.into(frame)
     turn.say(text, _buttons(turn.rt.content, data, step))
+
+
+# Replies about physical danger that a threat to post intimate images gets its own words for
+_IMAGES_INSTEAD = frozenset(
+    {
+        "danger_unsafe",
+        "what_now_danger",
+        "danger_steps",
+        "stay_danger",
+        "unsafe_again",
+        "danger_not_now",
+    }
+)
 
 
 class _Heard(NamedTuple):
@@ -577,6 +598,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         if data.kind == "o" and reading.urge:
             # "i'm calling him" (the ex at risk): frightened for him, not an urge
             _reply(turn, frame, data, "calling_them", Step.ASKED)
+            return
+        if data.images and (reading.urge or reading.asks):
+            # "should i just unblock him so he calms down", "can the police do anything": the
+            # steps against image-based abuse, not the urge flow or a FAQ answer
+            _reply(turn, frame, data, "images_now", Step.ASKED)
             return
         if _changes_subject(reading) and data.unsafe:
             # A question while not safe ("how long until it stops hurting"): answered, and the

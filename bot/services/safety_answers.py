@@ -52,6 +52,7 @@ __all__ = [
     "not_believed",
     "not_immediate",
     "drinking",
+    "threatens_images",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -1634,6 +1635,8 @@ def not_believed(text: str) -> bool:
 _BLAMES_SELF = re.compile(
     r"\b(?:it is|its|it will be|it would be|that is|it was)(?: all)? (?:my fault|on me)\b"
     r"|\bmy fault\b|\bbecause of me\b|\bi (?:caused|deserved|deserve) (?:this|it)\b"
+    r"|\bi (?:feel|am|was) (?:so |such an? |really )?(?:stupid|dumb|an idiot|idiot|naive|ashamed)"
+    r" (?:for|to|that)\b"
     r"|\bi (?:made|pushed) (?:him|her|them) (?:do|to)\b"
 )
 
@@ -1656,3 +1659,19 @@ def drinking(text: str) -> bool:
     """ "i had a bottle of wine", "im so drunk rn": drink, not an overdose (that is
     done_to_self)."""
     return _found(_DRINKING, text)
+
+
+# Intimate images used as a threat: "hell post my nudes", "leak my pics", "send my videos to
+# my family"
+_IMAGES = re.compile(
+    r"\b(?:post|posting|leak|leaking|share|sharing|send|sending|show|showing|upload|uploading"
+    r"|spread|publish|expose)\w*\b(?: \w+){0,3}? (?:my |our |the )?(?:nudes|nude (?:pics|photos"
+    r"|pictures)|naked (?:pics|photos|pictures)|pics|photos|pictures|videos?|sex tape|private"
+    r" (?:pics|photos|pictures|videos))\b|\b(?:revenge porn|sextortion|sexting pics)\b"
+)
+
+
+def threatens_images(text: str) -> bool:
+    """ "my ex says hell post my nudes if i dont unblock him": image-based abuse, with its own
+    steps (no "lock the door")."""
+    return _found(_IMAGES, text)

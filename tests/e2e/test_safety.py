@@ -1655,3 +1655,23 @@ async def test_danger_told_more_about_gets_steps_for_tonight_then_practical_comp
     again = await user.reply()
     assert said(again, "sos.stay_danger"), again.plain
     assert again.plain != stay.plain
+
+
+async def test_a_threat_to_post_intimate_images_gets_its_own_steps_never_lock_the_door(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5315)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex says hell post my nudes if i dont unblock him")
+    first = await user.reply()
+    assert said(first, "sos.images_reply"), first.plain
+    assert "StopNCII" in first.plain
+    for text in ("what should i do", "should i just unblock him so he calms down",
+                 "can the police actually do anything"):
+        await user.send(text)
+        reply = await user.reply()
+        assert said(reply, "sos.images_now"), (text, reply.plain)
+        assert "lock the door" not in reply.plain.lower()
+    await user.send("i feel so stupid for sending them")
+    fault = await user.reply()
+    assert said(fault, "sos.not_your_fault"), fault.plain
