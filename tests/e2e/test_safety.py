@@ -1675,3 +1675,15 @@ async def test_a_threat_to_post_intimate_images_gets_its_own_steps_never_lock_th
     await user.send("i feel so stupid for sending them")
     fault = await user.reply()
     assert said(fault, "sos.not_your_fault"), fault.plain
+
+
+async def test_a_custody_threat_gets_the_children_answer_not_the_suicide_check(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5316)
+    await onboard(user, zone="Berlin")
+    await user.send("he says he will take the kids and i will never see them again")
+    reply = await user.reply()
+    assert not said(reply, "sos.harm_check"), reply.plain
+    assert "TelefonSeelsorge" not in reply.plain
+    assert "custody is decided by a court" in reply.plain
