@@ -24,6 +24,7 @@ MENU_DATA = pack(FLOW, STATELESS, "m")
 NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and the number now
 # The same answer asked for again this soon is heard, not repeated word for word.
 SAME_AGAIN_WITHIN = timedelta(minutes=30)
+LONG_WORDS = 30  # a message this long is someone telling their story
 
 
 async def show_menu(update: Update, context: BotContext) -> None:
@@ -178,7 +179,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.rt.last_answers.note(turn.user.id, match.ids[0], turn.now)
     elif match.kind == "suggest":
         rows = _offer_rows(turn, match.ids, menu=True)
-        turn.say(content.pick(faq.did_you_mean), inline(rows + extra))
+        # A long message (a whole story, then a question): heard before any "did you mean"
+        long = len(reading.text.split()) >= LONG_WORDS
+        lead = turn.t("faq.long_heard") if long else content.pick(faq.did_you_mean)
+        turn.say(lead, inline(rows + extra))
     elif reading.bare_question:
         turn.say(turn.t("listen.what_i_do"))
     elif reading.off_topic:  # off topic and speaking of harm or an urge: the menu, help in reach

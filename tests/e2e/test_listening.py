@@ -407,3 +407,22 @@ async def test_a_setting_asked_for_in_words_is_done_or_asked(
     assert "21:30" in asked.plain or "9pm" in asked.plain, asked.plain  # /time's question
     await user.send("7am")
     assert "07:00" in (await user.reply()).plain
+
+
+async def test_a_long_story_ending_in_a_question_is_heard_before_any_did_you_mean(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(2950)
+    await onboard(user)
+    await user.send(
+        "hello, i am sorry for my english. my boyfriend leave me two weeks ago and i am not"
+        " eat and not sleep. every day i check his instagram. is it normal? when it will be"
+        " better?"
+    )
+    reply = await user.reply()
+    openings = [v[:30] for v in CONTENT.variants("faq.long_heard")]
+    assert any(reply.plain.startswith(o) for o in openings), reply.plain
+    assert CONTENT.faq is not None
+    for v in CONTENT.faq.did_you_mean:
+        assert not reply.plain.startswith(v[:20])
+    assert len(reply.button_texts()) >= 2  # the closest answers, one tap away
