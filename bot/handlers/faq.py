@@ -25,6 +25,7 @@ NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and t
 # The same answer asked for again this soon is heard, not repeated word for word.
 SAME_AGAIN_WITHIN = timedelta(minutes=30)
 LONG_WORDS = 30  # a message this long is someone telling their story
+SHORT_WORDS = 6  # a message this short speaks of one thing
 
 
 async def show_menu(update: Update, context: BotContext) -> None:
@@ -146,7 +147,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # It speaks of harm: ask first, with a way to help in the text, whatever else it
         # matched (about one crisis message in ten that reaches here also matches a question;
         # that answer stays one tap away).
-        ask_if_safe(turn, reading.text, _offer_rows(turn, match.ids[:1]))
+        # A short message has no room for a second subject ("i want to cut so bad" is not about
+        # cutting contact): nothing offered beside the question then.
+        short = len(reading.text.split()) <= SHORT_WORDS
+        ask_if_safe(turn, reading.text, [] if short else _offer_rows(turn, match.ids[:1]))
     elif reading.declined:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.heard_first:

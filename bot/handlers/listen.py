@@ -10,6 +10,7 @@ from bot.services import daily as daily_service
 from bot.services import journey
 from bot.services.language import reply_code
 from bot.services.reading import Reading, mood_told, setting_asked
+from bot.services.safety_answers import stops_asking
 
 
 async def answer(turn: Turn, reading: Reading) -> None:
@@ -26,6 +27,10 @@ async def answer(turn: Turn, reading: Reading) -> None:
         return
     if reading.stop_messages and reading.harm is None:
         turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly
+        return
+    if reading.harm is None and stops_asking(reading.text):
+        # "stop asking if im safe" after the talk ended: heard, no answer about danger
+        turn.say(turn.t("listen.stopped_asking"))
         return
     if (
         turn.user.onboarded

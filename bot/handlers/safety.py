@@ -417,6 +417,8 @@ _HEARD = (
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
     # "should i just reply to him": help reaches them without the person's reply
     _Heard("o", asks_to_reply_to_them, "what_now_ex", Step.ASKED),
+    # "should i reply to her so she stops" (danger from them): no, and nothing of where they are
+    _Heard("d", asks_to_reply_to_them, "reply_danger", Step.ASKED),
     # "theyre sending someone", "im at a&e": what to do while waiting, not "call now"
     _Heard("sd", waiting_for_help, "help_coming", Step.UNSAFE),
     # "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept

@@ -1462,7 +1462,10 @@ def asks_who_is_told(text: str) -> bool:
 
 _STOP = re.compile(
     r"^(?:please |pls |just |can you |could you |ok |okay )?(?:i said )?(?:stop|stop it"
-    r"|stop asking(?: me)?(?: that| this)?|quit asking|leave me alone|enough|shut up)"
+    r"|stop asking(?: me)?(?: that| this)?|quit asking|leave me alone|enough|shut up"
+    r"|(?:stop|quit) asking(?: me)? (?:if|whether) i am (?:ok|okay|safe|alright|fine|good)"
+    r"|(?:stop|quit) asking(?: me)? (?:if|whether) i am (?:ok|okay|safe|alright|fine) (?:all the"
+    r" time|every time|already))"
     r"(?: please| pls| already| now)?$"
 )
 

@@ -1687,3 +1687,21 @@ async def test_a_custody_threat_gets_the_children_answer_not_the_suicide_check(
     assert not said(reply, "sos.harm_check"), reply.plain
     assert "TelefonSeelsorge" not in reply.plain
     assert "custody is decided by a court" in reply.plain
+
+
+async def test_after_the_talk_stop_asking_is_heard_and_in_danger_no_reply_is_advised(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5317)
+    await onboard(user, zone="Berlin")
+    await user.send("stop asking if im safe")
+    heard = await user.reply()
+    assert said(heard, "listen.stopped_asking"), heard.plain
+    assert "threaten" not in heard.plain  # not the answer about danger from an ex
+    other = emu.user(5318)
+    await onboard(other, zone="Berlin")
+    await other.send("she hit me again before i left. i still have bruises")
+    await other.reply()
+    await other.send("should i reply to her so she stops")
+    reply = await other.reply()
+    assert said(reply, "sos.reply_danger"), reply.plain
