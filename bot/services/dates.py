@@ -222,6 +222,39 @@ def _before_a_day(tokens: list[str], today: date, max_years_back: int) -> date |
     return None
 
 
+_AROUND = {"after": 1, "before": -1}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+
+
+def _around(tokens: list[str], today: date, max_years_back: int) -> date | None:
+    """A day, or days or weeks, before or after a day said some other way: 'the day after
+    valentines', '2 days before christmas', 'a week after new year', 'the day after my
+    birthday' (not: a birthday is nobody's date but theirs)."""
+    for at, token in enumerate(tokens):
+        if token not in _AROUND or at == 0 or at == len(tokens) - 1:
+            continue
+        count = tokens[:at]
+        if count[0] == "the":
+            count = count[1:]
+        if count in (["day"], ["a", "day"], ["one", "day"]):
+            days = 1
+        elif len(count) >= 2 and _UNITS.get(count[-1]) in _UNIT_DAYS:
+            number = _number(count[:-1])
+            if number is None:
+                return None
+            days = number * _UNIT_DAYS[_UNITS[count[-1]]]
+        else:
+            return None
+        anchor = _interpret(tokens[at + 1 :], today, max_years_back)
+        if anchor is None:
+            return None
+        found = anchor + timedelta(days=days * _AROUND[token])
+        if found > today:
+            raise DateParseError("future")
+        return found
+    return None
+
+
 def _year(token: str, today: date) -> int:
     value = int(token)
     if len(token) == 2:
@@ -381,6 +414,8 @@ def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | No
     found = _relative(tokens, today, max_years_back)
     if found is None:
         found = _before_a_day(tokens, today, max_years_back)
+    if found is None:
+        found = _around(tokens, today, max_years_back)
     if found is None and len(tokens) > 1 and tokens[-1] in _TIME_OF_DAY:
         # "last friday night", "the 20th in the evening": the day is what counts.
         rest = tokens[:-1]

@@ -361,6 +361,17 @@ def test_days_until_a_named_day(text: str, days: int | None) -> None:
     ("new years eve", date(2025, 12, 31)),
     ("thanksgiving", date(2026, 11, 26)),  # the fourth Thursday of November
     ("last christmas", date(2025, 12, 25)),
+    # a day or a length on either side of one
+    ("the day after valentines", date(2026, 2, 15)),
+    ("2 days before christmas", date(2025, 12, 23)),
+    ("a week after new year", date(2026, 1, 8)),
+    ("2 days after last friday", date(2026, 11, 29)),
 ])
 def test_days_people_date_things_by(text: str, expected: date) -> None:
     assert find_start_date(text, today=date(2026, 12, 1)) == expected
+
+
+@pytest.mark.parametrize("text", ["the day after tomorrow", "a week after yesterday"])
+def test_a_day_around_one_still_ahead_is_refused_as_future(text: str) -> None:
+    with pytest.raises(DateParseError):
+        parse_start_date(text, today=date(2026, 12, 1))
