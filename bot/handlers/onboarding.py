@@ -42,6 +42,7 @@ from bot.services.timezones import (
     resolve_timezone,
     timezone_from_location,
     utc_offset_label,
+    zone_name,
 )
 from bot.views.dates import long_date
 
@@ -434,7 +435,7 @@ async def _take_zone(turn: Turn, frame: Frame, zone: str) -> None:
     await people.set_timezone(session=turn.session, user=turn.user, zone=zone, now=turn.now)
     local = turn.now.astimezone(ZoneInfo(zone))
     shown = {
-        "zone": zone.replace("_", " "),
+        "zone": zone_name(zone),
         "offset": utc_offset_label(zone, turn.now),
         "local_time": local.strftime("%H:%M"),
     }

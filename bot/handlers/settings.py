@@ -16,6 +16,7 @@ from bot.conversation.turn import Turn, open_turn
 from bot.handlers import onboarding, privacy, startdate
 from bot.services import daily, journey, weekly
 from bot.services.schedule import PAUSED_INDEFINITELY
+from bot.services.timezones import zone_name
 from bot.views.dates import long_date
 
 FLOW = "set"
@@ -60,7 +61,7 @@ async def render_menu(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
         "settings.menu",
         start=await _started(turn, not_set),
         time=user.daily_time.strftime("%H:%M") if user.daily_time else not_set,
-        zone=user.tz.replace("_", " ") if user.tz else not_set,
+        zone=zone_name(user.tz) if user.tz else not_set,
         daily=daily_state,
         weekly=turn.t("settings.weekly_on" if user.weekly_summary else "settings.weekly_off"),
     )

@@ -36,6 +36,7 @@ __all__ = [
     "resolve_timezone",
     "timezone_from_location",
     "utc_offset_label",
+    "zone_name",
 ]
 
 MAX_LABEL = 40
@@ -734,6 +735,12 @@ def timezone_from_location(latitude: float, longitude: float) -> str | None:
 @cache
 def _valid_zones() -> frozenset[str]:
     return frozenset(available_timezones())
+
+
+def zone_name(zone: str) -> str:
+    """How a zone is shown: "America/New York"; a fixed offset ("Etc/GMT-1", whose sign is
+    the reverse of what people expect) as "a fixed offset", its UTC label beside it."""
+    return "a fixed offset" if zone.startswith("Etc/") else zone.replace("_", " ")
 
 
 def utc_offset_label(zone: str, at: datetime) -> str:
