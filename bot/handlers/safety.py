@@ -172,6 +172,9 @@ def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra
     if "{line}" in template:
         first = lines.abuse if data.kind == "d" else lines.crisis
         params["line"] = Markup(first[0])
+    if "{silent}" in template:
+        key = f"sos.silent_tips.{lines.country}"
+        params["silent"] = Markup(content.text(key) if content.has(key) else "")
     return render(template, **{k: v for k, v in params.items() if "{" + k + "}" in template})
 
 

@@ -1705,3 +1705,26 @@ async def test_after_the_talk_stop_asking_is_heard_and_in_danger_no_reply_is_adv
     await other.send("should i reply to her so she stops")
     reply = await other.reply()
     assert said(reply, "sos.reply_danger"), reply.plain
+
+
+@pytest.mark.parametrize(("zone", "tip", "absent"), [
+    ("Europe/London", "press 55", "text 911"),
+    ("Chicago", "text 911", "press 55"),
+    ("Berlin", None, "press 55"),
+])
+async def test_silent_ways_to_call_are_the_country_s_own(
+    emu: BotApiEmulator, bot: BotRunner, zone: str, tip: str | None, absent: str
+) -> None:
+    user = emu.user(5319)
+    await onboard(user, zone=zone)
+    await user.send("hes in my house and wont leave")
+    await user.reply()
+    replies = []
+    for _ in range(3):  # every wording of the reply, in turn
+        await user.send("i cant call he'll hear me")
+        reply = await user.reply()
+        assert said(reply, "sos.cannot_speak"), reply.plain
+        assert absent not in reply.plain, reply.plain
+        replies.append(reply.plain)
+    if tip is not None:
+        assert any(tip in r for r in replies), replies
