@@ -168,7 +168,9 @@ def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra
     template = _pick(content, data, key)
     params: dict[str, Any] = {"emergency": lines.emergency, "country_name": lines.name, **extra}
     if "{lines}" in template:
-        params["lines"] = Markup(_lines_block(content, data, lines))
+        # The ex (or a friend) at risk: the text says whose lines they are; no intro to the
+        # person's own
+        params["lines"] = Markup(_lines_block(content, data, lines, intro=data.kind != "o"))
     if "{line}" in template:
         first = lines.abuse if data.kind == "d" else lines.crisis
         params["line"] = Markup(first[0])
@@ -178,7 +180,9 @@ def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra
     return render(template, **{k: v for k, v in params.items() if "{" + k + "}" in template})
 
 
-def _lines_block(content: Content, data: SosData, lines: LinesForUser) -> str:
+def _lines_block(
+    content: Content, data: SosData, lines: LinesForUser, *, intro: bool = True
+) -> str:
     """The emergency number, then the lines that fit the danger (abuse lines first for
     danger from someone), the worldwide directory last."""
     numbers = [*lines.abuse, *lines.crisis] if data.kind == "d" else [*lines.crisis]
@@ -186,11 +190,11 @@ def _lines_block(content: Content, data: SosData, lines: LinesForUser) -> str:
     for line in numbers:
         if line not in seen:
             seen.append(line)
-    intro = render(_pick(content, data, "lines_intro"), country_name=lines.name)
+    head = [render(_pick(content, data, "lines_intro"), country_name=lines.name)] if intro else []
     emergency = "🚨 <b>" + render("{e}", e=lines.emergency) + "</b>"
     # Country unknown (not set up yet): ask for it, so the next reply has real numbers
     ask = [] if lines.known else ["", content.text("sos.ask_country")]
-    return "\n".join([intro, emergency, *(f"• {line}" for line in seen), *ask])
+    return "\n".join([*head, emergency, *(f"• {line}" for line in seen), *ask])
 
 
 def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarkup:

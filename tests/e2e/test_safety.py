@@ -1728,3 +1728,16 @@ async def test_silent_ways_to_call_are_the_country_s_own(
         replies.append(reply.plain)
     if tip is not None:
         assert any(tip in r for r in replies), replies
+
+
+async def test_lines_for_the_ex_at_risk_have_one_header_that_says_whose_they_are(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5320)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex just texted that hes going to kill himself if i dont answer")
+    reply = await user.reply()
+    assert said(reply, "sos.ex_at_risk"), reply.plain
+    for intro in CONTENT.variants("sos.lines_intro"):  # not the person's own lines' intro
+        assert _opening(intro) not in reply.plain, reply.plain
+    assert "112" in reply.plain
