@@ -699,8 +699,11 @@ def _who(name: str) -> dict[str, str]:
 
 
 def _changes_subject(reading: Reading) -> bool:
-    """A clear question the FAQ answers ("should i just block him", with or without "?"), or
-    an urge to contact the ex: a new subject."""
+    """A clear question the FAQ answers or offers answers to ("should i just block him",
+    "what do i do with all his stuff", with or without "?"), or an urge to contact the ex: a
+    new subject."""
+    if reading.match.kind == "suggest":  # offered, not answered: only a plain question
+        return reading.asks and reading.harm is None and not reading.feeling
     return reading.urge or (reading.match.kind == "answer" and reading.asks)
 
 

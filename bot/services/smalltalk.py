@@ -31,6 +31,7 @@ SmalltalkKind = Literal[
     "help_bid",
     "bot_care",
     "not_understood",
+    "on_my_behalf",
 ]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
@@ -58,6 +59,7 @@ _COMPILED: tuple[tuple[SmalltalkKind, re.Pattern[str]], ...] = tuple(
 # then about > good_news > fond > bye > thanks > how_are_you > greeting > ok ("thanks, i
 # feel better now" is good news first).
 _PRIORITY: tuple[SmalltalkKind, ...] = (
+    "on_my_behalf",
     "help_bid",
     "not_understood",
     "bot_care",

@@ -426,3 +426,15 @@ async def test_a_long_story_ending_in_a_question_is_heard_before_any_did_you_mea
     for v in CONTENT.faq.did_you_mean:
         assert not reply.plain.startswith(v[:20])
     assert len(reply.button_texts()) >= 2  # the closest answers, one tap away
+
+
+async def test_asking_the_bot_to_message_the_ex_is_answered_honestly(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(2951)
+    await onboard(user)
+    await user.send("can you text him for me")
+    reply = await user.reply()
+    assert CONTENT.faq is not None
+    openings = [v[:30] for v in CONTENT.faq.smalltalk["on_my_behalf"]]
+    assert any(reply.plain.startswith(o) for o in openings), reply.plain

@@ -1741,3 +1741,16 @@ async def test_lines_for_the_ex_at_risk_have_one_header_that_says_whose_they_are
     for intro in CONTENT.variants("sos.lines_intro"):  # not the person's own lines' intro
         assert _opening(intro) not in reply.plain, reply.plain
     assert "112" in reply.plain
+
+
+async def test_a_plain_question_the_faq_can_only_offer_options_for_leaves_a_gentle_check(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5321)
+    await in_the_talk(user)
+    await user.send("why did she leave me")
+    leaving, reply = await user.replies(2)  # the talk lets go kindly, then the options
+    assert not said(leaving, "sos.still_here"), leaving.plain
+    assert CONTENT.faq is not None
+    openings = [v[:25] for v in CONTENT.faq.did_you_mean]
+    assert any(reply.plain.startswith(o) for o in openings), reply.plain
