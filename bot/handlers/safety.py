@@ -45,6 +45,7 @@ from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
     about_the_bot,
     acting_now,
+    apologises,
     asks_about_lines,
     asks_for_alternatives,
     asks_for_company,
@@ -56,7 +57,7 @@ from bot.services.safety_answers import (
     asks_who_is_told,
     blames_self,
     cannot_speak,
-    country_named,
+    country_said,
     done_to_self,
     drinking,
     driving,
@@ -82,6 +83,7 @@ from bot.services.safety_answers import (
     reached_help,
     read_safety_answer,
     said_as,
+    says_amount,
     says_safe,
     someone_else_at_risk,
     stops_asking,
@@ -89,6 +91,7 @@ from bot.services.safety_answers import (
     threat_gone,
     threatens_images,
     waiting_for_help,
+    will_call,
 )
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.timezones import country_for_zone
@@ -145,6 +148,8 @@ class SosData(FrameData):
     means: bool = False
     # Danger from someone: the steps for tonight were given once (then the talk stays)
     steps_given: bool = False
+    # A bare "ok" deep in the talk was asked about once ("are you safe right now, tonight?")
+    ok_checked: bool = False
     # The threat is to post or send intimate images: its own steps, never "lock the door"
     images: bool = False
 
@@ -442,6 +447,13 @@ _HEARD = (
     _Heard("s", acting_now, "imminent", Step.UNSAFE),
     # "its ok. i made my decision" (after a goodbye): the most urgent words too
     _Heard("s", has_decided, "imminent", Step.UNSAFE),
+    # "what number do i call", "whats samaritans number", "is there a hotline here": the
+    # numbers, at once
+    _Heard("sdo", asks_for_number, "give_lines", None),
+    # "ok ill call", "gonna try the number": going to call a line; staying while they do
+    _Heard("sd", will_call, "ack_calling", Step.UNSAFE),
+    # "sorry for the drama": no need
+    _Heard("sdo", apologises, "no_sorry", None),
     # "what happens if i call", "will they send the police", "is it free", "can i text
     # instead": what stops people calling, answered
     _Heard("sdo", asks_about_lines, "about_lines", None),
@@ -473,7 +485,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if frame.step == Step.SETTLED:
         await _after_settled(turn, frame, data, text)
         return
-    code = country_named(text, _country_names(turn))
+    code = country_said(text, _country_names(turn))
     if code is not None and (frame.step != Step.PLAN or not _lines(turn, data).known):
         # "im in canada", "actually im in the uk" (a later country replaces an earlier one,
         # or the time zone's): that country's numbers now. A place answering a plan
@@ -497,6 +509,22 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # as "I'm safe": the talk stays open ("go to them" when that was the last ask)
         key = "ack_going" if data.going else "ack_while_unsafe"
         _reply(turn, frame, data, key, Step.UNSAFE)
+        return
+    if data.taken and says_amount(text):
+        # "like 10 maybe" after "i took a bunch of pills": an amount, not doubt; get checked now
+        _reply(turn, frame, data, "amount_taken", Step.UNSAFE)
+        return
+    if (
+        data.kind == "s"
+        and is_plain_ok(text)
+        and not data.ok_checked
+        and frame.step in (Step.ASKED, Step.LISTEN)
+        and data.said > 1
+    ):
+        # A bare "ok" deep in a talk answers whatever was said last, not "are you safe?":
+        # asked plainly, once
+        data.ok_checked = True
+        _reply(turn, frame, data, "ok_check", Step.ASKED)
         return
     heard = _heard(data, text)
     if heard is not None:
@@ -607,6 +635,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         if data.kind == "o" and reading.urge:
             # "i'm calling him" (the ex at risk): frightened for him, not an urge
             _reply(turn, frame, data, "calling_them", Step.ASKED)
+            return
+        if data.kind == "s" and data.unsafe and reading.urge:
+            # "should i call him" while not safe: not tonight, the line instead
+            _reply(turn, frame, data, "ex_not_now", Step.UNSAFE)
             return
         if data.images and (reading.urge or reading.asks):
             # "should i just unblock him so he calms down", "can the police do anything": the

@@ -53,6 +53,11 @@ __all__ = [
     "not_immediate",
     "drinking",
     "threatens_images",
+    "apologises",
+    "country_mentioned",
+    "says_amount",
+    "will_call",
+    "country_said",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -1021,7 +1026,9 @@ _UNREACHABLE = re.compile(
 # but in this talk it means danger now. "I haven't taken anything" is not one.
 _TAKEN = re.compile(
     r"\b(?:took|taken|did take|swallowed|downed|popped|necked|had|drank|drunk|overdosed|od)\b"
-    r"(?: \w+){0,4}? (?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol"
+    r"(?: \w+){0,4}? (?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol|xans?"
+    r"|xanax|bars|benzos?|oxys?|percs?|valium|diazepam|codeine|tramadol|ibuprofen|tylenol"
+    r"|acetaminophen|aspirin|insulin|sleeping (?:pills|tablets)|antidepressants|my prescription"
     r"|sleeping (?:pills|tablets)|them|them all|all of them|it all|the lot|(?:the|a|my|her|his)"
     r" (?:bottle|box|packet|pack|strip)(?! of (?:wine|vodka|beer|whisky|whiskey|gin|rum"
     r"|tequila|cider|prosecco|champagne|red|white|rose|booze|jack|lager))|bleach|\d+)\b"
@@ -1253,6 +1260,10 @@ _ASKS_NUMBER = re.compile(
     r"\b(?:what|which|who)(?: number| line| helpline| hotline)? (?:do|should|can|could) i"
     r" (?:call|ring|text|dial|phone)\b|\bwhat (?:is|s) the (?:number|helpline|hotline)\b"
     r"|\bwhat number\b|\bwhich number\b|\bgive me (?:a|the) number\b"
+    r"|\b(?:what|whats|what is|wetin be|which|where is|give|send|share|need|want|is there"
+    r"|do you have|got)\b(?: \w+){0,4}? (?:number|numbers|hotline|helpline|crisis line|lifeline"
+    r"|line to call)\b|\b(?:number|hotline|helpline)(?: \w+){0,2}? (?:do|dena|de do|please|pls"
+    r"|plz|again|here|in \w+)\b|\bka number\b"
 )
 
 
@@ -1678,3 +1689,78 @@ def threatens_images(text: str) -> bool:
     """ "my ex says hell post my nudes if i dont unblock him": image-based abuse, with its own
     steps (no "lock the door")."""
     return _found(_IMAGES, text)
+
+
+# After something taken: the amount ("like 10 maybe", "the whole packet") is not doubt
+_AMOUNT = re.compile(
+    r"^(?:(?:like|about|around|maybe|prob|probably|i think|idk|um+|erm+|just|only|at least"
+    r"|more than|over)\s)*(?:\d+|a few|a couple|a lot|lots|loads|all of them|all|half|most"
+    r"|the (?:whole|rest of the|full) (?:box|packet|pack|bottle|strip|lot)|(?:a|one|two|2) (?:box"
+    r"|boxes|packet|packets|pack|bottle|strip)s?)(?:\s(?:of them|pills|tablets|maybe|i think"
+    r"|idk|or so|or more|or something|ish))*$"
+)
+
+
+def says_amount(text: str) -> bool:
+    """ "like 10 maybe", "the whole packet": how much was taken, after saying so."""
+    return _says_only(_AMOUNT, text)
+
+
+# "ok ill call", "calling now", "gonna try the number": reaching for the line
+_WILL_CALL = re.compile(
+    r"^(?:(?:ok|okay|fine|alright|right|yes|yeah|sure)\s)*(?:i will|i am going to|gonna|going to"
+    r"|i am gonna|will|let me|ok i will|i am) (?:call|ring|text|try|phone|dial)(?:ing)?"
+    r"(?: (?:it|them|the (?:number|line|helpline|hotline)|now|right now|in a sec|\d+|samaritans"
+    r"|lifeline|the crisis line|one of them|that))*$|^calling (?:now|them|it|the number)$"
+)
+
+
+def will_call(text: str) -> bool:
+    """ "ok ill call", "gonna try the number": about to call a line (not the ex: a name or
+    "him" is not in it)."""
+    return _says_only(_WILL_CALL, text)
+
+
+# "sorry for the drama", "sorry for dumping all this on you"
+_SORRY_TO_BOT = re.compile(
+    r"^(?:(?:i am|im|so|really|very)\s)*sorry(?: (?:for|about) (?:the drama|this|all this|that"
+    r"|being (?:dramatic|a mess|so much|like this)|bothering you|dumping (?:all )?(?:this|that)"
+    r"(?: on you)?|unloading(?: on you)?|wasting your time|the trouble|going on|rambling"
+    r"|the late message|messaging so late))?(?: lol| haha)?$"
+)
+
+
+def apologises(text: str) -> bool:
+    """ "sorry for the drama": no need, said plainly, and the talk goes on."""
+    return _says_only(_SORRY_TO_BOT, text)
+
+
+def country_mentioned(text: str, names: dict[str, str]) -> str | None:
+    """The last country a sentence puts them in ("im not in germany, im on holiday in spain",
+    "what is the number in spain"), by the names in `names` and the aliases; None if none."""
+    norm = normalize(text)
+    known = {**names, **_COUNTRY_ALIASES}
+    best: tuple[int, str] | None = None
+    for name, code in known.items():
+        for found in re.finditer(rf"\bin (?:the )?{re.escape(name)}\b", norm):
+            if best is None or found.start() > best[0]:
+                best = (found.start(), code)
+    return best[1] if best else None
+
+
+_SELF_PLACE = re.compile(
+    r"\b(?:i am|we are|i live|staying|visiting|travelling|traveling|on holiday|on vacation"
+    r"|i moved|based)\b(?: \w+){0,3}? in\b"
+)
+
+
+def country_said(text: str, names: dict[str, str]) -> str | None:
+    """The country they say they are in: the whole reply ("canada", "im in the uk"), or in a
+    sentence about where they are or which number to call ("im not in germany, im on holiday
+    in spain", "what is the number in spain"). Not "my ex is in germany"."""
+    code = country_named(text, names)
+    if code is not None:
+        return code
+    if asks_for_number(text) or _SELF_PLACE.search(normalize(text)):
+        return country_mentioned(text, names)
+    return None

@@ -137,7 +137,7 @@ async def test_pills_taken_told_in_the_talk_get_the_number_and_the_talk_stays_wi
     assert no_faq_menu(reply)
     await user.send("like 10 i think")
     stay = await user.reply()
-    assert said(stay, "sos.stay_unsafe"), stay.plain
+    assert said(stay, "sos.amount_taken"), stay.plain  # an amount, not doubt
     assert "112" in stay.plain
     assert "are you safe" not in stay.plain.lower()
 
@@ -1754,3 +1754,59 @@ async def test_a_plain_question_the_faq_can_only_offer_options_for_leaves_a_gent
     assert CONTENT.faq is not None
     openings = [v[:25] for v in CONTENT.faq.did_you_mean]
     assert any(reply.plain.startswith(o) for o in openings), reply.plain
+
+
+async def test_numbers_asked_for_are_given_and_an_amount_taken_is_not_doubt(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5322)
+    await onboard(user, zone="Chicago")
+    await user.send("i dont see the point anymore honestly")
+    await user.reply()
+    await user.send("no one would even notice if i was gone")
+    await user.reply()
+    await user.send("what number do i call")
+    numbers = await user.reply()
+    variants = CONTENT.variants("sos.give_lines")
+    tails = [v.split("{lines}")[1].strip().split(".")[0] for v in variants]
+    assert any(t in numbers.plain for t in tails), numbers.plain
+    assert "988" in numbers.plain
+    await user.send("ok")
+    check = await user.reply()
+    assert said(check, "sos.ok_check"), check.plain  # a bare "ok" is not "I'm safe"
+    await user.send("i took a bunch of my sleeping pills")
+    await user.reply()
+    await user.send("like 10 maybe")
+    amount = await user.reply()
+    assert said(amount, "sos.amount_taken"), amount.plain
+    await user.send("sorry for the drama")
+    sorry = await user.reply()
+    assert said(sorry, "sos.no_sorry"), sorry.plain
+
+
+async def test_a_country_said_in_a_sentence_brings_its_numbers(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5323)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("im not in germany, im on holiday in spain")
+    spain = await user.reply()
+    assert said(spain, "sos.lines_here"), spain.plain
+    assert "Spain" in spain.plain
+
+
+async def test_wanting_to_call_the_ex_while_not_safe_is_answered_in_the_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5324)
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("no")
+    await user.reply()
+    await user.send("should i call him")
+    reply = await user.reply()
+    assert said(reply, "sos.ex_not_now"), reply.plain
+    assert "112" in reply.plain
