@@ -47,6 +47,7 @@ from bot.services.safety_answers import (
     acting_now,
     apologises,
     asks_about_lines,
+    asks_bot_to_call,
     asks_for_alternatives,
     asks_for_company,
     asks_for_number,
@@ -86,6 +87,7 @@ from bot.services.safety_answers import (
     says_amount,
     says_safe,
     someone_else_at_risk,
+    stopped_attempt,
     stops_asking,
     stops_the_plan,
     threat_gone,
@@ -270,9 +272,10 @@ async def check_message(update: Update, context: BotContext) -> None:
         or waiting_for_help(text)
         or not_immediate(text)
         or asks_about_lines(text)
+        or (means_at_hand(text) and done_to_self(text) is None)
     ):
-        # "i called 999, theyre sending someone", "what if he put a tracker on my car": the
-        # talk reads it, no alarm again
+        # "i called 999, theyre sending someone", "what if he put a tracker on my car", "he
+        # has a gun": the talk reads it (with the number), no alarm again
         return
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
@@ -454,6 +457,10 @@ _HEARD = (
     _Heard("sd", will_call, "ack_calling", Step.UNSAFE),
     # "sorry for the drama": no need
     _Heard("sdo", apologises, "no_sorry", None),
+    # "can u call the police for me": it cannot; the number, said plainly
+    _Heard("sdo", asks_bot_to_call, "cant_call", Step.UNSAFE),
+    # "i couldnt do it": an attempt begun and stopped; injury asked about, the number
+    _Heard("s", stopped_attempt, "stopped_attempt", Step.UNSAFE),
     # "what happens if i call", "will they send the police", "is it free", "can i text
     # instead": what stops people calling, answered
     _Heard("sdo", asks_about_lines, "about_lines", None),
@@ -553,6 +560,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "i had a bottle of wine": drink makes it louder; stop for tonight, anything else?
         _reply(turn, frame, data, "drinking", Step.ASKED)
         return
+    if data.kind == "d" and means_at_hand(text):
+        # "he has a gun": a weapon makes a threat more dangerous; the plan, the number
+        _reply(turn, frame, data, "danger_weapon", Step.ASKED)
+        return
     if data.kind == "s" and means_at_hand(text):
         # "i have my dads gun", "i have 2 boxes": distance from it tonight, and the number
         data.means = True
@@ -635,6 +646,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         if data.kind == "o" and reading.urge:
             # "i'm calling him" (the ex at risk): frightened for him, not an urge
             _reply(turn, frame, data, "calling_them", Step.ASKED)
+            return
+        if data.kind == "d" and reading.match.ids[:1] == ("come-back",):
+            # "what if he comes back tomorrow" (the one who hurt them): a threat, not hope
+            _reply(turn, frame, data, "danger_comes_back", Step.ASKED)
             return
         if data.kind == "s" and data.unsafe and reading.urge:
             # "should i call him" while not safe: not tonight, the line instead

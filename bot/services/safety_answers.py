@@ -58,6 +58,8 @@ __all__ = [
     "says_amount",
     "will_call",
     "country_said",
+    "asks_bot_to_call",
+    "stopped_attempt",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -836,6 +838,14 @@ _NOT_NAMES = frozenset(
         "dying",
         "myself",
         "yourself",
+        "back",
+        "front",
+        "forward",
+        "next",
+        "again",
+        "mind",
+        "job",
+        "money",
     }
 )
 
@@ -942,6 +952,15 @@ def threat_gone(text: str) -> bool:
     return _found(_GONE, text)
 
 
+# "he left me for my best friend", "she cheated with my cousin": the one named hurt them
+_BETRAYED_FOR = re.compile(
+    r"\b(?:left me for|cheated (?:on me )?with|slept with|is (?:with|dating|seeing)|went off with"
+    r"|got with|hooked up with|chose) (?:my )?$"
+)
+# "my job my ex my family": a list of what weighs on them, not someone to call
+_LISTED = re.compile(r"\bmy \w+,? (?:and )?my \w+,? (?:and )?my \w+\b")
+
+
 def _relation_named(text: str, clauses: list[str] | None = None) -> str | None:
     """Someone named by who they are to the person ("my cousin priya" -> "cousin"), in a
     clause that does not say they are out of reach or not there for them."""
@@ -953,7 +972,9 @@ def _relation_named(text: str, clauses: list[str] | None = None) -> str | None:
             if rel in _ADDRESS and not _POSSESSIVE.search(clause[: found.start()]):
                 continue  # "dunno mate", "no bro": a way of speaking, not someone named
             if (
-                _NOT_THERE.search(clause[: found.start()])
+                _BETRAYED_FOR.search(clause[: found.start()])
+                or _LISTED.search(clause)
+                or _NOT_THERE.search(clause[: found.start()])
                 or _NOT_THERE.search(clause)
                 or _NOT_REACHING.search(clause[: found.start()])
                 or _ABOUT_THEM.match(clause[found.end() :])
@@ -1585,7 +1606,8 @@ def asks_for_alternatives(text: str) -> bool:
 _DECIDED = re.compile(
     r"\b(?:i (?:have )?made (?:my|the|a|up my) (?:decision|mind)|my mind is made up"
     r"|i (?:have )?decided\b(?! to (?:stay|call|talk|tell|wait|go to|reach|keep|try))"
-    r"|it is decided|i am at peace with it)"
+    r"|it is decided|i am at peace with it|my time has come|i am ready now"
+    r"|it is (?:simply |just |finally )?time\b(?! (?:to|for)\b))"
 )
 
 
@@ -1764,3 +1786,31 @@ def country_said(text: str, names: dict[str, str]) -> str | None:
     if asks_for_number(text) or _SELF_PLACE.search(normalize(text)):
         return country_mentioned(text, names)
     return None
+
+
+
+# "i couldnt do it", "i tried but stopped": an attempt begun and stopped
+_STOPPED_ATTEMPT = re.compile(
+    r"^(?:i )?(?:could not|couldnt|could nt) (?:do it|go through with it|finish it)"
+    r"(?: (?:tonight|again|this time))?$|\bi (?:tried|started)(?: to)?(?: do it)? but (?:i )?"
+    r"(?:stopped|could not|couldnt|chickened out|panicked)\b"
+)
+
+
+def stopped_attempt(text: str) -> bool:
+    """ "i couldnt do it": an attempt begun and stopped; asked about injury, the number."""
+    return _found(_STOPPED_ATTEMPT, text)
+
+
+# "can u call the police for me": the bot cannot call anyone
+_CALL_FOR_ME = re.compile(
+    r"\b(?:can|could|will|would|pls|please) (?:you|u) (?:please |pls )?(?:call|ring|phone"
+    r"|contact|get|send|alert) (?:the )?(?:police|cops|911|999|112|000|an ambulance|ambulance"
+    r"|someone|somebody|help|my (?:mum|mom|dad|sister|brother|friend))\b"
+    r"|\b(?:call|ring) (?:the )?(?:police|cops|911|999|112|000|an ambulance) for me\b"
+)
+
+
+def asks_bot_to_call(text: str) -> bool:
+    """ "can u call the police for me": it cannot; said plainly, with the number."""
+    return _found(_CALL_FOR_ME, text)

@@ -1810,3 +1810,64 @@ async def test_wanting_to_call_the_ex_while_not_safe_is_answered_in_the_talk(
     reply = await user.reply()
     assert said(reply, "sos.ex_not_now"), reply.plain
     assert "112" in reply.plain
+
+
+@pytest.mark.parametrize("typed", ["sorry. I am very sad, he left me for my best friend",
+                                   "my job my ex my family", "back"])
+async def test_the_one_who_hurt_them_or_a_list_of_troubles_is_not_someone_to_call(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    user = emu.user(5325)
+    await onboard(user, zone="Berlin")
+    await user.send("i want to end my life")
+    await user.reply()
+    await user.send("no")
+    await user.reply()
+    await user.send(typed)
+    reply = await user.reply()
+    for key in ("sos.reach_person", "sos.reach_person_near"):
+        assert not said(reply, key), (typed, reply.plain)
+    assert "sounds like the right person" not in reply.plain
+
+
+async def test_a_stopped_attempt_and_a_request_to_call_for_them_are_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5326)
+    await in_the_talk(user)
+    await user.send("i couldnt do it")
+    stopped = await user.reply()
+    assert said(stopped, "sos.stopped_attempt"), stopped.plain
+    assert "112" in stopped.plain
+    await user.send("can u call the police for me")
+    cant = await user.reply()
+    assert said(cant, "sos.cant_call"), cant.plain
+
+
+async def test_a_weapon_and_him_coming_back_are_planned_for_in_a_danger_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5327)
+    await onboard(user, zone="Berlin")
+    await user.send("he said if i dont come back hell make sure no one else can have me")
+    first = await user.reply()
+    assert said(first, "sos.danger_reply"), first.plain  # a threat to them, not suicide
+    await user.send("he has a gun")
+    weapon = await user.reply()
+    assert said(weapon, "sos.danger_weapon"), weapon.plain
+    await user.send("what if he comes back tomorrow")
+    back = await user.reply()
+    assert said(back, "sos.danger_comes_back"), back.plain
+
+
+async def test_a_last_message_with_a_farewell_gets_the_number_at_once(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5328)
+    await onboard(user, zone="Berlin")
+    await user.send("this is my last message. thank you for everything. tell nobody")
+    reply = await user.reply()
+    assert said(reply, "sos.explicit_reply"), reply.plain
+    await user.send("It is simply time.")
+    time_ = await user.reply()
+    assert said(time_, "sos.imminent"), time_.plain
