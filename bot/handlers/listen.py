@@ -10,7 +10,7 @@ from bot.services import daily as daily_service
 from bot.services import journey
 from bot.services.language import reply_code
 from bot.services.reading import Reading, mood_told, setting_asked
-from bot.services.safety_answers import stops_asking
+from bot.services.safety_answers import asks_tech_safety, stops_asking
 
 
 async def answer(turn: Turn, reading: Reading) -> None:
@@ -27,6 +27,10 @@ async def answer(turn: Turn, reading: Reading) -> None:
         return
     if reading.stop_messages and reading.harm is None:
         turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly
+        return
+    if reading.harm is None and asks_tech_safety(reading.text):
+        # "he can see where i am on snapchat", "he has my icloud password": steps, said plainly
+        turn.say(turn.t("listen.tech_safety"))
         return
     if reading.harm is None and stops_asking(reading.text):
         # "stop asking if im safe" after the talk ended: heard, no answer about danger

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 
+from bot.conversation import router
 from bot.conversation.codec import Button
 from bot.conversation.context import BotContext
 from bot.conversation.flow import Flow, FrameData, Idle, Reads
@@ -34,7 +35,7 @@ from bot.services.dates import (
 from bot.services.hedges import asks_why, hedge_of, wants_no_messages
 from bot.services.language import reply_code, unparsed_language
 from bot.services.progress import day_number, local_today
-from bot.services.reading import is_skip
+from bot.services.reading import is_skip, read_text
 from bot.services.slips import told_a_slip
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.timezones import (
@@ -461,6 +462,9 @@ async def _take_time(turn: Turn, frame: Frame, at: time) -> None:
 
 
 async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
+    if await turn.flows.first_look(turn, text):  # a panic attack: grounding, never a reason
+        await router.back_to(turn, frame, FLOW)
+        return
     if is_skip(text):  # "skip", "not now", "no thanks": the question is optional
         await _finish(turn, frame)
         return
@@ -470,6 +474,11 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if told_a_slip(text):  # "i texted him last night. im so ashamed": heard, not kept as a reason
         turn.say(turn.t("onboarding.reason_is_slip"))
         ask(turn, frame)
+        return
+    if text.rstrip().endswith("?") and not asks_why(text):
+        # "is this a heart attack??": a question, never kept as a reason; answered as one,
+        # with the way back to this question
+        await router.let_go(turn, frame, FLOW, read_text(text, turn.rt.matcher))
         return
     reason = " ".join(text.split())
     if len(reason) > REASON_MAX_CHARS:

@@ -51,6 +51,8 @@ from bot.services.safety_answers import (
     asks_for_alternatives,
     asks_for_company,
     asks_for_number,
+    asks_protection_order,
+    asks_tech_safety,
     asks_to_call_police,
     asks_to_meet_them,
     asks_to_reply_to_them,
@@ -62,6 +64,7 @@ from bot.services.safety_answers import (
     done_to_self,
     drinking,
     driving,
+    gives_in,
     got_them_help,
     has_decided,
     is_acknowledgement,
@@ -273,6 +276,9 @@ async def check_message(update: Update, context: BotContext) -> None:
         or not_immediate(text)
         or asks_about_lines(text)
         or (means_at_hand(text) and done_to_self(text) is None)
+        or asks_protection_order(text)
+        or asks_tech_safety(text)
+        or asks_bot_to_call(text)
     ):
         # "i called 999, theyre sending someone", "what if he put a tracker on my car", "he
         # has a gun": the talk reads it (with the number), no alarm again
@@ -474,6 +480,10 @@ _HEARD = (
     _Heard("d", asks_to_meet_them, "meet_danger", Step.ASKED),
     # "im a guy nobody believes me": believed, first
     _Heard("d", not_believed, "believed", None),
+    # "can i get a protection order here": where to ask
+    _Heard("d", asks_protection_order, "protection_order", Step.ASKED),
+    # "he can see where i am on snapchat", "he has my icloud password": phone and accounts
+    _Heard("d", asks_tech_safety, "tech_safety", Step.ASKED),
     # "if he does it its my fault", "i deserved it": not their fault
     _Heard("do", blames_self, "not_your_fault", None),
     # stalking, a tracker, a threatening text, "maybe im being paranoid": what to do when
@@ -532,6 +542,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # asked plainly, once
         data.ok_checked = True
         _reply(turn, frame, data, "ok_check", Step.ASKED)
+        return
+    if data.images and gives_in(text):
+        # "maybe i should just unblock him so he calms down", "if i pay he will stop": don't
+        _reply(turn, frame, data, "images_now", Step.ASKED)
         return
     heard = _heard(data, text)
     if heard is not None:

@@ -60,6 +60,9 @@ __all__ = [
     "country_said",
     "asks_bot_to_call",
     "stopped_attempt",
+    "asks_protection_order",
+    "asks_tech_safety",
+    "gives_in",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -1814,3 +1817,44 @@ _CALL_FOR_ME = re.compile(
 def asks_bot_to_call(text: str) -> bool:
     """ "can u call the police for me": it cannot; said plainly, with the number."""
     return _found(_CALL_FOR_ME, text)
+
+
+# Giving in to a threat: "maybe i should just unblock him", "if i pay he will stop na?"
+_GIVES_IN = re.compile(
+    r"\b(?:unblock|pay|send (?:him|her|them) (?:the )?(?:money|more|what)"
+    r"|give (?:him|her|them) what|do what (?:he|she|they) (?:says|wants|asks)|give in)\b"
+)
+
+
+def gives_in(text: str) -> bool:
+    """ "maybe i should just unblock him so he calms down", "if i pay he will stop": giving
+    in to a threat (in a talk about image threats: don't)."""
+    return _found(_GIVES_IN, text)
+
+
+# "can i get a protection order", "how do i get a restraining order"
+_PROTECTION_ORDER = re.compile(
+    r"\b(?:protection|protective|restraining|barring|non molestation|no contact|stay away"
+    r"|barangay protection) order\b|\b(?:injunction|bpo|avo|dvo|tro)\b"
+)
+
+
+def asks_protection_order(text: str) -> bool:
+    """ "can i get a protection order here": where to ask, said generally."""
+    return _found(_PROTECTION_ORDER, text)
+
+
+# Tech safety: shared locations, passwords, a phone they can get into
+_TECH_SAFETY = re.compile(
+    r"\b(?:share|sharing|shared|see|sees|track|tracks|tracking|knows?) (?:\w+ ){0,3}?(?:my )?"
+    r"(?:location|locations|where i am)\b|\bsnap ?map\b|\bfind my (?:iphone|phone|friends)?\b"
+    r"|\b(?:has|had|knows|used to have|still has) my (?:\w+ )?(?:password|passcode|pin|login"
+    r"|apple id|icloud)\b|\b(?:takes|took|go through|goes through|looks at|checks) my phone\b"
+    r"|\bcan (?:he|she|they) see (?:this|my messages|this chat|what i)\b"
+)
+
+
+def asks_tech_safety(text: str) -> bool:
+    """ "he can see where i am on snapchat", "he has my icloud password", "if he takes my phone
+    can he see this": steps for phone and account safety."""
+    return _found(_TECH_SAFETY, text)

@@ -631,3 +631,28 @@ async def test_a_time_of_day_taken_back_at_the_reason_changes_the_hour_not_the_d
     changed = await user.reply()
     assert "08:00" in changed.plain, changed.plain
     assert "Day 1" not in changed.plain  # the start date (yesterday) is left alone
+
+
+async def test_a_question_or_a_panic_at_the_reason_step_is_never_saved_as_a_reason(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(603)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("9pm")
+    await user.reply()
+    await user.send("is this a heart attack??")
+    panic = await user.reply()
+    assert "breathe" in panic.plain.lower() or "Breathe" in panic.plain, panic.plain
+    assert "Saved" not in panic.plain
+    await user.send("what does nc mean?")
+    answer = await user.reply()
+    assert "Saved" not in answer.plain
+    await user.send("/reasons")
+    reasons = await user.reply()
+    assert "heart attack" not in reasons.plain
+    assert "what does nc mean" not in reasons.plain

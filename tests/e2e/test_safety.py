@@ -1871,3 +1871,46 @@ async def test_a_last_message_with_a_farewell_gets_the_number_at_once(
     await user.send("It is simply time.")
     time_ = await user.reply()
     assert said(time_, "sos.imminent"), time_.plain
+
+
+async def test_sextortion_in_other_words_and_paying_are_answered_with_the_image_steps(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5329)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex is sending me my private photos and saying he will send to my father")
+    first = await user.reply()
+    assert said(first, "sos.images_reply"), first.plain
+    await user.send("he is asking 50000 rupees")
+    await user.reply()
+    await user.send("if i pay he will stop na?")
+    pay = await user.reply()
+    assert said(pay, "sos.images_now"), pay.plain
+    await user.send("maybe i should just unblock him so he calms down")
+    unblock = await user.reply()
+    assert said(unblock, "sos.images_now"), unblock.plain
+
+
+async def test_protection_orders_and_phone_safety_are_answered_in_a_danger_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5330)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex keeps following me to work and waiting at the parking")
+    await user.reply()
+    await user.send("can i get a protection order here?")
+    order = await user.reply()
+    assert said(order, "sos.protection_order"), order.plain
+    await user.send("he has my icloud password too")
+    tech = await user.reply()
+    assert said(tech, "sos.tech_safety"), tech.plain
+
+
+async def test_phone_safety_asked_outside_a_talk_gets_steps(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5331)
+    await onboard(user, zone="Berlin")
+    await user.send("i just realised we still share locations on snapchat, he can see where i am")
+    reply = await user.reply()
+    assert said(reply, "listen.tech_safety"), reply.plain
