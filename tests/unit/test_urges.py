@@ -215,7 +215,10 @@ def test_near_miss_triggers_are_other(typed: str) -> None:
     [("it passed", "passed"), ("im feeling a bit better now", "passed"), ("gone now", "passed"),
      ("still strong", "still_strong"), ("not really", "still_strong"), ("worse", "still_strong"),
      ("i am not ok", "still_strong"), ("i texted him", "contacted"),
-     ("it passed but i already texted him", "contacted"), ("ok", None), ("hmm", None)],
+     ("it passed but i already texted him", "contacted"), ("ok", None), ("hmm", None),
+     # the ex reaching out is theirs, not the person's slip
+     ('she just texted "can we talk at the handover?"', None), ("he already called", None),
+     ("just texted him", "contacted")],
 )
 def test_how_the_urge_is_now_is_read_from_typed_words(text: str, outcome: str | None) -> None:
     assert urges.outcome_from_text(text) == outcome
