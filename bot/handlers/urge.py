@@ -248,6 +248,11 @@ def _waiting_left(turn: Turn, frame: Frame) -> int:
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed message while the urge flow is on top."""
+    if frame.step in (STRENGTH, TRIGGER, TOOLS, WAIT_LEN) and urges.drafted(text):
+        # "i typed the message already": don't send it; where to put it, then on with the step
+        turn.say(turn.t("urge.drafted"))
+        ask(turn, frame)
+        return
     if frame.step in _ENDS_EARLY_AT and (ended := urges.outcome_from_text(text)) in _ENDS_AT_TOOLS:
         # "i already sent it" or "it passed" before the strength or the trigger: it ends here
         await _outcome(turn, frame, str(ended))

@@ -60,6 +60,7 @@ class _Words(DataModel):
     outcomes: dict[str, Regex] = Field(min_length=1)
     tools: dict[str, Regex] = Field(min_length=1)
     unsure: Regex
+    drafted: Regex  # "i typed the message already": written, not sent
 
     @model_validator(mode="after")
     def _known(self) -> _Words:
@@ -343,3 +344,9 @@ def outcome_from_text(text: str) -> str | None:
         if pattern is not None and pattern.search(folded):
             return outcome
     return None
+
+
+def drafted(text: str) -> bool:
+    """ "i typed the message already", "its written, my thumb is on send": written to them,
+    not sent yet."""
+    return bool(_WORDS.drafted.search(fold(text)))

@@ -1125,3 +1125,17 @@ async def test_words_where_a_tap_is_awaited_are_heard_and_a_slip_ends_the_urge(
     ended = await other.reply()
     assert not any(ended.plain.startswith(v) for v in variants("urge.use_buttons")), ended.plain
     assert "How long" not in ended.plain
+
+
+async def test_a_message_already_typed_gets_dont_send_it(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4092)
+    await onboard(user)
+    await user.send("/urge")
+    await user.reply()
+    await user.press("9")
+    await user.reply()
+    await user.send("i typed the message already")
+    reply = await user.reply()
+    assert any(reply.plain.startswith(v[:25]) for v in variants("urge.drafted")), reply.plain
