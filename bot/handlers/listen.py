@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.conversation.turn import Turn
 from bot.handlers import daily, faq, onboarding, privacy, startdate, urge
 from bot.handlers.progress import render_status
@@ -12,6 +14,9 @@ from bot.services.language import reply_code
 from bot.services.reading import Reading, mood_told, setting_asked
 from bot.services.safety_answers import asks_tech_safety, stops_asking
 
+ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
+ENGLISH_ONLY_AGAIN = timedelta(minutes=30)
+
 
 async def answer(turn: Turn, reading: Reading) -> None:
     """Answer a typed message as what it is (registered as the flows' free-text handler)."""
@@ -19,12 +24,19 @@ async def answer(turn: Turn, reading: Reading) -> None:
         return  # "no, keep it" or "what does this delete" at "Erase everything?"
     if reading.language is not None:  # the crisis check ran first, in any language it knows
         code = reply_code(reading.language, reading.text)
+        said_before = turn.rt.last_answers.repeats(
+            turn.user.id, ENGLISH_ONLY, turn.now, ENGLISH_ONLY_AGAIN
+        )
         if reading.harm == "strong":  # words of crisis in their language: asked
             key = f"language.safe_check.{code}"
             ask_if_safe(turn, reading.text, lead=turn.t(key) if turn.rt.content.has(key) else None)
-        else:
+            return
+        if not said_before:
             faq.say_english_only(turn, code)
-        return
+            turn.rt.last_answers.note(turn.user.id, ENGLISH_ONLY, turn.now)
+            return
+        # Said a minute ago: not again. Mixed with English ("is it normal na iyak ako"), the
+        # rest of the reading may still fit; answered as well as it can be.
     if reading.stop_messages and reading.harm is None:
         turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly
         return

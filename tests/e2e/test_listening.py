@@ -154,6 +154,10 @@ async def test_another_language_is_told_kindly_in_it_with_help_in_reach(
     reply = await user.reply()
     assert reply.text in CONTENT.variants("language.english_only.es")
     assert NOT_SAFE in reply.button_texts()
+    # said once: the next message in that language is not met with the same wall again
+    await user.send("no sé qué hacer, lo extraño mucho todos los días")
+    again = await user.reply()
+    assert again.text not in CONTENT.variants("language.english_only.es"), again.text
 
 
 async def test_a_crisis_in_spanish_is_still_answered_first(
