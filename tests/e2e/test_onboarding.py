@@ -6,11 +6,22 @@ import pytest
 from sqlmodel import select
 
 from bot.core.content import load_content
+from bot.emulator.driver import SimUser
 from bot.emulator.server import BotApiEmulator
 from bot.store.models import Reason
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
+
+
+async def to_the_daily_time(user: SimUser) -> None:
+    """/start, Today, Berlin: the daily-time question is waiting."""
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
 
 
 async def test_onboarding_with_buttons_ends_on_day_one(
@@ -275,12 +286,7 @@ async def test_absurd_times_are_refused(
     emu: BotApiEmulator, bot: BotRunner, typed: str, expected: str
 ) -> None:
     user = emu.user(601)
-    await user.send("/start")
-    await user.reply()
-    await user.press("Today")
-    await user.replies(2)
-    await user.send("Berlin")
-    await user.replies(2)
+    await to_the_daily_time(user)
     await user.send(typed)
     refusal = await user.reply()
     assert expected in refusal.plain
@@ -297,12 +303,7 @@ async def test_no_preferred_time_takes_the_evening_and_says_how_to_have_none(
     emu: BotApiEmulator, bot: BotRunner, typed: str, lead: str
 ) -> None:
     user = emu.user(602)
-    await user.send("/start")
-    await user.reply()
-    await user.press("Today")
-    await user.replies(2)
-    await user.send("Berlin")
-    await user.replies(2)
+    await to_the_daily_time(user)
     await user.send(typed)
     taken = await user.reply()
     # one message: why the evening (or how to turn messages off), the time set, the next
@@ -637,12 +638,7 @@ async def test_a_question_or_a_panic_at_the_reason_step_is_never_saved_as_a_reas
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(603)
-    await user.send("/start")
-    await user.reply()
-    await user.press("Today")
-    await user.replies(2)
-    await user.send("Berlin")
-    await user.replies(2)
+    await to_the_daily_time(user)
     await user.send("9pm")
     await user.reply()
     await user.send("is this a heart attack??")

@@ -53,6 +53,13 @@ async def in_the_talk(user: SimUser) -> None:
     await user.reply()
 
 
+async def in_an_explicit_talk(user: SimUser) -> BotMessage:
+    """Set up in Berlin, then a statement of intent: the explicit reply, returned."""
+    await onboard(user, zone="Berlin")
+    await user.send(EXPLICIT)
+    return await user.reply()
+
+
 def no_faq_menu(message: BotMessage) -> bool:
     topics = {t.title for t in CONTENT.faq_topics.values()}
     return not topics & set(message.button_texts())
@@ -65,9 +72,7 @@ async def test_explicit_intent_gets_the_number_and_the_lines_in_the_first_reply(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5001)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    reply = await user.reply()
+    reply = await in_an_explicit_talk(user)
     assert said(reply, "sos.explicit_reply")
     assert "112" in reply.plain
     assert "TelefonSeelsorge" in reply.plain
@@ -183,9 +188,7 @@ async def test_the_plan_reads_typed_answers_and_gives_them_back(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5012)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    first = await user.reply()
+    first = await in_an_explicit_talk(user)
     await user.press(PLAN, message=first)
     question = await user.reply()
     assert said(question, "sos.plan_self.intro")
@@ -215,9 +218,7 @@ async def test_after_not_safe_a_named_person_is_reached_and_nobody_gets_the_line
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5019)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("im not safe")
     assert said(await user.reply(), "sos.unsafe_now")
     # "my sister maybe" answers "ask someone nearby": help them reach her, now.
@@ -304,9 +305,7 @@ async def test_ok_to_the_first_reply_to_intent_is_heard_not_read_as_safe(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5052)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    first = await user.reply()
+    first = await in_an_explicit_talk(user)
     assert said(first, "sos.explicit_reply")
     await user.send("ok")
     heard = await user.reply()
@@ -359,9 +358,7 @@ async def test_people_named_unreachable_or_missing_in_everyday_words(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5047)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("not really")
     assert said(await user.reply(), "sos.unsafe_now")
     await user.send("prob my big bro")
@@ -774,9 +771,7 @@ async def test_someone_close_by_is_gone_to_not_phoned_and_asleep_is_woken(
     emu: BotApiEmulator, bot: BotRunner, told: str, key: str, who: str
 ) -> None:
     user = emu.user(5090)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("not really")
     assert said(await user.reply(), "sos.unsafe_now")
     await user.send(told)
@@ -1066,9 +1061,7 @@ async def test_asking_for_a_friend_is_asked_about_again_not_taken_for_a_person(
 
 async def test_a_first_name_is_said_back_as_a_name(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(5162)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("not really")
     await user.reply()
     await user.send("sarah")
@@ -1082,9 +1075,7 @@ async def test_fine_minutes_after_intent_is_asked_once_more_then_believed(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5163)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("im fine just tired")
     again = await user.reply()
     assert said(again, "sos.safe_recheck"), again.plain
@@ -1254,9 +1245,7 @@ async def test_acting_now_in_the_talk_gets_the_most_urgent_words(
     emu: BotApiEmulator, bot: BotRunner, typed: str
 ) -> None:
     user = emu.user(5174)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("no")
     await user.reply()
     await user.send(typed)
@@ -1358,9 +1347,7 @@ async def test_ok_after_go_to_them_is_heard_as_going_and_stop_stops_the_question
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5181)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("not really")
     await user.reply()
     await user.send("my mum is asleep upstairs")
@@ -1439,9 +1426,7 @@ async def test_a_later_country_replaces_the_first_and_places_are_never_people(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5300)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("actually im in the uk")
     uk = await user.reply()
     assert said(uk, "sos.lines_here"), uk.plain
@@ -1552,9 +1537,7 @@ async def test_cancel_or_not_now_stops_the_plan_and_keeps_what_was_written(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5307)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    first = await user.reply()
+    first = await in_an_explicit_talk(user)
     await user.press(PLAN, message=first)
     await user.reply()
     await user.send("when its late")
@@ -1568,9 +1551,7 @@ async def test_cancel_or_not_now_stops_the_plan_and_keeps_what_was_written(
     after = await user.reply()
     assert "• hello" not in after.plain  # the plan is over: nothing more is saved into it
     other = emu.user(5308)
-    await onboard(other, zone="Berlin")
-    await other.send(EXPLICIT)
-    opened = await other.reply()
+    opened = await in_an_explicit_talk(other)
     await other.press(PLAN, message=opened)
     await other.reply()
     await other.send("cancel")
@@ -1788,9 +1769,7 @@ async def test_a_country_said_in_a_sentence_brings_its_numbers(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5323)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("im not in germany, im on holiday in spain")
     spain = await user.reply()
     assert said(spain, "sos.lines_here"), spain.plain
@@ -1801,9 +1780,7 @@ async def test_wanting_to_call_the_ex_while_not_safe_is_answered_in_the_talk(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5324)
-    await onboard(user, zone="Berlin")
-    await user.send(EXPLICIT)
-    await user.reply()
+    await in_an_explicit_talk(user)
     await user.send("no")
     await user.reply()
     await user.send("should i call him")
