@@ -71,9 +71,12 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     if reading.urge:  # wanting to text them: the urge flow's, unless this step is about that
         return frame.step not in flow.urge_is_answer_at
     if flow.reads_at(frame.step) is Reads.ANSWER:
-        # "i probably wont be here in 30 days" typed as a reason is asked about, not saved
+        # "i probably wont be here in 30 days" typed as a reason is asked about, not saved; a
+        # question the step answers itself ("why do you need that?") stays with it
         return reading.harm == "strong" or (
-            reading.match.kind == "answer" and bool(_QUESTION.search(reading.text))
+            not accepts
+            and reading.match.kind == "answer"
+            and bool(_QUESTION.search(reading.text))
         )
     if accepts:
         return False

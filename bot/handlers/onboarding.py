@@ -475,7 +475,11 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("onboarding.reason_is_slip"))
         ask(turn, frame)
         return
-    if text.rstrip().endswith("?") and not asks_why(text):
+    if asks_why(text):  # "why do you need that?": what the reason is for, and asked again
+        turn.say(turn.t("onboarding.reason_question"))
+        ask(turn, frame)
+        return
+    if text.rstrip().endswith("?"):
         # "is this a heart attack??": a question, never kept as a reason; answered as one,
         # with the way back to this question
         await router.let_go(turn, frame, FLOW, read_text(text, turn.rt.matcher))
@@ -536,7 +540,7 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """Typed text the current question can take: a date, a place, a time, "I don't know" and
     "why do you need that?" (which each question answers itself), "back", or a correction of
     an earlier answer."""
-    if frame.step != REASON and (hedge_of(text) == "unsure" or asks_why(text)):
+    if asks_why(text) or (frame.step != REASON and hedge_of(text) == "unsure"):
         return True
     if is_back(text):
         return True

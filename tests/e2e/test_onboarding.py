@@ -652,3 +652,18 @@ async def test_a_question_or_a_panic_at_the_reason_step_is_never_saved_as_a_reas
     reasons = await user.reply()
     assert "heart attack" not in reasons.plain
     assert "what does nc mean" not in reasons.plain
+
+
+async def test_why_asked_at_the_reason_question_is_answered_there_not_by_the_faq(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(604)
+    await to_the_daily_time(user)
+    await user.send("9pm")
+    await user.reply()
+    await user.send("why do u need that?")
+    why = await user.reply()
+    assert why.text.startswith(CONTENT.text("onboarding.reason_question")[:40]), why.plain
+    await user.send("i want my peace back")
+    saved = await user.reply()
+    assert "Saved" in saved.plain
