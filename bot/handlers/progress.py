@@ -13,7 +13,7 @@ from bot.conversation.context import BotContext
 from bot.conversation.turn import Turn, open_turn
 from bot.services import journey
 from bot.services.progress import milestone_progress
-from bot.services.schedule import PAUSED_INDEFINITELY
+from bot.services.schedule import PAUSED_INDEFINITELY, resumes_on
 from bot.views.dates import long_date
 
 
@@ -69,5 +69,6 @@ async def render_status(turn: Turn) -> None:
         if turn.user.paused_until >= PAUSED_INDEFINITELY:
             lines.append(turn.t("progress.paused_open"))
         else:
-            lines.append(turn.t("progress.paused", until=long_date(turn.user.paused_until)))
+            resumes = resumes_on(turn.user.paused_until)
+            lines.append(turn.t("progress.paused", resumes=long_date(resumes)))
     turn.say("\n".join(lines))

@@ -15,7 +15,7 @@ from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.handlers import onboarding, privacy, startdate
 from bot.services import daily, journey, weekly
-from bot.services.schedule import PAUSED_INDEFINITELY
+from bot.services.schedule import PAUSED_INDEFINITELY, resumes_on
 from bot.services.timezones import zone_name
 from bot.views.dates import long_date
 
@@ -56,7 +56,8 @@ async def render_menu(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
         daily_state = turn.t("settings.daily_paused")
     else:
         assert user.paused_until is not None
-        daily_state = turn.t("settings.daily_paused_until", until=user.paused_until.isoformat())
+        resumes = resumes_on(user.paused_until)
+        daily_state = turn.t("settings.daily_paused_until", resumes=long_date(resumes))
     text = turn.t(
         "settings.menu",
         start=await _started(turn, not_set),

@@ -15,7 +15,17 @@ from bot.store import privacy as privacy_store
 EXPORT_FILENAME = "steadfast-data.json"
 
 
-def _jsonable(value: Any) -> Any:
+# Columns that hold a JSON document of the bot's own (frames, an unsent reply): shown as the
+# structure they are, not as one escaped string. What a person typed is never re-read.
+_JSON_COLUMNS = frozenset({"stack", "body"})
+
+
+def _jsonable(column: str, value: Any) -> Any:
+    if column in _JSON_COLUMNS and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -35,7 +45,7 @@ async def export_document(
     """
     rows = await privacy_store.rows_about(session=session, user_id=user_id)
     sections = {
-        name: [{column: _jsonable(v) for column, v in row.items()} for row in table_rows]
+        name: [{column: _jsonable(column, v) for column, v in row.items()} for row in table_rows]
         for name, table_rows in rows.items()
     }
     document: dict[str, Any] = {

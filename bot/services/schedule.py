@@ -41,6 +41,11 @@ def next_daily_instant(
     return None
 
 
+def resumes_on(paused_until: date) -> date:
+    """The first day that has a daily message again after a pause that ends on `paused_until`."""
+    return paused_until + timedelta(days=1)
+
+
 def local_date_of(instant: datetime, zone: str) -> date:
     return instant.astimezone(ZoneInfo(zone)).date()
 

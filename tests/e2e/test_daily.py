@@ -184,6 +184,12 @@ async def test_pause_silences_without_stopping_the_count_then_resume(
     confirmation = (await user.reply()).plain
     assert "2 days" in confirmation
     assert "Friday 27 November at 20:00" in confirmation  # as /status writes dates
+    await user.send("/status")  # the same day as the confirmation, not the last paused one
+    status = (await user.reply()).plain
+    assert "next one comes on Friday 27 November" in status
+    assert "Thursday 26" not in status
+    await user.send("/settings")
+    assert "back on Friday 27 November" in (await user.reply()).plain
     clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
     await user.silence(0.3)
     clock.set(datetime(2026, 11, 26, 19, 0, tzinfo=UTC))

@@ -84,6 +84,9 @@ async def test_export_is_a_documented_json_file_of_everything_stored(
     assert [a["start_date"] for a in data["attempts"]] == ["2026-11-25"]
     assert [(u["strength"], u["trigger"]) for u in data["urges"]] == [(7, "night")]
     assert [m["text"] for m in data["unsent_messages"]] == ["I miss you"]
+    # Where they are in a conversation is readable structure, not an escaped JSON string.
+    assert data["flow_states"]
+    assert all(isinstance(f["stack"], list) for f in data["flow_states"])
     # Everything in the database about them, nothing about anyone else.
     mentioned = await rows_mentioning(bot, 6002)
     assert sum(len(data[name]) for name in tables) == len(mentioned)
