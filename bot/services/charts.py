@@ -147,8 +147,22 @@ def render_progress(data: ChartData, labels: ChartLabels) -> bytes:
     return buffer.getvalue()
 
 
+def full_days_line(data: ChartData) -> np.ndarray:
+    """The line's height per date: full days held (Day 15 is 14 full days), the unit
+    milestones are counted in, so a milestone's star sits at its own number."""
+    return np.maximum(np.asarray(data.streak, dtype=float) - 1, 0)
+
+
+def star_points(data: ChartData) -> list[tuple[date, int, float]]:
+    """Each milestone drawn: (date reached, full days, height on the line)."""
+    line = full_days_line(data)
+    # Over a long span the first days' stars would sit on top of each other.
+    shown = [(d, n) for d, n in data.milestones if n >= 7 or len(data.streak) <= 60]
+    return [(d, n, float(line[(d - data.first).days])) for d, n in shown]
+
+
 def _draw_days(ax: Axes, data: ChartData, labels: ChartLabels, xs: np.ndarray) -> None:
-    streak = np.asarray(data.streak, dtype=float)
+    streak = full_days_line(data)
     ax.fill_between(xs, streak, 0, color=STREAK_FILL, alpha=0.22, linewidth=0)
     ax.plot(xs, streak, color=STREAK, linewidth=2.6, solid_joinstyle="round")
     top = max(float(streak.max()), 3.0)
@@ -163,11 +177,11 @@ def _draw_days(ax: Axes, data: ChartData, labels: ChartLabels, xs: np.ndarray) -
                 [], [], color=SLIP, marker="v", linestyle="none", markersize=10, label=labels.slip
             )
         )
-    # Over a long span the first days' stars would sit on top of each other.
-    shown = [(d, n) for d, n in data.milestones if n >= 7 or len(data.streak) <= 60]
-    if shown:
+    stars = star_points(data)
+    if stars:
+        shown = [(d, n) for d, n, _ in stars]
         m_x = [np.datetime64(d.isoformat(), "D") for d, _ in shown]
-        m_y = [data.streak[(d - data.first).days] for d, _ in shown]
+        m_y = [y for _, _, y in stars]
         ax.scatter(
             m_x,
             m_y,

@@ -12,7 +12,14 @@ import pytest
 from PIL import Image
 
 from bot.services import history
-from bot.services.charts import ChartData, ChartLabels, clip, render_progress
+from bot.services.charts import (
+    ChartData,
+    ChartLabels,
+    clip,
+    full_days_line,
+    render_progress,
+    star_points,
+)
 from bot.services.history import UrgeRecord
 from bot.services.progress import Span
 from bot.services.weekly import next_weekly_instant
@@ -94,6 +101,10 @@ def test_streak_resets_on_a_slip_and_milestones_follow_full_days() -> None:
                        (date(2026, 11, 8), 7), (date(2026, 11, 10), 1),
                        (date(2026, 11, 12), 3)]
     assert history.slips(spans) == [date(2026, 11, 9)]
+    # Drawn: the line is in full days, so every star sits at its own number.
+    data = ChartData(first=start, last=date(2026, 11, 12), streak=series, milestones=reached)
+    assert [y for _, _, y in star_points(data)] == [n for _, n in reached]
+    assert list(full_days_line(data)) == [0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3]
 
 
 def test_week_summary_counts_days_urges_speed_and_trigger() -> None:
