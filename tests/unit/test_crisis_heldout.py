@@ -1,9 +1,9 @@
-"""The held-out round (tests/data/heldout/crisis_r17.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r18.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 17 was written by a helper who never saw the rules, before round 17's tuning, and is
+Round 18 was written by a helper who never saw the rules, before round 18's tuning, and is
 never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 to 16 were held out until later rounds; they are tuning material now (the word
+Rounds 8 to 17 were held out until later rounds; they are tuning material now (the word
 model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
@@ -78,11 +78,16 @@ ROUNDS = {
     # the rest unchanged. Round 17's rules, chosen on it: reached 108, full 91, explicit 48,
     # special 18, full alarms 0, checked 2.
     "crisis_r16": Pinned((108, 108, 72, 24), 108, 91, 48, 18, 0, 2, in_reach_min=108),
-    # Held out (written 2026-12-01 by a helper who never saw the rules, before round 17's
-    # tuning). Measured before it (b905bdb): reached 97, full 73, explicit 45, special 17,
-    # full alarms 3, checked 5 (4.6%), in reach 108. After it: the same (target: every crisis
-    # message reached and no full alarm, missed).
+    # Tuning material since round 18 (held out until then, written 2026-12-01 by a helper who
+    # never saw the rules, before round 17's tuning). Measured before it (b905bdb): reached
+    # 97, full 73, explicit 45, special 17, full alarms 3, checked 5 (4.6%), in reach 108.
+    # After it: the same (target: every crisis message reached and no full alarm, missed).
     "crisis_r17": Pinned((108, 108, 72, 24), 97, 73, 45, 17, 3, 5, checked_target_met=True,
+                         in_reach_min=108),
+    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 18's
+    # tuning). Measured before it (4203dc7): reached 104, full 85, explicit 50, special 22,
+    # full alarms 4, checked 6 (5.6%), in reach 108.
+    "crisis_r18": Pinned((108, 108, 72, 24), 104, 85, 50, 22, 4, 6, checked_target_met=False,
                          in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
