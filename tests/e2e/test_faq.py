@@ -288,3 +288,17 @@ async def test_the_same_things_tied_to_the_ex_are_answered(
     reply = await user.reply()
     assert reply.text not in CONTENT.faq.out_of_scope, reply.plain  # type: ignore[union-attr]
     assert reply.text == "\n\n".join(CONTENT.faq_entries[qid].answer), reply.plain
+
+
+@pytest.mark.parametrize("text", ["i think i am not enough", "was i not good enough for him"])
+async def test_feeling_not_enough_is_met_as_worth_not_as_how_long_no_contact_lasts(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    # "enough" used to pull in "is 30 days enough": a day count for someone doubting their worth.
+    user = emu.user(4018)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text == "\n\n".join(CONTENT.faq_entries["self-worth"].answer), reply.plain
+    await user.send("is a month not enough")  # a duration stays a question about the duration
+    assert (await user.reply()).text == "\n\n".join(CONTENT.faq_entries["how-long"].answer)
