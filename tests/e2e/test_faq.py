@@ -302,3 +302,15 @@ async def test_feeling_not_enough_is_met_as_worth_not_as_how_long_no_contact_las
     assert reply.text == "\n\n".join(CONTENT.faq_entries["self-worth"].answer), reply.plain
     await user.send("is a month not enough")  # a duration stays a question about the duration
     assert (await user.reply()).text == "\n\n".join(CONTENT.faq_entries["how-long"].answer)
+
+
+async def test_asking_whether_a_logistics_reply_breaks_the_streak_is_not_a_slip_card(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4019)
+    await onboard(user)
+    await user.send("i replied to him about the rent money does that break my streak")
+    reply = await user.reply()
+    assert reply.text == "\n\n".join(CONTENT.faq_entries["what-counts"].answer), reply.plain
+    assert "logistics" in reply.plain  # the exception it asked about is named
+    assert all("slip" not in b.lower() for b in reply.button_texts())
