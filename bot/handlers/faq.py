@@ -120,6 +120,11 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # The ex has died: grief, not No Contact; someone to be with, help one tap away.
         turn.say(turn.t("listen.bereaved"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
         return
+    if reading.no_reply and reading.harm != "strong":
+        # Their silence after one's own message: the sting heard, no chasing it; never the
+        # answer about whether to reply to them.
+        turn.say(turn.t("listen.no_reply"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+        return
     if reading.smalltalk in ("help_bid", "bot_care", "not_understood"):
         # A call for help, "do you care", "that didn't help": heard, with a way to people who
         # can help and to the topics.

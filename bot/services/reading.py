@@ -31,6 +31,7 @@ class _ReadingData(DataModel):
     missing: list[Regex] = Field(min_length=1)
     start_correction: Regex
     bereaved: Regex
+    no_reply: Regex
     skip: Regex
     stop_messages: Regex
     emoji_bright: str = Field(min_length=1)
@@ -67,6 +68,7 @@ class Reading:
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
     start_correction: bool = False  # "my start date was actually last sunday"
     bereaved: bool = False  # "my ex passed away last night": grief, not No Contact
+    no_reply: bool = False  # "he hasnt even replied": their silence after one's own message
     language: str | None = None  # clearly not English: its ISO 639-1 code
     asks: bool = True  # it asks something (see faq.is_question), rather than tells
     stop_messages: bool = False  # "turn off the daily messages", "stop messaging me"
@@ -154,6 +156,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
         bereaved=bool(_DATA.bereaved.search(norm)),
+        no_reply=bool(_DATA.no_reply.search(norm)),
         language=other_language(text),
         asks=asks,
         stop_messages=bool(_DATA.stop_messages.search(norm)),

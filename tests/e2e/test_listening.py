@@ -442,3 +442,18 @@ async def test_asking_the_bot_to_message_the_ex_is_answered_honestly(
     assert CONTENT.faq is not None
     openings = [v[:30] for v in CONTENT.faq.smalltalk["on_my_behalf"]]
     assert any(reply.plain.startswith(o) for o in openings), reply.plain
+
+
+@pytest.mark.parametrize("text", ["he hasnt even replied", "she left me on read",
+                                  "my ex hasnt replied in 3 days what does that mean"])
+async def test_their_silence_after_ones_own_message_is_heard_not_answered_with_should_i_reply(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(7301)
+    await onboard(user)
+    await user.send("i texted him last night")
+    await user.reply()
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.no_reply"), reply.plain
+    assert reply.button_texts() == [CONTENT.label("faq.btn_not_safe")]
