@@ -30,6 +30,7 @@ from bot.conversation.flow import Flow, Idle, Reads
 from bot.conversation.frames import Frame
 from bot.conversation.turn import Turn, open_turn
 from bot.services.corrections import is_cancel
+from bot.services.crisis import mentions_harm
 from bot.services.reading import Reading, is_urge, read_text
 
 logger = logging.getLogger(__name__)
@@ -68,12 +69,15 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     """Whether typed text at `frame`'s step is something else rather than its answer."""
     if frame.step in flow.holds_at:
         return False
+    if reading.harm == "strong":
+        # "i dont know if ill still be here in 30 days" is asked about at any step, even where
+        # the step could read it ("i dont know" at the start date, "in 30 days" as a date).
+        return True
     if reading.urge:  # wanting to text them: the urge flow's, unless this step is about that
         return frame.step not in flow.urge_is_answer_at
     if flow.reads_at(frame.step) is Reads.ANSWER:
-        # "i probably wont be here in 30 days" typed as a reason is asked about, not saved; a
-        # question the step answers itself ("why do you need that?") stays with it
-        return reading.harm == "strong" or (
+        # A question the step answers itself ("why do you need that?") stays with it
+        return (
             not accepts
             and reading.match.kind == "answer"
             and bool(_QUESTION.search(reading.text))
@@ -145,12 +149,14 @@ async def route(turn: Turn, text: str) -> None:
         await resume.cancel_top(turn)  # "stop", "nevermind": as /cancel
         return
     # Cheap checks first: text the step takes (a date at "when did it start?") lets go
-    # only for an urge, so the rest of the reading (the FAQ match above all) is skipped.
+    # only for an urge or words of harm, so the rest of the reading (the FAQ match above all)
+    # is skipped.
     accepts = flow.accepts(turn, frame, text)
     if (
         accepts
         and flow.reads_at(frame.step) is not Reads.ANSWER
         and not urge_lets_go(flow, frame, text)
+        and mentions_harm(text) != "strong"
     ):
         await flow.on_text(turn, frame, text)
         return

@@ -154,8 +154,11 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # that answer stays one tap away).
         # A short message has no room for a second subject ("i want to cut so bad" is not about
         # cutting contact): nothing offered beside the question then.
+        # Nor beside a message with no question mark ("i dont know if ill still be here in 30
+        # days"): "How long should it last?" under "are you safe?" reads as if about their life.
         short = len(reading.text.split()) <= SHORT_WORDS
-        ask_if_safe(turn, reading.text, [] if short else _offer_rows(turn, match.ids[:1]))
+        offer = [] if short or "?" not in reading.text else _offer_rows(turn, match.ids[:1])
+        ask_if_safe(turn, reading.text, offer)
     elif reading.declined:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.heard_first:

@@ -667,3 +667,28 @@ async def test_why_asked_at_the_reason_question_is_answered_there_not_by_the_faq
     await user.send("i want my peace back")
     saved = await user.reply()
     assert "Saved" in saved.plain
+
+
+@pytest.mark.parametrize("taps", [[], ["Today"]])  # at the start date, at the time zone
+async def test_words_of_harm_at_a_step_that_could_read_them_are_asked_about_first(
+    emu: BotApiEmulator, bot: BotRunner, taps: list[str]
+) -> None:
+    # "i dont know" is an answer the start-date step takes, "in 30 days" almost a date: the
+    # person still gets "are you safe?", not "a rough guess is enough".
+    user = emu.user(2101)
+    await user.send("/start")
+    await user.reply()
+    for tap in taps:
+        await user.press(tap)
+        await user.wait_for(lambda m: "time zone" in m.plain)
+    await user.send("honestly i dont know if ill still be here in 30 days")
+    check = await user.reply()
+    assert "are you safe right now?" in check.plain.lower(), check.plain
+    assert "findahelpline.com" in check.plain  # a way to help in the text itself
+    labels = check.button_texts()
+    assert "I'm not safe" in labels
+    # Nothing from the FAQ beside the question ("How long should it last?" read as their life)
+    assert not set(labels) & {e.title for e in CONTENT.faq_entries.values()}
+    await user.send("yes im safe")
+    settled = await user.reply()
+    assert any("Back to setting you up" in b for b in settled.button_texts())

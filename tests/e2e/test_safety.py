@@ -704,7 +704,8 @@ async def test_words_of_harm_that_also_match_a_question_are_asked_about_first(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     # It matches the answer on drunk texting; answering that would leave someone who may be
-    # drinking to die with tips. The check comes first; the answer stays one tap away.
+    # drinking to die with tips. The check comes first, and with no question asked the answer
+    # is not offered beside it either (fifth probe: an FAQ title under "are you safe?" jars).
     text = ("3rd bottle of wine and i still feel everything. "
             "just want to drink till theres nothing left of me")
     assert detect_crisis(text) is None
@@ -716,10 +717,7 @@ async def test_words_of_harm_that_also_match_a_question_are_asked_about_first(
     assert "112" in reply.plain
     assert "TelefonSeelsorge" in reply.plain
     assert SAFE_NO in reply.button_texts()
-    assert CONTENT.faq_entries["drunk-text"].title in reply.button_texts()
-    await user.press(CONTENT.faq_entries["drunk-text"].title, message=reply)
-    answer = await user.reply()
-    assert answer.text == "\n\n".join(CONTENT.faq_entries["drunk-text"].answer), answer.plain
+    assert CONTENT.faq_entries["drunk-text"].title not in reply.button_texts()
 
 
 async def test_a_new_talk_right_after_one_ended_does_not_open_with_the_same_words(
