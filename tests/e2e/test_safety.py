@@ -337,6 +337,24 @@ async def test_asking_what_to_do_gets_concrete_steps_for_the_danger_it_is(
     assert "TelefonSeelsorge" in steps.plain
 
 
+async def test_a_threat_to_come_and_break_the_door_in_is_danger_not_self_harm(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: only the word model caught it, so it was asked about as one's own harm and
+    # "what do i do" got "put anything you could hurt yourself with out of reach".
+    user = emu.user(5056)
+    await onboard(user, zone="Berlin")
+    await user.send("he keeps texting me saying if i dont answer hes gonna come round and "
+                    "smash the door in")
+    first = await user.reply()
+    assert said(first, "sos.danger_reply"), first.plain
+    assert "Hilfetelefon" in first.plain  # the abuse line, not only the crisis line
+    await user.send("what do i do")
+    steps = await user.reply()
+    assert said(steps, "sos.what_now_danger"), steps.plain
+    assert "hurt yourself" not in steps.plain
+
+
 async def test_a_threat_only_the_net_catches_opens_the_danger_path(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
