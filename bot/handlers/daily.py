@@ -40,27 +40,32 @@ def describe_next(turn: Turn) -> str:
 
 async def pause(update: Update, context: BotContext) -> None:
     """Silence daily messages, for N days or until /resume; the count never stops."""
-    args = context.args or []
     async with open_turn(update, context) as turn:
-        if not turn.user.onboarded:
-            turn.say(turn.t("progress.not_started"))
-            return
-        days: int | None = None
-        if args and is_indefinite(" ".join(args)):
-            # "/pause forever": until /resume, and no "for how long?" after it
-            await _pause_for(turn, None)
-            turn.say(turn.t("daily.pause_open"))
-            return
-        if args:  # "/pause 3", "/pause a week", "/pause the weekend", "/pause until friday"
-            days = _pause_days(" ".join(args), turn)
-            if days is None:
-                turn.say(turn.t("daily.pause_usage", max=daily.MAX_PAUSE_DAYS))
-                return
-        await _pause_for(turn, days)
+        await pause_typed(turn, " ".join(context.args or []))
+
+
+async def pause_typed(turn: Turn, typed: str) -> None:
+    """/pause with what followed it ("3", "a week", "until friday", "forever", or nothing),
+    also for "pause for a week" typed without the slash."""
+    if not turn.user.onboarded:
+        turn.say(turn.t("progress.not_started"))
+        return
+    days: int | None = None
+    if typed and is_indefinite(typed):
+        # "/pause forever": until /resume, and no "for how long?" after it
+        await _pause_for(turn, None)
+        turn.say(turn.t("daily.pause_open"))
+        return
+    if typed:  # "/pause 3", "/pause a week", "/pause the weekend", "/pause until friday"
+        days = _pause_days(typed, turn)
         if days is None:
-            # Until /resume, unless they say how long next ("for a week", "till sunday").
-            frame = turn.convo.push(PAUSE_LENGTH, LengthStep.LENGTH)
-            ask_length(turn, frame)
+            turn.say(turn.t("daily.pause_usage", max=daily.MAX_PAUSE_DAYS))
+            return
+    await _pause_for(turn, days)
+    if days is None:
+        # Until /resume, unless they say how long next ("for a week", "till sunday").
+        frame = turn.convo.push(PAUSE_LENGTH, LengthStep.LENGTH)
+        ask_length(turn, frame)
 
 
 def _pause_days(typed: str, turn: Turn) -> int | None:
@@ -78,13 +83,18 @@ async def _pause_for(turn: Turn, days: int | None) -> None:
 async def resume(update: Update, context: BotContext) -> None:
     """Start daily messages again."""
     async with open_turn(update, context) as turn:
-        if not turn.user.onboarded:
-            turn.say(turn.t("progress.not_started"))
-            return
-        was_paused = turn.user.paused_until is not None
-        await daily.set_pause(session=turn.session, user=turn.user, until=None, now=turn.now)
-        key = "daily.resumed" if was_paused else "daily.not_paused"
-        turn.say(turn.t(key, next=describe_next(turn)))
+        await resume_now(turn)
+
+
+async def resume_now(turn: Turn) -> None:
+    """/resume, also typed without the slash."""
+    if not turn.user.onboarded:
+        turn.say(turn.t("progress.not_started"))
+        return
+    was_paused = turn.user.paused_until is not None
+    await daily.set_pause(session=turn.session, user=turn.user, until=None, now=turn.now)
+    key = "daily.resumed" if was_paused else "daily.not_paused"
+    turn.say(turn.t(key, next=describe_next(turn)))
 
 
 async def on_mood(update: Update, context: BotContext) -> None:

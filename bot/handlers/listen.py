@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.conversation.turn import Turn
-from bot.handlers import daily, faq, onboarding, privacy, startdate, urge
+from bot.handlers import daily, faq, onboarding, privacy, reasons, settings, startdate, urge
 from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe
 from bot.services import daily as daily_service
 from bot.services import journey
 from bot.services.language import reply_code
-from bot.services.reading import Reading, mood_told, setting_asked
+from bot.services.reading import Reading, command_word, mood_told, setting_asked
 from bot.services.safety_answers import asks_tech_safety, stops_asking
 
 ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
@@ -37,6 +37,9 @@ async def answer(turn: Turn, reading: Reading) -> None:
             return
         # Said a minute ago: not again. Mixed with English ("is it normal na iyak ako"), the
         # rest of the reading may still fit; answered as well as it can be.
+    if turn.user.onboarded and reading.harm is None and (typed := command_word(reading.text)):
+        await _as_command(turn, *typed)  # "pause for a week", "status": done, not heard
+        return
     if reading.stop_messages and reading.harm is None:
         turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly
         return
@@ -79,3 +82,17 @@ async def answer(turn: Turn, reading: Reading) -> None:
         startdate.begin(turn, journey.date_in(reading.text, turn.today))
         return
     faq.answer_free_text(turn, reading)
+
+
+async def _as_command(turn: Turn, command: str, typed: str) -> None:
+    """A command's name typed without its slash, done as the command would be."""
+    if command == "pause":
+        await daily.pause_typed(turn, typed)
+    elif command == "resume":
+        await daily.resume_now(turn)
+    elif command == "status":
+        await render_status(turn)
+    elif command == "settings":
+        turn.say(*await settings.render_menu(turn))
+    else:
+        await reasons.show_in(turn)

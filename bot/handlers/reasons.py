@@ -52,6 +52,11 @@ async def show(update: Update, context: BotContext) -> None:
         await _show_list(turn, turn.convo.push(NAME, Step.MENU))
 
 
+async def show_in(turn: Turn) -> None:
+    """The reasons list, for "reasons" typed without the slash."""
+    await _show_list(turn, turn.convo.push(NAME, Step.MENU))
+
+
 _ADD_WORD = re.compile(r"^\s*add\b[:\s]*", re.IGNORECASE)
 _MENU_WORD = re.compile(
     r"^(?:list|show|see|view|remove|delete|del|rm|edit|change|done|help|all|mine|menu)\b",

@@ -34,6 +34,7 @@ class _ReadingData(DataModel):
     no_reply: Regex
     skip: Regex
     stop_messages: Regex
+    command_word: Regex
     emoji_bright: str = Field(min_length=1)
     emoji_heavy: str = Field(min_length=1)
 
@@ -201,6 +202,20 @@ def setting_asked(text: str) -> tuple[str, str | None] | None:
         if found is not None:
             return name, found.group("value")
     return None
+
+
+def command_word(text: str) -> tuple[str, str] | None:
+    """A command's name typed without its slash: ("pause", "for a week") for "pause for a
+    week", ("status", "") for "status"; None otherwise. "setting" and "unpause" are read as
+    "settings" and "resume"."""
+    found = _DATA.command_word.search(normalize(text))
+    if found is None:
+        return None
+    cmd = {"setting": "settings", "unpause": "resume"}.get(found.group("cmd"), found.group("cmd"))
+    arg = found.group("arg") or ""
+    if arg and cmd != "pause":
+        return None  # "status now" is fine to miss; "resume tomorrow" is not a plain /resume
+    return cmd, arg
 
 
 def mood_told(text: str) -> str | None:

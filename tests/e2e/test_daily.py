@@ -409,3 +409,26 @@ async def test_pause_forever_pauses_until_resume_without_asking_how_long(
     assert not paused.button_texts()  # no "for how long?" after "forever"
     await user.send("/status")
     assert "paused" in (await user.reply()).plain
+
+
+async def test_commands_typed_without_their_slash_are_done(
+    emu: BotApiEmulator, ticking: BotRunner
+) -> None:
+    # Fifth probe: "pause for a week", "settings" and "status" were heard as feelings, and
+    # nothing was paused.
+    user = emu.user(1020)
+    await onboard(user, zone="Berlin", at="20:00")
+    await user.send("pause for a week")
+    assert "Paused for 7 days" in (await user.reply()).plain
+    await user.send("status")
+    status = (await user.reply()).plain
+    assert "Day 1 " in status
+    assert "next one comes on" in status
+    await user.send("settings")
+    assert "Your settings" in (await user.reply()).plain
+    await user.send("resume")
+    assert "on again" in (await user.reply()).plain
+    await user.send("stop messaging me for a while")
+    assert "/pause" in (await user.reply()).plain
+    await user.send("status of my heart: broken")  # not the command: heard as it is
+    assert "Day 1 " not in (await user.reply()).plain
