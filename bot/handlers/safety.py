@@ -76,6 +76,7 @@ from bot.services.safety_answers import (
     low_battery,
     means_at_hand,
     none_of_theirs,
+    not_acted,
     not_believed,
     not_immediate,
     objects_to_help,
@@ -456,6 +457,8 @@ _HEARD = (
     _Heard("s", acting_now, "imminent", Step.UNSAFE),
     # "its ok. i made my decision" (after a goodbye): the most urgent words too
     _Heard("s", has_decided, "imminent", Step.UNSAFE),
+    # "no i havent done anything", "its just a thought": not acted on; not "not safe"
+    _Heard("s", not_acted, "not_acted", Step.ASKED),
     # "what number do i call", "whats samaritans number", "is there a hotline here": the
     # numbers, at once
     _Heard("sdo", asks_for_number, "give_lines", None),

@@ -1351,6 +1351,9 @@ _TALK_TO_ME = re.compile(
     r"|keep talking|be here|chat)|\b(?:just |please )?(?:talk to me|stay with me|keep talking"
     r"|do not (?:leave|go)|please do not go|i just want to talk|i need (?:someone|somebody) to"
     r" talk to|i just need to talk)\b"
+    # "i want to talk to someone but my family doesnt know": a person to talk to (a line)
+    r"|\bi (?:just )?(?:want|need|wish i had|wish i could) (?:to )?(?:talk|speak|vent) (?:to|with)"
+    r" (?:someone|somebody|a person|a real person)\b"
 )
 
 
@@ -1798,6 +1801,23 @@ _STOPPED_ATTEMPT = re.compile(
     r"(?: (?:tonight|again|this time))?$|\bi (?:tried|started)(?: to)?(?: do it)? but (?:i )?"
     r"(?:stopped|could not|couldnt|chickened out|panicked)\b"
 )
+
+
+# "no i havent done anything", "its just a thought": they have not acted on it. Answering
+# "are you safe?" with this is not "no, I'm not safe" (fifth probe).
+_NOT_ACTED = re.compile(
+    r"^(?:no|nah|nope|no no)?(?: |, )?(?:i )?(?:have not|havent|did not|didnt|have not yet)"
+    r" (?:done|do|did|tried) (?:anything|it|nothing)(?: (?:yet|at all|to myself))?\b"
+    r"|^(?:no |nah |nope )?(?:i )?(?:have not|did not) (?:hurt|harmed|touched|cut) (?:myself"
+    r"|anything)\b|\b(?:it is|its|it was|they are|theyre|they were) (?:just|only) (?:a )?"
+    r"(?:thought|thoughts|feeling)\b|^(?:just|only) (?:a )?(?:thought|thoughts)\b"
+)
+
+
+def not_acted(text: str) -> bool:
+    """ "no i havent done anything", "its just a thought": not acted on; glad, still cared
+    about, a line to talk to, and safe for tonight asked."""
+    return _found(_NOT_ACTED, text)
 
 
 def stopped_attempt(text: str) -> bool:

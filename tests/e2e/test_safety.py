@@ -1907,3 +1907,26 @@ async def test_phone_safety_asked_outside_a_talk_gets_steps(
     await user.send("i just realised we still share locations on snapchat, he can see where i am")
     reply = await user.reply()
     assert said(reply, "listen.tech_safety"), reply.plain
+
+
+async def test_not_having_acted_is_not_read_as_not_safe(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: "no i havent done anything" to "are you safe?" was read as "no", and the
+    # talk then pushed "call 112 now" at "its just a thought" and at a wish to talk to someone.
+    user = emu.user(5057)
+    await onboard(user, zone="Berlin")
+    await user.send("sometimes i think it would be easier if i just didnt wake up")
+    await user.reply()
+    await user.send("no i havent done anything")
+    first = await user.reply()
+    assert said(first, "sos.not_acted"), first.plain
+    assert "TelefonSeelsorge" in first.plain
+    await user.send("its just a thought")
+    second = await user.reply()
+    assert said(second, "sos.not_acted"), second.plain
+    assert second.text != first.text  # never the same text twice running
+    await user.send("i want to talk to someone but my family doesnt know about her")
+    talk = await user.reply()
+    assert said(talk, "sos.talk_with_me"), talk.plain
+    assert "TelefonSeelsorge" in talk.plain
