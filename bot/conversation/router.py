@@ -72,7 +72,7 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     if reading.harm == "strong":
         # "i dont know if ill still be here in 30 days" is asked about at any step, even where
         # the step could read it ("i dont know" at the start date, "in 30 days" as a date).
-        return True
+        return frame.step not in flow.harm_is_answer_at
     if reading.urge:  # wanting to text them: the urge flow's, unless this step is about that
         return frame.step not in flow.urge_is_answer_at
     if flow.reads_at(frame.step) is Reads.ANSWER:

@@ -23,9 +23,11 @@ from bot.conversation.turn import Turn, open_turn
 from bot.handlers.daily import describe_next
 from bot.handlers.faq import say_english_only
 from bot.handlers.progress import render_status
+from bot.handlers.safety import ask_if_safe
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, only_a_time, parse_clock_time
 from bot.services.corrections import corrected_answer, is_back
+from bot.services.crisis import mentions_harm
 from bot.services.dates import (
     DateParseError,
     dated_by_an_event,
@@ -35,7 +37,7 @@ from bot.services.dates import (
 from bot.services.hedges import asks_why, hedge_of, wants_no_messages
 from bot.services.language import reply_code, unparsed_language
 from bot.services.progress import day_number, local_today
-from bot.services.reading import is_skip, read_text
+from bot.services.reading import is_skip, read_text, struggle_kind
 from bot.services.slips import told_a_slip
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.timezones import (
@@ -235,7 +237,7 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
                 else turn.t(f"onboarding.time_{exc.code}", text=text[:40])
             )
     elif frame.step == REASON:
-        if (said := only_a_time(text)) is not None:
+        if not text.strip().isdigit() and (said := only_a_time(text)) is not None:
             # "9pm" or "after the kids are in bed" typed at the reason: the time changed, it
             # is no reason (a time tapped by mistake, then the one they meant)
             await _take_time(turn, frame, said)
@@ -336,6 +338,8 @@ _DATEISH = re.compile(
 def _correction_kind(turn: Turn, frame: Frame, fix: str) -> str | None:
     """What the answer inside a correction changes: "date", "zone" or "time" (whichever this
     step can take, earlier answers first), or None."""
+    if frame.step == REASON and fix.strip().isdigit():
+        return None  # "5" at the reason: a button's number typed, not 05:00
     single = OnboardingData.of(frame).mode == MODE_SINGLE
     kinds = {
         DATE: ("date",),
@@ -425,7 +429,9 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     shown_today = local_today(turn.now, turn.user.tz or "UTC")
     shown = journey.resolve_start(raw, shown_today)
     understood = turn.t(
-        "onboarding.date_understood", date=long_date(shown), day=day_number(shown, shown_today)
+        "onboarding.date_understood",
+        date=long_date(shown, shown_today),
+        day=day_number(shown, shown_today),
     )
     change = [[(turn.label("onboarding.btn_change_date"), FLOW.button(frame, "redate"))]]
     turn.say(understood, inline(change))
@@ -465,6 +471,16 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if await turn.flows.first_look(turn, text):  # a panic attack: grounding, never a reason
         await router.back_to(turn, frame, FLOW)
         return
+    if mentions_harm(text) == "strong":
+        # "i probably wont be here in 30 days": never kept as a reason, and set-up is not left
+        # half done behind the safety talk (the count, the zone and the time are all known):
+        # finished quietly, then asked whether they are safe.
+        day = await _finish(turn, frame, announce=False)
+        ask_if_safe(turn, text, lead=turn.t("onboarding.done_before_check", day=day))
+        return
+    if text.strip().isdigit():  # "5": a button's number typed, no reason and no 05:00
+        ask(turn, frame)
+        return
     if is_skip(text):  # "skip", "not now", "no thanks": the question is optional
         await _finish(turn, frame)
         return
@@ -479,14 +495,18 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("onboarding.reason_question"))
         ask(turn, frame)
         return
-    if text.rstrip().endswith("?"):
-        # "is this a heart attack??": a question, never kept as a reason; answered as one,
-        # with the way back to this question
-        await router.let_go(turn, frame, FLOW, read_text(text, turn.rt.matcher))
-        return
     reason = " ".join(text.split())
-    if len(reason) > REASON_MAX_CHARS:
-        turn.say(turn.t("onboarding.reason_too_long", max=REASON_MAX_CHARS))
+    reading = read_text(text, turn.rt.matcher)
+    if text.rstrip().endswith("?") or reading.asks or len(reason) > REASON_MAX_CHARS:
+        # "is this a heart attack??", "so what do i say to him in the kitchen", or a long
+        # outpouring: never kept as a reason (nor met with a character limit); answered or
+        # heard as what it is, with the way back to this question
+        await router.let_go(turn, frame, FLOW, reading)
+        return
+    if struggle_kind(text) == "miss":
+        # "i miss him so much": heard, not shown back on hard days as the reason for this
+        turn.say(turn.t("onboarding.reason_is_missing"))
+        ask(turn, frame)
         return
     if reason:
         try:
@@ -500,14 +520,19 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     await _finish(turn, frame)
 
 
-async def _finish(turn: Turn, frame: Frame) -> None:
+async def _finish(turn: Turn, frame: Frame, *, announce: bool = True) -> int:
+    """Start the count and schedule the daily message; say so unless told not to. Returns
+    today's day number."""
     start = journey.resolve_start(OnboardingData.of(frame).date_raw or "today", turn.today)
     await journey.begin(session=turn.session, user=turn.user, start=start, now=turn.now)
     await daily.refresh_next_daily(session=turn.session, user=turn.user, now=turn.now)
     turn.convo.pop(NAME)
-    time_text = turn.user.daily_time.strftime("%H:%M") if turn.user.daily_time else "—"
-    turn.say(turn.t("onboarding.done", day=day_number(start, turn.today), time=time_text))
-    turn.say(turn.t("onboarding.done_next"))
+    day = day_number(start, turn.today)
+    if announce:
+        time_text = turn.user.daily_time.strftime("%H:%M") if turn.user.daily_time else "—"
+        turn.say(turn.t("onboarding.done", day=day, time=time_text))
+        turn.say(turn.t("onboarding.done_next"))
+    return day
 
 
 async def _settled(
@@ -584,4 +609,5 @@ FLOW = Flow(
     # and /start picks it up where it was.
     idle_after=timedelta(minutes=30),
     idle=Idle.SLEEP,
+    harm_is_answer_at=frozenset({REASON}),
 )

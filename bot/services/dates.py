@@ -292,8 +292,20 @@ def _numeric(token: str, today: date) -> date | None:
     else:
         day, month = first, second
     if m.group(4) is None:
-        return _infer_year(month, day, today)
+        day_first = _infer_year(month, day, today)
+        if first <= 12 and second <= 12 and first != second and m.group(2) == "/":
+            # Both orders are dates: day first, as most of the world writes it, unless that
+            # is most of a year back while the other order is recent ("11/12" on 2 December
+            # is 12 November, not Day 357). Dots and dashes are day first only ("11.12.").
+            month_first = _infer_year(first, second, today)
+            if (today - day_first).days > _PLAUSIBLE_DAYS >= (today - month_first).days:
+                return month_first
+        return day_first
     return _build(_year(m.group(4), today), month, day)
+
+
+# How far back a start date typed with both orders possible is still read day first.
+_PLAUSIBLE_DAYS = 183
 
 
 def _day_of(token: str) -> int | None:

@@ -692,3 +692,83 @@ async def test_words_of_harm_at_a_step_that_could_read_them_are_asked_about_firs
     await user.send("yes im safe")
     settled = await user.reply()
     assert any("Back to setting you up" in b for b in settled.button_texts())
+
+
+async def _at_the_reason_question(user: SimUser) -> None:
+    await user.send("/start")
+    await user.reply()
+    await user.send("2 weeks ago")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("21:00")
+    await user.reply()
+
+
+async def _reasons_kept(bot: BotRunner, user_id: int) -> list[str]:
+    async with bot.runtime.db.session() as session:
+        rows = (await session.exec(select(Reason).where(Reason.user_id == user_id))).all()
+    return [r.text for r in rows]
+
+
+async def test_words_of_harm_as_the_reason_finish_set_up_then_ask(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: the check replaced saving the reason and set-up was left half done behind
+    # the safety talk: /status said "we haven't started counting yet", no daily message came.
+    user = emu.user(2102)
+    await _at_the_reason_question(user)
+    await user.send("honestly i probably wont be here in 30 days")
+    check = await user.reply()
+    assert check.plain.startswith("Your count is set: today is Day 15."), check.plain
+    assert "are you safe right now?" in check.plain.lower()
+    assert not any("setting you up" in b for b in check.button_texts())
+    assert await _reasons_kept(bot, 2102) == []
+    await user.send("yes im safe")
+    await user.reply()
+    await user.send("/status")
+    assert "Day 15 " in (await user.reply()).plain
+
+
+async def test_the_reason_question_keeps_only_reasons(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(2103)
+    await _at_the_reason_question(user)
+    await user.send("5")  # a button's number typed: not a 05:00 daily message
+    again = await user.reply()
+    assert "reason" in again.plain
+    assert "05:00" not in again.plain
+    await user.send("i miss him so much")  # missing them: heard, not kept
+    heard = await user.reply()
+    assert heard.text.startswith(CONTENT.text("onboarding.reason_is_missing"))
+    assert "one reason" in heard.plain  # the question again, in the same message
+    long_story = ("ok so basically we still live together because the lease doesnt end until "
+                  "february and every day i see him in the kitchen and he acts like nothing "
+                  "happened and last night he brought someone back and i could hear them "
+                  "through the wall and i just lay there and cried and i dont know how im "
+                  "supposed to do no contact when hes literally in the next room")
+    await user.send(long_story)  # heard, never "shorten it to 300 characters"
+    told = await user.reply()
+    assert "shorten" not in told.plain
+    assert any("setting you up" in b for b in told.button_texts())
+    await user.send("so what do i actually say to him when he talks to me in the kitchen")
+    assert "Saved" not in (await user.reply()).plain  # a question, not a reason
+    await user.send("I want to stop feeling anxious at work")  # a reason, not a crisis
+    assert "Saved" in (await user.reply()).plain
+    assert await _reasons_kept(bot, 2103) == ["I want to stop feeling anxious at work"]
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("11/12", "Thursday 12 November</b>"),  # not 11 December last year, Day 350
+    ("11.12.", "Thursday 11 December 2025</b>"),  # dots are day first; the year is said
+])
+async def test_a_date_readable_two_ways_is_the_plausible_one_and_says_its_year(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, said: str
+) -> None:
+    user = emu.user(2104)
+    await user.send("/start")
+    await user.reply()
+    await user.send(typed)
+    understood, _ = await user.replies(2)
+    assert said in understood.text, understood.plain

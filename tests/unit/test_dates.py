@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.services.dates import DateParseError, find_start_date, parse_start_date
+from bot.views.dates import long_date
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 
@@ -375,3 +376,20 @@ def test_days_people_date_things_by(text: str, expected: date) -> None:
 def test_a_day_around_one_still_ahead_is_refused_as_future(text: str) -> None:
     with pytest.raises(DateParseError):
         parse_start_date(text, today=date(2026, 12, 1))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11/12", date(2026, 11, 12)),  # day first is 11 December 2025, Day 357: month first
+    ("11/10", date(2026, 10, 11)),  # both recent enough: day first, as most of the world
+    ("3/4", date(2026, 4, 3)),  # both far back: day first
+    ("11.12.", date(2025, 12, 11)),  # dots and dashes are only ever day first
+    ("11-12", date(2025, 12, 11)),
+])
+def test_a_slash_date_readable_both_ways_is_the_plausible_one(text: str, expected: date) -> None:
+    assert parse_start_date(text, today=date(2026, 12, 2)) == expected
+
+
+def test_a_date_from_another_year_is_said_with_its_year() -> None:
+    today = date(2026, 12, 2)
+    assert long_date(date(2025, 12, 11), today) == "Thursday 11 December 2025"
+    assert long_date(date(2026, 11, 12), today) == "Thursday 12 November"
