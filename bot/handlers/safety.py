@@ -64,9 +64,11 @@ from bot.services.safety_answers import (
     done_to_self,
     drinking,
     driving,
+    fears_for_them,
     gives_in,
     got_them_help,
     has_decided,
+    has_symptoms,
     is_acknowledgement,
     is_dont_know,
     is_joking,
@@ -439,6 +441,9 @@ _HEARD = (
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
     # "should i just reply to him": help reaches them without the person's reply
     _Heard("o", asks_to_reply_to_them, "what_now_ex", Step.ASKED),
+    # "what if he actually does it", "it'll be my fault": not theirs to carry; help reaches
+    # him without them
+    _Heard("o", fears_for_them, "fears_for_them", Step.ASKED),
     # "should i reply to her so she stops" (danger from them): no, and nothing of where they are
     _Heard("d", asks_to_reply_to_them, "reply_danger", Step.ASKED),
     # "theyre sending someone", "im at a&e": what to do while waiting, not "call now"
@@ -529,6 +534,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # as "I'm safe": the talk stays open ("go to them" when that was the last ask)
         key = "ack_going" if data.going else "ack_while_unsafe"
         _reply(turn, frame, data, key, Step.UNSAFE)
+        return
+    if data.taken and has_symptoms(text):
+        # "i feel kinda dizzy" after "i took a bunch of pills": worse, not unsure; help now
+        _reply(turn, frame, data, "taken_symptoms", Step.UNSAFE)
         return
     if data.taken and says_amount(text):
         # "like 10 maybe" after "i took a bunch of pills": an amount, not doubt; get checked now
@@ -787,7 +796,9 @@ def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
     """They are safe for now: the talk ends, its buttons (calming, a plan) keep working, and
     what they were doing before is one tap away. Safe after danger from someone has words of
     its own."""
-    said = "safe_now_danger" if key == "safe_now" and data.kind == "d" else key
+    said = {"d": "safe_now_danger", "o": "safe_now_other"}.get(data.kind, key) if (
+        key == "safe_now"
+    ) else key
     text = _say(turn.rt.content, data, said, _lines(turn, data))
     markup = _buttons(turn.rt.content, data, Step.SAFE if key == "safe_now" else Step.ASKED)
     turn.convo.pop(NAME)

@@ -1123,6 +1123,39 @@ def none_of_theirs(text: str) -> bool:
     return _found(_NONE_OF_THEIRS, text)
 
 
+# With the ex at risk: "what if he actually does it", "itll be my fault if something happens"
+_FEARS_FOR_THEM = re.compile(
+    r"\bwhat if (?:he|she|they|my ex) (?:actually |really |does |do |goes )?(?:does it|do it"
+    r"|did it|goes through with it|go through with it|means it|meant it|dies|die|kills"
+    r" (?:himself|herself|themselves)|hurts (?:himself|herself|themselves))\b"
+    r"|\bwhat if something (?:happens|happened) to (?:him|her|them)\b"
+    r"|\b(?:it will|it would|itll|itd|that will|that would) (?:be|feel like) my fault\b"
+    r"|\b(?:i will|i would|id|ill) never forgive myself\b"
+)
+
+
+def fears_for_them(text: str) -> bool:
+    """With the ex at risk: the fear that they will do it, or that it would be one's fault."""
+    return _found(_FEARS_FOR_THEM, text)
+
+
+# Symptoms after taking something ("i feel kinda dizzy", "cant keep my eyes open", "throwing
+# up"): a medical emergency getting worse, never an "unsure" answer (fifth probe)
+_SYMPTOMS = re.compile(
+    r"\b(?:dizzy|dizziness|lightheaded|light headed|drowsy|woozy|faint|fainting|passing out"
+    r"|pass out|blacking out|black out|throwing up|threw up|vomit\w*|puking|being sick"
+    r"|feel sick|feel so sick|nauseous|heart (?:is )?(?:racing|pounding|beating (?:so )?fast)"
+    r"|chest (?:hurts|pain|is tight)|can not breathe|hard to breathe|struggling to breathe"
+    r"|blurry|numb|shaking|shaky|seizure|cant keep my eyes open|can not keep my eyes open"
+    r"|so sleepy|really sleepy|falling asleep|cold and sweaty|sweating)\b"
+)
+
+
+def has_symptoms(text: str) -> bool:
+    """Symptoms told after taking something: get help now."""
+    return _found(_SYMPTOMS, text)
+
+
 def asks_to_reply_to_them(text: str) -> bool:
     """With the ex at risk: whether to answer them ("should i just reply to him")."""
     return _found(_REPLY_TO_THEM, text)

@@ -1930,3 +1930,38 @@ async def test_not_having_acted_is_not_read_as_not_safe(
     talk = await user.reply()
     assert said(talk, "sos.talk_with_me"), talk.plain
     assert "TelefonSeelsorge" in talk.plain
+
+
+async def test_fear_for_the_ex_and_being_fine_are_answered_for_the_ex_at_risk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: "what if he actually does it" got "are you safe at this moment?", and
+    # "i'm fine, it's him i'm worried about" the self-harm goodbye about "waves".
+    user = emu.user(5058)
+    await onboard(user, zone="Berlin")
+    await user.send("he just texted me saying he will kill himself if i dont reply tonight")
+    await user.reply()
+    await user.send("what if he actually does it")
+    fear = await user.reply()
+    assert said(fear, "sos.fears_for_them"), fear.plain
+    assert "112" in fear.plain
+    await user.send("i'm fine, it's him i'm worried about")
+    fine = await user.reply()
+    assert said(fine, "sos.safe_now_other"), fine.plain
+
+
+async def test_symptoms_after_taking_something_are_an_emergency_not_unsure(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5059)
+    await onboard(user, zone="Berlin")
+    await user.send("i keep thinking everyone would be better off")
+    await user.reply()
+    await user.send("i already took a bunch of my sleeping pills like an hour ago")
+    await user.reply()
+    await user.send("i feel kinda dizzy")
+    worse = await user.reply()
+    assert said(worse, "sos.taken_symptoms"), worse.plain
+    assert "112" in worse.plain
+    assert SAFE_NO not in worse.button_texts()
+    assert CONTENT.label("sos.buttons.safe_yes") not in worse.button_texts()
