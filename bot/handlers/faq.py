@@ -120,6 +120,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # The ex has died: grief, not No Contact; someone to be with, help one tap away.
         turn.say(turn.t("listen.bereaved"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
         return
+    if reading.scared_help:
+        # "please help im scared": are they safe, with the numbers in the text, not the
+        # answer about being afraid of an ex and "write I'm not safe"
+        ask_if_safe(turn, reading.text)
+        return
+    if reading.shares_images and reading.harm != "strong":
+        # "i want to post his nudes online": the anger heard; the plan named, and what instead
+        turn.say(turn.t("listen.shares_images"), inline([_topics_row(turn)]))
+        return
     if reading.no_reply and reading.harm != "strong":
         # Their silence after one's own message: the sting heard, no chasing it; never the
         # answer about whether to reply to them.

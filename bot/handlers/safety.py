@@ -96,6 +96,7 @@ from bot.services.safety_answers import (
     stopped_attempt,
     stops_asking,
     stops_the_plan,
+    there_until_later,
     threat_gone,
     threatens_images,
     waiting_for_help,
@@ -456,6 +457,8 @@ _HEARD = (
     _Heard("s", driving, "driving", Step.UNSAFE),
     # "my phone is at 5%": the call now, while it can still be made
     _Heard("sdo", low_battery, "low_battery", Step.UNSAFE),
+    # "i'm at work now, finish at 6": how to leave and get home safely, while there is time
+    _Heard("d", there_until_later, "leaving_later", Step.ASKED),
     # followed, on the way home: not home; somewhere with people, and call from there
     _Heard("d", on_the_way_home, "followed_home", Step.UNSAFE),
     # "im going to do it now", "bye": the most urgent words, not the recycled line

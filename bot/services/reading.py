@@ -32,6 +32,8 @@ class _ReadingData(DataModel):
     start_correction: Regex
     bereaved: Regex
     no_reply: Regex
+    shares_images: Regex
+    scared_help: Regex
     skip: Regex
     stop_messages: Regex
     command_word: Regex
@@ -70,6 +72,8 @@ class Reading:
     start_correction: bool = False  # "my start date was actually last sunday"
     bereaved: bool = False  # "my ex passed away last night": grief, not No Contact
     no_reply: bool = False  # "he hasnt even replied": their silence after one's own message
+    shares_images: bool = False  # "i want to post his nudes online": image-based abuse, planned
+    scared_help: bool = False  # "please help im scared", and nothing else
     language: str | None = None  # clearly not English: its ISO 639-1 code
     asks: bool = True  # it asks something (see faq.is_question), rather than tells
     stop_messages: bool = False  # "turn off the daily messages", "stop messaging me"
@@ -158,6 +162,8 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         start_correction=bool(_DATA.start_correction.search(norm)),
         bereaved=bool(_DATA.bereaved.search(norm)),
         no_reply=bool(_DATA.no_reply.search(norm)),
+        shares_images=bool(_DATA.shares_images.search(norm)),
+        scared_help=bool(_DATA.scared_help.search(norm)),
         language=other_language(text),
         asks=asks,
         stop_messages=bool(_DATA.stop_messages.search(norm)),

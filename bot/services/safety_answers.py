@@ -1031,7 +1031,7 @@ _UNREACHABLE = re.compile(
     r"(?:dead|died|off|flat)"
     r"|phones? (?:is )?on \d+|battery|charger"
     r"|working (?:nights|late|a night)"
-    r"|(?:on|at) (?:a |the |night )?"
+    r"|(?<!i am )(?<!we are )(?:on|at) (?:a |the |night )?"
     r"(?:shift|nights|work|church|a wedding|the wedding|a party|the gym)"
     r"|shift (?:till|until)|(?:different|another|other) time ?zone"
     r"|left me on (?:read|delivered|seen|unread)"
@@ -1154,6 +1154,22 @@ _SYMPTOMS = re.compile(
 def has_symptoms(text: str) -> bool:
     """Symptoms told after taking something: get help now."""
     return _found(_SYMPTOMS, text)
+
+
+# In danger from someone, where they are until later: "i'm at work now, finish at 6",
+# "im at uni till 5": getting there and home safely (fifth probe: read as "no answer")
+_THERE_UNTIL = re.compile(
+    r"\b(?:i am|i will be|i have to be|still) (?:at|in) (?:work|the office|my office|uni|college"
+    r"|school|class|the gym|my shift|the shop|the store|my mums|my parents)\b"
+    r"|\b(?:finish|finishing|get off|getting off|leave|leaving|done|off) (?:work |my shift |uni "
+    r"|class )?(?:at|around|by|till|until) (?:\d|half|quarter|noon|midday|lunch)"
+    r"|\bmy shift (?:ends|finishes)\b"
+)
+
+
+def there_until_later(text: str) -> bool:
+    """In danger from someone: where they are now, and when they leave."""
+    return _found(_THERE_UNTIL, text)
 
 
 def asks_to_reply_to_them(text: str) -> bool:

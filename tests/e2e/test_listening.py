@@ -457,3 +457,17 @@ async def test_their_silence_after_ones_own_message_is_heard_not_answered_with_s
     reply = await user.reply()
     assert reply.text in CONTENT.variants("listen.no_reply"), reply.plain
     assert reply.button_texts() == [CONTENT.label("faq.btn_not_safe")]
+
+
+@pytest.mark.parametrize("text", ["i want to post his nudes online, he deserves it",
+                                  "im going to send her intimate pics to her new boyfriend"])
+async def test_wanting_to_share_their_intimate_pictures_is_named_and_stopped_kindly(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    # Fifth probe: met with "it makes sense to feel this way" and a social-media answer.
+    user = emu.user(7302)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.shares_images"), reply.plain
+    assert "crime" in reply.plain

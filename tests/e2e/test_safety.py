@@ -1965,3 +1965,32 @@ async def test_symptoms_after_taking_something_are_an_emergency_not_unsure(
     assert "112" in worse.plain
     assert SAFE_NO not in worse.button_texts()
     assert CONTENT.label("sos.buttons.safe_yes") not in worse.button_texts()
+
+
+async def test_at_work_until_later_in_danger_gets_a_way_home_not_no_answer(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: "i'm at work now, finish at 6" was read as the person she tried being at
+    # work: "I'm sorry they didn't pick up... If you might hurt yourself".
+    user = emu.user(5060)
+    await onboard(user, zone="Berlin")
+    await user.send("i think my ex is following me. his car was outside my work again today")
+    await user.reply()
+    await user.send("i'm at work now, finish at 6")
+    plan = await user.reply()
+    assert said(plan, "sos.leaving_later"), plan.plain
+    assert "112" in plan.plain
+    assert "hurt yourself" not in plan.plain
+
+
+async def test_a_frightened_call_for_help_is_asked_about_with_the_numbers(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5061)
+    await onboard(user, zone="Berlin")
+    await user.send("please help im scared")
+    asked = await user.reply()
+    assert "are you safe right now?" in asked.plain.lower(), asked.plain
+    assert "112" in asked.plain
+    assert "TelefonSeelsorge" in asked.plain
+    assert SAFE_NO in asked.button_texts()
