@@ -119,6 +119,16 @@ async def _restart(turn: Turn, frame: Frame) -> None:
         turn.say(turn.t("slip.not_started"))
         end_flow(turn, NAME)
         return
+    if done.already_today:
+        # Already Day 1 today: nothing to reset, and no empty attempt added to the history
+        turn.say(turn.t("slip.already_today"))
+        if done.ended_attempt_id is None:
+            end_flow(turn, NAME)
+            return
+        turn.convo.goto(frame, Step.NOTE)
+        SlipData(ended=done.ended_attempt_id).into(frame)
+        ask(turn, frame)
+        return
     turn.say(
         turn.t(
             "slip.restarted",
@@ -127,6 +137,7 @@ async def _restart(turn: Turn, frame: Frame) -> None:
         )
     )
     turn.convo.goto(frame, Step.NOTE)
+    assert done.ended_attempt_id is not None  # a restart always ends an attempt
     SlipData(ended=done.ended_attempt_id).into(frame)
     ask(turn, frame)
 

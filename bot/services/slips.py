@@ -30,9 +30,10 @@ _DATA = load_data(DATA_DIR / "slips.yaml", _SlipData)
 
 @dataclass(frozen=True)
 class Restart:
-    ended_attempt_id: int
+    ended_attempt_id: int | None  # the attempt a note goes on (None: none ended to note)
     previous_days: int
     longest: int
+    already_today: bool = False  # the count already starts today: nothing was reset
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,19 @@ async def restart(
     current = await attempt_store.current_attempt(session=session, user_id=user_id)
     if current is None or current.id is None:
         return None
-    end = max(today, current.start_date)
+    if current.start_date >= today:
+        # A second slip today (or the count began today): no zero-day attempt is added; a
+        # note goes on the attempt that ended today, if one did.
+        attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
+        ended = [a for a in attempts if a.end_date is not None and a.end_date >= today]
+        summary = await history(session=session, user_id=user_id, today=today)
+        return Restart(
+            ended_attempt_id=ended[-1].id if ended else None,
+            previous_days=0,
+            longest=summary.record.longest,
+            already_today=True,
+        )
+    end = today
     await attempt_store.end_attempt(
         session=session, attempt=current, end_date=end, reason=SLIP, note=None
     )
@@ -82,6 +95,8 @@ async def add_note(*, session: AsyncSession, user_id: int, attempt_id: int, note
     attempt = next((a for a in attempts if a.id == attempt_id), None)
     if attempt is None or attempt.end_date is None:
         return False
+    if attempt.note:  # a second slip the same day: both notes kept, the first never lost
+        note = f"{attempt.note} · {note}"[: 2 * MAX_NOTE_CHARS]
     await attempt_store.end_attempt(
         session=session,
         attempt=attempt,

@@ -141,7 +141,7 @@ async def test_restart_button_pressed_twice_restarts_once(
 
 async def test_a_long_note_is_refused_kindly(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(6005)
-    await onboard(user)
+    await onboard(user, date="3 days ago")
     await user.send("/slip")
     await user.reply()
     await user.press(RESTART)
@@ -179,3 +179,25 @@ async def test_history_counts_one_attempt_in_the_singular(
     assert "1 attempt" in totals
     assert "1 attempts" not in totals
     assert "1 days" not in history
+
+
+async def test_a_second_slip_the_same_day_adds_no_empty_attempt_and_keeps_both_notes(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: a second /slip the same day added "2 Dec – 2 Dec · 0 full days" and a
+    # third attempt.
+    user = emu.user(6010)
+    await onboard(user, date="10 days ago", zone="UTC")
+    await slip(user, note="saw their story at 2am")
+    await user.send("/slip")
+    await user.reply()
+    await user.press(RESTART)
+    again = await user.reply()
+    assert opens_with(again, CONTENT.variants("slip.already_today")), again.text
+    await user.send("then i sent another one")
+    assert (await user.reply()).text in CONTENT.variants("slip.note_saved")
+    first, second = await attempts_of(bot, 6010)
+    assert first.note == "saw their story at 2am · then i sent another one"
+    assert second.end_date is None
+    await user.send("/history")
+    assert "2 attempts" in (await user.reply()).plain
