@@ -5,11 +5,21 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.conversation.turn import Turn
-from bot.handlers import daily, faq, onboarding, privacy, reasons, settings, startdate, urge
+from bot.handlers import (
+    daily,
+    faq,
+    onboarding,
+    privacy,
+    reasons,
+    settings,
+    slip,
+    startdate,
+    urge,
+)
 from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe
 from bot.services import daily as daily_service
-from bot.services import journey
+from bot.services import journey, slips
 from bot.services.language import reply_code
 from bot.services.reading import Reading, command_word, mood_told, setting_asked
 from bot.services.safety_answers import asks_tech_safety, stops_asking
@@ -40,6 +50,13 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if turn.user.onboarded and reading.harm is None and (typed := command_word(reading.text)):
         await _as_command(turn, *typed)  # "pause for a week", "status": done, not heard
         return
+    if (
+        turn.user.onboarded
+        and reading.harm is None
+        and slips.takes_back_a_slip(reading.text)
+        and await slip.undo(turn)
+    ):
+        return  # "wait i pressed that by accident": today's slip taken back
     if reading.stop_messages and reading.harm is None:
         turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly
         return

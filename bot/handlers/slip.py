@@ -20,6 +20,7 @@ from bot.conversation.resume import end_flow
 from bot.conversation.turn import Turn, open_turn
 from bot.handlers.progress import full_days
 from bot.services import slips
+from bot.services.progress import day_number
 from bot.services.yesno import yes_or_no
 
 NAME = "slip"
@@ -54,7 +55,12 @@ def ask(turn: Turn, frame: Frame) -> None:
     if frame.step == Step.NOTE:
         turn.say(
             turn.t("slip.ask_note"),
-            inline([[(turn.label("slip.skip_label"), FLOW.button(frame, "skip"))]]),
+            inline(
+                [
+                    [(turn.label("slip.skip_label"), FLOW.button(frame, "skip"))],
+                    [(turn.label("slip.undo_label"), FLOW.button(frame, "undo"))],
+                ]
+            ),
         )
         return
     turn.say(
@@ -70,6 +76,16 @@ def ask(turn: Turn, frame: Frame) -> None:
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed yes/no to the restart question, or a typed note after the restart."""
+    if slips.takes_back_a_slip(text):
+        # "wait no i didnt actually send it" before the restart keeps the count; "i pressed
+        # that by accident" after it takes the restart back
+        if frame.step == Step.CONFIRM:
+            turn.say(turn.t("slip.slip_cancelled"))
+            end_flow(turn, NAME)
+        elif not await undo(turn):
+            turn.say(turn.t("slip.undo_none"))
+            end_flow(turn, NAME)
+        return
     if frame.step == Step.CONFIRM:
         answer = yes_or_no(text)
         if answer is True:
@@ -107,6 +123,10 @@ async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
     elif frame.step == Step.NOTE and pressed.action == "skip":
         turn.say(turn.t("slip.note_skipped"))
         end_flow(turn, NAME)
+    elif frame.step == Step.NOTE and pressed.action == "undo":
+        if not await undo(turn):
+            turn.say(turn.t("slip.undo_none"))
+            end_flow(turn, NAME)
     else:
         turn.toast(turn.t("core.stale_button"))
 
@@ -140,6 +160,18 @@ async def _restart(turn: Turn, frame: Frame) -> None:
     assert done.ended_attempt_id is not None  # a restart always ends an attempt
     SlipData(ended=done.ended_attempt_id).into(frame)
     ask(turn, frame)
+
+
+async def undo(turn: Turn) -> bool:
+    """Take back today's slip: the count runs on from its start. False (and nothing said)
+    when there is no slip from today to take back."""
+    start = await slips.undo(session=turn.session, user_id=turn.user.id, today=turn.today)
+    if start is None:
+        return False
+    if turn.convo.find(NAME) is not None:
+        end_flow(turn, NAME)
+    turn.say(turn.t("slip.undone", day=day_number(start, turn.today)))
+    return True
 
 
 async def show_history(update: Update, context: BotContext) -> None:
@@ -196,8 +228,11 @@ def _date(day: date, today: date) -> str:
 
 
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:
-    """A typed yes or no answers "restart today?"."""
-    return frame.step == Step.CONFIRM and yes_or_no(text) is not None
+    """A typed yes or no answers "restart today?", and so does "wait no i didnt actually send
+    it" (keep the count)."""
+    return frame.step == Step.CONFIRM and (
+        yes_or_no(text) is not None or slips.takes_back_a_slip(text)
+    )
 
 
 FLOW = Flow(

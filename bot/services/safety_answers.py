@@ -480,6 +480,7 @@ _NAME_REPLY = re.compile(
 # Words a short reply may open with that are not first names.
 _NOT_NAMES = frozenset(
     {
+        "undo",
         "no",
         "nope",
         "nah",

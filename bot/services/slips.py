@@ -23,6 +23,7 @@ HISTORY_LINES = 15
 
 class _SlipData(DataModel):
     as_a_reason: Regex
+    undo: Regex
 
 
 _DATA = load_data(DATA_DIR / "slips.yaml", _SlipData)
@@ -81,6 +82,31 @@ async def restart(
         previous_days=full_days(current.start_date, end),
         longest=summary.record.longest,
     )
+
+
+async def undo(*, session: AsyncSession, user_id: int, today: date) -> date | None:
+    """Take back today's slip ("i pressed that by accident"): the attempt it ended runs on,
+    the one it started is removed. The new start date, or None when there is no slip from
+    today to take back."""
+    attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
+    if len(attempts) < 2:
+        return None
+    previous, current = attempts[-2], attempts[-1]
+    if (
+        current.end_date is not None
+        or current.start_date != today
+        or previous.end_date != today
+        or previous.end_reason != SLIP
+    ):
+        return None
+    await attempt_store.remove_attempt(session=session, attempt=current)
+    await attempt_store.reopen_attempt(session=session, attempt=previous)
+    return previous.start_date
+
+
+def takes_back_a_slip(text: str) -> bool:
+    """ "undo", "i pressed that by accident", "i didnt actually contact him"."""
+    return _DATA.undo.search(normalize(text)) is not None
 
 
 def clean_note(text: str) -> str:

@@ -64,3 +64,17 @@ async def end_attempt(
     session.add(attempt)
     await session.flush()
     return attempt
+
+
+async def reopen_attempt(*, session: AsyncSession, attempt: Attempt) -> Attempt:
+    """An ended attempt open again (a slip taken back); its note stays."""
+    attempt.end_date = None
+    attempt.end_reason = None
+    session.add(attempt)
+    await session.flush()
+    return attempt
+
+
+async def remove_attempt(*, session: AsyncSession, attempt: Attempt) -> None:
+    await session.delete(attempt)
+    await session.flush()

@@ -36,7 +36,7 @@ async def slip(user: SimUser, note: str | None = None) -> str:
     assert confirm.button_texts() == [RESTART, KEEP]
     await user.press(RESTART)
     ask_note = await user.reply()  # "restarted", then the note question
-    assert ask_note.button_texts() == ["Skip"]
+    assert ask_note.button_texts() == ["Skip", CONTENT.label("slip.undo_label")]
     assert ends_with(ask_note, CONTENT.variants("slip.ask_note")), ask_note.text
     restarted, _ = ask_note.plain.rsplit("\n\n", 1)
     if note is None:
@@ -107,7 +107,7 @@ async def test_a_typed_yes_or_no_answers_the_restart_question(
     await user.reply()
     await user.send("yes i texted him last night")
     ask_note = await user.reply()
-    assert ask_note.button_texts() == ["Skip"]
+    assert ask_note.button_texts() == ["Skip", CONTENT.label("slip.undo_label")]
     first, second = await attempts_of(bot, 6006)
     assert first.end_date is not None
     assert second.end_date is None
@@ -201,3 +201,34 @@ async def test_a_second_slip_the_same_day_adds_no_empty_attempt_and_keeps_both_n
     assert second.end_date is None
     await user.send("/history")
     assert "2 attempts" in (await user.reply()).plain
+
+
+async def test_a_slip_pressed_by_accident_is_taken_back_whole(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: one mis-tap turned 20 days into Day 1 with no way back.
+    user = emu.user(6011)
+    await onboard(user, date="20 days ago", zone="UTC")
+    await user.send("/slip")
+    await user.reply()
+    await user.press(RESTART)
+    asked = await user.reply()
+    assert CONTENT.label("slip.undo_label") in asked.button_texts()
+    await user.press(CONTENT.label("slip.undo_label"))
+    undone = await user.reply()
+    assert undone.text in {v.format(day=21) for v in CONTENT.variants("slip.undone")}
+    [attempt] = await attempts_of(bot, 6011)
+    assert (attempt.end_date, attempt.end_reason) == (None, None)
+    # Typed later the same day, after skipping the note, it is taken back too.
+    await slip(user)
+    await user.send("wait i pressed that by accident, i didnt actually contact him")
+    assert "Day 21" in (await user.reply()).plain
+    assert len(await attempts_of(bot, 6011)) == 1
+    await user.send("undo")  # nothing left to take back: the count is not touched
+    assert "Day 21" not in (await user.reply()).plain
+    # At the restart question, "i didnt actually send it" keeps the count.
+    await user.send("/slip")
+    await user.reply()
+    await user.send("wait no i didnt actually send it, i deleted it before sending")
+    assert (await user.reply()).text in CONTENT.variants("slip.slip_cancelled")
+    assert len(await attempts_of(bot, 6011)) == 1
