@@ -1994,3 +1994,33 @@ async def test_a_frightened_call_for_help_is_asked_about_with_the_numbers(
     assert "112" in asked.plain
     assert "TelefonSeelsorge" in asked.plain
     assert SAFE_NO in asked.button_texts()
+
+
+async def test_parents_who_would_kill_me_is_a_figure_of_speech_not_the_danger_path(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: a 14-year-old's "i cant tell my parents theyd kill me" got "call 911 now,
+    # lock the door" (the danger reply for someone threatened).
+    text = "i cant tell my parents theyd kill me"
+    assert detect_crisis(text) is None
+    user = emu.user(5062)
+    await onboard(user, zone="Berlin")
+    await user.send("sometimes i wish i could just disappear")
+    await user.reply()
+    await user.send(text)
+    reply = await user.reply()
+    assert not said(reply, "sos.danger_reply"), reply.plain
+    assert "lock the door" not in reply.plain.lower()
+
+
+async def test_a_temper_and_drink_after_a_threat_is_asked_about_on_the_danger_path(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: heard as her own feelings, with a "Drunk texting" answer offered.
+    user = emu.user(5063)
+    await onboard(user, zone="Berlin")
+    await user.send("hes got a temper and hes been drinking")
+    asked = await user.reply()
+    assert said(asked, "sos.harm_check_danger"), asked.plain
+    assert "Hilfetelefon" in asked.plain
+    assert CONTENT.faq_entries["drunk-text"].title not in asked.button_texts()
