@@ -126,6 +126,9 @@ class Flow:
     # of the answer: an urge does not take the person elsewhere there
     holds_at: frozenset[str] = frozenset()  # steps where every text is the answer, questions
     # too (the unsent message, the tape's questions): only a crisis goes first
+    talk_at: frozenset[str] = frozenset()  # parsed steps where text of three words or more
+    # that the step cannot take and that has no digit is someone talking ("everyone at school
+    # knows" at the time question), not a time or date typed wrong
     harm_is_answer_at: frozenset[str] = frozenset()  # steps that take words of harm
     # themselves rather than let them go (onboarding's reason: set-up is finished first, then
     # the person is asked whether they are safe)

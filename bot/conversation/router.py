@@ -96,6 +96,11 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
         or (reading.asks and words >= 3)
         or words >= _TELLING_WORDS
         or reading.smalltalk not in (None, "greeting", "ok")
+        or (
+            frame.step in flow.talk_at
+            and words >= 3
+            and not any(ch.isdigit() for ch in reading.text)
+        )
     )
 
 

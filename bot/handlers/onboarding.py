@@ -581,7 +581,7 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         try:
             parse_clock_time(text)
         except TimeParseError:
-            return False
+            return wants_no_messages(text)  # "no messages please": answered at the step
         return True
     return False
 
@@ -610,4 +610,5 @@ FLOW = Flow(
     idle_after=timedelta(minutes=30),
     idle=Idle.SLEEP,
     harm_is_answer_at=frozenset({REASON}),
+    talk_at=frozenset({DATE, DATE_TYPED, TZ_PICK, TIME}),
 )

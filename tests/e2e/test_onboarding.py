@@ -772,3 +772,23 @@ async def test_a_date_readable_two_ways_is_the_plausible_one_and_says_its_year(
     await user.send(typed)
     understood, _ = await user.replies(2)
     assert said in understood.text, understood.plain
+
+
+async def test_a_feeling_at_the_time_question_is_heard_not_an_unreadable_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: after one feeling was heard, "everyone at school knows" got "I couldn't
+    # read that as a time".
+    user = emu.user(2105)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.wait_for(lambda m: "time zone" in m.plain)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("everyone at school knows")
+    heard = await user.reply()
+    assert "as a time" not in heard.plain, heard.plain
+    assert any("setting you up" in b for b in heard.button_texts())
+    await user.send("at nine")  # a time without digits is still the answer
+    assert "09:00" in (await user.reply()).plain
