@@ -31,6 +31,7 @@ from bot.conversation.frames import Frame
 from bot.conversation.turn import Turn, open_turn
 from bot.services.corrections import is_cancel
 from bot.services.crisis import mentions_harm
+from bot.services.language import unparsed_language
 from bot.services.reading import Reading, is_urge, read_text
 
 logger = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
             frame.step in flow.talk_at
             and words >= 3
             and not any(ch.isdigit() for ch in reading.text)
+            and unparsed_language(reading.text) is None  # the step says "English for now"
         )
     )
 
