@@ -7,6 +7,8 @@ word "full", so "Day 11" sits beside "10 full days" and never beside a bare "10 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from telegram import Update
 
 from bot.conversation.context import BotContext
@@ -39,6 +41,9 @@ async def render_status(turn: Turn) -> None:
         lines = [turn.t("progress.day_first", day=rec.day)]
     else:
         lines = [turn.t("progress.day", day=rec.day, held=full_days(turn, rec.current_days))]
+        # "when did i start again?" is answered here too
+        start = turn.today - timedelta(days=rec.current_days)
+        lines.append(turn.t("progress.since", date=long_date(start, turn.today)))
     if bar.next is None:
         lines.append(
             turn.t(

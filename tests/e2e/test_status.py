@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.core.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
 from tests.harness import BotRunner, onboard
@@ -76,3 +78,18 @@ async def test_status_before_set_up_points_to_start(emu: BotApiEmulator, bot: Bo
     user = emu.user(803)
     await user.send("/status")
     assert "/start" in (await user.reply()).plain
+
+
+@pytest.mark.parametrize("asked", ["when did i start again?", "how long have i been doing this",
+                                   "how many days until i hit 30"])
+async def test_the_count_asked_in_words_gets_the_count_with_its_start(
+    emu: BotApiEmulator, bot: BotRunner, asked: str
+) -> None:
+    # Fifth probe: all three got "I might not have a good answer to that".
+    user = emu.user(8101)
+    await onboard(user, date="10 days ago")
+    await user.send(asked)
+    status = (await user.reply()).plain
+    assert "Day 11 " in status
+    assert "Counting since Sunday 15 November." in status
+    assert "Next milestone: 14 full days · 4 days to go" in status
