@@ -29,10 +29,11 @@ from bot.conversation.context import BotContext
 from bot.conversation.flow import Flow, FrameData, Reads
 from bot.conversation.frames import Frame
 from bot.conversation.keyboards import inline
-from bot.conversation.turn import Turn, open_turn
+from bot.conversation.turn import Turn, open_turn, peek
 from bot.core.runtime import Runtime
 from bot.handlers import reasons as reasons_handler
 from bot.handlers import slip
+from bot.handlers.safety import NAME as SAFETY_TALK
 from bot.services import reasons as reason_service
 from bot.services import urges
 from bot.services.reading import is_skip, read_text
@@ -609,9 +610,17 @@ async def run_breathing(
         edit = partial(bot.edit_message_text, chat_id=job.chat_id, message_id=message.message_id)
         for text, length in steps[1:]:
             await asyncio.sleep(pause)
+            if await _in_safety_talk(rt, job.user_id):
+                # Words of crisis came in while breathing: the exercise stops quietly, and
+                # never ends with "how is the urge now?" under "are you safe?"
+                await with_retries(partial(edit, content.text("urge.breathe_stopped")))
+                return
             await with_retries(partial(edit, text))
             pause = length
         await asyncio.sleep(pause)
+        if await _in_safety_talk(rt, job.user_id):
+            await with_retries(partial(edit, content.text("urge.breathe_stopped")))
+            return
         async with rt.db.session() as session:
             mine = await urges.finish_breathing(session=session, urge_id=job.urge_id, due=job.due)
             urge = await urges.get(session=session, user_id=job.user_id, urge_id=job.urge_id)
@@ -622,6 +631,11 @@ async def run_breathing(
         await with_retries(partial(edit, content.text("urge.breathe_done"), reply_markup=markup))
     except TelegramError as exc:
         logger.info("breathing exercise stopped: %s", type(exc).__name__)
+
+
+async def _in_safety_talk(rt: Runtime, user_id: int) -> bool:
+    _, convo = await peek(rt, user_id)
+    return convo.find(SAFETY_TALK) is not None
 
 
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:

@@ -399,6 +399,31 @@ async def test_other_messages_are_answered_while_breathing(
         await runner.stop()
 
 
+async def test_words_of_crisis_while_breathing_stop_it_without_the_urge_question(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    # Fifth probe: the animation went on above the safety talk and ended with "how strong is
+    # the pull now? [It passed] [Still strong]" under "are you safe?".
+    extra = {**FAST, "breathe_seconds": 0.3}
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
+    await runner.start()
+    try:
+        user = emu.user(4024)
+        await to_tools(user)
+        await user.press("🌬 Breathe with me")
+        _, breathing = await user.replies(2)
+        await user.send("honestly i dont see the point of being alive anymore")
+        await user.wait_for(lambda m: "safe" in m.plain.lower())
+        stopped = await user.wait_for(lambda m: m.message_id == breathing.message_id
+                                      and m.edited and m.plain in CONTENT.variants(
+                                          "urge.breathe_stopped"), timeout=6)
+        assert stopped.button_texts() == []
+        await asyncio.sleep(1.5)  # the exercise's length: nothing more on it, no urge question
+        assert not any(m.button_texts() == OUTCOMES for m in user.inbox)
+    finally:
+        await runner.stop()
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [("it passed", "urge.outcome_passed"), ("im feeling a bit better now", "urge.outcome_passed"),
