@@ -482,6 +482,10 @@ async def _take_first_reason(turn: Turn, frame: Frame, text: str) -> None:
     if reason_service.sounds_like_longing(text):
         turn.say(turn.t("urge.reason_is_longing"), _another_tool_markup(turn, frame))
         return
+    if reason_service.none_comes(text):
+        # "2" (a button's number), "idk", "i cant think of any": no reason saved; one to borrow
+        turn.say(turn.t("urge.reason_none_yet"), _another_tool_markup(turn, frame))
+        return
     try:
         await reason_service.add(
             session=turn.session, user_id=turn.user.id, text=text, now=turn.now

@@ -46,6 +46,18 @@ def sounds_like_longing(text: str) -> bool:
     return bool(norm) and _LONGING.search(norm) is not None and _REASON_CUE.search(norm) is None
 
 
+# No reason comes to mind ("idk", "i cant think of any", a button's number typed: "2")
+_NONE_COMES = re.compile(
+    r"^\s*\d+\s*$|^(?:i )?(?:do not know|dunno|idk|no idea|not sure)\b"
+    r"|\b(?:can not|could not) think of (?:any|one|a|anything)\b"
+)
+
+
+def none_comes(text: str) -> bool:
+    """Whether a would-be reason says none comes to mind (or is a bare number)."""
+    return _NONE_COMES.search(normalize(text)) is not None
+
+
 def clean(text: str) -> str:
     return " ".join(text.split())
 

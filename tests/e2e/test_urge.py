@@ -537,6 +537,22 @@ async def test_the_urge_speaking_at_my_reasons_is_heard_not_saved(
     assert reason.text == "I want my peace back"
 
 
+@pytest.mark.parametrize("typed", ["idk i cant think of any", "2"])
+async def test_no_reason_coming_to_mind_is_met_with_one_to_borrow_not_saved_or_a_check(
+    emu: BotApiEmulator, fast: BotRunner, typed: str
+) -> None:
+    # Fifth probe: "2" was saved as a reason; "idk i cant think of any" got "are you safe?".
+    user = emu.user(4036)
+    await to_tools(user)
+    await user.press("📝 My reasons")
+    assert is_one_of(await user.reply(), "urge.reasons_empty")
+    await user.send(typed)
+    borrowed = await user.reply()
+    assert is_one_of(borrowed, "urge.reason_none_yet"), borrowed.plain
+    assert borrowed.button_texts() == ["Try another tool"]
+    assert await rows_of(fast, Reason, 4036) == []
+
+
 async def test_missing_them_at_my_reasons_is_heard_not_saved(
     emu: BotApiEmulator, fast: BotRunner
 ) -> None:
