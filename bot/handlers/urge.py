@@ -267,6 +267,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("urge.strength_unsure"), _strength_markup(frame))
     elif frame.step == STRENGTH:
         strength = urges.parse_strength(text)
+        if strength is None and detect_urge(text):
+            # "im gonna text him right now": don't send, first; then the number
+            turn.say(turn.t("urge.strength_hold_on"), _strength_markup(frame))
+            return
         if strength is None:
             turn.say(turn.t("urge.strength_invalid"), _strength_markup(frame))
             return

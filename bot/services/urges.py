@@ -140,6 +140,8 @@ def parse_strength(text: str) -> int | None:
 
     None when it is not one: out of range, a fraction, two different numbers, or a number
     beside words that say something else ("I texted him 3 times")."""
+    # keycap emoji: "🔟" is 10, "7️⃣" is 7
+    text = text.replace("\U0001f51f", "10").replace("\ufe0f", "").replace("\u20e3", "")
     folded = fold(text).strip()
     if not folded or len(folded) > 80:
         return None

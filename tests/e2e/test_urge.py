@@ -155,6 +155,33 @@ async def test_strength_gets_an_answer_that_fits_it(
     assert is_made_of(acked, variants(f"urge.strength_{band}_ack"), variants("urge.ask_trigger"))
 
 
+async def test_the_strength_question_hears_an_urge_a_change_of_heart_and_a_keycap(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    # Fifth probe: "im gonna text him right now" got "tap a number"; "nvm im fine actually"
+    # "a number is all I need"; "🔟" was read as a feeling.
+    user = emu.user(4037)
+    await user.send("/urge")
+    await user.reply()
+    await user.send("im gonna text him right now")
+    held = await user.reply()
+    assert is_one_of(held, "urge.strength_hold_on"), held.plain
+    assert held.button_texts() == STRENGTHS
+    await user.send("🔟")
+    assert is_made_of(await user.reply(), variants("urge.strength_high_ack"),
+                      variants("urge.ask_trigger"))
+    [urge] = await urges_of(fast, 4037)
+    assert urge.strength == 10
+    other = emu.user(4038)
+    await other.send("/urge")
+    await other.reply()
+    await other.send("nvm im fine actually")
+    passed = await other.reply()
+    assert passed.plain.startswith(tuple(v.split("<")[0] for v in variants("urge.outcome_passed")))
+    [ended] = await urges_of(fast, 4038)
+    assert ended.outcome == "passed"
+
+
 async def test_typed_strength_is_accepted_and_nonsense_is_explained(
     emu: BotApiEmulator, fast: BotRunner
 ) -> None:
