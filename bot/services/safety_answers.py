@@ -481,6 +481,16 @@ _NAME_REPLY = re.compile(
 _NOT_NAMES = frozenset(
     {
         "undo",
+        # feelings said alone ("calm", "numb"): never a person to reach (fifth probe)
+        "calm",
+        "angry",
+        "better",
+        "worse",
+        "bored",
+        "numb",
+        "lost",
+        "empty",
+        "upset",
         "no",
         "nope",
         "nah",

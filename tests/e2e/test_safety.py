@@ -2024,3 +2024,17 @@ async def test_a_temper_and_drink_after_a_threat_is_asked_about_on_the_danger_pa
     assert said(asked, "sos.harm_check_danger"), asked.plain
     assert "Hilfetelefon" in asked.plain
     assert CONTENT.faq_entries["drunk-text"].title not in asked.button_texts()
+
+
+async def test_a_feeling_said_alone_in_the_talk_is_never_a_person_to_reach(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: "calm" got "Reach Calm now: call, or go to where they are".
+    user = emu.user(5064)
+    await onboard(user, zone="Berlin")
+    await user.send(PASSIVE)
+    await user.reply()
+    await user.send("calm")
+    reply = await user.reply()
+    assert "Reach Calm" not in reply.plain, reply.plain
+    assert "Calm" not in reply.plain.split("\n")[0]
