@@ -86,7 +86,8 @@ ROUNDS = {
                          in_reach_min=108),
     # Held out (written 2026-12-02 by a helper who never saw the rules, before round 18's
     # tuning). Measured before it (4203dc7): reached 104, full 85, explicit 50, special 22,
-    # full alarms 4, checked 6 (5.6%), in reach 108.
+    # full alarms 4, checked 6 (5.6%), in reach 108. After it (114a3f7): the same (targets:
+    # every crisis message reached, no full alarm, at most 5% checked: all missed).
     "crisis_r18": Pinned((108, 108, 72, 24), 104, 85, 50, 22, 4, 6, checked_target_met=False,
                          in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
