@@ -7,11 +7,20 @@ from telegram.constants import ChatType
 
 from bot.conversation.context import BotContext
 from bot.conversation.turn import open_turn, runtime
+from bot.services.commands import closest_command
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
-    """Say kindly that the command does not exist and point to /help."""
+    """Say kindly that the command does not exist and point to /help; a typo of one that
+    does ("/stauts") is asked back as that one ("Did you mean /status?")."""
+    message = update.effective_message
+    typed = (message.text or "").split()[0] if message and message.text else ""
     async with open_turn(update, context) as turn:
+        known = list(turn.rt.content.mapping("core.commands"))
+        meant = closest_command(typed, known)
+        if meant is not None:
+            turn.say(turn.t("core.did_you_mean_command", command=meant))
+            return
         turn.say(turn.t("core.unknown_command"))
 
 

@@ -42,6 +42,18 @@ async def test_unknown_command_gets_a_pointer_to_help(emu: BotApiEmulator, bot: 
     assert "/help" in (await user.reply()).plain
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("/stauts", "/status"), ("/pasue 3", "/pause"),
+                                              ("/histroy", "/history")])
+async def test_a_mistyped_command_is_asked_back_as_the_one_it_resembles(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, meant: str
+) -> None:
+    # Fifth probe: "/stauts" got "I don't know that command" and the whole of /help to read.
+    user = emu.user(904)
+    await user.send(typed)
+    reply = (await user.reply()).plain
+    assert f"Did you mean {meant}?" in reply or f"you meant {meant}:" in reply, reply
+
+
 @pytest.mark.parametrize("kind", ["sticker", "photo", "voice"])
 async def test_non_text_messages_get_a_short_note(
     emu: BotApiEmulator, bot: BotRunner, kind: str
@@ -82,7 +94,9 @@ async def test_stats_shows_counts_to_admins_only(
         assert "Active users: 2" in stats
         assert "New this week: 2" in stats
         assert "private reason" not in stats
-        await someone.send("/stats")
-        assert "/help" in (await someone.reply()).plain
+        await someone.send("/stats")  # as any unknown command: here, close to /status
+        not_theirs = (await someone.reply()).plain
+        assert "Active users" not in not_theirs
+        assert "/status" in not_theirs
     finally:
         await runner.stop()

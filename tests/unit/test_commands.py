@@ -1,0 +1,22 @@
+"""Which command a mistyped one meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.commands import closest_command
+
+KNOWN = ["urge", "status", "reasons", "slip", "history", "pause", "resume", "settings", "help"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("/stauts", "status"), ("/pasue", "pause"), ("/hepl", "help"), ("/setings", "settings"),
+    ("/STATUS@SteadfastBot", "status"), ("/reason", "reasons"),
+])
+def test_a_typo_is_read_as_the_command_it_resembles(typed: str, meant: str) -> None:
+    assert closest_command(typed, KNOWN) == meant
+
+
+@pytest.mark.parametrize("typed", ["/frobnicate", "/xyz", "/", ""])
+def test_nothing_close_is_nothing(typed: str) -> None:
+    assert closest_command(typed, KNOWN) is None
