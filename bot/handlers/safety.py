@@ -103,6 +103,7 @@ from bot.services.safety_answers import (
     will_call,
 )
 from bot.services.smalltalk import classify_smalltalk
+from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone
 from bot.tg.sending import with_retries
 
@@ -852,6 +853,14 @@ def _ask_plan(turn: Turn, frame: Frame, data: SosData) -> None:
 
 def _plan_answer(turn: Turn, frame: Frame, data: SosData, text: str) -> None:
     group, steps = _plan_keys(data)
+    typed = _label_typed(turn.rt.content, text)
+    if typed == "skip_question":  # "skip this one" typed: as its button, never an answer
+        data.q += 1
+        _ask_plan(turn, frame, data)
+        return
+    if typed == "done":  # "i'm okay for now" typed: as its button, never a plan entry
+        _settle(turn, frame, data, "okay_for_now")
+        return
     if stops_the_plan(text):
         # "cancel", "i dont want to do this now": stopped, and what they wrote is kept
         plan = _plan_text(turn.rt.content, group, data.answers)
@@ -869,6 +878,16 @@ def _plan_answer(turn: Turn, frame: Frame, data: SosData, text: str) -> None:
         data.answers = [*data.answers, f"{steps[min(data.q, len(steps) - 1)]}\t{answer}"]
     data.q += 1
     _ask_plan(turn, frame, data)
+
+
+def _label_typed(content: Content, text: str) -> str | None:
+    """Which of the plan's buttons ("Skip this one", "I'm okay for now") was typed as text
+    (the fifth probe's "Professionals and lines: i'm okay for now"), if one was."""
+    said = normalize(text).strip(" .!")
+    for key in ("skip_question", "done"):
+        if said == normalize(content.label(f"sos.buttons.{key}")).strip(" .!"):
+            return key
+    return None
 
 
 def ask(turn: Turn, frame: Frame) -> None:

@@ -933,6 +933,25 @@ async def test_not_like_that_ends_the_talk_kindly_without_an_emergency_push(
     assert CONTENT.label("sos.buttons.not_safe") in reply.button_texts()
 
 
+async def test_a_plan_button_typed_as_text_is_that_button_not_a_plan_entry(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Fifth probe: "i'm okay for now" typed at the last question was kept as "Professionals
+    # and lines: i'm okay for now".
+    user = emu.user(5065)
+    first = await in_an_explicit_talk(user)
+    await user.press(PLAN, message=first)
+    await user.reply()
+    await user.send("when its late and im alone")
+    await user.reply()
+    await user.send("skip this one")  # as the button: on to the next question, nothing kept
+    skipped = await user.reply()
+    assert "skip this one" not in skipped.plain.lower()
+    await user.send("i'm okay for now")
+    settled = await user.reply()
+    assert said(settled, "sos.okay_for_now"), settled.plain
+
+
 async def test_asking_for_the_number_during_a_plan_is_answered_not_saved(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
