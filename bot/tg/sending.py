@@ -10,12 +10,14 @@ refusal (a message too long, a content bug) is the bot's fault: the person stays
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from telegram import Bot, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
+from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import Defaults
 
 logger = logging.getLogger(__name__)
 
@@ -69,15 +71,38 @@ async def send_text(
     bot: Bot,
     chat_id: int,
     text: str,
-    markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None = None,
+    markup: dict[str, Any] | None = None,
 ) -> None:
     """`bot.send_message` without reading its answer back into a Message: every reply goes
     through here and nothing uses what Telegram returns, while parsing it was a tenth of the
     bot's CPU an update (bench/updates.py --profile real). The same request otherwise: the
-    bot's defaults (HTML, no link previews), the rate limiter and the errors."""
-    data: dict[str, object] = {"chat_id": chat_id, "text": text, "reply_markup": markup}
+    bot's defaults (HTML, no link previews), the rate limiter and the errors. `markup`: the
+    keyboard already as Telegram's JSON (the outbox works it out once for the row and the
+    send), sent as a JSON string, which python-telegram-bot passes on as it is."""
+    data: dict[str, object] = {
+        "chat_id": chat_id,
+        "text": text,
+        "reply_markup": json.dumps(markup, ensure_ascii=False) if markup is not None else None,
+    }
     defaults = getattr(bot, "defaults", None)  # ExtBot's; a plain Bot has none
     if defaults is not None:
-        data["parse_mode"] = defaults.parse_mode
-        data["link_preview_options"] = defaults.link_preview_options
+        data.update(_default_fields(defaults))
     await bot._post("sendMessage", data)  # noqa: SLF001 (the public call parses the answer)
+
+
+_DEFAULTS: dict[int, tuple[Defaults, dict[str, object]]] = {}
+
+
+def _default_fields(defaults: Defaults) -> dict[str, object]:
+    """The bot's defaults as request fields, worked out once per Defaults object (its link
+    preview options were turned into JSON again for every message)."""
+    known = _DEFAULTS.get(id(defaults))
+    if known is not None and known[0] is defaults:
+        return known[1]
+    options = defaults.link_preview_options
+    fields: dict[str, object] = {
+        "parse_mode": defaults.parse_mode,
+        "link_preview_options": json.dumps(options.to_dict()) if options is not None else None,
+    }
+    _DEFAULTS[id(defaults)] = (defaults, fields)
+    return fields
