@@ -52,6 +52,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.services import tghtml
+from bot.services.literals import required as required_literals
 from bot.services.smalltalk import SmalltalkKind
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, Words, load_data, normalize
 
@@ -129,10 +130,16 @@ class _Language(DataModel):
 
 _LANGUAGE = load_data(DATA_DIR / "faq_synonyms.yaml", _Language)
 
-# (compiled pattern over normalised text, replacement). Applied in order, before tokenising.
-_PHRASE_RES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+# (compiled pattern over normalised text, replacement, the strings it cannot match without).
+# Applied in order, before tokenising; a rule whose required strings are all absent is
+# skipped without running (see bot/services/literals.py).
+_PHRASE_RES: tuple[tuple[re.Pattern[str], str, frozenset[str] | None], ...] = tuple(
     # A "+" prefix keeps the matched words and adds the concept after them.
-    (rule.pattern, rf"\g<0> {rule.concept[1:]}" if rule.concept.startswith("+") else rule.concept)
+    (
+        rule.pattern,
+        rf"\g<0> {rule.concept[1:]}" if rule.concept.startswith("+") else rule.concept,
+        required_literals(rule.pattern),
+    )
     for rule in _LANGUAGE.phrases
 )
 _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = _LANGUAGE.synonyms
@@ -188,7 +195,9 @@ def _concept(word: str) -> str:
 
 def _phrase_pass(text: str) -> str:
     padded = f" {text} "
-    for pattern, token in _PHRASE_RES:
+    for pattern, token, needs in _PHRASE_RES:
+        if needs is not None and not any(piece in padded for piece in needs):
+            continue
         padded = pattern.sub(token, padded)
     return padded
 
@@ -352,13 +361,23 @@ class FaqMatcher:
         self._strong: frozenset[str] = frozenset(
             (set(_SYNONYM_GROUPS) | CONCEPT_TOKENS) - WEAK_CONCEPTS
         )
-        self._phrase_docs: list[list[_Doc]] = []
         self._bag_docs: list[_Doc] = []
         # Inverted index: concept -> entry indexes that contain it.
         self._postings: dict[str, set[int]] = {}
+        # Inverted index of the phrasings: concept -> (phrasing, its weight over its norm), so
+        # a message's cosine with every phrasing sharing a word is one pass over its concepts
+        # instead of a cosine per phrasing of every candidate question.
+        self._phrase_postings: dict[str, list[tuple[int, float]]] = {}
+        self._phrase_owner: list[int] = []  # phrasing -> its question's index
         for i, phr in enumerate(analyzed):
             docs = [_vector(toks, self._idf, self._oov_idf) for toks in phr if toks]
-            self._phrase_docs.append(docs)
+            for doc in docs:
+                if doc.norm == 0.0:
+                    continue
+                number = len(self._phrase_owner)
+                self._phrase_owner.append(i)
+                for tok, weight in doc.weights.items():
+                    self._phrase_postings.setdefault(tok, []).append((number, weight / doc.norm))
             bag = [tok for toks in phr for tok in toks]
             self._bag_docs.append(_vector(bag, self._idf, self._oov_idf))
             for tok in set(bag):
@@ -449,10 +468,11 @@ class FaqMatcher:
         candidates: set[int] = set()
         for tok in q.weights:
             candidates.update(self._postings.get(tok, ()))
+        best_of = self._best_phrasings(q)
         scored: list[tuple[str, float, float]] = []
         w = self.phrase_weight
         for i in candidates:
-            best = max((_cosine(q, d) for d in self._phrase_docs[i]), default=0.0)
+            best = best_of.get(i, 0.0)
             bag_doc = self._bag_docs[i]
             bag = _cosine(q, bag_doc)
             # Evidence: how much information the query shares with this question. One
@@ -468,6 +488,24 @@ class FaqMatcher:
             scored.append((self._ids[i], (w * best + (1.0 - w) * bag) * conf, coverage))
         scored.sort(key=lambda item: (-item[1], item[0]))
         return scored, query, q.weights
+
+    def _best_phrasings(self, q: _Doc) -> dict[int, float]:
+        """Question index -> the best cosine of `q` with one of its phrasings (questions
+        with no phrasing sharing a concept are left out: their best is 0)."""
+        if q.norm == 0.0:
+            return {}
+        dots: dict[int, float] = {}
+        for tok, weight in q.weights.items():
+            for number, share in self._phrase_postings.get(tok, ()):
+                dots[number] = dots.get(number, 0.0) + weight * share
+        best: dict[int, float] = {}
+        owner = self._phrase_owner
+        for number, dot in dots.items():
+            cosine = dot / q.norm
+            i = owner[number]
+            if cosine > best.get(i, 0.0):
+                best[i] = cosine
+        return best
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Return (id, score) for every question sharing a word with ``text``, best first."""
