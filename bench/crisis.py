@@ -9,11 +9,11 @@ For each file it prints: crisis messages reaching help (``detect_crisis`` return
 messages getting level "explicit", danger / other_at_risk messages getting the right kind,
 ordinary messages getting a signal (false alarm) or "strong", and per-family misses.
 
-The held-out round (tests/data/heldout/crisis_r18.yaml, written 2026-12-02 by a helper who
-never saw the rules, before round 18's tuning) is never tuned on: for it this script prints
+The held-out round (tests/data/heldout/crisis_r19.yaml, written 2026-12-02 by a helper who
+never saw the rules, before round 19's tuning) is never tuned on: for it this script prints
 counts only, never a message's text (its figures before and after are in docs/crisis.md).
-Rounds 5 to 17 were held out before it; each was measured once and is now tuning material
-(rounds 7 to 17 are reported on their own, as are the tuning sets in tests/data; ``--show``
+Rounds 5 to 18 were held out before it; each was measured once and is now tuning material
+(rounds 7 to 18 are reported on their own, as are the tuning sets in tests/data; ``--show``
 lists their misses).
 Note: the word model is trained on the tuning sets, so its figures on them are not a
 measure; only the held-out rounds are. ``--tuned-only`` skips the held-out rounds.
@@ -50,9 +50,9 @@ def button_in_reach(text: str) -> bool:
     return read_text(text, _MATCHER).help_in_reach
 
 TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
-HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r18.yaml",)
+HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r19.yaml",)
 PREVIOUS = tuple(
-    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 18)
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 19)
 )
 # Tuning sets written for tuning, never held out (r15a and r15b by two helpers with
 # different voices, measured once before round 15's second pass of rules).
@@ -73,6 +73,9 @@ class Figures:
     kind_right: int = 0
     ordinary: int = 0
     full_alarms: int = 0
+    # the emergency reply itself (explicit self-harm, danger, the ex at risk); a passive
+    # signal is answered with the gentle check instead (bot/handlers/safety.py)
+    emergency_alarms: int = 0
     strong_alarms: int = 0
     checked: int = 0  # ordinary messages given the check or the full reply
     family_total: Counter[str] = field(default_factory=Counter)
@@ -123,6 +126,9 @@ def measure(data: dict[str, Any], keep_texts: bool) -> Figures:
         signal = detect_crisis(text)
         strong = mentions_harm(text) == "strong"
         f.full_alarms += signal is not None
+        f.emergency_alarms += signal is not None and (
+            signal.kind != "self_harm" or signal.level == "explicit"
+        )
         f.strong_alarms += strong
         f.checked += signal is not None or strong
         if strong:
@@ -148,6 +154,7 @@ def report(name: str, f: Figures, show: bool) -> None:
     special = pct(f.special_kind_right, f.special_kind)
     print(f"  danger/other_at_risk with right kind:    {special}")
     print(f"  ordinary with a signal (false alarm):    {pct(f.full_alarms, f.ordinary)}")
+    print(f"  ordinary given the emergency reply:      {pct(f.emergency_alarms, f.ordinary)}")
     print(f"  ordinary with 'strong':                  {pct(f.strong_alarms, f.ordinary)}")
     print(f"  ordinary given the check or full reply:  {pct(f.checked, f.ordinary)}")
     print("  per family: total / not reached / no signal / wrong kind or level")

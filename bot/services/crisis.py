@@ -560,6 +560,19 @@ def _negated(hit: _Hit) -> bool:
     return _NEGATED.search(hit.norm, 0, hit.start + 1) is not None
 
 
+# A laugh, a facepalm or a skull beside a wish to die (round 18's figures of speech).
+_LAUGHING = re.compile(
+    r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|so embarrass\w*|cringe)\b"
+    "|[\U0001F602\U0001F923\U0001F926\U0001F480\U0001F648\U0001F605\U0001F92D\U0001F643]"
+)
+_WISH_CUE = re.compile(r"\b(?:die|dead|dying)\b")
+
+
+def _laughed_off(cue: str, text: str) -> bool:
+    """A wish to die (not a method, an attempt or a plan) said with a laugh or a facepalm."""
+    return _WISH_CUE.search(cue) is not None and _LAUGHING.search(text.lower()) is not None
+
+
 def detect_crisis(text: str) -> CrisisSignal | None:
     """Return a CrisisSignal when ``text`` speaks of suicide, self-harm or danger, else None.
 
@@ -578,6 +591,11 @@ def detect_crisis(text: str) -> CrisisSignal | None:
         level = hit.rule.level
         if level == "explicit" and _negated(hit):
             # "I'm not going to hurt myself, don't worry": still asked about, gently
+            level = "passive"
+        if level == "explicit" and _laughed_off(hit.cue, text):
+            # "ugh i want to die, i called my teacher mum 🤦": asked gently instead of given
+            # the emergency reply; a wish to die said with a laugh can still be meant, so it
+            # is never let go
             level = "passive"
         if level != "explicit" and (
             own.first(tables.escalate) is not None or own.first(tables.danger) is not None

@@ -714,3 +714,47 @@ def test_round_15_twins_reach_help(text: str) -> None:
 def test_round_15_twins_are_not_strong(text: str) -> None:
     assert detect_crisis(text) is None
     assert mentions_harm(text) != "strong"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # A wish to die said with a laugh or a facepalm: asked gently, never let go.
+        ("ugh i want to die, i called my teacher mum today 🤦‍♀️", "passive"),
+        ("i want to die lol", "passive"),
+        ("i want to die", "explicit"),
+        # A method or an attempt stays explicit whatever the laugh.
+        ("i took all my pills lol", "explicit"),
+    ],
+)
+def test_a_wish_to_die_laughed_off_is_asked_gently(text: str, level: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert signal.level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "reached"),
+    [
+        ("already did it. feeling dizzy now", True),
+        ("going to sleep and honestly wish i could just stay asleep forever", True),
+        ("saturday when everyone is out im staying home and thats when im doing it. "
+         "not telling you so you can stop me", True),
+        ("ik heb al mijn spullen weggegeven, straks heb ik ze toch niet meer nodig", True),
+        ("I feel dead inside", True),
+        ("so done with this week, dead inside after that exam lmao", False),
+        ("im gonna die alone with 12 cats at this rate lol", False),
+        ("bungee jumping off a bridge for my birthday, bucket list stuff!!", False),
+        ("giving away the stuff he left here, put it all on marketplace for free", False),
+    ],
+)
+def test_round_19_tuning(text: str, reached: bool) -> None:
+    """Round 18's misses and false alarms (tuning material since round 19), in other words
+    where possible."""
+    got = detect_crisis(text) is not None or mentions_harm(text) == "strong"
+    assert got is reached
+
+
+def test_a_day_picked_for_a_haircut_is_no_plan() -> None:
+    text = "friday is when im doing it, the big chop, nobody can talk me out of bangs"
+    assert detect_crisis(text) is None

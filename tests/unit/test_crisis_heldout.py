@@ -1,9 +1,9 @@
-"""The held-out round (tests/data/heldout/crisis_r18.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r19.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 18 was written by a helper who never saw the rules, before round 18's tuning, and is
+Round 19 was written by a helper who never saw the rules, before round 19's tuning, and is
 never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 to 17 were held out until later rounds; they are tuning material now (the word
+Rounds 8 to 18 were held out until later rounds; they are tuning material now (the word
 model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
@@ -59,7 +59,8 @@ ROUNDS = {
     # 100, full 83, explicit 47, special 20, alarms 4 / 8, in reach 105; after it the same,
     # in reach 108). Round 14's rules, chosen on it: reached 108, full 87, explicit 51, special
     # 24; its vetoes cost a round-14 message and were dropped (docs/crisis.md, "Round 14").
-    "crisis_r13": Pinned((108, 108, 72, 24), 108, 87, 51, 24, 4, 8, checked_target_met=False,
+    # Round 19: one explicit wish to die said with a laugh is asked gently now (50, was 51).
+    "crisis_r13": Pinned((108, 108, 72, 24), 108, 87, 50, 24, 4, 8, checked_target_met=False,
                          in_reach_min=108),
     # Tuning material since round 15 (held out until then, written 2026-12-01, before round
     # 14's tuning). Before it and after it the same: reached 100, full 86, explicit 48,
@@ -84,12 +85,17 @@ ROUNDS = {
     # After it: the same (target: every crisis message reached and no full alarm, missed).
     "crisis_r17": Pinned((108, 108, 72, 24), 97, 73, 45, 17, 3, 5, checked_target_met=True,
                          in_reach_min=108),
-    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 18's
-    # tuning). Measured before it (4203dc7): reached 104, full 85, explicit 50, special 22,
-    # full alarms 4, checked 6 (5.6%), in reach 108. After it (114a3f7): the same (targets:
-    # every crisis message reached, no full alarm, at most 5% checked: all missed).
-    "crisis_r18": Pinned((108, 108, 72, 24), 104, 85, 50, 22, 4, 6, checked_target_met=False,
-                         in_reach_min=108),
+    # Tuning material since round 19 (held out until then, written 2026-12-02 by a helper who
+    # never saw the rules, before round 18's tuning). Measured before it (4203dc7): reached
+    # 104, full 85, explicit 50, special 22, full alarms 4, checked 6 (5.6%), in reach 108;
+    # after it (114a3f7) the same. Round 19's rules, chosen on it: reached 108, full 88,
+    # explicit 52, special 22, full alarms 1, checked 1.
+    "crisis_r18": Pinned((108, 108, 72, 24), 108, 88, 52, 22, 1, 1, in_reach_min=108),
+    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 19's
+    # tuning). Measured before it (2046924): reached 104, full 93, explicit 54, special 22,
+    # full alarms 3, checked 3 (2.8%), in reach 108. After it: the same (targets: every
+    # crisis message reached and no full alarm, missed; at most 5% checked, met).
+    "crisis_r19": Pinned((108, 108, 72, 24), 104, 93, 54, 22, 3, 3, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
