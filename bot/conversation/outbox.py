@@ -59,13 +59,60 @@ class Outgoing:
     def markup_data(self) -> dict[str, Any] | None:
         """The keyboard as Telegram takes it (None without one)."""
         if self._wire is None and self.markup is not None:
-            self._wire = self.markup.to_dict()
+            self._wire = _wire_of(self.markup)
         return self._wire
 
     @property
     def kept(self) -> bool:
         """Whether it is kept in the outbox (texts and edits; not pictures or files)."""
         return self.photo is None and self.document is None
+
+
+# A button's plain fields (strings and flags); a button with anything else (a web app, a login
+# URL, a game, fields python-telegram-bot does not know) is left to its own to_dict.
+_PLAIN_FIELDS = (
+    "text",
+    "url",
+    "callback_data",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "pay",
+    "style",
+    "icon_custom_emoji_id",
+)
+_OTHER_FIELDS = (
+    "callback_game",
+    "login_url",
+    "web_app",
+    "switch_inline_query_chosen_chat",
+    "copy_text",
+)
+
+
+def _wire_of(
+    markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove,
+) -> dict[str, Any]:
+    """`markup.to_dict()`, done directly for the inline keyboards of plain buttons every
+    reply carries (python-telegram-bot's generic to_dict walks every attribute of every
+    button; tests/unit/test_outbox_wire.py checks both give the same)."""
+    if not isinstance(markup, InlineKeyboardMarkup) or markup.api_kwargs:
+        return markup.to_dict()
+    rows = []
+    for row in markup.inline_keyboard:
+        buttons = []
+        for button in row:
+            other = any(getattr(button, name) is not None for name in _OTHER_FIELDS)
+            if other or button.api_kwargs:
+                return markup.to_dict()
+            buttons.append(
+                {
+                    name: value
+                    for name in _PLAIN_FIELDS
+                    if (value := getattr(button, name)) is not None
+                }
+            )
+        rows.append(buttons)
+    return {"inline_keyboard": rows}
 
 
 def to_body(items: list[Outgoing]) -> str | None:
