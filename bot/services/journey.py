@@ -36,10 +36,11 @@ def resolve_start(raw: str, today: date) -> date:
 
 async def begin(*, session: AsyncSession, user: User, start: date, now: datetime) -> None:
     """Open the first attempt (or move the open one) and mark onboarding done."""
-    current = await attempt_store.current_attempt(session=session, user_id=user.id)
+    attempts = await attempt_store.list_attempts(session=session, user_id=user.id)
+    current = next((a for a in reversed(attempts) if a.end_date is None), None)
     if current is None:
         await attempt_store.start_attempt(
-            session=session, user_id=user.id, start_date=start, now=now
+            session=session, user_id=user.id, start_date=start, now=now, existing=attempts
         )
     else:
         await attempt_store.set_start_date(session=session, attempt=current, start_date=start)

@@ -4,25 +4,33 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import Attempt
 
+# Built once: /status, set-up's end and the daily message read them (building a statement
+# cost more than running it; the compiled SQL is cached, the statement object was not).
+_LIST = (
+    select(Attempt)
+    .where(col(Attempt.user_id) == bindparam("p_user_id"))
+    .order_by(col(Attempt.number))
+)
+_CURRENT = (
+    select(Attempt)
+    .where(col(Attempt.user_id) == bindparam("p_user_id"), col(Attempt.end_date).is_(None))
+    .order_by(col(Attempt.number).desc())
+)
+
 
 async def list_attempts(*, session: AsyncSession, user_id: int) -> list[Attempt]:
-    result = await session.exec(
-        select(Attempt).where(Attempt.user_id == user_id).order_by(col(Attempt.number))
-    )
+    result = await session.exec(_LIST, params={"p_user_id": user_id})
     return list(result.all())
 
 
 async def current_attempt(*, session: AsyncSession, user_id: int) -> Attempt | None:
-    result = await session.exec(
-        select(Attempt)
-        .where(Attempt.user_id == user_id, col(Attempt.end_date).is_(None))
-        .order_by(col(Attempt.number).desc())
-    )
+    result = await session.exec(_CURRENT, params={"p_user_id": user_id})
     return result.first()
 
 
@@ -37,10 +45,17 @@ async def current_starts(*, session: AsyncSession, user_ids: list[int]) -> dict[
 
 
 async def start_attempt(
-    *, session: AsyncSession, user_id: int, start_date: date, now: datetime
+    *,
+    session: AsyncSession,
+    user_id: int,
+    start_date: date,
+    now: datetime,
+    existing: list[Attempt] | None = None,
 ) -> Attempt:
-    """Open a new attempt numbered after the last one."""
-    existing = await list_attempts(session=session, user_id=user_id)
+    """Open a new attempt numbered after the last one (`existing`: their attempts, when the
+    caller has just read them)."""
+    if existing is None:
+        existing = await list_attempts(session=session, user_id=user_id)
     number = (existing[-1].number + 1) if existing else 1
     attempt = Attempt(user_id=user_id, number=number, start_date=start_date, created_at=now)
     session.add(attempt)

@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import Delivery, User
+from bot.store.db import execute
+from bot.store.models import Delivery, User, core_table
 
 DAILY = "daily"
 WEEKLY = "weekly"
@@ -233,12 +234,25 @@ async def get_delivery(*, session: AsyncSession, delivery_id: int) -> Delivery |
 async def delivered_on(
     *, session: AsyncSession, user_id: int, kind: str, local_date: date
 ) -> bool:
-    result = await session.exec(
-        select(Delivery.id).where(
-            Delivery.user_id == user_id, Delivery.kind == kind, Delivery.local_date == local_date
-        )
+    result = await execute(
+        session,
+        _DELIVERED_ON,
+        {"p_user_id": user_id, "p_kind": kind, "p_local_date": local_date},
     )
     return result.first() is not None
+
+
+# Built once, on the table: set-up's end and every change of time or zone ask it twice.
+_DELIVERIES = core_table(Delivery)
+_DELIVERED_ON = (
+    sa_select(_DELIVERIES.c.id)
+    .where(
+        _DELIVERIES.c.user_id == bindparam("p_user_id"),
+        _DELIVERIES.c.kind == bindparam("p_kind"),
+        _DELIVERIES.c.local_date == bindparam("p_local_date"),
+    )
+    .limit(1)
+)
 
 
 async def latest_unanswered_daily(
