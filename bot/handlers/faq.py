@@ -174,7 +174,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # Told, not asked ("i miss him so much"): heard first, the answer(s) one tap away.
         ids = match.ids[:1] if match.kind == "answer" else match.ids
         offer = _offer_rows(turn, ids, menu=True)
-        turn.say(turn.t("faq.feeling_heard"), inline(offer + extra))
+        turn.say(turn.fresh("faq.feeling_heard"), inline(offer + extra))
     elif match.kind == "answer" and turn.rt.last_answers.repeats(
         turn.user.id, match.ids[0], turn.now, SAME_AGAIN_WITHIN
     ):
@@ -215,10 +215,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.t("core.not_started_free_text"), inline(extra))
     elif reading.feeling:
         # A feeling, not a question: heard, never "I can't help with that".
-        send_menu(turn, turn.t("faq.feeling_heard"), extra)
+        send_menu(turn, turn.fresh("faq.feeling_heard"), extra)
     else:
         key = "listen.asked" if reading.asks else "listen.heard"
-        turn.say(turn.t(key), inline([*extra, _topics_row(turn)]))
+        turn.say(turn.fresh(key), inline([*extra, _topics_row(turn)]))
 
 
 def _offer_rows(turn: Turn, ids: list[str] | tuple[str, ...], *, menu: bool = False) -> list[Row]:
