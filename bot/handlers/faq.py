@@ -26,6 +26,7 @@ NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and t
 SAME_AGAIN_WITHIN = timedelta(minutes=30)
 LONG_WORDS = 30  # a message this long is someone telling their story
 SHORT_WORDS = 6  # a message this short speaks of one thing
+NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
 
 
 async def show_menu(update: Update, context: BotContext) -> None:
@@ -148,6 +149,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         return
     if reading.smalltalk is not None:
         turn.say(content.pick(faq.smalltalk[reading.smalltalk]))
+        return
+    not_safe_row: list[Row] = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
+    if reading.harm != "strong" and (reading.body or reading.low_mood):
+        # "i dont even eat properly": a caring, concrete line; "so tired of everything": one
+        # gentle question back. Neither gets a topic menu or an answer's button; the way to
+        # help stays one tap away.
+        key = f"listen.body_{reading.body}" if reading.body else "listen.low_mood"
+        nights = _offer_rows(turn, [NIGHTS]) if reading.body == "sleep" else []
+        turn.say(turn.fresh(key), inline([*nights, *not_safe_row]))
         return
     match = reading.match
     # Whatever the answer, a message that speaks of injury, means or danger, or one the bot

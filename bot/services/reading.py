@@ -13,6 +13,7 @@ from pydantic import Field
 from bot.services.crisis import mentions_harm
 from bot.services.faq import FaqMatch, FaqMatcher, is_question
 from bot.services.language import other_language
+from bot.services.listening import BodyNeed, body_need, low_mood
 from bot.services.smalltalk import SmalltalkKind, classify_smalltalk, shares_a_feeling
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
 from bot.services.urge_detect import detect_urge
@@ -77,6 +78,8 @@ class Reading:
     language: str | None = None  # clearly not English: its ISO 639-1 code
     asks: bool = True  # it asks something (see faq.is_question), rather than tells
     stop_messages: bool = False  # "turn off the daily messages", "stop messaging me"
+    low_mood: bool = False  # "yaar i am just so tired of everything", told, not asked
+    body: BodyNeed | None = None  # "i dont even eat properly", "i feel sick", told
 
     @property
     def declined(self) -> bool:
@@ -167,6 +170,8 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         language=other_language(text),
         asks=asks,
         stop_messages=bool(_DATA.stop_messages.search(norm)),
+        low_mood=not asks and low_mood(text),
+        body=None if asks else body_need(text),
     )
 
 

@@ -34,3 +34,63 @@ async def test_feelings_told_in_a_row_get_different_replies_and_no_bot_disclaime
         assert "i'm a bot" not in reply.plain.lower(), reply.plain
         texts.append(reply.text)
     assert len(set(texts)) == len(texts), texts
+
+
+# ------------------------------------------------------------ M4: low mood, the body
+
+
+async def test_low_mood_gets_one_question_back_not_a_topic_menu(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Probe 5 M4: "yaar i am just so tired of everything" got an 8-button topic menu.
+    user = emu.user(9602)
+    await onboard(user)
+    low = ("yaar i am just so tired of everything", "i feel so numb", "so fed up with all of this")
+    for said in low:
+        await user.send(said)
+        reply = await user.reply()
+        assert reply.plain.count("?") == 1, reply.plain  # one open question back
+        assert reply.button_texts() == [NOT_SAFE], reply.button_texts()  # help, no menu
+        assert not TOPIC_TITLES & set(reply.button_texts())
+
+
+async def test_not_eating_or_feeling_sick_gets_a_caring_concrete_line(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Probe 5 M4 and M17: "i dont even eat properly" got "Should I send a closure message?"
+    # under "I'm a bot, so I can't talk it through"; "i feel sick", "Why does it hurt so much?".
+    user = emu.user(9603)
+    await onboard(user)
+    faq_titles = {e.title for e in CONTENT.faq_entries.values()}
+    for said in ("i dont even eat properly", "i feel sick"):
+        await user.send(said)
+        reply = await user.reply()
+        words = reply.plain.lower()
+        assert "water" in words, reply.plain  # something concrete for the body
+        assert any(w in words for w in ("eat", "toast", "food", "fruit")), reply.plain
+        assert "i'm a bot" not in words
+        assert NOT_SAFE in reply.button_texts()
+        assert not faq_titles & set(reply.button_texts()), reply.button_texts()
+
+
+async def test_not_sleeping_gets_rest_and_the_nights_answer_one_tap_away(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9604)
+    await onboard(user)
+    await user.send("i cant sleep")
+    reply = await user.reply()
+    assert "rest" in reply.plain.lower() or "water" in reply.plain.lower(), reply.plain
+    assert CONTENT.faq_entries["lonely-night"].title in reply.button_texts()
+    assert NOT_SAFE in reply.button_texts()
+
+
+async def test_words_of_harm_with_low_mood_are_still_asked_about_first(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9605)
+    await onboard(user)
+    await user.send("i am so tired of living")
+    reply = await user.reply()
+    assert "safe" in reply.plain.lower(), reply.plain
+    assert reply.text not in CONTENT.variants("listen.low_mood")
