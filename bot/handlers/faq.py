@@ -26,6 +26,7 @@ NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and t
 SAME_AGAIN_WITHIN = timedelta(minutes=30)
 LONG_WORDS = 30  # a message this long is someone telling their story
 SHORT_WORDS = 6  # a message this short speaks of one thing
+SHOULD_REPLY = "should-reply"  # the answer offered under a message pasted from the ex
 NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
 
 
@@ -134,6 +135,22 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # Their silence after one's own message: the sting heard, no chasing it; never the
         # answer about whether to reply to them.
         turn.say(turn.t("listen.no_reply"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+        return
+    if reading.harm != "strong" and reading.ex_message is not None:
+        # "he said: hey. i miss you... can we talk? please": their words, pasted; not the
+        # person's own urge or question. Heard, no answer owed; whether to reply one tap away.
+        key = "listen.ex_message_miss" if reading.ex_message.misses else "listen.ex_message"
+        extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if reading.help_in_reach else []
+        text = turn.fresh(key, them=reading.ex_message.them)
+        turn.say(text, inline(_offer_rows(turn, [SHOULD_REPLY]) + extra))
+        return
+    if reading.harm != "strong" and reading.not_replying:
+        # "ok i wont reply", "not gonna answer him": a strong choice, met as one
+        turn.say(turn.fresh("listen.not_replying"))
+        return
+    if reading.harm != "strong" and reading.ex_changed:
+        # "but what if he changed": honest, no promise either way
+        turn.say(turn.fresh("listen.ex_changed"))
         return
     if reading.smalltalk in ("help_bid", "bot_care", "not_understood"):
         # A call for help, "do you care", "that didn't help": heard, with a way to people who

@@ -94,3 +94,45 @@ async def test_words_of_harm_with_low_mood_are_still_asked_about_first(
     reply = await user.reply()
     assert "safe" in reply.plain.lower(), reply.plain
     assert reply.text not in CONTENT.variants("listen.low_mood")
+
+
+# ------------------------------------------------------------ M3: a message from the ex
+
+
+async def test_a_pasted_message_from_the_ex_is_read_as_theirs_not_as_an_urge(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Probe 5 M3: it got "The urge to reach out is normal...", as if the person had written it.
+    user = emu.user(9606)
+    await onboard(user)
+    await user.send(
+        "he said: hey. i know you probably dont want to hear from me but i miss you ... can we "
+        "talk? please"
+    )
+    reply = await user.reply()
+    words = reply.plain.lower()
+    assert "i miss you" in words, reply.plain  # their words named back
+    assert "him" in words
+    assert "don't have to answer" in words, reply.plain
+    assert "urge" not in words, reply.plain
+    assert CONTENT.faq_entries["should-reply"].title in reply.button_texts()
+
+    await user.send("but what if he changed")
+    honest = (await user.reply()).plain.lower()
+    assert "30 days" in honest, honest  # real change is still true after them
+    assert "action" in honest or "what someone does" in honest, honest
+
+    for said in ("ok i wont reply", "not gonna answer him"):
+        await user.send(said)
+        choice = (await user.reply()).plain.lower()
+        assert "strong" in choice or "strength" in choice, choice
+        assert "mute" in choice, choice
+
+
+async def test_an_urge_of_ones_own_is_still_an_urge(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(9607)
+    await onboard(user)
+    await user.send("i really want to text him")
+    reply = await user.reply()
+    assert reply.text not in CONTENT.variants("listen.ex_message"), reply.plain
+    assert reply.text not in CONTENT.variants("listen.ex_message_miss"), reply.plain
