@@ -28,6 +28,8 @@ LONG_WORDS = 30  # a message this long is someone telling their story
 SHORT_WORDS = 6  # a message this short speaks of one thing
 SHOULD_REPLY = "should-reply"  # the answer offered under a message pasted from the ex
 NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
+KIDS = "kids"  # under "can i reply about the kids?", answered yes
+WHAT_COUNTS = "what-counts"  # under "can i email about the account?", answered yes
 
 
 async def show_menu(update: Update, context: BotContext) -> None:
@@ -147,6 +149,18 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.harm != "strong" and reading.not_replying:
         # "ok i wont reply", "not gonna answer him": a strong choice, met as one
         turn.say(turn.fresh("listen.not_replying"))
+        return
+    if reading.harm != "strong" and (asked := reading.logistics) is not None:
+        # "is it still no contact if i reply about the kids?": yes or no, said first, with the
+        # whole answer one tap away (not "close to what I said just now" after kids talk)
+        if asked.kind == "kids":
+            text, more = turn.fresh("listen.logistics_kids"), KIDS
+        else:
+            channels = content.mapping("listen.logistics_channel")
+            how = channels.get(asked.channel or "", channels["message"])
+            text = turn.fresh("listen.logistics_admin", channel=how, subject=asked.subject)
+            more = WHAT_COUNTS
+        turn.say(text, inline(_offer_rows(turn, [more])))
         return
     if reading.harm != "strong" and reading.ex_changed:
         # "but what if he changed": honest, no promise either way

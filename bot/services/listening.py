@@ -14,9 +14,11 @@ from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normali
 __all__ = [
     "BodyNeed",
     "ExMessage",
+    "Logistics",
     "asks_if_changed",
     "body_need",
     "ex_message",
+    "logistics_asked",
     "low_mood",
     "not_replying",
 ]
@@ -35,6 +37,13 @@ class _ExQuote(DataModel):
     quoted_speaker: Regex
 
 
+class _Logistics(DataModel):
+    asks_rule: Regex
+    kids: Regex
+    admin: Regex
+    channel: Regex
+
+
 class _ListeningData(DataModel):
     low_mood: Regex
     body: dict[BodyNeed, Regex]
@@ -42,6 +51,7 @@ class _ListeningData(DataModel):
     ex_misses: Regex
     ex_changed: Regex
     not_replying: Regex
+    logistics: _Logistics
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,37 @@ def body_need(text: str) -> BodyNeed | None:
     none. Eating first: it is the one most easily forgotten."""
     norm = normalize(text)
     return next((need for need, p in _DATA.body.items() if p.search(norm) is not None), None)
+
+
+@dataclass(frozen=True)
+class Logistics:
+    """A yes-or-no question about a practical message: about the children ("kids"), or about
+    admin ("admin"), with what it is about in their words ("the account") and how it would
+    go ("email", "text", "message", "call", "letter"; None when not said)."""
+
+    kind: Literal["kids", "admin"]
+    subject: str | None = None
+    channel: str | None = None
+
+
+_CHANNELS = {"e mail": "email", "dm": "message", "voice note": "message"}
+
+
+def logistics_asked(text: str) -> Logistics | None:
+    """ "Is it still no contact if I reply about the kids?" -> kids; "is it a violation of
+    no contact to send an email about the account?" -> admin, "the account", "email"."""
+    norm = normalize(text)
+    data = _DATA.logistics
+    if data.asks_rule.search(norm) is None:
+        return None
+    if data.kids.search(norm):
+        return Logistics("kids")
+    admin = data.admin.search(norm)
+    if admin is None:
+        return None
+    said = data.channel.search(norm)
+    channel = None if said is None else _CHANNELS.get(said.group("channel"), said.group("channel"))
+    return Logistics("admin", subject=admin.group("subject"), channel=channel)
 
 
 _PRONOUNS: dict[str, Pronoun] = {"he": "him", "his": "him", "she": "her", "her": "her"}

@@ -16,9 +16,11 @@ from bot.services.language import other_language
 from bot.services.listening import (
     BodyNeed,
     ExMessage,
+    Logistics,
     asks_if_changed,
     body_need,
     ex_message,
+    logistics_asked,
     low_mood,
     not_replying,
 )
@@ -91,6 +93,7 @@ class Reading:
     ex_message: ExMessage | None = None  # "he said: i miss you... can we talk?": theirs, pasted
     ex_changed: bool = False  # "but what if he changed", "what if she's different now"
     not_replying: bool = False  # "ok i wont reply", "not gonna answer him": a choice, told
+    logistics: Logistics | None = None  # "is it still no contact if i reply about the kids?"
 
     @property
     def declined(self) -> bool:
@@ -152,7 +155,9 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
     letters = any(ch.isalnum() for ch in text)
     emoji = any(unicodedata.category(ch) == "So" for ch in text)
     ex = ex_message(text)
-    urge = ex is None and detect_urge(text)  # their "i want to see you" is not the person's urge
+    logistics = logistics_asked(text) if asks else None
+    # Their "i want to see you" is not the person's urge, nor is "can i text him about the kids?"
+    urge = ex is None and logistics is None and detect_urge(text)
     harm = mentions_harm(text)
     smalltalk = classify_smalltalk(text)
     if (
@@ -187,6 +192,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         ex_message=ex,
         ex_changed=asks_if_changed(text),
         not_replying=not asks and not_replying(text),
+        logistics=logistics,
     )
 
 

@@ -136,3 +136,47 @@ async def test_an_urge_of_ones_own_is_still_an_urge(emu: BotApiEmulator, bot: Bo
     reply = await user.reply()
     assert reply.text not in CONTENT.variants("listen.ex_message"), reply.plain
     assert reply.text not in CONTENT.variants("listen.ex_message_miss"), reply.plain
+
+
+# ------------------------------------------------------------ M12: practical messages
+
+
+async def test_replying_about_the_kids_after_kids_talk_is_answered_yes(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Probe 5 M12: after kids talk, "Is it still no contact if I reply about the kids?" got
+    # "That's close to what I said just now"; the question wants a yes or no.
+    user = emu.user(9608)
+    await onboard(user)
+    await user.send("we have kids together")
+    await user.reply()
+    await user.send("Is it still no contact if I reply about the kids?")
+    reply = await user.reply()
+    assert reply.plain.startswith("Yes"), reply.plain
+    assert "kids" in reply.plain.lower(), reply.plain
+    assert "practical" in reply.plain.lower(), reply.plain
+    assert reply.text not in CONTENT.variants("faq.same_again")
+    assert CONTENT.faq_entries["kids"].title in reply.button_texts()
+
+
+async def test_an_email_about_the_account_is_fine_kept_to_the_facts(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9609)
+    await onboard(user)
+    await user.send("is it a violation of no contact to send an email about the account?")
+    reply = await user.reply()
+    words = reply.plain.lower()
+    assert words.startswith("an email only about the account"), reply.plain
+    assert "fact" in words, reply.plain
+    assert CONTENT.faq_entries["what-counts"].title in reply.button_texts()
+
+
+async def test_a_text_about_the_kids_is_not_taken_for_an_urge(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9610)
+    await onboard(user)
+    await user.send("can i text him about the kids")
+    reply = await user.reply()
+    assert reply.plain.startswith("Yes"), reply.plain

@@ -7,9 +7,11 @@ import pytest
 from bot.core.content import load_content
 from bot.services.listening import (
     ExMessage,
+    Logistics,
     asks_if_changed,
     body_need,
     ex_message,
+    logistics_asked,
     low_mood,
     not_replying,
 )
@@ -128,3 +130,39 @@ def test_every_variant_says_what_the_reply_is_for(key: str, words: tuple[str, ..
 def test_low_mood_and_body_replies_ask_one_question(key: str) -> None:
     for variant in CONTENT.variants(key):
         assert variant.count("?") == 1, variant
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("Is it still no contact if I reply about the kids?", Logistics("kids")),
+     ("can i text him about the kids", Logistics("kids")),
+     ("is it ok to call him about our son's school", Logistics("kids")),
+     ("is it a violation of no contact to send an email about the account?",
+      Logistics("admin", "the account", "email")),
+     ("does it break nc if i message her about the rent",
+      Logistics("admin", "the rent", "message")),
+     ("can i email him about the joint account",
+      Logistics("admin", "the joint account", "email"))],
+)
+def test_a_question_about_a_practical_message(text: str, asked: Logistics) -> None:
+    assert logistics_asked(text) == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can i text him", "i miss the kids", "we have two kids together and he picks them up",
+     "can i text him about how much i miss him"],
+)
+def test_not_a_question_about_a_practical_message(text: str) -> None:
+    assert logistics_asked(text) is None
+
+
+def test_every_admin_answer_opens_with_how_it_goes() -> None:
+    for variant in CONTENT.variants("listen.logistics_admin"):
+        assert variant.startswith("{channel} only about {subject}"), variant
+        assert "No Contact" in variant, variant
+        assert "fact" in variant, variant
+    for variant in CONTENT.variants("listen.logistics_kids"):
+        assert variant.startswith("Yes"), variant
+        assert "practical" in variant.lower(), variant
+        assert "kids" in variant, variant
