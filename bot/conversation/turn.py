@@ -26,6 +26,7 @@ from bot.conversation.flow import Reads, Registry
 from bot.conversation.frames import Conversation
 from bot.conversation.keyboards import Row, with_rows
 from bot.conversation.outbox import Markup, Outgoing, send_owed, to_body
+from bot.core.content import render
 from bot.core.runtime import Runtime
 from bot.services import comeback, daily
 from bot.services.progress import local_today
@@ -73,6 +74,18 @@ class Turn:
 
     def t(self, key: str, **params: object) -> str:
         return self.rt.content.text(key, **params)
+
+    def fresh(self, key: str, **params: object) -> str:
+        """A variant of `key` that this person has not read lately (none of their last few
+        listening texts; at least never the one just before), filled like `t`."""
+        variants = self.rt.content.variants(key)
+        recent = self.rt.recent_texts.recent(self.user.id)
+        options = [v for v in variants if v not in recent]
+        if not options:
+            options = [v for v in variants if v != recent[-1]] or variants
+        chosen = self.rt.content.rng.choice(options)
+        self.rt.recent_texts.note(self.user.id, chosen)
+        return render(chosen, **params)
 
     def count(self, noun: str, n: int) -> str:
         """ "1 attempt" / "3 attempts": the content keys `progress.<noun>_one` and `_many`."""

@@ -11,7 +11,7 @@ from bot.core.clock import Clock
 from bot.core.content import Content
 from bot.core.drawing import Drawing
 from bot.core.metrics import Metrics
-from bot.core.seen import LastAnswers, RecentIds
+from bot.core.seen import LastAnswers, RecentIds, RecentTexts
 from bot.services.faq import FaqMatcher
 from bot.store.db import Database
 from bot.store.pending import PendingOutcomes
@@ -36,6 +36,8 @@ class Runtime:
     updates_recorded: RecentIds = field(default_factory=RecentIds)
     # The last FAQ answer each person got: not sent again straight after (handlers/faq.py).
     last_answers: LastAnswers = field(default_factory=LastAnswers)
+    # The last few listening texts each person read: the next is another (Turn.fresh).
+    recent_texts: RecentTexts = field(default_factory=RecentTexts)
     # Timed work that outlives its turn (the breathing exercise's edits): cancelled when the
     # application stops, since what it owes is kept in the store and resumed from there.
     background: set[asyncio.Task[None]] = field(default_factory=set)

@@ -1,5 +1,5 @@
-"""Bounded records of recent things: the updates this process has taken in, and the last
-FAQ answer each person was given."""
+"""Bounded records of recent things: the updates this process has taken in, the last FAQ
+answer each person was given, and the last few listening texts each person read."""
 
 from __future__ import annotations
 
@@ -49,3 +49,24 @@ class LastAnswers:
         self._last[user_id] = (answer_id, now)
         if len(self._last) > self._size:
             del self._last[next(iter(self._last))]
+
+
+class RecentTexts:
+    """The last `keep` texts (templates from a list of variants) each person was given (the
+    last `size` people), so that a listening reply is not the one they just read. Per
+    process: a best effort, not a record."""
+
+    def __init__(self, size: int = 50_000, keep: int = 4) -> None:
+        self._size = size
+        self._keep = keep
+        self._recent: dict[int, tuple[str, ...]] = {}
+
+    def recent(self, user_id: int) -> tuple[str, ...]:
+        """What `user_id` was given lately, oldest first."""
+        return self._recent.get(user_id, ())
+
+    def note(self, user_id: int, text: str) -> None:
+        kept = self._recent.pop(user_id, ())
+        self._recent[user_id] = (*kept, text)[-self._keep :]
+        if len(self._recent) > self._size:
+            del self._recent[next(iter(self._recent))]

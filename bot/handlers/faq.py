@@ -26,6 +26,10 @@ NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and t
 SAME_AGAIN_WITHIN = timedelta(minutes=30)
 LONG_WORDS = 30  # a message this long is someone telling their story
 SHORT_WORDS = 6  # a message this short speaks of one thing
+SHOULD_REPLY = "should-reply"  # the answer offered under a message pasted from the ex
+NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
+KIDS = "kids"  # under "can i reply about the kids?", answered yes
+WHAT_COUNTS = "what-counts"  # under "can i email about the account?", answered yes
 
 
 async def show_menu(update: Update, context: BotContext) -> None:
@@ -134,6 +138,34 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # answer about whether to reply to them.
         turn.say(turn.t("listen.no_reply"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
         return
+    if reading.harm != "strong" and reading.ex_message is not None:
+        # "he said: hey. i miss you... can we talk? please": their words, pasted; not the
+        # person's own urge or question. Heard, no answer owed; whether to reply one tap away.
+        key = "listen.ex_message_miss" if reading.ex_message.misses else "listen.ex_message"
+        extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if reading.help_in_reach else []
+        text = turn.fresh(key, them=reading.ex_message.them)
+        turn.say(text, inline(_offer_rows(turn, [SHOULD_REPLY]) + extra))
+        return
+    if reading.harm != "strong" and reading.not_replying:
+        # "ok i wont reply", "not gonna answer him": a strong choice, met as one
+        turn.say(turn.fresh("listen.not_replying"))
+        return
+    if reading.harm != "strong" and (asked := reading.logistics) is not None:
+        # "is it still no contact if i reply about the kids?": yes or no, said first, with the
+        # whole answer one tap away (not "close to what I said just now" after kids talk)
+        if asked.kind == "kids":
+            text, more = turn.fresh("listen.logistics_kids"), KIDS
+        else:
+            channels = content.mapping("listen.logistics_channel")
+            how = channels.get(asked.channel or "", channels["message"])
+            text = turn.fresh("listen.logistics_admin", channel=how, subject=asked.subject)
+            more = WHAT_COUNTS
+        turn.say(text, inline(_offer_rows(turn, [more])))
+        return
+    if reading.harm != "strong" and reading.ex_changed:
+        # "but what if he changed": honest, no promise either way
+        turn.say(turn.fresh("listen.ex_changed"))
+        return
     if reading.smalltalk in ("help_bid", "bot_care", "not_understood"):
         # A call for help, "do you care", "that didn't help": heard, with a way to people who
         # can help and to the topics.
@@ -148,6 +180,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         return
     if reading.smalltalk is not None:
         turn.say(content.pick(faq.smalltalk[reading.smalltalk]))
+        return
+    not_safe_row: list[Row] = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
+    if reading.harm != "strong" and (reading.body or reading.low_mood):
+        # "i dont even eat properly": a caring, concrete line; "so tired of everything": one
+        # gentle question back. Neither gets a topic menu or an answer's button; the way to
+        # help stays one tap away.
+        key = f"listen.body_{reading.body}" if reading.body else "listen.low_mood"
+        nights = _offer_rows(turn, [NIGHTS]) if reading.body == "sleep" else []
+        turn.say(turn.fresh(key), inline([*nights, *not_safe_row]))
         return
     match = reading.match
     # Whatever the answer, a message that speaks of injury, means or danger, or one the bot
@@ -174,7 +215,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # Told, not asked ("i miss him so much"): heard first, the answer(s) one tap away.
         ids = match.ids[:1] if match.kind == "answer" else match.ids
         offer = _offer_rows(turn, ids, menu=True)
-        turn.say(turn.t("faq.feeling_heard"), inline(offer + extra))
+        turn.say(turn.fresh("faq.feeling_heard"), inline(offer + extra))
     elif match.kind == "answer" and turn.rt.last_answers.repeats(
         turn.user.id, match.ids[0], turn.now, SAME_AGAIN_WITHIN
     ):
@@ -215,10 +256,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.t("core.not_started_free_text"), inline(extra))
     elif reading.feeling:
         # A feeling, not a question: heard, never "I can't help with that".
-        send_menu(turn, turn.t("faq.feeling_heard"), extra)
+        send_menu(turn, turn.fresh("faq.feeling_heard"), extra)
     else:
         key = "listen.asked" if reading.asks else "listen.heard"
-        turn.say(turn.t(key), inline([*extra, _topics_row(turn)]))
+        turn.say(turn.fresh(key), inline([*extra, _topics_row(turn)]))
 
 
 def _offer_rows(turn: Turn, ids: list[str] | tuple[str, ...], *, menu: bool = False) -> list[Row]:

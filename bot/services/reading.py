@@ -13,6 +13,17 @@ from pydantic import Field
 from bot.services.crisis import mentions_harm
 from bot.services.faq import FaqMatch, FaqMatcher, is_question
 from bot.services.language import other_language
+from bot.services.listening import (
+    BodyNeed,
+    ExMessage,
+    Logistics,
+    asks_if_changed,
+    body_need,
+    ex_message,
+    logistics_asked,
+    low_mood,
+    not_replying,
+)
 from bot.services.smalltalk import SmalltalkKind, classify_smalltalk, shares_a_feeling
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
 from bot.services.urge_detect import detect_urge
@@ -77,6 +88,12 @@ class Reading:
     language: str | None = None  # clearly not English: its ISO 639-1 code
     asks: bool = True  # it asks something (see faq.is_question), rather than tells
     stop_messages: bool = False  # "turn off the daily messages", "stop messaging me"
+    low_mood: bool = False  # "yaar i am just so tired of everything", told, not asked
+    body: BodyNeed | None = None  # "i dont even eat properly", "i feel sick", told
+    ex_message: ExMessage | None = None  # "he said: i miss you... can we talk?": theirs, pasted
+    ex_changed: bool = False  # "but what if he changed", "what if she's different now"
+    not_replying: bool = False  # "ok i wont reply", "not gonna answer him": a choice, told
+    logistics: Logistics | None = None  # "is it still no contact if i reply about the kids?"
 
     @property
     def declined(self) -> bool:
@@ -137,7 +154,10 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
     asks = is_question(text, norm)
     letters = any(ch.isalnum() for ch in text)
     emoji = any(unicodedata.category(ch) == "So" for ch in text)
-    urge = detect_urge(text)
+    ex = ex_message(text)
+    logistics = logistics_asked(text) if asks else None
+    # Their "i want to see you" is not the person's urge, nor is "can i text him about the kids?"
+    urge = ex is None and logistics is None and detect_urge(text)
     harm = mentions_harm(text)
     smalltalk = classify_smalltalk(text)
     if (
@@ -167,6 +187,12 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         language=other_language(text),
         asks=asks,
         stop_messages=bool(_DATA.stop_messages.search(norm)),
+        low_mood=not asks and low_mood(text),
+        body=None if asks else body_need(text),
+        ex_message=ex,
+        ex_changed=asks_if_changed(text),
+        not_replying=not asks and not_replying(text),
+        logistics=logistics,
     )
 
 

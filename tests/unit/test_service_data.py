@@ -30,6 +30,7 @@ READERS = {
     "corrections.yaml": "bot.services.corrections",
     "panic.yaml": "bot.services.panic",
     "slips.yaml": "bot.services.slips",
+    "listening.yaml": "bot.services.listening",
 }
 
 

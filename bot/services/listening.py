@@ -1,0 +1,140 @@
+"""What a message tells about the person, for the listening reply: low mood ("so tired of
+everything"), the body's needs ("i dont even eat properly"), a message from the ex pasted or
+quoted, "what if he changed", "ok i wont reply". Words of harm are read before this, by
+bot/services/crisis.py; nothing here replaces that check."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
+
+__all__ = [
+    "BodyNeed",
+    "ExMessage",
+    "Logistics",
+    "asks_if_changed",
+    "body_need",
+    "ex_message",
+    "logistics_asked",
+    "low_mood",
+    "not_replying",
+]
+
+BodyNeed = Literal["eat", "sleep", "sick"]
+
+
+Pronoun = Literal["him", "her", "them"]
+
+
+class _ExQuote(DataModel):
+    speaker_quote: Regex
+    message_says: Regex
+    addressed: Regex
+    quoted: Regex
+    quoted_speaker: Regex
+
+
+class _Logistics(DataModel):
+    asks_rule: Regex
+    kids: Regex
+    admin: Regex
+    channel: Regex
+
+
+class _ListeningData(DataModel):
+    low_mood: Regex
+    body: dict[BodyNeed, Regex]
+    ex_quote: _ExQuote
+    ex_misses: Regex
+    ex_changed: Regex
+    not_replying: Regex
+    logistics: _Logistics
+
+
+@dataclass(frozen=True)
+class ExMessage:
+    """A message from the ex, pasted or quoted: who sent it, and whether it says "I miss you"."""
+
+    them: Pronoun
+    misses: bool
+
+
+_DATA = load_data(DATA_DIR / "listening.yaml", _ListeningData)
+
+
+def low_mood(text: str) -> bool:
+    """Worn out, hopeless or flat, told ("yaar i am just so tired of everything")."""
+    return _DATA.low_mood.search(normalize(text)) is not None
+
+
+def body_need(text: str) -> BodyNeed | None:
+    """The body's need a message tells of: not eating, not sleeping, feeling sick; None if
+    none. Eating first: it is the one most easily forgotten."""
+    norm = normalize(text)
+    return next((need for need, p in _DATA.body.items() if p.search(norm) is not None), None)
+
+
+@dataclass(frozen=True)
+class Logistics:
+    """A yes-or-no question about a practical message: about the children ("kids"), or about
+    admin ("admin"), with what it is about in their words ("the account") and how it would
+    go ("email", "text", "message", "call", "letter"; None when not said)."""
+
+    kind: Literal["kids", "admin"]
+    subject: str | None = None
+    channel: str | None = None
+
+
+_CHANNELS = {"e mail": "email", "dm": "message", "voice note": "message"}
+
+
+def logistics_asked(text: str) -> Logistics | None:
+    """ "Is it still no contact if I reply about the kids?" -> kids; "is it a violation of
+    no contact to send an email about the account?" -> admin, "the account", "email"."""
+    norm = normalize(text)
+    data = _DATA.logistics
+    if data.asks_rule.search(norm) is None:
+        return None
+    if data.kids.search(norm):
+        return Logistics("kids")
+    admin = data.admin.search(norm)
+    if admin is None:
+        return None
+    said = data.channel.search(norm)
+    channel = None if said is None else _CHANNELS.get(said.group("channel"), said.group("channel"))
+    return Logistics("admin", subject=admin.group("subject"), channel=channel)
+
+
+_PRONOUNS: dict[str, Pronoun] = {"he": "him", "his": "him", "she": "her", "her": "her"}
+
+
+def ex_message(text: str) -> ExMessage | None:
+    """The ex's words pasted or quoted ("he said: hey. i miss you... can we talk?", "his text
+    says i miss you", "she wrote 'i still think about you every day'"); None otherwise."""
+    raw = text.lower()
+    norm = normalize(text)
+    quote = _DATA.ex_quote
+    found: re.Match[str] | None = (
+        quote.speaker_quote.search(raw)
+        or quote.message_says.search(norm)
+        or quote.addressed.search(norm)
+    )
+    if found is None and quote.quoted.search(raw):
+        found = quote.quoted_speaker.search(raw)
+    if found is None:
+        return None
+    them = _PRONOUNS.get(found.group("who"), "them")
+    return ExMessage(them=them, misses=_DATA.ex_misses.search(norm) is not None)
+
+
+def asks_if_changed(text: str) -> bool:
+    """ "but what if he changed", "what if she's different now", "he says he has changed"."""
+    return _DATA.ex_changed.search(normalize(text)) is not None
+
+
+def not_replying(text: str) -> bool:
+    """ "ok i wont reply", "not gonna answer him", "leaving him on read": a choice told."""
+    return _DATA.not_replying.search(normalize(text)) is not None
