@@ -225,8 +225,19 @@ def normalize(text: str) -> str:
         # Accents go; any other non-ASCII character (emoji, other scripts) becomes a space.
         text = unaccent(text).encode("ascii", "replace").decode("ascii").replace("?", " ")
     lowered = text.lower().translate(_ASCII_PUNCT)
+    if "ill" in lowered:
+        # "ill" is "i'll" typed without the apostrophe, except after a word that makes it
+        # the illness: "i feel physically ill", "she got ill".
+        lowered = _ILL_SICK.sub(r"\1 sick", lowered)
     # "ex's" and "he's" keep their apostrophe until the slang table has seen them.
     return " ".join([f for f in map(_fix_token, lowered.split()) if f])
+
+
+_ILL_SICK = re.compile(
+    r"\b(feel|feels|feeling|felt|so|very|physically|mentally|really|been|was|am|im|i'm|is"
+    r"|are|got|get|getting|look|looks|looking|seriously|terminally|chronically|quite|bit"
+    r"|little|too|fall|falls|fell|falling|kinda|pretty|super|properly)\s+ill\b"
+)
 
 
 def tokenize(text: str) -> list[str]:

@@ -758,3 +758,23 @@ def test_round_19_tuning(text: str, reached: bool) -> None:
 def test_a_day_picked_for_a_haircut_is_no_plan() -> None:
     text = "friday is when im doing it, the big chop, nobody can talk me out of bangs"
     assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("i am tired of everything i want it to end", True),
+        ("i want this pain to end, its too much", True),
+        ("i want this week to end", False),
+        ("so tired of this shift, i want it to end", False),
+    ],
+)
+def test_wanting_it_to_end_with_tiredness_of_everything(text: str, crisis: bool) -> None:
+    assert (detect_crisis(text) is not None) is crisis
+
+
+def test_ill_after_feel_is_sickness_not_i_will() -> None:
+    from bot.services.textnorm import normalize
+
+    assert normalize("i feel physically ill") == "i feel physically sick"
+    assert normalize("ill text him tomorrow") == "i will text him tomorrow"
