@@ -23,7 +23,10 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.util.concurrency import greenlet_spawn
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from bot.store import (
+    models,  # noqa: F401  (registers the tables on SQLModel.metadata)
+    sqlite_direct,
+)
 from bot.store.sqlite_inline import inline_creator
 
 # How long a SQLite statement waits for another process's write lock before it fails. Short on
@@ -193,16 +196,15 @@ async def execute(
     """Run a Core statement (on a table, no ORM objects) in `target`'s transaction, a session
     or a connection. On a session it runs on the session's connection in one step: the ORM
     session's execute adds nothing to such a statement (not even an autoflush) and cost more
-    than running it."""
+    than running it; a plain write on SQLite run inline goes to sqlite3 directly
+    (sqlite_direct: its result then offers `rowcount` and `scalar_one()` only)."""
     if isinstance(target, AsyncConnection):
         return await target.execute(statement, params)
     return await target.run_sync(_execute_sync, statement, params)
 
 
-def _execute_sync(
-    session: Session, statement: Executable, params: dict[str, Any]
-) -> CursorResult[Any]:
-    return session.connection().execute(statement, params)
+def _execute_sync(session: Session, statement: Executable, params: dict[str, Any]) -> Any:
+    return sqlite_direct.run(session.connection(), statement, params)
 
 
 class TakingTurns:

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store import sqlite_direct
 from bot.store.db import execute
 from bot.store.models import OutboxMessage, User, core_table
 
@@ -43,12 +44,12 @@ async def settle(*, session: AsyncSession, row_id: int) -> None:
 
 def progress_on(conn: Connection, *, row_id: int, done: int) -> None:
     """progress(), on the connection of a Database.write (a reply's outcome on its own)."""
-    conn.execute(_PROGRESS, {"p_row_id": row_id, "p_done": done})
+    sqlite_direct.run(conn, _PROGRESS, {"p_row_id": row_id, "p_done": done})
 
 
 def settle_on(conn: Connection, *, row_id: int) -> None:
     """settle(), on the connection of a Database.write."""
-    conn.execute(_SETTLE, {"p_row_id": row_id})
+    sqlite_direct.run(conn, _SETTLE, {"p_row_id": row_id})
 
 
 # Core statements, built once: these run on most updates, and both the ORM's unit of work

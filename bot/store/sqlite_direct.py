@@ -1,0 +1,102 @@
+"""The few writes every update makes, run on sqlite3 directly when SQLite runs inline.
+
+An update writes its handled-record, its conversation, its outbox row and then settles that
+row: four or five small statements. Through SQLAlchemy's Core each cost several times what
+SQLite spends on it (the execution context, parameter processing, the result object:
+bench/updates.py --profile real). Here such a statement is compiled once by SQLAlchemy
+itself, for the engine's own dialect, and then run on the session's sqlite3 connection, in
+the same transaction, with the same parameter processing (SQLAlchemy's bind processors, so a
+datetime is stored exactly as before). Only plain writes qualify: INSERT, UPDATE and DELETE
+whose only result is a row count or one RETURNING column of plain values. Everything else,
+and every statement on PostgreSQL or on SQLite not run inline, goes through SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Delete, Executable, Insert, Update
+
+from bot.store.sqlite_inline import InlineConnection
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    compiled: Any  # SQLAlchemy's SQLCompiler
+    sql: str
+    names: tuple[str, ...]
+    processors: dict[str, Callable[[Any], Any]]
+    returns: bool
+
+
+class DirectResult:
+    """What callers read of a write's result: its row count, or its one returned value."""
+
+    __slots__ = ("rowcount", "_row")
+
+    def __init__(self, rowcount: int, row: tuple[Any, ...] | None) -> None:
+        self.rowcount = rowcount
+        self._row = row
+
+    def scalar_one(self) -> Any:
+        if self._row is None:
+            raise LookupError("the statement returned no row")
+        return self._row[0]
+
+
+# id(statement) -> (the statement, its compiled form or None when it does not qualify). The
+# statement is kept so that its id is never reused; these are built once at import anyway.
+_CACHE: dict[int, tuple[Executable, _Compiled | None]] = {}
+
+
+def direct_sqlite(conn: Connection) -> Any:
+    """The sqlite3 connection under `conn` when SQLite runs inline (else None)."""
+    dbapi = conn.connection.dbapi_connection
+    if isinstance(dbapi, InlineConnection):
+        return dbapi.driver_connection
+    return None
+
+
+def run(conn: Connection, statement: Executable, params: dict[str, Any]) -> Any:
+    """Run `statement` in `conn`'s transaction: on sqlite3 directly when it qualifies,
+    through SQLAlchemy otherwise."""
+    sqlite = direct_sqlite(conn)
+    if sqlite is None:
+        return conn.execute(statement, params)
+    known = _CACHE.get(id(statement))
+    if known is None or known[0] is not statement:
+        known = _CACHE[id(statement)] = (statement, _compile(conn, statement))
+    compiled = known[1]
+    if compiled is None:
+        return conn.execute(statement, params)
+    values = compiled.compiled.construct_params(params)
+    processors = compiled.processors
+    args = [
+        processors[name](values[name]) if name in processors else values[name]
+        for name in compiled.names
+    ]
+    cursor = sqlite.execute(compiled.sql, args)
+    rows = cursor.fetchall() if compiled.returns else None
+    return DirectResult(cursor.rowcount, rows[0] if rows else None)
+
+
+def _compile(conn: Connection, statement: Executable) -> _Compiled | None:
+    """The statement compiled for this dialect, or None when it does not qualify."""
+    if not isinstance(statement, Insert | Update | Delete):
+        return None
+    compiled: Any = statement.compile(dialect=conn.dialect)
+    names = compiled.positiontup
+    if names is None or compiled.literal_execute_params or compiled.post_compile_params:
+        return None
+    returning = compiled.returning or []
+    if len(returning) > 1:
+        return None
+    if returning:
+        # Only a column read back as it is stored (an id), with nothing to convert.
+        column = returning[0]
+        if column.type._cached_result_processor(conn.dialect, None) is not None:  # noqa: SLF001
+            return None
+    processors = dict(compiled._bind_processors)  # noqa: SLF001 (SQLAlchemy's own, per name)
+    return _Compiled(compiled, compiled.string, tuple(names), processors, bool(returning))

@@ -1,0 +1,85 @@
+"""The writes every update makes, run on sqlite3 directly (bot/store/sqlite_direct.py), store
+exactly what SQLAlchemy would store, and return the same counts and ids."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from bot.store import flows, handled, outbox, sqlite_direct, users
+from bot.store.db import Database
+from bot.store.migrate import upgrade
+
+NOW = datetime(2026, 12, 2, 1, 30, 15, 123456, tzinfo=UTC)
+TABLES = ("handled_updates", "users", "flow_states", "outbox")
+
+
+async def _scenario(db: Database) -> tuple[list[Any], dict[str, list[tuple[Any, ...]]]]:
+    """The hot writes, as turns make them; what they returned and every row they left."""
+    returned: list[Any] = []
+    for user_id in (1, 2):
+        async with db.session() as session:
+            returned.append(await handled.record(session=session, update_id=user_id, now=NOW))
+            returned.append(await handled.record(session=session, update_id=user_id, now=NOW))
+            returned.append(
+                await users.insert_if_missing(
+                    session=session, user_id=user_id, chat_id=user_id, now=NOW
+                )
+            )
+            version = await flows.save_stack(
+                session=session, user_id=user_id, stack=[{"f": "x"}], version=-1, now=NOW
+            )
+            returned.append(
+                await flows.save_stack(
+                    session=session, user_id=user_id, stack=[], version=version, now=NOW
+                )
+            )
+            row_id = await outbox.put(
+                session=session, user_id=user_id, chat_id=user_id, body='["é"]', now=NOW
+            )
+            returned.append(row_id)
+            await outbox.progress(session=session, row_id=row_id or 0, done=1)
+        if user_id == 1:
+            await db.write(partial(outbox.settle_on, row_id=row_id or 0))
+    with pytest.raises(flows.StaleFlowError):
+        async with db.session() as session:
+            await flows.save_stack(session=session, user_id=1, stack=[], version=0, now=NOW)
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    async with db.session() as session:
+        for table in TABLES:
+            result = await session.exec(text(f"SELECT * FROM {table} ORDER BY 1"))  # type: ignore[call-overload]
+            rows[table] = [tuple(row) for row in result.all()]
+    return returned, rows
+
+
+async def _run(path: Path, *, direct: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
+    db = Database(f"sqlite+aiosqlite:///{path}")
+    with monkeypatch.context() as patch:
+        if not direct:
+            patch.setattr(sqlite_direct, "direct_sqlite", lambda conn: None)
+        try:
+            await upgrade(db)
+            async with db.session() as session:
+                conn = await session.connection()
+                inline = await conn.run_sync(sqlite_direct.direct_sqlite)
+            assert (inline is not None) is direct
+            return await _scenario(db)
+        finally:
+            await db.dispose()
+
+
+async def test_direct_writes_match_sqlalchemy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    direct = await _run(tmp_path / "direct.db", direct=True, monkeypatch=monkeypatch)
+    through = await _run(tmp_path / "through.db", direct=False, monkeypatch=monkeypatch)
+    assert direct == through
+    returned, rows = direct
+    assert returned[:4] == [True, False, True, 1]
+    assert [row[0] for row in rows["handled_updates"]] == [1, 2]
+    assert len(rows["outbox"]) == 1  # user 1's row settled, user 2's kept
