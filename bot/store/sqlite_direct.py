@@ -6,9 +6,11 @@ SQLite spends on it (the execution context, parameter processing, the result obj
 bench/updates.py --profile real). Here such a statement is compiled once by SQLAlchemy
 itself, for the engine's own dialect, and then run on the session's sqlite3 connection, in
 the same transaction, with the same parameter processing (SQLAlchemy's bind processors, so a
-datetime is stored exactly as before). Only plain writes qualify: INSERT, UPDATE and DELETE
-whose only result is a row count or one RETURNING column of plain values. Everything else,
-and every statement on PostgreSQL or on SQLite not run inline, goes through SQLAlchemy.
+datetime is stored exactly as before). INSERT, UPDATE and DELETE whose only result is a row
+count or one RETURNING column of plain values qualify, and so do SELECTs (the turn's read of
+the user and their conversation), whose rows are converted by SQLAlchemy's own result
+processors and handed back as plain tuples. Everything else, and every statement on
+PostgreSQL or on SQLite not run inline, goes through SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Delete, Executable, Insert, Update
+from sqlalchemy import Connection, Delete, Executable, Insert, Select, Update
 
 from bot.store.sqlite_inline import InlineConnection
 
@@ -29,6 +31,33 @@ class _Compiled:
     names: tuple[str, ...]
     processors: dict[str, Callable[[Any], Any]]
     returns: bool
+    # a SELECT's result processor per column (None: the value as SQLite gives it)
+    columns: tuple[Callable[[Any], Any] | None, ...] | None = None
+
+
+class DirectRows:
+    """A SELECT's rows as the callers read them (plain tuples)."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        self._rows = rows
+
+    def all(self) -> list[tuple[Any, ...]]:
+        return self._rows
+
+    def first(self) -> tuple[Any, ...] | None:
+        return self._rows[0] if self._rows else None
+
+    def one_or_none(self) -> tuple[Any, ...] | None:
+        if len(self._rows) > 1:
+            raise LookupError("more than one row")
+        return self.first()
+
+    def one(self) -> tuple[Any, ...]:
+        if len(self._rows) != 1:
+            raise LookupError(f"{len(self._rows)} rows, expected one")
+        return self._rows[0]
 
 
 class DirectResult:
@@ -78,18 +107,36 @@ def run(conn: Connection, statement: Executable, params: dict[str, Any]) -> Any:
         for name in compiled.names
     ]
     cursor = sqlite.execute(compiled.sql, args)
+    if compiled.columns is not None:
+        converters = compiled.columns
+        return DirectRows(
+            [
+                tuple(
+                    value if convert is None or value is None else convert(value)
+                    for convert, value in zip(converters, row, strict=True)
+                )
+                for row in cursor.fetchall()
+            ]
+        )
     rows = cursor.fetchall() if compiled.returns else None
     return DirectResult(cursor.rowcount, rows[0] if rows else None)
 
 
 def _compile(conn: Connection, statement: Executable) -> _Compiled | None:
     """The statement compiled for this dialect, or None when it does not qualify."""
-    if not isinstance(statement, Insert | Update | Delete):
+    if not isinstance(statement, Insert | Update | Delete | Select):
         return None
     compiled: Any = statement.compile(dialect=conn.dialect)
     names = compiled.positiontup
     if names is None or compiled.literal_execute_params or compiled.post_compile_params:
         return None
+    processors = dict(compiled._bind_processors)  # noqa: SLF001 (SQLAlchemy's own, per name)
+    if isinstance(statement, Select):
+        converters = tuple(
+            column.type._cached_result_processor(conn.dialect, None)  # noqa: SLF001
+            for column in statement.selected_columns
+        )
+        return _Compiled(compiled, compiled.string, tuple(names), processors, False, converters)
     returning = compiled.returning or []
     if len(returning) > 1:
         return None
@@ -98,5 +145,4 @@ def _compile(conn: Connection, statement: Executable) -> _Compiled | None:
         column = returning[0]
         if column.type._cached_result_processor(conn.dialect, None) is not None:  # noqa: SLF001
             return None
-    processors = dict(compiled._bind_processors)  # noqa: SLF001 (SQLAlchemy's own, per name)
     return _Compiled(compiled, compiled.string, tuple(names), processors, bool(returning))

@@ -3,7 +3,7 @@ exactly what SQLAlchemy would store, and return the same counts and ids."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from bot.store import flows, handled, outbox, sqlite_direct, users
+from bot.store import deliveries, flows, handled, outbox, sqlite_direct, users
 from bot.store.db import Database
 from bot.store.migrate import upgrade
+from bot.store.turns import load_turn_state
 
 NOW = datetime(2026, 12, 2, 1, 30, 15, 123456, tzinfo=UTC)
+TODAY = date(2026, 12, 2)
 TABLES = ("handled_updates", "users", "flow_states", "outbox")
 
 
@@ -44,6 +46,29 @@ async def _scenario(db: Database) -> tuple[list[Any], dict[str, list[tuple[Any, 
             )
             returned.append(row_id)
             await outbox.progress(session=session, row_id=row_id or 0, done=1)
+            state = await load_turn_state(
+                session=session, user_id=user_id, chat_id=user_id, now=NOW, write_locked=True
+            )
+            await users.update_user(
+                session=session,
+                user=state.user,
+                now=NOW,
+                tz="Europe/Berlin",
+                daily_time=time(21, 30),
+                paused_until=date(2026, 12, 9),
+                onboarded=True,
+            )
+            returned.append(
+                await deliveries.delivered_on(
+                    session=session, user_id=user_id, kind=deliveries.DAILY, local_date=TODAY
+                )
+            )
+        async with db.session() as session:
+            # Read back in a new session: every column type converted as SQLAlchemy would.
+            state = await load_turn_state(
+                session=session, user_id=user_id, chat_id=user_id, now=NOW, write_locked=True
+            )
+            returned.append((state.user.model_dump(), state.stack, state.version, state.created))
         if user_id == 1:
             await db.write(partial(outbox.settle_on, row_id=row_id or 0))
     with pytest.raises(flows.StaleFlowError):
@@ -83,3 +108,9 @@ async def test_direct_writes_match_sqlalchemy(
     assert returned[:4] == [True, False, True, 1]
     assert [row[0] for row in rows["handled_updates"]] == [1, 2]
     assert len(rows["outbox"]) == 1  # user 1's row settled, user 2's kept
+    user, stack, version, created = returned[6]
+    assert user["daily_time"] == time(21, 30)
+    assert user["paused_until"] == date(2026, 12, 9)
+    assert user["created_at"] == NOW
+    assert user["onboarded"] is True
+    assert (stack, version, created) == ([], 1, False)
