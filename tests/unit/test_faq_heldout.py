@@ -1,11 +1,11 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r12.yaml) and the rounds held out before it,
+"""The FAQ held-out round (tests/data/heldout/faq_r13.yaml) and the rounds held out before it,
 as floors and ceilings.
 
-Round 12 was written by someone who never saw the matcher, before round 12's changes, and is
-never tuned on (those changes are chosen on rounds 3 to 11 and the tuning sets in tests/data).
+Round 13 was written by someone who never saw the matcher, before round 13's changes, and is
+never tuned on (those changes are chosen on rounds 3 to 12 and the tuning sets in tests/data).
 These tests pin the figures measured once after the changes (bench/faq.py, counted as the bot
 replies) so they cannot silently get worse; tighten a bound when a change improves it.
-Nothing here prints a message's text: assertions compare counts only. Rounds 5 to 11 were
+Nothing here prints a message's text: assertions compare counts only. Rounds 5 to 12 were
 held out until later rounds and are tuning material now: their pins guard against
 regressions.
 """
@@ -88,10 +88,14 @@ ROUNDS = {
     # 107 (82.3%, target 124 missed), right 80, wrong 8 (6.2%, target 6 missed), declined 29,
     # quiet 29.
     "faq_r11": Pinned((130, 30, 30), 107, 80, 8, 29, 29),
-    # Held out (written 2026-12-02 before round 12's changes, by a helper who never saw the
-    # matcher). Before them (4203dc7): reached 120 (92.3%), right 92, wrong 4 (3.1%),
-    # declined 30, quiet 28. After them (114a3f7): the same (reached short of 95%).
+    # Tuning material since round 13 (held out until then, written 2026-12-02 before round
+    # 12's changes, by a helper who never saw the matcher). Before them (4203dc7): reached 120
+    # (92.3%), right 92, wrong 4 (3.1%), declined 30, quiet 28. After them (114a3f7): the same.
     "faq_r12": Pinned((130, 30, 30), 120, 92, 4, 30, 28),
+    # Held out (written 2026-12-02 before round 13's changes, by a helper who never saw the
+    # matcher). Before them (2046924): reached 123 (93.2%), right 85, wrong 5 (3.8%),
+    # declined 29, quiet 27. After them: the same (reached short of 95%).
+    "faq_r13": Pinned((132, 30, 30), 123, 85, 5, 29, 27),
 }
 
 
