@@ -77,6 +77,7 @@ from bot.services.safety_answers import (
     is_unreachable,
     low_battery,
     means_at_hand,
+    names_what_was_taken,
     none_of_theirs,
     not_acted,
     not_believed,
@@ -543,8 +544,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "i feel kinda dizzy" after "i took a bunch of pills": worse, not unsure; help now
         _reply(turn, frame, data, "taken_symptoms", Step.UNSAFE)
         return
-    if data.taken and says_amount(text):
-        # "like 10 maybe" after "i took a bunch of pills": an amount, not doubt; get checked now
+    if data.taken and (says_amount(text) or names_what_was_taken(text)):
+        # "like 10 maybe" or "tylenol" after "i took a bunch of pills": an amount or what it
+        # was, not doubt nor something still to put away; get checked now
         _reply(turn, frame, data, "amount_taken", Step.UNSAFE)
         return
     if (

@@ -339,7 +339,12 @@ _NO_ONE = re.compile(
     r"|i do not have anyone|i do not have anybody|i have not got anyone|there is no one"
     r"|there is nobody|i am alone|i am all alone|i am on my own|all alone|alone"
     r"|i have no one to call|no one to call|nobody to call|no one to talk to"
-    r"|nobody to talk to|nobody cares|no one cares)"
+    r"|nobody to talk to|nobody cares|no one cares"
+    # "nobody" in the languages the crisis net knows (the sixth probe: "ninguém" was read
+    # as a name to call)
+    r"|ninguem|nadie|no tengo a nadie|nao tenho ninguem|personne|je n ai personne|niemand"
+    r"|ich habe niemanden|nessuno|non ho nessuno|walang tao|wala akong kausap|wala"
+    r"|koi nahi|koi nahi hai|nikt|kimse|tidak ada|gak ada)"
     r"(?: (?:to call|to talk to|here|at all|really|anymore|tonight|i can call|i could call))*"
 )
 _SHORT_FOR = {
@@ -1126,6 +1131,11 @@ _NONE_OF_THEIRS = re.compile(
 _REPLY_TO_THEM = re.compile(
     r"\b(?:should|do|can|must|shall) i (?:just )?(?:reply|answer|respond|text|call|message|ring)"
     r"(?: back)?(?: to)? (?:him|her|them|back)\b"
+    # "do i have to keep talking to her now" (the sixth probe: heard as "keep talking to me")
+    r"|\b(?:do|will|would|should|must) i (?:have|need|still have|still need) to"
+    r" (?:keep |stay |be )?"
+    r"(?:talking|talk|replying|reply|answering|answer|texting|text|messaging|in touch|in contact"
+    r"|available|there) ?(?:to|with|for)? (?:him|her|them|my ex)\b"
 )
 
 
@@ -1141,6 +1151,9 @@ _FEARS_FOR_THEM = re.compile(
     r" (?:himself|herself|themselves)|hurts (?:himself|herself|themselves))\b"
     r"|\bwhat if something (?:happens|happened) to (?:him|her|them)\b"
     r"|\b(?:it will|it would|itll|itd|that will|that would) (?:be|feel like) my fault\b"
+    # "i dont want to be responsible if she does it", "is it my fault" (the sixth probe)
+    r"|\b(?:i do not want to be|i will be|would i be|am i|i feel) responsible\b"
+    r"|\b(?:is|was|would|will) (?:it|that|this) (?:be )?my fault\b"
     r"|\b(?:i will|i would|id|ill) never forgive myself\b"
 )
 
@@ -1158,7 +1171,12 @@ _SYMPTOMS = re.compile(
     r"|feel sick|feel so sick|nauseous|heart (?:is )?(?:racing|pounding|beating (?:so )?fast)"
     r"|chest (?:hurts|pain|is tight)|can not breathe|hard to breathe|struggling to breathe"
     r"|blurry|numb|shaking|shaky|seizure|cant keep my eyes open|can not keep my eyes open"
-    r"|so sleepy|really sleepy|falling asleep|cold and sweaty|sweating)\b"
+    r"|so sleepy|really sleepy|falling asleep|cold and sweaty|sweating"
+    # the sixth probe: "im getting sleepy" after "i took a bunch of pills"
+    r"|sleepy|getting (?:tired|sleepy|weird|heavy|cold)"
+    r"|feel(?:ing)? (?:weird|funny|strange|heavy|off)"
+    r"|can not stay awake|cant stay awake|eyes (?:are )?(?:heavy|closing)|ears (?:are )?ringing"
+    r"|ringing in my ears|stomach (?:hurts|pain))\b"
 )
 
 
@@ -1408,7 +1426,9 @@ _MEET_THEM = re.compile(
 # "can you just talk to me", "stay with me", "don't leave": company asked for, given
 _TALK_TO_ME = re.compile(
     r"\b(?:can|could|will|would) you (?:just |please )?(?:talk (?:to|with) me|stay(?: with me)?"
-    r"|keep talking|be here|chat)|\b(?:just |please )?(?:talk to me|stay with me|keep talking"
+    r"|keep talking(?! (?:to|with) (?:him|her|them|my ex))|be here|chat)"
+    r"|\b(?:just |please )?(?:talk to me|stay with me"
+    r"|keep talking(?! (?:to|with) (?:him|her|them|my ex))"
     r"|do not (?:leave|go)|please do not go|i just want to talk|i need (?:someone|somebody) to"
     r" talk to|i just need to talk)\b"
     # "i want to talk to someone but my family doesnt know": a person to talk to (a line)
@@ -1508,11 +1528,17 @@ _COUNTRY_ALIASES = {
 }
 
 
+# A yes or a no (in any language the talk reads), or "ok": never the name of a place.
+_YES_NO_ALONE = re.compile(rf"(?:{_YES}|{_NO}|{_OK})(?: (?:{_YES}|{_NO}|{_OK}))*")
+
+
 def country_named(text: str, names: dict[str, str]) -> str | None:
     """The country someone says they are in ("im in canada", "from manchester", or just
     "Canada" or "uk"), as an ISO code; None when the reply names no place we can place.
     `names` maps country names (casefolded) to codes."""
     norm = normalize(text)
+    if _YES_NO_ALONE.fullmatch(norm.strip(" .,!")):
+        return None  # "sim" is yes, not Sim in Russia (the sixth probe)
     said = _PLACE_SAID.match(norm)
     place = (said.group("place") or said.group("place2") if said else norm).strip(" .,")
     place = re.sub(r"^the ", "", place) if place not in names else place
@@ -1787,6 +1813,25 @@ _AMOUNT = re.compile(
     r"|boxes|packet|packets|pack|bottle|strip)s?)(?:\s(?:of them|pills|tablets|maybe|i think"
     r"|idk|or so|or more|or something|ish))*$"
 )
+
+
+# What was taken, named after saying it was ("tylenol", "my xanax", "sleeping pills"): the
+# sixth probe's "tylenol" was read as something still to put away
+_WHAT_TAKEN = re.compile(
+    r"^(?:(?:it was|they were|just|some|my|her|his|mums?|moms?|the|like|i think|some of my) )*"
+    r"(?:paracetamol|acetaminophen|tylenol|panadol|calpol|ibuprofen|advil|nurofen|aspirin"
+    r"|co ?codamol|codeine|tramadol|oxy\w*|percocet|vicodin|morphine|fentanyl|xanax|valium"
+    r"|ativan|klonopin|diazepam|benzos?|sleeping (?:pills|tablets)|sleep(?:ing)? meds"
+    r"|melatonin|zopiclone|ambien|antidepressants|sertraline|zoloft|prozac|fluoxetine"
+    r"|citalopram|amitriptyline|quetiapine|seroquel|lithium|insulin|pills|tablets|meds"
+    r"|medication|painkillers|pain killers|heroin|coke|cocaine|mdma|ket|ketamine|alcohol"
+    r"|vodka|wine|beer)(?: (?:and|with|plus) [a-z ]{2,30})?(?: (?:i think|mostly|too|as well))?$"
+)
+
+
+def names_what_was_taken(text: str) -> bool:
+    """A short reply naming what was taken, after saying something was."""
+    return _WHAT_TAKEN.fullmatch(_reply(text)) is not None
 
 
 def says_amount(text: str) -> bool:
