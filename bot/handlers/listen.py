@@ -21,7 +21,15 @@ from bot.handlers.safety import ask_if_safe
 from bot.services import daily as daily_service
 from bot.services import journey, slips
 from bot.services.language import reply_code
-from bot.services.reading import Reading, command_word, mood_told, setting_asked
+from bot.services.reading import (
+    Reading,
+    command_word,
+    how_to_settings,
+    mood_told,
+    pause_for,
+    setting_asked,
+    weekly_off,
+)
 from bot.services.safety_answers import asks_tech_safety, stops_asking
 
 ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
@@ -57,6 +65,17 @@ async def answer(turn: Turn, reading: Reading) -> None:
         and await slip.undo(turn)
     ):
         return  # "wait i pressed that by accident": today's slip taken back
+    if reading.harm is None and (length := pause_for(reading.text)) is not None:
+        await daily.pause_typed(turn, length)  # "stop the daily messages for a week"
+        return
+    if reading.harm is None and how_to_settings(reading.text):
+        turn.say(turn.t("listen.how_to_settings"))  # "how do i pause"
+        return
+    if reading.harm is None and turn.user.onboarded and weekly_off(reading.text):
+        # "turn off the weekly thing": where it is switched, one tap away
+        turn.say(turn.t("listen.weekly_in_settings"))
+        turn.say(*await settings.render_menu(turn))
+        return
     if reading.stop_messages and reading.harm is None:
         turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly
         return

@@ -37,7 +37,7 @@ from bot.services.dates import (
 from bot.services.hedges import asks_why, hedge_of, wants_no_messages
 from bot.services.language import reply_code, unparsed_language
 from bot.services.progress import day_number, local_today
-from bot.services.reading import is_skip, read_text, struggle_kind
+from bot.services.reading import about_the_bot, is_skip, read_text, struggle_kind
 from bot.services.slips import told_a_slip
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.timezones import (
@@ -497,6 +497,12 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         return
     reason = " ".join(text.split())
     reading = read_text(text, turn.rt.matcher)
+    if about_the_bot(text):
+        # "turn off the weekly thing too", "when do i hit 30" (sixth probe: kept as the
+        # reason): set-up is finished without one, then the request is done
+        await _finish(turn, frame)
+        await turn.flows.free_text(turn, reading)
+        return
     if text.rstrip().endswith("?") or reading.asks or len(reason) > REASON_MAX_CHARS:
         # "is this a heart attack??", "so what do i say to him in the kitchen", or a long
         # outpouring: never kept as a reason (nor met with a character limit); answered or

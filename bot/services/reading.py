@@ -47,6 +47,9 @@ class _ReadingData(DataModel):
     scared_help: Regex
     skip: Regex
     stop_messages: Regex
+    pause_for: Regex
+    weekly_off: Regex
+    how_to_settings: Regex
     command_word: Regex
     emoji_bright: str = Field(min_length=1)
     emoji_heavy: str = Field(min_length=1)
@@ -232,8 +235,43 @@ def setting_asked(text: str) -> tuple[str, str | None] | None:
     for name, pattern in _DATA.setting_asked.items():
         found = pattern.search(norm)
         if found is not None:
-            return name, found.group("value")
+            # "message me at 9 instead" asks for the daily time too; "i moved to berlin"
+            # for the time zone
+            kind = {"time_at": "time", "moved": "timezone"}.get(name, name)
+            return kind, found.group("value")
     return None
+
+
+def pause_for(text: str) -> str | None:
+    """How long a pause asked for in words lasts ("for a week" from "stop the daily messages
+    for a week"); None when the text asks for no such pause."""
+    found = _DATA.pause_for.search(normalize(text))
+    return found.group("arg") if found is not None else None
+
+
+def weekly_off(text: str) -> bool:
+    """ "turn off the weekly thing": the weekly summary, switched in /settings."""
+    return _DATA.weekly_off.search(normalize(text)) is not None
+
+
+def about_the_bot(text: str) -> bool:
+    """A request about the bot's messages, settings or the count ("turn off the weekly
+    thing", "message me at 9 instead", "when do i hit 30", "pause"): never a reason kept."""
+    norm = normalize(text)
+    return (
+        _DATA.stop_messages.search(norm) is not None
+        or pause_for(text) is not None
+        or weekly_off(text)
+        or how_to_settings(text)
+        or setting_asked(text) is not None
+        or command_word(text) is not None
+        or classify_smalltalk(text) == "status"
+    )
+
+
+def how_to_settings(text: str) -> bool:
+    """ "how do i pause", "how do i change the time": the commands, said plainly."""
+    return _DATA.how_to_settings.search(normalize(text)) is not None
 
 
 def command_word(text: str) -> tuple[str, str] | None:

@@ -1,0 +1,68 @@
+"""The sixth probe's S16 and M13: the count and the settings asked for in words are done, not
+met with "I can't answer that one for you"; and such a request at set-up's optional reason
+question is never kept as the reason.
+
+Asserts read the meaning (the count, the new time, the pause), whichever variant was picked."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.emulator.server import BotApiEmulator
+from tests.harness import BotRunner, onboard
+
+
+@pytest.mark.parametrize("asked", ["when do i hit 30", "how many days left till 30"])
+async def test_the_count_asked_in_words_shows_the_count(
+    emu: BotApiEmulator, bot: BotRunner, asked: str
+) -> None:
+    user = emu.user(9801)
+    await onboard(user, date="2 weeks ago")
+    await user.send(asked)
+    reply = await user.reply()
+    assert "Day 15" in reply.plain, reply.plain
+    assert "can't answer" not in reply.plain, reply.plain
+
+
+async def test_settings_asked_in_words_are_done(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(9802)
+    await onboard(user, at="21:30")
+    await user.send("can you message me at 9 instead")
+    reply = await user.reply()
+    assert "09:00" in reply.plain, reply.plain
+    await user.send("stop the daily messages for a week")
+    reply = await user.reply()
+    assert "7 days" in reply.plain, reply.plain
+    await user.send("how do i pause")
+    reply = await user.reply()
+    assert "/pause" in reply.plain, reply.plain
+    await user.send("turn off the weekly thing")
+    menu = await user.reply()  # where it is switched, with the settings under it
+    assert any("weekly" in label.lower() for label in menu.button_texts()), menu.button_texts()
+    await user.send("/status")
+    reply = await user.reply()
+    assert "Day 1" in reply.plain, reply.plain
+
+
+async def test_a_request_at_the_reason_question_is_done_not_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # M13: "turn off the weekly thing too" at the optional reason question was saved as the
+    # reason ("Saved. That reason is yours.").
+    user = emu.user(9803)
+    await user.send("/start")
+    await user.reply()
+    await user.send("today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("21:00")
+    await user.reply()
+    await user.send("turn off the weekly thing too")
+    done = await user.reply()  # set-up finished, then the settings, where the summary is
+    assert "Saved" not in done.plain, done.plain
+    assert "Day 1" in done.plain, done.plain
+    assert any("weekly" in label.lower() for label in done.button_texts())
+    await user.send("/reasons")
+    reply = await user.reply()
+    assert "weekly thing" not in reply.plain, reply.plain
