@@ -84,6 +84,7 @@ from bot.services.safety_answers import (
     not_immediate,
     objects_to_help,
     on_the_way_home,
+    ongoing_thoughts,
     only_clarifies,
     person_named,
     person_near,
@@ -469,6 +470,8 @@ _HEARD = (
     _Heard("s", has_decided, "imminent", Step.UNSAFE),
     # "no i havent done anything", "its just a thought": not acted on; not "not safe"
     _Heard("s", not_acted, "not_acted", Step.ASKED),
+    # "like every night", "its been like this for months": support this week (sixth probe)
+    _Heard("s", ongoing_thoughts, "ongoing_thoughts", Step.LISTEN),
     # "what number do i call", "whats samaritans number", "is there a hotline here": the
     # numbers, at once
     _Heard("sdo", asks_for_number, "give_lines", None),
@@ -738,6 +741,10 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
     if read_safety_answer(_TAKING_BACK.sub("", text.strip())) == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "taken_back"
         _reply(turn, frame, data, key, Step.UNSAFE)
+        return
+    if data.kind == "s" and ongoing_thoughts(text):
+        # "im safe, i just think about it" then "like every night": support this week
+        _reply(turn, frame, data, "ongoing_thoughts", Step.LISTEN)
         return
     reading = read_text(text, turn.rt.matcher)
     if data.kind == "s" and reading.harm == "strong":

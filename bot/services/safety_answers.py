@@ -1180,6 +1180,22 @@ _SYMPTOMS = re.compile(
 )
 
 
+# Thoughts told as lasting ("like every night", "its been like this for months", "no plan,
+# just the thoughts"): support this week (the sixth probe)
+_ONGOING = re.compile(
+    r"\b(?:every|each) (?:night|day|single night|single day|morning)\b"
+    r"|\bfor (?:months|weeks|years|ages|a long time|a while now)\b"
+    r"|\b(?:it has|its|it is|it s) been (?:like this|going on|happening)\b"
+    r"|\b(?:all the time|constantly|non stop|most nights|most days|on and off)\b"
+    r"|^(?:no|not really a|i have no|there is no) plan\b|^no plan(?: or anything)?$"
+)
+
+
+def ongoing_thoughts(text: str) -> bool:
+    """Thoughts told as lasting or planless, after a gentle check: support this week."""
+    return _found(_ONGOING, text)
+
+
 def has_symptoms(text: str) -> bool:
     """Symptoms told after taking something: get help now."""
     return _found(_SYMPTOMS, text)

@@ -15,11 +15,13 @@ PostgreSQL or on SQLite not run inline, goes through SQLAlchemy.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Delete, Executable, Insert, Select, Update
+from sqlalchemy.exc import DBAPIError
 
 from bot.store.sqlite_inline import InlineConnection
 
@@ -106,7 +108,15 @@ def run(conn: Connection, statement: Executable, params: dict[str, Any]) -> Any:
         processors[name](values[name]) if name in processors else values[name]
         for name in compiled.names
     ]
-    cursor = sqlite.execute(compiled.sql, args)
+    try:
+        cursor = sqlite.execute(compiled.sql, args)
+    except sqlite3.Error as exc:
+        # As SQLAlchemy would raise it (OperationalError for "database is locked" or a missing
+        # table, IntegrityError...), so callers' handling is the same either way; the
+        # parameters are hidden from its text, as the engine hides them (what people typed).
+        raise DBAPIError.instance(
+            compiled.sql, args, exc, sqlite3.Error, hide_parameters=True, dialect=conn.dialect
+        ) from exc
     if compiled.columns is not None:
         converters = compiled.columns
         return DirectRows(

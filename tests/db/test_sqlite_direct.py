@@ -114,3 +114,19 @@ async def test_direct_writes_match_sqlalchemy(
     assert user["created_at"] == NOW
     assert user["onboarded"] is True
     assert (stack, version, created) == ([], 1, False)
+
+
+async def test_a_failing_direct_write_raises_what_sqlalchemy_raises(tmp_path: Path) -> None:
+    """A missing table (or "database is locked") comes out as SQLAlchemy's OperationalError,
+    with the parameters hidden, so callers handle it as before."""
+    from sqlalchemy.exc import OperationalError
+
+    db = Database(f"sqlite+aiosqlite:///{tmp_path}/empty.db")  # no tables
+    try:
+        with pytest.raises(OperationalError) as caught:
+            async with db.session() as session:
+                await outbox.settle(session=session, row_id=424242)
+        assert "no such table" in str(caught.value)
+        assert "424242" not in str(caught.value)
+    finally:
+        await db.dispose()
