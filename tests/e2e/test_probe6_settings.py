@@ -66,3 +66,18 @@ async def test_a_request_at_the_reason_question_is_done_not_kept(
     await user.send("/reasons")
     reply = await user.reply()
     assert "weekly thing" not in reply.plain, reply.plain
+
+
+async def test_am_i_a_bad_person_after_leaving_is_answered_not_a_menu(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Sixth probe, S14: "am i a bad person" after "i broke up with her. i feel so guilty"
+    # got only "Which one is it?" and a menu.
+    user = emu.user(9804)
+    await onboard(user)
+    await user.send("i broke up with her. i feel so guilty")
+    await user.reply()
+    await user.send("am i a bad person")
+    reply = await user.reply()
+    assert "Which one" not in reply.plain, reply.plain
+    assert "guilt" in reply.plain.lower() or "cruelty" in reply.plain.lower(), reply.plain
