@@ -124,6 +124,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # The ex has died: grief, not No Contact; someone to be with, help one tap away.
         turn.say(turn.t("listen.bereaved"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
         return
+    if reading.safeguarding is not None and reading.harm != "strong":
+        # "im 14 and he's 24", "he said not to tell anyone about us": not okay, not their
+        # fault; someone to tell, and the numbers in reach (the sixth probe)
+        key = "listen.safeguarding" if reading.safeguarding == "minor" else "listen.secret_asked"
+        turn.say(turn.t(key), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+        return
     if reading.scared_help:
         # "please help im scared": are they safe, with the numbers in the text, not the
         # answer about being afraid of an ex and "write I'm not safe"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import Field
 
@@ -42,6 +43,8 @@ class _ReadingData(DataModel):
     missing: list[Regex] = Field(min_length=1)
     start_correction: Regex
     bereaved: Regex
+    minor_with_adult: Regex
+    secret_asked: Regex
     no_reply: Regex
     shares_images: Regex
     scared_help: Regex
@@ -85,6 +88,9 @@ class Reading:
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
     start_correction: bool = False  # "my start date was actually last sunday"
     bereaved: bool = False  # "my ex passed away last night": grief, not No Contact
+    # "im 14 and he's 24" ("minor"), "he said not to tell anyone about us" ("secret"): signs
+    # of grooming or control
+    safeguarding: Literal["minor", "secret"] | None = None
     no_reply: bool = False  # "he hasnt even replied": their silence after one's own message
     shares_images: bool = False  # "i want to post his nudes online": image-based abuse, planned
     scared_help: bool = False  # "please help im scared", and nothing else
@@ -184,6 +190,13 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
         bereaved=bool(_DATA.bereaved.search(norm)),
+        safeguarding=(
+            "minor"
+            if _DATA.minor_with_adult.search(norm)
+            else "secret"
+            if _DATA.secret_asked.search(norm)
+            else None
+        ),
         no_reply=bool(_DATA.no_reply.search(norm)),
         shares_images=bool(_DATA.shares_images.search(norm)),
         scared_help=bool(_DATA.scared_help.search(norm)),
