@@ -68,6 +68,7 @@ from bot.services.safety_answers import (
     gives_in,
     got_them_help,
     has_decided,
+    has_protection_order,
     has_symptoms,
     is_acknowledgement,
     is_dont_know,
@@ -284,6 +285,7 @@ async def check_message(update: Update, context: BotContext) -> None:
         or asks_about_lines(text)
         or (means_at_hand(text) and done_to_self(text) is None)
         or asks_protection_order(text)
+        or has_protection_order(text)
         or asks_tech_safety(text)
         or asks_bot_to_call(text)
     ):
@@ -497,6 +499,8 @@ _HEARD = (
     # "im a guy nobody believes me": believed, first
     _Heard("d", not_believed, "believed", None),
     # "can i get a protection order here": where to ask
+    # "i have a restraining order": his texts may break it; keep them, report each one
+    _Heard("d", has_protection_order, "order_in_place", Step.ASKED),
     _Heard("d", asks_protection_order, "protection_order", Step.ASKED),
     # "he can see where i am on snapchat", "he has my icloud password": phone and accounts
     _Heard("d", asks_tech_safety, "tech_safety", Step.ASKED),

@@ -1982,7 +1982,23 @@ _PROTECTION_ORDER = re.compile(
 
 def asks_protection_order(text: str) -> bool:
     """ "can i get a protection order here": where to ask, said generally."""
-    return _found(_PROTECTION_ORDER, text)
+    return _found(_PROTECTION_ORDER, text) and not has_protection_order(text)
+
+
+# "i have a restraining order", "theres a protection order against him": already in place,
+# so what he does may break it (the sixth probe: answered with how to get one)
+_HAS_ORDER = re.compile(
+    r"\b(?:i have|i got|i have got|we have|there is|i already have|i took out|i applied for"
+    r"|he has)"
+    r" (?:a |an |the )?(?:\w+ )?(?:protection|protective|restraining|barring|non molestation"
+    r"|no contact|stay away|barangay protection) order\b"
+    r"|\b(?:order|injunction|avo|dvo|tro|bpo) (?:is )?(?:against|on) (?:him|her|them)\b"
+)
+
+
+def has_protection_order(text: str) -> bool:
+    """ "i have a restraining order": already in place; breaches are reported."""
+    return _found(_HAS_ORDER, text)
 
 
 # Tech safety: shared locations, passwords, a phone they can get into

@@ -183,3 +183,17 @@ async def test_a_minor_with_an_adult_and_secrecy_are_named_as_warning_signs(
     await user.send("he said not to tell anyone about us")
     reply = await user.reply()
     assert "trust" in reply.plain.lower(), reply.plain
+
+
+async def test_a_restraining_order_in_place_is_about_reporting_breaches(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # M5: "i have a restraining order" got how to get one.
+    user = emu.user(9710)
+    await onboard(user, zone="Chicago")
+    await user.send("hes been texting that he knows where i live now")
+    await user.reply()
+    await user.send("i have a restraining order")
+    reply = await user.reply()
+    assert "breach" in reply.plain, reply.plain
+    assert "don't need a lawyer" not in reply.plain, reply.plain
