@@ -1,16 +1,17 @@
-"""The few writes every update makes, run on sqlite3 directly when SQLite runs inline.
+"""The few statements every update runs, run on sqlite3 directly when SQLite runs inline.
 
-An update writes its handled-record, its conversation, its outbox row and then settles that
-row: four or five small statements. Through SQLAlchemy's Core each cost several times what
-SQLite spends on it (the execution context, parameter processing, the result object:
-bench/updates.py --profile real). Here such a statement is compiled once by SQLAlchemy
-itself, for the engine's own dialect, and then run on the session's sqlite3 connection, in
-the same transaction, with the same parameter processing (SQLAlchemy's bind processors, so a
-datetime is stored exactly as before). INSERT, UPDATE and DELETE whose only result is a row
-count or one RETURNING column of plain values qualify, and so do SELECTs (the turn's read of
-the user and their conversation), whose rows are converted by SQLAlchemy's own result
-processors and handed back as plain tuples. Everything else, and every statement on
-PostgreSQL or on SQLite not run inline, goes through SQLAlchemy.
+An update reads its user and conversation, writes its handled-record, its conversation and
+its outbox row, and then settles that row: five or six small statements. Through
+SQLAlchemy's Core each cost several times what SQLite spends on it (the execution context,
+parameter processing, the result object: bench/updates.py --profile real). Here such a
+statement is compiled once by SQLAlchemy itself, for the engine's own dialect, and then run
+on the session's sqlite3 connection, in the same transaction, with the same parameter
+processing (SQLAlchemy's bind processors, so a datetime is stored exactly as before).
+INSERT, UPDATE and DELETE whose only result is a row count or one RETURNING column of plain
+values qualify, and so do SELECTs (the turn's read of the user and their conversation),
+whose rows are converted by SQLAlchemy's own result processors and handed back as plain
+tuples. Everything else, and every statement on PostgreSQL or on SQLite not run inline,
+goes through SQLAlchemy.
 """
 
 from __future__ import annotations
