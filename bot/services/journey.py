@@ -48,8 +48,8 @@ async def begin(*, session: AsyncSession, user: User, start: date, now: datetime
 
 
 async def load_record(*, session: AsyncSession, user_id: int, today: date) -> Record:
-    attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
-    return record([Span(a.start_date, a.end_date) for a in attempts], today)
+    spans = await attempt_store.spans(session=session, user_id=user_id)
+    return record([Span(start, end) for start, end in spans], today)
 
 
 class StartRefused(Exception):

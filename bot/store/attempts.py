@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import Attempt
+from bot.store.db import execute
+from bot.store.models import Attempt, core_table
 
 # Built once: /status, set-up's end and the daily message read them (building a statement
 # cost more than running it; the compiled SQL is cached, the statement object was not).
@@ -24,9 +27,26 @@ _CURRENT = (
 )
 
 
+_ATTEMPTS = core_table(Attempt)
+_SPANS = (
+    sa_select(_ATTEMPTS.c.start_date, _ATTEMPTS.c.end_date)
+    .where(_ATTEMPTS.c.user_id == bindparam("p_user_id"))
+    .order_by(_ATTEMPTS.c.number)
+)
+
+
 async def list_attempts(*, session: AsyncSession, user_id: int) -> list[Attempt]:
     result = await session.exec(_LIST, params={"p_user_id": user_id})
     return list(result.all())
+
+
+async def spans(*, session: AsyncSession, user_id: int) -> list[tuple[date, date | None]]:
+    """Each attempt's first and last day (None while open), in order: what /status counts
+    from, read without loading Attempt objects (a Core statement, run on sqlite3 directly
+    when SQLite runs inline: /status is asked often)."""
+    result = await execute(session, _SPANS, {"p_user_id": user_id})
+    rows: list[Any] = list(result.all())
+    return [(row[0], row[1]) for row in rows]
 
 
 async def current_attempt(*, session: AsyncSession, user_id: int) -> Attempt | None:

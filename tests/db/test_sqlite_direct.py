@@ -130,3 +130,39 @@ async def test_a_failing_direct_write_raises_what_sqlalchemy_raises(tmp_path: Pa
         assert "424242" not in str(caught.value)
     finally:
         await db.dispose()
+
+
+async def test_attempt_spans_read_both_ways_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/status reads each attempt's first and last day with a Core statement (run on sqlite3
+    directly): the same dates, in the same order, either way."""
+    from bot.store import attempts
+
+    async def spans(path: Path, *, direct: bool) -> list[tuple[date, date | None]]:
+        db = Database(f"sqlite+aiosqlite:///{path}")
+        with monkeypatch.context() as patch:
+            if not direct:
+                patch.setattr(sqlite_direct, "direct_sqlite", lambda conn: None)
+            try:
+                await upgrade(db)
+                async with db.session() as session:
+                    await users.insert_if_missing(session=session, user_id=5, chat_id=5, now=NOW)
+                    first = await attempts.start_attempt(
+                        session=session, user_id=5, start_date=date(2026, 11, 1), now=NOW
+                    )
+                    await attempts.end_attempt(
+                        session=session, attempt=first, end_date=date(2026, 11, 9),
+                        reason="slip", note=None,
+                    )
+                    await attempts.start_attempt(
+                        session=session, user_id=5, start_date=date(2026, 11, 9), now=NOW
+                    )
+                async with db.session() as session:
+                    return await attempts.spans(session=session, user_id=5)
+            finally:
+                await db.dispose()
+
+    got = await spans(tmp_path / "direct.db", direct=True)
+    assert got == await spans(tmp_path / "through.db", direct=False)
+    assert got == [(date(2026, 11, 1), date(2026, 11, 9)), (date(2026, 11, 9), None)]
