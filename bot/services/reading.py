@@ -251,8 +251,18 @@ def setting_asked(text: str) -> tuple[str, str | None] | None:
             # "message me at 9 instead" asks for the daily time too; "i moved to berlin"
             # for the time zone
             kind = {"time_at": "time", "moved": "timezone"}.get(name, name)
-            return kind, found.group("value")
+            value = found.group("value")
+            if kind == "time" and value is not None and not _TIME_LIKE.search(value):
+                continue  # "make time for myself": a wish, not the daily hour
+            return kind, value
     return None
+
+
+# A value that can be the daily hour: a number, or a part of the day ("the morning", "noon").
+_TIME_LIKE = re.compile(
+    r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight|am|pm|o clock"
+    r"|earlier|later|bedtime|lunch|lunchtime|breakfast|dinner)\b"
+)
 
 
 def pause_for(text: str) -> str | None:

@@ -81,3 +81,16 @@ async def test_am_i_a_bad_person_after_leaving_is_answered_not_a_menu(
     reply = await user.reply()
     assert "Which one" not in reply.plain, reply.plain
     assert "guilt" in reply.plain.lower() or "cruelty" in reply.plain.lower(), reply.plain
+
+
+async def test_make_time_for_myself_is_a_reason_not_the_daily_hour(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the read-through: "make time for myself" matched the "make ... time for X"
+    # request for the daily hour, finished set-up without the reason and said "I couldn't
+    # read that as a time".
+    user = emu.user(9805)
+    await onboard(user, reason="make time for myself")
+    await user.send("/reasons")
+    reply = await user.reply()
+    assert "make time for myself" in reply.plain, reply.plain
