@@ -917,6 +917,7 @@ def person_named(text: str) -> str | None:
         clauses
         and not _UNREACHABLE.search(reply)
         and not _NO_ONE_ANY.search(reply)
+        and not is_no_one(text)  # "ninguém", "nadie": nobody, in another language
         and read_safety_answer(text) is None
     ):
         named = _NAME_REPLY.match(clauses[0])

@@ -199,3 +199,20 @@ async def test_a_restraining_order_in_place_is_about_reporting_breaches(
     reply = await user.reply()
     assert "breach" in reply.plain, reply.plain
     assert "don't need a lawyer" not in reply.plain, reply.plain
+
+
+async def test_ninguem_after_saying_not_safe_is_nobody_not_a_name(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found trying it in the terminal chat: after "im not saf" and "no", "ninguém" got "Good:
+    # Ninguem sounds like the right person".
+    user = emu.user(9711)
+    await onboard(user, zone="Chicago")
+    await user.send("im not saf")
+    await user.reply()
+    await user.send("no")
+    await user.reply()
+    await user.send("ninguém")
+    reply = await user.reply()
+    assert "Ninguem" not in reply.plain, reply.plain
+    assert US_EMERGENCY in reply.plain or US_LINE in reply.plain, reply.plain
