@@ -91,11 +91,12 @@ ROUNDS = {
     # after it (114a3f7) the same. Round 19's rules, chosen on it: reached 108, full 88,
     # explicit 52, special 22, full alarms 1, checked 1.
     "crisis_r18": Pinned((108, 108, 72, 24), 108, 88, 52, 22, 1, 1, in_reach_min=108),
-    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 19's
-    # tuning). Measured before it (2046924): reached 104, full 93, explicit 54, special 22,
-    # full alarms 3, checked 3 (2.8%), in reach 108. After it: the same (targets: every
-    # crisis message reached and no full alarm, missed; at most 5% checked, met).
-    "crisis_r19": Pinned((108, 108, 72, 24), 104, 93, 54, 22, 3, 3, in_reach_min=108),
+    # Tuning material since round 20 (held out until then, written 2026-12-02 by a helper who
+    # never saw the rules, before round 19's tuning). Measured before it (2046924): reached
+    # 104, full 93, explicit 54, special 22, full alarms 3, checked 3 (2.8%), in reach 108;
+    # after it the same. Round 20's rules, chosen on it: reached 108, full 94, explicit 55,
+    # special 23, full alarms 0, checked 0.
+    "crisis_r19": Pinned((108, 108, 72, 24), 108, 94, 55, 23, 0, 0, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
