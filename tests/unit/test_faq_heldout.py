@@ -65,7 +65,10 @@ ROUNDS = {
     # heard first, their answer one tap away): right 84.
     # Round 11's phrasings (chosen on rounds 3 to 10: right 1001 to 1014, wrong 36 to 29 over
     # all of them) offer two of its answers as buttons rather than giving them: right 82.
-    "faq_r8": Pinned((130, 30, 30), 128, 82, 0, 29, 29),
+    # Round 14's phrasings (chosen on round 13: wrong over all tuned rounds 49 to 46) tip one
+    # short-relationship message ("only dated 4 months, why am i this destroyed") to "Every
+    # breakup is different", which speaks of short relationships too: wrong 1.
+    "faq_r8": Pinned((130, 30, 30), 128, 82, 1, 29, 29),
     # Tuning material since round 10 (held out until then, written 2026-12-01 before round
     # 9's changes). Measured before them: reached
     # 115 (88.5%), right 87, wrong 6 (4.6%), declined 28 (93.3%), quiet 25. After: reached 117
@@ -92,10 +95,11 @@ ROUNDS = {
     # 12's changes, by a helper who never saw the matcher). Before them (4203dc7): reached 120
     # (92.3%), right 92, wrong 4 (3.1%), declined 30, quiet 28. After them (114a3f7): the same.
     "faq_r12": Pinned((130, 30, 30), 120, 92, 4, 30, 28),
-    # Held out (written 2026-12-02 before round 13's changes, by a helper who never saw the
-    # matcher). Before them (2046924): reached 123 (93.2%), right 85, wrong 5 (3.8%),
-    # declined 29, quiet 27. After them: the same (reached short of 95%).
-    "faq_r13": Pinned((132, 30, 30), 123, 85, 5, 29, 27),
+    # Tuning material since round 14 (held out until then, written 2026-12-02 before round
+    # 13's changes, by a helper who never saw the matcher). Before them (2046924): reached 123
+    # (93.2%), right 85, wrong 5 (3.8%), declined 29, quiet 27; after them the same. Round
+    # 14's changes, chosen on it: reached 130, right 90, wrong 2, declined 30, quiet 28.
+    "faq_r13": Pinned((132, 30, 30), 130, 90, 2, 30, 28),
 }
 
 
