@@ -14,6 +14,9 @@ if __name__ == "__main__":
         check()  # a signal swallowed during the imports stops here
     except Stopping:
         ignore_from_now()
+        if sys.argv[1:2] == ["migrate"]:  # a script must not go on as if the schema were ready
+            sys.stderr.write("Start-up failed: migration interrupted by a stop signal\n")
+            raise SystemExit(130) from None
         sys.stderr.write("Stopped before start-up finished (stop signal)\n")
         raise SystemExit(0) from None
     raise SystemExit(main(sys.argv[1:]))

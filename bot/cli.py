@@ -31,6 +31,9 @@ def main(argv: list[str]) -> int:
     try:
         return _main(argv)
     except Stopping:
+        if argv[:1] == ["migrate"]:  # a script must not go on as if the schema were ready
+            sys.stderr.write("Start-up failed: migration interrupted by a stop signal\n")
+            return 130
         sys.stderr.write("Stopped before start-up finished (stop signal)\n")
         return 0
     finally:

@@ -135,6 +135,19 @@ async def test_a_keyboard_interrupt_while_migrating(tmp_path: Path, silent_serve
     assert_masked_failure(code, out, err, says="interrupted")
 
 
+async def test_a_keyboard_interrupt_while_migrate_is_still_importing(
+    tmp_path: Path, silent_server: int
+) -> None:
+    # A slow machine took the gate's interrupt during the imports (ninth session): "migrate"
+    # stopped early must fail too, or a deploy script goes on as if the schema were ready.
+    env = polling_env("http://127.0.0.1:9/bot", tmp_path, **webhook_extra())
+    env["DATABASE_URL"] = (
+        f"postgresql://steadfast:{FAKE_PASSWORD}@127.0.0.1:{silent_server}/steadfast"
+    )
+    code, out, err = await run_bot(env, tmp_path, "migrate", interrupt_after=0.5)
+    assert_masked_failure(code, out, err, says="interrupted")
+
+
 async def test_a_failure_inside_the_process_is_reported_by_the_one_line_only(
     emu: BotApiEmulator, tmp_path: Path
 ) -> None:
