@@ -13,6 +13,7 @@ from telegram import Update
 
 from bot.conversation.context import BotContext
 from bot.conversation.turn import Turn, open_turn
+from bot.handlers.safety import still_worried
 from bot.services import journey
 from bot.services.progress import milestone_progress
 from bot.services.schedule import PAUSED_INDEFINITELY, resumes_on
@@ -77,3 +78,6 @@ async def render_status(turn: Turn) -> None:
             resumes = resumes_on(turn.user.paused_until)
             lines.append(turn.t("progress.paused", resumes=long_date(resumes)))
     turn.say("\n".join(lines))
+    worried = still_worried(turn)
+    if worried is not None:  # asked in a talk where they said they were not safe
+        turn.say(worried)

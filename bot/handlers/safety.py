@@ -70,6 +70,7 @@ from bot.services.safety_answers import (
     has_decided,
     has_protection_order,
     has_symptoms,
+    heavy_feeling,
     is_acknowledgement,
     is_dont_know,
     is_joking,
@@ -79,6 +80,7 @@ from bot.services.safety_answers import (
     low_battery,
     means_at_hand,
     names_what_was_taken,
+    no_plan,
     none_of_theirs,
     not_acted,
     not_believed,
@@ -300,12 +302,20 @@ async def check_message(update: Update, context: BotContext) -> None:
     data.means = data.means or means_at_hand(text)
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
+    if zone is None and data.country is None:
+        # Set-up was choosing among places of that name ("Madrid": Spain or Colombia?): the
+        # first offered is the likeliest, and its numbers beat "your local emergency number"
+        # (seventh probe); a country they name in the talk replaces it.
+        data.country = _country_being_chosen(convo)
     lines = _lines_for_zone(rt, zone, data.country)
     if asks_who_is_told(text):
         # "do you tell the police if i say im suicidal": no one is told; then asked, gently
         reply, step = _say(rt.content, data, "nobody_told", lines), Step.ASKED
     else:
-        reply, step = _first_reply(rt.content, data, signal, lines, going_on=going_on, done=done)
+        feeling = heavy_feeling(text) if going_on else None
+        reply, step = _first_reply(
+            rt.content, data, signal, lines, going_on=going_on, done=done, feeling=feeling
+        )
     if not going_on and (code := other_language(text)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
         key = f"language.safe_check.{reply_code(code, text)}"
@@ -321,6 +331,16 @@ async def check_message(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
+def _country_being_chosen(convo: Conversation) -> str | None:
+    """The country of the first place set-up offered when asking which one is theirs."""
+    frame = convo.find("ob")  # onboarding's frame; its data names the places offered
+    offered = frame.data.get("candidates") if frame is not None else None
+    if not offered or not isinstance(offered, list) or not isinstance(offered[0], dict):
+        return None
+    zone = offered[0].get("zone")
+    return country_for_zone(zone) if isinstance(zone, str) else None
+
+
 def _first_reply(
     content: Content,
     data: SosData,
@@ -329,6 +349,7 @@ def _first_reply(
     *,
     going_on: bool,
     done: str | None = None,
+    feeling: str | None = None,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done is not None:
         # In the talk, something taken or an injury: what to do about it, and the number
@@ -349,6 +370,13 @@ def _first_reply(
         data.unsafe = True
         key = "unsafe_now" if going_on else "explicit_reply"
         return _say(content, data, key, lines), Step.ASKED
+    if going_on and feeling is not None and feeling != "heavy":
+        # "i just feel like a burden to everyone", "i cant take it anymore", later in the talk:
+        # that weight heard, a person to tell it to, the number kept (not a stock line again;
+        # the sixth probe's M1 and M2)
+        return _say(content, data, f"feeling_{feeling}", lines), (
+            Step.UNSAFE if data.unsafe else Step.ASKED
+        )
     if going_on and data.unsafe:
         # Still in it, having said they are not safe: the number again, not a fresh question
         return _say(content, data, "stay_unsafe", lines), Step.UNSAFE
@@ -472,6 +500,8 @@ _HEARD = (
     _Heard("s", has_decided, "imminent", Step.UNSAFE),
     # "no i havent done anything", "its just a thought": not acted on; not "not safe"
     _Heard("s", not_acted, "not_acted", Step.ASKED),
+    # "no not really a plan": no plan, told; care without the emergency call (sixth probe)
+    _Heard("s", no_plan, "no_plan", Step.LISTEN),
     # "like every night", "its been like this for months": support this week (sixth probe)
     _Heard("s", ongoing_thoughts, "ongoing_thoughts", Step.LISTEN),
     # "what number do i call", "whats samaritans number", "is there a hotline here": the
@@ -746,6 +776,10 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         key = "danger_unsafe" if data.kind == "d" else "taken_back"
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
+    if asks_for_number(text):
+        # "who do i even talk to", a minute after saying they are safe: the lines again
+        _reply(turn, frame, data, "give_lines", Step.LISTEN)
+        return
     if data.kind == "s" and ongoing_thoughts(text):
         # "im safe, i just think about it" then "like every night": support this week
         _reply(turn, frame, data, "ongoing_thoughts", Step.LISTEN)
@@ -992,6 +1026,18 @@ def parting_lines(turn: Turn) -> str | None:
     if not data.unsafe:
         return None
     return _say(turn.rt.content, data, "parting_unsafe", _lines(turn, data))
+
+
+def still_worried(turn: Turn) -> str | None:
+    """For a command answered during a talk in which they were not safe (/status): one line
+    with the number and a line, under it; else None (the sixth probe's M18)."""
+    frame = turn.convo.find(NAME)
+    if frame is None or FLOW.is_idle(frame, turn.now):
+        return None
+    data = SosData.of(frame)
+    if not data.unsafe:
+        return None
+    return _say(turn.rt.content, data, "status_unsafe", _lines(turn, data))
 
 
 # Coming back within this long after a talk that ended unsafe and went quiet: welcomed back

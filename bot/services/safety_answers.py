@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from bot.services.crisis import mentions_harm
+from bot.services.crisis import detect_crisis, mentions_harm
 from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
 
@@ -1073,6 +1073,15 @@ _TAKEN = re.compile(
     r"|sleeping (?:pills|tablets)|them|them all|all of them|it all|the lot|(?:the|a|my|her|his)"
     r" (?:bottle|box|packet|pack|strip)(?! of (?:wine|vodka|beer|whisky|whiskey|gin|rum"
     r"|tequila|cider|prosecco|champagne|red|white|rose|booze|jack|lager))|bleach|\d+)\b"
+    # "already took some" after the pills were named (seventh probe), and in other languages
+    # ("ho preso le pillole", "j'ai pris les cachets", "tomei os comprimidos")
+    r"|^(?:i )?(?:already|just|i already|i just) (?:took|taken|swallowed|had|downed) (?:some|a few"
+    r"|them|it|a lot|half|loads|most|all|the rest)\b|^(?:i )?(?:took|swallowed) (?:some|a few"
+    r"|half|most|loads) (?:already|just now|of them)\b"
+    r"|\b(?:ho preso|ho ingoiato|j ?ai pris|j ?ai avale|tome|tomei|me tome|ya tome|wzialem|wzielam"
+    r"|lyknalem|lyknelam|ik heb)(?: \w+){0,3}? (?:pillole|pastiglie|pastillas|pildoras|comprimidos"
+    r"|pilulas|remedios|cachets|medicaments|tabletten|tabletki|leki|pillen)\b"
+    r"|\b(?:tabletten|pillen) (?:\w+ )?(?:genommen|geschluckt|ingenomen)\b"
 )
 _INJURED = re.compile(
     r"\b(?:cut|cutting|burned|burnt|burning|hurt|hurting|stabbed) (?:myself|my (?:arm|arms"
@@ -1188,13 +1197,25 @@ _ONGOING = re.compile(
     r"|\bfor (?:months|weeks|years|ages|a long time|a while now)\b"
     r"|\b(?:it has|its|it is|it s) been (?:like this|going on|happening)\b"
     r"|\b(?:all the time|constantly|non stop|most nights|most days|on and off)\b"
-    r"|^(?:no|not really a|i have no|there is no) plan\b|^no plan(?: or anything)?$"
+)
+# "no not really a plan", "i dont have a plan", "not planning anything": no plan, told
+_NO_PLAN = re.compile(
+    r"^(?:(?:no|nah|nope|honestly|tbh)[, ]+)*(?:no|not really a|not really any|i have no|i do not"
+    r" have (?:a|any)|i have not got a|i have not (?:got )?any|there is no|not) (?:real |actual )?"
+    r"plans?\b|^no plan(?: or anything)?$|^(?:(?:no|nah|nope)[, ]+)?(?:i am )?not planning"
+    r" (?:anything|to do anything|on doing anything)\b"
 )
 
 
 def ongoing_thoughts(text: str) -> bool:
-    """Thoughts told as lasting or planless, after a gentle check: support this week."""
+    """Thoughts told as lasting, after a gentle check: support this week."""
     return _found(_ONGOING, text)
+
+
+def no_plan(text: str) -> bool:
+    """ "no not really a plan", "i dont have a plan": no plan, told (the sixth probe's M2); not
+    "no plan, but i have the pills here": means at hand are answered as such."""
+    return _found(_NO_PLAN, text) and not means_at_hand(text) and done_to_self(text) is None
 
 
 def has_symptoms(text: str) -> bool:
@@ -1383,6 +1404,9 @@ _ASKS_NUMBER = re.compile(
     r"|do you have|got)\b(?: \w+){0,4}? (?:number|numbers|hotline|helpline|crisis line|lifeline"
     r"|line to call)\b|\b(?:number|hotline|helpline)(?: \w+){0,2}? (?:do|dena|de do|please|pls"
     r"|plz|again|here|in \w+)\b|\bka number\b"
+    # seventh probe: "who do i even talk to" (after the lines were given)
+    r"|\bwho (?:do|should|can|could|would) i (?:even |actually |possibly )?(?:talk to|tell|go to"
+    r"|contact|reach out to|turn to|report (?:it|this|him|her) to)\b"
 )
 
 
@@ -1664,7 +1688,11 @@ _MEANS_AT_HAND = re.compile(
     r"(?:gun|guns|pistol|revolver|rifle|shotgun|firearm|rope|noose|belt|cord|pills|tablets"
     r"|paracetamol|tylenol|acetaminophen|ibuprofen|sleeping pills|antidepressants|insulin"
     r"|blade|blades|razor|razors|knife|knives|boxes of|packets of|\d+ boxes|\d+ packets"
-    r"|car exhaust|charcoal)\b(?! (?:are|is) (?:gone|locked away|with (?:my|a) \w+))"
+    r"|car exhaust|charcoal"
+    # in other languages (seventh probe: "j'ai la corde", "mam tabletki")
+    r"|corde|cuerda|corda|seil|sznur|pillole|pastiglie|pastillas|comprimidos|cachets|tabletten"
+    r"|tabletki|leki|cuchillo|couteau|coltello|messer|noz|pistola|pistolet|cuchillas|lamette"
+    r")\b(?! (?:are|is) (?:gone|locked away|with (?:my|a) \w+))"
 )
 
 
@@ -2016,3 +2044,43 @@ def asks_tech_safety(text: str) -> bool:
     """ "he can see where i am on snapchat", "he has my icloud password", "if he takes my phone
     can he see this": steps for phone and account safety."""
     return _found(_TECH_SAFETY, text)
+
+
+# A heavy feeling told in the talk, by its kind: being a burden, no point, no way out
+_FEELING_KINDS = (
+    (
+        "burden",
+        re.compile(
+            r"\b(?:burden|burdens|better off without me|in (?:everyone s|everybody s|their|the)"
+            r" way|(?:nobody|no one|noone) would (?:even )?(?:notice|care|miss me)|too much for"
+            r" (?:everyone|everybody|them|people))\b"
+        ),
+    ),
+    (
+        "pointless",
+        re.compile(
+            r"\b(?:no point|what is the point|whats the point|pointless|no reason to (?:live"
+            r"|keep going|be here|stay|go on)|nothing to live for|why (?:even )?bother)\b"
+        ),
+    ),
+    (
+        "trapped",
+        re.compile(
+            r"\b(?:trapped|stuck|can not (?:take|do|handle|cope with) (?:this|it|any of it)"
+            r"(?: any ?more)?|too much|unbearable|can not cope|no way out|can not go on"
+            r"|can not keep going)\b"
+        ),
+    ),
+)
+
+
+def heavy_feeling(text: str) -> str | None:
+    """ "i just feel like a burden to everyone", "whats even the point", "i cant take it
+    anymore", told in the talk: which kind of weight it is (burden, pointless, trapped, or
+    heavy for the rest, which the talk answers by asking again whether they are safe), None
+    when the message is not a passive warning sign."""
+    signal = detect_crisis(text)
+    if signal is None or signal.kind != "self_harm" or signal.level != "passive":
+        return None
+    norm = normalize(text)
+    return next((kind for kind, pattern in _FEELING_KINDS if pattern.search(norm)), "heavy")

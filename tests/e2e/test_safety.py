@@ -447,8 +447,13 @@ async def test_four_messages_never_get_the_same_text_twice_in_a_row(
         await user.send(message)
         texts.append((await user.reply()).text)
     assert all(a != b for a, b in zip(texts, texts[1:], strict=False))
-    # after the explicit one the talk has them not safe: the number again ("stay_unsafe")
-    assert said_any(texts[1:], ("sos.still_here", "sos.unsafe_now", "sos.stay_unsafe"))
+    # after the explicit one the talk has them not safe: the number again ("stay_unsafe");
+    # a burden or no point told is heard as that (since the ninth session)
+    assert said_any(
+        texts[1:],
+        ("sos.still_here", "sos.unsafe_now", "sos.stay_unsafe", "sos.feeling_burden",
+         "sos.feeling_pointless", "sos.feeling_trapped"),
+    )
 
 
 def said_any(texts: list[str], keys: tuple[str, ...]) -> bool:
