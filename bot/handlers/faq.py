@@ -15,7 +15,16 @@ from bot.handlers import slip, urge
 from bot.handlers.progress import render_status
 from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
+from bot.services.listening import (
+    future_lost,
+    grief_guilt,
+    revenge,
+    self_blame,
+    violent_anger,
+)
+from bot.services.passages import best_passage
 from bot.services.reading import Reading
+from bot.services.slips import told_a_slip
 from bot.services.smalltalk import asks_to_erase
 
 FLOW = "faq"
@@ -30,6 +39,9 @@ SHOULD_REPLY = "should-reply"  # the answer offered under a message pasted from 
 NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
 KIDS = "kids"  # under "can i reply about the kids?", answered yes
 WHAT_COUNTS = "what-counts"  # under "can i email about the account?", answered yes
+SLIP = "slip"  # the answer given when a slip is told in words the matcher does not place
+BEREAVED = "listen:bereaved"  # noted with the last answers: the ex has died, told
+GRIEF_WITHIN = timedelta(hours=3)  # what follows that news this soon is read as grief
 
 
 async def show_menu(update: Update, context: BotContext) -> None:
@@ -120,9 +132,36 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.smalltalk == "greeting" and not turn.user.onboarded and turn.convo.top is None:
         turn.say(turn.t("core.not_started_greeting"))  # a newcomer's "hi": who we are, /start
         return
+    not_safe_button = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
     if reading.bereaved:
         # The ex has died: grief, not No Contact; someone to be with, help one tap away.
-        turn.say(turn.t("listen.bereaved"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+        turn.say(turn.t("listen.bereaved"), inline(not_safe_button))
+        turn.rt.last_answers.note(turn.user.id, BEREAVED, turn.now)
+        return
+    if (
+        reading.harm != "strong"
+        and reading.smalltalk is None
+        and turn.rt.last_answers.last(turn.user.id, turn.now, GRIEF_WITHIN) == BEREAVED
+    ):
+        # What follows the news of a death ("we were no contact when it happened", "is it my
+        # fault"): grief, not the answer about day 30 or apologising (the sixth probe's S18)
+        key = "listen.bereaved_guilt" if grief_guilt(reading.text) else "listen.bereaved_more"
+        turn.say(turn.fresh(key), inline(not_safe_button))
+        turn.rt.last_answers.note(turn.user.id, BEREAVED, turn.now)
+        return
+    if (violent := violent_anger(reading.text)) or revenge(reading.text):
+        # "i want to kill him honestly", "i want to slash his tires": the anger heard, acting
+        # on it steered away from, help one tap away (the sixth probe's M4)
+        key = "listen.anger_violent" if violent else "listen.revenge"
+        turn.say(turn.fresh(key), inline(not_safe_button))
+        return
+    if reading.harm != "strong" and self_blame(reading.text) and reading.match.kind != "answer":
+        # "i feel so stupid": not a topic menu; kindness first, and what happened?
+        turn.say(turn.fresh("listen.self_blame"), inline([*not_safe_button, _topics_row(turn)]))
+        return
+    if reading.harm != "strong" and future_lost(reading.text):
+        # "i wanted kids with her": the future pictured, lost; not co-parenting (S13)
+        turn.say(turn.fresh("listen.future_lost"), inline(not_safe_button))
         return
     if reading.safeguarding is not None and reading.harm != "strong":
         # "im 14 and he's 24", "he said not to tell anyone about us": not okay, not their
@@ -152,9 +191,20 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         text = turn.fresh(key, them=reading.ex_message.them)
         turn.say(text, inline(_offer_rows(turn, [SHOULD_REPLY]) + extra))
         return
-    if reading.harm != "strong" and reading.not_replying:
+    if reading.harm != "strong" and reading.not_replying and reading.smalltalk != "good_news":
         # "ok i wont reply", "not gonna answer him": a strong choice, met as one
         turn.say(turn.fresh("listen.not_replying"))
+        return
+    if (
+        reading.harm != "strong"
+        and reading.match.kind != "answer"
+        and turn.user.onboarded
+        and told_a_slip(reading.text)
+    ):
+        # "too late i sent it", "ok i sent it": a slip just told, met by the answer about
+        # slips and its way to restart the count (seventh probe), not "what's heaviest?"
+        send_answer(turn, content.faq_entries[SLIP])
+        turn.rt.last_answers.note(turn.user.id, SLIP, turn.now)
         return
     if reading.harm != "strong" and (asked := reading.logistics) is not None:
         # "is it still no contact if i reply about the kids?": yes or no, said first, with the
@@ -225,10 +275,19 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     elif match.kind == "answer" and turn.rt.last_answers.repeats(
         turn.user.id, match.ids[0], turn.now, SAME_AGAIN_WITHIN
     ):
-        # The answer they were just given: not sent again word for word; heard, with it one
-        # tap away.
+        # The answer they were just given: not sent again word for word. A new question on
+        # its ground ("how do i handle pickups" after the answer about children) gets the
+        # part of it that speaks to that (the sixth probe's M6); else heard, the whole answer
+        # one tap away.
         offer = _offer_rows(turn, match.ids[:1], menu=True)
-        turn.say(turn.t("faq.same_again"), inline(offer + extra))
+        entry = content.faq_entries[match.ids[0]]
+        part = best_passage(entry, reading.text, turn.rt.recent_texts.recent(turn.user.id))
+        if part:
+            turn.rt.recent_texts.note(turn.user.id, part)  # not the same part twice running
+            text = turn.fresh("faq.same_again_part", part=Markup(part))
+        else:
+            text = turn.t("faq.same_again")
+        turn.say(text, inline(offer + extra))
     elif match.kind == "answer":
         also = content.faq_entries.get(match.also) if match.also else None
         see_also: list[Row] = (

@@ -114,6 +114,9 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if reading.smalltalk == "status" and turn.user.onboarded:
         await render_status(turn)  # "what day am i on": the count itself
         return
+    if reading.smalltalk == "status" and (so_far := onboarding.day_so_far(turn)) is not None:
+        turn.say(so_far)  # in the middle of set-up, the date given: the day it makes
+        return
     if reading.start_correction and turn.user.onboarded:
         startdate.begin(turn, journey.date_in(reading.text, turn.today))
         return

@@ -451,9 +451,53 @@ async def _take_zone(turn: Turn, frame: Frame, zone: str) -> None:
         await _settled(turn, "daily.time_changed.zone", ReplyKeyboardRemove(), **shown)
         return
     turn.say(turn.t("onboarding.tz_ok", **shown), ReplyKeyboardRemove())
+    said_back = _date_on_their_calendar(turn, frame, zone)
+    if said_back is not None:
+        turn.say(said_back)
     # A zone changed later in set-up keeps the time already chosen.
     turn.convo.goto(frame, TIME if turn.user.daily_time is None else REASON, candidates=[])
     ask(turn, frame)
+
+
+def day_so_far(turn: Turn) -> str | None:
+    """ "what day am i on" asked in the middle of set-up, after the start date was given: the
+    day it makes, and that set-up finishes the count; None before a date was given (the
+    sixth probe's M12)."""
+    frame = turn.convo.find(NAME)
+    raw = OnboardingData.of(frame).date_raw if frame is not None else None
+    if not raw:
+        return None
+    today = local_today(turn.now, turn.user.tz or "UTC")
+    try:
+        start = journey.resolve_start(raw, today)
+    except DateParseError:
+        return None
+    return turn.t(
+        "onboarding.day_so_far", date=long_date(start, today), day=day_number(start, today)
+    )
+
+
+def _date_on_their_calendar(turn: Turn, frame: Frame, zone: str) -> str | None:
+    """The start date said back again when their zone puts it on another day than the one
+    said back before it was known ("10 days ago" typed at 23:40 in Los Angeles was Sunday 22
+    November on UTC's calendar, Saturday 21 on theirs); None when it is the same day (the
+    sixth probe's M11)."""
+    raw = OnboardingData.of(frame).date_raw
+    if not raw:
+        return None
+    try:
+        before = journey.resolve_start(raw, local_today(turn.now, "UTC"))
+        today = local_today(turn.now, zone)
+        after = journey.resolve_start(raw, today)
+    except DateParseError:
+        return None
+    if after == before:
+        return None
+    return turn.t(
+        "onboarding.date_on_their_calendar",
+        date=long_date(after, today),
+        day=day_number(after, today),
+    )
 
 
 async def _take_time(turn: Turn, frame: Frame, at: time) -> None:

@@ -18,9 +18,14 @@ __all__ = [
     "asks_if_changed",
     "body_need",
     "ex_message",
+    "future_lost",
+    "grief_guilt",
     "logistics_asked",
     "low_mood",
     "not_replying",
+    "revenge",
+    "self_blame",
+    "violent_anger",
 ]
 
 BodyNeed = Literal["eat", "sleep", "sick"]
@@ -52,6 +57,11 @@ class _ListeningData(DataModel):
     ex_changed: Regex
     not_replying: Regex
     logistics: _Logistics
+    grief_guilt: Regex
+    future_lost: Regex
+    violent_anger: Regex
+    revenge: Regex
+    self_blame: Regex
 
 
 @dataclass(frozen=True)
@@ -138,3 +148,34 @@ def asks_if_changed(text: str) -> bool:
 def not_replying(text: str) -> bool:
     """ "ok i wont reply", "not gonna answer him", "leaving him on read": a choice told."""
     return _DATA.not_replying.search(normalize(text)) is not None
+
+
+def grief_guilt(text: str) -> bool:
+    """ "is it my fault", "i never got to say sorry": guilt or the unsaid, after a death."""
+    return _DATA.grief_guilt.search(normalize(text)) is not None
+
+
+def future_lost(text: str) -> bool:
+    """ "i wanted kids with her", "we were going to get married": the future pictured, lost."""
+    return _DATA.future_lost.search(normalize(text)) is not None
+
+
+def violent_anger(text: str) -> bool:
+    """ "i want to kill him honestly", "i could strangle her": anger said as violence, by the
+    person about the ex (never "he wants to kill me")."""
+    norm = normalize(text)
+    return _DATA.violent_anger.search(norm) is not None and _SELF.search(norm) is None
+
+
+# "i want to kill him and then myself": one's own harm too, for the crisis check to answer
+_SELF = re.compile(r"\b(?:myself|me too|my own life|my life|suicide|die)\b")
+
+
+def revenge(text: str) -> bool:
+    """ "i want to slash his tires", "gonna make him pay": revenge on them or their things."""
+    return _DATA.revenge.search(normalize(text)) is not None
+
+
+def self_blame(text: str) -> bool:
+    """ "i feel so stupid", "im such an idiot for texting him": calling oneself names."""
+    return _DATA.self_blame.search(normalize(text)) is not None

@@ -261,7 +261,8 @@ def setting_asked(text: str) -> tuple[str, str | None] | None:
 # A value that can be the daily hour: a number, or a part of the day ("the morning", "noon").
 _TIME_LIKE = re.compile(
     r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight|am|pm|o clock"
-    r"|earlier|later|bedtime|lunch|lunchtime|breakfast|dinner)\b"
+    r"|earlier|later|bedtime|lunch|lunchtime|breakfast|dinner|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve)\b"
 )
 
 

@@ -87,6 +87,13 @@ def _classify_piece(piece: str) -> SmalltalkKind | None:
     return None
 
 
+# "HELP" in capitals, "help!!", "help me": a cry for help rather than a question about what
+# the bot does (the sixth probe's M16); a bare lowercase "help" still lists what it can do.
+_CRIED_FOR_HELP = re.compile(
+    r"^\s*(?:HELP(?: ME)?\b.*|[Hh]elp(?: me)?\s*!.*|[Hh]elp me\W*)$", re.S
+)
+
+
 def classify_smalltalk(text: str) -> SmalltalkKind | None:
     """Return the kind of small talk ``text`` is, or None if it says anything more."""
     if not text or len(text) > 120:
@@ -94,6 +101,8 @@ def classify_smalltalk(text: str) -> SmalltalkKind | None:
     if len(normalize(text).split()) > _MAX_WORDS:
         return None
     whole = _classify_piece(text)
+    if whole == "about" and _CRIED_FOR_HELP.match(text):
+        return "help_bid"  # "HELP", "help!!", "help me": someone in trouble, not the commands
     if whole is not None:
         return whole
     pieces = [p for p in _SPLIT.split(text) if p and p.strip()]

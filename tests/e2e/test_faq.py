@@ -70,11 +70,14 @@ async def test_a_feeling_gets_heard_not_told_it_is_out_of_scope(
     for text in ("i feel so stupid", "i feel so lost today"):
         await user.send(text)
         reply = await user.reply()
-        assert reply.text in CONTENT.variants("faq.feeling_heard")
         assert reply.text not in CONTENT.faq.out_of_scope  # type: ignore[union-attr]
-        # the topics, and (a feeling is never placed with confidence) the way to help
-        assert len(reply.button_texts()) == len(CONTENT.faq_topics) + 1
+        # (a feeling is never placed with confidence) the way to help
         assert CONTENT.label("faq.btn_not_safe") in reply.button_texts()
+        if text == "i feel so stupid":  # calling oneself names: kindness, not a menu
+            assert reply.text in CONTENT.variants("listen.self_blame")
+            continue
+        assert reply.text in CONTENT.variants("faq.feeling_heard")
+        assert len(reply.button_texts()) == len(CONTENT.faq_topics) + 1  # and the topics
 
 
 async def test_questions_about_the_bot_say_what_it_is(emu: BotApiEmulator, bot: BotRunner) -> None:
@@ -135,7 +138,10 @@ async def test_anger_gets_its_own_answer_not_a_word_it_shares(
     user = emu.user(4020)
     await onboard(user)
     await user.send("im gonna key his car lol")  # "key" is not the keys to a shared flat
-    assert (await user.reply()).text == JOIN.join(CONTENT.faq_entries["anger"].answer)
+    reply = await user.reply()
+    # the answer about anger, or (since the ninth session) the reply to revenge planned
+    answers = {JOIN.join(CONTENT.faq_entries["anger"].answer), *CONTENT.variants("listen.revenge")}
+    assert reply.text in answers, reply.plain
 
 
 async def test_a_question_buried_in_a_long_story_is_asked_back_not_dropped(
