@@ -32,7 +32,7 @@ from bot.conversation.turn import Turn, open_turn
 from bot.services.corrections import is_cancel
 from bot.services.crisis import mentions_harm
 from bot.services.language import unparsed_language
-from bot.services.reading import Reading, is_urge, read_text
+from bot.services.reading import Reading, command_word, is_urge, pause_for, read_text
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +154,11 @@ async def route(turn: Turn, text: str) -> None:
         return
     if is_cancel(text):
         await resume.cancel_top(turn)  # "stop", "nevermind": as /cancel
+        return
+    if turn.user.onboarded and (command_word(text) is not None or pause_for(text) is not None):
+        # "pause for a week" while a start date waits to be confirmed: the command, not a date
+        # ("a week" ago) proposed in its place (seventh probe)
+        await let_go(turn, frame, flow, read_text(text, turn.rt.matcher))
         return
     # Cheap checks first: text the step takes (a date at "when did it start?") lets go
     # only for an urge or words of harm, so the rest of the reading (the FAQ match above all)

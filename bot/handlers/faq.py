@@ -18,6 +18,8 @@ from bot.services.faq import FaqEntry
 from bot.services.listening import (
     future_lost,
     grief_guilt,
+    meet_up,
+    pregnant,
     revenge,
     self_blame,
     violent_anger,
@@ -40,6 +42,8 @@ NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
 KIDS = "kids"  # under "can i reply about the kids?", answered yes
 WHAT_COUNTS = "what-counts"  # under "can i email about the account?", answered yes
 SLIP = "slip"  # the answer given when a slip is told in words the matcher does not place
+PREGNANT = "listen:pregnant"  # noted with the last answers: a pregnancy told
+URGE = "urge"  # the answer offered under "should i meet them?"
 BEREAVED = "listen:bereaved"  # noted with the last answers: the ex has died, told
 GRIEF_WITHIN = timedelta(hours=3)  # what follows that news this soon is read as grief
 
@@ -158,6 +162,16 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.harm != "strong" and self_blame(reading.text) and reading.match.kind != "answer":
         # "i feel so stupid": not a topic menu; kindness first, and what happened?
         turn.say(turn.fresh("listen.self_blame"), inline([*not_safe_button, _topics_row(turn)]))
+        return
+    if reading.harm != "strong" and pregnant(reading.text):
+        # "i just found out im pregnant and its his": nothing to decide tonight; telling them
+        # is a real decision, not a slip (seventh probe)
+        turn.say(turn.fresh("listen.pregnant"), inline(not_safe_button))
+        turn.rt.last_answers.note(turn.user.id, PREGNANT, turn.now)
+        return
+    if reading.harm != "strong" and meet_up(reading.text):
+        # "he wants to meet for coffee, should i go?": meeting is contact (seventh probe)
+        turn.say(turn.fresh("listen.meet_up"), inline(_offer_rows(turn, [URGE])))
         return
     if reading.harm != "strong" and future_lost(reading.text):
         # "i wanted kids with her": the future pictured, lost; not co-parenting (S13)
@@ -347,3 +361,8 @@ def say_english_only(turn: Turn, language: str) -> None:
     key = f"language.english_only.{language}"
     text = turn.t(key) if turn.rt.content.has(key) else turn.t("language.english_only_other")
     turn.say(text, inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+
+
+def in_pregnancy_talk(turn: Turn) -> bool:
+    """A pregnancy was told within the last two hours ("do i have to tell him?" is about it)."""
+    return turn.rt.last_answers.last(turn.user.id, turn.now, timedelta(hours=2)) == PREGNANT

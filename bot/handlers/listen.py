@@ -108,6 +108,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # "im going to see him tonight and make him pay": asked about first, not an urge
         ask_if_safe(turn, reading.text)
         return
+    if reading.urge and reading.asks and faq.in_pregnancy_talk(turn):
+        # "do i have to tell him?" right after a pregnancy was told: a real question, not an
+        # urge to ride out (seventh probe)
+        turn.say(turn.fresh("listen.pregnant_tell"))
+        return
     if reading.urge and turn.convo.find(urge.NAME) is None:
         urge.offer(turn)
         return

@@ -45,6 +45,7 @@ from bot.services.reading import Reading, read_text
 from bot.services.safety_answers import (
     about_the_bot,
     acting_now,
+    against_them,
     apologises,
     asks_about_lines,
     asks_bot_to_call,
@@ -71,6 +72,7 @@ from bot.services.safety_answers import (
     has_protection_order,
     has_symptoms,
     heavy_feeling,
+    hopes_for_them,
     is_acknowledgement,
     is_dont_know,
     is_joking,
@@ -79,6 +81,7 @@ from bot.services.safety_answers import (
     is_unreachable,
     low_battery,
     means_at_hand,
+    misses_who_hurt_them,
     names_what_was_taken,
     no_plan,
     none_of_theirs,
@@ -86,6 +89,7 @@ from bot.services.safety_answers import (
     not_believed,
     not_immediate,
     objects_to_help,
+    objects_to_police,
     on_the_way_home,
     ongoing_thoughts,
     only_clarifies,
@@ -101,6 +105,7 @@ from bot.services.safety_answers import (
     stopped_attempt,
     stops_asking,
     stops_the_plan,
+    their_place,
     there_until_later,
     threat_gone,
     threatens_images,
@@ -290,6 +295,9 @@ async def check_message(update: Update, context: BotContext) -> None:
         or has_protection_order(text)
         or asks_tech_safety(text)
         or asks_bot_to_call(text)
+        or (frame is not None and SosData.of(frame).kind == "d" and (
+            objects_to_police(text) or hopes_for_them(text)
+        ))
     ):
         # "i called 999, theyre sending someone", "what if he put a tracker on my car", "he
         # has a gun": the talk reads it (with the number), no alarm again
@@ -302,6 +310,8 @@ async def check_message(update: Update, context: BotContext) -> None:
     data.means = data.means or means_at_hand(text)
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
+        # "my friend in toronto": the numbers where they are
+        data.country = their_place(text, _names(rt)) or data.country
     if zone is None and data.country is None:
         # Set-up was choosing among places of that name ("Madrid": Spain or Colombia?): the
         # first offered is the likeliest, and its numbers beat "your local emergency number"
@@ -314,7 +324,14 @@ async def check_message(update: Update, context: BotContext) -> None:
     else:
         feeling = heavy_feeling(text) if going_on else None
         reply, step = _first_reply(
-            rt.content, data, signal, lines, going_on=going_on, done=done, feeling=feeling
+            rt.content,
+            data,
+            signal,
+            lines,
+            going_on=going_on,
+            done=done,
+            feeling=feeling,
+            missing=misses_who_hurt_them(text),
         )
     if not going_on and (code := other_language(text)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
@@ -350,6 +367,7 @@ def _first_reply(
     going_on: bool,
     done: str | None = None,
     feeling: str | None = None,
+    missing: bool = False,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done is not None:
         # In the talk, something taken or an injury: what to do about it, and the number
@@ -363,6 +381,8 @@ def _first_reply(
     if signal.kind == "danger_from_other":
         data.unsafe = True
         key = "danger_unsafe" if going_on else "danger_reply"
+        if missing and not going_on:
+            key = "danger_missing"  # "he used to hit me but i still miss him": why, and help
         if data.images:
             key = "images_now" if going_on else "images_reply"
         return _say(content, data, key, lines), Step.ASKED
@@ -500,6 +520,9 @@ _HEARD = (
     _Heard("s", has_decided, "imminent", Step.UNSAFE),
     # "no i havent done anything", "its just a thought": not acted on; not "not safe"
     _Heard("s", not_acted, "not_acted", Step.ASKED),
+    # "my sister? she hates me", "my boss is on my back too": not someone to reach tonight;
+    # a line that listens instead (seventh probe), never "Reach your sister now"
+    _Heard("sd", against_them, "not_them", None),
     # "no not really a plan": no plan, told; care without the emergency call (sixth probe)
     _Heard("s", no_plan, "no_plan", Step.LISTEN),
     # "like every night", "its been like this for months": support this week (sixth probe)
@@ -528,6 +551,11 @@ _HEARD = (
     _Heard("d", asks_to_meet_them, "meet_danger", Step.ASKED),
     # "im a guy nobody believes me": believed, first
     _Heard("d", not_believed, "believed", None),
+    # "i dont want to call the police on him": no need; the hotline is not the police, and
+    # an injury is worth a check (seventh probe)
+    _Heard("d", objects_to_police, "no_police", Step.ASKED),
+    # "maybe he'll change", "i want to go back to him": hope heard, safety first (seventh probe)
+    _Heard("d", hopes_for_them, "going_back", Step.ASKED),
     # "can i get a protection order here": where to ask
     # "i have a restraining order": his texts may break it; keep them, report each one
     _Heard("d", has_protection_order, "order_in_place", Step.ASKED),
@@ -776,6 +804,13 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         key = "danger_unsafe" if data.kind == "d" else "taken_back"
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
+    if data.kind == "d" and objects_to_police(text):
+        # "i dont want to get the cops involved", after "im ok": the hotline is not the police
+        _reply(turn, frame, data, "no_police", Step.ASKED)
+        return
+    if data.kind == "d" and hopes_for_them(text):
+        _reply(turn, frame, data, "going_back", Step.ASKED)
+        return
     if asks_for_number(text):
         # "who do i even talk to", a minute after saying they are safe: the lines again
         _reply(turn, frame, data, "give_lines", Step.LISTEN)
@@ -811,7 +846,11 @@ _TAKING_BACK = re.compile(
 
 def _country_names(turn: Turn) -> dict[str, str]:
     """Country names as people type them -> ISO code, from content/helplines.yaml."""
-    helplines = turn.rt.content.helplines
+    return _names(turn.rt)
+
+
+def _names(rt: Runtime) -> dict[str, str]:
+    helplines = rt.content.helplines
     if helplines is None:
         return {}
     return {entry.name.casefold(): code for code, entry in helplines.countries.items()}

@@ -548,6 +548,17 @@ def find_start_date(text: str, *, today: date, max_years_back: int = 5) -> date 
     return found
 
 
+_NOW_ENDINGS = (["now"], ["right", "now"], ["just", "now"])
+_STARTED_WORDS = frozenset({"started", "start", "starting", "began", "begun", "since", "from"})
+
+
+def _only_now_said(tokens: list[str], i: int) -> bool:
+    """ "everything is such a blur right now", "the house is very quiet now": a sentence that
+    ends in "now" says how things are, not when No Contact started (seventh probe); "i started
+    now" does."""
+    return tokens[i:] in _NOW_ENDINGS and not _STARTED_WORDS.intersection(tokens[:i])
+
+
 def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:
     """A date inside a longer answer: the longest ending that reads as one (not after a
     negation, "not today", or a word that changes it, "in 3 days"), then the longest
@@ -564,7 +575,9 @@ def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:
     endings = [
         tokens[i:]
         for i in range(1, len(tokens))
-        if tokens[i - 1] not in _NEGATIONS and plain(tokens[:i], tokens[i - 1])
+        if tokens[i - 1] not in _NEGATIONS
+        and plain(tokens[:i], tokens[i - 1])
+        and not _only_now_said(tokens, i)
     ]
     # A beginning is only taken when all that follows it is a hedge ("2 weeks ago i think"),
     # so "a week" is not the answer in "a week on tuesday", nor "today" in "today at the gym".

@@ -22,7 +22,9 @@ __all__ = [
     "grief_guilt",
     "logistics_asked",
     "low_mood",
+    "meet_up",
     "not_replying",
+    "pregnant",
     "revenge",
     "self_blame",
     "violent_anger",
@@ -62,6 +64,8 @@ class _ListeningData(DataModel):
     violent_anger: Regex
     revenge: Regex
     self_blame: Regex
+    pregnant: Regex
+    meet_up: Regex
 
 
 @dataclass(frozen=True)
@@ -179,3 +183,13 @@ def revenge(text: str) -> bool:
 def self_blame(text: str) -> bool:
     """ "i feel so stupid", "im such an idiot for texting him": calling oneself names."""
     return _DATA.self_blame.search(normalize(text)) is not None
+
+
+def pregnant(text: str) -> bool:
+    """ "i just found out im pregnant and its his": a pregnancy told."""
+    return _DATA.pregnant.search(normalize(text)) is not None
+
+
+def meet_up(text: str) -> bool:
+    """ "my ex wants to meet for coffee, should i go?", "its just coffee": meeting them asked."""
+    return _DATA.meet_up.search(normalize(text)) is not None

@@ -486,6 +486,23 @@ _NAME_REPLY = re.compile(
 _NOT_NAMES = frozenset(
     {
         "undo",
+        # words a short reply opens with that are no one's name (seventh probe: "skip",
+        # "number?", "english: he wrote me", "work: my boss is on my back")
+        "skip",
+        "number",
+        "numbers",
+        "english",
+        "work",
+        "school",
+        "later",
+        "nothing",
+        "whatever",
+        "sorry",
+        "thanks",
+        "hello",
+        "help",
+        "stop",
+        "wait",
         # feelings said alone ("calm", "numb"): never a person to reach (fifth probe)
         "calm",
         "angry",
@@ -519,7 +536,6 @@ _NOT_NAMES = frozenset(
         "nobody",
         "noone",
         "none",
-        "nothing",
         "anyone",
         "someone",
         "somebody",
@@ -547,12 +563,8 @@ _NOT_NAMES = frozenset(
         "our",
         "maybe",
         "probably",
-        "help",
         "please",
-        "sorry",
-        "thanks",
         "thank",
-        "hello",
         "hi",
         "hey",
         "bye",
@@ -585,9 +597,7 @@ _NOT_NAMES = frozenset(
         "today",
         "tonight",
         "now",
-        "later",
         "tomorrow",
-        "work",
         "home",
         "bed",
         "police",
@@ -659,12 +669,9 @@ _NOT_NAMES = frozenset(
         "try",
         "trying",
         "tried",
-        "whatever",
         "anything",
         "everything",
         "something",
-        "wait",
-        "stop",
         "leave",
         "go",
         "come",
@@ -834,7 +841,6 @@ _NOT_NAMES = frozenset(
         "pls",
         "plz",
         "soon",
-        "school",
         "uni",
         "hospital",
         "doctor",
@@ -899,11 +905,25 @@ def said_as(who: str) -> str:
     return f"your {who}" if who in _RELATIONS else who[:1].upper() + who[1:]
 
 
+# Said of the one named anywhere in the reply: no one to reach tonight ("my sister? she hates
+# me", "my boss is on my back too"; seventh probe)
+_AGAINST_THEM = re.compile(
+    r"\b(?:hates|hate|hated) me\b|\bon my (?:back|case)\b"
+    r"|\b(?:is|are) (?:the|part of the) problem\b"
+    r"|\b(?:does not|doesnt|did not|will not|would not|never) (?:care|help|answer|pick up|get it"
+    r"|understand|listen|believe me)\b|\bstress(?:es|ing)? me\b|\bis why\b"
+    r"|\bwould not (?:want|care)\b"
+    r"|\bdo not (?:talk|speak) (?:anymore|any more)\b"
+)
+
+
 def person_named(text: str) -> str | None:
     """Who they could reach, as it is said back ("my sister maybe" -> "sister"); None when a
-    short reply names nobody (or says the person cannot be reached)."""
+    short reply names nobody (or says the person cannot be reached, or is against them)."""
     reply = _reply(text)
     if not reply or len(reply.split()) > 16:
+        return None
+    if _AGAINST_THEM.search(normalize(text)):
         return None
     match = _PERSON_REPLY.fullmatch(reply) if len(reply.split()) <= 10 else None
     if match is not None:
@@ -1098,11 +1118,27 @@ _NOT_TAKEN = re.compile(
 )
 
 
+# "i want to hurt myself", "im going to cut": wanted or about to, not done (seventh probe)
+_NOT_YET = re.compile(
+    r"\b(?:want|wanna|going|gonna|about|urge|urges|tempted|trying not|try not|feel like|might"
+    r"|could|would|will|need|needing|planning|plan|thinking about|thinking of|scared i will"
+    r"|afraid i will)(?: to)? (?:really |just |badly |so badly )?(?:hurt|cut|burn|harm|take"
+    r"|swallow"
+    r"|overdose|od)\b"
+)
+
+
+_DONE_ANYWAY = re.compile(r"\b(?:already|just did|bleeding|blood)\b")
+
+
 def done_to_self(text: str) -> Literal["taken", "injured"] | None:
     """What a reply in the safety talk tells of having done already: something taken (pills,
-    a bottle) or an injury (a cut, bleeding); None if neither, or if it is denied."""
+    a bottle) or an injury (a cut, bleeding); None if neither, if it is denied, or if it is
+    only wanted or about to be done ("i want to hurt myself")."""
     norm = normalize(text)
     if _NOT_TAKEN.search(norm) is not None:  # not "it won't stop bleeding"
+        return None
+    if _NOT_YET.search(norm) is not None and _DONE_ANYWAY.search(norm) is None:
         return None
     if _TAKEN.search(norm) is not None:
         return "taken"
@@ -1146,6 +1182,10 @@ _REPLY_TO_THEM = re.compile(
     r" (?:keep |stay |be )?"
     r"(?:talking|talk|replying|reply|answering|answer|texting|text|messaging|in touch|in contact"
     r"|available|there) ?(?:to|with|for)? (?:him|her|them|my ex)\b"
+    # "should i just go over there to make sure shes ok" (seventh probe)
+    r"|\b(?:should|do|can|must|shall) i (?:just )?(?:go|drive|head|run|rush) (?:over|round|there"
+    r"|to (?:his|her|their) (?:place|house|flat|apartment))\b|\bcheck on (?:him|her|them)\b"
+    r"|\bmake sure (?:he|she|they) (?:is|are|s) (?:ok|okay|alright|safe|fine)\b"
 )
 
 
@@ -2084,3 +2124,75 @@ def heavy_feeling(text: str) -> str | None:
         return None
     norm = normalize(text)
     return next((kind for kind, pattern in _FEELING_KINDS if pattern.search(norm)), "heavy")
+
+
+def against_them(text: str) -> bool:
+    """ "my sister? she hates me", "my boss is on my back too": someone named who is no one to
+    reach tonight (seventh probe)."""
+    return _AGAINST_THEM.search(normalize(text)) is not None
+
+
+# Danger from the ex, talked about: police not wanted ("i dont want to call the police on
+# him"), hope they change ("maybe he'll change"), wanting to go back, missing them after the
+# violence ("he used to hit me but i still miss him"). Seventh probe.
+_NO_POLICE = re.compile(
+    r"\b(?:i )?(?:do not|dont|don t|will not|wont|am not going to|not going to|can not|cant)"
+    r" (?:want to |wanna )?(?:call|ring|phone|get|involve|report (?:it|him|her|them) to|go to"
+    r"|tell)"
+    r" (?:the )?(?:police|cops|polizei|guards)\b|\bno (?:police|cops)\b|\b(?:police|cops)"
+    r" (?:would|will|wont|will not|never) (?:make it worse|help|do anything|believe me)\b"
+)
+_GOING_BACK = re.compile(
+    r"\b(?:maybe|what if|but|i think|i hope|hoping) (?:he|she|they)(?: will| could| might| can"
+    r"| would| is going to| are going to)? (?:change|be different|get better|stop)\b"
+    r"|\b(?:he|she|they) (?:has|have|is|are|says he has|says she has) (?:really )?changed\b"
+    r"|\b(?:want|wanna|going|thinking about going|thinking of going) (?:to )?(?:go )?back to"
+    r" (?:him|her|them)\b|\bgive (?:him|her|them|it|us) (?:another|one more|a second) chance\b"
+)
+_MISSES_THEM = re.compile(
+    r"\b(?:still )?(?:miss|missing|love|loving) (?:him|her|them)\b|\bwant (?:him|her|them) back\b"
+)
+_PAST_VIOLENCE = re.compile(
+    r"\b(?:used to|would) (?:hit|beat|hurt|choke|push|slap|kick) me\b|\bwas (?:abusive|violent)\b"
+    r"|\b(?:hit|beat|abused|choked|hurt) me (?:before|in the past|for years|a lot)\b"
+)
+
+
+def objects_to_police(text: str) -> bool:
+    """ "i dont want to call the police on him": the hotline is not the police."""
+    return _found(_NO_POLICE, text)
+
+
+def hopes_for_them(text: str) -> bool:
+    """ "maybe he'll change", "i want to go back to him", after violence told."""
+    return _found(_GOING_BACK, text)
+
+
+def misses_who_hurt_them(text: str) -> bool:
+    """ "he used to hit me but i still miss him so much": violence past, missed still."""
+    norm = normalize(text)
+    return _PAST_VIOLENCE.search(norm) is not None and _MISSES_THEM.search(norm) is not None
+
+
+# Where the one at risk is ("my friend in toronto texted me she wants to kill herself"):
+# their country's numbers, not the person's own (seventh probe)
+_THEIR_PLACE = re.compile(
+    r"\b(?:friend|sister|brother|cousin|mum|mom|dad|ex|boyfriend|girlfriend|bf|gf|partner|son"
+    r"|daughter|he|she|they)(?: \w+)?(?: who)? (?:in|lives in|living in|from|based in|over in"
+    r"|is in|back in|moved to)\s+(?P<place>[a-z][a-z .-]{1,30}?)(?=\s*(?:[,.?!]|$)|\s+(?:texted"
+    r"|said|says"
+    r"|told|is|wants|and|just|keeps|has|she|he|they|what|who|messaged|called|posted)\b)"
+)
+
+
+def their_place(text: str, names: dict[str, str]) -> str | None:
+    """The country of the place where the one at risk is said to be, or None."""
+    found = _THEIR_PLACE.search(normalize(text))
+    if found is None:
+        return None
+    place = found.group("place").strip()
+    code = names.get(place.removeprefix("the "))
+    if code is not None:
+        return code
+    candidates = resolve_timezone(place)
+    return country_for_zone(candidates[0].zone) if candidates else None
