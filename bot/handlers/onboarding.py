@@ -203,6 +203,8 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         await _take_date(turn, frame, text)
     elif frame.step in (TZ, TZ_PICK):
         candidates = resolve_timezone(text)
+        if not candidates and frame.step == TZ_PICK and await _time_at_the_pick(turn, frame, text):
+            return
         if not candidates and _not_english(turn, frame, text):
             return
         if not candidates:
@@ -438,7 +440,26 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     ask(turn, frame)
 
 
-async def _take_zone(turn: Turn, frame: Frame, zone: str) -> None:
+async def _time_at_the_pick(turn: Turn, frame: Frame, text: str) -> bool:
+    """ "9pm" typed at "which London?": the next question answered, as people do when they
+    think the city was understood (seventh probe). The first place offered (the largest) is
+    taken, said so with how to change it, and the time with it. False when `text` is no
+    time, or the time is already set."""
+    data = OnboardingData.of(frame)
+    if not data.candidates or turn.user.daily_time is not None or data.mode != MODE_FULL:
+        return False
+    try:
+        at = parse_clock_time(text)
+    except TimeParseError:
+        return False
+    first = data.candidates[0]
+    turn.say(turn.t("onboarding.tz_took_first", place=str(first["label"])))
+    await _take_zone(turn, frame, str(first["zone"]), ask_next=False)
+    await _take_time(turn, frame, at)
+    return True
+
+
+async def _take_zone(turn: Turn, frame: Frame, zone: str, *, ask_next: bool = True) -> None:
     await people.set_timezone(session=turn.session, user=turn.user, zone=zone, now=turn.now)
     local = turn.now.astimezone(ZoneInfo(zone))
     shown = {
@@ -456,7 +477,8 @@ async def _take_zone(turn: Turn, frame: Frame, zone: str) -> None:
         turn.say(said_back)
     # A zone changed later in set-up keeps the time already chosen.
     turn.convo.goto(frame, TIME if turn.user.daily_time is None else REASON, candidates=[])
-    ask(turn, frame)
+    if ask_next:
+        ask(turn, frame)
 
 
 def day_so_far(turn: Turn) -> str | None:

@@ -178,11 +178,16 @@ class SosData(FrameData):
 
 
 def _pick(content: Content, data: SosData, key: str) -> str:
-    """A variant of sos.<key> that is not the one this person got last time (and, when the
-    talk is new, not the one the last talk began with: Content.pick remembers)."""
+    """A variant of sos.<key>: the first time in a talk, any but the one the last talk began
+    with (Content.pick remembers); after that the next one in turn, so that a text comes
+    back only once all its variants have been said (seventh probe: "idk", "i guess",
+    "whatever" got the same words twice)."""
     variants = content.variants(f"sos.{key}")
-    choices = [v for i, v in enumerate(variants) if i != data.last.get(key)] or variants[:1]
-    text = content.pick(choices)
+    last = data.last.get(key)
+    if last is not None and len(variants) > 1:
+        text = variants[(last + 1) % len(variants)]
+    else:
+        text = content.pick(variants)
     data.last = {**data.last, key: variants.index(text)}
     return text
 
@@ -714,7 +719,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif answer == "safe":
         _settle(turn, frame, data, "safe_now")
     elif answer == "unsure":
-        _reply(turn, frame, data, "unsure", Step.ASKED)
+        # the full lines once; after that shorter, and another way in (seventh probe M10)
+        key = "unsure_again" if "unsure" in data.last else "unsure"
+        _reply(turn, frame, data, key, Step.ASKED)
     elif data.kind == "o" and none_of_theirs(text):
         # "i dont have his family's number": the emergency number and the apps still reach them
         _reply(turn, frame, data, "ex_no_contacts", Step.ASKED)

@@ -533,9 +533,9 @@ async def test_text_that_is_no_place_at_which_one_do_you_mean_points_at_the_choi
     await user.send("Sydney")
     pick = await user.reply()
     assert "Sydney, Australia" in pick.button_texts()
-    await user.send("8pm")
+    await user.send("somewhere nice")  # no place, and no time (a time takes the first place)
     hint = await user.reply()
-    assert hint.text == CONTENT.text("onboarding.tz_pick_unknown", text="8pm")
+    assert hint.text == CONTENT.text("onboarding.tz_pick_unknown", text="somewhere nice")
     await user.press("Sydney, Australia", message=pick)  # the choices still work
     tz_ok, _time_question = await user.replies(2)
     assert "Australia/Sydney" in tz_ok.plain

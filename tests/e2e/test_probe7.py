@@ -253,3 +253,35 @@ async def test_s9_who_do_i_talk_to_after_saying_safe_gets_the_lines(
     await user.send("who do i even talk to")
     reply = await user.reply()
     assert "0808 2000 247" in reply.plain, reply.plain
+
+
+async def test_m1_a_time_typed_at_which_city_takes_the_first_and_the_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9916)
+    await user.send("/start")
+    await user.reply()
+    await user.send("yesterday")
+    await user.replies(2)
+    await user.send("London")
+    await user.reply()  # London, UK or London, Canada?
+    await user.send("9pm")
+    took, reason = await user.replies(2)
+    assert "London, UK" in took.plain, took.plain
+    assert "21:00" in took.plain, took.plain
+    assert "Skip for now" in reason.button_texts(), reason.button_texts()
+
+
+async def test_m10_unsure_again_gets_a_shorter_reply_not_the_same_block(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9917)
+    await onboard(user, zone="Chicago")
+    await user.send("i want to kill myself")
+    await user.reply()
+    texts = []
+    for said in ("idk", "i guess", "whatever", "dunno"):
+        await user.send(said)
+        texts.append((await user.reply()).plain)
+    assert len(set(texts)) == len(texts), texts
+    assert all(len(later) < len(texts[0]) for later in texts[1:]), texts
