@@ -205,7 +205,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         text = turn.fresh(key, them=reading.ex_message.them)
         turn.say(text, inline(_offer_rows(turn, [SHOULD_REPLY]) + extra))
         return
-    if reading.harm != "strong" and reading.not_replying and reading.smalltalk != "good_news":
+    if reading.harm != "strong" and reading.not_replying:
         # "ok i wont reply", "not gonna answer him": a strong choice, met as one
         turn.say(turn.fresh("listen.not_replying"))
         return

@@ -196,7 +196,9 @@ async def test_good_news_is_met_with_gladness_not_sympathy(
     await onboard(user)
     await user.send(text)
     reply = await user.reply()
-    assert reply.text in FAQ.smalltalk["good_news"], reply.plain
+    # a choice not to reply is met as the strong choice it is (sixth probe), gladly too
+    glad = [*FAQ.smalltalk["good_news"], *CONTENT.variants("listen.not_replying")]
+    assert reply.text in glad, reply.plain
     assert "sounds really hard" not in reply.plain
 
 
