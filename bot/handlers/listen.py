@@ -23,10 +23,12 @@ from bot.services import journey, slips
 from bot.services.language import reply_code
 from bot.services.reading import (
     Reading,
+    asks_daily_time,
     command_word,
     how_to_settings,
     mood_told,
     pause_for,
+    reasons_asked,
     setting_asked,
     weekly_off,
 )
@@ -75,6 +77,14 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # "turn off the weekly thing": where it is switched, one tap away
         turn.say(turn.t("listen.weekly_in_settings"))
         turn.say(*await settings.render_menu(turn))
+        return
+    if turn.user.onboarded and reading.harm is None and asks_daily_time(reading.text):
+        # "when will you message me next": the time itself, and how to change it
+        time_set = turn.user.daily_time.strftime("%H:%M") if turn.user.daily_time else "—"
+        turn.say(turn.t("daily.when_next", time=time_set, next=daily.describe_next(turn)))
+        return
+    if turn.user.onboarded and reading.harm is None and reasons_asked(reading.text):
+        await reasons.show_in(turn)  # "remind me why im doing this": their own words
         return
     if reading.stop_messages and reading.harm is None:
         turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly

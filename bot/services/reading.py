@@ -50,6 +50,8 @@ class _ReadingData(DataModel):
     scared_help: Regex
     skip: Regex
     stop_messages: Regex
+    asks_daily_time: Regex
+    reasons_asked: Regex
     pause_for: Regex
     weekly_off: Regex
     how_to_settings: Regex
@@ -264,6 +266,16 @@ _TIME_LIKE = re.compile(
     r"|earlier|later|bedtime|lunch|lunchtime|breakfast|dinner|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve)\b"
 )
+
+
+def asks_daily_time(text: str) -> bool:
+    """ "when will you message me next", "what time do you text me"."""
+    return _DATA.asks_daily_time.search(normalize(text)) is not None
+
+
+def reasons_asked(text: str) -> bool:
+    """ "remind me why im doing this", "what were my reasons"."""
+    return _DATA.reasons_asked.search(normalize(text)) is not None
 
 
 def pause_for(text: str) -> str | None:

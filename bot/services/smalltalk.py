@@ -32,6 +32,7 @@ SmalltalkKind = Literal[
     "bot_care",
     "not_understood",
     "on_my_behalf",
+    "apology",
 ]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
@@ -67,6 +68,7 @@ _PRIORITY: tuple[SmalltalkKind, ...] = (
     "privacy",
     "about",
     "good_news",
+    "apology",
     "fond",
     "bye",
     "thanks",

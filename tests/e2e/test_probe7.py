@@ -285,3 +285,22 @@ async def test_m10_unsure_again_gets_a_shorter_reply_not_the_same_block(
         texts.append((await user.reply()).plain)
     assert len(set(texts)) == len(texts), texts
     assert all(len(later) < len(texts[0]) for later in texts[1:]), texts
+
+
+async def test_m14_m15_m18_small_things_said_get_small_fitting_answers(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9918)
+    await onboard(user, zone="Lima", at="21:00", reason="my freedom")
+    await user.send("sorry for dumping all this on you")
+    sorry = await user.reply()
+    assert sorry.text in CONTENT.faq.smalltalk["apology"], sorry.plain  # type: ignore[union-attr]
+    await user.send("today was actually a good day")
+    good = await user.reply()
+    assert good.text in CONTENT.faq.smalltalk["good_news"], good.plain  # type: ignore[union-attr]
+    await user.send("when will you message me next")
+    when = await user.reply()
+    assert "21:00" in when.plain, when.plain
+    await user.send("remind me why im doing this")
+    reasons = await user.reply()
+    assert "my freedom" in reasons.plain, reasons.plain
