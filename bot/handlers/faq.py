@@ -16,12 +16,15 @@ from bot.handlers.progress import render_status
 from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
 from bot.services.listening import (
+    block_evaded,
+    blocked_by_them,
     future_lost,
     grief_guilt,
     meet_up,
     pregnant,
     revenge,
     self_blame,
+    their_family,
     violent_anger,
 )
 from bot.services.passages import best_passage
@@ -169,6 +172,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.fresh("listen.pregnant"), inline(not_safe_button))
         turn.rt.last_answers.note(turn.user.id, PREGNANT, turn.now)
         return
+    for told, key in (
+        (block_evaded, "listen.block_evaded"),
+        (their_family, "listen.their_family"),
+        (blocked_by_them, "listen.blocked_by_them"),
+    ):
+        if reading.harm != "strong" and told(reading.text):
+            # a block got round, the ex's mother writing, blocked by them (seventh probe)
+            turn.say(turn.fresh(key), inline([_topics_row(turn)]))
+            return
     if reading.harm != "strong" and meet_up(reading.text):
         # "he wants to meet for coffee, should i go?": meeting is contact (seventh probe)
         turn.say(turn.fresh("listen.meet_up"), inline(_offer_rows(turn, [URGE])))

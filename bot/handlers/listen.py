@@ -32,7 +32,7 @@ from bot.services.reading import (
     setting_asked,
     weekly_off,
 )
-from bot.services.safety_answers import asks_tech_safety, stops_asking
+from bot.services.safety_answers import asks_tech_safety, can_they_read_this, stops_asking
 
 ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
 ENGLISH_ONLY_AGAIN = timedelta(minutes=30)
@@ -88,6 +88,12 @@ async def answer(turn: Turn, reading: Reading) -> None:
         return
     if reading.stop_messages and reading.harm is None:
         turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly
+        if turn.user.onboarded:  # and the switch itself, one tap away (seventh probe M22)
+            turn.say(*await settings.render_menu(turn))
+        return
+    if reading.harm is None and can_they_read_this(reading.text):
+        # "can he see what i write here?": answered first, honestly (seventh probe M8)
+        turn.say(turn.t("privacy.asked"))
         return
     if reading.harm is None and asks_tech_safety(reading.text):
         # "he can see where i am on snapchat", "he has my icloud password": steps, said plainly

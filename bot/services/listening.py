@@ -12,6 +12,9 @@ from typing import Literal
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
 
 __all__ = [
+    "block_evaded",
+    "blocked_by_them",
+    "their_family",
     "BodyNeed",
     "ExMessage",
     "Logistics",
@@ -66,6 +69,9 @@ class _ListeningData(DataModel):
     self_blame: Regex
     pregnant: Regex
     meet_up: Regex
+    block_evaded: Regex
+    their_family: Regex
+    blocked_by_them: Regex
 
 
 @dataclass(frozen=True)
@@ -193,3 +199,18 @@ def pregnant(text: str) -> bool:
 def meet_up(text: str) -> bool:
     """ "my ex wants to meet for coffee, should i go?", "its just coffee": meeting them asked."""
     return _DATA.meet_up.search(normalize(text)) is not None
+
+
+def block_evaded(text: str) -> bool:
+    """ "i blocked him and now hes texting from a new number": a block got round."""
+    return _DATA.block_evaded.search(normalize(text)) is not None
+
+
+def their_family(text: str) -> bool:
+    """ "his mom keeps messaging me asking why i left": the ex's family writing."""
+    return _DATA.their_family.search(normalize(text)) is not None
+
+
+def blocked_by_them(text: str) -> bool:
+    """ "he blocked me everywhere": blocked by the ex."""
+    return _DATA.blocked_by_them.search(normalize(text)) is not None

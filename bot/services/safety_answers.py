@@ -2196,3 +2196,15 @@ def their_place(text: str, names: dict[str, str]) -> str | None:
         return code
     candidates = resolve_timezone(place)
     return country_for_zone(candidates[0].zone) if candidates else None
+
+
+_READ_THIS = re.compile(
+    r"\bcan (?:he|she|they|my ex|anyone|anybody|someone|people) (?:see|read) (?:this|what i"
+    r" (?:write|say|type|tell you)|my messages (?:here|to you)|this chat|our chat|what we)\b"
+    r"|\b(?:is|are) (?:this|my messages|this chat) (?:private|secret|confidential)\b"
+)
+
+
+def can_they_read_this(text: str) -> bool:
+    """ "can he see what i write here?", "is this private": who can read this chat."""
+    return _found(_READ_THIS, text)

@@ -304,3 +304,25 @@ async def test_m14_m15_m18_small_things_said_get_small_fitting_answers(
     await user.send("remind me why im doing this")
     reasons = await user.reply()
     assert "my freedom" in reasons.plain, reasons.plain
+
+
+async def test_m7_m8_m9_m16_m22_practical_moments_get_practical_answers(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9919)
+    await onboard(user, zone="Denver")
+    await user.send("i blocked him and now hes texting from a new number")
+    evaded = await user.reply()
+    assert evaded.text in CONTENT.variants("listen.block_evaded"), evaded.plain
+    await user.send("his mom keeps messaging me asking why i left")
+    family = await user.reply()
+    assert family.text in CONTENT.variants("listen.their_family"), family.plain
+    await user.send("he blocked me everywhere")
+    blocked = await user.reply()
+    assert blocked.text in CONTENT.variants("listen.blocked_by_them"), blocked.plain
+    await user.send("can he see what i write here?")
+    private = await user.reply()
+    assert private.text == CONTENT.text("privacy.asked"), private.plain
+    await user.send("stop messaging me")
+    stop = await user.reply()
+    assert any("Pause" in label for label in stop.button_texts()), stop.button_texts()
