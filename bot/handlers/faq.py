@@ -18,6 +18,7 @@ from bot.services.faq import FaqEntry
 from bot.services.listening import (
     block_evaded,
     blocked_by_them,
+    comparison,
     future_lost,
     grief_guilt,
     meet_up,
@@ -176,6 +177,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (block_evaded, "listen.block_evaded"),
         (their_family, "listen.their_family"),
         (blocked_by_them, "listen.blocked_by_them"),
+        (comparison, "listen.comparison"),
     ):
         if reading.harm != "strong" and told(reading.text):
             # a block got round, the ex's mother writing, blocked by them (seventh probe)

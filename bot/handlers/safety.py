@@ -111,6 +111,7 @@ from bot.services.safety_answers import (
     threatens_images,
     waiting_for_help,
     will_call,
+    wont_call,
 )
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.textnorm import normalize
@@ -509,6 +510,9 @@ _HEARD = (
     _Heard("sd", waiting_for_help, "help_coming", Step.UNSAFE),
     # "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept
     _Heard("s", objects_to_help, "objection", Step.UNSAFE),
+    # "i dont want to call anyone", "i hate phone calls": texting or writing instead (seventh
+    # probe M23), the number kept for if it gets worse
+    _Heard("s", wont_call, "text_instead", None),
     # "i cant call he'll hear me": silent ways to get help
     _Heard("d", cannot_speak, "cannot_speak", Step.UNSAFE),
     # "im in the car": pull over before anything else

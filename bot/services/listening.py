@@ -14,6 +14,7 @@ from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normali
 __all__ = [
     "block_evaded",
     "blocked_by_them",
+    "comparison",
     "their_family",
     "BodyNeed",
     "ExMessage",
@@ -72,6 +73,7 @@ class _ListeningData(DataModel):
     block_evaded: Regex
     their_family: Regex
     blocked_by_them: Regex
+    comparison: Regex
 
 
 @dataclass(frozen=True)
@@ -214,3 +216,8 @@ def their_family(text: str) -> bool:
 def blocked_by_them(text: str) -> bool:
     """ "he blocked me everywhere": blocked by the ex."""
     return _DATA.blocked_by_them.search(normalize(text)) is not None
+
+
+def comparison(text: str) -> bool:
+    """ "what does she have that i dont", "why did he pick her over me": comparing oneself."""
+    return _DATA.comparison.search(normalize(text)) is not None

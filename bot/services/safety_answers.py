@@ -2208,3 +2208,18 @@ _READ_THIS = re.compile(
 def can_they_read_this(text: str) -> bool:
     """ "can he see what i write here?", "is this private": who can read this chat."""
     return _found(_READ_THIS, text)
+
+
+_WONT_CALL = re.compile(
+    r"\b(?:i )?(?:do not|dont|don t|will not|wont|am not going to)"
+    r" (?:want to |wanna )?"
+    r"(?:call|ring|phone|talk to|speak to) (?:anyone|anybody|a stranger|strangers|a hotline"
+    r"|a helpline|the line|the hotline|988|samaritans|lifeline|a random person|someone)\b"
+    r"|\b(?:hate|can not do|cant do|can not handle) (?:phone calls|calling|the phone"
+    r"|talking on the phone)\b"
+)
+
+
+def wont_call(text: str) -> bool:
+    """ "i dont want to call anyone", "i hate phone calls": texting and writing instead."""
+    return _found(_WONT_CALL, text)

@@ -326,3 +326,20 @@ async def test_m7_m8_m9_m16_m22_practical_moments_get_practical_answers(
     await user.send("stop messaging me")
     stop = await user.reply()
     assert any("Pause" in label for label in stop.button_texts()), stop.button_texts()
+
+
+async def test_s5_m23_comparing_and_not_wanting_to_call(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9920)
+    await onboard(user, zone="Chicago")
+    await user.send("she's so pretty. what does she have that i dont")
+    compared = await user.reply()
+    assert compared.text in CONTENT.variants("listen.comparison"), compared.plain
+    await user.send("i want to die tonight")
+    await user.reply()
+    await user.send("i dont want to call anyone")
+    no_call = await user.reply()
+    assert "please call" not in no_call.plain.lower(), no_call.plain
+    assert any(w in no_call.plain.lower() for w in ("text", "message", "writ")), no_call.plain
+    assert US_EMERGENCY in no_call.plain, no_call.plain
