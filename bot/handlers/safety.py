@@ -62,6 +62,7 @@ from bot.services.safety_answers import (
     blames_self,
     cannot_speak,
     country_said,
+    depth_unsure,
     done_to_self,
     drinking,
     driving,
@@ -101,6 +102,7 @@ from bot.services.safety_answers import (
     said_as,
     says_amount,
     says_safe,
+    serious_injury,
     someone_else_at_risk,
     stopped_attempt,
     stops_asking,
@@ -173,6 +175,8 @@ class SosData(FrameData):
     ok_checked: bool = False
     # The threat is to post or send intimate images: its own steps, never "lock the door"
     images: bool = False
+    # They hurt themselves ("i cut myself again tonight"): "idk how deep" is about the wound
+    injured: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -312,6 +316,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     data.kind = KINDS[signal.kind]
     done = done_to_self(text)
     data.taken = data.taken or done == "taken"
+    data.injured = data.injured or done == "injured"
     data.images = data.images or (signal.kind == "danger_from_other" and threatens_images(text))
     data.means = data.means or means_at_hand(text)
     if signal.kind == "other_at_risk" and not going_on:
@@ -338,6 +343,7 @@ async def check_message(update: Update, context: BotContext) -> None:
             done=done,
             feeling=feeling,
             missing=misses_who_hurt_them(text),
+            serious=serious_injury(text),
         )
     if not going_on and (code := other_language(text)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
@@ -364,6 +370,13 @@ def _country_being_chosen(convo: Conversation) -> str | None:
     return country_for_zone(zone) if isinstance(zone, str) else None
 
 
+def _done_key(done: str, serious: bool) -> str:
+    """The reply to something done: taken, a serious injury (call now), or an injury."""
+    if done == "taken":
+        return "took_something"
+    return "hurt_serious" if serious else "hurt_now"
+
+
 def _first_reply(
     content: Content,
     data: SosData,
@@ -374,12 +387,13 @@ def _first_reply(
     done: str | None = None,
     feeling: str | None = None,
     missing: bool = False,
+    serious: bool = False,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done is not None:
         # In the talk, something taken or an injury: what to do about it, and the number
         data.unsafe = True
         return _say(
-            content, data, "took_something" if done == "taken" else "hurt_now", lines
+            content, data, _done_key(done, serious), lines
         ), Step.UNSAFE
     if signal.kind == "other_at_risk":
         key = "friend_at_risk" if data.friend else "ex_at_risk"
@@ -614,6 +628,14 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         key = "ack_going" if data.going else "ack_while_unsafe"
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
+    if data.injured and depth_unsure(text):
+        # "idk how deep" after a cut: not doubt about being safe; get it checked
+        _reply(turn, frame, data, "depth_unsure", Step.UNSAFE)
+        return
+    if data.injured and serious_injury(text):
+        # "its bleeding a lot": call now
+        _reply(turn, frame, data, "hurt_serious", Step.UNSAFE)
+        return
     if data.taken and has_symptoms(text):
         # "i feel kinda dizzy" after "i took a bunch of pills": worse, not unsure; help now
         _reply(turn, frame, data, "taken_symptoms", Step.UNSAFE)
@@ -660,7 +682,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         data.taken = True
     if done is not None:
         # "i took some pills", "i cut myself": something done already, told in the talk
-        _reply(turn, frame, data, "took_something" if done == "taken" else "hurt_now", Step.UNSAFE)
+        data.injured = data.injured or done == "injured"
+        _reply(turn, frame, data, _done_key(done, serious_injury(text)), Step.UNSAFE)
         return
     if data.kind == "s" and drinking(text):
         # "i had a bottle of wine": drink makes it louder; stop for tonight, anything else?

@@ -2223,3 +2223,28 @@ _WONT_CALL = re.compile(
 def wont_call(text: str) -> bool:
     """ "i dont want to call anyone", "i hate phone calls": texting and writing instead."""
     return _found(_WONT_CALL, text)
+
+
+# An injury that needs emergency help whatever it looks like: the wrists or the neck cut, a lot
+# of blood, bleeding that won't stop (sixth probe M3)
+_SERIOUS_INJURY = re.compile(
+    r"\b(?:wrist|wrists|neck|throat|vein|veins|artery)\b|\b(?:a lot of|so much|lots of|loads of)"
+    r" blood\b|\bblood everywhere\b|\b(?:will not|wont|can not|cant|does not|doesnt) stop"
+    r" bleeding\b|\bbleeding (?:a lot|so much|badly|heavily|loads)\b"
+    r"|\b(?:really |very |too |so )deep\b"
+)
+# Not knowing how bad it is ("idk how deep", "not sure if it needs stitches")
+_DEPTH_UNSURE = re.compile(
+    r"\b(?:i do not know|idk|dunno|not sure|no idea|can not tell|cant tell)(?: \w+){0,2}? (?:how"
+    r" (?:deep|bad|serious)|if (?:it needs|i need) (?:stitches|a doctor|hospital)|whether)\b"
+)
+
+
+def serious_injury(text: str) -> bool:
+    """ "ive already cut my wrists", "its bleeding a lot": an emergency, said so plainly."""
+    return _found(_SERIOUS_INJURY, text)
+
+
+def depth_unsure(text: str) -> bool:
+    """ "idk how deep", after an injury told: get it checked."""
+    return _found(_DEPTH_UNSURE, text)

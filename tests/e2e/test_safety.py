@@ -1275,7 +1275,8 @@ async def test_an_injury_in_the_first_message_gets_first_aid(
     await onboard(user, zone="Berlin")
     await user.send("i cut myself and it wont stop bleeding")
     reply = await user.reply()
-    assert said(reply, "sos.hurt_now"), reply.plain
+    # bleeding that won't stop: the call first, with the pressure (since the ninth session)
+    assert said(reply, "sos.hurt_serious"), reply.plain
     assert "press" in reply.plain.lower()
     assert "112" in reply.plain
 
