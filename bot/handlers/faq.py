@@ -16,6 +16,7 @@ from bot.handlers.progress import render_status
 from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
 from bot.services.listening import (
+    baby_lost,
     block_evaded,
     blocked_by_them,
     comparison,
@@ -27,6 +28,7 @@ from bot.services.listening import (
     self_blame,
     their_family,
     violent_anger,
+    worse_than_start,
 )
 from bot.services.passages import best_passage
 from bot.services.reading import Reading
@@ -167,6 +169,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # "i feel so stupid": not a topic menu; kindness first, and what happened?
         turn.say(turn.fresh("listen.self_blame"), inline([*not_safe_button, _topics_row(turn)]))
         return
+    if reading.harm != "strong" and baby_lost(reading.text):
+        # "she's pregnant with his baby. we lost ours in march": grief first (eighth probe)
+        turn.say(turn.fresh("listen.baby_lost"), inline(not_safe_button))
+        return
     if reading.harm != "strong" and pregnant(reading.text):
         # "i just found out im pregnant and its his": nothing to decide tonight; telling them
         # is a real decision, not a slip (seventh probe)
@@ -178,6 +184,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (their_family, "listen.their_family"),
         (blocked_by_them, "listen.blocked_by_them"),
         (comparison, "listen.comparison"),
+        (worse_than_start, "listen.worse_than_start"),
     ):
         if reading.harm != "strong" and told(reading.text):
             # a block got round, the ex's mother writing, blocked by them (seventh probe)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn
 from bot.handlers import (
     daily,
@@ -21,6 +22,7 @@ from bot.handlers.safety import ask_if_safe
 from bot.services import daily as daily_service
 from bot.services import journey, slips
 from bot.services.language import reply_code
+from bot.services.listening import drink_drive
 from bot.services.reading import (
     Reading,
     asks_daily_time,
@@ -123,6 +125,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if reading.urge and reading.harm == "strong":
         # "im going to see him tonight and make him pay": asked about first, not an urge
         ask_if_safe(turn, reading.text)
+        return
+    if reading.harm != "strong" and drink_drive(reading.text):
+        # "had 6 beers, grabbing my keys, going to her place": don't drive, first (eighth probe)
+        not_safe = [[(turn.label("faq.btn_not_safe"), faq.NOT_SAFE)]]
+        turn.say(turn.fresh("listen.drink_drive"), inline(not_safe))
         return
     if reading.urge and reading.asks and faq.in_pregnancy_talk(turn):
         # "do i have to tell him?" right after a pregnancy was told: a real question, not an

@@ -59,6 +59,7 @@ from bot.services.safety_answers import (
     asks_to_reply_to_them,
     asks_what_to_do,
     asks_who_is_told,
+    at_the_door,
     blames_self,
     cannot_speak,
     country_said,
@@ -100,9 +101,11 @@ from bot.services.safety_answers import (
     reached_help,
     read_safety_answer,
     said_as,
+    says_accident,
     says_amount,
     says_safe,
     serious_injury,
+    sleeps_it_off,
     someone_else_at_risk,
     stopped_attempt,
     stops_asking,
@@ -177,6 +180,8 @@ class SosData(FrameData):
     images: bool = False
     # They hurt themselves ("i cut myself again tonight"): "idk how deep" is about the wound
     injured: bool = False
+    # The one threatening them is at the door now: "no police" is still met with the call
+    at_door: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -319,6 +324,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     data.injured = data.injured or done == "injured"
     data.images = data.images or (signal.kind == "danger_from_other" and threatens_images(text))
     data.means = data.means or means_at_hand(text)
+    data.at_door = data.at_door or (signal.kind == "danger_from_other" and at_the_door(text))
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
         # "my friend in toronto": the numbers where they are
@@ -403,6 +409,8 @@ def _first_reply(
         key = "danger_unsafe" if going_on else "danger_reply"
         if missing and not going_on:
             key = "danger_missing"  # "he used to hit me but i still miss him": why, and help
+        if data.at_door and not data.images:
+            key = "danger_at_door"  # at the door now: don't open, lock it, call (eighth probe)
         if data.images:
             key = "images_now" if going_on else "images_reply"
         return _say(content, data, key, lines), Step.ASKED
@@ -471,6 +479,8 @@ def _lines(turn: Turn, data: SosData) -> LinesForUser:
 
 def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extra: Any) -> None:
     data.unsafe = data.unsafe or step == Step.UNSAFE
+    if data.at_door and key == "no_police":  # "i dont want to call the police", him at the door
+        key = "no_police_now"
     if data.stopped and key == "still_here":  # they asked for no more questions
         key = "still_here_quiet"
     if data.images and key in _IMAGES_INSTEAD:  # a threat to post images: no "lock the door"
@@ -576,7 +586,7 @@ _HEARD = (
     _Heard("d", not_believed, "believed", None),
     # "i dont want to call the police on him": no need; the hotline is not the police, and
     # an injury is worth a check (seventh probe)
-    _Heard("d", objects_to_police, "no_police", Step.ASKED),
+    _Heard("d", objects_to_police, "no_police", Step.ASKED),  # (at the door: no_police_now)
     # "maybe he'll change", "i want to go back to him": hope heard, safety first (seventh probe)
     _Heard("d", hopes_for_them, "going_back", Step.ASKED),
     # "can i get a protection order here": where to ask
@@ -635,6 +645,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if data.injured and serious_injury(text):
         # "its bleeding a lot": call now
         _reply(turn, frame, data, "hurt_serious", Step.UNSAFE)
+        return
+    if data.taken and (sleeps_it_off(text) or says_accident(text)):
+        # "im just gonna sleep it off", "it was an accident kind of": sleeping is the danger,
+        # and an accident needs the same help (eighth probe)
+        _reply(turn, frame, data, "no_sleep", Step.UNSAFE)
         return
     if data.taken and has_symptoms(text):
         # "i feel kinda dizzy" after "i took a bunch of pills": worse, not unsure; help now

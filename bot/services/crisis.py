@@ -348,6 +348,7 @@ class _Tables:
     other_languages: re.Pattern[str]
     other_languages_unless: re.Pattern[str]
     other_languages_only: re.Pattern[str]
+    other_languages_danger: re.Pattern[str]
 
 
 def load_tables(path: Path = DATA_FILE) -> _Tables:
@@ -392,6 +393,10 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
         other_languages_only=loader.compile(
             loader.joined(other.get("not_english_only"), "net.other_languages.not_english_only"),
             "net.other_languages.not_english_only",
+        ),
+        other_languages_danger=loader.compile(
+            loader.joined(other.get("danger"), "net.other_languages.danger"),
+            "net.other_languages.danger",
         ),
     )
 
@@ -618,6 +623,10 @@ def harm_kind(text: str) -> CrisisKind:
     that caught them says so ("you are dead if i see you"), one's own harm otherwise."""
     t = _text_of(text, reuse=True)
     hit = t.first(_TABLES.net_strong) if t is not None else None
+    if hit is None and t is not None and _TABLES.other_languages_danger.search(f" {t.norm} "):
+        # "mi ex está fuera de mi casa con un cuchillo": danger from him, in another language
+        # (eighth probe), not the suicide line
+        return "danger_from_other"
     return (
         "danger_from_other"
         if hit is not None and hit.rule.kind == "danger_from_other"

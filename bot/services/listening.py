@@ -12,9 +12,11 @@ from typing import Literal
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
 
 __all__ = [
+    "baby_lost",
     "block_evaded",
     "blocked_by_them",
     "comparison",
+    "drink_drive",
     "their_family",
     "BodyNeed",
     "ExMessage",
@@ -32,6 +34,7 @@ __all__ = [
     "revenge",
     "self_blame",
     "violent_anger",
+    "worse_than_start",
 ]
 
 BodyNeed = Literal["eat", "sleep", "sick"]
@@ -74,6 +77,9 @@ class _ListeningData(DataModel):
     their_family: Regex
     blocked_by_them: Regex
     comparison: Regex
+    drink_drive: Regex
+    worse_than_start: Regex
+    baby_lost: Regex
 
 
 @dataclass(frozen=True)
@@ -221,3 +227,18 @@ def blocked_by_them(text: str) -> bool:
 def comparison(text: str) -> bool:
     """ "what does she have that i dont", "why did he pick her over me": comparing oneself."""
     return _DATA.comparison.search(normalize(text)) is not None
+
+
+def drink_drive(text: str) -> bool:
+    """ "had like 6 beers. grabbing my keys, going to her place": drunk, about to drive."""
+    return _DATA.drink_drive.search(normalize(text)) is not None
+
+
+def worse_than_start(text: str) -> bool:
+    """ "day 12 and i feel worse than day 1, is that normal": worse now than at the start."""
+    return _DATA.worse_than_start.search(normalize(text)) is not None
+
+
+def baby_lost(text: str) -> bool:
+    """ "we lost ours in march", "i had a miscarriage with him": a pregnancy lost."""
+    return _DATA.baby_lost.search(normalize(text)) is not None

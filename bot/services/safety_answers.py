@@ -1099,9 +1099,10 @@ _TAKEN = re.compile(
     r"|them|it|a lot|half|loads|most|all|the rest)\b|^(?:i )?(?:took|swallowed) (?:some|a few"
     r"|half|most|loads) (?:already|just now|of them)\b"
     r"|\b(?:ho preso|ho ingoiato|j ?ai pris|j ?ai avale|tome|tomei|me tome|ya tome|wzialem|wzielam"
+    r"|me he tomado|me trague|engoli|polknelam|polknalem"
     r"|lyknalem|lyknelam|ik heb)(?: \w+){0,3}? (?:pillole|pastiglie|pastillas|pildoras|comprimidos"
     r"|pilulas|remedios|cachets|medicaments|tabletten|tabletki|leki|pillen)\b"
-    r"|\b(?:tabletten|pillen) (?:\w+ )?(?:genommen|geschluckt|ingenomen)\b"
+    r"|\b(?:tabletten|pillen|slaappillen) (?:\w+ )?(?:genommen|geschluckt|ingenomen|geslikt)\b"
 )
 _INJURED = re.compile(
     r"\b(?:cut|cutting|burned|burnt|burning|hurt|hurting|stabbed) (?:myself|my (?:arm|arms"
@@ -1182,6 +1183,11 @@ _REPLY_TO_THEM = re.compile(
     r" (?:keep |stay |be )?"
     r"(?:talking|talk|replying|reply|answering|answer|texting|text|messaging|in touch|in contact"
     r"|available|there) ?(?:to|with|for)? (?:him|her|them|my ex)\b"
+    # "should i just unblock him for one night?", "maybe i should just answer her this once"
+    # (eighth probe)
+    r"|\b(?:should|do|can|must|shall) i (?:just )?(?:unblock|answer|reply to|text|call|message)"
+    r" (?:him|her|them)\b|\bi (?:should|could|might|will) (?:just )?(?:unblock|answer|reply to"
+    r"|text|call|message) (?:him|her|them)\b"
     # "should i just go over there to make sure shes ok" (seventh probe)
     r"|\b(?:should|do|can|must|shall) i (?:just )?(?:go|drive|head|run|rush) (?:over|round|there"
     r"|to (?:his|her|their) (?:place|house|flat|apartment))\b|\bcheck on (?:him|her|them)\b"
@@ -2248,3 +2254,44 @@ def serious_injury(text: str) -> bool:
 def depth_unsure(text: str) -> bool:
     """ "idk how deep", after an injury told: get it checked."""
     return _found(_DEPTH_UNSURE, text)
+
+
+# After something taken: going to sleep it off, or calling it an accident (eighth probe)
+_SLEEP_IT_OFF = re.compile(
+    r"\b(?:sleep it off|go to (?:bed|sleep)|going to (?:bed|sleep)|lie down|lay down|have a nap"
+    r"|take a nap|just sleep|gonna sleep|sleep now)\b"
+)
+_ACCIDENT = re.compile(
+    r"\b(?:accident|accidentally|by mistake|did not mean to|didnt mean to|not on purpose|was not"
+    r" trying to)\b"
+)
+
+
+def sleeps_it_off(text: str) -> bool:
+    """ "im just gonna sleep it off", after pills: sleeping is the danger."""
+    return _found(_SLEEP_IT_OFF, text)
+
+
+def says_accident(text: str) -> bool:
+    """ "it was an accident kind of", after pills: help is the same."""
+    return _found(_ACCIDENT, text)
+
+
+# The one who threatens them is at the door now (eighth probe): "he's outside my flat right
+# now banging on the door"
+_AT_DOOR = re.compile(
+    r"\b(?:outside|at|in front of) (?:my|the|our) (?:front |back )?(?:door|flat|house|apartment"
+    r"|place|window|building)\b|\b(?:banging|pounding|knocking|kicking) (?:on|at|in)"
+    r" (?:my|the|our) (?:door|window)\b|\btrying to (?:get|break|force his way|force her way) in\b"
+)
+
+
+_HABITUAL = re.compile(
+    r"\b(?:keeps|kept|keep|always|every (?:day|night|week)|used to|sometimes)\b"
+)
+
+
+def at_the_door(text: str) -> bool:
+    """ "he's outside my flat right now banging on the door": the danger is here now (not
+    "he keeps showing up outside my apartment")."""
+    return _found(_AT_DOOR, text) and not _found(_HABITUAL, text)

@@ -321,7 +321,8 @@ async def test_asking_what_to_do_gets_concrete_steps_for_the_danger_it_is(
     user = emu.user(5053)
     await onboard(user, zone="Berlin")
     await user.send("he's parked outside my flat again and wont leave")
-    assert said(await user.reply(), "sos.danger_reply")
+    first = await user.reply()  # at the door now: its own first reply (ninth session)
+    assert said(first, "sos.danger_reply") or said(first, "sos.danger_at_door"), first.plain
     await user.send("what should i do")
     steps = await user.reply()
     assert said(steps, "sos.what_now_danger"), steps.plain
@@ -809,7 +810,8 @@ async def test_when_the_danger_leaves_the_talk_says_so_and_safe_is_a_danger_good
     user = emu.user(5091)
     await onboard(user, zone="Europe/London")
     await user.send("hes outside my flat banging on the door")
-    assert said(await user.reply(), "sos.danger_reply")
+    first = await user.reply()  # at the door now: its own first reply (ninth session)
+    assert said(first, "sos.danger_reply") or said(first, "sos.danger_at_door"), first.plain
     await user.send("ok hes gone now")
     gone = await user.reply()
     assert said(gone, "sos.danger_gone"), gone.plain  # not "please don't wait this out alone"
