@@ -1139,8 +1139,10 @@ def done_to_self(text: str) -> Literal["taken", "injured"] | None:
     norm = normalize(text)
     if _NOT_TAKEN.search(norm) is not None:  # not "it won't stop bleeding"
         return None
-    if _NOT_YET.search(norm) is not None and _DONE_ANYWAY.search(norm) is None:
-        return None
+    if _DONE_ANYWAY.search(norm) is None:
+        # "i want to hurt myself": what is wanted is not done; the rest of the message is read
+        # ("i took 10 and i want to take more" still tells of something taken)
+        norm = _NOT_YET.sub(" ", norm)
     if _TAKEN.search(norm) is not None:
         return "taken"
     return "injured" if _INJURED.search(norm) is not None else None

@@ -6,6 +6,7 @@ import pytest
 
 from bot.services.safety_answers import (
     asks_what_to_do,
+    done_to_self,
     is_dont_know,
     is_no_one,
     is_unreachable,
@@ -181,3 +182,22 @@ def test_asking_what_to_do_is_a_question_not_an_answer(text: str) -> None:
 )
 def test_other_replies_are_not_asking_what_to_do(text: str) -> None:
     assert not asks_what_to_do(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("i want to hurt myself", None),  # wanted, not done (seventh probe)
+        ("i really want to hurt myself tonight", None),
+        ("im going to take them all", None),
+        ("i took 10 pills and i want to take more", "taken"),  # the wish does not hide the act
+        ("i cut myself and i want to cut again", "injured"),
+        ("already took some", "taken"),
+        ("ho preso le pillole", "taken"),
+        ("i want to cut but i already cut myself twice", "injured"),
+    ],
+)
+def test_what_is_wanted_is_not_done_but_what_is_done_still_is(
+    text: str, done: str | None
+) -> None:
+    assert done_to_self(text) == done
