@@ -443,10 +443,17 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
 async def _time_at_the_pick(turn: Turn, frame: Frame, text: str) -> bool:
     """ "9pm" typed at "which London?": the next question answered, as people do when they
     think the city was understood (seventh probe). The first place offered (the largest) is
-    taken, said so with how to change it, and the time with it. False when `text` is no
-    time, or the time is already set."""
+    taken, said so with how to change it, and the time with it. A number typed ("2") is the
+    place in that place of the list. False when `text` is neither, or the time is already
+    set."""
     data = OnboardingData.of(frame)
     if not data.candidates or turn.user.daily_time is not None or data.mode != MODE_FULL:
+        return False
+    if text.strip().isdigit():  # "1": the first place offered, typed rather than tapped
+        index = int(text.strip()) - 1
+        if 0 <= index < len(data.candidates):
+            await _take_zone(turn, frame, str(data.candidates[index]["zone"]))
+            return True
         return False
     try:
         at = parse_clock_time(text)

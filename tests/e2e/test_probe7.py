@@ -366,3 +366,19 @@ async def test_probe6_m3_cut_wrists_is_call_now_and_not_knowing_how_deep_is_get_
         wrists.plain
     )
     assert "if it's deep" not in wrists.plain.lower(), wrists.plain
+
+
+async def test_m1_a_number_typed_at_which_city_is_that_place_not_a_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9923)
+    await user.send("/start")
+    await user.reply()
+    await user.send("yesterday")
+    await user.replies(2)
+    await user.send("London")
+    await user.reply()  # London, UK or London, Canada?
+    await user.send("2")
+    zone, time_question = await user.replies(2)
+    assert "America/Toronto" in zone.plain, zone.plain
+    assert "08:00" in time_question.button_texts(), time_question.button_texts()
