@@ -148,6 +148,19 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.t("listen.bereaved"), inline(not_safe_button))
         turn.rt.last_answers.note(turn.user.id, BEREAVED, turn.now)
         return
+    # Before the listening replies below: a minor with an adult, or a secret asked, comes
+    # first ("im 14 and he's 24, he wants to meet for coffee")
+    if reading.safeguarding is not None and reading.harm != "strong":
+        # "im 14 and he's 24", "he said not to tell anyone about us": not okay, not their
+        # fault; someone to tell, and the numbers in reach (the sixth probe)
+        key = "listen.safeguarding" if reading.safeguarding == "minor" else "listen.secret_asked"
+        turn.say(turn.t(key), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+        return
+    if reading.scared_help:
+        # "please help im scared": are they safe, with the numbers in the text, not the
+        # answer about being afraid of an ex and "write I'm not safe"
+        ask_if_safe(turn, reading.text)
+        return
     if (
         reading.harm != "strong"
         and reading.smalltalk is None
@@ -197,17 +210,6 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.harm != "strong" and future_lost(reading.text):
         # "i wanted kids with her": the future pictured, lost; not co-parenting (S13)
         turn.say(turn.fresh("listen.future_lost"), inline(not_safe_button))
-        return
-    if reading.safeguarding is not None and reading.harm != "strong":
-        # "im 14 and he's 24", "he said not to tell anyone about us": not okay, not their
-        # fault; someone to tell, and the numbers in reach (the sixth probe)
-        key = "listen.safeguarding" if reading.safeguarding == "minor" else "listen.secret_asked"
-        turn.say(turn.t(key), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
-        return
-    if reading.scared_help:
-        # "please help im scared": are they safe, with the numbers in the text, not the
-        # answer about being afraid of an ex and "write I'm not safe"
-        ask_if_safe(turn, reading.text)
         return
     if reading.shares_images and reading.harm != "strong":
         # "i want to post his nudes online": the anger heard; the plan named, and what instead

@@ -14,8 +14,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.core.clock import MovableClock
+from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
 
 # Chicago: the United States' numbers
 US_EMERGENCY = "911"
@@ -231,3 +234,14 @@ async def test_what_day_in_the_middle_of_set_up_gives_the_day_the_date_makes(
     reply = await user.reply()
     assert "Day 22" in reply.plain, reply.plain
     assert "no count" not in reply.plain, reply.plain
+
+
+async def test_a_minor_with_an_adult_comes_before_any_listening_reply(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # the session's new replies (meeting for coffee here) never take the place of the warning
+    user = emu.user(9815)
+    await onboard(user, zone="Chicago")
+    await user.send("im 14 and he's 24, he wants to meet up for coffee")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.safeguarding"), reply.plain
