@@ -51,7 +51,8 @@ HELD_OUT = ("tests/data/heldout/crisis_r11.yaml", "tests/data/heldout/faq_r5.yam
             "tests/data/heldout/crisis_r17.yaml", "tests/data/heldout/faq_r11.yaml",
             "tests/data/heldout/crisis_r18.yaml", "tests/data/heldout/faq_r12.yaml",
             "tests/data/heldout/crisis_r19.yaml", "tests/data/heldout/faq_r13.yaml",
-            "tests/data/heldout/crisis_r20.yaml", "tests/data/heldout/faq_r14.yaml")
+            "tests/data/heldout/crisis_r20.yaml", "tests/data/heldout/faq_r14.yaml",
+            "tests/data/heldout/crisis_r21.yaml", "tests/data/heldout/faq_r15.yaml")
 MIN_COUNT = 2
 ALPHA = 1.0  # Laplace smoothing
 THRESHOLD = 10.0  # chosen on round 7 while it was not in the training data (docs/crisis.md)
