@@ -20,6 +20,8 @@ from bot.services.listening import (
     block_evaded,
     blocked_by_them,
     comparison,
+    delete_number,
+    event_together,
     future_lost,
     grief_guilt,
     meet_up,
@@ -198,6 +200,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (blocked_by_them, "listen.blocked_by_them"),
         (comparison, "listen.comparison"),
         (worse_than_start, "listen.worse_than_start"),
+        (event_together, "listen.event_together"),
+        (delete_number, "listen.delete_number"),
     ):
         if reading.harm != "strong" and told(reading.text):
             # a block got round, the ex's mother writing, blocked by them (seventh probe)

@@ -34,7 +34,13 @@ from bot.services.reading import (
     setting_asked,
     weekly_off,
 )
-from bot.services.safety_answers import asks_tech_safety, can_they_read_this, stops_asking
+from bot.services.safety_answers import (
+    asks_about_tracker,
+    asks_tech_safety,
+    can_they_read_this,
+    no_more_numbers,
+    stops_asking,
+)
 
 ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
 ENGLISH_ONLY_AGAIN = timedelta(minutes=30)
@@ -96,6 +102,15 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if reading.harm is None and can_they_read_this(reading.text):
         # "can he see what i write here?": answered first, honestly (seventh probe M8)
         turn.say(turn.t("privacy.asked"))
+        return
+    if reading.harm is None and asks_about_tracker(reading.text):
+        # "how do i know if theres stalkerware on my phone": how to look, and plan first
+        not_safe = [[(turn.label("faq.btn_not_safe"), faq.NOT_SAFE)]]
+        turn.say(turn.fresh("listen.tracker"), inline(not_safe))
+        return
+    if reading.harm is None and no_more_numbers(reading.text):
+        # "stop with the hotline stuff": heard, no numbers listed (eighth probe M6)
+        turn.say(turn.fresh("listen.numbers_stopped"))
         return
     if reading.harm is None and asks_tech_safety(reading.text):
         # "he can see where i am on snapchat", "he has my icloud password": steps, said plainly

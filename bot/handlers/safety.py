@@ -48,6 +48,7 @@ from bot.services.safety_answers import (
     against_them,
     apologises,
     asks_about_lines,
+    asks_about_tracker,
     asks_bot_to_call,
     asks_for_alternatives,
     asks_for_company,
@@ -85,6 +86,7 @@ from bot.services.safety_answers import (
     means_at_hand,
     misses_who_hurt_them,
     names_what_was_taken,
+    no_more_numbers,
     no_plan,
     none_of_theirs,
     not_acted,
@@ -309,6 +311,8 @@ async def check_message(update: Update, context: BotContext) -> None:
         or asks_protection_order(text)
         or has_protection_order(text)
         or asks_tech_safety(text)
+        or asks_about_tracker(text)
+        or no_more_numbers(text)
         or asks_bot_to_call(text)
         or (frame is not None and SosData.of(frame).kind == "d" and (
             objects_to_police(text) or hopes_for_them(text)
@@ -350,6 +354,7 @@ async def check_message(update: Update, context: BotContext) -> None:
             feeling=feeling,
             missing=misses_who_hurt_them(text),
             serious=serious_injury(text),
+            tracker=asks_about_tracker(text),
         )
     if not going_on and (code := other_language(text)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
@@ -394,6 +399,7 @@ def _first_reply(
     feeling: str | None = None,
     missing: bool = False,
     serious: bool = False,
+    tracker: bool = False,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done is not None:
         # In the talk, something taken or an injury: what to do about it, and the number
@@ -413,6 +419,8 @@ def _first_reply(
             key = "danger_at_door"  # at the door now: don't open, lock it, call (eighth probe)
         if data.images:
             key = "images_now" if going_on else "images_reply"
+        elif tracker and not data.at_door:
+            key = "tracker"  # "is there stalkerware on my phone": how to look (probe 8 S14)
         return _say(content, data, key, lines), Step.ASKED
     if signal.level == "explicit":
         data.unsafe = True
@@ -521,6 +529,8 @@ def _is_greeting(text: str) -> bool:
 _HEARD = (
     # "stop", "i said stop": the questions stop; the number stays, quietly
     _Heard("sdo", stops_asking, "stopped_asking", Step.LISTEN),
+    # "stop with the hotline stuff": no list of numbers now; the buttons keep them (probe 8 M6)
+    _Heard("sdo", no_more_numbers, "numbers_stopped", Step.LISTEN),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
     # "should i just reply to him": help reaches them without the person's reply
@@ -593,6 +603,8 @@ _HEARD = (
     # "i have a restraining order": his texts may break it; keep them, report each one
     _Heard("d", has_protection_order, "order_in_place", Step.ASKED),
     _Heard("d", asks_protection_order, "protection_order", Step.ASKED),
+    # "is there stalkerware on my phone", "an airtag in my bag": how to look (probe 8 S14)
+    _Heard("sdo", asks_about_tracker, "tracker", Step.ASKED),
     # "he can see where i am on snapchat", "he has my icloud password": phone and accounts
     _Heard("d", asks_tech_safety, "tech_safety", Step.ASKED),
     # "if he does it its my fault", "i deserved it": not their fault
@@ -678,7 +690,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         return
     heard = _heard(data, text)
     if heard is not None:
-        if heard.key == "stopped_asking":
+        if heard.key in ("stopped_asking", "numbers_stopped"):
             data.stopped = True
         step = heard.step or (Step.UNSAFE if data.unsafe else Step.LISTEN)
         _reply(turn, frame, data, heard.key, step)

@@ -16,6 +16,8 @@ __all__ = [
     "block_evaded",
     "blocked_by_them",
     "comparison",
+    "delete_number",
+    "event_together",
     "drink_drive",
     "their_family",
     "BodyNeed",
@@ -80,6 +82,8 @@ class _ListeningData(DataModel):
     drink_drive: Regex
     worse_than_start: Regex
     baby_lost: Regex
+    delete_number: Regex
+    event_together: Regex
 
 
 @dataclass(frozen=True)
@@ -242,3 +246,13 @@ def worse_than_start(text: str) -> bool:
 def baby_lost(text: str) -> bool:
     """ "we lost ours in march", "i had a miscarriage with him": a pregnancy lost."""
     return _DATA.baby_lost.search(normalize(text)) is not None
+
+
+def delete_number(text: str) -> bool:
+    """ "should i delete his number", "is deleting her contact petty": their number, deleted."""
+    return _DATA.delete_number.search(normalize(text)) is not None
+
+
+def event_together(text: str) -> bool:
+    """ "my son is getting married and my ex will be there": an event with the ex there."""
+    return _DATA.event_together.search(normalize(text)) is not None

@@ -61,7 +61,9 @@ __all__ = [
     "asks_bot_to_call",
     "stopped_attempt",
     "asks_protection_order",
+    "asks_about_tracker",
     "asks_tech_safety",
+    "no_more_numbers",
     "gives_in",
 ]
 
@@ -2092,6 +2094,51 @@ def asks_tech_safety(text: str) -> bool:
     """ "he can see where i am on snapchat", "he has my icloud password", "if he takes my phone
     can he see this": steps for phone and account safety."""
     return _found(_TECH_SAFETY, text)
+
+
+# A tracker or spying software feared or asked about ("how do i know if theres stalkerware on
+# my phone", "could he have put an airtag in my bag"): how to look, and why a line first (the
+# eighth probe's S14: the general danger answer only said "check for trackers")
+_TRACKER = re.compile(
+    r"\b(?:stalkerware|spyware|spy ware|spy app|spy apps|spying app|tracking app|tracker app"
+    r"|tracker|trackers|tracking device|gps tracker|air ?tags?|life ?360|mspy|flexispy)\b"
+    r"|\b(?:bugged|hacked|cloned|tapped) (?:my|our) (?:phone|car|laptop|computer|ipad|tablet)\b"
+    r"|\bsomething (?:on|in) my (?:phone|car) (?:that|which) (?:tracks|lets (?:him|her|them))"
+)
+
+
+def asks_about_tracker(text: str) -> bool:
+    """ "is there stalkerware on my phone", "i think he put a tracker on my car": how to look
+    for it, and why to talk to a line before removing it."""
+    return _found(_TRACKER, text) and not _found(_OTHER_TRACKER, text)
+
+
+# Trackers that track the person for the person: "my fitness tracker", "a habit tracker app"
+_OTHER_TRACKER = re.compile(
+    r"\b(?:fitness|period|cycle|habit|sleep|mood|step|budget|food|calorie|water|workout|run"
+    r"|running|no contact|nc|day|streak|parcel|package|delivery|flight) (?:tracker|trackers"
+    r"|tracking app|tracker app)\b"
+)
+
+
+# "stop with the hotline stuff", "i dont want any more numbers": heard; the numbers stay one tap
+# away and are not listed again at once (the eighth probe's M6)
+_NO_NUMBERS = re.compile(
+    r"\b(?:stop|enough|quit|no more|done|cut it out|cut the|chill) (?:\w+ )?(?:with )?(?:the |all"
+    r" the |these |those |your |all these |all those |giving me |sending me |sending |giving )?"
+    r"(?:crisis |suicide |help |emergency |phone )?(?:hotline|hotlines|helpline|helplines|help"
+    r" lines|numbers|crisis lines|lines)\b"
+    r"|\bi do not (?:want|need) (?:a |any |your |the |another |more |no )?"
+    r"(?:crisis |suicide |help )?(?:hotline|hotlines|helpline|helplines|help lines|numbers"
+    r"|crisis lines)\b"
+    r"|\b(?:stop|quit) (?:telling|asking) me to call (?:a |the |some )?(?:hotline|helpline|line"
+    r"|number|someone|anyone|people)\b"
+)
+
+
+def no_more_numbers(text: str) -> bool:
+    """ "stop with the hotline stuff", "i dont want your helplines": no more lists of numbers."""
+    return _found(_NO_NUMBERS, text)
 
 
 # A heavy feeling told in the talk, by its kind: being a burden, no point, no way out
