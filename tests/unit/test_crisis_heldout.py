@@ -1,9 +1,9 @@
-"""The held-out round (tests/data/heldout/crisis_r20.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r21.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 20 was written by a helper who never saw the rules, before round 20's tuning, and is
+Round 21 was written by a helper who never saw the rules, before round 21's tuning, and is
 never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 to 19 were held out until later rounds; they are tuning material now (the word
+Rounds 8 to 20 were held out until later rounds; they are tuning material now (the word
 model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
@@ -97,12 +97,20 @@ ROUNDS = {
     # after it the same. Round 20's rules, chosen on it: reached 108, full 94, explicit 55,
     # special 23, full alarms 0, checked 0.
     "crisis_r19": Pinned((108, 108, 72, 24), 108, 94, 55, 23, 0, 0, in_reach_min=108),
-    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 20's
-    # tuning). Measured before it (0e126fb): reached 105, full 92, explicit 49, special 22,
-    # full alarms 2 (1 of them the emergency reply), checked 4 (3.7%), in reach 108. After it
-    # (a8feaa5): the same (targets: every crisis message reached and no full alarm, missed;
-    # at most 5% checked, met).
-    "crisis_r20": Pinned((108, 108, 72, 24), 105, 92, 49, 22, 2, 4, in_reach_min=108),
+    # Tuning material since round 21 (held out until then, written 2026-12-02 by a helper who
+    # never saw the rules, before round 20's tuning). Measured before it (0e126fb): reached
+    # 105, full 92, explicit 49, special 22, full alarms 2 (1 of them the emergency reply),
+    # checked 4 (3.7%), in reach 108; after it (a8feaa5) the same. Round 21's rules, chosen
+    # on it: reached 108, full 93, explicit 50, special 22, full alarms 1, checked 2.
+    "crisis_r20": Pinned((108, 108, 72, 24), 108, 93, 50, 22, 1, 2, in_reach_min=108),
+    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 21's
+    # tuning). Measured before it (7ad8c17, the code of 96e7143): reached 92, full 80,
+    # explicit 50, special 18, full alarms 2 (1 of them the emergency reply), checked 9
+    # (8.3%), in reach 108. After it: the same (targets: every crisis message reached, no full
+    # alarm and at most 5% checked, all three missed).
+    "crisis_r21": Pinned(
+        (108, 108, 72, 24), 92, 80, 50, 18, 2, 9, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
