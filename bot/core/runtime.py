@@ -36,6 +36,9 @@ class Runtime:
     updates_recorded: RecentIds = field(default_factory=RecentIds)
     # The last FAQ answer each person got: not sent again straight after (handlers/faq.py).
     last_answers: LastAnswers = field(default_factory=LastAnswers)
+    # The FAQ questions each person was last offered or answered (ids joined by ","): a short
+    # follow-up question is read against them first (handlers/faq.py, the ninth probe's S6).
+    offered: LastAnswers = field(default_factory=LastAnswers)
     # The last few listening texts each person read: the next is another (Turn.fresh).
     recent_texts: RecentTexts = field(default_factory=RecentTexts)
     # Timed work that outlives its turn (the breathing exercise's edits): cancelled when the

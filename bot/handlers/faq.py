@@ -16,6 +16,7 @@ from bot.handlers.progress import render_status
 from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
 from bot.services.listening import (
+    at_door_calm,
     baby_lost,
     block_evaded,
     blocked_by_them,
@@ -29,6 +30,7 @@ from bot.services.listening import (
     revenge,
     self_blame,
     their_family,
+    told,
     violent_anger,
     worse_than_start,
 )
@@ -184,6 +186,19 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # "i feel so stupid": not a topic menu; kindness first, and what happened?
         turn.say(turn.fresh("listen.self_blame"), inline([*not_safe_button, _topics_row(turn)]))
         return
+    said = told(reading.text) if reading.harm != "strong" else None
+    if said in ("control_told", "miss_who_hurt", "only_you", "hi_back", "sorry_to_me",
+                "child_urgent", "long_hurt") or (said in ("bright", "fine") and not reading.asks):
+        # control described, missing someone cruel, "you're the only one who listens", a
+        # hello said back, a good day, "i'm fine": each heard as what it is (ninth probe)
+        buttons = not_safe_button if said in ("control_told", "miss_who_hurt", "only_you") else []
+        turn.say(turn.fresh(f"listen.{said}"), inline(buttons))
+        return
+    if reading.harm != "strong" and at_door_calm(reading.text):
+        # "he's at my door with flowers asking to talk": the door stays shut, one line
+        # through it, and help one tap away if that changes (ninth probe S16)
+        turn.say(turn.fresh("listen.at_door_calm"), inline(not_safe_button))
+        return
     if reading.harm != "strong" and baby_lost(reading.text):
         # "she's pregnant with his baby. we lost ours in march": grief first (eighth probe)
         turn.say(turn.fresh("listen.baby_lost"), inline(not_safe_button))
@@ -194,7 +209,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.fresh("listen.pregnant"), inline(not_safe_button))
         turn.rt.last_answers.note(turn.user.id, PREGNANT, turn.now)
         return
-    for told, key in (
+    for tells, key in (
         (block_evaded, "listen.block_evaded"),
         (their_family, "listen.their_family"),
         (blocked_by_them, "listen.blocked_by_them"),
@@ -203,7 +218,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (event_together, "listen.event_together"),
         (delete_number, "listen.delete_number"),
     ):
-        if reading.harm != "strong" and told(reading.text):
+        if reading.harm != "strong" and tells(reading.text):
             # a block got round, the ex's mother writing, blocked by them (seventh probe)
             turn.say(turn.fresh(key), inline([_topics_row(turn)]))
             return
@@ -345,6 +360,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         )
         send_answer(turn, content.faq_entries[match.ids[0]], extra, offer=see_also)
         turn.rt.last_answers.note(turn.user.id, match.ids[0], turn.now)
+        turn.rt.offered.note(turn.user.id, match.ids[0], turn.now)
     elif match.kind == "suggest":
         rows = _offer_rows(turn, match.ids, menu=True)
         # A long message (a whole story, then a question): heard before any "did you mean"
@@ -363,14 +379,41 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     elif reading.feeling:
         # A feeling, not a question: heard, never "I can't help with that".
         send_menu(turn, turn.fresh("faq.feeling_heard"), extra)
+    elif reading.asks and (follow := _follow_up(turn, reading.text)) is not None:
+        # "how do i stop checking" under the button "How do I stop checking their profile?",
+        # "can i ask to visit the cat" after the answer about pets: the question in the light
+        # of what was just offered or answered (the ninth probe's S6)
+        send_answer(turn, content.faq_entries[follow], extra)
+        turn.rt.last_answers.note(turn.user.id, follow, turn.now)
     else:
         key = "listen.asked" if reading.asks else "listen.heard"
         turn.say(turn.fresh(key), inline([*extra, _topics_row(turn)]))
 
 
+FOLLOW_UP_WITHIN = timedelta(minutes=20)
+FOLLOW_UP_MIN = 0.12  # a follow-up shares at least a little with what it follows
+FOLLOW_UP_DEPTH = 6  # and what it follows is among the questions it is closest to
+
+
+def _follow_up(turn: Turn, text: str) -> str | None:
+    """The question just offered or answered that a short unplaced question follows up on,
+    if the matcher ranks it near the top for this text; None otherwise."""
+    said = turn.rt.offered.last(turn.user.id, turn.now, FOLLOW_UP_WITHIN)
+    if not said:
+        return None
+    context = said.split(",")
+    ranked = turn.rt.matcher.rank(text)[:FOLLOW_UP_DEPTH]
+    return next(
+        (i for i, score in ranked if i in context and score >= FOLLOW_UP_MIN), None
+    )
+
+
 def _offer_rows(turn: Turn, ids: list[str] | tuple[str, ...], *, menu: bool = False) -> list[Row]:
-    """One button per answer, by its title (`menu`: then the way to the topics)."""
+    """One button per answer, by its title (`menu`: then the way to the topics). The ids are
+    remembered for a follow-up question (`_follow_up`)."""
     entries = turn.rt.content.faq_entries
+    if ids:
+        turn.rt.offered.note(turn.user.id, ",".join(ids), turn.now)
     rows: list[Row] = [
         [(entries[i].title, pack(FLOW, STATELESS, "q", i))] for i in ids if i in entries
     ]

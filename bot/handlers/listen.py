@@ -57,7 +57,8 @@ async def answer(turn: Turn, reading: Reading) -> None:
         )
         if reading.harm == "strong":  # words of crisis in their language: asked
             key = f"language.safe_check.{code}"
-            ask_if_safe(turn, reading.text, lead=turn.t(key) if turn.rt.content.has(key) else None)
+            lead = turn.t(key) if turn.rt.content.has(key) else None
+            ask_if_safe(turn, reading.text, lead=lead, other_language=True)
             return
         if not said_before:
             faq.say_english_only(turn, code)
@@ -65,6 +66,8 @@ async def answer(turn: Turn, reading: Reading) -> None:
             return
         # Said a minute ago: not again. Mixed with English ("is it normal na iyak ako"), the
         # rest of the reading may still fit; answered as well as it can be.
+    if reading.harm != "strong" and await urge.answer_offer_typed(turn, reading.text):
+        return  # "like so bad", "just once" under "shall we get through it together?"
     if turn.user.onboarded and reading.harm is None and (typed := command_word(reading.text)):
         await _as_command(turn, *typed)  # "pause for a week", "status": done, not heard
         return

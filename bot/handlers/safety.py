@@ -63,12 +63,15 @@ from bot.services.safety_answers import (
     at_the_door,
     blames_self,
     cannot_speak,
+    clarifies_move,
     country_said,
+    danger_goes_on,
     depth_unsure,
     done_to_self,
     drinking,
     driving,
     fears_for_them,
+    feels_better,
     gives_in,
     got_them_help,
     has_decided,
@@ -84,6 +87,8 @@ from bot.services.safety_answers import (
     is_unreachable,
     low_battery,
     means_at_hand,
+    medically_cleared,
+    minor_injury,
     misses_who_hurt_them,
     names_what_was_taken,
     no_more_numbers,
@@ -91,6 +96,7 @@ from bot.services.safety_answers import (
     none_of_theirs,
     not_acted,
     not_believed,
+    not_dangerous,
     not_immediate,
     objects_to_help,
     objects_to_police,
@@ -99,6 +105,7 @@ from bot.services.safety_answers import (
     only_clarifies,
     person_named,
     person_near,
+    prepares,
     promises_not_to,
     reached_help,
     read_safety_answer,
@@ -112,8 +119,10 @@ from bot.services.safety_answers import (
     stopped_attempt,
     stops_asking,
     stops_the_plan,
+    talks_of_else,
     their_place,
     there_until_later,
+    they_went_quiet,
     threat_gone,
     threatens_images,
     waiting_for_help,
@@ -184,6 +193,9 @@ class SosData(FrameData):
     injured: bool = False
     # The one threatening them is at the door now: "no police" is still met with the call
     at_door: bool = False
+    # Preparations were told (things given away, letters, a goodbye): a bare "yes" to "are
+    # you safe?" is asked about once more, as after intent (ninth probe S10)
+    prepared: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -265,16 +277,25 @@ def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarku
 
 
 def ask_if_safe(
-    turn: Turn, text: str, also: list[Row] | None = None, lead: str | None = None
+    turn: Turn,
+    text: str,
+    also: list[Row] | None = None,
+    lead: str | None = None,
+    *,
+    other_language: bool = False,
 ) -> None:
     """Words of harm the check could not place: ask "are you safe right now?", the emergency
     number and a line in the text, the safety buttons under it (then `also`, say the answer
     the words matched). The safety talk opens with it, so a typed "no" or "im not ok" is read
     as the answer; on the danger path when the words speak of a threat from someone. `lead`
-    goes first (the question in the person's own language)."""
+    goes first (the question in the person's own language); words of crisis `other_language`
+    are asked about without "I might be reading this wrong" (the eighth probe's M2: a hedge
+    in English, under a question in theirs, read as doubt)."""
     data = SosData(kind=KINDS[harm_kind(text)])
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
+    if other_language and data.kind == "s":
+        key = "harm_check_other"
     reply = _say(turn.rt.content, data, key, _lines(turn, data))
     if lead:  # content text, already Telegram HTML
         reply = f"{lead}\n\n{reply}"
@@ -328,6 +349,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     data.injured = data.injured or done == "injured"
     data.images = data.images or (signal.kind == "danger_from_other" and threatens_images(text))
     data.means = data.means or means_at_hand(text)
+    data.prepared = data.prepared or (signal.kind == "self_harm" and prepares(text))
     data.at_door = data.at_door or (signal.kind == "danger_from_other" and at_the_door(text))
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
@@ -531,8 +553,14 @@ _HEARD = (
     _Heard("sdo", stops_asking, "stopped_asking", Step.LISTEN),
     # "stop with the hotline stuff": no list of numbers now; the buttons keep them (probe 8 M6)
     _Heard("sdo", no_more_numbers, "numbers_stopped", Step.LISTEN),
+    # "can we talk about something else": yes; company, the 🚨 button kept (ninth probe S2)
+    _Heard("s", talks_of_else, "talk_else", Step.LISTEN),
+    # "not deep", "just a scratch": care for the cut, no "call now" (ninth probe S2)
+    _Heard("s", minor_injury, "hurt_minor", Step.ASKED),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
+    # "she's not answering her phone now": a welfare check at their address (ninth probe S17)
+    _Heard("o", they_went_quiet, "welfare_check", Step.ASKED),
     # "should i just reply to him": help reaches them without the person's reply
     _Heard("o", asks_to_reply_to_them, "what_now_ex", Step.ASKED),
     # "what if he actually does it", "it'll be my fault": not theirs to carry; help reaches
@@ -667,6 +695,24 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "i feel kinda dizzy" after "i took a bunch of pills": worse, not unsure; help now
         _reply(turn, frame, data, "taken_symptoms", Step.UNSAFE)
         return
+    if data.taken and medically_cleared(text):
+        # "im at the hospital now. they said im ok": looked after; no "go to an emergency
+        # department now" (ninth probe S19)
+        _settle(turn, frame, data, "checked_ok")
+        return
+    if feels_better(text) and not data.taken:
+        # "i'm doing a bit better today", "i'm calmer now": the talk steps down, the number
+        # kept in the words; with a means named, where it is now is asked first (S19)
+        if data.means:
+            _reply(turn, frame, data, "better_means", Step.ASKED)
+        else:
+            _settle(turn, frame, data, "better_now")
+        return
+    if data.taken and wont_call(text):
+        # "dont call anyone" after pills: no talk about feelings is needed, but a body that
+        # needs checking; never "that's okay, you don't have to call" (ninth probe S1)
+        _reply(turn, frame, data, "taken_no_call", Step.UNSAFE)
+        return
     if data.taken and (says_amount(text) or names_what_was_taken(text)):
         # "like 10 maybe" or "tylenol" after "i took a bunch of pills": an amount or what it
         # was, not doubt nor something still to put away; get checked now
@@ -687,6 +733,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if data.images and gives_in(text):
         # "maybe i should just unblock him so he calms down", "if i pay he will stop": don't
         _reply(turn, frame, data, "images_now", Step.ASKED)
+        return
+    if data.kind == "d" and not_dangerous(text) and read_safety_answer(text) != "unsafe":
+        # "he's not dangerous, just persistent": believed; the talk steps down, the door
+        # still theirs to keep shut (ninth probe S16)
+        _settle(turn, frame, data, "not_danger")
         return
     heard = _heard(data, text)
     if heard is not None:
@@ -734,6 +785,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "jk": taken back; still asked, once, gently
         _reply(turn, frame, data, "joking", Step.ASKED)
         return
+    if data.kind == "s" and clarifies_move(text):
+        # "haha no i'm moving to japan": the goodbye explained; sorry for jumping, and how
+        # is the move (ninth probe S8), the 🚨 button left
+        data.said += 1
+        turn.say(_pick(turn.rt.content, data, "clarified_move"), inline([[_not_safe(turn, data)]]))
+        turn.convo.pop(NAME)
+        return
     if data.kind != "o" and only_clarifies(text):
         # "not like that", "i mean no contact is too hard": heard, and the talk ends (not
         # when the same message speaks of harm: "not like that, but i took some pills")
@@ -749,6 +807,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "why do you keep saying that": answered, and the talk goes on
         _reply(turn, frame, data, "about_bot", Step.LISTEN)
         return
+    if data.kind == "d" and danger_goes_on(text) and read_safety_answer(text) != "unsafe":
+        # "yeah he did it again today": going on, not "glad you're safe" (ninth probe S9)
+        _reply(turn, frame, data, "danger_not_now", Step.ASKED)
+        return
     answer = read_safety_answer(text)
     if answer == "unsafe" and frame.step == Step.UNSAFE and data.kind != "d":
         # Not safe, said again: short, the number kept, the full list behind its button
@@ -762,14 +824,15 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif (
         answer == "safe"
         and data.kind == "s"
-        and data.unsafe
+        and (data.unsafe or data.prepared)
         and not data.rechecked
-        and (not says_safe(text) or data.means)
+        and (not says_safe(text) or data.means or data.prepared)
     ):
         # "im fine just tired", "yeah", minutes after intent: asked once more, plainly,
         # with the number in the reply
         data.rechecked = True
-        _reply(turn, frame, data, "safe_recheck", Step.ASKED)
+        key = "prepared_recheck" if data.prepared and not data.unsafe else "safe_recheck"
+        _reply(turn, frame, data, key, Step.ASKED)
     elif answer == "safe":
         _settle(turn, frame, data, "safe_now")
     elif answer == "unsure":
@@ -943,6 +1006,11 @@ def _not_safe(turn: Turn, data: SosData) -> tuple[str, str]:
     return turn.label("sos.buttons.not_safe"), pack(NAME, STATELESS, "no", data.kind)
 
 
+# Ways a talk ends with them safe for now: said so, feeling better the next day ("i'm doing a
+# bit better today"), or checked at a hospital ("they said im ok"; the ninth probe's S19)
+_STEPPED_DOWN = frozenset({"safe_now", "better_now", "checked_ok", "not_danger"})
+
+
 def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
     """They are safe for now: the talk ends, its buttons (calming, a plan) keep working, and
     what they were doing before is one tap away. Safe after danger from someone has words of
@@ -950,12 +1018,13 @@ def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
     said = {"d": "safe_now_danger", "o": "safe_now_other"}.get(data.kind, key) if (
         key == "safe_now"
     ) else key
+    calm = key in _STEPPED_DOWN
     text = _say(turn.rt.content, data, said, _lines(turn, data))
-    markup = _buttons(turn.rt.content, data, Step.SAFE if key == "safe_now" else Step.ASKED)
+    markup = _buttons(turn.rt.content, data, Step.SAFE if calm else Step.ASKED)
     turn.convo.pop(NAME)
     turn.say(text, markup)
     below = turn.convo.top
-    if key == "safe_now":
+    if calm:
         # Kept on top, settled, for the next message only (see _after_settled)
         data.unsafe = False
         settled = turn.convo.push(NAME, Step.SETTLED)

@@ -40,6 +40,7 @@ from bot.services.reading import is_skip, read_text
 from bot.services.reasons import ReasonRefused
 from bot.services.urge_detect import detect_urge
 from bot.services.urges import Urge
+from bot.services.yesno import yes_or_no
 from bot.tg.sending import with_retries
 from bot.views.urge import checkin_nonce, outcome_markup
 
@@ -134,8 +135,14 @@ async def start_urge(turn: Turn, source: urges.Source) -> None:
     ask(turn, frame)
 
 
+OFFERED = "urge-offered"  # the offer made, remembered so a typed answer to it is heard
+OFFER_HEARD_FOR = timedelta(minutes=15)
+_ANSWER_WORDS = 15  # longer messages are read as what they say, not as an answer
+
+
 def offer(turn: Turn) -> None:
     """Free text that clearly wants to contact the ex: offer the flow."""
+    turn.rt.last_answers.note(turn.user.id, OFFERED, turn.now)
     turn.say(
         turn.t("urge.free_text_offer"),
         inline(
@@ -350,6 +357,19 @@ async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
         await _tape_next(turn, frame)
     else:
         turn.toast(turn.t("urge.stale_button"))
+
+
+async def answer_offer_typed(turn: Turn, text: str) -> bool:
+    """A typed answer to the offer just made ("like so bad", "just once", "ok", "no im
+    fine"): anything short but a clear no starts the flow (the ninth probe's S18: people
+    type rather than tap, and "just once" is the urge talking). False when no offer waits."""
+    if turn.rt.last_answers.last(turn.user.id, turn.now, OFFER_HEARD_FOR) != OFFERED:
+        return False
+    if turn.convo.find(NAME) is not None or len(text.split()) > _ANSWER_WORDS:
+        return False
+    turn.rt.last_answers.note(turn.user.id, "urge-offer-answered", turn.now)
+    await _on_offer(turn, "no" if yes_or_no(text) is False else "yes")
+    return True
 
 
 async def _on_offer(turn: Turn, action: str) -> None:

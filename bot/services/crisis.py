@@ -349,6 +349,7 @@ class _Tables:
     other_languages_unless: re.Pattern[str]
     other_languages_only: re.Pattern[str]
     other_languages_danger: re.Pattern[str]
+    other_languages_other: re.Pattern[str]
 
 
 def load_tables(path: Path = DATA_FILE) -> _Tables:
@@ -397,6 +398,10 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
         other_languages_danger=loader.compile(
             loader.joined(other.get("danger"), "net.other_languages.danger"),
             "net.other_languages.danger",
+        ),
+        other_languages_other=loader.compile(
+            loader.joined(other.get("other_at_risk"), "net.other_languages.other_at_risk"),
+            "net.other_languages.other_at_risk",
         ),
     )
 
@@ -627,6 +632,9 @@ def harm_kind(text: str) -> CrisisKind:
         # "mi ex está fuera de mi casa con un cuchillo": danger from him, in another language
         # (eighth probe), not the suicide line
         return "danger_from_other"
+    if hit is None and t is not None and _TABLES.other_languages_other.search(f" {t.norm} "):
+        # "meu ex disse que vai se matar": the ex at risk, in another language (ninth probe)
+        return "other_at_risk"
     return (
         "danger_from_other"
         if hit is not None and hit.rule.kind == "danger_from_other"

@@ -18,6 +18,8 @@ __all__ = [
     "comparison",
     "delete_number",
     "event_together",
+    "at_door_calm",
+    "told",
     "drink_drive",
     "their_family",
     "BodyNeed",
@@ -84,6 +86,8 @@ class _ListeningData(DataModel):
     baby_lost: Regex
     delete_number: Regex
     event_together: Regex
+    at_door_calm: Regex
+    told: dict[str, Regex]
 
 
 @dataclass(frozen=True)
@@ -256,3 +260,16 @@ def delete_number(text: str) -> bool:
 def event_together(text: str) -> bool:
     """ "my son is getting married and my ex will be there": an event with the ex there."""
     return _DATA.event_together.search(normalize(text)) is not None
+
+
+def at_door_calm(text: str) -> bool:
+    """ "he's at my door with flowers asking to talk": the ex turning up, no threat said."""
+    return _DATA.at_door_calm.search(normalize(text)) is not None
+
+
+def told(text: str) -> str | None:
+    """What else the message tells, by the name of its reply (listen.<name>), in the data's
+    order: control described, missing someone cruel, a hello said back, "you're the only one
+    who listens", a good day, "i'm fine"; None if none."""
+    norm = normalize(text)
+    return next((name for name, p in _DATA.told.items() if p.search(norm) is not None), None)

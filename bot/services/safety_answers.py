@@ -62,6 +62,15 @@ __all__ = [
     "stopped_attempt",
     "asks_protection_order",
     "asks_about_tracker",
+    "minor_injury",
+    "clarifies_move",
+    "danger_goes_on",
+    "prepares",
+    "feels_better",
+    "medically_cleared",
+    "they_went_quiet",
+    "not_dangerous",
+    "talks_of_else",
     "asks_tech_safety",
     "no_more_numbers",
     "gives_in",
@@ -1125,9 +1134,8 @@ _NOT_TAKEN = re.compile(
 _NOT_YET = re.compile(
     r"\b(?:want|wanna|going|gonna|about|urge|urges|tempted|trying not|try not|feel like|might"
     r"|could|would|will|need|needing|planning|plan|thinking about|thinking of|scared i will"
-    r"|afraid i will)(?: to)? (?:really |just |badly |so badly )?(?:hurt|cut|burn|harm|take"
-    r"|swallow"
-    r"|overdose|od)\b"
+    r"|afraid i will)(?: to)? (?:really |just |badly |so badly )?(?:hurt|hurting|cut|cutting|burn"
+    r"|burning|harm|harming|take|taking|swallow|swallowing|overdose|overdosing|od)\b"
 )
 
 
@@ -1436,6 +1444,138 @@ _CLARIFIED = re.compile(
     r"|(?:pressed|hit|tapped|clicked) (?:it|that|the button|sos) by (?:mistake|accident)"
     r"|it was a mistake|wrong button)\b"
 )
+# A move or a trip that explains a goodbye or things given away ("haha no i'm moving to
+# japan"; the ninth probe's S8: read as "no, not safe" and told to call 911)
+_MOVING = re.compile(
+    r"^(?:(?:haha\w*|lol|lmao|omg|oh|no|nah|nope|god|wait|sorry|ha)\W* )*(?:i am |we are |just |i"
+    r" m )*(?:moving|relocating|emigrating|going abroad|going travelling|going traveling"
+    r"|travelling|traveling|leaving for|starting a new job|off to)\b(?: \w+){0,8}\W*$"
+)
+
+
+def clarifies_move(text: str) -> bool:
+    """ "haha no i'm moving to japan", "no im just moving abroad": a move, not a goodbye."""
+    norm = normalize(text).strip()
+    return _MOVING.search(norm) is not None and mentions_harm(norm) is None
+
+
+# Danger told as going on ("yeah he did it again today", "he still follows me"): not "yes,
+# safe" (the ninth probe's S9: "I'm glad you're safe right now")
+_GOES_ON = re.compile(
+    r"\b(?:(?:did|does|doing|done) (?:it|that|this) again|again (?:today|tonight|yesterday|this"
+    r" (?:morning|week))|(?:he|she|they) (?:still|keeps?|kept|is still|are still) (?:\w+ )?"
+    r"(?:following|follows|showing up|shows up|turning up|turns up|texting|calling|watching"
+    r"|waiting|coming)|(?:showed|turned) up again|followed me again|every (?:day|night|single"
+    r" day))\b"
+)
+
+
+def danger_goes_on(text: str) -> bool:
+    """ "yeah he did it again today", "he keeps showing up": the danger goes on."""
+    return _found(_GOES_ON, text)
+
+
+# Preparations told: a pet or things given away, letters or a note written, a goodbye, affairs
+# put in order ("gave my dog to my sister today. wrote some letters... bye"; the ninth probe's
+# S10: a bare "yes" then closed the talk). Two different signs make it preparations.
+_PREPARATIONS = (
+    re.compile(
+        r"\b(?:gave|giving|given|give) (?:away )?(?:my|all my|the) (?:\w+ )?(?:dog|cat|pet|pets"
+        r"|things|stuff|clothes|guitar|car|bike|games|books|plants|jewellery|jewelry|camera"
+        r"|console|laptop)\b|\bgave (?:away|it all away)\b|\bwill not (?:be )?need(?:ing)?"
+        r" (?:it|them|any of it)\b"
+    ),
+    re.compile(
+        r"\b(?:wrote|written|writing|left|finished) (?:a |some |my |the )?(?:\w+ )?"
+        r"(?:letters?|notes?)\b"
+    ),
+    re.compile(
+        r"\b(?:bye|goodbye|good bye|farewell|take care of (?:yourself|yourselves|everyone)|thanks"
+        r" for (?:the company|everything|being there|listening))\b"
+    ),
+    re.compile(
+        r"\b(?:my will|sorted (?:out )?my (?:affairs|things|stuff)|passwords? (?:written|left)|in"
+        r" order)\b"
+    ),
+)
+
+
+def prepares(text: str) -> bool:
+    """Two or more signs of preparations in one message: things given away, letters written,
+    a goodbye, affairs in order."""
+    norm = normalize(text)
+    return sum(p.search(norm) is not None for p in _PREPARATIONS) >= 2
+
+
+# Feeling better, told in the talk or the next day ("i'm doing a bit better today", "i'm
+# calmer now"): the talk steps down (the ninth probe's S19: "call 911 now" again)
+_BETTER = re.compile(
+    r"^(?:(?:hi|hey|hello|ok|okay|yeah|yes|honestly|so|um|well|actually|tbh|thanks"
+    r"|thank you)\W* )*"
+    r"(?:i am |i feel |feeling |i am feeling |i have been |doing |i am doing |i think i am |it is"
+    r" |its )(?:doing |feeling )?(?:a (?:bit|little|lot|tiny bit|little bit) |much |way |somewhat"
+    r" |kind of |kinda |slightly |so much |actually |definitely )?(?:better|calmer|okay now|ok"
+    r" now|alright now|all right now|safer|less (?:bad|awful|heavy))(?: (?:now|today|tonight|this"
+    r" morning|than (?:last night|yesterday|before|earlier)|thanks|thank you|tbh|honestly|i think"
+    r"|after (?:sleeping|some sleep|a sleep|talking|a walk|a shower)))*\W*$"
+)
+# Checked by a doctor after something taken ("at the hospital, they said im ok")
+_CLEARED = re.compile(
+    r"\b(?:doctors?|nurses?|they|the hospital|paramedics|ambulance (?:people|crew))(?: here)?"
+    r" (?:said|say|says|told me|checked me and said) (?:that )?(?:i am|i will be|i am going to be"
+    r"|i should be|it is|everything is|my (?:bloods|blood tests?|tests) (?:are|were)) (?:ok|okay"
+    r"|fine|alright|all right|physically fine|clear|normal|going to be (?:ok|okay|fine))\b"
+    r"|\b(?:got|been|was|i have been|i got) (?:checked|seen|looked at) (?:out |over )?(?:by a"
+    r" doctor|at (?:the )?(?:hospital|a ?&? ?e|er|emergency))\b|\b(?:discharged|sent home from"
+    r" (?:the )?(?:hospital|a ?&? ?e|er))\b"
+)
+
+
+def feels_better(text: str) -> bool:
+    """ "i'm doing a bit better today", "i'm calmer now": better, told."""
+    return _says_only(_BETTER, text)
+
+
+def medically_cleared(text: str) -> bool:
+    """ "im at the hospital now. they said im ok", "got checked at a&e": looked after."""
+    return _found(_CLEARED, text)
+
+
+# The one at risk has gone quiet ("she's not answering her phone now"): a welfare check, not
+# comfort for the person (the ninth probe's S17)
+_WENT_QUIET = re.compile(
+    r"\b(?:he|she|they|my friend|my ex|her phone|his phone|their phone)(?: is| are| has| have)?"
+    r"(?: still| just)? (?:not (?:answering|picking up|replying|responding|reading)|stopped"
+    r" (?:answering|replying|responding|reading)|gone (?:quiet|silent|offline)|(?:is |are )?off"
+    r"(?:line| the grid)|went (?:quiet|silent|offline)|will not answer|won t answer|does not"
+    r" answer|is off|is switched off|goes (?:straight )?to voicemail)\b"
+    r"|\b(?:can not|cannot|could not) (?:reach|get hold of|get through to) (?:her|him|them|my"
+    r" friend|my ex)\b|\b(?:no|not a) (?:reply|answer|response) (?:from (?:her|him|them))?\b"
+)
+
+
+def they_went_quiet(text: str) -> bool:
+    """ "she's not answering her phone now", "cant reach him": the one at risk gone quiet."""
+    return _found(_WENT_QUIET, text)
+
+
+# "he's not dangerous, just persistent", "she would never hurt me": the danger talk steps
+# down (the ninth probe's S16: "report the threat to the police" after that)
+_NOT_DANGEROUS = re.compile(
+    r"\b(?:he|she|they|my ex|it) (?:is|are|was) not (?:really |actually |at all )?(?:dangerous"
+    r"|violent|a threat|threatening|aggressive|like that|that kind of (?:guy|person|girl|man"
+    r"|woman))\b|\b(?:he|she|they) (?:would|will) never (?:hurt|hit|touch) me\b|\b(?:he|she|they)"
+    r" (?:is|are) (?:just|only) (?:persistent|annoying|being annoying|sad|upset|crying|drunk and"
+    r" sad)\b"
+)
+
+
+def not_dangerous(text: str) -> bool:
+    """ "he's not dangerous, just persistent": no danger from them, said."""
+    norm = normalize(text)
+    return _NOT_DANGEROUS.search(norm) is not None and mentions_harm(norm) is None
+
+
 # Words to the bot about the bot: "why do you keep saying that", "you're a bot you dont care".
 _ABOUT_BOT = re.compile(
     r"\b(?:why (?:do|are) you (?:keep|always|still)?\s?(?:saying|telling|repeating|asking)"
@@ -1902,7 +2042,8 @@ def threatens_images(text: str) -> bool:
 
 # After something taken: the amount ("like 10 maybe", "the whole packet") is not doubt
 _AMOUNT = re.compile(
-    r"^(?:(?:like|about|around|maybe|prob|probably|i think|idk|um+|erm+|just|only|at least"
+    r"^(?:(?:like|about|around|maybe|prob|probably|i think|idk|i do not know|not sure|um+|erm+"
+    r"|just|only|at least"
     r"|more than|over)\s)*(?:\d+|a few|a couple|a lot|lots|loads|all of them|all|half|most"
     r"|the (?:whole|rest of the|full) (?:box|packet|pack|bottle|strip|lot)|(?:a|one|two|2) (?:box"
     r"|boxes|packet|packets|pack|bottle|strip)s?)(?:\s(?:of them|pills|tablets|maybe|i think"
@@ -2303,6 +2444,36 @@ def serious_injury(text: str) -> bool:
 def depth_unsure(text: str) -> bool:
     """ "idk how deep", after an injury told: get it checked."""
     return _found(_DEPTH_UNSURE, text)
+
+
+# A cut said to be small ("not deep", "just a scratch", "no es profundo"; the ninth probe's
+# S2: "please don't wait, call 911" for a surface cut taught people to stop telling)
+_MINOR_INJURY = re.compile(
+    r"(?:(?:no|nah|nope|it is|its|it s|they are|they re|theyre|just|only|honestly|i mean"
+    r"|not that bad|its fine|it is fine|i am fine)\W* )*(?:not (?:that |very |too |really |super"
+    r" )?deep|(?:just |only )?(?:a |some )?(?:scratch|scratches|surface|superficial|shallow|small"
+    r"|little)(?: (?:ones?|cuts?|scratch(?:es)?))?|(?:it )?(?:stopped|has stopped) bleeding|not"
+    r" bleeding(?: anymore| now| any more)?|no es (?:muy )?profundo|nao e (?:muito )?fundo"
+    r"|pas profond|nicht tief)(?: (?:tho|though|really|i think|lol|honestly|dw|do not worry))*"
+)
+
+
+def minor_injury(text: str) -> bool:
+    """ "not deep", "just a scratch", "it stopped bleeding": a small cut, told."""
+    return _says_only(_MINOR_INJURY, text)
+
+
+# "can we talk about something else", "distract me": the subject changed, company kept
+_ELSE = re.compile(
+    r"\b(?:talk|chat|speak) about (?:something|anything) else\b|\bchange (?:the|of) (?:subject"
+    r"|topic)\b|\bdistract me\b|\bcan we not talk about (?:this|that|it)\b|\bi do not want to"
+    r" talk about (?:this|that|it)(?: anymore| any more| right now| now| tonight)?$"
+)
+
+
+def talks_of_else(text: str) -> bool:
+    """ "can we talk about something else", "distract me": another subject, asked for."""
+    return _found(_ELSE, text)
 
 
 # After something taken: going to sleep it off, or calling it an accident (eighth probe)
