@@ -43,7 +43,8 @@ PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r14": ROOT / "tests" / "data" / "heldout" / "faq_r14.yaml",
             "t7": ROOT / "tests" / "data" / "faq_tuning_r7.yaml",
             "t9a": ROOT / "tests" / "data" / "faq_tuning_r9a.yaml",
-            "t10a": ROOT / "tests" / "data" / "faq_tuning_r10a.yaml"}
+            "t10a": ROOT / "tests" / "data" / "faq_tuning_r10a.yaml",
+            "t15a": ROOT / "tests" / "data" / "faq_tuning_r15a.yaml"}
 
 
 def _expected(item: dict[str, Any]) -> set[str]:

@@ -187,8 +187,14 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.fresh("listen.self_blame"), inline([*not_safe_button, _topics_row(turn)]))
         return
     said = told(reading.text) if reading.harm != "strong" else None
-    if said in ("control_told", "miss_who_hurt", "only_you", "hi_back", "sorry_to_me",
-                "child_urgent", "long_hurt") or (said in ("bright", "fine") and not reading.asks):
+    if said in ("control_told", "miss_who_hurt", "only_you", "hi_back", "child_urgent",
+                "long_hurt") or (
+        # small talk's own replies come first ("today was a good day", "sorry for dumping
+        # all this on you")
+        said in ("bright", "fine", "sorry_to_me")
+        and not reading.asks
+        and reading.smalltalk is None
+    ):
         # control described, missing someone cruel, "you're the only one who listens", a
         # hello said back, a good day, "i'm fine": each heard as what it is (ninth probe)
         buttons = not_safe_button if said in ("control_told", "miss_who_hurt", "only_you") else []

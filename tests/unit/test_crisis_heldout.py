@@ -106,16 +106,24 @@ ROUNDS = {
     # Held out (written 2026-12-02 by a helper who never saw the rules, before round 21's
     # tuning). Measured before it (7ad8c17, the code of 96e7143): reached 92, full 80,
     # explicit 50, special 18, full alarms 2 (1 of them the emergency reply), checked 9
-    # (8.3%), in reach 108. After it: the same (targets: every crisis message reached, no full
-    # alarm and at most 5% checked, all three missed).
+    # (8.3%), in reach 108. After round 20's rules and the ninth probe's fixes (dfe202f): the
+    # same. After the tuning set r21a's rules too: reached 93, full 80, explicit 50, special
+    # 18, full alarms 2 (none the emergency reply), checked 9 (targets: every crisis message
+    # reached, no full alarm and at most 5% checked, all three missed).
     "crisis_r21": Pinned(
-        (108, 108, 72, 24), 92, 80, 50, 18, 2, 9, checked_target_met=False, in_reach_min=108
+        (108, 108, 72, 24), 93, 80, 50, 18, 2, 9, checked_target_met=False, in_reach_min=108
     ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
     "crisis_tuning_r15a": Pinned((144, 144, 96, 32), 142, 117, 62, 25, 0, 2, in_reach_min=144),
     "crisis_tuning_r15b": Pinned((144, 144, 96, 32), 144, 92, 50, 22, 0, 2, in_reach_min=144),
+    # A third writer (2026-12-02, told to favour veiled phrasings and hard look-alikes),
+    # written for tuning. Measured once before it: reached 118, full 77, checked 13, full
+    # alarms 7 (5 the emergency reply). After round 21's rules, chosen on it:
+    "crisis_tuning_r21a": Pinned(
+        (144, 144, 96, 32), 140, 77, 48, 22, 2, 9, checked_target_met=False, in_reach_min=144
+    ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
