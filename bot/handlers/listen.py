@@ -21,7 +21,7 @@ from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe
 from bot.services import daily as daily_service
 from bot.services import journey, slips
-from bot.services.language import reply_code
+from bot.services.language import asked_language, reply_code
 from bot.services.listening import drink_drive
 from bot.services.reading import (
     Reading,
@@ -50,6 +50,10 @@ async def answer(turn: Turn, reading: Reading) -> None:
     """Answer a typed message as what it is (registered as the flows' free-text handler)."""
     if privacy.awaiting_delete(turn) and privacy.answer_typed(turn, reading.text):
         return  # "no, keep it" or "what does this delete" at "Erase everything?"
+    if reading.harm is None and (spoken := asked_language(reading.text)) is not None:
+        # "hablas español?": answered in that language where we have the words (ninth probe)
+        faq.say_english_only(turn, spoken)
+        return
     if reading.language is not None:  # the crisis check ran first, in any language it knows
         code = reply_code(reading.language, reading.text)
         said_before = turn.rt.last_answers.repeats(

@@ -37,7 +37,13 @@ from bot.services.dates import (
 from bot.services.hedges import asks_why, hedge_of, wants_no_messages
 from bot.services.language import reply_code, unparsed_language
 from bot.services.progress import day_number, local_today
-from bot.services.reading import about_the_bot, is_skip, read_text, struggle_kind
+from bot.services.reading import (
+    about_the_bot,
+    is_skip,
+    no_reason_yet,
+    read_text,
+    struggle_kind,
+)
 from bot.services.slips import told_a_slip
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.timezones import (
@@ -554,7 +560,7 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if text.strip().isdigit():  # "5": a button's number typed, no reason and no 05:00
         ask(turn, frame)
         return
-    if is_skip(text):  # "skip", "not now", "no thanks": the question is optional
+    if is_skip(text) or no_reason_yet(text):  # "skip", "no thanks", "idk lol": optional
         await _finish(turn, frame)
         return
     if classify_smalltalk(text) in ("ok", "greeting"):  # a bare "ok" or "hi" is no reason

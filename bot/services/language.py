@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import Field
 
-from bot.services.textnorm import DATA_DIR, DataModel, Words, load_data
+from bot.services.textnorm import DATA_DIR, DataModel, Regex, Words, load_data, normalize
 
 __all__ = [
     "LANGUAGES",
@@ -43,6 +43,7 @@ class _LanguageData(DataModel):
     english_common: Words
     hinglish_share: float = Field(gt=0, le=1)
     hinglish_words: Words
+    asks_language: dict[str, Regex]
 
 
 _DATA = load_data(DATA_DIR / "language.yaml", _LanguageData)
@@ -137,3 +138,10 @@ def reply_code(code: str, text: str) -> str:
 
 
 _DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
+
+
+def asked_language(text: str) -> str | None:
+    """The content code of the language someone asks whether the bot speaks ("hablas
+    español?" -> "es", "do you speak french" -> "fr"); None if they ask no such thing."""
+    norm = normalize(text)
+    return next((code for code, p in _DATA.asks_language.items() if p.search(norm)), None)

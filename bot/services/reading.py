@@ -53,6 +53,7 @@ class _ReadingData(DataModel):
     asks_daily_time: Regex
     reasons_asked: Regex
     pause_for: Regex
+    no_reason_yet: Regex
     weekly_off: Regex
     how_to_settings: Regex
     command_word: Regex
@@ -241,6 +242,11 @@ def _is_bright(text: str) -> bool:
 def is_skip(text: str) -> bool:
     """ "skip", "not now", "no thanks": an optional question skipped in words."""
     return bool(_DATA.skip.search(normalize(text)))
+
+
+def no_reason_yet(text: str) -> bool:
+    """ "idk lol", "not sure yet": at an optional question, nothing to keep yet."""
+    return bool(_DATA.no_reason_yet.search(normalize(text)))
 
 
 def setting_asked(text: str) -> tuple[str, str | None] | None:

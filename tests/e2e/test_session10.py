@@ -486,3 +486,48 @@ async def test_never_getting_to_say_goodbye_after_a_death_is_grief_not_a_crisis_
     assert reply.text in CONTENT.variants("listen.bereaved_guilt") + CONTENT.variants(
         "listen.bereaved_more"
     ), reply.plain
+
+
+async def test_stop_messaging_me_for_a_week_pauses_for_a_week(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(10_035)
+    await onboard(user, zone="Toronto")
+    await user.send("stop messaging me for a week pls")
+    reply = await user.reply()
+    assert "Paused" in reply.plain, reply.plain
+    assert "/pause" not in reply.plain, reply.plain
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("/stat", "/status"), ("/stop", "/pause")])
+async def test_a_command_from_elsewhere_is_read_as_ours(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, meant: str
+) -> None:
+    user = emu.user(10_036)
+    await onboard(user, zone="Toronto")
+    await user.send(typed)
+    reply = await user.reply()
+    assert meant in reply.plain, reply.plain
+
+
+@pytest.mark.parametrize(
+    ("asked", "code"), [("hablas español?", "es"), ("do you speak hindi", "hi_latn")]
+)
+async def test_asked_whether_it_speaks_a_language_it_answers_in_it(
+    emu: BotApiEmulator, bot: BotRunner, asked: str, code: str
+) -> None:
+    user = emu.user(10_037)
+    await onboard(user, zone="Toronto")
+    await user.send(asked)
+    reply = await user.reply()
+    assert reply.text == CONTENT.text(f"language.english_only.{code}"), reply.plain
+
+
+async def test_idk_at_the_reason_question_keeps_no_reason(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(10_038)
+    await onboard(user, zone="Toronto", reason="idk lol")
+    await user.send("/reasons")
+    reply = await user.reply()
+    assert "idk" not in reply.plain, reply.plain

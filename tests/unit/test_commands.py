@@ -20,3 +20,11 @@ def test_a_typo_is_read_as_the_command_it_resembles(typed: str, meant: str) -> N
 @pytest.mark.parametrize("typed", ["/frobnicate", "/xyz", "/", ""])
 def test_nothing_close_is_nothing(typed: str) -> None:
     assert closest_command(typed, KNOWN) is None
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("/stat", "status"), ("/stop", "pause"), ("/quit", "pause"), ("/prog", "progress"),
+])
+def test_a_start_or_another_bots_word_is_read_as_ours(typed: str, meant: str) -> None:
+    # the ninth probe: "/stat" had suggested /start, "/stop" was unknown
+    assert closest_command(typed, [*KNOWN, "start", "progress"]) == meant
