@@ -70,7 +70,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
             return
         # Said a minute ago: not again. Mixed with English ("is it normal na iyak ako"), the
         # rest of the reading may still fit; answered as well as it can be.
-    if reading.harm != "strong" and await urge.answer_offer_typed(turn, reading.text):
+    if (
+        reading.harm != "strong"
+        and not (reading.asks and reading.match.kind == "answer")  # a question of its own
+        and await urge.answer_offer_typed(turn, reading.text)
+    ):
         return  # "like so bad", "just once" under "shall we get through it together?"
     if turn.user.onboarded and reading.harm is None and (typed := command_word(reading.text)):
         await _as_command(turn, *typed)  # "pause for a week", "status": done, not heard

@@ -700,11 +700,15 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # department now" (ninth probe S19)
         _settle(turn, frame, data, "checked_ok")
         return
-    if feels_better(text) and not data.taken:
+    if data.kind == "s" and feels_better(text) and not data.taken:
         # "i'm doing a bit better today", "i'm calmer now": the talk steps down, the number
-        # kept in the words; with a means named, where it is now is asked first (S19)
+        # kept in the words (ninth probe S19); with a means named, where it is now is asked
+        # first; soon after "not safe", asked once more plainly, as a "fine" would be
         if data.means:
             _reply(turn, frame, data, "better_means", Step.ASKED)
+        elif data.unsafe and not data.rechecked:
+            data.rechecked = True
+            _reply(turn, frame, data, "safe_recheck", Step.ASKED)
         else:
             _settle(turn, frame, data, "better_now")
         return

@@ -136,6 +136,7 @@ async def start_urge(turn: Turn, source: urges.Source) -> None:
 
 
 OFFERED = "urge-offered"  # the offer made, remembered so a typed answer to it is heard
+OFFER_ANSWERED = "urge-offer-answered"
 OFFER_HEARD_FOR = timedelta(minutes=15)
 _ANSWER_WORDS = 15  # longer messages are read as what they say, not as an answer
 
@@ -367,12 +368,12 @@ async def answer_offer_typed(turn: Turn, text: str) -> bool:
         return False
     if turn.convo.find(NAME) is not None or len(text.split()) > _ANSWER_WORDS:
         return False
-    turn.rt.last_answers.note(turn.user.id, "urge-offer-answered", turn.now)
     await _on_offer(turn, "no" if yes_or_no(text) is False else "yes")
     return True
 
 
 async def _on_offer(turn: Turn, action: str) -> None:
+    turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)  # typed or tapped
     if action == "yes" and turn.convo.find(NAME) is None:
         await start_urge(turn, "text")
     elif action == "no":

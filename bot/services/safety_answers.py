@@ -1449,7 +1449,7 @@ _CLARIFIED = re.compile(
 _MOVING = re.compile(
     r"^(?:(?:haha\w*|lol|lmao|omg|oh|no|nah|nope|god|wait|sorry|ha)\W* )*(?:i am |we are |just |i"
     r" m )*(?:moving|relocating|emigrating|going abroad|going travelling|going traveling"
-    r"|travelling|traveling|leaving for|starting a new job|off to)\b(?: \w+){0,8}\W*$"
+    r"|travelling|traveling|starting a new job)\b(?: \w+){0,8}\W*$"
 )
 
 

@@ -372,8 +372,11 @@ async def test_feeling_better_the_next_day_steps_the_talk_down(
     await user.send("no")
     await user.reply()
     await user.send("i'm doing a bit better today")
-    better = await user.reply()
-    assert said_as("sos.better_now", better.text), better.plain
+    better = await user.reply()  # soon after "not safe": asked plainly once more
+    assert said_as("sos.safe_recheck", better.text), better.plain
+    await user.send("yeah i'm doing better")
+    settled = await user.reply()
+    assert said_as("sos.better_now", settled.text), settled.plain
     await user.send("he posted a story with his new gf though")
     after = await user.reply()
     assert "please call" not in after.plain.lower(), after.plain
