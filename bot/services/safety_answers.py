@@ -1514,8 +1514,8 @@ _BETTER = re.compile(
     r"|thank you)\W* )*"
     r"(?:i am |i feel |feeling |i am feeling |i have been |doing |i am doing |i think i am |it is"
     r" |its )(?:doing |feeling )?(?:a (?:bit|little|lot|tiny bit|little bit) |much |way |somewhat"
-    r" |kind of |kinda |slightly |so much |actually |definitely )?(?:better|calmer|okay now|ok"
-    r" now|alright now|all right now|safer|less (?:bad|awful|heavy))(?: (?:now|today|tonight|this"
+    r" |kind of |kinda |slightly |so much |actually |definitely )?(?:better|calmer|less"
+    r" (?:bad|awful|heavy))(?: (?:now|today|tonight|this"
     r" morning|than (?:last night|yesterday|before|earlier)|thanks|thank you|tbh|honestly|i think"
     r"|after (?:sleeping|some sleep|a sleep|talking|a walk|a shower)))*\W*$"
 )

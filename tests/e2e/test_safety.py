@@ -1625,8 +1625,8 @@ async def test_danger_that_is_not_at_the_door_gets_steps_not_only_the_emergency_
     paranoid = await user.reply()
     assert said(paranoid, "sos.danger_not_now"), paranoid.plain
     await user.send("what if he put a tracker on my car")
-    tracker = await user.reply()
-    assert said(tracker, "sos.danger_not_now"), tracker.plain
+    tracker = await user.reply()  # how to look for one, since the tenth session
+    assert said(tracker, "sos.tracker"), tracker.plain
     assert tracker.plain != paranoid.plain
     await user.send("im a guy nobody believes me")
     believed = await user.reply()
