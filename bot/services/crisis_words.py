@@ -1,7 +1,7 @@
 """A word model under the crisis rules: short messages that the rules miss but whose words
 and word pairs are, taken together, far likelier in crisis messages than in ordinary ones.
 
-Naive Bayes over normalised words and adjacent pairs, weights trained offline by
+Naive Bayes over normalised words, word pairs and runs of three, weights trained offline by
 scripts/train_crisis_words.py on tuning material only (never a held-out round) and shipped
 in data/crisis_words.json. ``crisis.mentions_harm`` uses it as one more way to "strong" (the
 gentle "are you safe?" check), never for the full crisis reply: a statistical guess may ask,
@@ -22,9 +22,12 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "crisis_words.json"
 
 
 def features(tokens: Sequence[str]) -> set[str]:
-    """The words of a normalised message and its adjacent pairs ("not wake", "wake up")."""
+    """The words of a normalised message, its adjacent pairs ("not wake", "wake up"), its
+    pairs one word apart ("not _ up") and its runs of three ("not wake up")."""
     found = set(tokens)
     found.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    found.update(f"{a} _ {b}" for a, b in zip(tokens, tokens[2:], strict=False))
+    found.update(f"{a} {b} {c}" for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False))
     return found
 
 

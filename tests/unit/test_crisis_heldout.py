@@ -1,9 +1,9 @@
-"""The held-out round (tests/data/heldout/crisis_r21.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r22.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 21 was written by a helper who never saw the rules, before round 21's tuning, and is
-never tuned on: its pins are the figures measured once after that tuning (bench/crisis.py).
-Rounds 8 to 20 were held out until later rounds; they are tuning material now (the word
+Round 22 was written by a helper who never saw the rules, before round 22's change, and is
+never tuned on: its pins are the figures measured once after that change (bench/crisis.py).
+Rounds 8 to 21 were held out until later rounds; they are tuning material now (the word
 model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
@@ -44,46 +44,46 @@ class Pinned:
 
 ROUNDS = {
     # Tuning material since round 10 (held out until then: reached 102 and 66).
-    "crisis_r8": Pinned((117, 111, 81, 25), 117, 90, 60, 17, 0, 2),
-    "crisis_r9": Pinned((72, 72, 50, 16), 72, 58, 36, 13, 0, 2),
+    "crisis_r8": Pinned((117, 111, 81, 25), 117, 90, 60, 20, 0, 2),
+    "crisis_r9": Pinned((72, 72, 50, 16), 72, 58, 36, 14, 0, 1),
     # Tuning material since round 11 (held out until then: reached 98 before round 10's
     # tuning, 99 after).
-    "crisis_r10": Pinned((108, 108, 73, 24), 108, 84, 53, 22, 1, 3),
+    "crisis_r10": Pinned((108, 108, 73, 24), 108, 84, 53, 22, 1, 2),
     # Tuning material since round 12 (held out until then: reached 98 before round 11's
     # tuning, 99 after; the word model is not trained on it).
-    "crisis_r11": Pinned((108, 108, 73, 24), 102, 70, 38, 19, 0, 3),
+    "crisis_r11": Pinned((108, 108, 73, 24), 106, 72, 40, 19, 0, 2),
     # Tuning material since round 13 (held out until then: reached 101, full 80, explicit
     # 47, special 22, alarms 5 / 11, before round 12's tuning and after it).
-    "crisis_r12": Pinned((108, 108, 78, 24), 108, 104, 71, 24, 0, 5, in_reach_min=108),
+    "crisis_r12": Pinned((108, 108, 78, 24), 108, 104, 71, 24, 0, 2, in_reach_min=108),
     # Tuning material since round 14 (held out until then: before round 13's tuning reached
     # 100, full 83, explicit 47, special 20, alarms 4 / 8, in reach 105; after it the same,
     # in reach 108). Round 14's rules, chosen on it: reached 108, full 87, explicit 51, special
     # 24; its vetoes cost a round-14 message and were dropped (docs/crisis.md, "Round 14").
     # Round 19: one explicit wish to die said with a laugh is asked gently now (50, was 51).
-    "crisis_r13": Pinned((108, 108, 72, 24), 108, 87, 50, 24, 4, 8, checked_target_met=False,
+    "crisis_r13": Pinned((108, 108, 72, 24), 108, 87, 50, 24, 4, 7, checked_target_met=False,
                          in_reach_min=108),
     # Tuning material since round 15 (held out until then, written 2026-12-01, before round
     # 14's tuning). Before it and after it the same: reached 100, full 86, explicit 48,
     # special 20, full alarms 2 (target 0), checked 5 (4.6%, target met), in reach 108.
     # Round 15's tuning, chosen on it: reached 108, full 87, explicit 49, special 21, full
     # alarms 0, checked 0.
-    "crisis_r14": Pinned((108, 108, 72, 24), 108, 87, 49, 21, 0, 0, in_reach_min=108),
+    "crisis_r14": Pinned((108, 108, 72, 24), 108, 88, 49, 21, 0, 0, in_reach_min=108),
     # Tuning material since round 16 (held out until then, written 2026-12-01 before round
     # 15's tuning). Measured before it: reached 98, full 79, explicit 47, special 20, full
     # alarms 6, checked 10 (9.3%), in reach 108. After it: reached 101, full alarms 5, checked
     # 9. Round 16's rules and vetoes, chosen on it: reached 108, full alarms 0, checked 0.
-    "crisis_r15": Pinned((108, 108, 72, 24), 108, 79, 47, 20, 0, 0, in_reach_min=108),
+    "crisis_r15": Pinned((108, 108, 72, 24), 108, 79, 48, 20, 0, 0, in_reach_min=108),
     # Tuning material since round 17 (held out until then, written 2026-12-01 before round
     # 16's tuning). Measured before it (0ed33c8): reached 102, full 86, explicit 48, special
     # 18, full alarms 4, checked 10 (9.3%), in reach 108. After it: full alarms 3, checked 9;
     # the rest unchanged. Round 17's rules, chosen on it: reached 108, full 91, explicit 48,
     # special 18, full alarms 0, checked 2.
-    "crisis_r16": Pinned((108, 108, 72, 24), 108, 91, 48, 18, 0, 2, in_reach_min=108),
+    "crisis_r16": Pinned((108, 108, 72, 24), 108, 91, 48, 18, 0, 1, in_reach_min=108),
     # Tuning material since round 18 (held out until then, written 2026-12-01 by a helper who
     # never saw the rules, before round 17's tuning). Measured before it (b905bdb): reached
     # 97, full 73, explicit 45, special 17, full alarms 3, checked 5 (4.6%), in reach 108.
     # After it: the same (target: every crisis message reached and no full alarm, missed).
-    "crisis_r17": Pinned((108, 108, 72, 24), 97, 73, 45, 17, 3, 5, checked_target_met=True,
+    "crisis_r17": Pinned((108, 108, 72, 24), 104, 73, 45, 17, 3, 5, checked_target_met=True,
                          in_reach_min=108),
     # Tuning material since round 19 (held out until then, written 2026-12-02 by a helper who
     # never saw the rules, before round 18's tuning). Measured before it (4203dc7): reached
@@ -102,27 +102,38 @@ ROUNDS = {
     # 105, full 92, explicit 49, special 22, full alarms 2 (1 of them the emergency reply),
     # checked 4 (3.7%), in reach 108; after it (a8feaa5) the same. Round 21's rules, chosen
     # on it: reached 108, full 93, explicit 50, special 22, full alarms 1, checked 2.
-    "crisis_r20": Pinned((108, 108, 72, 24), 108, 93, 50, 22, 1, 2, in_reach_min=108),
-    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 21's
-    # tuning). Measured before it (7ad8c17, the code of 96e7143): reached 92, full 80,
-    # explicit 50, special 18, full alarms 2 (1 of them the emergency reply), checked 9
-    # (8.3%), in reach 108. After round 20's rules and the ninth probe's fixes (dfe202f): the
-    # same. After the tuning set r21a's rules too: reached 93, full 80, explicit 50, special
-    # 18, full alarms 2 (none the emergency reply), checked 9 (targets: every crisis message
-    # reached, no full alarm and at most 5% checked, all three missed).
+    "crisis_r20": Pinned((108, 108, 72, 24), 108, 93, 50, 23, 1, 1, in_reach_min=108),
+    # Tuning material since round 22 (held out until then, written 2026-12-02 by a helper who
+    # never saw the rules, before round 21's tuning). Measured before it (7ad8c17): reached
+    # 92, full 80, explicit 50, special 18, full alarms 2, checked 9 (8.3%), in reach 108;
+    # after it (5faba53) reached 93, full alarms 2, checked 9. Round 22's word model, which
+    # learns from it: reached 100, checked 8.
     "crisis_r21": Pinned(
-        (108, 108, 72, 24), 93, 80, 50, 18, 2, 9, checked_target_met=False, in_reach_min=108
+        (108, 108, 72, 24), 100, 80, 50, 18, 2, 8, checked_target_met=False, in_reach_min=108
+    ),
+    # Held out (written 2026-12-02 by a helper who never saw the rules or earlier rounds, before
+    # round 22's change). Measured before it (the code of 5faba53): reached 98, full 76,
+    # explicit 42, special 19, full alarms 6 (3 of them the emergency reply), checked 9
+    # (8.3%), in reach 107. After the word model was retrained on every tuning round (words
+    # and pairs, threshold 14 and length 80 chosen on rounds 14 to 21, each left out in
+    # turn): reached 102, checked 8 (7.4%). After its features grew to pairs one word apart
+    # and runs of three (smoothing 0.25, threshold 22.5, chosen the same way: 778 of 864
+    # crisis messages left out flagged against 714, at 11 of 864 ordinary): reached 101, full
+    # 76, explicit 42, special 19, full alarms 6, checked 8 (7.4%), in reach 107 (targets:
+    # every crisis message reached, no full alarm and at most 5% checked, all three missed).
+    "crisis_r22": Pinned(
+        (108, 108, 60, 24), 101, 76, 42, 19, 6, 8, checked_target_met=False, in_reach_min=107
     ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
-    "crisis_tuning_r15a": Pinned((144, 144, 96, 32), 142, 117, 62, 25, 0, 2, in_reach_min=144),
-    "crisis_tuning_r15b": Pinned((144, 144, 96, 32), 144, 92, 50, 22, 0, 2, in_reach_min=144),
+    "crisis_tuning_r15a": Pinned((144, 144, 96, 32), 144, 117, 63, 25, 0, 0, in_reach_min=144),
+    "crisis_tuning_r15b": Pinned((144, 144, 96, 32), 144, 92, 52, 22, 0, 0, in_reach_min=144),
     # A third writer (2026-12-02, told to favour veiled phrasings and hard look-alikes),
     # written for tuning. Measured once before it: reached 118, full 77, checked 13, full
     # alarms 7 (5 the emergency reply). After round 21's rules, chosen on it:
     "crisis_tuning_r21a": Pinned(
-        (144, 144, 96, 32), 140, 77, 48, 22, 2, 9, checked_target_met=False, in_reach_min=144
+        (144, 144, 96, 32), 141, 77, 48, 22, 2, 5, checked_target_met=False, in_reach_min=144
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))

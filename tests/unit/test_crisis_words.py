@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 from types import ModuleType
 
-from bot.services.crisis import mentions_harm
+import pytest
+
+from bot.services.crisis import detect_crisis, mentions_harm
 from bot.services.crisis_words import DATA_FILE, WordModel, features, load_model
 from bot.services.textnorm import normalize
 
@@ -43,8 +45,11 @@ def test_no_held_out_round_is_trained_on() -> None:
     assert held_out_files - trained_rounds <= set(trainer.HELD_OUT)
 
 
-def test_features_are_words_and_adjacent_pairs() -> None:
-    assert features(["i", "want", "out"]) == {"i", "want", "out", "i want", "want out"}
+def test_features_are_words_pairs_and_runs_of_three() -> None:
+    assert features(["i", "want", "out"]) == {
+        "i", "want", "out", "i want", "want out", "i _ out", "i want out"
+    }
+    assert features(["out"]) == {"out"}
 
 
 def test_score_sums_the_weights_of_the_features_present() -> None:
@@ -60,10 +65,40 @@ def test_score_sums_the_weights_of_the_features_present() -> None:
 
 def test_the_model_is_only_a_way_to_the_gentle_check() -> None:
     model = load_model()
-    assert model.max_words == 40
+    assert model.max_words == 80
     assert model.threshold > 0
     # ordinary breakup talk is not moved by it
     for text in ("how long should no contact last", "he viewed my story again",
                  "i miss him so much today", "can i unblock her just to see"):
         assert not model.says_crisis(normalize(text).split())
         assert mentions_harm(text) != "strong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 22's model, learning from every tuning round, reaches these (rules did not)
+        "found homes for all my plants and my cat this week. nobody asked why. nobody ever does",
+        "no point saving for a future im not gonna be in",
+        "by the time the lease is up ill be gone. not moved out. gone gone",
+        "drunk af and high rn and wishing my heart would just give out",
+    ],
+)
+def test_veiled_tuning_messages_reach_the_check(text: str) -> None:
+    assert detect_crisis(text) is not None or mentions_harm(text) == "strong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a move, a wedding, a razor, a future with the ex: the model is not asked
+        "selling my car because I'm moving to Melbourne in June. won't need it there",
+        "i won't be here next weekend, going to my friend's wedding in abuja",
+        "the razor cuts on my legs from shaving are the only thing stinging",
+        "i can't picture anything past this month with him, that's the problem",
+        "i won't be at the wedding next month, he's the best man. already told the bride",
+    ],
+)
+def test_look_alikes_the_retrained_model_flagged_are_vetoed(text: str) -> None:
+    assert detect_crisis(text) is None
+    assert mentions_harm(text) != "strong"
