@@ -52,6 +52,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.services import tghtml
+from bot.services.faq_words import WordVotes, load_counts, votes_for
 from bot.services.literals import required as required_literals
 from bot.services.smalltalk import SmalltalkKind
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, Words, load_data, normalize
@@ -298,6 +299,18 @@ def _cosine(q: _Doc, d: _Doc) -> float:
     return dot / (q.norm * d.norm)
 
 
+# How much likelier (log odds) the word model must find its pick than the matcher's confident
+# answer before the answer becomes a choice between the two. Chosen by leaving each of FAQ
+# rounds 10 to 15 out in turn (README.md, "Benchmarks"): where the model was right against a
+# confident wrong answer, its margin was 16 to 168 (median about 70; 21 of 25 above 30);
+# where it was wrong against a right answer, 0.7 to 59 (median about 11; 4 of 17 above 30).
+# Of the 786
+# questions: at 8, reached 759, right at once 542, wrong 3; at 30, reached 756, right 546,
+# wrong 8 (the matcher alone: 722, 549, 27). 30 keeps "he said he misses me" on the answer
+# about them getting in touch rather than mixed signals.
+OVERRULE_MARGIN = 30.0
+
+
 class FaqMatcher:
     """Rank FAQ questions for a free-text message; build once, match many times."""
 
@@ -312,9 +325,17 @@ class FaqMatcher:
         oov_weight: float = OOV_WEIGHT,
         evidence: float = EVIDENCE,
         coverage: float = COVERAGE,
+        second_opinion: bool = True,
     ) -> None:
         if not entries:
             raise ValueError("FaqMatcher needs at least one entry")
+        # The word model's second opinion (faq_words.py), when it knows most of these
+        # questions from labelled messages (a matcher built on other questions, as in some
+        # tests, goes without it).
+        self._second: WordVotes | None = None
+        known = sum(1 for e in entries if load_counts().messages.get(e.id, 0) > 0)
+        if second_opinion and known * 2 >= len(entries):
+            self._second = votes_for(tuple((e.id, (e.title, *e.phrasings)) for e in entries))
         self.answer_threshold = answer_threshold
         self.suggest_threshold = suggest_threshold
         self.margin = margin
@@ -551,7 +572,28 @@ class FaqMatcher:
         return all(t in FEELING_CONCEPTS for t in known)
 
     def match(self, text: str) -> FaqMatch:
-        """Answer with one confident id, suggest 1-3 ids, or say it is out of scope."""
+        """Answer with one confident id, suggest 1-3 ids, or say it is out of scope.
+
+        The matcher places the message; the word model (faq_words.py), learnt from people's
+        own wordings, is then asked which question it is about. A confident answer it
+        disagrees with is offered beside its pick instead ("did you mean"): a wrong answer
+        given with confidence costs more than a question back. Its pick leads suggestions
+        that lack it. A decline stays a decline."""
+        placed = self._place(text)
+        if self._second is None or placed.kind == "none":
+            return placed
+        ranked = self._second.rank(text)
+        if not ranked or ranked[0][0] in placed.ids:
+            return placed
+        pick = ranked[0][0]
+        if placed.kind == "answer":
+            scores = dict(ranked)
+            if scores[pick] - scores[placed.ids[0]] <= OVERRULE_MARGIN:
+                return placed
+            return FaqMatch("suggest", (placed.ids[0], pick), placed.score)
+        return FaqMatch("suggest", (*placed.ids[: MAX_SUGGESTIONS - 1], pick), placed.score)
+
+    def _place(self, text: str) -> FaqMatch:
         ranked, query, q_weights = self._rank_full(text)
         if not ranked:
             return FaqMatch("none", (), 0.0)

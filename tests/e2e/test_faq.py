@@ -167,7 +167,7 @@ async def test_a_close_runner_up_is_offered_under_the_answer(
 ) -> None:
     user = emu.user(4021)
     await onboard(user)
-    text = "is nc even right for me, we were only together 4 months"
+    text = "not sure nc is right for my situation"
     match = bot.runtime.matcher.match(text)
     assert match.kind == "answer"
     assert match.also is not None

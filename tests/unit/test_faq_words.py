@@ -1,0 +1,151 @@
+"""The FAQ matcher's second opinion (bot/services/faq_words.py) and how the matcher uses it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from bot.core.content import load_content
+from bot.services.faq import FaqEntry, FaqMatcher
+from bot.services.faq_words import DATA_FILE, LabelledCounts, WordVotes, load_counts
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = load_content()
+ENTRIES = list(CONTENT.faq_entries.values())
+
+
+def _trainer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "train_faq_words", ROOT / "scripts" / "train_faq_words.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_counts_are_what_the_trainer_writes() -> None:
+    trainer = _trainer()
+    assert DATA_FILE.read_text("utf-8") == trainer.render(trainer.build())
+
+
+def test_the_held_out_round_is_never_counted() -> None:
+    trainer = _trainer()
+    sources = json.loads(DATA_FILE.read_text("utf-8"))["sources"]
+    assert not set(sources) & set(trainer.HELD_OUT)
+    rounds = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests" / "data" / "heldout").glob(
+        "faq_r*.yaml")}
+    assert rounds - set(sources) <= set(trainer.HELD_OUT)
+
+
+def test_every_question_of_the_content_is_known_from_labelled_messages() -> None:
+    counts = load_counts()
+    assert {e.id for e in ENTRIES} <= set(counts.messages)
+
+
+def _votes(phrasings: dict[str, list[str]]) -> WordVotes:
+    return WordVotes(phrasings, LabelledCounts(messages={}, counts={}, alpha=0.1, min_count=1))
+
+
+def test_votes_follow_the_words_people_use() -> None:
+    votes = _votes({"pets": ["who keeps the dog", "our cat"], "kids": ["custody of our son"]})
+    assert votes.rank("who gets the dog")[0][0] == "pets"
+    assert votes.rank("custody of our son after the breakup")[0][0] == "kids"
+    assert votes.rank("quantum chromodynamics") == []  # nothing it knows: no vote
+
+
+def test_a_question_new_in_the_content_is_still_found() -> None:
+    # the model knows a new question only from its few phrasings, so it rarely picks it; it
+    # must not stand in the way of the matcher, which finds it
+    tattoo = FaqEntry("tattoo", "you", "A tattoo of their name",
+                      ("should i cover up the tattoo of his name", "tattoo of her initials"))
+    matcher = FaqMatcher([*ENTRIES, tattoo])
+    got = matcher.match("can i get the tattoo of his name covered up")
+    assert got.ids[0] == "tattoo"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> FaqMatcher:
+    return FaqMatcher(ENTRIES)
+
+
+@pytest.fixture(scope="module")
+def alone() -> FaqMatcher:
+    return FaqMatcher(ENTRIES, second_opinion=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        # tuning rounds' questions that the matcher alone answered wrongly with confidence
+        ("how long until i wake up and she isnt the first thing in my head", "how-long",
+         "pain_easing"),
+        ("do exes usually return after a month of nothing? asking for me", "nc-ends",
+         "come-back"),
+        ("he sent 'u up?' at 1am. reply or no 🙃", "lonely-night", "should-reply"),
+    ],
+)
+def test_a_confident_answer_the_model_doubts_becomes_a_choice(
+    matcher: FaqMatcher, alone: FaqMatcher, text: str, wrong: str, right: str
+) -> None:
+    assert alone.match(text).kind == "answer"
+    assert alone.match(text).ids == (wrong,)
+    got = matcher.match(text)
+    assert got.kind == "suggest"
+    assert got.ids == (wrong, right)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long should no contact last",
+        "he said he misses me",  # the model leans to mixed signals, not by enough to overrule
+        "should i text him",
+    ],
+)
+def test_a_small_doubt_leaves_the_answer_alone(
+    matcher: FaqMatcher, alone: FaqMatcher, text: str
+) -> None:
+    assert matcher.match(text) == alone.match(text)
+    assert matcher.match(text).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "text", ["whats the capital of australia", "recipe for banana bread", "lol", "ok"]
+)
+def test_a_decline_stays_a_decline(matcher: FaqMatcher, alone: FaqMatcher, text: str) -> None:
+    assert alone.match(text).kind != "answer"
+    if alone.match(text).kind == "none":
+        assert matcher.match(text).kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        ("when am i allowed to end no contact", ("what-counts", "second-thoughts"),
+         ("what-counts", "second-thoughts", "how-long")),
+        ("so i messaged \"i miss u\" and he replied \"ok\". i feel so stupid. what now",
+         ("nc-ends", "loneliness", "should-reply"), ("nc-ends", "loneliness", "slip")),
+    ],
+)
+def test_suggestions_keep_their_lead_and_gain_the_models_pick(
+    matcher: FaqMatcher, alone: FaqMatcher, text: str, before: tuple[str, ...],
+    after: tuple[str, ...]
+) -> None:
+    assert alone.match(text).kind == "suggest"
+    assert alone.match(text).ids == before
+    assert matcher.match(text).kind == "suggest"
+    assert matcher.match(text).ids == after  # at most three: the last gives way
+
+
+def test_a_matcher_on_questions_the_model_never_saw_goes_without_it() -> None:
+    entries = [
+        FaqEntry("a", "t", "Pets", ("who keeps the dog", "shared cat")),
+        FaqEntry("b", "t", "Kids", ("we have children", "custody of our son")),
+    ]
+    assert FaqMatcher(entries).match("who gets the dog after the breakup").ids == ("a",)
