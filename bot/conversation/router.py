@@ -80,7 +80,7 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
         # A question the step answers itself ("why do you need that?") stays with it
         return (
             not accepts
-            and reading.match.kind == "answer"
+            and reading.match.answered
             and bool(_QUESTION.search(reading.text))
         )
     if accepts:

@@ -72,7 +72,7 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # rest of the reading may still fit; answered as well as it can be.
     if (
         reading.harm != "strong"
-        and not (reading.asks and reading.match.kind == "answer")  # a question of its own
+        and not (reading.asks and reading.match.answered)  # a question of its own
         and await urge.answer_offer_typed(turn, reading.text)
     ):
         return  # "like so bad", "just once" under "shall we get through it together?"

@@ -957,7 +957,7 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         and reading.feeling
         and reading.smalltalk is None
         and not reading.urge
-        and not (reading.match.kind == "answer" and reading.asks)
+        and not (reading.match.answered and reading.asks)
     ):
         # "im tired of everything", a minute after a warning sign: the gentle check again
         _reply(turn, frame, data, "still_here", Step.ASKED)

@@ -264,6 +264,14 @@ class FaqMatch:
     score: float
     # An answer whose runner-up came close: offered under it ("See also"), one tap away.
     also: str | None = None
+    # A confident answer the word model doubted, turned into a choice (``FaqMatcher.match``):
+    # still a question the FAQ answers, not an answer to a flow's question.
+    doubted: bool = False
+
+    @property
+    def answered(self) -> bool:
+        """The FAQ answers it: at once, or as a choice when the word model doubted it."""
+        return self.kind == "answer" or self.doubted
 
 
 @dataclass(frozen=True)
@@ -304,10 +312,9 @@ def _cosine(q: _Doc, d: _Doc) -> float:
 # rounds 10 to 15 out in turn (README.md, "Benchmarks"): where the model was right against a
 # confident wrong answer, its margin was 16 to 168 (median about 70; 21 of 25 above 30);
 # where it was wrong against a right answer, 0.7 to 59 (median about 11; 4 of 17 above 30).
-# Of the 786
-# questions: at 8, reached 759, right at once 542, wrong 3; at 30, reached 756, right 546,
-# wrong 8 (the matcher alone: 722, 549, 27). 30 keeps "he said he misses me" on the answer
-# about them getting in touch rather than mixed signals.
+# Of the 786 questions: at 8, reached 759, right at once 542, wrong 3; at 30, reached 756,
+# right 546, wrong 8 (the matcher alone: 722, 549, 27). 30 keeps "he said he misses me" on
+# the answer about them getting in touch rather than mixed signals.
 OVERRULE_MARGIN = 30.0
 
 
@@ -577,8 +584,8 @@ class FaqMatcher:
         The matcher places the message; the word model (faq_words.py), learnt from people's
         own wordings, is then asked which question it is about. A confident answer it
         disagrees with is offered beside its pick instead ("did you mean"): a wrong answer
-        given with confidence costs more than a question back. Its pick leads suggestions
-        that lack it. A decline stays a decline."""
+        given with confidence costs more than a question back. Its pick joins suggestions
+        that lack it, last. A decline stays a decline."""
         placed = self._place(text)
         if self._second is None or placed.kind == "none":
             return placed
@@ -590,7 +597,7 @@ class FaqMatcher:
             scores = dict(ranked)
             if scores[pick] - scores[placed.ids[0]] <= OVERRULE_MARGIN:
                 return placed
-            return FaqMatch("suggest", (placed.ids[0], pick), placed.score)
+            return FaqMatch("suggest", (placed.ids[0], pick), placed.score, doubted=True)
         return FaqMatch("suggest", (*placed.ids[: MAX_SUGGESTIONS - 1], pick), placed.score)
 
     def _place(self, text: str) -> FaqMatch:

@@ -9,9 +9,10 @@ phrasings of content/faq.yaml, counted when the matcher is built, so that an edi
 question is known at once.
 
 ``FaqMatcher.match`` asks it once it has placed a message (bot/services/faq.py): a
-confident answer it disagrees with becomes a choice between the two ("did you mean"), and
-its pick leads a list of suggestions that lacks it. It never answers on its own and never
-turns a decline into an answer: a statistical guess may offer, it does not decide.
+confident answer it disagrees with by a wide margin becomes a choice between the two ("did
+you mean"), and its pick joins a list of suggestions that lacks it. It never answers on its
+own and never turns a decline into an answer: a statistical guess may offer, it does not
+decide.
 """
 
 from __future__ import annotations

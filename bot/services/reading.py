@@ -146,7 +146,7 @@ class Reading:
         """A question the FAQ answers, a feeling, words of harm or a question about the bot:
         clearly not an answer to a flow's question (urges are told apart on their own)."""
         return (
-            self.match.kind == "answer"
+            self.match.answered
             or self.feeling
             or self.harm == "strong"
             or self.stop_messages

@@ -37,3 +37,16 @@ async def test_a_plain_question_is_still_answered_at_once(
     await user.send("how long should no contact last")
     reply = await user.reply()
     assert reply.text == JOIN.join(CONTENT.faq_entries["how-long"].answer)
+
+
+async def test_a_doubted_question_asked_inside_set_up_is_not_taken_as_its_answer(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(11003)
+    await user.send("/start")
+    first = await user.reply()
+    await user.send("how long until i wake up and she isnt the first thing in my head")
+    reply = await user.reply()
+    assert reply.text in CONTENT.faq.did_you_mean, reply.plain  # type: ignore[union-attr]
+    assert CONTENT.faq_entries["pain_easing"].title in reply.button_texts()
+    assert first.text != reply.text

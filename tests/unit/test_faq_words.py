@@ -12,6 +12,7 @@ import pytest
 from bot.core.content import load_content
 from bot.services.faq import FaqEntry, FaqMatcher
 from bot.services.faq_words import DATA_FILE, LabelledCounts, WordVotes, load_counts
+from bot.services.reading import read_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content()
@@ -98,6 +99,10 @@ def test_a_confident_answer_the_model_doubts_becomes_a_choice(
     got = matcher.match(text)
     assert got.kind == "suggest"
     assert got.ids == (wrong, right)
+    # still a question the FAQ answers: inside a flow it is not taken as the step's answer
+    assert got.doubted
+    assert got.answered
+    assert read_text(text, matcher).wants_its_own_reply
 
 
 @pytest.mark.parametrize(
@@ -141,6 +146,7 @@ def test_suggestions_keep_their_lead_and_gain_the_models_pick(
     assert alone.match(text).ids == before
     assert matcher.match(text).kind == "suggest"
     assert matcher.match(text).ids == after  # at most three: the last gives way
+    assert not matcher.match(text).doubted  # offered before, offered still
 
 
 def test_a_matcher_on_questions_the_model_never_saw_goes_without_it() -> None:
