@@ -8,6 +8,9 @@ tunes on them. Rounds 3 to 15 were held out before it; each was measured once an
 tuning material (printed as "r3 (tuned)" and so on, and --misses lists their misses), as is
 tests/data/faq_tuning_r7.yaml, written from round 6's brief for tuning ("t7"), and
 tests/data/faq_tuning_r9a.yaml, written by a new writer for tuning in round 9 ("t9a").
+Note: the matcher's second opinion (bot/services/faq_words.py) learns from the tuned rounds
+and tuning sets, so its figures on them are in-sample and say little; only the held-out round
+measures it.
 """
 
 from __future__ import annotations
