@@ -81,13 +81,13 @@ class WordVotes:
                 messages[qid] += 1
                 for feature in features(tokens(text)):
                     counts.setdefault(feature, Counter())[qid] += 1
+        kept_counts = {f: dict(per) for f, per in counts.items()
+                       if sum(per.values()) >= labelled.min_count}
         self._ids = ids
-        self._counts = {f: dict(per) for f, per in counts.items()
-                        if sum(per.values()) >= labelled.min_count}
         alpha = labelled.alpha
-        vocabulary = max(len(self._counts), 1)
+        vocabulary = max(len(kept_counts), 1)
         totals: Counter[str] = Counter()
-        for per in self._counts.values():
+        for per in kept_counts.values():
             totals.update(per)
         all_messages = sum(messages.values()) or 1
         column = {qid: n for n, qid in enumerate(ids)}
@@ -99,10 +99,10 @@ class WordVotes:
         self._unseen = np.array(
             [math.log(alpha / (totals[q] + alpha * vocabulary)) for q in ids], dtype=np.float64
         )
-        self._row = {f: n for n, f in enumerate(sorted(self._counts))}
+        self._row = {f: n for n, f in enumerate(sorted(kept_counts))}
         self._bonus = np.zeros((len(self._row), len(ids)), dtype=np.float64)
         for f, n in self._row.items():
-            for qid, count in self._counts[f].items():
+            for qid, count in kept_counts[f].items():
                 self._bonus[n, column[qid]] = math.log((count + alpha) / alpha)
 
     def rank(self, text: str) -> list[tuple[str, float]]:

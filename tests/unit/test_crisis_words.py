@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -12,19 +11,13 @@ import pytest
 from bot.services.crisis import detect_crisis, mentions_harm
 from bot.services.crisis_words import DATA_FILE, WordModel, features, load_model
 from bot.services.textnorm import normalize
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _trainer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_crisis_words", ROOT / "scripts" / "train_crisis_words.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/train_crisis_words.py")
 
 
 def test_the_shipped_weights_are_what_the_training_script_makes() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -13,6 +12,7 @@ from bot.core.content import load_content
 from bot.services.faq import FaqEntry, FaqMatcher
 from bot.services.faq_words import DATA_FILE, LabelledCounts, WordVotes, load_counts
 from bot.services.reading import read_text
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content()
@@ -20,14 +20,7 @@ ENTRIES = list(CONTENT.faq_entries.values())
 
 
 def _trainer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_faq_words", ROOT / "scripts" / "train_faq_words.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/train_faq_words.py")
 
 
 def test_the_shipped_counts_are_what_the_trainer_writes() -> None:

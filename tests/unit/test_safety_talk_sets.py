@@ -7,7 +7,6 @@ tuned on) are pinned as floors, so the readings cannot silently get worse. Count
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -15,16 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("safety_talk", ROOT / "bench" / "safety_talk.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/safety_talk.py")
 
 
 # label -> floor; measured after the readers were loosened (before: 83/200 and 66/155)
