@@ -37,7 +37,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, get_args
 
 from pydantic import (
@@ -267,6 +267,9 @@ class FaqMatch:
     # A confident answer the word model doubted, turned into a choice (``FaqMatcher.match``):
     # still a question the FAQ answers, not an answer to a flow's question.
     doubted: bool = False
+    # The word model reads it as a request for something else (trivia, code, a recipe):
+    # declined kindly when it also asks for something (reading.py, Reading.declined).
+    elsewhere: bool = False
 
     @property
     def answered(self) -> bool:
@@ -316,6 +319,13 @@ def _cosine(q: _Doc, d: _Doc) -> float:
 # right 546, wrong 8 (the matcher alone: 722, 549, 27). 30 keeps "he said he misses me" on
 # the answer about them getting in touch rather than mixed signals.
 OVERRULE_MARGIN = 30.0
+# How far "a request for something else" must lead every other class of the word model,
+# in log odds. Chosen on FAQ rounds 10 to 16, each left out of its counts in turn: at 8,
+# with the message asking for something, it flagged 164 of their 210 requests for
+# something else and none of their 918 questions or 210 messages that ask nothing, nor any
+# of the ~1,900 ordinary messages of crisis rounds 5 to 22 (which it never learnt from); at
+# 5, four of those. README.md, "Benchmarks".
+ELSEWHERE_MARGIN = 8.0
 
 
 class FaqMatcher:
@@ -585,20 +595,26 @@ class FaqMatcher:
         own wordings, is then asked which question it is about. A confident answer it
         disagrees with is offered beside its pick instead ("did you mean"): a wrong answer
         given with confidence costs more than a question back. Its pick joins suggestions
-        that lack it, last. A decline stays a decline."""
+        that lack it, last. A decline stays a decline. Whatever the kind, ``elsewhere`` says
+        whether the model reads a request for something else."""
         placed = self._place(text)
-        if self._second is None or placed.kind == "none":
+        if self._second is None:
             return placed
-        ranked = self._second.rank(text)
-        if not ranked or ranked[0][0] in placed.ids:
-            return placed
+        opinion = self._second.opinion(text)
+        elsewhere = opinion.elsewhere > ELSEWHERE_MARGIN
+        ranked = opinion.ranked
+        if placed.kind == "none" or not ranked or ranked[0][0] in placed.ids:
+            return replace(placed, elsewhere=elsewhere)
         pick = ranked[0][0]
         if placed.kind == "answer":
             scores = dict(ranked)
             if scores[pick] - scores[placed.ids[0]] <= OVERRULE_MARGIN:
-                return placed
-            return FaqMatch("suggest", (placed.ids[0], pick), placed.score, doubted=True)
-        return FaqMatch("suggest", (*placed.ids[: MAX_SUGGESTIONS - 1], pick), placed.score)
+                return replace(placed, elsewhere=elsewhere)
+            return FaqMatch(
+                "suggest", (placed.ids[0], pick), placed.score, doubted=True, elsewhere=elsewhere
+            )
+        ids = (*placed.ids[: MAX_SUGGESTIONS - 1], pick)
+        return FaqMatch("suggest", ids, placed.score, elsewhere=elsewhere)
 
     def _place(self, text: str) -> FaqMatch:
         ranked, query, q_weights = self._rank_full(text)

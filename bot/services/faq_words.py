@@ -8,11 +8,16 @@ scripts/train_faq_words.py into data/faq_words.json (never a held-out round), an
 phrasings of content/faq.yaml, counted when the matcher is built, so that an edited or new
 question is known at once.
 
+Beside the questions it knows two more classes from the same rounds: ELSEWHERE, clear
+requests for something else (trivia, code, recipes), and TOLD, messages that ask nothing
+(feelings, news, "day 3").
+
 ``FaqMatcher.match`` asks it once it has placed a message (bot/services/faq.py): a
 confident answer it disagrees with by a wide margin becomes a choice between the two ("did
 you mean"), and its pick joins a list of suggestions that lacks it. It never answers on its
 own and never turns a decline into an answer: a statistical guess may offer, it does not
-decide.
+decide. Its reading of a request for something else (``Opinion.elsewhere``) lets a request
+the rules of reading.py miss be declined kindly, never a message that asks nothing.
 """
 
 from __future__ import annotations
@@ -30,9 +35,23 @@ import numpy as np
 from bot.services.crisis_words import features
 from bot.services.textnorm import normalize
 
-__all__ = ["DATA_FILE", "LabelledCounts", "WordVotes", "load_counts", "tokens", "votes_for"]
+__all__ = [
+    "DATA_FILE",
+    "ELSEWHERE",
+    "TOLD",
+    "LabelledCounts",
+    "Opinion",
+    "WordVotes",
+    "load_counts",
+    "tokens",
+    "votes_for",
+]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "faq_words.json"
+# Not question ids (those match ^[a-z0-9_-]+$): the two classes that are no question.
+ELSEWHERE = "~elsewhere"
+TOLD = "~told"
+_NOT_QUESTIONS = (ELSEWHERE, TOLD)
 
 
 def tokens(text: str) -> list[str]:
@@ -61,13 +80,28 @@ def load_counts(path: Path = DATA_FILE) -> LabelledCounts:
     )
 
 
+@dataclass(frozen=True)
+class Opinion:
+    """What the model makes of one message."""
+
+    ranked: list[tuple[str, float]]  # every question with its log score, best first
+    # How far "a request for something else" leads every other class (questions and "asks
+    # nothing") in log odds; below zero when it does not lead, -inf when it cannot tell.
+    elsewhere: float
+
+
 class WordVotes:
-    """Naive Bayes over the questions in ``phrasings`` (id -> its phrasings)."""
+    """Naive Bayes over the questions in ``phrasings`` (id -> its phrasings), and the classes
+    ELSEWHERE and TOLD when the labelled counts have messages of theirs."""
 
     def __init__(
         self, phrasings: Mapping[str, Sequence[str]], labelled: LabelledCounts
     ) -> None:
+        extra = [c for c in _NOT_QUESTIONS if labelled.messages.get(c) and c not in phrasings]
+        phrasings = {**phrasings, **{c: () for c in extra}}
         ids = list(phrasings)
+        self._questions = [n for n, qid in enumerate(ids) if qid not in _NOT_QUESTIONS]
+        self._elsewhere = ids.index(ELSEWHERE) if ELSEWHERE in phrasings else None
         messages: Counter[str] = Counter()
         counts: dict[str, Counter[str]] = {}
         for qid in ids:
@@ -105,15 +139,25 @@ class WordVotes:
             for qid, count in kept_counts[f].items():
                 self._bonus[n, column[qid]] = math.log((count + alpha) / alpha)
 
+    def opinion(self, text: str) -> Opinion:
+        """Every question ranked, and how clearly it is a request for something else; an
+        empty ranking when the message shares no feature with anything learnt."""
+        rows = [self._row[f] for f in features(tokens(text)) if f in self._row]
+        if not rows:
+            return Opinion([], -math.inf)
+        scores = (self._prior + len(rows) * self._unseen + self._bonus[rows].sum(axis=0)).tolist()
+        ranked = sorted(((self._ids[n], scores[n]) for n in self._questions),
+                        key=lambda item: (-item[1], item[0]))
+        elsewhere = -math.inf
+        if self._elsewhere is not None:
+            others = (s for n, s in enumerate(scores) if n != self._elsewhere)
+            elsewhere = scores[self._elsewhere] - max(others)
+        return Opinion(ranked, elsewhere)
+
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Every question with its log score, best first; empty when the message shares no
         feature with anything learnt."""
-        rows = [self._row[f] for f in features(tokens(text)) if f in self._row]
-        if not rows:
-            return []
-        scores = self._prior + len(rows) * self._unseen + self._bonus[rows].sum(axis=0)
-        return sorted(zip(self._ids, scores.tolist(), strict=True),
-                      key=lambda item: (-item[1], item[0]))
+        return self.opinion(text).ranked
 
 
 @cache

@@ -86,6 +86,9 @@ class Reading:
     feeling: bool
     harm: str | None  # "strong" | "weak" | None, from crisis.mentions_harm
     off_topic: bool = False  # a clear request for something else entirely (trivia, code...)
+    # a request the word model reads as for something else, asked for ("whats a good
+    # lasagna recipe"), where the rules above saw none; unlike off_topic, not a placing
+    elsewhere: bool = False
     emoji_only: bool = False  # only emoji and punctuation: a feeling without words
     emoji_bright: bool = False  # ...and a glad one ("🙂👍", "🎉"), with no sad emoji in it
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
@@ -111,7 +114,7 @@ class Reading:
     def declined(self) -> bool:
         """A clear request for something else (trivia, code, shopping), declined kindly even
         when an FAQ answer shares a word with it; never when it speaks of harm or an urge."""
-        return self.off_topic and self.harm is None and not self.urge
+        return (self.off_topic or self.elsewhere) and self.harm is None and not self.urge
 
     @property
     def help_in_reach(self) -> bool:
@@ -180,14 +183,16 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         and _DATA.win.search(norm) is not None
     ):
         smalltalk = "good_news"  # a step held, told: glad, not the how-to for it
+    match = matcher.match(text)
     return Reading(
         text=text,
         urge=urge,
-        match=matcher.match(text),
+        match=match,
         smalltalk=smalltalk,
         feeling=shares_a_feeling(text) or (emoji and not letters),
         harm=harm,
         off_topic=_off_topic(norm, asks),
+        elsewhere=match.elsewhere and (asks or _DATA.request.search(norm) is not None),
         emoji_only=emoji and not letters,
         emoji_bright=emoji and not letters and _is_bright(text),
         bare_question=not letters and not emoji and "?" in text,

@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r22.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r23.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 22 was written by a helper who never saw the rules, before round 22's change, and is
-never tuned on: its pins are the figures measured once after that change (bench/crisis.py).
-Rounds 8 to 21 were held out until later rounds; they are tuning material now (the word
-model is trained on them), and their pins guard against regressions only. Raise a floor (lower a
+Round 23 was written by a helper who never saw the rules, before round 23's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 22
+were held out until later rounds; they are tuning material now (the word model is trained on
+rounds 8 to 21), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -124,6 +124,13 @@ ROUNDS = {
     "crisis_r22": Pinned(
         (108, 108, 60, 24), 101, 76, 42, 19, 6, 8, checked_target_met=False, in_reach_min=107
     ),
+    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 23's
+    # changes). Measured on the code of b185340: reached 92 (85.2%), full 66, explicit 37,
+    # special 16, full alarms 1, checked 2 (1.9%), in reach 108. The word model learning from
+    # round 22 as well changed none of these (not landed); the FAQ's reading of requests for
+    # something else neither (targets: every crisis message reached and no full alarm missed;
+    # at most 5% checked met).
+    "crisis_r23": Pinned((108, 108, 60, 24), 92, 66, 37, 16, 1, 2, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:

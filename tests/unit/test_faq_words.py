@@ -10,7 +10,14 @@ import pytest
 
 from bot.core.content import load_content
 from bot.services.faq import FaqEntry, FaqMatcher
-from bot.services.faq_words import DATA_FILE, LabelledCounts, WordVotes, load_counts
+from bot.services.faq_words import (
+    DATA_FILE,
+    ELSEWHERE,
+    TOLD,
+    LabelledCounts,
+    WordVotes,
+    load_counts,
+)
 from bot.services.reading import read_text
 from tests.scripts import load_script
 
@@ -148,3 +155,44 @@ def test_a_matcher_on_questions_the_model_never_saw_goes_without_it() -> None:
         FaqEntry("b", "t", "Kids", ("we have children", "custody of our son")),
     ]
     assert FaqMatcher(entries).match("who gets the dog after the breakup").ids == ("a",)
+
+
+# Requests for something else that the rules of reading.py do not see, and that no labelled
+# round holds: the word model's ELSEWHERE class declines them kindly.
+@pytest.mark.parametrize("text", ["recommend me a book", "whats 15% of 80",
+                                  "best pizza place near me?"])
+def test_a_request_for_something_else_the_rules_miss_is_declined(
+    matcher: FaqMatcher, alone: FaqMatcher, text: str
+) -> None:
+    assert not read_text(text, alone).declined  # the rules alone: not declined
+    reading = read_text(text, matcher)
+    assert reading.match.elsewhere
+    assert reading.declined
+    assert reading.help_in_reach  # the model's decline is not a placing: help stays in reach
+
+
+@pytest.mark.parametrize("text", ["i miss him so much", "cant stop crying tonight",
+                                  "day 3 and i want to text her", "😭😭",
+                                  "my mom says i should just move on"])
+def test_a_message_that_asks_nothing_is_never_declined(matcher: FaqMatcher, text: str) -> None:
+    assert not read_text(text, matcher).declined
+
+
+def test_a_request_that_speaks_of_harm_is_not_declined(matcher: FaqMatcher) -> None:
+    reading = read_text(
+        "whats the best way to give away my cat, wont need anyone to feed her soon", matcher
+    )
+    assert reading.match.elsewhere  # read as a request for something else...
+    assert reading.harm == "strong"
+    assert not reading.declined  # ...but it speaks of not being around: never declined
+
+
+def test_the_model_knows_requests_for_something_else_and_messages_that_ask_nothing() -> None:
+    counts = load_counts()
+    assert counts.messages[ELSEWHERE] >= 500
+    assert counts.messages[TOLD] >= 500
+    votes = WordVotes({e.id: e.phrasings for e in ENTRIES}, counts)
+    assert votes.opinion("what is the capital of peru").elsewhere > 0
+    assert votes.opinion("will he ever come back to me").elsewhere < 0
+    assert all(qid not in (ELSEWHERE, TOLD) for qid, _ in votes.rank("tell me a joke"))
+    assert votes.opinion("zzzzqqq").elsewhere == float("-inf")
