@@ -1,7 +1,9 @@
 """A word model under the crisis rules: short messages that the rules miss but whose words
 and word pairs are, taken together, far likelier in crisis messages than in ordinary ones.
 
-Naive Bayes over normalised words, word pairs and runs of three, weights trained offline by
+Naive Bayes over normalised words, word pairs and runs of three, and runs of five letters
+across them ("nalive", "overd": a word's kin, a typo, a word run together), weights trained
+offline by
 scripts/train_crisis_words.py on tuning material only (never a held-out round) and shipped
 in data/crisis_words.json. ``crisis.mentions_harm`` uses it as one more way to "strong" (the
 gentle "are you safe?" check), never for the full crisis reply: a statistical guess may ask,
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DATA_FILE", "WordModel", "features", "load_model"]
+__all__ = ["DATA_FILE", "WordModel", "features", "letter_runs", "load_model"]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "crisis_words.json"
 
@@ -31,15 +33,29 @@ def features(tokens: Sequence[str]) -> set[str]:
     return found
 
 
+def letter_runs(tokens: Sequence[str], size: int) -> set[str]:
+    """Every run of ``size`` characters of the message, spaces included, marked with "#" so
+    that none is taken for a word ("# unal", "#naliv"...)."""
+    text = f" {' '.join(tokens)} "
+    return {f"#{text[i:i + size]}" for i in range(len(text) - size + 1)}
+
+
 @dataclass(frozen=True)
 class WordModel:
     weights: dict[str, float]
     threshold: float
     max_words: int
+    letters: int = 0  # the length of the letter runs it also weighs; 0 for none
+
+    def features(self, tokens: Sequence[str]) -> set[str]:
+        found = features(tokens)
+        if self.letters:
+            found |= letter_runs(tokens, self.letters)
+        return found
 
     def score(self, tokens: Sequence[str]) -> float:
         """Log-odds of crisis against ordinary from the message's features (no prior)."""
-        return sum((self.weights.get(f, 0.0) for f in features(tokens)), 0.0)
+        return sum((self.weights.get(f, 0.0) for f in self.features(tokens)), 0.0)
 
     def says_crisis(self, tokens: Sequence[str]) -> bool:
         if not tokens or len(tokens) > self.max_words:
@@ -53,4 +69,5 @@ def load_model(path: Path = DATA_FILE) -> WordModel:
         weights={str(k): float(v) for k, v in data["weights"].items()},
         threshold=float(data["threshold"]),
         max_words=int(data["max_words"]),
+        letters=int(data.get("letters", 0)),
     )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import random
-import statistics
-import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -48,23 +46,15 @@ def year_of_data(days: int = 365, seed: int = 7) -> ChartData:
     return data
 
 
-def test_a_year_of_data_renders_a_phone_sized_png_quickly() -> None:
-    data = year_of_data()
-    render_progress(data, LABELS)  # first call loads fonts
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        png = render_progress(data, LABELS)
-        timings.append(time.perf_counter() - started)
-    median = statistics.median(timings)
-    # The figure the issue asks for, shown with pytest -s.
-    print(f"\nprogress chart, 365 days: {median * 1000:.0f} ms, {len(png) / 1024:.0f} KB")  # noqa: T201
+def test_a_year_of_data_renders_a_phone_sized_png() -> None:
+    # How fast is bench/charts.py's to say (a timed test fails on a busy machine, not on
+    # slow code): here only what is drawn.
+    png = render_progress(year_of_data(), LABELS)
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG"
     assert 800 <= image.width <= 2000
     assert image.height >= image.width  # portrait, for a phone
     assert len(png) < 500 * 1024
-    assert median < 0.6  # target 300 ms; generous for a busy test machine
 
 
 def test_few_days_and_empty_urges_and_moods_still_draw() -> None:

@@ -111,8 +111,9 @@ ROUNDS = {
     "crisis_r21": Pinned(
         (108, 108, 72, 24), 100, 80, 50, 18, 2, 8, checked_target_met=False, in_reach_min=108
     ),
-    # Held out (written 2026-12-02 by a helper who never saw the rules or earlier rounds, before
-    # round 22's change). Measured before it (the code of 5faba53): reached 98, full 76,
+    # Tuning material since round 23 (the word model learns from it since then: reached 105,
+    # checked 7). Held out until then (written 2026-12-02 by a helper who never saw the rules
+    # or earlier rounds, before round 22's change). Measured before it (the code of 5faba53): reached 98, full 76,
     # explicit 42, special 19, full alarms 6 (3 of them the emergency reply), checked 9
     # (8.3%), in reach 107. After the word model was retrained on every tuning round (words
     # and pairs, threshold 14 and length 80 chosen on rounds 14 to 21, each left out in
@@ -127,10 +128,11 @@ ROUNDS = {
     # Held out (written 2026-12-02 by a helper who never saw the rules, before round 23's
     # changes). Measured on the code of b185340: reached 92 (85.2%), full 66, explicit 37,
     # special 16, full alarms 1, checked 2 (1.9%), in reach 108. The word model learning from
-    # round 22 as well changed none of these (not landed); the FAQ's reading of requests for
-    # something else neither (targets: every crisis message reached and no full alarm missed;
-    # at most 5% checked met).
-    "crisis_r23": Pinned((108, 108, 60, 24), 92, 66, 37, 16, 1, 2, in_reach_min=108),
+    # round 22 as well, as it was, changed none of these; the FAQ's reading of requests for
+    # something else neither. With runs of five letters (chosen on rounds 14 to 22 left out in
+    # turn): reached 94 (87.0%), the rest the same (targets: every crisis message reached and
+    # no full alarm missed; at most 5% checked met).
+    "crisis_r23": Pinned((108, 108, 60, 24), 94, 66, 37, 16, 1, 2, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -138,9 +140,10 @@ ROUNDS = {
     "crisis_tuning_r15b": Pinned((144, 144, 96, 32), 144, 92, 52, 22, 0, 0, in_reach_min=144),
     # A third writer (2026-12-02, told to favour veiled phrasings and hard look-alikes),
     # written for tuning. Measured once before it: reached 118, full 77, checked 13, full
-    # alarms 7 (5 the emergency reply). After round 21's rules, chosen on it:
+    # alarms 7 (5 the emergency reply). After round 21's rules, chosen on it: checked 5; with
+    # round 23's word model (runs of five letters), checked 6 (4.2%).
     "crisis_tuning_r21a": Pinned(
-        (144, 144, 96, 32), 141, 77, 48, 22, 2, 5, checked_target_met=False, in_reach_min=144
+        (144, 144, 96, 32), 141, 77, 48, 22, 2, 6, checked_target_met=False, in_reach_min=144
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))

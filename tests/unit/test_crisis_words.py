@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 
 from bot.services.crisis import detect_crisis, mentions_harm
-from bot.services.crisis_words import DATA_FILE, WordModel, features, load_model
+from bot.services.crisis_words import DATA_FILE, WordModel, features, letter_runs, load_model
 from bot.services.textnorm import normalize
 from tests.scripts import load_script
 
@@ -43,6 +43,23 @@ def test_features_are_words_pairs_and_runs_of_three() -> None:
         "i", "want", "out", "i want", "want out", "i _ out", "i want out"
     }
     assert features(["out"]) == {"out"}
+
+
+def test_runs_of_letters_cross_the_words_and_are_marked() -> None:
+    assert letter_runs(["kms", "rn"], 5) == {"# kms ", "#kms r", "#ms rn", "#s rn "}
+    assert letter_runs(["a"], 5) == set()  # " a " is shorter than five
+    model = WordModel(weights={"#unali": 2.0, "#naliv": 2.0, "unalive": 1.0}, threshold=4.5,
+                      max_words=5, letters=5)
+    # a word's kin shares its runs of letters: "unaliving" is weighed though never seen
+    assert model.score(["unaliving"]) == 4.0
+    assert model.score(["unalive"]) == 5.0
+    assert WordModel(weights=model.weights, threshold=4.5, max_words=5).score(["unalive"]) == 1.0
+
+
+def test_the_shipped_model_weighs_runs_of_five_letters() -> None:
+    model = load_model()
+    assert model.letters == 5
+    assert any(f.startswith("#") and len(f) == 6 for f in model.weights)
 
 
 def test_score_sums_the_weights_of_the_features_present() -> None:
