@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
-import random
+import sys
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -12,7 +13,6 @@ from PIL import Image
 from bot.services import history
 from bot.services.charts import (
     ChartData,
-    ChartLabels,
     clip,
     full_days_line,
     render_progress,
@@ -22,33 +22,13 @@ from bot.services.history import UrgeRecord
 from bot.services.progress import Span
 from bot.services.weekly import next_weekly_instant
 
-LABELS = ChartLabels(
-    title="Your No Contact so far", streak_axis="Days of No Contact", slip="Slip",
-    milestone="Milestone", urges_axis="Urges per day", strength_bands=("mild", "4-7", "strong"),
-    mood_axis="Mood", moods={"struggling": "struggling", "okay": "okay", "good": "good"},
-    no_urges="No urges yet", no_moods="No moods yet",
-)
-TODAY = date(2026, 11, 25)
-
-
-def year_of_data(days: int = 365, seed: int = 7) -> ChartData:
-    rng = random.Random(seed)
-    first = TODAY - timedelta(days=days - 1)
-    spans = [Span(first, first + timedelta(days=50)),
-             Span(first + timedelta(days=50), first + timedelta(days=140)),
-             Span(first + timedelta(days=140), None)]
-    urges = [UrgeRecord(first + timedelta(days=i), rng.randint(1, 10), "night", "passed", 12.0)
-             for i in range(days) for _ in range(rng.choice((0, 0, 1, 2, 3)))]
-    moods = {first + timedelta(days=i): rng.choice(("struggling", "okay", "good"))
-             for i in range(days) if rng.random() < 0.7}
-    data = history.chart_data(spans, urges, moods, TODAY)
-    assert data is not None
-    return data
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.chart_render import LABELS, TODAY, year_of_data  # noqa: E402
 
 
 def test_a_year_of_data_renders_a_phone_sized_png() -> None:
-    # How fast is bench/charts.py's to say (a timed test fails on a busy machine, not on
-    # slow code): here only what is drawn.
+    # How fast is bench/chart_render.py's to say (a timed test fails on a busy machine, not
+    # on slow code): here only what is drawn.
     png = render_progress(year_of_data(), LABELS)
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG"
