@@ -124,9 +124,9 @@ class Reading:
         for something else."""
         if self.smalltalk is not None and self.harm is None:
             return False
-        placed = (
-            (self.match.kind == "answer" and self.asks) or self.off_topic or self.bare_question
-        )
+        # the word model's "something else" is a guess, even over an answer: no placing
+        answered = self.match.kind == "answer" and self.asks and not self.elsewhere
+        placed = answered or self.off_topic or self.bare_question
         return self.harm is not None or not placed
 
     @property

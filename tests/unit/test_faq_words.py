@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -196,3 +197,15 @@ def test_the_model_knows_requests_for_something_else_and_messages_that_ask_nothi
     assert votes.opinion("will he ever come back to me").elsewhere < 0
     assert all(qid not in (ELSEWHERE, TOLD) for qid, _ in votes.rank("tell me a joke"))
     assert votes.opinion("zzzzqqq").elsewhere == float("-inf")
+
+
+def test_the_models_decline_over_an_answer_keeps_help_in_reach(matcher: FaqMatcher) -> None:
+    answered = read_text("how long should no contact last", matcher)
+    assert answered.match.kind == "answer"
+    assert not answered.help_in_reach  # a question placed with confidence
+    # the same answer, had the word model read a request for something else: declined,
+    # and a guess is no placing
+    guessed = replace(answered, elsewhere=True)
+    assert guessed.declined
+    assert guessed.help_in_reach
+    assert not replace(answered, off_topic=True).help_in_reach  # the rules' decline places
