@@ -388,9 +388,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     elif reading.asks and (follow := _follow_up(turn, reading.text)) is not None:
         # "how do i stop checking" under the button "How do I stop checking their profile?",
         # "can i ask to visit the cat" after the answer about pets: the question in the light
-        # of what was just offered or answered (the ninth probe's S6)
-        send_answer(turn, content.faq_entries[follow], extra)
-        turn.rt.last_answers.note(turn.user.id, follow, turn.now)
+        # of what was just offered or answered (the ninth probe's S6). One that leans towards
+        # something else ("what should i cook for dinner tonight" after "Nights are the
+        # worst" was offered) is asked back, never answered.
+        if match.leans_elsewhere:
+            rows = _offer_rows(turn, [follow], menu=True)
+            turn.say(content.pick(faq.did_you_mean), inline(rows + extra))
+        else:
+            send_answer(turn, content.faq_entries[follow], extra)
+            turn.rt.last_answers.note(turn.user.id, follow, turn.now)
     else:
         key = "listen.asked" if reading.asks else "listen.heard"
         turn.say(turn.fresh(key), inline([*extra, _topics_row(turn)]))

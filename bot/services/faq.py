@@ -270,6 +270,10 @@ class FaqMatch:
     # The word model reads it as a request for something else (trivia, code, a recipe):
     # declined kindly when it also asks for something (reading.py, Reading.declined).
     elsewhere: bool = False
+    # It leans that way at all (the model's "something else" leads every question and "asks
+    # nothing"), however narrowly: "what should i cook for dinner tonight". Too weak to
+    # decline on; enough not to take it as a follow-up of a question just offered.
+    leans_elsewhere: bool = False
 
     @property
     def answered(self) -> bool:
@@ -601,20 +605,22 @@ class FaqMatcher:
         if self._second is None:
             return placed
         opinion = self._second.opinion(text)
-        elsewhere = opinion.elsewhere > ELSEWHERE_MARGIN
+        placed = replace(
+            placed,
+            elsewhere=opinion.elsewhere > ELSEWHERE_MARGIN,
+            leans_elsewhere=opinion.elsewhere > 0,
+        )
         ranked = opinion.ranked
         if placed.kind == "none" or not ranked or ranked[0][0] in placed.ids:
-            return replace(placed, elsewhere=elsewhere)
+            return placed
         pick = ranked[0][0]
         if placed.kind == "answer":
             scores = dict(ranked)
             if scores[pick] - scores[placed.ids[0]] <= OVERRULE_MARGIN:
-                return replace(placed, elsewhere=elsewhere)
-            return FaqMatch(
-                "suggest", (placed.ids[0], pick), placed.score, doubted=True, elsewhere=elsewhere
-            )
-        ids = (*placed.ids[: MAX_SUGGESTIONS - 1], pick)
-        return FaqMatch("suggest", ids, placed.score, elsewhere=elsewhere)
+                return placed
+            choice = (placed.ids[0], pick)
+            return replace(placed, kind="suggest", ids=choice, also=None, doubted=True)
+        return replace(placed, ids=(*placed.ids[: MAX_SUGGESTIONS - 1], pick))
 
     def _place(self, text: str) -> FaqMatch:
         ranked, query, q_weights = self._rank_full(text)

@@ -9,6 +9,7 @@ from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
 NOT_SAFE = "🚨 I'm not safe right now"
+JOIN = "\n\n"
 
 
 async def test_a_request_the_rules_miss_is_declined_with_help_in_reach(
@@ -34,4 +35,23 @@ async def test_a_feeling_told_after_it_is_still_heard(
     await user.send("sorry. i just cant stop crying tonight")
     reply = await user.reply()
     assert reply.text not in CONTENT.faq.out_of_scope  # type: ignore[union-attr]
+    assert NOT_SAFE in reply.button_texts()
+
+
+async def test_a_question_about_something_else_is_not_taken_for_a_follow_up(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "Nights are the worst" was offered, and the next question,
+    # about dinner "tonight", got that whole answer as its follow-up.
+    user = emu.user(12003)
+    await onboard(user)
+    await user.send("ugh sorry. i cant stop crying tonight")
+    offered = await user.reply()
+    nights = CONTENT.faq_entries["lonely-night"]
+    assert nights.title in offered.button_texts(), offered.plain
+    await user.send("what should i cook for dinner tonight")
+    reply = await user.reply()
+    assert reply.text not in (JOIN.join(nights.answer), nights.answer[0]), reply.plain
+    assert reply.text in CONTENT.faq.did_you_mean, reply.plain  # type: ignore[union-attr]
+    assert nights.title in reply.button_texts()  # still one tap away, if it was meant
     assert NOT_SAFE in reply.button_texts()
