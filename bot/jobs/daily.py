@@ -87,13 +87,17 @@ async def run_due(
     unsent: list[int] = []  # claims given back because the application is stopping
     try:
         while keep_claiming():
+            # What is claimed (committed) is sent even when the database goes away right
+            # after: dropped here, those people would wait out the whole lease.
+            jobs: list[Job] = []
             try:
                 await rt.pending.write_back(rt.db)  # outcomes kept through an outage first
-                jobs = await claim_batch(rt, rt.clock.now())
+                jobs += await claim_batch(rt, rt.clock.now())
                 jobs += await reclaim(rt, rt.clock.now())
             except Exception:  # noqa: BLE001 - the database is away: the next tick claims
                 logger.warning("could not claim daily messages (database unavailable)")
-                break
+                if not jobs:
+                    break
             if not jobs:
                 break
             rt.metrics.add("send_queue_depth", len(jobs))

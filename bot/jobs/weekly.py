@@ -59,12 +59,15 @@ async def run_weekly(
     try:
         while keep_claiming():
             now = rt.clock.now()
+            jobs: list[WeeklyJob] = []  # what is claimed is sent even if the reclaim fails
             try:
                 await rt.pending.write_back(rt.db)  # outcomes kept through an outage first
-                jobs = await claim_weekly(rt, now) + await reclaim_weekly(rt, now)
+                jobs += await claim_weekly(rt, now)
+                jobs += await reclaim_weekly(rt, now)
             except Exception:  # noqa: BLE001 - the database is away: the next tick claims
                 logger.warning("could not claim weekly summaries (database unavailable)")
-                break
+                if not jobs:
+                    break
             if not jobs:
                 break
             # Each outcome is queued the moment its send returns (the recorder writes them in

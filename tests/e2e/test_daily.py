@@ -142,6 +142,41 @@ async def test_restart_just_after_a_claim_sends_once_after_the_lease(
     await runner.stop()
 
 
+async def test_a_database_gone_just_after_a_claim_still_sends_what_was_claimed(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The claim committed, then the database went away before the stale claims were read:
+    the claimed message goes now, not a whole lease later, and only once."""
+    import bot.jobs.daily as daily_job
+
+    real_reclaim = daily_job.reclaim
+    failures: list[datetime] = []
+
+    due = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
+
+    async def reclaim_once_away(rt, now):  # type: ignore[no-untyped-def]
+        if now >= due and not failures:  # right after the claim of the message due
+            failures.append(now)
+            raise OSError("database went away")
+        return await real_reclaim(rt, now)
+
+    monkeypatch.setattr(daily_job, "reclaim", reclaim_once_away)
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=FAST_TICK)
+    await runner.start()
+    try:
+        user = emu.user(1007)
+        await onboard(user, zone="Berlin", at="20:00")
+        clock.set(due + timedelta(seconds=5))
+        await expect_daily(user, 1)  # the clock has not moved past the lease
+        assert failures, "the database never went away: the test proved nothing"
+        clock.set(datetime(2026, 11, 25, 19, 10, tzinfo=UTC))  # every lease has run out
+        await user.silence(0.5)
+        assert sum(1 for m in user.inbox if is_daily(m)) == 1
+    finally:
+        await runner.stop()
+
+
 async def test_restart_just_before_a_claim_sends_within_grace(
     emu: BotApiEmulator, clock: MovableClock, database_url: str
 ) -> None:
