@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DATA_FILE", "WordModel", "features", "letter_runs", "load_model"]
+__all__ = ["DATA_FILE", "WordModel", "features", "letter_runs", "load_model", "model_features"]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "crisis_words.json"
 
@@ -40,6 +40,15 @@ def letter_runs(tokens: Sequence[str], size: int) -> set[str]:
     return {f"#{text[i:i + size]}" for i in range(len(text) - size + 1)}
 
 
+def model_features(tokens: Sequence[str], letters: int) -> set[str]:
+    """What the model weighs: ``features`` and, when ``letters`` is not 0, the runs of that
+    many letters (the trainer counts exactly these)."""
+    found = features(tokens)
+    if letters:
+        found |= letter_runs(tokens, letters)
+    return found
+
+
 @dataclass(frozen=True)
 class WordModel:
     weights: dict[str, float]
@@ -48,10 +57,7 @@ class WordModel:
     letters: int = 0  # the length of the letter runs it also weighs; 0 for none
 
     def features(self, tokens: Sequence[str]) -> set[str]:
-        found = features(tokens)
-        if self.letters:
-            found |= letter_runs(tokens, self.letters)
-        return found
+        return model_features(tokens, self.letters)
 
     def score(self, tokens: Sequence[str]) -> float:
         """Log-odds of crisis against ordinary from the message's features (no prior)."""
