@@ -371,7 +371,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         rows = _offer_rows(turn, match.ids, menu=True)
         # A long message (a whole story, then a question): heard before any "did you mean"
         long = len(reading.text.split()) >= LONG_WORDS
-        lead = turn.t("faq.long_heard") if long else content.pick(faq.did_you_mean)
+        lead = turn.t("faq.long_heard") if long else _did_you_mean(turn, len(match.ids))
         turn.say(lead, inline(rows + extra))
     elif reading.bare_question:
         turn.say(turn.t("listen.what_i_do"))
@@ -393,13 +393,27 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # worst" was offered) is asked back, never answered.
         if match.leans_elsewhere:
             rows = _offer_rows(turn, [follow], menu=True)
-            turn.say(content.pick(faq.did_you_mean), inline(rows + extra))
+            turn.say(_did_you_mean(turn, 1), inline(rows + extra))
         else:
             send_answer(turn, content.faq_entries[follow], extra)
             turn.rt.last_answers.note(turn.user.id, follow, turn.now)
+    elif (guess := reading.guess) is not None:
+        # A question the matcher could not place that the word model reads clearly as one of
+        # ours ("days are fine but at night i fall apart, how do i get thru the nights"):
+        # "is this it?", the answer one tap away, never given outright.
+        rows = _offer_rows(turn, [guess], menu=True)
+        turn.say(_did_you_mean(turn, 1), inline(rows + extra))
     else:
         key = "listen.asked" if reading.asks else "listen.heard"
         turn.say(turn.fresh(key), inline([*extra, _topics_row(turn)]))
+
+
+def _did_you_mean(turn: Turn, choices: int) -> str:
+    """The line over "did you mean" buttons: one question offered is not "a couple"."""
+    content = turn.rt.content
+    faq = content.faq
+    assert faq is not None  # free text reaches the FAQ only when it has content
+    return content.pick(faq.did_you_mean_one if choices == 1 else faq.did_you_mean)
 
 
 FOLLOW_UP_WITHIN = timedelta(minutes=20)

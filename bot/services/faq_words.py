@@ -88,6 +88,9 @@ class Opinion:
     # How far "a request for something else" leads every other class (questions and "asks
     # nothing") in log odds; below zero when it does not lead, -inf when it cannot tell.
     elsewhere: float
+    # How far the best question leads every other class (questions, "something else" and
+    # "asks nothing"), in log odds; -inf when it cannot tell.
+    lead: float = -math.inf
 
 
 class WordVotes:
@@ -152,7 +155,9 @@ class WordVotes:
         if self._elsewhere is not None:
             others = (s for n, s in enumerate(scores) if n != self._elsewhere)
             elsewhere = scores[self._elsewhere] - max(others)
-        return Opinion(ranked, elsewhere)
+        best = self._ids.index(ranked[0][0])
+        lead = ranked[0][1] - max(s for n, s in enumerate(scores) if n != best)
+        return Opinion(ranked, elsewhere, lead)
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Every question with its log score, best first; empty when the message shares no

@@ -117,6 +117,20 @@ class Reading:
         return (self.off_topic or self.elsewhere) and self.harm is None and not self.urge
 
     @property
+    def guess(self) -> str | None:
+        """The word model's clear reading of a question the matcher left unplaced
+        (FaqMatch.guess), offered as "is this it?" when nothing else answers the message
+        first: no words of harm, no urge, small talk, decline or feeling told."""
+        m = self.match
+        if m.kind != "none" or m.guess is None or self.harm is not None or self.urge:
+            return None
+        if self.declined or self.off_topic or self.feeling or self.bare_question:
+            return None
+        if self.smalltalk is not None or self.emoji_only:
+            return None
+        return m.guess
+
+    @property
     def help_in_reach(self) -> bool:
         """Whether the free-text reply carries "I'm not safe right now": words of harm, or a
         message the bot cannot place: no confident answer to a question asked (an answer to
@@ -184,6 +198,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
     ):
         smalltalk = "good_news"  # a step held, told: glad, not the how-to for it
     match = matcher.match(text)
+    requests = asks or _DATA.request.search(norm) is not None  # a question, or "give me..."
     return Reading(
         text=text,
         urge=urge,
@@ -191,8 +206,8 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         smalltalk=smalltalk,
         feeling=shares_a_feeling(text) or (emoji and not letters),
         harm=harm,
-        off_topic=_off_topic(norm, asks),
-        elsewhere=match.elsewhere and (asks or _DATA.request.search(norm) is not None),
+        off_topic=_off_topic(norm, requests),
+        elsewhere=match.elsewhere and requests,
         emoji_only=emoji and not letters,
         emoji_bright=emoji and not letters and _is_bright(text),
         bare_question=not letters and not emoji and "?" in text,
@@ -220,14 +235,15 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
     )
 
 
-def _off_topic(norm: str, asks: bool) -> bool:
+def _off_topic(norm: str, requests: bool) -> bool:
     """A clear request for something else: a task or trivia, or something from another part
     of life (a phone's settings, money, a game) asked about with nothing tying it to the ex.
-    Only asked: "paid off the credit card, left instructions for the landlord" is told, and
-    may be someone putting their affairs in order."""
+    Only asked (``requests``: a question, or "give me", "recommend"): "paid off the credit
+    card, left instructions for the landlord" is told, and may be someone putting their
+    affairs in order."""
     if _OFF_TOPIC.search(norm):
         return True
-    if not (asks or _DATA.request.search(norm)) or _OTHER_THINGS.search(norm) is None:
+    if not requests or _OTHER_THINGS.search(norm) is None:
         return False
     ties = {m.group(0) for m in _DATA.ties.finditer(norm)}
     if ties and all(_DATA.her.fullmatch(t) for t in ties) and _DATA.someone_else.search(norm):

@@ -1,12 +1,12 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r17.yaml) and the rounds held out before it,
+"""The FAQ held-out round (tests/data/heldout/faq_r18.yaml) and the rounds held out before it,
 as floors and ceilings.
 
-Round 17 was written by someone who never saw the matcher, before round 17's changes, and is
-never tuned on (those changes are chosen on rounds 3 to 16 and the tuning sets in tests/data).
+Round 18 was written by someone who never saw the matcher, before round 18's changes, and is
+never tuned on (those changes are chosen on rounds 3 to 17 and the tuning sets in tests/data).
 These tests pin the figures measured once after the changes (bench/faq.py, counted as the bot
 replies) so they cannot silently get worse; tighten a bound when a change improves it.
 Nothing here prints a message's text: assertions compare counts only. Rounds 5 to 15 were
-held out until later rounds and are tuning material now (round 16 since round 17): their
+held out until later rounds and are tuning material now (round 17 since round 18): their
 pins guard against
 regressions.
 """
@@ -125,7 +125,17 @@ ROUNDS = {
     # for something else (ELSEWHERE, chosen on rounds 10 to 16 left out in turn): declined 28
     # (93.3%), the rest the same (targets: reached 95% and wrong at most 5% met; declined 95%
     # missed).
-    "faq_r17": Pinned((132, 30, 30), 129, 96, 0, 28, 30),
+    # Tuning material since round 18; since the word model learns from it and offers its clear
+    # reading of a question left unplaced: reached 132, declined 29 (in-sample).
+    "faq_r17": Pinned((132, 30, 30), 132, 96, 0, 29, 30),
+    # Held out (written 2026-12-02 before round 18's changes, by a helper who never saw the
+    # matcher or earlier rounds). Before them (the code of 69df54b): reached 120 (90.9%),
+    # right 91, wrong 2 (1.5%), declined 27 (90.0%), quiet 29. After the word model's clear
+    # reading of a question the matcher left unplaced is offered as a guess (GUESS_LEAD,
+    # chosen on rounds 10 to 17 left out in turn): reached 123 (93.2%), the rest the same.
+    # With "tips" no longer repaired into "tipsy" nor a subject: right 92 (targets: wrong at
+    # most 5% met; reached 95% and declined 95% missed).
+    "faq_r18": Pinned((132, 30, 30), 123, 92, 2, 27, 29),
 }
 
 

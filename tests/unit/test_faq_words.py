@@ -209,3 +209,27 @@ def test_the_models_decline_over_an_answer_keeps_help_in_reach(matcher: FaqMatch
     assert guessed.declined
     assert guessed.help_in_reach
     assert not replace(answered, off_topic=True).help_in_reach  # the rules' decline places
+
+
+def test_a_question_left_unplaced_is_guessed_only_when_the_model_is_clear(
+    matcher: FaqMatcher, alone: FaqMatcher
+) -> None:
+    text = "i keep wondering if we shouldve tried harder. did i mess up by ending it"
+    assert alone.match(text).kind == "none"  # the matcher alone cannot place it
+    reading = read_text(text, matcher)
+    assert reading.match.kind == "none"  # still not answered...
+    assert reading.guess == "doubt-decision"  # ...but offered as the one guess
+    assert reading.help_in_reach  # a guess is no placing
+    votes = WordVotes({e.id: e.phrasings for e in ENTRIES}, load_counts())
+    assert votes.opinion(text).lead > 8.0
+    # the same words told, not asked: no guess (a feeling is heard, not "did you mean")
+    told = read_text("we shouldve tried harder. i messed up by ending it", matcher)
+    assert told.guess is None
+
+
+def test_no_guess_over_a_decline_harm_or_an_answer(matcher: FaqMatcher) -> None:
+    assert read_text("recommend me a book", matcher).guess is None
+    assert read_text("how long should no contact last", matcher).guess is None
+    harm = read_text("how do i make it stop for good, i have the pills here", matcher)
+    assert harm.harm is not None
+    assert harm.guess is None

@@ -1,0 +1,42 @@
+"""The thirteenth session: a question the matcher cannot place but the word model reads
+clearly is offered as one guess ("is this it?"), never answered outright, and one question
+offered is not called "a couple of these"."""
+
+from __future__ import annotations
+
+from bot.core.content import load_content
+from bot.emulator.server import BotApiEmulator
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+FAQ = CONTENT.faq
+assert FAQ is not None
+NOT_SAFE = "🚨 I'm not safe right now"
+JOIN = "\n\n"
+
+
+async def test_a_question_only_the_word_model_places_is_offered_as_one_guess(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(13001)
+    await onboard(user)
+    await user.send("days are fine but at night i fall apart, how do i get thru the nights")
+    reply = await user.reply()
+    nights = CONTENT.faq_entries["lonely-night"]
+    assert reply.text in FAQ.did_you_mean_one, reply.plain
+    buttons = reply.button_texts()
+    assert buttons[0] == nights.title
+    assert sum(1 for b in buttons if b in {e.title for e in CONTENT.faq_entries.values()}) == 1
+    assert NOT_SAFE in buttons  # a guess is no placing: the way to help stays in reach
+    await user.press(nights.title, message=reply)
+    answer = await user.reply()
+    assert answer.text.startswith(nights.answer[0][:40]), answer.plain
+
+
+async def test_a_feeling_told_gets_no_guess(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(13002)
+    await onboard(user)
+    await user.send("i fall apart every night now")
+    reply = await user.reply()
+    assert reply.text not in FAQ.did_you_mean_one, reply.plain
+    assert reply.text not in FAQ.did_you_mean, reply.plain
