@@ -31,12 +31,12 @@ from bot.services.textnorm import normalize  # noqa: E402
 CRISIS_SETS = (
     "tests/data/crisis_labelled.yaml",
     *(f"tests/data/crisis_tuning_{n}.yaml" for n in ("r8", "r15a", "r15b", "r21a")),
-    *(f"tests/data/heldout/crisis_r{n}.yaml" for n in range(5, 24)),
+    *(f"tests/data/heldout/crisis_r{n}.yaml" for n in range(5, 25)),
 )
 ORDINARY_SETS = (
     "tests/data/faq_labelled.yaml",
     *(f"tests/data/faq_tuning_{n}.yaml" for n in ("r7", "r9a", "r10a", "r15a")),
-    *(f"tests/data/heldout/faq_r{n}.yaml" for n in range(3, 18)),
+    *(f"tests/data/heldout/faq_r{n}.yaml" for n in range(3, 19)),
 )
 # Until round 22 the model learnt from rounds 5 to 10 only (training on round 11 had moved
 # round 12 the wrong way by one message) and from words and adjacent pairs. Learning from
@@ -46,7 +46,7 @@ ORDINARY_SETS = (
 # three, 754; with smoothing 0.25 instead of 1, 778 (threshold 22.6). FAQ questions flagged
 # that way: 2 of 1,146 (FAQ rounds 10 to 15 in turn). docs/crisis.md, "Round 22". The rounds
 # held out now are never read.
-HELD_OUT = ("tests/data/heldout/crisis_r24.yaml", "tests/data/heldout/faq_r18.yaml")
+HELD_OUT = ("tests/data/heldout/crisis_r25.yaml", "tests/data/heldout/faq_r19.yaml")
 MIN_COUNT = 2
 # Round 23: runs of five letters as well, smoothing 0.1, threshold 56.1. Chosen on rounds 14
 # to 22, each left out in turn (972 crisis and 972 ordinary messages), counting what the
@@ -61,6 +61,10 @@ MIN_COUNT = 2
 # Round 24: it learns from round 23 and FAQ round 17 as well. Rounds 15 to 23 left out in
 # turn put the threshold where 5 ordinary messages score above it at 55.5, so 56.1 stays (4
 # above it; 946 of 972 crisis messages reached with the rules, 4 of round 23's missed).
+# Round 25: round 24 and FAQ round 18 as well; rounds 16 to 24 left out in turn put 6
+# ordinary messages above 56.1 (5 above 57.7), so it stays. Asking the model only about
+# messages in English was tried there: 934 of 972 reached instead of 946, for two fewer
+# ordinary messages checked; not landed.
 LETTERS = 5
 ALPHA = 0.1  # additive smoothing, chosen with the threshold and LETTERS
 THRESHOLD = 56.1

@@ -40,3 +40,18 @@ async def test_a_feeling_told_gets_no_guess(emu: BotApiEmulator, bot: BotRunner)
     reply = await user.reply()
     assert reply.text not in FAQ.did_you_mean_one, reply.plain
     assert reply.text not in FAQ.did_you_mean, reply.plain
+
+
+async def test_a_day_count_told_is_good_news_not_the_rule_about_how_long(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(13003)
+    await onboard(user)
+    await user.send("made it a whole week!!")
+    reply = await user.reply()
+    assert reply.text in FAQ.smalltalk["good_news"], reply.plain
+    how_long = CONTENT.faq_entries["how-long"]
+    assert not reply.text.startswith(how_long.answer[0][:40])
+    await user.send("made it a week and then i texted him last night")
+    slipped = await user.reply()
+    assert slipped.text not in FAQ.smalltalk["good_news"], slipped.plain

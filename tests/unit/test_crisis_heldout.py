@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r24.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r25.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 24 was written by a helper who never saw the rules, before round 24's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 23
+Round 25 was written by a helper who never saw the rules, before round 25's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 24
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 23), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 24), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -137,16 +137,25 @@ ROUNDS = {
     # Tuning material since round 24. Round 24's rules and the word model learning from it:
     # reached 106, full 76, explicit 38, full alarms 0, checked 1.
     "crisis_r23": Pinned((108, 108, 60, 24), 106, 76, 38, 16, 0, 1, in_reach_min=108),
-    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 24's
-    # changes). Measured on the code of 69df54b: reached 103 (95.4%), full 68, explicit 37,
-    # special 18, full alarms 2 (one the emergency reply), checked 5 (4.6%), in reach 108.
-    # After round 24's rules and the word model learning from round 23 (chosen on round 23,
-    # rounds 15 to 23 left out in turn for the threshold): the same, every figure. With 18
-    # labelled messages added for those rules' tests (tests/data/crisis_labelled.yaml, which
-    # the word model learns from too): reached 102 (94.4%), one message near the threshold
-    # lost, the rest the same
-    # (targets: at most 5% checked met; every crisis message reached and no full alarm missed).
-    "crisis_r24": Pinned((108, 108, 60, 24), 102, 68, 37, 18, 2, 5, in_reach_min=108),
+    # Tuning material since round 25 (held out until then, written 2026-12-02 by a helper who never
+    # saw the rules, before round 24's changes). Measured on the code of 69df54b: reached 103
+    # (95.4%), full 68, explicit 37, special 18, full alarms 2 (one the emergency reply), checked 5
+    # (4.6%), in reach 108. After round 24's rules and the word model learning from round 23
+    # (chosen on round 23, rounds 15 to 23 left out in turn for the threshold): the same, every
+    # figure. With 18 labelled messages added for those rules' tests
+    # (tests/data/crisis_labelled.yaml, which the word model learns from too): reached 102 (94.4%),
+    # one message near the threshold lost, the rest the same (targets: at most 5% checked met;
+    # every crisis message reached and no full alarm missed). Round 25's rules, chosen on it, and
+    # the word model learning it: reached 108, full 74, explicit 38, special 19, full alarms 0,
+    # checked 1.
+    "crisis_r24": Pinned((108, 108, 60, 24), 108, 74, 38, 19, 0, 1, in_reach_min=108),
+    # Held out (written 2026-12-02 by a helper who never saw the rules, before round 25's
+    # changes). Measured on the code of 50ba518: reached 102 (94.4%), full 60, explicit 36,
+    # special 22, full alarms 3 (none the emergency reply), checked 3 (2.8%), in reach 108.
+    # After round 25's rules (from round 24's misses) and the word model learning round 24:
+    # the same, every figure (targets: at most 5% checked met; every crisis message reached
+    # and no crisis reply to an ordinary message missed).
+    "crisis_r25": Pinned((108, 108, 60, 24), 102, 60, 36, 22, 3, 3, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
