@@ -284,9 +284,9 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # "but what if he changed": honest, no promise either way
         turn.say(turn.fresh("listen.ex_changed"))
         return
-    if reading.smalltalk in ("help_bid", "bot_care", "not_understood"):
-        # A call for help, "do you care", "that didn't help": heard, with a way to people who
-        # can help and to the topics.
+    if reading.smalltalk in ("help_bid", "bot_care", "not_understood", "lift"):
+        # A call for help, "do you care", "that didn't help", "tell me something nice": heard,
+        # with a way to people who can help and to the topics.
         turn.say(
             content.pick(faq.smalltalk[reading.smalltalk]),
             inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)], _topics_row(turn)]),

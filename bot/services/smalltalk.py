@@ -33,6 +33,7 @@ SmalltalkKind = Literal[
     "not_understood",
     "on_my_behalf",
     "apology",
+    "lift",
 ]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
@@ -64,6 +65,7 @@ _PRIORITY: tuple[SmalltalkKind, ...] = (
     "help_bid",
     "not_understood",
     "bot_care",
+    "lift",
     "status",
     "privacy",
     "about",

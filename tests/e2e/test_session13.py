@@ -55,3 +55,16 @@ async def test_a_day_count_told_is_good_news_not_the_rule_about_how_long(
     await user.send("made it a week and then i texted him last night")
     slipped = await user.reply()
     assert slipped.text not in FAQ.smalltalk["good_news"], slipped.plain
+
+
+async def test_asking_to_be_lifted_gets_a_kind_true_line_with_help_in_reach(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: "tell me something nice" got "I may not follow every part".
+    user = emu.user(13004)
+    await onboard(user)
+    for text in ("tell me something nice", "cheer me up please"):
+        await user.send(text)
+        reply = await user.reply()
+        assert reply.text in FAQ.smalltalk["lift"], reply.plain
+        assert NOT_SAFE in reply.button_texts()
