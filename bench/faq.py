@@ -86,7 +86,9 @@ def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]
             # As the bot replies: a feeling told, not asked, is heard first and its answer
             # offered (reached, not given: bot/services/reading.Reading.heard_first); small
             # talk is answered as such, before any answer (bot/handlers/faq.answer_free_text).
-            talk = reading.smalltalk is not None
+            # A dose asked about gets its own reply before any answer (reading.dose_asked).
+            dose = reading.dose_asked and reading.harm != "strong"
+            talk = reading.smalltalk is not None or dose
             given = m.kind == "answer" and not reading.heard_first and not talk
             f["asked"] += 1
             f["reached"] += not talk and (
@@ -102,8 +104,12 @@ def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]
     for item in data.get("out_of_scope") or []:
         f["oos"] += 1
         reading = read_text(item["text"], matcher)
+        # "how much ibuprofen can i take", "write a text to my ex telling her...": declined
+        # kindly in a reply of their own
+        dose = reading.dose_asked and reading.harm != "strong"
+        for_them = reading.smalltalk == "on_my_behalf"
         f["declined"] += (reading.match.kind == "none" and reading.guess is None
-                          or reading.declined)
+                          or reading.declined or dose or for_them)
     for item in data.get("listen") or []:
         f["listen"] += 1
         reading = read_text(item["text"], matcher)

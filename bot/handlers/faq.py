@@ -160,6 +160,11 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         key = "listen.safeguarding" if reading.safeguarding == "minor" else "listen.secret_asked"
         turn.say(turn.t(key), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
         return
+    if reading.dose_asked and reading.harm != "strong":
+        # "how much ibuprofen can i take in a day": not an answer about No Contact, nor a
+        # dose from a bot; the leaflet or a pharmacist, and the way to help one tap away
+        turn.say(turn.fresh("listen.dose_asked"), inline(not_safe_button))
+        return
     if reading.scared_help:
         # "please help im scared": are they safe, with the numbers in the text, not the
         # answer about being afraid of an ex and "write I'm not safe"

@@ -48,6 +48,7 @@ class _ReadingData(DataModel):
     no_reply: Regex
     shares_images: Regex
     scared_help: Regex
+    dose_asked: Regex
     skip: Regex
     stop_messages: Regex
     asks_daily_time: Regex
@@ -100,6 +101,7 @@ class Reading:
     no_reply: bool = False  # "he hasnt even replied": their silence after one's own message
     shares_images: bool = False  # "i want to post his nudes online": image-based abuse, planned
     scared_help: bool = False  # "please help im scared", and nothing else
+    dose_asked: bool = False  # "how much ibuprofen can i take": a dose, never the bot's to say
     language: str | None = None  # clearly not English: its ISO 639-1 code
     asks: bool = True  # it asks something (see faq.is_question), rather than tells
     stop_messages: bool = False  # "turn off the daily messages", "stop messaging me"
@@ -223,6 +225,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         no_reply=bool(_DATA.no_reply.search(norm)),
         shares_images=bool(_DATA.shares_images.search(norm)),
         scared_help=bool(_DATA.scared_help.search(norm)),
+        dose_asked=asks and _DATA.dose_asked.search(norm) is not None,
         language=other_language(text),
         asks=asks,
         stop_messages=bool(_DATA.stop_messages.search(norm)),

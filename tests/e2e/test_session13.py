@@ -68,3 +68,31 @@ async def test_asking_to_be_lifted_gets_a_kind_true_line_with_help_in_reach(
         reply = await user.reply()
         assert reply.text in FAQ.smalltalk["lift"], reply.plain
         assert NOT_SAFE in reply.button_texts()
+
+
+async def test_a_dose_asked_about_is_never_answered_and_help_stays_near(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # FAQ round 18: "how much ibuprofen can i take in a day" got "did you mean: How long
+    # should it last?"
+    user = emu.user(13005)
+    await onboard(user)
+    await user.send("how much ibuprofen can i take in a day")
+    reply = await user.reply()
+    assert "pharmacist" in reply.plain, reply.plain
+    assert reply.button_texts() == [NOT_SAFE]
+    # the same words with a wish not to wake up: the crisis reply, not the dose reply
+    await user.send("how many sleeping pills would it take to not wake up")
+    crisis = await user.reply()
+    assert "pharmacist" not in crisis.plain
+    assert "safe" in crisis.plain.lower(), crisis.plain
+
+
+async def test_asking_the_bot_to_write_to_the_ex_is_declined_warmly(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(13006)
+    await onboard(user)
+    await user.send("write a text to my ex telling her i want her back")
+    reply = await user.reply()
+    assert reply.text in FAQ.smalltalk["on_my_behalf"], reply.plain

@@ -137,7 +137,9 @@ ROUNDS = {
     # same. With "tips" no longer repaired into "tipsy" nor a subject: right 92 (targets: wrong at
     # most 5% met; reached 95% and declined 95% missed). Since the word model learns from it and
     # "made it a whole week" is good news told: reached 126, wrong 1, quiet 30 (in-sample).
-    "faq_r18": Pinned((132, 30, 30), 126, 92, 1, 27, 30),
+    # A dose asked about and a message to write to the ex, each declined in a reply of its
+    # own (round 19's changes): declined 29.
+    "faq_r18": Pinned((132, 30, 30), 126, 92, 1, 29, 30),
     # Held out (written 2026-12-02 before round 19's changes, by a helper who never saw the
     # matcher or earlier rounds). Before them (the code of 50ba518): reached 126 (95.5%),
     # right 101, wrong 1 (0.8%), declined 25 (83.3%), quiet 29. After the word model learnt
