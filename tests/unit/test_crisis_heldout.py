@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r25.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r26.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 25 was written by a helper who never saw the rules, before round 25's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 24
+Round 26 was written by a helper who never saw the rules, before round 26's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 25
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 24), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 25), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -136,7 +136,7 @@ ROUNDS = {
     # met).
     # Tuning material since round 24. Round 24's rules and the word model learning from it:
     # reached 106, full 76, explicit 38, full alarms 0, checked 1.
-    "crisis_r23": Pinned((108, 108, 60, 24), 106, 76, 38, 16, 0, 1, in_reach_min=108),
+    "crisis_r23": Pinned((108, 108, 60, 24), 106, 77, 40, 16, 0, 1, in_reach_min=108),
     # Tuning material since round 25 (held out until then, written 2026-12-02 by a helper who never
     # saw the rules, before round 24's changes). Measured on the code of 69df54b: reached 103
     # (95.4%), full 68, explicit 37, special 18, full alarms 2 (one the emergency reply), checked 5
@@ -148,14 +148,27 @@ ROUNDS = {
     # every crisis message reached and no full alarm missed). Round 25's rules, chosen on it, and
     # the word model learning it: reached 108, full 74, explicit 38, special 19, full alarms 0,
     # checked 1.
-    "crisis_r24": Pinned((108, 108, 60, 24), 108, 74, 38, 19, 0, 1, in_reach_min=108),
+    "crisis_r24": Pinned((108, 108, 60, 24), 108, 74, 39, 19, 0, 1, in_reach_min=108),
     # Held out (written 2026-12-02 by a helper who never saw the rules, before round 25's
     # changes). Measured on the code of 50ba518: reached 102 (94.4%), full 60, explicit 36,
     # special 22, full alarms 3 (none the emergency reply), checked 3 (2.8%), in reach 108.
     # After round 25's rules (from round 24's misses) and the word model learning round 24:
     # the same, every figure (targets: at most 5% checked met; every crisis message reached
     # and no crisis reply to an ordinary message missed).
-    "crisis_r25": Pinned((108, 108, 60, 24), 102, 60, 36, 22, 3, 3, in_reach_min=108),
+    # Tuning material since round 26. Held out until then (written 2026-12-02 before round
+    # 25's changes), measured on the code of 50ba518: reached 102 (94.4%), full 60, explicit
+    # 36, special 22, full alarms 3 (none the emergency reply), checked 3 (2.8%), in reach
+    # 108; the same after round 25's rules. After round 26's rules, chosen on it:
+    "crisis_r25": Pinned((108, 108, 60, 24), 108, 64, 39, 22, 0, 0, in_reach_min=108),
+    # Held out (written 2026-12-03 by a helper who never saw the rules, before round 26's
+    # changes). Measured on the code of b5bf1d3: reached 104 (96.3%), full 77, explicit 41,
+    # special 19, full alarms 4 (none the emergency reply), checked 7 (6.5%), in reach 108.
+    # After round 26's rules (from round 25's misses and tuning sets 26a and 26b) and the word
+    # model learning them: reached 103 (95.4%; a stalking message the old model had flagged
+    # fell below the threshold), full 77, explicit 42, special 19, full alarms 2 (none the
+    # emergency reply), checked 5 (4.6%), in reach 108 (targets: at most 5% checked met;
+    # every crisis message reached and no crisis reply to an ordinary message missed).
+    "crisis_r26": Pinned((108, 108, 60, 24), 103, 77, 42, 19, 2, 5, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -168,6 +181,13 @@ ROUNDS = {
     "crisis_tuning_r21a": Pinned(
         (144, 144, 96, 32), 141, 77, 48, 22, 2, 6, checked_target_met=False, in_reach_min=144
     ),
+    # Two more writers (2026-12-03), written for tuning: 26a young and short, in text-speak;
+    # 26b older, indirect, some not writing in their first language. Measured once before
+    # round 26's rules: 26a reached 93, checked 5; 26b reached 104, checked 9 (one the
+    # emergency reply). After round 26's rules, chosen on them, and the word model learning
+    # them:
+    "crisis_tuning_r26a": Pinned((108, 108, 60, 24), 108, 77, 46, 19, 0, 0, in_reach_min=108),
+    "crisis_tuning_r26b": Pinned((108, 108, 60, 24), 106, 75, 43, 19, 0, 3, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 

@@ -1,12 +1,12 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r19.yaml) and the rounds held out before it,
+"""The FAQ held-out round (tests/data/heldout/faq_r20.yaml) and the rounds held out before it,
 as floors and ceilings.
 
-Round 19 was written by someone who never saw the matcher, before round 19's changes, and is
-never tuned on (those changes are chosen on rounds 3 to 18 and the tuning sets in tests/data).
+Round 20 was written by someone who never saw the matcher, before round 20's changes, and is
+never tuned on (those changes are chosen on rounds 3 to 19 and the tuning sets in tests/data).
 These tests pin the figures measured once after the changes (bench/faq.py, counted as the bot
 replies) so they cannot silently get worse; tighten a bound when a change improves it.
 Nothing here prints a message's text: assertions compare counts only. Rounds 5 to 15 were
-held out until later rounds and are tuning material now (round 18 since round 19): their
+held out until later rounds and are tuning material now (round 19 since round 20): their
 pins guard against
 regressions.
 """
@@ -139,13 +139,22 @@ ROUNDS = {
     # "made it a whole week" is good news told: reached 126, wrong 1, quiet 30 (in-sample).
     # A dose asked about and a message to write to the ex, each declined in a reply of its
     # own (round 19's changes): declined 29.
-    "faq_r18": Pinned((132, 30, 30), 126, 92, 1, 29, 30),
+    "faq_r18": Pinned((132, 30, 30), 127, 92, 1, 29, 30),
     # Held out (written 2026-12-02 before round 19's changes, by a helper who never saw the
     # matcher or earlier rounds). Before them (the code of 50ba518): reached 126 (95.5%),
     # right 101, wrong 1 (0.8%), declined 25 (83.3%), quiet 29. After the word model learnt
     # round 18 too: declined 26 (86.7%), the rest the same (targets: reached 95% and wrong at
     # most 5% met; declined 95% missed).
-    "faq_r19": Pinned((132, 30, 30), 126, 101, 1, 26, 29),
+    # Tuning material since round 20. With round 20's rules for a lawyer's, a bank's or an
+    # account's help, chosen on it, and the word model learning it: reached 129, right 102,
+    # wrong 0, declined 30 (in-sample).
+    "faq_r19": Pinned((132, 30, 30), 129, 102, 0, 30, 29),
+    # Held out (written 2026-12-03 before round 20's changes, by a helper who never saw the
+    # matcher or earlier rounds). Before them (the code of b5bf1d3): reached 125 (94.7%),
+    # right 95, wrong 0, declined 28 (93.3%), quiet 29. After them: declined 29 (96.7%), the
+    # rest the same (targets: wrong at most 5% and declined 95% met; reached 95% missed by
+    # one question).
+    "faq_r20": Pinned((132, 30, 30), 125, 95, 0, 29, 29),
 }
 
 
