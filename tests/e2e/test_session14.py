@@ -79,3 +79,37 @@ async def test_a_lawyer_s_or_a_bank_s_question_is_declined_kindly(
         await user.send(text)
         reply = await user.reply()
         assert reply.text in FAQ.out_of_scope, reply.plain
+
+
+async def test_second_pass_someone_always_nearby_and_the_ex_who_tried_something(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Round 26 (tuning material since round 27): both got an ordinary reply.
+    user = emu.user(14008)
+    await onboard(user, zone="Berlin")
+    await user.send("every time i leave the house hes somewhere nearby. the bus stop, the shop")
+    reply = await user.reply()
+    assert said(reply, "sos.danger_reply") or said(reply, "sos.danger_at_door"), reply.plain
+    other = emu.user(14009)
+    await onboard(other, zone="Berlin")
+    await other.send("his sister messaged me that he tried something last night")
+    ex = await other.reply()
+    assert said(ex, "sos.ex_at_risk"), ex.plain
+    assert "112" in ex.plain
+
+
+async def test_a_horoscope_is_declined_and_the_number_of_days_is_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(14010)
+    await onboard(user)
+    await user.send("read my horoscope for this week, im a leo")
+    declined = await user.reply()
+    assert declined.text in FAQ.out_of_scope, declined.plain
+    await user.send("my bestie said 30 days, tiktok said 90. whats the actual number of days "
+                    "i should be aiming for")
+    answer = await user.reply()
+    how_long = CONTENT.faq_entries["how-long"]
+    # answered, or heard first with the answer one tap away
+    assert (answer.text.startswith(how_long.answer[0][:40])
+            or how_long.title in answer.button_texts()), answer.plain

@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r26.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r27.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 26 was written by a helper who never saw the rules, before round 26's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 25
+Round 27 was written by a helper who never saw the rules, before round 27's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 26
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 25), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 26), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -160,15 +160,24 @@ ROUNDS = {
     # 36, special 22, full alarms 3 (none the emergency reply), checked 3 (2.8%), in reach
     # 108; the same after round 25's rules. After round 26's rules, chosen on it:
     "crisis_r25": Pinned((108, 108, 60, 24), 108, 64, 39, 22, 0, 0, in_reach_min=108),
-    # Held out (written 2026-12-03 by a helper who never saw the rules, before round 26's
-    # changes). Measured on the code of b5bf1d3: reached 104 (96.3%), full 77, explicit 41,
-    # special 19, full alarms 4 (none the emergency reply), checked 7 (6.5%), in reach 108.
-    # After round 26's rules (from round 25's misses and tuning sets 26a and 26b) and the word
-    # model learning them: reached 103 (95.4%; a stalking message the old model had flagged
-    # fell below the threshold), full 77, explicit 42, special 19, full alarms 2 (none the
-    # emergency reply), checked 5 (4.6%), in reach 108 (targets: at most 5% checked met;
-    # every crisis message reached and no crisis reply to an ordinary message missed).
-    "crisis_r26": Pinned((108, 108, 60, 24), 103, 77, 42, 19, 2, 5, in_reach_min=108),
+    # Tuning material since round 27. Held out until then (written 2026-12-03 by a helper who never
+    # saw the rules, before round 26's changes). Measured on the code of b5bf1d3: reached 104
+    # (96.3%), full 77, explicit 41, special 19, full alarms 4 (none the emergency reply), checked
+    # 7 (6.5%), in reach 108. After round 26's rules (from round 25's misses and tuning sets 26a
+    # and 26b) and the word model learning them: reached 103 (95.4%; a stalking message the old
+    # model had flagged fell below the threshold), full 77, explicit 42, special 19, full alarms 2
+    # (none the emergency reply), checked 5 (4.6%), in reach 108 (targets: at most 5% checked met;
+    # every crisis message reached and no crisis reply to an ordinary message missed). After round
+    # 27's rules, chosen on it:
+    "crisis_r26": Pinned((108, 108, 60, 24), 108, 82, 46, 21, 1, 1, in_reach_min=108),
+    # Held out (written 2026-12-03 by a second helper of the fourteenth session who never saw
+    # the rules, before round 27's changes). Measured on the code of 73ea3c6: reached 104
+    # (96.3%), full 80, explicit 46, special 21, full alarms 1 (not the emergency reply),
+    # checked 5 (4.6%), in reach 108. After round 27's rules (from round 26's misses and
+    # tuning sets 27a and 27b) and the word model learning them: the same, every figure
+    # (targets: at most 5% checked met; every crisis message reached and no crisis reply to an
+    # ordinary message missed).
+    "crisis_r27": Pinned((108, 108, 60, 24), 104, 80, 46, 21, 1, 5, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -185,9 +194,16 @@ ROUNDS = {
     # 26b older, indirect, some not writing in their first language. Measured once before
     # round 26's rules: 26a reached 93, checked 5; 26b reached 104, checked 9 (one the
     # emergency reply). After round 26's rules, chosen on them, and the word model learning
-    # them:
+    # them (26b checked 3; 4 since the word model learnt round 26 and sets 27a and 27b too):
     "crisis_tuning_r26a": Pinned((108, 108, 60, 24), 108, 77, 46, 19, 0, 0, in_reach_min=108),
-    "crisis_tuning_r26b": Pinned((108, 108, 60, 24), 106, 75, 43, 19, 0, 3, in_reach_min=108),
+    "crisis_tuning_r26b": Pinned((108, 108, 60, 24), 106, 75, 43, 19, 0, 4, in_reach_min=108),
+    # And two more (2026-12-03): 27a long messages with the crisis one clause in a story; 27b
+    # world Englishes and code-switching (Pidgin, patois, Taglish, Hinglish, Singlish).
+    # Measured once before round 27's rules: 27a reached 100, checked 11 (two the emergency
+    # reply); 27b reached 92, checked 4. After round 27's rules, chosen on them, and the word
+    # model learning them:
+    "crisis_tuning_r27a": Pinned((108, 108, 60, 24), 106, 93, 53, 21, 2, 3, in_reach_min=108),
+    "crisis_tuning_r27b": Pinned((108, 108, 60, 24), 108, 50, 29, 12, 0, 2, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
