@@ -123,6 +123,7 @@ class _Language(DataModel):
     feeling_concepts: Words
     generic_concepts: Words
     question: Regex
+    question_later: Regex
     couple_words: Words
     stopwords: Words
     no_fix: Words
@@ -158,6 +159,15 @@ GENERIC_CONCEPTS: frozenset[str] = _LANGUAGE.generic_concepts
 # the car"): someone talking, not asking.
 TELLING = "talkscene"
 _QUESTION_RE: re.Pattern[str] = _LANGUAGE.question
+# A later sentence that opens like a question ("... tiktok said 90. whats the actual number
+# of days"): only unmistakable openings, since "was a mess." opens a sentence too.
+_QUESTION_LATER_RE: re.Pattern[str] = _LANGUAGE.question_later
+_SENTENCE_END = re.compile(r"[.!;\n]+")
+_MAY_ASK = re.compile(
+    r"\s*(?:how|hows|what|whats|wat|wats|why|when|where|who|which|should|can|could|do|does|is|am|will|so|ok"
+    r"|okay|but|and|like|honestly|seriously|anyway)\b",
+    re.IGNORECASE,
+)
 
 # "our", "we", "us" speak of a shared life: "our pictures", "we sit next to each other".
 _COUPLE_WORDS: frozenset[str] = _LANGUAGE.couple_words
@@ -693,8 +703,18 @@ _ALLOWED_TAGS = {"b", "i", "a"}
 
 def is_question(text: str, norm: str) -> bool:
     """Whether the message asks something ("?", or opens like a question: "how do i...",
-    "should i..."), as against telling something. `norm`: the text normalised (textnorm)."""
-    return "?" in text or bool(_QUESTION_RE.search(f" {norm} "))
+    "should i...", its first sentence or a later one), as against telling something. `norm`:
+    the text normalised (textnorm)."""
+    if "?" in text or _QUESTION_RE.search(f" {norm} "):
+        return True
+    # only each sentence's opening matters: a few words, normalised when its first word may
+    # open a question (at most 20 sentences)
+    later = _SENTENCE_END.split(text, maxsplit=20)[1:21]
+    return any(
+        _QUESTION_LATER_RE.search(f" {normalize(part.lstrip()[:40])} ")
+        for part in later
+        if _MAY_ASK.match(part)
+    )
 
 
 def visible_length(text: str) -> int:

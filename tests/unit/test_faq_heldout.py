@@ -157,7 +157,10 @@ ROUNDS = {
     # rest the same (targets: wrong at most 5% and declined 95% met; reached 95% missed by
     # one question). After four phrasings from tuning set 20a (a second pass of the session)
     # and the word model learning the set: right 94 (one more asked back instead), quiet 30.
-    "faq_r20": Pinned((132, 30, 30), 125, 94, 0, 29, 30),
+    # Since a question in a later sentence counts as asking ("... tiktok said 90. whats the
+    # actual number of days", chosen on rounds 3 to 19 and set 20a: 1 more reached, 6 more
+    # right, nothing else moved): reached 127 (96.2%; targets: all three met).
+    "faq_r20": Pinned((132, 30, 30), 127, 94, 0, 29, 30),
 }
 
 

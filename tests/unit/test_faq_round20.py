@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.core.content import load_content
-from bot.services.faq import FaqMatcher
+from bot.services.faq import FaqMatcher, is_question
 from bot.services.reading import read_text
+from bot.services.textnorm import normalize
 
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
@@ -41,3 +42,20 @@ def test_their_look_alikes_are_still_answered(text: str, answer: str) -> None:
     assert not reading.declined, text
     assert reading.match.kind == "answer"
     assert reading.match.ids[0] == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("my bestie said 30 days, tiktok said 90. whats the actual number of days", True),
+        ("he moved out last week. how do i stop checking his stories", True),
+        ("we broke up in may! should i unfollow his sister", True),
+        ("cried all day. was a mess.", False),
+        ("day 3. want to call her", False),
+        ("i miss him. whatever.", False),
+    ],
+)
+def test_a_question_after_a_story_is_a_question(text: str, asks: bool) -> None:
+    # Tuning set 20a: a question in a later sentence was read as something told, heard
+    # first with the answer only offered.
+    assert is_question(text, normalize(text)) is asks
