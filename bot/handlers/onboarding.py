@@ -233,6 +233,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             if exc.code == "unrecognised" and _not_english(turn, frame, text):
                 return
             hedge = hedge_of(text) if exc.code == "unrecognised" else None
+            if exc.code == "unrecognised" and hedge is None and is_skip(text):
+                # "skip", "later", "not now": the daily time is not optional, so the evening,
+                # said so, with how to change it (it used to be "I couldn't read 'skip'")
+                turn.say(turn.t("onboarding.time_skipped"))
+                await _take_time(turn, frame, DEFAULT_DAILY)
+                return
             if hedge == "unsure" or (exc.code == "unrecognised" and wants_no_messages(text)):
                 # "whenever": the evening, set; "never": the evening for now, and how to
                 # turn the messages off, said before the time is confirmed

@@ -297,7 +297,9 @@ async def test_absurd_times_are_refused(
 @pytest.mark.parametrize(
     ("typed", "lead"),
     [("whenever", "onboarding.time_unsure"), ("no idea", "onboarding.time_unsure"),
-     ("never", "onboarding.time_none"), ("no messages please", "onboarding.time_none")],
+     ("never", "onboarding.time_none"), ("no messages please", "onboarding.time_none"),
+     # fourteenth session: "skip" got "I couldn't read 'skip' as a time"
+     ("skip", "onboarding.time_skipped"), ("skip it", "onboarding.time_skipped")],
 )
 async def test_no_preferred_time_takes_the_evening_and_says_how_to_have_none(
     emu: BotApiEmulator, bot: BotRunner, typed: str, lead: str
