@@ -234,8 +234,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
                 return
             hedge = hedge_of(text) if exc.code == "unrecognised" else None
             if exc.code == "unrecognised" and hedge is None and is_skip(text):
-                # "skip", "later", "not now": the daily time is not optional, so the evening,
-                # said so, with how to change it (it used to be "I couldn't read 'skip'")
+                # "skip", "skip it": the daily time is not optional, so the evening, said so,
+                # with how to change it (it used to be "I couldn't read 'skip'"). "later" and
+                # "not now" are read before this step (a goodbye; a no to the question).
                 turn.say(turn.t("onboarding.time_skipped"))
                 await _take_time(turn, frame, DEFAULT_DAILY)
                 return

@@ -164,8 +164,8 @@ _QUESTION_RE: re.Pattern[str] = _LANGUAGE.question
 _QUESTION_LATER_RE: re.Pattern[str] = _LANGUAGE.question_later
 _SENTENCE_END = re.compile(r"[.!;\n]+")
 _MAY_ASK = re.compile(
-    r"\s*(?:how|hows|what|whats|wat|wats|why|when|where|who|which|should|can|could|do|does|is|am|will|so|ok"
-    r"|okay|but|and|like|honestly|seriously|anyway)\b",
+    r"\s*(?:how|hows|what|whats|wat|wats|why|when|where|who|which|should|can|could|do|does"
+    r"|is|am|will|so|ok|okay|but|and|like|honestly|seriously|anyway)\b",
     re.IGNORECASE,
 )
 
