@@ -51,6 +51,16 @@ def test_round_27s_tuning_in_new_words_is_caught(text: str, kind: str, level: st
         "giving away my old textbooks to the first years since i graduated",
         "he tried something new with his hair last night, saw it on his story",
         "why am i still here at the office at 9pm",
+        # found reading the rules back: the same shapes in everyday words
+        "every time i go to the gym he is there with his new gf",
+        "every time i go to work she is so nice to me",
+        "i finally worked out how and it was so easy lol",
+        "left my revision notes on the table again",
+        "scheduled emails to all my clients apologising for the delay",
+        "scheduled an email to my team explaining everything about the project",
+        "im the only one who can stop him from texting me",
+        "my ears are ringing and nothing makes it stop",
+        "waiting by the railway bridge, train due in 5",
     ],
 )
 def test_their_look_alikes_get_no_crisis_reply(text: str) -> None:
