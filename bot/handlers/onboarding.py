@@ -205,7 +205,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     if fix is not None and kind is not None:
         await _correct(turn, frame, kind, fix)
         return
-    if frame.step in (DATE, DATE_TYPED):
+    if frame.step in (DATE, DATE_TYPED, TZ, TZ_PICK) and is_skip(text):
+        # "skip", "later", "not now" at the date or the zone: both are needed to count the
+        # days, said so kindly, with /start to pick up here another time
+        needed = "date_needed" if frame.step in (DATE, DATE_TYPED) else "tz_needed"
+        turn.say(turn.t(f"onboarding.{needed}"))
+    elif frame.step in (DATE, DATE_TYPED):
         await _take_date(turn, frame, text)
     elif frame.step in (TZ, TZ_PICK):
         candidates = resolve_timezone(text)
@@ -234,9 +239,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
                 return
             hedge = hedge_of(text) if exc.code == "unrecognised" else None
             if exc.code == "unrecognised" and hedge is None and is_skip(text):
-                # "skip", "skip it": the daily time is not optional, so the evening, said so,
-                # with how to change it (it used to be "I couldn't read 'skip'"). "later" and
-                # "not now" are read before this step (a goodbye; a no to the question).
+                # "skip", "later", "not now", "ask me later": the daily time is not optional,
+                # so the evening, said so, with how to change it ("later" used to be read as a
+                # goodbye, "not now" as a no that asked again)
                 turn.say(turn.t("onboarding.time_skipped"))
                 await _take_time(turn, frame, DEFAULT_DAILY)
                 return
@@ -661,6 +666,8 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         return True
     if is_back(text):
         return True
+    if frame.step != REASON and is_skip(text):
+        return True  # answered at the step: the evening for the time, why it's needed else
     fix = corrected_answer(text)
     if fix is not None and _correction_kind(turn, frame, fix) is not None:
         return True

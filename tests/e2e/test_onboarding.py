@@ -299,7 +299,12 @@ async def test_absurd_times_are_refused(
     [("whenever", "onboarding.time_unsure"), ("no idea", "onboarding.time_unsure"),
      ("never", "onboarding.time_none"), ("no messages please", "onboarding.time_none"),
      # fourteenth session: "skip" got "I couldn't read 'skip' as a time"
-     ("skip", "onboarding.time_skipped"), ("skip it", "onboarding.time_skipped")],
+     ("skip", "onboarding.time_skipped"), ("skip it", "onboarding.time_skipped"),
+     # fifteenth session: "later" was a goodbye, "not now" asked again, "skip for now" got
+     # a listening reply
+     ("later", "onboarding.time_skipped"), ("not now", "onboarding.time_skipped"),
+     ("skip for now", "onboarding.time_skipped"), ("nah not now", "onboarding.time_skipped"),
+     ("ask me later", "onboarding.time_skipped")],
 )
 async def test_no_preferred_time_takes_the_evening_and_says_how_to_have_none(
     emu: BotApiEmulator, bot: BotRunner, typed: str, lead: str
@@ -315,6 +320,35 @@ async def test_no_preferred_time_takes_the_evening_and_says_how_to_have_none(
     assert "couldn't read" not in taken.plain
     if lead == "onboarding.time_none":
         assert "/pause" in taken.plain
+
+
+@pytest.mark.parametrize("typed", ["skip", "later", "not now", "i'll decide later"])
+@pytest.mark.parametrize("step", ["date", "zone"])
+async def test_skipping_a_needed_question_says_why_and_the_answer_still_lands(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, step: str
+) -> None:
+    # The start date and the zone count the days: a skip there is told why, kindly, with
+    # /start to come back, and the real answer typed next is taken (never a goodbye, a
+    # listening reply or "I couldn't read 'later' as a date").
+    user = emu.user(603)
+    await user.send("/start")
+    await user.reply()
+    if step == "zone":
+        await user.send("3 days ago")
+        await user.replies(2)
+    await user.send(typed)
+    told = await user.reply()
+    lead = "onboarding.date_needed" if step == "date" else "onboarding.tz_needed"
+    assert any(told.plain.startswith(v.split("<")[0][:30]) for v in CONTENT.variants(lead))
+    assert "/start" in told.plain
+    if step == "date":
+        await user.send("3 days ago")
+        confirmed, _zone_question = await user.replies(2)
+        assert "Day 4" in confirmed.plain
+    else:
+        await user.send("Tokyo")
+        tz_ok, _time_question = await user.replies(2)
+        assert "Asia/Tokyo" in tz_ok.plain
 
 
 async def test_restart_mid_onboarding_resumes_at_the_same_question(
