@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r27.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r28.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 27 was written by a helper who never saw the rules, before round 27's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 26
+Round 28 was written by a helper who never saw the rules, before round 28's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 27
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 26), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 27), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -177,7 +177,16 @@ ROUNDS = {
     # tuning sets 27a and 27b) and the word model learning them: the same, every figure
     # (targets: at most 5% checked met; every crisis message reached and no crisis reply to an
     # ordinary message missed).
-    "crisis_r27": Pinned((108, 108, 60, 24), 104, 80, 46, 21, 1, 5, in_reach_min=108),
+    # Tuning material since round 28; the word model learning it: reached 106 (in-sample).
+    "crisis_r27": Pinned((108, 108, 60, 24), 106, 80, 46, 21, 1, 5, in_reach_min=108),
+    # Held out (written 2026-12-03 by a helper of the fifteenth session who never saw the
+    # rules, told to favour flat, tired writers, the crisis buried in practical talk, dark
+    # jokes, and Scotland, Jamaica, Kenya, Singapore, New Zealand, Pakistan). Measured on the
+    # code of 183f2ec: reached 102 (94.4%), full 68, explicit 37, special 15, full alarms 2
+    # (both the emergency reply), checked 4 (3.7%), in reach 108. After the word model learnt
+    # round 27 and FAQ round 20: the same, every figure (targets: at most 5% checked met;
+    # every crisis message reached and no crisis reply to an ordinary message missed).
+    "crisis_r28": Pinned((108, 108, 60, 24), 102, 68, 37, 15, 2, 4, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:

@@ -1,12 +1,12 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r20.yaml) and the rounds held out before it,
+"""The FAQ held-out round (tests/data/heldout/faq_r21.yaml) and the rounds held out before it,
 as floors and ceilings.
 
-Round 20 was written by someone who never saw the matcher, before round 20's changes, and is
-never tuned on (those changes are chosen on rounds 3 to 19 and the tuning sets in tests/data).
+Round 21 was written by someone who never saw the matcher, before round 21's changes, and is
+never tuned on (those changes are chosen on rounds 3 to 20 and the tuning sets in tests/data).
 These tests pin the figures measured once after the changes (bench/faq.py, counted as the bot
 replies) so they cannot silently get worse; tighten a bound when a change improves it.
 Nothing here prints a message's text: assertions compare counts only. Rounds 5 to 15 were
-held out until later rounds and are tuning material now (round 19 since round 20): their
+held out until later rounds and are tuning material now (round 20 since round 21): their
 pins guard against
 regressions.
 """
@@ -160,7 +160,15 @@ ROUNDS = {
     # Since a question in a later sentence counts as asking ("... tiktok said 90. whats the
     # actual number of days", chosen on rounds 3 to 19 and set 20a: 1 more reached, 6 more
     # right, nothing else moved): reached 127 (96.2%; targets: all three met).
-    "faq_r20": Pinned((132, 30, 30), 127, 94, 0, 29, 30),
+    # Tuning material since round 21; the word model learning it: reached 128 (in-sample).
+    "faq_r20": Pinned((132, 30, 30), 128, 94, 0, 29, 30),
+    # Held out (written 2026-12-03 before round 21's changes, by a helper of the fifteenth
+    # session who never saw the matcher, told to favour two questions at once, roundabout
+    # asking, older writers and new countries). Before them (the code of 183f2ec): reached 124
+    # (93.9%), right 79, wrong 2 (1.5%), declined 28 (93.3%), quiet 29. After the word model
+    # learnt round 20: right 80, the rest the same (targets: wrong at most 5% met; reached 95%
+    # and declined 95% missed).
+    "faq_r21": Pinned((132, 30, 30), 124, 80, 2, 28, 29),
 }
 
 
