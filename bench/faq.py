@@ -9,7 +9,7 @@ tuning material (printed as "r3 (tuned)" and so on, and --misses lists their mis
 tests/data/faq_tuning_r7.yaml, written from round 6's brief for tuning ("t7"), and
 tests/data/faq_tuning_r9a.yaml, written by a new writer for tuning in round 9 ("t9a"), and
 later sets in the same way (t10a, t15a, t20a: questions after a long story, or in a few
-words).
+words; t21a: two questions at once, roundabout asking, older writers).
 Note: the matcher's second opinion (bot/services/faq_words.py) learns from the tuned rounds
 and tuning sets, so its figures on them are in-sample and say little; only the held-out round
 measures it.
@@ -56,7 +56,8 @@ PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "t9a": ROOT / "tests" / "data" / "faq_tuning_r9a.yaml",
             "t10a": ROOT / "tests" / "data" / "faq_tuning_r10a.yaml",
             "t15a": ROOT / "tests" / "data" / "faq_tuning_r15a.yaml",
-            "t20a": ROOT / "tests" / "data" / "faq_tuning_r20a.yaml"}
+            "t20a": ROOT / "tests" / "data" / "faq_tuning_r20a.yaml",
+            "t21a": ROOT / "tests" / "data" / "faq_tuning_r21a.yaml"}
 
 
 def _expected(item: dict[str, Any]) -> set[str]:

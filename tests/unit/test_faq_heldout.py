@@ -166,8 +166,11 @@ ROUNDS = {
     # session who never saw the matcher, told to favour two questions at once, roundabout
     # asking, older writers and new countries). Before them (the code of 183f2ec): reached 124
     # (93.9%), right 79, wrong 2 (1.5%), declined 28 (93.3%), quiet 29. After the word model
-    # learnt round 20: right 80, the rest the same (targets: wrong at most 5% met; reached 95%
-    # and declined 95% missed).
+    # learnt round 20: right 80, the rest the same. After round 21's changes from tuning set
+    # 21a (two questions at once, roundabout asking, older writers; reached 123 and declined
+    # 27 before, 128 and 30 after: a long request for a message to send the ex declined, "day
+    # 30. i did it" heard as news, two phrasings) and the word model learning it: the same
+    # (targets: wrong at most 5% met; reached 95% and declined 95% missed).
     "faq_r21": Pinned((132, 30, 30), 124, 80, 2, 28, 29),
 }
 
