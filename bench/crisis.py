@@ -57,10 +57,11 @@ PREVIOUS = tuple(
 # Tuning sets written for tuning, never held out (r15a and r15b by two helpers with
 # different voices, measured once before round 15's second pass of rules; r21a by a third,
 # measured once before round 21's second pass; r26a and r26b by two more, measured once
-# before round 26's rules; r27a and r27b by two more, measured once before round 27's).
+# before round 26's rules; r27a and r27b by two more, measured once before round 27's;
+# r28a and r28b by two more, measured once before round 28's).
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
-    for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b")
+    for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b")
 )
 
 

@@ -178,15 +178,21 @@ ROUNDS = {
     # (targets: at most 5% checked met; every crisis message reached and no crisis reply to an
     # ordinary message missed).
     # Tuning material since round 28; the word model learning it: reached 106 (in-sample).
-    "crisis_r27": Pinned((108, 108, 60, 24), 106, 80, 46, 21, 1, 5, in_reach_min=108),
+    # With round 28's rules (the look-aheads closed at a word boundary caught its threat;
+    # vetoes for affairs at tax time, "had me dying", "starving to death ... since
+    # breakfast"): reached 107, checked 1.
+    "crisis_r27": Pinned((108, 108, 60, 24), 107, 81, 47, 22, 0, 1, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the fifteenth session who never saw the
     # rules, told to favour flat, tired writers, the crisis buried in practical talk, dark
     # jokes, and Scotland, Jamaica, Kenya, Singapore, New Zealand, Pakistan). Measured on the
     # code of 183f2ec: reached 102 (94.4%), full 68, explicit 37, special 15, full alarms 2
     # (both the emergency reply), checked 4 (3.7%), in reach 108. After the word model learnt
-    # round 27 and FAQ round 20: the same, every figure (targets: at most 5% checked met;
-    # every crisis message reached and no crisis reply to an ordinary message missed).
-    "crisis_r28": Pinned((108, 108, 60, 24), 102, 68, 37, 15, 2, 4, in_reach_min=108),
+    # round 27 and FAQ round 20: the same, every figure. After round 28's rules (from round
+    # 27's misses and tuning sets 28a and 28b; 43 look-aheads closed at a word boundary;
+    # Scots spellings) and the word model learning them: reached 104 (96.3%), the rest the
+    # same (targets: at most 5% checked met; every crisis message reached and no crisis reply
+    # to an ordinary message missed).
+    "crisis_r28": Pinned((108, 108, 60, 24), 104, 68, 37, 15, 2, 4, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -213,6 +219,14 @@ ROUNDS = {
     # model learning them:
     "crisis_tuning_r27a": Pinned((108, 108, 60, 24), 106, 93, 53, 21, 2, 3, in_reach_min=108),
     "crisis_tuning_r27b": Pinned((108, 108, 60, 24), 108, 50, 29, 12, 0, 2, in_reach_min=108),
+    # And two more (2026-12-03, fifteenth session): 28a flat, tired writers, the crisis buried
+    # in practical talk or behind a dark joke (round 28's brief, another writer); 28b
+    # understatement, a crisis told as logistics. Measured once before round 28's rules (both
+    # after the look-ahead fix, which was not chosen on them): 28a reached 95, full 70, checked
+    # 6 (three the crisis reply); 28b reached 105, checked 4. After round 28's rules, chosen on
+    # them, and the word model learning them:
+    "crisis_tuning_r28a": Pinned((108, 108, 60, 24), 107, 79, 41, 18, 0, 3, in_reach_min=108),
+    "crisis_tuning_r28b": Pinned((108, 108, 60, 24), 108, 68, 41, 19, 0, 1, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
