@@ -62,6 +62,12 @@ def test_round_28s_tuning_in_new_words_is_caught(text: str, kind: str, level: st
         "my uber was parked outside for ages waiting for me",
         "my mum said she took something for her headache",
         "thank you for everything. goodbye",
+        # found reading the rules back: the same shapes in everyday words
+        "hoping for a stroke of luck with this interview",
+        "my plan is to not be around him at all this christmas",
+        "my plan for christmas is to not be here, flying to spain",
+        "my life insurance is a rip off, i want to cancel it",
+        "saw her car parked outside the gym again",
     ],
 )
 def test_their_look_alikes_get_no_emergency_reply(text: str) -> None:
