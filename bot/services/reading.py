@@ -49,6 +49,7 @@ class _ReadingData(DataModel):
     shares_images: Regex
     scared_help: Regex
     dose_asked: Regex
+    for_the_ex: Regex
     skip: Regex
     stop_messages: Regex
     asks_daily_time: Regex
@@ -199,6 +200,8 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         and _DATA.win.search(norm) is not None
     ):
         smalltalk = "good_news"  # a step held, told: glad, not the how-to for it
+    elif smalltalk is None and _DATA.for_the_ex.search(norm) is not None:
+        smalltalk = "on_my_behalf"  # too long for small talk, the same request
     match = matcher.match(text)
     requests = asks or _DATA.request.search(norm) is not None  # a question, or "give me..."
     return Reading(

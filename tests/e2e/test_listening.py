@@ -439,12 +439,18 @@ async def test_a_long_story_ending_in_a_question_is_heard_before_any_did_you_mea
     assert len(reply.button_texts()) >= 2  # the closest answers, one tap away
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["can you text him for me",
+     # fifteenth session: longer than small talk reads, it got "I don't know that one"
+     "compose a funny birthday message i can send my ex wife, she loves puns"],
+)
 async def test_asking_the_bot_to_message_the_ex_is_answered_honestly(
-    emu: BotApiEmulator, bot: BotRunner
+    emu: BotApiEmulator, bot: BotRunner, text: str
 ) -> None:
     user = emu.user(2951)
     await onboard(user)
-    await user.send("can you text him for me")
+    await user.send(text)
     reply = await user.reply()
     assert CONTENT.faq is not None
     openings = [v[:30] for v in CONTENT.faq.smalltalk["on_my_behalf"]]

@@ -61,7 +61,6 @@ def test_round_28s_tuning_in_new_words_is_caught(text: str, kind: str, level: st
         "sat on the cliffs with a flask and watched the surfers, nice day",
         "my uber was parked outside for ages waiting for me",
         "my mum said she took something for her headache",
-        "thank you for everything. goodbye",
         # found reading the rules back: the same shapes in everyday words
         "hoping for a stroke of luck with this interview",
         "my plan is to not be around him at all this christmas",
@@ -70,10 +69,15 @@ def test_round_28s_tuning_in_new_words_is_caught(text: str, kind: str, level: st
         "saw her car parked outside the gym again",
     ],
 )
-def test_their_look_alikes_get_no_emergency_reply(text: str) -> None:
-    signal = detect_crisis(text)
-    # a goodbye to the bot keeps the gentle check; nothing here gets the emergency reply
-    assert signal is None or (text.startswith("thank you") and signal.level == "passive"), signal
+def test_their_look_alikes_get_no_crisis_reply(text: str) -> None:
+    assert detect_crisis(text) is None, text
+
+
+def test_a_goodbye_alone_keeps_the_gentle_check() -> None:
+    # only a note or a last message left beside it brings the numbers first
+    signal = detect_crisis("thank you for everything. goodbye")
+    assert signal is not None
+    assert signal.level == "passive"
 
 
 @pytest.mark.parametrize(
@@ -96,3 +100,8 @@ def test_scots_spellings_read_as_english() -> None:
     signal = detect_crisis("ah just want tae be deid")
     assert signal is not None
     assert signal.kind == "self_harm"
+    # "o" (of) stays out of the slang table ("o well"), read only where "of" would be
+    asked = detect_crisis("whit's the point o bein alive noo")
+    assert asked is not None
+    assert asked.kind == "self_harm"
+    assert normalize("o well") == "o well"
