@@ -387,6 +387,11 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.t(key), inline([*extra, _topics_row(turn)]))
     elif not turn.user.onboarded and turn.convo.top is None:
         turn.say(turn.t("core.not_started_free_text"), inline(extra))
+    elif (topic := reading.told_topic) is not None:
+        # Told, not asked, and clearly about one of ours ("i have nobody to talk to"): heard,
+        # that answer one tap away.
+        key = "faq.feeling_heard" if reading.feeling else "listen.heard"
+        turn.say(turn.fresh(key), inline(_offer_rows(turn, [topic], menu=True) + extra))
     elif reading.feeling:
         # A feeling, not a question: heard, never "I can't help with that".
         send_menu(turn, turn.fresh("faq.feeling_heard"), extra)

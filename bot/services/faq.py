@@ -287,6 +287,9 @@ class FaqMatch:
     # A question the matcher could not place ("none") that the word model reads clearly as
     # one of ours: offered as a one-tap "is this it?", never answered (Reading.guess).
     guess: str | None = None
+    # The same for a message that asks nothing ("im so angry at him i could scream"), read
+    # even more clearly (TOLD_LEAD): heard, that answer offered under it (Reading.told_topic).
+    told: str | None = None
 
     @property
     def answered(self) -> bool:
@@ -349,6 +352,9 @@ ELSEWHERE_MARGIN = 8.0
 # offered, all 14 the right one, and no request for something else or message that asks
 # nothing; at 5, one request for something else; at 0, two wrong guesses.
 GUESS_LEAD = 8.0
+# A statement's clear reading: higher, because a feeling told ("idk", "fine. i'm fine") leans
+# on few words; at 12 no listening message of rounds 10 to 21 or the tuning sets got one.
+TOLD_LEAD = 12.0
 
 
 class FaqMatcher:
@@ -630,14 +636,12 @@ class FaqMatcher:
             leans_elsewhere=opinion.elsewhere > 0,
         )
         ranked = opinion.ranked
-        if (
-            placed.kind == "none"
-            and ranked
-            and opinion.lead > GUESS_LEAD
-            and not placed.elsewhere
-            and is_question(text, normalize(text))
-        ):
-            return replace(placed, guess=ranked[0][0])
+        if placed.kind == "none" and ranked and not placed.elsewhere:
+            if is_question(text, normalize(text)):
+                if opinion.lead > GUESS_LEAD:
+                    return replace(placed, guess=ranked[0][0])
+            elif opinion.lead > TOLD_LEAD and not placed.leans_elsewhere:
+                return replace(placed, told=ranked[0][0])
         if placed.kind == "none" or not ranked or ranked[0][0] in placed.ids:
             return placed
         pick = ranked[0][0]

@@ -134,6 +134,19 @@ class Reading:
         return m.guess
 
     @property
+    def told_topic(self) -> str | None:
+        """The word model's clear reading of a message that asks nothing and that the
+        matcher left unplaced (FaqMatch.told): "im so angry at him i could scream" is heard,
+        "I'm so angry at them" offered under it. Never beside harm, an urge, small talk or a
+        request for something else."""
+        m = self.match
+        if m.kind != "none" or m.told is None or self.harm is not None or self.urge:
+            return None
+        if self.declined or self.off_topic or self.bare_question or self.emoji_only:
+            return None
+        return m.told if self.smalltalk is None else None
+
+    @property
     def help_in_reach(self) -> bool:
         """Whether the free-text reply carries "I'm not safe right now": words of harm, or a
         message the bot cannot place: no confident answer to a question asked (an answer to

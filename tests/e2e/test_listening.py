@@ -234,6 +234,23 @@ async def test_a_feeling_told_is_heard_first_and_the_answer_offered_not_given(
 
 
 
+async def test_a_feeling_told_plainly_about_one_subject_is_heard_with_its_answer_offered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Round 21 (tuning since round 22): told, not asked, and placed by no answer; the word
+    # model reads it clearly as anger. Heard, "I'm so angry at them" one tap away.
+    user = emu.user(8911)
+    await onboard(user)
+    await user.send("im so angry at him i could scream. he cheated and acts like the victim")
+    heard = await user.reply()
+    assert heard.text in CONTENT.variants("faq.feeling_heard")
+    anger = CONTENT.faq_entries["anger"]
+    assert heard.button_texts()[0] == anger.title
+    assert NOT_SAFE in heard.button_texts()
+    await user.press(anger.title, message=heard)
+    assert (await user.reply()).text == JOIN.join(anger.answer)
+
+
 @pytest.mark.parametrize("text", ["what day am i on", "how many days has it been",
                                   "how long have i been in no contact?"])
 async def test_asking_for_the_count_in_words_shows_it(
