@@ -59,12 +59,13 @@ PREVIOUS = tuple(
 # measured once before round 21's second pass; r26a and r26b by two more, measured once
 # before round 26's rules; r27a and r27b by two more, measured once before round 27's;
 # r28a and r28b by two more, measured once before round 28's; r29a by one more, told to
-# favour flat voice, risk buried in long messages and danger told only by what happened,
-# measured once before round 29's).
+# favour flat voice, risk buried in long messages and danger told only by what happened, and
+# r29b by another, told to favour short slangy messages, euphemisms and older formal writers,
+# each measured once before round 29's).
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
-              "r29a")
+              "r29a", "r29b")
 )
 
 
