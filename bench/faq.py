@@ -10,7 +10,8 @@ tests/data/faq_tuning_r7.yaml, written from round 6's brief for tuning ("t7"), a
 tests/data/faq_tuning_r9a.yaml, written by a new writer for tuning in round 9 ("t9a"), and
 later sets in the same way (t10a, t15a, t20a: questions after a long story, or in a few
 words; t21a: two questions at once, roundabout asking, older writers; t22a: long stories
-with the question last, two topics at once, venting that sounds like a question).
+with the question last, two topics at once, venting that sounds like a question; t22b: two
+per answer and 60 requests for something else, many borrowing our words).
 Note: the matcher's second opinion (bot/services/faq_words.py) learns from the tuned rounds
 and tuning sets, so its figures on them are in-sample and say little; only the held-out round
 measures it.
@@ -60,7 +61,8 @@ PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "t15a": ROOT / "tests" / "data" / "faq_tuning_r15a.yaml",
             "t20a": ROOT / "tests" / "data" / "faq_tuning_r20a.yaml",
             "t21a": ROOT / "tests" / "data" / "faq_tuning_r21a.yaml",
-            "t22a": ROOT / "tests" / "data" / "faq_tuning_r22a.yaml"}
+            "t22a": ROOT / "tests" / "data" / "faq_tuning_r22a.yaml",
+            "t22b": ROOT / "tests" / "data" / "faq_tuning_r22b.yaml"}
 
 
 def _expected(item: dict[str, Any]) -> set[str]:
@@ -116,7 +118,7 @@ def heldout_figures(matcher: FaqMatcher, data: dict[str, Any]) -> dict[str, int]
         # "how much ibuprofen can i take", "write a text to my ex telling her...": declined
         # kindly in a reply of their own
         dose = reading.dose_asked and reading.harm != "strong"
-        for_them = reading.smalltalk == "on_my_behalf"
+        for_them = reading.smalltalk in ("on_my_behalf", "someone_else")
         f["declined"] += (reading.match.kind == "none" and reading.guess is None
                           or reading.declined or dose or for_them)
     for item in data.get("listen") or []:

@@ -32,13 +32,13 @@ CRISIS_SETS = (
     "tests/data/crisis_labelled.yaml",
     *(f"tests/data/crisis_tuning_{n}.yaml"
       for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a",
-                "r28b", "r29a")),
+                "r28b", "r29a", "r29b")),
     *(f"tests/data/heldout/crisis_r{n}.yaml" for n in range(5, 29)),
 )
 ORDINARY_SETS = (
     "tests/data/faq_labelled.yaml",
     *(f"tests/data/faq_tuning_{n}.yaml" for n in ("r7", "r9a", "r10a", "r15a", "r20a", "r21a",
-                                                   "r22a")),
+                                                   "r22a", "r22b")),
     *(f"tests/data/heldout/faq_r{n}.yaml" for n in range(3, 22)),
 )
 # Until round 22 the model learnt from rounds 5 to 10 only (training on round 11 had moved

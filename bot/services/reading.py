@@ -50,6 +50,7 @@ class _ReadingData(DataModel):
     scared_help: Regex
     dose_asked: Regex
     for_the_ex: Regex
+    for_someone_else: Regex
     skip: Regex
     stop_messages: Regex
     asks_daily_time: Regex
@@ -215,6 +216,8 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         smalltalk = "good_news"  # a step held, told: glad, not the how-to for it
     elif smalltalk is None and _DATA.for_the_ex.search(norm) is not None:
         smalltalk = "on_my_behalf"  # too long for small talk, the same request
+    elif smalltalk is None and harm is None and _DATA.for_someone_else.search(norm) is not None:
+        smalltalk = "someone_else"  # their friend's breakup: kind, and not ours to answer
     match = matcher.match(text)
     requests = asks or _DATA.request.search(norm) is not None  # a question, or "give me..."
     return Reading(

@@ -32,6 +32,7 @@ SmalltalkKind = Literal[
     "bot_care",
     "not_understood",
     "on_my_behalf",
+    "someone_else",
     "apology",
     "lift",
 ]
@@ -62,6 +63,7 @@ _COMPILED: tuple[tuple[SmalltalkKind, re.Pattern[str]], ...] = tuple(
 # feel better now" is good news first).
 _PRIORITY: tuple[SmalltalkKind, ...] = (
     "on_my_behalf",
+    "someone_else",
     "help_bid",
     "not_understood",
     "bot_care",

@@ -474,6 +474,29 @@ async def test_asking_the_bot_to_message_the_ex_is_answered_honestly(
     assert any(reply.plain.startswith(o) for o in openings), reply.plain
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["my friend just broke up with her boyfriend, how can i help her",
+     "my sister got cheated on and she cant stop crying. what do i say to her?"],
+)
+async def test_help_asked_for_someone_elses_breakup_is_answered_kindly_not_as_theirs(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    # FAQ tuning set 22b: "my friend got dumped... what do i say to her" was answered with
+    # "Mutual friends", as if the breakup were the person's own.
+    user = emu.user(2952)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert CONTENT.faq is not None
+    openings = [v[:30] for v in CONTENT.faq.smalltalk["someone_else"]]
+    assert any(reply.plain.startswith(o) for o in openings), reply.plain
+    # the ex named: theirs after all ("my friend is still friends with my ex")
+    await user.send("my friend is still friends with my ex, what do i do?")
+    mutual = await user.reply()
+    assert not any(mutual.plain.startswith(o) for o in openings), mutual.plain
+
+
 @pytest.mark.parametrize("text", ["he hasnt even replied", "she left me on read",
                                   "my ex hasnt replied in 3 days what does that mean"])
 async def test_their_silence_after_ones_own_message_is_heard_not_answered_with_should_i_reply(
