@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r28.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r29.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 28 was written by a helper who never saw the rules, before round 28's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 27
+Round 29 was written by a helper who never saw the rules, before round 29's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 28
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 27), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 28), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -191,8 +191,22 @@ ROUNDS = {
     # 27's misses and tuning sets 28a and 28b; 43 look-aheads closed at a word boundary;
     # Scots spellings) and the word model learning them: reached 104 (96.3%), the rest the
     # same (targets: at most 5% checked met; every crisis message reached and no crisis reply
-    # to an ordinary message missed).
-    "crisis_r28": Pinned((108, 108, 60, 24), 104, 68, 37, 15, 2, 4, in_reach_min=108),
+    # to an ordinary message missed). Tuning material since round 29; after round 29's rules,
+    # chosen on it and sets 29a and 29b, and the word model learning it: reached 108, full 70,
+    # explicit 38, special 16, no crisis reply to an ordinary message, checked 2.
+    "crisis_r28": Pinned((108, 108, 60, 24), 108, 70, 38, 16, 0, 2, in_reach_min=108),
+    # Held out (written 2026-12-03 by a helper of the sixteenth session who never saw the
+    # rules; 18 families of six, ordinary sadness, breakup talk, figures of speech and the
+    # same words in harmless use). Measured on the code of 7b8d187: reached 100 (92.6%), full
+    # 68, explicit 34, special 18, full alarms 4 (one the emergency reply), checked 7 (6.5%),
+    # in reach 108. After round 29's changes (rules from round 28's misses and sets 29a and
+    # 29b, hyperbole kept out, a told feeling's answer offered; both word models learning
+    # round 28 and the sets): reached 101 (93.5%), full 69, full alarms 3 (one the emergency
+    # reply), checked 6 (5.6%), the rest the same (targets: every crisis message reached, at
+    # most 5% checked, no crisis reply to an ordinary message: all three missed).
+    "crisis_r29": Pinned(
+        (108, 108, 60, 24), 101, 69, 34, 18, 3, 6, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -226,7 +240,18 @@ ROUNDS = {
     # 6 (three the crisis reply); 28b reached 105, checked 4. After round 28's rules, chosen on
     # them, and the word model learning them:
     "crisis_tuning_r28a": Pinned((108, 108, 60, 24), 107, 79, 41, 18, 0, 3, in_reach_min=108),
-    "crisis_tuning_r28b": Pinned((108, 108, 60, 24), 108, 68, 41, 19, 0, 1, in_reach_min=108),
+    "crisis_tuning_r28b": Pinned((108, 108, 60, 24), 108, 69, 41, 19, 0, 1, in_reach_min=108),
+    # And two more (2026-12-03, sixteenth session): 29a flat voice, the crisis buried in a
+    # long message, danger told only by what happened, the ex at risk told by a friend; 29b
+    # short and slangy, euphemisms, older formal writers. Measured once before round 29's
+    # rules: 29a reached 91, full 60, checked 14 (three the emergency reply); 29b reached 102,
+    # checked 4 (two the emergency reply). After round 29's rules, chosen on them, and the
+    # word model learning them (29a's four passive checks are close calls: "i can't go on like
+    # this, i need a proper sleep routine"):
+    "crisis_tuning_r29a": Pinned(
+        (108, 108, 60, 24), 108, 66, 35, 14, 4, 7, checked_target_met=False, in_reach_min=108
+    ),
+    "crisis_tuning_r29b": Pinned((108, 108, 60, 24), 108, 80, 42, 18, 0, 0, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 

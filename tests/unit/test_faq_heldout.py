@@ -1,12 +1,12 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r21.yaml) and the rounds held out before it,
+"""The FAQ held-out round (tests/data/heldout/faq_r22.yaml) and the rounds held out before it,
 as floors and ceilings.
 
-Round 21 was written by someone who never saw the matcher, before round 21's changes, and is
-never tuned on (those changes are chosen on rounds 3 to 20 and the tuning sets in tests/data).
+Round 22 was written by someone who never saw the matcher, before round 22's changes, and is
+never tuned on (those changes are chosen on rounds 3 to 21 and the tuning sets in tests/data).
 These tests pin the figures measured once after the changes (bench/faq.py, counted as the bot
 replies) so they cannot silently get worse; tighten a bound when a change improves it.
 Nothing here prints a message's text: assertions compare counts only. Rounds 5 to 15 were
-held out until later rounds and are tuning material now (round 20 since round 21): their
+held out until later rounds and are tuning material now (round 21 since round 22): their
 pins guard against
 regressions.
 """
@@ -170,8 +170,19 @@ ROUNDS = {
     # 21a (two questions at once, roundabout asking, older writers; reached 123 and declined
     # 27 before, 128 and 30 after: a long request for a message to send the ex declined, "day
     # 30. i did it" heard as news, two phrasings) and the word model learning it: the same
-    # (targets: wrong at most 5% met; reached 95% and declined 95% missed).
-    "faq_r21": Pinned((132, 30, 30), 124, 80, 2, 28, 29),
+    # (targets: wrong at most 5% met; reached 95% and declined 95% missed). Tuning material
+    # since round 22; after round 22's changes (one phrasing chosen on it) and the word model
+    # learning it: reached 129, right 81, wrong 1, declined 30 (in-sample).
+    "faq_r21": Pinned((132, 30, 30), 129, 81, 1, 30, 29),
+    # Held out (written 2026-12-03 before round 22's changes, by a helper of the sixteenth
+    # session who never saw the matcher: five questions for each of the ten commonest answers,
+    # two for every other, 30 requests for something else, 30 feelings told). Before them (the
+    # code of 7b8d187): reached 124 (93.9%), right 89, wrong 3 (2.3%), declined 28 (93.3%),
+    # quiet 26. After them (a told feeling's answer offered under the heard reply; help asked
+    # for someone else's breakup answered as such; both word models learning round 21 and sets
+    # 22a and 22b): reached 128 (97.0%), wrong 2 (1.5%), the rest the same (targets: reached
+    # 95% and wrong at most 5% met; declined 95% missed by one request).
+    "faq_r22": Pinned((132, 30, 30), 128, 89, 2, 28, 26),
 }
 
 
