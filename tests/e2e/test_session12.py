@@ -52,7 +52,8 @@ async def test_a_question_about_something_else_is_not_taken_for_a_follow_up(
     await user.send("what should i cook for dinner tonight")
     reply = await user.reply()
     assert reply.text not in (JOIN.join(nights.answer), nights.answer[0]), reply.plain
-    # one question offered: its own wording, not "a couple of these"
-    assert reply.text in CONTENT.faq.did_you_mean_one, reply.plain  # type: ignore[union-attr]
-    assert nights.title in reply.button_texts()  # still one tap away, if it was meant
+    # Since the word model learnt FAQ set 22b (60 requests for something else) it reads this
+    # as one clearly: declined kindly with the topics (it was asked back with "Nights are the
+    # worst" as the one option before), help still one tap away.
+    assert reply.text in CONTENT.faq.out_of_scope, reply.plain  # type: ignore[union-attr]
     assert NOT_SAFE in reply.button_texts()
