@@ -17,6 +17,11 @@ REFUSALS = list(FAQ.out_of_scope)
 JOIN = "\n\n"  # an answer's parts reach the person as one message
 
 
+def _said_as(text: str, kind: str) -> bool:
+    """Whether a reply opens like one of the small-talk replies of this kind."""
+    return any(text.startswith(v[:30]) for v in FAQ.smalltalk[kind])
+
+
 @pytest.mark.parametrize(
     "text",
     ["😭😭😭💔", "he keeps begging me to come back and sending long paragraphs",
@@ -469,9 +474,7 @@ async def test_asking_the_bot_to_message_the_ex_is_answered_honestly(
     await onboard(user)
     await user.send(text)
     reply = await user.reply()
-    assert CONTENT.faq is not None
-    openings = [v[:30] for v in CONTENT.faq.smalltalk["on_my_behalf"]]
-    assert any(reply.plain.startswith(o) for o in openings), reply.plain
+    assert _said_as(reply.plain, "on_my_behalf"), reply.plain
 
 
 @pytest.mark.parametrize(
@@ -488,13 +491,11 @@ async def test_help_asked_for_someone_elses_breakup_is_answered_kindly_not_as_th
     await onboard(user)
     await user.send(text)
     reply = await user.reply()
-    assert CONTENT.faq is not None
-    openings = [v[:30] for v in CONTENT.faq.smalltalk["someone_else"]]
-    assert any(reply.plain.startswith(o) for o in openings), reply.plain
+    assert _said_as(reply.plain, "someone_else"), reply.plain
     # the ex named: theirs after all ("my friend is still friends with my ex")
     await user.send("my friend is still friends with my ex, what do i do?")
     mutual = await user.reply()
-    assert not any(mutual.plain.startswith(o) for o in openings), mutual.plain
+    assert not _said_as(mutual.plain, "someone_else"), mutual.plain
 
 
 @pytest.mark.parametrize("text", ["he hasnt even replied", "she left me on read",
