@@ -290,6 +290,11 @@ class FaqMatch:
     # The same for a message that asks nothing ("im so angry at him i could scream"), read
     # even more clearly (TOLD_LEAD): heard, that answer offered under it (Reading.told_topic).
     told: str | None = None
+    # The word model's best reading is "asks nothing" (TOLD leads every question and
+    # "something else"): "i really thought she was the one", "i made it through his
+    # birthday". An answer to such a message is offered under the listening reply, not given
+    # (Reading.heard_first).
+    leans_told: bool = False
 
     @property
     def answered(self) -> bool:
@@ -355,6 +360,13 @@ GUESS_LEAD = 8.0
 # A statement's clear reading: higher, because a feeling told ("idk", "fine. i'm fine") leans
 # on few words; at 12 no listening message of rounds 10 to 21 or the tuning sets got one.
 TOLD_LEAD = 12.0
+# How far "asks nothing" must lead every other class for an answer to a statement to be
+# heard first instead of given (FaqMatch.leans_told). Chosen on FAQ rounds 14 to 22 and the
+# tuning sets t20a to t23a, each left out of the model's counts in turn (session 17): of
+# their 105 statements the matcher answered confidently, none leads "asks nothing" (the
+# highest is -4.1); of their 21 listening messages that were answered, 10 lead it at 0 and
+# 14 at -4. Zero is where the model's own best reading is "asks nothing".
+TOLD_MARGIN = 0.0
 
 
 class FaqMatcher:
@@ -634,6 +646,7 @@ class FaqMatcher:
             placed,
             elsewhere=opinion.elsewhere > ELSEWHERE_MARGIN,
             leans_elsewhere=opinion.elsewhere > 0,
+            leans_told=opinion.told > TOLD_MARGIN,
         )
         ranked = opinion.ranked
         if placed.kind == "none" and ranked and not placed.elsewhere:

@@ -91,6 +91,9 @@ class Opinion:
     # How far the best question leads every other class (questions, "something else" and
     # "asks nothing"), in log odds; -inf when it cannot tell.
     lead: float = -math.inf
+    # How far "asks nothing" leads every other class, in log odds; below zero when it does
+    # not lead, -inf when it cannot tell.
+    told: float = -math.inf
 
 
 class WordVotes:
@@ -105,6 +108,7 @@ class WordVotes:
         ids = list(phrasings)
         self._questions = [n for n, qid in enumerate(ids) if qid not in _NOT_QUESTIONS]
         self._elsewhere = ids.index(ELSEWHERE) if ELSEWHERE in phrasings else None
+        self._told = ids.index(TOLD) if TOLD in phrasings else None
         messages: Counter[str] = Counter()
         counts: dict[str, Counter[str]] = {}
         for qid in ids:
@@ -155,9 +159,12 @@ class WordVotes:
         if self._elsewhere is not None:
             others = (s for n, s in enumerate(scores) if n != self._elsewhere)
             elsewhere = scores[self._elsewhere] - max(others)
+        told = -math.inf
+        if self._told is not None:
+            told = scores[self._told] - max(s for n, s in enumerate(scores) if n != self._told)
         best = self._ids.index(ranked[0][0])
         lead = ranked[0][1] - max(s for n, s in enumerate(scores) if n != best)
-        return Opinion(ranked, elsewhere, lead)
+        return Opinion(ranked, elsewhere, lead, told)
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Every question with its log score, best first; empty when the message shares no

@@ -173,7 +173,11 @@ class Reading:
             # "he cheated on me with my best friend": told, not asked; heard, the nearest
             # answers under it, rather than "did you mean"
             return True
-        return self.match.kind == "answer" and (self.feeling or self.match.score < STATEMENT_SURE)
+        # "i really thought she was the one": read by the word model as telling, not asking
+        told = self.match.leans_told
+        return self.match.kind == "answer" and (
+            self.feeling or self.match.score < STATEMENT_SURE or told
+        )
 
     @property
     def wants_its_own_reply(self) -> bool:

@@ -525,3 +525,42 @@ async def test_wanting_to_share_their_intimate_pictures_is_named_and_stopped_kin
     reply = await user.reply()
     assert reply.text in CONTENT.variants("listen.shares_images"), reply.plain
     assert "crime" in reply.plain
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("i really thought she was the one", "doubt-decision"),
+    ("made it through his birthday somehow", "occasions"),
+])
+async def test_a_statement_the_word_model_reads_as_telling_is_heard_not_answered(
+    emu: BotApiEmulator, bot: BotRunner, text: str, topic: str
+) -> None:
+    # FAQ round 22 and tuning set 23a: told, not asked, yet answered outright ("Was breaking
+    # up a mistake?" to "i really thought she was the one"). When the word model's best
+    # reading is "asks nothing", the person is heard and the answer offered one tap away.
+    user = emu.user(8930)
+    await onboard(user)
+    await user.send(text)
+    heard = await user.reply()
+    entry = CONTENT.faq_entries[topic]
+    assert heard.text != JOIN.join(entry.answer)
+    heard_texts = (*CONTENT.variants("faq.feeling_heard"), *CONTENT.variants("listen.heard"))
+    assert heard.text in heard_texts, heard.plain
+    assert entry.title in heard.button_texts()
+    await user.press(entry.title, message=heard)
+    assert (await user.reply()).text == JOIN.join(entry.answer)
+
+
+@pytest.mark.parametrize("text", [
+    "my sister's boyfriend is cheating on her, how do i tell her",
+    "my son's girlfriend broke up with him, how can i cheer him up",
+])
+async def test_help_asked_for_a_relatives_heartbreak_is_answered_as_someone_elses(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    # FAQ tuning set 23a: "my sister's boyfriend is cheating on her, how do i tell her" got
+    # "Telling friends and family", as if the breakup were the person's own.
+    user = emu.user(8931)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert _said_as(reply.plain, "someone_else"), reply.plain

@@ -233,3 +233,22 @@ def test_no_guess_over_a_decline_harm_or_an_answer(matcher: FaqMatcher) -> None:
     harm = read_text("how do i make it stop for good, i have the pills here", matcher)
     assert harm.harm is not None
     assert harm.guess is None
+
+
+def test_an_answer_to_a_statement_read_as_telling_is_offered_not_given(
+    matcher: FaqMatcher, alone: FaqMatcher
+) -> None:
+    # FAQ tuning set 23a: told, not asked, and answered outright by the matcher alone
+    text = "i really thought she was the one"
+    assert alone.match(text).kind == "answer"
+    votes = WordVotes({e.id: e.phrasings for e in ENTRIES}, load_counts())
+    assert votes.opinion(text).told > 0  # "asks nothing" leads every question
+    reading = read_text(text, matcher)
+    assert reading.match.leans_told
+    assert reading.heard_first  # heard, the answer offered under the reply
+    # a question the matcher answers leans the other way, and is answered
+    asked = read_text("how long should no contact last", matcher)
+    assert votes.opinion("how long should no contact last").told < 0
+    assert not asked.match.leans_told
+    assert not asked.heard_first
+    assert votes.opinion("zzzzqqq").told == float("-inf")
