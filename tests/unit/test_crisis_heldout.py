@@ -205,17 +205,17 @@ ROUNDS = {
     # reply), checked 6 (5.6%), the rest the same (targets: every crisis message reached, at
     # most 5% checked, no crisis reply to an ordinary message: all three missed). Tuning
     # material since round 30; after round 30's rules, chosen on it and set 30a, and the word
-    # model learning it: reached 108, full 82, explicit 45, special 23, one crisis reply to an
+    # model learning it: reached 108, full 83, explicit 47, special 24, one crisis reply to an
     # ordinary message (the gentle check), checked 2.
-    "crisis_r29": Pinned((108, 108, 60, 24), 108, 82, 45, 23, 1, 2, in_reach_min=108),
+    "crisis_r29": Pinned((108, 108, 60, 24), 108, 83, 47, 24, 1, 2, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the seventeenth session who never saw the
     # rules; the same brief as round 29). Measured on the code of 6e1e7d4: reached 98
     # (90.7%), full 65, explicit 35, special 17, full alarms 2 (one the emergency reply),
     # checked 3 (2.8%), in reach 108. After round 30's changes (rules from round 29's misses
     # and set 30a, both word models learning round 29 and the sets): reached 99 (91.7%), full
-    # 68, explicit 36, special 18, the rest the same (targets: at most 5% checked met; every
+    # 69, explicit 37, special 19, the rest the same (targets: at most 5% checked met; every
     # crisis message reached and no crisis reply to an ordinary message missed).
-    "crisis_r30": Pinned((108, 108, 60, 24), 99, 68, 36, 18, 2, 3, in_reach_min=108),
+    "crisis_r30": Pinned((108, 108, 60, 24), 99, 69, 37, 19, 2, 3, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -266,7 +266,7 @@ ROUNDS = {
     # sleep, plans told through arrangements. Measured once before round 30's rules: reached
     # 99, full 59, explicit 29, special 9, checked 6 (three the crisis reply, none the
     # emergency one). After round 30's rules, chosen on it, and the word model learning it:
-    "crisis_tuning_r30a": Pinned((108, 108, 60, 24), 108, 81, 48, 20, 1, 1, in_reach_min=108),
+    "crisis_tuning_r30a": Pinned((108, 108, 60, 24), 108, 85, 52, 24, 1, 1, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
