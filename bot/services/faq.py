@@ -291,8 +291,8 @@ class FaqMatch:
     # even more clearly (TOLD_LEAD): heard, that answer offered under it (Reading.told_topic).
     told: str | None = None
     # The word model's best reading is "asks nothing" (TOLD leads every question and
-    # "something else"): "i really thought she was the one", "i made it through his
-    # birthday". An answer to such a message is offered under the listening reply, not given
+    # "something else"): "i really thought she was the one", "still sleeping in her
+    # tshirt". An answer to such a message is offered under the listening reply, not given
     # (Reading.heard_first).
     leans_told: bool = False
 
