@@ -155,21 +155,20 @@ class WordVotes:
         scores = (self._prior + len(rows) * self._unseen + self._bonus[rows].sum(axis=0)).tolist()
         ranked = sorted(((self._ids[n], scores[n]) for n in self._questions),
                         key=lambda item: (-item[1], item[0]))
-        elsewhere = -math.inf
-        if self._elsewhere is not None:
-            others = (s for n, s in enumerate(scores) if n != self._elsewhere)
-            elsewhere = scores[self._elsewhere] - max(others)
-        told = -math.inf
-        if self._told is not None:
-            told = scores[self._told] - max(s for n, s in enumerate(scores) if n != self._told)
-        best = self._ids.index(ranked[0][0])
-        lead = ranked[0][1] - max(s for n, s in enumerate(scores) if n != best)
+        elsewhere = -math.inf if self._elsewhere is None else _lead(scores, self._elsewhere)
+        told = -math.inf if self._told is None else _lead(scores, self._told)
+        lead = _lead(scores, self._ids.index(ranked[0][0]))
         return Opinion(ranked, elsewhere, lead, told)
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Every question with its log score, best first; empty when the message shares no
         feature with anything learnt."""
         return self.opinion(text).ranked
+
+
+def _lead(scores: Sequence[float], n: int) -> float:
+    """How far class ``n`` leads every other class, in log odds."""
+    return scores[n] - max(s for m, s in enumerate(scores) if m != n)
 
 
 @cache
