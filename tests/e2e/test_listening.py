@@ -482,7 +482,10 @@ async def test_asking_the_bot_to_message_the_ex_is_answered_honestly(
 @pytest.mark.parametrize(
     "text",
     ["my friend just broke up with her boyfriend, how can i help her",
-     "my sister got cheated on and she cant stop crying. what do i say to her?"],
+     "my sister got cheated on and she cant stop crying. what do i say to her?",
+     # FAQ tuning set 23a: a relative's heartbreak had "Telling friends and family"
+     "my sister's boyfriend is cheating on her, how do i tell her",
+     "my son's girlfriend broke up with him, how can i cheer him up"],
 )
 async def test_help_asked_for_someone_elses_breakup_is_answered_kindly_not_as_theirs(
     emu: BotApiEmulator, bot: BotRunner, text: str
@@ -550,19 +553,3 @@ async def test_a_statement_the_word_model_reads_as_telling_is_heard_not_answered
     assert entry.title in heard.button_texts()
     await user.press(entry.title, message=heard)
     assert (await user.reply()).text == JOIN.join(entry.answer)
-
-
-@pytest.mark.parametrize("text", [
-    "my sister's boyfriend is cheating on her, how do i tell her",
-    "my son's girlfriend broke up with him, how can i cheer him up",
-])
-async def test_help_asked_for_a_relatives_heartbreak_is_answered_as_someone_elses(
-    emu: BotApiEmulator, bot: BotRunner, text: str
-) -> None:
-    # FAQ tuning set 23a: "my sister's boyfriend is cheating on her, how do i tell her" got
-    # "Telling friends and family", as if the breakup were the person's own.
-    user = emu.user(8931)
-    await onboard(user)
-    await user.send(text)
-    reply = await user.reply()
-    assert _said_as(reply.plain, "someone_else"), reply.plain

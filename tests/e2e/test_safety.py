@@ -2067,46 +2067,29 @@ async def test_a_feeling_said_alone_in_the_talk_is_never_a_person_to_reach(
     assert "Calm" not in reply.plain.split("\n")[0]
 
 
-@pytest.mark.parametrize("text", [
-    "he is standing in my kitchen with a knife and says he just wants to talk",
-    "she left a voicemail, i'm dead when she catches me",
-    "never got his key back and someone has been in my flat, my stuff was moved",
+
+@pytest.mark.parametrize(("text", "key"), [
+    # danger told only by what happened: a knife "only to talk", a threat with no word of
+    # fear, a flat entered when only the ex had a key
+    ("he is standing in my kitchen with a knife and says he just wants to talk",
+     "sos.danger_reply"),
+    ("she left a voicemail, i'm dead when she catches me", "sos.danger_reply"),
+    ("never got his key back and someone has been in my flat, my stuff was moved",
+     "sos.danger_reply"),
+    # the ex at risk told by his family
+    ("his brother phoned, he swallowed a load of tablets and the ambulance came",
+     "sos.ex_at_risk"),
+    # goodbyes that never say goodbye: the numbers first
+    ("wrote a letter and left it on my bed for whoever finds it", "sos.explicit_reply"),
+    ("set an email to go to my sister tomorrow at 8. by then it won't matter",
+     "sos.explicit_reply"),
 ])
-async def test_danger_told_only_by_what_happened_opens_the_danger_path(
-    emu: BotApiEmulator, bot: BotRunner, text: str
+async def test_round_30s_phrasings_get_their_own_path_with_the_number(
+    emu: BotApiEmulator, bot: BotRunner, text: str, key: str
 ) -> None:
-    # Round 30's tuning: a knife "only to talk", a threat with no word of fear, a flat
-    # entered when only the ex had a key. The danger lines, not the self-harm reply.
     user = emu.user(5210)
     await onboard(user, zone="Berlin")
     await user.send(text)
     reply = await user.reply()
-    assert said(reply, "sos.danger_reply"), reply.plain
-    assert "112" in reply.plain
-
-
-async def test_the_ex_at_risk_told_by_his_family_gets_the_ex_at_risk_reply(
-    emu: BotApiEmulator, bot: BotRunner
-) -> None:
-    # Round 30's tuning: the ex's family rang; he "took something" and is in hospital.
-    user = emu.user(5211)
-    await onboard(user, zone="Berlin")
-    await user.send("his brother phoned, he swallowed a load of tablets and the ambulance came")
-    reply = await user.reply()
-    assert said(reply, "sos.ex_at_risk"), reply.plain
-    assert "112" in reply.plain
-
-
-@pytest.mark.parametrize("text", [
-    "wrote a letter and left it on my bed for whoever finds it",
-    "set an email to go to my sister tomorrow at 8. by then it won't matter",
-])
-async def test_a_goodbye_that_never_says_goodbye_gets_the_numbers_first(
-    emu: BotApiEmulator, bot: BotRunner, text: str
-) -> None:
-    user = emu.user(5212)
-    await onboard(user, zone="Berlin")
-    await user.send(text)
-    reply = await user.reply()
-    assert said(reply, "sos.explicit_reply"), reply.plain
+    assert said(reply, key), reply.plain
     assert "112" in reply.plain
