@@ -2375,7 +2375,12 @@ def misses_who_hurt_them(text: str) -> bool:
 _THEIR_PLACE = re.compile(
     r"\b(?:friend|sister|brother|cousin|mum|mom|dad|ex|boyfriend|girlfriend|bf|gf|partner|son"
     r"|daughter|he|she|they)(?: \w+)?(?: who)? (?:in|lives in|living in|from|based in|over in"
-    r"|is in|back in|moved to)\s+(?P<place>[a-z][a-z .-]{1,30}?)(?=\s*(?:[,.?!]|$)|\s+(?:texted"
+    r"|is in|back in|moved to)\s+"
+    # where someone is, not a place on a map: "he's in hospital", "she's in a bad way"
+    r"(?!(?:the |a |an )?(?:hospital|a e|a and e|icu|er|intensive care|resus|rehab|jail|prison"
+    r"|bed|trouble|a bad way|bad way|shock|tears|pieces|bits|danger|crisis|pain|love|debt"
+    r"|surgery|theatre|recovery|care|custody|a coma|coma|an ambulance|ambulance)\b)"
+    r"(?P<place>[a-z][a-z .-]{1,30}?)(?=\s*(?:[,.?!]|$)|\s+(?:texted"
     r"|said|says"
     r"|told|is|wants|and|just|keeps|has|she|he|they|what|who|messaged|called|posted)\b)"
 )

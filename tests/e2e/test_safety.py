@@ -2077,7 +2077,7 @@ async def test_a_feeling_said_alone_in_the_talk_is_never_a_person_to_reach(
     ("never got his key back and someone has been in my flat, my stuff was moved",
      "sos.danger_reply"),
     # the ex at risk told by his family
-    ("his brother phoned, he swallowed a load of tablets and the ambulance came",
+    ("his brother phoned, he swallowed a load of tablets and he's in hospital now",
      "sos.ex_at_risk"),
     # goodbyes that never say goodbye: the numbers first
     ("wrote a letter and left it on my bed for whoever finds it", "sos.explicit_reply"),
@@ -2093,3 +2093,5 @@ async def test_round_30s_phrasings_get_their_own_path_with_the_number(
     reply = await user.reply()
     assert said(reply, key), reply.plain
     assert "112" in reply.plain
+    # the lines of where the person is: "in hospital" is no place on a map
+    assert "TelefonSeelsorge" in reply.plain or "Hilfetelefon" in reply.plain, reply.plain

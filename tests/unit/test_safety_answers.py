@@ -12,6 +12,7 @@ from bot.services.safety_answers import (
     is_unreachable,
     person_named,
     read_safety_answer,
+    their_place,
 )
 
 
@@ -201,3 +202,11 @@ def test_what_is_wanted_is_not_done_but_what_is_done_still_is(
     text: str, done: str | None
 ) -> None:
     assert done_to_self(text) == done
+
+
+def test_where_the_one_at_risk_is_means_a_place_on_a_map() -> None:
+    # Round 30's terminal chat: "he's in hospital" gave India's lines to a person in Glasgow
+    # ("hospital" matched a place name).
+    assert their_place("his sister rang, he took a load of pills and hes in hospital", {}) is None
+    assert their_place("she's in a bad way, her mum says", {}) is None
+    assert their_place("my friend in toronto says she wants to die", {}) == "CA"
