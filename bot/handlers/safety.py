@@ -321,6 +321,12 @@ async def check_message(update: Update, context: BotContext) -> None:
     zone, convo = await _read_state(rt, user.id if user else chat.id)
     frame = convo.find(NAME)
     going_on = frame is not None and not FLOW.is_idle(frame, rt.clock.now())
+    # Danger from someone told in a talk about something else ("he's outside my door with a
+    # knife" while talking about the ex at risk): a new path, not a weapon the talk reads
+    new_danger = (
+        going_on and frame is not None and signal.kind == "danger_from_other"
+        and SosData.of(frame).kind != KINDS["danger_from_other"]
+    )
     if going_on and signal.negated and read_safety_answer(text) == "safe":
         return  # "im ok. not gonna hurt myself": an answer, read by the talk itself
     if going_on and (
@@ -328,7 +334,7 @@ async def check_message(update: Update, context: BotContext) -> None:
         or waiting_for_help(text)
         or not_immediate(text)
         or asks_about_lines(text)
-        or (means_at_hand(text) and done_to_self(text) is None)
+        or (means_at_hand(text) and done_to_self(text) is None and not new_danger)
         or asks_protection_order(text)
         or has_protection_order(text)
         or asks_tech_safety(text)

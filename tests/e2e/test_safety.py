@@ -2095,3 +2095,19 @@ async def test_round_30s_phrasings_get_their_own_path_with_the_number(
     assert "112" in reply.plain
     # the lines of where the person is: "in hospital" is no place on a map
     assert "TelefonSeelsorge" in reply.plain or "Hilfetelefon" in reply.plain, reply.plain
+
+
+async def test_danger_told_inside_a_talk_about_the_ex_at_risk_opens_the_danger_path(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found in the terminal chat: in a talk about the ex at risk, "he is outside my door with
+    # a knife" was read as a weapon the talk already knew of ("Here with you, still"), with no
+    # number; and "what do i do" then got the steps for helping the ex.
+    user = emu.user(5213)
+    await onboard(user, zone="Berlin")
+    await user.send("his sister rang, he took a load of pills last night and hes in hospital")
+    assert said(await user.reply(), "sos.ex_at_risk")
+    await user.send("he is outside my door with a knife saying he just wants to talk")
+    danger = await user.reply()
+    assert said(danger, "sos.danger_at_door") or said(danger, "sos.danger_unsafe"), danger.plain
+    assert "112" in danger.plain
