@@ -2,9 +2,9 @@
 
 Run: .venv/bin/python bench/faq.py [--misses] [--skip-heldout]
 
-The held-out round (tests/data/heldout/faq_r23.yaml, written 2026-12-03 before any tuning on it)
+The held-out round (tests/data/heldout/faq_r24.yaml, written 2026-12-03 before any tuning on it)
 is reported as counts only: its texts are never printed, not even with --misses, so nobody
-tunes on them. Rounds 3 to 22 were held out before it; each was measured once and is now
+tunes on them. Rounds 3 to 23 were held out before it; each was measured once and is now
 tuning material (printed as "r3 (tuned)" and so on, and --misses lists their misses), as is
 tests/data/faq_tuning_r7.yaml, written from round 6's brief for tuning ("t7"), and
 tests/data/faq_tuning_r9a.yaml, written by a new writer for tuning in round 9 ("t9a"), and
@@ -12,7 +12,8 @@ later sets in the same way (t10a, t15a, t20a: questions after a long story, or i
 words; t21a: two questions at once, roundabout asking, older writers; t22a: long stories
 with the question last, two topics at once, venting that sounds like a question; t22b: two
 per answer and 60 requests for something else, many borrowing our words; t23a: two per
-answer, 50 requests close to our subjects and 50 feelings that sound like questions).
+answer, 50 requests close to our subjects and 50 feelings that sound like questions; t24a: the same
+brief, a new writer).
 Note: the matcher's second opinion (bot/services/faq_words.py) learns from the tuned rounds
 and tuning sets, so its figures on them are in-sample and say little; only the held-out round
 measures it.
@@ -36,7 +37,7 @@ from bot.services.reading import read_text  # noqa: E402
 
 FAQ_PATH = ROOT / "content" / "faq.yaml"
 LABELLED_PATH = ROOT / "tests" / "data" / "faq_labelled.yaml"
-HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r23.yaml"
+HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r24.yaml"
 PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r4": ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml",
             "r5": ROOT / "tests" / "data" / "heldout" / "faq_r5.yaml",
@@ -57,6 +58,7 @@ PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r20": ROOT / "tests" / "data" / "heldout" / "faq_r20.yaml",
             "r21": ROOT / "tests" / "data" / "heldout" / "faq_r21.yaml",
             "r22": ROOT / "tests" / "data" / "heldout" / "faq_r22.yaml",
+            "r23": ROOT / "tests" / "data" / "heldout" / "faq_r23.yaml",
             "t7": ROOT / "tests" / "data" / "faq_tuning_r7.yaml",
             "t9a": ROOT / "tests" / "data" / "faq_tuning_r9a.yaml",
             "t10a": ROOT / "tests" / "data" / "faq_tuning_r10a.yaml",
@@ -65,7 +67,8 @@ PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "t21a": ROOT / "tests" / "data" / "faq_tuning_r21a.yaml",
             "t22a": ROOT / "tests" / "data" / "faq_tuning_r22a.yaml",
             "t22b": ROOT / "tests" / "data" / "faq_tuning_r22b.yaml",
-            "t23a": ROOT / "tests" / "data" / "faq_tuning_r23a.yaml"}
+            "t23a": ROOT / "tests" / "data" / "faq_tuning_r23a.yaml",
+            "t24a": ROOT / "tests" / "data" / "faq_tuning_r24a.yaml"}
 
 
 def _expected(item: dict[str, Any]) -> set[str]:
@@ -308,7 +311,7 @@ def main() -> int:
         if show_misses and path.exists():
             _print_misses(matcher, name, yaml.safe_load(path.read_text("utf-8")))
     if "--skip-heldout" not in sys.argv:
-        _heldout_report(matcher, HELDOUT_PATH, "held-out r23", timing=True)
+        _heldout_report(matcher, HELDOUT_PATH, "held-out r24", timing=True)
     return 0
 
 

@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r30.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r31.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 30 was written by a helper who never saw the rules, before round 30's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 29
+Round 31 was written by a helper who never saw the rules, before round 31's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 30
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 29), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 30), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -214,8 +214,15 @@ ROUNDS = {
     # checked 3 (2.8%), in reach 108. After round 30's changes (rules from round 29's misses
     # and set 30a, both word models learning round 29 and the sets): reached 99 (91.7%), full
     # 69, explicit 37, special 19, the rest the same (targets: at most 5% checked met; every
-    # crisis message reached and no crisis reply to an ordinary message missed).
+    # crisis message reached and no crisis reply to an ordinary message missed). Tuning
+    # material since round 31.
     "crisis_r30": Pinned((108, 108, 60, 24), 99, 69, 37, 19, 2, 3, in_reach_min=108),
+    # Held out (written 2026-12-03 by a helper of the eighteenth session who never saw the
+    # rules; the same brief as round 30). Measured on the code of cefbcfb: reached 102
+    # (94.4%), full 70, explicit 38, special 16, full alarms 4 (two the emergency reply),
+    # checked 5 (4.6%), in reach 108 (targets: at most 5% checked met; every crisis message
+    # reached and no crisis reply to an ordinary message missed).
+    "crisis_r31": Pinned((108, 108, 60, 24), 102, 70, 38, 16, 4, 5, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -267,6 +274,10 @@ ROUNDS = {
     # 99, full 59, explicit 29, special 9, checked 6 (three the crisis reply, none the
     # emergency one). After round 30's rules, chosen on it, and the word model learning it:
     "crisis_tuning_r30a": Pinned((108, 108, 60, 24), 108, 85, 52, 24, 1, 1, in_reach_min=108),
+    # And one more (2026-12-03, eighteenth session): 31a affairs put in order through chores,
+    # being a burden said as costs, plans told through arrangements, drink or drugs with
+    # despair, the ex at risk told second-hand. Measured once before round 31's rules:
+    "crisis_tuning_r31a": Pinned((108, 108, 60, 24), 99, 72, 37, 15, 3, 5, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
