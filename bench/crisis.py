@@ -63,9 +63,10 @@ PREVIOUS = tuple(
 # r29b by another, told to favour short slangy messages, euphemisms and older formal writers,
 # each measured once before round 29's; r30a by one more, told to favour the ex at risk told
 # second-hand, self-harm told by its aftermath, goodbyes that never say goodbye, not waking
-# said as sleep, and plans told through arrangements, measured once before round 30's; r31a by one more, told to favour affairs put in order
-# through chores, being a burden said as costs, plans told through arrangements, drink or drugs
-# with despair and the ex at risk told second-hand, measured once before round 31's).
+# said as sleep, and plans told through arrangements, measured once before round 30's; r31a
+# by one more, told to favour affairs put in order through chores, being a burden said as
+# costs, plans told through arrangements, drink or drugs with despair and the ex at risk told
+# second-hand, measured once before round 31's).
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",

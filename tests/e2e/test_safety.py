@@ -2083,8 +2083,13 @@ async def test_a_feeling_said_alone_in_the_talk_is_never_a_person_to_reach(
     ("wrote a letter and left it on my bed for whoever finds it", "sos.explicit_reply"),
     ("set an email to go to my sister tomorrow at 8. by then it won't matter",
      "sos.explicit_reply"),
+    # round 31's: danger told by what was found or seen, the ex at risk told by a friend
+    ("found an airtag sewn into my coat lining, i never bought one", "sos.tracker"),
+    ("she's been standing outside my house at 3am again, same coat every time",
+     "sos.danger_at_door"),
+    ("his flatmate says he's been cutting again since we split", "sos.ex_at_risk"),
 ])
-async def test_round_30s_phrasings_get_their_own_path_with_the_number(
+async def test_tuned_phrasings_get_their_own_path_with_the_number(
     emu: BotApiEmulator, bot: BotRunner, text: str, key: str
 ) -> None:
     user = emu.user(5210)
@@ -2095,6 +2100,25 @@ async def test_round_30s_phrasings_get_their_own_path_with_the_number(
     assert "112" in reply.plain
     # the lines of where the person is: "in hospital" is no place on a map
     assert "TelefonSeelsorge" in reply.plain or "Hilfetelefon" in reply.plain, reply.plain
+
+
+@pytest.mark.parametrize("text", [
+    # round 31's tuning: affairs put in order through chores, a burden said as costs, a plan
+    # told by when the house is empty
+    "paid the rent early, cancelled my phone contract, wrote down the passwords. everything is"
+    " in order now",
+    "one less mouth to feed for my mum, simple maths",
+    "once my flatmates go to work tomorrow the flat is empty. that's when",
+])
+async def test_round_31s_quiet_warning_signs_get_the_gentle_check(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    user = emu.user(5214)
+    await onboard(user, zone="Berlin")
+    await user.send(text)
+    reply = await user.reply()
+    assert said(reply, "sos.passive_check") or said(reply, "sos.explicit_reply"), reply.plain
+    assert "I'm not safe" in " ".join(reply.button_texts()), reply.button_texts()
 
 
 async def test_danger_told_inside_a_talk_about_the_ex_at_risk_opens_the_danger_path(

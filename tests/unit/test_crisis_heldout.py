@@ -215,14 +215,18 @@ ROUNDS = {
     # and set 30a, both word models learning round 29 and the sets): reached 99 (91.7%), full
     # 69, explicit 37, special 19, the rest the same (targets: at most 5% checked met; every
     # crisis message reached and no crisis reply to an ordinary message missed). Tuning
-    # material since round 31.
-    "crisis_r30": Pinned((108, 108, 60, 24), 99, 69, 37, 19, 2, 3, in_reach_min=108),
+    # material since round 31; after round 31's rules, chosen on it and set 31a, and the word
+    # model learning it: reached 108, full 79, explicit 42, special 24, nothing checked.
+    "crisis_r30": Pinned((108, 108, 60, 24), 108, 79, 42, 24, 0, 0, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the eighteenth session who never saw the
     # rules; the same brief as round 30). Measured on the code of cefbcfb: reached 102
     # (94.4%), full 70, explicit 38, special 16, full alarms 4 (two the emergency reply),
-    # checked 5 (4.6%), in reach 108 (targets: at most 5% checked met; every crisis message
-    # reached and no crisis reply to an ordinary message missed).
-    "crisis_r31": Pinned((108, 108, 60, 24), 102, 70, 38, 16, 4, 5, in_reach_min=108),
+    # checked 5 (4.6%), in reach 108. After round 31's changes (rules from round 30's misses
+    # and set 31a, both word models learning round 30 and the sets): reached 102 (94.4%), full
+    # 71, explicit 39, special 17, full alarms 3 (two the emergency reply), checked 4 (3.7%)
+    # (targets: at most 5% checked met; every crisis message reached and no crisis reply to an
+    # ordinary message missed).
+    "crisis_r31": Pinned((108, 108, 60, 24), 102, 71, 39, 17, 3, 4, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -276,8 +280,10 @@ ROUNDS = {
     "crisis_tuning_r30a": Pinned((108, 108, 60, 24), 108, 85, 52, 24, 1, 1, in_reach_min=108),
     # And one more (2026-12-03, eighteenth session): 31a affairs put in order through chores,
     # being a burden said as costs, plans told through arrangements, drink or drugs with
-    # despair, the ex at risk told second-hand. Measured once before round 31's rules:
-    "crisis_tuning_r31a": Pinned((108, 108, 60, 24), 99, 72, 37, 15, 3, 5, in_reach_min=108),
+    # despair, the ex at risk told second-hand. Measured once before round 31's rules: reached
+    # 99, full 72, explicit 37, special 15, checked 5 (three the crisis reply, one the
+    # emergency one). After them, chosen on it, and the word model learning it:
+    "crisis_tuning_r31a": Pinned((108, 108, 60, 24), 108, 83, 44, 23, 0, 0, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
