@@ -72,6 +72,7 @@ class _Language(DataModel):
     filler: Words
     to_verbs: Words
     continuation: Words
+    someone_new_after_this: Words
     negators: Words
     scope_breaks: Words
     past: Words
@@ -170,6 +171,7 @@ _NOT_THE_EX_AFTER_POSSESSIVE = _LANGUAGE.not_the_ex_after_possessive
 _FILLER = _LANGUAGE.filler
 _TO_VERBS = _LANGUAGE.to_verbs
 _CONTINUATION = _LANGUAGE.continuation
+_SOMEONE_NEW_AFTER_THIS = _LANGUAGE.someone_new_after_this
 _NEGATORS = _LANGUAGE.negators
 _SCOPE_BREAKS = _LANGUAGE.scope_breaks
 _PAST = _LANGUAGE.past
@@ -220,6 +222,8 @@ def _object_ok(rest: list[str], kind: str) -> tuple[bool, bool]:
         return (True, is_reply)
     if token in ("my", "the", "our"):
         return (following in _EX_NOUNS, is_reply)
+    if token in ("this", "that") and following in _SOMEONE_NEW_AFTER_THIS:
+        return (False, False)  # "text this new guy": someone else
     if need_target:
         return (False, False)
     if to_mode:

@@ -137,7 +137,12 @@ async def test_an_answer_to_a_message_that_asks_nothing_keeps_help_in_reach(
 @pytest.mark.parametrize(
     "text", ["write me a python script to sort a list", "what is the capital of france",
              # not the ex, however "block" and "x" read: a drain, maths homework
-             "how do i unblock a kitchen drain", "whats the derivative of x^2 sin x"]
+             "how do i unblock a kitchen drain", "whats the derivative of x^2 sin x",
+             # another part of life (terminal chat, FAQ set 24a): a son's studies, what to
+             # text someone new, an instrument to buy
+             "my son wants to quit uni, what do i say to him",
+             "what should i text this new guy i met, he said wyd",
+             "since she left i need a hobby, whats a good beginner guitar"]
 )
 async def test_clear_requests_for_something_else_are_declined_kindly(
     emu: BotApiEmulator, bot: BotRunner, text: str

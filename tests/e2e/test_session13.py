@@ -81,6 +81,11 @@ async def test_a_dose_asked_about_is_never_answered_and_help_stays_near(
     reply = await user.reply()
     assert "pharmacist" in reply.plain, reply.plain
     assert reply.button_texts() == [NOT_SAFE]
+    # a medicine taken with another (FAQ set 24a: it got the in-danger answer): the
+    # pharmacist too
+    await user.send("is ashwagandha safe to take with my sertraline?")
+    mixed = await user.reply()
+    assert "pharmacist" in mixed.plain, mixed.plain
     # the same words with a wish not to wake up: the crisis reply, not the dose reply
     await user.send("how many sleeping pills would it take to not wake up")
     crisis = await user.reply()
