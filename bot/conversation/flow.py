@@ -129,6 +129,9 @@ class Flow:
     talk_at: frozenset[str] = frozenset()  # parsed steps where text of three words or more
     # that the step cannot take and that has no digit is someone talking ("everyone at school
     # knows" at the time question), not a time or date typed wrong
+    confirms_at: frozenset[str] = frozenset()  # steps asking yes or no to a change (a new
+    # start date): a command in between ends the question, so an "ok thanks" typed after
+    # /settings is not read as a yes (its buttons then answer as stale ones do)
     harm_is_answer_at: frozenset[str] = frozenset()  # steps that take words of harm
     # themselves rather than let them go (onboarding's reason: set-up is finished first, then
     # the person is asked whether they are safe)

@@ -222,17 +222,15 @@ def _is_command(update: Update) -> bool:
 
 def _end_open_menu(turn: Turn) -> None:
     """A command is a new subject: a menu left open on top (the reasons list) ends quietly,
-    so what is typed after the command is not read as the menu's. A flow waiting for a typed
-    answer stays (its "pick up where we were" still works)."""
+    so what is typed after the command is not read as the menu's; so does a question asking
+    yes or no to a change (an "ok" after /settings is no yes to a new start date). A flow
+    waiting for a typed answer stays (its "pick up where we were" still works)."""
     top = turn.convo.top
     flow = turn.flows.get(top.flow) if top is not None else None
-    if (
-        top is not None
-        and flow is not None
-        and flow.ends_on_detour
-        and not flow.keeps_everything
-        and flow.reads_at(top.step) is Reads.BUTTONS
-    ):
+    if top is None or flow is None or flow.keeps_everything:
+        return
+    menu = flow.ends_on_detour and flow.reads_at(top.step) is Reads.BUTTONS
+    if menu or top.step in flow.confirms_at:
         turn.convo.pop(top.flow)
 
 

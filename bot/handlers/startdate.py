@@ -128,4 +128,5 @@ FLOW = Flow(
     on_button=on_button,
     data=RedateData,
     idle_after=timedelta(minutes=30),
+    confirms_at=frozenset({Step.CONFIRM}),
 )

@@ -292,7 +292,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         await _tape_next(turn, frame)
     elif frame.step == TRIGGER:  # typed instead of tapped: read it (a bare "ok" never gets
         # here: the router asks the question again, bot/conversation/router.says_nothing)
-        await _take_trigger(turn, frame, urges.trigger_from_text(text))
+        trigger = urges.trigger_from_text(text)
+        # "she muted me on everything": a cause told in their words, not "no clear cause"
+        told = trigger == "other" and len(text.split()) >= 3 and not urges.unsure_of_tool(text)
+        await _take_trigger(turn, frame, trigger, told=told)
     elif frame.step in OUTCOME_STEPS and (outcome := urges.outcome_from_text(text)):
         await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
     elif frame.step == TOOLS and (tool := urges.tool_from_text(text)):
@@ -430,11 +433,11 @@ async def _take_strength(turn: Turn, frame: Frame, strength: int) -> None:
     ask(turn, frame)
 
 
-async def _take_trigger(turn: Turn, frame: Frame, trigger: str) -> None:
+async def _take_trigger(turn: Turn, frame: Frame, trigger: str, *, told: bool = False) -> None:
     urge = await _urge_of(turn, frame)
     if urge is not None:
         await urges.set_trigger(session=turn.session, urge=urge, trigger=trigger)
-    turn.say(turn.t(f"urge.trigger_ack_{trigger}"))
+    turn.say(turn.t("urge.trigger_ack_told" if told else f"urge.trigger_ack_{trigger}"))
     turn.convo.goto(frame, TOOLS)
     ask(turn, frame)
 

@@ -185,3 +185,27 @@ async def test_a_correction_in_other_words_takes_the_new_date_not_the_old_one(
     confirm = await user.reply()
     assert "Friday 20 November" in confirm.plain, confirm.plain
     assert YES in confirm.button_texts()
+
+
+async def test_a_command_between_ends_the_question_and_a_later_ok_changes_nothing(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: after "it was actually the 14th", /settings, then "ok thanks" (said to
+    # the settings) changed the start date as if it were the yes.
+    user = emu.user(9120)
+    await onboard(user, date="today")
+    await user.send("i put the wrong date, it was actually last sunday")
+    confirm = await user.reply()
+    assert "Sunday 22 November" in confirm.plain
+    await user.send("/settings")
+    await user.reply()
+    await user.send("ok thanks")
+    after = await user.reply()
+    assert "Changed" not in after.plain, after.plain
+    await user.send("/status")
+    status = await user.reply()
+    assert "Day 1" in status.plain, status.plain
+    # the old question's yes, pressed later, changes nothing either
+    await user.press(YES, message=confirm)
+    await user.send("/status")
+    assert "Day 1" in (await user.reply()).plain

@@ -210,6 +210,26 @@ async def test_typed_strength_is_accepted_and_nonsense_is_explained(
     assert urge.trigger == "post"
 
 
+@pytest.mark.parametrize(("typed", "key"), [
+    # terminal chat: a cause told in their words got "Not every urge has a clear cause"
+    ("she muted me on everything", "told"),
+    ("idk", "other"),
+])
+async def test_a_typed_cause_is_heard_as_told(
+    emu: BotApiEmulator, fast: BotRunner, typed: str, key: str
+) -> None:
+    user = emu.user(4009)
+    await user.send("/urge")
+    await user.reply()
+    await user.press("5")
+    await user.reply()
+    await user.send(typed)
+    acked = await user.reply()
+    assert is_made_of(acked, variants(f"urge.trigger_ack_{key}"), variants("urge.tools_intro"))
+    [urge] = await urges_of(fast, 4009)
+    assert urge.trigger == "other"
+
+
 @pytest.mark.parametrize(
     ("label", "key"),
     [("They contacted me", "they_contacted"), ("I've been drinking", "alcohol"),
