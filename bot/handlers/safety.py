@@ -132,6 +132,7 @@ from bot.services.safety_answers import (
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone
+from bot.services.yesno import yes_or_no
 from bot.tg.sending import with_retries
 
 logger = logging.getLogger(__name__)
@@ -162,6 +163,7 @@ class SosData(FrameData):
     q: int = 0  # the plan question being asked
     answers: list[str] = []  # their plan so far, shown back at the end
     last: dict[str, int] = {}  # the variant of each text sent last, never sent twice in a row
+    asked: str = ""  # the text sent last (its key): a bare "yes" is read against its question
     said: int = 0  # replies in this conversation so far
     # They said they were not safe in this talk, or it began with intent, a plan or danger:
     # a bare "ok" from now on is heard ("ok, I'll call"), never read as "I'm safe now".
@@ -213,6 +215,7 @@ def _pick(content: Content, data: SosData, key: str) -> str:
     else:
         text = content.pick(variants)
     data.last = {**data.last, key: variants.index(text)}
+    data.asked = key
     return text
 
 
@@ -821,6 +824,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "yeah he did it again today": going on, not "glad you're safe" (ninth probe S9)
         _reply(turn, frame, data, "danger_not_now", Step.ASKED)
         return
+    if data.asked == "still_here_who" and _bare_yes_or_no(text) is not None:
+        # "yes" to "is there someone you could message?": reach them now; "no": no one of
+        # their own, the lines (terminal chat: the "yes" was read as "I'm safe")
+        key = "someone_yes" if _bare_yes_or_no(text) else "no_one"
+        _reply(turn, frame, data, key, Step.UNSAFE)
+        return
     answer = read_safety_answer(text)
     if answer == "unsafe" and frame.step == Step.UNSAFE and data.kind != "d":
         # Not safe, said again: short, the number kept, the full list behind its button
@@ -917,7 +926,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             key = "stay_danger" if data.kind == "d" else "stay_unsafe"
             _reply(turn, frame, data, key, Step.UNSAFE)
             return
-        key = "still_here" if data.said % 2 else "listen"
+        key = "listen" if data.said % 2 == 0 else "still_here"
+        if key == "still_here" and data.said % 4 == 3:
+            key = "still_here_who"  # now and then, someone to reach instead of "are you safe?"
         _reply(turn, frame, data, key, Step.LISTEN if key == "listen" else Step.ASKED)
 
 
@@ -993,6 +1004,15 @@ def _names(rt: Runtime) -> dict[str, str]:
 def _who(name: str) -> dict[str, str]:
     """The one named, said back: "your sister", or a first name ("Sarah")."""
     return {"who": said_as(name)}
+
+
+def _bare_yes_or_no(text: str) -> bool | None:
+    """A yes or a no of a few words that says nothing of safety ("yes", "yeah maybe", "no"):
+    the answer to a question about someone to reach."""
+    words = normalize(text).split()
+    if len(words) > 3 or "safe" in words or says_safe(text):
+        return None
+    return yes_or_no(text)
 
 
 def _changes_subject(reading: Reading) -> bool:

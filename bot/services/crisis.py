@@ -408,6 +408,11 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
 
 _TABLES = load_tables()
 _WORDS = load_model()
+# Fewer words than this are left to the rules: four words carry too little for the model to
+# ask about alone ("para sa sarili ko", Tagalog for "for myself", scored as crisis on the
+# letters of "sarili"); on every tuning round no crisis message was reached by the model
+# alone in fewer than six words.
+_MODEL_MIN_WORDS = 5
 
 
 def _words_before(norm: str, start: int, count: int = _NOT_AFTER_WORDS) -> list[str]:
@@ -683,7 +688,11 @@ def mentions_harm(text: str) -> HarmLevel | None:
         return "strong" if text and _other_language_harm("", text) else None
     if t.first(_TABLES.net_strong) is not None:
         return "strong"
-    if _WORDS.says_crisis(t.words) and _TABLES.model_unless.search(t.norm) is None:
+    if (
+        len(t.words) >= _MODEL_MIN_WORDS
+        and _WORDS.says_crisis(t.words)
+        and _TABLES.model_unless.search(t.norm) is None
+    ):
         return "strong"
     if _other_language_harm(t.norm, text):
         return "strong"

@@ -828,3 +828,16 @@ async def test_a_feeling_at_the_time_question_is_heard_not_an_unreadable_time(
     assert any("setting you up" in b for b in heard.button_texts())
     await user.send("at nine")  # a time without digits is still the answer
     assert "09:00" in (await user.reply()).plain
+
+
+async def test_a_reason_in_tagalog_is_kept_not_asked_about_as_a_crisis(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "para sa sarili ko" ("for myself") got "Are you safe right now?" (the
+    # word model read "sarili" from Tagalog crisis messages); four words are left to the rules
+    user = emu.user(7310)
+    await onboard(user, zone="Manila", reason="para sa sarili ko")
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "para sa sarili ko" in listed.plain, listed.plain
+    assert CONTENT.label("sos.buttons.safe_no") not in listed.button_texts()

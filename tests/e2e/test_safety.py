@@ -401,10 +401,35 @@ async def test_anything_else_in_the_talk_gets_a_warm_reply_not_the_faq(
         await user.send(text)
         reply = await user.reply()
         # a resigned "whatever" is no yes: asked again, gently, the lines in the reply
-        warm = ("sos.listen", "sos.still_here") + (("sos.unsure",) if text == "whatever" else ())
+        warm = ("sos.listen", "sos.still_here", "sos.still_here_who") + (
+            ("sos.unsure",) if text == "whatever" else ()
+        )
         assert any(said(reply, key) for key in warm), reply.plain
         assert no_faq_menu(reply)
         assert SAFE_NO in reply.button_texts()
+
+
+@pytest.mark.parametrize(("answer", "key"), [("yes", "sos.someone_yes"), ("no", "sos.no_one")])
+async def test_a_yes_to_is_there_someone_is_about_someone_not_being_safe(
+    emu: BotApiEmulator, bot: BotRunner, answer: str, key: str
+) -> None:
+    # Terminal chat: "is there someone you could message?", then "yes", got "I'm glad you're
+    # safe for now", and the talk ended.
+    user = emu.user(5015)
+    await in_the_talk(user)
+    asked = None
+    for text in ("he left me for someone else", "i dont know", "it just hurts so much"):
+        await user.send(text)
+        reply = await user.reply()
+        if said(reply, "sos.still_here_who"):
+            asked = reply
+            break
+    assert asked is not None, "no question about someone to reach in three replies"
+    await user.send(answer)
+    reply = await user.reply()
+    assert said(reply, key), reply.plain
+    assert not said(reply, "sos.safe_now")
+    assert "112" in reply.plain
 
 
 @pytest.mark.parametrize("asked", ["how long should no contact last?",

@@ -62,6 +62,10 @@ def test_every_kind_of_reply_has_several_wordings() -> None:
         texts = variants(key)
         assert len(texts) >= 3, key
         assert len(set(texts)) == len(texts), key
+    for key in ("still_here_who", "someone_yes"):  # said now and then, not in a row
+        texts = variants(key)
+        assert len(texts) >= 2, key
+        assert len(set(texts)) == len(texts), key
 
 
 def test_the_ex_at_risk_reply_says_how_to_get_them_help_without_contact() -> None:
