@@ -78,6 +78,7 @@ OnStale = Callable[["Turn", Frame | None], Awaitable[None]]
 FreeText = Callable[["Turn", "Reading"], Awaitable[None]]
 # Text answered before any flow reads it (a panic attack): True when it was answered.
 FirstLook = Callable[["Turn", str], Awaitable[bool]]
+Waits = Callable[[Frame], bool]
 
 
 async def _no_cancel(turn: Turn, frame: Frame) -> None:
@@ -85,6 +86,10 @@ async def _no_cancel(turn: Turn, frame: Frame) -> None:
 
 
 def _accepts_nothing(turn: Turn, frame: Frame, text: str) -> bool:
+    return False
+
+
+def _waits_for_nothing(frame: Frame) -> bool:
     return False
 
 
@@ -121,6 +126,8 @@ class Flow:
     idle: Idle = Idle.END
     resumable: bool = True  # offered back when a flow that interrupted it ends
     ends_on_detour: bool = False  # a menu: text it lets go of ends it instead of a way back
+    waits: Waits = _waits_for_nothing  # a menu with a question of its own pending (the
+    # reasons' "add this?"): a detour keeps it, with the way back, like any flow
     keeps_everything: bool = False  # every typed message is its to answer (the safety talk)
     urge_is_answer_at: frozenset[str] = frozenset()  # steps where wanting to text them is part
     # of the answer: an urge does not take the person elsewhere there

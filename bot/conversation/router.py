@@ -191,7 +191,7 @@ async def let_go(turn: Turn, frame: Frame, flow: Flow, reading: Reading) -> None
 
 async def back_to(turn: Turn, frame: Frame, flow: Flow) -> None:
     """After a detour from `frame`'s question: offer the way back to it, or end a menu."""
-    if flow.ends_on_detour:
+    if flow.ends_on_detour and not flow.waits(frame):
         await flow.on_cancel(turn, frame)
         turn.convo.pop(flow.name)
         return

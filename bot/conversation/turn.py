@@ -229,7 +229,11 @@ def _end_open_menu(turn: Turn) -> None:
     flow = turn.flows.get(top.flow) if top is not None else None
     if top is None or flow is None or flow.keeps_everything:
         return
-    menu = flow.ends_on_detour and flow.reads_at(top.step) is Reads.BUTTONS
+    menu = (
+        flow.ends_on_detour
+        and flow.reads_at(top.step) is Reads.BUTTONS
+        and not flow.waits(top)  # a reason offered is kept through /status
+    )
     if menu or top.step in flow.confirms_at:
         turn.convo.pop(top.flow)
 

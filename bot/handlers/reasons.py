@@ -103,9 +103,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         turn.convo.touch(frame)  # a new prompt: the menu's buttons give way to these
         data = ReasonsData.of(frame)
         if data.offered is None:
-            data.offered = text.strip()
+            data.offered = reason_service.clean(text)
         else:  # a second reason typed while the first is offered: both are offered
-            data.also.append(text.strip())
+            data.also.append(reason_service.clean(text))
         data.into(frame)
         offer = (
             turn.t("reasons.offer_add", reason=data.offered)
@@ -239,5 +239,6 @@ FLOW = Flow(
     on_button=on_button,
     data=ReasonsData,
     idle_after=timedelta(minutes=10),
-    ends_on_detour=True,  # a menu: after a detour or ten quiet minutes it simply ends
+    ends_on_detour=True,  # a menu: after a detour or ten quiet minutes it simply ends...
+    waits=lambda frame: ReasonsData.of(frame).offered is not None,  # ...not a reason offered
 )

@@ -58,8 +58,17 @@ def none_comes(text: str) -> bool:
     return _NONE_COMES.search(normalize(text)) is not None
 
 
+# A label typed before the reason ("add: she never respected my time", "reason - my peace")
+_LABEL = re.compile(
+    r"^(?:add(?: (?:this|a reason|reason|my reason|this reason))?|new reason|reason|my reason)"
+    r"\s*[:\-\u2013\u2014]\s*",
+    re.IGNORECASE,
+)
+
+
 def clean(text: str) -> str:
-    return " ".join(text.split())
+    """The reason as it will be kept: spaces tidied, a typed label ("add:") left out."""
+    return _LABEL.sub("", " ".join(text.split()), count=1)
 
 
 async def list_reasons(*, session: AsyncSession, user_id: int) -> list[Reason]:

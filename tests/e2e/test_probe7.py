@@ -314,6 +314,10 @@ async def test_m7_m8_m9_m16_m22_practical_moments_get_practical_answers(
     await user.send("i blocked him and now hes texting from a new number")
     evaded = await user.reply()
     assert evaded.text in CONTENT.variants("listen.block_evaded"), evaded.plain
+    # their own new account (terminal chat): checking, not the ex getting round a block
+    await user.send("i blocked her but then i made a new account to look")
+    checking = await user.reply()
+    assert checking.text not in CONTENT.variants("listen.block_evaded"), checking.plain
     await user.send("his mom keeps messaging me asking why i left")
     family = await user.reply()
     assert family.text in CONTENT.variants("listen.their_family"), family.plain

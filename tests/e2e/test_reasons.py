@@ -161,6 +161,26 @@ async def test_two_reasons_typed_before_the_offer_is_answered_are_offered_togeth
     assert await reasons_of(bot, 5009) == ["he cheated twice", "i deserve better"]
 
 
+async def test_a_typed_label_is_left_out_and_good_news_is_heard_not_offered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "add: she never respected my time" was offered with its "add:", and "i
+    # think im doing better actually", typed next, was offered as a second reason.
+    user = emu.user(5011)
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("add: she never respected my time")
+    offer = await user.reply()
+    assert "add:" not in offer.plain, offer.plain
+    assert "she never respected my time" in offer.plain
+    await user.send("i think im doing better actually")
+    heard = await user.reply()
+    assert "doing better" not in heard.plain, heard.plain
+    await user.press(CONTENT.label("reasons.buttons.add_this"), message=offer)
+    await user.reply()
+    assert await reasons_of(bot, 5011) == ["she never respected my time"]
+
+
 def _is_added(text: str, count: int) -> bool:
     return text in {v.replace("{count}", str(count)) for v in CONTENT.variants("reasons.added")}
 
