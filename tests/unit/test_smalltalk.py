@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parents[2]
         ("that helped, thanks", "thanks"),
         ("ok", "ok"),
         ("okay", "ok"),
+        # a reassurance (terminal chat: "lol i'm fine" got "what feels heaviest?")
+        ("lol i'm fine", "ok"),
+        ("im ok honestly", "ok"),
         ("cool", "ok"),
         ("got it", "ok"),
         ("k", "ok"),
@@ -70,6 +73,8 @@ def test_small_talk_is_recognised(text: str, kind: str) -> None:
         "what can you do if he texts first",
         "help me stop checking his instagram",
         "how long is no contact",
+        "im fine but i miss him",
+        "i'm not fine",
         "hey " * 40,
     ],
 )
@@ -93,7 +98,7 @@ def test_every_kind_has_reply_variants() -> None:
      "today was good", "proud of myself",
      "made it through the whole weekend without checking his page",
      "didn't check her last seen once today 💪", "day 12 done", "3 weeks nc and counting",
-     "2 weeks no contact today"],
+     "2 weeks no contact today", "i think im doing better actually", "i'm doing better today"],
 )
 def test_progress_shared_is_good_news(text: str) -> None:
     assert classify_smalltalk(text) == "good_news"
