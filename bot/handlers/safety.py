@@ -62,6 +62,7 @@ from bot.services.safety_answers import (
     asks_who_is_told,
     at_the_door,
     blames_self,
+    breaking_in,
     cannot_speak,
     clarifies_move,
     country_said,
@@ -73,6 +74,7 @@ from bot.services.safety_answers import (
     fears_for_them,
     feels_better,
     gives_in,
+    going_to_stay,
     got_them_help,
     has_decided,
     has_protection_order,
@@ -114,8 +116,10 @@ from bot.services.safety_answers import (
     says_amount,
     says_safe,
     serious_injury,
+    shaken,
     sleeps_it_off,
     someone_else_at_risk,
+    still_there,
     stopped_attempt,
     stops_asking,
     stops_the_plan,
@@ -592,6 +596,14 @@ _HEARD = (
     _Heard("sdo", low_battery, "low_battery", Step.UNSAFE),
     # "i'm at work now, finish at 6": how to leave and get home safely, while there is time
     _Heard("d", there_until_later, "leaving_later", Step.ASKED),
+    # at the door still, getting in feared or begun: the call now, short (terminal chat:
+    # "he's still there" got the steps for the days after)
+    _Heard("d", breaking_in, "danger_breaking_in", Step.UNSAFE),
+    _Heard("d", still_there, "danger_still_there", Step.UNSAFE),
+    # "can i sleep at my sister's": yes, and what to take; "im shaking": the body after a
+    # fright, and the calming exercise
+    _Heard("d", going_to_stay, "danger_go_there", Step.ASKED),
+    _Heard("d", shaken, "danger_shaken", Step.ASKED),
     # followed, on the way home: not home; somewhere with people, and call from there
     _Heard("d", on_the_way_home, "followed_home", Step.UNSAFE),
     # "im going to do it now", "bye": the most urgent words, not the recycled line
@@ -752,6 +764,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # still theirs to keep shut (ninth probe S16)
         _settle(turn, frame, data, "not_danger")
         return
+    if data.kind == "d" and data.at_door and shaken(text):
+        # "im shaking" with them at the door still: the call, not "a fright coming down"
+        _reply(turn, frame, data, "danger_still_there", Step.UNSAFE)
+        return
     heard = _heard(data, text)
     if heard is not None:
         if heard.key in ("stopped_asking", "numbers_stopped"):
@@ -791,6 +807,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         return
     if data.kind == "d" and threat_gone(text):
         # "ok hes gone now": glad, the door locked, the number if they come back; safe now?
+        data.at_door = False
         _reply(turn, frame, data, "danger_gone", Step.ASKED)
         return
     # After something done or a threat gone ("not like that, but i took some pills"):

@@ -2520,3 +2520,60 @@ def at_the_door(text: str) -> bool:
     """ "he's outside my flat right now banging on the door": the danger is here now (not
     "he keeps showing up outside my apartment")."""
     return _found(_AT_DOOR, text) and not _found(_HABITUAL, text)
+
+
+# In a talk about danger, told of the one at the door (terminal chat, Dublin): "he's still
+# there", "he won't leave"; "what if he breaks the door"; "im shaking" once they have gone;
+# "can i sleep at my sister's". Each got a reply written for something else.
+_STILL_THERE = re.compile(
+    r"\b(?:he|she|they|my ex)(?: is| are| s)? still (?:right )?(?:there|here|outside|at the door"
+    r"|banging|knocking|shouting|yelling|waiting|in the (?:hall|hallway|garden|drive|car park))\b"
+    r"|\b(?:he|she|they) (?:will not|won t|wont|is not|isn t|are not) (?:leave|leaving|go away"
+    r"|going away|going anywhere)\b|\bstill (?:banging|knocking|shouting|ringing the (?:bell"
+    r"|doorbell))\b"
+)
+_BREAKING_IN = re.compile(
+    r"\b(?:break|breaks|breaking|broke|kick|kicks|kicking|kicked|smash|smashes|smashing|smashed)"
+    r" (?:down |in |through )?(?:the |my |our )?(?:door|window|lock|glass)\b"
+    r"|\b(?:break|breaks|breaking|broke|force|forces|forcing)"
+    r" (?:his way |her way |their way )?in\b"
+    r"|\b(?:gets|get|getting|got) in(?:side)?\b(?! (?:touch|trouble|the car|bed|line))"
+)
+_SHAKEN = re.compile(
+    r"^(?:(?:i am|i|am|still|so|really|literally|just|ok|okay) )*(?:shaking|trembling|shaky"
+    r"|in shock|shook|so scared|terrified)(?: (?:so much|all over|still|now|lol))*$"
+    r"|\b(?:can not|cant|can t) stop (?:shaking|trembling)\b"
+    r"|\bmy (?:heart|hands|legs)(?: is| are)? (?:still )?(?:racing|pounding|shaking|trembling)\b"
+)
+_SOMEONE_TO_STAY_WITH = (
+    r"(?:my |a |our )?(?:\w+ )?(?:sister|brother|mum|mom|dad|parents|friend|friends|mate|mates"
+    r"|cousin|aunt|auntie|uncle|gran|nan|grandma|neighbour|neighbor|colleague|boyfriend"
+    r"|girlfriend)(?: s|s)?"
+)
+_GOING_TO_STAY = re.compile(
+    r"\b(?:can|could|should|shall|may) i (?:go|sleep|stay|crash|go and stay|go and sleep)"
+    rf"(?: over)? (?:at|to|with|round|round at|over at) {_SOMEONE_TO_STAY_WITH}\b"
+    r"|\b(?:i will|i am going to|going to|i am gonna|gonna|i am heading|heading) (?:go |to )?"
+    r"(?:go|sleep|stay|crash|go and stay)(?: over)? (?:at|to|with|round) "
+    rf"{_SOMEONE_TO_STAY_WITH}\b"
+)
+
+
+def still_there(text: str) -> bool:
+    """ "he's still there", "she won't leave": the one at the door has not gone."""
+    return _found(_STILL_THERE, text)
+
+
+def breaking_in(text: str) -> bool:
+    """ "what if he breaks the door", "he's trying to get in": getting in, feared or begun."""
+    return _found(_BREAKING_IN, text)
+
+
+def shaken(text: str) -> bool:
+    """ "im shaking", "my heart is racing": the body after a fright."""
+    return _found(_SHAKEN, text)
+
+
+def going_to_stay(text: str) -> bool:
+    """ "can i sleep at my sister's", "i'm going to stay with a friend": somewhere to go."""
+    return _found(_GOING_TO_STAY, text)

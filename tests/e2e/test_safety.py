@@ -1242,6 +1242,39 @@ async def test_the_door_is_not_opened_and_quiet_is_not_gone(
     assert no_faq_menu(reply)
 
 
+async def test_at_the_door_each_typed_turn_gets_its_own_answer(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat (Dublin): "he's still there" got the steps for the days after, "what if
+    # he breaks the door" "think about somewhere they don't know", "im shaking" after he
+    # left "tell whoever you're with", "can i sleep at my sisters" a generic "one thing at
+    # a time".
+    user = emu.user(5171)
+    await onboard(user, zone="Berlin")
+    await user.send("he's outside my flat banging on the door and shouting")
+    assert said(await user.reply(), "sos.danger_at_door")
+    await user.send("im shaking")  # with him still there: the call, not "a fright passing"
+    shaking = await user.reply()
+    assert said(shaking, "sos.danger_still_there"), shaking.plain
+    await user.send("he's still there")
+    still = await user.reply()
+    assert said(still, "sos.danger_still_there"), still.plain
+    assert "112" in still.plain
+    await user.send("what if he breaks the door")
+    breaking = await user.reply()
+    assert said(breaking, "sos.danger_breaking_in"), breaking.plain
+    await user.send("ok he left")
+    assert said(await user.reply(), "sos.danger_gone")
+    await user.send("im shaking")
+    shaken = await user.reply()
+    assert said(shaken, "sos.danger_shaken"), shaken.plain
+    assert CONTENT.label("sos.buttons.grounding") in shaken.button_texts()
+    await user.send("can i sleep at my sisters")
+    going = await user.reply()
+    assert said(going, "sos.danger_go_there"), going.plain
+    assert no_faq_menu(going)
+
+
 @pytest.mark.parametrize(("text", "explicit"), [
     ("the voices say i should do it", True),
     ("i keep driving really fast on the motorway hoping something happens", False),
