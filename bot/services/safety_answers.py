@@ -2527,21 +2527,24 @@ def at_the_door(text: str) -> bool:
 # "can i sleep at my sister's". Each got a reply written for something else.
 _STILL_THERE = re.compile(
     r"\b(?:he|she|they|my ex)(?: is| are| s)? still (?:right )?(?:there|here|outside|at the door"
-    r"|banging|knocking|shouting|yelling|waiting|in the (?:hall|hallway|garden|drive|car park))\b"
+    r"|banging|knocking|shouting|yelling|in the (?:hall|hallway|garden|drive|car park)"
+    r"|waiting (?:outside|downstairs|out the front|at the door|in (?:his|her|their|the) car))\b"
     r"|\b(?:he|she|they) (?:will not|won t|wont|is not|isn t|are not) (?:leave|leaving|go away"
-    r"|going away|going anywhere)\b|\bstill (?:banging|knocking|shouting|ringing the (?:bell"
-    r"|doorbell))\b"
+    r"|going away|going anywhere)\b(?! me (?:alone|be)\b)|\bstill (?:banging|knocking|shouting"
+    r"|ringing the (?:bell|doorbell))\b"
 )
 _BREAKING_IN = re.compile(
     r"\b(?:break|breaks|breaking|broke|kick|kicks|kicking|kicked|smash|smashes|smashing|smashed)"
     r" (?:down |in |through )?(?:the |my |our )?(?:door|window|lock|glass)\b"
     r"|\b(?:break|breaks|breaking|broke|force|forces|forcing)"
     r" (?:his way |her way |their way )?in\b"
-    r"|\b(?:gets|get|getting|got) in(?:side)?\b(?! (?:touch|trouble|the car|bed|line))"
+    r"|\b(?:he|she|they|someone|somebody|my ex)(?: is| s| has| have| will| might)?"
+    r" (?:gets|get|getting|got|trying to get|tries to get) in(?:side)?\b"
+    r"(?! (?:touch|trouble|a |an |the |his |her |their |my |to |line|bed)\b)"
 )
 _SHAKEN = re.compile(
     r"^(?:(?:i am|i|am|still|so|really|literally|just|ok|okay) )*(?:shaking|trembling|shaky"
-    r"|in shock|shook|so scared|terrified)(?: (?:so much|all over|still|now|lol))*$"
+    r"|in shock|shook)(?: (?:so much|all over|still|now|lol))*$"
     r"|\b(?:can not|cant|can t) stop (?:shaking|trembling)\b"
     r"|\bmy (?:heart|hands|legs)(?: is| are)? (?:still )?(?:racing|pounding|shaking|trembling)\b"
 )

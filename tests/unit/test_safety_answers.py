@@ -6,12 +6,16 @@ import pytest
 
 from bot.services.safety_answers import (
     asks_what_to_do,
+    breaking_in,
     done_to_self,
+    going_to_stay,
     is_dont_know,
     is_no_one,
     is_unreachable,
     person_named,
     read_safety_answer,
+    shaken,
+    still_there,
     their_place,
 )
 
@@ -210,3 +214,28 @@ def test_where_the_one_at_risk_is_means_a_place_on_a_map() -> None:
     assert their_place("his sister rang, he took a load of pills and hes in hospital", {}) is None
     assert their_place("she's in a bad way, her mum says", {}) is None
     assert their_place("my friend in toronto says she wants to die", {}) == "CA"
+
+
+@pytest.mark.parametrize(("text", "still", "breaking", "shaking", "going"), [
+    # the terminal chat's four (Dublin), and their look-alikes in a talk about danger
+    ("he's still there", True, False, False, False),
+    ("hes still waiting outside", True, False, False, False),
+    ("he wont leave me alone", False, False, False, False),  # harassment, not at the door
+    ("he is still waiting for me to reply", False, False, False, False),
+    ("what if he breaks the door", False, True, False, False),
+    ("he's trying to get in", False, True, False, False),
+    ("ok i got in a taxi", False, False, False, False),
+    ("he got in touch with my mum", False, False, False, False),
+    ("im shaking", False, False, True, False),
+    ("my heart is still racing", False, False, True, False),
+    ("im so scared", False, False, False, False),  # fear, not the body after a fright
+    ("can i sleep at my sisters", False, False, False, True),
+    ("im going to stay with a friend tonight", False, False, False, True),
+    ("can i go to sleep", False, False, False, False),
+])
+def test_at_the_door_what_is_told_is_told_apart(
+    text: str, still: bool, breaking: bool, shaking: bool, going: bool
+) -> None:
+    assert (still_there(text), breaking_in(text), shaken(text), going_to_stay(text)) == (
+        still, breaking, shaking, going
+    )
