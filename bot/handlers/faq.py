@@ -35,7 +35,7 @@ from bot.services.listening import (
     worse_than_start,
 )
 from bot.services.passages import best_passage
-from bot.services.reading import Reading
+from bot.services.reading import Reading, asks_what_now
 from bot.services.slips import told_a_slip
 from bot.services.smalltalk import asks_to_erase
 
@@ -56,6 +56,7 @@ PREGNANT = "listen:pregnant"  # noted with the last answers: a pregnancy told
 URGE = "urge"  # the answer offered under "should i meet them?"
 BEREAVED = "listen:bereaved"  # noted with the last answers: the ex has died, told
 GRIEF_WITHIN = timedelta(hours=3)  # what follows that news this soon is read as grief
+SLIP_WITHIN = timedelta(minutes=30)  # "what now" this soon after a slip is about the slip
 
 
 async def show_menu(update: Update, context: BotContext) -> None:
@@ -288,6 +289,16 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.harm != "strong" and reading.ex_changed:
         # "but what if he changed": honest, no promise either way
         turn.say(turn.fresh("listen.ex_changed"))
+        return
+    if (
+        turn.user.onboarded
+        and asks_what_now(reading.text)
+        and turn.rt.last_answers.last(turn.user.id, turn.now, SLIP_WITHIN) == SLIP
+    ):
+        # "i texted him", the slip answer, then "what now" (terminal chat: it got "I'm a bot
+        # that keeps you company..."): the next step, the count, offered
+        turn.say(turn.fresh("listen.what_now_slip"))
+        slip.begin(turn)
         return
     if reading.smalltalk in ("help_bid", "bot_care", "not_understood", "lift"):
         # A call for help, "do you care", "that didn't help", "tell me something nice": heard,

@@ -57,6 +57,7 @@ class _ReadingData(DataModel):
     reasons_asked: Regex
     pause_for: Regex
     no_reason_yet: Regex
+    what_now: Regex
     weekly_off: Regex
     how_to_settings: Regex
     command_word: Regex
@@ -289,6 +290,11 @@ def _is_bright(text: str) -> bool:
 def is_skip(text: str) -> bool:
     """ "skip", "not now", "no thanks": an optional question skipped in words."""
     return bool(_DATA.skip.search(normalize(text)))
+
+
+def asks_what_now(text: str) -> bool:
+    """ "what now", "so what do i do now": a next step asked for, after something told."""
+    return bool(_DATA.what_now.search(normalize(text)))
 
 
 def no_reason_yet(text: str) -> bool:

@@ -232,3 +232,27 @@ async def test_a_slip_pressed_by_accident_is_taken_back_whole(
     await user.send("wait no i didnt actually send it, i deleted it before sending")
     assert (await user.reply()).text in CONTENT.variants("slip.slip_cancelled")
     assert len(await attempts_of(bot, 6011)) == 1
+
+
+async def test_what_now_after_a_slip_is_told_is_the_next_step_not_what_the_bot_is(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "i texted him", the slip answer, then "what now" got "I'm a bot that
+    # keeps you company through No Contact..."
+    user = emu.user(6120)
+    await onboard(user, date="3 days ago")
+    await user.send("i texted him")
+    await user.reply()
+    await user.send("what now")
+    step = await user.reply()
+    assert opens_with(step, CONTENT.variants("listen.what_now_slip")), step.plain
+    assert step.button_texts() == [RESTART, KEEP]
+    await user.press(RESTART, message=step)
+    await user.reply()
+    assert len(await attempts_of(bot, 6120)) == 2
+    # "what now" with no slip before it is still the question about the bot
+    other = emu.user(6121)
+    await onboard(other)
+    await other.send("what now")
+    about = await other.reply()
+    assert not opens_with(about, CONTENT.variants("listen.what_now_slip")), about.plain
