@@ -133,6 +133,7 @@ from bot.services.safety_answers import (
     will_call,
     wont_call,
 )
+from bot.services.slips import told_a_slip_to_them
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone
@@ -626,6 +627,9 @@ _HEARD = (
     _Heard("sd", will_call, "ack_calling", Step.UNSAFE),
     # "sorry for the drama": no need
     _Heard("sdo", apologises, "no_sorry", None),
+    # "i texted him again. day 2 and i already failed" (terminal chat): the slip heard, in the
+    # talk's light; the count can wait
+    _Heard("s", told_a_slip_to_them, "slip_in_talk", Step.ASKED),
     # "can u call the police for me": it cannot; the number, said plainly
     _Heard("sdo", asks_bot_to_call, "cant_call", Step.UNSAFE),
     # "i couldnt do it": an attempt begun and stopped; injury asked about, the number

@@ -24,6 +24,7 @@ HISTORY_LINES = 15
 class _SlipData(DataModel):
     as_a_reason: Regex
     undo: Regex
+    to_them: Regex
 
 
 _DATA = load_data(DATA_DIR / "slips.yaml", _SlipData)
@@ -156,3 +157,10 @@ def told_a_slip(text: str) -> bool:
     if outcome_from_text(text) != CONTACTED:
         return False
     return _DATA.as_a_reason.search(normalize(text)) is None
+
+
+
+def told_a_slip_to_them(text: str) -> bool:
+    """A slip told, and the one contacted is the ex ("i texted him again. day 2 and i already
+    failed"), not a line or a friend reached ("ok i called lifeline")."""
+    return told_a_slip(text) and _DATA.to_them.search(normalize(text)) is not None

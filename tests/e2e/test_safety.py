@@ -2193,3 +2193,17 @@ async def test_danger_told_inside_a_talk_about_the_ex_at_risk_opens_the_danger_p
     danger = await user.reply()
     assert said(danger, "sos.danger_at_door") or said(danger, "sos.danger_unsafe"), danger.plain
     assert "112" in danger.plain
+
+
+async def test_a_slip_told_in_the_talk_is_heard_in_its_light(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "i texted him again. day 2 and i already failed" in a safety talk got
+    # "That's a lot... Is there someone you could message?"
+    user = emu.user(5172)
+    await in_the_talk(user)
+    await user.send("i texted him again. day 2 and i already failed")
+    reply = await user.reply()
+    assert said(reply, "sos.slip_in_talk"), reply.plain
+    assert SAFE_NO in reply.button_texts()
+    assert no_faq_menu(reply)
