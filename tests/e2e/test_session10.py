@@ -423,6 +423,7 @@ async def test_control_and_loneliness_are_heard_with_help_in_reach(
         ("ok done, deleted insta for a week", "listen.bright"),
         ("took my vitamins and went for a run, day 3 lets gooo", "listen.bright"),
         ("i'm fine", "listen.fine"),
+        ("lol i'm fine", "listen.fine"),  # terminal chat: got "what feels heaviest?"
         ("sorry this is so long", "listen.sorry_to_me"),
         ("sorry", "listen.sorry_to_me"),
         (

@@ -29,9 +29,6 @@ ROOT = Path(__file__).resolve().parents[2]
         ("that helped, thanks", "thanks"),
         ("ok", "ok"),
         ("okay", "ok"),
-        # a reassurance (terminal chat: "lol i'm fine" got "what feels heaviest?")
-        ("lol i'm fine", "ok"),
-        ("im ok honestly", "ok"),
         ("cool", "ok"),
         ("got it", "ok"),
         ("k", "ok"),
