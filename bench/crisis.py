@@ -9,12 +9,12 @@ For each file it prints: crisis messages reaching help (``detect_crisis`` return
 messages getting level "explicit", danger / other_at_risk messages getting the right kind,
 ordinary messages getting a signal (false alarm) or "strong", and per-family misses.
 
-The held-out round (tests/data/heldout/crisis_r31.yaml, written 2026-12-03 by a helper who
-never saw the rules, before round 31's changes) is never tuned on: for it this script prints
+The held-out round (tests/data/heldout/crisis_r32.yaml, written 2026-12-03 by a helper who
+never saw the rules, before round 32's changes) is never tuned on: for it this script prints
 counts only, never a message's text (its figures are in docs/crisis.md).
-Rounds 5 to 30 were held out before it; each was measured once and is now tuning material
-(rounds 7 to 30 are reported on their own, as are the tuning sets in tests/data; ``--show``
-lists their misses; the word model learns from rounds 5 to 30).
+Rounds 5 to 31 were held out before it; each was measured once and is now tuning material
+(rounds 7 to 31 are reported on their own, as are the tuning sets in tests/data; ``--show``
+lists their misses; the word model learns from rounds 5 to 31).
 Note: the word model is trained on the tuning sets, so its figures on them are not a
 measure; only the held-out rounds are. ``--tuned-only`` skips the held-out rounds.
 """
@@ -50,9 +50,9 @@ def button_in_reach(text: str) -> bool:
     return read_text(text, _MATCHER).help_in_reach
 
 TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
-HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r31.yaml",)
+HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r32.yaml",)
 PREVIOUS = tuple(
-    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 31)
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 32)
 )
 # Tuning sets written for tuning, never held out (r15a and r15b by two helpers with
 # different voices, measured once before round 15's second pass of rules; r21a by a third,
@@ -66,11 +66,14 @@ PREVIOUS = tuple(
 # said as sleep, and plans told through arrangements, measured once before round 30's; r31a
 # by one more, told to favour affairs put in order through chores, being a burden said as
 # costs, plans told through arrangements, drink or drugs with despair and the ex at risk told
-# second-hand, measured once before round 31's).
+# second-hand, measured once before round 31's; r32a by one more, told to favour plans told
+# without the word, self-harm told through its signs, no future told through what they won't
+# do, violence told through objects and bodies and the ex at risk told second-hand, measured
+# once before round 32's).
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
-              "r29a", "r29b", "r30a", "r31a")
+              "r29a", "r29b", "r30a", "r31a", "r32a")
 )
 
 

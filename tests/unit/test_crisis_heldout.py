@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r31.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r32.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 31 was written by a helper who never saw the rules, before round 31's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 30
+Round 32 was written by a helper who never saw the rules, before round 32's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 31
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 30), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 31), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -225,8 +225,18 @@ ROUNDS = {
     # and set 31a, both word models learning round 30 and the sets): reached 102 (94.4%), full
     # 71, explicit 39, special 17, full alarms 3 (two the emergency reply), checked 4 (3.7%)
     # (targets: at most 5% checked met; every crisis message reached and no crisis reply to an
-    # ordinary message missed).
-    "crisis_r31": Pinned((108, 108, 60, 24), 102, 71, 39, 17, 3, 4, in_reach_min=108),
+    # ordinary message missed). Tuning material since round 32; the word model learning it:
+    # reached 104.
+    "crisis_r31": Pinned((108, 108, 60, 24), 104, 71, 39, 17, 3, 4, in_reach_min=108),
+    # Held out (written 2026-12-03 by a helper of the nineteenth session who never saw the
+    # rules; round 31's brief, with no example idioms). Measured on the code of cfe5df1:
+    # reached 104 (96.3%), full 71, explicit 40, special 18, full alarms 2 (none the emergency
+    # reply), checked 7 (6.5%), in reach 107 (a threat answered with "I'm afraid of them" had
+    # no button; the answer keeps it beside it since, in reach 108). The word model learning
+    # round 31 and set 32a moved none of it (targets: all three missed).
+    "crisis_r32": Pinned(
+        (108, 108, 60, 24), 104, 71, 40, 18, 2, 7, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -284,6 +294,14 @@ ROUNDS = {
     # 99, full 72, explicit 37, special 15, checked 5 (three the crisis reply, one the
     # emergency one). After them, chosen on it, and the word model learning it:
     "crisis_tuning_r31a": Pinned((108, 108, 60, 24), 108, 83, 44, 23, 0, 0, in_reach_min=108),
+    # And one more (2026-12-03, nineteenth session): 32a plans told without the word,
+    # self-harm told through its signs, no future told through what they won't do, violence
+    # told through objects and bodies, the ex at risk told second-hand. Measured once before
+    # round 32's rules: reached 101, full 65, explicit 38, special 16, full alarms 3 (two the
+    # emergency reply), checked 8. The word model learning it: reached 102, checked 6.
+    "crisis_tuning_r32a": Pinned(
+        (108, 108, 60, 24), 102, 65, 38, 16, 3, 6, checked_target_met=False, in_reach_min=108
+    ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 

@@ -1,12 +1,12 @@
-"""The FAQ held-out round (tests/data/heldout/faq_r24.yaml) and the rounds held out before it,
+"""The FAQ held-out round (tests/data/heldout/faq_r25.yaml) and the rounds held out before it,
 as floors and ceilings.
 
-Round 24 was written by someone who never saw the matcher, before round 24's changes, and is
-never tuned on (those changes are chosen on rounds 3 to 23 and the tuning sets in tests/data).
+Round 25 was written by someone who never saw the matcher, before round 25's changes, and is
+never tuned on (those changes are chosen on rounds 3 to 24 and the tuning sets in tests/data).
 These tests pin the figures measured once after the changes (bench/faq.py, counted as the bot
 replies) so they cannot silently get worse; tighten a bound when a change improves it.
 Nothing here prints a message's text: assertions compare counts only. Rounds 5 to 15 were
-held out until later rounds and are tuning material now (round 23 since round 24): their
+held out until later rounds and are tuning material now (round 24 since round 25): their
 pins guard against
 regressions.
 """
@@ -198,8 +198,15 @@ ROUNDS = {
     # cefbcfb): reached 129 (97.7%), right 80, wrong 1 (0.8%), declined 29 (96.7%), quiet 28.
     # After them (a child's own life, what to text someone new, an instrument to buy and a
     # medicine mixed with another declined; both word models learning round 23 and set 24a):
-    # declined 30, the rest the same (targets: all three met).
-    "faq_r24": Pinned((132, 30, 30), 129, 80, 1, 30, 28),
+    # declined 30, the rest the same (targets: all three met). Tuning material since round
+    # 25; the word models learning it: wrong 0.
+    "faq_r24": Pinned((132, 30, 30), 129, 80, 0, 30, 28),
+    # Held out (written 2026-12-03 before round 25's changes, by a helper of the nineteenth
+    # session who never saw the matcher; round 24's brief without example phrasings). Before
+    # them (the code of cfe5df1): reached 129 (97.7%), right 81, wrong 1 (0.8%), declined 30,
+    # quiet 29. The word models learning round 24 and its set: quiet 28, the rest the same
+    # (targets: all three met).
+    "faq_r25": Pinned((132, 30, 30), 129, 81, 1, 30, 28),
 }
 
 
