@@ -71,6 +71,8 @@ _OTHER_THINGS = re.compile("|".join(f"(?:{p.pattern})" for p in _DATA.other_thin
 _MISSING_RE = re.compile("|".join(f"(?:{p.pattern})" for p in _DATA.missing))
 
 MAX_TEXT = 4096
+# Answers about safety itself: given or offered, "I'm not safe right now" stays beside them.
+SAFETY_ANSWERS = frozenset({"in-danger", "get-help"})
 # A statement (not a question) the FAQ would answer below this score is someone telling, not
 # asking ("she was my best friend"): heard first, the answer offered. First chosen on FAQ
 # rounds 3 and 4 (told feelings scored up to 0.54, statements that want the answer mostly
@@ -156,6 +158,10 @@ class Reading:
         for something else."""
         if self.smalltalk is not None and self.harm is None:
             return False
+        if not self.declined and not SAFETY_ANSWERS.isdisjoint(self.match.ids):
+            # answered or offered "I'm afraid of them" / "When to get professional help": the
+            # lines one tap away beside it (round 32: a threat got the answer, no button)
+            return True
         # the word model's "something else" is a guess, even over an answer: no placing
         answered = self.match.kind == "answer" and self.asks and not self.elsewhere
         placed = answered or self.off_topic or self.bare_question

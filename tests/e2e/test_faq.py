@@ -44,6 +44,27 @@ async def test_free_text_question_gets_the_right_answer(
     assert (await user.reply()).text == JOIN.join(expected)
 
 
+async def test_an_answer_about_safety_keeps_the_way_to_help_beside_it(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Round 32 (counts only): a threat answered with "I'm afraid of them" had no button; the
+    # answer says "write I'm not safe", the button does it in one tap
+    user = emu.user(4011)
+    await onboard(user)
+    for text, entry in (
+        ("my ex scares me sometimes, what should i do", "in-danger"),
+        ("how do i know when to get professional help", "get-help"),
+    ):
+        await user.send(text)
+        reply = await user.reply()
+        assert reply.text == JOIN.join(CONTENT.faq_entries[entry].answer), reply.plain
+        assert CONTENT.label("faq.btn_not_safe") in reply.button_texts()
+    await user.send("my ex just texted me out of nowhere, what do i do??")
+    other = await user.reply()
+    assert other.text == JOIN.join(CONTENT.faq_entries["they-texted"].answer)
+    assert CONTENT.label("faq.btn_not_safe") not in other.button_texts()
+
+
 async def test_question_works_before_onboarding_too(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(4003)
     await user.send("how long should no contact last")
