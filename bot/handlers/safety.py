@@ -47,6 +47,7 @@ from bot.services.safety_answers import (
     acting_now,
     against_them,
     apologises,
+    arrived_to_stay,
     asks_about_lines,
     asks_about_tracker,
     asks_bot_to_call,
@@ -103,6 +104,7 @@ from bot.services.safety_answers import (
     objects_to_help,
     objects_to_police,
     on_the_way_home,
+    on_the_way_to_stay,
     ongoing_thoughts,
     only_clarifies,
     person_named,
@@ -604,6 +606,10 @@ _HEARD = (
     # "can i sleep at my sister's": yes, and what to take; "im shaking": the body after a
     # fright, and the calming exercise
     _Heard("d", going_to_stay, "danger_go_there", Step.ASKED),
+    # "ok i got in a taxi to my sister's": on the way; "im at my nans now": there (terminal
+    # chat: the taxi was read as nothing and got a generic line)
+    _Heard("d", on_the_way_to_stay, "danger_on_way", Step.ASKED),
+    _Heard("d", arrived_to_stay, "danger_arrived", Step.ASKED),
     _Heard("d", shaken, "danger_shaken", Step.ASKED),
     # followed, on the way home: not home; somewhere with people, and call from there
     _Heard("d", on_the_way_home, "followed_home", Step.UNSAFE),
@@ -845,10 +851,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "yeah he did it again today": going on, not "glad you're safe" (ninth probe S9)
         _reply(turn, frame, data, "danger_not_now", Step.ASKED)
         return
-    if data.asked == "still_here_who" and _bare_yes_or_no(text) is not None:
+    bare = _bare_yes_or_no(text) if data.asked == "still_here_who" else None
+    if bare is not None:
         # "yes" to "is there someone you could message?": reach them now; "no": no one of
         # their own, the lines (terminal chat: the "yes" was read as "I'm safe")
-        key = "someone_yes" if _bare_yes_or_no(text) else "no_one"
+        key = "someone_yes" if bare else "no_one"
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
     answer = read_safety_answer(text)
@@ -1066,9 +1073,11 @@ def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:
     """They are safe for now: the talk ends, its buttons (calming, a plan) keep working, and
     what they were doing before is one tap away. Safe after danger from someone has words of
     its own."""
-    said = {"d": "safe_now_danger", "o": "safe_now_other"}.get(data.kind, key) if (
-        key == "safe_now"
-    ) else key
+    said = (
+        {"d": "safe_now_danger", "o": "safe_now_other"}.get(data.kind, key)
+        if (key == "safe_now")
+        else key
+    )
     calm = key in _STEPPED_DOWN
     text = _say(turn.rt.content, data, said, _lines(turn, data))
     markup = _buttons(turn.rt.content, data, Step.SAFE if calm else Step.ASKED)

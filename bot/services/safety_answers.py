@@ -2135,7 +2135,6 @@ def country_said(text: str, names: dict[str, str]) -> str | None:
     return None
 
 
-
 # "i couldnt do it", "i tried but stopped": an attempt begun and stopped
 _STOPPED_ATTEMPT = re.compile(
     r"^(?:i )?(?:could not|couldnt|could nt) (?:do it|go through with it|finish it)"
@@ -2548,10 +2547,12 @@ _SHAKEN = re.compile(
     r"|\b(?:can not|cant|can t) stop (?:shaking|trembling)\b"
     r"|\bmy (?:heart|hands|legs)(?: is| are)? (?:still )?(?:racing|pounding|shaking|trembling)\b"
 )
+# Someone to stay with: anyone a relation word names ("my sister", "a mate", "my nan"),
+# said with or without "place" ("my friends place").
 _SOMEONE_TO_STAY_WITH = (
-    r"(?:my |a |our )?(?:\w+ )?(?:sister|brother|mum|mom|dad|parents|friend|friends|mate|mates"
-    r"|cousin|aunt|auntie|uncle|gran|nan|grandma|neighbour|neighbor|colleague|boyfriend"
-    r"|girlfriend)(?: s|s)?"
+    r"(?:my |a |our )?(?:\w+ )?(?:"
+    + "|".join(sorted(map(re.escape, _RELATION_SAID), key=len, reverse=True))
+    + r"|boyfriend|girlfriend)(?: s|s)?(?: place| house| flat)?"
 )
 _GOING_TO_STAY = re.compile(
     r"\b(?:can|could|should|shall|may) i (?:go|sleep|stay|crash|go and stay|go and sleep)"
@@ -2559,6 +2560,21 @@ _GOING_TO_STAY = re.compile(
     r"|\b(?:i will|i am going to|going to|i am gonna|gonna|i am heading|heading) (?:go |to )?"
     r"(?:go|sleep|stay|crash|go and stay)(?: over)? (?:at|to|with|round) "
     rf"{_SOMEONE_TO_STAY_WITH}\b"
+)
+# On the way there already: "ok i got in a taxi to my sister's", "on my way to my mums",
+# "heading to my friends place now", "i am going to my dad's".
+_ON_THE_WAY_TO_STAY = re.compile(
+    r"^(?:(?:ok|okay|right|so|yes|yeah|done|alright) )*(?:i |we |i am |we are |am )?"
+    r"(?:just |now )?(?:(?:got|getting|sat|sitting|in) (?:in |into )?(?:a |an |the |my )?"
+    r"(?:taxi|cab|uber|bolt|lyft|car|bus|train)|on (?:my|the|our) way|heading|going|driving"
+    r"|walking|off|left for|leaving for)(?: over| round| back)? (?:to|for) "
+    rf"{_SOMEONE_TO_STAY_WITH}(?: now| tonight| right now)?(?: lol)?$"
+)
+# There now: "im at my nans now", "made it to my mums", "i got to my sisters".
+_ARRIVED_TO_STAY = re.compile(
+    r"^(?:(?:ok|okay|right|so|yes|yeah|done|alright) )*(?:i am |we are |i |we )?(?:safely )?"
+    r"(?:at|made it to|got to|arrived at|here at|reached)(?: safely)? "
+    rf"{_SOMEONE_TO_STAY_WITH}(?: now| safely| safe)*(?: lol)?$"
 )
 
 
@@ -2580,3 +2596,13 @@ def shaken(text: str) -> bool:
 def going_to_stay(text: str) -> bool:
     """ "can i sleep at my sister's", "i'm going to stay with a friend": somewhere to go."""
     return _found(_GOING_TO_STAY, text)
+
+
+def on_the_way_to_stay(text: str) -> bool:
+    """ "ok i got in a taxi to my sister's", "on my way to my mums": going there now."""
+    return _found(_ON_THE_WAY_TO_STAY, text)
+
+
+def arrived_to_stay(text: str) -> bool:
+    """ "im at my nans now", "made it to my mums": there, with someone."""
+    return _found(_ARRIVED_TO_STAY, text)

@@ -1273,6 +1273,16 @@ async def test_at_the_door_each_typed_turn_gets_its_own_answer(
     going = await user.reply()
     assert said(going, "sos.danger_go_there"), going.plain
     assert no_faq_menu(going)
+    # Terminal chat: "ok i got in a taxi to my sister's" got a generic line; on the way,
+    # then there, each heard
+    await user.send("ok i got in a taxi to my sister's")
+    on_way = await user.reply()
+    assert said(on_way, "sos.danger_on_way"), on_way.plain
+    assert "112" in on_way.plain
+    await user.send("im at my sisters now")
+    there = await user.reply()
+    assert said(there, "sos.danger_arrived"), there.plain
+    assert no_faq_menu(there)
 
 
 @pytest.mark.parametrize(("text", "explicit"), [
