@@ -2156,6 +2156,11 @@ async def test_a_feeling_said_alone_in_the_talk_is_never_a_person_to_reach(
     ("she's been standing outside my house at 3am again, same coat every time",
      "sos.danger_at_door"),
     ("his flatmate says he's been cutting again since we split", "sos.ex_at_risk"),
+    # round 32's: a phone taken and a door blocked, the ex at risk told by what he says
+    ("he grabbed my phone and locked the front door, typing this on my laptop",
+     "sos.danger_reply"),
+    ("she's been saying everyone is better off without her and giving her things away."
+     " im scared she's going to do something", "sos.ex_at_risk"),
 ])
 async def test_tuned_phrasings_get_their_own_path_with_the_number(
     emu: BotApiEmulator, bot: BotRunner, text: str, key: str
@@ -2177,6 +2182,11 @@ async def test_tuned_phrasings_get_their_own_path_with_the_number(
     " in order now",
     "one less mouth to feed for my mum, simple maths",
     "once my flatmates go to work tomorrow the flat is empty. that's when",
+    # round 32's tuning: self-harm told by its signs, a family occasion they won't be at,
+    # bills cleared so no one is left with them
+    "jumpers in 30 degree heat again so nobody sees my arms",
+    "not planning on being at my mum's 60th. she doesn't know that yet",
+    "closed my credit card so nobody gets stuck with my debts after",
 ])
 async def test_round_31s_quiet_warning_signs_get_the_gentle_check(
     emu: BotApiEmulator, bot: BotRunner, text: str

@@ -226,14 +226,15 @@ ROUNDS = {
     # 71, explicit 39, special 17, full alarms 3 (two the emergency reply), checked 4 (3.7%)
     # (targets: at most 5% checked met; every crisis message reached and no crisis reply to an
     # ordinary message missed). Tuning material since round 32; the word model learning it:
-    # reached 104.
-    "crisis_r31": Pinned((108, 108, 60, 24), 104, 71, 39, 17, 3, 4, in_reach_min=108),
+    # reached 104; round 32's rules, chosen on it and set 32a: reached 108, full 76, explicit
+    # 42, special 19, full alarms 2, checked 2.
+    "crisis_r31": Pinned((108, 108, 60, 24), 108, 76, 42, 19, 2, 2, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the nineteenth session who never saw the
     # rules; round 31's brief, with no example idioms). Measured on the code of cfe5df1:
     # reached 104 (96.3%), full 71, explicit 40, special 18, full alarms 2 (none the emergency
     # reply), checked 7 (6.5%), in reach 107 (a threat answered with "I'm afraid of them" had
     # no button; the answer keeps it beside it since, in reach 108). The word model learning
-    # round 31 and set 32a moved none of it (targets: all three missed).
+    # round 31 and set 32a, and round 32's rules, moved none of it (targets: all three missed).
     "crisis_r32": Pinned(
         (108, 108, 60, 24), 104, 71, 40, 18, 2, 7, checked_target_met=False, in_reach_min=108
     ),
@@ -298,10 +299,9 @@ ROUNDS = {
     # self-harm told through its signs, no future told through what they won't do, violence
     # told through objects and bodies, the ex at risk told second-hand. Measured once before
     # round 32's rules: reached 101, full 65, explicit 38, special 16, full alarms 3 (two the
-    # emergency reply), checked 8. The word model learning it: reached 102, checked 6.
-    "crisis_tuning_r32a": Pinned(
-        (108, 108, 60, 24), 102, 65, 38, 16, 3, 6, checked_target_met=False, in_reach_min=108
-    ),
+    # emergency reply), checked 8. The word model learning it: reached 102, checked 6; round
+    # 32's rules, chosen on it: reached 108, full 71, nothing checked.
+    "crisis_tuning_r32a": Pinned((108, 108, 60, 24), 108, 71, 38, 16, 0, 0, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
