@@ -357,15 +357,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # its ground ("how do i handle pickups" after the answer about children) gets the
         # part of it that speaks to that (the sixth probe's M6); else heard, the whole answer
         # one tap away.
-        offer = _offer_rows(turn, match.ids[:1], menu=True)
-        entry = content.faq_entries[match.ids[0]]
-        part = best_passage(entry, reading.text, turn.rt.recent_texts.recent(turn.user.id))
-        if part:
-            turn.rt.recent_texts.note(turn.user.id, part)  # not the same part twice running
-            text = turn.fresh("faq.same_again_part", part=Markup(part))
-        else:
-            text = turn.t("faq.same_again")
-        turn.say(text, inline(offer + extra))
+        _say_again(turn, match.ids[0], reading.text, extra)
     elif match.kind == "answer":
         also = content.faq_entries.get(match.also) if match.also else None
         see_also: list[Row] = (
@@ -415,6 +407,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         if match.leans_elsewhere:
             rows = _offer_rows(turn, [follow], menu=True)
             turn.say(_did_you_mean(turn, 1), inline(rows + extra))
+        elif turn.rt.last_answers.repeats(turn.user.id, follow, turn.now, SAME_AGAIN_WITHIN):
+            # "how do i stop" right after the answer on checking their profile: the part of it
+            # that speaks to that, not the whole answer again (terminal chat)
+            _say_again(turn, follow, reading.text, extra)
         else:
             send_answer(turn, content.faq_entries[follow], extra)
             turn.rt.last_answers.note(turn.user.id, follow, turn.now)
@@ -427,6 +423,21 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     else:
         key = "listen.asked" if reading.asks else "listen.heard"
         turn.say(turn.fresh(key), inline([*extra, _topics_row(turn)]))
+
+
+def _say_again(turn: Turn, entry_id: str, text: str, extra: list[Row]) -> None:
+    """The answer just given, asked about again: the passage of it that fits the new words
+    best (never the same passage twice running), or a word that it was just said; the whole
+    answer one tap away."""
+    offer = _offer_rows(turn, [entry_id], menu=True)
+    entry = turn.rt.content.faq_entries[entry_id]
+    part = best_passage(entry, text, turn.rt.recent_texts.recent(turn.user.id))
+    if part:
+        turn.rt.recent_texts.note(turn.user.id, part)  # not the same part twice running
+        said = turn.fresh("faq.same_again_part", part=Markup(part))
+    else:
+        said = turn.t("faq.same_again")
+    turn.say(said, inline(offer + extra))
 
 
 def _did_you_mean(turn: Turn, choices: int) -> str:

@@ -205,6 +205,10 @@ class SosData(FrameData):
     # Preparations were told (things given away, letters, a goodbye): a bare "yes" to "are
     # you safe?" is asked about once more, as after intent (ninth probe S10)
     prepared: bool = False
+    # Opened by words alone (the net's gentle question), no rule having placed the message:
+    # a plain No Contact subject next ("i cant stop looking at her insta") lets the talk go,
+    # the "I'm not safe" button kept beside it
+    net: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -301,7 +305,7 @@ def ask_if_safe(
     goes first (the question in the person's own language); words of crisis `other_language`
     are asked about without "I might be reading this wrong" (the eighth probe's M2: a hedge
     in English, under a question in theirs, read as doubt)."""
-    data = SosData(kind=KINDS[harm_kind(text)])
+    data = SosData(kind=KINDS[harm_kind(text)], net=True)
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
     if other_language and data.kind == "s":
@@ -938,7 +942,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             )
             await turn.flows.free_text(turn, reading)
             return
-        if _changes_subject(reading):
+        if _changes_subject(reading) or (data.net and _moves_on(reading)):
+            # (terminal chat: "because i deserve better" as a reason was asked about by the
+            # word model; "its 2am and i cant stop looking at her insta" next was kept in the
+            # talk with "Are you safe right now?" again)
             _leave(turn, data)
             await turn.flows.free_text(turn, reading)
             return
@@ -1050,6 +1057,14 @@ def _changes_subject(reading: Reading) -> bool:
     if reading.match.kind == "suggest":  # offered, not answered: only a plain question
         return reading.asks and reading.harm is None and not reading.feeling
     return reading.urge or (reading.match.kind == "answer" and reading.asks)
+
+
+def _moves_on(reading: Reading) -> bool:
+    """After a question asked on words alone: a message of No Contact itself, with no word of
+    harm, that the FAQ places or the urge reading hears ("i cant stop looking at her insta")."""
+    if reading.harm is not None or reading.declined or reading.off_topic:
+        return False
+    return reading.urge or reading.told_topic is not None or reading.match.kind != "none"
 
 
 def _leave(turn: Turn, data: SosData) -> None:

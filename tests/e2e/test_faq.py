@@ -65,6 +65,26 @@ async def test_an_answer_about_safety_keeps_the_way_to_help_beside_it(
     assert CONTENT.label("faq.btn_not_safe") not in other.button_texts()
 
 
+async def test_a_follow_up_on_the_answer_just_given_is_not_the_whole_answer_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "how do i stop" right after the answer on checking their profile got
+    # that whole answer again, word for word
+    user = emu.user(4012)
+    await onboard(user)
+    await user.send("i cant stop looking at her insta, how do i stop checking")
+    first = await user.reply()
+    assert first.text == JOIN.join(CONTENT.faq_entries["stop-checking"].answer)
+    await user.send("how do i stop")
+    again = await user.reply()
+    assert again.text != first.text
+    parts = CONTENT.variants("faq.same_again_part")
+    assert again.text in CONTENT.variants("faq.same_again") or any(
+        again.text.startswith(v.split("{part}")[0]) for v in parts
+    ), again.plain
+    assert CONTENT.faq_entries["stop-checking"].title in again.button_texts()
+
+
 async def test_question_works_before_onboarding_too(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(4003)
     await user.send("how long should no contact last")

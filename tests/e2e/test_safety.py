@@ -448,6 +448,34 @@ async def test_a_clear_new_subject_ends_the_talk_and_is_answered(
     assert not any(said(a, "sos.listen") or said(a, "sos.still_here") for a in answer)
 
 
+async def test_a_question_asked_on_words_alone_lets_go_of_a_plain_no_contact_subject(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: a reason the word model misread was asked about, and the next message
+    # ("its 2am and i cant stop looking at her insta") got "Are you safe right now?" again.
+    # When only the net asked, a plain No Contact subject ends the talk, the button kept.
+    user = emu.user(5016)
+    await onboard(user, zone="Berlin")
+    opener = "sometimes i think about my funeral"
+    assert detect_crisis(opener) is None  # the net's question, not a rule's reply
+    await user.send(opener)
+    assert said(await user.reply(), "sos.harm_check")
+    await user.send("its 2am and i cant stop looking at her insta")
+    leaving, answer = await user.replies(2)
+    assert said(leaving, "sos.left_safely"), leaving.plain
+    assert NOT_SAFE in leaving.button_texts()
+    assert answer.text == JOIN.join(CONTENT.faq_entries["stop-checking"].answer), answer.plain
+    # a rule's reply holds on: the same subject stays in the talk
+    other = emu.user(5017)
+    await onboard(other, zone="Berlin")
+    await other.send("i just want to die")
+    await other.reply()
+    await other.send("its 2am and i cant stop looking at her insta")
+    stays = await other.reply()
+    assert not said(stays, "sos.left_safely"), stays.plain
+    assert stays.text != answer.text
+
+
 async def test_after_half_an_hour_of_quiet_the_talk_ends(
     emu: BotApiEmulator, bot: BotRunner, clock: MovableClock
 ) -> None:
@@ -1742,7 +1770,8 @@ async def test_danger_told_more_about_gets_steps_for_tonight_then_practical_comp
     assert "116 016" in steps.plain  # the abuse line, not only the emergency number
     await user.send("im at my moms")
     stay = await user.reply()
-    assert said(stay, "sos.stay_danger"), stay.plain
+    # somewhere safe reached: glad, and what to do there (the door, the one with them)
+    assert said(stay, "sos.danger_arrived"), stay.plain
     await user.send("he knows where she lives")
     again = await user.reply()
     assert said(again, "sos.stay_danger"), again.plain
