@@ -69,11 +69,14 @@ PREVIOUS = tuple(
 # second-hand, measured once before round 31's; r32a by one more, told to favour plans told
 # without the word, self-harm told through its signs, no future told through what they won't
 # do, violence told through objects and bodies and the ex at risk told second-hand, measured
-# once before round 32's).
+# once before round 32's; r32b and r32c by two more, told to favour no reason said without
+# the words, giving away, indirect threats and the hardest sad ordinary messages (32b), and
+# idioms, crisis words used innocently and short or buried crisis messages (32c), each
+# measured once before round 32's second pass).
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
-              "r29a", "r29b", "r30a", "r31a", "r32a")
+              "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c")
 )
 
 

@@ -32,7 +32,8 @@ CRISIS_SETS = (
     "tests/data/crisis_labelled.yaml",
     *(f"tests/data/crisis_tuning_{n}.yaml"
       for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a",
-                "r28b", "r29a", "r29b", "r30a", "r31a", "r32a")),
+                "r28b", "r29a", "r29b", "r30a", "r31a", "r32a", "r32b",
+                "r32c")),
     *(f"tests/data/heldout/crisis_r{n}.yaml" for n in range(5, 32)),
 )
 ORDINARY_SETS = (

@@ -2190,6 +2190,8 @@ async def test_a_feeling_said_alone_in_the_talk_is_never_a_person_to_reach(
      "sos.danger_reply"),
     ("she's been saying everyone is better off without her and giving her things away."
      " im scared she's going to do something", "sos.ex_at_risk"),
+    ("i keep thinking i should just end me", "sos.explicit_reply"),
+    ("his mate messaged saying i should watch myself walking home", "sos.danger_reply"),
 ])
 async def test_tuned_phrasings_get_their_own_path_with_the_number(
     emu: BotApiEmulator, bot: BotRunner, text: str, key: str

@@ -302,6 +302,17 @@ ROUNDS = {
     # emergency reply), checked 8. The word model learning it: reached 102, checked 6; round
     # 32's rules, chosen on it: reached 108, full 71, nothing checked.
     "crisis_tuning_r32a": Pinned((108, 108, 60, 24), 108, 71, 38, 16, 0, 0, in_reach_min=108),
+    # Two more (2026-12-03, nineteenth session), each measured once before round 32's second
+    # pass of rules: 32b (no reason said without the words, giving away, indirect threats,
+    # the hardest sad ordinary messages) reached 97, full 62, explicit 36, special 14, full
+    # alarms 3 (two the emergency reply), checked 8; 32c (idioms, crisis words used
+    # innocently, short or buried crisis messages) reached 99, full 73, explicit 40, special
+    # 18, full alarms 3, checked 6, in reach 107. After the rules chosen on them and the word
+    # model learning them:
+    "crisis_tuning_r32b": Pinned((108, 108, 60, 24), 108, 71, 39, 17, 0, 1, in_reach_min=108),
+    "crisis_tuning_r32c": Pinned(
+        (108, 108, 60, 24), 107, 79, 43, 19, 1, 5, checked_target_met=True, in_reach_min=108
+    ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
