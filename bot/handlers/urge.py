@@ -69,6 +69,9 @@ class UrgeData(FrameData):
     draft: str | None = None  # the unsent message, until they choose to keep or release it
     tape: str | None = None  # which set of "play the tape forward" questions
     q: int = 0  # how many of its questions were asked
+    # A cause told before the strength was given ("he posted a pic with a girl"): heard then,
+    # and not asked about again after the number
+    told: str | None = None
 
 
 STRENGTH, TRIGGER, TOOLS, WAIT_LEN, WAITING = (
@@ -279,6 +282,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             # "im gonna text him right now": don't send, first; then the number
             turn.say(turn.t("urge.strength_hold_on"), _strength_markup(frame))
             return
+        if strength is None and (cause := urges.trigger_from_text(text)) != "other":
+            # "he posted a pic with a girl" before the number (terminal chat: it went to the
+            # FAQ, which said "tap /urge first"): the cause heard, then the number
+            await _take_cause_first(turn, frame, cause)
+            return
         if strength is None:
             turn.say(turn.t("urge.strength_invalid"), _strength_markup(frame))
             return
@@ -429,8 +437,19 @@ async def _take_strength(turn: Turn, frame: Frame, strength: int) -> None:
     if urge is not None:
         await urges.set_strength(session=turn.session, urge=urge, strength=strength)
     turn.say(turn.t(f"urge.strength_{urges.band(strength)}_ack"))
-    turn.convo.goto(frame, TRIGGER)
+    # the cause, if told already, is not asked about again
+    turn.convo.goto(frame, TOOLS if UrgeData.of(frame).told else TRIGGER)
     ask(turn, frame)
+
+
+async def _take_cause_first(turn: Turn, frame: Frame, trigger: str) -> None:
+    urge = await _urge_of(turn, frame)
+    if urge is not None:
+        await urges.set_trigger(session=turn.session, urge=urge, trigger=trigger)
+    frame.data["told"] = trigger
+    turn.convo.settle_on(frame, STRENGTH)  # saved; the number buttons above keep working
+    turn.say(turn.t(f"urge.trigger_ack_{trigger}"))
+    turn.say(turn.t("urge.strength_after_cause"), _strength_markup(frame))
 
 
 async def _take_trigger(turn: Turn, frame: Frame, trigger: str, *, told: bool = False) -> None:
@@ -676,7 +695,10 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         return True
     if frame.step == STRENGTH:
         return (
-            urges.parse_strength(text) is not None or is_skip(text) or urges.unsure_of_tool(text)
+            urges.parse_strength(text) is not None
+            or is_skip(text)
+            or urges.unsure_of_tool(text)
+            or urges.trigger_from_text(text) != "other"  # a cause told first
         )
     if frame.step == WRITE_CHOICE:
         return urges.outcome_from_text(text) in _ENDS_AT_TOOLS

@@ -230,6 +230,27 @@ async def test_a_typed_cause_is_heard_as_told(
     assert urge.trigger == "other"
 
 
+async def test_a_cause_told_before_the_number_is_heard_and_not_asked_again(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    # Terminal chat: at "how strong is it?", "he posted a pic with a girl" went to the FAQ
+    # ("tap /urge first", inside /urge); after the number, "what started it?" was asked anyway
+    user = emu.user(4010)
+    await user.send("/urge")
+    await user.reply()
+    await user.send("he posted a pic with a girl")
+    heard = await user.reply()
+    after = variants("urge.strength_after_cause")
+    assert is_made_of(heard, variants("urge.trigger_ack_post"), after), heard.plain
+    assert heard.button_texts() == STRENGTHS
+    await user.send("like 8")
+    tools = await user.reply()
+    assert is_made_of(tools, any_of(*STRENGTH_ACKS), variants("urge.tools_intro")), tools.plain
+    assert tools.button_texts() == TOOLS
+    [urge] = await urges_of(fast, 4010)
+    assert (urge.trigger, urge.strength) == ("post", 8)
+
+
 @pytest.mark.parametrize(
     ("label", "key"),
     [("They contacted me", "they_contacted"), ("I've been drinking", "alcohol"),
