@@ -66,6 +66,7 @@ from bot.services.safety_answers import (
     breaking_in,
     cannot_speak,
     clarifies_move,
+    comes_back,
     country_said,
     danger_goes_on,
     depth_unsure,
@@ -615,6 +616,9 @@ _HEARD = (
     _Heard("d", on_the_way_to_stay, "danger_on_way", Step.ASKED),
     _Heard("d", arrived_to_stay, "danger_arrived", Step.ASKED),
     _Heard("d", shaken, "danger_shaken", Step.ASKED),
+    # "but he'll be back tomorrow probably": a plan for when they come back (terminal chat:
+    # the "probably" was read as "not sure if i'm safe")
+    _Heard("d", comes_back, "danger_comes_back", Step.ASKED),
     # followed, on the way home: not home; somewhere with people, and call from there
     _Heard("d", on_the_way_home, "followed_home", Step.UNSAFE),
     # "im going to do it now", "bye": the most urgent words, not the recycled line

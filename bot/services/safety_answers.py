@@ -2588,6 +2588,21 @@ def breaking_in(text: str) -> bool:
     return _found(_BREAKING_IN, text)
 
 
+# Back again, feared: "but he'll be back tomorrow probably", "what if she comes back tonight",
+# "he always comes back" (not "he came back with the kids", a return already past)
+_COMES_BACK = re.compile(
+    r"\b(?:he|she|they|my ex)(?: will| is going to| is gonna| might| could| always| probably)*"
+    r" (?:be back|come back|comes back|coming back|return|returns|turn up again|show up again)"
+    r"(?! (?:with|from) (?:the|my|our) (?:kids|children|dog|keys|stuff|things)\b)"
+    r"(?! (?:to|for) (?:me|us)\b)"
+)
+
+
+def comes_back(text: str) -> bool:
+    """ "but he'll be back tomorrow probably": the one who frightened them, expected back."""
+    return _found(_COMES_BACK, text)
+
+
 def shaken(text: str) -> bool:
     """ "im shaking", "my heart is racing": the body after a fright."""
     return _found(_SHAKEN, text)

@@ -1270,6 +1270,24 @@ async def test_the_door_is_not_opened_and_quiet_is_not_gone(
     assert no_faq_menu(reply)
 
 
+async def test_danger_expected_back_gets_a_plan_not_read_as_unsure(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat (Sydney): "but he'll be back tomorrow probably" got "it can be hard to
+    # tell from the inside" (the "probably" read as "not sure if i'm safe")
+    user = emu.user(5172)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex keeps driving past my house at night and flashing his lights")
+    assert said(await user.reply(), "sos.danger_reply")
+    await user.send("no he's gone now")
+    await user.reply()
+    await user.send("but he'll be back tomorrow probably")
+    back = await user.reply()
+    assert said(back, "sos.danger_comes_back"), back.plain
+    assert not said(back, "sos.unsure")
+    assert "112" in back.plain
+
+
 async def test_at_the_door_each_typed_turn_gets_its_own_answer(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
