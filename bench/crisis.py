@@ -72,11 +72,15 @@ PREVIOUS = tuple(
 # once before round 32's; r32b and r32c by two more, told to favour no reason said without
 # the words, giving away, indirect threats and the hardest sad ordinary messages (32b), and
 # idioms, crisis words used innocently and short or buried crisis messages (32c), each
-# measured once before round 32's second pass).
+# measured once before round 32's second pass; r32d, 160 ordinary breakup messages in ten
+# other languages and no crisis ones, written to see how often the word model takes a
+# language for a crisis: 31 checked before. Training on it took that to 8 of the 80 it had not
+# seen (13 before), and lost a crisis message in another language on held-out round 32, so the
+# model does not learn it: it is measured only).
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
-              "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c")
+              "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d")
 )
 
 
