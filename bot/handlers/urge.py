@@ -301,9 +301,15 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     elif frame.step == TRIGGER:  # typed instead of tapped: read it (a bare "ok" never gets
         # here: the router asks the question again, bot/conversation/router.says_nothing)
         trigger = urges.trigger_from_text(text)
+        if trigger == "other" and urges.own_plan(text):
+            # "i'll go for a walk": what they will do, not what started it
+            await _take_trigger(turn, frame, trigger, ack="urge.trigger_ack_own_plan")
+            return
         # "she muted me on everything": a cause told in their words, not "no clear cause"
         told = trigger == "other" and len(text.split()) >= 3 and not urges.unsure_of_tool(text)
-        await _take_trigger(turn, frame, trigger, told=told)
+        await _take_trigger(
+            turn, frame, trigger, ack="urge.trigger_ack_told" if told else None
+        )
     elif frame.step in OUTCOME_STEPS and (outcome := urges.outcome_from_text(text)):
         await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
     elif frame.step == TOOLS and (tool := urges.tool_from_text(text)):
@@ -442,21 +448,26 @@ async def _take_strength(turn: Turn, frame: Frame, strength: int) -> None:
     ask(turn, frame)
 
 
-async def _take_cause_first(turn: Turn, frame: Frame, trigger: str) -> None:
+async def _save_trigger(turn: Turn, frame: Frame, trigger: str) -> None:
     urge = await _urge_of(turn, frame)
     if urge is not None:
         await urges.set_trigger(session=turn.session, urge=urge, trigger=trigger)
+
+
+async def _take_cause_first(turn: Turn, frame: Frame, trigger: str) -> None:
+    await _save_trigger(turn, frame, trigger)
     frame.data["told"] = trigger
     turn.convo.settle_on(frame, STRENGTH)  # saved; the number buttons above keep working
     turn.say(turn.t(f"urge.trigger_ack_{trigger}"))
     turn.say(turn.t("urge.strength_after_cause"), _strength_markup(frame))
 
 
-async def _take_trigger(turn: Turn, frame: Frame, trigger: str, *, told: bool = False) -> None:
-    urge = await _urge_of(turn, frame)
-    if urge is not None:
-        await urges.set_trigger(session=turn.session, urge=urge, trigger=trigger)
-    turn.say(turn.t("urge.trigger_ack_told" if told else f"urge.trigger_ack_{trigger}"))
+async def _take_trigger(
+    turn: Turn, frame: Frame, trigger: str, *, ack: str | None = None
+) -> None:
+    """Saves what started it and says so: `ack` when the reply is not the trigger's own."""
+    await _save_trigger(turn, frame, trigger)
+    turn.say(turn.t(ack or f"urge.trigger_ack_{trigger}"))
     turn.convo.goto(frame, TOOLS)
     ask(turn, frame)
 

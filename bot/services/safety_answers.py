@@ -2563,8 +2563,10 @@ _GOING_TO_STAY = re.compile(
 )
 # On the way there already: "ok i got in a taxi to my sister's", "on my way to my mums",
 # "heading to my friends place now", "i am going to my dad's".
+# "ok so ", "right yeah ": the filler a reply about getting somewhere opens with.
+_FILLER_OPENING = r"^(?:(?:ok|okay|right|so|yes|yeah|done|alright) )*"
 _ON_THE_WAY_TO_STAY = re.compile(
-    r"^(?:(?:ok|okay|right|so|yes|yeah|done|alright) )*(?:i |we |i am |we are |am )?"
+    _FILLER_OPENING + r"(?:i |we |i am |we are |am )?"
     r"(?:just |now )?(?:(?:got|getting|sat|sitting|in) (?:in |into )?(?:a |an |the |my )?"
     r"(?:taxi|cab|uber|bolt|lyft|car|bus|train)|on (?:my|the|our) way|heading|going|driving"
     r"|walking|off|left for|leaving for)(?: over| round| back)? (?:to|for) "
@@ -2572,7 +2574,7 @@ _ON_THE_WAY_TO_STAY = re.compile(
 )
 # There now: "im at my nans now", "made it to my mums", "i got to my sisters".
 _ARRIVED_TO_STAY = re.compile(
-    r"^(?:(?:ok|okay|right|so|yes|yeah|done|alright) )*(?:i am |we are |i |we )?(?:safely )?"
+    _FILLER_OPENING + r"(?:i am |we are |i |we )?(?:safely )?"
     r"(?:at|made it to|got to|arrived at|here at|reached)(?: safely)? "
     rf"{_SOMEONE_TO_STAY_WITH}(?: now| safely| safe)*(?: lol)?$"
 )
@@ -2591,7 +2593,8 @@ def breaking_in(text: str) -> bool:
 # Back again, feared: "but he'll be back tomorrow probably", "what if she comes back tonight",
 # "he always comes back" (not "he came back with the kids", a return already past)
 _COMES_BACK = re.compile(
-    r"\b(?:he|she|they|my ex)(?: will| is going to| is gonna| might| could| always| probably)*"
+    r"\b(?:he|she|they|my ex)"
+    r"(?: will| is going to| is gonna| is| are| might| could| always| probably)*"
     r" (?:be back|come back|comes back|coming back|return|returns|turn up again|show up again)"
     r"(?! (?:with|from) (?:the|my|our) (?:kids|children|dog|keys|stuff|things)\b)"
     r"(?! (?:to|for) (?:me|us)\b)"

@@ -60,6 +60,7 @@ class _Words(DataModel):
     outcomes: dict[str, Regex] = Field(min_length=1)
     tools: dict[str, Regex] = Field(min_length=1)
     unsure: Regex
+    own_plan: Regex  # "i'll go for a walk": what they will do themselves
     drafted: Regex  # "i typed the message already": written, not sent
 
     @model_validator(mode="after")
@@ -334,6 +335,13 @@ def unsure_of_tool(text: str) -> bool:
     """ "idk", "what should i do", "you pick" typed at "choose a tool": not sure which."""
     norm = normalize(text)  # contractions and chat slang spelled out: "idk" -> "i do not know"
     return len(norm.split()) <= _TOOL_WORDS + 2 and _WORDS.unsure.search(norm) is not None
+
+
+def own_plan(text: str) -> bool:
+    """ "i'll go for a walk", "gonna call my friend": a plan of their own, typed where a cause
+    was asked; short, so that "i'll go for a walk past his house" is not taken for one."""
+    norm = normalize(text)
+    return len(norm.split()) <= _TOOL_WORDS + 4 and _WORDS.own_plan.search(norm) is not None
 
 
 def outcome_from_text(text: str) -> str | None:

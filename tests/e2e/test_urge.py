@@ -214,6 +214,9 @@ async def test_typed_strength_is_accepted_and_nonsense_is_explained(
     # terminal chat: a cause told in their words got "Not every urge has a clear cause"
     ("she muted me on everything", "told"),
     ("idk", "other"),
+    # terminal chat: "i'll go for a walk" got "That would stir anyone up", as if a cause
+    ("i'll go for a walk", "own_plan"),
+    ("ok gonna call my sister instead", "own_plan"),
 ])
 async def test_a_typed_cause_is_heard_as_told(
     emu: BotApiEmulator, fast: BotRunner, typed: str, key: str

@@ -7,6 +7,7 @@ import pytest
 from bot.services.safety_answers import (
     asks_what_to_do,
     breaking_in,
+    comes_back,
     done_to_self,
     going_to_stay,
     is_dont_know,
@@ -239,3 +240,17 @@ def test_at_the_door_what_is_told_is_told_apart(
     assert (still_there(text), breaking_in(text), shaken(text), going_to_stay(text)) == (
         still, breaking, shaking, going
     )
+
+
+@pytest.mark.parametrize(("text", "back"), [
+    ("but he'll be back tomorrow probably", True),
+    ("he is coming back tomorrow", True),
+    ("hes coming back tonight", True),
+    ("they are coming back later", True),
+    ("she always comes back", True),
+    ("he is coming back with the kids", False),  # a handover, not a return to frighten
+    ("i hope he is coming back to me", False),  # wanting them back, not danger
+    ("he came back with my keys", False),
+])
+def test_the_one_who_frightened_them_expected_back(text: str, back: bool) -> None:
+    assert comes_back(text) is back

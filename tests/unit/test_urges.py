@@ -30,6 +30,19 @@ def test_parse_strength(typed: str, expected: int | None) -> None:
     assert urges.parse_strength(typed) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "plan"),
+    [("i'll go for a walk", True), ("ill just go to bed now", True),
+     ("gonna call my friend instead", True), ("think i'll have a bath lol", True),
+     ("ok i'll make a cup of tea", True), ("im going to go for a run", True),
+     ("i'll go for a walk past his house", False), ("i will text him", False),
+     ("going to sleep thinking about him", False), ("his new gf posted", False),
+     ("i'll call my friend and ask her what he said", False)],
+)
+def test_a_plan_of_their_own_is_told_from_a_cause(typed: str, plan: bool) -> None:
+    assert urges.own_plan(typed) is plan
+
+
 @pytest.mark.parametrize(("strength", "band"), [(1, "low"), (3, "low"), (4, "mid"),
                                                 (7, "mid"), (8, "high"), (10, "high")])
 def test_band(strength: int, band: str) -> None:
