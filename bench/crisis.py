@@ -9,12 +9,12 @@ For each file it prints: crisis messages reaching help (``detect_crisis`` return
 messages getting level "explicit", danger / other_at_risk messages getting the right kind,
 ordinary messages getting a signal (false alarm) or "strong", and per-family misses.
 
-The held-out round (tests/data/heldout/crisis_r32.yaml, written 2026-12-03 by a helper who
-never saw the rules, before round 32's changes) is never tuned on: for it this script prints
+The held-out round (tests/data/heldout/crisis_r33.yaml, written 2026-12-04 by a helper who
+never saw the rules, before round 33's changes) is never tuned on: for it this script prints
 counts only, never a message's text (its figures are in docs/crisis.md).
-Rounds 5 to 31 were held out before it; each was measured once and is now tuning material
-(rounds 7 to 31 are reported on their own, as are the tuning sets in tests/data; ``--show``
-lists their misses; the word model learns from rounds 5 to 31).
+Rounds 5 to 32 were held out before it; each was measured once and is now tuning material
+(rounds 7 to 32 are reported on their own, as are the tuning sets in tests/data; ``--show``
+lists their misses; the word model learns from rounds 5 to 32).
 Note: the word model is trained on the tuning sets, so its figures on them are not a
 measure; only the held-out rounds are. ``--tuned-only`` skips the held-out rounds.
 """
@@ -50,9 +50,9 @@ def button_in_reach(text: str) -> bool:
     return read_text(text, _MATCHER).help_in_reach
 
 TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
-HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r32.yaml",)
+HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r33.yaml",)
 PREVIOUS = tuple(
-    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 32)
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 33)
 )
 # Tuning sets written for tuning, never held out (r15a and r15b by two helpers with
 # different voices, measured once before round 15's second pass of rules; r21a by a third,
@@ -76,11 +76,14 @@ PREVIOUS = tuple(
 # other languages and no crisis ones, written to see how often the word model takes a
 # language for a crisis: 31 checked before. Training on it took that to 8 of the 80 it had not
 # seen (13 before), and lost a crisis message in another language on held-out round 32, so the
-# model does not learn it: it is measured only).
+# model does not learn it: it is measured only); r33a by one more, from the brief of 32b,
+# measured once before round 33's rules: reached 102, checked 4, one ordinary message given
+# the crisis reply.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
-              "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d")
+              "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
+              "r33a")
 )
 
 

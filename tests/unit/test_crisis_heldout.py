@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r32.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r33.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 32 was written by a helper who never saw the rules, before round 32's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 31
+Round 33 was written by a helper who never saw the rules, before round 33's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 32
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 31), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 32), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -147,8 +147,8 @@ ROUNDS = {
     # one message near the threshold lost, the rest the same (targets: at most 5% checked met;
     # every crisis message reached and no full alarm missed). Round 25's rules, chosen on it, and
     # the word model learning it: reached 108, full 74, explicit 38, special 19, full alarms 0,
-    # checked 1.
-    "crisis_r24": Pinned((108, 108, 60, 24), 108, 74, 39, 19, 0, 1, in_reach_min=108),
+    # checked 1. The word model learning round 32 and set 33a (twentieth session): checked 2.
+    "crisis_r24": Pinned((108, 108, 60, 24), 108, 74, 39, 19, 0, 2, in_reach_min=108),
     # Held out (written 2026-12-02 by a helper who never saw the rules, before round 25's
     # changes). Measured on the code of 50ba518: reached 102 (94.4%), full 60, explicit 36,
     # special 22, full alarms 3 (none the emergency reply), checked 3 (2.8%), in reach 108.
@@ -235,9 +235,15 @@ ROUNDS = {
     # reply), checked 7 (6.5%), in reach 107 (a threat answered with "I'm afraid of them" had
     # no button; the answer keeps it beside it since, in reach 108). The word model learning
     # round 31 and set 32a, and round 32's rules, moved none of it (targets: all three missed).
-    "crisis_r32": Pinned(
-        (108, 108, 60, 24), 104, 71, 40, 18, 2, 7, checked_target_met=False, in_reach_min=108
-    ),
+    # Tuning material since round 33; the word model learning it: reached 105, checked 3.
+    "crisis_r32": Pinned((108, 108, 60, 24), 105, 71, 40, 18, 2, 3, in_reach_min=108),
+    # Held out (written 2026-12-04 by a helper of the twentieth session who never saw the
+    # rules; round 32's brief). Measured on the code of 655b9af: reached 105 (97.2%), full 72,
+    # explicit 40, special 18, full alarms 2 (none the emergency reply), checked 4 (3.7%), in
+    # reach 108. The word model learning round 32 and sets 32b, 32c and 33a: checked 3 (2.8%),
+    # the rest the same (targets: at most 5% checked met; every crisis message reached and no
+    # crisis reply to an ordinary message missed).
+    "crisis_r33": Pinned((108, 108, 60, 24), 105, 72, 40, 18, 2, 3, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -313,6 +319,10 @@ ROUNDS = {
     "crisis_tuning_r32c": Pinned(
         (108, 108, 60, 24), 107, 79, 43, 19, 1, 5, checked_target_met=True, in_reach_min=108
     ),
+    # One more (2026-12-04, twentieth session), from the brief of 32b, measured once before
+    # round 33's rules: reached 102, full 72, explicit 44, special 18, full alarms 1, checked
+    # 4. The word model learning it: reached 105.
+    "crisis_tuning_r33a": Pinned((108, 108, 60, 24), 105, 72, 44, 18, 1, 4, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
