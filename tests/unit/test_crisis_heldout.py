@@ -235,15 +235,17 @@ ROUNDS = {
     # reply), checked 7 (6.5%), in reach 107 (a threat answered with "I'm afraid of them" had
     # no button; the answer keeps it beside it since, in reach 108). The word model learning
     # round 31 and set 32a, and round 32's rules, moved none of it (targets: all three missed).
-    # Tuning material since round 33; the word model learning it: reached 105, checked 3.
-    "crisis_r32": Pinned((108, 108, 60, 24), 105, 71, 40, 18, 2, 3, in_reach_min=108),
+    # Tuning material since round 33; the word model learning it: reached 105, checked 3;
+    # round 33's rules: full 72, explicit 41, special 19.
+    "crisis_r32": Pinned((108, 108, 60, 24), 105, 72, 41, 19, 2, 3, in_reach_min=108),
     # Held out (written 2026-12-04 by a helper of the twentieth session who never saw the
     # rules; round 32's brief). Measured on the code of 655b9af: reached 105 (97.2%), full 72,
     # explicit 40, special 18, full alarms 2 (none the emergency reply), checked 4 (3.7%), in
     # reach 108. The word model learning round 32 and sets 32b, 32c and 33a: checked 3 (2.8%),
     # the rest the same (targets: at most 5% checked met; every crisis message reached and no
-    # crisis reply to an ordinary message missed).
-    "crisis_r33": Pinned((108, 108, 60, 24), 105, 72, 40, 18, 2, 3, in_reach_min=108),
+    # crisis reply to an ordinary message missed). Round 33's rules, chosen on set 33a: full
+    # 73, explicit 41, reached still 105.
+    "crisis_r33": Pinned((108, 108, 60, 24), 105, 73, 41, 18, 2, 3, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -321,8 +323,9 @@ ROUNDS = {
     ),
     # One more (2026-12-04, twentieth session), from the brief of 32b, measured once before
     # round 33's rules: reached 102, full 72, explicit 44, special 18, full alarms 1, checked
-    # 4. The word model learning it: reached 105.
-    "crisis_tuning_r33a": Pinned((108, 108, 60, 24), 105, 72, 44, 18, 1, 4, in_reach_min=108),
+    # 4. The word model learning it: reached 105. Round 33's rules, chosen on it: reached 108,
+    # full 101, explicit 55, special 24, checked 2 (one the passive reply: "dead inside").
+    "crisis_tuning_r33a": Pinned((108, 108, 60, 24), 108, 101, 55, 24, 1, 2, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
