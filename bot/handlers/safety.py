@@ -602,8 +602,6 @@ _HEARD = (
     _Heard("s", driving, "driving", Step.UNSAFE),
     # "my phone is at 5%": the call now, while it can still be made
     _Heard("sdo", low_battery, "low_battery", Step.UNSAFE),
-    # "i'm at work now, finish at 6": how to leave and get home safely, while there is time
-    _Heard("d", there_until_later, "leaving_later", Step.ASKED),
     # at the door still, getting in feared or begun: the call now, short (terminal chat:
     # "he's still there" got the steps for the days after)
     _Heard("d", breaking_in, "danger_breaking_in", Step.UNSAFE),
@@ -615,6 +613,10 @@ _HEARD = (
     # chat: the taxi was read as nothing and got a generic line)
     _Heard("d", on_the_way_to_stay, "danger_on_way", Step.ASKED),
     _Heard("d", arrived_to_stay, "danger_arrived", Step.ASKED),
+    # "i'm at work now, finish at 6": how to leave and get home safely, while there is time
+    # (after "im at my mums now", which is there and safe: the twentieth session's chat got
+    # the steps for leaving work)
+    _Heard("d", there_until_later, "leaving_later", Step.ASKED),
     _Heard("d", shaken, "danger_shaken", Step.ASKED),
     # "but he'll be back tomorrow probably": a plan for when they come back (terminal chat:
     # the "probably" was read as "not sure if i'm safe")

@@ -2276,3 +2276,22 @@ async def test_a_slip_told_in_the_talk_is_heard_in_its_light(
     assert said(reply, "sos.slip_in_talk"), reply.plain
     assert SAFE_NO in reply.button_texts()
     assert no_faq_menu(reply)
+
+
+async def test_at_my_mums_after_refusing_the_police_is_there_and_safe(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat (twentieth session, London): after "i dont want to call the police on
+    # him", "ok im at my mums now" got the steps for leaving work ("someone at work who
+    # knows")
+    user = emu.user(5177)
+    await onboard(user, zone="Europe/London")
+    await user.send("hes outside my flat banging on the door")
+    assert said(await user.reply(), "sos.danger_at_door")
+    await user.send("i dont want to call the police on him")
+    await user.reply()
+    await user.send("ok im at my mums now")
+    there = await user.reply()
+    assert said(there, "sos.danger_arrived"), there.plain
+    assert not said(there, "sos.leaving_later"), there.plain
+    assert no_faq_menu(there)
