@@ -72,6 +72,9 @@ class UrgeData(FrameData):
     # A cause told before the strength was given ("he posted a pic with a girl"): heard then,
     # and not asked about again after the number
     told: str | None = None
+    # A plan of their own was welcomed ("i'll go for a walk"): "ok im back" is then heard as
+    # back from it, and asked how it is now
+    own_plan: bool = False
 
 
 STRENGTH, TRIGGER, TOOLS, WAIT_LEN, WAITING = (
@@ -303,6 +306,7 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         trigger = urges.trigger_from_text(text)
         if trigger == "other" and urges.own_plan(text):
             # "i'll go for a walk": what they will do, not what started it
+            frame.data["own_plan"] = True
             await _take_trigger(turn, frame, trigger, ack="urge.trigger_ack_own_plan")
             return
         # "she muted me on everything": a cause told in their words, not "no clear cause"
@@ -310,10 +314,21 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         await _take_trigger(
             turn, frame, trigger, ack="urge.trigger_ack_told" if told else None
         )
+    elif frame.step in (TOOLS, OUTCOME) and UrgeData.of(frame).own_plan and urges.back_again(text):
+        # "ok im back" after the walk they chose: welcomed back, then how it is now
+        turn.say(turn.t("urge.back_from_own_plan"))
+        turn.convo.goto(frame, OUTCOME)
+        ask(turn, frame)
     elif frame.step in OUTCOME_STEPS and (outcome := urges.outcome_from_text(text)):
         await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
     elif frame.step == TOOLS and (tool := urges.tool_from_text(text)):
         await _pick_tool(turn, frame, tool)  # "write it here", "breathe"
+    elif frame.step == TOOLS and urges.own_plan(text):
+        # "i'll go for a walk" offered the tools: their plan is the tool; asked after it how
+        # it is (terminal chat: it got a listening reply, and the tools again)
+        frame.data["own_plan"] = True
+        turn.convo.goto(frame, OUTCOME)
+        turn.say(turn.t("urge.tools_own_plan"), outcome_markup(turn.rt.content, frame.nonce))
     elif frame.step == TOOLS and urges.unsure_of_tool(text):
         turn.say(turn.t("urge.tools_unsure"))  # "idk": the simplest one, picked for them
         await _pick_tool(turn, frame, "breathe")
@@ -713,9 +728,12 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         )
     if frame.step == WRITE_CHOICE:
         return urges.outcome_from_text(text) in _ENDS_AT_TOOLS
+    if frame.step in (TOOLS, OUTCOME) and UrgeData.of(frame).own_plan and urges.back_again(text):
+        return True  # "ok im back" from the walk they chose
     if frame.step == TOOLS:
         return (
-            urges.tool_from_text(text) is not None
+            urges.own_plan(text)  # "i'll go for a walk": their plan is the tool
+            or urges.tool_from_text(text) is not None
             or urges.unsure_of_tool(text)
             or urges.outcome_from_text(text) in _ENDS_AT_TOOLS
         )

@@ -61,6 +61,7 @@ class _Words(DataModel):
     tools: dict[str, Regex] = Field(min_length=1)
     unsure: Regex
     own_plan: Regex  # "i'll go for a walk": what they will do themselves
+    back_again: Regex  # "ok im back": back from that plan
     drafted: Regex  # "i typed the message already": written, not sent
 
     @model_validator(mode="after")
@@ -342,6 +343,11 @@ def own_plan(text: str) -> bool:
     was asked; short, so that "i'll go for a walk past his house" is not taken for one."""
     norm = normalize(text)
     return len(norm.split()) <= _TOOL_WORDS + 4 and _WORDS.own_plan.search(norm) is not None
+
+
+def back_again(text: str) -> bool:
+    """ "ok im back", "home now", "just got back from my walk": back from a plan of their own."""
+    return _WORDS.back_again.search(normalize(text)) is not None
 
 
 def outcome_from_text(text: str) -> str | None:

@@ -233,6 +233,44 @@ async def test_a_typed_cause_is_heard_as_told(
     assert urge.trigger == "other"
 
 
+@pytest.mark.parametrize(("plan_at", "back"), [
+    ("trigger", "ok im back"), ("trigger", "just got back from my walk"),
+    ("tools", "home now"), ("tools", "back"),
+])
+async def test_back_from_a_plan_of_their_own_is_asked_how_it_is_now(
+    emu: BotApiEmulator, fast: BotRunner, plan_at: str, back: str
+) -> None:
+    # Terminal chat: "i'll go for a walk" at "choose a tool" got a listening reply and the
+    # tools again; "ok im back" after a walk chosen at "what started it?" was read afresh
+    user = emu.user(4011)
+    await user.send("/urge")
+    await user.reply()
+    await user.press("6")
+    await user.reply()
+    if plan_at == "trigger":
+        await user.send("i'll go for a walk")
+        tools = await user.reply()
+        assert tools.button_texts() == TOOLS
+    else:
+        await user.press("Something else")
+        tools = await user.reply()
+        assert tools.button_texts() == TOOLS
+        await user.send("think i'll go for a walk")
+        going = await user.reply()
+        assert is_made_of(going, variants("urge.tools_own_plan")), going.plain
+        assert going.button_texts() == OUTCOMES
+    await user.send(back)
+    asked = await user.reply()
+    assert is_made_of(
+        asked, variants("urge.back_from_own_plan"), variants("urge.ask_outcome")
+    ), asked.plain
+    assert asked.button_texts() == OUTCOMES
+    await user.press("It passed")
+    await user.reply()
+    [urge] = await urges_of(fast, 4011)
+    assert urge.outcome == "passed"
+
+
 async def test_a_cause_told_before_the_number_is_heard_and_not_asked_again(
     emu: BotApiEmulator, fast: BotRunner
 ) -> None:

@@ -43,6 +43,16 @@ def test_a_plan_of_their_own_is_told_from_a_cause(typed: str, plan: bool) -> Non
     assert urges.own_plan(typed) is plan
 
 
+@pytest.mark.parametrize(
+    ("typed", "back"),
+    [("ok im back", True), ("home now", True), ("just got back from my walk", True),
+     ("back from my friend's", True), ("hes back", False), ("back to day 1", False),
+     ("i went back to him", False), ("he came back", False)],
+)
+def test_back_from_their_own_plan(typed: str, back: bool) -> None:
+    assert urges.back_again(typed) is back
+
+
 @pytest.mark.parametrize(("strength", "band"), [(1, "low"), (3, "low"), (4, "mid"),
                                                 (7, "mid"), (8, "high"), (10, "high")])
 def test_band(strength: int, band: str) -> None:
