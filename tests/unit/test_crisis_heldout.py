@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r33.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r34.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 33 was written by a helper who never saw the rules, before round 33's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 32
+Round 34 was written by a helper who never saw the rules, before round 34's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 33
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 32), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 33), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -246,6 +246,13 @@ ROUNDS = {
     # crisis reply to an ordinary message missed). Round 33's rules, chosen on set 33a: full
     # 73, explicit 41, reached still 105.
     "crisis_r33": Pinned((108, 108, 60, 24), 105, 73, 41, 18, 2, 3, in_reach_min=108),
+    # Held out (written 2026-12-04 by a helper of the twenty-first session who never saw the
+    # rules; round 33's brief). Measured on the code of the urge commit after bda7282: reached
+    # 105 (97.2%), full 83, explicit 47, special 20, full alarms 2 (one the emergency reply),
+    # checked 7 (6.5%), in reach 108 (targets: all three missed).
+    "crisis_r34": Pinned(
+        (108, 108, 60, 24), 105, 83, 47, 20, 2, 7, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
