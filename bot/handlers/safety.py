@@ -38,10 +38,11 @@ from bot.conversation.turn import Turn, change_conversation, open_turn, peek
 from bot.core.content import Content, Markup, render
 from bot.core.runtime import Runtime
 from bot.services import tghtml
-from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind
+from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind, mentions_harm
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.language import other_language, reply_code
-from bot.services.reading import Reading, read_text
+from bot.services.reading import Reading, command_word, read_text
+from bot.services.reading import about_the_bot as asks_of_the_bot
 from bot.services.safety_answers import (
     about_the_bot,
     acting_now,
@@ -795,6 +796,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         step = heard.step or (Step.UNSAFE if data.unsafe else Step.LISTEN)
         _reply(turn, frame, data, heard.key, step)
         return
+    if asks_of_the_bot(text) and read_safety_answer(text) is None and mentions_harm(text) is None:
+        await _do_and_stay(turn, frame, data, text)
+        return
     if asks_what_to_do(text):
         # A question, not an answer: the next concrete steps, then are they safe?
         key = {"d": "what_now_danger", "o": "what_now_ex"}.get(data.kind, "what_now")
@@ -1071,6 +1075,30 @@ def _moves_on(reading: Reading) -> bool:
     if reading.harm is not None or reading.declined or reading.off_topic:
         return False
     return reading.urge or reading.told_topic is not None or reading.match.kind != "none"
+
+
+async def _do_and_stay(turn: Turn, frame: Frame, data: SosData, text: str) -> None:
+    """ "stop the daily messages for a week", "message me at 9 instead", "what day am i on":
+    done as asked (terminal chat: "call 999 now" three times, nothing done). After "not safe"
+    the talk stays open, the number in a line after it; otherwise it was a clear change of
+    subject, and the talk ends with 🚨 one tap away."""
+    reading = read_text(text, turn.rt.matcher)
+    if not data.unsafe:
+        _leave(turn, data)
+        await turn.flows.free_text(turn, reading)
+        return
+    await turn.flows.free_text(turn, reading)
+    if _asks_status(text):
+        data.into(frame)  # /status says "still here for the other thing too" itself
+        return
+    text = _say(turn.rt.content, data, "done_and_stay", _lines(turn, data))
+    data.into(frame)
+    turn.say(text, inline([[_not_safe(turn, data)]]))
+
+
+def _asks_status(text: str) -> bool:
+    word = command_word(text)
+    return classify_smalltalk(text) == "status" or (word is not None and word[0] == "status")
 
 
 def _leave(turn: Turn, data: SosData) -> None:

@@ -11,6 +11,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlmodel import select
 
 from bot.core.clock import MovableClock
 from bot.core.content import load_content
@@ -18,6 +19,7 @@ from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
 from bot.services import tghtml
 from bot.services.crisis import detect_crisis
+from bot.store.models import User
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
@@ -2295,3 +2297,45 @@ async def test_at_my_mums_after_refusing_the_police_is_there_and_safe(
     assert said(there, "sos.danger_arrived"), there.plain
     assert not said(there, "sos.leaving_later"), there.plain
     assert no_faq_menu(there)
+
+
+async def test_a_settings_request_while_not_safe_is_done_and_the_talk_stays_open(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: after "not really", "stop the daily messages for a week" and "message me
+    # at 9 instead" each got "call 112 now" and nothing was done.
+    user = emu.user(5290)
+    await in_the_talk(user)
+    await user.send("not really")
+    await user.reply()
+    await user.send("stop the daily messages for a week")
+    paused = await user.reply()
+    assert "Paused for 7 days" in paused.plain, paused.plain
+    flat = " ".join(paused.plain.split())
+    assert any(_opening(v) in flat for v in CONTENT.variants("sos.done_and_stay")), flat
+    assert "112" in paused.plain
+    assert CONTENT.label("sos.buttons.not_safe") in paused.button_texts()
+    await user.send("message me at 9 instead")
+    moved = await user.reply()
+    assert "09:00" in moved.plain, moved.plain
+    assert "112" in moved.plain
+    async with bot.runtime.db.session() as session:
+        stored = (await session.exec(select(User).where(User.id == 5290))).one()
+    assert stored.paused_until is not None
+    assert stored.daily_time is not None
+    assert stored.daily_time.hour == 9
+    await user.send("but i still feel like dying")  # still in the talk
+    again = await user.reply()
+    assert said(again, "sos.stay_unsafe"), again.plain
+
+
+async def test_a_settings_request_at_the_gentle_check_is_done_and_the_talk_ends(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5291)
+    await in_the_talk(user)
+    await user.send("pause for 3 days")
+    left = await user.reply()
+    assert said(left, "sos.left_safely"), left.plain
+    paused = await user.reply()
+    assert "Paused for 3 days" in paused.plain, paused.plain
