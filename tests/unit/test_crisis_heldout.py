@@ -333,6 +333,12 @@ ROUNDS = {
     # 4. The word model learning it: reached 105. Round 33's rules, chosen on it: reached 108,
     # full 101, explicit 55, special 24, checked 2 (one the passive reply: "dead inside").
     "crisis_tuning_r33a": Pinned((108, 108, 60, 24), 108, 101, 55, 24, 1, 2, in_reach_min=108),
+    # One more (2026-12-04, twenty-first session), round 33's brief with 160 ordinary near-misses,
+    # measured once before round 34's rules: reached 105, full 79, explicit 43, special 20,
+    # full alarms 4 (three the emergency reply: "his new gf just followed me", a Tagalog "dying
+    # of laughter", a move told with "everything i own" and a bridge), checked 8 (5.0%). Round
+    # 34's rules, chosen on it, and the word model learning it:
+    "crisis_tuning_r34a": Pinned((108, 160, 60, 24), 108, 82, 45, 20, 0, 0, in_reach_min=108),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
