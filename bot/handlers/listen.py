@@ -18,7 +18,7 @@ from bot.handlers import (
     urge,
 )
 from bot.handlers.progress import render_status
-from bot.handlers.safety import ask_if_safe
+from bot.handlers.safety import ask_if_safe, start_tool
 from bot.services import daily as daily_service
 from bot.services import journey, slips
 from bot.services.language import asked_language, reply_code
@@ -39,6 +39,7 @@ from bot.services.safety_answers import (
     asks_tech_safety,
     can_they_read_this,
     no_more_numbers,
+    safety_tool_asked,
     stops_asking,
 )
 
@@ -70,6 +71,9 @@ async def answer(turn: Turn, reading: Reading) -> None:
             return
         # Said a minute ago: not again. Mixed with English ("is it normal na iyak ako"), the
         # rest of the reading may still fit; answered as well as it can be.
+    if reading.harm is None and (tool := safety_tool_asked(reading.text)) is not None:
+        await start_tool(turn, tool)  # "make a safety plan", "help me calm down"
+        return
     if (
         reading.harm != "strong"
         and not (reading.asks and reading.match.answered)  # a question of its own

@@ -115,6 +115,7 @@ from bot.services.safety_answers import (
     promises_not_to,
     reached_help,
     read_safety_answer,
+    safety_tool_asked,
     said_as,
     says_accident,
     says_amount,
@@ -712,6 +713,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             return
         _plan_answer(turn, frame, data, text)
         return
+    if (tool := safety_tool_asked(text)) is not None:
+        # "make a safety plan", "help me calm down" typed: as the button
+        await _press(turn, frame, _tool_button(data, tool))
+        return
     if (frame.step == Step.UNSAFE and is_acknowledgement(text)) or (
         data.unsafe and is_plain_ok(text) and not (data.rechecked and frame.step == Step.ASKED)
     ):
@@ -990,6 +995,10 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         turn.convo.pop(NAME)
         await router.route(turn, text)
         return
+    if (tool := safety_tool_asked(text)) is not None:
+        # "make a safety plan", typed under "the buttons below have a simple safety plan"
+        await _press(turn, frame, _tool_button(data, tool))
+        return
     if read_safety_answer(_TAKING_BACK.sub("", text.strip())) == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "taken_back"
         _reply(turn, frame, data, key, Step.UNSAFE)
@@ -1247,6 +1256,22 @@ async def sos_command(update: Update, context: BotContext) -> None:
             turn.convo.pop(NAME)
             frame = turn.convo.push(NAME, Step.ASKED)
         await _press(turn, frame, Button(NAME, STATELESS, "no", SosData.of(frame).kind))
+
+
+def _tool_button(data: SosData, tool: str) -> Button:
+    """The button a typed "make a safety plan" stands for: danger from someone has its own."""
+    action = "dplan" if tool == "plan" and data.kind == "d" else tool
+    return Button(NAME, STATELESS, action, data.kind)
+
+
+async def start_tool(turn: Turn, tool: str) -> None:
+    """ "make a safety plan", "help me calm down" typed with no talk open: as the button
+    (kept in a talk of its own, as a tap on a stale safety button would be)."""
+    frame = turn.convo.find(NAME)
+    if frame is None:
+        frame = turn.convo.push(NAME, Step.ASKED)
+        SosData(kind="s").into(frame)
+    await _press(turn, frame, _tool_button(SosData.of(frame), tool))
 
 
 async def _press(turn: Turn, frame: Frame, button: Button) -> None:

@@ -48,6 +48,7 @@ __all__ = [
     "means_at_hand",
     "only_clarifies",
     "stops_the_plan",
+    "safety_tool_asked",
     "blames_self",
     "not_believed",
     "not_immediate",
@@ -1951,6 +1952,50 @@ _STOP_PLAN = re.compile(
     r"| right now| anymore| tonight)?|i can not do this(?: now| right now)?|not (?:tonight|today)"
     r"|no more questions)(?: please| pls| now| for now| thanks)?$"
 )
+
+
+# A safety button's words typed instead of tapped ("make a safety plan", "help me calm down",
+# "crisis lines pls"): as the button (terminal chat: "make a safety plan" got "I don't know
+# that one" and the topic menu).
+_TOOL_LEAD = (
+    r"^(?:(?:ok|okay|yes|yeah|yea|sure|please|pls|can we|can you|could we|could you|i want to"
+    r"|i would like to|i wanna|lets|let us|maybe|um+|then|and|just) )*"
+)
+_TOOL_TAIL = r"(?: (?:please|pls|then|now|thing|for me|with me|i guess|maybe|thanks))*$"
+_TOOLS_TYPED = (
+    (
+        "plan",
+        re.compile(
+            _TOOL_LEAD + r"(?:(?:make|do|start|write|build|create|get|have|try|need) )?"
+            r"(?:a |the |my |that |this )?(?:safety plan|plan for my safety|plan to stay safe)"
+            + _TOOL_TAIL
+        ),
+    ),
+    (
+        "ground",
+        re.compile(
+            _TOOL_LEAD + r"(?:help me (?:to )?calm (?:me )?down|calm me down|(?:the |a |that )?"
+            r"(?:calming|grounding|breathing) (?:thing|exercise|one)|grounding|help me calm down"
+            r"|(?:i need to |need to |help me )?calm down)" + _TOOL_TAIL
+        ),
+    ),
+    (
+        "lines",
+        re.compile(
+            _TOOL_LEAD + r"(?:give me |send me |show me |i need |need )?(?:the )?"
+            r"(?:crisis|support|help|hotline|helpline) ?(?:lines?|numbers?)" + _TOOL_TAIL
+        ),
+    ),
+)
+
+
+def safety_tool_asked(text: str) -> str | None:
+    """ "make a safety plan" -> "plan", "help me calm down" -> "ground", "crisis lines" ->
+    "lines": a safety button typed; None otherwise (short replies only)."""
+    norm = normalize(text).strip(" .!?")
+    if not norm or len(norm.split()) > 9:
+        return None
+    return next((tool for tool, pattern in _TOOLS_TYPED if pattern.fullmatch(norm)), None)
 
 
 def stops_the_plan(text: str) -> bool:

@@ -2339,3 +2339,36 @@ async def test_a_settings_request_at_the_gentle_check_is_done_and_the_talk_ends(
     assert said(left, "sos.left_safely"), left.plain
     paused = await user.reply()
     assert "Paused for 3 days" in paused.plain, paused.plain
+
+
+@pytest.mark.parametrize(("typed", "key"), [
+    ("make a safety plan", "sos.plan_self.intro"),
+    ("ok help me calm down", "sos.grounding"),
+])
+async def test_a_safety_button_typed_after_saying_safe_is_the_button(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, key: str
+) -> None:
+    # Terminal chat: "make a safety plan", typed under "the buttons below have a simple
+    # safety plan", got "I don't know that one" and the topic menu.
+    user = emu.user(5292)
+    await in_the_talk(user)
+    await user.send("im ok")
+    await user.reply()
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, key), reply.plain
+    assert no_faq_menu(reply)
+
+
+async def test_a_safety_button_typed_with_no_talk_open_is_the_button(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5293)
+    await onboard(user, zone="Berlin")
+    await user.send("can we make a safety plan please")
+    plan = await user.reply()
+    assert said(plan, "sos.plan_self.intro"), plan.plain
+    await user.send("help me calm down")  # a plan answer now, not the exercise
+    nxt = await user.reply()
+    assert not said(nxt, "sos.grounding"), nxt.plain
+    assert CONTENT.label("sos.buttons.skip_question") in nxt.button_texts()

@@ -15,6 +15,7 @@ from bot.services.safety_answers import (
     is_unreachable,
     person_named,
     read_safety_answer,
+    safety_tool_asked,
     shaken,
     still_there,
     their_place,
@@ -254,3 +255,16 @@ def test_at_the_door_what_is_told_is_told_apart(
 ])
 def test_the_one_who_frightened_them_expected_back(text: str, back: bool) -> None:
     assert comes_back(text) is back
+
+
+@pytest.mark.parametrize(
+    ("typed", "tool"),
+    [("make a safety plan", "plan"), ("📝 Make a safety plan", "plan"),
+     ("safety plan pls", "plan"), ("can you help me calm down", "ground"),
+     ("the breathing exercise", "ground"), ("crisis lines", "lines"),
+     ("send me the helpline numbers", "lines"),
+     ("how do i make a plan to get him back", None), ("my safety plan is to block him", None),
+     ("calm down he said", None), ("crisis lines are useless", None)],
+)
+def test_a_safety_button_typed(typed: str, tool: str | None) -> None:
+    assert safety_tool_asked(typed) == tool
