@@ -725,6 +725,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         key = "ack_going" if data.going else "ack_while_unsafe"
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
+    if _answers_below(turn, frame, data, text):
+        # "paris" at set-up's time-zone question, asked "are you safe?" after words the check
+        # could not place: the answer to that question, not a person to call (terminal chat:
+        # "Paris sounds like the right person"); 🚨 stays one tap away
+        _leave(turn, data)
+        await router.route(turn, text)
+        return
     if data.injured and depth_unsure(text):
         # "idk how deep" after a cut: not doubt about being safe; get it checked
         _reply(turn, frame, data, "depth_unsure", Step.UNSAFE)
@@ -1108,6 +1115,23 @@ async def _do_and_stay(turn: Turn, frame: Frame, data: SosData, text: str) -> No
 def _asks_status(text: str) -> bool:
     word = command_word(text)
     return classify_smalltalk(text) == "status" or (word is not None and word[0] == "status")
+
+
+def _answers_below(turn: Turn, frame: Frame, data: SosData, text: str) -> bool:
+    """Whether `text` answers the question of the flow under the talk (a city, a date, a
+    time) and says nothing of safety, before they said they were not safe."""
+    frames = turn.convo.frames
+    if data.kind != "s" or data.unsafe or data.taken or frame not in frames:
+        return False
+    if frames.index(frame) == 0:
+        return False
+    below = frames[frames.index(frame) - 1]
+    flow = turn.flows.get(below.flow)
+    if flow is None or read_safety_answer(text) is not None or mentions_harm(text) is not None:
+        return False
+    # Only where the question parses something (a date, a place, a time): where any words
+    # are an answer (a reason), nothing is taken from the talk
+    return flow.reads_at(below.step) is Reads.PARSED and flow.accepts(turn, below, text)
 
 
 def _leave(turn: Turn, data: SosData) -> None:

@@ -2372,3 +2372,40 @@ async def test_a_safety_button_typed_with_no_talk_open_is_the_button(
     nxt = await user.reply()
     assert not said(nxt, "sos.grounding"), nxt.plain
     assert CONTENT.label("sos.buttons.skip_question") in nxt.button_texts()
+
+
+async def test_a_city_after_a_gentle_check_at_set_up_answers_set_up(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: at "which time zone are you in?", words the check could not place were
+    # asked about; "paris" next got "Paris sounds like the right person. Call now".
+    user = emu.user(5294)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("i dont even know if ill be around much longer")
+    check = await user.reply()
+    assert CONTENT.label("sos.buttons.safe_yes") in check.button_texts()
+    await user.send("paris")
+    left = await user.reply()
+    assert said(left, "sos.left_safely"), left.plain
+    assert CONTENT.label("sos.buttons.not_safe") in left.button_texts()
+    which = await user.reply()
+    assert "Paris, France" in which.button_texts(), which.plain
+
+
+async def test_a_date_after_not_safe_at_set_up_stays_in_the_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5295)
+    await user.send("/start")
+    await user.reply()
+    await user.send(PASSIVE)
+    await user.reply()
+    await user.send("not really")
+    await user.reply()
+    await user.send("yesterday")  # after "not safe", not taken away from the talk
+    stay = await user.reply()
+    assert "112" in stay.plain or "emergency" in stay.plain, stay.plain
+    assert "Today" not in stay.button_texts()
