@@ -166,6 +166,9 @@ async def test_a_date_said_inside_a_sentence_is_taken_and_said_back(
         ("i live in munich", "Europe/Berlin"),
         ("Barcelnoa", "Europe/Madrid"),
         ("New York", "America/New_York"),
+        # terminal chat: "idk im in manchester" got "Your city ... is enough"
+        ("idk im in leeds", "Europe/London"),
+        ("um not sure, near munich i guess", "Europe/Berlin"),
     ],
 )
 async def test_time_zones_typed(
