@@ -13,6 +13,7 @@ from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.handlers.safety import parting_lines
 from bot.services import privacy
+from bot.services.safety_answers import can_they_read_this
 from bot.services.yesno import yes_or_no
 
 # Delete confirmation lives in the settings flow, so its buttons carry the "set:" prefix.
@@ -110,6 +111,11 @@ def answer_typed(turn: Turn, text: str) -> bool:
     if answer is False or _KEEP.search(lower):
         turn.convo.pop(FLOW)
         turn.say(turn.t("privacy.delete_kept"))
+        return True
+    if can_they_read_this(text):
+        # "is my ex able to see this": who can read the chat, answered, and the question kept
+        turn.convo.pop(FLOW)
+        ask_delete(turn, turn.t("privacy.asked"))
         return True
     if answer is True or _ABOUT_IT.search(lower):
         ask_delete(turn, turn.t("privacy.delete_explain"))

@@ -2444,8 +2444,13 @@ def their_place(text: str, names: dict[str, str]) -> str | None:
 
 
 _READ_THIS = re.compile(
-    r"\bcan (?:he|she|they|my ex|anyone|anybody|someone|people) (?:see|read) (?:this|what i"
+    r"\b(?:can|could|will|would) (?:he|she|they|my ex|anyone|anybody|someone|people)"
+    r" (?:(?:be able to|ever) )?(?:see|read|find) (?:this|what i"
     r" (?:write|say|type|tell you)|my messages (?:here|to you)|this chat|our chat|what we)\b"
+    r"|\b(?:is|are) (?:he|she|they|my ex|anyone|anybody|someone|people) able to (?:see|read)"
+    r" (?:this|what i (?:write|say|type)|my messages|this chat|any of this)\b"
+    r"|\b(?:will|would|does|do|can) (?:he|she|they|my ex) (?:know|find out|get told|be told"
+    r"|get a notification|be notified)\b(?:(?: \w+){0,4}? (?:this|here|bot|app|delet\w*|use))"
     r"|\b(?:is|are) (?:this|my messages|this chat) (?:private|secret|confidential)\b"
 )
 

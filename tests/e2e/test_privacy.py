@@ -145,6 +145,24 @@ async def test_delete_can_be_called_off_and_its_old_button_then_does_nothing(
     assert "earlier step" in text or "out of date" in text
 
 
+async def test_who_can_read_this_asked_at_erase_everything_is_answered_and_asked_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "is my ex able to see this" at "Erase everything?" got a listening reply
+    # ("Questions like that can go round and round at night").
+    user = emu.user(6010)
+    await onboard(user)
+    await user.send("/delete")
+    await user.reply()
+    await user.send("is my ex able to see this")
+    again = await user.reply()
+    assert again.text.startswith(CONTENT.text("privacy.asked")[:40]), again.plain
+    assert "Yes, erase everything" in again.button_texts()
+    await user.press("Yes, erase everything", message=again)
+    await user.wait_for(lambda m: "erased" in m.plain)
+    assert await rows_mentioning(bot, 6010) == []
+
+
 async def test_typed_at_erase_everything_a_question_is_answered_and_no_keeps_it(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
