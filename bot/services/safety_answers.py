@@ -1191,6 +1191,10 @@ _NONE_OF_THEIRS = re.compile(
 _REPLY_TO_THEM = re.compile(
     r"\b(?:should|do|can|must|shall) i (?:just )?(?:reply|answer|respond|text|call|message|ring)"
     r"(?: back)?(?: to)? (?:him|her|them|back)\b"
+    # "should i just reply so he stops" (terminal chat: answered with the general FAQ)
+    r"|\b(?:should|do|can|shall|maybe) i (?:just |should just |should )?(?:reply|answer|respond"
+    r"|text back|message back|unblock (?:him|her|them))(?: \w+){0,2}? so (?:he|she|they)"
+    r" (?:stops?|will stop|leaves? me alone|will leave me alone|calms? down|backs? off)\b"
     # "do i have to keep talking to her now" (the sixth probe: heard as "keep talking to me")
     r"|\b(?:do|will|would|should|must) i (?:have|need|still have|still need) to"
     r" (?:keep |stay |be )?"

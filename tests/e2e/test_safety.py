@@ -2409,3 +2409,20 @@ async def test_a_date_after_not_safe_at_set_up_stays_in_the_talk(
     stay = await user.reply()
     assert "112" in stay.plain or "emergency" in stay.plain, stay.plain
     assert "Today" not in stay.button_texts()
+
+
+async def test_should_i_just_reply_so_he_stops_in_a_danger_talk_is_answered_for_danger(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: after a threat, "should i just reply so he stops" got the general FAQ
+    # answer about replying to an ex.
+    user = emu.user(5296)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex said he would hurt me if i dont unblock him")
+    await user.reply()
+    await user.send("im at home")
+    await user.reply()
+    await user.send("should i just reply so he stops")
+    reply = await user.reply()
+    assert said(reply, "sos.reply_danger"), reply.plain
+    assert no_faq_menu(reply)
