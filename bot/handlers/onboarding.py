@@ -398,10 +398,13 @@ async def _correct(turn: Turn, frame: Frame, kind: str, fix: str) -> None:
 
 
 def _is_date(turn: Turn, text: str) -> bool:
+    """A start date inside a correction ("it started the 28th not monday"): the words that
+    said it was a correction were taken off already."""
+    today = journey.provisional_today(turn.now, turn.user.tz)
     try:
-        parse_start_date(text, today=journey.provisional_today(turn.now, turn.user.tz))
+        parse_start_date(text, today=today)
     except DateParseError:
-        return False
+        return find_start_date(text, today=today) is not None
     return True
 
 

@@ -539,6 +539,10 @@ def find_start_date(text: str, *, today: date, max_years_back: int = 5) -> date 
         pass
     if not isinstance(text, str) or len(text) > _MAX_INPUT:
         return None
+    if (kept := _NOT_THAT.sub("", text)) != text and kept.strip():
+        # "the 28th not monday", "it was friday, not saturday": the day they mean, not the one
+        # they take back (terminal chat: heard as pain at the next question)
+        return find_start_date(kept, today=today, max_years_back=max_years_back)
     try:
         found = _inside(_tokens(text), today, max_years_back)
     except OverflowError:
@@ -548,6 +552,11 @@ def find_start_date(text: str, *, today: date, max_years_back: int = 5) -> date 
     return found
 
 
+_NOT_THAT = re.compile(
+    r"[\s,;.]+(?:and |but )?(?:not|instead of|rather than|as opposed to)\s+(?:on\s+)?(?:the\s+)?"
+    r"[\w./-]+(?:\s+[\w./-]+){0,2}?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
 _NOW_ENDINGS = (["now"], ["right", "now"], ["just", "now"])
 _STARTED_WORDS = frozenset({"started", "start", "starting", "began", "begun", "since", "from"})
 

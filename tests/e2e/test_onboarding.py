@@ -531,6 +531,33 @@ async def test_a_later_answer_that_corrects_an_earlier_one_is_taken_as_such(
     assert done.plain.lower().index("saved") < done.plain.index("09:00")
 
 
+async def test_a_date_taken_back_with_not_and_a_reason_that_says_i_matter_are_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "wait actually it started the 28th not monday" at the time-zone question
+    # got "It sounds like that landed hard"; "idk tbh, maybe that i matter too" as the reason
+    # got "are you safe right now?" and was not saved.
+    user = emu.user(133)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Another day")
+    await user.reply()
+    await user.send("2 days ago")
+    await user.replies(2)
+    await user.send("wait actually it started 5 days ago not 2")
+    understood, zone_question = await user.replies(2)
+    assert "today is Day 6" in understood.plain, understood.plain
+    assert "time zone" in zone_question.plain.lower()
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("21:00")
+    await user.reply()
+    await user.send("idk tbh, maybe that i matter too")
+    done = await user.reply()
+    assert "saved" in done.plain.lower(), done.plain
+    assert "safe right now" not in done.plain
+
+
 @pytest.mark.parametrize(("said", "meant"), [
     ("9pm", "21:00"),
     # a time in words: it was saved as the reason "after the kids are in bed"

@@ -393,3 +393,13 @@ def test_a_date_from_another_year_is_said_with_its_year() -> None:
     today = date(2026, 12, 2)
     assert long_date(date(2025, 12, 11), today) == "Thursday 11 December 2025"
     assert long_date(date(2026, 11, 12), today) == "Thursday 12 November"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("it started the 28th not monday", date(2026, 11, 28)),
+     ("it was the 28th, not monday", date(2026, 11, 28)),
+     ("not monday", None), ("i did not", None)],
+)
+def test_a_day_taken_back_with_not(typed: str, expected: date | None) -> None:
+    assert find_start_date(typed, today=date(2026, 12, 4)) == expected
