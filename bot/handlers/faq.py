@@ -375,6 +375,17 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         send_answer(turn, content.faq_entries[match.ids[0]], extra, offer=see_also)
         turn.rt.last_answers.note(turn.user.id, match.ids[0], turn.now)
         turn.rt.offered.note(turn.user.id, match.ids[0], turn.now)
+    elif (
+        match.kind == "suggest"
+        and len(reading.text.split()) >= LONG_WORDS
+        and "?" not in reading.text
+        and reading.feeling
+        and not reading.urge
+    ):
+        # A whole day told, with no question in it (terminal chat: answered with "We work or
+        # study together" and "I broke No Contact" from someone who had not): heard, one open
+        # question, /urge and the topics one tap away, no guesses
+        turn.say(turn.fresh("faq.long_told"), inline([*extra, _topics_row(turn)]))
     elif match.kind == "suggest":
         rows = _offer_rows(turn, match.ids, menu=True)
         # A long message (a whole story, then a question): heard before any "did you mean"

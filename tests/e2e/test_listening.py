@@ -558,3 +558,24 @@ async def test_a_statement_the_word_model_reads_as_telling_is_heard_not_answered
     assert entry.title in heard.button_texts()
     await user.press(entry.title, message=heard)
     assert (await user.reply()).text == JOIN.join(entry.answer)
+
+
+async def test_a_long_day_told_with_no_question_is_heard_without_guessed_answers(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: a long vent that asked nothing got "Here's what I have that fits
+    # closest" with "We work or study together" and "I broke No Contact" (they had not).
+    user = emu.user(7390)
+    await onboard(user)
+    await user.send(
+        "so today was awful. i woke up and checked if he'd posted anything, which he had, some"
+        " stupid gym selfie, and then i spent the whole commute thinking about lisbon and how he"
+        " held my hand on the tram. work was a blur, my manager asked if i was ok and i nearly"
+        " cried in the kitchen. then i came home and his hoodie was still on the chair. i havent"
+        " texted him. i wont. but god i miss him so much and i dont know what to do with all of it"
+    )
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("faq.long_told"), reply.plain
+    titles = {e.title for e in CONTENT.faq_entries.values()}
+    assert not titles & set(reply.button_texts())
+    assert "📚 Topics" in reply.button_texts()
