@@ -21,6 +21,7 @@ underneath is offered back when the urge flow ends.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from bot.conversation.turn import Turn
     from bot.services.reading import Reading
 
+
+logger = logging.getLogger(__name__)
 
 class Reads(StrEnum):
     ANSWER = "answer"
@@ -55,10 +58,21 @@ class FrameData(BaseModel):
 
     @classmethod
     def of(cls, frame: Frame) -> Self:
+        """The frame's data, typed. A key this model does not know (a typo, or data written
+        by another version of the bot) is dropped and logged; the rest is kept, so one bad
+        key never wipes a whole conversation's state."""
         try:
             return cls.model_validate(frame.data)
         except ValidationError:
-            return cls()
+            known = {k: v for k, v in frame.data.items() if k in cls.model_fields}
+            dropped = sorted(set(frame.data) - set(known))
+            logger.warning("%s frame data: dropped keys %s", frame.flow, dropped or "(bad values)")
+        for key in list(known):
+            try:
+                cls.model_validate({key: known[key]})
+            except ValidationError:
+                del known[key]  # a value of the wrong type: that key's default
+        return cls.model_validate(known)
 
     def into(self, frame: Frame) -> None:
         frame.data = self.model_dump(mode="json", exclude_defaults=True)

@@ -41,3 +41,19 @@ def test_depth_is_bounded() -> None:
     assert len(convo.frames) <= 4
     assert convo.top is not None
     assert convo.top.flow == "g"
+
+
+def test_an_unknown_key_in_frame_data_is_dropped_not_the_whole_state() -> None:
+    # An unknown key used to make FrameData.of return the defaults: the frame's whole state
+    # (the urge's id, the draft) silently lost at the next read.
+    from bot.conversation.flow import FrameData
+
+    class Data(FrameData):
+        urge_id: int | None = None
+        draft: str | None = None
+        q: int = 0
+
+    convo = Conversation()
+    frame = convo.push("urge", "tools", urge_id=7, draft="hey", q="not a number", typo=True)
+    data = Data.of(frame)
+    assert (data.urge_id, data.draft, data.q) == (7, "hey", 0)
