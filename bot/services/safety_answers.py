@@ -1170,7 +1170,8 @@ _GOT_HELP = re.compile(
     r"sent)\b(?: \w+){0,3}? (?:911|999|112|000|111|the police|police|the cops|an ambulance|"
     r"ambulance|emergency|emergency services|(?:his|her|their) (?:mum|mom|mother|dad|father|"
     r"parents|family|sister|brother|friend|friends|best friend|flatmate|roommate|housemate|"
-    r"partner|wife|husband|cousin|aunt|uncle|gran|nan|neighbou?r))\b"
+    r"partner|wife|husband|cousin|aunt|uncle|gran|nan|neighbou?r|mate|mates|best mate|bestie"
+    r"|bff|boss|manager|coworker|colleague|landlord|teammate|therapist|doctor))\b"
 )
 
 

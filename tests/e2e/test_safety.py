@@ -2426,3 +2426,15 @@ async def test_should_i_just_reply_so_he_stops_in_a_danger_talk_is_answered_for_
     reply = await user.reply()
     assert said(reply, "sos.reply_danger"), reply.plain
     assert no_faq_menu(reply)
+
+
+async def test_messaging_the_exs_best_mate_is_getting_him_help(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "i messaged his best mate" got "I'm still here with you... are you safe?"
+    user = emu.user(5297)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex just texted saying he is going to kill himself")
+    await user.reply()
+    await user.send("i messaged his best mate")
+    assert said(await user.reply(), "sos.helped_them")
