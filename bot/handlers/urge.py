@@ -321,6 +321,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         ask(turn, frame)
     elif frame.step in OUTCOME_STEPS and (outcome := urges.outcome_from_text(text)):
         await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
+    elif frame.step == OUTCOME and (tool := urges.tool_from_text(text)):
+        # "can i still do the breathing thing" at "how is it now?": another tool, as its button
+        await _pick_tool(turn, frame, tool)
     elif frame.step == TOOLS and (tool := urges.tool_from_text(text)):
         await _pick_tool(turn, frame, tool)  # "write it here", "breathe"
     elif frame.step == TOOLS and urges.own_plan(text):
@@ -552,6 +555,10 @@ async def _take_first_reason(turn: Turn, frame: Frame, text: str) -> None:
         turn.convo.goto(frame, TOOLS)
         ask(turn, frame)
         return
+    if (tool := urges.tool_asked_for(text)) is not None and tool != "reasons":
+        # "can i do the tape thing instead": that tool, never saved as a reason
+        await _pick_tool(turn, frame, tool)
+        return
     if reason_service.sounds_like_longing(text):
         turn.say(turn.t("urge.reason_is_longing"), _another_tool_markup(turn, frame))
         return
@@ -740,7 +747,9 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     if frame.step == TRIGGER:
         return urges.trigger_from_text(text) != "other"
     if frame.step in OUTCOME_STEPS:
-        return urges.outcome_from_text(text) is not None
+        return urges.outcome_from_text(text) is not None or (
+            frame.step == OUTCOME and urges.tool_from_text(text) is not None
+        )
     return False
 
 

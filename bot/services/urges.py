@@ -61,6 +61,7 @@ class _Words(DataModel):
     tools: dict[str, Regex] = Field(min_length=1)
     unsure: Regex
     own_plan: Regex  # "i'll go for a walk": what they will do themselves
+    tool_request: Regex  # "can i do ... instead": the words around a tool asked for
     back_again: Regex  # "ok im back": back from that plan
     drafted: Regex  # "i typed the message already": written, not sent
 
@@ -322,14 +323,31 @@ async def forget_unsent(*, session: AsyncSession, user_id: int, unsent_id: int) 
 
 # Longest message read as a tool named in words.
 _TOOL_WORDS = 6
+_TO_THEM = re.compile(r"\b(?:him|her|them|my ex|he|she|they)\b")
 
 
 def tool_from_text(text: str) -> str | None:
     """The tool a short typed answer names ("write it here" -> write), else None."""
     folded = fold(text)
     if len(folded.split()) > _TOOL_WORDS:
-        return None
+        # "can i do the tape thing instead": the request's own words taken off first
+        folded = " ".join(_WORDS.tool_request.sub(" ", folded).split())
+        if len(folded.split()) > _TOOL_WORDS or _TO_THEM.search(folded):
+            return None  # "i want to write him a letter" is not the tool
     return next((t for t in TOOLS if (p := _WORDS.tools.get(t)) and p.search(folded)), None)
+
+
+def tool_asked_for(text: str) -> str | None:
+    """A tool asked for where words of one's own are awaited (a first reason): only when
+    named alone ("breathing", "the tape") or asked for ("can i do the tape thing instead"),
+    so that "i want to breathe again" stays a reason."""
+    tool = tool_from_text(text)
+    if tool is None:
+        return None
+    folded = fold(text)
+    alone = len(folded.split()) <= 3
+    asked = _WORDS.tool_request.match(folded) is not None and not folded.startswith("i ")
+    return tool if alone or asked else None
 
 
 def unsure_of_tool(text: str) -> bool:

@@ -621,6 +621,43 @@ async def test_my_reasons_when_empty_invites_the_first_one(
     assert reason.text == "I deserve someone who stays"
 
 
+@pytest.mark.parametrize("typed", ["can i do the tape thing instead", "lets try the tape one"])
+async def test_a_tool_asked_for_in_words_is_that_tool_not_a_reason(
+    emu: BotApiEmulator, fast: BotRunner, typed: str
+) -> None:
+    # Terminal chat: at "choose a tool", "can i do the tape thing instead" got "I can't answer
+    # that one"; at "send me one sentence about why you started", it was saved as a reason.
+    user = emu.user(4033)
+    await to_tools(user)
+    await user.send(typed)
+    tape = await user.reply()
+    assert tape.text.startswith(tuple(v[:30] for v in variants("urge.tape_intro"))), tape.plain
+    other = emu.user(4034)
+    await to_tools(other)
+    await other.press("📝 My reasons")
+    assert is_one_of(await other.reply(), "urge.reasons_empty")
+    await other.send(typed)
+    tape = await other.reply()
+    assert tape.text.startswith(tuple(v[:30] for v in variants("urge.tape_intro"))), tape.plain
+    assert await rows_of(fast, Reason, 4034) == []
+
+
+async def test_another_tool_asked_for_at_how_is_it_now_is_started(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4035)
+    await to_tools(user)
+    await user.press("🎞 Play the tape forward")
+    question = await user.reply()
+    while "Next question" in question.button_texts():
+        await user.press("Next question", message=question)
+        question = await user.reply()
+    assert question.button_texts() == OUTCOMES
+    await user.send("can i still do the writing thing")
+    write = await user.reply()
+    assert is_one_of(write, "urge.write_prompt"), write.plain
+
+
 async def test_the_urge_speaking_at_my_reasons_is_heard_not_saved(
     emu: BotApiEmulator, fast: BotRunner
 ) -> None:

@@ -255,3 +255,13 @@ def test_how_the_urge_is_now_is_read_from_typed_words(text: str, outcome: str | 
 )
 def test_a_tool_named_in_a_few_words(text: str, tool: str | None) -> None:
     assert urges.tool_from_text(text) == tool
+
+
+@pytest.mark.parametrize(
+    ("typed", "tool"),
+    [("can i do the tape thing instead", "tape"), ("lets try the breathing one please", "breathe"),
+     ("the tape", "tape"), ("i want to breathe again", None), ("so i can breathe", None),
+     ("i want to write him a letter", None)],
+)
+def test_a_tool_asked_for_where_a_reason_is_awaited(typed: str, tool: str | None) -> None:
+    assert urges.tool_asked_for(typed) == tool
