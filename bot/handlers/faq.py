@@ -27,7 +27,9 @@ from bot.services.listening import (
     grief_guilt,
     meet_up,
     pregnant,
+    resisting,
     revenge,
+    saw_them,
     self_blame,
     their_family,
     told,
@@ -234,6 +236,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
             # a block got round, the ex's mother writing, blocked by them (seventh probe)
             turn.say(turn.fresh(key), inline([_topics_row(turn)]))
             return
+    if reading.harm is None and not reading.asks and resisting(reading.text):
+        # "honestly still kinda strong but i wont do it" (terminal chat: "that landed hard")
+        turn.say(turn.fresh("listen.resisting"), inline(_offer_rows(turn, [URGE])))
+        return
+    if reading.harm is None and not reading.asks and not reading.urge and saw_them(reading.text):
+        # "i saw his car outside the gym": seen in person, told (terminal chat: offered
+        # "Lease, bills, living together" and "I broke No Contact")
+        turn.say(turn.fresh("listen.saw_them"), inline(_offer_rows(turn, [URGE])))
+        return
     if reading.harm != "strong" and meet_up(reading.text):
         # "he wants to meet for coffee, should i go?": meeting is contact (seventh probe)
         turn.say(turn.fresh("listen.meet_up"), inline(_offer_rows(turn, [URGE])))

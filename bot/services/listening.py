@@ -85,6 +85,8 @@ class _ListeningData(DataModel):
     worse_than_start: Regex
     baby_lost: Regex
     delete_number: Regex
+    saw_them: Regex
+    resisting: Regex
     event_together: Regex
     at_door_calm: Regex
     told: dict[str, Regex]
@@ -255,6 +257,16 @@ def baby_lost(text: str) -> bool:
 def delete_number(text: str) -> bool:
     """ "should i delete his number", "is deleting her contact petty": their number, deleted."""
     return _DATA.delete_number.search(normalize(text)) is not None
+
+
+def resisting(text: str) -> bool:
+    """ "still kinda strong but i wont do it": the pull felt, and not acted on."""
+    return _DATA.resisting.search(normalize(text)) is not None
+
+
+def saw_them(text: str) -> bool:
+    """ "i saw his car outside the gym", "bumped into her at tesco": seen in person, told."""
+    return _DATA.saw_them.search(normalize(text)) is not None
 
 
 def event_together(text: str) -> bool:

@@ -579,3 +579,33 @@ async def test_a_long_day_told_with_no_question_is_heard_without_guessed_answers
     titles = {e.title for e in CONTENT.faq_entries.values()}
     assert not titles & set(reply.button_texts())
     assert "📚 Topics" in reply.button_texts()
+
+
+@pytest.mark.parametrize("typed", ["i saw his car outside the gym", "bumped into her at tesco"])
+async def test_seeing_them_in_person_is_heard_not_answered_with_belongings_or_a_slip(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # Terminal chat: "i saw his car outside the gym" was offered "Lease, bills, living
+    # together", "Getting my things back" and "I broke No Contact".
+    user = emu.user(7391)
+    await onboard(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.saw_them"), reply.plain
+    titles = {e.title for e in CONTENT.faq_entries.values()} - {CONTENT.faq_entries["urge"].title}
+    assert not titles & set(reply.button_texts())
+
+
+@pytest.mark.parametrize(
+    "typed", ["honestly still kinda strong but i wont do it", "the pull is bad but im holding on"]
+)
+async def test_the_pull_felt_and_not_acted_on_is_heard_as_such(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # Terminal chat: "honestly still kinda strong but i wont do it" got "It sounds like that
+    # landed hard. What's it stirring up for you?"
+    user = emu.user(7392)
+    await onboard(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.resisting"), reply.plain

@@ -14,6 +14,8 @@ from bot.services.listening import (
     logistics_asked,
     low_mood,
     not_replying,
+    resisting,
+    saw_them,
 )
 
 
@@ -166,3 +168,23 @@ def test_every_admin_answer_opens_with_how_it_goes() -> None:
         assert variant.startswith("Yes"), variant
         assert "practical" in variant.lower(), variant
         assert "kids" in variant, variant
+
+
+@pytest.mark.parametrize(
+    ("typed", "seen"),
+    [("i saw his car outside the gym", True), ("bumped into her at tesco", True),
+     ("i saw his post", False), ("i saw him outside my house again", False),
+     ("his car keeps following me", False), ("i saw a movie", False)],
+)
+def test_saw_them(typed: str, seen: bool) -> None:
+    assert saw_them(typed) is seen
+
+
+@pytest.mark.parametrize(
+    ("typed", "holding"),
+    [("honestly still kinda strong but i wont do it", True),
+     ("i want to text him so bad but im not going to", True),
+     ("strong coffee but i wont drink it lol", False), ("i want to text him", False)],
+)
+def test_resisting(typed: str, holding: bool) -> None:
+    assert resisting(typed) is holding
