@@ -661,11 +661,18 @@ async def on_location(update: Update, context: BotContext) -> None:
         await answer_location(turn, frame, location.latitude, location.longitude)
 
 
+_HEDGE_WORDS = 5  # longer, an "idk" opens something told, not an answer to the question
+
+
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """Typed text the current question can take: a date, a place, a time, "I don't know" and
     "why do you need that?" (which each question answers itself), "back", or a correction of
     an earlier answer."""
-    if asks_why(text) or (frame.step != REASON and hedge_of(text) == "unsure"):
+    if asks_why(text):
+        return True
+    if frame.step != REASON and hedge_of(text) == "unsure" and len(text.split()) <= _HEDGE_WORDS:
+        # "idk", "not sure tbh"; not "idk i just miss him so much", a feeling told (terminal
+        # chat: taken as "the evening, then")
         return True
     if is_back(text):
         return True

@@ -908,6 +908,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, key, Step.ASKED)
     elif answer == "safe":
         _settle(turn, frame, data, "safe_now")
+    elif answer == "unsure" and data.means and data.kind == "s":
+        # "whatever", "idk" after pills named: still not safe, never a "maybe" (terminal chat:
+        # "A 'maybe' deserves to be taken seriously"); where the means are, asked again
+        _reply(turn, frame, data, "means_now", Step.UNSAFE)
     elif answer == "unsure":
         # the full lines once; after that shorter, and another way in (seventh probe M10)
         key = "unsure_again" if "unsure" in data.last else "unsure"

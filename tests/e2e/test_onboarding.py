@@ -871,3 +871,20 @@ async def test_a_reason_in_tagalog_is_kept_not_asked_about_as_a_crisis(
     listed = await user.reply()
     assert "para sa sarili ko" in listed.plain, listed.plain
     assert CONTENT.label("sos.buttons.safe_no") not in listed.button_texts()
+
+
+async def test_a_feeling_that_opens_with_idk_at_the_time_question_is_heard_not_taken(
+    emu: BotApiEmulator, bot: BotRunner, database_url: str
+) -> None:
+    # Terminal chat: "idk i just miss him so much" at the time question set 21:00
+    user = emu.user(134)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("idk i just miss him so much")
+    heard = await user.reply()
+    assert "21:00" not in heard.plain, heard.plain
+    assert any(label.startswith("↩️") for label in heard.button_texts())

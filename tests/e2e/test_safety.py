@@ -2438,3 +2438,20 @@ async def test_messaging_the_exs_best_mate_is_getting_him_help(
     await user.reply()
     await user.send("i messaged his best mate")
     assert said(await user.reply(), "sos.helped_them")
+
+
+async def test_whatever_after_not_safe_and_pills_stays_not_safe(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "whatever" after "no" and "i have pills here" got "A 'maybe' deserves to
+    # be taken seriously", as if unsure.
+    user = emu.user(5298)
+    await in_the_talk(user)
+    await user.send("no")
+    await user.reply()
+    await user.send("i have pills here")
+    await user.reply()
+    await user.send("whatever")
+    reply = await user.reply()
+    assert said(reply, "sos.means_now"), reply.plain
+    assert "112" in reply.plain

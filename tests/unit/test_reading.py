@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.content import load_content
 from bot.services.faq import FaqMatcher
-from bot.services.reading import is_skip, read_text, struggle_kind
+from bot.services.reading import command_word, is_skip, read_text, struggle_kind
 
 CONTENT = load_content()
 MATCHER = FaqMatcher(list(CONTENT.faq_entries.values()))
@@ -63,3 +63,12 @@ def test_an_answerable_question_wants_its_own_reply_and_a_number_does_not() -> N
 )
 def test_skip_in_words(text: str, skip: bool) -> None:
     assert is_skip(text) is skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [("actually unpause", ("resume", "")), ("ok resume", ("resume", "")),
+     ("now you pause everything i said", None)],
+)
+def test_a_command_word_after_a_filler(typed: str, command: tuple[str, str] | None) -> None:
+    assert command_word(typed) == command
