@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+
 class Reads(StrEnum):
     ANSWER = "answer"
     PARSED = "parsed"

@@ -374,7 +374,7 @@ def _correction_kind(turn: Turn, frame: Frame, fix: str) -> str | None:
     # A time of day alone ("morning", "9pm") is the hour, not today's date
     hour_only = "time" in kinds and _is_time(fix) and not _DATEISH.search(fix.lower())
     for kind in kinds:
-        if kind == "date" and _is_date(turn, fix) and not hour_only:
+        if kind == "date" and _is_date(turn, fix, loose=frame.step != REASON) and not hour_only:
             return kind
         if kind == "zone" and resolve_timezone(fix):
             return kind
@@ -397,14 +397,15 @@ async def _correct(turn: Turn, frame: Frame, kind: str, fix: str) -> None:
             ask(turn, frame)
 
 
-def _is_date(turn: Turn, text: str) -> bool:
-    """A start date inside a correction ("it started the 28th not monday"): the words that
-    said it was a correction were taken off already."""
+def _is_date(turn: Turn, text: str, *, loose: bool = False) -> bool:
+    """A start date inside a correction, the words that said it was one taken off already.
+    `loose`: a date inside a sentence too ("it started the 28th not monday"); never at the
+    reason, where "my reason is i cried every day last month" is a reason."""
     today = journey.provisional_today(turn.now, turn.user.tz)
     try:
         parse_start_date(text, today=today)
     except DateParseError:
-        return find_start_date(text, today=today) is not None
+        return loose and find_start_date(text, today=today) is not None
     return True
 
 

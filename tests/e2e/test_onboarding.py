@@ -888,3 +888,21 @@ async def test_a_feeling_that_opens_with_idk_at_the_time_question_is_heard_not_t
     heard = await user.reply()
     assert "21:00" not in heard.plain, heard.plain
     assert any(label.startswith("↩️") for label in heard.button_texts())
+
+
+async def test_a_reason_that_names_a_time_is_a_reason_not_a_new_start_date(
+    emu: BotApiEmulator, bot: BotRunner, database_url: str
+) -> None:
+    user = emu.user(135)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("Berlin")
+    await user.replies(2)
+    await user.send("21:00")
+    await user.reply()
+    await user.send("actually my reason is i cried every day last month")
+    done = await user.reply()
+    assert "saved" in done.plain.lower(), done.plain
+    assert "Today is Day 1" in done.plain, done.plain
