@@ -13,7 +13,7 @@ from bot.app import build_application
 from bot.config import Settings
 from bot.core.clock import MovableClock
 from bot.core.runtime import Runtime, runtime_of
-from bot.emulator.driver import SimUser
+from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
 
 TOKEN = "4242424242:TEST-steadfast-token-do-not-log-abcdef"
@@ -77,6 +77,23 @@ class BotRunner:
         await self.start()
 
 
+async def to_the_reason(
+    user: SimUser, *, date: str = "today", zone: str = "Berlin", at: str = "21:00"
+) -> BotMessage:
+    """/start up to the last, optional question (a reason), typing each answer; returns that
+    question. Each step is one message, except the two that say back what was understood with
+    a button (the date, to change it; the zone, removing the location keyboard) before the next
+    question."""
+    await user.send("/start")
+    await user.reply()
+    await user.send(date)
+    await user.replies(2)
+    await user.send(zone)
+    await user.replies(2)
+    await user.send(at)
+    return await user.reply()
+
+
 async def onboard(
     user: SimUser,
     *,
@@ -85,17 +102,8 @@ async def onboard(
     at: str = "21:00",
     reason: str | None = None,
 ) -> None:
-    """Go through /start the quickest way, typing each answer. Each step is one message,
-    except the two that say back what was understood with a button (the date, to change it;
-    the zone, removing the location keyboard) before the next question."""
-    await user.send("/start")
-    await user.reply()
-    await user.send(date)
-    await user.replies(2)
-    await user.send(zone)
-    await user.replies(2)
-    await user.send(at)
-    await user.reply()
+    """Go through /start the quickest way, typing each answer."""
+    await to_the_reason(user, date=date, zone=zone, at=at)
     if reason is None:
         await user.press("Skip for now")
     else:

@@ -108,6 +108,13 @@ class Conversation:
         """The frames started on top of `frame`, lowest first."""
         return self.frames[self.frames.index(frame) + 1 :]
 
+    def below(self, frame: Frame) -> Frame | None:
+        """The frame `frame` was started on top of, if any (and if `frame` is still open)."""
+        if frame not in self.frames:
+            return None
+        at = self.frames.index(frame)
+        return self.frames[at - 1] if at > 0 else None
+
     def bring_to_top(self, frame: Frame) -> Frame:
         """Put `frame` on top (its question is asked again): typed answers go to it, not to a
         flow started above it meanwhile, which stays below."""

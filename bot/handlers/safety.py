@@ -41,7 +41,7 @@ from bot.services import tghtml
 from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind, mentions_harm
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.language import other_language, reply_code
-from bot.services.reading import Reading, command_word, read_text
+from bot.services.reading import Reading, asks_status, read_text
 from bot.services.reading import about_the_bot as asks_of_the_bot
 from bot.services.safety_answers import (
     about_the_bot,
@@ -1108,7 +1108,7 @@ async def _do_and_stay(turn: Turn, frame: Frame, data: SosData, text: str) -> No
         await turn.flows.free_text(turn, reading)
         return
     await turn.flows.free_text(turn, reading)
-    if _asks_status(text):
+    if asks_status(text):
         data.into(frame)  # /status says "still here for the other thing too" itself
         return
     text = _say(turn.rt.content, data, "done_and_stay", _lines(turn, data))
@@ -1116,20 +1116,14 @@ async def _do_and_stay(turn: Turn, frame: Frame, data: SosData, text: str) -> No
     turn.say(text, inline([[_not_safe(turn, data)]]))
 
 
-def _asks_status(text: str) -> bool:
-    word = command_word(text)
-    return classify_smalltalk(text) == "status" or (word is not None and word[0] == "status")
-
-
 def _answers_below(turn: Turn, frame: Frame, data: SosData, text: str) -> bool:
     """Whether `text` answers the question of the flow under the talk (a city, a date, a
     time) and says nothing of safety, before they said they were not safe."""
-    frames = turn.convo.frames
-    if data.kind != "s" or data.unsafe or data.taken or frame not in frames:
+    if data.kind != "s" or data.unsafe or data.taken:
         return False
-    if frames.index(frame) == 0:
+    below = turn.convo.below(frame)
+    if below is None:
         return False
-    below = frames[frames.index(frame) - 1]
     flow = turn.flows.get(below.flow)
     if flow is None or read_safety_answer(text) is not None or mentions_harm(text) is not None:
         return False

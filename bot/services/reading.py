@@ -389,6 +389,12 @@ def command_word(text: str) -> tuple[str, str] | None:
     return cmd, arg
 
 
+def asks_status(text: str) -> bool:
+    """ "status", "what day am i on", "how many days": the count asked for, typed."""
+    word = command_word(text)
+    return classify_smalltalk(text) == "status" or (word is not None and word[0] == "status")
+
+
 def mood_told(text: str) -> str | None:
     """The day's mood typed instead of tapped ("not great tbh" -> "struggling", "doing okay"
     -> "okay", "good day" -> "good"); None for anything longer or else."""

@@ -1980,7 +1980,7 @@ _TOOLS_TYPED = (
         "ground",
         re.compile(
             _TOOL_LEAD + r"(?:help me (?:to )?calm (?:me )?down|calm me down|(?:the |a |that )?"
-            r"(?:calming|grounding|breathing) (?:thing|exercise|one)|grounding|help me calm down"
+            r"(?:calming|grounding|breathing) (?:thing|exercise|one)|grounding"
             r"|(?:i need to |need to |help me )?calm down)" + _TOOL_TAIL
         ),
     ),

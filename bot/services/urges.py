@@ -328,7 +328,10 @@ _TO_THEM = re.compile(r"\b(?:him|her|them|my ex|he|she|they)\b")
 
 def tool_from_text(text: str) -> str | None:
     """The tool a short typed answer names ("write it here" -> write), else None."""
-    folded = fold(text)
+    return _tool_in(fold(text))
+
+
+def _tool_in(folded: str) -> str | None:
     if len(folded.split()) > _TOOL_WORDS:
         # "can i do the tape thing instead": the request's own words taken off first
         folded = " ".join(_WORDS.tool_request.sub(" ", folded).split())
@@ -341,10 +344,10 @@ def tool_asked_for(text: str) -> str | None:
     """A tool asked for where words of one's own are awaited (a first reason): only when
     named alone ("breathing", "the tape") or asked for ("can i do the tape thing instead"),
     so that "i want to breathe again" stays a reason."""
-    tool = tool_from_text(text)
+    folded = fold(text)
+    tool = _tool_in(folded)
     if tool is None:
         return None
-    folded = fold(text)
     alone = len(folded.split()) <= 3
     asked = _WORDS.tool_request.match(folded) is not None and not folded.startswith("i ")
     return tool if alone or asked else None

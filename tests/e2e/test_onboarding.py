@@ -9,7 +9,7 @@ from bot.core.content import load_content
 from bot.emulator.driver import SimUser
 from bot.emulator.server import BotApiEmulator
 from bot.store.models import Reason
-from tests.harness import BotRunner, onboard
+from tests.harness import BotRunner, onboard, to_the_reason
 
 CONTENT = load_content()
 
@@ -650,14 +650,7 @@ async def test_a_bare_ok_at_the_reason_question_is_not_saved_as_a_reason(
 ) -> None:
     # Found by a helper playing users: "ok" was saved, and /reasons then listed "1. ok".
     user = emu.user(7302)
-    await user.send("/start")
-    await user.reply()
-    await user.send("today")
-    await user.replies(2)
-    await user.send("Berlin")
-    await user.replies(2)
-    await user.send("21:00")
-    question = await user.reply()
+    question = await to_the_reason(user)
     await user.send("ok")
     again = await user.reply()
     assert again.text == question.text or "Skip for now" in again.button_texts(), again.plain
@@ -760,17 +753,6 @@ async def test_words_of_harm_at_a_step_that_could_read_them_are_asked_about_firs
     assert any("Back to setting you up" in b for b in settled.button_texts())
 
 
-async def _at_the_reason_question(user: SimUser) -> None:
-    await user.send("/start")
-    await user.reply()
-    await user.send("2 weeks ago")
-    await user.replies(2)
-    await user.send("Berlin")
-    await user.replies(2)
-    await user.send("21:00")
-    await user.reply()
-
-
 async def _reasons_kept(bot: BotRunner, user_id: int) -> list[str]:
     async with bot.runtime.db.session() as session:
         rows = (await session.exec(select(Reason).where(Reason.user_id == user_id))).all()
@@ -783,7 +765,7 @@ async def test_words_of_harm_as_the_reason_finish_set_up_then_ask(
     # Fifth probe: the check replaced saving the reason and set-up was left half done behind
     # the safety talk: /status said "we haven't started counting yet", no daily message came.
     user = emu.user(2102)
-    await _at_the_reason_question(user)
+    await to_the_reason(user, date="2 weeks ago")
     await user.send("honestly i probably wont be here in 30 days")
     check = await user.reply()
     assert check.plain.startswith("Your count is set: today is Day 15."), check.plain
@@ -800,7 +782,7 @@ async def test_the_reason_question_keeps_only_reasons(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(2103)
-    await _at_the_reason_question(user)
+    await to_the_reason(user, date="2 weeks ago")
     await user.send("5")  # a button's number typed: not a 05:00 daily message
     again = await user.reply()
     assert "reason" in again.plain
@@ -894,14 +876,7 @@ async def test_a_reason_that_names_a_time_is_a_reason_not_a_new_start_date(
     emu: BotApiEmulator, bot: BotRunner, database_url: str
 ) -> None:
     user = emu.user(135)
-    await user.send("/start")
-    await user.reply()
-    await user.press("Today")
-    await user.replies(2)
-    await user.send("Berlin")
-    await user.replies(2)
-    await user.send("21:00")
-    await user.reply()
+    await to_the_reason(user)
     await user.send("actually my reason is i cried every day last month")
     done = await user.reply()
     assert "saved" in done.plain.lower(), done.plain

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.emulator.server import BotApiEmulator
-from tests.harness import BotRunner, onboard
+from tests.harness import BotRunner, onboard, to_the_reason
 
 
 @pytest.mark.parametrize("asked", ["when do i hit 30", "how many days left till 30"])
@@ -50,14 +50,7 @@ async def test_a_request_at_the_reason_question_is_done_not_kept(
     # M13: "turn off the weekly thing too" at the optional reason question was saved as the
     # reason ("Saved. That reason is yours.").
     user = emu.user(9803)
-    await user.send("/start")
-    await user.reply()
-    await user.send("today")
-    await user.replies(2)
-    await user.send("Berlin")
-    await user.replies(2)
-    await user.send("21:00")
-    await user.reply()
+    await to_the_reason(user)
     await user.send("turn off the weekly thing too")
     done = await user.reply()  # set-up finished, then the settings, where the summary is
     assert "Saved" not in done.plain, done.plain

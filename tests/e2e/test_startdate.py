@@ -9,7 +9,7 @@ import pytest
 
 from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
-from tests.harness import BotRunner, onboard
+from tests.harness import BotRunner, onboard, to_the_reason
 
 CONTENT = load_content()
 CHANGE = CONTENT.label("onboarding.btn_change_date")
@@ -155,14 +155,7 @@ async def test_typed_skip_at_the_optional_reason_is_not_saved_as_a_reason(
     emu: BotApiEmulator, bot: BotRunner, typed: str
 ) -> None:
     user = emu.user(9107)
-    await user.send("/start")
-    await user.reply()
-    await user.send("today")
-    await user.replies(2)
-    await user.send("Berlin")
-    await user.replies(2)
-    await user.send("21:00")
-    await user.reply()
+    await to_the_reason(user)
     await user.send(typed)
     done = await user.reply()
     assert "Day 1" in done.plain
