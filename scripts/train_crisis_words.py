@@ -50,7 +50,9 @@ ORDINARY_SETS = (
 # three, 754; with smoothing 0.25 instead of 1, 778 (threshold 22.6). FAQ questions flagged
 # that way: 2 of 1,146 (FAQ rounds 10 to 15 in turn). docs/crisis.md, "Round 22". The rounds
 # held out now are never read.
-HELD_OUT = ("tests/data/heldout/crisis_r34.yaml", "tests/data/heldout/faq_r27.yaml")
+HELD_OUT = ("tests/data/heldout/crisis_r35.yaml", "tests/data/heldout/faq_r28.yaml")
+# Held out until this session's rounds came; not learnt from yet either.
+NOT_YET = ("tests/data/heldout/crisis_r34.yaml", "tests/data/heldout/faq_r27.yaml")
 MIN_COUNT = 2
 # Round 23: runs of five letters as well, smoothing 0.1, threshold 56.1. Chosen on rounds 14
 # to 22, each left out in turn (972 crisis and 972 ordinary messages), counting what the
@@ -105,7 +107,7 @@ def build() -> dict[str, Any]:
     counts = (Counter[str](), Counter[str]())  # ordinary, crisis
     totals = [0, 0]
     for path in CRISIS_SETS + ORDINARY_SETS:
-        assert path not in HELD_OUT
+        assert path not in HELD_OUT + NOT_YET
         crisis, ordinary = _texts(path)
         for label, texts in ((1, crisis), (0, ordinary)):
             for text in texts:

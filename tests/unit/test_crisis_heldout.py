@@ -1,8 +1,8 @@
-"""The held-out round (tests/data/heldout/crisis_r34.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r35.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 34 was written by a helper who never saw the rules, before round 34's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 33
+Round 35 was written by a helper who never saw the rules, before round 35's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 34
 were held out until later rounds; they are tuning material now (the word model is trained on
 rounds 5 to 33), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
@@ -250,8 +250,19 @@ ROUNDS = {
     # rules; round 33's brief). Measured on the code of the urge commit after bda7282: reached
     # 105 (97.2%), full 83, explicit 47, special 20, full alarms 2 (one the emergency reply),
     # checked 7 (6.5%), in reach 108 (targets: all three missed).
+    # Held out until round 35 (twenty-second session); not tuned on yet.
     "crisis_r34": Pinned(
         (108, 108, 60, 24), 105, 83, 47, 20, 2, 7, checked_target_met=False, in_reach_min=108
+    ),
+    # Held out (written 2026-12-04 by a helper of the twenty-second session who never saw the
+    # rules; round 34's brief). Measured on the code of 0a48ed9 (no crisis change since
+    # a7302f2): reached 107 (99.1%), full 77, explicit 48 (the number in the first reply
+    # 60/60), special 20, full alarms 1 (none the emergency reply), checked 11 (10.2%; seven
+    # of them harmless sentences with crisis words), in reach 108 (targets: every crisis
+    # message reached missed by one; no emergency reply to an ordinary message met; at most
+    # 5% checked missed).
+    "crisis_r35": Pinned(
+        (108, 108, 60, 24), 107, 77, 48, 20, 1, 11, checked_target_met=False, in_reach_min=108
     ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
