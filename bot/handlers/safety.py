@@ -111,6 +111,7 @@ from bot.services.safety_answers import (
     only_clarifies,
     person_named,
     person_near,
+    plays_it_down,
     prepares,
     promises_not_to,
     reached_help,
@@ -687,7 +688,13 @@ _HEARD = (
 
 
 def _heard(data: SosData, text: str) -> _Heard | None:
-    return next((h for h in _HEARD if data.kind in h.kinds and h.says(text)), None)
+    return next((h for h in _HEARD if data.kind in h.kinds and _fits(h, data, text)), None)
+
+
+def _fits(heard: _Heard, data: SosData, text: str) -> bool:
+    if heard.says is minor_injury and not data.injured and plays_it_down(text):
+        return False  # "its not that deep" with no cut told: the worry played down
+    return heard.says(text)
 
 
 async def on_text(turn: Turn, frame: Frame, text: str) -> None:
@@ -863,6 +870,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # when the same message speaks of harm: "not like that, but i took some pills")
         data.said += 1
         turn.say(_pick(turn.rt.content, data, "clarified"), inline([[_not_safe(turn, data)]]))
+        turn.convo.pop(NAME)
+        return
+    if data.kind == "s" and not (data.unsafe or data.taken or data.means) and plays_it_down(text):
+        # "lol its not that deep": not argued with, not asked again; the 🚨 button left
+        data.said += 1
+        turn.say(_pick(turn.rt.content, data, "played_down"), inline([[_not_safe(turn, data)]]))
         turn.convo.pop(NAME)
         return
     if data.kind == "s" and promises_not_to(text) and not data.taken:

@@ -47,6 +47,7 @@ __all__ = [
     "has_decided",
     "means_at_hand",
     "only_clarifies",
+    "plays_it_down",
     "stops_the_plan",
     "safety_tool_asked",
     "blames_self",
@@ -1604,6 +1605,26 @@ _ASKS_NUMBER = re.compile(
     r"|\bwho (?:do|should|can|could|would) i (?:even |actually |possibly )?(?:talk to|tell|go to"
     r"|contact|reach out to|turn to|report (?:it|this|him|her) to)\b"
 )
+
+
+# "lol its not that deep", "ur overreacting", "dont be so dramatic": played down, not an
+# answer and not a joke taken back (a helper's terminal chat: it looped on "are you safe?")
+_PLAYED_DOWN = re.compile(
+    r"(?:(?:lol|lmao|haha+|nah|no|ok|okay|bro|omg|chill|relax|honestly|tbh|i mean|like) )*"
+    r"(?:(?:(?:it|that|this) is |it was )?not (?:that|so|even that|this|really that)"
+    r" (?:deep|serious|bad|dramatic|big of a deal)|(?:it is )?not a big deal|no big deal"
+    r"|(?:you are|your|you) (?:over ?reacting|being (?:so )?dramatic|so dramatic"
+    r"|reading (?:too much )?into it)"
+    r"|(?:do not|dont) (?:be|get) (?:so )?(?:dramatic|serious|deep|worried)"
+    r"|(?:you can )?relax|chill(?: out)?)"
+    r"(?: (?:lol|lmao|haha+|bro|mate|fr|tbh|honestly|i am fine|i am ok|it is fine|i am good"
+    r"|i promise))*"
+)
+
+
+def plays_it_down(text: str) -> bool:
+    """ "lol its not that deep", "ur overreacting": the worry played down, nothing else."""
+    return _says_only(_PLAYED_DOWN, text)
 
 
 def is_joking(text: str) -> bool:

@@ -2455,3 +2455,36 @@ async def test_whatever_after_not_safe_and_pills_stays_not_safe(
     reply = await user.reply()
     assert said(reply, "sos.means_now"), reply.plain
     assert "112" in reply.plain
+
+
+@pytest.mark.parametrize(
+    "typed", ["lol its not that deep", "ur overreacting", "dont be so dramatic"]
+)
+async def test_a_worry_played_down_is_heard_not_asked_again(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # Terminal chat: "lol its not that deep" got "Are you somewhere safe right now?" again, and
+    # the next message the crisis lines, in a loop.
+    user = emu.user(5299)
+    await in_the_talk(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.played_down"), reply.plain
+    assert CONTENT.label("sos.buttons.not_safe") in reply.button_texts()
+    await user.send("so how do i stop checking his instagram")
+    answer = await user.reply()
+    assert not said(answer, "sos.played_down")
+    assert "safe right now" not in answer.plain
+
+
+async def test_played_down_after_not_safe_keeps_the_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5300)
+    await in_the_talk(user)
+    await user.send("no")
+    await user.reply()
+    await user.send("its not that deep")
+    reply = await user.reply()
+    assert not said(reply, "sos.played_down"), reply.plain
+    assert "112" in reply.plain
