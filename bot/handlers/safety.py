@@ -79,6 +79,7 @@ from bot.services.safety_answers import (
     gives_in,
     going_to_stay,
     got_them_help,
+    has_a_key,
     has_decided,
     has_protection_order,
     has_symptoms,
@@ -402,6 +403,11 @@ async def check_message(update: Update, context: BotContext) -> None:
             serious=serious_injury(text),
             tracker=asks_about_tracker(text),
         )
+    if signal.kind == "danger_from_other" and not data.images and has_a_key(text):
+        # "he still has a key": the lock, before the closing question
+        head, _, question = reply.rpartition("\n\n")
+        key_line = _pick(rt.content, data, "key_line")
+        reply = f"{head}\n\n{key_line}\n\n{question}" if head else f"{reply}\n\n{key_line}"
     if not going_on and (code := other_language(text)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
         key = f"language.safe_check.{reply_code(code, text)}"
@@ -581,6 +587,8 @@ _HEARD = (
     _Heard("s", talks_of_else, "talk_else", Step.LISTEN),
     # "not deep", "just a scratch": care for the cut, no "call now" (ninth probe S2)
     _Heard("s", minor_injury, "hurt_minor", Step.ASKED),
+    # "he still has a key": change the lock, the chain on until then
+    _Heard("d", has_a_key, "danger_key", Step.ASKED),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
     # "she's not answering her phone now": a welfare check at their address (ninth probe S17)

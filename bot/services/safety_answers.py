@@ -48,6 +48,7 @@ __all__ = [
     "means_at_hand",
     "only_clarifies",
     "plays_it_down",
+    "has_a_key",
     "stops_the_plan",
     "safety_tool_asked",
     "blames_self",
@@ -1625,6 +1626,22 @@ _PLAYED_DOWN = re.compile(
 def plays_it_down(text: str) -> bool:
     """ "lol its not that deep", "ur overreacting": the worry played down, nothing else."""
     return _says_only(_PLAYED_DOWN, text)
+
+
+# "he still has a key", "she kept my spare key", "he can just let himself in": danger with
+# a way in; the lock is what matters (a helper's terminal chat: never said)
+_HAS_A_KEY = re.compile(
+    r"\b(?:he|she|they|my ex|ex)(?: (?:still|also|even|probably|definitely|might|must|has|have))*"
+    r" (?:has|have|got|kept|keeps|took|copied|made a copy of)"
+    r" (?:a |my |the |our |a spare |my spare |the spare |a copy of (?:my |the )?)?(?:key|keys)\b"
+    r"|\b(?:he|she|they) (?:can|could|has been|have been|keeps) (?:just )?(?:letting|let)"
+    r" (?:himself|herself|themselves|themself) in\b"
+)
+
+
+def has_a_key(text: str) -> bool:
+    """ "he still has a key": someone who frightens them can get in."""
+    return _HAS_A_KEY.search(normalize(text)) is not None
 
 
 def is_joking(text: str) -> bool:

@@ -2488,3 +2488,32 @@ async def test_played_down_after_not_safe_keeps_the_talk(
     reply = await user.reply()
     assert not said(reply, "sos.played_down"), reply.plain
     assert "112" in reply.plain
+
+
+async def test_danger_with_a_key_gets_the_lock_in_the_first_reply(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Terminal chat: "he still has a key" got the general danger reply, nothing of the lock.
+    user = emu.user(5301)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex keeps turning up at my flat and he still has a key")
+    reply = await user.reply()
+    assert "112" in reply.plain
+    assert any(
+        " ".join(tghtml.to_plain(v).split()) in " ".join(reply.plain.split())
+        for v in CONTENT.variants("sos.key_line")
+    ), reply.plain
+    assert reply.plain.rstrip().endswith("?"), reply.plain  # the question stays last
+
+
+async def test_a_key_told_in_the_danger_talk_gets_the_lock(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5302)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex keeps following me home from work")
+    await user.reply()
+    await user.send("and she still has my spare key")
+    reply = await user.reply()
+    assert said(reply, "sos.danger_key"), reply.plain
+    assert "112" in reply.plain
