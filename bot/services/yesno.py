@@ -23,11 +23,20 @@ _YES = _starts_with_one_of(_DATA.yes)
 _NO = _starts_with_one_of(_DATA.no)
 
 
+# A yes taken back in the same breath: "ok fine i wont", "yes, not now" (a helper's terminal
+# chat: "ok fine i wont" at "Restart your count?" restarted it)
+_BUT_NOT = re.compile(
+    r"\bi (?:will not|won'?t|wont|do not|don'?t|dont|can ?not|can'?t|cant)\b"
+    r"|\b(?:not now|not yet|never ?mind|nvm|wait)\b"
+)
+
+
 def yes_or_no(text: str) -> bool | None:
-    """True for a yes, False for a no, None when the answer starts with neither."""
-    folded = fold(text).strip(" \t\n.,!?")
+    """True for a yes, False for a no, None when the answer starts with neither, or with a
+    yes the rest takes back ("ok fine i wont")."""
+    folded = fold(text).strip(" \t\n.,!?").replace("\u2019", "'")
     if _NO.match(folded):
         return False
-    if _YES.match(folded):
-        return True
+    if (found := _YES.match(folded)) is not None:
+        return None if _BUT_NOT.search(folded, found.end()) else True
     return None

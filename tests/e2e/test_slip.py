@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
 from bot.core.clock import MovableClock
@@ -85,6 +86,23 @@ async def test_keeping_the_count_changes_nothing(emu: BotApiEmulator, bot: BotRu
     await user.press(KEEP)
     assert (await user.reply()).text in CONTENT.variants("slip.slip_cancelled")
     [attempt] = await attempts_of(bot, 6002)
+    assert attempt.end_date is None
+
+
+@pytest.mark.parametrize("typed", ["ok fine i wont", "yeah not now"])
+async def test_a_yes_taken_back_in_the_same_breath_restarts_nothing(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's terminal chat: "ok fine i wont" at "Restart your count?" restarted it.
+    user = emu.user(6020)
+    await onboard(user, date="4 days ago")
+    await user.send("/slip")
+    await user.reply()
+    await user.send(typed)
+    again = await user.reply()
+    assert opens_with(again, CONTENT.variants("slip.use_buttons")), again.text
+    assert again.button_texts() == [RESTART, KEEP]
+    [attempt] = await attempts_of(bot, 6020)
     assert attempt.end_date is None
 
 
