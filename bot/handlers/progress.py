@@ -62,8 +62,11 @@ async def render_status(turn: Turn) -> None:
                 left=turn.days(bar.next - rec.current_days),
             )
         )
+    worried = still_worried(turn)  # asked in a talk where they said they were not safe
     if bar.previous and bar.previous == rec.current_days:
-        lines.append(turn.t("progress.milestone_today", days=full_days(turn, bar.previous)))
+        # no 🎉 beside "I haven't forgotten tonight" (a helper's terminal chat)
+        key = "progress.milestone_today_quiet" if worried else "progress.milestone_today"
+        lines.append(turn.t(key, days=full_days(turn, bar.previous)))
     lines.append(
         turn.t(
             "progress.longest",
@@ -78,6 +81,5 @@ async def render_status(turn: Turn) -> None:
             resumes = resumes_on(turn.user.paused_until)
             lines.append(turn.t("progress.paused", resumes=long_date(resumes)))
     turn.say("\n".join(lines))
-    worried = still_worried(turn)
-    if worried is not None:  # asked in a talk where they said they were not safe
+    if worried is not None:
         turn.say(worried)

@@ -2517,3 +2517,25 @@ async def test_a_key_told_in_the_danger_talk_gets_the_lock(
     reply = await user.reply()
     assert said(reply, "sos.danger_key"), reply.plain
     assert "112" in reply.plain
+
+
+async def test_status_on_a_milestone_day_in_an_unsafe_talk_has_no_party(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: /status after "not safe" said "🎉 Today marks 7 full days".
+    user = emu.user(5303)
+    await onboard(user, date="7 days ago", zone="Berlin")
+    await user.send("/status")
+    assert "🎉" in (await user.reply()).plain  # the day is a milestone
+    await user.send(PASSIVE)
+    await user.reply()
+    await user.send("no")
+    await user.reply()
+    await user.send("/status")
+    status = await user.reply()  # the count, and under it the number (one message)
+    assert "🎉" not in status.plain, status.plain
+    assert any(
+        v.format(days="7 full days") in status.plain
+        for v in CONTENT.variants("progress.milestone_today_quiet")
+    ), status.plain
+    assert "112" in status.plain, status.plain
