@@ -14,7 +14,7 @@ never saw the rules, before round 35's changes) is never tuned on: for it this s
 counts only, never a message's text (its figures are in docs/crisis.md).
 Rounds 5 to 34 were held out before it; each was measured once and is now tuning material
 (rounds 7 to 34 are reported on their own, as are the tuning sets in tests/data; ``--show``
-lists their misses; the word model learns from rounds 5 to 33).
+lists their misses; the word model learns from rounds 5 to 34).
 Note: the word model is trained on the tuning sets, so its figures on them are not a
 measure; only the held-out rounds are. ``--tuned-only`` skips the held-out rounds.
 """

@@ -583,6 +583,15 @@ _LAUGHING = re.compile(
 _WISH_CUE = re.compile(r"\b(?:die|dead|dying)\b")
 
 
+_DYING_ALONE = re.compile(r"(?:i am|i m|im) (?:dying|dead|deceased)")
+
+
+def _dying_of_laughter(cue: str, text: str) -> bool:
+    """ "im dying 😂😂": the net's "i am dying" said with a laugh (crisis round 34); the word
+    model and the weak net still look at the rest."""
+    return _DYING_ALONE.fullmatch(cue.strip()) is not None and _laughed_off(cue, text)
+
+
 def _laughed_off(cue: str, text: str) -> bool:
     """A wish to die (not a method, an attempt or a plan) said with a laugh or a facepalm."""
     return _WISH_CUE.search(cue) is not None and _LAUGHING.search(text.lower()) is not None
@@ -686,7 +695,8 @@ def mentions_harm(text: str) -> HarmLevel | None:
         if _HARM_EMOJI.search(text) and not any(ch.isalpha() for ch in text):
             return "strong"  # "💊💊💊💊", "🔪": pills or a blade, said without words
         return "strong" if text and _other_language_harm("", text) else None
-    if t.first(_TABLES.net_strong) is not None:
+    strong = t.first(_TABLES.net_strong)
+    if strong is not None and not _dying_of_laughter(strong.cue, text):
         return "strong"
     if (
         len(t.words) >= _MODEL_MIN_WORDS
