@@ -364,3 +364,19 @@ async def test_asking_whether_a_logistics_reply_breaks_the_streak_is_not_a_slip_
     assert "No Contact" in reply.plain
     assert CONTENT.faq_entries["what-counts"].title in reply.button_texts()
     assert all("slip" not in b.lower() for b in reply.button_texts())
+
+
+@pytest.mark.parametrize(("text", "entries"), [
+    # A helper's terminal chats: "what if he texts me first" got "Will they come back?";
+    # "i want to be happy again" got the birthdays answer
+    ("what if he texts me first", ("they-texted", "should-reply")),
+    ("i just want to be happy again", ("pain_easing",)),
+])
+async def test_what_to_do_when_they_text_and_a_wish_to_be_happy_get_fitting_answers(
+    emu: BotApiEmulator, bot: BotRunner, text: str, entries: tuple[str, ...]
+) -> None:
+    user = emu.user(4013 if "texts" in text else 4014)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text in {JOIN.join(CONTENT.faq_entries[e].answer) for e in entries}, reply.plain
