@@ -98,47 +98,83 @@ def ask(turn: Turn, frame: Frame) -> None:
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed reason while adding; at the menu, offered as one (typing it is the natural
-    thing to do; "hi" or "ok" is not); otherwise, point at the buttons."""
+    thing to do; "hi" or "ok" is not); an edit said in words ("remove the first one"), done;
+    otherwise, point at the buttons."""
+    edit = reason_service.typed_edit(text)
+    if edit is not None:
+        await _typed_edit(turn, frame, edit)
+        return
     if frame.step == Step.MENU and text.strip() and classify_smalltalk(text) is None:
-        turn.convo.touch(frame)  # a new prompt: the menu's buttons give way to these
-        data = ReasonsData.of(frame)
-        if data.offered is None:
-            data.offered = reason_service.clean(text)
-        else:  # a second reason typed while the first is offered: both are offered
-            data.also.append(reason_service.clean(text))
-        data.into(frame)
-        offer = (
-            turn.t("reasons.offer_add", reason=data.offered)
-            if not data.also
-            else turn.t(
-                "reasons.offer_add_many",
-                reasons="\n".join(f"• {r}" for r in [data.offered, *data.also]),
-            )
-        )
-        turn.say(
-            offer,
-            inline(
-                [
-                    [
-                        (
-                            turn.label(
-                                "reasons.buttons.add_these"
-                                if data.also
-                                else "reasons.buttons.add_this"
-                            ),
-                            FLOW.button(frame, "keep"),
-                        ),
-                        (turn.label("reasons.buttons.not_this"), FLOW.button(frame, "drop")),
-                    ]
-                ]
-            ),
-        )
+        await _offer(turn, frame, text)
         return
     if frame.step != Step.ADD:
         turn.say(turn.t("reasons.use_buttons"))
         ask(turn, frame)
         return
     await _add(turn, frame, text)
+
+
+async def _typed_edit(turn: Turn, frame: Frame, edit: reason_service.Edit) -> None:
+    action, arg = edit
+    if action == "add" and isinstance(arg, str):
+        if frame.step == Step.ADD:
+            await _add(turn, frame, arg)
+        else:
+            await _offer(turn, frame, arg)  # "add: i deserve better": asked, as typed ones are
+    elif action == "add":
+        turn.convo.goto(frame, Step.ADD)  # "add another"
+        ask(turn, frame)
+    elif action == "remove" and isinstance(arg, int):
+        await _remove_at(turn, frame, arg)  # "remove the first one"
+    elif action == "remove":
+        await _ask_which(turn, frame)  # "delete one"
+    else:
+        turn.say(turn.t("reasons.change_how"))  # "i want to change my reason"
+        await _ask_which(turn, frame)
+
+
+def _accepts(turn: Turn, frame: Frame, text: str) -> bool:
+    """An edit said in words is the menu's to answer, never a question for the FAQ."""
+    return reason_service.typed_edit(text) is not None
+
+
+async def _offer(turn: Turn, frame: Frame, text: str) -> None:
+    """Typed at the menu: "add this as a reason?" (with any typed while it waited)."""
+    if frame.step != Step.MENU:
+        turn.convo.goto(frame, Step.MENU)
+    turn.convo.touch(frame)  # a new prompt: the menu's buttons give way to these
+    data = ReasonsData.of(frame)
+    if data.offered is None:
+        data.offered = reason_service.clean(text)
+    else:  # a second reason typed while the first is offered: both are offered
+        data.also.append(reason_service.clean(text))
+    data.into(frame)
+    offer = (
+        turn.t("reasons.offer_add", reason=data.offered)
+        if not data.also
+        else turn.t(
+            "reasons.offer_add_many",
+            reasons="\n".join(f"• {r}" for r in [data.offered, *data.also]),
+        )
+    )
+    turn.say(
+        offer,
+        inline(
+            [
+                [
+                    (
+                        turn.label(
+                            "reasons.buttons.add_these"
+                            if data.also
+                            else "reasons.buttons.add_this"
+                        ),
+                        FLOW.button(frame, "keep"),
+                    ),
+                    (turn.label("reasons.buttons.not_this"), FLOW.button(frame, "drop")),
+                ]
+            ]
+        ),
+    )
 
 
 async def _add(turn: Turn, frame: Frame, text: str, *, quiet: bool = False) -> None:
@@ -225,6 +261,28 @@ async def _remove(turn: Turn, frame: Frame, reason_id: int) -> None:
     await _show_list(turn, frame)
 
 
+async def _remove_at(turn: Turn, frame: Frame, position: int) -> None:
+    """ "remove the first one" (-1: the last): taken off, said back, the list shown."""
+    reasons = await reason_service.list_reasons(session=turn.session, user_id=turn.user.id)
+    if not reasons:
+        turn.say(turn.t("reasons.nothing_to_remove"), _menu_markup(turn, frame, False))
+        return
+    index = len(reasons) - 1 if position == -1 else position - 1
+    if not 0 <= index < len(reasons) or reasons[index].id is None:
+        turn.say(turn.t("reasons.no_such", count=turn.count("reasons", len(reasons))))
+        await _ask_which(turn, frame)
+        return
+    gone = reasons[index]
+    assert gone.id is not None
+    await reason_service.remove(session=turn.session, user_id=turn.user.id, reason_id=gone.id)
+    turn.say(turn.t("reasons.removed_typed", reason=gone.text))
+    turn.convo.goto(frame, Step.MENU)
+    data = ReasonsData.of(frame)
+    data.choices = []
+    data.into(frame)
+    await _show_list(turn, frame)
+
+
 def _short(text: str) -> str:
     return text if len(text) <= BUTTON_CHARS else text[: BUTTON_CHARS - 1].rstrip() + "…"
 
@@ -236,6 +294,7 @@ FLOW = Flow(
     reads={Step.MENU: Reads.BUTTONS, Step.ADD: Reads.ANSWER, Step.REMOVE: Reads.BUTTONS},
     ask=ask,
     on_text=answer_text,
+    accepts=_accepts,
     on_button=on_button,
     data=ReasonsData,
     idle_after=timedelta(minutes=10),

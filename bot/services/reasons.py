@@ -92,3 +92,63 @@ async def add(*, session: AsyncSession, user_id: int, text: str, now: datetime) 
 async def remove(*, session: AsyncSession, user_id: int, reason_id: int) -> bool:
     """Remove the reason only if it is this user's own."""
     return await reason_store.remove_reason(session=session, user_id=user_id, reason_id=reason_id)
+
+
+# Edits of the list typed at /reasons' menu instead of tapped (a helper's terminal chat:
+# "remove the first one" got an answer about blocking, "i want to change my reason" was
+# offered as a reason).
+Edit = tuple[Literal["add", "remove", "change"], str | int | None]
+
+_POLITE = (
+    r"^(?:(?:can you|could you|can i|could i|please|pls|plz|ok|okay|actually|wait|hmm|um|and"
+    r"|also|i want to|i wanna|i would like to|i need to|let me|lets|let us)\s+)*"
+)
+_ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3,
+             "3rd": 3, "three": 3, "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5,
+             "five": 5, "last": -1}
+_WHICH = r"(?P<which>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|\d{1,2})"
+_TYPED_REMOVE = re.compile(
+    _POLITE + r"(?:remove|delete|take out|take off|get rid of|drop|erase|scrap|cross out|bin)"
+    r"(?:\s+(?:reason|number|no|#)\s*(?P<num>\d{1,2}))?"
+    r"(?:\s+(?:the|my|that|this))?(?:\s+" + _WHICH + r")?"
+    r"(?:\s+(?:one|reason|reasons|one on the list|on the list|from the list|from my list))?"
+    r"(?:\s+(?:please|pls|plz|thanks|thank you))?$"
+)
+_TYPED_ADD = re.compile(
+    r"^(?:(?:please|pls|ok|okay|and|also)\s+)*(?:add|new reason|add reason|add a reason"
+    r"|another reason|another one)\s*(?::|-|=)\s*(?P<text>\S.*)$"
+    r"|^(?:(?:please|pls|ok|okay|and|also)\s+)*add (?P<as>\S.*?) (?:as|to) (?:a |my )?"
+    r"(?:reason|reasons|list)$"
+)
+_TYPED_ADD_BARE = re.compile(
+    _POLITE + r"(?:add|write|type)\s+(?:a|another|one more|a new|new)(?:\s+(?:one|reason))?"
+    r"(?:\s+(?:please|pls))?$"
+)
+_TYPED_CHANGE = re.compile(
+    _POLITE + r"(?:change|edit|update|reword|rewrite|replace|fix|correct)\s+"
+    r"(?:(?:my|the|a|one|that|this|of my|first|second|last)\s+)*(?:reason|reasons|one|wording)"
+    r"\b.{0,30}$"
+)
+
+
+def typed_edit(text: str) -> Edit | None:
+    """A change to the list typed in words: ("remove", 2) for "remove the second one",
+    ("remove", None) for "delete one", ("add", "i deserve better") for "add: i deserve
+    better", ("add", None) for "add another", ("change", None) for "i want to change my
+    reason"; None for anything else (a reason itself, a feeling, a question)."""
+    raw = " ".join(text.split())
+    if (added := _TYPED_ADD.match(raw.lower())) is not None:
+        start = added.start("text") if added.group("text") else added.start("as")
+        end = added.end("text") if added.group("text") else added.end("as")
+        return "add", clean(raw[start:end])
+    norm = normalize(raw).strip(" .!?")
+    if _TYPED_ADD_BARE.match(norm):
+        return "add", None
+    if (removed := _TYPED_REMOVE.match(norm)) is not None:
+        which = removed.group("num") or removed.group("which")
+        if which is None:
+            return "remove", None
+        return "remove", int(which) if which.isdigit() else _ORDINALS[which]
+    if _TYPED_CHANGE.match(norm):
+        return "change", None
+    return None

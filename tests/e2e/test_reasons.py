@@ -250,3 +250,33 @@ async def test_a_reason_typed_after_the_command_is_added_at_once(
     again = await user.reply()
     assert "I want my sleep back" in again.plain
     assert await reasons_of(bot, 5020) == ["i deserve better", "I want my sleep back"]
+
+
+async def test_edits_typed_in_words_are_done(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # A helper's terminal chat: "remove the first one" got an answer about blocking, and "i
+    # want to change my reason" was offered as a reason to add.
+    user = emu.user(5010)
+    await onboard(user, reason="i want my peace back")
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("add: i deserve better")
+    offer = await user.reply()
+    assert "i deserve better" in offer.plain
+    await user.press(CONTENT.label("reasons.buttons.add_this"))
+    await user.reply()
+    assert await reasons_of(bot, 5010) == ["i want my peace back", "i deserve better"]
+    await user.send("i want to change my reason")
+    how = await user.reply()
+    assert how.plain.startswith(CONTENT.text("reasons.change_how")), how.plain
+    assert how.button_texts() == ["i want my peace back", "i deserve better", "Done"]
+    await user.send("remove the first one")
+    removed = await user.reply()
+    assert any(
+        removed.plain.startswith(v.format(reason="i want my peace back").split("{")[0][:30])
+        for v in CONTENT.variants("reasons.removed_typed")
+    ), removed.plain
+    assert await reasons_of(bot, 5010) == ["i deserve better"]
+    await user.send("delete the 5th one")
+    unsure = await user.reply()
+    assert unsure.plain.startswith("Your list has 1 reason"), unsure.plain
+    assert await reasons_of(bot, 5010) == ["i deserve better"]
