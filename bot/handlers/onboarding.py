@@ -218,6 +218,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             return
         if not candidates and _not_english(turn, frame, text):
             return
+        if not candidates and frame.step == TZ and _is_clock_time(text):
+            turn.say(turn.t("onboarding.tz_got_a_time"))  # "21:00": the next question's answer
+            return
         if not candidates:
             hedge = hedge_of(text)
             unknown = "tz_pick_unknown" if frame.step == TZ_PICK else "tz_unknown"
@@ -460,6 +463,14 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     change = [[(turn.label("onboarding.btn_change_date"), FLOW.button(frame, "redate"))]]
     turn.say(understood, inline(change))
     ask(turn, frame)
+
+
+def _is_clock_time(text: str) -> bool:
+    try:
+        parse_clock_time(text)
+    except TimeParseError:
+        return False
+    return True
 
 
 async def _time_at_the_pick(turn: Turn, frame: Frame, text: str) -> bool:

@@ -881,3 +881,22 @@ async def test_a_reason_that_names_a_time_is_a_reason_not_a_new_start_date(
     done = await user.reply()
     assert "saved" in done.plain.lower(), done.plain
     assert "Today is Day 1" in done.plain, done.plain
+
+
+async def test_a_time_at_the_zone_question_is_explained_and_a_place_said_with_actually_is_found(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "berlin actually" and "21:00" at the time-zone question both
+    # got "I couldn't find ..."
+    user = emu.user(136)
+    await user.send("/start")
+    await user.reply()
+    await user.send("today")
+    await user.replies(2)
+    await user.send("21:00")
+    hint = await user.reply()
+    assert hint.text == CONTENT.text("onboarding.tz_got_a_time"), hint.plain
+    await user.send("berlin actually")
+    zone_ok, time_question = await user.replies(2)
+    assert "Europe/Berlin" in zone_ok.plain
+    assert "21:00" in time_question.button_texts()
