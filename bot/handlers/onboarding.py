@@ -53,6 +53,7 @@ from bot.services.timezones import (
     utc_offset_label,
     zone_name,
 )
+from bot.services.urges import own_plan
 from bot.views.dates import long_date
 
 NAME = "ob"
@@ -596,6 +597,12 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if told_a_slip(text):  # "i texted him last night. im so ashamed": heard, not kept as a reason
         turn.say(turn.t("onboarding.reason_is_slip"))
         ask(turn, frame)
+        return
+    if own_plan(text):
+        # "im gonna go for a walk instead": set-up finished without a reason, the plan blessed
+        # (a helper's terminal chat: it was kept as the reason)
+        turn.say(turn.t("onboarding.reason_own_plan"))
+        await _finish(turn, frame)
         return
     if asks_why(text):  # "why do you need that?": what the reason is for, and asked again
         turn.say(turn.t("onboarding.reason_question"))

@@ -900,3 +900,16 @@ async def test_a_time_at_the_zone_question_is_explained_and_a_place_said_with_ac
     zone_ok, time_question = await user.replies(2)
     assert "Europe/Berlin" in zone_ok.plain
     assert "21:00" in time_question.button_texts()
+
+
+async def test_a_plan_of_their_own_at_the_reason_finishes_set_up_without_keeping_it(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "im gonna go for a walk instead" was saved as the reason.
+    user = emu.user(137)
+    await to_the_reason(user)
+    await user.send("im gonna go for a walk instead")
+    done = await user.reply()
+    assert done.plain.startswith(CONTENT.text("onboarding.reason_own_plan")), done.plain
+    assert "Day 1" in done.plain
+    assert await _reasons_kept(bot, 137) == []
