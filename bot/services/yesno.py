@@ -31,10 +31,14 @@ _BUT_NOT = re.compile(
 )
 
 
+_FILLER = re.compile(r"^(?:(?:wait|actually|hmm+|umm*|uhh*|oh|well|erm|hang on|oops)\W*\s+)+")
+
+
 def yes_or_no(text: str) -> bool | None:
     """True for a yes, False for a no, None when the answer starts with neither, or with a
     yes the rest takes back ("ok fine i wont")."""
     folded = fold(text).strip(" \t\n.,!?").replace("\u2019", "'")
+    folded = _FILLER.sub("", folded)  # "wait no", "hmm actually yes"
     if _NO.match(folded):
         return False
     if (found := _YES.match(folded)) is not None:

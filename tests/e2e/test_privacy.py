@@ -185,6 +185,25 @@ async def test_typed_at_erase_everything_a_question_is_answered_and_no_keeps_it(
     assert await rows_mentioning(bot, 6006)
 
 
+async def test_wait_no_at_erase_everything_keeps_it_and_yes_after_explains_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "wait no" got "I'm listening... What feels heaviest?".
+    user = emu.user(6009)
+    await onboard(user)
+    await user.send("/delete")
+    await user.reply()
+    await user.send("wait no")
+    kept = await user.reply()
+    assert kept.text in CONTENT.variants("privacy.delete_kept"), kept.plain
+    await user.send("/delete")
+    await user.reply()
+    await user.send("ok actually yes delete everything")
+    again = await user.reply()
+    assert any(again.text.startswith(v) for v in CONTENT.variants("privacy.delete_explain"))
+    assert await rows_mentioning(bot, 6009)  # typed words never erase; the button does
+
+
 async def test_who_can_see_my_data_is_answered(emu: BotApiEmulator, bot: BotRunner) -> None:
     user = emu.user(6007)
     await onboard(user)
