@@ -126,8 +126,8 @@ _TYPED_ADD_BARE = re.compile(
 )
 _TYPED_CHANGE = re.compile(
     _POLITE + r"(?:change|edit|update|reword|rewrite|replace|fix|correct)\s+"
-    r"(?:(?:my|the|a|one|that|this|of my|first|second|last)\s+)*(?:reason|reasons|one|wording)"
-    r"\b.{0,30}$"
+    r"(?:(?:my|the|a|one|that|this|of my|first|second|last)\s+)*(?:reason|reasons|wording"
+    r"|(?:first|second|third|last|that|this) one)\b(?: \w+){0,4}$"
 )
 
 

@@ -31,7 +31,7 @@ _BUT_NOT = re.compile(
 )
 
 
-_FILLER = re.compile(r"^(?:(?:wait|actually|hmm+|umm*|uhh*|oh|well|erm|hang on|oops)\W*\s+)+")
+_FILLER = re.compile(r"^(?:(?:wait|actually|hmm+|umm*|uhh*|oh wait|well|erm|hang on|oops)\W*\s+)+")
 
 
 def yes_or_no(text: str) -> bool | None:

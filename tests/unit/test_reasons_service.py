@@ -30,6 +30,7 @@ def test_edits_said_in_words_are_read(text: str, edit: tuple[str, object]) -> No
     "remove him from my life",
     "delete it",
     "add him back on insta",
+    "fix the one thing i can control, me",
 ])
 def test_reasons_and_other_words_are_not_edits(text: str) -> None:
     assert typed_edit(text) is None
