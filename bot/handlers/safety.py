@@ -55,6 +55,7 @@ from bot.services.safety_answers import (
     asks_for_alternatives,
     asks_for_company,
     asks_for_number,
+    asks_if_normal,
     asks_protection_order,
     asks_tech_safety,
     asks_to_call_police,
@@ -587,6 +588,8 @@ _HEARD = (
     _Heard("s", talks_of_else, "talk_else", Step.LISTEN),
     # "not deep", "just a scratch": care for the cut, no "call now" (ninth probe S2)
     _Heard("s", minor_injury, "hurt_minor", Step.ASKED),
+    # "is it normal to feel like this": yes, common, and still worth not carrying alone
+    _Heard("s", asks_if_normal, "is_normal", Step.ASKED),
     # "he still has a key": change the lock, the chain on until then
     _Heard("d", has_a_key, "danger_key", Step.ASKED),
     # "hi" after a silence in the talk: still here, how are they now?
@@ -702,6 +705,8 @@ def _heard(data: SosData, text: str) -> _Heard | None:
 def _fits(heard: _Heard, data: SosData, text: str) -> bool:
     if heard.says is minor_injury and not data.injured and plays_it_down(text):
         return False  # "its not that deep" with no cut told: the worry played down
+    if heard.says is asks_if_normal and data.unsafe:
+        return False  # after "not safe": the number stays in the reply
     return heard.says(text)
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "only_clarifies",
     "plays_it_down",
     "has_a_key",
+    "asks_if_normal",
     "stops_the_plan",
     "safety_tool_asked",
     "blames_self",
@@ -1642,6 +1643,23 @@ _HAS_A_KEY = re.compile(
 def has_a_key(text: str) -> bool:
     """ "he still has a key": someone who frightens them can get in."""
     return _HAS_A_KEY.search(normalize(text)) is not None
+
+
+# "is it normal to feel like this", "am i crazy", "so is it normal or not": asked in the
+# talk, answered (a helper's terminal chat: the question was met with "are you safe?" again)
+_ASKS_NORMAL = re.compile(
+    r"\b(?:is (?:it|this|that|feeling like this|feeling this way) (?:even |actually |really )?"
+    r"(?:normal|common|okay|ok|weird)|is it normal or not|(?:it is|its) normal (?:right|though)"
+    r"|normal to (?:feel|think|want|be)|am i (?:normal|crazy|mad|insane|weird|broken|being"
+    r" dramatic|overreacting)|(?:does|do) (?:everyone|other people|anyone else|people)"
+    r"(?: else)? (?:feel|think|get)(?: like)? (?:this|that)|(?:does|do) this happen to"
+    r" (?:other people|everyone|anyone))\b"
+)
+
+
+def asks_if_normal(text: str) -> bool:
+    """ "is it normal to feel like this": a question about the feeling, in the talk."""
+    return _ASKS_NORMAL.search(normalize(text)) is not None and mentions_harm(text) is None
 
 
 def is_joking(text: str) -> bool:

@@ -2539,3 +2539,34 @@ async def test_status_on_a_milestone_day_in_an_unsafe_talk_has_no_party(
         for v in CONTENT.variants("progress.milestone_today_quiet")
     ), status.plain
     assert "112" in status.plain, status.plain
+
+
+async def test_is_it_normal_asked_in_the_talk_is_answered_not_met_with_the_question_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "so is it normal or not" was never answered; "are you safe?"
+    # came back each time.
+    user = emu.user(5304)
+    await in_the_talk(user)
+    await user.send("is it normal to feel like this")
+    first = await user.reply()
+    assert said(first, "sos.is_normal"), first.plain
+    await user.send("so is it normal or not")
+    second = await user.reply()
+    assert said(second, "sos.is_normal"), second.plain
+    assert second.text != first.text  # never the same wording twice in a row
+    await user.send("yeah im safe")
+    assert not said(await user.reply(), "sos.is_normal")
+
+
+async def test_is_it_normal_after_not_safe_keeps_the_number(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5305)
+    await in_the_talk(user)
+    await user.send("no")
+    await user.reply()
+    await user.send("is it normal to feel like this")
+    reply = await user.reply()
+    assert not said(reply, "sos.is_normal"), reply.plain
+    assert "112" in reply.plain
