@@ -204,6 +204,11 @@ def is_urge(text: str) -> bool:
     return detect_urge(text[:MAX_TEXT])
 
 
+_RULE_ASKED = re.compile(
+    r"\b(?:count|counts|counted|technically|allowed|breaking|break (?:nc|no contact))\b"
+)
+
+
 def read_text(text: str, matcher: FaqMatcher) -> Reading:
     """Read `text` once for everything free-text handling needs to know."""
     text = text[:MAX_TEXT]
@@ -230,6 +235,11 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
     elif smalltalk is None and harm is None and _DATA.for_someone_else.search(norm) is not None:
         smalltalk = "someone_else"  # their friend's breakup: kind, and not ours to answer
     match = matcher.match(text)
+    rule_asked = match.answered and match.ids[0] == "what-counts" and _RULE_ASKED.search(norm)
+    if urge and asks and rule_asked:
+        # "what counts as contact? can i like his post": the rule asked, not an urge now (a
+        # helper's terminal chat: the urge offer)
+        urge = False
     requests = asks or _DATA.request.search(norm) is not None  # a question, or "give me..."
     return Reading(
         text=text,

@@ -1090,7 +1090,8 @@ _UNREACHABLE = re.compile(
     r"|(?:read|seen) it and (?:did not|never) (?:reply|answer|respond)"
     r"|(?:did not|never|has not|have not) (?:replied|reply|answered|responded|picked up)"
     r"|rang (?:out|\d+ times|three times|twice|and rang)|rings? out|ringing out|one tick"
-    r"|blocked me"
+    r"|(?<!he )(?<!she )(?<!they )(?<!ex )blocked me(?! on (?:everything|all|insta\w*|ig|snap\w*"
+    r"|tiktok|facebook|fb|whatsapp|social|socials|every\w*))"
     r"|do not have (?:her|his|their) (?:new )?number|can not (?:answer|talk|pick up)|is driving"
     r"|(?:is|are) away"
     r"|out of (?:the )?country|abroad|nothing back|no reply|not online|offline|engaged)\b"
@@ -2186,7 +2187,9 @@ _WILL_CALL = re.compile(
     r"^(?:(?:ok|okay|fine|alright|right|yes|yeah|sure)\s)*(?:i will|i am going to|gonna|going to"
     r"|i am gonna|will|let me|ok i will|i am) (?:call|ring|text|try|phone|dial)(?:ing)?"
     r"(?: (?:it|them|the (?:number|line|helpline|hotline)|now|right now|in a sec|\d+|samaritans"
-    r"|lifeline|the crisis line|one of them|that))*$|^calling (?:now|them|it|the number)$"
+    r"|lifeline|the crisis line|one of them|that))*$"
+    r"|^(?:(?:ok|okay|fine|alright|yes|yeah)\s)*calling(?: (?:now|them|it|the number|the police"
+    r"|police|\d+))*$"
 )
 
 

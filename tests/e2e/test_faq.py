@@ -380,3 +380,14 @@ async def test_what_to_do_when_they_text_and_a_wish_to_be_happy_get_fitting_answ
     await user.send(text)
     reply = await user.reply()
     assert reply.text in {JOIN.join(CONTENT.faq_entries[e].answer) for e in entries}, reply.plain
+
+
+async def test_what_counts_asked_with_an_example_is_the_rule_not_an_urge(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: it got "It sounds like you want to reach out to them".
+    user = emu.user(4015)
+    await onboard(user)
+    await user.send("what counts as contact? can i like his post")
+    reply = await user.reply()
+    assert reply.text == JOIN.join(CONTENT.faq_entries["what-counts"].answer), reply.plain

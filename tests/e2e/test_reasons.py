@@ -280,3 +280,25 @@ async def test_edits_typed_in_words_are_done(emu: BotApiEmulator, bot: BotRunner
     unsure = await user.reply()
     assert unsure.plain.startswith("Your list has 1 reason"), unsure.plain
     assert await reasons_of(bot, 5010) == ["i deserve better"]
+
+
+async def test_a_setting_typed_at_the_list_is_done_and_a_bare_number_is_not_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chats: "change my time to 8pm" at /reasons was offered as a reason,
+    # and "2" typed while adding was saved as one.
+    user = emu.user(5011)
+    await onboard(user)
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("change my time to 8pm")
+    changed = await user.reply()
+    assert "20:00" in changed.plain, changed.plain
+    await user.send("/reasons")
+    await user.reply()
+    await user.press("Add a reason")
+    await user.reply()
+    await user.send("2")
+    number = await user.reply()
+    assert number.text == CONTENT.text("reasons.number_typed"), number.plain
+    assert await reasons_of(bot, 5011) == []

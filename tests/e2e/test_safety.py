@@ -2570,3 +2570,29 @@ async def test_is_it_normal_after_not_safe_keeps_the_number(
     reply = await user.reply()
     assert not said(reply, "sos.is_normal"), reply.plain
     assert "112" in reply.plain
+
+
+async def test_ok_calling_in_the_danger_talk_is_a_call_not_a_name(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "ok calling" got "Call Calling, or ask them to come to you."
+    user = emu.user(5306)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex is outside my flat and wont leave, i can see his car")
+    await user.reply()
+    await user.send("ok calling")
+    reply = await user.reply()
+    assert "Call Calling" not in reply.plain, reply.plain
+    assert "Calling," not in reply.plain, reply.plain
+
+
+async def test_the_ex_blocking_them_is_not_a_line_that_did_not_answer(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "he blocked me on everything" got "The people on these lines
+    # are there right now... Try them again in a while".
+    user = emu.user(5307)
+    await in_the_talk(user)
+    await user.send("he blocked me on everything")
+    reply = await user.reply()
+    assert not said(reply, "sos.unreachable"), reply.plain
