@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlmodel import select
 
 from bot.emulator.driver import BotMessage, SimUser
@@ -142,3 +143,18 @@ async def test_settings_before_set_up_offers_the_data_options(
     reply = await user.reply()
     assert "/start" in reply.plain
     assert reply.button_texts() == ["🔒 Privacy", "📦 Export", "🗑 Delete"]
+
+
+@pytest.mark.parametrize("typed", ["pls pause my messages", "can you just pause the messages"])
+async def test_pause_my_messages_typed_pauses(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's terminal chats: "pls pause my messages" got how to pause and the whole
+    # settings panel, and nothing was paused.
+    user = emu.user(8801 if typed.startswith("pls") else 8802)
+    await onboard(user)
+    await user.send(typed)
+    paused = await user.reply()
+    assert "Until I /resume" in paused.button_texts(), paused.plain
+    await user.send("/settings")
+    assert "paused" in (await user.reply()).plain
