@@ -52,6 +52,10 @@ def milestone_progress(days: int) -> MilestoneProgress:
         return MilestoneProgress(previous=previous, next=None, filled=BAR_WIDTH)
     span = upcoming - previous
     filled = (days - previous) * BAR_WIDTH // span
+    if days > previous:
+        # a day past a milestone shows a step taken, never an empty bar (a helper's terminal
+        # chat: Day 62 looked like no progress at all)
+        filled = max(filled, 1)
     return MilestoneProgress(previous=previous, next=upcoming, filled=filled)
 
 

@@ -36,6 +36,7 @@ def test_day_thirty_one_is_thirty_full_days_and_a_milestone() -> None:
         (2, 1, 3, "▓▓▓▓▓░░░░░"),
         (10, 7, 14, "▓▓▓▓░░░░░░"),
         (30, 30, 45, "░░░░░░░░░░"),
+        (62, 60, 90, "▓░░░░░░░░░"),  # past a milestone: a step shown, never an empty bar
         (364, 180, 365, "▓▓▓▓▓▓▓▓▓░"),
         (400, 365, None, "▓▓▓▓▓▓▓▓▓▓"),
     ],
