@@ -274,3 +274,20 @@ async def test_what_now_after_a_slip_is_told_is_the_next_step_not_what_the_bot_i
     await other.send("what now")
     about = await other.reply()
     assert not opens_with(about, CONTENT.variants("listen.what_now_slip")), about.plain
+
+
+@pytest.mark.parametrize(
+    "typed", ["i picked up. we talked 10 mins", "hey how are you. that's all i sent"]
+)
+async def test_contact_told_in_other_words_is_heard_as_a_slip(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's terminal chats: "i picked up. we talked 10 mins" got "If you want to reach
+    # out, tap /urge first"; "that's all i sent" got the answer about them texting.
+    user = emu.user(6021 if typed.startswith("i") else 6022)
+    await onboard(user, date="4 days ago")
+    await user.send(typed)
+    reply = await user.reply()
+    assert any("slip" in b.lower() for b in reply.button_texts()), reply.plain
+    [attempt] = await attempts_of(bot, user.user_id)
+    assert attempt.end_date is None  # heard; the count restarts only when they say so
