@@ -896,8 +896,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, "promised", Step.SAFE)
         return
     if about_the_bot(text):
-        # "why do you keep saying that": answered, and the talk goes on
-        _reply(turn, frame, data, "about_bot", Step.LISTEN)
+        # "why do you keep saying that": answered, and the talk goes on; with pills or a
+        # blade named, one line keeps the distance from them (a helper's terminal chat: "I'll
+        # ease off" and the pills never came up again)
+        key = "about_bot_means" if data.means else "about_bot"
+        _reply(turn, frame, data, key, Step.UNSAFE if data.unsafe else Step.LISTEN)
         return
     if data.kind == "d" and danger_goes_on(text) and read_safety_answer(text) != "unsafe":
         # "yeah he did it again today": going on, not "glad you're safe" (ninth probe S9)

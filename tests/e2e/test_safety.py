@@ -2596,3 +2596,18 @@ async def test_the_ex_blocking_them_is_not_a_line_that_did_not_answer(
     await user.send("he blocked me on everything")
     reply = await user.reply()
     assert not said(reply, "sos.unreachable"), reply.plain
+
+
+async def test_youre_a_bot_after_pills_named_keeps_the_distance_from_them(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "why do you care you're a bot" after pills saved up got "I'll
+    # ease off", and the pills never came up again.
+    user = emu.user(5308)
+    await onboard(user, zone="Berlin")
+    await user.send("i have pills saved up, enough")
+    await user.reply()
+    await user.send("why do you care you're a bot")
+    reply = await user.reply()
+    assert said(reply, "sos.about_bot_means"), reply.plain
+    assert "112" in reply.plain
