@@ -1090,8 +1090,7 @@ _UNREACHABLE = re.compile(
     r"|(?:read|seen) it and (?:did not|never) (?:reply|answer|respond)"
     r"|(?:did not|never|has not|have not) (?:replied|reply|answered|responded|picked up)"
     r"|rang (?:out|\d+ times|three times|twice|and rang)|rings? out|ringing out|one tick"
-    r"|(?<!he )(?<!she )(?<!they )(?<!ex )blocked me(?! on (?:everything|all|insta\w*|ig|snap\w*"
-    r"|tiktok|facebook|fb|whatsapp|social|socials|every\w*))"
+    r"|blocked me"
     r"|do not have (?:her|his|their) (?:new )?number|can not (?:answer|talk|pick up)|is driving"
     r"|(?:is|are) away"
     r"|out of (?:the )?country|abroad|nothing back|no reply|not online|offline|engaged)\b"
@@ -1709,7 +1708,9 @@ _CALL_POLICE = re.compile(
 )
 # "should i go" (to meet them), "should i open the door": about meeting the one who hurt them.
 _MEET_THEM = re.compile(
-    r"\b(?:should|shall|can|could) i (?:go|meet (?:him|her|them|up)|see (?:him|her|them)|go and"
+    r"\b(?:should|shall|can|could) i (?:go(?! to (?:the |a |my )?(?:police|cops|station|hospital"
+    r"|doctors?|gp|friends?|mums?|moms?|sisters?|brothers?|parents|family))"
+    r"|meet (?:him|her|them|up)|see (?:him|her|them)|go and"
     r" see (?:him|her|them)|talk to (?:him|her|them)|let (?:him|her|them) in|open the door"
     r"|answer the door|open it|answer it|let (?:him|her|them) talk|go out(?:side)?|go over"
     r"|go down|go to (?:him|her|them|the door))\b|\bis it (?:safe|ok|okay|a good idea) to"
@@ -2079,14 +2080,26 @@ _NOT_IMMEDIATE = re.compile(
     r"|(?:has|had|knows|used to have) my (?:password|passcode|login|icloud|pin)"
     r"|(?:he|she|they) (?:is|are) not (?:here|dangerous|violent)|not (?:dangerous|violent)"
     r"|can the police (?:actually |really )?(?:do|help)|should i report (?:it|him|her|them)"
-    r"|report (?:it|him|her|them) to the police)\b"
+    r"|report (?:it|him|her|them) to the police"
+    # "my mate says im overreacting", "should i go to the police? i dont want to make it
+    # worse" (a helper's terminal chats: the emergency push again)
+    r"|(?:says|said|thinks|think|tell me|told me) (?:i am|i m) (?:just )?(?:overreacting|over"
+    r" reacting|being paranoid|being dramatic)|should i (?:go to|call|ring|tell|contact|involve)"
+    r" the (?:police|cops))\b"
 )
 
 
 def not_immediate(text: str) -> bool:
     """ "maybe im being paranoid", "what if he put a tracker on my car", "i dont want to call
     the police over a text": danger from someone that is not at the door this minute."""
-    return _found(_NOT_IMMEDIATE, text)
+    return _found(_NOT_IMMEDIATE, text) and not at_the_door(text) and not _found(_HERE_NOW, text)
+
+
+# Someone here this minute, whatever else the message asks
+_HERE_NOW = re.compile(
+    r"\b(?:(?:is|are|s) (?:outside|downstairs|here|at (?:my|the) (?:door|house|flat|window))"
+    r"|banging|breaking in|in (?:my|the) (?:house|flat|room|building) (?:now|right now))\b"
+)
 
 
 # "nobody believes me", "im a guy, who would believe me"

@@ -2586,18 +2586,6 @@ async def test_ok_calling_in_the_danger_talk_is_a_call_not_a_name(
     assert "Calling," not in reply.plain, reply.plain
 
 
-async def test_the_ex_blocking_them_is_not_a_line_that_did_not_answer(
-    emu: BotApiEmulator, bot: BotRunner
-) -> None:
-    # A helper's terminal chat: "he blocked me on everything" got "The people on these lines
-    # are there right now... Try them again in a while".
-    user = emu.user(5307)
-    await in_the_talk(user)
-    await user.send("he blocked me on everything")
-    reply = await user.reply()
-    assert not said(reply, "sos.unreachable"), reply.plain
-
-
 async def test_youre_a_bot_after_pills_named_keeps_the_distance_from_them(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
@@ -2611,3 +2599,34 @@ async def test_youre_a_bot_after_pills_named_keeps_the_distance_from_them(
     reply = await user.reply()
     assert said(reply, "sos.about_bot_means"), reply.plain
     assert "112" in reply.plain
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["my mate says i'm overreacting", "should i go to the police? i dont want to make it worse"],
+)
+async def test_doubt_or_a_police_question_in_the_danger_talk_is_answered(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's terminal chats: both got "Get help from a person right away: 999 or 112",
+    # and "you're not overreacting" was never said.
+    user = emu.user(5309 if typed.startswith("my") else 5310)
+    await onboard(user, zone="Europe/London")
+    await user.send("my ex keeps following me home from work")
+    await user.reply()
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.danger_not_now"), reply.plain
+
+
+async def test_he_is_outside_with_a_police_question_is_still_the_call(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5311)
+    await onboard(user, zone="Europe/London")
+    await user.send("my ex keeps following me home from work")
+    await user.reply()
+    await user.send("he is outside now, should i call the police")
+    reply = await user.reply()
+    assert not said(reply, "sos.danger_not_now"), reply.plain
+    assert "999" in reply.plain
