@@ -36,6 +36,7 @@ from bot.handlers import slip
 from bot.handlers.safety import NAME as SAFETY_TALK
 from bot.services import reasons as reason_service
 from bot.services import urges
+from bot.services.corrections import is_back
 from bot.services.reading import is_skip, read_text
 from bot.services.reasons import ReasonRefused
 from bot.services.urge_detect import detect_urge
@@ -261,9 +262,20 @@ def _waiting_left(turn: Turn, frame: Frame) -> int:
 # --------------------------------------------------------------------------- typed answers
 
 
+# "back" typed: one question back (a helper's terminal chat: "back" at the wait's length got
+# "tap the closest one")
+_BACK_TO = {TRIGGER: STRENGTH, TOOLS: TRIGGER, WAIT_LEN: TOOLS}
+
+
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed message while the urge flow is on top."""
-    if frame.step in (STRENGTH, TRIGGER, TOOLS, WAIT_LEN) and urges.drafted(text):
+    if frame.step in _BACK_TO and is_back(text):
+        turn.convo.goto(frame, _BACK_TO[Step(frame.step)])
+        ask(turn, frame)
+        return
+    if (frame.step in (STRENGTH, TRIGGER, TOOLS, WAIT_LEN) or frame.step in OUTCOME_STEPS) and (
+        urges.drafted(text)
+    ):
         # "i typed the message already": don't send it; where to put it, then on with the step
         turn.say(turn.t("urge.drafted"))
         ask(turn, frame)

@@ -1326,3 +1326,32 @@ async def test_a_message_already_typed_gets_dont_send_it(
     await user.send("i typed the message already")
     reply = await user.reply()
     assert any(reply.plain.startswith(v[:25]) for v in variants("urge.drafted")), reply.plain
+
+
+async def test_back_at_the_wait_length_goes_back_to_the_tools(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "back" at "how long shall we wait?" got "tap the closest one".
+    user = emu.user(4170)
+    await to_tools(user)
+    await user.press("⏳ Wait it out")
+    await user.reply()
+    await user.send("back")
+    tools = await user.reply()
+    assert tools.text in variants("urge.tools_intro"), tools.plain
+    assert tools.button_texts() == TOOLS
+
+
+async def test_a_drafted_message_told_during_the_breathing_is_not_ignored(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "i already typed it out" during the breathing got only "How
+    # is it now?", again and again.
+    user = emu.user(4171)
+    await to_tools(user)
+    await user.press("🌬 Breathe with me")
+    await user.reply()
+    await user.send("i already typed it out")
+    reply = await user.wait_for(lambda m: not m.edited and any(
+        m.text.startswith(v[:30]) for v in variants("urge.drafted")))
+    assert reply.button_texts() == OUTCOMES, reply.plain
