@@ -609,3 +609,15 @@ async def test_the_pull_felt_and_not_acted_on_is_heard_as_such(
     await user.send(typed)
     reply = await user.reply()
     assert reply.text in CONTENT.variants("listen.resisting"), reply.plain
+
+
+@pytest.mark.parametrize("typed", ["what if he's changed tho", "but what if she's different now"])
+async def test_what_if_they_changed_is_answered_honestly(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's terminal chat: "what if he's changed tho" got "I can't answer that one".
+    user = emu.user(9501 if "he's" in typed else 9502)
+    await onboard(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.ex_changed"), reply.plain
