@@ -1642,7 +1642,7 @@ _HAS_A_KEY = re.compile(
 
 def has_a_key(text: str) -> bool:
     """ "he still has a key": someone who frightens them can get in."""
-    return _HAS_A_KEY.search(normalize(text)) is not None
+    return _found(_HAS_A_KEY, text)
 
 
 # "is it normal to feel like this", "am i crazy", "so is it normal or not": asked in the
@@ -1659,7 +1659,7 @@ _ASKS_NORMAL = re.compile(
 
 def asks_if_normal(text: str) -> bool:
     """ "is it normal to feel like this": a question about the feeling, in the talk."""
-    return _ASKS_NORMAL.search(normalize(text)) is not None and mentions_harm(text) is None
+    return _found(_ASKS_NORMAL, text) and mentions_harm(text) is None
 
 
 def is_joking(text: str) -> bool:
