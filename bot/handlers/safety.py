@@ -572,10 +572,21 @@ class _Heard(NamedTuple):
     says: Callable[[str], bool]
     key: str  # the text, sos.<key>
     step: Step | None  # the step after; None: unsafe if they said so, else listening
+    unless: Callable[[SosData, str], bool] | None = None  # where the talk so far rules it out
 
 
 def _is_greeting(text: str) -> bool:
     return classify_smalltalk(text) == "greeting"
+
+
+def _played_down_uncut(data: SosData, text: str) -> bool:
+    """ "its not that deep" with no cut told: the worry played down, not a wound."""
+    return not data.injured and plays_it_down(text)
+
+
+def _said_unsafe(data: SosData, text: str) -> bool:
+    """After "not safe": the reply with the number stays."""
+    return data.unsafe
 
 
 # Checked in order; the first that fits answers.
@@ -587,9 +598,9 @@ _HEARD = (
     # "can we talk about something else": yes; company, the 🚨 button kept (ninth probe S2)
     _Heard("s", talks_of_else, "talk_else", Step.LISTEN),
     # "not deep", "just a scratch": care for the cut, no "call now" (ninth probe S2)
-    _Heard("s", minor_injury, "hurt_minor", Step.ASKED),
+    _Heard("s", minor_injury, "hurt_minor", Step.ASKED, unless=_played_down_uncut),
     # "is it normal to feel like this": yes, common, and still worth not carrying alone
-    _Heard("s", asks_if_normal, "is_normal", Step.ASKED),
+    _Heard("s", asks_if_normal, "is_normal", Step.ASKED, unless=_said_unsafe),
     # "he still has a key": change the lock, the chain on until then
     _Heard("d", has_a_key, "danger_key", Step.ASKED),
     # "hi" after a silence in the talk: still here, how are they now?
@@ -703,11 +714,7 @@ def _heard(data: SosData, text: str) -> _Heard | None:
 
 
 def _fits(heard: _Heard, data: SosData, text: str) -> bool:
-    if heard.says is minor_injury and not data.injured and plays_it_down(text):
-        return False  # "its not that deep" with no cut told: the worry played down
-    if heard.says is asks_if_normal and data.unsafe:
-        return False  # after "not safe": the number stays in the reply
-    return heard.says(text)
+    return heard.says(text) and not (heard.unless is not None and heard.unless(data, text))
 
 
 async def on_text(turn: Turn, frame: Frame, text: str) -> None:
