@@ -17,8 +17,7 @@ from bot.conversation.keyboards import inline
 from bot.conversation.resume import end_flow
 from bot.conversation.turn import Turn, open_turn
 from bot.services import reasons as reason_service
-from bot.services.crisis import mentions_harm
-from bot.services.reading import about_the_bot, read_text
+from bot.services.reading import Reading, about_the_bot, read_text
 from bot.services.reasons import MAX_REASON_CHARS, MAX_REASONS, Reason, ReasonRefused
 from bot.services.smalltalk import classify_smalltalk
 
@@ -107,10 +106,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     if edit is not None:
         await _typed_edit(turn, frame, edit)
         return
-    if frame.step in (Step.MENU, Step.ADD) and _not_a_reason(turn, text):
+    reading = read_text(text, turn.rt.matcher) if frame.step in (Step.MENU, Step.ADD) else None
+    if reading is not None and _not_a_reason(reading):
         # "change my time to 8pm", "whatever. im calling": done or heard as what it is, never
         # offered or kept as a reason (a helper's terminal chats)
-        await router.let_go(turn, frame, FLOW, read_text(text, turn.rt.matcher))
+        await router.let_go(turn, frame, FLOW, reading)
         return
     if frame.step == Step.ADD and text.strip().isdigit():
         turn.say(turn.t("reasons.number_typed"))  # "2": a button's number, not a reason
@@ -144,10 +144,9 @@ async def _typed_edit(turn: Turn, frame: Frame, edit: reason_service.Edit) -> No
         await _ask_which(turn, frame)
 
 
-def _not_a_reason(turn: Turn, text: str) -> bool:
+def _not_a_reason(reading: Reading) -> bool:
     """A request of the bot, an urge now, or words of harm: never a reason to keep."""
-    reading = read_text(text, turn.rt.matcher)
-    return about_the_bot(text) or reading.urge or mentions_harm(text) == "strong"
+    return about_the_bot(reading.text) or reading.urge or reading.harm == "strong"
 
 
 def _accepts(turn: Turn, frame: Frame, text: str) -> bool:
