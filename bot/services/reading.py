@@ -61,6 +61,7 @@ class _ReadingData(DataModel):
     weekly_off: Regex
     how_to_settings: Regex
     command_word: Regex
+    rule_asked: Regex
     emoji_bright: str = Field(min_length=1)
     emoji_heavy: str = Field(min_length=1)
 
@@ -204,11 +205,6 @@ def is_urge(text: str) -> bool:
     return detect_urge(text[:MAX_TEXT])
 
 
-_RULE_ASKED = re.compile(
-    r"\b(?:count|counts|counted|technically|allowed|breaking|break (?:nc|no contact))\b"
-)
-
-
 def read_text(text: str, matcher: FaqMatcher) -> Reading:
     """Read `text` once for everything free-text handling needs to know."""
     text = text[:MAX_TEXT]
@@ -235,7 +231,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
     elif smalltalk is None and harm is None and _DATA.for_someone_else.search(norm) is not None:
         smalltalk = "someone_else"  # their friend's breakup: kind, and not ours to answer
     match = matcher.match(text)
-    rule_asked = match.answered and match.ids[0] == "what-counts" and _RULE_ASKED.search(norm)
+    rule_asked = match.answered and match.ids[0] == "what-counts" and _DATA.rule_asked.search(norm)
     if urge and asks and rule_asked:
         # "what counts as contact? can i like his post": the rule asked, not an urge now (a
         # helper's terminal chat: the urge offer)
