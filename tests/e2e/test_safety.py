@@ -34,6 +34,7 @@ LINES = CONTENT.label("sos.buttons.lines")
 
 EXPLICIT = "i want to kill myself"
 PASSIVE = "i just dont want to wake up tomorrow"
+FOLLOWED = "my ex keeps following me home from work"
 
 
 def _opening(template: str) -> str:
@@ -60,6 +61,13 @@ async def in_an_explicit_talk(user: SimUser) -> BotMessage:
     await onboard(user, zone="Berlin")
     await user.send(EXPLICIT)
     return await user.reply()
+
+
+async def in_a_danger_talk(user: SimUser, zone: str = "Berlin") -> None:
+    """Set up in `zone`, then danger from the ex (being followed): the danger talk is open."""
+    await onboard(user, zone=zone)
+    await user.send(FOLLOWED)
+    await user.reply()
 
 
 def no_faq_menu(message: BotMessage) -> bool:
@@ -2477,16 +2485,21 @@ async def test_a_worry_played_down_is_heard_not_asked_again(
     assert "safe right now" not in answer.plain
 
 
-async def test_played_down_after_not_safe_keeps_the_talk(
-    emu: BotApiEmulator, bot: BotRunner
+@pytest.mark.parametrize(("typed", "key"), [
+    ("its not that deep", "sos.played_down"),
+    ("is it normal to feel like this", "sos.is_normal"),
+])
+async def test_after_not_safe_the_reply_keeps_the_number(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, key: str
 ) -> None:
-    user = emu.user(5300)
+    # Played down or asked whether it is normal, after "not safe": not the lighter reply
+    user = emu.user(5300 if key == "sos.played_down" else 5305)
     await in_the_talk(user)
     await user.send("no")
     await user.reply()
-    await user.send("its not that deep")
+    await user.send(typed)
     reply = await user.reply()
-    assert not said(reply, "sos.played_down"), reply.plain
+    assert not said(reply, key), reply.plain
     assert "112" in reply.plain
 
 
@@ -2510,9 +2523,7 @@ async def test_a_key_told_in_the_danger_talk_gets_the_lock(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5302)
-    await onboard(user, zone="Berlin")
-    await user.send("my ex keeps following me home from work")
-    await user.reply()
+    await in_a_danger_talk(user)
     await user.send("and she still has my spare key")
     reply = await user.reply()
     assert said(reply, "sos.danger_key"), reply.plain
@@ -2559,19 +2570,6 @@ async def test_is_it_normal_asked_in_the_talk_is_answered_not_met_with_the_quest
     assert not said(await user.reply(), "sos.is_normal")
 
 
-async def test_is_it_normal_after_not_safe_keeps_the_number(
-    emu: BotApiEmulator, bot: BotRunner
-) -> None:
-    user = emu.user(5305)
-    await in_the_talk(user)
-    await user.send("no")
-    await user.reply()
-    await user.send("is it normal to feel like this")
-    reply = await user.reply()
-    assert not said(reply, "sos.is_normal"), reply.plain
-    assert "112" in reply.plain
-
-
 async def test_ok_calling_in_the_danger_talk_is_a_call_not_a_name(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
@@ -2611,9 +2609,7 @@ async def test_doubt_or_a_police_question_in_the_danger_talk_is_answered(
     # A helper's terminal chats: both got "Get help from a person right away: 999 or 112",
     # and "you're not overreacting" was never said.
     user = emu.user(5309 if typed.startswith("my") else 5310)
-    await onboard(user, zone="Europe/London")
-    await user.send("my ex keeps following me home from work")
-    await user.reply()
+    await in_a_danger_talk(user, zone="Europe/London")
     await user.send(typed)
     reply = await user.reply()
     assert said(reply, "sos.danger_not_now"), reply.plain
@@ -2623,9 +2619,7 @@ async def test_he_is_outside_with_a_police_question_is_still_the_call(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     user = emu.user(5311)
-    await onboard(user, zone="Europe/London")
-    await user.send("my ex keeps following me home from work")
-    await user.reply()
+    await in_a_danger_talk(user, zone="Europe/London")
     await user.send("he is outside now, should i call the police")
     reply = await user.reply()
     assert not said(reply, "sos.danger_not_now"), reply.plain
