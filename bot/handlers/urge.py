@@ -278,6 +278,8 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     ):
         # "i typed the message already": don't send it; where to put it, then on with the step
         turn.say(turn.t("urge.drafted"))
+        if frame.step == BREATHING:
+            await _stop_breathing(turn, frame)
         ask(turn, frame)
         return
     if frame.step in _ENDS_EARLY_AT and (ended := urges.outcome_from_text(text)) in _ENDS_AT_TOOLS:
@@ -333,6 +335,15 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         ask(turn, frame)
     elif frame.step in OUTCOME_STEPS and (outcome := urges.outcome_from_text(text)):
         await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
+    elif frame.step == BREATHING and urges.said_aside(text):
+        # "thanks i guess", "i cant focus" while the line still counts: they stopped following
+        # it (a helper's terminal chat: a generic listening line, and the animation went on
+        # above it); the counting stops, and how is it now
+        turn.say(turn.t("urge.breathe_typed"))
+        await _stop_breathing(turn, frame)
+        ask(turn, frame)
+    elif frame.step == BREATHING:
+        turn.say(turn.t("urge.breathe_go_on"))  # "ok", "👍": following along; it goes on
     elif frame.step == OUTCOME and (tool := urges.tool_from_text(text)):
         # "can i still do the breathing thing" at "how is it now?": another tool, as its button
         await _pick_tool(turn, frame, tool)
@@ -676,6 +687,15 @@ async def _outcome(turn: Turn, frame: Frame, outcome: str) -> None:
 # --------------------------------------------------------------------------- breathing
 
 
+async def _stop_breathing(turn: Turn, frame: Frame) -> None:
+    """A typed answer ends the exercise: the flow leaves its step (the animation sees it and
+    stops), and the question it would have asked at the end is asked now, once."""
+    turn.convo.goto(frame, OUTCOME)
+    urge = await _urge_of(turn, frame)
+    if urge is not None:
+        await urges.stop_breathing(session=turn.session, urge=urge)
+
+
 def breath_steps(rt: Runtime) -> list[tuple[str, float]]:
     """Each phase's text ("Breathe in… 4") and how long it stays: its count's share of
     BREATHE_SECONDS (the length of a 4-count phase), so the out-breath lasts longest."""
@@ -704,19 +724,17 @@ async def run_breathing(
         first, pause = steps[0]
         message = await with_retries(partial(bot.send_message, job.chat_id, first))
         edit = partial(bot.edit_message_text, chat_id=job.chat_id, message_id=message.message_id)
-        for text, length in steps[1:]:
+        for text, length in [*steps[1:], (None, 0.0)]:
             await asyncio.sleep(pause)
-            if await _in_safety_talk(rt, job.user_id):
-                # Words of crisis came in while breathing: the exercise stops quietly, and
-                # never ends with "how is the urge now?" under "are you safe?"
-                await with_retries(partial(edit, content.text("urge.breathe_stopped")))
+            if cut := await _cut_short(rt, job):
+                # Words of crisis came in while breathing, or an answer was typed: the
+                # exercise stops quietly, and never ends with "how is the urge now?" under
+                # "are you safe?" or under the same question already asked
+                await with_retries(partial(edit, content.text(cut)))
                 return
-            await with_retries(partial(edit, text))
+            if text is not None:
+                await with_retries(partial(edit, text))
             pause = length
-        await asyncio.sleep(pause)
-        if await _in_safety_talk(rt, job.user_id):
-            await with_retries(partial(edit, content.text("urge.breathe_stopped")))
-            return
         async with rt.db.session() as session:
             mine = await urges.finish_breathing(session=session, urge_id=job.urge_id, due=job.due)
             urge = await urges.get(session=session, user_id=job.user_id, urge_id=job.urge_id)
@@ -729,9 +747,15 @@ async def run_breathing(
         logger.info("breathing exercise stopped: %s", type(exc).__name__)
 
 
-async def _in_safety_talk(rt: Runtime, user_id: int) -> bool:
-    _, convo = await peek(rt, user_id)
-    return convo.find(SAFETY_TALK) is not None
+async def _cut_short(rt: Runtime, job: BreathJob) -> str | None:
+    """Why the exercise stops before its end (the text its message becomes), or None."""
+    _, convo = await peek(rt, job.user_id)
+    if convo.find(SAFETY_TALK) is not None:
+        return "urge.breathe_stopped"
+    frame = convo.find(NAME)
+    if frame is None or frame.step != BREATHING or UrgeData.of(frame).urge_id != job.urge_id:
+        return "urge.breathe_left"  # an answer typed meanwhile moved the flow on
+    return None
 
 
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:
@@ -758,6 +782,8 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         )
     if frame.step == TRIGGER:
         return urges.trigger_from_text(text) != "other"
+    if frame.step == BREATHING and urges.said_aside(text):
+        return True  # "thanks i guess" while the line counts: the counting stops, how is it
     if frame.step in OUTCOME_STEPS:
         return urges.outcome_from_text(text) is not None or (
             frame.step == OUTCOME and urges.tool_from_text(text) is not None

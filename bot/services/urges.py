@@ -13,6 +13,9 @@ from typing import Literal
 from pydantic import Field, model_validator
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.services.crisis import mentions_harm
+from bot.services.faq import is_question
+from bot.services.smalltalk import classify_smalltalk
 from bot.services.textnorm import (
     DATA_DIR,
     NUMBER_WORDS,
@@ -273,6 +276,30 @@ async def finish_breathing(*, session: AsyncSession, urge_id: int, due: datetime
     a restart) or an answer took it first."""
     return await urge_store.claim_checkin(
         session=session, urge_id=urge_id, expected=due, lease_until=None
+    )
+
+
+async def stop_breathing(*, session: AsyncSession, urge: Urge) -> None:
+    """The person answered during the exercise and was asked how it is then: the exercise's
+    own question, and the check-in job's after a restart, are not asked again."""
+    await urge_store.update_urge(session=session, urge=urge, checkin_at=None)
+
+
+# A remark typed while the breathing counts: a few words, no question
+_ASIDE_WORDS = 8
+
+
+def said_aside(text: str) -> bool:
+    """A short remark typed while the breathing counts ("thanks i guess", "ok", "i cant focus
+    on this"): not a question, no words of harm. The exercise stops there and asks how it is;
+    a question ("what counts as contact") or anything longer is answered as what it is."""
+    norm = normalize(text)
+    return (
+        0 < len(norm.split()) <= _ASIDE_WORDS
+        and any(ch.isalpha() for ch in norm)
+        and classify_smalltalk(text) not in ("ok", "greeting")  # "ok": following along
+        and not is_question(text, norm)
+        and mentions_harm(text) is None
     )
 
 

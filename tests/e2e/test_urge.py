@@ -533,6 +533,57 @@ async def test_words_of_crisis_while_breathing_stop_it_without_the_urge_question
         await runner.stop()
 
 
+async def test_a_remark_typed_while_breathing_stops_it_and_asks_once(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    # A helper's terminal chat: "thanks i guess" while breathing got a generic listening line,
+    # and the animation went on editing above it, ending on the question a second time.
+    extra = {**FAST, "breathe_seconds": 0.3}
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
+    await runner.start()
+    try:
+        user = emu.user(4025)
+        await to_tools(user)
+        await user.press("🌬 Breathe with me")
+        _, breathing = await user.replies(2)
+        await user.send("thanks i guess")
+        answer = await user.reply()
+        assert any(answer.text.startswith(v) for v in CONTENT.variants("urge.breathe_typed"))
+        assert answer.button_texts() == OUTCOMES
+        stopped = await user.wait_for(lambda m: m.message_id == breathing.message_id
+                                      and m.edited and m.plain == CONTENT.text(
+                                          "urge.breathe_left"), timeout=6)
+        assert stopped.button_texts() == []
+        await asyncio.sleep(1.5)  # the exercise's length: no second question under it
+        assert sum(m.button_texts() == OUTCOMES for m in user.inbox) == 1
+        [urge] = await urges_of(runner, 4025)
+        assert urge.checkin_at is None  # nor from the check-in job after a restart
+        await user.press("It passed", message=answer)
+        assert is_one_of(await user.reply(), "urge.outcome_passed")
+    finally:
+        await runner.stop()
+
+
+async def test_an_ok_typed_while_breathing_lets_it_go_on(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> None:
+    extra = {**FAST, "breathe_seconds": 0.3}
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
+    await runner.start()
+    try:
+        user = emu.user(4026)
+        await to_tools(user)
+        await user.press("🌬 Breathe with me")
+        _, breathing = await user.replies(2)
+        await user.send("ok")
+        assert is_one_of(await user.reply(), "urge.breathe_go_on")
+        done = await user.wait_for(lambda m: m.message_id == breathing.message_id
+                                   and m.button_texts() == OUTCOMES, timeout=6)
+        assert is_one_of(done, "urge.breathe_done")
+    finally:
+        await runner.stop()
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [("it passed", "urge.outcome_passed"), ("im feeling a bit better now", "urge.outcome_passed"),
