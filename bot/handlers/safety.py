@@ -51,6 +51,7 @@ from bot.services.safety_answers import (
     arrived_to_stay,
     asks_about_lines,
     asks_about_tracker,
+    asks_bot_to_act,
     asks_bot_to_call,
     asks_for_alternatives,
     asks_for_company,
@@ -65,6 +66,7 @@ from bot.services.safety_answers import (
     asks_who_is_told,
     at_the_door,
     blames_self,
+    blocked_by_them,
     breaking_in,
     cannot_speak,
     clarifies_move,
@@ -115,6 +117,7 @@ from bot.services.safety_answers import (
     person_near,
     plays_it_down,
     prepares,
+    promises_but_hurts,
     promises_not_to,
     reached_help,
     read_safety_answer,
@@ -347,8 +350,12 @@ async def check_message(update: Update, context: BotContext) -> None:
         going_on and frame is not None and signal.kind == "danger_from_other"
         and SosData.of(frame).kind != KINDS["danger_from_other"]
     )
-    if going_on and signal.negated and read_safety_answer(text) == "safe":
-        return  # "im ok. not gonna hurt myself": an answer, read by the talk itself
+    if going_on and signal.negated and (
+        read_safety_answer(text) == "safe" or promises_not_to(text) or promises_but_hurts(text)
+    ):
+        # "im ok. not gonna hurt myself", "im not going to hurt myself ok? i just want the pain
+        # to stop": an answer, read by the talk itself
+        return
     if going_on and (
         reached_help(text)
         or waiting_for_help(text)
@@ -579,6 +586,10 @@ def _is_greeting(text: str) -> bool:
     return classify_smalltalk(text) == "greeting"
 
 
+def _is_thanks(text: str) -> bool:
+    return classify_smalltalk(text) == "thanks"
+
+
 def _played_down_uncut(data: SosData, text: str) -> bool:
     """ "its not that deep" with no cut told: the worry played down, not a wound."""
     return not data.injured and plays_it_down(text)
@@ -605,6 +616,9 @@ _HEARD = (
     _Heard("d", has_a_key, "danger_key", Step.ASKED),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
+    # "ok thanks": welcome, still here (a helper's terminal chat: "I'm glad you told me" and
+    # the whole list of steps again)
+    _Heard("sdo", _is_thanks, "thanks_in_talk", Step.ASKED),
     # "she's not answering her phone now": a welfare check at their address (ninth probe S17)
     _Heard("o", they_went_quiet, "welfare_check", Step.ASKED),
     # "should i just reply to him": help reaches them without the person's reply
@@ -673,6 +687,12 @@ _HEARD = (
     _Heard("s", told_a_slip_to_them, "slip_in_talk", Step.ASKED),
     # "can u call the police for me": it cannot; the number, said plainly
     _Heard("sdo", asks_bot_to_call, "cant_call", Step.UNSAFE),
+    # "can you block him for me": it cannot reach anyone; how to do it, evidence kept first
+    # (a helper's terminal chat: "About that question: see below" and the block-or-mute FAQ)
+    _Heard("sd", asks_bot_to_act, "cant_act", Step.ASKED),
+    # "he blocked me on everything now anyway" (danger from him): not a line that did not
+    # answer (the chat got "I'm sorry they didn't pick up" and the list of lines)
+    _Heard("d", blocked_by_them, "danger_blocked", Step.ASKED),
     # "i couldnt do it": an attempt begun and stopped; injury asked about, the number
     _Heard("s", stopped_attempt, "stopped_attempt", Step.UNSAFE),
     # "what happens if i call", "will they send the police", "is it free", "can i text
@@ -897,6 +917,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         data.said += 1
         turn.say(_pick(turn.rt.content, data, "played_down"), inline([[_not_safe(turn, data)]]))
         turn.convo.pop(NAME)
+        return
+    if data.kind == "s" and promises_but_hurts(text) and not data.taken:
+        # "i'm not going to hurt myself ok? i just want the pain to stop": believed, and the
+        # pain heard (a helper's terminal chat: "are you safe?" four times over)
+        _reply(turn, frame, data, "promised_pain", Step.LISTEN)
         return
     if data.kind == "s" and promises_not_to(text) and not data.taken:
         # "i wont do it", "i promise": believed, and one thing put in place

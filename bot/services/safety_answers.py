@@ -1435,12 +1435,19 @@ _JOKING = re.compile(
 )
 # "i wont do it", "i promise", "im not going to do anything": a promise, heard as one.
 _PROMISE = re.compile(
-    r"(?:(?:no|ok|okay|i know|honestly|seriously|dont worry|do not worry) )*"
+    r"(?:(?:no|ok|okay|i know|honestly|seriously|dont worry|do not worry|i told you|i said"
+    r"|like i said|i already said|i already told you) )*"
     r"(?:i (?:will not|would not|am not going to|am not gonna|promise i will not|promise i am not"
     r"|swear i will not) (?:do it|do anything|do anything stupid|act on it|hurt myself|go through"
     r" with it|actually do it|do that)|i promise|promise|i swear|i will not|i am not going to"
     r"|not going to do (?:it|anything))"
-    r"(?: (?:i promise|promise|i swear|honestly|tonight|lol|x+))*"
+    r"(?: (?:i promise|promise|i swear|honestly|tonight|lol|x+|ok|okay|alright))*"
+)
+# "... i just want the pain to stop", after the promise: the pain, not a plan
+_PAIN_TO_STOP = re.compile(
+    r"(?:but |and )?i (?:just |only )?want (?:the pain|this pain|the hurt|it|this) to stop"
+    r"(?: hurting| hurting so much)?|(?:but |and )?i (?:just |only )?want to (?:stop hurting"
+    r"|feel better|not hurt so much|not feel like this)"
 )
 # "not like that", "i mean no contact is too hard": what they meant was not harm.
 _CLARIFIED = re.compile(
@@ -1670,6 +1677,18 @@ def is_joking(text: str) -> bool:
 def promises_not_to(text: str) -> bool:
     """ "i wont do it", "i promise": a promise not to act, not an answer about safety."""
     return _says_only(_PROMISE, text)
+
+
+def promises_but_hurts(text: str) -> bool:
+    """ "i'm not going to hurt myself ok? i just want the pain to stop": a promise, and the
+    pain told beside it (a helper's terminal chat: it was asked "are you safe?" four times)."""
+    norm = normalize(text).strip()
+    for cut in re.finditer(r" (?=(?:but |and )?i (?:just |only )?want )", norm):
+        if _PROMISE.fullmatch(norm[: cut.start()]) and _PAIN_TO_STOP.fullmatch(
+            norm[cut.end() :]
+        ):
+            return True
+    return False
 
 
 def clarifies_not_harm(text: str) -> bool:
@@ -2299,6 +2318,31 @@ _CALL_FOR_ME = re.compile(
 def asks_bot_to_call(text: str) -> bool:
     """ "can u call the police for me": it cannot; said plainly, with the number."""
     return _found(_CALL_FOR_ME, text)
+
+
+# "can you block him for me", "could u tell him to stop": the bot cannot reach anyone else
+_ACT_FOR_ME = re.compile(
+    r"\b(?:can|could|will|would|pls|please) (?:you|u) (?:please |pls |just )*(?:block|report"
+    r"|ban|mute|warn|text|message|msg|tell|stop|track|find|delete) (?:him|her|them|my ex"
+    r"|his|her|their|this guy|that guy)\b"
+    r"|\b(?:block|report|ban|warn|text|message|tell) (?:him|her|them|my ex) for me\b"
+)
+
+
+def asks_bot_to_act(text: str) -> bool:
+    """ "can you block him for me": it cannot reach anyone; how to do it themselves."""
+    return _found(_ACT_FOR_ME, text)
+
+
+# "he blocked me on everything", in a talk about danger from him: one less way to reach them
+_BLOCKED_BY_THEM = re.compile(
+    r"\b(?:he|she|they|my ex|him|her)(?: has| have| just| even| also| finally)* blocked me\b"
+)
+
+
+def blocked_by_them(text: str) -> bool:
+    """ "he blocked me on everything now anyway": the one who frightens them blocked them."""
+    return _found(_BLOCKED_BY_THEM, text)
 
 
 # Giving in to a threat: "maybe i should just unblock him", "if i pay he will stop na?"

@@ -2624,3 +2624,56 @@ async def test_he_is_outside_with_a_police_question_is_still_the_call(
     reply = await user.reply()
     assert not said(reply, "sos.danger_not_now"), reply.plain
     assert "999" in reply.plain
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        # A helper's terminal chat: "About that question: see below" and the block-or-mute FAQ
+        ("can you block him for me", "sos.cant_act"),
+        ("could u tell him to stop pls", "sos.cant_act"),
+        # ... and "I'm sorry they didn't pick up" with the list of lines
+        ("he blocked me on everything now anyway", "sos.danger_blocked"),
+        # ... and "I'm glad you told me" with the whole list of steps again
+        ("ok thanks", "sos.thanks_in_talk"),
+    ],
+)
+async def test_what_a_danger_talk_hears_after_the_first_reply(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, key: str
+) -> None:
+    user = emu.user(5310)
+    await in_a_danger_talk(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, key), reply.plain
+    assert "112" in reply.plain  # the number stays in every one
+    assert "I'm not safe" in reply.button_texts()
+    assert no_faq_menu(reply)
+
+
+async def test_a_block_asked_of_the_bot_in_a_self_harm_talk_is_answered_too(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5311)
+    await in_an_explicit_talk(user)
+    await user.send("can u just block him for me")
+    reply = await user.reply()
+    assert said(reply, "sos.cant_act"), reply.plain
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["i'm not going to hurt myself ok? i just want the pain to stop",
+     "i told you im not gonna do anything. i just want it to stop hurting"],
+)
+async def test_a_promise_with_the_pain_beside_it_is_believed_not_asked_again(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's terminal chat: this was asked "are you safe?" four times over.
+    user = emu.user(5312)
+    await in_the_talk(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.promised_pain"), reply.plain
+    assert "safe right now" not in reply.plain.lower()
+    assert "I'm not safe" in reply.button_texts()  # the way to say otherwise stays
