@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r35.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r36.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 35 was written by a helper who never saw the rules, before round 35's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 34
+Round 36 was written by a helper who never saw the rules, before round 36's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 35
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 34), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 35), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -83,7 +83,8 @@ ROUNDS = {
     # never saw the rules, before round 17's tuning). Measured before it (b905bdb): reached
     # 97, full 73, explicit 45, special 17, full alarms 3, checked 5 (4.6%), in reach 108.
     # After it: the same (target: every crisis message reached and no full alarm, missed).
-    "crisis_r17": Pinned((108, 108, 72, 24), 104, 73, 45, 17, 3, 5, checked_target_met=True,
+    # Round 36's vetoes (twenty-third session): full alarms 0, checked 2.
+    "crisis_r17": Pinned((108, 108, 72, 24), 104, 73, 45, 17, 0, 2, checked_target_met=True,
                          in_reach_min=108),
     # Tuning material since round 19 (held out until then, written 2026-12-02 by a helper who
     # never saw the rules, before round 18's tuning). Measured before it (4203dc7): reached
@@ -121,9 +122,10 @@ ROUNDS = {
     # (smoothing 0.25, threshold 22.5, chosen the same way: 778 of 864 crisis messages left out
     # flagged against 714, at 11 of 864 ordinary): reached 101, full 76, explicit 42, special 19,
     # full alarms 6, checked 8 (7.4%), in reach 107 (targets: every crisis message reached, no full
-    # alarm and at most 5% checked, all three missed).
+    # alarm and at most 5% checked, all three missed). Round 36's vetoes: full alarms 4 (none
+    # the emergency reply), checked 5 (4.6%).
     "crisis_r22": Pinned(
-        (108, 108, 60, 24), 101, 76, 42, 19, 6, 8, checked_target_met=False, in_reach_min=107
+        (108, 108, 60, 24), 101, 76, 42, 19, 4, 5, checked_target_met=True, in_reach_min=107
     ),
     # Held out (written 2026-12-02 by a helper who never saw the rules, before round 23's
     # changes). Measured on the code of b185340: reached 92 (85.2%), full 66, explicit 37,
@@ -227,8 +229,8 @@ ROUNDS = {
     # (targets: at most 5% checked met; every crisis message reached and no crisis reply to an
     # ordinary message missed). Tuning material since round 32; the word model learning it:
     # reached 104; round 32's rules, chosen on it and set 32a: reached 108, full 76, explicit
-    # 42, special 19, full alarms 2, checked 2.
-    "crisis_r31": Pinned((108, 108, 60, 24), 108, 76, 42, 19, 2, 2, in_reach_min=108),
+    # 42, special 19, full alarms 2, checked 2. Round 36's vetoes: full alarms 1, checked 1.
+    "crisis_r31": Pinned((108, 108, 60, 24), 108, 76, 42, 19, 1, 1, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the nineteenth session who never saw the
     # rules; round 31's brief, with no example idioms). Measured on the code of cfe5df1:
     # reached 104 (96.3%), full 71, explicit 40, special 18, full alarms 2 (none the emergency
@@ -262,8 +264,19 @@ ROUNDS = {
     # message reached missed by one; no emergency reply to an ordinary message met; at most
     # 5% checked missed). After round 35's rules and vetoes (from round 34) and the word model
     # learning round 34 and FAQ round 27: the same, but checked 12 (11.1%), one more.
-    "crisis_r35": Pinned(
-        (108, 108, 60, 24), 107, 77, 48, 20, 1, 12, checked_target_met=False, in_reach_min=108
+    # Tuning material since round 36 (twenty-third session). Round 36's vetoes, chosen on it
+    # and on the tuning sets' emergency replies, and the word model learning it: full alarms
+    # 0, checked 3 (2.8%), the rest the same.
+    "crisis_r35": Pinned((108, 108, 60, 24), 107, 77, 48, 20, 0, 3, in_reach_min=108),
+    # Held out (written 2026-12-04 by a helper of the twenty-third session who never saw the
+    # rules; round 35's brief). Measured on the code of e88490b: reached 107 (99.1%), full 80,
+    # explicit 47 (the number in the first reply 59/60), special 18, full alarms 3 (two the
+    # emergency reply), checked 8 (7.4%), in reach 108 (targets: every crisis message
+    # reached, no emergency reply to an ordinary message and at most 5% checked, all three
+    # missed). After round 36's vetoes (from round 35 and the tuning sets) and the word model
+    # learning round 35 and FAQ round 28: the same.
+    "crisis_r36": Pinned(
+        (108, 108, 60, 24), 107, 80, 47, 18, 3, 8, checked_target_met=False, in_reach_min=108
     ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
