@@ -48,6 +48,7 @@ NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and t
 # The same answer asked for again this soon is heard, not repeated word for word.
 SAME_AGAIN_WITHIN = timedelta(minutes=30)
 LONG_WORDS = 30  # a message this long is someone telling their story
+TOLD_WORDS = 20  # ... and one this long that matches nothing, a feeling told at length
 SHORT_WORDS = 6  # a message this short speaks of one thing
 SHOULD_REPLY = "should-reply"  # the answer offered under a message pasted from the ex
 NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
@@ -417,6 +418,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # that answer one tap away.
         key = "faq.feeling_heard" if reading.feeling else "listen.heard"
         turn.say(turn.fresh(key), inline(_offer_rows(turn, [topic], menu=True) + extra))
+    elif reading.feeling and len(reading.text.split()) >= TOLD_WORDS and "?" not in reading.text:
+        # A day told at length that matched nothing ("i miss him so much, every song reminds
+        # me of him and i cant stop crying at work..."): heard, one open question, as a long
+        # message near a question is (a helper's terminal chat: the short stock line and the
+        # whole topic menu)
+        turn.say(turn.fresh("faq.long_told"), inline([*extra, _topics_row(turn)]))
     elif reading.feeling:
         # A feeling, not a question: heard, never "I can't help with that".
         send_menu(turn, turn.fresh("faq.feeling_heard"), extra)

@@ -621,3 +621,41 @@ async def test_what_if_they_changed_is_answered_honestly(
     await user.send(typed)
     reply = await user.reply()
     assert reply.text in CONTENT.variants("listen.ex_changed"), reply.plain
+
+
+async def test_a_feeling_told_at_length_that_matches_nothing_is_heard_with_a_question(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: a vent of some twenty words that matched no answer got the
+    # short stock line and the whole topic menu; then "sorry that was a lot" was read as a
+    # yes and offered "Should I apologize for leaving?".
+    user = emu.user(7391)
+    await onboard(user)
+    await user.send(
+        "i miss him so much, every song reminds me of him and i cant stop crying at work, my"
+        " manager noticed today and i had to pretend it was allergies"
+    )
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("faq.long_told"), reply.plain
+    assert reply.plain.rstrip().endswith("?")
+    await user.send("sorry that was a lot")
+    sorry = await user.reply()
+    assert sorry.text in CONTENT.faq.smalltalk["apology"], sorry.plain  # type: ignore[union-attr]
+    assert not sorry.button_texts()
+
+
+async def test_he_hurt_me_said_of_the_heart_is_no_danger_alarm(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # The same chat: "tell him how much he hurt me" (a shared dog, handovers every weekend)
+    # got the danger reply with the abuse lines and "are you somewhere safe?".
+    user = emu.user(7392)
+    await onboard(user)
+    await user.send(
+        "we share a dog so i see him every weekend for the handover and every time he acts"
+        " like nothing happened and i just want to scream and tell him how much he hurt me"
+        " but i dont"
+    )
+    reply = await user.reply()
+    assert "safe" not in reply.plain.lower(), reply.plain
+    assert "112" not in reply.plain
