@@ -20,7 +20,7 @@ from bot.handlers import (
 from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe, start_tool
 from bot.services import daily as daily_service
-from bot.services import journey, slips
+from bot.services import journey, slips, weekly
 from bot.services.language import asked_language, reply_code
 from bot.services.listening import drink_drive
 from bot.services.reading import (
@@ -97,9 +97,13 @@ async def answer(turn: Turn, reading: Reading) -> None:
         turn.say(turn.t("listen.how_to_settings"))  # "how do i pause"
         return
     if reading.harm is None and turn.user.onboarded and weekly_off(reading.text):
-        # "turn off the weekly thing": where it is switched, one tap away
-        turn.say(turn.t("listen.weekly_in_settings"))
-        turn.say(*await settings.render_menu(turn))
+        # "turn off the weekly summary": done, said once (a helper's terminal chat: typed in
+        # /settings, it got "switched in your settings, here" and the same menu again)
+        if turn.user.weekly_summary:
+            await weekly.set_weekly(session=turn.session, user=turn.user, on=False, now=turn.now)
+            turn.say(turn.t("listen.weekly_turned_off"))
+        else:
+            turn.say(turn.t("listen.weekly_already_off"))
         return
     if turn.user.onboarded and reading.harm is None and asks_daily_time(reading.text):
         # "when will you message me next": the time itself, and how to change it

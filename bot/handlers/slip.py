@@ -19,9 +19,11 @@ from bot.conversation.keyboards import inline
 from bot.conversation.resume import end_flow
 from bot.conversation.turn import Turn, open_turn
 from bot.handlers.progress import full_days
-from bot.services import slips
+from bot.services import journey, slips
 from bot.services.progress import day_number
+from bot.services.reading import is_skip
 from bot.services.yesno import yes_or_no
+from bot.views.dates import long_date
 
 NAME = "slip"
 NOTE_SHOWN_CHARS = 120
@@ -95,9 +97,19 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             turn.say(turn.t("slip.slip_cancelled"))
             end_flow(turn, NAME)
             return
+        if (day := _slip_day(turn, text)) is not None:
+            # "yesterday", "last night": when it happened; the count restarts from that day
+            # (a helper's terminal chat: "Tap one of the buttons below")
+            await _restart(turn, frame, on=day)
+            return
     if frame.step != Step.NOTE:
         turn.say(turn.t("slip.use_buttons"))
         ask(turn, frame)
+        return
+    if is_skip(text):
+        # "skip", "no", "not now" typed at the optional note: skipped, never kept as the note
+        turn.say(turn.t("slip.note_skipped"))
+        end_flow(turn, NAME)
         return
     note = slips.clean_note(text)
     if len(note) > slips.MAX_NOTE_CHARS:
@@ -131,9 +143,16 @@ async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
         turn.toast(turn.t("core.stale_button"))
 
 
-async def _restart(turn: Turn, frame: Frame) -> None:
+def _slip_day(turn: Turn, text: str) -> date | None:
+    """The day a slip happened, typed at "restart your count?" ("yesterday", "last night"):
+    a day before today ("not now" is no day, and today's slip is the plain yes)."""
+    day = journey.date_in(text, turn.today)
+    return day if day is not None and day < turn.today else None
+
+
+async def _restart(turn: Turn, frame: Frame, on: date | None = None) -> None:
     done = await slips.restart(
-        session=turn.session, user_id=turn.user.id, today=turn.today, now=turn.now
+        session=turn.session, user_id=turn.user.id, today=turn.today, now=turn.now, on=on
     )
     if done is None:
         turn.say(turn.t("slip.not_started"))
@@ -149,11 +168,15 @@ async def _restart(turn: Turn, frame: Frame) -> None:
         SlipData(ended=done.ended_attempt_id).into(frame)
         ask(turn, frame)
         return
+    start = done.start or turn.today
+    since = start < turn.today
     turn.say(
         turn.t(
-            "slip.restarted",
+            "slip.restarted_since" if since else "slip.restarted",
             previous_days=turn.days(done.previous_days),
             longest_days=turn.days(done.longest),
+            date=long_date(start),
+            day=day_number(start, turn.today),
         )
     )
     turn.convo.goto(frame, Step.NOTE)
@@ -165,7 +188,9 @@ async def _restart(turn: Turn, frame: Frame) -> None:
 async def undo(turn: Turn) -> bool:
     """Take back today's slip: the count runs on from its start. False (and nothing said)
     when there is no slip from today to take back."""
-    start = await slips.undo(session=turn.session, user_id=turn.user.id, today=turn.today)
+    start = await slips.undo(
+        session=turn.session, user_id=turn.user.id, today=turn.today, now=turn.now
+    )
     if start is None:
         return False
     if turn.convo.find(NAME) is not None:
@@ -231,7 +256,9 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """A typed yes or no answers "restart today?", and so does "wait no i didnt actually send
     it" (keep the count)."""
     return frame.step == Step.CONFIRM and (
-        yes_or_no(text) is not None or slips.takes_back_a_slip(text)
+        yes_or_no(text) is not None
+        or slips.takes_back_a_slip(text)
+        or _slip_day(turn, text) is not None
     )
 
 

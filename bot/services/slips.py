@@ -7,7 +7,7 @@ one starting today. Every attempt is kept, so the longest streak and the total d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,6 +18,8 @@ from bot.store import attempts as attempt_store
 
 SLIP = "slip"
 MAX_NOTE_CHARS = 500
+# A slip told as an earlier day's ("yesterday") can be taken back this long after it was told
+UNDO_WITHIN = timedelta(hours=12)
 HISTORY_LINES = 15
 
 
@@ -36,6 +38,7 @@ class Restart:
     previous_days: int
     longest: int
     already_today: bool = False  # the count already starts today: nothing was reset
+    start: date | None = None  # the day the new count starts (the slip's day)
 
 
 @dataclass(frozen=True)
@@ -54,17 +57,21 @@ class History:
 
 
 async def restart(
-    *, session: AsyncSession, user_id: int, today: date, now: datetime
+    *, session: AsyncSession, user_id: int, today: date, now: datetime, on: date | None = None
 ) -> Restart | None:
-    """End the open attempt today and start a new one today; None if there is no count yet."""
+    """End the open attempt and start a new one on the day of the slip (`on`, "yesterday";
+    today when it is not given, or not a day inside the attempt under way); None if there is
+    no count yet."""
     current = await attempt_store.current_attempt(session=session, user_id=user_id)
     if current is None or current.id is None:
         return None
-    if current.start_date >= today:
+    # the new count starts the day it happened ("yesterday"): the days held end there
+    end = on if on is not None and current.start_date < on < today else today
+    if current.start_date >= end:
         # A second slip today (or the count began today): no zero-day attempt is added; a
         # note goes on the attempt that ended today, if one did.
         attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
-        ended = [a for a in attempts if a.end_date is not None and a.end_date >= today]
+        ended = [a for a in attempts if a.end_date is not None and a.end_date >= end]
         summary = await history(session=session, user_id=user_id, today=today)
         return Restart(
             ended_attempt_id=ended[-1].id if ended else None,
@@ -72,7 +79,6 @@ async def restart(
             longest=summary.record.longest,
             already_today=True,
         )
-    end = today
     await attempt_store.end_attempt(
         session=session, attempt=current, end_date=end, reason=SLIP, note=None
     )
@@ -82,21 +88,25 @@ async def restart(
         ended_attempt_id=current.id,
         previous_days=full_days(current.start_date, end),
         longest=summary.record.longest,
+        start=end,
     )
 
 
-async def undo(*, session: AsyncSession, user_id: int, today: date) -> date | None:
-    """Take back today's slip ("i pressed that by accident"): the attempt it ended runs on,
-    the one it started is removed. The new start date, or None when there is no slip from
-    today to take back."""
+async def undo(
+    *, session: AsyncSession, user_id: int, today: date, now: datetime
+) -> date | None:
+    """Take back today's slip ("i pressed that by accident"), or one told today as
+    yesterday's: the attempt it ended runs on, the one it started is removed. The new start
+    date, or None when there is no such slip to take back."""
     attempts = await attempt_store.list_attempts(session=session, user_id=user_id)
     if len(attempts) < 2:
         return None
     previous, current = attempts[-2], attempts[-1]
+    told_today = current.start_date == today or now - current.created_at < UNDO_WITHIN
     if (
         current.end_date is not None
-        or current.start_date != today
-        or previous.end_date != today
+        or not told_today
+        or previous.end_date != current.start_date
         or previous.end_reason != SLIP
     ):
         return None

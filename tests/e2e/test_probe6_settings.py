@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from tests.harness import BotRunner, onboard, to_the_reason
+
+CONTENT = load_content()
 
 
 @pytest.mark.parametrize("asked", ["when do i hit 30", "how many days left till 30"])
@@ -37,8 +40,12 @@ async def test_settings_asked_in_words_are_done(emu: BotApiEmulator, bot: BotRun
     reply = await user.reply()
     assert "/pause" in reply.plain, reply.plain
     await user.send("turn off the weekly thing")
-    menu = await user.reply()  # where it is switched, with the settings under it
-    assert any("weekly" in label.lower() for label in menu.button_texts()), menu.button_texts()
+    done = await user.reply()  # done, said once (it was the settings menu to tap in)
+    assert done.text == CONTENT.text("listen.weekly_turned_off"), done.plain
+    await user.send("/settings")
+    assert "Weekly summary: off" in (await user.reply()).plain
+    await user.send("stop the weekly summary")
+    assert (await user.reply()).text == CONTENT.text("listen.weekly_already_off")
     await user.send("/status")
     reply = await user.reply()
     assert "Day 1" in reply.plain, reply.plain
@@ -52,10 +59,10 @@ async def test_a_request_at_the_reason_question_is_done_not_kept(
     user = emu.user(9803)
     await to_the_reason(user)
     await user.send("turn off the weekly thing too")
-    done = await user.reply()  # set-up finished, then the settings, where the summary is
+    done = await user.reply()  # set-up finished, then the summary turned off, said once
     assert "Saved" not in done.plain, done.plain
     assert "Day 1" in done.plain, done.plain
-    assert any("weekly" in label.lower() for label in done.button_texts())
+    assert CONTENT.text("listen.weekly_turned_off") in done.plain, done.plain
     await user.send("/reasons")
     reply = await user.reply()
     assert "weekly thing" not in reply.plain, reply.plain

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
@@ -291,3 +291,31 @@ async def test_contact_told_in_other_words_is_heard_as_a_slip(
     assert any("slip" in b.lower() for b in reply.button_texts()), reply.plain
     [attempt] = await attempts_of(bot, user.user_id)
     assert attempt.end_date is None  # heard; the count restarts only when they say so
+
+
+async def test_a_slip_told_as_yesterdays_restarts_from_yesterday_and_can_be_taken_back(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "yesterday" at "Restart your count?" got "Tap one of the
+    # buttons below"; then a typed "skip" at the note was kept as the note.
+    user = emu.user(6020)
+    await onboard(user, date="10 days ago", zone="UTC")  # 15 Nov, today 25 Nov
+    await user.send("/slip")
+    await user.reply()
+    await user.send("it was last night")
+    restarted = await user.reply()
+    assert "Tuesday 24 November" in restarted.plain, restarted.plain
+    assert "Day 2" in restarted.plain
+    assert "9 days" in restarted.plain  # held from 15 to 24 November
+    assert restarted.button_texts() == ["Skip", CONTENT.label("slip.undo_label")]
+    await user.send("skip")
+    assert (await user.reply()).text in CONTENT.variants("slip.note_skipped")
+    [ended, current] = await attempts_of(bot, 6020)
+    assert (ended.end_date, current.start_date) == (date(2026, 11, 24), date(2026, 11, 24))
+    assert ended.note is None
+    await user.send("/status")
+    assert "Day 2" in (await user.reply()).plain
+    await user.send("i pressed that by accident")  # the same day: taken back whole
+    assert "Day 11" in (await user.reply()).plain
+    [whole] = await attempts_of(bot, 6020)
+    assert (whole.start_date, whole.end_date) == (date(2026, 11, 15), None)
