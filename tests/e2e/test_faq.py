@@ -391,3 +391,30 @@ async def test_what_counts_asked_with_an_example_is_the_rule_not_an_urge(
     await user.send("what counts as contact? can i like his post")
     reply = await user.reply()
     assert reply.text == JOIN.join(CONTENT.faq_entries["what-counts"].answer), reply.plain
+
+
+@pytest.mark.parametrize(("user_id", "text", "entry"), [
+    # A helper's terminal chats: read as a feeling, with the urge and closure letters offered
+    (4016, "hes sending more. now hes calling", "they-texted"),
+    (4017, "she keeps ringing, what do i do", "they-texted"),
+    # ... and "i keep rereading our old convo" matched nothing
+    (4018, "how do i stop rereading our old messages", "stop-checking"),
+])
+async def test_them_still_calling_and_rereading_old_chats_get_their_answers(
+    emu: BotApiEmulator, bot: BotRunner, user_id: int, text: str, entry: str
+) -> None:
+    user = emu.user(user_id)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text == JOIN.join(CONTENT.faq_entries[entry].answer), reply.plain
+
+
+async def test_rereading_old_chats_told_is_heard_with_its_answer_offered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(4019)
+    await onboard(user)
+    await user.send("i keep rereading our old convo")
+    reply = await user.reply()
+    assert CONTENT.faq_entries["stop-checking"].title in reply.button_texts(), reply.plain
