@@ -49,6 +49,7 @@ from bot.services.safety_answers import (
     against_them,
     apologises,
     arrived_to_stay,
+    asks_about_blocking,
     asks_about_lines,
     asks_about_tracker,
     asks_bot_to_act,
@@ -141,6 +142,7 @@ from bot.services.safety_answers import (
     threat_gone,
     threatens_images,
     waiting_for_help,
+    wants_no_lecture,
     will_call,
     wont_call,
 )
@@ -284,19 +286,15 @@ def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarku
         return inline([[b("skip_question", "skip")], [b("done", "done")]])
     if step == Step.SAFE:
         return inline([[b("grounding", "ground")], [plan], [b("done", "done")]])
+    # Something taken is a body to get checked, not a feeling to calm or a plan for later (a
+    # helper's terminal chat: "Help me calm down" under every reply after an overdose)
+    later = [] if data.taken else [[b("grounding", "ground")], [plan]]
     if step == Step.UNSAFE:
-        return inline([[lines], [b("grounding", "ground")], [plan]])
+        return inline([[lines], *later])
     if data.stopped:
-        return inline([[b("not_safe", "no")], [lines], [b("grounding", "ground")]])
-    return inline(
-        [
-            [b("safe_yes", "yes"), b("safe_no", "no")],
-            [b("unsure", "unsure")],
-            [lines],
-            [b("grounding", "ground")],
-            [plan],
-        ]
-    )
+        return inline([[b("not_safe", "no")], [lines], *later[:1]])
+    asked = [[b("safe_yes", "yes"), b("safe_no", "no")], [b("unsure", "unsure")], [lines]]
+    return inline([*asked, *later])
 
 
 def ask_if_safe(
@@ -608,6 +606,8 @@ _HEARD = (
     _Heard("sdo", no_more_numbers, "numbers_stopped", Step.LISTEN),
     # "can we talk about something else": yes; company, the 🚨 button kept (ninth probe S2)
     _Heard("s", talks_of_else, "talk_else", Step.LISTEN),
+    # "i dont want a lecture, i just needed to tell someone": heard, no lecture, no question
+    _Heard("sd", wants_no_lecture, "no_lecture", Step.LISTEN),
     # "not deep", "just a scratch": care for the cut, no "call now" (ninth probe S2)
     _Heard("s", minor_injury, "hurt_minor", Step.ASKED, unless=_played_down_uncut),
     # "is it normal to feel like this": yes, common, and still worth not carrying alone
@@ -693,6 +693,9 @@ _HEARD = (
     # "he blocked me on everything now anyway" (danger from him): not a line that did not
     # answer (the chat got "I'm sorry they didn't pick up" and the list of lines)
     _Heard("d", blocked_by_them, "danger_blocked", Step.ASKED),
+    # "should I block him? I'm scared it makes him angrier": evidence first, mute or block
+    # weighed with a line that knows; never "call now, lock the door" after "I'm at my sister's"
+    _Heard("d", asks_about_blocking, "danger_block_q", Step.ASKED),
     # "i couldnt do it": an attempt begun and stopped; injury asked about, the number
     _Heard("s", stopped_attempt, "stopped_attempt", Step.UNSAFE),
     # "what happens if i call", "will they send the police", "is it free", "can i text
@@ -969,6 +972,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, key, Step.ASKED)
     elif answer == "safe":
         _settle(turn, frame, data, "safe_now")
+    elif answer == "unsure" and data.taken:
+        # "i dont know if i want help" after pills taken: unsure is allowed, the body still
+        # needs checking now (a helper's terminal chat: "put distance between you and it")
+        _reply(turn, frame, data, "taken_unsure", Step.UNSAFE)
     elif answer == "unsure" and data.means and data.kind == "s":
         # "whatever", "idk" after pills named: still not safe, never a "maybe" (terminal chat:
         # "A 'maybe' deserves to be taken seriously"); where the means are, asked again
@@ -1070,6 +1077,12 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
     if (tool := safety_tool_asked(text)) is not None:
         # "make a safety plan", typed under "the buttons below have a simple safety plan"
         await _press(turn, frame, _tool_button(data, tool))
+        return
+    if data.kind == "d" and (asks_about_blocking(text) or asks_bot_to_act(text)):
+        # "should I block him? I'm scared it makes him angrier", after "im at my sisters, im
+        # ok for now": the question answered, not "call now, lock the door" for "scared"
+        key = "danger_block_q" if asks_about_blocking(text) else "cant_act"
+        _reply(turn, frame, data, key, Step.ASKED)
         return
     if read_safety_answer(_TAKING_BACK.sub("", text.strip())) == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "taken_back"

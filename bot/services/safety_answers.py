@@ -75,6 +75,7 @@ __all__ = [
     "they_went_quiet",
     "not_dangerous",
     "talks_of_else",
+    "wants_no_lecture",
     "asks_tech_safety",
     "no_more_numbers",
     "gives_in",
@@ -1124,6 +1125,9 @@ _INJURED = re.compile(
     r"|wrist|wrists|leg|legs|thigh|thighs|skin|stomach))\b"
     r"|\b(?:bleeding|so much blood|blood everywhere|can not stop the bleeding"
     r"|there is (?:so much |a lot of )?blood)\b"
+    # "i did the thing with the razor again tonight" (a helper's terminal chat)
+    r"|\b(?:did|used|done) (?:the thing with |it with )?(?:the |a |my )?(?:razor|razors|blade"
+    r"|blades)\b(?: \w+){0,3}? (?:again|tonight|last night|today)\b"
 )
 _NOT_TAKEN = re.compile(
     r"\b(?:not|never|nothing|no|did not|have not|had not|has not|was not|will not|do not)"
@@ -1432,6 +1436,10 @@ _JOKING = re.compile(
     r"|just joking|only joking|i am joking|i was joking|it was a joke|it is a joke|was a joke"
     r"|i did not mean it|i do not mean it|not serious|not being serious)"
     r"(?: (?:lol|lmao|haha+|obviously|relax|calm down|chill|bro|mate))*"
+    # "lol jk im not gonna actually die" (a helper's terminal chat: "it helps me see how heavy
+    # this is"): the joke taken back, with the reassurance after it
+    r"(?: (?:i am|im) not (?:going to|gonna|gna) (?:actually |really |literally )?(?:die|do it"
+    r"|do anything|kill myself|hurt myself)(?: lol| lmao| haha+| obviously)*)?"
 )
 # "i wont do it", "i promise", "im not going to do anything": a promise, heard as one.
 _PROMISE = re.compile(
@@ -2340,6 +2348,21 @@ _BLOCKED_BY_THEM = re.compile(
 )
 
 
+# "should I block him? I'm scared it makes him angrier" (danger from him): a real question
+_ASKS_BLOCK = re.compile(
+    r"\b(?:should|can|could|do|would it be (?:ok|okay|safe|better) (?:if|to)) i (?:just |even )?"
+    r"(?:block|unblock|mute|report|delete)\b(?: (?:him|her|them|his|their|my ex|the))?"
+    r"|\bis it (?:ok|okay|safe|better|smart|a good idea) to (?:block|unblock|mute)\b"
+    r"|\b(?:will|would|does|could) (?:blocking|muting|unblocking) (?:him|her|them)\b"
+)
+
+
+def asks_about_blocking(text: str) -> bool:
+    """ "should I block him? I'm scared it makes him angrier": asked in a talk about danger
+    from them (a helper's terminal chat: "Call 999 right now... Lock the door")."""
+    return _found(_ASKS_BLOCK, text)
+
+
 def blocked_by_them(text: str) -> bool:
     """ "he blocked me on everything now anyway": the one who frightens them blocked them."""
     return _found(_BLOCKED_BY_THEM, text)
@@ -2573,6 +2596,13 @@ _READ_THIS = re.compile(
     r"|\b(?:will|would|does|do|can) (?:he|she|they|my ex) (?:know|find out|get told|be told"
     r"|get a notification|be notified)\b(?:(?: \w+){0,4}? (?:this|here|bot|app|delet\w*|use))"
     r"|\b(?:is|are) (?:this|my messages|this chat) (?:private|secret|confidential)\b"
+    # "who can read what i write here?", "do you send this to my ex?" (a helper's terminal
+    # chat: the FAQ's "Should I reply?" and "I broke No Contact" were offered)
+    r"|\bwho (?:can|could|else can|gets to|will) (?:see|read) (?:this|what i (?:write|say|type"
+    r"|send|tell you)|my messages|this chat|these messages)\b"
+    r"|\b(?:do|will|would|can|could) you (?:send|show|forward|share|pass|give|tell) (?:this|these"
+    r"|my messages|what i (?:write|say|type|tell you)|any of this|anything)\b(?: \w+){0,2}?"
+    r" (?:to (?:my ex|him|her|them|anyone|anybody|someone|people|the police)|on)\b"
 )
 
 
@@ -2640,10 +2670,26 @@ def minor_injury(text: str) -> bool:
 
 # "can we talk about something else", "distract me": the subject changed, company kept
 _ELSE = re.compile(
-    r"\b(?:talk|chat|speak) about (?:something|anything) else\b|\bchange (?:the|of) (?:subject"
+    r"\b(?:talk|chat|speak)(?: to me| with me)? about (?:something|anything) else\b"
+    r"|\bchange (?:the|of) (?:subject"
     r"|topic)\b|\bdistract me\b|\bcan we not talk about (?:this|that|it)\b|\bi do not want to"
     r" talk about (?:this|that|it)(?: anymore| any more| right now| now| tonight)?$"
 )
+
+
+# "i dont want a lecture, i just needed to tell someone": heard, no lecture (a helper's
+# terminal chat: the talk let go, with the FAQ's buttons beside a stock line)
+_NO_LECTURE = re.compile(
+    r"\b(?:do not|dont|don t) (?:want|need) (?:a |any |another )?(?:lecture|speech|sermon|advice"
+    r"|fixing|to be fixed|therapy talk)\b|\bi (?:just|only) (?:needed|wanted|want|need) (?:to"
+    r" (?:tell|say it to|talk to) (?:someone|somebody|anyone|anybody|you)|someone to know"
+    r"|(?:to )?(?:get it out|say it out loud|vent))\b"
+)
+
+
+def wants_no_lecture(text: str) -> bool:
+    """ "i dont want a lecture, i just needed to tell someone": heard, nothing more asked."""
+    return _found(_NO_LECTURE, text) and mentions_harm(text) is None
 
 
 def talks_of_else(text: str) -> bool:

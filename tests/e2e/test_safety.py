@@ -2677,3 +2677,84 @@ async def test_a_promise_with_the_pain_beside_it_is_believed_not_asked_again(
     assert said(reply, "sos.promised_pain"), reply.plain
     assert "safe right now" not in reply.plain.lower()
     assert "I'm not safe" in reply.button_texts()  # the way to say otherwise stays
+
+
+async def test_a_razor_used_again_told_is_cared_for_and_the_talk_keeps_them(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: the net's plain check, nothing of the wound; then "i dont want
+    # a lecture" let the talk go (FAQ buttons), "no i dont want to call anyone" got the urge
+    # answer, and "can you just talk to me about something else" a question about knowing.
+    user = emu.user(5313)
+    await onboard(user, zone="Berlin")
+    await user.send("i did the thing with the razor again tonight. its not deep")
+    first = await user.reply()
+    assert said(first, "sos.hurt_now"), first.plain
+    assert "112" in first.plain
+    await user.send("i dont want a lecture, i just needed to tell someone")
+    heard = await user.reply()
+    assert said(heard, "sos.no_lecture"), heard.plain
+    assert no_faq_menu(heard)
+    await user.send("no i dont want to call anyone")
+    assert said(await user.reply(), "sos.text_instead")
+    await user.send("can you just talk to me about something else")
+    assert said(await user.reply(), "sos.talk_else")
+
+
+async def test_something_else_asked_outside_a_talk_is_answered_as_asked(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5314)
+    await onboard(user, zone="Berlin")
+    await user.send("can you just talk to me about something else")
+    assert said(await user.reply(), "listen.talk_else")
+    await user.send("i dont want to call anyone")
+    reply = await user.reply()
+    assert reply.text != "\n\n".join(CONTENT.faq_entries["urge"].answer), reply.plain
+    assert "urge" not in reply.plain.lower() or "/urge" in reply.plain
+
+
+async def test_not_knowing_if_they_want_help_after_pills_is_still_the_call(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: after an overdose, "I don't know if I want help" got "put
+    # distance between you and it: give it to someone to hold", and every reply offered
+    # "Help me calm down" and a safety plan during a medical emergency.
+    user = emu.user(5315)
+    await onboard(user, zone="Berlin")
+    await user.send("i took 20 of my sleeping pills about an hour ago")
+    first = await user.reply()
+    assert "112" in first.plain
+    await user.send("I don't know if I want help")
+    reply = await user.reply()
+    assert said(reply, "sos.taken_unsure"), reply.plain
+    assert "112" in reply.plain
+    calm = CONTENT.label("sos.buttons.grounding")
+    assert calm not in reply.button_texts(), reply.button_texts()
+    assert calm not in first.button_texts(), first.button_texts()
+
+
+async def test_should_i_block_him_after_saying_they_are_safe_is_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: after "I'm at my sister's tonight, I'm ok for now", "should I
+    # block him? I'm scared it makes him angrier" got "Call 999 right now... Lock the door"
+    # and the whole list of lines a third time.
+    user = emu.user(5316)
+    await in_a_danger_talk(user)
+    await user.send("im at my sisters tonight, im ok for now")
+    await user.reply()
+    await user.send("should I block him? I'm scared it makes him angrier")
+    reply = await user.reply()
+    assert said(reply, "sos.danger_block_q"), reply.plain
+    assert "112" in reply.plain
+    assert "Lock the door" not in reply.plain
+
+
+async def test_should_i_block_her_in_the_danger_talk_is_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5317)
+    await in_a_danger_talk(user)
+    await user.send("is it safe to block her or will that make it worse")
+    assert said(await user.reply(), "sos.danger_block_q")
