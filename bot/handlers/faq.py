@@ -258,7 +258,11 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # "i want to post his nudes online": the anger heard; the plan named, and what instead
         turn.say(turn.t("listen.shares_images"), inline([_topics_row(turn)]))
         return
-    if reading.no_reply and reading.harm != "strong":
+    if (
+        reading.no_reply
+        and reading.harm != "strong"
+        and not (turn.user.onboarded and told_a_slip(reading.text))
+    ):
         # Their silence after one's own message: the sting heard, no chasing it; never the
         # answer about whether to reply to them.
         turn.say(turn.t("listen.no_reply"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
@@ -282,7 +286,9 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         and told_a_slip(reading.text)
     ):
         # "too late i sent it", "ok i sent it": a slip just told, met by the answer about
-        # slips and its way to restart the count (seventh probe), not "what's heaviest?"
+        # slips and its way to restart the count (seventh probe), not "what's heaviest?";
+        # also when they were left on read after it ("i texted him at 3am. he left me on
+        # read. 18 days down the drain": a helper's chat got "if you reached out...")
         send_answer(turn, content.faq_entries[SLIP])
         turn.rt.last_answers.note(turn.user.id, SLIP, turn.now)
         return

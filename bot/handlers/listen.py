@@ -41,6 +41,7 @@ from bot.services.safety_answers import (
     no_more_numbers,
     safety_tool_asked,
     stops_asking,
+    talks_of_else,
 )
 
 ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
@@ -126,6 +127,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # "how do i know if theres stalkerware on my phone": how to look, and plan first
         not_safe = [[(turn.label("faq.btn_not_safe"), faq.NOT_SAFE)]]
         turn.say(turn.fresh("listen.tracker"), inline(not_safe))
+        return
+    if reading.harm is None and talks_of_else(reading.text):
+        # "can you just talk to me about something else": yes (a helper's terminal chat: "What
+        # would knowing change for you right now?")
+        turn.say(turn.fresh("listen.talk_else"))
         return
     if reading.harm is None and no_more_numbers(reading.text):
         # "stop with the hotline stuff": heard, no numbers listed (eighth probe M6)

@@ -314,3 +314,21 @@ async def test_erasing_everything_after_saying_not_safe_still_leaves_the_number(
     done = await user.wait_for(lambda m: "erased" in m.plain)
     assert "112" in done.plain, done.plain
     assert "TelefonSeelsorge" in done.plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["who can read what i write here? is it you or a real person?",
+     "do you send this to my ex or to anyone?"],
+)
+async def test_who_reads_this_asked_in_other_words_is_answered_plainly(
+    emu: BotApiEmulator, bot: BotRunner, text: str
+) -> None:
+    # A helper's terminal chat: "Should I reply?" and "I broke No Contact" were offered.
+    user = emu.user(8830)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert reply.text == CONTENT.text("privacy.asked"), reply.plain
+    await user.send("how do i delete everything i told you")
+    assert (await user.reply()).text in CONTENT.variants("privacy.erase_asked")
