@@ -7,6 +7,7 @@ from telegram.constants import ChatType
 
 from bot.conversation.context import BotContext
 from bot.conversation.turn import open_turn, runtime
+from bot.handlers.progress import render_status
 from bot.services.commands import closest_command
 
 
@@ -18,6 +19,11 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     async with open_turn(update, context) as turn:
         known = list(turn.rt.content.mapping("core.commands"))
         meant = closest_command(typed, known)
+        if meant == "status" and turn.user.onboarded:
+            # "/stauts": the count is read-only and what they wanted; shown, not asked back (a
+            # helper's terminal chat: "I think you meant /status: tap it")
+            await render_status(turn)
+            return
         if meant is not None:
             turn.say(turn.t("core.did_you_mean_command", command=meant))
             return

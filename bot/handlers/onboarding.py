@@ -46,6 +46,7 @@ from bot.services.reading import (
 )
 from bot.services.slips import told_a_slip
 from bot.services.smalltalk import classify_smalltalk
+from bot.services.textnorm import normalize
 from bot.services.timezones import (
     TzCandidate,
     resolve_timezone,
@@ -211,6 +212,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # days, said so kindly, with /start to pick up here another time
         needed = "date_needed" if frame.step in (DATE, DATE_TYPED) else "tz_needed"
         turn.say(turn.t(f"onboarding.{needed}"))
+    elif frame.step == DATE and _said_label(turn, text, "onboarding.btn_other_day"):
+        # "Another day" typed instead of tapped (a helper's terminal chat: "I couldn't read
+        # 'Another day' as a date"): as the button
+        turn.convo.goto(frame, DATE_TYPED)
+        ask(turn, frame)
     elif frame.step in (DATE, DATE_TYPED):
         await _take_date(turn, frame, text)
     elif frame.step in (TZ, TZ_PICK):
@@ -288,6 +294,11 @@ async def answer_location(turn: Turn, frame: Frame, latitude: float, longitude: 
         turn.say(turn.t("onboarding.tz_location_failed"))
         return
     await _take_zone(turn, frame, zone)
+
+
+def _said_label(turn: Turn, text: str, key: str) -> bool:
+    """Whether `text` is a button's label typed out ("another day")."""
+    return normalize(text).strip(" .!") == normalize(turn.label(key)).strip()
 
 
 async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
@@ -699,6 +710,8 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         return True  # answered at the step: the evening for the time, why it's needed else
     fix = corrected_answer(text)
     if fix is not None and _correction_kind(turn, frame, fix) is not None:
+        return True
+    if frame.step == DATE and _said_label(turn, text, "onboarding.btn_other_day"):
         return True
     if frame.step in (DATE, DATE_TYPED):
         today = journey.provisional_today(turn.now, turn.user.tz)

@@ -447,6 +447,9 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
         raise DateParseError("unrecognised")
     if _FUTURE_RE.search(fold(text)):
         raise DateParseError("future")
+    # "sunday night, like 11pm": the hour of the day says nothing of the date (a helper's
+    # terminal chat: "I couldn't read that"); only times that cannot be a day of the month
+    text = _CLOCK_TIME.sub(" ", text)
     tokens = _tokens(text)
     if not tokens:
         raise DateParseError(_why_not(text))
@@ -463,6 +466,11 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
     return found
 
 
+_CLOCK_TIME = re.compile(
+    r"(?:[,;]\s*)?\b(?:(?:like|around|about|at|maybe|approx|roughly)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|midday)(?:\s*ish)?\b",
+    re.IGNORECASE,
+)
 _NEGATIONS = frozenset({"not", "never", "no", "nor", "isnt", "wasnt"})
 # What may follow a date said first ("2 weeks ago i think", "last friday or so").
 _HEDGE_TAIL = frozenset(

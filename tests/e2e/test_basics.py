@@ -54,6 +54,17 @@ async def test_a_mistyped_command_is_asked_back_as_the_one_it_resembles(
     assert f"Did you mean {meant}?" in reply or f"you meant {meant}:" in reply, reply
 
 
+async def test_status_mistyped_after_set_up_is_shown_at_once(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "/stauts" got "I think you meant /status: tap it", one more tap
+    # for a count that changes nothing.
+    user = emu.user(905)
+    await onboard(user, date="10 days ago")
+    await user.send("/stauts")
+    assert "Day 11" in (await user.reply()).plain
+
+
 @pytest.mark.parametrize("kind", ["sticker", "photo", "voice"])
 async def test_non_text_messages_get_a_short_note(
     emu: BotApiEmulator, bot: BotRunner, kind: str
@@ -94,9 +105,9 @@ async def test_stats_shows_counts_to_admins_only(
         assert "Active users: 2" in stats
         assert "New this week: 2" in stats
         assert "private reason" not in stats
-        await someone.send("/stats")  # as any unknown command: here, close to /status
+        await someone.send("/stats")  # as any unknown command: close to /status, shown
         not_theirs = (await someone.reply()).plain
         assert "Active users" not in not_theirs
-        assert "/status" in not_theirs
+        assert "Day 1" in not_theirs  # their own count, nothing of anyone else's
     finally:
         await runner.stop()

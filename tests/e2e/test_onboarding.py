@@ -913,3 +913,20 @@ async def test_a_plan_of_their_own_at_the_reason_finishes_set_up_without_keeping
     assert done.plain.startswith(CONTENT.text("onboarding.reason_own_plan")), done.plain
     assert "Day 1" in done.plain
     assert await _reasons_kept(bot, 137) == []
+
+
+async def test_another_day_typed_is_the_button_and_an_hour_beside_the_date_is_let_be(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "Another day" typed got "I couldn't read 'Another day' as a
+    # date"; "actually it was sunday night, like 11pm" got a listening line.
+    user = emu.user(390)
+    await user.send("/start")
+    await user.reply()
+    await user.send("Another day")
+    ask = await user.reply()
+    assert "couldn't read" not in ask.plain, ask.plain
+    assert "last friday" in ask.plain
+    await user.send("actually it was sunday night, like 11pm")
+    said_back = await user.reply()
+    assert "Sunday 22 November" in said_back.plain, said_back.plain  # today: Wed 25 Nov

@@ -403,3 +403,27 @@ def test_a_date_from_another_year_is_said_with_its_year() -> None:
 )
 def test_a_day_taken_back_with_not(typed: str, expected: date | None) -> None:
     assert find_start_date(typed, today=date(2026, 12, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a helper's terminal chat: the hour of the day made the date unreadable
+        ("actually it was sunday night, like 11pm", date(2026, 11, 22)),
+        ("sunday at 11pm", date(2026, 11, 22)),
+        ("monday 23:30", date(2026, 11, 23)),
+        ("the 20th around midnight", date(2026, 11, 20)),
+        ("oh wait it was 3 days ago", date(2026, 11, 22)),
+        # a date written with a dot is not an hour
+        ("20.11", date(2026, 11, 20)),
+    ],
+)
+def test_an_hour_and_a_correction_word_beside_the_date_are_let_be(
+    text: str, expected: date
+) -> None:
+    assert parse_start_date(text, today=TODAY) == expected
+
+
+def test_an_hour_alone_is_no_date() -> None:
+    with pytest.raises(DateParseError):
+        parse_start_date("11pm", today=TODAY)
