@@ -418,3 +418,14 @@ async def test_rereading_old_chats_told_is_heard_with_its_answer_offered(
     await user.send("i keep rereading our old convo")
     reply = await user.reply()
     assert CONTENT.faq_entries["stop-checking"].title in reply.button_texts(), reply.plain
+
+
+async def test_a_slip_told_with_being_left_on_read_is_met_as_a_slip(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: it got "if you reached out, that's okay" and no restart.
+    user = emu.user(4020)
+    await onboard(user, date="18 days ago")
+    await user.send("I texted him at 3am last night. he left me on read. 18 days down the drain")
+    reply = await user.reply()
+    assert reply.text == JOIN.join(CONTENT.faq_entries["slip"].answer), reply.plain

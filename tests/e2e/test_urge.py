@@ -1406,3 +1406,24 @@ async def test_a_drafted_message_told_during_the_breathing_is_not_ignored(
     reply = await user.wait_for(lambda m: not m.edited and any(
         m.text.startswith(v[:30]) for v in variants("urge.drafted")))
     assert reply.button_texts() == OUTCOMES, reply.plain
+
+
+@pytest.mark.parametrize(
+    "typed", ["fuk it i did it. she picked up and hung up", "im such a looser. day 0 again rite"]
+)
+async def test_contact_told_roughly_at_the_strength_question_ends_the_urge_as_a_slip(
+    emu: BotApiEmulator, fast: BotRunner, typed: str
+) -> None:
+    # A helper's terminal chat (drunk): the first got "How strong is the pull right now?",
+    # the second "I may not follow every part".
+    user = emu.user(4039)
+    await onboard(user)
+    await user.send("/urge")
+    await user.reply()
+    await user.send(typed)
+    reply = await user.reply()
+    assert any(reply.text.startswith(v[:30]) for v in variants("urge.outcome_contacted")), (
+        reply.plain
+    )
+    [urge] = await urges_of(fast, 4039)
+    assert urge.outcome == "contacted"
