@@ -429,3 +429,17 @@ async def test_a_slip_told_with_being_left_on_read_is_met_as_a_slip(
     await user.send("I texted him at 3am last night. he left me on read. 18 days down the drain")
     reply = await user.reply()
     assert reply.text == JOIN.join(CONTENT.faq_entries["slip"].answer), reply.plain
+
+
+async def test_opening_their_instagram_again_and_again_reaches_the_checking_answer(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat matched it to nothing (alone) or to the nights answer only.
+    user = emu.user(4021)
+    await onboard(user)
+    await user.send("i keep opening his instagram")
+    reply = await user.reply()
+    entry = CONTENT.faq_entries["stop-checking"]
+    assert reply.text == JOIN.join(entry.answer) or entry.title in reply.button_texts(), (
+        reply.plain
+    )

@@ -1427,3 +1427,18 @@ async def test_contact_told_roughly_at_the_strength_question_ends_the_urge_as_a_
     )
     [urge] = await urges_of(fast, 4039)
     assert urge.outcome == "contacted"
+
+
+async def test_a_change_of_heart_said_as_i_wont_ends_the_urge_as_passed(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    # A helper's terminal chat: "ok no. you're right. i won't" got a listening line and /urge
+    # suggested while they were in it.
+    user = emu.user(4040)
+    await user.send("/urge")
+    await user.reply()
+    await user.send("ok no. you're right. i won't")
+    passed = await user.reply()
+    assert passed.plain.startswith(tuple(v.split("<")[0] for v in variants("urge.outcome_passed")))
+    [urge] = await urges_of(fast, 4040)
+    assert urge.outcome == "passed"

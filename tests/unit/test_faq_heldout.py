@@ -227,8 +227,10 @@ ROUNDS = {
     # Held out (written 2026-12-04 by a helper of the twenty-third session who never saw the
     # matcher; round 28's brief). Measured on the code of e88490b: reached 131 (99.2%), right
     # 101, wrong 0, declined 30, quiet 29 (targets: all three met, the sixth writer in a row).
-    # The word models learning round 28 moved none of it.
-    "faq_r29": Pinned((132, 30, 30), 131, 101, 0, 30, 29),
+    # The word models learning round 28 moved none of it; the phrase rule for "i keep opening
+    # his instagram" (from a helper's terminal chat) turned one right answer into a "did you
+    # mean" with the right one offered: right 100, reached still 131.
+    "faq_r29": Pinned((132, 30, 30), 131, 100, 0, 30, 29),
 }
 
 
