@@ -424,11 +424,19 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # that answer one tap away.
         key = "faq.feeling_heard" if reading.feeling else "listen.heard"
         turn.say(turn.fresh(key), inline(_offer_rows(turn, [topic], menu=True) + extra))
-    elif reading.feeling and len(reading.text.split()) >= TOLD_WORDS and "?" not in reading.text:
+    elif (
+        (reading.feeling or len(reading.text.split()) >= LONG_WORDS)
+        and len(reading.text.split()) >= TOLD_WORDS
+        and "?" not in reading.text
+        and match.kind == "none"
+        and turn.user.onboarded
+    ):
         # A day told at length that matched nothing ("i miss him so much, every song reminds
         # me of him and i cant stop crying at work..."): heard, one open question, as a long
         # message near a question is (a helper's terminal chat: the short stock line and the
-        # whole topic menu)
+        # whole topic menu); a story of 30 words or more with no feeling word in it too (a
+        # helper's chat: 26 years married, "I still set two cups out", got "I may not follow
+        # every part")
         turn.say(turn.fresh("faq.long_told"), inline([*extra, _topics_row(turn)]))
     elif reading.feeling:
         # A feeling, not a question: heard, never "I can't help with that".

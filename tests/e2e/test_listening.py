@@ -659,3 +659,18 @@ async def test_he_hurt_me_said_of_the_heart_is_no_danger_alarm(
     reply = await user.reply()
     assert "safe" not in reply.plain.lower(), reply.plain
     assert "112" not in reply.plain
+
+
+async def test_a_long_story_with_no_feeling_words_is_heard_too(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat (an older writer): it got "I may not follow every part".
+    user = emu.user(7393)
+    await onboard(user)
+    await user.send(
+        "We were married 26 years. He moved out in October. I still set two cups out in the"
+        " morning without thinking, and the solicitor keeps copying both of us into the emails"
+        " about the house sale, so his name turns up in my inbox every other day."
+    )
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("faq.long_told"), reply.plain
