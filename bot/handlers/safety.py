@@ -689,7 +689,8 @@ _HEARD = (
     _Heard("sdo", asks_bot_to_call, "cant_call", Step.UNSAFE),
     # "can you block him for me": it cannot reach anyone; how to do it, evidence kept first
     # (a helper's terminal chat: "About that question: see below" and the block-or-mute FAQ)
-    _Heard("sd", asks_bot_to_act, "cant_act", Step.ASKED),
+    _Heard("d", asks_bot_to_act, "cant_act", Step.ASKED),
+    _Heard("s", asks_bot_to_act, "cant_act_self", Step.ASKED),  # (their own pain: no threats)
     # "he blocked me on everything now anyway" (danger from him): not a line that did not
     # answer (the chat got "I'm sorry they didn't pick up" and the list of lines)
     _Heard("d", blocked_by_them, "danger_blocked", Step.ASKED),

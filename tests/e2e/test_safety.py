@@ -2658,7 +2658,7 @@ async def test_a_block_asked_of_the_bot_in_a_self_harm_talk_is_answered_too(
     await in_an_explicit_talk(user)
     await user.send("can u just block him for me")
     reply = await user.reply()
-    assert said(reply, "sos.cant_act"), reply.plain
+    assert said(reply, "sos.cant_act_self"), reply.plain  # nothing of threats or screenshots
 
 
 @pytest.mark.parametrize(
