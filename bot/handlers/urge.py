@@ -37,8 +37,10 @@ from bot.handlers.safety import NAME as SAFETY_TALK
 from bot.services import reasons as reason_service
 from bot.services import urges
 from bot.services.corrections import is_back
+from bot.services.listening import told
 from bot.services.reading import is_skip, read_text
 from bot.services.reasons import ReasonRefused
+from bot.services.smalltalk import classify_smalltalk
 from bot.services.urge_detect import detect_urge
 from bot.services.urges import Urge
 from bot.services.yesno import yes_or_no
@@ -426,6 +428,8 @@ async def answer_offer_typed(turn: Turn, text: str) -> bool:
         return False
     if turn.convo.find(NAME) is not None or len(text.split()) > _ANSWER_WORDS:
         return False
+    if classify_smalltalk(text) in ("apology", "thanks") or told(text) == "sorry_to_me":
+        return False  # "sorry that was a lot" after a long vent: no yes (a helper's chat)
     await _on_offer(turn, "no" if yes_or_no(text) is False else "yes")
     return True
 

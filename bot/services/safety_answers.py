@@ -2351,7 +2351,7 @@ _BLOCKED_BY_THEM = re.compile(
 # "should I block him? I'm scared it makes him angrier" (danger from him): a real question
 _ASKS_BLOCK = re.compile(
     r"\b(?:should|can|could|do|would it be (?:ok|okay|safe|better) (?:if|to)) i (?:just |even )?"
-    r"(?:block|unblock|mute|report|delete)\b(?: (?:him|her|them|his|their|my ex|the))?"
+    r"(?:block|unblock|mute)\b(?: (?:him|her|them|his|their|my ex|the))?"
     r"|\bis it (?:ok|okay|safe|better|smart|a good idea) to (?:block|unblock|mute)\b"
     r"|\b(?:will|would|does|could) (?:blocking|muting|unblocking) (?:him|her|them)\b"
 )
