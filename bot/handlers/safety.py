@@ -1079,11 +1079,11 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         # "make a safety plan", typed under "the buttons below have a simple safety plan"
         await _press(turn, frame, _tool_button(data, tool))
         return
-    if data.kind == "d" and (asks_about_blocking(text) or asks_bot_to_act(text)):
+    blocking = data.kind == "d" and asks_about_blocking(text)
+    if blocking or (data.kind == "d" and asks_bot_to_act(text)):
         # "should I block him? I'm scared it makes him angrier", after "im at my sisters, im
         # ok for now": the question answered, not "call now, lock the door" for "scared"
-        key = "danger_block_q" if asks_about_blocking(text) else "cant_act"
-        _reply(turn, frame, data, key, Step.ASKED)
+        _reply(turn, frame, data, "danger_block_q" if blocking else "cant_act", Step.ASKED)
         return
     if read_safety_answer(_TAKING_BACK.sub("", text.strip())) == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "taken_back"

@@ -2680,7 +2680,7 @@ _ELSE = re.compile(
 # "i dont want a lecture, i just needed to tell someone": heard, no lecture (a helper's
 # terminal chat: the talk let go, with the FAQ's buttons beside a stock line)
 _NO_LECTURE = re.compile(
-    r"\b(?:do not|dont|don t) (?:want|need) (?:a |any |another )?(?:lecture|speech|sermon|advice"
+    r"\bdo not (?:want|need) (?:a |any |another )?(?:lecture|speech|sermon|advice"
     r"|fixing|to be fixed|therapy talk)\b|\bi (?:just|only) (?:needed|wanted|want|need) (?:to"
     r" (?:tell|say it to|talk to) (?:someone|somebody|anyone|anybody|you)|someone to know"
     r"|(?:to )?(?:get it out|say it out loud|vent))\b"

@@ -81,6 +81,20 @@ async def fast(
         await runner.stop()
 
 
+@pytest.fixture
+async def paced(
+    emu: BotApiEmulator, clock: MovableClock, database_url: str
+) -> AsyncIterator[BotRunner]:
+    """As `fast`, with a breathing phase of 0.3 s: slow enough to type during it."""
+    extra = {**FAST, "breathe_seconds": 0.3}
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
+    await runner.start()
+    try:
+        yield runner
+    finally:
+        await runner.stop()
+
+
 async def to_tools(
     user: SimUser, *, strength: str = "7", trigger: str = "Feeling lonely"
 ) -> BotMessage:
@@ -488,100 +502,76 @@ async def test_breathing_edits_one_message_then_asks_how_it_is(
 
 
 async def test_other_messages_are_answered_while_breathing(
-    emu: BotApiEmulator, clock: MovableClock, database_url: str
+    emu: BotApiEmulator, paced: BotRunner
 ) -> None:
-    extra = {**FAST, "breathe_seconds": 0.3}
-    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
-    await runner.start()
-    try:
-        user = emu.user(4021)
-        await to_tools(user)
-        await user.press("🌬 Breathe with me")
-        await user.replies(2)
-        await user.send("/help")  # answered at once, not after the exercise
-        help_text = await user.reply(timeout=1)
-        assert "/urge" in help_text.plain
-        done = await user.wait_for(lambda m: m.button_texts() == OUTCOMES, timeout=6)
-        await user.press("It passed", message=done)
-        await user.reply()
-    finally:
-        await runner.stop()
+    user = emu.user(4021)
+    await to_tools(user)
+    await user.press("🌬 Breathe with me")
+    await user.replies(2)
+    await user.send("/help")  # answered at once, not after the exercise
+    help_text = await user.reply(timeout=1)
+    assert "/urge" in help_text.plain
+    done = await user.wait_for(lambda m: m.button_texts() == OUTCOMES, timeout=6)
+    await user.press("It passed", message=done)
+    await user.reply()
 
 
 async def test_words_of_crisis_while_breathing_stop_it_without_the_urge_question(
-    emu: BotApiEmulator, clock: MovableClock, database_url: str
+    emu: BotApiEmulator, paced: BotRunner
 ) -> None:
     # Fifth probe: the animation went on above the safety talk and ended with "how strong is
     # the pull now? [It passed] [Still strong]" under "are you safe?".
-    extra = {**FAST, "breathe_seconds": 0.3}
-    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
-    await runner.start()
-    try:
-        user = emu.user(4024)
-        await to_tools(user)
-        await user.press("🌬 Breathe with me")
-        _, breathing = await user.replies(2)
-        await user.send("honestly i dont see the point of being alive anymore")
-        await user.wait_for(lambda m: "safe" in m.plain.lower())
-        stopped = await user.wait_for(lambda m: m.message_id == breathing.message_id
-                                      and m.edited and m.plain in CONTENT.variants(
-                                          "urge.breathe_stopped"), timeout=6)
-        assert stopped.button_texts() == []
-        await asyncio.sleep(1.5)  # the exercise's length: nothing more on it, no urge question
-        assert not any(m.button_texts() == OUTCOMES for m in user.inbox)
-    finally:
-        await runner.stop()
+    user = emu.user(4024)
+    await to_tools(user)
+    await user.press("🌬 Breathe with me")
+    _, breathing = await user.replies(2)
+    await user.send("honestly i dont see the point of being alive anymore")
+    await user.wait_for(lambda m: "safe" in m.plain.lower())
+    stopped = await user.wait_for(lambda m: m.message_id == breathing.message_id
+                                  and m.edited and m.plain in CONTENT.variants(
+                                      "urge.breathe_stopped"), timeout=6)
+    assert stopped.button_texts() == []
+    await asyncio.sleep(1.5)  # the exercise's length: nothing more on it, no urge question
+    assert not any(m.button_texts() == OUTCOMES for m in user.inbox)
 
 
 async def test_a_remark_typed_while_breathing_stops_it_and_asks_once(
-    emu: BotApiEmulator, clock: MovableClock, database_url: str
+    emu: BotApiEmulator, paced: BotRunner
 ) -> None:
     # A helper's terminal chat: "thanks i guess" while breathing got a generic listening line,
     # and the animation went on editing above it, ending on the question a second time.
-    extra = {**FAST, "breathe_seconds": 0.3}
-    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
-    await runner.start()
-    try:
-        user = emu.user(4025)
-        await to_tools(user)
-        await user.press("🌬 Breathe with me")
-        _, breathing = await user.replies(2)
-        await user.send("thanks i guess")
-        answer = await user.reply()
-        assert any(answer.text.startswith(v) for v in CONTENT.variants("urge.breathe_typed"))
-        assert answer.button_texts() == OUTCOMES
-        stopped = await user.wait_for(lambda m: m.message_id == breathing.message_id
-                                      and m.edited and m.plain == CONTENT.text(
-                                          "urge.breathe_left"), timeout=6)
-        assert stopped.button_texts() == []
-        await asyncio.sleep(1.5)  # the exercise's length: no second question under it
-        assert sum(m.button_texts() == OUTCOMES for m in user.inbox) == 1
-        [urge] = await urges_of(runner, 4025)
-        assert urge.checkin_at is None  # nor from the check-in job after a restart
-        await user.press("It passed", message=answer)
-        assert is_one_of(await user.reply(), "urge.outcome_passed")
-    finally:
-        await runner.stop()
+    user = emu.user(4025)
+    await to_tools(user)
+    await user.press("🌬 Breathe with me")
+    _, breathing = await user.replies(2)
+    await user.send("thanks i guess")
+    answer = await user.reply()
+    assert any(answer.text.startswith(v) for v in CONTENT.variants("urge.breathe_typed"))
+    assert answer.button_texts() == OUTCOMES
+    stopped = await user.wait_for(lambda m: m.message_id == breathing.message_id
+                                  and m.edited and m.plain == CONTENT.text(
+                                      "urge.breathe_left"), timeout=6)
+    assert stopped.button_texts() == []
+    await asyncio.sleep(1.5)  # the exercise's length: no second question under it
+    assert sum(m.button_texts() == OUTCOMES for m in user.inbox) == 1
+    [urge] = await urges_of(paced, 4025)
+    assert urge.checkin_at is None  # nor from the check-in job after a restart
+    await user.press("It passed", message=answer)
+    assert is_one_of(await user.reply(), "urge.outcome_passed")
 
 
 async def test_an_ok_typed_while_breathing_lets_it_go_on(
-    emu: BotApiEmulator, clock: MovableClock, database_url: str
+    emu: BotApiEmulator, paced: BotRunner
 ) -> None:
-    extra = {**FAST, "breathe_seconds": 0.3}
-    runner = BotRunner(emu=emu, clock=clock, database_url=database_url, extra=extra)
-    await runner.start()
-    try:
-        user = emu.user(4026)
-        await to_tools(user)
-        await user.press("🌬 Breathe with me")
-        _, breathing = await user.replies(2)
-        await user.send("ok")
-        assert is_one_of(await user.reply(), "urge.breathe_go_on")
-        done = await user.wait_for(lambda m: m.message_id == breathing.message_id
-                                   and m.button_texts() == OUTCOMES, timeout=6)
-        assert is_one_of(done, "urge.breathe_done")
-    finally:
-        await runner.stop()
+    user = emu.user(4026)
+    await to_tools(user)
+    await user.press("🌬 Breathe with me")
+    _, breathing = await user.replies(2)
+    await user.send("ok")
+    assert is_one_of(await user.reply(), "urge.breathe_go_on")
+    done = await user.wait_for(lambda m: m.message_id == breathing.message_id
+                               and m.button_texts() == OUTCOMES, timeout=6)
+    assert is_one_of(done, "urge.breathe_done")
 
 
 @pytest.mark.parametrize(
