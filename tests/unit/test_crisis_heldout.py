@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r36.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r37.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 36 was written by a helper who never saw the rules, before round 36's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 35
+Round 37 was written by a helper who never saw the rules, before round 37's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 36
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 35), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 36), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -268,8 +268,8 @@ ROUNDS = {
     # and on the tuning sets' emergency replies, and the word model learning it: full alarms
     # 0, checked 3 (2.8%), the rest the same.
     "crisis_r35": Pinned((108, 108, 60, 24), 107, 77, 48, 20, 0, 3, in_reach_min=108),
-    # Held out (written 2026-12-04 by a helper of the twenty-third session who never saw the
-    # rules; round 35's brief). Measured on the code of e88490b: reached 107 (99.1%), full 80,
+    # Tuning material since round 37 (held out until then, written 2026-12-04 by a helper of
+    # the twenty-third session who never saw the rules). Measured on the code of e88490b: reached 107 (99.1%), full 80,
     # explicit 47 (the number in the first reply 59/60), special 18, full alarms 3 (two the
     # emergency reply), checked 8 (7.4%), in reach 108 (targets: every crisis message
     # reached, no emergency reply to an ordinary message and at most 5% checked, all three
@@ -278,6 +278,13 @@ ROUNDS = {
     "crisis_r36": Pinned(
         (108, 108, 60, 24), 107, 80, 47, 18, 3, 8, checked_target_met=False, in_reach_min=108
     ),
+    # Held out (written 2026-12-04 by a helper of the twenty-fourth session who never saw the
+    # rules; round 36's brief). Measured on the code of 3338eed: reached 106 (98.1%; one
+    # stalking, one trapped missed), full 90, explicit 46 (the number in the first reply
+    # 59/60), special 20, full alarms 1 (the emergency reply), checked 2 (1.9%), in reach 108
+    # (targets: every crisis message reached and no emergency reply to an ordinary message
+    # missed; at most 5% checked met).
+    "crisis_r37": Pinned((108, 108, 60, 24), 106, 90, 46, 20, 1, 2, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
