@@ -274,10 +274,10 @@ ROUNDS = {
     # emergency reply), checked 8 (7.4%), in reach 108 (targets: every crisis message
     # reached, no emergency reply to an ordinary message and at most 5% checked, all three
     # missed). After round 36's vetoes (from round 35 and the tuning sets) and the word model
-    # learning round 35 and FAQ round 28: the same.
-    "crisis_r36": Pinned(
-        (108, 108, 60, 24), 107, 80, 47, 18, 3, 8, checked_target_met=False, in_reach_min=108
-    ),
+    # learning round 35 and FAQ round 28: the same. Round 37's rules and vetoes, chosen on it
+    # (the threat quoted from the ex's email, the garage, the note, the stolen wallet):
+    # reached 108, full 81, explicit 48, special 19, full alarms 0, checked 2.
+    "crisis_r36": Pinned((108, 108, 60, 24), 108, 81, 48, 19, 0, 2, in_reach_min=108),
     # Held out (written 2026-12-04 by a helper of the twenty-fourth session who never saw the
     # rules; round 36's brief). Measured on the code of 3338eed: reached 106 (98.1%; one
     # stalking, one trapped missed), full 90, explicit 46 (the number in the first reply
