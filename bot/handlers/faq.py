@@ -52,6 +52,7 @@ TOLD_WORDS = 20  # ... and one this long that matches nothing, a feeling told at
 SHORT_WORDS = 6  # a message this short speaks of one thing
 SHOULD_REPLY = "should-reply"  # the answer offered under a message pasted from the ex
 NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
+STOP_CHECKING = "stop-checking"  # ... or beside "i cant sleep, i keep checking her insta"
 KIDS = "kids"  # under "can i reply about the kids?", answered yes
 WHAT_COUNTS = "what-counts"  # under "can i email about the account?", answered yes
 SLIP = "slip"  # the answer given when a slip is told in words the matcher does not place
@@ -339,8 +340,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # gentle question back. Neither gets a topic menu or an answer's button; the way to
         # help stays one tap away.
         key = f"listen.body_{reading.body}" if reading.body else "listen.low_mood"
-        nights = _offer_rows(turn, [NIGHTS]) if reading.body == "sleep" else []
-        turn.say(turn.fresh(key), inline([*nights, *not_safe_row]))
+        beside = [NIGHTS] if reading.body == "sleep" else []
+        if reading.body == "sleep" and reading.checking:
+            # "its 2am and i cant sleep. i keep opening his instagram": the checking heard
+            # too, its answer offered (a helper's chat: "What's keeping you awake?")
+            key, beside = "listen.sleep_checking", [STOP_CHECKING]
+        turn.say(turn.fresh(key), inline([*_offer_rows(turn, beside), *not_safe_row]))
         return
     match = reading.match
     # Whatever the answer, a message that speaks of injury, means or danger, or one the bot

@@ -188,6 +188,13 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if reading.start_correction and turn.user.onboarded:
         startdate.begin(turn, journey.date_in(reading.text, turn.today))
         return
+    if reading.count_to is not None and turn.user.onboarded:
+        # "can you put my count back to 18": the start date that makes Day 18, to confirm
+        startdate.begin(turn, turn.today - timedelta(days=reading.count_to - 1))
+        return
+    if reading.restart_asked and turn.user.onboarded:
+        slip.begin(turn)  # "yes restart today", typed with no question pending
+        return
     faq.answer_free_text(turn, reading)
 
 

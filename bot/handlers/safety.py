@@ -1111,6 +1111,19 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         return
     if (
         data.kind == "s"
+        and read_safety_answer(text) == "safe"
+        and reading.harm is None
+        and not reading.urge
+        and not (reading.match.answered and reading.asks)
+    ):
+        # "really im ok. just tired", said again: believed, not asked "are you safe?" once
+        # more (a helper's terminal chat: asked again, then held in the talk)
+        data.said += 1
+        turn.say(_pick(turn.rt.content, data, "safe_again"), inline([[_not_safe(turn, data)]]))
+        turn.convo.pop(NAME)
+        return
+    if (
+        data.kind == "s"
         and reading.feeling
         and reading.smalltalk is None
         and not reading.urge

@@ -14,6 +14,7 @@ from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normali
 __all__ = [
     "baby_lost",
     "block_evaded",
+    "checks_their_profile",
     "blocked_by_them",
     "comparison",
     "delete_number",
@@ -78,6 +79,7 @@ class _ListeningData(DataModel):
     pregnant: Regex
     meet_up: Regex
     block_evaded: Regex
+    checking: Regex
     their_family: Regex
     blocked_by_them: Regex
     comparison: Regex
@@ -217,6 +219,11 @@ def pregnant(text: str) -> bool:
 def meet_up(text: str) -> bool:
     """ "my ex wants to meet for coffee, should i go?", "its just coffee": meeting them asked."""
     return _DATA.meet_up.search(normalize(text)) is not None
+
+
+def checks_their_profile(text: str) -> bool:
+    """Checking the ex's profile told ("i keep opening his instagram")."""
+    return _DATA.checking.search(normalize(text)) is not None
 
 
 def block_evaded(text: str) -> bool:

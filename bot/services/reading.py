@@ -20,6 +20,7 @@ from bot.services.listening import (
     Logistics,
     asks_if_changed,
     body_need,
+    checks_their_profile,
     ex_message,
     logistics_asked,
     low_mood,
@@ -42,6 +43,8 @@ class _ReadingData(DataModel):
     someone_else: Regex
     missing: list[Regex] = Field(min_length=1)
     start_correction: Regex
+    count_to: Regex
+    restart_asked: Regex
     bereaved: Regex
     minor_with_adult: Regex
     secret_asked: Regex
@@ -100,6 +103,8 @@ class Reading:
     emoji_bright: bool = False  # ...and a glad one ("🙂👍", "🎉"), with no sad emoji in it
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
     start_correction: bool = False  # "my start date was actually last sunday"
+    count_to: int | None = None  # "can you put my count back to 18": the day it should be
+    restart_asked: bool = False  # "yes restart today" typed, no question pending
     bereaved: bool = False  # "my ex passed away last night": grief, not No Contact
     # "im 14 and he's 24" ("minor"), "he said not to tell anyone about us" ("secret"): signs
     # of grooming or control
@@ -113,6 +118,7 @@ class Reading:
     stop_messages: bool = False  # "turn off the daily messages", "stop messaging me"
     low_mood: bool = False  # "yaar i am just so tired of everything", told, not asked
     body: BodyNeed | None = None  # "i dont even eat properly", "i feel sick", told
+    checking: bool = False  # "i keep opening his instagram", told
     ex_message: ExMessage | None = None  # "he said: i miss you... can we talk?": theirs, pasted
     ex_changed: bool = False  # "but what if he changed", "what if she's different now"
     not_replying: bool = False  # "ok i wont reply", "not gonna answer him": a choice, told
@@ -250,6 +256,8 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         emoji_bright=emoji and not letters and _is_bright(text),
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
+        count_to=_count_to(norm),
+        restart_asked=bool(_DATA.restart_asked.search(norm)),
         bereaved=bool(_DATA.bereaved.search(norm)),
         safeguarding=(
             "minor"
@@ -267,11 +275,25 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         stop_messages=bool(_DATA.stop_messages.search(norm)),
         low_mood=not asks and low_mood(text),
         body=None if asks else body_need(text),
+        checking=checks_their_profile(text),
         ex_message=ex,
         ex_changed=asks_if_changed(text),
         not_replying=not asks and not_replying(text),
         logistics=logistics,
     )
+
+
+def _count_to(norm: str) -> int | None:
+    """The day number a message says the count should show ("put my count back to 18")."""
+    found = _DATA.count_to.search(norm)
+    if found is None:
+        return None
+    day = int(found.group("n") or found.group("m") or found.group("k"))
+    return day if 1 <= day <= MAX_DAY else None
+
+
+# A count further back than this is not a day number (ten years)
+MAX_DAY = 3650
 
 
 def _off_topic(norm: str, requests: bool) -> bool:

@@ -687,3 +687,18 @@ async def test_sorry_after_the_urge_offer_is_no_yes_to_it(
     await user.send("sorry that was a lot")
     sorry = await user.reply()
     assert sorry.text in CONTENT.variants("listen.sorry_to_me"), sorry.plain
+
+
+async def test_sleepless_and_checking_their_profile_gets_the_checking_answer_offered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "its 2am and i cant sleep. i keep opening his instagram" got the nights
+    # reply ending "What's keeping you awake tonight?", though they had said.
+    user = emu.user(7395)
+    await onboard(user)
+    await user.send("its 2am and i cant sleep. i keep opening his instagram")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.sleep_checking"), reply.plain
+    assert CONTENT.faq_entries["stop-checking"].title in reply.button_texts()
+    assert CONTENT.faq_entries["lonely-night"].title not in reply.button_texts()
+    assert NOT_SAFE in reply.button_texts()

@@ -2758,3 +2758,28 @@ async def test_should_i_block_her_in_the_danger_talk_is_answered(
     await in_a_danger_talk(user)
     await user.send("is it safe to block her or will that make it worse")
     assert said(await user.reply(), "sos.danger_block_q")
+
+
+@pytest.mark.parametrize("typed", ["really im ok. just tired", "honestly im fine, just sad"])
+async def test_safe_said_again_after_settling_is_believed_and_lets_go(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's terminal chat: "no im fine forget i said that" settled the talk, then "really
+    # im ok. just tired" was asked "are you safe?" again and held in the talk, so "its 2am and
+    # i cant sleep. i keep opening his instagram" next got "is there anyone near you?".
+    user = emu.user(5318)
+    await in_the_talk(user)
+    await user.send("no im fine forget i said that")
+    await user.reply()
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.safe_again"), reply.plain
+    assert "safe" not in reply.plain.lower()  # not asked again
+    assert reply.button_texts() == ["🚨 I'm not safe right now"]
+    await user.send("i keep opening his instagram")
+    after = await user.reply()
+    assert not any(said(after, k) for k in ("sos.still_here", "sos.listen", "sos.still_here_who"))
+    entry = CONTENT.faq_entries["stop-checking"]
+    answers = " ".join(tghtml.to_plain(" ".join(entry.answer)).split())
+    answered = " ".join(after.plain.split())[:40] in answers
+    assert answered or entry.title in after.button_texts(), after.plain

@@ -202,3 +202,33 @@ async def test_a_command_between_ends_the_question_and_a_later_ok_changes_nothin
     await user.press(YES, message=confirm)
     await user.send("/status")
     assert "Day 1" in (await user.reply()).plain
+
+
+@pytest.mark.parametrize("typed", ["can you put my count back to 18", "my count should be 18"])
+async def test_the_day_count_said_as_it_should_be_offers_the_start_date_that_makes_it(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's chat: "can you put my count back to 18" got "That's outside what I know".
+    user = emu.user(9121)
+    await onboard(user, date="2 weeks ago")
+    await user.send(typed)
+    confirm = await user.reply()
+    assert "Day 18" in confirm.plain, confirm.plain
+    assert YES in confirm.button_texts()
+    await user.press(YES, message=confirm)
+    await user.reply()
+    await user.send("/status")
+    assert "Day 18" in (await user.reply()).plain
+
+
+async def test_yes_restart_today_typed_with_nothing_pending_asks_to_confirm_the_restart(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(9122)
+    await onboard(user, date="2 weeks ago")
+    await user.send("Yes, restart today")
+    asked = await user.reply()
+    assert asked.text in CONTENT.variants("slip.confirm_slip"), asked.plain
+    assert "Yes, restart today" in asked.button_texts()
+    await user.send("/status")
+    assert "Day 15" in (await user.reply()).plain  # nothing restarted before the yes

@@ -268,15 +268,15 @@ ROUNDS = {
     # and on the tuning sets' emergency replies, and the word model learning it: full alarms
     # 0, checked 3 (2.8%), the rest the same.
     "crisis_r35": Pinned((108, 108, 60, 24), 107, 77, 48, 20, 0, 3, in_reach_min=108),
-    # Tuning material since round 37 (held out until then, written 2026-12-04 by a helper of
-    # the twenty-third session who never saw the rules). Measured on the code of e88490b: reached 107 (99.1%), full 80,
-    # explicit 47 (the number in the first reply 59/60), special 18, full alarms 3 (two the
-    # emergency reply), checked 8 (7.4%), in reach 108 (targets: every crisis message
-    # reached, no emergency reply to an ordinary message and at most 5% checked, all three
-    # missed). After round 36's vetoes (from round 35 and the tuning sets) and the word model
-    # learning round 35 and FAQ round 28: the same. Round 37's rules and vetoes, chosen on it
-    # (the threat quoted from the ex's email, the garage, the note, the stolen wallet):
-    # reached 108, full 81, explicit 48, special 19, full alarms 0, checked 2.
+    # Tuning material since round 37 (held out until then, written 2026-12-04 by a helper of the
+    # twenty-third session who never saw the rules). Measured on the code of e88490b: reached 107
+    # (99.1%), full 80, explicit 47 (the number in the first reply 59/60), special 18, full alarms
+    # 3 (two the emergency reply), checked 8 (7.4%), in reach 108 (targets: every crisis message
+    # reached, no emergency reply to an ordinary message and at most 5% checked, all three missed).
+    # After round 36's vetoes (from round 35 and the tuning sets) and the word model learning round
+    # 35 and FAQ round 28: the same. Round 37's rules and vetoes, chosen on it (the threat quoted
+    # from the ex's email, the garage, the note, the stolen wallet): reached 108, full 81, explicit
+    # 48, special 19, full alarms 0, checked 2.
     "crisis_r36": Pinned((108, 108, 60, 24), 108, 81, 48, 19, 0, 2, in_reach_min=108),
     # Held out (written 2026-12-04 by a helper of the twenty-fourth session who never saw the
     # rules; round 36's brief). Measured on the code of 3338eed: reached 106 (98.1%; one

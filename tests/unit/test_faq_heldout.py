@@ -224,12 +224,12 @@ ROUNDS = {
     # all three met, the fifth writer in a row). Tuning material since round 29; the word
     # models learning it: reached 129, wrong 1.
     "faq_r28": Pinned((132, 30, 30), 129, 83, 1, 30, 30),
-    # Tuning material since round 30 (held out until then, written 2026-12-04 by a helper of
-    # the twenty-third session who never saw the matcher). Measured on the code of e88490b: reached 131 (99.2%), right
-    # 101, wrong 0, declined 30, quiet 29 (targets: all three met, the sixth writer in a row).
-    # The word models learning round 28 moved none of it; the phrase rule for "i keep opening
-    # his instagram" (from a helper's terminal chat) turned one right answer into a "did you
-    # mean" with the right one offered: right 100, reached still 131.
+    # Tuning material since round 30 (held out until then, written 2026-12-04 by a helper of the
+    # twenty-third session who never saw the matcher). Measured on the code of e88490b: reached 131
+    # (99.2%), right 101, wrong 0, declined 30, quiet 29 (targets: all three met, the sixth writer
+    # in a row). The word models learning round 28 moved none of it; the phrase rule for "i keep
+    # opening his instagram" (from a helper's terminal chat) turned one right answer into a "did
+    # you mean" with the right one offered: right 100, reached still 131.
     "faq_r29": Pinned((132, 30, 30), 131, 100, 0, 30, 29),
     # Held out (written 2026-12-04 by a helper of the twenty-fourth session who never saw the
     # matcher; round 29's brief). Measured on the code of 3338eed: reached 130 (98.5%), right
