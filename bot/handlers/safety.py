@@ -44,6 +44,7 @@ from bot.services.language import other_language, reply_code
 from bot.services.reading import Reading, asks_status, read_text
 from bot.services.reading import about_the_bot as asks_of_the_bot
 from bot.services.safety_answers import (
+    a_handover,
     about_the_bot,
     acting_now,
     against_them,
@@ -57,6 +58,7 @@ from bot.services.safety_answers import (
     asks_for_alternatives,
     asks_for_company,
     asks_for_number,
+    asks_if_nc_fits,
     asks_if_normal,
     asks_protection_order,
     asks_tech_safety,
@@ -65,6 +67,7 @@ from bot.services.safety_answers import (
     asks_to_reply_to_them,
     asks_what_to_do,
     asks_who_is_told,
+    asks_who_sees,
     at_the_door,
     blames_self,
     blocked_by_them,
@@ -141,6 +144,7 @@ from bot.services.safety_answers import (
     they_went_quiet,
     threat_gone,
     threatens_images,
+    told_as_past,
     waiting_for_help,
     wants_no_lecture,
     will_call,
@@ -354,8 +358,17 @@ async def check_message(update: Update, context: BotContext) -> None:
         # "im ok. not gonna hurt myself", "im not going to hurt myself ok? i just want the pain
         # to stop": an answer, read by the talk itself
         return
+    calmer = frame is not None and SosData.of(frame).kind == "d" and (
+        threat_gone(text)
+        or read_safety_answer(text) == "safe"
+        or not_dangerous(text)
+        or a_handover(text)
+        or told_as_past(text)
+        or asks_if_nc_fits(text)
+    )
     if going_on and (
-        reached_help(text)
+        calmer  # "ok police came, he's gone. im ok now" in the danger talk: not the door again
+        or reached_help(text)
         or waiting_for_help(text)
         or not_immediate(text)
         or asks_about_lines(text)
@@ -598,6 +611,13 @@ def _said_unsafe(data: SosData, text: str) -> bool:
     return data.unsafe
 
 
+# Replies that listen and ask nothing of them: an "ok" after one is not agreeing to call
+_LISTENING = frozenset(
+    {"talk_with_me", "still_here_quiet", "stopped_asking", "numbers_stopped", "no_lecture",
+     "hurt_minor", "talk_else", "no_sorry", "listen"}
+)
+
+
 # Checked in order; the first that fits answers.
 _HEARD = (
     # "stop", "i said stop": the questions stop; the number stays, quietly
@@ -682,6 +702,11 @@ _HEARD = (
     _Heard("sd", will_call, "ack_calling", Step.UNSAFE),
     # "sorry for the drama": no need
     _Heard("sdo", apologises, "no_sorry", None),
+    # "can he see that I use this bot?": who can read the chat, answered in the talk
+    _Heard("sdo", asks_who_sees, "privacy_in_talk", None),
+    # "he used to hit me. is 'no contact' even the right word for this": yes, and it is not a
+    # safety plan on its own (a helper's chat: "keep the door shut" again)
+    _Heard("d", asks_if_nc_fits, "nc_and_abuse", Step.ASKED),
     # "i texted him again. day 2 and i already failed" (terminal chat): the slip heard, in the
     # talk's light; the count can wait
     _Heard("s", told_a_slip_to_them, "slip_in_talk", Step.ASKED),
@@ -774,6 +799,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "ok" to "please call now", or after saying they were not safe, is heard, not read
         # as "I'm safe": the talk stays open ("go to them" when that was the last ask)
         key = "ack_going" if data.going else "ack_while_unsafe"
+        if data.asked in _LISTENING or data.stopped:
+            # "ok" after "talk to me" or "no more hotlines": company, not "stay with me while
+            # you make that call" (a helper's chat: a call she never mentioned)
+            key = "still_here_quiet"
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
     if _answers_below(turn, frame, data, text):
@@ -843,6 +872,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "maybe i should just unblock him so he calms down", "if i pay he will stop": don't
         _reply(turn, frame, data, "images_now", Step.ASKED)
         return
+    if data.kind == "d" and a_handover(text) and read_safety_answer(text) != "unsafe":
+        # "she just wants her stuff back i think": a handover, not a threat; the talk steps
+        # down (a helper's chat: steps for tonight, then a refuge after the box was given)
+        data.at_door = False
+        _settle(turn, frame, data, "handover")
+        return
     if data.kind == "d" and not_dangerous(text) and read_safety_answer(text) != "unsafe":
         # "he's not dangerous, just persistent": believed; the talk steps down, the door
         # still theirs to keep shut (ninth probe S16)
@@ -856,8 +891,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if heard is not None:
         if heard.key in ("stopped_asking", "numbers_stopped"):
             data.stopped = True
+        key = heard.key
+        if key == "talk_with_me" and data.stopped:
+            key = "still_here_quiet"  # "can you just talk to me", after "no more hotlines"
         step = heard.step or (Step.UNSAFE if data.unsafe else Step.LISTEN)
-        _reply(turn, frame, data, heard.key, step)
+        _reply(turn, frame, data, key, step)
         return
     if asks_of_the_bot(text) and read_safety_answer(text) is None and mentions_harm(text) is None:
         await _do_and_stay(turn, frame, data, text)
@@ -891,6 +929,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "i have my dads gun", "i have 2 boxes": distance from it tonight, and the number
         data.means = True
         _reply(turn, frame, data, "means_now", Step.UNSAFE)
+        return
+    if data.kind == "d" and threat_gone(text) and read_safety_answer(text) == "safe":
+        # "ok police came, he's gone. im ok now": gone and safe, both said; the talk steps down
+        data.at_door = False
+        _settle(turn, frame, data, "safe_now")
         return
     if data.kind == "d" and threat_gone(text):
         # "ok hes gone now": glad, the door locked, the number if they come back; safe now?
@@ -1075,9 +1118,22 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         turn.convo.pop(NAME)
         await router.route(turn, text)
         return
+    if data.kind == "d" and a_handover(text) and mentions_harm(text) is None:
+        # "i gave her the box and shut the door", after "she just wants her stuff back"
+        data.said += 1
+        turn.say(_pick(turn.rt.content, data, "handover_done"), inline([[_not_safe(turn, data)]]))
+        turn.convo.pop(NAME)
+        return
     if (tool := safety_tool_asked(text)) is not None:
         # "make a safety plan", typed under "the buttons below have a simple safety plan"
         await _press(turn, frame, _tool_button(data, tool))
+        return
+    if data.kind == "d" and asks_if_nc_fits(text):
+        # "he used to hit me. is 'no contact' even the right word for this", after "im ok now"
+        _reply(turn, frame, data, "nc_and_abuse", Step.ASKED)
+        return
+    if asks_who_sees(text):
+        _reply(turn, frame, data, "privacy_in_talk", Step.ASKED)
         return
     blocking = data.kind == "d" and asks_about_blocking(text)
     if blocking or (data.kind == "d" and asks_bot_to_act(text)):
@@ -1234,7 +1290,7 @@ def _not_safe(turn: Turn, data: SosData) -> tuple[str, str]:
 
 # Ways a talk ends with them safe for now: said so, feeling better the next day ("i'm doing a
 # bit better today"), or checked at a hospital ("they said im ok"; the ninth probe's S19)
-_STEPPED_DOWN = frozenset({"safe_now", "better_now", "checked_ok", "not_danger"})
+_STEPPED_DOWN = frozenset({"safe_now", "better_now", "checked_ok", "not_danger", "handover"})
 
 
 def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:

@@ -20,6 +20,7 @@ import re
 from typing import Literal
 
 from bot.services.crisis import detect_crisis, mentions_harm
+from bot.services.smalltalk import classify_smalltalk
 from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
 
@@ -1593,6 +1594,22 @@ _NOT_DANGEROUS = re.compile(
     r" sad)\b"
 )
 
+# "she just wants her stuff back i think", "i gave her the box and shut the door": a handover
+# of belongings at the door (a helper's chat: a refuge suggested after the box was given)
+_HANDOVER = re.compile(
+    r"\b(?:he|she|they) (?:just |only )(?:wants?|wanted|came|come|is here|was here|needed|needs)"
+    r" (?:to get |for |to pick up |to collect |to grab )?(?:his|her|their|the) (?:stuff|things"
+    r"|box|bag|belongings|clothes|keys|hoodie|boxes)\b"
+    r"|\bi (?:just )?(?:gave|handed) (?:him|her|them) (?:the|his|her|their) (?:box|boxes|stuff"
+    r"|things|bag|keys|belongings|clothes)\b"
+)
+
+
+def a_handover(text: str) -> bool:
+    """ "she just wants her stuff back": the one at the door came for their things."""
+    norm = normalize(text)
+    return _HANDOVER.search(norm) is not None and mentions_harm(norm) is None
+
 
 def not_dangerous(text: str) -> bool:
     """ "he's not dangerous, just persistent": no danger from them, said."""
@@ -2244,7 +2261,11 @@ _SORRY_TO_BOT = re.compile(
     r"^(?:(?:i am|im|so|really|very)\s)*sorry(?: (?:for|about) (?:the drama|this|all this|that"
     r"|being (?:dramatic|a mess|so much|like this)|bothering you|dumping (?:all )?(?:this|that)"
     r"(?: on you)?|unloading(?: on you)?|wasting your time|the trouble|going on|rambling"
-    r"|the late message|messaging so late))?(?: lol| haha)?$"
+    r"|the late message|messaging so late|yelling|shouting|swearing|the language|spamming"
+    r"|the spam|the essay|the long message|the wall of text|crying|oversharing))?"
+    # "sorry im rambling", "sorry i am being dramatic"
+    r"(?: (?:i am|im) (?:rambling|being dramatic|a mess|so dramatic|spamming|oversharing"
+    r"|going on))?(?: lol| haha)?$"
 )
 
 
@@ -2462,6 +2483,10 @@ _NO_NUMBERS = re.compile(
     r"|crisis lines)\b"
     r"|\b(?:stop|quit) (?:telling|asking) me to call (?:a |the |some )?(?:hotline|helpline|line"
     r"|number|someone|anyone|people)\b"
+    # "please dont give me the hotline thing again" (a helper's chat: the lines, at once)
+    r"|\b(?:do not|stop|quit) (?:give|giving|send|sending|show|showing) me (?:the |a |any |more"
+    r" |another |your |all the |those |these )?(?:crisis |suicide |help )?(?:hotline|hotlines"
+    r"|helpline|helplines|numbers?|crisis lines?)\b"
 )
 
 
@@ -2660,6 +2685,9 @@ _MINOR_INJURY = re.compile(
     r"|little)(?: (?:ones?|cuts?|scratch(?:es)?))?|(?:it )?(?:stopped|has stopped) bleeding|not"
     r" bleeding(?: anymore| now| any more)?|no es (?:muy )?profundo|nao e (?:muito )?fundo"
     r"|pas profond|nicht tief)(?: (?:tho|though|really|i think|lol|honestly|dw|do not worry))*"
+    # "its not deep, i cleaned it" (a helper's chat: "please call 911 now")
+    r"(?:,? (?:and )?i (?:have |already )?(?:cleaned|washed|bandaged|covered|disinfected|put a"
+    r" (?:plaster|bandage|band aid) on) (?:it|them|it up|them up)(?: already| now)?)?"
 )
 
 
@@ -2841,3 +2869,37 @@ def on_the_way_to_stay(text: str) -> bool:
 def arrived_to_stay(text: str) -> bool:
     """ "im at my nans now", "made it to my mums": there, with someone."""
     return _found(_ARRIVED_TO_STAY, text)
+
+
+def asks_who_sees(text: str) -> bool:
+    """ "can he see that I use this bot?", "who can read this": who sees the chat, asked in
+    the talk (a helper's chat: a victim's question got the steps for tonight)."""
+    return classify_smalltalk(text) == "privacy"
+
+
+# "is 'no contact' even the right word for this", "should i still do no contact": whether No
+# Contact fits when the ex hurt them
+_NC_FITS = re.compile(
+    r"\b(?:is|does|will|would) (?:no contact|nc|this|it)(?: even| really| still)?"
+    r" (?:the right (?:word|thing|name)|right|enough|work|apply|help|count)\b"
+    r"|\bshould i (?:still |even )?(?:do|keep|keep doing|be doing|go) (?:no contact|nc)\b"
+    r"|\b(?:no contact|nc) (?:even )?(?:for|with) (?:someone|a person|him|her|them) (?:who|that)"
+    r" (?:hit|hurt|hits|hurts|abused|abuses)\b"
+)
+
+
+def asks_if_nc_fits(text: str) -> bool:
+    """Whether No Contact fits someone who hurt them, asked in the danger talk."""
+    return _NC_FITS.search(normalize(text)) is not None
+
+
+# "he used to hit me", "back when we were together": told as past, not happening now
+_TOLD_AS_PAST = re.compile(
+    r"\b(?:used to|would always|back when|in the past|years ago|when we were together"
+    r"|while we were together|during (?:the|our) relationship)\b"
+)
+
+
+def told_as_past(text: str) -> bool:
+    """Whether danger is told as something that happened before, not now."""
+    return _TOLD_AS_PAST.search(normalize(text)) is not None

@@ -2783,3 +2783,80 @@ async def test_safe_said_again_after_settling_is_believed_and_lets_go(
     answers = " ".join(tghtml.to_plain(" ".join(entry.answer)).split())
     answered = " ".join(after.plain.split())[:40] in answers
     assert answered or entry.title in after.button_texts(), after.plain
+
+
+async def test_gone_and_safe_after_the_police_came_steps_down_not_the_door_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "ok police came, he's gone. im ok now" got the first danger reply
+    # again word for word ("Don't open the door..."), and "he used to hit me. is 'no contact'
+    # even the right word for this" the door steps once more.
+    user = emu.user(5319)
+    await in_a_danger_talk(user)
+    await user.send("ok police came, he's gone. im ok now")
+    settled = await user.reply()
+    assert said(settled, "sos.safe_now_danger"), settled.plain
+    assert "Don't open the door" not in settled.plain
+    await user.send("he used to hit me. is 'no contact' even the right word for this")
+    answered = await user.reply()
+    assert said(answered, "sos.nc_and_abuse"), answered.plain
+    assert "112" in answered.plain
+
+
+async def test_who_can_see_the_chat_asked_in_the_danger_talk_is_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(5320)
+    await in_a_danger_talk(user)
+    await user.send("can he see that I use this bot?")
+    reply = await user.reply()
+    assert said(reply, "sos.privacy_in_talk"), reply.plain
+    assert "/delete" in reply.plain
+
+
+async def test_the_ex_at_the_door_for_their_things_steps_down_and_the_handover_is_no_slip(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "she just wants her stuff back i think" got the steps for tonight, "i
+    # gave her the box and shut the door" a refuge, "sorry im rambling" the door again.
+    user = emu.user(5321)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex is at my door")
+    first = await user.reply()
+    assert "112" in first.plain
+    await user.send("she just wants her stuff back i think")
+    eased = await user.reply()
+    assert said(eased, "sos.handover"), eased.plain
+    await user.send("i gave her the box and shut the door")
+    done = await user.reply()
+    assert said(done, "sos.handover_done"), done.plain
+    assert "refuge" not in done.plain.lower()
+    await user.send("sorry im rambling")
+    sorry = await user.reply()
+    assert "door" not in sorry.plain.lower(), sorry.plain
+
+
+async def test_a_cleaned_shallow_cut_no_more_hotlines_and_ok_are_each_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "its not deep, i cleaned it" got "please call 911 now"; "please dont
+    # give me the hotline thing again" the list of lines at once; "can you just talk to me"
+    # a line again; "ok" then "Stay with me while you make that call", a call never mentioned.
+    user = emu.user(5322)
+    await onboard(user, zone="Berlin")
+    await user.send("i cut myself last night")
+    await user.reply()
+    await user.send("its not deep, i cleaned it")
+    cared = await user.reply()
+    assert said(cared, "sos.hurt_minor"), cared.plain
+    await user.send("please dont give me the hotline thing again")
+    stopped = await user.reply()
+    assert said(stopped, "sos.numbers_stopped"), stopped.plain
+    assert "0800" not in stopped.plain
+    await user.send("can you just talk to me")
+    company = await user.reply()
+    assert "0800" not in company.plain, company.plain
+    await user.send("ok")
+    ok = await user.reply()
+    assert not said(ok, "sos.ack_while_unsafe"), ok.plain
+    assert "call" not in ok.plain.lower(), ok.plain
