@@ -21,10 +21,12 @@ from bot.services.listening import (
     block_evaded,
     blocked_by_them,
     comparison,
+    dating_again,
     delete_number,
     event_together,
     future_lost,
     grief_guilt,
+    logistics_not_slip,
     meet_up,
     pregnant,
     resisting,
@@ -32,9 +34,11 @@ from bot.services.listening import (
     saw_them,
     self_blame,
     their_family,
+    their_loss,
     told,
     violent_anger,
     worse_than_start,
+    young_user,
 )
 from bot.services.passages import best_passage
 from bot.services.reading import Reading, asks_what_now
@@ -233,7 +237,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (worse_than_start, "listen.worse_than_start"),
         (event_together, "listen.event_together"),
         (delete_number, "listen.delete_number"),
+        # a helper's chat: these got "They're with someone new", "Telling friends and family",
+        # the co-parenting answer and a restart offered
+        (dating_again, "listen.dating_again"),
+        (their_loss, "listen.their_loss"),
+        (young_user, "listen.young_user"),
+        (logistics_not_slip, "listen.logistics_not_slip"),
     ):
+        if tells is logistics_not_slip and reading.logistics is not None:
+            continue  # "about the rent money": the reply that names the subject, below
         if reading.harm != "strong" and tells(reading.text):
             # a block got round, the ex's mother writing, blocked by them (seventh probe)
             turn.say(turn.fresh(key), inline([_topics_row(turn)]))

@@ -1168,6 +1168,7 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
     if (
         data.kind == "s"
         and read_safety_answer(text) == "safe"
+        and not is_plain_ok(text)  # a bare "ok" goes on to what was below
         and reading.harm is None
         and not reading.urge
         and not (reading.match.answered and reading.asks)

@@ -15,6 +15,10 @@ __all__ = [
     "baby_lost",
     "block_evaded",
     "checks_their_profile",
+    "dating_again",
+    "logistics_not_slip",
+    "their_loss",
+    "young_user",
     "blocked_by_them",
     "comparison",
     "delete_number",
@@ -80,6 +84,10 @@ class _ListeningData(DataModel):
     meet_up: Regex
     block_evaded: Regex
     checking: Regex
+    dating_again: Regex
+    their_loss: Regex
+    young_user: Regex
+    logistics_not_slip: Regex
     their_family: Regex
     blocked_by_them: Regex
     comparison: Regex
@@ -219,6 +227,26 @@ def pregnant(text: str) -> bool:
 def meet_up(text: str) -> bool:
     """ "my ex wants to meet for coffee, should i go?", "its just coffee": meeting them asked."""
     return _DATA.meet_up.search(normalize(text)) is not None
+
+
+def dating_again(text: str) -> bool:
+    """ "is it ok to date someone else on day 10": dating again themselves, asked."""
+    return _DATA.dating_again.search(normalize(text)) is not None
+
+
+def their_loss(text: str) -> bool:
+    """ "his mom died, can i go to the funeral": a death on the ex's side."""
+    return _DATA.their_loss.search(normalize(text)) is not None
+
+
+def young_user(text: str) -> bool:
+    """ "im 14 is this app even for kids": a young person asking if the bot is for them."""
+    return _DATA.young_user.search(normalize(text)) is not None
+
+
+def logistics_not_slip(text: str) -> bool:
+    """ "i replied only about the play. is that a slip?": a practical reply, asked about."""
+    return _DATA.logistics_not_slip.search(normalize(text)) is not None
 
 
 def checks_their_profile(text: str) -> bool:

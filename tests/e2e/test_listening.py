@@ -702,3 +702,36 @@ async def test_sleepless_and_checking_their_profile_gets_the_checking_answer_off
     assert CONTENT.faq_entries["stop-checking"].title in reply.button_texts()
     assert CONTENT.faq_entries["lonely-night"].title not in reply.button_texts()
     assert NOT_SAFE in reply.button_texts()
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("is it ok to date someone else on day 10", "listen.dating_again"),
+        ("his mom died, can i go to the funeral", "listen.their_loss"),
+        ("im 14 is this app even for kids", "listen.young_user"),
+        ("i replied only about the kids play. is that a slip?", "listen.logistics_not_slip"),
+    ],
+)
+async def test_questions_no_answer_covered_get_their_own_reply_not_a_wrong_answer(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, key: str
+) -> None:
+    # A helper's chats: "They're with someone new", "Telling friends and family", the
+    # co-parenting answer and a restart offered, in turn.
+    user = emu.user(7396)
+    await onboard(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants(key), reply.plain
+    assert "Count it as a slip" not in " ".join(reply.button_texts())
+
+
+async def test_day_40_now_what_gets_what_comes_after_the_30_days(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(7397)
+    await onboard(user, date="40 days ago")
+    await user.send("im on day 40, now what?")
+    reply = await user.reply()
+    entry = CONTENT.faq_entries["nc-ends"]
+    assert reply.text.startswith(entry.answer[0][:30]), reply.plain

@@ -302,3 +302,16 @@ async def test_a_setting_typed_at_the_list_is_done_and_a_bare_number_is_not_kept
     number = await user.reply()
     assert number.text == CONTENT.text("reasons.number_typed"), number.plain
     assert await reasons_of(bot, 5011) == []
+
+
+async def test_a_hopeful_reason_about_the_kids_is_saved_not_asked_about(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "my kids deserve a dad who isn't a wreck" at set-up got "are you safe
+    # right now?" with 911 and six crisis buttons.
+    user = emu.user(5012)
+    await onboard(user, reason="my kids deserve a dad who isn't a wreck")
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "my kids deserve a dad who isn" in listed.plain, listed.plain
+    assert "safe" not in listed.plain.lower()

@@ -1432,3 +1432,32 @@ async def test_a_change_of_heart_said_as_i_wont_ends_the_urge_as_passed(
     assert passed.plain.startswith(tuple(v.split("<")[0] for v in variants("urge.outcome_passed")))
     [urge] = await urges_of(fast, 4040)
     assert urge.outcome == "passed"
+
+
+@pytest.mark.parametrize(
+    "typed", ["ok i didnt send it", "i declined his call", "ok i put the phone down"]
+)
+async def test_a_win_told_at_the_strength_question_ends_the_urge_as_passed(
+    emu: BotApiEmulator, fast: BotRunner, typed: str
+) -> None:
+    # A helper's chat: each of these got "Tap a number from 1 to 10".
+    user = emu.user(4041)
+    await onboard(user)
+    await user.send("/urge")
+    await user.reply()
+    await user.send(typed)
+    reply = await user.reply()
+    assert "1 to 10" not in reply.plain, reply.plain
+    [urge] = await urges_of(fast, 4041)
+    assert urge.outcome == "passed"
+
+
+async def test_not_sent_yet_is_no_win(emu: BotApiEmulator, fast: BotRunner) -> None:
+    user = emu.user(4042)
+    await onboard(user)
+    await user.send("/urge")
+    await user.reply()
+    await user.send("i didnt send it yet")
+    await user.reply()
+    [urge] = await urges_of(fast, 4042)
+    assert urge.outcome is None
