@@ -18,6 +18,7 @@ from bot.services.faq import FaqEntry
 from bot.services.listening import (
     at_door_calm,
     baby_lost,
+    betrayed_twice,
     block_evaded,
     blocked_by_them,
     comparison,
@@ -240,6 +241,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # a helper's chat: these got "They're with someone new", "Telling friends and family",
         # the co-parenting answer and a restart offered
         (dating_again, "listen.dating_again"),
+        (betrayed_twice, "listen.betrayed_twice"),
         (their_loss, "listen.their_loss"),
         (young_user, "listen.young_user"),
         (logistics_not_slip, "listen.logistics_not_slip"),

@@ -36,6 +36,7 @@ from bot.services.dates import (
 )
 from bot.services.hedges import asks_why, hedge_of, wants_no_messages
 from bot.services.language import reply_code, unparsed_language
+from bot.services.listening import frustrated
 from bot.services.progress import day_number, local_today
 from bot.services.reading import (
     about_the_bot,
@@ -451,7 +452,11 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
             return
         if exc.code == "unrecognised" and _not_english(turn, frame, raw):
             return
-        code = "event" if exc.code == "unrecognised" and dated_by_an_event(raw) else exc.code
+        code: str = (
+            "event" if exc.code == "unrecognised" and dated_by_an_event(raw) else exc.code
+        )
+        if exc.code == "unrecognised" and frustrated(raw):
+            code = "frustrated"  # "fuck this": patience, not "that doesn't look like a date"
         turn.say(turn.t(f"onboarding.date_{code}", text=raw[:60]))
         if frame.step != DATE_TYPED:
             # The same question stands: "Today" and "Yesterday" under it still answer it.

@@ -51,6 +51,7 @@ from bot.services.safety_answers import (
     apologises,
     arrived_to_stay,
     asks_about_blocking,
+    asks_about_count,
     asks_about_lines,
     asks_about_tracker,
     asks_bot_to_act,
@@ -81,6 +82,7 @@ from bot.services.safety_answers import (
     done_to_self,
     drinking,
     driving,
+    ex_looked_after,
     fears_for_them,
     feels_better,
     gives_in,
@@ -224,6 +226,9 @@ class SosData(FrameData):
     # a plain No Contact subject next ("i cant stop looking at her insta") lets the talk go,
     # the "I'm not safe" button kept beside it
     net: bool = False
+    # The ex at risk is being helped (help called, or "they said hes ok"): "do i have to talk
+    # to him now?" is then about owing them a talk, not about reaching them
+    helped: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -606,6 +611,11 @@ def _played_down_uncut(data: SosData, text: str) -> bool:
     return not data.injured and plays_it_down(text)
 
 
+def _not_helped(data: SosData, text: str) -> bool:
+    """Help has not reached the ex at risk yet."""
+    return not data.helped
+
+
 def _said_unsafe(data: SosData, text: str) -> bool:
     """After "not safe": the reply with the number stays."""
     return data.unsafe
@@ -641,6 +651,15 @@ _HEARD = (
     _Heard("sdo", _is_thanks, "thanks_in_talk", Step.ASKED),
     # "she's not answering her phone now": a welfare check at their address (ninth probe S17)
     _Heard("o", they_went_quiet, "welfare_check", Step.ASKED),
+    # "he sent a picture of pills": the ex's danger now; the call, with their address (a
+    # helper's chat: "Are you safe at this moment?" to the one worried for them)
+    _Heard("o", means_at_hand, "ex_means", Step.ASKED),
+    # "they said hes ok, hes at the hospital": relief, and it was their doing
+    _Heard("o", ex_looked_after, "ex_looked_after", Step.ASKED),
+    # "does this reset my count if i called the ambulance": no
+    _Heard("o", asks_about_count, "ex_help_not_slip", Step.ASKED),
+    # "do i have to talk to him now?", once he is being helped: no, nothing is owed
+    _Heard("o", asks_to_reply_to_them, "ex_no_owe", Step.ASKED, unless=_not_helped),
     # "should i just reply to him": help reaches them without the person's reply
     _Heard("o", asks_to_reply_to_them, "what_now_ex", Step.ASKED),
     # "what if he actually does it", "it'll be my fault": not theirs to carry; help reaches
@@ -891,6 +910,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if heard is not None:
         if heard.key in ("stopped_asking", "numbers_stopped"):
             data.stopped = True
+        if heard.key == "ex_looked_after":
+            data.helped = True
         key = heard.key
         if key == "talk_with_me" and data.stopped:
             key = "still_here_quiet"  # "can you just talk to me", after "no more hotlines"
@@ -1033,6 +1054,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, "ex_no_contacts", Step.ASKED)
     elif data.kind == "o" and got_them_help(text):
         # The one at risk is being helped ("i called 911 for him"): that was enough.
+        data.helped = True
         _reply(turn, frame, data, "helped_them", Step.ASKED)
     elif data.kind != "o" and reached_help(text):
         # "ok i called lifeline", "talked to my sister": glad, and how is it now?

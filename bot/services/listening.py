@@ -14,7 +14,9 @@ from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normali
 __all__ = [
     "baby_lost",
     "block_evaded",
+    "betrayed_twice",
     "checks_their_profile",
+    "frustrated",
     "dating_again",
     "logistics_not_slip",
     "their_loss",
@@ -84,6 +86,8 @@ class _ListeningData(DataModel):
     meet_up: Regex
     block_evaded: Regex
     checking: Regex
+    frustrated: Regex
+    betrayed_twice: Regex
     dating_again: Regex
     their_loss: Regex
     young_user: Regex
@@ -227,6 +231,16 @@ def pregnant(text: str) -> bool:
 def meet_up(text: str) -> bool:
     """ "my ex wants to meet for coffee, should i go?", "its just coffee": meeting them asked."""
     return _DATA.meet_up.search(normalize(text)) is not None
+
+
+def betrayed_twice(text: str) -> bool:
+    """ "she cheated on me with my best friend": the partner and a friend lost at once."""
+    return _DATA.betrayed_twice.search(normalize(text)) is not None
+
+
+def frustrated(text: str) -> bool:
+    """ "fuck this", "ugh this is stupid", "whatever": frustration, sworn or sighed."""
+    return _DATA.frustrated.search(normalize(text)) is not None
 
 
 def dating_again(text: str) -> bool:

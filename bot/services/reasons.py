@@ -121,8 +121,9 @@ _TYPED_ADD = re.compile(
     r"(?:reason|reasons|list)$"
 )
 _TYPED_ADD_BARE = re.compile(
-    _POLITE + r"(?:add|write|type)\s+(?:a|another|one more|a new|new)(?:\s+(?:one|reason))?"
-    r"(?:\s+(?:please|pls))?$"
+    _POLITE + r"(?:add|write|type)(?:\s+(?:a|another|one more|a new|new)(?:\s+(?:one|reason))?"
+    # "add one", "add" (a helper's chat: "add one" was offered as the reason itself)
+    r"|\s+one|\s+(?:a |one )?more)?(?:\s+(?:please|pls))?$"
 )
 _TYPED_CHANGE = re.compile(
     _POLITE + r"(?:change|edit|update|reword|rewrite|replace|fix|correct)\s+"

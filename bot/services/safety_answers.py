@@ -2903,3 +2903,36 @@ _TOLD_AS_PAST = re.compile(
 def told_as_past(text: str) -> bool:
     """Whether danger is told as something that happened before, not now."""
     return _TOLD_AS_PAST.search(normalize(text)) is not None
+
+
+# "they said hes ok, hes at the hospital": the ex at risk is being looked after
+_LOOKED_AFTER = re.compile(
+    r"\b(?:he|she|they) (?:is|are|s) (?:ok|okay|safe|alive|fine|stable|awake|being looked after"
+    r"|at (?:the )?hospital|in (?:the )?hospital|in a&e|in the er|with (?:the )?(?:paramedics"
+    r"|doctors|police|ambulance|his \w+|her \w+|their \w+))\b"
+    r"|\b(?:they|the police|police|paramedics|the hospital|the doctors|his \w+|her \w+) (?:said"
+    r"|say|told me) (?:he|she|they) (?:is|are|s|was|were) (?:ok|okay|safe|fine|alive|stable)\b"
+    r"|\b(?:paramedics|the ambulance|an ambulance|police|the police) (?:got|found|reached|took)"
+    r" (?:him|her|them)\b"
+)
+
+
+def ex_looked_after(text: str) -> bool:
+    """ "they said hes ok, hes at the hospital": help reached the ex at risk."""
+    norm = normalize(text)
+    found = _LOOKED_AFTER.search(norm) is not None
+    return found and not re.search(r"\bnot (?:ok|okay|safe)", norm)
+
+
+# "does this reset my count if i called the ambulance": whether getting them help broke No
+# Contact
+_COUNT_ASKED = re.compile(
+    r"\b(?:reset|restart|break|broke|ruin|lose|mess up) (?:my )?(?:count|streak|days|no contact"
+    r"|nc|progress)\b|\b(?:does|did|would|will|is) (?:this|that|it) (?:count|a slip|break)\b"
+    r"|\bcount as (?:a slip|contact|breaking)\b|\bback to day (?:0|zero|1|one)\b"
+)
+
+
+def asks_about_count(text: str) -> bool:
+    """Whether getting the ex help counts against No Contact, asked."""
+    return _COUNT_ASKED.search(normalize(text)) is not None

@@ -735,3 +735,50 @@ async def test_day_40_now_what_gets_what_comes_after_the_30_days(
     reply = await user.reply()
     entry = CONTENT.faq_entries["nc-ends"]
     assert reply.text.startswith(entry.answer[0][:30]), reply.plain
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("this bot is useless", "not_understood"),
+        ("what are you even for", "about"),
+        ("you're a bot you don't get it", "bot_care"),
+        ("sorry for yelling", "apology"),
+    ],
+)
+async def test_an_angry_users_words_to_the_bot_get_small_talk_replies_not_stock_ones(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, kind: str
+) -> None:
+    # A helper's chat (an angry user): "Thank you for telling me", "Questions like that can go
+    # round and round", "Is this more about missing them?" and the answer about apologising
+    # to the ex, in turn.
+    user = emu.user(7398)
+    await onboard(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert reply.text in CONTENT.faq.smalltalk[kind], reply.plain  # type: ignore[union-attr]
+
+
+async def test_a_double_betrayal_and_sworn_anger_are_heard_as_such(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(7399)
+    await onboard(user)
+    await user.send("she cheated on me with my best friend")
+    assert (await user.reply()).text in CONTENT.variants("listen.betrayed_twice")
+    await user.send("im serious im so fucking angry")
+    angry = await user.reply()
+    assert CONTENT.faq_entries["anger"].title in angry.button_texts(), angry.button_texts()
+
+
+async def test_frustration_sworn_at_the_date_question_is_met_with_patience(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(7400)
+    await user.send("/start")
+    await user.reply()
+    await user.send("fuck this")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("onboarding.date_frustrated"), reply.plain
+    await user.send("today")
+    assert "Day 1" in (await user.reply()).plain

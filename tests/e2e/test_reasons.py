@@ -315,3 +315,23 @@ async def test_a_hopeful_reason_about_the_kids_is_saved_not_asked_about(
     listed = await user.reply()
     assert "my kids deserve a dad who isn" in listed.plain, listed.plain
     assert "safe" not in listed.plain.lower()
+
+
+async def test_add_one_typed_at_the_list_asks_for_the_reason_and_keeps_the_next_message(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "add one" was offered as the reason itself; the real reason typed next
+    # went to general chat and was lost.
+    user = emu.user(5013)
+    await onboard(user, reason="to be free")
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("add one")
+    prompt = await user.reply()
+    assert prompt.text in CONTENT.variants("reasons.add_prompt"), prompt.plain
+    await user.send("he never once asked how my day was")
+    await user.reply()
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "he never once asked how my day was" in listed.plain, listed.plain
+    assert "add one" not in listed.plain

@@ -2860,3 +2860,26 @@ async def test_a_cleaned_shallow_cut_no_more_hotlines_and_ok_are_each_heard(
     ok = await user.reply()
     assert not said(ok, "sos.ack_while_unsafe"), ok.plain
     assert "call" not in ok.plain.lower(), ok.plain
+
+
+async def test_the_ex_at_risk_talk_hears_the_pills_the_help_and_what_is_owed(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "he sent a picture of pills" got "Are you safe at this moment?" (asked
+    # of the one worried for him); "they said hes ok, hes at the hospital" a stock line; "do i
+    # have to talk to him now?" the steps to reach him again; "does this reset my count" no
+    # yes or no.
+    user = emu.user(5323)
+    await onboard(user, zone="Berlin")
+    await user.send("my ex says hell kill himself if i dont answer him")
+    await user.reply()
+    await user.send("he sent a picture of pills")
+    urgent = await user.reply()
+    assert said(urgent, "sos.ex_means"), urgent.plain
+    assert "112" in urgent.plain
+    await user.send("they said hes ok, hes at the hospital")
+    assert said(await user.reply(), "sos.ex_looked_after")
+    await user.send("do i have to talk to him now?")
+    assert said(await user.reply(), "sos.ex_no_owe")
+    await user.send("does this reset my count if i called the ambulance")
+    assert said(await user.reply(), "sos.ex_help_not_slip")
