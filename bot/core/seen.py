@@ -33,10 +33,14 @@ class LastAnswers:
     def __init__(self, size: int = 50_000) -> None:
         self._size = size
         self._last: dict[int, tuple[str, datetime]] = {}
+        # The last FAQ answer itself, kept apart from the notes other replies leave (an urge
+        # offered, a slip told): "hes calling me right now" a minute after "HE TEXTED ME",
+        # with the urge offer between, is still the same answer asked again
+        self._faq: dict[int, tuple[str, datetime]] = {}
 
     def repeats(self, user_id: int, answer_id: str, now: datetime, within: timedelta) -> bool:
-        """Whether `answer_id` was the last answer `user_id` got, less than `within` ago."""
-        last = self._last.get(user_id)
+        """Whether `answer_id` was the last FAQ answer `user_id` got, less than `within` ago."""
+        last = self._faq.get(user_id)
         return last is not None and last[0] == answer_id and now - last[1] < within
 
     def last(self, user_id: int, now: datetime, within: timedelta) -> str | None:
@@ -44,11 +48,13 @@ class LastAnswers:
         last = self._last.get(user_id)
         return last[0] if last is not None and now - last[1] < within else None
 
-    def note(self, user_id: int, answer_id: str, now: datetime) -> None:
-        self._last.pop(user_id, None)
-        self._last[user_id] = (answer_id, now)
-        if len(self._last) > self._size:
-            del self._last[next(iter(self._last))]
+    def note(self, user_id: int, answer_id: str, now: datetime, *, faq: bool = False) -> None:
+        """Remember the last reply of note; `faq`: an FAQ answer, which `repeats` looks at."""
+        for kept in (self._last, self._faq) if faq else (self._last,):
+            kept.pop(user_id, None)
+            kept[user_id] = (answer_id, now)
+            if len(kept) > self._size:
+                del kept[next(iter(kept))]
 
 
 class RecentTexts:

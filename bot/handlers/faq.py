@@ -42,7 +42,7 @@ from bot.services.listening import (
     young_user,
 )
 from bot.services.passages import best_passage
-from bot.services.reading import Reading, asks_what_now
+from bot.services.reading import Reading, asks_what_now, asks_what_to_say
 from bot.services.slips import told_a_slip
 from bot.services.smalltalk import asks_to_erase
 
@@ -65,6 +65,9 @@ PREGNANT = "listen:pregnant"  # noted with the last answers: a pregnancy told
 URGE = "urge"  # the answer offered under "should i meet them?"
 BEREAVED = "listen:bereaved"  # noted with the last answers: the ex has died, told
 GRIEF_WITHIN = timedelta(hours=3)  # what follows that news this soon is read as grief
+EX_MESSAGE = "listen:ex_message"  # noted with the last answers: their words, pasted
+# Told that they wrote: "what do i say" next is about that message
+_THEY_WROTE = frozenset({"they-texted", "should-reply", EX_MESSAGE})
 SLIP_WITHIN = timedelta(minutes=30)  # "what now" this soon after a slip is about the slip
 
 
@@ -289,6 +292,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if reading.help_in_reach else []
         text = turn.fresh(key, them=reading.ex_message.them)
         turn.say(text, inline(_offer_rows(turn, [SHOULD_REPLY]) + extra))
+        turn.rt.last_answers.note(turn.user.id, EX_MESSAGE, turn.now)
+        return
+    if (
+        asks_what_to_say(reading.text)
+        and turn.rt.last_answers.last(turn.user.id, turn.now, SLIP_WITHIN) in _THEY_WROTE
+    ):
+        # "omg what do i say", just after telling that they texted (a helper's chat: "Questions
+        # like that can go round and round"): nothing has to be said; if ever, one line
+        turn.say(turn.fresh("listen.what_to_say"), inline(_offer_rows(turn, [SHOULD_REPLY])))
         return
     if reading.harm != "strong" and reading.not_replying:
         # "ok i wont reply", "not gonna answer him": a strong choice, met as one
@@ -305,7 +317,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # also when they were left on read after it ("i texted him at 3am. he left me on
         # read. 18 days down the drain": a helper's chat got "if you reached out...")
         send_answer(turn, content.faq_entries[SLIP])
-        turn.rt.last_answers.note(turn.user.id, SLIP, turn.now)
+        turn.rt.last_answers.note(turn.user.id, SLIP, turn.now, faq=True)
         return
     if reading.harm != "strong" and (asked := reading.logistics) is not None:
         # "is it still no contact if i reply about the kids?": yes or no, said first, with the
@@ -410,7 +422,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
             ]
         )
         send_answer(turn, content.faq_entries[match.ids[0]], extra, offer=see_also)
-        turn.rt.last_answers.note(turn.user.id, match.ids[0], turn.now)
+        turn.rt.last_answers.note(turn.user.id, match.ids[0], turn.now, faq=True)
         turn.rt.offered.note(turn.user.id, match.ids[0], turn.now)
     elif (
         match.kind == "suggest"
@@ -475,7 +487,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
             _say_again(turn, follow, reading.text, extra)
         else:
             send_answer(turn, content.faq_entries[follow], extra)
-            turn.rt.last_answers.note(turn.user.id, follow, turn.now)
+            turn.rt.last_answers.note(turn.user.id, follow, turn.now, faq=True)
     elif (guess := reading.guess) is not None:
         # A question the matcher could not place that the word model reads clearly as one of
         # ours ("days are fine but at night i fall apart, how do i get thru the nights"):

@@ -68,7 +68,7 @@ async def answer(turn: Turn, reading: Reading) -> None:
             return
         if not said_before:
             faq.say_english_only(turn, code)
-            turn.rt.last_answers.note(turn.user.id, ENGLISH_ONLY, turn.now)
+            turn.rt.last_answers.note(turn.user.id, ENGLISH_ONLY, turn.now, faq=True)
             return
         # Said a minute ago: not again. Mixed with English ("is it normal na iyak ako"), the
         # rest of the reading may still fit; answered as well as it can be.

@@ -40,7 +40,7 @@ from bot.services.corrections import is_back
 from bot.services.listening import told
 from bot.services.reading import is_skip, read_text
 from bot.services.reasons import ReasonRefused
-from bot.services.smalltalk import classify_smalltalk
+from bot.services.smalltalk import classify_smalltalk, shares_a_feeling
 from bot.services.urge_detect import detect_urge
 from bot.services.urges import Urge
 from bot.services.yesno import yes_or_no
@@ -306,6 +306,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             # FAQ, which said "tap /urge first"): the cause heard, then the number
             await _take_cause_first(turn, frame, cause)
             return
+        if strength is None and (shares_a_feeling(text) or urges.body_racing(text)):
+            # "im shaking lol", "im crying": the body heard first, then the number, or skip
+            # (a helper's chat: "Tap a number from 1 to 10 below")
+            turn.say(turn.t("urge.strength_feeling"), _strength_markup(frame))
+            return
         if strength is None:
             turn.say(turn.t("urge.strength_invalid"), _strength_markup(frame))
             return
@@ -321,9 +326,15 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # here: the router asks the question again, bot/conversation/router.says_nothing)
         trigger = urges.trigger_from_text(text)
         if trigger == "other" and urges.own_plan(text):
-            # "i'll go for a walk": what they will do, not what started it
+            # "i'll go for a walk", "im gonna go to sleep": what they will do, not what started
+            # it; their plan is the tool, and how it went is asked after (a helper's chat: "Go
+            # and do it", then "Choose a tool:" at once)
+            await _save_trigger(turn, frame, trigger)
             frame.data["own_plan"] = True
-            await _take_trigger(turn, frame, trigger, ack="urge.trigger_ack_own_plan")
+            turn.convo.goto(frame, OUTCOME)
+            turn.say(
+                turn.t("urge.trigger_ack_own_plan"), outcome_markup(turn.rt.content, frame.nonce)
+            )
             return
         # "she muted me on everything": a cause told in their words, not "no clear cause"
         told = trigger == "other" and len(text.split()) >= 3 and not urges.unsure_of_tool(text)
@@ -430,6 +441,12 @@ async def answer_offer_typed(turn: Turn, text: str) -> bool:
         return False
     if classify_smalltalk(text) in ("apology", "thanks") or told(text) == "sorry_to_me":
         return False  # "sorry that was a lot" after a long vent: no yes (a helper's chat)
+    if urges.outcome_from_text(text) == urges.PASSED:
+        # "ok i didnt send it": it passed on its own; a win, not a yes (a helper's chat: the
+        # flow started and asked how strong it was)
+        turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)
+        turn.say(turn.t("urge.offer_passed"))
+        return True
     await _on_offer(turn, "no" if yes_or_no(text) is False else "yes")
     return True
 

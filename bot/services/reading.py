@@ -44,6 +44,7 @@ class _ReadingData(DataModel):
     missing: list[Regex] = Field(min_length=1)
     start_correction: Regex
     count_to: Regex
+    what_to_say: Regex
     restart_asked: Regex
     bereaved: Regex
     minor_with_adult: Regex
@@ -329,6 +330,11 @@ def is_skip(text: str) -> bool:
 def asks_what_now(text: str) -> bool:
     """ "what now", "so what do i do now": a next step asked for, after something told."""
     return bool(_DATA.what_now.search(normalize(text)))
+
+
+def asks_what_to_say(text: str) -> bool:
+    """ "omg what do i say", "what should i reply": words for a reply to them, asked."""
+    return bool(_DATA.what_to_say.search(normalize(text)))
 
 
 def no_reason_yet(text: str) -> bool:

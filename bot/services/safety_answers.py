@@ -2920,8 +2920,18 @@ _LOOKED_AFTER = re.compile(
 def ex_looked_after(text: str) -> bool:
     """ "they said hes ok, hes at the hospital": help reached the ex at risk."""
     norm = normalize(text)
-    found = _LOOKED_AFTER.search(norm) is not None
-    return found and not re.search(r"\bnot (?:ok|okay|safe)", norm)
+    found = _LOOKED_AFTER.search(norm)
+    if found is None or "?" in text or re.search(r"\bnot (?:ok|okay|safe)", norm):
+        return False
+    # "should i go over to make sure shes ok", "i hope hes ok": asked or wished, not told
+    before = norm[: found.start()].split()[-4:]
+    return not _WISHED_OK.search(" ".join(before))
+
+
+_WISHED_OK = re.compile(
+    r"\b(?:make sure|check|checking|see if|know if|find out|whether|if|hope|hoping|pray|wish"
+    r"|not sure|do not know|wonder)\b"
+)
 
 
 # "does this reset my count if i called the ambulance": whether getting them help broke No

@@ -410,6 +410,17 @@ def outcome_from_text(text: str) -> str | None:
     return None
 
 
+_BODY_RACING = re.compile(
+    r"\b(?:shaking|shaky|trembling|heart (?:is )?(?:racing|pounding)|hands are shaking|cannot"
+    r" breathe|can not breathe|cant breathe|hyperventilating|feel sick|nauseous)\b"
+)
+
+
+def body_racing(text: str) -> bool:
+    """ "im shaking lol", "my heart is racing": the body in the middle of an urge, told."""
+    return _BODY_RACING.search(fold(text)) is not None
+
+
 def drafted(text: str) -> bool:
     """ "i typed the message already", "its written, my thumb is on send": written to them,
     not sent yet."""

@@ -396,7 +396,8 @@ async def test_a_big_disclosure_is_heard_not_asked_did_you_mean(
     await user.send("he cheated on me with my best friend")
     reply = await user.reply()
     assert reply.text not in FAQ.did_you_mean, reply.plain
-    assert reply.text in CONTENT.variants("faq.feeling_heard"), reply.plain
+    # heard as what it is: a partner and a friend lost at once (a later helper's chat)
+    assert reply.text in CONTENT.variants("listen.betrayed_twice"), reply.plain
 
 
 async def test_contact_they_have_to_have_for_a_child_is_not_an_urge(
@@ -782,3 +783,36 @@ async def test_frustration_sworn_at_the_date_question_is_met_with_patience(
     assert reply.text in CONTENT.variants("onboarding.date_frustrated"), reply.plain
     await user.send("today")
     assert "Day 1" in (await user.reply()).plain
+
+
+async def test_what_do_i_say_right_after_their_message_is_answered_about_that_message(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "omg what do i say" a moment after pasting his text got "Questions
+    # like that can go round and round".
+    user = emu.user(7401)
+    await onboard(user)
+    await user.send("he said 'hey stranger, been thinking about u'")
+    await user.reply()
+    await user.send("omg what do i say")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.what_to_say"), reply.plain
+    assert CONTENT.faq_entries["should-reply"].title in reply.button_texts()
+
+
+async def test_the_same_answer_asked_again_after_an_urge_offer_is_not_sent_whole_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "hes calling me right now" got the "they texted" answer word for word
+    # a minute after "HE TEXTED ME", an urge offer between them.
+    user = emu.user(7402)
+    await onboard(user)
+    await user.send("HE TEXTED ME")
+    first = await user.reply()
+    await user.send("i already typed a reply should i send it")
+    await user.reply()
+    await user.send("no")
+    await user.reply()
+    await user.send("hes calling me right now")
+    again = await user.reply()
+    assert again.text != first.text, again.plain

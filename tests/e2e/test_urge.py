@@ -231,6 +231,7 @@ async def test_typed_strength_is_accepted_and_nonsense_is_explained(
     # terminal chat: "i'll go for a walk" got "That would stir anyone up", as if a cause
     ("i'll go for a walk", "own_plan"),
     ("ok gonna call my sister instead", "own_plan"),
+    ("im gonna go to sleep", "own_plan"),
 ])
 async def test_a_typed_cause_is_heard_as_told(
     emu: BotApiEmulator, fast: BotRunner, typed: str, key: str
@@ -242,7 +243,15 @@ async def test_a_typed_cause_is_heard_as_told(
     await user.reply()
     await user.send(typed)
     acked = await user.reply()
-    assert is_made_of(acked, variants(f"urge.trigger_ack_{key}"), variants("urge.tools_intro"))
+    if key == "own_plan":
+        # their plan is the tool: how it went is asked after, not "Choose a tool" at once
+        # (a helper's chat: "im gonna go to sleep" got "Go and do it" and the tools)
+        assert acked.text in variants("urge.trigger_ack_own_plan"), acked.plain
+        assert "It passed" in acked.button_texts()
+    else:
+        assert is_made_of(
+            acked, variants(f"urge.trigger_ack_{key}"), variants("urge.tools_intro")
+        )
     [urge] = await urges_of(fast, 4009)
     assert urge.trigger == "other"
 
@@ -263,8 +272,8 @@ async def test_back_from_a_plan_of_their_own_is_asked_how_it_is_now(
     await user.reply()
     if plan_at == "trigger":
         await user.send("i'll go for a walk")
-        tools = await user.reply()
-        assert tools.button_texts() == TOOLS
+        going = await user.reply()
+        assert going.button_texts() == OUTCOMES  # their plan is the tool
     else:
         await user.press("Something else")
         tools = await user.reply()
@@ -1461,3 +1470,32 @@ async def test_not_sent_yet_is_no_win(emu: BotApiEmulator, fast: BotRunner) -> N
     await user.reply()
     [urge] = await urges_of(fast, 4042)
     assert urge.outcome is None
+
+
+async def test_a_win_typed_under_the_urge_offer_is_met_as_one_not_a_yes(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    # A helper's chat: "ok i didnt send it" under "Want to ride it out together?" started
+    # the flow and asked how strong it was.
+    user = emu.user(4043)
+    await onboard(user)
+    await user.send("i already typed a reply should i send it")
+    offer = await user.reply()
+    assert "Yes, help me" in offer.button_texts(), offer.plain
+    await user.send("ok i didnt send it")
+    reply = await user.reply()
+    assert reply.text in variants("urge.offer_passed"), reply.plain
+    assert await urges_of(fast, 4043) == []
+
+
+async def test_the_body_told_at_the_strength_question_is_heard_first(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    user = emu.user(4044)
+    await onboard(user)
+    await user.send("/urge")
+    await user.reply()
+    await user.send("im shaking lol")
+    reply = await user.reply()
+    assert reply.text in variants("urge.strength_feeling"), reply.plain
+    assert "10" in reply.button_texts()
