@@ -137,6 +137,9 @@ class Flow:
     data: type[FrameData] = NoData
     on_cancel: OnCancel = _no_cancel
     cancel_key: str = "core.cancelled"
+    # Set-up reused for one change after it (the time zone from /settings): its own words
+    # then, not "tap /start whenever you're ready" or "Back to setting you up"
+    after_setup_keys: tuple[str, str] | None = None  # (title_key, cancel_key)
     idle_after: timedelta = timedelta(minutes=30)
     idle: Idle = Idle.END
     resumable: bool = True  # offered back when a flow that interrupted it ends

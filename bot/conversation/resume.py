@@ -37,7 +37,12 @@ async def cancel_top(turn: Turn) -> None:
     if flow is not None:
         await flow.on_cancel(turn, top)
     turn.convo.pop(top.flow)
-    turn.say(turn.t(flow.cancel_key if flow is not None else "core.cancelled"))
+    key = "core.cancelled"
+    if flow is not None:
+        key = flow.cancel_key
+        if flow.after_setup_keys is not None and turn.user.onboarded:
+            key = flow.after_setup_keys[1]
+    turn.say(turn.t(key))
     below = turn.convo.top
     below_flow = turn.flows.get(below.flow) if below is not None else None
     if below is not None and below_flow is not None:
@@ -46,6 +51,8 @@ async def cancel_top(turn: Turn) -> None:
 
 
 def _title(turn: Turn, flow: Flow) -> str:
+    if flow.after_setup_keys is not None and turn.user.onboarded:
+        return turn.t(flow.after_setup_keys[0])
     return turn.t(flow.title_key)
 
 

@@ -750,6 +750,7 @@ FLOW = Flow(
     on_button=on_button,
     on_stale=on_stale,
     cancel_key="onboarding.cancelled",
+    after_setup_keys=("urge.flow_names.settings", "core.cancelled"),
     data=OnboardingData,
     # Set-up waits: after half an hour of quiet, typed text is no longer read as its answer,
     # and /start picks it up where it was.

@@ -30,13 +30,29 @@ async def show_privacy(update: Update, context: BotContext) -> None:
 async def export(update: Update, context: BotContext) -> None:
     """Send all of the user's data as a JSON file."""
     async with open_turn(update, context) as turn:
+        if await _nothing_stored(turn):
+            return
         await send_export(turn)
 
 
 async def delete(update: Update, context: BotContext) -> None:
     """Ask whether to erase everything."""
     async with open_turn(update, context) as turn:
+        if await _nothing_stored(turn):
+            return
         ask_delete(turn)
+
+
+async def _nothing_stored(turn: Turn) -> bool:
+    """/export or /delete from someone with nothing stored (right after /delete, or before
+    anything else): said so, and the row this message began is erased again (a helper's chat:
+    /export after /delete returned a fresh account)."""
+    if not turn.created:
+        return False
+    await privacy.erase(session=turn.session, user_id=turn.user.id)
+    turn.convo = Conversation()
+    turn.say(turn.t("privacy.nothing_stored"))
+    return True
 
 
 def render_privacy(turn: Turn) -> None:

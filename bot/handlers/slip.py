@@ -36,6 +36,9 @@ class Step(StrEnum):
 
 class SlipData(FrameData):
     ended: int = 0  # the attempt that just ended, which the note is kept on
+    # A second slip told the same day: nothing was restarted by it, so "undo" must not take
+    # back the first one (a helper's chat: the real slip and its notes were erased)
+    again: bool = False
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -55,15 +58,10 @@ def begin(turn: Turn) -> None:
 
 def ask(turn: Turn, frame: Frame) -> None:
     if frame.step == Step.NOTE:
-        turn.say(
-            turn.t("slip.ask_note"),
-            inline(
-                [
-                    [(turn.label("slip.skip_label"), FLOW.button(frame, "skip"))],
-                    [(turn.label("slip.undo_label"), FLOW.button(frame, "undo"))],
-                ]
-            ),
-        )
+        rows = [[(turn.label("slip.skip_label"), FLOW.button(frame, "skip"))]]
+        if not SlipData.of(frame).again:
+            rows.append([(turn.label("slip.undo_label"), FLOW.button(frame, "undo"))])
+        turn.say(turn.t("slip.ask_note"), inline(rows))
         return
     turn.say(
         turn.t("slip.confirm_slip"),
@@ -83,6 +81,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # that by accident" after it takes the restart back
         if frame.step == Step.CONFIRM:
             turn.say(turn.t("slip.slip_cancelled"))
+            end_flow(turn, NAME)
+        elif SlipData.of(frame).again:
+            turn.say(turn.t("slip.undo_second"))  # the earlier slip today stays as told
             end_flow(turn, NAME)
         elif not await undo(turn):
             turn.say(turn.t("slip.undo_none"))
@@ -135,6 +136,9 @@ async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
     elif frame.step == Step.NOTE and pressed.action == "skip":
         turn.say(turn.t("slip.note_skipped"))
         end_flow(turn, NAME)
+    elif frame.step == Step.NOTE and pressed.action == "undo" and SlipData.of(frame).again:
+        turn.say(turn.t("slip.undo_second"))  # a stale Undo under a second slip of the day
+        end_flow(turn, NAME)
     elif frame.step == Step.NOTE and pressed.action == "undo":
         if not await undo(turn):
             turn.say(turn.t("slip.undo_none"))
@@ -165,7 +169,7 @@ async def _restart(turn: Turn, frame: Frame, on: date | None = None) -> None:
             end_flow(turn, NAME)
             return
         turn.convo.goto(frame, Step.NOTE)
-        SlipData(ended=done.ended_attempt_id).into(frame)
+        SlipData(ended=done.ended_attempt_id, again=True).into(frame)
         ask(turn, frame)
         return
     start = done.start or turn.today

@@ -469,3 +469,17 @@ async def test_commands_typed_without_their_slash_are_done(
     assert "/resume" in (await user.reply()).plain
     await user.send("status of my heart: broken")  # not the command: heard as it is
     assert "Day 1 " not in (await user.reply()).plain
+
+
+async def test_a_pause_of_n_days_asked_after_todays_message_silences_the_next_n(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    # A helper's chat: "/pause 3" on a Friday at 23:40 said the next message came on Monday
+    # (two days silenced, not three).
+    user = emu.user(1030)
+    await onboard(user, zone="Berlin", at="20:00")
+    clock.set(datetime(2026, 11, 25, 22, 40, tzinfo=UTC))  # Wednesday 23:40 in Berlin
+    await user.send("/pause 3")
+    confirmation = (await user.reply()).plain
+    assert "3 days" in confirmation
+    assert "Sunday 29 November at 20:00" in confirmation, confirmation

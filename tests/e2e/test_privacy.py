@@ -332,3 +332,21 @@ async def test_who_reads_this_asked_in_other_words_is_answered_plainly(
     assert reply.text == CONTENT.text("privacy.asked"), reply.plain
     await user.send("how do i delete everything i told you")
     assert (await user.reply()).text in CONTENT.variants("privacy.erase_asked")
+
+
+@pytest.mark.parametrize("command", ["/export", "/delete"])
+async def test_export_or_delete_after_erasing_says_nothing_is_stored_and_stores_nothing(
+    emu: BotApiEmulator, bot: BotRunner, command: str
+) -> None:
+    # A helper's chat: /export right after /delete returned a file with a fresh account in it.
+    user = emu.user(6302)
+    await onboard(user)
+    await user.send("/delete")
+    await user.reply()
+    await user.press("Yes, erase everything")
+    await user.wait_for(lambda m: "erased" in m.plain)
+    await user.send(command)
+    reply = await user.reply()
+    assert reply.text == CONTENT.text("privacy.nothing_stored"), reply.plain
+    assert reply.document is None
+    assert await rows_mentioning(bot, 6302) == []

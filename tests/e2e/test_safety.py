@@ -2883,3 +2883,30 @@ async def test_the_ex_at_risk_talk_hears_the_pills_the_help_and_what_is_owed(
     assert said(await user.reply(), "sos.ex_no_owe")
     await user.send("does this reset my count if i called the ambulance")
     assert said(await user.reply(), "sos.ex_help_not_slip")
+
+
+async def test_a_hindi_filler_is_not_taken_for_someone_to_call(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "matlab... pata nahi. bas thak gaya hoon" ("I mean... I don't know.
+    # I'm just tired") after "sab khatam karna chahta hoon" got "Good: Matlab sounds like the
+    # right person. Call now".
+    user = emu.user(5324)
+    await in_the_talk(user)
+    await user.send("matlab... pata nahi. bas thak gaya hoon")
+    reply = await user.reply()
+    assert "matlab" not in reply.plain.lower(), reply.plain
+    assert not said(reply, "sos.reach_person")
+
+
+async def test_the_exs_threat_to_take_pills_is_her_danger_not_theirs(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: it was read as the person's own danger ("put distance between you and
+    # anything you could use to hurt yourself").
+    user = emu.user(5325)
+    await onboard(user, zone="Berlin")
+    await user.send("she messaged me saying if i dont answer she'll take pills tonight")
+    reply = await user.reply()
+    assert "hurt yourself" not in reply.plain, reply.plain
+    assert any(said(reply, k) for k in ("sos.ex_at_risk",)), reply.plain

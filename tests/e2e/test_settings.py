@@ -7,11 +7,14 @@ import asyncio
 import pytest
 from sqlmodel import select
 
+from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
 from bot.services.schedule import PAUSED_INDEFINITELY
 from bot.store.models import User
 from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
 
 STALE = ("earlier step", "out of date")
 
@@ -158,3 +161,18 @@ async def test_pause_my_messages_typed_pauses(
     assert "Until I /resume" in paused.button_texts(), paused.plain
     await user.send("/settings")
     assert "paused" in (await user.reply()).plain
+
+
+async def test_cancel_while_changing_the_time_zone_after_set_up_does_not_send_them_to_start(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: /cancel at the time-zone question from /settings, 41 days in, got
+    # "tap /start whenever you're ready"; menus offered "Back to setting you up".
+    user = emu.user(7721)
+    await onboard(user)
+    await user.send("/timezone")
+    await user.reply()
+    await user.send("/cancel")
+    reply = await user.reply()
+    assert "/start" not in reply.plain, reply.plain
+    assert reply.text in CONTENT.variants("core.cancelled")

@@ -319,3 +319,31 @@ async def test_a_slip_told_as_yesterdays_restarts_from_yesterday_and_can_be_take
     assert "Day 11" in (await user.reply()).plain
     [whole] = await attempts_of(bot, 6020)
     assert (whole.start_date, whole.end_date) == (date(2026, 11, 15), None)
+
+
+async def test_undo_under_a_second_slip_the_same_day_keeps_the_first_and_its_note(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: a second /slip the same day ("already counting from today") offered
+    # Undo, which took back the real first slip and its note; /status then congratulated him.
+    user = emu.user(6023)
+    await onboard(user, date="3 days ago")
+    await user.send("/slip")
+    await user.reply()
+    await user.press("Yes, restart today")
+    await user.reply()
+    await user.send("she was drunk texting me first")
+    await user.reply()
+    await user.send("/slip")
+    await user.reply()
+    await user.press("Yes, restart today")
+    again = await user.reply()
+    assert CONTENT.label("slip.undo_label") not in again.button_texts(), again.button_texts()
+    await user.send("no wait i didnt actually send it")
+    kept = await user.reply()
+    assert kept.text in CONTENT.variants("slip.undo_second"), kept.plain
+    [ended, current] = await attempts_of(bot, 6023)
+    assert ended.note == "she was drunk texting me first"
+    assert current.end_date is None
+    await user.send("/status")
+    assert "Day 1" in (await user.reply()).plain
