@@ -24,6 +24,8 @@ from bot.services.listening import (
     comparison,
     dating_again,
     delete_number,
+    door_held,
+    door_let_in,
     event_together,
     future_lost,
     grief_guilt,
@@ -244,6 +246,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # a helper's chat: these got "They're with someone new", "Telling friends and family",
         # the co-parenting answer and a restart offered
         (dating_again, "listen.dating_again"),
+        (door_let_in, "listen.door_let_in"),
+        (door_held, "listen.door_held"),
         (betrayed_twice, "listen.betrayed_twice"),
         (their_loss, "listen.their_loss"),
         (young_user, "listen.young_user"),

@@ -610,6 +610,12 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if classify_smalltalk(text) in ("ok", "greeting"):  # a bare "ok" or "hi" is no reason
         ask(turn, frame)
         return
+    if frustrated(text) or _only_emoji(text):
+        # "this is stupid", "💔": a mood, not a reason to show back on hard days (a helper's
+        # chat: both were saved); set-up finishes, /reasons is there for later
+        turn.say(turn.t("onboarding.reason_mood"))
+        await _finish(turn, frame)
+        return
     if told_a_slip(text):  # "i texted him last night. im so ashamed": heard, not kept as a reason
         turn.say(turn.t("onboarding.reason_is_slip"))
         ask(turn, frame)
@@ -653,6 +659,12 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
             return
         turn.say(turn.t("onboarding.reason_saved"))
     await _finish(turn, frame)
+
+
+def _only_emoji(text: str) -> bool:
+    """No letters or digits at all ("💔", "😭😭", "🙃")."""
+    stripped = text.strip()
+    return bool(stripped) and not any(ch.isalnum() for ch in stripped)
 
 
 async def _finish(turn: Turn, frame: Frame, *, announce: bool = True) -> int:

@@ -18,6 +18,8 @@ __all__ = [
     "checks_their_profile",
     "frustrated",
     "dating_again",
+    "door_held",
+    "door_let_in",
     "logistics_not_slip",
     "their_loss",
     "young_user",
@@ -89,6 +91,8 @@ class _ListeningData(DataModel):
     frustrated: Regex
     betrayed_twice: Regex
     dating_again: Regex
+    door_let_in: Regex
+    door_held: Regex
     their_loss: Regex
     young_user: Regex
     logistics_not_slip: Regex
@@ -241,6 +245,16 @@ def betrayed_twice(text: str) -> bool:
 def frustrated(text: str) -> bool:
     """ "fuck this", "ugh this is stupid", "whatever": frustration, sworn or sighed."""
     return _DATA.frustrated.search(normalize(text)) is not None
+
+
+def door_let_in(text: str) -> bool:
+    """ "should i let her in for 5 min?": the ex at the door, asked about."""
+    return _DATA.door_let_in.search(normalize(text)) is not None
+
+
+def door_held(text: str) -> bool:
+    """ "she left. i didn't open": the door kept shut, told."""
+    return _DATA.door_held.search(normalize(text)) is not None
 
 
 def dating_again(text: str) -> bool:

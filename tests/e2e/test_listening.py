@@ -816,3 +816,43 @@ async def test_the_same_answer_asked_again_after_an_urge_offer_is_not_sent_whole
     await user.send("hes calling me right now")
     again = await user.reply()
     assert again.text != first.text, again.plain
+
+
+@pytest.mark.parametrize(
+    ("typed", "expect"),
+    [
+        ("the kids have a football match saturday and we'll both be there. what do i say to her",
+         "answered"),
+        ("how do i hide this bot", "privacy"),
+        ("is 15 too young for this bot", "young"),
+    ],
+)
+async def test_a_fathers_match_hiding_the_chat_and_a_teens_age_get_fitting_replies(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, expect: str
+) -> None:
+    # A helper's chats: the first was declined ("I can't help with that one"), the second got
+    # the block-or-mute menu, the third "Questions like that can go round and round".
+    user = emu.user(7403)
+    await onboard(user)
+    await user.send(typed)
+    reply = await user.reply()
+    if expect == "answered":
+        assert reply.text not in FAQ.out_of_scope, reply.plain
+        assert "kids" in " ".join(reply.button_texts()).lower() or "child" in reply.plain.lower()
+    elif expect == "privacy":
+        assert reply.text == CONTENT.text("privacy.asked"), reply.plain
+    else:
+        assert reply.text in CONTENT.variants("listen.young_user"), reply.plain
+
+
+async def test_letting_the_ex_in_is_answered_and_the_door_held_is_a_win(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "should i let her in for 5 min?" got "I don't want to guess at it";
+    # "she left. i didn't open" a topic menu.
+    user = emu.user(7404)
+    await onboard(user)
+    await user.send("should i let her in for 5 min?")
+    assert (await user.reply()).text in CONTENT.variants("listen.door_let_in")
+    await user.send("she left. i didn't open")
+    assert (await user.reply()).text in CONTENT.variants("listen.door_held")

@@ -232,3 +232,17 @@ async def test_yes_restart_today_typed_with_nothing_pending_asks_to_confirm_the_
     assert "Yes, restart today" in asked.button_texts()
     await user.send("/status")
     assert "Day 15" in (await user.reply()).plain  # nothing restarted before the yes
+
+
+@pytest.mark.parametrize("typed", ["this is stupid", "💔"])
+async def test_a_mood_at_the_reason_question_finishes_set_up_and_is_not_kept(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's chat: both were "Saved. That reason is yours." and shown in /reasons.
+    user = emu.user(9123)
+    await to_the_reason(user)
+    await user.send(typed)
+    done = await user.reply()
+    assert "Day 1" in done.plain, done.plain
+    await user.send("/reasons")
+    assert (await user.reply()).text in CONTENT.variants("reasons.list_empty")
