@@ -50,6 +50,7 @@ from bot.services.smalltalk import classify_smalltalk
 from bot.services.textnorm import normalize
 from bot.services.timezones import (
     TzCandidate,
+    keeps_zone,
     resolve_timezone,
     timezone_from_location,
     utc_offset_label,
@@ -222,6 +223,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         await _take_date(turn, frame, text)
     elif frame.step in (TZ, TZ_PICK):
         candidates = resolve_timezone(text)
+        if candidates and keeps_zone(text, turn.user.tz, turn.now):
+            # "CET" from someone already in Vienna: the same clock, their own zone kept
+            assert turn.user.tz is not None
+            candidates = [TzCandidate(turn.user.tz, turn.user.tz)]
         if not candidates and frame.step == TZ_PICK and await _time_at_the_pick(turn, frame, text):
             return
         if not candidates and _not_english(turn, frame, text):

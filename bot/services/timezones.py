@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from threading import Lock
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator, Field
 from rapidfuzz.distance import DamerauLevenshtein
@@ -500,7 +500,12 @@ def _city_exact(data: _Data, key: str) -> list[int]:
             return [i for i in alt if data.cities[i].population >= 1_000_000]
         return list(alt)
     top = max(data.cities[i].population for i in prim)
-    return prim + [i for i in alt if data.cities[i].population >= top]
+    # another city known by this name too only when it is far bigger ("Porto" is not
+    # Bordeaux, whose old name it also is: a helper's chat was offered Bordeaux first)
+    return prim + [i for i in alt if data.cities[i].population >= _ALT_OVER_PRIMARY * top]
+
+
+_ALT_OVER_PRIMARY = 3
 
 
 def _country_candidates(data: _Data, iso: str, limit: int) -> list[TzCandidate]:
@@ -812,3 +817,20 @@ def country_for_zone(zone: str) -> str | None:
     if cc is None:
         cc = _zone_country_from_cities().get(zone)
     return cc
+
+
+def keeps_zone(text: str, current: str | None, at: datetime) -> bool:
+    """Whether `text` names a time-zone abbreviation ("CET", "EST") that the zone already set
+    (`current`) keeps at `at`: "CET" from someone in Vienna is not a move to Berlin, whose
+    helplines differ (a helper's chat: the Austrian numbers gave way to the German ones)."""
+    if not current:
+        return False
+    key = _strip_filler(_offset_key(text.strip()))
+    found = _abbreviation(key, text)
+    if not found:
+        return False
+    try:
+        mine = at.astimezone(ZoneInfo(current)).utcoffset()
+        return any(at.astimezone(ZoneInfo(c.zone)).utcoffset() == mine for c in found)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False

@@ -176,3 +176,18 @@ async def test_cancel_while_changing_the_time_zone_after_set_up_does_not_send_th
     reply = await user.reply()
     assert "/start" not in reply.plain, reply.plain
     assert reply.text in CONTENT.variants("core.cancelled")
+
+
+async def test_a_zone_abbreviation_keeping_the_same_clock_keeps_their_own_zone(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "CET" typed by someone in Vienna set Europe/Berlin, and the Austrian
+    # helplines gave way to the German ones.
+    user = emu.user(7722)
+    await onboard(user, zone="Vienna")
+    await user.send("/timezone")
+    await user.reply()
+    await user.send("CET")
+    reply = await user.reply()
+    assert "Vienna" in reply.plain, reply.plain
+    assert "Berlin" not in reply.plain

@@ -361,3 +361,10 @@ def test_preload_builds_in_process_when_no_child_can_start(
     assert "built in-process (OSError)" in caplog.text
     assert timezones._DATA is not None
     assert _berlin_found()
+
+
+def test_a_city_named_as_itself_is_not_offered_after_a_city_with_that_old_name() -> None:
+    # A helper's chat: "Porto" offered "Bordeaux, France" first (an old name of Bordeaux).
+    assert [c.zone for c in resolve_timezone("Porto")] == ["Europe/Lisbon"]
+    # a far bigger city known by the name is still found ("Bombay", "Saigon")
+    assert resolve_timezone("Bombay")[0].zone == "Asia/Kolkata"
