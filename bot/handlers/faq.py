@@ -29,6 +29,7 @@ from bot.services.listening import (
     event_together,
     future_lost,
     grief_guilt,
+    keeps_relapsing,
     logistics_not_slip,
     meet_up,
     pregnant,
@@ -39,6 +40,7 @@ from bot.services.listening import (
     their_family,
     their_loss,
     told,
+    unfair_nc,
     violent_anger,
     worse_than_start,
     young_user,
@@ -249,6 +251,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (door_let_in, "listen.door_let_in"),
         (door_held, "listen.door_held"),
         (betrayed_twice, "listen.betrayed_twice"),
+        (unfair_nc, "listen.unfair_nc"),
         (their_loss, "listen.their_loss"),
         (young_user, "listen.young_user"),
         (logistics_not_slip, "listen.logistics_not_slip"),
@@ -310,9 +313,14 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # "ok i wont reply", "not gonna answer him": a strong choice, met as one
         turn.say(turn.fresh("listen.not_replying"))
         return
+    if reading.harm != "strong" and turn.user.onboarded and keeps_relapsing(reading.text):
+        # "why do i keep doing this", "like the 5th time this month" (a helper's chat: the
+        # answer about grief, and the count offered to restart): the pattern, and one change
+        turn.say(turn.fresh("listen.keeps_relapsing"), inline(_offer_rows(turn, [URGE])))
+        return
     if (
         reading.harm != "strong"
-        and reading.match.kind != "answer"
+        and (reading.match.kind != "answer" or reading.match.ids[:1] == (SLIP,))
         and turn.user.onboarded
         and told_a_slip(reading.text)
     ):

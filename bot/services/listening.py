@@ -18,6 +18,8 @@ __all__ = [
     "checks_their_profile",
     "frustrated",
     "dating_again",
+    "keeps_relapsing",
+    "unfair_nc",
     "door_held",
     "door_let_in",
     "logistics_not_slip",
@@ -91,6 +93,8 @@ class _ListeningData(DataModel):
     frustrated: Regex
     betrayed_twice: Regex
     dating_again: Regex
+    keeps_relapsing: Regex
+    unfair_nc: Regex
     door_let_in: Regex
     door_held: Regex
     their_loss: Regex
@@ -255,6 +259,16 @@ def door_let_in(text: str) -> bool:
 def door_held(text: str) -> bool:
     """ "she left. i didn't open": the door kept shut, told."""
     return _DATA.door_held.search(normalize(text)) is not None
+
+
+def keeps_relapsing(text: str) -> bool:
+    """ "why do i keep doing this", "the 5th time this month": slipping again and again."""
+    return _DATA.keeps_relapsing.search(normalize(text)) is not None
+
+
+def unfair_nc(text: str) -> bool:
+    """ "she cheated and i'm the one who has to do no contact": the unfairness of it."""
+    return _DATA.unfair_nc.search(normalize(text)) is not None
 
 
 def dating_again(text: str) -> bool:

@@ -856,3 +856,53 @@ async def test_letting_the_ex_in_is_answered_and_the_door_held_is_a_win(
     assert (await user.reply()).text in CONTENT.variants("listen.door_let_in")
     await user.send("she left. i didn't open")
     assert (await user.reply()).text in CONTENT.variants("listen.door_held")
+
+
+@pytest.mark.parametrize("typed", ["no puedo respirar", "ich krieg keine luft"])
+async def test_panic_told_in_another_language_gets_the_panic_steps(
+    emu: BotApiEmulator, bot: BotRunner, typed: str
+) -> None:
+    # A helper's chat: "no puedo respirar" got "Say as much or as little as you like".
+    user = emu.user(7405)
+    await onboard(user)
+    await user.send(typed)
+    reply = await user.reply()
+    assert "breathe out" in reply.plain.lower() or "breath" in reply.plain.lower(), reply.plain
+
+
+async def test_swearing_at_the_bot_is_met_not_read_as_missing_them(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(7406)
+    await onboard(user)
+    await user.send("f*** you")
+    reply = await user.reply()
+    assert reply.text in CONTENT.faq.smalltalk["not_understood"], reply.plain  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("why do i keep doing this", "listen.keeps_relapsing"),
+        ("she cheated and I'm the one who has to do 'no contact'?? f*** that", "listen.unfair_nc"),
+    ],
+)
+async def test_relapsing_again_and_the_unfairness_of_it_are_heard_as_such(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, key: str
+) -> None:
+    # A helper's chats: the answer about grief, and the one for the person who left.
+    user = emu.user(7407)
+    await onboard(user)
+    await user.send(typed)
+    assert (await user.reply()).text in CONTENT.variants(key)
+
+
+async def test_a_slip_told_with_self_blame_gets_the_slip_answer_not_a_stock_line(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(7408)
+    await onboard(user, date="5 days ago")
+    await user.send("i texted her AGAIN. i'm pathetic")
+    reply = await user.reply()
+    assert "Count it as a slip" in " ".join(reply.button_texts()), reply.button_texts()
+    assert reply.text not in CONTENT.variants("faq.feeling_heard")

@@ -1499,3 +1499,19 @@ async def test_the_body_told_at_the_strength_question_is_heard_first(
     reply = await user.reply()
     assert reply.text in variants("urge.strength_feeling"), reply.plain
     assert "10" in reply.button_texts()
+
+
+async def test_jk_under_the_urge_offer_is_a_joke_taken_back_not_a_yes(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    # A helper's chat: "what if i text him from a burner number 😂" got the offer, and "jk jk"
+    # was read as yes: the flow began.
+    user = emu.user(4045)
+    await onboard(user)
+    await user.send("what if i text him from a burner number 😂")
+    offer = await user.reply()
+    assert "Yes, help me" in offer.button_texts(), offer.plain
+    await user.send("jk jk")
+    reply = await user.reply()
+    assert reply.text in variants("urge.offer_joking"), reply.plain
+    assert await urges_of(fast, 4045) == []
