@@ -667,9 +667,14 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
 
 
 def _only_emoji(text: str) -> bool:
-    """No letters or digits at all ("💔", "😭😭", "🙃")."""
+    """A few signs and no letters or digits ("💔", "😭😭", "🙃"); a long run of them is
+    treated as any over-long reason is."""
     stripped = text.strip()
-    return bool(stripped) and not any(ch.isalnum() for ch in stripped)
+    short = len(stripped) <= _MOOD_CHARS
+    return bool(stripped) and short and not any(ch.isalnum() for ch in stripped)
+
+
+_MOOD_CHARS = 16
 
 
 async def _finish(turn: Turn, frame: Frame, *, announce: bool = True) -> int:
