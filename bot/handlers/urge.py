@@ -454,7 +454,7 @@ async def answer_offer_typed(turn: Turn, text: str) -> bool:
         turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)
         turn.say(turn.t("urge.offer_joking"))
         return True
-    if urges.outcome_from_text(text) == urges.PASSED:
+    if urges.resisted(text) and urges.outcome_from_text(text) == urges.PASSED:
         # "ok i didnt send it": it passed on its own; a win, not a yes (a helper's chat: the
         # flow started and asked how strong it was)
         turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)

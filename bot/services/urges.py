@@ -67,6 +67,7 @@ class _Words(DataModel):
     tool_request: Regex  # "can i do ... instead": the words around a tool asked for
     back_again: Regex  # "ok im back": back from that plan
     drafted: Regex  # "i typed the message already": written, not sent
+    resisted: Regex  # "ok i didnt send it", "i declined his call": not sent, told
 
     @model_validator(mode="after")
     def _known(self) -> _Words:
@@ -407,7 +408,12 @@ def outcome_from_text(text: str) -> str | None:
         pattern = _WORDS.outcomes.get(outcome)
         if pattern is not None and pattern.search(folded):
             return outcome
-    return None
+    return PASSED if resisted(text) else None
+
+
+def resisted(text: str) -> bool:
+    """ "ok i didnt send it", "i declined his call", "i put the phone down": not sent, told."""
+    return bool(_WORDS.resisted.search(fold(text)))
 
 
 _BODY_RACING = re.compile(
