@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -73,21 +73,16 @@ def _pause_days(typed: str, turn: Turn) -> int | None:
     return days if days is not None and days <= daily.MAX_PAUSE_DAYS else None
 
 
-def _first_silent_day(turn: Turn, typed: str | None) -> date:
-    """The first day a pause of N days silences: today while today's message is still to come,
-    else tomorrow ("/pause 3" at 23:40 on a Friday silences Saturday to Monday; a helper's
-    chat got Monday's message, two days). "until friday" counts from today as it says."""
-    user = turn.user
-    if typed is not None and parse_pause_days(typed) is None:
-        return turn.today  # "until friday", "the weekend": days counted to a named day
-    if user.tz is None or user.daily_time is None:
-        return turn.today
-    local = turn.now.astimezone(ZoneInfo(user.tz)).time().replace(tzinfo=None)
-    return turn.today + timedelta(days=1) if local >= user.daily_time else turn.today
-
-
 async def _pause_for(turn: Turn, days: int | None, typed: str | None = None) -> None:
-    until = daily.pause_until(_first_silent_day(turn, typed), days)
+    first = turn.today
+    if typed is None or parse_pause_days(typed) is not None:
+        # N days from the first day not already messaged; "until friday", "the weekend" are
+        # days counted to a named day, from today as they say
+        user = turn.user
+        first = daily.first_silent_day(
+            today=turn.today, now=turn.now, zone=user.tz, at=user.daily_time
+        )
+    until = daily.pause_until(first, days)
     await daily.set_pause(session=turn.session, user=turn.user, until=until, now=turn.now)
     if days is not None:
         turn.say(turn.t("daily.paused_days", days=turn.days(days), next=describe_next(turn)))

@@ -40,6 +40,7 @@ from bot.services.corrections import is_back
 from bot.services.listening import told
 from bot.services.reading import is_skip, read_text
 from bot.services.reasons import ReasonRefused
+from bot.services.safety_answers import is_joking
 from bot.services.smalltalk import classify_smalltalk, shares_a_feeling
 from bot.services.urge_detect import detect_urge
 from bot.services.urges import Urge
@@ -431,14 +432,6 @@ async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
         turn.toast(turn.t("urge.stale_button"))
 
 
-# "jk", "jk jk", "lol jk", "just kidding", "im joking": a joke taken back
-_JOKING = re.compile(
-    r"(?:(?:lol|lmao|haha\w*|nah|no|ok|relax|chill)[ ,.!]*)*(?:jk|j k|just kidding|kidding"
-    r"|i am kidding|im kidding|i m kidding|i am joking|im joking|i m joking|joking)"
-    r"(?:[ ,.!]*(?:jk|lol|lmao|haha\w*|😂|🤣|😅))*[ .!]*"
-)
-
-
 async def answer_offer_typed(turn: Turn, text: str) -> bool:
     """A typed answer to the offer just made ("like so bad", "just once", "ok", "no im
     fine"): anything short but a clear no starts the flow (the ninth probe's S18: people
@@ -449,7 +442,7 @@ async def answer_offer_typed(turn: Turn, text: str) -> bool:
         return False
     if classify_smalltalk(text) in ("apology", "thanks") or told(text) == "sorry_to_me":
         return False  # "sorry that was a lot" after a long vent: no yes (a helper's chat)
-    if _JOKING.fullmatch(" ".join(text.lower().split())):
+    if is_joking(text):
         # "jk jk" after a joke read as an urge (a helper's chat: taken as a yes, the flow began)
         turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)
         turn.say(turn.t("urge.offer_joking"))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -51,6 +52,16 @@ async def reactivate(*, session: AsyncSession, user: User, now: datetime) -> boo
     await user_store.update_user(session=session, user=user, now=now, active=True)
     await refresh_next_daily(session=session, user=user, now=now)
     return True
+
+
+def first_silent_day(*, today: date, now: datetime, zone: str | None, at: time | None) -> date:
+    """The first day a pause of N days silences: today while today's message is still to
+    come, else tomorrow ("/pause 3" at 23:40 on a Friday silences Saturday to Monday; a
+    helper's chat got Monday's message, two days)."""
+    if zone is None or at is None:
+        return today
+    local = now.astimezone(ZoneInfo(zone)).time().replace(tzinfo=None)
+    return today + timedelta(days=1) if local >= at else today
 
 
 def pause_until(today: date, days: int | None) -> date:

@@ -1457,8 +1457,10 @@ def reached_help(text: str) -> bool:
 
 # "jk", "just kidding", "i was joking": taken back, still asked about gently.
 _JOKING = re.compile(
-    r"(?:(?:no|nah|lol|haha+|ok|okay|chill|relax|calm down|omg) )*"
-    r"(?:jk|jkjk|j k|just kidding|only kidding|kidding|i am kidding|i was kidding|joking"
+    r"(?:(?:no|nah|lol|lmao|haha+|ok|okay|chill|relax|calm down|omg) )*"
+    # "jk jk": said twice (the urge offer reads jokes with this too)
+    r"(?:jk )?(?:jk|jkjk|j k|just kidding|only kidding|kidding|i am kidding|i m kidding"
+    r"|i m joking|i was kidding|joking"
     r"|just joking|only joking|i am joking|i was joking|it was a joke|it is a joke|was a joke"
     r"|i did not mean it|i do not mean it|not serious|not being serious)"
     r"(?: (?:lol|lmao|haha+|obviously|relax|calm down|chill|bro|mate))*"
@@ -2915,7 +2917,7 @@ _NC_FITS = re.compile(
 
 def asks_if_nc_fits(text: str) -> bool:
     """Whether No Contact fits someone who hurt them, asked in the danger talk."""
-    return _NC_FITS.search(normalize(text)) is not None
+    return _found(_NC_FITS, text)
 
 
 # "he used to hit me", "back when we were together": told as past, not happening now
@@ -2927,7 +2929,7 @@ _TOLD_AS_PAST = re.compile(
 
 def told_as_past(text: str) -> bool:
     """Whether danger is told as something that happened before, not now."""
-    return _TOLD_AS_PAST.search(normalize(text)) is not None
+    return _found(_TOLD_AS_PAST, text)
 
 
 # "they said hes ok, hes at the hospital": the ex at risk is being looked after
@@ -2970,4 +2972,4 @@ _COUNT_ASKED = re.compile(
 
 def asks_about_count(text: str) -> bool:
     """Whether getting the ex help counts against No Contact, asked."""
-    return _COUNT_ASKED.search(normalize(text)) is not None
+    return _found(_COUNT_ASKED, text)
