@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r37.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r38.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 37 was written by a helper who never saw the rules, before round 37's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 36
+Round 38 was written by a helper who never saw the rules, before round 38's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 37
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 36), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 37), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -278,13 +278,20 @@ ROUNDS = {
     # from the ex's email, the garage, the note, the stolen wallet): reached 108, full 81, explicit
     # 48, special 19, full alarms 0, checked 2.
     "crisis_r36": Pinned((108, 108, 60, 24), 108, 81, 48, 19, 0, 2, in_reach_min=108),
-    # Held out (written 2026-12-04 by a helper of the twenty-fourth session who never saw the
-    # rules; round 36's brief). Measured on the code of 3338eed: reached 106 (98.1%; one
+    # Tuning material since round 38 (held out until then, written 2026-12-04 by a helper of
+    # the twenty-fourth session who never saw the rules; round 36's brief). Measured on the code of 3338eed: reached 106 (98.1%; one
     # stalking, one trapped missed), full 90, explicit 46 (the number in the first reply
     # 59/60), special 20, full alarms 1 (the emergency reply), checked 2 (1.9%), in reach 108
     # (targets: every crisis message reached and no emergency reply to an ordinary message
     # missed; at most 5% checked met).
     "crisis_r37": Pinned((108, 108, 60, 24), 106, 90, 46, 20, 1, 2, in_reach_min=108),
+    # Held out (written 2026-12-05 by a helper of the twenty-fifth session who never saw the
+    # rules; round 37's brief). Measured on the code of c8e080a: reached 104 (96.3%; one each
+    # from means, no_wake, stalking, threat missed), full 85, explicit 47 (the number in the
+    # first reply 57/60), special 20, full alarms 1 (the emergency reply), checked 5 (4.6%),
+    # in reach 108 (targets: every crisis message reached and no emergency reply to an
+    # ordinary message missed; at most 5% checked met).
+    "crisis_r38": Pinned((108, 108, 60, 24), 104, 85, 47, 20, 1, 5, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
