@@ -16,6 +16,7 @@ from bot.handlers.progress import render_status
 from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
 from bot.services.listening import (
+    age_told,
     at_door_calm,
     baby_lost,
     betrayed_twice,
@@ -254,6 +255,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (unfair_nc, "listen.unfair_nc"),
         (their_loss, "listen.their_loss"),
         (young_user, "listen.young_user"),
+        (age_told, "listen.age_told"),
         (logistics_not_slip, "listen.logistics_not_slip"),
     ):
         if tells is logistics_not_slip and reading.logistics is not None:

@@ -36,7 +36,7 @@ from bot.services.dates import (
 )
 from bot.services.hedges import asks_why, hedge_of, wants_no_messages
 from bot.services.language import reply_code, unparsed_language
-from bot.services.listening import frustrated
+from bot.services.listening import age_told, frustrated
 from bot.services.progress import day_number, local_today
 from bot.services.reading import (
     about_the_bot,
@@ -228,6 +228,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             assert turn.user.tz is not None
             candidates = [TzCandidate(turn.user.tz, turn.user.tz)]
         if not candidates and frame.step == TZ_PICK and await _time_at_the_pick(turn, frame, text):
+            return
+        if not candidates and _date_again(turn, text):
+            # "3 weeks ago" after "Today" was tapped: the start date changed, said back, and
+            # the zone asked again (a terminal chat: was taken for a feeling, with a menu)
+            await _take_date(turn, frame, text)
             return
         if not candidates and _not_english(turn, frame, text):
             return
@@ -427,6 +432,19 @@ def _is_date(turn: Turn, text: str, *, loose: bool = False) -> bool:
         parse_start_date(text, today=today)
     except DateParseError:
         return loose and find_start_date(text, today=today) is not None
+    return True
+
+
+def _date_again(turn: Turn, text: str) -> bool:
+    """A start date on its own ("3 weeks ago", "the 14th") typed at a later question: the
+    date changed, not an answer to this one. Not a bare number (a button's) or a time."""
+    if text.strip().isdigit() or _is_time(text):
+        return False
+    today = journey.provisional_today(turn.now, turn.user.tz)
+    try:
+        parse_start_date(text, today=today)
+    except DateParseError:
+        return False
     return True
 
 
@@ -741,10 +759,12 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     if frame.step == DATE and _said_label(turn, text, "onboarding.btn_other_day"):
         return True
     if frame.step in (DATE, DATE_TYPED):
+        if age_told(text):
+            return False  # "im 14 btw": their age, not the 14th
         today = journey.provisional_today(turn.now, turn.user.tz)
         return find_start_date(text, today=today) is not None or dated_by_an_event(text)
     if frame.step in (TZ, TZ_PICK):
-        return bool(resolve_timezone(text))
+        return bool(resolve_timezone(text)) or _date_again(turn, text)
     if frame.step == TIME:
         try:
             parse_clock_time(text)

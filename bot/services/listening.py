@@ -25,6 +25,7 @@ __all__ = [
     "logistics_not_slip",
     "their_loss",
     "young_user",
+    "age_told",
     "blocked_by_them",
     "comparison",
     "delete_number",
@@ -99,6 +100,7 @@ class _ListeningData(DataModel):
     door_held: Regex
     their_loss: Regex
     young_user: Regex
+    age_told: Regex
     logistics_not_slip: Regex
     their_family: Regex
     blocked_by_them: Regex
@@ -279,6 +281,12 @@ def dating_again(text: str) -> bool:
 def their_loss(text: str) -> bool:
     """ "his mom died, can i go to the funeral": a death on the ex's side."""
     return _DATA.their_loss.search(normalize(text)) is not None
+
+
+def age_told(text: str) -> bool:
+    """ "im 14 btw", "i'm only 15": a young person's age told on its own, heard (a terminal
+    chat: at the zone question it was looked up as a place)."""
+    return _DATA.age_told.search(normalize(text)) is not None
 
 
 def young_user(text: str) -> bool:

@@ -18,6 +18,7 @@ from bot.services.listening import (
     BodyNeed,
     ExMessage,
     Logistics,
+    age_told,
     asks_if_changed,
     body_need,
     checks_their_profile,
@@ -107,6 +108,7 @@ class Reading:
     count_to: int | None = None  # "can you put my count back to 18": the day it should be
     restart_asked: bool = False  # "yes restart today" typed, no question pending
     bereaved: bool = False  # "my ex passed away last night": grief, not No Contact
+    age_told: bool = False  # "im 14 btw": a young person's age, told on its own
     # "im 14 and he's 24" ("minor"), "he said not to tell anyone about us" ("secret"): signs
     # of grooming or control
     safeguarding: Literal["minor", "secret"] | None = None
@@ -203,6 +205,7 @@ class Reading:
             or self.feeling
             or self.harm == "strong"
             or self.stop_messages
+            or self.age_told
             or self.smalltalk in ("about", "privacy", "status", "how_are_you")
         )
 
@@ -260,6 +263,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         count_to=_count_to(norm),
         restart_asked=bool(_DATA.restart_asked.search(norm)),
         bereaved=bool(_DATA.bereaved.search(norm)),
+        age_told=not asks and age_told(text),
         safeguarding=(
             "minor"
             if _DATA.minor_with_adult.search(norm)

@@ -930,3 +930,42 @@ async def test_another_day_typed_is_the_button_and_an_hour_beside_the_date_is_le
     await user.send("actually it was sunday night, like 11pm")
     said_back = await user.reply()
     assert "Sunday 22 November" in said_back.plain, said_back.plain  # today: Wed 25 Nov
+
+
+async def test_a_start_date_typed_at_the_zone_question_changes_the_date_and_asks_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat: "Today" tapped, then "3 weeks ago" typed at the zone
+    # question got a feelings answer with a menu; it is the start date corrected
+    user = emu.user(25001)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("3 weeks ago")
+    understood, zone_again = await user.replies(2)
+    assert "today is Day 22" in understood.plain, understood.plain
+    assert zone_again.text == CONTENT.text("onboarding.ask_tz"), zone_again.plain
+    await user.send("berlin")
+    zone_ok, time_question = await user.replies(2)
+    assert "Europe/Berlin" in zone_ok.plain
+    assert "21:00" in time_question.button_texts()
+
+
+async def test_an_age_told_at_the_date_question_is_heard_not_read_as_the_14th(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # "im 14 btw" at the start date was read as the 14th; at the zone, looked up as a place
+    user = emu.user(25002)
+    await user.send("/start")
+    await user.reply()
+    await user.send("im 14 btw")
+    heard = await user.reply()
+    assert heard.text in CONTENT.variants("listen.age_told"), heard.plain
+    assert "Day" not in heard.plain
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("i'm only 15 lol")
+    again = await user.reply()
+    assert again.text in CONTENT.variants("listen.age_told"), again.plain
+    assert again.text != heard.text  # not the same words twice

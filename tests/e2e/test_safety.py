@@ -2910,3 +2910,20 @@ async def test_the_exs_threat_to_take_pills_is_her_danger_not_theirs(
     reply = await user.reply()
     assert "hurt yourself" not in reply.plain, reply.plain
     assert any(said(reply, k) for k in ("sos.ex_at_risk",)), reply.plain
+
+
+async def test_a_threat_to_send_my_pics_to_everyone_gets_the_image_steps_with_the_young_line(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's terminal chat (a 14-year-old): no "nudes" in the words, so it got "are you
+    # safe?" and the self-harm steps; it is the image threat, with help for under-18s
+    user = emu.user(25003)
+    await onboard(user, zone="Europe/London")
+    await user.send("my ex says hell send my pics to everyone if i dont text him back")
+    first = await user.reply()
+    assert said(first, "sos.images_reply"), first.plain
+    assert "takeitdown.ncmec.org" in first.plain
+    await user.send("what do i do")
+    steps = await user.reply()
+    assert said(steps, "sos.images_now"), steps.plain
+    assert "hurt yourself" not in steps.plain

@@ -279,11 +279,11 @@ ROUNDS = {
     # 48, special 19, full alarms 0, checked 2.
     "crisis_r36": Pinned((108, 108, 60, 24), 108, 81, 48, 19, 0, 2, in_reach_min=108),
     # Tuning material since round 38 (held out until then, written 2026-12-04 by a helper of
-    # the twenty-fourth session who never saw the rules; round 36's brief). Measured on the code of 3338eed: reached 106 (98.1%; one
-    # stalking, one trapped missed), full 90, explicit 46 (the number in the first reply
-    # 59/60), special 20, full alarms 1 (the emergency reply), checked 2 (1.9%), in reach 108
-    # (targets: every crisis message reached and no emergency reply to an ordinary message
-    # missed; at most 5% checked met).
+    # the twenty-fourth session who never saw the rules; round 36's brief). Measured on the
+    # code of 3338eed: reached 106 (98.1%; one stalking, one trapped missed), full 90,
+    # explicit 46 (the number in the first reply 59/60), special 20, full alarms 1 (the
+    # emergency reply), checked 2 (1.9%), in reach 108 (targets: every crisis message reached
+    # and no emergency reply to an ordinary message missed; at most 5% checked met).
     "crisis_r37": Pinned((108, 108, 60, 24), 106, 90, 46, 20, 1, 2, in_reach_min=108),
     # Held out (written 2026-12-05 by a helper of the twenty-fifth session who never saw the
     # rules; round 37's brief). Measured on the code of c8e080a: reached 104 (96.3%; one each

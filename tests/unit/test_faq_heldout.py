@@ -232,8 +232,10 @@ ROUNDS = {
     # you mean" with the right one offered: right 100, reached still 131.
     "faq_r29": Pinned((132, 30, 30), 131, 100, 0, 30, 29),
     # Tuning material since round 31 (held out until then, written 2026-12-04 by a helper of
-    # the twenty-fourth session who never saw the matcher; round 29's brief). Measured on the code of 3338eed: reached 130 (98.5%), right
-    # 113, wrong 0, declined 30, quiet 30 (targets: all three met, the seventh writer in a row).
+    # the twenty-fourth session who never saw the matcher; round 29's brief). Measured on the
+    # code of 3338eed: reached 130 (98.5%), right 113, wrong 0, declined 30, quiet 30
+    # (targets: all three met, the seventh writer in a row). A phrase for sworn anger from a
+    # helper's chat later: reached 131, right 114.
     "faq_r30": Pinned((132, 30, 30), 130, 113, 0, 30, 30),
     # Held out (written 2026-12-05 by a helper of the twenty-fifth session who never saw the
     # matcher; round 30's brief). Measured on the code of c8e080a: reached 128 (97.0%), right
