@@ -83,7 +83,7 @@ EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
-              "r33a", "r34a")
+              "r33a", "r34a", "r38a")
 )
 
 

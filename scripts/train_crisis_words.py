@@ -33,7 +33,7 @@ CRISIS_SETS = (
     *(f"tests/data/crisis_tuning_{n}.yaml"
       for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a",
                 "r28b", "r29a", "r29b", "r30a", "r31a", "r32a", "r32b",
-                "r32c", "r33a", "r34a")),
+                "r32c", "r33a", "r34a", "r38a")),
     *(f"tests/data/heldout/crisis_r{n}.yaml" for n in range(5, 38)),
 )
 ORDINARY_SETS = (

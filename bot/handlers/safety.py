@@ -105,10 +105,12 @@ from bot.services.safety_answers import (
     medically_cleared,
     minor_injury,
     misses_who_hurt_them,
+    mistaken_tap,
     names_what_was_taken,
     no_more_numbers,
     no_plan,
     none_of_theirs,
+    not_abuse,
     not_acted,
     not_believed,
     not_dangerous,
@@ -125,6 +127,7 @@ from bot.services.safety_answers import (
     prepares,
     promises_but_hurts,
     promises_not_to,
+    puts_away,
     reached_help,
     read_safety_answer,
     safety_tool_asked,
@@ -299,7 +302,11 @@ def _buttons(content: Content, data: SosData, step: Step) -> InlineKeyboardMarku
     # helper's terminal chat: "Help me calm down" under every reply after an overdose)
     later = [] if data.taken else [[b("grounding", "ground")], [plan]]
     if step == Step.UNSAFE:
-        return inline([[lines], *later])
+        # a way out that is theirs to take: a tap on "I'm not safe" by mistake, or safe now
+        # (a helper's chat: after a mis-tap, only "Crisis lines" under every reply); not
+        # after something taken, which needs checking however they feel
+        out = [] if data.taken else [[b("safe_now", "yes")]]
+        return inline([[lines], *later, *out])
     if data.stopped:
         return inline([[b("not_safe", "no")], [lines], *later[:1]])
     asked = [[b("safe_yes", "yes"), b("safe_no", "no")], [b("unsure", "unsure")], [lines]]
@@ -616,6 +623,11 @@ def _not_helped(data: SosData, text: str) -> bool:
     return not data.helped
 
 
+def _no_means(data: SosData, text: str) -> bool:
+    """No means named in the talk: nothing to have put away."""
+    return not data.means
+
+
 def _said_unsafe(data: SosData, text: str) -> bool:
     """After "not safe": the reply with the number stays."""
     return data.unsafe
@@ -634,6 +646,11 @@ _HEARD = (
     _Heard("sdo", stops_asking, "stopped_asking", Step.LISTEN),
     # "stop with the hotline stuff": no list of numbers now; the buttons keep them (probe 8 M6)
     _Heard("sdo", no_more_numbers, "numbers_stopped", Step.LISTEN),
+    # "he never hit me, why the domestic violence number": the danger path misread; sorry,
+    # and the talk goes on as company (a helper's chat: "lock the door" to each correction)
+    _Heard("sd", not_abuse, "not_abuse", Step.LISTEN),
+    # "i put them in my car, in the trunk", after the means were named: thanks, that matters
+    _Heard("s", puts_away, "means_away", Step.LISTEN, unless=_no_means),
     # "can we talk about something else": yes; company, the 🚨 button kept (ninth probe S2)
     _Heard("s", talks_of_else, "talk_else", Step.LISTEN),
     # "i dont want a lecture, i just needed to tell someone": heard, no lecture, no question
@@ -831,6 +848,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _leave(turn, data)
         await router.route(turn, text)
         return
+    if data.kind != "o" and not data.taken and mistaken_tap(text):
+        # "i pressed that by accident, im safe": no harm done; the talk ends, what they were
+        # doing is one tap away, and 🚨 stays (a helper's chat: "call 112" to every emoji)
+        _settle(turn, frame, data, "mistaken_tap")
+        return
     if data.injured and depth_unsure(text):
         # "idk how deep" after a cut: not doubt about being safe; get it checked
         _reply(turn, frame, data, "depth_unsure", Step.UNSAFE)
@@ -912,6 +934,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             data.stopped = True
         if heard.key == "ex_looked_after":
             data.helped = True
+        if heard.key == "means_away":
+            data.means = False  # put away: no more asking them to move it
+        if heard.key == "not_abuse":
+            data.kind = "s"  # the lines and plan for how they feel, not for danger from him
         key = heard.key
         if key == "talk_with_me" and data.stopped:
             key = "still_here_quiet"  # "can you just talk to me", after "no more hotlines"
@@ -1174,6 +1200,12 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
     if data.kind == "d" and hopes_for_them(text):
         _reply(turn, frame, data, "going_back", Step.ASKED)
         return
+    if no_more_numbers(text):
+        # "i dont want a hotline. thats so cold", a minute after "im safe": no list now (a
+        # helper's chat: the lines, at once)
+        data.stopped = True
+        _reply(turn, frame, data, "numbers_stopped", Step.LISTEN)
+        return
     if asks_for_number(text):
         # "who do i even talk to", a minute after saying they are safe: the lines again
         _reply(turn, frame, data, "give_lines", Step.LISTEN)
@@ -1313,7 +1345,9 @@ def _not_safe(turn: Turn, data: SosData) -> tuple[str, str]:
 
 # Ways a talk ends with them safe for now: said so, feeling better the next day ("i'm doing a
 # bit better today"), or checked at a hospital ("they said im ok"; the ninth probe's S19)
-_STEPPED_DOWN = frozenset({"safe_now", "better_now", "checked_ok", "not_danger", "handover"})
+_STEPPED_DOWN = frozenset(
+    {"safe_now", "better_now", "checked_ok", "not_danger", "handover", "mistaken_tap"}
+)
 
 
 def _settle(turn: Turn, frame: Frame, data: SosData, key: str) -> None:

@@ -48,6 +48,9 @@ __all__ = [
     "has_decided",
     "means_at_hand",
     "only_clarifies",
+    "not_abuse",
+    "puts_away",
+    "mistaken_tap",
     "plays_it_down",
     "has_a_key",
     "asks_if_normal",
@@ -1128,13 +1131,19 @@ _UNREACHABLE = re.compile(
 # them", "i cut myself", "there's blood"): not a new message the check reads on its own,
 # but in this talk it means danger now. "I haven't taken anything" is not one.
 _TAKEN = re.compile(
-    r"\b(?:took|taken|did take|swallowed|downed|popped|necked|had|drank|drunk|overdosed|od)\b"
+    r"\b(?:took|taken|did take|swallowed|downed|popped|necked|had(?! to\b)|drank|drunk|overdosed"
+    r"|od)\b"
     r"(?: \w+){0,4}? (?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol|xans?"
     r"|xanax|bars|benzos?|oxys?|percs?|valium|diazepam|codeine|tramadol|ibuprofen|tylenol"
     r"|acetaminophen|aspirin|insulin|sleeping (?:pills|tablets)|antidepressants|my prescription"
     r"|sleeping (?:pills|tablets)|them|them all|all of them|it all|the lot|(?:the|a|my|her|his)"
     r" (?:bottle|box|packet|pack|strip)(?! of (?:wine|vodka|beer|whisky|whiskey|gin|rum"
-    r"|tequila|cider|prosecco|champagne|red|white|rose|booze|jack|lager))|bleach|\d+)\b"
+    r"|tequila|cider|prosecco|champagne|red|white|rose|booze|jack|lager))|bleach"
+    # a number, but not of people, days or drinks ("i had to call all 80 guests", "took 3
+    # weeks off": a helper's chat, read as an overdose)
+    r"|\d+(?! (?:guests|people|friends|years?|yrs|weeks?|months?|days?|hours?|hrs|minutes?"
+    r"|mins?|times?|steps?|photos|pics|calls|texts|messages|miles|km|kilos?|kg|pounds?|lbs"
+    r"|dollars|euros|quid|bucks|percent|shots|drinks|beers|glasses|cups|coffees)\b))\b"
     # "already took some" after the pills were named (seventh probe), and in other languages
     # ("ho preso le pillole", "j'ai pris les cachets", "tomei os comprimidos")
     r"|^(?:i )?(?:already|just|i already|i just) (?:took|taken|swallowed|had|downed) (?:some|a few"
@@ -1759,6 +1768,27 @@ def only_clarifies(text: str) -> bool:
     if not clarifies_not_harm(text):
         return False
     rest = _LEADING_NO.sub(" ", _CLARIFIED.sub(" ", normalize(text)))
+    return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
+
+
+# "i pressed that by accident", "wrong button lol", "misclick, im fine": the 🚨 button
+# tapped by mistake
+_MISTAKEN_TAP = re.compile(
+    r"\b(?:(?:pressed|hit|tapped|clicked|touched|pushed)(?: on)? (?:it|that|this|that one|sos"
+    r"|the (?:\w+ )?(?:button|one)|the wrong (?:one|button))(?: by (?:mistake|accident)"
+    r"| accidentally| without meaning to)|accidentally (?:pressed|hit|tapped|clicked|touched"
+    r"|pushed)|mis ?click\w*|mis ?tap\w*|fat finger\w*|wrong button|did not mean to (?:press"
+    r"|tap|click|hit) (?:it|that|this|the button))\b"
+)
+
+
+def mistaken_tap(text: str) -> bool:
+    """ "i pressed that by accident, im safe": the button tapped by mistake, and nothing else
+    said of harm or of not being safe (a helper's chat: read as pills taken "by accident")."""
+    norm = normalize(text)
+    if _MISTAKEN_TAP.search(norm) is None:
+        return False
+    rest = _MISTAKEN_TAP.sub(" ", norm)
     return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
 
 
@@ -2515,6 +2545,43 @@ _NO_NUMBERS = re.compile(
     r" |another |your |all the |those |these )?(?:crisis |suicide |help )?(?:hotline|hotlines"
     r"|helpline|helplines|numbers?|crisis lines?)\b"
 )
+
+
+# "he never hit me, idk why you gave me the domestic violence number", "stop with the domestic
+# violence stuff, he never threatened me": no danger from anyone, the danger path misread
+_NOT_ABUSE = re.compile(
+    r"\b(?:(?:he|she|they|my ex) (?:has |have |had )?(?:never|not|did not|does not|would never)"
+    r" (?:\w+ ){0,2}?(?:hit|hurt|threatened|touched|laid a (?:finger|hand) on|abused|scared) me"
+    r"|(?:why (?:did |do |would )?you (?:gave|give|giving|send|sent|sending) me|stop (?:with"
+    r"|giving me|sending me)|no more|enough with) (?:the |that |this |all the |all this )?"
+    r"(?:domestic (?:violence|abuse)|dv|abuse)(?: \w+)?|(?:it is|its|this is|that is|it was)"
+    r" not (?:domestic (?:violence|abuse)|abuse|dv)|not (?:an )?abus(?:e|ive)(?: relationship)?)\b"
+)
+
+
+def not_abuse(text: str) -> bool:
+    """ "he never hit me or anything, idk why you gave me the domestic violence number": the
+    person is not in danger from anyone (a helper's chat: the danger path kept, "lock the
+    door" to each correction)."""
+    return _found(_NOT_ABUSE, text)
+
+
+# "i put them in my car. in the trunk", "gave them to my flatmate", "locked them away": the
+# means named, moved out of reach
+_PUT_AWAY = re.compile(
+    r"\b(?:put|locked|hid|left|moved|gave|handed|took|threw|flushed|binned|returned|dropped)"
+    r" (?:them|it|the (?:\w+ )?(?:pills|tablets|meds|rope|knife|knives|blades?|razors?|gun"
+    r"|bottle|box)|all of them|my (?:pills|tablets|meds|knife|blades?|razors?))(?: \w+){0,4}?"
+    r" (?:in|into|to|outside|away|out|in the|at|with|down)\b(?! (?:my (?:hand|mouth|pocket"
+    r"|bag|room|bed|bedside)|front of me|reach)\b)|\b(?:out of (?:my )?reach|far away from me"
+    r"|not in the house|out of the house)\b"
+)
+
+
+def puts_away(text: str) -> bool:
+    """ "i put them in my car. in the trunk": the means moved away, as asked (a helper's chat:
+    "On to that, then" and a menu about leases)."""
+    return _found(_PUT_AWAY, text) and done_to_self(text) is None
 
 
 def no_more_numbers(text: str) -> bool:

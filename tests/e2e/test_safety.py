@@ -2927,3 +2927,73 @@ async def test_a_threat_to_send_my_pics_to_everyone_gets_the_image_steps_with_th
     steps = await user.reply()
     assert said(steps, "sos.images_now"), steps.plain
     assert "hurt yourself" not in steps.plain
+
+
+async def test_a_mistaken_tap_on_not_safe_lets_go_and_set_up_is_one_tap_away(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "😭" at the date question, then 🚨 tapped instead of "Today"; her
+    # whole story got "Tell them what you took" ("i had to call all 80 guests" read as pills)
+    # and "i pressed that by accident, im safe" got "Sleeping it off is the risky part"
+    user = emu.user(25004)
+    await user.send("/start")
+    await user.reply()
+    await user.send("😭")
+    await user.reply()
+    await user.press("🚨 I'm not safe right now")
+    unsafe = await user.reply()
+    assert "✅ I'm safe now" in unsafe.button_texts()  # a way out that is theirs to take
+    await user.send(
+        "we were together 6 years, engaged, and he called it off 3 weeks before the wedding"
+        " over text. i had to call all 80 guests myself. my mom still has the dress"
+    )
+    story = await user.reply()
+    assert "what you took" not in story.plain.lower(), story.plain
+    await user.send("i pressed that by accident, im safe")
+    done = await user.reply()
+    assert said(done, "sos.mistaken_tap"), done.plain
+    assert "↩️ Back to setting you up" in done.button_texts()
+
+
+async def test_pills_put_away_are_thanked_and_a_correction_of_the_danger_path_is_believed(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "i put them in my car. in the trunk" got "On to that, then" and a
+    # menu; "stop telling me to call 911, cops will come" opened the danger path, and "he
+    # never hit me, why the domestic violence number" got "Lock the door"
+    user = emu.user(25005)
+    await onboard(user, zone="America/Chicago")
+    await user.send("i just want to go to sleep and not wake up tbh")
+    await user.reply()
+    await user.send("i have pills from my surgery in the cabinet")
+    await user.reply()
+    await user.send("i put them in my car. in the trunk")
+    away = await user.reply()
+    assert said(away, "sos.means_away"), away.plain
+    await user.send("i'm not calling anyone. stop telling me to call 911, cops will come")
+    police = await user.reply()
+    assert "Domestic Violence" not in police.plain, police.plain
+    assert "lock the door" not in police.plain.lower(), police.plain
+    await user.send(
+        "btw he never hit me or anything, idk why you gave me the domestic violence number"
+    )
+    sorry = await user.reply()
+    assert said(sorry, "sos.not_abuse"), sorry.plain
+    assert "📞 Crisis lines" in sorry.button_texts()  # the lines for how they feel, not abuse
+
+
+async def test_no_hotline_wanted_right_after_saying_safe_gets_no_list(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "i dont want a hotline ... thats so cold", a minute after "im not gonna
+    # do anything stupid", got the list of lines at once
+    user = emu.user(25006)
+    await onboard(user, zone="America/Chicago")
+    await user.send("i just want to go to sleep and not wake up tbh")
+    await user.reply()
+    await user.send("im not gonna do anything stupid")
+    await user.reply()
+    await user.send("i dont want a hotline. everyone says call a hotline. thats so cold")
+    heard = await user.reply()
+    assert said(heard, "sos.numbers_stopped"), heard.plain
+    assert "988" not in heard.plain
