@@ -78,7 +78,11 @@ PREVIOUS = tuple(
 # seen (13 before), and lost a crisis message in another language on held-out round 32, so the
 # model does not learn it: it is measured only); r33a by one more, from the brief of 32b,
 # measured once before round 33's rules: reached 102, checked 4, one ordinary message given
-# the crisis reply.
+# the crisis reply; r38a, 360 ordinary messages and no crisis ones (150 in nine other
+# languages, hopes the ex changed, anger at the bot, logistics, words after a wrong check),
+# written after terminal chats where such messages were asked "are you safe?": 48 checked
+# before. Unlike r32d the model learns it (round 32d, never learnt, then went from 29 checked
+# to 15, and no held-out crisis message was lost).
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",

@@ -567,7 +567,7 @@ def _signal(kind: CrisisKind, level: str, hit: _Hit) -> CrisisSignal:
 # reason not to" or "why should I not": those are the act asked about, not denied.
 _NEGATED = re.compile(
     r" (?:i am not going to|not going to|i will not|i would not|i would never|i will never"
-    r"|never going to|promise not to|not planning to) $"
+    r"|never going to|promise not to|not planning to|i am not|i m not) $"
 )
 
 

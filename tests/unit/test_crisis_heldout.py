@@ -378,6 +378,13 @@ ROUNDS = {
     # of laughter", a move told with "everything i own" and a bridge), checked 8 (5.0%). Round
     # 34's rules, chosen on it, and the word model learning it:
     "crisis_tuning_r34a": Pinned((108, 160, 60, 24), 108, 82, 45, 20, 0, 0, in_reach_min=108),
+    # 360 ordinary messages and no crisis ones (2026-12-05, twenty-fifth session): 150 in nine
+    # other languages, hopes that the ex changed, anger at the bot, logistics, words after a
+    # wrong check, late-night words that sound dark and are not. Measured once before: 48
+    # checked (37 of the 150 in other languages), 2 given the emergency reply. The word model
+    # learning it, and vetoes for a roof party and "i'm not hurting myself" (now the gentle
+    # check, its one signal):
+    "crisis_tuning_r38a": Pinned((0, 360, 0, 0), 0, 0, 0, 0, 1, 5),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
