@@ -80,9 +80,11 @@ from bot.services.safety_answers import (
     danger_goes_on,
     depth_unsure,
     done_to_self,
+    doubts_threat,
     drinking,
     driving,
     ex_looked_after,
+    family_help,
     fears_for_them,
     feels_better,
     gives_in,
@@ -94,6 +96,7 @@ from bot.services.safety_answers import (
     has_symptoms,
     heavy_feeling,
     hopes_for_them,
+    images_next,
     is_acknowledgement,
     is_dont_know,
     is_joking,
@@ -623,6 +626,10 @@ def _not_helped(data: SosData, text: str) -> bool:
     return not data.helped
 
 
+def _family_asks(text: str) -> bool:
+    return family_help(text) == "asks"
+
+
 def _no_means(data: SosData, text: str) -> bool:
     """No means named in the talk: nothing to have put away."""
     return not data.means
@@ -671,6 +678,14 @@ _HEARD = (
     # "he sent a picture of pills": the ex's danger now; the call, with their address (a
     # helper's chat: "Are you safe at this moment?" to the one worried for them)
     _Heard("o", means_at_hand, "ex_means", Step.ASKED),
+    # "should i tell his brother?": yes, and no slip (a helper's chat: the FAQ on telling
+    # friends of the breakup); "ok i texted his brother" is help got them, below
+    _Heard("o", _family_asks, "ex_family_asks", Step.ASKED),
+    # "he's said stuff like that before, he's dramatic": maybe, and still not theirs to judge
+    _Heard("o", doubts_threat, "ex_doubted", Step.ASKED),
+    # "was it my fault for leaving?", once he is looked after: no (a helper's chat: "if it
+    # feels real tonight, call 112" after his brother said he was ok)
+    _Heard("o", blames_self, "ex_not_your_fault", Step.LISTEN, unless=_not_helped),
     # "they said hes ok, hes at the hospital": relief, and it was their doing
     _Heard("o", ex_looked_after, "ex_looked_after", Step.ASKED),
     # "does this reset my count if i called the ambulance": no
@@ -828,6 +843,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if (tool := safety_tool_asked(text)) is not None:
         # "make a safety plan", "help me calm down" typed: as the button
         await _press(turn, frame, _tool_button(data, tool))
+        return
+    if data.images and (nxt := images_next(text)) is not None and (
+        read_safety_answer(text) != "unsafe"
+    ):
+        # "is that illegal", "who can i even tell", "he goes to my school", "i told my
+        # sister, she's here": each its answer (a helper's chat: the same two texts in turn)
+        _reply(turn, frame, data, f"images_{nxt}", Step.LISTEN)
         return
     if (frame.step == Step.UNSAFE and is_acknowledgement(text)) or (
         data.unsafe and is_plain_ok(text) and not (data.rechecked and frame.step == Step.ASKED)
@@ -1061,6 +1083,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         data.rechecked = True
         key = "prepared_recheck" if data.prepared and not data.unsafe else "safe_recheck"
         _reply(turn, frame, data, key, Step.ASKED)
+    elif answer == "safe" and is_plain_ok(text) and data.ok_checked and data.asked != "ok_check":
+        # a bare "ok" after "lol", "whatever", "nvm", once asked plainly and not answered:
+        # company, not "I'm glad you're safe" (a helper's chat: she never said she was)
+        _reply(turn, frame, data, "still_here_quiet", Step.LISTEN)
     elif answer == "safe":
         _settle(turn, frame, data, "safe_now")
     elif answer == "unsure" and data.taken:

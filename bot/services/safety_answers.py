@@ -61,6 +61,9 @@ __all__ = [
     "not_immediate",
     "drinking",
     "threatens_images",
+    "family_help",
+    "doubts_threat",
+    "images_next",
     "apologises",
     "country_mentioned",
     "says_amount",
@@ -2252,7 +2255,67 @@ _IMAGES = re.compile(
     r"|spread|publish|expose)\w*\b(?: \w+){0,3}? (?:my |our |the )?(?:nudes|nude (?:pics|photos"
     r"|pictures)|naked (?:pics|photos|pictures)|pics|photos|pictures|videos?|sex tape|private"
     r" (?:pics|photos|pictures|videos))\b|\b(?:revenge porn|sextortion|sexting pics)\b"
+    # the images named first: "my ex has my nudes and says hell post them"
+    r"|\b(?:has|have|got|kept|keeps|saved) (?:my |some of my |all my )?(?:nudes|nude (?:pics"
+    r"|photos|pictures)|naked (?:pics|photos|pictures)|(?:pics|photos|pictures|videos) of me)\b"
 )
+
+
+# Inside the talk about a threat to share images: what the person asks next (a helper's chat
+# as a 15-year-old got the same two texts in turn for eight different questions)
+_IMAGES_POSTED = re.compile(
+    r"\b(?:already|just) (?:sent|posted|shared|leaked|put|spread|showed)\b|\b(?:he|she|they)"
+    r" (?:has |have |already |just )*(?:sent|posted|shared|leaked|spread|showed|uploaded) (?:it"
+    r"|them|one|some|a (?:pic|photo|picture))\b|\b(?:people|everyone|everybody|my friends|\d+"
+    r" people) (?:have |has |already )*(?:seen|saw) (?:it|them)\b|\b(?:it is|its|they are) (?:out"
+    r" there|online|up)\b"
+)
+_IMAGES_LAW = re.compile(
+    r"\b(?:illegal|against the law|a crime|legal|arrested|jail|prison|charged|get in trouble"
+    r"|get into trouble|in trouble|be punished|sue (?:him|her|them))\b"
+)
+_IMAGES_TELL = re.compile(
+    r"\bwho (?:can|do|should|could) i (?:even |actually )?(?:tell|talk to|go to|ask)\b|\b(?:do"
+    r" not|dont|please do not|pls do not) tell (?:anyone|anybody|my (?:parents|mum|mom|dad))\b"
+    r"|\b(?:can not|cant|could never|will not|wont) tell (?:my )?(?:parents|mum|mom|dad|anyone"
+    r"|anybody)\b|\b(?:parents|mum|mom|dad) (?:will|would|d) (?:find out|kill me|be so mad"
+    r"|freak out|see)\b|\bwill (?:you|anyone|my parents) (?:tell|know|find out|see)\b"
+)
+_IMAGES_TAKEDOWN = re.compile(
+    r"\b(?:website|site|app|way) (?:\w+ ){0,3}?(?:takes?|taking|get|gets|removes?|removing)"
+    r" (?:\w+ ){0,2}?down\b|\btake (?:it|them|the (?:pics|photos|pictures|images)) down\b"
+    r"|\b(?:remove|delete|get rid of) (?:it|them|the (?:pics|photos|pictures|images)) (?:from"
+    r" (?:the internet|online|insta\w*|snap\w*|tiktok|everywhere)|online)\b|\btake it down\b"
+)
+_IMAGES_SCHOOL = re.compile(
+    r"\b(?:goes to|go to|in|at|from) (?:my|our|the same) (?:school|class|year|college|grade)\b"
+    r"|\bsame (?:school|class|year|grade)\b"
+)
+_IMAGES_TOLD = re.compile(
+    r"\bi (?:just |finally )?(?:told|showed|called|texted) (?:my )?(?:older |big |little )?"
+    r"(?:sister|brother|mum|mom|dad|parents|aunt|auntie|uncle|teacher|counsellor|counselor"
+    r"|best friend|friend|gran|grandma|nan|cousin)\b|\b(?:she|he|they) (?:is|are|s) (?:here"
+    r"|with me|coming)\b"
+)
+
+
+def images_next(text: str) -> str | None:
+    """What a message in the talk about a threat to share images asks or tells: "posted"
+    (already shared), "law" (is it illegal, can they get in trouble), "tell" (who to tell,
+    don't tell anyone), "takedown" (a site that takes pictures down), "school" (they go to the
+    same school), "told" (an adult or sibling told, with them now); None if none of these."""
+    norm = normalize(text)
+    for key, pattern in (
+        ("told", _IMAGES_TOLD),
+        ("takedown", _IMAGES_TAKEDOWN),
+        ("posted", _IMAGES_POSTED),
+        ("law", _IMAGES_LAW),
+        ("tell", _IMAGES_TELL),
+        ("school", _IMAGES_SCHOOL),
+    ):
+        if pattern.search(norm) is not None:
+            return key
+    return None
 
 
 def threatens_images(text: str) -> bool:
@@ -3005,7 +3068,8 @@ _LOOKED_AFTER = re.compile(
     r"|at (?:the )?hospital|in (?:the )?hospital|in a&e|in the er|with (?:the )?(?:paramedics"
     r"|doctors|police|ambulance|his \w+|her \w+|their \w+))\b"
     r"|\b(?:they|the police|police|paramedics|the hospital|the doctors|his \w+|her \w+) (?:said"
-    r"|say|told me) (?:he|she|they) (?:is|are|s|was|were) (?:ok|okay|safe|fine|alive|stable)\b"
+    r"|say|says|told me|texted|texted me) (?:that )?(?:he|she|they) (?:is|are|s|was|were)"
+    r" (?:ok|okay|safe|fine|alive|stable)\b"
     r"|\b(?:paramedics|the ambulance|an ambulance|police|the police) (?:got|found|reached|took)"
     r" (?:him|her|them)\b"
 )
@@ -3035,6 +3099,48 @@ _COUNT_ASKED = re.compile(
     r"|nc|progress)\b|\b(?:does|did|would|will|is) (?:this|that|it) (?:count|a slip|break)\b"
     r"|\bcount as (?:a slip|contact|breaking)\b|\bback to day (?:0|zero|1|one)\b"
 )
+
+
+# "should i tell his brother?", "ok i texted his brother, he's checking on him": help for the
+# ex at risk through their family or friends (a helper's chat: the FAQ about telling friends
+# of the breakup, then a slip offered)
+_FAMILY_TOLD = re.compile(
+    r"\b(?:should i|can i|could i|do i|shall i|i will|i am going to|i am gonna|i might|maybe i"
+    r" should|is it ok to)? ?(?P<verb>tell|told|text|texted|call|called|ring|rang|message"
+    r"|messaged|ask|asked|contact|contacted|warn|warned|let) (?P<who>(?:his|her|their) (?:older"
+    r" |younger |big |little )?(?:brother|sister|mum|mom|dad|mother|father|parents|family"
+    r"|best friend|friend|friends|flatmate|roommate|housemate|cousin|aunt|uncle|gran|grandma))\b"
+)
+
+
+def family_help(text: str) -> str | None:
+    """ "should i tell his brother?": "asks"; "ok i texted his brother": "done"; else None."""
+    found = _FAMILY_TOLD.search(normalize(text))
+    if found is None:
+        return None
+    asked = "?" in text or found.group(0).split()[0] in (
+        "should", "can", "could", "do", "shall", "is", "maybe"
+    )
+    return "asks" if asked and found.group("verb") in (
+        "tell", "text", "call", "ring", "message", "ask", "contact", "warn", "let"
+    ) else "done"
+
+
+# "he's said stuff like that before, he's dramatic", "he doesnt mean it": the threat doubted
+_DOUBTS_THREAT = re.compile(
+    r"\b(?:(?:he|she|they) (?:has|have|s) said (?:stuff|things|that|it) (?:like (?:that|this) )?"
+    r"before|(?:he|she|they) (?:is|are|s) (?:just |so |being )?(?:dramatic|attention seeking"
+    r"|manipulative|manipulating me)|(?:does not|doesnt|do not|dont) (?:really )?mean it|(?:would"
+    r" not|wouldnt|will not|wont) (?:actually |really )?do (?:anything|it)|(?:he|she|they) always"
+    r" (?:says|said) (?:that|this|stuff like that)|just (?:trying|wants) to (?:get|make) me"
+    r" (?:to )?(?:reply|respond|answer|come back|text))\b"
+)
+
+
+def doubts_threat(text: str) -> bool:
+    """ "he's said stuff like that before, he's dramatic. i dont think he'd actually do
+    anything": the ex's threat doubted."""
+    return _found(_DOUBTS_THREAT, text)
 
 
 def asks_about_count(text: str) -> bool:

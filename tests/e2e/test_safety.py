@@ -2997,3 +2997,80 @@ async def test_no_hotline_wanted_right_after_saying_safe_gets_no_list(
     heard = await user.reply()
     assert said(heard, "sos.numbers_stopped"), heard.plain
     assert "988" not in heard.plain
+
+
+async def test_the_image_threat_talk_answers_each_next_question_with_its_own_reply(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat as a 15-year-old: eight different questions got the same two texts in
+    # turn, "who can i even tell" the list of lines, and "i told my sister, she's here" was
+    # told to call her
+    user = emu.user(25007)
+    await onboard(user, zone="America/Chicago")
+    await user.send("my ex says hes gonna send my pics to everyone if i dont unblock him")
+    first = await user.reply()
+    assert said(first, "sos.images_reply"), first.plain
+    for text, key in (
+        ("what if he already sent them", "sos.images_posted"),
+        ("is that illegal??", "sos.images_law"),
+        ("who can i even tell", "sos.images_tell"),
+        ("he goes to my school", "sos.images_school"),
+        ("my friend said theres a website that takes pics down?", "sos.images_takedown"),
+        ("ok i told my older sister. she's here", "sos.images_told"),
+    ):
+        await user.send(text)
+        reply = await user.reply()
+        assert said(reply, key), (text, reply.plain)
+    await user.send("should i just unblock him and send what he wants so he stops")
+    no = await user.reply()
+    assert said(no, "sos.images_now"), no.plain
+    assert "don't" in no.plain.lower()
+
+
+async def test_a_bare_ok_after_non_answers_is_not_taken_for_safe(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "dont wanna be here anymore", then "idk", "k", "lol", "whatever",
+    # "nvm", "ok" was met with "I'm glad you're safe right now"; she never said so
+    user = emu.user(25008)
+    await onboard(user, zone="Europe/London")
+    await user.send("dont wanna be here anymore")
+    await user.reply()
+    for text in ("idk", "k", "lol", "whatever", "nvm"):
+        await user.send(text)
+        await user.reply()
+    await user.send("ok")
+    still = await user.reply()
+    assert not said(still, "sos.safe_now"), still.plain
+    assert "glad you're safe" not in still.plain.lower(), still.plain
+    await user.send("im safe")
+    safe = await user.reply()
+    assert said(safe, "sos.safe_now"), safe.plain
+
+
+async def test_the_ex_at_risk_talk_answers_telling_his_family_and_the_guilt_after(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "should i tell his brother?" got the FAQ about telling friends of the
+    # breakup, "ok i texted his brother" was offered as a slip, and "was it my fault" after
+    # he was found ok got "if it feels real tonight, call 112"
+    user = emu.user(25009)
+    await onboard(user, zone="Europe/Paris")
+    await user.send("he said he cant live without me")
+    await user.reply()
+    await user.send("he's said stuff like that before, he's dramatic")
+    doubted = await user.reply()
+    assert said(doubted, "sos.ex_doubted"), doubted.plain
+    await user.send("should i tell his brother?")
+    asks = await user.reply()
+    assert said(asks, "sos.ex_family_asks"), asks.plain
+    await user.send("ok i texted his brother. he's checking on him")
+    done = await user.reply()
+    assert said(done, "sos.helped_them"), done.plain
+    assert "Count it as a slip" not in " ".join(done.button_texts())
+    await user.send("his brother says hes ok, just drunk and sad")
+    ok = await user.reply()
+    assert said(ok, "sos.ex_looked_after"), ok.plain
+    await user.send("i feel so guilty. was it my fault for leaving?")
+    fault = await user.reply()
+    assert said(fault, "sos.ex_not_your_fault"), fault.plain
