@@ -17,6 +17,8 @@ from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services.faq import FaqEntry
 from bot.services.listening import (
     age_told,
+    asks_if_failure,
+    asks_why_safe,
     at_door_calm,
     baby_lost,
     betrayed_twice,
@@ -256,6 +258,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (their_loss, "listen.their_loss"),
         (young_user, "listen.young_user"),
         (age_told, "listen.age_told"),
+        (asks_if_failure, "listen.asks_if_failure"),
+        (asks_why_safe, "listen.asks_why_safe"),
         (logistics_not_slip, "listen.logistics_not_slip"),
     ):
         if tells is logistics_not_slip and reading.logistics is not None:

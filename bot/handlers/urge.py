@@ -38,7 +38,7 @@ from bot.services import reasons as reason_service
 from bot.services import urges
 from bot.services.corrections import is_back
 from bot.services.listening import told
-from bot.services.reading import is_skip, read_text
+from bot.services.reading import is_skip, read_text, tells_a_win
 from bot.services.reasons import ReasonRefused
 from bot.services.safety_answers import is_joking
 from bot.services.smalltalk import classify_smalltalk, shares_a_feeling
@@ -440,8 +440,16 @@ async def answer_offer_typed(turn: Turn, text: str) -> bool:
         return False
     if turn.convo.find(NAME) is not None or len(text.split()) > _ANSWER_WORDS:
         return False
-    if classify_smalltalk(text) in ("apology", "thanks") or told(text) == "sorry_to_me":
-        return False  # "sorry that was a lot" after a long vent: no yes (a helper's chat)
+    kind = classify_smalltalk(text)
+    if kind in ("apology", "thanks") or told(text) == "sorry_to_me" or tells_a_win(text):
+        # "sorry that was a lot" after a long vent, "i made it!! 30 days": no yes (helpers'
+        # chats)
+        return False
+    if urges.decided_not_to(text):
+        # "ok. i won't" (a helper's chat: taken for a yes, the flow began): their choice, met
+        turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)
+        turn.say(turn.t("urge.offer_wont"))
+        return True
     if is_joking(text):
         # "jk jk" after a joke read as an urge (a helper's chat: taken as a yes, the flow began)
         turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)

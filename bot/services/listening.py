@@ -26,6 +26,8 @@ __all__ = [
     "their_loss",
     "young_user",
     "age_told",
+    "asks_if_failure",
+    "asks_why_safe",
     "blocked_by_them",
     "comparison",
     "delete_number",
@@ -101,6 +103,8 @@ class _ListeningData(DataModel):
     their_loss: Regex
     young_user: Regex
     age_told: Regex
+    asks_if_failure: Regex
+    asks_why_safe: Regex
     logistics_not_slip: Regex
     their_family: Regex
     blocked_by_them: Regex
@@ -281,6 +285,18 @@ def dating_again(text: str) -> bool:
 def their_loss(text: str) -> bool:
     """ "his mom died, can i go to the funeral": a death on the ex's side."""
     return _DATA.their_loss.search(normalize(text)) is not None
+
+
+def asks_if_failure(text: str) -> bool:
+    """ "am i a failure", "whats wrong with me", "why cant i just stop": their worth asked
+    about, after slips most often (a helper's chat: "I can't answer that one for you")."""
+    return _DATA.asks_if_failure.search(normalize(text)) is not None
+
+
+def asks_why_safe(text: str) -> bool:
+    """ "why do you keep asking if im safe, im just pissed off": the safety question itself
+    objected to (a helper's chat: the answer about being afraid of the ex)."""
+    return _DATA.asks_why_safe.search(normalize(text)) is not None
 
 
 def age_told(text: str) -> bool:

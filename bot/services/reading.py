@@ -210,6 +210,17 @@ class Reading:
         )
 
 
+def tells_a_win(text: str) -> bool:
+    """ "i made it!! 30 days", "day 10 and still strong": a step held, told (the reading's
+    "good_news"), for a caller that needs nothing else."""
+    norm = normalize(text[:MAX_TEXT])
+    return (
+        _DATA.win.search(norm) is not None
+        and mentions_harm(text) is None
+        and not detect_urge(text[:MAX_TEXT])
+    )
+
+
 def is_urge(text: str) -> bool:
     """`read_text(text, ...).urge` alone, for a caller that needs nothing else."""
     return detect_urge(text[:MAX_TEXT])
@@ -242,6 +253,10 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         smalltalk = "someone_else"  # their friend's breakup: kind, and not ours to answer
     match = matcher.match(text)
     rule_asked = match.answered and match.ids[0] == "what-counts" and _DATA.rule_asked.search(norm)
+    if urge and asks and match.answered and match.ids[0] == "nc-ends":
+        # "so can i text him now? the 30 days are done": what comes after, asked (a helper's
+        # chat: the urge offer)
+        urge = False
     if urge and asks and rule_asked:
         # "what counts as contact? can i like his post": the rule asked, not an urge now (a
         # helper's terminal chat: the urge offer)

@@ -68,6 +68,7 @@ class _Words(DataModel):
     back_again: Regex  # "ok im back": back from that plan
     drafted: Regex  # "i typed the message already": written, not sent
     resisted: Regex  # "ok i didnt send it", "i declined his call": not sent, told
+    wont: Regex  # "ok. i won't", "not gonna unblock him": decided against, told
 
     @model_validator(mode="after")
     def _known(self) -> _Words:
@@ -409,6 +410,11 @@ def outcome_from_text(text: str) -> str | None:
         if pattern is not None and pattern.search(folded):
             return outcome
     return PASSED if resisted(text) else None
+
+
+def decided_not_to(text: str) -> bool:
+    """ "ok. i won't", "fine, not gonna text him": the urge turned down, in a few words."""
+    return bool(_WORDS.wont.search(fold(text)))
 
 
 def resisted(text: str) -> bool:

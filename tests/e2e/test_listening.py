@@ -906,3 +906,65 @@ async def test_a_slip_told_with_self_blame_gets_the_slip_answer_not_a_stock_line
     reply = await user.reply()
     assert "Count it as a slip" in " ".join(reply.button_texts()), reply.button_texts()
     assert reply.text not in CONTENT.variants("faq.feeling_heard")
+
+
+async def test_questions_about_the_bot_itself_are_answered_as_such(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "are you AI? like chatgpt?", "is a human reading this?", "who is
+    # behind this bot?" got "Questions like that can go round and round" and menus
+    user = emu.user(25010)
+    await onboard(user, zone="Europe/London")
+    for text in ("are you AI? like chatgpt?", "is a human reading this?",
+                 "who is behind this bot? a company?"):
+        await user.send(text)
+        reply = await user.reply()
+        assert _said_as(reply.text, "about"), (text, reply.plain)
+    await user.send("do you actually care or is it just code")
+    care = await user.reply()
+    assert _said_as(care.text, "bot_care"), care.plain
+
+
+async def test_thirty_days_done_is_what_comes_after_and_a_win_is_no_yes_to_the_urge_offer(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "so can i text him now? the 30 days are done" got the urge offer, and
+    # "i made it!! 30 days" typed under it started the urge flow; "ok. i won't" too
+    user = emu.user(25011)
+    await onboard(user, zone="Europe/London")
+    await user.send("so can i text him now? the 30 days are done")
+    after = await user.reply()
+    assert "Day 30" in after.plain, after.plain
+    assert "Yes, help me" not in after.button_texts()
+    await user.send("should i unblock him just to make sure hes alive tomorrow")
+    offer = await user.reply()
+    assert "Yes, help me" in offer.button_texts(), offer.plain
+    await user.send("i made it!! 30 days")
+    glad = await user.reply()
+    assert "10" not in glad.button_texts(), glad.plain  # no strength scale
+    other = emu.user(25013)
+    await onboard(other, zone="Europe/London")
+    await other.send("should i unblock him just to make sure hes alive tomorrow")
+    again = await other.reply()
+    assert "Yes, help me" in again.button_texts(), again.plain
+    await other.send("ok. i won't")
+    wont = await other.reply()
+    assert "10" not in wont.button_texts(), wont.plain
+
+
+async def test_worth_asked_and_the_safety_question_objected_to_get_their_own_replies(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "am i a failure" got "I can't answer that one for you"; "why do you
+    # keep asking if im safe, im just pissed off" got the answer about fearing the ex
+    user = emu.user(25012)
+    await onboard(user, zone="Europe/London")
+    await user.send("am i a failure")
+    worth = await user.reply()
+    assert worth.text in CONTENT.variants("listen.asks_if_failure"), worth.plain
+    await user.send("why do you keep asking if im safe, im just pissed off")
+    why = await user.reply()
+    assert why.text in CONTENT.variants("listen.asks_why_safe"), why.plain
+    await user.send("you're a fucking bot you don't understand anything")
+    missed = await user.reply()
+    assert _said_as(missed.text, "not_understood"), missed.plain
