@@ -66,6 +66,7 @@ SHOULD_REPLY = "should-reply"  # the answer offered under a message pasted from 
 NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
 STOP_CHECKING = "stop-checking"  # ... or beside "i cant sleep, i keep checking her insta"
 KIDS = "kids"  # under "can i reply about the kids?", answered yes
+WORK = "work-together"  # under "do i have to reply to her slack message?", answered yes
 WHAT_COUNTS = "what-counts"  # under "can i email about the account?", answered yes
 SLIP = "slip"  # the answer given when a slip is told in words the matcher does not place
 PREGNANT = "listen:pregnant"  # noted with the last answers: a pregnancy told
@@ -302,6 +303,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # "he said: hey. i miss you... can we talk? please": their words, pasted; not the
         # person's own urge or question. Heard, no answer owed; whether to reply one tap away.
         key = "listen.ex_message_miss" if reading.ex_message.misses else "listen.ex_message"
+        if reading.ex_message.practical and not reading.ex_message.misses:
+            key = "listen.ex_message_practical"  # "can you pick up luna saturday?": answer it
         extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if reading.help_in_reach else []
         text = turn.fresh(key, them=reading.ex_message.them)
         turn.say(text, inline(_offer_rows(turn, [SHOULD_REPLY]) + extra))
@@ -342,6 +345,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # whole answer one tap away (not "close to what I said just now" after kids talk)
         if asked.kind == "kids":
             text, more = turn.fresh("listen.logistics_kids"), KIDS
+        elif asked.kind == "work":
+            text, more = turn.fresh("listen.logistics_work"), WORK
         else:
             channels = content.mapping("listen.logistics_channel")
             how = channels.get(asked.channel or "", channels["message"])

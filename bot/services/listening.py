@@ -72,11 +72,13 @@ class _ExQuote(DataModel):
 class _Logistics(DataModel):
     asks_rule: Regex
     kids: Regex
+    work: Regex
     admin: Regex
     channel: Regex
 
 
 class _ListeningData(DataModel):
+    ex_practical: Regex
     low_mood: Regex
     body: dict[BodyNeed, Regex]
     ex_quote: _ExQuote
@@ -126,6 +128,7 @@ class ExMessage:
 
     them: Pronoun
     misses: bool
+    practical: bool = False  # about a handover, the kids, keys, rent, work: a short reply is fine
 
 
 _DATA = load_data(DATA_DIR / "listening.yaml", _ListeningData)
@@ -149,7 +152,7 @@ class Logistics:
     admin ("admin"), with what it is about in their words ("the account") and how it would
     go ("email", "text", "message", "call", "letter"; None when not said)."""
 
-    kind: Literal["kids", "admin"]
+    kind: Literal["kids", "work", "admin"]
     subject: str | None = None
     channel: str | None = None
 
@@ -166,6 +169,8 @@ def logistics_asked(text: str) -> Logistics | None:
         return None
     if data.kids.search(norm):
         return Logistics("kids")
+    if data.work.search(norm):
+        return Logistics("work")
     admin = data.admin.search(norm)
     if admin is None:
         return None
@@ -193,7 +198,11 @@ def ex_message(text: str) -> ExMessage | None:
     if found is None:
         return None
     them = _PRONOUNS.get(found.group("who"), "them")
-    return ExMessage(them=them, misses=_DATA.ex_misses.search(norm) is not None)
+    return ExMessage(
+        them=them,
+        misses=_DATA.ex_misses.search(norm) is not None,
+        practical=_DATA.ex_practical.search(norm) is not None,
+    )
 
 
 def asks_if_changed(text: str) -> bool:

@@ -968,3 +968,27 @@ async def test_worth_asked_and_the_safety_question_objected_to_get_their_own_rep
     await user.send("you're a fucking bot you don't understand anything")
     missed = await user.reply()
     assert _said_as(missed.text, "not_understood"), missed.plain
+
+
+async def test_work_messages_a_practical_message_and_the_ex_at_the_door_to_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Helpers' chats: "she messaged me on slack about a deadline. do i have to reply?" got the
+    # urge offer; "can you pick up luna saturday?" got "you don't have to answer it at all";
+    # "he's knocking on my door rn wanting to talk" got "call 911 right now"
+    user = emu.user(25014)
+    await onboard(user, zone="Europe/London")
+    await user.send("she messaged me on slack about a deadline. do i have to reply?")
+    work = await user.reply()
+    assert work.text in CONTENT.variants("listen.logistics_work"), work.plain
+    await user.send("he texted 'can you pick up luna saturday?' what do i reply")
+    practical = await user.reply()
+    assert any(
+        practical.text == v.format(them="him")
+        for v in CONTENT.variants("listen.ex_message_practical")
+    ), practical.plain
+    await user.send("he's knocking on my door rn wanting to talk")
+    door = await user.reply()
+    assert door.text in CONTENT.variants("listen.door_let_in"), door.plain
+    assert "911" not in door.plain
+    assert "112" not in door.plain
