@@ -150,6 +150,7 @@ from bot.services.safety_answers import (
     their_place,
     there_until_later,
     they_went_quiet,
+    they_will_regret,
     threat_gone,
     threatens_images,
     told_as_past,
@@ -658,6 +659,8 @@ _HEARD = (
     _Heard("sd", not_abuse, "not_abuse", Step.LISTEN),
     # "i put them in my car, in the trunk", after the means were named: thanks, that matters
     _Heard("s", puts_away, "means_away", Step.LISTEN, unless=_no_means),
+    # "she'll be sorry", after words of ending: asked plainly, never the answer about apologies
+    _Heard("s", they_will_regret, "regret_check", Step.ASKED),
     # "can we talk about something else": yes; company, the 🚨 button kept (ninth probe S2)
     _Heard("s", talks_of_else, "talk_else", Step.LISTEN),
     # "i dont want a lecture, i just needed to tell someone": heard, no lecture, no question

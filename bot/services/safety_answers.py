@@ -63,6 +63,7 @@ __all__ = [
     "threatens_images",
     "family_help",
     "doubts_threat",
+    "they_will_regret",
     "images_next",
     "apologises",
     "country_mentioned",
@@ -208,7 +209,12 @@ _LOOSE_UNSAFE = re.compile(
     r"|(?:it is|things are|feeling) (?:bad|really bad|so bad)"
     r"|bad tonight|thoughts (?:are )?(?:so |really |too )?loud|not really(?! (?:know|sure))"
     r"|really not"
-    r"|help me|need help)\b"
+    r"|help me|need help"
+    # not well, in the languages people mix in ("no estoy bien", "não estou bem")
+    r"|no estoy (?:bien|a salvo)|nao estou (?:bem|segur[ao])|(?:ca )?(?:ne )?va pas"
+    r"|je (?:ne )?vais pas bien|nicht gut|nicht sicher|non sto bene|non sono al sicuro"
+    r"|nie jest dobrze|nie jestem bezpieczn\w+|(?:theek|thik) nahi|(?:hindi|di) ako (?:ok|okay"
+    r"|ayos)|niet goed|niet veilig)\b"
 )
 _LOOSE_UNSURE = re.compile(
     r"\b(?:i do not know|do not know|no idea|not sure|unsure|maybe|perhaps|probably|i guess"
@@ -222,6 +228,12 @@ _LOOSE_SAFE = re.compile(
     r"|honestly) )(?:safe|ok|okay|fine|alright|all right|good|better)\b"
     r"|\b(?:safe|ok|okay|fine|alright) (?:for now|for tonight|tonight|now|promise|i promise)\b"
     r"|\bnot (?:going to|gonna) do anything\b"
+    # in the languages people mix in ("estoy bien, solo triste", "tá bom valeu", "ça va";
+    # a helper's chats: the talk went on, "call 112", after each)
+    r"|\b(?:estoy (?:bien|a salvo|tranquil[ao])|todo bien|estou (?:bem|segur[ao])|to bem|ta bom"
+    r"|tudo bem|ca va|je vais bien|je suis en securite|mir geht (?:es )?gut|alles gut|ich bin"
+    r" sicher|sto bene|tutto bene|sono al sicuro|(?:ok|okay|ayos) lang|(?:main )?theek (?:hoon|hu"
+    r"|hun)|nic mi nie jest|wszystko (?:dobrze|ok)|jestem bezpieczn\w+|het gaat (?:wel|goed))\b"
 )
 _LEAD_YES = re.compile(
     r"^(?:yes|yeah|yep|yup|yh|yea|yas|sure|for now yeah|for now yes)\b"
@@ -3135,6 +3147,22 @@ _DOUBTS_THREAT = re.compile(
     r" (?:says|said) (?:that|this|stuff like that)|just (?:trying|wants) to (?:get|make) me"
     r" (?:to )?(?:reply|respond|answer|come back|text))\b"
 )
+
+
+# "she'll be sorry", "then he'll see", inside the talk after words of ending: the hurt meant
+# to reach the ex (a helper's chat: the answer about apologising to an ex)
+_THEY_WILL_REGRET = re.compile(
+    r"^(?:(?:and|then|well|whatever|ok|maybe|so)\W* )*(?:she|he|they|my ex|everyone)"
+    r" (?:will|is going to|is gonna|are going to|are gonna) (?:be sorry|regret (?:it|this"
+    r"|everything|what (?:she|he|they) did|leaving me)|feel (?:bad|guilty|it|sorry)|see|finally"
+    r" (?:see|get it|understand)|miss me|know what (?:she|he|they) did)(?: (?:then|when|now"
+    r"|after|one day|for sure))?\W*$"
+)
+
+
+def they_will_regret(text: str) -> bool:
+    """ "she'll be sorry", "then he'll see": said in the talk, the hurt meant to reach them."""
+    return _found(_THEY_WILL_REGRET, text)
 
 
 def doubts_threat(text: str) -> bool:

@@ -3074,3 +3074,39 @@ async def test_the_ex_at_risk_talk_answers_telling_his_family_and_the_guilt_afte
     await user.send("i feel so guilty. was it my fault for leaving?")
     fault = await user.reply()
     assert said(fault, "sos.ex_not_your_fault"), fault.plain
+
+
+async def test_answers_in_the_languages_people_mix_in_are_read_as_safe_or_not(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Helpers' chats: "estoy bien, solo triste" and "tá bom valeu" went unread, and the talk
+    # answered with "call 112"; "no estoy bien" must never be read as fine
+    user = emu.user(25015)
+    await onboard(user, zone="Europe/Madrid")
+    await user.send("no quiero vivir mas")
+    await user.reply()
+    await user.send("no estoy bien")
+    unsafe = await user.reply()
+    assert said(unsafe, "sos.unsafe_now"), unsafe.plain
+    other = emu.user(25016)
+    await onboard(other, zone="Europe/Lisbon")
+    await other.send("dont wanna be here anymore")
+    await other.reply()
+    await other.send("tô bem, só cansada")
+    calm = await other.reply()
+    assert said(calm, "sos.safe_now") or said(calm, "sos.safe_recheck"), calm.plain
+
+
+async def test_she_will_be_sorry_after_words_of_ending_is_asked_about_not_answered_as_an_apology(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "it'll all be over soon anyway", then "she'll be sorry" got the FAQ
+    # answer about apologising to an ex
+    user = emu.user(25017)
+    await onboard(user, zone="Europe/London")
+    await user.send("it'll all be over soon anyway")
+    await user.reply()
+    await user.send("she'll be sorry")
+    check = await user.reply()
+    assert said(check, "sos.regret_check"), check.plain
+    assert "999" in check.plain
