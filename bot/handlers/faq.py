@@ -32,6 +32,7 @@ from bot.services.listening import (
     event_together,
     future_lost,
     grief_guilt,
+    grief_topic,
     keeps_relapsing,
     logistics_not_slip,
     meet_up,
@@ -199,6 +200,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # What follows the news of a death ("we were no contact when it happened", "is it my
         # fault"): grief, not the answer about day 30 or apologising (the sixth probe's S18)
         key = "listen.bereaved_guilt" if grief_guilt(reading.text) else "listen.bereaved_more"
+        if (grief := grief_topic(reading.text)) is not None:
+            key = f"listen.bereaved_{grief}"  # the funeral, or what this bot is for now
         turn.say(turn.fresh(key), inline(not_safe_button))
         turn.rt.last_answers.note(turn.user.id, BEREAVED, turn.now)
         return

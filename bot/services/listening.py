@@ -28,6 +28,7 @@ __all__ = [
     "age_told",
     "asks_if_failure",
     "asks_why_safe",
+    "grief_topic",
     "blocked_by_them",
     "comparison",
     "delete_number",
@@ -107,6 +108,8 @@ class _ListeningData(DataModel):
     age_told: Regex
     asks_if_failure: Regex
     asks_why_safe: Regex
+    grief_funeral: Regex
+    grief_app: Regex
     logistics_not_slip: Regex
     their_family: Regex
     blocked_by_them: Regex
@@ -306,6 +309,17 @@ def asks_why_safe(text: str) -> bool:
     """ "why do you keep asking if im safe, im just pissed off": the safety question itself
     objected to (a helper's chat: the answer about being afraid of the ex)."""
     return _DATA.asks_why_safe.search(normalize(text)) is not None
+
+
+def grief_topic(text: str) -> Literal["funeral", "app"] | None:
+    """After the ex's death: the funeral asked about ("his family hates me. should i go?"), or
+    what this bot is for now ("there's no one to not contact", "maybe i'll just pause it")."""
+    norm = normalize(text)
+    if _DATA.grief_funeral.search(norm):
+        return "funeral"
+    if _DATA.grief_app.search(norm):
+        return "app"
+    return None
 
 
 def age_told(text: str) -> bool:

@@ -992,3 +992,23 @@ async def test_work_messages_a_practical_message_and_the_ex_at_the_door_to_talk(
     assert door.text in CONTENT.variants("listen.door_let_in"), door.plain
     assert "911" not in door.plain
     assert "112" not in door.plain
+
+
+async def test_after_the_ex_died_the_funeral_and_what_the_bot_is_for_now_are_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: the funeral question got a generic grief line, and "there's no one to
+    # not contact" a crisis line
+    user = emu.user(25018)
+    await onboard(user, zone="Australia/Sydney")
+    await user.send("my ex died two weeks ago. car accident")
+    await user.reply()
+    await user.send("the funeral is on thursday. his family hates me. should i go?")
+    funeral = await user.reply()
+    assert funeral.text in CONTENT.variants("listen.bereaved_funeral"), funeral.plain
+    await user.send("is it my fault? i ended it two months before")
+    guilt = await user.reply()
+    assert guilt.text in CONTENT.variants("listen.bereaved_guilt"), guilt.plain
+    await user.send("what do i even do with this app now. there's no one to not contact")
+    app = await user.reply()
+    assert app.text in CONTENT.variants("listen.bereaved_app"), app.plain
