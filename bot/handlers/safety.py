@@ -631,6 +631,11 @@ def _family_asks(text: str) -> bool:
     return family_help(text) == "asks"
 
 
+def _danger_told(data: SosData, text: str) -> bool:
+    """The same message tells of danger ("he never hit me but he says he'll kill me")."""
+    return detect_crisis(text) is not None
+
+
 def _no_means(data: SosData, text: str) -> bool:
     """No means named in the talk: nothing to have put away."""
     return not data.means
@@ -656,7 +661,7 @@ _HEARD = (
     _Heard("sdo", no_more_numbers, "numbers_stopped", Step.LISTEN),
     # "he never hit me, why the domestic violence number": the danger path misread; sorry,
     # and the talk goes on as company (a helper's chat: "lock the door" to each correction)
-    _Heard("sd", not_abuse, "not_abuse", Step.LISTEN),
+    _Heard("sd", not_abuse, "not_abuse", Step.LISTEN, unless=_danger_told),
     # "i put them in my car, in the trunk", after the means were named: thanks, that matters
     _Heard("s", puts_away, "means_away", Step.LISTEN, unless=_no_means),
     # "she'll be sorry", after words of ending: asked plainly, never the answer about apologies

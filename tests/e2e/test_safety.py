@@ -3110,3 +3110,18 @@ async def test_she_will_be_sorry_after_words_of_ending_is_asked_about_not_answer
     check = await user.reply()
     assert said(check, "sos.regret_check"), check.plain
     assert "999" in check.plain
+
+
+async def test_a_denial_beside_a_threat_keeps_the_danger_path(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # "he never hit me" alone is believed (see above); with a threat in the same message the
+    # danger talk stays, never the apology for a misreading
+    user = emu.user(25019)
+    await onboard(user, zone="Europe/London")
+    await user.send("my ex keeps threatening me")
+    await user.reply()
+    await user.send("he never hit me but he says he'll kill me")
+    reply = await user.reply()
+    assert not said(reply, "sos.not_abuse"), reply.plain
+    assert "999" in reply.plain
