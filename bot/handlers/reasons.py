@@ -115,6 +115,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     if frame.step == Step.ADD and text.strip().isdigit():
         turn.say(turn.t("reasons.number_typed"))  # "2": a button's number, not a reason
         return
+    if frame.step in (Step.MENU, Step.ADD) and reason_service.blames_self(text):
+        # "she said i was too much. she was right": not kept to be shown on hard days
+        turn.say(turn.t("reasons.self_blame"), _done_markup(turn, frame))
+        return
     if frame.step == Step.MENU and text.strip() and classify_smalltalk(text) is None:
         await _offer(turn, frame, text)
         return
@@ -146,7 +150,12 @@ async def _typed_edit(turn: Turn, frame: Frame, edit: reason_service.Edit) -> No
 
 def _not_a_reason(reading: Reading) -> bool:
     """A request of the bot, an urge now, or words of harm: never a reason to keep."""
-    return about_the_bot(reading.text) or reading.urge or reading.harm == "strong"
+    return (
+        about_the_bot(reading.text)
+        or reading.urge
+        or reading.harm == "strong"
+        or reading.declined  # "write me a poem about his ugly car": a request, declined
+    )
 
 
 def _accepts(turn: Turn, frame: Frame, text: str) -> bool:

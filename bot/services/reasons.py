@@ -40,6 +40,22 @@ _REASON_CUE = re.compile(
 )
 
 
+# Blame turned on oneself, said where a reason was asked for ("she said i was too much. she
+# was right"; a helper's chat: saved, to be shown back on hard days)
+_SELF_BLAME = re.compile(
+    r"\b(?:(?:he|she|they) (?:was|were|is|are) right|it (?:was|is) (?:all )?my fault|i (?:was|am)"
+    r" (?:too much|not enough|the problem|unlovable|a mess|pathetic|worthless|broken)|i (?:ruined"
+    r"|wrecked|destroyed) (?:it|everything|us)|i deserved (?:it|this|to be left)|nobody (?:will"
+    r" ever|could ever) (?:love|want) me)\b"
+)
+
+
+def blames_self(text: str) -> bool:
+    """Whether a would-be reason is blame turned on oneself ("i was too much, she was right"):
+    not a reason to show back on hard days."""
+    return _SELF_BLAME.search(normalize(text)) is not None
+
+
 def sounds_like_longing(text: str) -> bool:
     """Whether a would-be reason is only the missing speaking ("i miss him so much")."""
     norm = normalize(text)

@@ -335,3 +335,22 @@ async def test_add_one_typed_at_the_list_asks_for_the_reason_and_keeps_the_next_
     listed = await user.reply()
     assert "he never once asked how my day was" in listed.plain, listed.plain
     assert "add one" not in listed.plain
+
+
+async def test_blame_turned_on_oneself_is_not_added_as_a_reason(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "she said i was too much. she was right" was saved, to be shown back
+    # on hard days
+    user = emu.user(25021)
+    await onboard(user)
+    await user.send("/reasons")
+    await user.reply()
+    await user.press("Add a reason")
+    await user.reply()
+    await user.send("she said i was too much. she was right")
+    heard = await user.reply()
+    assert heard.text == CONTENT.text("reasons.self_blame"), heard.plain
+    await user.send("i deserve someone who is kind to me")
+    await user.reply()
+    assert await reasons_of(bot, 25021) == ["i deserve someone who is kind to me"]
