@@ -34,6 +34,7 @@ from bot.services.listening import (
     grief_guilt,
     grief_topic,
     keeps_relapsing,
+    kids_ask_why,
     logistics_not_slip,
     meet_up,
     pregnant,
@@ -264,6 +265,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (age_told, "listen.age_told"),
         (asks_if_failure, "listen.asks_if_failure"),
         (asks_why_safe, "listen.asks_why_safe"),
+        (kids_ask_why, "listen.kids_ask_why"),
         (logistics_not_slip, "listen.logistics_not_slip"),
     ):
         if tells is logistics_not_slip and reading.logistics is not None:

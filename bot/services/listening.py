@@ -28,6 +28,7 @@ __all__ = [
     "age_told",
     "asks_if_failure",
     "asks_why_safe",
+    "kids_ask_why",
     "grief_topic",
     "blocked_by_them",
     "comparison",
@@ -108,6 +109,7 @@ class _ListeningData(DataModel):
     age_told: Regex
     asks_if_failure: Regex
     asks_why_safe: Regex
+    kids_ask_why: Regex
     grief_funeral: Regex
     grief_app: Regex
     logistics_not_slip: Regex
@@ -320,6 +322,12 @@ def grief_topic(text: str) -> Literal["funeral", "app"] | None:
     if _DATA.grief_app.search(norm):
         return "app"
     return None
+
+
+def kids_ask_why(text: str) -> bool:
+    """ "my son asked why mommy and daddy dont talk anymore. what do i tell a 6 year old": what
+    to tell the children (a helper's chat: "a shared calendar helps", then menus)."""
+    return _DATA.kids_ask_why.search(normalize(text)) is not None
 
 
 def age_told(text: str) -> bool:

@@ -1012,3 +1012,15 @@ async def test_after_the_ex_died_the_funeral_and_what_the_bot_is_for_now_are_ans
     await user.send("what do i even do with this app now. there's no one to not contact")
     app = await user.reply()
     assert app.text in CONTENT.variants("listen.bereaved_app"), app.plain
+
+
+async def test_what_to_tell_the_children_is_answered(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # A helper's chat (a father): "my son asked why mommy and daddy dont talk anymore. what do
+    # i tell a 6 year old" got "a shared calendar helps", then menus
+    user = emu.user(25022)
+    await onboard(user, zone="Europe/London")
+    await user.send(
+        "my son asked why mommy and daddy dont talk anymore. what do i tell a 6 year old"
+    )
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.kids_ask_why"), reply.plain
