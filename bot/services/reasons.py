@@ -44,7 +44,7 @@ _REASON_CUE = re.compile(
 # was right"; a helper's chat: saved, to be shown back on hard days)
 _SELF_BLAME = re.compile(
     r"\b(?:(?:he|she|they) (?:was|were|is|are) right|it (?:was|is) (?:all )?my fault|i (?:was|am)"
-    r" (?:too much|not enough|the problem|unlovable|a mess|pathetic|worthless|broken)|i (?:ruined"
+    r" (?:too much|not enough|the problem|unlovable|pathetic|worthless)|i (?:ruined"
     r"|wrecked|destroyed) (?:it|everything|us)|i deserved (?:it|this|to be left)|nobody (?:will"
     r" ever|could ever) (?:love|want) me)\b"
 )
