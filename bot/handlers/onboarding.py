@@ -630,8 +630,12 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if is_skip(text) or no_reason_yet(text):  # "skip", "no thanks", "idk lol": optional
         await _finish(turn, frame)
         return
-    if classify_smalltalk(text) in ("ok", "greeting"):  # a bare "ok" or "hi" is no reason
+    said = classify_smalltalk(text)
+    if said in ("ok", "greeting"):  # a bare "ok" or "hi" is no reason
         ask(turn, frame)
+        return
+    if said in ("bye", "thanks"):  # "gracias, buenas noches": set-up ends without a reason
+        await _finish(turn, frame)
         return
     if frustrated(text) or _only_emoji(text):
         # "this is stupid", "💔": a mood, not a reason to show back on hard days (a helper's

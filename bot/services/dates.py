@@ -402,6 +402,19 @@ def _holiday(phrase: str, today: date) -> date | None:
     return found if found <= today else date(today.year - 1, month, day)
 
 
+# After filler removal: "since the weekend", "this weekend", "on the weekend" -> "weekend".
+_WEEKEND_PHRASES = frozenset({"weekend", "over weekend", "last weekend", "past weekend"})
+
+
+def _weekend(today: date, *, last: bool) -> date:
+    """The Saturday meant: the latest one before today, or for "last weekend" said during a
+    weekend, the one before that."""
+    saturday = today - timedelta(days=(today.weekday() - 5) % 7 or 7)
+    if last and today.weekday() == 6:
+        saturday -= timedelta(days=7)
+    return saturday
+
+
 def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | None:
     phrase = " ".join(tokens)
     holiday = _holiday(phrase[5:] if phrase.startswith("last ") else phrase, today)
@@ -415,6 +428,8 @@ def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | No
         return today - timedelta(days=7)
     if phrase in {"last month", "past month"}:
         return _subtract_months(today, 1)
+    if phrase in _WEEKEND_PHRASES:
+        return _weekend(today, last=phrase.startswith(("last", "past")))
     if len(tokens) == 1:
         found = _numeric(tokens[0], today)
         if found is not None:

@@ -988,3 +988,43 @@ async def test_blame_turned_on_oneself_or_a_request_is_never_kept_as_the_reason(
     saved = await user.reply()
     assert "Saved" in saved.plain, saved.plain
     assert await _reasons_kept(bot, 25020) == ["i deserve someone who stays"]
+
+
+async def test_last_weekend_typed_at_the_zone_question_is_the_start_date(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26: "last weekend" typed after "Today" got "I couldn't find 'last weekend'" (a
+    # place looked up); it is a start date (today in the emulator: Wednesday 25 November)
+    user = emu.user(26001)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("since last weekend")
+    understood, zone_again = await user.replies(2)
+    assert "Saturday 21 November" in understood.plain, understood.plain
+    assert "today is Day 5" in understood.plain, understood.plain
+    assert zone_again.text == CONTENT.text("onboarding.ask_tz"), zone_again.plain
+
+
+async def test_thanks_and_goodnight_in_spanish_at_the_reason_end_set_up_and_are_not_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26: "gracias, buenas noches" at the reason question was saved as the reason
+    # shown back on hard days; "merci bonne nuit" then got "That's a lot to carry"
+    user = emu.user(26002)
+    await to_the_reason(user)
+    await user.send("gracias, buenas noches")
+    done = await user.reply()
+    assert "Day 1" in done.plain, done.plain
+    assert "Saved" not in done.plain
+    assert await _reasons_kept(bot, 26002) == []
+    await user.send("merci bonne nuit")
+    night = await user.reply()
+    assert night.text in CONTENT.faq.smalltalk["bye"], night.plain  # type: ignore[index]
+    await user.send("ok ty gn")
+    again = await user.reply()
+    assert again.text in CONTENT.faq.smalltalk["bye"], again.plain  # type: ignore[index]
+    await user.send("buenos dias")
+    morning = await user.reply()
+    assert morning.text in CONTENT.faq.smalltalk["greeting"], morning.plain  # type: ignore[index]

@@ -35,6 +35,9 @@ TODAY = date(2026, 11, 25)  # a Wednesday
         ("a month ago", date(2026, 10, 25)),
         ("3 months ago", date(2026, 8, 25)),
         ("last week", date(2026, 11, 18)),
+        ("last weekend", date(2026, 11, 21)),
+        ("since the weekend", date(2026, 11, 21)),
+        ("over the weekend i think", date(2026, 11, 21)),
         ("last friday", date(2026, 11, 20)),
         ("since last friday", date(2026, 11, 20)),
         ("friday", date(2026, 11, 20)),
@@ -295,7 +298,6 @@ def test_a_date_said_the_way_people_talk(text: str, expected: date) -> None:
         ("6 years last tuesday", "too_old"),
         ("a week on tuesday", "unrecognised"),  # "tuesday week": still to come
         ("a week last", "unrecognised"),
-        ("last weekend", "unrecognised"),
         ("a few weeks ago", "unrecognised"),
     ],
 )
@@ -427,3 +429,9 @@ def test_an_hour_and_a_correction_word_beside_the_date_are_let_be(
 def test_an_hour_alone_is_no_date() -> None:
     with pytest.raises(DateParseError):
         parse_start_date("11pm", today=TODAY)
+
+
+def test_last_weekend_said_on_a_sunday_is_the_one_before() -> None:
+    sunday = date(2026, 11, 29)
+    assert parse_start_date("last weekend", today=sunday) == date(2026, 11, 21)
+    assert parse_start_date("the weekend", today=sunday) == date(2026, 11, 28)
