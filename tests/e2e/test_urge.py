@@ -1288,13 +1288,15 @@ async def test_a_strength_said_with_a_second_thought_takes_the_higher(
 @pytest.mark.parametrize(("typed_at", "text", "key"), [
     ("trigger", "i already sent it", "urge.outcome_contacted"),
     ("strength", "it passed", "urge.outcome_passed"),
+    # session 26: "sent it. all of it" got "Just a number from 1 to 10 is enough"
+    ("strength", "sent it. all of it", "urge.outcome_contacted"),
 ])
 async def test_sent_or_passed_typed_early_ends_the_urge_there(
     emu: BotApiEmulator, bot: BotRunner, typed_at: str, text: str, key: str
 ) -> None:
     # Found by a helper playing users: "i already sent it" at the trigger question got the
     # FAQ menu and "it passed" was read as a trigger.
-    user = emu.user(3301 if typed_at == "trigger" else 3302)
+    user = emu.user({"i already sent it": 3301, "it passed": 3302}.get(text, 26003))
     await onboard(user)
     await user.send("/urge")
     await user.reply()
