@@ -39,7 +39,7 @@ CRISIS_SETS = (
 ORDINARY_SETS = (
     "tests/data/faq_labelled.yaml",
     *(f"tests/data/faq_tuning_{n}.yaml" for n in ("r7", "r9a", "r10a", "r15a", "r20a", "r21a",
-                                                   "r22a", "r22b", "r23a", "r24a")),
+                                                   "r22a", "r22b", "r23a", "r24a", "r39a")),
     *(f"tests/data/heldout/faq_r{n}.yaml" for n in range(3, 32)),
 )
 # Until round 22 the model learnt from rounds 5 to 10 only (training on round 11 had moved

@@ -32,7 +32,7 @@ from bot.services.faq_words import DATA_FILE, ELSEWHERE, TOLD, tokens  # noqa: E
 SETS = (
     "tests/data/faq_labelled.yaml",
     *(f"tests/data/faq_tuning_{n}.yaml" for n in ("r7", "r9a", "r10a", "r15a", "r20a", "r21a",
-                                                   "r22a", "r22b", "r23a", "r24a")),
+                                                   "r22a", "r22b", "r23a", "r24a", "r39a")),
     *(f"tests/data/heldout/faq_r{n}.yaml" for n in range(3, 32)),
 )
 SECTIONS = ("in_scope", "held_out", "held_out_fresh", "new_answers")

@@ -162,7 +162,7 @@ _QUESTION_RE: re.Pattern[str] = _LANGUAGE.question
 # A later sentence that opens like a question ("... tiktok said 90. whats the actual number
 # of days"): only unmistakable openings, since "was a mess." opens a sentence too.
 _QUESTION_LATER_RE: re.Pattern[str] = _LANGUAGE.question_later
-_SENTENCE_END = re.compile(r"[.!;\n]+")
+_SENTENCE_END = re.compile(r"[.!;,\n]+")  # "be honest, is there any chance..."
 _MAY_ASK = re.compile(
     r"\s*(?:how|hows|what|whats|wat|wats|why|when|where|who|which|should|can|could|do|does"
     r"|is|am|will|so|ok|okay|but|and|like|honestly|seriously|anyway)\b",

@@ -443,3 +443,24 @@ async def test_opening_their_instagram_again_and_again_reaches_the_checking_answ
     assert reply.text == JOIN.join(entry.answer) or entry.title in reply.button_texts(), (
         reply.plain
     )
+
+
+async def test_an_event_both_are_asked_to_and_a_question_after_be_honest_are_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26: "wedding invite from his sister, should i go" got the answer about telling
+    # family; "should i congratulate him on his wedding" one about birthdays only; "be honest
+    # is there any chance she comes back" was heard as a feeling (no question word first)
+    user = emu.user(26004)
+    await onboard(user)
+    await user.send("wedding invite from his sister, should i go")
+    event = await user.reply()
+    assert event.text == JOIN.join(CONTENT.faq_entries["run-into"].answer), event.plain
+    assert "wedding" in event.plain
+    await user.send("should i congratulate him on his wedding")
+    wish = await user.reply()
+    assert wish.text == JOIN.join(CONTENT.faq_entries["occasions"].answer), wish.plain
+    assert "wedding" in wish.plain
+    await user.send("be honest is there any chance she comes back")
+    back = await user.reply()
+    assert back.text == JOIN.join(CONTENT.faq_entries["come-back"].answer), back.plain
