@@ -95,6 +95,7 @@ from bot.services.safety_answers import (
     has_protection_order,
     has_symptoms,
     heavy_feeling,
+    helper_coming,
     hopes_for_them,
     images_next,
     is_acknowledgement,
@@ -676,6 +677,8 @@ _HEARD = (
     _Heard("s", asks_if_normal, "is_normal", Step.ASKED, unless=_said_unsafe),
     # "he still has a key": change the lock, the chain on until then
     _Heard("d", has_a_key, "danger_key", Step.ASKED),
+    # "my sister is coming": a trusted person on the way; the door stays locked till it's them
+    _Heard("d", helper_coming, "danger_helper_coming", Step.ASKED),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
     # "ok thanks": welcome, still here (a helper's terminal chat: "I'm glad you told me" and

@@ -1431,6 +1431,9 @@ _CANNOT_SPEAK = re.compile(
     r"\b(?:can not|cannot|cant|can t) (?:call|talk|speak|ring|make a call)\b(?:(?: \w+){0,4}?"
     r" (?:hear|hears|listening|in the house|next door|in the next room|outside the door))"
     r"|\b(?:hiding|locked myself) in (?:the|my) (?:bathroom|bedroom|room|toilet|wardrobe|closet)\b"
+    # "im in the bathroom", said on the danger path (a helper's chat: a feelings question)
+    r"|^(?:i am |i m |im )?(?:in|locked in) (?:the|my) (?:bathroom|bedroom|toilet|wardrobe|closet)"
+    r"(?: now| rn| right now)?$"
 )
 
 
@@ -1721,6 +1724,23 @@ _HAS_A_KEY = re.compile(
     r"|\b(?:he|she|they) (?:can|could|has been|have been|keeps) (?:just )?(?:letting|let)"
     r" (?:himself|herself|themselves|themself) in\b"
 )
+
+
+# "my sister is coming", "my friend's on her way": someone trusted reached and on the way, on
+# the danger path (a helper's chat: "she's coming" after "i texted my sister" ended the talk;
+# a bare "he's coming" may be the one feared, and is not read here)
+_HELPER_COMING = re.compile(
+    r"\b(?:my )?(?:sister|brother|mum|mom|mother|dad|father|friend|best friend|bestie|bff"
+    r"|neighbou?r|roommate|flatmate|housemate|cousin|aunt|auntie|uncle|nan|grandma|grandpa"
+    r"|boss|coworker|colleague)(?: and \w+)? (?:is|s|are)(?: already| now| finally)?"
+    r" (?:coming|on (?:her|his|their|the) way|driving over|coming over|picking me up"
+    r"|coming to get me|getting me|here)\b"
+)
+
+
+def helper_coming(text: str) -> bool:
+    """ "my sister is coming", "my friend's on her way": someone trusted on the way."""
+    return _found(_HELPER_COMING, text)
 
 
 def has_a_key(text: str) -> bool:

@@ -3125,3 +3125,24 @@ async def test_a_denial_beside_a_threat_keeps_the_danger_path(
     reply = await user.reply()
     assert not said(reply, "sos.not_abuse"), reply.plain
     assert "999" in reply.plain
+
+
+async def test_the_ex_texting_im_outside_on_the_danger_path_stays_danger_and_help_coming_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, a helper's chat: on the danger path, "he just texted 'im outside'" got "a
+    # message from them isn't an emergency" and the talk ended; "im in the bathroom" then got
+    # a feelings question, and "my sister is coming" ended the talk once more
+    user = emu.user(26005)
+    await in_a_danger_talk(user)
+    await user.send("he just texted 'im outside'")
+    outside = await user.reply()
+    assert "112" in outside.plain, outside.plain
+    assert "isn't an emergency" not in outside.plain
+    await user.send("im in the bathroom")
+    hiding = await user.reply()
+    assert said(hiding, "sos.cannot_speak"), hiding.plain
+    await user.send("my sister is on her way")
+    coming = await user.reply()
+    assert said(coming, "sos.danger_helper_coming"), coming.plain
+    assert "112" in coming.plain
