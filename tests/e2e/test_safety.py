@@ -3146,3 +3146,25 @@ async def test_the_ex_texting_im_outside_on_the_danger_path_stays_danger_and_hel
     coming = await user.reply()
     assert said(coming, "sos.danger_helper_coming"), coming.plain
     assert "112" in coming.plain
+
+
+async def test_why_the_numbers_is_answered_and_ok_after_calming_is_no_promise_to_call(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, a helper's chat: after pills were told, "ok" following the calming exercise
+    # got "Good. Make the call now" (no call agreed to), and "why are you giving me numbers"
+    # the answer about mixed signals
+    user = emu.user(26006)
+    await onboard(user, zone="Berlin")
+    await user.send("i have pills from my back surgery and i keep thinking about taking them all")
+    await user.reply()
+    await user.press("🌿 Help me calm down")
+    await user.reply()
+    await user.send("ok")
+    ok = await user.reply()
+    assert "Make the call now" not in ok.plain, ok.plain
+    assert no_faq_menu(ok), ok.plain
+    await user.send("why are you giving me numbers")
+    why = await user.reply()
+    assert said(why, "sos.why_numbers"), why.plain
+    assert no_faq_menu(why), why.plain
