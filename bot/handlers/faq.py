@@ -373,7 +373,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.fresh("listen.what_now_slip"))
         slip.begin(turn)
         return
-    if reading.smalltalk in ("help_bid", "bot_care", "not_understood", "lift"):
+    if reading.smalltalk in ("help_bid", "bot_care", "not_understood", "confused", "lift"):
         # A call for help, "do you care", "that didn't help", "tell me something nice": heard,
         # with a way to people who can help and to the topics.
         turn.say(

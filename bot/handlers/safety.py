@@ -69,6 +69,7 @@ from bot.services.safety_answers import (
     asks_what_to_do,
     asks_who_is_told,
     asks_who_sees,
+    asks_why_numbers,
     at_the_door,
     blames_self,
     blocked_by_them,
@@ -789,6 +790,8 @@ _HEARD = (
     # "what happens if i call", "will they send the police", "is it free", "can i text
     # instead": what stops people calling, answered
     _Heard("sdo", asks_about_lines, "about_lines", None),
+    # "why are you giving me numbers": because of what was told; no call demanded
+    _Heard("sd", asks_why_numbers, "why_numbers", None),
     # "what do i do instead" (an urge to self-harm): things to do in its place
     _Heard("s", asks_for_alternatives, "alternatives", None),
     # "can you just talk to me": yes; a line answers strangers too, and an open question

@@ -2110,6 +2110,23 @@ _ABOUT_LINES = re.compile(
 )
 
 
+# "why are you giving me numbers", "why all these hotlines": why the lines are there (a
+# helper's chat, after pills were told: the answer about mixed signals)
+_WHY_NUMBERS = re.compile(
+    r"\bwhy (?:are you|are u|r you|r u|do you|do u|you|would you|did you)(?: \w+){0,2}?"
+    r" (?:giving|sending|showing|telling|throwing|posting|spamming|give|send|show)"
+    r"(?: me)?(?: (?:these|those|all these|the|all the|all those|so many))?"
+    r" (?:numbers|hotlines|helplines|lines|phone numbers|crisis lines)\b"
+    r"|^(?:but |ok |okay |um )?why (?:the|these|those|all the|all these|so many)"
+    r" (?:numbers|hotlines|helplines|phone numbers|crisis lines)\b"
+)
+
+
+def asks_why_numbers(text: str) -> bool:
+    """ "why are you giving me numbers", "why all the hotlines": why the lines are offered."""
+    return _found(_WHY_NUMBERS, text)
+
+
 def asks_about_lines(text: str) -> bool:
     """ "what happens if i call samaritans", "will they send the police", "is it free", "can
     i text instead": the questions that stop people calling."""

@@ -1024,3 +1024,34 @@ async def test_what_to_tell_the_children_is_answered(emu: BotApiEmulator, bot: B
     )
     reply = await user.reply()
     assert reply.text in CONTENT.variants("listen.kids_ask_why"), reply.plain
+
+
+async def test_a_returning_persons_small_questions_get_straight_answers(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, a helper's chats: "remember my reason?" got "I can't answer that one for
+    # you"; "day 1 right?" "I don't want to guess at it"; "is this chatgpt" and "wat?"
+    # "Questions like that can go round and round"; "im ok now i promise" was told in Polish
+    # that the bot speaks English; "going to try to sleep" got a feelings question
+    user = emu.user(26007)
+    await onboard(user, zone="Europe/London", reason="i deserve peace")
+    await user.send("remember my reason?")
+    reasons = await user.reply()
+    assert "i deserve peace" in reasons.plain, reasons.plain
+    await user.send("day 1 right?")
+    status = await user.reply()
+    assert "Day 1" in status.plain, status.plain
+    await user.send("is this chatgpt")
+    about = await user.reply()
+    assert about.text in FAQ.smalltalk["about"], about.plain
+    await user.send("wat?")
+    unclear = await user.reply()
+    assert unclear.text in FAQ.smalltalk["confused"], unclear.plain
+    assert NOT_SAFE in unclear.button_texts()
+    await user.send("im ok now i promise")
+    okay = await user.reply()
+    assert "angielsku" not in okay.plain, okay.plain
+    assert "English" not in okay.plain, okay.plain
+    await user.send("going to try to sleep")
+    night = await user.reply()
+    assert night.text in FAQ.smalltalk["bye"], night.plain
