@@ -238,6 +238,11 @@ class SosData(FrameData):
     # The ex at risk is being helped (help called, or "they said hes ok"): "do i have to talk
     # to him now?" is then about owing them a talk, not about reaching them
     helped: bool = False
+    # Opened by a tap on "🚨 I'm not safe" alone, no words of harm typed: the next message, if
+    # it says nothing of harm either (a date, "what if its important"), asks once whether the
+    # tap was meant (helpers' chats: a stale 🚨 pressed for another button, then "call 911"
+    # to a date, a time and a question about texting)
+    tapped: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -889,6 +894,14 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # doing is one tap away, and 🚨 stays (a helper's chat: "call 112" to every emoji)
         _settle(turn, frame, data, "mistaken_tap")
         return
+    if data.tapped:
+        data.tapped = False
+        if _looks_like_something_else(turn, frame, text):
+            # "the 26th of november", "what if its important" just after a tap on 🚨: was
+            # the tap meant? Asked once, both ways one tap away
+            turn.say(_pick(turn.rt.content, data, "tap_check"), _tap_check_buttons(turn, data))
+            data.into(frame)
+            return
     if data.injured and depth_unsure(text):
         # "idk how deep" after a cut: not doubt about being safe; get it checked
         _reply(turn, frame, data, "depth_unsure", Step.UNSAFE)
@@ -1379,6 +1392,37 @@ def _leave(turn: Turn, data: SosData) -> None:
     turn.convo.pop(NAME)
 
 
+def _looks_like_something_else(turn: Turn, frame: Frame, text: str) -> bool:
+    """`text` says nothing of harm, danger, safety or feelings, and is something else: a
+    question ("what if its important"), small talk, or an answer to the flow under the talk
+    (a date, a place, a time). A feeling told ("i feel so alone") is not: it is heard."""
+    if (
+        detect_crisis(text) is not None
+        or mentions_harm(text) is not None
+        or read_safety_answer(text) is not None
+    ):
+        return False
+    reading = read_text(text, turn.rt.matcher)
+    if reading.feeling or reading.low_mood or reading.body or reading.smalltalk == "help_bid":
+        return False
+    below = turn.convo.below(frame)
+    flow = turn.flows.get(below.flow) if below is not None else None
+    answers_below = (
+        below is not None
+        and flow is not None
+        and flow.reads_at(below.step) is Reads.PARSED
+        and flow.accepts(turn, below, text)
+    )
+    return answers_below or reading.asks or reading.smalltalk is not None
+
+
+def _tap_check_buttons(turn: Turn, data: SosData) -> InlineKeyboardMarkup:
+    return inline([
+        [(turn.label("sos.buttons.tap_meant"), pack(NAME, STATELESS, "no", data.kind))],
+        [(turn.label("sos.buttons.tap_mistake"), pack(NAME, STATELESS, "oops", data.kind))],
+    ])
+
+
 def _not_safe(turn: Turn, data: SosData) -> tuple[str, str]:
     return turn.label("sos.buttons.not_safe"), pack(NAME, STATELESS, "no", data.kind)
 
@@ -1507,7 +1551,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         frame = turn.convo.find(NAME)
         if frame is None:
             frame = turn.convo.push(NAME, Step.ASKED)
-            SosData(kind=button.arg).into(frame)
+            SosData(kind=button.arg, tapped=button.action == "no").into(frame)
         await _press(turn, frame, button)
 
 
@@ -1565,6 +1609,8 @@ async def _press(turn: Turn, frame: Frame, button: Button) -> None:
         _ask_plan(turn, frame, data)
     elif action == "done":
         _settle(turn, frame, data, "okay_for_now")
+    elif action == "oops" and not data.taken:
+        _settle(turn, frame, data, "mistaken_tap")
     else:
         turn.toast(turn.t("core.stale_button"))
 

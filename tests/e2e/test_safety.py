@@ -3168,3 +3168,34 @@ async def test_why_the_numbers_is_answered_and_ok_after_calming_is_no_promise_to
     why = await user.reply()
     assert said(why, "sos.why_numbers"), why.plain
     assert no_faq_menu(why), why.plain
+
+
+async def test_a_tap_on_not_safe_then_a_question_about_texting_asks_if_the_tap_was_meant(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, helpers' chats: a stale 🚨 pressed for another button, then "what if its
+    # important", "i wont reply", a date and a time each got "please call 911 now"
+    user = emu.user(26008)
+    await onboard(user, zone="Berlin")
+    await user.send("ugh")
+    menu = await user.reply()
+    assert NOT_SAFE in menu.button_texts(), menu.plain
+    await user.press(NOT_SAFE)
+    await user.reply()
+    await user.send("what if its important")
+    check = await user.reply()
+    assert said(check, "sos.tap_check"), check.plain
+    assert check.button_texts() == [
+        CONTENT.label("sos.buttons.tap_meant"), CONTENT.label("sos.buttons.tap_mistake"),
+    ]
+    await user.press(CONTENT.label("sos.buttons.tap_mistake"))
+    settled = await user.reply()
+    assert said(settled, "sos.mistaken_tap"), settled.plain
+    # asked once: a feeling told after a meant tap is heard, never asked about the tap
+    await user.send("ugh")
+    await user.reply()
+    await user.press(NOT_SAFE)
+    await user.reply()
+    await user.send("i feel so alone right now")
+    heard = await user.reply()
+    assert not said(heard, "sos.tap_check"), heard.plain
