@@ -30,6 +30,8 @@ from bot.services.listening import (
     door_held,
     door_let_in,
     event_together,
+    ex_asks_money,
+    ex_in_hospital,
     future_lost,
     grief_guilt,
     grief_topic,
@@ -266,6 +268,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (asks_if_failure, "listen.asks_if_failure"),
         (asks_why_safe, "listen.asks_why_safe"),
         (kids_ask_why, "listen.kids_ask_why"),
+        (ex_asks_money, "listen.ex_asks_money"),
+        (ex_in_hospital, "listen.ex_in_hospital"),
         (logistics_not_slip, "listen.logistics_not_slip"),
     ):
         if tells is logistics_not_slip and reading.logistics is not None:

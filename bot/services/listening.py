@@ -29,6 +29,8 @@ __all__ = [
     "asks_if_failure",
     "asks_why_safe",
     "kids_ask_why",
+    "ex_asks_money",
+    "ex_in_hospital",
     "grief_topic",
     "blocked_by_them",
     "comparison",
@@ -110,6 +112,8 @@ class _ListeningData(DataModel):
     asks_if_failure: Regex
     asks_why_safe: Regex
     kids_ask_why: Regex
+    ex_asks_money: Regex
+    ex_in_hospital: Regex
     grief_funeral: Regex
     grief_app: Regex
     logistics_not_slip: Regex
@@ -328,6 +332,18 @@ def kids_ask_why(text: str) -> bool:
     """ "my son asked why mommy and daddy dont talk anymore. what do i tell a 6 year old": what
     to tell the children (a helper's chat: "a shared calendar helps", then menus)."""
     return _DATA.kids_ask_why.search(normalize(text)) is not None
+
+
+def ex_asks_money(text: str) -> bool:
+    """ "he wants me to send him 2000 rand for meds", "she asked to borrow money": money asked
+    for by the ex (a helper's chat: "call 112", then an urge offer)."""
+    return _DATA.ex_asks_money.search(normalize(text)) is not None
+
+
+def ex_in_hospital(text: str) -> bool:
+    """ "he messaged. says hes in hospital": the ex in hospital, told (a helper's chat: asked
+    whether they themselves were safe)."""
+    return _DATA.ex_in_hospital.search(normalize(text)) is not None
 
 
 def age_told(text: str) -> bool:

@@ -1055,3 +1055,20 @@ async def test_a_returning_persons_small_questions_get_straight_answers(
     await user.send("going to try to sleep")
     night = await user.reply()
     assert night.text in FAQ.smalltalk["bye"], night.plain
+
+
+async def test_the_ex_in_hospital_and_asking_for_money_are_answered_not_met_with_the_check(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, a helper's chat: "he messaged. says hes in hospital" got "are you safe right
+    # now?", and "and now he wants me to send him 2000 rand for meds" "please call 112"
+    user = emu.user(26009)
+    await onboard(user, zone="Africa/Johannesburg")
+    await user.send("he messaged. says hes in hospital")
+    hospital = await user.reply()
+    assert hospital.text in CONTENT.variants("listen.ex_in_hospital"), hospital.plain
+    assert "112" not in hospital.plain
+    await user.send("and now he wants me to send him 2000 rand for meds")
+    money = await user.reply()
+    assert money.text in CONTENT.variants("listen.ex_asks_money"), money.plain
+    assert "112" not in money.plain
