@@ -96,7 +96,8 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
         or reading.declined
         or (reading.asks and words >= 3)
         or words >= _TELLING_WORDS
-        or reading.smalltalk not in (None, "greeting", "ok")
+        # "what?" ("confused") is about the step's own question, asked again by the step
+        or reading.smalltalk not in (None, "greeting", "ok", "confused")
         or (
             frame.step in flow.talk_at
             and words >= 3
