@@ -149,6 +149,14 @@ OFFERED = "urge-offered"  # the offer made, remembered so a typed answer to it i
 OFFER_ANSWERED = "urge-offer-answered"
 OFFER_HEARD_FOR = timedelta(minutes=15)
 _ANSWER_WORDS = 15  # longer messages are read as what they say, not as an answer
+# A typed answer to the offer that speaks of the pull itself: a yes ("like so bad", "just
+# once", "idk", "maybe", "please")
+_SAYS_THE_PULL = re.compile(
+    r"\b(?:so bad|so badly|really bad|really badly|badly|so much|a lot|just once|one text"
+    r"|one message|once|so strong|really strong|strong|kinda|kind of|sort of|sorta|maybe|idk"
+    r"|i do ?n[o']?t know|dunno|i guess|i think so|help|please|pls|plz|i need to|i have to"
+    r"|cant stop|can't stop|can not stop)\b"
+)
 
 
 def offer(turn: Turn) -> None:
@@ -461,8 +469,18 @@ async def answer_offer_typed(turn: Turn, text: str) -> bool:
         turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)
         turn.say(turn.t("urge.offer_passed"))
         return True
-    await _on_offer(turn, "no" if yes_or_no(text) is False else "yes")
-    return True
+    answer = yes_or_no(text)
+    if answer is False:
+        await _on_offer(turn, "no")
+        return True
+    if answer is True or _SAYS_THE_PULL.search(text.lower()) or detect_urge(text):
+        await _on_offer(turn, "yes")  # "ok", "like so bad", "just once", "idk"
+        return True
+    # "what would u do", "its not fair tho. hes MY friend", "how do i handle that": what it
+    # says, answered; the offer lapses (helpers' chats: each started the flow, then "a number
+    # is all I need" for up to ten messages)
+    turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)
+    return False
 
 
 async def _on_offer(turn: Turn, action: str) -> None:
@@ -816,7 +834,8 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
             or urges.outcome_from_text(text) in _ENDS_AT_TOOLS
         )
     if frame.step == TRIGGER:
-        return urges.trigger_from_text(text) != "other"
+        # a cause, or their own plan ("im gonna go to sleep": theirs, not a goodnight)
+        return urges.trigger_from_text(text) != "other" or urges.own_plan(text)
     if frame.step == BREATHING and urges.said_aside(text):
         return True  # "thanks i guess" while the line counts: the counting stops, how is it
     if frame.step in OUTCOME_STEPS:

@@ -1517,3 +1517,24 @@ async def test_jk_under_the_urge_offer_is_a_joke_taken_back_not_a_yes(
     reply = await user.reply()
     assert reply.text in variants("urge.offer_joking"), reply.plain
     assert await urges_of(fast, 4045) == []
+
+
+async def test_a_question_or_a_statement_under_the_offer_is_answered_not_taken_as_yes(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, helpers' chats: "what would u do" and "its not fair tho. hes MY friend"
+    # under the offer started the exercise, then "a number is all I need" for ten messages;
+    # "i'll see him again next weekend probably" was offered it at all
+    user = emu.user(26010)
+    await onboard(user)
+    await user.send("i'll see him again next weekend probably")
+    seen = await user.reply()
+    assert not is_one_of(seen, "urge.free_text_offer"), seen.plain
+    await user.send("i really want to text him rn")
+    offer = await user.reply()
+    assert "Yes, help me" in offer.button_texts(), offer.plain
+    await user.send("what would u do")
+    answered = await user.reply()
+    assert "1" not in answered.button_texts(), answered.plain
+    assert not any(v in answered.text for v in variants("urge.ask_strength")), answered.plain
+    assert await urges_of(bot, 26010) == []
