@@ -71,6 +71,7 @@ class _ExQuote(DataModel):
     addressed: Regex
     quoted: Regex
     quoted_speaker: Regex
+    whole: Regex
 
 
 class _Logistics(DataModel):
@@ -204,6 +205,13 @@ def ex_message(text: str) -> ExMessage | None:
     )
     if found is None and quote.quoted.search(raw):
         found = quote.quoted_speaker.search(raw)
+    if found is None and quote.whole.match(text):
+        # "'it was nice seeing you. coffee sometime?'": a message pasted whole, in quotes
+        return ExMessage(
+            them="them",
+            misses=_DATA.ex_misses.search(norm) is not None,
+            practical=_DATA.ex_practical.search(norm) is not None,
+        )
     if found is None:
         return None
     them = _PRONOUNS.get(found.group("who"), "them")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.content import load_content
+from bot.core.content import load_content, render
 from bot.emulator.server import BotApiEmulator
 from tests.harness import BotRunner, onboard
 
@@ -1072,3 +1072,24 @@ async def test_the_ex_in_hospital_and_asking_for_money_are_answered_not_met_with
     money = await user.reply()
     assert money.text in CONTENT.variants("listen.ex_asks_money"), money.plain
     assert "112" not in money.plain
+
+
+def _ex_message(them: str) -> list[str]:
+    return [render(v, them=them) for v in CONTENT.variants("listen.ex_message")]
+
+
+async def test_a_message_from_the_ex_pasted_whole_in_quotes_is_heard_as_theirs(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, a helper's chat: "'it was nice seeing you. coffee sometime?'" got "I can't
+    # help with that one. I only know about No Contact"
+    user = emu.user(26011)
+    await onboard(user, zone="Europe/London")
+    await user.send("'it was nice seeing you. coffee sometime?'")
+    heard = await user.reply()
+    assert heard.text not in REFUSALS, heard.plain
+    assert heard.text in _ex_message("them"), heard.plain
+    assert CONTENT.faq_entries["should-reply"].title in heard.button_texts()
+    await user.send("he texted 'coffee sometime?'")
+    again = await user.reply()
+    assert again.text in _ex_message("him"), again.plain
