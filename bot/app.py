@@ -42,7 +42,6 @@ from bot.handlers import (
     once,
     panic,
     privacy,
-    progress,
     progress_chart,
     reasons,
     safety,
@@ -205,7 +204,7 @@ def register_handlers(app: Application) -> None:
     # Commands before free text, so "/status" is never read as an answer to a question.
     commands = {
         "start": onboarding.start,
-        "status": progress.show_status,
+        "status": onboarding.status_command,
         "help": info.show_help,
         "about": info.show_about,
         "cancel": info.cancel,

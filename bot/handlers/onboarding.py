@@ -22,7 +22,7 @@ from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.handlers.daily import describe_next
 from bot.handlers.faq import say_english_only
-from bot.handlers.progress import render_status
+from bot.handlers.progress import render_status, show_status_in
 from bot.handlers.safety import ask_if_safe
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, only_a_time, parse_clock_time
@@ -561,10 +561,25 @@ async def _take_zone(turn: Turn, frame: Frame, zone: str, *, ask_next: bool = Tr
         ask(turn, frame)
 
 
-def day_so_far(turn: Turn) -> str | None:
+async def status_command(update: Update, context: BotContext) -> None:
+    """/status: where they are; in the middle of set-up with the date given, the day it makes
+    and the question waiting (helpers' chats: "We haven't started counting yet" just after
+    "today is Day 1" was said)."""
+    async with open_turn(update, context) as turn:
+        frame = turn.convo.find(NAME)
+        so_far = None if turn.user.onboarded else day_so_far(turn, "onboarding.status_so_far")
+        if so_far is None or frame is None:
+            await show_status_in(turn)
+            return
+        turn.say(so_far)
+        _back_on_top(turn, frame)
+        ask(turn, frame)
+
+
+def day_so_far(turn: Turn, key: str = "onboarding.day_so_far") -> str | None:
     """ "what day am i on" asked in the middle of set-up, after the start date was given: the
-    day it makes, and that set-up finishes the count; None before a date was given (the
-    sixth probe's M12)."""
+    day it makes, and that set-up finishes the count, in the words of `key`; None before a
+    date was given (the sixth probe's M12)."""
     frame = turn.convo.find(NAME)
     raw = OnboardingData.of(frame).date_raw if frame is not None else None
     if not raw:
@@ -574,9 +589,7 @@ def day_so_far(turn: Turn) -> str | None:
         start = journey.resolve_start(raw, today)
     except DateParseError:
         return None
-    return turn.t(
-        "onboarding.day_so_far", date=long_date(start, today), day=day_number(start, today)
-    )
+    return turn.t(key, date=long_date(start, today), day=day_number(start, today))
 
 
 def _date_on_their_calendar(turn: Turn, frame: Frame, zone: str) -> str | None:

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from telegram import Update
-
-from bot.conversation.context import BotContext
-from bot.conversation.turn import Turn, open_turn
+from bot.conversation.turn import Turn
 from bot.handlers.safety import still_worried
 from bot.services import journey
 from bot.services.progress import milestone_progress
@@ -25,13 +22,12 @@ def full_days(turn: Turn, n: int) -> str:
     return turn.count("full_days", n)
 
 
-async def show_status(update: Update, context: BotContext) -> None:
-    """Show where the user is in No Contact."""
-    async with open_turn(update, context) as turn:
-        if not turn.user.onboarded:
-            turn.say(turn.t("progress.not_started"))
-            return
-        await render_status(turn)
+async def show_status_in(turn: Turn) -> None:
+    """/status in an open turn: the count, or how to start it."""
+    if not turn.user.onboarded:
+        turn.say(turn.t("progress.not_started"))
+        return
+    await render_status(turn)
 
 
 async def render_status(turn: Turn) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from bot.core.content import load_content
+from bot.core.content import load_content, render
 from bot.emulator.driver import SimUser
 from bot.emulator.server import BotApiEmulator
 from bot.store.models import Reason
@@ -1028,3 +1028,23 @@ async def test_thanks_and_goodnight_in_spanish_at_the_reason_end_set_up_and_are_
     await user.send("buenos dias")
     morning = await user.reply()
     assert morning.text in CONTENT.faq.smalltalk["greeting"], morning.plain  # type: ignore[index]
+
+
+async def test_status_in_the_middle_of_set_up_gives_the_day_so_far_and_asks_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, helpers' chats: "Today" tapped ("today is Day 1"), then /status got "We
+    # haven't started counting yet. Tap /start to set your start date."
+    user = emu.user(26012)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("/status")
+    so_far = await user.reply()  # the day, then the question waiting, in one message
+    assert any(
+        so_far.text.startswith(render(v, date="Wednesday 25 November", day=1))
+        for v in CONTENT.variants("onboarding.status_so_far")
+    ), so_far.plain
+    assert so_far.text.endswith(CONTENT.text("onboarding.ask_tz")), so_far.plain
+    assert "haven't started" not in so_far.plain

@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.clock import MovableClock
 from bot.emulator.server import BotApiEmulator
-from bot.handlers import progress
+from bot.handlers import onboarding
 from bot.services.reasons import MAX_REASONS
 from bot.store.models import Reason
 from tests.harness import BotRunner, onboard
@@ -55,14 +55,14 @@ async def gated(
 ) -> AsyncIterator[tuple[BotRunner, asyncio.Event]]:
     """The bot, with /status held for user 7201 until the test opens the gate."""
     gate = asyncio.Event()
-    show_status = progress.show_status
+    show_status = onboarding.status_command
 
     async def slow_status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_user is not None and update.effective_user.id == 7201:
             await gate.wait()
         await show_status(update, context)
 
-    monkeypatch.setattr(progress, "show_status", slow_status)
+    monkeypatch.setattr(onboarding, "status_command", slow_status)
     runner = BotRunner(emu=emu, clock=clock, database_url=database_url)
     await runner.start()
     try:
