@@ -894,12 +894,35 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # doing is one tap away, and 🚨 stays (a helper's chat: "call 112" to every emoji)
         _settle(turn, frame, data, "mistaken_tap")
         return
+    if data.asked == "tap_check":
+        meant = yes_or_no(text)
+        if meant is True:  # "yes" to "did you mean to tap it?": not safe, as the button
+            await _press(turn, frame, Button(NAME, STATELESS, "no", data.kind))
+            return
+        if meant is False:  # "no": a mistake
+            _settle(turn, frame, data, "mistaken_tap")
+            return
+        if _looks_like_something_else(turn, frame, text):
+            # on with what they were doing ("why do u need my timezone"): the tap was a
+            # mistake; what they wrote is answered (a helper's chat: the check asked twice)
+            _leave(turn, data)
+            await router.route(turn, text)
+            return
     if data.tapped:
         data.tapped = False
+        if _answers_the_flow_below(turn, frame, text) and _looks_like_something_else(
+            turn, frame, text
+        ):
+            # "uhh like sunday? no wait saturday" at set-up's date, just after a tap on 🚨
+            # (a stale one, pressed for another button): set-up goes on, 🚨 one tap away
+            _leave(turn, data)
+            await router.route(turn, text)
+            return
         if _looks_like_something_else(turn, frame, text):
             # "the 26th of november", "what if its important" just after a tap on 🚨: was
             # the tap meant? Asked once, both ways one tap away
             turn.say(_pick(turn.rt.content, data, "tap_check"), _tap_check_buttons(turn, data))
+            turn.convo.goto(frame, Step.ASKED)
             data.into(frame)
             return
     if data.injured and depth_unsure(text):
@@ -1405,15 +1428,21 @@ def _looks_like_something_else(turn: Turn, frame: Frame, text: str) -> bool:
     reading = read_text(text, turn.rt.matcher)
     if reading.feeling or reading.low_mood or reading.body or reading.smalltalk == "help_bid":
         return False
+    return _answers_the_flow_below(turn, frame, text) or reading.asks or (
+        reading.smalltalk is not None
+    )
+
+
+def _answers_the_flow_below(turn: Turn, frame: Frame, text: str) -> bool:
+    """`text` is what the flow under the talk parses at its step (a date, a place, a time)."""
     below = turn.convo.below(frame)
     flow = turn.flows.get(below.flow) if below is not None else None
-    answers_below = (
+    return (
         below is not None
         and flow is not None
         and flow.reads_at(below.step) is Reads.PARSED
         and flow.accepts(turn, below, text)
     )
-    return answers_below or reading.asks or reading.smalltalk is not None
 
 
 def _tap_check_buttons(turn: Turn, data: SosData) -> InlineKeyboardMarkup:

@@ -177,11 +177,25 @@ def _reply(text: str) -> str:
 _ASKED_BACK = re.compile(r"\b(?:from what|what do you mean|define safe|what does safe mean)\b")
 
 
+# Never unsafe, said outright ("i was never unsafe btw", "i was never the one in danger
+# lol"; a helper's chat: read as "unsafe" and met with "call now")
+_NEVER_UNSAFE = re.compile(
+    r"\b(?:i|i was|i am|i have|i have been|i was not|i am not)? ?(?:never|not ever|at no point)"
+    r" (?:been |felt |was |even )?(?:unsafe|not safe|in (?:any )?danger|the one in danger"
+    r"|the one at risk|at risk|in trouble)\b"
+)
+_STILL_UNSAFE = re.compile(
+    r"\b(?:but|except|now|tonight|though) (?:i am |im |i m )?(?:not safe|unsafe|in danger|scared)"
+)
+
+
 def read_safety_answer(text: str) -> SafetyAnswer | None:
     """Read a typed reply to "are you safe right now?"; None when it is not an answer."""
     reply = _reply(text)
     if not reply or _ASKED_BACK.search(reply):
         return None
+    if _NEVER_UNSAFE.search(reply) and not _STILL_UNSAFE.search(reply):
+        return "safe"
     if len(reply.split()) > 12:
         return _loose_answer(text, reply)
     if _UNSURE.fullmatch(reply):
@@ -1823,7 +1837,7 @@ def mistaken_tap(text: str) -> bool:
     norm = normalize(text)
     if _MISTAKEN_TAP.search(norm) is None:
         return False
-    rest = _MISTAKEN_TAP.sub(" ", norm)
+    rest = _NEVER_UNSAFE.sub(" ", _MISTAKEN_TAP.sub(" ", norm))  # "i was never unsafe btw"
     return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
 
 

@@ -3199,3 +3199,51 @@ async def test_a_tap_on_not_safe_then_a_question_about_texting_asks_if_the_tap_w
     await user.send("i feel so alone right now")
     heard = await user.reply()
     assert not said(heard, "sos.tap_check"), heard.plain
+
+
+async def test_never_unsafe_a_wrong_button_and_a_check_passed_over_each_let_the_talk_go(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, helpers' chats: "i was never unsafe btw i pressed the wrong button" got
+    # "call now" (the "never" missed); the tap check, passed over with a question, was asked
+    # again; a date typed at set-up just after a stale 🚨 got the check instead of the date
+    user = emu.user(26013)
+    await onboard(user, zone="Berlin")
+    await user.send("ugh")
+    await user.reply()
+    await user.press(NOT_SAFE)
+    await user.reply()
+    await user.send("i was never unsafe btw i pressed the wrong button")
+    settled = await user.reply()
+    assert said(settled, "sos.mistaken_tap"), settled.plain
+    assert "112" not in settled.plain
+    await user.send("ugh")
+    await user.reply()
+    await user.press(NOT_SAFE)
+    await user.reply()
+    await user.send("what if its important")
+    check = await user.reply()
+    assert said(check, "sos.tap_check"), check.plain
+    await user.send("how do i stop checking her instagram?")
+    left, answer = await user.replies(2)
+    assert said(left, "sos.left_safely"), left.plain
+    assert not said(answer, "sos.tap_check"), answer.plain
+    assert "112" not in answer.plain
+
+
+async def test_a_date_typed_at_set_up_just_after_a_stale_not_safe_tap_is_the_date(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(26014)
+    await user.send("/start")
+    await user.reply()
+    await user.send("wat is no contct exactly")
+    offered = await user.reply()
+    assert NOT_SAFE in offered.button_texts(), offered.plain
+    await user.press(NOT_SAFE)
+    await user.reply()
+    await user.send("3 days ago")
+    left, understood, zone = await user.replies(3)
+    assert said(left, "sos.left_safely"), left.plain
+    assert "today is Day 4" in understood.plain, understood.plain
+    assert zone.text == CONTENT.text("onboarding.ask_tz"), zone.plain
