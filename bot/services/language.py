@@ -116,6 +116,12 @@ def unparsed_language(text: str) -> str | None:
     return str(lang)
 
 
+def common_word(word: str) -> bool:
+    """`word` (lowercase) is one of the common English words this module counts: no one's
+    name ("whenever", "tonight")."""
+    return word in _ENGLISH
+
+
 def has_english(text: str) -> bool:
     """Two or more common English words: nearly every message, found within its first few
     words, so this is cheap however long the message is."""

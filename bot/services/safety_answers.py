@@ -20,6 +20,7 @@ import re
 from typing import Literal
 
 from bot.services.crisis import detect_crisis, mentions_harm
+from bot.services.language import common_word, other_language
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
@@ -556,6 +557,11 @@ _NOT_NAMES = frozenset(
         # know"; a helper's chat got "Matlab sounds like the right person")
         "matlab",
         "pata",
+        # thanks, yes and no in Polish (a session-26 chat: "Dzieki sounds like the right person")
+        "dzieki",
+        "dziekuje",
+        "tak",
+        "nie",
         "bas",
         "yaar",
         "nahi",
@@ -851,7 +857,6 @@ _NOT_NAMES = frozenset(
         "nein",
         "non",
         "nee",
-        "nie",
         "hayir",
         "nej",
         "nei",
@@ -862,7 +867,6 @@ _NOT_NAMES = frozenset(
         "oui",
         "sim",
         "evet",
-        "tak",
         "oo",
         "opo",
         "iya",
@@ -901,7 +905,6 @@ _NOT_NAMES = frozenset(
         "salamat",
         "shukran",
         "spasibo",
-        "dziekuje",
         "tack",
         "takk",
         "kiitos",
@@ -999,6 +1002,11 @@ def person_named(text: str) -> str | None:
         return None
     if _AGAINST_THEM.search(normalize(text)):
         return None
+    if len(reply.split()) >= 5 and other_language(text) is not None:
+        # a whole sentence in another language ("jak mam nie mieć kontaktu jak mamy dzieci??",
+        # "how do I... when we have kids"; a session-26 chat: "your mum sounds like the right
+        # person"), not a short answer naming someone
+        return None
     match = _PERSON_REPLY.fullmatch(reply) if len(reply.split()) <= 10 else None
     if match is not None:
         who = match.group("who")
@@ -1015,7 +1023,12 @@ def person_named(text: str) -> str | None:
         and read_safety_answer(text) is None
     ):
         named = _NAME_REPLY.match(clauses[0])
-        if named is not None and named.group("name") not in _NOT_NAMES:
+        if (
+            named is not None
+            and named.group("name") not in _NOT_NAMES
+            and not common_word(named.group("name"))  # "whenever": no one's name
+            and other_language(text) is None  # "dzięki", "jak mam... jak mamy dzieci"
+        ):
             return named.group("name")
     return None
 

@@ -3247,3 +3247,24 @@ async def test_a_date_typed_at_set_up_just_after_a_stale_not_safe_tap_is_the_dat
     assert said(left, "sos.left_safely"), left.plain
     assert "today is Day 4" in understood.plain, understood.plain
     assert zone.text == CONTENT.text("onboarding.ask_tz"), zone.plain
+
+
+async def test_ordinary_words_are_never_taken_for_someone_to_call(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, a helper's chats: in the talk, "whenever" got "Call Whenever", "dzięki"
+    # ("thanks") "Dzieki sounds like the right person", a Polish sentence "your mum"
+    user = emu.user(26015)
+    await in_the_talk(user)
+    await user.send("no")
+    await user.reply()
+    for typed in ("whenever", "dzięki", "jak mam nie mieć kontaktu jak mamy dzieci??"):
+        await user.send(typed)
+        reply = await user.reply()
+        assert "Whenever" not in reply.plain, reply.plain
+        assert "Dzieki" not in reply.plain, reply.plain
+        assert "your mum" not in reply.plain, reply.plain
+        assert not said(reply, "sos.reach_person"), reply.plain
+    await user.send("sarah")
+    named = await user.reply()
+    assert "Sarah" in named.plain, named.plain
