@@ -22,7 +22,7 @@ from bot.handlers.safety import ask_if_safe, start_tool
 from bot.services import daily as daily_service
 from bot.services import journey, slips, weekly
 from bot.services.language import asked_language, reply_code
-from bot.services.listening import drink_drive
+from bot.services.listening import drink_drive, write_for_me
 from bot.services.reading import (
     Reading,
     asks_daily_time,
@@ -161,6 +161,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # once when the new value was said
         step = onboarding.TIME if asked[0] == "time" else onboarding.TZ
         await onboarding.ask_single(turn, step, asked[1])
+        return
+    if reading.harm is None and write_for_me(reading.text):
+        # "can u write it for me, something short and not needy": a shape to make their own,
+        # never a refusal nor the urge exercise (helpers' chats, six people)
+        turn.say(turn.fresh("listen.write_for_me"))
         return
     if reading.urge and reading.harm == "strong":
         # "im going to see him tonight and make him pay": asked about first, not an urge

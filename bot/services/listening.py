@@ -31,6 +31,7 @@ __all__ = [
     "kids_ask_why",
     "ex_asks_money",
     "ex_in_hospital",
+    "write_for_me",
     "grief_topic",
     "blocked_by_them",
     "comparison",
@@ -115,6 +116,8 @@ class _ListeningData(DataModel):
     kids_ask_why: Regex
     ex_asks_money: Regex
     ex_in_hospital: Regex
+    write_for_me: Regex
+    write_for_new: Regex
     grief_funeral: Regex
     grief_app: Regex
     logistics_not_slip: Regex
@@ -352,6 +355,13 @@ def ex_in_hospital(text: str) -> bool:
     """ "he messaged. says hes in hospital": the ex in hospital, told (a helper's chat: asked
     whether they themselves were safe)."""
     return _DATA.ex_in_hospital.search(normalize(text)) is not None
+
+
+def write_for_me(text: str) -> bool:
+    """ "can u write it for me", "give me the actual words", "help me word a no": the reply's
+    words asked for (helpers' chats: "I can't help with that one", or the urge exercise)."""
+    norm = normalize(text)
+    return _DATA.write_for_me.search(norm) is not None and not _DATA.write_for_new.search(norm)
 
 
 def age_told(text: str) -> bool:

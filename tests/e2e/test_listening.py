@@ -1093,3 +1093,26 @@ async def test_a_message_from_the_ex_pasted_whole_in_quotes_is_heard_as_theirs(
     await user.send("he texted 'coffee sometime?'")
     again = await user.reply()
     assert again.text in _ex_message("him"), again.plain
+
+
+async def test_asked_to_write_the_reply_a_shape_is_given_not_a_refusal(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, helpers' chats (six people): "can u write it for me", "give me the actual
+    # words", "help me word a no" got "I can't help with that one" or the urge exercise;
+    # "ok. day 2 still right?" and "whats my longest streak" got "I don't know that one"
+    user = emu.user(26016)
+    await onboard(user, zone="Europe/London")
+    for text in ("can u write it for me then, something short and not needy",
+                 "ok but like give me the actual words", "can u help me word a no"):
+        await user.send(text)
+        reply = await user.reply()
+        assert reply.text in CONTENT.variants("listen.write_for_me"), reply.plain
+        assert reply.text not in REFUSALS
+    await user.send("write me a poem about my ex")
+    poem = await user.reply()
+    assert poem.text not in CONTENT.variants("listen.write_for_me"), poem.plain
+    for text in ("ok. day 1 still right?", "whats my longest streak"):
+        await user.send(text)
+        status = await user.reply()
+        assert "Day 1" in status.plain, status.plain
