@@ -279,7 +279,13 @@ def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra
     if "{silent}" in template:
         key = f"sos.silent_tips.{lines.country}"
         params["silent"] = Markup(content.text(key) if content.has(key) else "")
-    return render(template, **{k: v for k, v in params.items() if "{" + k + "}" in template})
+    text = render(template, **{k: v for k, v in params.items() if "{" + k + "}" in template})
+    # "<b>{emergency}</b> if it gets worse." opening a line, where the number is not known:
+    # "Your local emergency number", not "your" (a helper's chat)
+    return _LINE_OPENS_LOWER.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+_LINE_OPENS_LOWER = re.compile(r"((?:^|\n|[.!?] )(?:<b>)?)([a-z])(?![a-z0-9-]*\.[a-z])")  # no URL
 
 
 def _lines_block(
