@@ -1048,3 +1048,17 @@ async def test_status_in_the_middle_of_set_up_gives_the_day_so_far_and_asks_agai
     ), so_far.plain
     assert so_far.text.endswith(CONTENT.text("onboarding.ask_tz")), so_far.plain
     assert "haven't started" not in so_far.plain
+
+
+async def test_a_reason_about_the_children_is_kept_not_asked_about(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, a helper's chat: "for my kids, they deserve a calm mom" at the reason got
+    # "are you safe right now? 911 / 988"
+    user = emu.user(26017)
+    await to_the_reason(user)
+    await user.send("for my kids, they deserve a calm mom")
+    saved = await user.reply()
+    assert "Saved" in saved.plain, saved.plain
+    assert "safe" not in saved.plain.lower()
+    assert await _reasons_kept(bot, 26017) == ["for my kids, they deserve a calm mom"]
