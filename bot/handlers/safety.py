@@ -905,7 +905,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         if meant is True:  # "yes" to "did you mean to tap it?": not safe, as the button
             await _press(turn, frame, Button(NAME, STATELESS, "no", data.kind))
             return
-        if meant is False:  # "no": a mistake
+        if meant is False and len(text.split()) <= 2:
+            # a bare "no" / "nope": not meant. More than that ("no im not safe", "no i meant
+            # it") is read as the talk reads it, below
             _settle(turn, frame, data, "mistaken_tap")
             return
         if _looks_like_something_else(turn, frame, text):

@@ -3268,3 +3268,24 @@ async def test_ordinary_words_are_never_taken_for_someone_to_call(
     await user.send("sarah")
     named = await user.reply()
     assert "Sarah" in named.plain, named.plain
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("nope", False), ("no im not safe", True)])
+async def test_a_typed_answer_to_the_tap_check_is_read_whole(
+    emu: BotApiEmulator, bot: BotRunner, typed: str, meant: bool
+) -> None:
+    # Reading the change again: "no im not safe" to "did you mean to tap it?" must never be
+    # taken for "no, I didn't mean to"
+    user = emu.user(26018 if meant else 26019)
+    await onboard(user, zone="Berlin")
+    await user.send("ugh")
+    await user.reply()
+    await user.press(NOT_SAFE)
+    await user.reply()
+    await user.send("what if its important")
+    check = await user.reply()
+    assert said(check, "sos.tap_check"), check.plain
+    await user.send(typed)
+    reply = await user.reply()
+    assert said(reply, "sos.mistaken_tap") is not meant, reply.plain
+    assert ("112" in reply.plain) is meant, reply.plain
