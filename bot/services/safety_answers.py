@@ -185,8 +185,10 @@ _NEVER_UNSAFE = re.compile(
     r" (?:been |felt |was |even )?(?:unsafe|not safe|in (?:any )?danger|the one in danger"
     r"|the one at risk|at risk|in trouble)\b"
 )
+# ...unless it changed ("he never made me feel unsafe until tonight", "never in danger but
+# now i am"): then the rest of the answer is read as usual
 _STILL_UNSAFE = re.compile(
-    r"\b(?:but|except|now|tonight|though) (?:i am |im |i m )?(?:not safe|unsafe|in danger|scared)"
+    r"\b(?:until|till|but|except|now|tonight|though|anymore|this time|today|since)\b"
 )
 
 
