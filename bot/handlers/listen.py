@@ -162,7 +162,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         step = onboarding.TIME if asked[0] == "time" else onboarding.TZ
         await onboarding.ask_single(turn, step, asked[1])
         return
-    if reading.harm is None and write_for_me(reading.text):
+    if (
+        reading.harm is None
+        and reading.smalltalk != "on_my_behalf"  # "write a text to my ex telling her i want
+        and write_for_me(reading.text)  # her back": declined warmly, never a shape for it
+    ):
         # "can u write it for me, something short and not needy": a shape to make their own,
         # never a refusal nor the urge exercise (helpers' chats, six people)
         turn.say(turn.fresh("listen.write_for_me"))
