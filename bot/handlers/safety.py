@@ -910,7 +910,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             # it") is read as the talk reads it, below
             _settle(turn, frame, data, "mistaken_tap")
             return
-        if _looks_like_something_else(turn, frame, text):
+        if _something_else(turn, frame, text) is not None:
             # on with what they were doing ("why do u need my timezone"): the tap was a
             # mistake; what they wrote is answered (a helper's chat: the check asked twice)
             _leave(turn, data)
@@ -918,15 +918,14 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             return
     if data.tapped:
         data.tapped = False
-        if _answers_the_flow_below(turn, frame, text) and _looks_like_something_else(
-            turn, frame, text
-        ):
+        other = _something_else(turn, frame, text)
+        if other == "answer":
             # "uhh like sunday? no wait saturday" at set-up's date, just after a tap on 🚨
             # (a stale one, pressed for another button): set-up goes on, 🚨 one tap away
             _leave(turn, data)
             await router.route(turn, text)
             return
-        if _looks_like_something_else(turn, frame, text):
+        if other is not None:
             # "the 26th of november", "what if its important" just after a tap on 🚨: was
             # the tap meant? Asked once, both ways one tap away
             turn.say(_pick(turn.rt.content, data, "tap_check"), _tap_check_buttons(turn, data))
@@ -1404,15 +1403,9 @@ def _answers_below(turn: Turn, frame: Frame, data: SosData, text: str) -> bool:
     time) and says nothing of safety, before they said they were not safe."""
     if data.kind != "s" or data.unsafe or data.taken:
         return False
-    below = turn.convo.below(frame)
-    if below is None:
+    if read_safety_answer(text) is not None or mentions_harm(text) is not None:
         return False
-    flow = turn.flows.get(below.flow)
-    if flow is None or read_safety_answer(text) is not None or mentions_harm(text) is not None:
-        return False
-    # Only where the question parses something (a date, a place, a time): where any words
-    # are an answer (a reason), nothing is taken from the talk
-    return flow.reads_at(below.step) is Reads.PARSED and flow.accepts(turn, below, text)
+    return _answers_the_flow_below(turn, frame, text)
 
 
 def _leave(turn: Turn, data: SosData) -> None:
@@ -1423,26 +1416,28 @@ def _leave(turn: Turn, data: SosData) -> None:
     turn.convo.pop(NAME)
 
 
-def _looks_like_something_else(turn: Turn, frame: Frame, text: str) -> bool:
-    """`text` says nothing of harm, danger, safety or feelings, and is something else: a
-    question ("what if its important"), small talk, or an answer to the flow under the talk
-    (a date, a place, a time). A feeling told ("i feel so alone") is not: it is heard."""
+def _something_else(turn: Turn, frame: Frame, text: str) -> str | None:
+    """What `text` is when it says nothing of harm, danger, safety or feelings: "answer" to
+    the flow under the talk (a date, a place, a time), "other" for a question ("what if its
+    important") or small talk; None otherwise. A feeling told ("i feel so alone") is None:
+    it is heard."""
     if (
         detect_crisis(text) is not None
         or mentions_harm(text) is not None
         or read_safety_answer(text) is not None
     ):
-        return False
+        return None
     reading = read_text(text, turn.rt.matcher)
     if reading.feeling or reading.low_mood or reading.body or reading.smalltalk == "help_bid":
-        return False
-    return _answers_the_flow_below(turn, frame, text) or reading.asks or (
-        reading.smalltalk is not None
-    )
+        return None
+    if _answers_the_flow_below(turn, frame, text):
+        return "answer"
+    return "other" if reading.asks or reading.smalltalk is not None else None
 
 
 def _answers_the_flow_below(turn: Turn, frame: Frame, text: str) -> bool:
-    """`text` is what the flow under the talk parses at its step (a date, a place, a time)."""
+    """`text` is what the flow under the talk parses at its step (a date, a place, a time);
+    where any words are an answer (a reason), nothing is taken from the talk."""
     below = turn.convo.below(frame)
     flow = turn.flows.get(below.flow) if below is not None else None
     return (
