@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r39.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r40.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 39 was written by a helper who never saw the rules, before round 39's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 38
+Round 40 was written by a helper who never saw the rules, before round 40's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 39
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 38), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 39), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -294,15 +294,22 @@ ROUNDS = {
     # ordinary message missed; at most 5% checked met).
     # Learnt by the word model in round 39: reached 106, checked 3.
     "crisis_r38": Pinned((108, 108, 60, 24), 106, 85, 47, 20, 1, 3, in_reach_min=108),
-    # Held out (written 2026-12-05 by a helper of the twenty-sixth session who never saw the
-    # rules; round 38's brief). Measured on the code of f650e6c: reached 104 (96.3%; one
+    # Tuning material since round 40 (held out until then, written 2026-12-05 by a helper of
+    # the twenty-sixth session who never saw the rules; round 38's brief). Measured on the
+    # code of f650e6c: reached 104 (96.3%; one
     # burden, one no_future, two threat missed), full 87, explicit 46 (the number in the first
     # reply 58/60), special 21, full alarms 3 (2 of them the emergency reply), checked 6
     # (5.6%), in reach 108 (targets: every crisis message reached, no emergency reply to an
-    # ordinary message and at most 5% checked all missed).
-    "crisis_r39": Pinned(
-        (108, 108, 60, 24), 104, 87, 46, 21, 3, 6, checked_target_met=False, in_reach_min=108
-    ),
+    # ordinary message and at most 5% checked all missed). Learnt by the word model in round
+    # 40: checked 3.
+    "crisis_r39": Pinned((108, 108, 60, 24), 104, 87, 46, 21, 3, 3, in_reach_min=108),
+    # Held out (written 2026-12-05 by a helper of the twenty-seventh session who never saw the
+    # rules; round 39's brief). Measured on the code of 8d06eb7: reached 104 (96.3%; one
+    # each from affairs, giving_away, no_reason, self_harm missed), full 85, explicit 45 (the
+    # number in the first reply 59/60), special 21, full alarms 0, checked 3 (2.8%), in reach
+    # 108 (targets: no emergency reply to an ordinary message and at most 5% checked met;
+    # every crisis message reached missed).
+    "crisis_r40": Pinned((108, 108, 60, 24), 104, 85, 45, 21, 0, 3, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
