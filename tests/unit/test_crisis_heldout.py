@@ -284,7 +284,7 @@ ROUNDS = {
     # explicit 46 (the number in the first reply 59/60), special 20, full alarms 1 (the
     # emergency reply), checked 2 (1.9%), in reach 108 (targets: every crisis message reached
     # and no emergency reply to an ordinary message missed; at most 5% checked met).
-    "crisis_r37": Pinned((108, 108, 60, 24), 106, 90, 46, 20, 1, 2, in_reach_min=108),
+    "crisis_r37": Pinned((108, 108, 60, 24), 106, 91, 47, 21, 1, 2, in_reach_min=108),
     # Tuning material since round 39 (held out until then, written 2026-12-05 by a helper of
     # the twenty-fifth session who never saw the rules; round 37's brief). Measured on the
     # code of c8e080a: reached 104 (96.3%; one each
@@ -292,8 +292,9 @@ ROUNDS = {
     # first reply 57/60), special 20, full alarms 1 (the emergency reply), checked 5 (4.6%),
     # in reach 108 (targets: every crisis message reached and no emergency reply to an
     # ordinary message missed; at most 5% checked met).
-    # Learnt by the word model in round 39: reached 106, checked 3.
-    "crisis_r38": Pinned((108, 108, 60, 24), 106, 85, 47, 20, 1, 3, in_reach_min=108),
+    # Learnt by the word model in round 39: reached 106, checked 3. Round 40's rules (a threat
+    # with "the videos" and a condition): reached 107, full 86, explicit 48, special 21.
+    "crisis_r38": Pinned((108, 108, 60, 24), 107, 86, 48, 21, 1, 3, in_reach_min=108),
     # Tuning material since round 40 (held out until then, written 2026-12-05 by a helper of
     # the twenty-sixth session who never saw the rules; round 38's brief). Measured on the
     # code of f650e6c: reached 104 (96.3%; one
@@ -301,8 +302,9 @@ ROUNDS = {
     # reply 58/60), special 21, full alarms 3 (2 of them the emergency reply), checked 6
     # (5.6%), in reach 108 (targets: every crisis message reached, no emergency reply to an
     # ordinary message and at most 5% checked all missed). Learnt by the word model in round
-    # 40: checked 3.
-    "crisis_r39": Pinned((108, 108, 60, 24), 104, 87, 46, 21, 3, 3, in_reach_min=108),
+    # 40: checked 3. Round 40's rules, chosen on its misses: reached 108, full 90, explicit 48
+    # (the number first 60/60), special 23, full alarms 0, checked 0.
+    "crisis_r39": Pinned((108, 108, 60, 24), 108, 90, 48, 23, 0, 0, in_reach_min=108),
     # Held out (written 2026-12-05 by a helper of the twenty-seventh session who never saw the
     # rules; round 39's brief). Measured on the code of 8d06eb7: reached 104 (96.3%; one
     # each from affairs, giving_away, no_reason, self_harm missed), full 85, explicit 45 (the
