@@ -110,7 +110,9 @@ def test_a_confident_answer_the_model_doubts_becomes_a_choice(
     "text",
     [
         "how long should no contact last",
-        "he said he misses me",  # the model leans to mixed signals, not by enough to overrule
+        # the model leans to mixed signals, not by enough to overrule ("he said he misses me"
+        # was the example until round 33's retraining; it is offered both answers now)
+        "my ex said she misses me",
         "should i text him",
     ],
 )
