@@ -1003,6 +1003,18 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # still theirs to keep shut (ninth probe S16)
         _settle(turn, frame, data, "not_danger")
         return
+    if (
+        data.kind == "s"
+        and not (data.unsafe or data.taken or data.means)
+        and not_dangerous(text)
+        and read_safety_answer(text) is None
+    ):
+        # "he hasnt done anything i just dont want to see him", asked "are you safe?" after
+        # "im scared to go to work, he works there" (a session-26 chat: asked again): no
+        # danger told; the talk lets go and what they said is answered, 🚨 one tap away
+        _leave(turn, data)
+        await router.route(turn, text)
+        return
     if data.kind == "d" and data.at_door and shaken(text):
         # "im shaking" with them at the door still: the call, not "a fright coming down"
         _reply(turn, frame, data, "danger_still_there", Step.UNSAFE)

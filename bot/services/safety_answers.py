@@ -245,6 +245,10 @@ _LOOSE_SAFE = re.compile(
     r"|honestly) )(?:safe|ok|okay|fine|alright|all right|good|better)\b"
     r"|\b(?:safe|ok|okay|fine|alright) (?:for now|for tonight|tonight|now|promise|i promise)\b"
     r"|\bnot (?:going to|gonna) do anything\b"
+    # "just walking home lol" after "drunk and walking by the bridge" (a session-26 chat: "please
+    # don't wait this out alone"), "i am home now"
+    r"|\b(?:just|only) (?:walking|heading|going|driving|getting the bus|on my way) (?:back )?home\b"
+    r"(?! to (?:do|end|finish)\b)|\b(?:i am|i got|got) (?:back )?home (?:now|safe|safely)\b"
     # in the languages people mix in ("estoy bien, solo triste", "tá bom valeu", "ça va";
     # a helper's chats: the talk went on, "call 112", after each)
     r"|\b(?:estoy (?:bien|a salvo|tranquil[ao])|todo bien|estou (?:bem|segur[ao])|to bem|ta bom"
@@ -1097,6 +1101,14 @@ _TAKEN = re.compile(
     r"|lyknalem|lyknelam|ik heb)(?: \w+){0,3}? (?:pillole|pastiglie|pastillas|pildoras|comprimidos"
     r"|pilulas|remedios|cachets|medicaments|tabletten|tabletki|leki|pillen)\b"
     r"|\b(?:tabletten|pillen|slaappillen) (?:\w+ )?(?:genommen|geschluckt|ingenomen|geslikt)\b"
+    # a drink, then pills with it: "had half a bottle of wine and some of my sleeping pills"
+    # (a session-26 chat: asked "are you safe?" as if nothing were taken)
+    r"|\b(?:had|drank|downed|finished)(?: \w+){0,4}? (?:wine|vodka|whisky|whiskey|gin|rum|beer"
+    r"|beers|cider|tequila|drinks|booze|prosecco)(?: \w+){0,2}? (?:and|with|plus|then)"
+    r" (?:(?:some|a few|a couple|half|most|all|loads|a handful|a bunch|two|three|\d+)"
+    r" (?:of )?)?(?:my |the |her "
+    r"|his |them )?(?:sleeping (?:pills|tablets)|pills|tablets|meds|medication|xanax|painkillers"
+    r"|valium|diazepam|benzos?)\b"
 )
 _INJURED = re.compile(
     r"\b(?:cut|cutting|burned|burnt|burning|hurt|hurting|stabbed) (?:myself|my (?:arm|arms"
@@ -1224,6 +1236,7 @@ def fears_for_them(text: str) -> bool:
 
 # Symptoms after taking something ("i feel kinda dizzy", "cant keep my eyes open", "throwing
 # up"): a medical emergency getting worse, never an "unsure" answer (fifth probe)
+_SLEEPY = re.compile("[\U0001F634\U0001F971\U0001F4A4\U0001F635]")  # 😴 🥱 💤 😵
 _SYMPTOMS = re.compile(
     r"\b(?:dizzy|dizziness|lightheaded|light headed|drowsy|woozy|faint|fainting|passing out"
     r"|pass out|blacking out|black out|throwing up|threw up|vomit\w*|puking|being sick"
@@ -1268,8 +1281,9 @@ def no_plan(text: str) -> bool:
 
 
 def has_symptoms(text: str) -> bool:
-    """Symptoms told after taking something: get help now."""
-    return _found(_SYMPTOMS, text)
+    """Symptoms told after taking something: get help now. A sleepy emoji alone ("😴", "🥱")
+    is one too (a session-26 chat: wine and pills, then "😴" got "a lot to be holding")."""
+    return _found(_SYMPTOMS, text) or _SLEEPY.search(text) is not None
 
 
 # In danger from someone, where they are until later: "i'm at work now, finish at 6",
@@ -1574,6 +1588,10 @@ _NOT_DANGEROUS = re.compile(
     r"|woman))\b|\b(?:he|she|they) (?:would|will) never (?:hurt|hit|touch) me\b|\b(?:he|she|they)"
     r" (?:is|are) (?:just|only) (?:persistent|annoying|being annoying|sad|upset|crying|drunk and"
     r" sad)\b"
+    # "he hasnt done anything i just dont want to see him" (a session-26 chat: asked "are you
+    # safe?" again), never "he hasn't done anything yet"
+    r"|\b(?:he|she|they|my ex) (?:has not|have not|did not|never) (?:done|said|threatened|tried)"
+    r" (?:anything|me)(?: or anything| like that| bad)?\b(?! (?:yet|but|until|till)\b)"
 )
 
 # "she just wants her stuff back i think", "i gave her the box and shut the door": a handover

@@ -1116,3 +1116,22 @@ async def test_asked_to_write_the_reply_a_shape_is_given_not_a_refusal(
         await user.send(text)
         status = await user.reply()
         assert "Day 1" in status.plain, status.plain
+
+
+async def test_a_charger_asked_back_is_about_belongings_and_a_repeat_is_owned(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, a helper's chat: "can i unblock him just to ask for my charger back" got the
+    # urge offer; "you already said that" got "Feelings like this come in waves"
+    user = emu.user(27001)
+    await onboard(user)
+    await user.send("can i unblock him just to ask for my charger back")
+    things = await user.reply()
+    assert "Yes, help me" not in things.button_texts(), things.plain
+    assert "Getting my things back" in things.plain + " ".join(things.button_texts())
+    await user.send("you already said that")
+    owned = await user.reply()
+    assert owned.text in FAQ.smalltalk["not_understood"], owned.plain
+    await user.send("you keep saying the same thing")
+    again = await user.reply()
+    assert again.text in FAQ.smalltalk["not_understood"], again.plain

@@ -3289,3 +3289,48 @@ async def test_a_typed_answer_to_the_tap_check_is_read_whole(
     reply = await user.reply()
     assert said(reply, "sos.mistaken_tap") is not meant, reply.plain
     assert ("112" in reply.plain) is meant, reply.plain
+
+
+async def test_wine_then_sleeping_pills_is_something_taken_and_a_sleepy_emoji_a_symptom(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, a helper's chat: "had half a bottle of wine and some of my sleeping pills"
+    # got the gentle "are you safe?" as if nothing were taken, and "😴" after it "that's a lot
+    # to be holding"
+    user = emu.user(27002)
+    await onboard(user, zone="Europe/London")
+    await user.send("had half a bottle of wine and some of my sleeping pills")
+    taken = await user.reply()
+    assert said(taken, "sos.took_something"), taken.plain
+    assert "999" in taken.plain, taken.plain
+    await user.send("😴")
+    sleepy = await user.reply()
+    assert said(sleepy, "sos.taken_symptoms"), sleepy.plain
+
+
+async def test_no_danger_told_lets_the_check_go_and_walking_home_is_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 26, helpers' chats: "he hasnt done anything i just dont want to see him" after
+    # "are you safe?" was asked again; "just walking home lol" after "drunk and walking by the
+    # bridge" got "please don't wait this out alone: 999"
+    user = emu.user(27003)
+    await onboard(user, zone="Europe/London")
+    await user.send("im scared to go to work tomorrow because he works there")
+    asked = await user.reply()
+    assert "are you safe" in asked.plain.lower(), asked.plain
+    await user.send("he hasnt done anything i just dont want to see him")
+    let_go = await user.reply()
+    assert said(let_go, "sos.left_safely"), let_go.plain
+    after = await user.reply()
+    assert "are you safe" not in after.plain.lower(), after.plain
+    other = emu.user(27004)
+    await onboard(other, zone="Europe/London")
+    await other.send("drunk and walking by the bridge rn")
+    first = await other.reply()
+    assert "999" in first.plain, first.plain
+    await other.send("just walking home lol")
+    home = await other.reply()
+    assert not said(home, "sos.stay_unsafe"), home.plain
+    assert "don't wait this out alone" not in home.plain, home.plain
+    assert said(home, "sos.safe_recheck"), home.plain
