@@ -30,7 +30,7 @@ from bot.conversation.flow import Flow, Idle, Reads
 from bot.conversation.frames import Frame
 from bot.conversation.turn import Turn, open_turn
 from bot.services.corrections import is_cancel
-from bot.services.crisis import mentions_harm
+from bot.services.crisis import mentions_harm, strong_by_words_alone
 from bot.services.language import unparsed_language
 from bot.services.reading import Reading, command_word, is_urge, pause_for, read_text
 
@@ -107,6 +107,13 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     )
 
 
+def _parsed_despite_the_model(flow: Flow, frame: Frame, text: str) -> bool:
+    """A time or a date the step reads, that only the word model takes for harm ("can it be
+    after the kids are asleep like 21:30" at /time: a helper's chat got "are you safe?" and
+    the time was never set): the answer, taken. Words of harm the net knows still let go."""
+    return flow.reads_at(frame.step) is Reads.PARSED and strong_by_words_alone(text)
+
+
 def urge_lets_go(flow: Flow, frame: Frame, text: str) -> bool:
     """Whether `text` is an urge that takes the person away from `frame`'s step: what
     lets_go decides first for text the step takes (read alone, without the whole reading)."""
@@ -169,7 +176,7 @@ async def route(turn: Turn, text: str) -> None:
         accepts
         and flow.reads_at(frame.step) is not Reads.ANSWER
         and not urge_lets_go(flow, frame, text)
-        and mentions_harm(text) != "strong"
+        and (mentions_harm(text) != "strong" or _parsed_despite_the_model(flow, frame, text))
     ):
         await flow.on_text(turn, frame, text)
         return

@@ -67,6 +67,7 @@ from bot.services.safety_answers import (
     asks_to_meet_them,
     asks_to_reply_to_them,
     asks_what_to_do,
+    asks_what_to_say,
     asks_who_is_told,
     asks_who_sees,
     asks_why_numbers,
@@ -348,6 +349,11 @@ def ask_if_safe(
     data = SosData(kind=KINDS[harm_kind(text)], net=True)
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
+    if data.kind == "s" and done_to_self(text) == "taken":
+        # "i took some of my moms pills last night to sleep": how they feel now, and get
+        # checked; "im ok now i think" is still met with getting checked (a helper's chat)
+        data.taken = True
+        key = "harm_check_taken"
     if other_language and data.kind == "s":
         key = "harm_check_other"
     reply = _say(turn.rt.content, data, key, _lines(turn, data))
@@ -411,6 +417,9 @@ async def check_message(update: Update, context: BotContext) -> None:
         or (frame is not None and SosData.of(frame).kind == "d" and (
             objects_to_police(text) or hopes_for_them(text)
         ))
+        # "i mean i dont want to live like this, always waiting for him" (a helper's chat:
+        # "please call 112 now" to the words it explained)
+        or (signal.level == "passive" and only_clarifies(text))
     ):
         # "i called 999, theyre sending someone", "what if he put a tracker on my car", "he
         # has a gun": the talk reads it (with the number), no alarm again
@@ -869,6 +878,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "make a safety plan", "help me calm down" typed: as the button
         await _press(turn, frame, _tool_button(data, tool))
         return
+    if asks_who_is_told(text) and not asks_bot_to_call(text):
+        # "will u tell anyone", "please dont tell my parents": no one is told, said plainly
+        # ("can u call the police for me" asks for a call: its own answer, below)
+        _reply(turn, frame, data, "nobody_told_in_talk", Step.ASKED)
+        return
     if data.images and (nxt := images_next(text)) is not None and (
         read_safety_answer(text) != "unsafe"
     ):
@@ -1037,6 +1051,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         return
     if asks_of_the_bot(text) and read_safety_answer(text) is None and mentions_harm(text) is None:
         await _do_and_stay(turn, frame, data, text)
+        return
+    if data.kind == "o" and data.friend and asks_what_to_say(text):
+        # "what do i say to her" about a friend (not the ex: their own answer stays): words to
+        # open with, asked plainly
+        _reply(turn, frame, data, "what_to_say_other", Step.ASKED)
         return
     if asks_what_to_do(text):
         # A question, not an answer: the next concrete steps, then are they safe?

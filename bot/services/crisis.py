@@ -687,6 +687,19 @@ def _other_language_harm(norm: str, text: str) -> bool:
     return not english and found(tables.other_languages_only) and other_language(text) is not None
 
 
+def strong_by_words_alone(text: str) -> bool:
+    """Whether `text` is "strong" only because the word model leans that way: no word of the
+    net nor of another language's list says harm. At a step that reads a time or a date and
+    can read `text` ("can it be after the kids are asleep like 21:30"), the answer is taken."""
+    t = _text_of(text, reuse=True)
+    if t is None:
+        return False
+    strong = t.first(_TABLES.net_strong)
+    if strong is not None and not _dying_of_laughter(strong.cue, text):
+        return False
+    return not _other_language_harm(t.norm, text) and mentions_harm(text) == "strong"
+
+
 def mentions_harm(text: str) -> HarmLevel | None:
     """How strongly ``text`` touches death, means, goodbyes or danger, by its words alone.
 

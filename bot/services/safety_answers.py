@@ -192,8 +192,16 @@ _STILL_UNSAFE = re.compile(
 )
 
 
+# A tick or a thumbs up typed alone ("✅", the mark on the "✅ I'm safe now" button; a
+# helper's chat got "please call 112 now")
+_TICKS = frozenset("✅👍👌🆗✔☑")
+
+
 def read_safety_answer(text: str) -> SafetyAnswer | None:
     """Read a typed reply to "are you safe right now?"; None when it is not an answer."""
+    marks = text.replace("\ufe0f", "").replace(" ", "").strip()
+    if marks and all(ch in _TICKS for ch in marks):
+        return "safe"
     reply = _reply(text)
     if not reply or _ASKED_BACK.search(reply):
         return None
@@ -247,8 +255,10 @@ _LOOSE_SAFE = re.compile(
     r"|\bnot (?:going to|gonna) do anything\b"
     # "just walking home lol" after "drunk and walking by the bridge" (a session-26 chat: "please
     # don't wait this out alone"), "i am home now"
-    r"|\b(?:just|only) (?:walking|heading|going|driving|getting the bus|on my way) (?:back )?home\b"
-    r"(?! to (?:do|end|finish)\b)|\b(?:i am|i got|got) (?:back )?home (?:now|safe|safely)\b"
+    r"|\b(?:just|only) (?:walking|heading|going|driving|getting the bus|on my way)"
+    r" (?:back )?home\b"
+    r"(?! to (?:do|end|finish)\b)|\b(?:i am|i got|got|made it) (?:back )?home (?:now|safe|safely"
+    r"|fine|ok|okay|alright|all right)\b"
     # in the languages people mix in ("estoy bien, solo triste", "tá bom valeu", "ça va";
     # a helper's chats: the talk went on, "call 112", after each)
     r"|\b(?:estoy (?:bien|a salvo|tranquil[ao])|todo bien|estou (?:bem|segur[ao])|to bem|ta bom"
@@ -347,6 +357,23 @@ def _says_only(pattern: re.Pattern[str], text: str) -> bool:
     """Whether the whole reply, normalised, is what `pattern` describes."""
     norm = normalize(text).strip()
     return bool(norm) and pattern.fullmatch(norm) is not None
+
+
+# "what do i say to her", "what should i text him" in a talk about someone else at risk (a
+# helper's chat: asked "are you safe right now?" instead)
+_WHAT_TO_SAY = re.compile(
+    r"(?:(?:so|ok|okay|but|and|then|please|pls|just|like|um) )*(?:what (?:do|should|can|could"
+    r"|would) i (?:even )?(?:say|text|write|tell|message|send)(?: (?:to )?(?:her|him|them"
+    r"|my friend|my ex|my sister|my brother|my mate|my bestie))?"
+    r"(?: (?:now|then|right now|tonight))?"
+    r"|how do i (?:talk to|ask|bring it up with|approach) (?:her|him|them|my friend)(?: about it)?"
+    r"|what (?:are|r) the right words)"
+)
+
+
+def asks_what_to_say(text: str) -> bool:
+    """ "what do i say to her": words asked for, to reach the one at risk."""
+    return _says_only(_WHAT_TO_SAY, text)
 
 
 def asks_what_to_do(text: str) -> bool:
@@ -1462,6 +1489,12 @@ _CLARIFIED = re.compile(
     r"|her|them))|i meant (?:the )?(?:no contact|nc|the breakup|not texting|not talking)"
     r"|i am not suicidal|not suicidal|i am not in danger|not in danger"
     r"|(?:i was |i am )?just venting|i was venting|false alarm"
+    # "no not literally", "i ment i dont wanna live waitin for him not the other thing" (a
+    # helper's chats: "call 911 right now")
+    r"|not literally|i did not mean (?:it )?literally|not (?:the|that) other (?:thing|way)"
+    r"|not in (?:the|a) (?:bad|scary|dark|suicidal) way"
+    r"|i (?:mean|meant|ment) (?:that )?i do not (?:want|wanna) (?:to )?live(?: like this| this way"
+    r"| like that)?(?: \w+){0,2}? wait\w* (?:for|on|around for) (?:him|her|them)"
     r"|(?:pressed|hit|tapped|clicked) (?:it|that|the button|sos) by (?:mistake|accident)"
     r"|it was a mistake|wrong button)\b"
 )
@@ -1540,6 +1573,17 @@ _BETTER = re.compile(
     r" morning|than (?:last night|yesterday|before|earlier)|thanks|thank you|tbh|honestly|i think"
     r"|after (?:sleeping|some sleep|a sleep|talking|a walk|a shower)))*\W*$"
 )
+# The night over, told the morning after a drunk one (a helper's chat: "hungover and
+# embarrassed", "im never drinking again lol" each got "please call 999 now")
+_MORNING_AFTER = re.compile(
+    r"^(?:(?:ugh|so|honestly|ok|okay|omg|god|morning|hey|hi|um)\W* )*(?:(?:i am |im )?sorry"
+    r" (?:about|for) (?:last night|yesterday|earlier)(?: i was (?:really |so |very )?"
+    r"(?:drunk|wasted|a mess|not myself))?|(?:i am )?(?:so |really |very )?hungover"
+    r"(?: and (?:so |really )?"
+    r"(?:embarrassed|ashamed|tired|sad|sorry))?|(?:i am )?(?:never|not) drinking (?:like that )?"
+    r"(?:again|ever again)|i was (?:just |really |so )?drunk(?: last night)?)"
+    r"(?: (?:lol|lmao|haha\w*|tbh|honestly|ugh))*\W*$"
+)
 # Checked by a doctor after something taken ("at the hospital, they said im ok")
 _CLEARED = re.compile(
     r"\b(?:doctors?|nurses?|they|the hospital|paramedics|ambulance (?:people|crew))(?: here)?"
@@ -1553,8 +1597,9 @@ _CLEARED = re.compile(
 
 
 def feels_better(text: str) -> bool:
-    """ "i'm doing a bit better today", "i'm calmer now": better, told."""
-    return _says_only(_BETTER, text)
+    """ "i'm doing a bit better today", "i'm calmer now": better, told; or the night is over
+    ("sorry about last night i was really drunk", "hungover and embarrassed")."""
+    return _says_only(_BETTER, text) or _says_only(_MORNING_AFTER, text)
 
 
 def medically_cleared(text: str) -> bool:
@@ -1736,7 +1781,7 @@ def promises_but_hurts(text: str) -> bool:
 def clarifies_not_harm(text: str) -> bool:
     """ "not like that", "i mean no contact is too hard": they did not mean harm."""
     reply = normalize(text)
-    return len(reply.split()) <= 20 and _CLARIFIED.search(reply) is not None
+    return len(reply.split()) <= 25 and _CLARIFIED.search(reply) is not None
 
 
 _LEADING_NO = re.compile(r"^\W*(?:no|nah|nope|nein|non)\b")
@@ -1749,7 +1794,17 @@ def only_clarifies(text: str) -> bool:
     if not clarifies_not_harm(text):
         return False
     rest = _LEADING_NO.sub(" ", _CLARIFIED.sub(" ", normalize(text)))
+    rest = _ORDINARY_ESCAPE.sub(" ", rest)
     return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
+
+
+# "i just want to disappear from school", said with "not literally": a place to get away from
+# (a helper's chat, after an image of her was shared: "call 911 right now")
+_ORDINARY_ESCAPE = re.compile(
+    r"\b(?:i )?(?:just )?(?:want|wanna|wanted) to (?:disappear|vanish|hide|run away) from"
+    r" (?:school|work|class|uni|college|the office|everyone there|social media|the internet"
+    r"|the group ?chat|this town)\b"
+)
 
 
 # "i pressed that by accident", "wrong button lol", "misclick, im fine": the 🚨 button
@@ -1953,6 +2008,9 @@ _WHO_IS_TOLD = re.compile(
     r"|authorities|a doctor|an ambulance|social services|999|911|112)\b"
     r"|\b(?:will|would|do) (?:the )?(?:police|cops|an ambulance) (?:come|be called|get called"
     r"|turn up|show up)\b(?=(?: \w+){0,6}? (?:if i|when i))"
+    # "please dont tell my parents", "dont tell anyone ok"
+    r"|^(?:(?:please|pls|plz|but|and|ok|just) )*(?:do not|never) tell (?:my (?:parents|mum|mom|dad"
+    r"|family|school|teacher|boss)|anyone|anybody|the police|the cops)\b"
 )
 
 

@@ -1135,3 +1135,31 @@ async def test_a_charger_asked_back_is_about_belongings_and_a_repeat_is_owned(
     await user.send("you keep saying the same thing")
     again = await user.reply()
     assert again.text in FAQ.smalltalk["not_understood"], again.plain
+
+
+async def test_wins_told_are_celebrated_and_the_count_asked_is_shown(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, helpers' chats: "i didnt text him even tho it was his bday today!!!" got
+    # "that's a heavy thing to sit with", "he called 3 times and i didnt pick up!!" "I'm
+    # listening", "proud of me?" "questions like that go round"; "whats my longest" and "how
+    # many days do i have" "I don't know that one"; a mum quoted ("you'll regret this when
+    # you're alone at 40") got the danger talk and a refuge
+    user = emu.user(27013)
+    await onboard(user)
+    for win in (
+        "i didnt text him even tho it was his bday today!!!",
+        "he called 3 times and i didnt pick up!!",
+        "proud of me?",
+    ):
+        await user.send(win)
+        glad = await user.reply()
+        assert glad.text in FAQ.smalltalk["good_news"], (win, glad.plain)
+    for asked in ("whats my longest", "how many days do i have"):
+        await user.send(asked)
+        count = await user.reply()
+        assert "Longest streak" in count.plain, (asked, count.plain)
+    await user.send("my mum said 'you'll regret this when you're alone at 40'")
+    mum = await user.reply()
+    assert "are you safe" not in mum.plain.lower(), mum.plain
+    assert "refuge" not in mum.plain.lower(), mum.plain

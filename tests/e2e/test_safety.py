@@ -3334,3 +3334,99 @@ async def test_no_danger_told_lets_the_check_go_and_walking_home_is_heard(
     assert not said(home, "sos.stay_unsafe"), home.plain
     assert "don't wait this out alone" not in home.plain, home.plain
     assert said(home, "sos.safe_recheck"), home.plain
+
+
+async def test_a_teen_who_took_pills_hears_about_her_body_and_that_no_one_is_told(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat (a fifteen-year-old): "i took some of my moms pills last
+    # night to sleep" got only "are you safe?"; "please dont tell my parents" and "will u
+    # tell anyone" got "who would be easiest to tell first?"
+    user = emu.user(27005)
+    await onboard(user, zone="Europe/London")
+    await user.send(
+        "i took some of my moms pills last night to sleep and i dont wanna get in trouble"
+    )
+    first = await user.reply()
+    assert said(first, "sos.harm_check_taken"), first.plain
+    assert "999" in first.plain, first.plain
+    for typed in ("please dont tell my parents", "will u tell anyone"):
+        await user.send(typed)
+        told = await user.reply()
+        assert said(told, "sos.nobody_told_in_talk"), told.plain
+    await user.send("im ok now i think")
+    still = await user.reply()
+    assert "999" in still.plain, still.plain  # something taken: get checked, even if ok
+
+
+@pytest.mark.parametrize(
+    ("opening", "clarified", "uid"),
+    [
+        (
+            "no quiero vivir así",
+            "i mean i dont want to live like this, always waiting for him",
+            27006,
+        ),
+        (
+            "i want to die honestly",
+            "no not literally. i just want to disappear from school",
+            27007,
+        ),
+    ],
+)
+async def test_a_clarification_lets_the_talk_go_instead_of_calling_now(
+    emu: BotApiEmulator, bot: BotRunner, opening: str, clarified: str, uid: int
+) -> None:
+    # Session 27, helpers' chats: each clarification got "please call 112 now" or "this is the
+    # moment to get a person on the line"
+    user = emu.user(uid)
+    await onboard(user, zone="Europe/London")
+    await user.send(opening)
+    await user.reply()
+    await user.send(clarified)
+    heard = await user.reply()
+    assert said(heard, "sos.clarified"), heard.plain
+    assert "999" not in heard.plain, heard.plain
+
+
+async def test_the_morning_after_and_a_tick_are_heard_as_the_night_being_over(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat: "sorry about last night i was really drunk", "hungover and
+    # embarrassed", "i got home fine" and "✅" each got "please call 999 now"
+    user = emu.user(27008)
+    await onboard(user, zone="Europe/London")
+    await user.send("drunk and walking by the bridge rn")
+    await user.reply()
+    await user.send("sorry about last night i was really drunk")
+    recheck = await user.reply()
+    assert said(recheck, "sos.safe_recheck"), recheck.plain
+    await user.send("hungover and embarrassed")
+    over = await user.reply()
+    assert said(over, "sos.better_now"), over.plain
+    other = emu.user(27009)
+    await onboard(other, zone="Europe/London")
+    await other.send(PASSIVE)
+    await other.reply()
+    await other.send("✅")
+    tick = await other.reply()
+    assert said(tick, "sos.safe_now"), tick.plain
+
+
+async def test_a_friend_who_wants_to_disappear_is_someone_at_risk_with_words_to_say(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat: "my friend ... said she wants to disappear" got topic
+    # buttons ("We share a pet"); "what do i say to her" nothing to say
+    user = emu.user(27010)
+    await onboard(user, zone="Europe/Dublin")
+    await user.send(
+        "not for me actually, my friend is going thru a breakup and she said she wants to"
+        " disappear"
+    )
+    first = await user.reply()
+    assert said(first, "sos.what_now_friend") or "112" in first.plain, first.plain
+    await user.send("what do i say to her")
+    words = await user.reply()
+    assert said(words, "sos.what_to_say_other"), words.plain
+    assert re.search(r"suicide|killing yourself|ending your life", words.plain), words.plain

@@ -191,3 +191,22 @@ async def test_a_zone_abbreviation_keeping_the_same_clock_keeps_their_own_zone(
     reply = await user.reply()
     assert "Vienna" in reply.plain, reply.plain
     assert "Berlin" not in reply.plain
+
+
+async def test_a_time_the_word_model_leans_on_is_still_the_answer_to_slash_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat: "can it be after the kids are asleep like 21:30" at /time
+    # got "are you safe right now?" (only the word model leant that way) and the time was
+    # never set
+    user = emu.user(27012)
+    await onboard(user, at="20:00")
+    await user.send("/time")
+    await user.reply()
+    await user.send("can it be after the kids are asleep like 21:30")
+    ok = await user.reply()
+    assert "21:30" in ok.plain, ok.plain
+    assert "are you safe" not in ok.plain.lower(), ok.plain
+    stored = await stored_user(bot, 27012)
+    assert stored.daily_time is not None
+    assert stored.daily_time.strftime("%H:%M") == "21:30"
