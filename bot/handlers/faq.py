@@ -29,12 +29,15 @@ from bot.services.listening import (
     delete_number,
     door_held,
     door_let_in,
+    draft_shown,
     event_together,
     ex_asks_money,
     ex_in_hospital,
+    family_quoted,
     future_lost,
     grief_guilt,
     grief_topic,
+    handover_hurt,
     keeps_relapsing,
     kids_ask_why,
     logistics_not_slip,
@@ -49,6 +52,7 @@ from bot.services.listening import (
     told,
     unfair_nc,
     violent_anger,
+    wants_yes_or_no,
     worse_than_start,
     young_user,
 )
@@ -269,6 +273,14 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (asks_why_safe, "listen.asks_why_safe"),
         (kids_ask_why, "listen.kids_ask_why"),
         (ex_asks_money, "listen.ex_asks_money"),
+        # a helper's chat: a draft shown got a pet's answer; "just tell me yes or no" "I can't
+        # answer that one for you"
+        (draft_shown, "listen.draft_shown"),
+        (wants_yes_or_no, "listen.yes_or_no"),
+        # a helper's chat: a mum's text quoted and a handover that hurt were each offered
+        # "Count it as a slip"
+        (family_quoted, "listen.family_quoted"),
+        (handover_hurt, "listen.handover_hurt"),
         (ex_in_hospital, "listen.ex_in_hospital"),
         (logistics_not_slip, "listen.logistics_not_slip"),
     ):

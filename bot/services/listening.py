@@ -30,6 +30,10 @@ __all__ = [
     "asks_why_safe",
     "kids_ask_why",
     "ex_asks_money",
+    "draft_shown",
+    "family_quoted",
+    "handover_hurt",
+    "wants_yes_or_no",
     "ex_in_hospital",
     "write_for_me",
     "grief_topic",
@@ -115,6 +119,10 @@ class _ListeningData(DataModel):
     asks_why_safe: Regex
     kids_ask_why: Regex
     ex_asks_money: Regex
+    draft_shown: Regex
+    family_quoted: Regex
+    handover_hurt: Regex
+    yes_or_no: Regex
     ex_in_hospital: Regex
     write_for_me: Regex
     write_for_new: Regex
@@ -343,6 +351,31 @@ def kids_ask_why(text: str) -> bool:
     """ "my son asked why mommy and daddy dont talk anymore. what do i tell a 6 year old": what
     to tell the children (a helper's chat: "a shared calendar helps", then menus)."""
     return _DATA.kids_ask_why.search(normalize(text)) is not None
+
+
+def draft_shown(text: str) -> bool:
+    """ "ok i wrote this: 'hey i know we said no contact but...'": a message to them, written
+    and shown, not sent (a helper's chat: "be gentle with yourself" and a pet's answer). Read
+    on the text as typed: the quote marks matter."""
+    return _DATA.draft_shown.search(text.lower()) is not None
+
+
+def family_quoted(text: str) -> bool:
+    """ "my mum just texted me this: 'darling just call him'": someone else's words about the
+    ex, quoted (a helper's chat: offered "Count it as a slip")."""
+    return _DATA.family_quoted.search(text.lower()) is not None
+
+
+def handover_hurt(text: str) -> bool:
+    """ "did the handover myself. he was nice and it messed me up": a handover done, and it
+    hurt (a helper's chat: the slip answer)."""
+    return _DATA.handover_hurt.search(normalize(text)) is not None
+
+
+def wants_yes_or_no(text: str) -> bool:
+    """ "just tell me yes or no": a plain answer asked for (a helper's chat: "I can't answer
+    that one for you")."""
+    return _DATA.yes_or_no.search(normalize(text)) is not None
 
 
 def ex_asks_money(text: str) -> bool:

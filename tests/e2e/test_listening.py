@@ -1163,3 +1163,26 @@ async def test_wins_told_are_celebrated_and_the_count_asked_is_shown(
     mum = await user.reply()
     assert "are you safe" not in mum.plain.lower(), mum.plain
     assert "refuge" not in mum.plain.lower(), mum.plain
+
+
+async def test_a_draft_shown_a_yes_or_no_asked_a_mums_text_and_a_handover_are_each_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, helpers' chats: a draft to the ex shown in quotes got a pet's answer; "just
+    # tell me yes or no" "I can't answer that one for you"; a mum's text quoted and a handover
+    # that hurt were each offered "Count it as a slip"
+    user = emu.user(27014)
+    await onboard(user)
+    said_back = {
+        "ok i wrote this: 'hey i know we said no contact but i miss the dog'": "draft_shown",
+        "just tell me yes or no": "yes_or_no",
+        "my mum just texted me this: 'darling just call him, life is too short'": (
+            "family_quoted"
+        ),
+        "did the handover myself. he was nice and it messed me up": "handover_hurt",
+    }
+    for typed, key in said_back.items():
+        await user.send(typed)
+        reply = await user.reply()
+        assert reply.text in CONTENT.variants(f"listen.{key}"), (typed, reply.plain)
+        assert "Count it as a slip" not in " ".join(reply.button_texts()), reply.plain
