@@ -17,7 +17,7 @@ from bot.conversation.turn import Turn, open_turn
 from bot.handlers import urge
 from bot.services import daily
 from bot.services.dates import days_until
-from bot.services.durations import is_indefinite, parse_pause_days
+from bot.services.durations import asks_to_resume, is_indefinite, parse_pause_days
 from bot.services.reading import struggle_kind
 from bot.views.daily import pressed_mood
 from bot.views.dates import long_date
@@ -160,10 +160,14 @@ def ask_length(turn: Turn, frame: Frame) -> None:
 
 
 def accepts_length(turn: Turn, frame: Frame, text: str) -> bool:
-    return _pause_days(text, turn) is not None
+    return _pause_days(text, turn) is not None or asks_to_resume(text)
 
 
 async def on_length_text(turn: Turn, frame: Frame, text: str) -> None:
+    if asks_to_resume(text):
+        turn.convo.pop(PAUSE_LENGTH)
+        await resume_now(turn)
+        return
     days = _pause_days(text, turn)
     if days is None:  # not reached: the router lets text it does not accept go
         ask_length(turn, frame)

@@ -663,6 +663,11 @@ def _no_means(data: SosData, text: str) -> bool:
     return not data.means
 
 
+def _nothing_taken(data: SosData, text: str) -> bool:
+    """Nothing taken in this talk (pills, a bottle)."""
+    return not data.taken
+
+
 def _said_unsafe(data: SosData, text: str) -> bool:
     """After "not safe": the reply with the number stays."""
     return data.unsafe
@@ -688,6 +693,9 @@ _HEARD = (
     _Heard("s", puts_away, "means_away", Step.LISTEN, unless=_no_means),
     # "she'll be sorry", after words of ending: asked plainly, never the answer about apologies
     _Heard("s", they_will_regret, "regret_check", Step.ASKED),
+    # ...after something taken: the body first, then company (a helper's chat: "tell me one
+    # thing you've liked lately" to someone sleepy after 8 or 9 sleeping pills)
+    _Heard("s", talks_of_else, "talk_else_taken", Step.UNSAFE, unless=_nothing_taken),
     # "can we talk about something else": yes; company, the 🚨 button kept (ninth probe S2)
     _Heard("s", talks_of_else, "talk_else", Step.LISTEN),
     # "i dont want a lecture, i just needed to tell someone": heard, no lecture, no question

@@ -10,7 +10,15 @@ import re
 
 from pydantic import Field, model_validator
 
-from bot.services.textnorm import DATA_DIR, NUMBER_WORDS, DataModel, Words, fold, load_data
+from bot.services.textnorm import (
+    DATA_DIR,
+    NUMBER_WORDS,
+    DataModel,
+    Words,
+    fold,
+    load_data,
+    normalize,
+)
 
 __all__ = ["MAX_DAYS", "is_indefinite", "parse_pause_days"]
 
@@ -144,3 +152,17 @@ def is_indefinite(text: str) -> bool:
     """Whether a typed length says "no end" ("forever", "until i say", "for good")."""
     words = fold(text).strip(" .!").split()
     return bool(words) and " ".join(words) in _WORDS.indefinite
+
+
+# "im back", "unpause", "turn them back on" under "until /resume, or for how long?": resumed
+# (a helper's chat: paused again, "Paused. Your days still count")
+_BACK_ON = re.compile(
+    r"^(?:(?:ok|okay|actually|no|nah|wait|hey|hi)\W* )*(?:i am back|i m back|back"
+    r"|resume|unpause|un pause|turn (?:them|it|the messages|messages) (?:back )?on"
+    r"|(?:i )?changed my mind|never ?mind|nvm|do not pause)(?: (?:now|please|pls|lol))*$"
+)
+
+
+def asks_to_resume(text: str) -> bool:
+    """ "im back", "unpause", "changed my mind": daily messages wanted back on."""
+    return _BACK_ON.search(normalize(text)) is not None

@@ -229,7 +229,8 @@ _LOOSE_UNSAFE = re.compile(
     r"|(?:not|never|really not|far from|anything but)"
     r" (?:really |very |exactly |at all |totally )?"
     r"(?:safe|ok|okay|fine|alright|all right|good|great|well)"
-    r"|unsafe|scared|frightened|afraid|terrified|panicking|in danger|do not trust myself"
+    r"|unsafe|(?<!not )(?<!not really )(?<!not that )(?<!scared )scared(?! scared)|frightened"
+    r"|afraid|terrified|panicking|in danger|do not trust myself"
     r"|can not trust myself|(?:in )?a bad (?:way|place|state)"
     r"|(?:it is|things are|feeling) (?:bad|really bad|so bad)"
     r"|bad tonight|thoughts (?:are )?(?:so |really |too )?loud|not really(?! (?:know|sure))"
@@ -959,6 +960,7 @@ def person_named(text: str) -> str | None:
             named is not None
             and named.group("name") not in _NOT_NAMES
             and not common_word(named.group("name"))  # "whenever": no one's name
+            and re.search(r"[aeiouy]", named.group("name")) is not None  # "zzz", "hmm"
             and other_language(text) is None  # "dzięki", "jak mam... jak mamy dzieci"
         ):
             return named.group("name")
@@ -1128,6 +1130,10 @@ _TAKEN = re.compile(
     r"|lyknalem|lyknelam|ik heb)(?: \w+){0,3}? (?:pillole|pastiglie|pastillas|pildoras|comprimidos"
     r"|pilulas|remedios|cachets|medicaments|tabletten|tabletki|leki|pillen)\b"
     r"|\b(?:tabletten|pillen|slaappillen) (?:\w+ )?(?:genommen|geschluckt|ingenomen|geslikt)\b"
+    # a whole bottle of spirits: "drank a whole bottle of vodka" (a helper's chat: "dizzy and
+    # wanna sleep" then got "I'm glad you're safe for now")
+    r"|\b(?:drank|downed|finished|had|necked)(?: \w+){0,2}? (?:a |the |an )?(?:whole|entire|full)"
+    r" bottle of (?:vodka|whisky|whiskey|gin|rum|tequila|jack|jager|spirits|liquor)\b"
     # a drink, then pills with it: "had half a bottle of wine and some of my sleeping pills"
     # (a session-26 chat: asked "are you safe?" as if nothing were taken)
     r"|\b(?:had|drank|downed|finished)(?: \w+){0,4}? (?:wine|vodka|whisky|whiskey|gin|rum|beer"
@@ -1272,7 +1278,7 @@ _SYMPTOMS = re.compile(
     r"|blurry|numb|shaking|shaky|seizure|cant keep my eyes open|can not keep my eyes open"
     r"|so sleepy|really sleepy|falling asleep|cold and sweaty|sweating"
     # the sixth probe: "im getting sleepy" after "i took a bunch of pills"
-    r"|sleepy|getting (?:tired|sleepy|weird|heavy|cold)"
+    r"|sleepy|getting (?:tired|sleepy|weird|heavy|cold)|zz+"
     r"|feel(?:ing)? (?:weird|funny|strange|heavy|off)"
     r"|can not stay awake|cant stay awake|eyes (?:are )?(?:heavy|closing)|ears (?:are )?ringing"
     r"|ringing in my ears|stomach (?:hurts|pain))\b"
@@ -1426,7 +1432,8 @@ def driving(text: str) -> bool:
 
 # The one at risk is someone other than the ex ("my best friend keeps saying she wants to die")
 _SOMEONE_ELSE = re.compile(
-    r"\bmy (?:best |closest |oldest )?(?:friend|mate|bestie|bff|sister|brother|sis|bro|cousin|mum"
+    r"\bmy (?:best |closest |oldest |little |big |younger |older |baby |twin |kid |step )?"
+    r"(?:friend|mate|bestie|bff|sister|brother|sis|bro|cousin|mum"
     r"|mom|mother|dad|father|flatmate|roommate|housemate|son|daughter|niece|nephew|colleague"
     r"|coworker|girlfriend s friend|boyfriend s friend)\b"
 )

@@ -483,3 +483,35 @@ async def test_a_pause_of_n_days_asked_after_todays_message_silences_the_next_n(
     confirmation = (await user.reply()).plain
     assert "3 days" in confirmation
     assert "Sunday 29 November at 20:00" in confirmation, confirmation
+
+
+async def test_im_back_under_a_bare_pause_turns_messages_back_on(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat: "im back" under "until /resume, or for how long?" got
+    # "Paused. Your days still count" again
+    user = emu.user(27020)
+    await onboard(user, zone="Berlin", at="20:00")
+    await user.send("/pause")
+    await user.reply()
+    await user.send("im back")
+    back = await user.reply()
+    assert back.text.startswith("Welcome back. Daily messages are on again"), back.plain
+    async with bot.runtime.db.session() as session:
+        stored = (await session.exec(select(User).where(User.id == 27020))).one()
+    assert stored.paused_until is None
+
+
+async def test_hola_at_the_time_zone_question_is_no_place(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat: "hola" at the time-zone question set Africa/Nairobi
+    user = emu.user(27021)
+    await user.send("/start")
+    await user.reply()
+    await user.send("today")
+    await user.replies(2)
+    await user.send("hola")
+    reply = await user.reply()
+    assert "Nairobi" not in reply.plain, reply.plain
+    assert "Time zone set" not in reply.plain, reply.plain

@@ -3430,3 +3430,66 @@ async def test_a_friend_who_wants_to_disappear_is_someone_at_risk_with_words_to_
     words = await user.reply()
     assert said(words, "sos.what_to_say_other"), words.plain
     assert re.search(r"suicide|killing yourself|ending your life", words.plain), words.plain
+
+
+async def test_after_pills_the_body_comes_first_even_in_small_talk_and_zzz_is_a_symptom(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat: after 8 or 9 sleeping pills "can we talk about something
+    # else" got "tell me one thing you've liked lately", and "zzz" "Zz sounds like the right
+    # person"; a whole bottle of vodka then "dizzy and wanna sleep" got "glad you're safe"
+    user = emu.user(27015)
+    await onboard(user, zone="Europe/London")
+    await user.send("i took a bunch of my sleeping pills")
+    await user.reply()
+    await user.send("can we talk about something else")
+    first = await user.reply()
+    assert said(first, "sos.talk_else_taken"), first.plain
+    await user.send("zzz")
+    sleepy = await user.reply()
+    assert said(sleepy, "sos.taken_symptoms"), sleepy.plain
+    assert "Zz" not in sleepy.plain, sleepy.plain
+    other = emu.user(27016)
+    await onboard(other, zone="Europe/London")
+    await other.send("sorry. drank a whole bottle of vodka and want to text him")
+    await other.reply()
+    await other.send("no im fine, just dizzy and wanna sleep")
+    dizzy = await other.reply()
+    assert said(dizzy, "sos.taken_symptoms"), dizzy.plain
+
+
+async def test_a_friends_goodbye_and_a_little_sister_are_someone_else_at_risk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, helpers' chats: a best friend's "goodbye" and silence was asked as the
+    # user's own crisis; a sixteen-year-old sister got the answer for an ex ("getting them
+    # help doesn't mean replying to them")
+    user = emu.user(27017)
+    await onboard(user, zone="Europe/London")
+    await user.send(
+        "my best friend just texted me 'i cant do this anymore, goodbye' and shes not answering"
+    )
+    friend = await user.reply()
+    assert said(friend, "sos.friend_at_risk"), friend.plain
+    assert "replying to them" not in friend.plain, friend.plain
+    sister = emu.user(27018)
+    await onboard(sister, zone="Europe/London")
+    await sister.send(
+        "my little sister just broke up with her bf and she texted me she wants to kill herself"
+    )
+    first = await sister.reply()
+    assert "replying to them" not in first.plain, first.plain
+    await sister.send("what do i say to her")
+    words = await sister.reply()
+    assert said(words, "sos.what_to_say_other"), words.plain
+
+
+async def test_not_scared_scared_is_no_call_now(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # Session 27, a helper's chat: "idk, not scared scared" after "are you safe?" got "call
+    # 999 or 112 right now"
+    user = emu.user(27019)
+    await in_the_talk(user)
+    await user.send("idk, not scared scared")
+    reply = await user.reply()
+    assert not said(reply, "sos.unsafe_now"), reply.plain
+    assert said(reply, "sos.unsure"), reply.plain  # heard as a "maybe", not as "not safe"
