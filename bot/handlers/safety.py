@@ -131,6 +131,7 @@ from bot.services.safety_answers import (
     person_near,
     plays_it_down,
     prepares,
+    prescribed_dose,
     promises_but_hurts,
     promises_not_to,
     puts_away,
@@ -966,6 +967,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "im just gonna sleep it off", "it was an accident kind of": sleeping is the danger,
         # and an accident needs the same help (eighth probe)
         _reply(turn, frame, data, "no_sleep", Step.UNSAFE)
+        return
+    if data.taken and prescribed_dose(text) and not has_symptoms(text):
+        # "its a normal dose, my doctor prescribed it": their own medicine, with drink; what
+        # to do tonight, and when to call (a helper's chat: the doctor read as a friend)
+        _reply(turn, frame, data, "taken_prescribed", Step.ASKED)
         return
     if data.taken and has_symptoms(text):
         # "i feel kinda dizzy" after "i took a bunch of pills": worse, not unsure; help now

@@ -382,7 +382,9 @@ def setting_asked(text: str) -> tuple[str, str | None] | None:
 _TIME_LIKE = re.compile(
     r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight|am|pm|o clock"
     r"|earlier|later|bedtime|lunch|lunchtime|breakfast|dinner|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve)\b"
+    r"|eight|nine|ten|eleven|twelve"
+    # "after the kids are asleep" (a session-27 chat: asked "are you safe?")
+    r"|asleep|in bed|after work|after school|after dinner)\b"
 )
 
 

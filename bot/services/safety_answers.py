@@ -1313,6 +1313,20 @@ def no_plan(text: str) -> bool:
     return _found(_NO_PLAN, text) and not means_at_hand(text) and done_to_self(text) is None
 
 
+# "its a normal dose, my doctor prescribed it" after pills with drink were told (a helper's
+# chat: "Reach your doctor now... 'I'm not safe tonight'", the doctor taken for a friend)
+_PRESCRIBED = re.compile(
+    r"\b(?:(?:my )?(?:doctor|dr|gp|psychiatrist) (?:prescribed|gave me|put me on)|prescribed"
+    r" (?:it|them|to me|for me)|(?:a |my |the )?(?:normal|usual|regular|prescribed|right) dose"
+    r"|as prescribed|i (?:always|usually|normally) take (?:them|it|that many|2|two|one))\b"
+)
+
+
+def prescribed_dose(text: str) -> bool:
+    """ "its a normal dose, my doctor prescribed it": what was taken is their own medicine."""
+    return _found(_PRESCRIBED, text)
+
+
 def has_symptoms(text: str) -> bool:
     """Symptoms told after taking something: get help now. A sleepy emoji alone ("😴", "🥱")
     is one too (a session-26 chat: wine and pills, then "😴" got "a lot to be holding")."""
@@ -1500,6 +1514,10 @@ _CLARIFIED = re.compile(
     # helper's chats: "call 911 right now")
     r"|not literally|i did not mean (?:it )?literally|not (?:the|that) other (?:thing|way)"
     r"|not in (?:the|a) (?:bad|scary|dark|suicidal) way"
+    # "no i mean i dont want to be at this party lol" (a helper's chat: "call 999 right now")
+    r"|i (?:mean|meant|ment) (?:i do not want to be|i want to leave|i wanna leave)"
+    r" (?:at|in) (?:this|the) (?:party|club|bar|pub|house party|wedding|dinner|event|class"
+    r"|office|job|date|gym|family thing)\b"
     r"|i (?:mean|meant|ment) (?:that )?i do not (?:want|wanna) (?:to )?live(?: like this| this way"
     r"| like that)?(?: \w+){0,2}? wait\w* (?:for|on|around for) (?:him|her|them)"
     r"|(?:pressed|hit|tapped|clicked) (?:it|that|the button|sos) by (?:mistake|accident)"

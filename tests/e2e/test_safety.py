@@ -3493,3 +3493,26 @@ async def test_not_scared_scared_is_no_call_now(emu: BotApiEmulator, bot: BotRun
     reply = await user.reply()
     assert not said(reply, "sos.unsafe_now"), reply.plain
     assert said(reply, "sos.unsure"), reply.plain  # heard as a "maybe", not as "not safe"
+
+
+async def test_a_party_clarified_and_a_prescribed_dose_are_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, helpers' chats: "no i mean i dont want to be at this party lol" got "call
+    # 999 right now" (the leading "no" read as not safe); "its a normal dose, my doctor
+    # prescribed it" got "Reach your doctor now... 'I'm not safe tonight'"
+    user = emu.user(27022)
+    await onboard(user, zone="Europe/London")
+    await user.send("i dont want to be here anymore tbh")
+    await user.reply()
+    await user.send("no i mean i dont want to be at this party lol")
+    party = await user.reply()
+    assert said(party, "sos.clarified"), party.plain
+    other = emu.user(27023)
+    await onboard(other, zone="Europe/London")
+    await other.send("took 2 xanax and had some wine so i can sleep")
+    await other.reply()
+    await other.send("its a normal dose, my doctor prescribed it")
+    dose = await other.reply()
+    assert said(dose, "sos.taken_prescribed"), dose.plain
+    assert "right person" not in dose.plain, dose.plain

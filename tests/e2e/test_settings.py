@@ -210,3 +210,18 @@ async def test_a_time_the_word_model_leans_on_is_still_the_answer_to_slash_time(
     stored = await stored_user(bot, 27012)
     assert stored.daily_time is not None
     assert stored.daily_time.strftime("%H:%M") == "21:30"
+
+
+async def test_after_the_kids_are_asleep_typed_any_time_changes_the_daily_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat: "change my daily message to after the kids are asleep"
+    # got "are you safe right now?" and the time never changed
+    user = emu.user(27024)
+    await onboard(user, at="18:00")
+    await user.send("change my daily message to after the kids are asleep")
+    changed = await user.reply()
+    assert "are you safe" not in changed.plain.lower(), changed.plain
+    stored = await stored_user(bot, 27024)
+    assert stored.daily_time is not None
+    assert stored.daily_time.strftime("%H:%M") != "18:00", changed.plain
