@@ -61,6 +61,7 @@ from bot.services.safety_answers import (
     asks_for_number,
     asks_if_nc_fits,
     asks_if_normal,
+    asks_not_to_tell,
     asks_protection_order,
     asks_tech_safety,
     asks_to_call_police,
@@ -887,9 +888,15 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "make a safety plan", "help me calm down" typed: as the button
         await _press(turn, frame, _tool_button(data, tool))
         return
-    if asks_who_is_told(text) and not asks_bot_to_call(text):
+    if (
+        (asks_who_is_told(text) or asks_not_to_tell(text))
+        and not asks_bot_to_call(text)
+        and mentions_harm(text) is None
+        and done_to_self(text) is None
+    ):
         # "will u tell anyone", "please dont tell my parents": no one is told, said plainly
-        # ("can u call the police for me" asks for a call: its own answer, below)
+        # ("can u call the police for me" asks for a call, "will you tell my mum i took 20"
+        # tells of something taken: their own answers, below)
         _reply(turn, frame, data, "nobody_told_in_talk", Step.ASKED)
         return
     if data.images and (nxt := images_next(text)) is not None and (

@@ -20,7 +20,7 @@ from bot.services.textnorm import (
     normalize,
 )
 
-__all__ = ["MAX_DAYS", "is_indefinite", "parse_pause_days"]
+__all__ = ["MAX_DAYS", "asks_to_resume", "is_indefinite", "parse_pause_days"]
 
 # The longest pause, as bot.services.daily.MAX_PAUSE_DAYS (a test keeps them equal).
 MAX_DAYS = 365
@@ -159,7 +159,7 @@ def is_indefinite(text: str) -> bool:
 _BACK_ON = re.compile(
     r"^(?:(?:ok|okay|actually|no|nah|wait|hey|hi)\W* )*(?:i am back|i m back|back"
     r"|resume|unpause|un pause|turn (?:them|it|the messages|messages) (?:back )?on"
-    r"|(?:i )?changed my mind|never ?mind|nvm|do not pause)(?: (?:now|please|pls|lol))*$"
+    r"|(?:i )?changed my mind|do not pause)(?: (?:now|please|pls|lol))*$"
 )
 
 

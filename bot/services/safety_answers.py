@@ -2033,15 +2033,24 @@ _WHO_IS_TOLD = re.compile(
     r"|authorities|a doctor|an ambulance|social services|999|911|112)\b"
     r"|\b(?:will|would|do) (?:the )?(?:police|cops|an ambulance) (?:come|be called|get called"
     r"|turn up|show up)\b(?=(?: \w+){0,6}? (?:if i|when i))"
-    # "please dont tell my parents", "dont tell anyone ok"
-    r"|^(?:(?:please|pls|plz|but|and|ok|just) )*(?:do not|never) tell (?:my (?:parents|mum|mom|dad"
-    r"|family|school|teacher|boss)|anyone|anybody|the police|the cops)\b"
+)
+# "please dont tell my parents", "dont tell anyone ok", said alone in the talk (a helper's
+# chat: a fifteen-year-old got "who would be easiest to tell first?")
+_NOT_TO_TELL = re.compile(
+    r"(?:(?:please|pls|plz|but|and|ok|okay|just|um) )*(?:do not|never) tell (?:my (?:parents|mum"
+    r"|mom|dad|family|school|teacher|boss)|anyone|anybody|the police|the cops)(?: about (?:this"
+    r"|it|that|any of this))?(?: (?:ok|okay|please|pls|plz|lol))*"
 )
 
 
 def asks_who_is_told(text: str) -> bool:
     """ "do you tell the police if i say im suicidal": asking whether it is safe to say."""
     return _found(_WHO_IS_TOLD, text)
+
+
+def asks_not_to_tell(text: str) -> bool:
+    """ "please dont tell my parents", and nothing else."""
+    return _says_only(_NOT_TO_TELL, text)
 
 
 _STOP = re.compile(
