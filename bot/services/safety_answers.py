@@ -2661,6 +2661,11 @@ _TRACKER = re.compile(
     r"|tracker|trackers|tracking device|gps tracker|air ?tags?|life ?360|mspy|flexispy)\b"
     r"|\b(?:bugged|hacked|cloned|tapped) (?:my|our) (?:phone|car|laptop|computer|ipad|tablet)\b"
     r"|\bsomething (?:on|in) my (?:phone|car) (?:that|which) (?:tracks|lets (?:him|her|them))"
+    # "how do i check if my phone is being tracked" (a session-27 chat: "I don't want to
+    # guess at it... /urge is right here")
+    r"|\b(?:my )?(?:phone|car|location|laptop) (?:is |has been )?(?:being )?(?:tracked|bugged"
+    r"|monitored|spied on)\b|\b(?:he|she|they) (?:is|are) (?:tracking|monitoring) (?:me|my)\b"
+    r"|\b(?:is|are) (?:he|she|they|my ex) (?:tracking|monitoring) me\b"
 )
 
 

@@ -1186,3 +1186,16 @@ async def test_a_draft_shown_a_yes_or_no_asked_a_mums_text_and_a_handover_are_ea
         reply = await user.reply()
         assert reply.text in CONTENT.variants(f"listen.{key}"), (typed, reply.plain)
         assert "Count it as a slip" not in " ".join(reply.button_texts()), reply.plain
+
+
+async def test_how_to_check_for_tracking_is_answered_with_the_lines_one_tap_away(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat: "how do i check if my phone is being tracked" got "I don't
+    # want to guess at it... /urge is right here"
+    user = emu.user(27025)
+    await onboard(user)
+    await user.send("how do i check if my phone is being tracked")
+    reply = await user.reply()
+    assert reply.text in CONTENT.variants("listen.tracker"), reply.plain
+    assert NOT_SAFE in reply.button_texts(), reply.plain

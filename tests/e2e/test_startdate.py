@@ -3,6 +3,7 @@ and typed in their own words; history and streaks stay consistent."""
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -246,3 +247,17 @@ async def test_a_mood_at_the_reason_question_finishes_set_up_and_is_not_kept(
     assert "Day 1" in done.plain, done.plain
     await user.send("/reasons")
     assert (await user.reply()).text in CONTENT.variants("reasons.list_empty")
+
+
+async def test_actually_it_was_the_first_not_today_is_a_start_date_correction(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 27, a helper's chat: "actually it was the 1st not today" right after set-up got
+    # "it sounds like that landed hard"
+    user = emu.user(27026)
+    await onboard(user, date="today")
+    await user.send("actually it was the 1st not today")
+    confirm = await user.reply()
+    assert YES in confirm.button_texts(), confirm.plain
+    assert re.search(r"\b1 (?:January|February|March|April|May|June|July|August|September"
+                     r"|October|November|December)\b", confirm.plain), confirm.plain
