@@ -234,6 +234,9 @@ class SosData(FrameData):
     # Preparations were told (things given away, letters, a goodbye): a bare "yes" to "are
     # you safe?" is asked about once more, as after intent (ninth probe S10)
     prepared: bool = False
+    # What was taken is their own medicine at its usual dose ("my doctor prescribed it"): a
+    # goodnight is let go with tonight's care, not "don't wait this out alone"
+    prescribed: bool = False
     # Opened by words alone (the net's gentle question), no rule having placed the message:
     # a plain No Contact subject next ("i cant stop looking at her insta") lets the talk go,
     # the "I'm not safe" button kept beside it
@@ -978,7 +981,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if data.taken and prescribed_dose(text) and not has_symptoms(text):
         # "its a normal dose, my doctor prescribed it": their own medicine, with drink; what
         # to do tonight, and when to call (a helper's chat: the doctor read as a friend)
+        data.prescribed = True
         _reply(turn, frame, data, "taken_prescribed", Step.ASKED)
+        return
+    if data.prescribed and classify_smalltalk(text) == "bye" and not has_symptoms(text):
+        # "goodnight" after that: let go with tonight's care (a helper's chat: "please don't
+        # wait this out alone: 911")
+        _settle(turn, frame, data, "prescribed_goodnight")
         return
     if data.taken and has_symptoms(text):
         # "i feel kinda dizzy" after "i took a bunch of pills": worse, not unsure; help now
@@ -1514,7 +1523,15 @@ def _not_safe(turn: Turn, data: SosData) -> tuple[str, str]:
 # Ways a talk ends with them safe for now: said so, feeling better the next day ("i'm doing a
 # bit better today"), or checked at a hospital ("they said im ok"; the ninth probe's S19)
 _STEPPED_DOWN = frozenset(
-    {"safe_now", "better_now", "checked_ok", "not_danger", "handover", "mistaken_tap"}
+    {
+        "safe_now",
+        "better_now",
+        "checked_ok",
+        "not_danger",
+        "handover",
+        "mistaken_tap",
+        "prescribed_goodnight",
+    }
 )
 
 

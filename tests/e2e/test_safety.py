@@ -3516,3 +3516,6 @@ async def test_a_party_clarified_and_a_prescribed_dose_are_heard(
     dose = await other.reply()
     assert said(dose, "sos.taken_prescribed"), dose.plain
     assert "right person" not in dose.plain, dose.plain
+    await other.send("goodnight")
+    night = await other.reply()
+    assert said(night, "sos.prescribed_goodnight"), night.plain
