@@ -2,9 +2,9 @@
 
 Run: .venv/bin/python bench/faq.py [--misses] [--skip-heldout]
 
-The held-out round (tests/data/heldout/faq_r33.yaml, written 2026-12-05 before any tuning on it)
+The held-out round (tests/data/heldout/faq_r34.yaml, written 2026-12-05 before any tuning on it)
 is reported as counts only: its texts are never printed, not even with --misses, so nobody
-tunes on them. Rounds 3 to 32 were held out before it; each was measured once and is now
+tunes on them. Rounds 3 to 33 were held out before it; each was measured once and is now
 tuning material (printed as "r3 (tuned)" and so on, and --misses lists their misses), as is
 tests/data/faq_tuning_r7.yaml, written from round 6's brief for tuning ("t7"), and
 tests/data/faq_tuning_r9a.yaml, written by a new writer for tuning in round 9 ("t9a"), and
@@ -37,7 +37,7 @@ from bot.services.reading import read_text  # noqa: E402
 
 FAQ_PATH = ROOT / "content" / "faq.yaml"
 LABELLED_PATH = ROOT / "tests" / "data" / "faq_labelled.yaml"
-HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r33.yaml"
+HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r34.yaml"
 PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r4": ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml",
             "r5": ROOT / "tests" / "data" / "heldout" / "faq_r5.yaml",
@@ -68,6 +68,7 @@ PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r30": ROOT / "tests" / "data" / "heldout" / "faq_r30.yaml",
             "r31": ROOT / "tests" / "data" / "heldout" / "faq_r31.yaml",
             "r32": ROOT / "tests" / "data" / "heldout" / "faq_r32.yaml",
+            "r33": ROOT / "tests" / "data" / "heldout" / "faq_r33.yaml",
             "t7": ROOT / "tests" / "data" / "faq_tuning_r7.yaml",
             "t9a": ROOT / "tests" / "data" / "faq_tuning_r9a.yaml",
             "t10a": ROOT / "tests" / "data" / "faq_tuning_r10a.yaml",
@@ -322,7 +323,7 @@ def main() -> int:
         if show_misses and path.exists():
             _print_misses(matcher, name, yaml.safe_load(path.read_text("utf-8")))
     if "--skip-heldout" not in sys.argv:
-        _heldout_report(matcher, HELDOUT_PATH, "held-out r33", timing=True)
+        _heldout_report(matcher, HELDOUT_PATH, "held-out r34", timing=True)
     return 0
 
 

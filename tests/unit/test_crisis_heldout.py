@@ -1,10 +1,10 @@
-"""The held-out round (tests/data/heldout/crisis_r40.yaml) and the rounds held out before
+"""The held-out round (tests/data/heldout/crisis_r41.yaml) and the rounds held out before
 it, as floors and ceilings.
 
-Round 40 was written by a helper who never saw the rules, before round 40's changes, and is
-never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 39
+Round 41 was written by a helper who never saw the rules, before round 41's changes, and is
+never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 40
 were held out until later rounds; they are tuning material now (the word model is trained on
-rounds 5 to 39), and their pins guard against regressions only. Raise a floor (lower a
+rounds 5 to 40), and their pins guard against regressions only. Raise a floor (lower a
 ceiling) when a change improves it. Nothing here prints a message's text: assertions
 compare counts only.
 """
@@ -305,13 +305,20 @@ ROUNDS = {
     # 40: checked 3. Round 40's rules, chosen on its misses: reached 108, full 90, explicit 48
     # (the number first 60/60), special 23, full alarms 0, checked 0.
     "crisis_r39": Pinned((108, 108, 60, 24), 108, 90, 48, 23, 0, 0, in_reach_min=108),
-    # Held out (written 2026-12-05 by a helper of the twenty-seventh session who never saw the
-    # rules; round 39's brief). Measured on the code of 8d06eb7: reached 104 (96.3%; one
-    # each from affairs, giving_away, no_reason, self_harm missed), full 85, explicit 45 (the
-    # number in the first reply 59/60), special 21, full alarms 0, checked 3 (2.8%), in reach
-    # 108 (targets: no emergency reply to an ordinary message and at most 5% checked met;
-    # every crisis message reached missed).
+    # Tuning material since round 41 (held out until then, written 2026-12-05 by a helper of
+    # the twenty-seventh session who never saw the rules; round 39's brief). Measured on the
+    # code of 8d06eb7: reached 104 (96.3%; one each from affairs, giving_away, no_reason,
+    # self_harm missed), full 85, explicit 45 (the number in the first reply 59/60), special
+    # 21, full alarms 0, checked 3 (2.8%), in reach 108 (targets: no emergency reply to an
+    # ordinary message and at most 5% checked met; every crisis message reached missed).
     "crisis_r40": Pinned((108, 108, 60, 24), 104, 85, 45, 21, 0, 3, in_reach_min=108),
+    # Held out (written 2026-12-05 by a helper of the twenty-eighth session who never saw the
+    # rules; round 40's brief). Measured on the code of fd8e583: reached 104 (96.3%; one
+    # no_reason, two stalking, one substances missed), full 90, explicit 48 (the number in the
+    # first reply 58/60), special 21, full alarms 2 (one of them the emergency reply), checked
+    # 3 (2.8%), in reach 108 (targets: at most 5% checked met; every crisis message reached
+    # and no emergency reply to an ordinary message missed).
+    "crisis_r41": Pinned((108, 108, 60, 24), 104, 90, 48, 21, 2, 3, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
