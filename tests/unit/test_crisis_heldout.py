@@ -311,7 +311,9 @@ ROUNDS = {
     # self_harm missed), full 85, explicit 45 (the number in the first reply 59/60), special
     # 21, full alarms 0, checked 3 (2.8%), in reach 108 (targets: no emergency reply to an
     # ordinary message and at most 5% checked met; every crisis message reached missed).
-    "crisis_r40": Pinned((108, 108, 60, 24), 104, 85, 45, 21, 0, 3, in_reach_min=108),
+    # Round 41's rules, from its misses: reached 108, full 97, explicit 55 (number first
+    # 60/60).
+    "crisis_r40": Pinned((108, 108, 60, 24), 108, 97, 55, 21, 0, 3, in_reach_min=108),
     # Held out (written 2026-12-05 by a helper of the twenty-eighth session who never saw the
     # rules; round 40's brief). Measured on the code of fd8e583: reached 104 (96.3%; one
     # no_reason, two stalking, one substances missed), full 90, explicit 48 (the number in the
