@@ -50,8 +50,10 @@ from bot.services.safety_answers import (
     against_them,
     apologises,
     arrived_to_stay,
+    asks_about_a_place,
     asks_about_blocking,
     asks_about_count,
+    asks_about_dose,
     asks_about_lines,
     asks_about_tracker,
     asks_bot_to_act,
@@ -93,6 +95,7 @@ from bot.services.safety_answers import (
     gives_in,
     going_to_stay,
     got_them_help,
+    harm_in_past,
     has_a_key,
     has_decided,
     has_protection_order,
@@ -143,6 +146,7 @@ from bot.services.safety_answers import (
     says_accident,
     says_amount,
     says_safe,
+    says_young,
     serious_injury,
     shaken,
     sleeps_it_off,
@@ -152,6 +156,7 @@ from bot.services.safety_answers import (
     stops_asking,
     stops_the_plan,
     talks_of_else,
+    tells_clean_streak,
     their_place,
     there_until_later,
     they_went_quiet,
@@ -159,9 +164,11 @@ from bot.services.safety_answers import (
     threat_gone,
     threatens_images,
     told_as_past,
+    urge_to_harm_again,
     waiting_for_help,
     wants_no_lecture,
     will_call,
+    will_tell_there,
     wont_call,
 )
 from bot.services.slips import told_a_slip_to_them
@@ -249,6 +256,8 @@ class SosData(FrameData):
     # tap was meant (helpers' chats: a stale 🚨 pressed for another button, then "call 911"
     # to a date, a time and a question about texting)
     tapped: bool = False
+    # They said they are young ("im 15 btw"): heard once, an adult on their side
+    young: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -464,6 +473,7 @@ async def check_message(update: Update, context: BotContext) -> None:
             missing=misses_who_hurt_them(text),
             serious=serious_injury(text),
             tracker=asks_about_tracker(text),
+            past=harm_in_past(text),
         )
     if signal.kind == "danger_from_other" and not data.images and has_a_key(text):
         # "he still has a key": the lock, before the closing question
@@ -514,6 +524,7 @@ def _first_reply(
     missing: bool = False,
     serious: bool = False,
     tracker: bool = False,
+    past: bool = False,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done is not None:
         # In the talk, something taken or an injury: what to do about it, and the number
@@ -536,6 +547,10 @@ def _first_reply(
         elif tracker and not data.at_door:
             key = "tracker"  # "is there stalkerware on my phone": how to look (probe 8 S14)
         return _say(content, data, key, lines), Step.ASKED
+    if signal.kind == "self_harm" and not going_on and past:
+        # "i used to cut myself last year": heard as told, and whether the urge is back now
+        # (a helper's chat: "press on it with a clean cloth")
+        return _say(content, data, "past_harm", lines), Step.ASKED
     if signal.level == "explicit":
         data.unsafe = True
         key = "unsafe_now" if going_on else "explicit_reply"
@@ -603,8 +618,8 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
     data.unsafe = data.unsafe or step == Step.UNSAFE
     if data.at_door and key == "no_police":  # "i dont want to call the police", him at the door
         key = "no_police_now"
-    if data.stopped and key == "still_here":  # they asked for no more questions
-        key = "still_here_quiet"
+    if data.stopped and not data.taken and key in ("still_here", "stay_unsafe", "unsafe_again"):
+        key = "still_here_quiet"  # they asked for no more questions, or were promised it
     if data.images and key in _IMAGES_INSTEAD:  # a threat to post images: no "lock the door"
         key = "images_now"
     text = _say(turn.rt.content, data, key, _lines(turn, data), **extra)
@@ -825,8 +840,15 @@ _HEARD = (
     _Heard("sdo", asks_about_lines, "about_lines", None),
     # "why are you giving me numbers": because of what was told; no call demanded
     _Heard("sd", asks_why_numbers, "why_numbers", None),
+    # "how many xanax is too many": never a number; no more tonight, and help if it's too late
+    _Heard("s", asks_about_dose, "dose_question", Step.UNSAFE),
     # "what do i do instead" (an urge to self-harm): things to do in its place
     _Heard("s", asks_for_alternatives, "alternatives", None),
+    # "i stopped for 11 months": that streak still counts; what stirs it now? (a helper's chat:
+    # "please don't wait this out alone" to it)
+    _Heard("s", tells_clean_streak, "clean_streak", Step.ASKED),
+    # "tonight i really want to again": the urge heard before it is acted on; what helps ride it
+    _Heard("s", urge_to_harm_again, "harm_urge", Step.ASKED),
     # "can you just talk to me": yes; a line answers strangers too, and an open question
     _Heard("sdo", asks_for_company, "talk_with_me", None),
     # "should i call the police": yes, now
@@ -1063,6 +1085,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "im shaking" with them at the door still: the call, not "a fright coming down"
         _reply(turn, frame, data, "danger_still_there", Step.UNSAFE)
         return
+    if await _about_their_days(turn, frame, data, text):
+        return
     heard = _heard(data, text)
     if heard is not None:
         if heard.key in ("stopped_asking", "numbers_stopped"):
@@ -1165,8 +1189,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "why do you keep saying that": answered, and the talk goes on; with pills or a
         # blade named, one line keeps the distance from them (a helper's terminal chat: "I'll
         # ease off" and the pills never came up again)
-        key = "about_bot_means" if data.means else "about_bot"
+        key = "about_bot_means" if data.means or data.taken else "about_bot"
         _reply(turn, frame, data, key, Step.UNSAFE if data.unsafe else Step.LISTEN)
+        # "I'll stop repeating it" is kept: the number stays in the buttons, not in each reply
+        # (a helper's chat: "911, or hand your phone to someone" in the very next reply)
+        data.stopped = data.stopped or key == "about_bot"
+        data.into(frame)
         return
     if data.kind == "d" and danger_goes_on(text) and read_safety_answer(text) != "unsafe":
         # "yeah he did it again today": going on, not "glad you're safe" (ninth probe S9)
@@ -1272,7 +1300,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             )
             await turn.flows.free_text(turn, reading)
             return
-        if _changes_subject(reading) or (data.net and _moves_on(reading)):
+        if _changes_subject(reading) or (
+            (data.net or data.asked == "talk_else") and _moves_on(reading)
+        ):
+            # ("can we talk about something else", then "he liked my story today": that
+            # subject, answered; a helper's chat got "I'm listening" to it)
             # (terminal chat: "because i deserve better" as a reason was asked about by the
             # word model; "its 2am and i cant stop looking at her insta" next was kept in the
             # talk with "Are you safe right now?" again)
@@ -1295,6 +1327,30 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         if key == "still_here" and data.said % 4 == 3:
             key = "still_here_who"  # now and then, someone to reach instead of "are you safe?"
         _reply(turn, frame, data, key, Step.LISTEN if key == "listen" else Step.ASKED)
+
+
+async def _about_their_days(turn: Turn, frame: Frame, data: SosData, text: str) -> bool:
+    """Their age, and the place where they meet the one they fear, each answered for what it
+    is (a helper's chat: a fifteen-year-old afraid at school got "lock the door, call 911",
+    then "your teacher sounds like the right person. Call now")."""
+    if read_safety_answer(text) == "unsafe" or mentions_harm(text) is not None:
+        return False
+    if data.kind in ("s", "d") and not data.young and says_young(text):
+        # "im 15 btw": heard; an adult on their side, the lines kept
+        data.young = True
+        _reply(turn, frame, data, "young_danger" if data.kind == "d" else "young_self", Step.ASKED)
+        return True
+    if data.kind != "d" or data.at_door:
+        return False
+    if (place := asks_about_a_place(text)) is not None:
+        # "should i tell a teacher", "should i tell HR", "should i switch gyms"
+        _reply(turn, frame, data, f"place_{place}", Step.ASKED)
+        return True
+    if will_tell_there(text):
+        # "ok maybe ill tell the counselor": a good step, and how to make it count
+        _reply(turn, frame, data, "telling_there", Step.ASKED)
+        return True
+    return False
 
 
 # How long after "I'm safe" the next message is still read in the talk's light
@@ -1465,6 +1521,8 @@ def _answers_below(turn: Turn, frame: Frame, data: SosData, text: str) -> bool:
     if data.kind != "s" or data.unsafe or data.taken:
         return False
     if read_safety_answer(text) is not None or mentions_harm(text) is not None:
+        return False
+    if about_the_bot(text):  # "why do you care": to the talk, not set-up's "why I ask"
         return False
     return _answers_the_flow_below(turn, frame, text)
 

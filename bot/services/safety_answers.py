@@ -26,6 +26,13 @@ from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
 
 __all__ = [
+    "asks_about_dose",
+    "harm_in_past",
+    "tells_clean_streak",
+    "urge_to_harm_again",
+    "asks_about_a_place",
+    "says_young",
+    "will_tell_there",
     "SafetyAnswer",
     "about_the_bot",
     "asks_for_number",
@@ -120,7 +127,12 @@ _SAFE = re.compile(
     # a no that then says fine: "no i'm fine", "nah i'm okay", "no, all good"
     rf"|{_NO} (?:i am |it is |all |we are |really |honestly )?(?:{_OK}|not in danger)"
     rf"(?: (?:now|really|honestly|i promise))*"
-    rf"|(?:i am )?not unsafe)"
+    rf"|(?:i am )?not unsafe"
+    # in the other languages people write in: "ich bin okay, wirklich", "estoy bien", "jestem
+    # bezpieczna" (a helper's chats: "call 112 now" to each)
+    rf"|(?:ich bin|estoy|estou|jestem|je suis|sono|main) (?:{_OK}|bien|bem|sicher|in ordnung"
+    rf"|a salvo|segur[oa]|bezpieczn\w+|en securite|al sicuro|theek|thik)"
+    rf"(?: (?:wirklich|de verdad|de verdade|naprawde|vraiment|davvero|hoon|hu|hun|really))?)"
 )
 _UNSAFE = re.compile(
     rf"(?:{_NO}(?: (?:i am not|not really|i am not safe|i do not think so|not safe|not at all"
@@ -1173,12 +1185,61 @@ _NOT_YET = re.compile(
 _DONE_ANYWAY = re.compile(r"\b(?:already|just did|bleeding|blood)\b")
 
 
+# Harm told as past: "i used to cut myself last year", "i self harmed in high school" (a
+# helper's chat: "Look after the injury first: press on it with a clean cloth")
+_PAST_HARM = re.compile(
+    r"\b(?:used to|last year|years ago|months ago|a year ago|in the past|back in (?:school|high"
+    r" school|uni|college|the day)|when i was (?:younger|a teen|a teenager|a kid|in school|in high"
+    r" school|\d+)|as a (?:teen|teenager|kid))\b"
+)
+_FRESH = re.compile(
+    r"\b(?:again|tonight|today|just now|just did|right now|last night|this morning|still"
+    r" bleeding|bleeding|relapsed|earlier)\b"
+)
+
+
+def harm_in_past(text: str) -> bool:
+    """ "i used to cut myself last year": harm told as something past, nothing fresh."""
+    norm = normalize(text)
+    return _PAST_HARM.search(norm) is not None and _FRESH.search(norm) is None
+
+
+# "i stopped for 11 months", "been clean 2 years": time without self-harm, told
+_CLEAN_STREAK = re.compile(
+    r"\b(?:stopped|quit|been clean|clean|was clean|have been clean|had been clean|did not do it"
+    r"|have not done it|had not done it|have not cut|had not cut)(?: for| since)? (?:\d+|a|an"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|almost a|nearly a|over a"
+    r"|over) (?:\w+ )?(?:days?|weeks?|months?|years?)\b"
+)
+
+
+def tells_clean_streak(text: str) -> bool:
+    """ "i stopped for 11 months": a streak without self-harm, told in the talk."""
+    return _found(_CLEAN_STREAK, text)
+
+
+# "tonight i really want to again", "i want to cut again": the urge back, nothing done
+_URGE_AGAIN = re.compile(
+    r"\b(?:i )?(?:really |so )?(?:want|wanna|feel like|am tempted|have the urge|got the urge"
+    r"|need) (?:to )?(?:do it |cut |hurt myself |burn myself |do that )?again\b"
+    r"|\bthe urge (?:is|came|has come|s) back\b"
+)
+
+
+def urge_to_harm_again(text: str) -> bool:
+    """ "tonight i really want to again": the urge to self-harm back, not acted on."""
+    norm = normalize(text)
+    return _URGE_AGAIN.search(norm) is not None and done_to_self(text) is None
+
+
 def done_to_self(text: str) -> Literal["taken", "injured"] | None:
     """What a reply in the safety talk tells of having done already: something taken (pills,
     a bottle) or an injury (a cut, bleeding); None if neither, if it is denied, or if it is
     only wanted or about to be done ("i want to hurt myself")."""
     norm = normalize(text)
     if _NOT_TAKEN.search(norm) is not None:  # not "it won't stop bleeding"
+        return None
+    if harm_in_past(text):  # "i used to cut myself last year": no wound to look after now
         return None
     if _DONE_ANYWAY.search(norm) is None:
         # "i want to hurt myself": what is wanted is not done; the rest of the message is read
@@ -1521,7 +1582,11 @@ _CLARIFIED = re.compile(
     r"|i (?:mean|meant|ment) (?:that )?i do not (?:want|wanna) (?:to )?live(?: like this| this way"
     r"| like that)?(?: \w+){0,2}? wait\w* (?:for|on|around for) (?:him|her|them)"
     r"|(?:pressed|hit|tapped|clicked) (?:it|that|the button|sos) by (?:mistake|accident)"
-    r"|it was a mistake|wrong button)\b"
+    r"|it was a mistake|wrong button"
+    # "hab nur übertrieben", "i was just exaggerating" (a helper's chat: "call 112 now")
+    r"|(?:i was |i am )?(?:just |only )?exaggerating|i exaggerated|(?:hab|habe|ich habe|ich hab)"
+    r" (?:nur |bloss |einfach |halt )?ubertrieben|(?:solo |so )?(?:estaba|estava) exagerando"
+    r"|exagere|exagerei|j ai exagere|przesadzil(?:am|em)|stavo esagerando|ho esagerato)\b"
 )
 # A move or a trip that explains a goodbye or things given away ("haha no i'm moving to
 # japan"; the ninth probe's S8: read as "no, not safe" and told to call 911)
@@ -1598,6 +1663,17 @@ _BETTER = re.compile(
     r" morning|than (?:last night|yesterday|before|earlier)|thanks|thank you|tbh|honestly|i think"
     r"|after (?:sleeping|some sleep|a sleep|talking|a walk|a shower)))*\W*$"
 )
+# Better, in the other languages people write in: "ya estoy mejor", "mir geht's besser",
+# "czuję się lepiej" (a helper's chats: four rotating "call now" lines)
+_BETTER_ELSEWHERE = re.compile(
+    r"^(?:(?:you|ya|ja|ahora|agora|jetzt|juz|teraz|ab|ok|okay|si|sim|tak) )*"
+    r"(?:(?:estoy|me siento|estou|to|tou|me sinto|sto|mi sento|je vais|je me sens|ca va"
+    r"|czuje sie|jest mi|jest|mir geht|mir gehts|es geht mir|ich fuhle mich|main|mein|mujhe) )?"
+    r"(?:(?:un poco|mucho|um pouco|muito|viel|etwas|bien|un po|un peu|troche|duzo|thoda) )?"
+    r"(?:mejor|melhor|besser|mieux|meglio|lepiej|behtar|theek|thik)"
+    r"(?: (?:hoon|hu|hun|hai|ahora|agora|jetzt|now|teraz|wirklich|de verdad|de verdade|really"
+    r"|davvero|vraiment|naprawde|lag raha|lag rahi))*$"
+)
 # The night over, told the morning after a drunk one (a helper's chat: "hungover and
 # embarrassed", "im never drinking again lol" each got "please call 999 now")
 _MORNING_AFTER = re.compile(
@@ -1624,7 +1700,11 @@ _CLEARED = re.compile(
 def feels_better(text: str) -> bool:
     """ "i'm doing a bit better today", "i'm calmer now": better, told; or the night is over
     ("sorry about last night i was really drunk", "hungover and embarrassed")."""
-    return _says_only(_BETTER, text) or _says_only(_MORNING_AFTER, text)
+    return (
+        _says_only(_BETTER, text)
+        or _says_only(_MORNING_AFTER, text)
+        or _says_only(_BETTER_ELSEWHERE, text)
+    )
 
 
 def medically_cleared(text: str) -> bool:
@@ -1694,7 +1774,12 @@ _ABOUT_BOT = re.compile(
     r"|you (?:are|re) (?:just |only )?(?:a |an )?(?:bot|robot|machine|ai|program|computer)"
     r"|you do not (?:even )?(?:care|understand|get it)|do you (?:even |actually )?care"
     r"|you sound like a (?:robot|bot|script)|are you (?:a )?(?:real|human|a real person"
-    r"|a person|a bot|a robot|ai|an ai)|is this (?:a )?(?:real person|human|bot|a bot|ai))\b"
+    r"|a person|a bot|a robot|ai|an ai)|is this (?:a )?(?:real person|human|bot|a bot|ai)"
+    # "why do you care", "ur a bot", "did you read it" (a helper's chats: set-up's "why I ask
+    # for your city" to the first, the reply to a wall of text forgotten after the last)
+    r"|why (?:do|would|should) you (?:even )?care|(?:your|ur|you r) (?:just |only )?(?:a |an )?"
+    r"(?:bot|robot|ai)|did you (?:even )?(?:read|see) (?:it|that|my message|my text|what i"
+    r" (?:wrote|said|sent)))\b"
 )
 # A question for a number inside the plan: "what number do i call".
 _ASKS_NUMBER = re.compile(
@@ -2171,6 +2256,23 @@ def asks_about_lines(text: str) -> bool:
     return _found(_ABOUT_LINES, text)
 
 
+# "how many xanax is too many", "whats the max dose of paracetamol", "is 10 too many": a dose
+# asked about in the talk (a helper's chat, after drinks and xanax: a stock "call now" line)
+_DOSE = re.compile(
+    r"\bhow (?:many|much)(?: \w+){0,3}? (?:is|are|would be|is it|before it is) (?:too many|too"
+    r" much|dangerous|lethal|deadly|fatal|enough|safe|ok|okay)\b"
+    r"|\bwhat (?:is|s) the (?:max|maximum|lethal|deadly|safe|highest) (?:dose|amount)\b"
+    r"|\bis (?:\d+|a few|two|three|four|five|ten|twenty) (?:\w+ )?(?:too many|too much|dangerous"
+    r"|lethal|enough)\b|\b(?:can|could) (?:i|you) (?:die|overdose|od) (?:from|on) (?:\w+ ){0,3}?"
+    r"(?:pills|tablets|xanax|paracetamol|tylenol|ibuprofen|meds)\b"
+)
+
+
+def asks_about_dose(text: str) -> bool:
+    """A dose asked about in the talk: "how many xanax is too many"."""
+    return _found(_DOSE, text)
+
+
 # During a self-harm urge: "what do i do instead", "how do i not do it"
 _ALTERNATIVES = re.compile(
     r"\bwhat (?:do|can|should) i do instead\b|\bwhat (?:else )?can i do (?:instead|rather)"
@@ -2258,6 +2360,65 @@ def stops_the_plan(text: str) -> bool:
     return _says_only(_STOP_PLAN, text) or stops_asking(text)
 
 
+# Where the one they fear is part of their days, and who to tell there: "should i tell a
+# teacher", "should i tell HR", "should i switch gyms" (helpers' chats: "your teacher sounds
+# like the right person. Call now", a refuge for a desk two rows away)
+_PLACE_WORDS = (
+    ("school", r"(?:a |my |the |our )?(?:teachers?|school counsell?or|counsell?or|principal"
+     r"|head ?teacher|head of year|year head|tutor|dean|school|classes|class|schools|seats?)"),
+    ("work", r"(?:hr|human resources|(?:my |the |a )?(?:manager|boss|supervisor|team lead|security"
+     r"|jobs?|desks?|shifts?|office|teams?|work|department))"),
+    ("gym", r"(?:(?:the |my |a )?(?:gyms?|front desk|staff at the gym|gym staff|trainer|coach"
+     r"|studio|classes at the gym))"),
+)
+_TELL_THERE = (
+    r"(?:tell(?:ing)?|report(?:ing)? (?:it |him |her |them |this )?to|talk(?:ing)? to"
+    r"|speak(?:ing)? to|go(?:ing)? to|inform|email)"
+)
+_CHANGE_THERE = r"(?:switch|change|quit|leave|move|swap|drop)"
+_ASKS_THERE = tuple(
+    (
+        place,
+        re.compile(
+            r"\b(?:should i|do i|can i|could i|would it help to|is it worth|is it ok to|should i"
+            r" maybe|do you think i should|i am thinking (?:of|about)|maybe i should)(?: just)?"
+            rf" (?:{_TELL_THERE} (?:a |my |the )?{words}|{_CHANGE_THERE}(?:ing)? (?:to )?"
+            rf"(?:a |my |the |another |different )?{words})\b"
+        ),
+    )
+    for place, words in _PLACE_WORDS
+)
+_WILL_TELL = re.compile(
+    r"\b(?:i will|i am (?:going to|gonna)|gonna|maybe i will|i think i will|i might|i could)"
+    rf" (?:just )?{_TELL_THERE} (?:a |my |the |our )?(?:teacher|counsell?or|principal"
+    r"|head ?teacher|head of year|tutor|dean|hr|human resources|manager|boss|supervisor"
+    r"|front desk|gym staff|staff|security)\b"
+)
+_YOUNG = re.compile(
+    r"\b(?:i am|i am only|i am just|am only) (?:1[0-7]|[89])(?: years? old| yo| y o)?\b"
+    r"(?! (?:days?|weeks?|months?|hours?|mins?|minutes?|am|pm|o clock|percent|times)\b)"
+    r"|\bi am in (?:year|grade) (?:[5-9]|1[0-2])\b|\bi am (?:still )?in (?:high|middle|secondary)"
+    r" school\b|\bi am a (?:teen|teenager|minor|kid)\b"
+)
+
+
+def asks_about_a_place(text: str) -> str | None:
+    """ "should i tell a teacher", "should i tell HR", "should i switch gyms": the place where
+    they meet the one they fear (school, work, the gym), asked about; else None."""
+    norm = normalize(text)
+    return next((place for place, pattern in _ASKS_THERE if pattern.search(norm)), None)
+
+
+def will_tell_there(text: str) -> bool:
+    """ "ok maybe ill tell the counselor", "im gonna tell HR tomorrow": someone there told."""
+    return _found(_WILL_TELL, text)
+
+
+def says_young(text: str) -> bool:
+    """ "im 15 btw", "im in year 10", "im still in high school": a young person."""
+    return _found(_YOUNG, text)
+
+
 # Danger that is not at the door tonight: stalking, a tracker, a threatening text, doubts
 # ("maybe im being paranoid", "i dont want to overreact", "not over a text")
 _NOT_IMMEDIATE = re.compile(
@@ -2276,7 +2437,12 @@ _NOT_IMMEDIATE = re.compile(
     # worse" (a helper's terminal chats: the emergency push again)
     r"|(?:says|said|thinks|think|tell me|told me) (?:i am|i m) (?:just )?(?:overreacting|over"
     r" reacting|being paranoid|being dramatic)|should i (?:go to|call|ring|tell|contact|involve)"
-    r" the (?:police|cops))\b"
+    r" the (?:police|cops)"
+    # "hes not hitting me or anything, just creepy" (a fifteen-year-old in a helper's chat:
+    # "call 911, lock the door")
+    r"|(?:is|are) not (?:hitting|hurting|touching|threatening) me|(?:has|have|did) (?:not|never)"
+    r" (?:hit|hurt|touched|threatened) me|(?:it is|he is|she is|they are) just (?:creepy|weird"
+    r"|awkward|annoying|uncomfortable))\b"
 )
 
 

@@ -49,11 +49,12 @@ def said(message: BotMessage, key: str) -> bool:
     return any(plain.startswith(_opening(v)) for v in CONTENT.variants(key) if _opening(v))
 
 
-async def in_the_talk(user: SimUser) -> None:
-    """Set up in Berlin, then a passive message: the safety talk is open."""
-    await onboard(user, zone="Berlin")
-    await user.send(PASSIVE)
-    await user.reply()
+async def in_the_talk(user: SimUser, opening: str = PASSIVE, zone: str = "Berlin") -> BotMessage:
+    """Set up in `zone`, then `opening` (a passive message unless told): the safety talk is
+    open; its first reply is returned."""
+    await onboard(user, zone=zone)
+    await user.send(opening)
+    return await user.reply()
 
 
 async def in_an_explicit_talk(user: SimUser) -> BotMessage:
@@ -3519,3 +3520,154 @@ async def test_a_party_clarified_and_a_prescribed_dose_are_heard(
     await other.send("goodnight")
     night = await other.reply()
     assert said(night, "sos.prescribed_goodnight"), night.plain
+
+
+# ----------------------------------------------------------------------------- session 28
+
+
+async def test_a_teen_afraid_at_school_is_heard_for_her_age_and_the_place(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, from a helper's chat (session 27): a fifteen-year-old with a creepy ex in
+    # her class got "lock the door, call 911", then "your teacher sounds like the right
+    # person. Call now"
+    user = emu.user(28001)
+    await in_the_talk(user, "my ex is in my chem class and he keeps following me to my locker")
+    await user.send("im 15 btw")
+    young = await user.reply()
+    assert said(young, "sos.young_danger"), young.plain
+    await user.send(
+        "hes not hitting me or anything, just creepy. he texts my friends asking where i am"
+    )
+    creepy = await user.reply()
+    assert said(creepy, "sos.danger_not_now"), creepy.plain
+    assert not said(creepy, "sos.danger_unsafe"), creepy.plain
+    await user.send("should i tell a teacher")
+    teacher = await user.reply()
+    assert said(teacher, "sos.place_school"), teacher.plain
+    assert "right person" not in teacher.plain, teacher.plain
+    await user.send("ok maybe ill tell the counselor")
+    plan = await user.reply()
+    assert said(plan, "sos.telling_there"), plan.plain
+    assert "not safe tonight" not in plan.plain, plan.plain
+
+
+@pytest.mark.parametrize(
+    ("uid", "question", "key"),
+    [
+        (28002, "should i tell HR", "sos.place_work"),
+        (28003, "anyway he goes 6am same as me, should i switch gyms", "sos.place_gym"),
+    ],
+)
+async def test_afraid_at_work_or_the_gym_the_question_about_that_place_is_answered(
+    emu: BotApiEmulator, bot: BotRunner, uid: int, question: str, key: str
+) -> None:
+    # Session 27's chats: "should i tell HR" got a refuge, "should i switch gyms" got "I can't
+    # answer that one for you"
+    user = emu.user(uid)
+    await in_a_danger_talk(user)
+    await user.send(question)
+    reply = await user.reply()
+    assert said(reply, key), reply.plain
+    assert no_faq_menu(reply), reply.button_texts()
+
+
+async def test_past_self_harm_a_clean_streak_and_the_urge_back_are_each_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: "i used to cut myself last year" got "press on it with a
+    # clean cloth"; "i stopped for 11 months" and "tonight i really want to again" got stock
+    # "call now" lines; after "can we talk about something else", "he liked my story today"
+    # got "I'm listening"
+    user = emu.user(28004)
+    first = await in_the_talk(user, "i used to cut myself last year")
+    assert said(first, "sos.past_harm"), first.plain
+    assert "clean cloth" not in first.plain, first.plain
+    await user.send("i stopped for 11 months")
+    streak = await user.reply()
+    assert said(streak, "sos.clean_streak"), streak.plain
+    await user.send("tonight i really want to again")
+    urge = await user.reply()
+    assert said(urge, "sos.harm_urge"), urge.plain
+    await user.send("can we talk about something else")
+    await user.reply()
+    await user.send("he liked my story today")
+    replies = await user.replies(2)
+    assert said(replies[0], "sos.left_safely"), replies[0].plain
+    assert "like" in replies[1].plain.lower(), replies[1].plain  # the answer about a like
+
+
+async def test_a_dose_asked_after_drink_and_pills_gets_no_number_and_ease_off_is_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: "how many xanax is too many" after drinks and xanax got a
+    # stock "call now" line; "I'll stop repeating it" was followed by the number again
+    user = emu.user(28005)
+    await in_the_talk(user, "ive had like 6 drinks and i just want to disappear")
+    await user.send("and took a couple of my xanax")
+    await user.reply()
+    await user.send("how many xanax is too many")
+    dose = await user.reply()
+    assert said(dose, "sos.dose_question"), dose.plain
+    assert not re.search(r"\b\d+ (?:mg|pills|tablets|xanax)\b", dose.plain), dose.plain
+    other = emu.user(28006)
+    await in_an_explicit_talk(other)
+    await other.send("why do you keep saying that")
+    eased = await other.reply()
+    assert said(eased, "sos.about_bot"), eased.plain
+    await other.send("i just miss him")
+    after = await other.reply()
+    assert said(after, "sos.still_here_quiet"), after.plain
+    assert not said(after, "sos.stay_unsafe"), after.plain
+
+
+async def test_better_and_exaggerating_in_the_languages_people_write_are_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chats: "ya estoy mejor", "hab nur übertrieben" each got a
+    # rotating "call 112 now"
+    user = emu.user(28007)
+    await in_the_talk(user, zone="Europe/Madrid")
+    await user.send("ya estoy mejor")
+    better = await user.reply()
+    assert said(better, "sos.better_now"), better.plain
+    other = emu.user(28008)
+    await in_an_explicit_talk(other)
+    await other.send("hab nur übertrieben")
+    clarified = await other.reply()
+    assert said(clarified, "sos.clarified"), clarified.plain
+
+
+async def test_why_do_you_care_at_set_up_stays_in_the_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: at set-up, after "idk" to "are you safe?", "why do you
+    # care" got set-up's "I ask so your days count at your own midnight"
+    user = emu.user(28009)
+    await user.send("/start")
+    await user.reply()
+    await user.send("i dont want to be here anymore")
+    await user.reply()
+    await user.send("idk")
+    await user.reply()
+    await user.send("why do you care")
+    reply = await user.reply()
+    assert said(reply, "sos.about_bot"), reply.plain
+    assert "midnight" not in reply.plain, reply.plain
+
+
+@pytest.mark.parametrize(
+    ("uid", "text", "key"),
+    [
+        (28010, "i dont want live", "sos.passive_check"),
+        (28011, "also my ex posted like a goodbye note on insta", "sos.ex_at_risk"),
+    ],
+)
+async def test_broken_english_and_the_exs_goodbye_note_reach_the_right_reply(
+    emu: BotApiEmulator, bot: BotRunner, uid: int, text: str, key: str
+) -> None:
+    # Session 28, a helper's chats: "i dont want live" got the FAQ on leases; the ex's
+    # goodbye note was read as the user's own
+    user = emu.user(uid)
+    reply = await in_the_talk(user, text)
+    assert said(reply, key), reply.plain
