@@ -54,13 +54,16 @@ from bot.services.safety_answers import (
     asks_about_blocking,
     asks_about_count,
     asks_about_dose,
+    asks_about_evidence,
     asks_about_lines,
+    asks_about_locks,
     asks_about_tracker,
     asks_bot_to_act,
     asks_bot_to_call,
     asks_for_alternatives,
     asks_for_company,
     asks_for_number,
+    asks_if_crime,
     asks_if_nc_fits,
     asks_if_normal,
     asks_not_to_tell,
@@ -866,6 +869,13 @@ _HEARD = (
     # "i have a restraining order": his texts may break it; keep them, report each one
     _Heard("d", has_protection_order, "order_in_place", Step.ASKED),
     _Heard("d", asks_protection_order, "protection_order", Step.ASKED),
+    # "what should i keep as evidence", "should i screenshot it", "the police said keep a
+    # diary": what to keep and how (session 28's chats: "should I delete photos and memories?")
+    _Heard("d", asks_about_evidence, "evidence", Step.ASKED),
+    # "should i change the locks? can i even do that when renting": yes, and how
+    _Heard("d", asks_about_locks, "locks", Step.ASKED),
+    # "can he get in trouble for that": it may well be a crime, and never their fault
+    _Heard("d", asks_if_crime, "is_crime", Step.ASKED),
     # "is there stalkerware on my phone", "an airtag in my bag": how to look (probe 8 S14)
     _Heard("sdo", asks_about_tracker, "tracker", Step.ASKED),
     # "he can see where i am on snapchat", "he has my icloud password": phone and accounts

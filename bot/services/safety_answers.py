@@ -26,6 +26,9 @@ from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
 
 __all__ = [
+    "asks_about_evidence",
+    "asks_about_locks",
+    "asks_if_crime",
     "asks_about_dose",
     "harm_in_past",
     "tells_clean_streak",
@@ -1034,6 +1037,11 @@ _BETRAYED_FOR = re.compile(
 _LISTED = re.compile(r"\bmy \w+,? (?:and )?my \w+,? (?:and )?my \w+\b")
 
 
+# The ex's family, not theirs: "can i just unfollow his mum too" (a helper's chat: "Yes. Reach
+# your mum now... 'I'm not safe tonight'")
+_THEIRS = re.compile(r"\b(?:his|her|their|exs|ex s|the ex s)\s*$")
+
+
 def _relation_named(text: str, clauses: list[str] | None = None) -> str | None:
     """Someone named by who they are to the person ("my cousin priya" -> "cousin"), in a
     clause that does not say they are out of reach or not there for them."""
@@ -1051,6 +1059,7 @@ def _relation_named(text: str, clauses: list[str] | None = None) -> str | None:
                 or _NOT_THERE.search(clause)
                 or _NOT_REACHING.search(clause[: found.start()])
                 or _ABOUT_THEM.match(clause[found.end() :])
+                or _THEIRS.search(clause[: found.start()])
             ):
                 continue
             return _RELATION_SAID[rel]
@@ -1421,7 +1430,8 @@ _REACHED_HELP = re.compile(
     r"told|have told|went to|am with|am at)\b"
     r"(?: \w+){0,2}? (?:lifeline|samaritans|988|911|999|112|000|111|a helpline|the helpline|"
     r"helpline|a crisis line|the crisis line|crisis line|hotline|the hotline|a hotline|"
-    r"the number|the line|one of the lines|emergency|an ambulance|the police|police|security|"
+    r"the number|the line|one of the lines|emergency|an ambulance|the police|police|the guards"
+    r"|guards|the gardai|gardai|the cops|cops|security|"
     r"my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|partner|"
     r"therapist|counsell?or|doctor|gp|manager|boss|neighbou?r|flatmate|roommate|housemate|"
     r"landlord|teacher|aunt|uncle|cousin|gran|nan|grandma|grandad))\b"
@@ -1435,7 +1445,8 @@ _REACHED_HELP = re.compile(
 _HELP_COMING = re.compile(
     r"\b(?:my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|flatmate"
     r"|roommate|housemate|neighbou?r|aunt|uncle|cousin|gran|nan|grandma|grandad|therapist)"
-    r"|the ambulance|an ambulance|the paramedics|paramedics|the police|police|help)"
+    r"|the ambulance|an ambulance|the paramedics|paramedics|the police|police|the guards|guards"
+    r"|the gardai|gardai|the cops|cops|help)"
     r" (?:is|are|s) (?:coming|coming over|coming round|on (?:her|his|their|the|its|it is) way"
     r"|here|here now|with me|sitting with me|staying with me)\b"
 )
@@ -1445,12 +1456,14 @@ _HELP_COMING = re.compile(
 # hold", "waiting for the ambulance"): what to do while waiting, never "call now" again.
 _WAITING_FOR_HELP = re.compile(
     r"\b(?:they are|they re|theyre|they will be|they will|they said they would be) sending"
-    r" (?:someone|somebody|an ambulance|help|the police|police|paramedics)\b"
+    r" (?:someone|somebody|an ambulance|help|the police|police|the guards|guards|the gardai"
+    r"|gardai|the cops|cops|paramedics)\b"
     r"|\b(?:i am |i m |im )?(?:at|in) (?:a and e|a e|the er|er|the hospital|hospital|the emergency"
     r" room|emergency|casualty|the ed|ed)(?: now| already| right now)?$"
     r"|\b(?:still |i am |been )?on hold\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics"
     r"|police|them to (?:come|arrive|call back)|help|a doctor|triage)\b"
-    r"|\b(?:ambulance|paramedics|police|help) (?:is|are) (?:on (?:the|its|their) way|coming)\b"
+    r"|\b(?:ambulance|paramedics|police|guards|gardai|cops|help) (?:is|are) (?:on (?:the|its"
+    r"|their) way|coming)\b"
     r"|\b(?:we are|we re|were|i am|im|she is|he is|they are)(?: now)? (?:going|heading|driving"
     r"|on (?:our|my|the) way|taking me|driving me) (?:to )?(?:a and e|a e|the er|er|the hospital"
     r"|hospital|the emergency room|emergency|casualty|the ed|the doctor|urgent care)\b"
@@ -2376,6 +2389,11 @@ _TELL_THERE = (
     r"|speak(?:ing)? to|go(?:ing)? to|inform|email)"
 )
 _CHANGE_THERE = r"(?:switch|change|quit|leave|move|swap|drop)"
+_SAY_THERE = (
+    r"(?:what (?:do|should|can) i (?:say|tell|write) (?:to )?"
+    r"|help me write (?:what to say )?(?:to )?"
+    r"|write (?:something |a message |an email )?(?:to )?|what about (?:the )?(?:building )?)"
+)
 _ASKS_THERE = tuple(
     (
         place,
@@ -2383,7 +2401,8 @@ _ASKS_THERE = tuple(
             r"\b(?:should i|do i|can i|could i|would it help to|is it worth|is it ok to|should i"
             r" maybe|do you think i should|i am thinking (?:of|about)|maybe i should)(?: just)?"
             rf" (?:{_TELL_THERE} (?:a |my |the )?{words}|{_CHANGE_THERE}(?:ing)? (?:to )?"
-            rf"(?:a |my |the |another |different )?{words})\b"
+            rf"(?:a |my |the |another |different )?{words})\b|\b{_SAY_THERE}(?:a |my "
+            rf"|the )?{words}\b"
         ),
     )
     for place, words in _PLACE_WORDS
@@ -2775,9 +2794,56 @@ def gives_in(text: str) -> bool:
     return _found(_GIVES_IN, text)
 
 
+# "what should i keep as evidence", "should i screenshot it", "the police said keep a diary,
+# what goes in it" (helpers' chats: "should I delete photos and memories?", "/urge is here")
+_EVIDENCE = re.compile(
+    r"\b(?:evidence|proof|a (?:diary|log|record)|keep (?:a |the )?(?:diary|log|record|records)"
+    r"|what goes in (?:it|the diary|the log)|screenshot\w*|screen shot\w*|screen record\w*"
+    r"|save (?:the |his |her |their )?(?:messages|texts|voicemails|dms))\b"
+)
+_EVIDENCE_ASKED = re.compile(
+    r"\b(?:should|do|can|must|shall) i\b|\bwhat (?:should|do|can)\b|\bhow (?:do|should|can)"
+    r"\b|\bwhat goes\b|\?"
+)
+
+
+def asks_about_evidence(text: str) -> bool:
+    """ "what should i keep as evidence", "should i screenshot it": what to keep, asked."""
+    norm = normalize(text)
+    return _EVIDENCE.search(norm) is not None and (
+        _EVIDENCE_ASKED.search(norm) is not None or "?" in text
+    )
+
+
+# "should i change the locks", "can i change the lock when renting" (a helper's chat: "Rather
+# than the same words twice")
+_LOCKS = re.compile(
+    r"\b(?:change|changing|replace|replacing|get new|new) (?:the |my |our |all the )?(?:locks?"
+    r"|door lock|front door lock)\b|\b(?:locksmith|lock change)\b"
+)
+
+
+def asks_about_locks(text: str) -> bool:
+    """ "should i change the locks? can i even do that when renting": the locks, asked."""
+    return _found(_LOCKS, text)
+
+
+# "can he get in trouble for that", "is what hes doing illegal": whether it is a crime
+_CRIME = re.compile(
+    r"\b(?:can|could|will|would) (?:he|she|they|my ex) (?:get|be) (?:in trouble|arrested|charged"
+    r"|done for|prosecuted)\b|\bis (?:this|that|it|what (?:he|she|they) (?:is|are) doing)"
+    r" (?:illegal|a crime|against the law|harassment|stalking)\b"
+)
+
+
+def asks_if_crime(text: str) -> bool:
+    """ "can he get in trouble for that": whether what they do is a crime."""
+    return _found(_CRIME, text)
+
+
 # "can i get a protection order", "how do i get a restraining order"
 _PROTECTION_ORDER = re.compile(
-    r"\b(?:protection|protective|restraining|barring|non molestation|no contact|stay away"
+    r"\b(?:protection|protective|restraining|barring|non molestation|no contact|stay away|safety"
     r"|barangay protection) order\b|\b(?:injunction|bpo|avo|dvo|tro)\b"
 )
 

@@ -3671,3 +3671,27 @@ async def test_broken_english_and_the_exs_goodbye_note_reach_the_right_reply(
     user = emu.user(uid)
     reply = await in_the_talk(user, text)
     assert said(reply, key), reply.plain
+
+
+async def test_practical_questions_in_the_danger_talk_get_practical_answers(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chats: "what should i keep as evidence" got "Should I delete
+    # photos and memories?", "should i change the locks" got "Rather than the same words
+    # twice", "can i just unfollow his mum too" got "Yes. Reach your mum now", "i called the
+    # guards" was not heard as help called
+    user = emu.user(28012)
+    await in_a_danger_talk(user)
+    for text, key in (
+        ("what should i keep as evidence", "sos.evidence"),
+        ("should i change the locks? can i even do that when renting", "sos.locks"),
+        ("can he get in trouble for that", "sos.is_crime"),
+        ("i called the guards theyre coming", "sos.reached_help"),
+    ):
+        await user.send(text)
+        reply = await user.reply()
+        assert said(reply, key), (text, reply.plain)
+        assert no_faq_menu(reply), reply.button_texts()
+    await user.send("can i just unfollow his mum too or is that rude")
+    replies = await user.replies(2)
+    assert not any("Reach your mum" in r.plain for r in replies), [r.plain for r in replies]
