@@ -18,7 +18,8 @@ from bot.handlers import urge
 from bot.services import daily
 from bot.services.dates import days_until
 from bot.services.durations import asks_to_resume, is_indefinite, parse_pause_days
-from bot.services.reading import struggle_kind
+from bot.services.reading import read_text, struggle_kind
+from bot.services.slips import told_a_slip
 from bot.views.daily import pressed_mood
 from bot.views.dates import long_date
 
@@ -233,7 +234,13 @@ async def _struggle(turn: Turn, kind: str) -> None:
 
 
 async def on_struggle_text(turn: Turn, frame: Frame, text: str) -> None:
-    """Their own words are the answer: an urge starts the urge flow, the rest is heard."""
+    """Their own words are the answer: an urge starts the urge flow, a slip told is met as a
+    slip (a helper's chat: "i txtd her last nite after all" got "heavy days pass"), the rest
+    is heard."""
+    if told_a_slip(text):
+        turn.convo.pop(STRUGGLE)
+        await turn.flows.free_text(turn, read_text(text, turn.rt.matcher))
+        return
     await _struggle(turn, struggle_kind(text))
 
 

@@ -40,6 +40,7 @@ from bot.services.listening import age_told, frustrated
 from bot.services.progress import day_number, local_today
 from bot.services.reading import (
     about_the_bot,
+    asks_of_you,
     is_skip,
     no_reason_yet,
     read_text,
@@ -678,7 +679,12 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         await _finish(turn, frame)
         await turn.flows.free_text(turn, reading)
         return
-    if text.rstrip().endswith("?") or reading.asks or len(reason) > REASON_MAX_CHARS:
+    if (
+        text.rstrip().endswith("?")
+        or reading.asks
+        or asks_of_you(text)  # "lol ok what CAN you do" (a helper's chat: saved as the reason)
+        or len(reason) > REASON_MAX_CHARS
+    ):
         # "is this a heart attack??", "so what do i say to him in the kitchen", or a long
         # outpouring: never kept as a reason (nor met with a character limit); answered or
         # heard as what it is, with the way back to this question

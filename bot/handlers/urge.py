@@ -38,7 +38,7 @@ from bot.services import reasons as reason_service
 from bot.services import urges
 from bot.services.corrections import is_back
 from bot.services.listening import told
-from bot.services.reading import is_skip, read_text, tells_a_win
+from bot.services.reading import about_the_bot, is_skip, read_text, tells_a_win
 from bot.services.reasons import ReasonRefused
 from bot.services.safety_answers import is_joking
 from bot.services.smalltalk import classify_smalltalk, shares_a_feeling
@@ -79,6 +79,10 @@ class UrgeData(FrameData):
     # A plan of their own was welcomed ("i'll go for a walk"): "ok im back" is then heard as
     # back from it, and asked how it is now
     own_plan: bool = False
+    # A message at "how strong?" was no number and nothing the step reads: the next such
+    # message lets the number go (a helper's chat: "Just a number from 1 to 10 is enough" to
+    # "i went to HR today", then to "turn off the sunday summary")
+    missed: bool = False
 
 
 STRENGTH, TRIGGER, TOOLS, WAIT_LEN, WAITING = (
@@ -320,7 +324,16 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             # (a helper's chat: "Tap a number from 1 to 10 below")
             turn.say(turn.t("urge.strength_feeling"), _strength_markup(frame))
             return
+        if strength is None and (about_the_bot(text) or UrgeData.of(frame).missed):
+            # "turn off the sunday summary", or a second message that is no number: the urge
+            # check is set aside (logged as cancelled) and what they said is answered
+            turn.say(turn.t("urge.strength_let_go"))
+            await cancel_hook(turn, frame)
+            turn.convo.pop(NAME)
+            await router.route(turn, text)
+            return
         if strength is None:
+            turn.convo.goto(frame, STRENGTH, missed=True)
             turn.say(turn.t("urge.strength_invalid"), _strength_markup(frame))
             return
         await _take_strength(turn, frame, strength)

@@ -405,6 +405,19 @@ def pause_for(text: str) -> str | None:
     return found.group("arg") if found is not None else None
 
 
+_ASKS_OF_YOU = re.compile(
+    r"^(?:(?:lol|lmao|ok|okay|so|um|hmm|wait|but|and|haha\w*|hey|hi) )*(?:what (?:can|do|does|are"
+    r"|is|should|would|will) (?:you|u|this|it)\b|how (?:does|do|will) (?:this|it|you|u)\b"
+    r"|(?:can|could|do|are|will|would) (?:you|u)\b|who are (?:you|u)\b|what (?:are|r) (?:you|u)\b)"
+)
+
+
+def asks_of_you(text: str) -> bool:
+    """ "lol ok what CAN you do", "how does this work": a question to the bot, even without a
+    question mark."""
+    return _ASKS_OF_YOU.search(normalize(text)) is not None
+
+
 def weekly_off(text: str) -> bool:
     """ "turn off the weekly thing": the weekly summary, switched in /settings."""
     return _DATA.weekly_off.search(normalize(text)) is not None

@@ -85,13 +85,21 @@ _PRIORITY: tuple[SmalltalkKind, ...] = (
 _SPLIT = re.compile(r"[,.!?;:\n]+|\s+(?:and|&)\s+")
 
 
+# Fillers before a question to the bot: "lol ok what CAN you do" (a helper's chat: heard as
+# nothing in particular)
+_LEAD_FILLER = re.compile(r"^(?:(?:lol|lmao|ok|okay|so|haha\w*|um+|hmm+|wait|well) )+")
+
+
 def _classify_piece(piece: str) -> SmalltalkKind | None:
     norm = normalize(piece)
     if not norm:
         return None
-    for kind, pattern in _COMPILED:
-        if pattern.match(norm):
-            return kind
+    stripped = _LEAD_FILLER.sub("", norm)
+    tries = (norm, stripped) if stripped != norm and len(stripped.split()) >= 2 else (norm,)
+    for candidate in tries:
+        for kind, pattern in _COMPILED:
+            if pattern.match(candidate):
+                return kind
     return None
 
 

@@ -515,3 +515,23 @@ async def test_hola_at_the_time_zone_question_is_no_place(
     reply = await user.reply()
     assert "Nairobi" not in reply.plain, reply.plain
     assert "Time zone set" not in reply.plain, reply.plain
+
+
+async def test_a_slip_told_at_what_kind_of_hard_is_met_as_a_slip(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    # Session 28, a helper's chat: "i txtd her last nite after all" at "What kind of hard is
+    # it?" got "Heavy days pass... one task, then rest"
+    user = emu.user(28013)
+    await onboard(user, zone="Berlin", at="20:00")
+    clock.set(datetime(2026, 11, 25, 19, 0, tzinfo=UTC))
+    await expect_daily(user, 1)
+    await user.send("not great tbh")
+    question = await user.reply()
+    assert question.text in CONTENT.variants("daily.struggle_ask"), question.plain
+    await user.send("i txtd her last nite after all")
+    heard = await user.reply()
+    assert heard.text not in CONTENT.variants("daily.struggle_heavy"), heard.plain
+    assert any("/slip" in label or "slip" in label.lower() for label in heard.button_texts()) or (
+        "/slip" in heard.plain
+    ), (heard.plain, heard.button_texts())

@@ -17,7 +17,7 @@ from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
 from tests.e2e.userdata import opens_with
-from tests.harness import BotRunner, onboard
+from tests.harness import BotRunner, onboard, to_the_reason
 
 CONTENT = load_content()
 QUESTION = "wait, how long should no contact last?"
@@ -403,3 +403,39 @@ async def test_a_feeling_at_the_start_date_is_heard_not_called_a_bad_date(
     reply = await user.reply()
     assert reply.text in variants("listen.emoji")
     assert back_button(reply) is not None
+
+
+async def test_the_urge_check_lets_the_number_go_after_two_messages_that_are_none(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chats: "i went to HR today", then "turn off the sunday summary",
+    # each got "Just a number from 1 to 10 is enough"
+    user = emu.user(28014)
+    await onboard(user, zone="Berlin")
+    await user.send("/urge")
+    await user.reply()
+    await user.send("i went to HR today")
+    again = await user.reply()
+    assert again.text in variants("urge.strength_invalid"), again.plain
+    await user.send("no more sunday summaries pls")
+    reply = await user.reply()  # the two lines come as one message
+    assert any(reply.text.startswith(v) for v in variants("urge.strength_let_go")), reply.plain
+    assert "weekly" in reply.plain.lower(), reply.plain  # the request, done
+
+
+@pytest.mark.parametrize(("uid", "typed"), [(28015, "lol ok what CAN you do"), (28016, "pular")])
+async def test_a_question_or_a_skip_in_another_language_is_never_saved_as_the_reason(
+    emu: BotApiEmulator, bot: BotRunner, uid: int, typed: str
+) -> None:
+    # Session 28, a helper's chats: both were saved, to be shown back on hard days
+    user = emu.user(uid)
+    await to_the_reason(user, zone="Berlin")
+    await user.send(typed)
+    first = await user.reply()
+    assert first.text not in variants("onboarding.reason_saved"), first.plain
+    await user.silence(0.5)
+    await user.send("/reasons")
+    listed = await user.wait_for(
+        lambda m: any(m.plain.startswith(v[:24]) for v in variants("reasons.list_empty"))
+    )
+    assert typed not in listed.plain, listed.plain
