@@ -42,11 +42,13 @@ from bot.services.listening import (
     kids_ask_why,
     logistics_not_slip,
     meet_up,
+    my_fault,
     pregnant,
     resisting,
     revenge,
     saw_them,
     self_blame,
+    self_hate,
     their_family,
     their_loss,
     told,
@@ -217,6 +219,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # on it steered away from, help one tap away (the sixth probe's M4)
         key = "listen.anger_violent" if violent else "listen.revenge"
         turn.say(turn.fresh(key), inline(not_safe_button))
+        return
+    if reading.harm != "strong" and (my_fault(reading.text) or self_hate(reading.text)):
+        # "i think im the toxic one", "was it my fault", "i hate myself for this": never agreed
+        # with, never a topic menu; fairness to themselves, and what happened
+        key = "listen.my_fault" if my_fault(reading.text) else "listen.self_hate"
+        turn.say(turn.fresh(key), inline([*not_safe_button, _topics_row(turn)]))
         return
     if reading.harm != "strong" and self_blame(reading.text) and reading.match.kind != "answer":
         # "i feel so stupid": not a topic menu; kindness first, and what happened?
@@ -606,6 +614,15 @@ def say_english_only(turn: Turn, language: str) -> None:
     """In their language where we can: the bot speaks English for now; help is one tap away."""
     key = f"language.english_only.{language}"
     text = turn.t(key) if turn.rt.content.has(key) else turn.t("language.english_only_other")
+    turn.say(text, inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+
+
+def say_still_other(turn: Turn, language: str) -> None:
+    """Soon after the notice, another message in that language the bot cannot read: said
+    honestly, in their language where we can, with help one tap away (a helper's chat: "It
+    sounds like that landed hard" to Polish it could not read)."""
+    key = f"language.still_other.{language}"
+    text = turn.t(key) if turn.rt.content.has(key) else turn.t("language.still_other_any")
     turn.say(text, inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
 
 

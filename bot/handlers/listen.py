@@ -56,7 +56,9 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # "hablas español?": answered in that language where we have the words (ninth probe)
         faq.say_english_only(turn, spoken)
         return
-    if reading.language is not None:  # the crisis check ran first, in any language it knows
+    if reading.language is not None and not reading.urge:
+        # (the crisis check ran first, in any language it knows; an urge read in its words,
+        # "main usse abhi text karne wala hoon", gets the urge's reply, not the notice)
         code = reply_code(reading.language, reading.text)
         said_before = turn.rt.last_answers.repeats(
             turn.user.id, ENGLISH_ONLY, turn.now, ENGLISH_ONLY_AGAIN
@@ -69,6 +71,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         if not said_before:
             faq.say_english_only(turn, code)
             turn.rt.last_answers.note(turn.user.id, ENGLISH_ONLY, turn.now, faq=True)
+            return
+        if reading.match.kind == "none" and not reading.urge and reading.told_topic is None:
+            # Said a minute ago, and nothing of this one can be read: said honestly, not a
+            # listening line that pretends to have understood
+            faq.say_still_other(turn, code)
             return
         # Said a minute ago: not again. Mixed with English ("is it normal na iyak ako"), the
         # rest of the reading may still fit; answered as well as it can be.

@@ -60,6 +60,8 @@ __all__ = [
     "pregnant",
     "revenge",
     "self_blame",
+    "self_hate",
+    "my_fault",
     "violent_anger",
     "worse_than_start",
 ]
@@ -101,6 +103,8 @@ class _ListeningData(DataModel):
     violent_anger: Regex
     revenge: Regex
     self_blame: Regex
+    my_fault: Regex
+    self_hate: Regex
     pregnant: Regex
     meet_up: Regex
     block_evaded: Regex
@@ -267,6 +271,16 @@ _SELF = re.compile(r"\b(?:myself|me too|my own life|my life|suicide|die)\b")
 def revenge(text: str) -> bool:
     """ "i want to slash his tires", "gonna make him pay": revenge on them or their things."""
     return _DATA.revenge.search(normalize(text)) is not None
+
+
+def my_fault(text: str) -> bool:
+    """ "was it my fault", "i think im the toxic one": the blame for the breakup, taken on."""
+    return _DATA.my_fault.search(normalize(text)) is not None
+
+
+def self_hate(text: str) -> bool:
+    """ "i hate myself for this": anger turned on oneself."""
+    return _DATA.self_hate.search(normalize(text)) is not None
 
 
 def self_blame(text: str) -> bool:

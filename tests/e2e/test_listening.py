@@ -1199,3 +1199,60 @@ async def test_how_to_check_for_tracking_is_answered_with_the_lines_one_tap_away
     reply = await user.reply()
     assert reply.text in CONTENT.variants("listen.tracker"), reply.plain
     assert NOT_SAFE in reply.button_texts(), reply.plain
+
+
+async def test_the_blame_taken_on_and_self_hate_are_met_fairly_never_agreed_with(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: "i think im the toxic one honestly. i used to yell" got
+    # "That makes sense, given everything" and a button asking whether No Contact is
+    # manipulative; "i hate myself for this" got a topic menu
+    user = emu.user(28017)
+    await onboard(user)
+    for text, key in (
+        ("i think im the toxic one honestly. i used to yell", "listen.my_fault"),
+        ("was it my fault", "listen.my_fault"),
+        ("i hate myself for this", "listen.self_hate"),
+    ):
+        await user.send(text)
+        reply = await user.reply()
+        assert reply.text in CONTENT.variants(key), (text, reply.plain)
+        assert NOT_SAFE in reply.button_texts(), reply.plain
+
+
+@pytest.mark.parametrize(
+    ("uid", "text"),
+    [(28018, "also i got the job!!!!"), (28019, "guess what i passed my driving test")],
+)
+async def test_good_news_about_life_is_met_with_gladness(
+    emu: BotApiEmulator, bot: BotRunner, uid: int, text: str
+) -> None:
+    # Session 28, a helper's chat: "i got the job!!!!" got "That's a lot to carry", twice
+    user = emu.user(uid)
+    await onboard(user)
+    await user.send(text)
+    reply = await user.reply()
+    assert _said_as(reply.text, "good_news"), reply.plain
+
+
+async def test_a_second_message_in_a_language_it_cannot_read_is_said_honestly(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: after the English-only notice, Polish got "It sounds like
+    # that landed hard", as if understood; a Hinglish "about to text her" got "I may not follow
+    # every part"
+    user = emu.user(28020)
+    await onboard(user)
+    await user.send("nie wiem co mam teraz zrobić ze sobą")
+    notice = await user.reply()
+    assert notice.text in CONTENT.variants("language.english_only.pl"), notice.plain
+    await user.send("jest mi bardzo ciężko dzisiaj wieczorem")
+    honest = await user.reply()
+    assert honest.text in CONTENT.variants("language.still_other.pl"), honest.plain
+    assert NOT_SAFE in honest.button_texts(), honest.plain
+    other = emu.user(28021)
+    await onboard(other)
+    await other.send("main usse abhi text karne wala hoon")
+    urge = await other.reply()
+    assert urge.text in CONTENT.variants("urge.free_text_offer"), urge.plain  # not the notice
+    assert urge.text not in CONTENT.variants("language.english_only.hi_latn"), urge.plain
