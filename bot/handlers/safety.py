@@ -136,6 +136,7 @@ from bot.services.safety_answers import (
     only_clarifies,
     person_named,
     person_near,
+    plans_to_avoid,
     plays_it_down,
     prepares,
     prescribed_dose,
@@ -856,6 +857,9 @@ _HEARD = (
     _Heard("sdo", asks_for_company, "talk_with_me", None),
     # "should i call the police": yes, now
     _Heard("sdo", asks_to_call_police, "call_yes", Step.UNSAFE),
+    # "should I go to the 8am service instead so I don't see them": yes, keeping distance is
+    # allowed (a session-28 chat got "Please don't meet them alone")
+    _Heard("d", plans_to_avoid, "avoid_plan", Step.ASKED),
     # "should i go" (to meet the one who hurt them), "should i open the door": no
     _Heard("d", asks_to_meet_them, "meet_danger", Step.ASKED),
     # "im a guy nobody believes me": believed, first

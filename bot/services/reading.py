@@ -434,6 +434,7 @@ def about_the_bot(text: str) -> bool:
         or how_to_settings(text)
         or setting_asked(text) is not None
         or command_word(text) is not None
+        or reasons_asked(text)  # "remove my reason" (session 28: a refuge, in a danger talk)
         or classify_smalltalk(text) == "status"
     )
 

@@ -26,6 +26,7 @@ from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
 
 __all__ = [
+    "plans_to_avoid",
     "asks_about_evidence",
     "asks_about_locks",
     "asks_if_crime",
@@ -286,7 +287,11 @@ _LEAD_YES = re.compile(
     r"^(?:yes|yeah|yep|yup|yh|yea|yas|sure|for now yeah|for now yes)\b"
     r"|\b(?:for now|for tonight) (?:yes|yeah)$"
 )
-_LEAD_NO = re.compile(r"^(?:no|nope|nah|hindi|eish no|not really)\b")
+# (not "no more sunday summaries pls", "no worries": a session-28 chat got "call 112 now")
+_LEAD_NO = re.compile(
+    r"^(?:no(?! (?:more|longer|need|worries|worry|problem|problems|thanks|thank you|offense"
+    r"|offence|rush|pressure|clue)\b)|nope|nah|hindi|eish no|not really)\b"
+)
 _MAX_LOOSE = 20
 
 
@@ -2177,8 +2182,34 @@ def asks_to_call_police(text: str) -> bool:
 
 
 def asks_to_meet_them(text: str) -> bool:
-    """ "should i go", "should i open the door": asked in a talk about danger."""
-    return _found(_MEET_THEM, text)
+    """ "should i go", "should i open the door": asked in a talk about danger. Not a way to
+    keep away from them ("should I go to the 8am service instead so I don't see them": a
+    session-28 chat got "Please don't meet them alone")."""
+    return _found(_MEET_THEM, text) and not _found(_AVOIDING, text)
+
+
+def plans_to_avoid(text: str) -> bool:
+    """ "should I go to the 8am service instead so I don't see them", "should i switch
+    churches": a way to keep their distance, asked about."""
+    norm = normalize(text)
+    asked = _ASKED_IF.search(norm)
+    return asked is not None and (
+        _AVOIDING.search(norm) is not None or _FAITH_PLACE.search(norm) is not None
+    )
+
+
+_ASKED_IF = re.compile(r"\b(?:should|can|could|would|shall) i\b|\bis it (?:ok|okay|bad|fine)\b")
+_FAITH_PLACE = re.compile(
+    r"\b(?:(?:switch|change|leave|swap|move) (?:my |the |to (?:a |another |a different ))?"
+    r"|go to (?:a |another |a different ))"
+    r"(?:churches|church|services|service|mass|mosque|mosques|temple|temples|synagogue|parish"
+    r"|congregation|small group|choir)\b"
+)
+_AVOIDING = re.compile(
+    r"\bso (?:that )?i (?:do not|will not|would not|never|dont|wont) (?:see|run into|bump into"
+    r"|have to see|meet|cross paths with) (?:him|her|them|my ex)\b|\b(?:to|so i can) (?:avoid"
+    r"|dodge|miss) (?:him|her|them|my ex|seeing (?:him|her|them))\b|\binstead\b"
+)
 
 
 # "my phone is at 5%": call while it still can.

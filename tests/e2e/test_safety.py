@@ -3695,3 +3695,21 @@ async def test_practical_questions_in_the_danger_talk_get_practical_answers(
     await user.send("can i just unfollow his mum too or is that rude")
     replies = await user.replies(2)
     assert not any("Reach your mum" in r.plain for r in replies), [r.plain for r in replies]
+
+
+async def test_the_danger_talk_does_requests_and_lets_them_keep_their_distance(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chats: in a danger talk "no more sunday summaries pls" got "Call
+    # 112 right now" (its "no" read as not safe), "remove my reason" got a refuge, "should I
+    # go to the 8am service instead so I don't see them" got "Please don't meet them alone"
+    user = emu.user(28022)
+    await in_a_danger_talk(user)
+    await user.send("no more sunday summaries pls")
+    done = await user.reply()
+    assert "weekly" in done.plain.lower(), done.plain
+    assert not said(done, "sos.danger_unsafe"), done.plain
+    await user.send("should I go to the 8am service instead so I don't see them")
+    distance = await user.reply()
+    assert said(distance, "sos.avoid_plan"), distance.plain
+    assert not said(distance, "sos.meet_danger"), distance.plain
