@@ -34,6 +34,7 @@ from bot.services.listening import (
     ex_asks_money,
     ex_in_hospital,
     family_quoted,
+    feels_numb,
     future_lost,
     grief_guilt,
     grief_topic,
@@ -41,6 +42,7 @@ from bot.services.listening import (
     keeps_relapsing,
     kids_ask_why,
     logistics_not_slip,
+    means_it,
     meet_up,
     my_fault,
     pregnant,
@@ -54,6 +56,7 @@ from bot.services.listening import (
     told,
     unfair_nc,
     violent_anger,
+    wants_no_menu,
     wants_yes_or_no,
     worse_than_start,
     young_user,
@@ -64,6 +67,7 @@ from bot.services.slips import told_a_slip
 from bot.services.smalltalk import asks_to_erase
 
 FLOW = "faq"
+ANGER = "anger"  # words of hurting someone were just heard: "not kidding" next is about them
 MAX_TEXT = 4096
 MENU_DATA = pack(FLOW, STATELESS, "m")
 NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and the number now
@@ -219,6 +223,25 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # on it steered away from, help one tap away (the sixth probe's M4)
         key = "listen.anger_violent" if violent else "listen.revenge"
         turn.say(turn.fresh(key), inline(not_safe_button))
+        turn.rt.last_answers.note(turn.user.id, ANGER, turn.now)
+        return
+    if (
+        turn.rt.last_answers.last(turn.user.id, turn.now, GRIEF_WITHIN) == ANGER
+        and means_it(reading.text)
+    ):
+        # "honestly i know where she lives", "not kidding", after words of hurting someone (a
+        # session-28 chat: a topic menu, then the answer about children for "kidding"): taken
+        # seriously, steered away from acting, someone to be with
+        turn.say(turn.fresh("listen.anger_serious"), inline(not_safe_button))
+        turn.rt.last_answers.note(turn.user.id, ANGER, turn.now)
+        return
+    if reading.harm != "strong" and wants_no_menu(reading.text):
+        # "no i dont want a menu i want you to say something": words, and no topic buttons
+        turn.say(turn.fresh("listen.no_menu"), inline(not_safe_button))
+        return
+    if reading.harm != "strong" and feels_numb(reading.text):
+        # "i feel kinda... nothing? is that normal": yes, and why; no topic menu
+        turn.say(turn.fresh("listen.numb"), inline(not_safe_button))
         return
     if reading.harm != "strong" and (my_fault(reading.text) or self_hate(reading.text)):
         # "i think im the toxic one", "was it my fault", "i hate myself for this": never agreed

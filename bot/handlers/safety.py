@@ -645,6 +645,10 @@ _IMAGES_INSTEAD = frozenset(
 )
 
 
+# Words past which a message in the talk is a story told, whatever short answers it contains
+_LONG_WORDS = 40
+
+
 class _Heard(NamedTuple):
     """A typed message the talk answers with one text of its own."""
 
@@ -922,6 +926,19 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             _ask_plan(turn, frame, data)
             return
         _plan_answer(turn, frame, data, text)
+        return
+    if (
+        data.kind == "s"
+        and not data.means
+        and len(text.split()) > _LONG_WORDS
+        and means_at_hand(text)
+        and done_to_self(text) is None
+    ):
+        # A long message with means told in it ("...i stockpiled my sleeping pills this week,
+        # i have like 40 now"): the means first, whatever else it says (a helper's chat: the
+        # reply for someone who is not there for them, read from the middle of it)
+        data.means = True
+        _reply(turn, frame, data, "means_now", Step.UNSAFE)
         return
     if (tool := safety_tool_asked(text)) is not None:
         # "make a safety plan", "help me calm down" typed: as the button

@@ -324,16 +324,18 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             # (a helper's chat: "Tap a number from 1 to 10 below")
             turn.say(turn.t("urge.strength_feeling"), _strength_markup(frame))
             return
-        if strength is None and (about_the_bot(text) or UrgeData.of(frame).missed):
-            # "turn off the sunday summary", or a second message that is no number: the urge
-            # check is set aside (logged as cancelled) and what they said is answered
+        telling = len(text.split()) >= 3 and not any(ch.isdigit() for ch in text)
+        if strength is None and (about_the_bot(text) or (telling and UrgeData.of(frame).missed)):
+            # "turn off the sunday summary", or a second telling that is no number ("i went
+            # to HR today"; "11" or "blue" are asked again): the urge check is set aside
+            # (logged as cancelled) and what they said is answered
             turn.say(turn.t("urge.strength_let_go"))
             await cancel_hook(turn, frame)
             turn.convo.pop(NAME)
             await router.route(turn, text)
             return
         if strength is None:
-            turn.convo.goto(frame, STRENGTH, missed=True)
+            turn.convo.goto(frame, STRENGTH, missed=telling)
             turn.say(turn.t("urge.strength_invalid"), _strength_markup(frame))
             return
         await _take_strength(turn, frame, strength)

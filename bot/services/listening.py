@@ -62,6 +62,9 @@ __all__ = [
     "self_blame",
     "self_hate",
     "my_fault",
+    "feels_numb",
+    "means_it",
+    "wants_no_menu",
     "violent_anger",
     "worse_than_start",
 ]
@@ -105,6 +108,9 @@ class _ListeningData(DataModel):
     self_blame: Regex
     my_fault: Regex
     self_hate: Regex
+    numb: Regex
+    means_it: Regex
+    no_menu: Regex
     pregnant: Regex
     meet_up: Regex
     block_evaded: Regex
@@ -276,6 +282,21 @@ def revenge(text: str) -> bool:
 def my_fault(text: str) -> bool:
     """ "was it my fault", "i think im the toxic one": the blame for the breakup, taken on."""
     return _DATA.my_fault.search(normalize(text)) is not None
+
+
+def means_it(text: str) -> bool:
+    """ "not kidding", "i know where she lives": after words of hurting someone, meant."""
+    return _DATA.means_it.search(normalize(text)) is not None
+
+
+def feels_numb(text: str) -> bool:
+    """ "i feel kinda... nothing? is that normal", "numb": numbness told."""
+    return _DATA.numb.search(normalize(text)) is not None
+
+
+def wants_no_menu(text: str) -> bool:
+    """ "no i dont want a menu i want you to say something": words, not buttons."""
+    return _DATA.no_menu.search(normalize(text)) is not None
 
 
 def self_hate(text: str) -> bool:

@@ -1256,3 +1256,41 @@ async def test_a_second_message_in_a_language_it_cannot_read_is_said_honestly(
     urge = await other.reply()
     assert urge.text in CONTENT.variants("urge.free_text_offer"), urge.plain  # not the notice
     assert urge.text not in CONTENT.variants("language.english_only.hi_latn"), urge.plain
+
+
+async def test_numbness_and_no_menu_are_answered_in_words(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: "i feel kinda... nothing? is that normal" got eight topic
+    # buttons; "no i dont want a menu i want you to say something" got another menu; "are you
+    # there" opened with "I'm a bot, so I can't care"
+    user = emu.user(28023)
+    await onboard(user)
+    await user.send("i feel kinda... nothing? is that normal")
+    numb = await user.reply()
+    assert numb.text in CONTENT.variants("listen.numb"), numb.plain
+    assert numb.button_texts() == [NOT_SAFE], numb.button_texts()
+    await user.send("no i dont want a menu i want you to say something")
+    words = await user.reply()
+    assert words.text in CONTENT.variants("listen.no_menu"), words.plain
+    assert words.button_texts() == [NOT_SAFE], words.button_texts()
+    await user.send("are you there")
+    here = await user.reply()
+    assert here.plain.startswith(("I'm here", "Still here")), here.plain
+
+
+async def test_meaning_it_after_words_of_hurting_someone_is_taken_seriously(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: after "i hope she dies", "honestly i know where she lives"
+    # got a topic menu and "not kidding" the answer about children ("kidding" read as kids)
+    user = emu.user(28024)
+    await onboard(user)
+    await user.send("i hope she dies tbh. the new gf")
+    anger = await user.reply()
+    assert anger.text in CONTENT.variants("listen.anger_violent"), anger.plain
+    for text in ("honestly i know where she lives", "not kidding"):
+        await user.send(text)
+        serious = await user.reply()
+        assert serious.text in CONTENT.variants("listen.anger_serious"), (text, serious.plain)
+        assert NOT_SAFE in serious.button_texts(), serious.plain

@@ -3713,3 +3713,22 @@ async def test_the_danger_talk_does_requests_and_lets_them_keep_their_distance(
     distance = await user.reply()
     assert said(distance, "sos.avoid_plan"), distance.plain
     assert not said(distance, "sos.meet_danger"), distance.plain
+
+
+async def test_pills_told_at_the_end_of_a_long_message_in_the_talk_come_first(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: a long message ending "i stockpiled my sleeping pills this
+    # week, i have like 40 now" got the reply for someone who is not there for them
+    user = emu.user(28026)
+    await in_the_talk(user)
+    story = (
+        "i keep thinking about how he used to make me coffee every morning and how my sister "
+        "says she hates him and nobody gets it, my friends are tired of hearing about him and "
+        "work is a mess and i cant sleep and i keep checking his stories even though i know i "
+        "shouldnt. anyway i stockpiled my sleeping pills this week, i have like 40 now, "
+        "just in case"
+    )
+    await user.send(story)
+    reply = await user.reply()
+    assert said(reply, "sos.means_now"), reply.plain

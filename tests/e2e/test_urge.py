@@ -1538,3 +1538,20 @@ async def test_a_question_or_a_statement_under_the_offer_is_answered_not_taken_a
     assert "1" not in answered.button_texts(), answered.plain
     assert not any(v in answered.text for v in variants("urge.ask_strength")), answered.plain
     assert await urges_of(bot, 26010) == []
+
+
+async def test_i_didnt_contact_him_at_how_is_it_now_is_a_pass_not_the_wait_tool(
+    emu: BotApiEmulator, fast: BotRunner
+) -> None:
+    # Session 28, a helper's chat: "wait no i didnt contact him" at "How is it now?" got "How
+    # long would you like to wait it out?", the word "wait" taken for the tool
+    user = emu.user(28025)
+    await user.send("/urge")
+    await user.reply()
+    await user.send("7")
+    await user.reply()
+    await user.send("wait no i didnt contact him")
+    reply = await user.reply()
+    assert "How long would you like to wait" not in reply.plain, reply.plain
+    [urge] = await urges_of(fast, 28025)
+    assert urge.outcome == "passed", urge.outcome
