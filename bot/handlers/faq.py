@@ -45,6 +45,7 @@ from bot.services.listening import (
     means_it,
     meet_up,
     my_fault,
+    practical_draft,
     pregnant,
     resisting,
     revenge,
@@ -306,6 +307,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (ex_asks_money, "listen.ex_asks_money"),
         # a helper's chat: a draft shown got a pet's answer; "just tell me yes or no" "I can't
         # answer that one for you"
+        (practical_draft, "listen.draft_practical"),
         (draft_shown, "listen.draft_shown"),
         (wants_yes_or_no, "listen.yes_or_no"),
         # a helper's chat: a mum's text quoted and a handover that hurt were each offered

@@ -22,7 +22,7 @@ from bot.handlers.safety import ask_if_safe, start_tool
 from bot.services import daily as daily_service
 from bot.services import journey, slips, weekly
 from bot.services.language import asked_language, reply_code
-from bot.services.listening import drink_drive, write_for_me
+from bot.services.listening import drink_drive, practical_draft, write_for_me
 from bot.services.reading import (
     Reading,
     asks_daily_time,
@@ -191,6 +191,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # "do i have to tell him?" right after a pregnancy was told: a real question, not an
         # urge to ride out (seventh probe)
         turn.say(turn.fresh("listen.pregnant_tell"))
+        return
+    if reading.harm != "strong" and practical_draft(reading.text):
+        # "can i send this: 'hi, i need my things, can you leave them at the front desk
+        # friday?'": logistics, fine to send (a session-28 chat: "That sounds like an urge")
+        turn.say(turn.fresh("listen.draft_practical"))
         return
     if reading.urge and turn.convo.find(urge.NAME) is None:
         urge.offer(turn)

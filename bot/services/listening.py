@@ -63,6 +63,7 @@ __all__ = [
     "self_hate",
     "my_fault",
     "feels_numb",
+    "practical_draft",
     "means_it",
     "wants_no_menu",
     "violent_anger",
@@ -386,6 +387,29 @@ def kids_ask_why(text: str) -> bool:
     """ "my son asked why mommy and daddy dont talk anymore. what do i tell a 6 year old": what
     to tell the children (a helper's chat: "a shared calendar helps", then menus)."""
     return _DATA.kids_ask_why.search(normalize(text)) is not None
+
+
+# A draft about the practical thing only: the kids' times, things to collect, a shared task
+_PRACTICAL_DRAFT = re.compile(
+    r"\b(?:school|pick ?up|drop ?off|back (?:on|by|at)|by \d|at \d|\d ?(?:am|pm)|sunday|monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|front desk|reception|leave (?:them|it|my)"
+    r"|my things|my stuff|your things|your stuff|keys?|slides?|due|deadline|the kids|the children"
+    r"|the dog|the cat|rent|bill|deposit|project|assignment|meeting)\b"
+)
+_FEELING_DRAFT = re.compile(
+    r"\b(?:miss|love|sorry|hurt|why did|why do|still|feel|feelings|heart|us|we were|closure"
+    r"|regret|forgive|can we talk|need to talk|thinking about)\b"
+)
+
+
+def practical_draft(text: str) -> bool:
+    """ "should I send this: 'Fine. They need to be back Sunday by 6 for school.'": a draft
+    shown that keeps to the practical thing, with no feeling in it (session 28's chats: "Keep
+    it unsent for now" to a co-parent's pickup reply)."""
+    if not draft_shown(text):
+        return False
+    norm = normalize(text)
+    return _PRACTICAL_DRAFT.search(norm) is not None and _FEELING_DRAFT.search(norm) is None
 
 
 def draft_shown(text: str) -> bool:

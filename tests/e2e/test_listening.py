@@ -1294,3 +1294,18 @@ async def test_meaning_it_after_words_of_hurting_someone_is_taken_seriously(
         serious = await user.reply()
         assert serious.text in CONTENT.variants("listen.anger_serious"), (text, serious.plain)
         assert NOT_SAFE in serious.button_texts(), serious.plain
+
+
+async def test_a_practical_draft_is_fine_to_send_and_a_feeling_one_is_held(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: a co-parent's "should I send this: 'Fine. They need to be
+    # back Sunday by 6 for school.'" got "Keep it unsent for now"
+    user = emu.user(28027)
+    await onboard(user)
+    await user.send("should I send this: 'Fine. They need to be back Sunday by 6 for school.'")
+    practical = await user.reply()
+    assert practical.text in CONTENT.variants("listen.draft_practical"), practical.plain
+    await user.send("should i send this: 'i miss you so much, can we talk sunday'")
+    held = await user.reply()
+    assert held.text not in CONTENT.variants("listen.draft_practical"), held.plain
