@@ -18,6 +18,7 @@ from bot.services.faq import FaqEntry
 from bot.services.listening import (
     age_told,
     asks_if_failure,
+    asks_to_apologise,
     asks_why_safe,
     at_door_calm,
     baby_lost,
@@ -88,6 +89,7 @@ PREGNANT = "listen:pregnant"  # noted with the last answers: a pregnancy told
 URGE = "urge"  # the answer offered under "should i meet them?"
 BEREAVED = "listen:bereaved"  # noted with the last answers: the ex has died, told
 GRIEF_WITHIN = timedelta(hours=3)  # what follows that news this soon is read as grief
+EX_STOP = "listen:ex_stop"  # they asked for no more contact ("please stop"): respected
 EX_MESSAGE = "listen:ex_message"  # noted with the last answers: their words, pasted
 # Told that they wrote: "what do i say" next is about that message
 _THEY_WROTE = frozenset({"they-texted", "should-reply", EX_MESSAGE})
@@ -353,12 +355,25 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # answer about whether to reply to them.
         turn.say(turn.t("listen.no_reply"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
         return
+    if (
+        reading.harm != "strong"
+        and asks_to_apologise(reading.text)
+        and turn.rt.last_answers.last(turn.user.id, turn.now, SLIP_WITHIN) == EX_STOP
+    ):
+        # "shud i say sorry for texting", just after they asked for no more contact: no
+        turn.say(turn.fresh("listen.ex_stop_sorry"))
+        return
     if reading.harm != "strong" and reading.ex_message is not None:
         # "he said: hey. i miss you... can we talk? please": their words, pasted; not the
         # person's own urge or question. Heard, no answer owed; whether to reply one tap away.
         key = "listen.ex_message_miss" if reading.ex_message.misses else "listen.ex_message"
         if reading.ex_message.practical and not reading.ex_message.misses:
             key = "listen.ex_message_practical"  # "can you pick up luna saturday?": answer it
+        if reading.ex_message.stop:
+            # "she said 'please stop'": respected; nothing back, not even sorry
+            turn.say(turn.fresh("listen.ex_message_stop", them=reading.ex_message.them))
+            turn.rt.last_answers.note(turn.user.id, EX_STOP, turn.now)
+            return
         extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if reading.help_in_reach else []
         text = turn.fresh(key, them=reading.ex_message.them)
         turn.say(text, inline(_offer_rows(turn, [SHOULD_REPLY]) + extra))

@@ -62,6 +62,7 @@ __all__ = [
     "self_blame",
     "self_hate",
     "my_fault",
+    "asks_to_apologise",
     "feels_numb",
     "practical_draft",
     "means_it",
@@ -161,6 +162,7 @@ class ExMessage:
     them: Pronoun
     misses: bool
     practical: bool = False  # about a handover, the kids, keys, rent, work: a short reply is fine
+    stop: bool = False  # "please stop", "leave me alone": asked to stop; respected, no reply
 
 
 _DATA = load_data(DATA_DIR / "listening.yaml", _ListeningData)
@@ -233,6 +235,7 @@ def ex_message(text: str) -> ExMessage | None:
             them="them",
             misses=_DATA.ex_misses.search(norm) is not None,
             practical=_DATA.ex_practical.search(norm) is not None,
+            stop=_ASKED_TO_STOP.search(norm) is not None,
         )
     if found is None:
         return None
@@ -241,7 +244,22 @@ def ex_message(text: str) -> ExMessage | None:
         them=them,
         misses=_DATA.ex_misses.search(norm) is not None,
         practical=_DATA.ex_practical.search(norm) is not None,
+        stop=_ASKED_TO_STOP.search(norm) is not None,
     )
+
+
+# "she said 'please stop'", "he wrote leave me alone" (a session-28 chat: "you don't have to
+# answer it", then "a short, sincere apology can be right")
+_ASKED_TO_STOP = re.compile(
+    r"\b(?:please stop|stop (?:texting|messaging|calling|contacting|writing to) me|leave me alone"
+    r"|do not (?:text|message|call|contact) me|stop it|i said stop|stop please)\b"
+)
+_SORRY_ASKED = re.compile(r"\b(?:sorry|apologi[sz]e|apology)\b")
+
+
+def asks_to_apologise(text: str) -> bool:
+    """ "shud i say sorry for texting": an apology asked about."""
+    return _SORRY_ASKED.search(normalize(text)) is not None
 
 
 def asks_if_changed(text: str) -> bool:

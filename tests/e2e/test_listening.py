@@ -1309,3 +1309,18 @@ async def test_a_practical_draft_is_fine_to_send_and_a_feeling_one_is_held(
     await user.send("should i send this: 'i miss you so much, can we talk sunday'")
     held = await user.reply()
     assert held.text not in CONTENT.variants("listen.draft_practical"), held.plain
+
+
+async def test_the_ex_asking_for_no_contact_is_respected_with_no_apology(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: "she said 'please stop'" got "you don't have to answer it",
+    # then "shud i say sorry for texting" got "a short, sincere apology can be right: once"
+    user = emu.user(28028)
+    await onboard(user)
+    await user.send("she said 'please stop'")
+    stop = await user.reply()
+    assert stop.text in [render(v, them="her") for v in CONTENT.variants("listen.ex_message_stop")]
+    await user.send("shud i say sorry for texting")
+    sorry = await user.reply()
+    assert sorry.text in CONTENT.variants("listen.ex_stop_sorry"), sorry.plain
