@@ -21,6 +21,7 @@ from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe, start_tool
 from bot.services import daily as daily_service
 from bot.services import journey, slips, weekly
+from bot.services.durations import asks_to_resume
 from bot.services.language import asked_language, reply_code
 from bot.services.listening import drink_drive, practical_draft, write_for_me
 from bot.services.reading import (
@@ -117,6 +118,16 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # "when will you message me next": the time itself, and how to change it
         time_set = turn.user.daily_time.strftime("%H:%M") if turn.user.daily_time else "—"
         turn.say(turn.t("daily.when_next", time=time_set, next=daily.describe_next(turn)))
+        return
+    if (
+        turn.user.onboarded
+        and turn.user.paused_until is not None
+        and reading.harm is None
+        and asks_to_resume(reading.text)
+    ):
+        # "actually im back, changed my mind" while paused (a session-28 chat: a listening
+        # line, the pause kept)
+        await daily.resume_now(turn)
         return
     if turn.user.onboarded and reading.harm is None and reasons_asked(reading.text):
         await reasons.show_in(turn)  # "remind me why im doing this": their own words

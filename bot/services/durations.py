@@ -159,7 +159,9 @@ def is_indefinite(text: str) -> bool:
 _BACK_ON = re.compile(
     r"^(?:(?:ok|okay|actually|no|nah|wait|hey|hi)\W* )*(?:i am back|i m back|back"
     r"|resume|unpause|un pause|turn (?:them|it|the messages|messages) (?:back )?on"
-    r"|(?:i )?changed my mind|do not pause)(?: (?:now|please|pls|lol))*$"
+    r"|(?:i )?changed my mind|do not pause)(?: (?:now|please|pls|lol))*"
+    # "actually im back, changed my mind" (a session-28 chat: "Paused")
+    r"(?:\W* (?:i am back|i m back|back|(?:i )?changed my mind|unpause|resume)(?: now)?)?$"
 )
 
 

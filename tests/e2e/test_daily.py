@@ -535,3 +535,18 @@ async def test_a_slip_told_at_what_kind_of_hard_is_met_as_a_slip(
     assert any("/slip" in label or "slip" in label.lower() for label in heard.button_texts()) or (
         "/slip" in heard.plain
     ), (heard.plain, heard.button_texts())
+
+
+async def test_im_back_changed_my_mind_typed_while_paused_resumes(
+    emu: BotApiEmulator, ticking: BotRunner, clock: MovableClock
+) -> None:
+    # Session 28, a helper's chat: "actually im back, changed my mind" right after /pause 3
+    # got "Paused. Your days still count"
+    user = emu.user(28030)
+    await onboard(user, zone="Berlin", at="20:00")
+    await user.send("/pause 3")
+    await user.reply()
+    await user.send("actually im back, changed my mind")
+    back = await user.reply()
+    assert any(back.plain.startswith(v.split("{")[0].split("<")[0]) for v in
+               CONTENT.variants("daily.resumed")), back.plain

@@ -261,3 +261,16 @@ async def test_actually_it_was_the_first_not_today_is_a_start_date_correction(
     assert YES in confirm.button_texts(), confirm.plain
     assert re.search(r"\b1 (?:January|February|March|April|May|June|July|August|September"
                      r"|October|November|December)\b", confirm.plain), confirm.plain
+
+
+async def test_my_nc_started_on_the_20th_not_the_25th_is_a_start_date_correction(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: "actually my NC started on the 20th not the 25th" got
+    # "That's a lot to carry"
+    user = emu.user(28029)
+    await onboard(user, date="10 days ago")
+    await user.send("actually my NC started on the 20th not the 25th")
+    confirm = await user.reply()
+    assert YES in confirm.button_texts(), confirm.plain
+    assert re.search(r"\b20 (?:November|October)\b", confirm.plain), confirm.plain
