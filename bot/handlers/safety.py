@@ -117,6 +117,7 @@ from bot.services.safety_answers import (
     means_at_hand,
     medically_cleared,
     minor_injury,
+    minor_said,
     misses_who_hurt_them,
     mistaken_tap,
     names_what_was_taken,
@@ -145,6 +146,7 @@ from bot.services.safety_answers import (
     puts_away,
     reached_help,
     read_safety_answer,
+    ruined_streak,
     safety_tool_asked,
     said_as,
     says_accident,
@@ -155,11 +157,13 @@ from bot.services.safety_answers import (
     shaken,
     sleeps_it_off,
     someone_else_at_risk,
+    someone_with_them,
     still_there,
     stopped_attempt,
     stops_asking,
     stops_the_plan,
     talks_of_else,
+    talks_of_them,
     tells_clean_streak,
     their_place,
     there_until_later,
@@ -262,6 +266,9 @@ class SosData(FrameData):
     tapped: bool = False
     # They said they are young ("im 15 btw"): heard once, an adult on their side
     young: bool = False
+    # Someone they reached is with them now ("she's up. making tea"): going to sleep is then
+    # let go with care, not met with "call now"
+    accompanied: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -430,6 +437,7 @@ async def check_message(update: Update, context: BotContext) -> None:
         or has_protection_order(text)
         or asks_tech_safety(text)
         or asks_about_tracker(text)
+        or ruined_streak(text)  # "i ruined my streak, the self harm one": a relapse, heard
         or no_more_numbers(text)
         or asks_bot_to_call(text)
         or (frame is not None and SosData.of(frame).kind == "d" and (
@@ -478,6 +486,7 @@ async def check_message(update: Update, context: BotContext) -> None:
             serious=serious_injury(text),
             tracker=asks_about_tracker(text),
             past=harm_in_past(text),
+            minor=minor_said(text),
         )
     if signal.kind == "danger_from_other" and not data.images and has_a_key(text):
         # "he still has a key": the lock, before the closing question
@@ -529,7 +538,14 @@ def _first_reply(
     serious: bool = False,
     tracker: bool = False,
     past: bool = False,
+    minor: bool = False,
 ) -> tuple[str, Step]:
+    if signal.kind == "self_harm" and done == "injured" and minor and not serious:
+        # "i relapsed last night. cut for the first time in 5 months. its not deep": looked
+        # after as a small wound, and how they are (a session-28 chat: "call 911 now", then
+        # the same line six times)
+        data.injured = True
+        return _say(content, data, "hurt_minor_first", lines), Step.ASKED
     if signal.kind == "self_harm" and done is not None:
         # In the talk, something taken or an injury: what to do about it, and the number
         data.unsafe = True
@@ -624,6 +640,8 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
         key = "no_police_now"
     if data.stopped and not data.taken and key in ("still_here", "stay_unsafe", "unsafe_again"):
         key = "still_here_quiet"  # they asked for no more questions, or were promised it
+    if key == "hurt_minor" and data.asked in ("hurt_minor", "hurt_minor_first"):
+        key = "no_lecture"  # "please dont make it a big thing" after the wound care: heard
     if data.images and key in _IMAGES_INSTEAD:  # a threat to post images: no "lock the door"
         key = "images_now"
     text = _say(turn.rt.content, data, key, _lines(turn, data), **extra)
@@ -645,6 +663,10 @@ _IMAGES_INSTEAD = frozenset(
 )
 
 
+_ASKS_TO_SLEEP = re.compile(
+    r"\b(?:can|should|could) i (?:go to |just )?(?:sleep|bed|go to bed|lie down)\b|\bgoing to"
+    r" (?:sleep|bed)\b|\bgonna (?:sleep|go to bed)\b"
+)
 # Words past which a message in the talk is a story told, whatever short answers it contains
 _LONG_WORDS = 40
 
@@ -704,7 +726,7 @@ def _said_unsafe(data: SosData, text: str) -> bool:
 # Replies that listen and ask nothing of them: an "ok" after one is not agreeing to call
 _LISTENING = frozenset(
     {"talk_with_me", "still_here_quiet", "stopped_asking", "numbers_stopped", "no_lecture",
-     "hurt_minor", "talk_else", "no_sorry", "listen"}
+     "hurt_minor", "hurt_minor_first", "talk_else", "no_sorry", "listen", "talk_about_them"}
 )
 
 
@@ -726,6 +748,9 @@ _HEARD = (
     _Heard("s", talks_of_else, "talk_else_taken", Step.UNSAFE, unless=_nothing_taken),
     # "can we talk about something else": yes; company, the 🚨 button kept (ninth probe S2)
     _Heard("s", talks_of_else, "talk_else", Step.LISTEN),
+    # "ok can we talk about him instead" (a session-28 chat: "tell me one thing you've liked
+    # lately"): yes, him; what's going on
+    _Heard("s", talks_of_them, "talk_about_them", Step.LISTEN, unless=_said_unsafe),
     # "i dont want a lecture, i just needed to tell someone": heard, no lecture, no question
     _Heard("sd", wants_no_lecture, "no_lecture", Step.LISTEN),
     # "not deep", "just a scratch": care for the cut, no "call now" (ninth probe S2)
@@ -736,6 +761,8 @@ _HEARD = (
     _Heard("d", has_a_key, "danger_key", Step.ASKED),
     # "my sister is coming": a trusted person on the way; the door stays locked till it's them
     _Heard("d", helper_coming, "danger_helper_coming", Step.ASKED),
+    # "she's up. making tea", after being asked to wake someone near: with them now
+    _Heard("s", someone_with_them, "reached_help", Step.ASKED),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
     # "ok thanks": welcome, still here (a helper's terminal chat: "I'm glad you told me" and
@@ -852,6 +879,8 @@ _HEARD = (
     _Heard("s", asks_about_dose, "dose_question", Step.UNSAFE),
     # "what do i do instead" (an urge to self-harm): things to do in its place
     _Heard("s", asks_for_alternatives, "alternatives", None),
+    # "i feel like i ruined my streak, the self harm one": one night does not erase it
+    _Heard("s", ruined_streak, "relapse_heard", Step.ASKED),
     # "i stopped for 11 months": that streak still counts; what stirs it now? (a helper's chat:
     # "please don't wait this out alone" to it)
     _Heard("s", tells_clean_streak, "clean_streak", Step.ASKED),
@@ -1037,6 +1066,15 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         data.prescribed = True
         _reply(turn, frame, data, "taken_prescribed", Step.ASKED)
         return
+    if (
+        data.accompanied
+        and not data.taken
+        and (classify_smalltalk(text) == "bye" or _ASKS_TO_SLEEP.search(normalize(text)))
+    ):
+        # "can i go to sleep now lol" with their mum up and with them (a session-28 chat:
+        # "please call now"): rest, with the door open and a way to reach her in the night
+        _settle(turn, frame, data, "sleep_accompanied")
+        return
     if data.prescribed and classify_smalltalk(text) == "bye" and not has_symptoms(text):
         # "goodnight" after that: let go with tonight's care (a helper's chat: "please don't
         # wait this out alone: 911")
@@ -1116,7 +1154,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "im shaking" with them at the door still: the call, not "a fright coming down"
         _reply(turn, frame, data, "danger_still_there", Step.UNSAFE)
         return
-    if await _about_their_days(turn, frame, data, text):
+    if _about_their_days(turn, frame, data, text):
         return
     heard = _heard(data, text)
     if heard is not None:
@@ -1124,6 +1162,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             data.stopped = True
         if heard.key == "ex_looked_after":
             data.helped = True
+        if heard.key == "reached_help" and data.kind == "s":
+            data.accompanied = True
         if heard.key == "means_away":
             data.means = False  # put away: no more asking them to move it
         if heard.key == "not_abuse":
@@ -1332,7 +1372,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             await turn.flows.free_text(turn, reading)
             return
         if _changes_subject(reading) or (
-            (data.net or data.asked == "talk_else") and _moves_on(reading)
+            (data.net or data.asked in ("talk_else", "talk_about_them")) and _moves_on(reading)
         ):
             # ("can we talk about something else", then "he liked my story today": that
             # subject, answered; a helper's chat got "I'm listening" to it)
@@ -1360,7 +1400,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, key, Step.LISTEN if key == "listen" else Step.ASKED)
 
 
-async def _about_their_days(turn: Turn, frame: Frame, data: SosData, text: str) -> bool:
+def _about_their_days(turn: Turn, frame: Frame, data: SosData, text: str) -> bool:
     """Their age, and the place where they meet the one they fear, each answered for what it
     is (a helper's chat: a fifteen-year-old afraid at school got "lock the door, call 911",
     then "your teacher sounds like the right person. Call now")."""

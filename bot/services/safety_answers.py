@@ -26,6 +26,10 @@ from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
 
 __all__ = [
+    "someone_with_them",
+    "talks_of_them",
+    "minor_said",
+    "ruined_streak",
     "plans_to_avoid",
     "asks_about_evidence",
     "asks_about_locks",
@@ -1172,6 +1176,9 @@ _TAKEN = re.compile(
 _INJURED = re.compile(
     r"\b(?:cut|cutting|burned|burnt|burning|hurt|hurting|stabbed) (?:myself|my (?:arm|arms"
     r"|wrist|wrists|leg|legs|thigh|thighs|skin|stomach))\b"
+    # "i relapsed last night. cut for the first time in 5 months" (a session-28 chat)
+    r"|\b(?:i )?(?:cut|burned|burnt) (?:again|last night|tonight|today|this morning|for the first"
+    r" time in)\b"
     r"|\b(?:bleeding|so much blood|blood everywhere|can not stop the bleeding"
     r"|there is (?:so much |a lot of )?blood)\b"
     # "i did the thing with the razor again tonight" (a helper's terminal chat)
@@ -1526,7 +1533,7 @@ def driving(text: str) -> bool:
 # The one at risk is someone other than the ex ("my best friend keeps saying she wants to die")
 _SOMEONE_ELSE = re.compile(
     r"\bmy (?:best |closest |oldest |little |big |younger |older |baby |twin |kid |step )?"
-    r"(?:friend|mate|bestie|bff|sister|brother|sis|bro|cousin|mum"
+    r"(?:friend|frend|freind|fren|mate|bestie|bff|sister|brother|sis|bro|cousin|mum"
     r"|mom|mother|dad|father|flatmate|roommate|housemate|son|daughter|niece|nephew|colleague"
     r"|coworker|girlfriend s friend|boyfriend s friend)\b"
 )
@@ -1855,6 +1862,20 @@ _HELPER_COMING = re.compile(
     r" (?:coming|on (?:her|his|their|the) way|driving over|coming over|picking me up"
     r"|coming to get me|getting me|here)\b"
 )
+# In a talk about their own pain, after someone near was named: "she's up. making tea", "she
+# said shes coming over" (a session-28 chat: "Let me know when someone is with you", then
+# "please call 911 now"). Never in a talk about danger, where "he's here" is the danger.
+_WITH_THEM = re.compile(
+    r"^(?:(?:ok|okay|yeah|yes)\W* )*(?:she|he|they) (?:is|s|are) (?:up|awake|here|with me|coming"
+    r"|on (?:her|his|their|the) way|coming over)\b|\b(?:she|he|they) said (?:she|he|they)"
+    r" (?:is|s|are|will be|would be|will) (?:coming|come|coming over|on (?:her|his|their) way"
+    r"|here soon|over)\b"
+)
+
+
+def someone_with_them(text: str) -> bool:
+    """ "she's up. making tea": the person they reached is with them, or coming."""
+    return _found(_WITH_THEM, text) or helper_coming(text)
 
 
 def helper_coming(text: str) -> bool:
@@ -2208,7 +2229,8 @@ _FAITH_PLACE = re.compile(
 _AVOIDING = re.compile(
     r"\bso (?:that )?i (?:do not|will not|would not|never|dont|wont) (?:see|run into|bump into"
     r"|have to see|meet|cross paths with) (?:him|her|them|my ex)\b|\b(?:to|so i can) (?:avoid"
-    r"|dodge|miss) (?:him|her|them|my ex|seeing (?:him|her|them))\b|\binstead\b"
+    r"|dodge|miss) (?:him|her|them|my ex|seeing (?:him|her|them))\b"
+    r"|\b(?:service|mass|class|session|shift|time|route|gym|church|day|one) instead\b"
 )
 
 
@@ -2414,6 +2436,10 @@ _PLACE_WORDS = (
      r"|jobs?|desks?|shifts?|office|teams?|work|department))"),
     ("gym", r"(?:(?:the |my |a )?(?:gyms?|front desk|staff at the gym|gym staff|trainer|coach"
      r"|studio|classes at the gym))"),
+    # "should i tell pastor mike or is that gossip" (a session-28 chat: "Call your pastor...
+    # 'I need you right now'")
+    ("faith", r"(?:(?:the |my |a |our )?(?:pastor|priest|minister|vicar|imam|rabbi|youth"
+     r" leader|church leaders?|elders?|parish|chaplain)(?: \w+)?)"),
 )
 _TELL_THERE = (
     r"(?:tell(?:ing)?|report(?:ing)? (?:it |him |her |them |this )?to|talk(?:ing)? to"
@@ -2421,7 +2447,7 @@ _TELL_THERE = (
 )
 _CHANGE_THERE = r"(?:switch|change|quit|leave|move|swap|drop)"
 _SAY_THERE = (
-    r"(?:what (?:do|should|can) i (?:say|tell|write) (?:to )?"
+    r"(?:what (?:do|should|can|would) i (?:even )?(?:say|tell|write) (?:to )?"
     r"|help me write (?:what to say )?(?:to )?"
     r"|write (?:something |a message |an email )?(?:to )?|what about (?:the )?(?:building )?)"
 )
@@ -2439,10 +2465,12 @@ _ASKS_THERE = tuple(
     for place, words in _PLACE_WORDS
 )
 _WILL_TELL = re.compile(
-    r"\b(?:i will|i am (?:going to|gonna)|gonna|maybe i will|i think i will|i might|i could)"
+    r"\b(?:i will|i am (?:going to|gonna)|gonna|maybe i will|i think i will|i might|i could"
+    r"|maybe i|ok maybe i|i guess i will|i will just)"
     rf" (?:just )?{_TELL_THERE} (?:a |my |the |our )?(?:teacher|counsell?or|principal"
-    r"|head ?teacher|head of year|tutor|dean|hr|human resources|manager|boss|supervisor"
-    r"|front desk|gym staff|staff|security)\b"
+    r"|head ?teacher|head of year|year head|form tutor|tutor|dean|hr|human resources|manager"
+    r"|boss|supervisor|front desk|gym staff|staff|security|pastor|priest|minister|vicar|imam"
+    r"|rabbi|youth leader|chaplain|coach|ms \w+|mr \w+|mrs \w+|miss \w+)\b"
 )
 _YOUNG = re.compile(
     r"\b(?:i am|i am only|i am just|am only) (?:1[0-7]|[89])(?: years? old| yo| y o)?\b"
@@ -3204,13 +3232,55 @@ _MINOR_INJURY = re.compile(
 
 
 def minor_injury(text: str) -> bool:
-    """ "not deep", "just a scratch", "it stopped bleeding": a small cut, told."""
-    return _says_only(_MINOR_INJURY, text)
+    """ "not deep", "just a scratch", "it stopped bleeding": a small cut, told; or, after an
+    injury told, "i cleaned it already", "please dont make it a big thing" (a session-28
+    chat: "call 911 now" six times)."""
+    return _says_only(_MINOR_INJURY, text) or _found(_CARED_FOR, text)
+
+
+# Inside a longer message: "i relapsed last night. cut for the first time in 5 months. its
+# not deep"
+_MINOR_SAID = re.compile(
+    r"\b(?:it is|its|it s|they are|theyre)? ?(?:not (?:that |very |too |really |super )?deep"
+    r"|just a scratch|only a scratch|superficial|(?:it )?(?:stopped|has stopped) bleeding)\b"
+)
+_CARED_FOR = re.compile(
+    r"^(?:(?:ok|okay|yeah|yes|no|and|i mean|honestly)\W* )*(?:i (?:have |already )?(?:cleaned"
+    r"|washed|bandaged|covered|disinfected|put a (?:plaster|bandage|band aid) on) (?:it|them)"
+    r"(?: up)?(?: already| now)?|(?:please )?(?:do not|dont) make (?:it|this) (?:a )?(?:big"
+    r" (?:thing|deal)|into a thing)(?: please| pls)?)\W*$"
+)
+
+
+def minor_said(text: str) -> bool:
+    """A small cut told within a longer message ("... its not deep")."""
+    return _found(_MINOR_SAID, text) and not serious_injury(text)
+
+
+# "i feel like i ruined my streak. like the self harm one": a relapse, and the shame of it
+_RUINED_STREAK = re.compile(
+    r"\b(?:ruined|broke|broken|lost|reset|blew|wasted) (?:my |the |all my |a )?(?:\w+ )?"
+    r"(?:streak|progress|months|clean streak|clean time)\b(?=.{0,60}\b(?:self harm|sh|cut"
+    r"\w*|clean|not the nc|not the no contact)\b)|\bi relapsed\b"
+)
+
+
+def ruined_streak(text: str) -> bool:
+    """ "i ruined my streak, the self harm one": a relapse, with its shame. Not when the same
+    message tells of a fresh or serious injury ("i relapsed and its bleeding a lot")."""
+    return (
+        _found(_RUINED_STREAK, text)
+        and done_to_self(text) is None
+        and not serious_injury(text)
+    )
 
 
 # "can we talk about something else", "distract me": the subject changed, company kept
 _ELSE = re.compile(
-    r"\b(?:talk|chat|speak)(?: to me| with me)? about (?:something|anything) else\b"
+    r"\b(?:talk|chat|speak|tlk)(?: to me| with me)? (?:about|abt|bout) (?:something|anything"
+    r"|somehting|somthing|smth|sth|somethin|sumthing|sumthin|anythin) else\b"
+    r"|\btell me (?:something|smth|sth) (?:random|nice|else|good|funny)\b"
+    r"|\bcan we (?:just )?talk about something normal\b"
     r"|\bchange (?:the|of) (?:subject"
     r"|topic)\b|\bdistract me\b|\bcan we not talk about (?:this|that|it)\b|\bi do not want to"
     r" talk about (?:this|that|it)(?: anymore| any more| right now| now| tonight)?$"
@@ -3230,6 +3300,17 @@ _NO_LECTURE = re.compile(
 def wants_no_lecture(text: str) -> bool:
     """ "i dont want a lecture, i just needed to tell someone": heard, nothing more asked."""
     return _found(_NO_LECTURE, text) and mentions_harm(text) is None
+
+
+_ABOUT_THEM_INSTEAD = re.compile(
+    r"\b(?:can|could) we (?:just )?talk about (?:him|her|them|my ex|the breakup)(?: instead| now)?"
+    r"\b|\bi (?:just )?want to talk about (?:him|her|them|my ex)(?: instead)?\b"
+)
+
+
+def talks_of_them(text: str) -> bool:
+    """ "ok can we talk about him instead": the ex, as the subject they want now."""
+    return _found(_ABOUT_THEM_INSTEAD, text) and mentions_harm(text) is None
 
 
 def talks_of_else(text: str) -> bool:

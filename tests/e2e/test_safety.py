@@ -2690,7 +2690,8 @@ async def test_a_razor_used_again_told_is_cared_for_and_the_talk_keeps_them(
     await onboard(user, zone="Berlin")
     await user.send("i did the thing with the razor again tonight. its not deep")
     first = await user.reply()
-    assert said(first, "sos.hurt_now"), first.plain
+    # (session 28: a cut told as not deep is looked after as small, the numbers kept in it)
+    assert said(first, "sos.hurt_minor_first"), first.plain
     assert "112" in first.plain
     await user.send("i dont want a lecture, i just needed to tell someone")
     heard = await user.reply()
@@ -3732,3 +3733,64 @@ async def test_pills_told_at_the_end_of_a_long_message_in_the_talk_come_first(
     await user.send(story)
     reply = await user.reply()
     assert said(reply, "sos.means_now"), reply.plain
+
+
+async def test_a_relapse_with_a_small_cut_is_cared_for_not_met_with_call_now(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: "i relapsed last night. cut for the first time in 5
+    # months. its not deep" and everything after it got "call 911 now", six times
+    user = emu.user(28031)
+    first = await in_the_talk(
+        user, "i relapsed last night. cut for the first time in 5 months. its not deep"
+    )
+    assert said(first, "sos.hurt_minor_first"), first.plain
+    assert "112" in first.plain, first.plain
+    await user.send("please dont make it a big thing")
+    heard = await user.reply()
+    assert said(heard, "sos.no_lecture"), heard.plain
+    await user.send("i just feel like i ruined my streak. like the self harm one not the NC one")
+    streak = await user.reply()
+    assert said(streak, "sos.relapse_heard"), streak.plain
+    await user.send("ok can we talk about him instead")
+    him = await user.reply()
+    assert said(him, "sos.talk_about_them"), him.plain
+
+
+async def test_a_pastor_a_form_tutor_and_a_friend_typed_with_a_typo_are_each_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, helpers' chats: "should i tell pastor mike or is that gossip" got "Call your
+    # pastor... 'I need you right now'", "ok maybe i tell ms harris shes my form tutor" got
+    # "'I'm not safe tonight'"; "my best frend told me she's been cutting again" got the
+    # answer for the ex at risk ("you don't need to reopen contact")
+    user = emu.user(28032)
+    await in_the_talk(user, "my ex keeps showing up at my church and staring at me")
+    await user.send("should i tell pastor mike or is that gossip")
+    pastor = await user.reply()
+    assert said(pastor, "sos.place_faith"), pastor.plain
+    await user.send("ok maybe i tell ms harris shes my form tutor")
+    tutor = await user.reply()
+    assert said(tutor, "sos.telling_there"), tutor.plain
+    other = emu.user(28033)
+    friend = await in_the_talk(other, "my best frend told me she's been cutting again")
+    assert said(friend, "sos.friend_at_risk"), friend.plain
+    assert "reopen contact" not in friend.plain, friend.plain
+
+
+async def test_with_their_mum_up_sleep_is_let_go_with_care(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 28, a helper's chat: "she's up. making tea" got "Let me know when someone is
+    # with you", and "can i go to sleep now lol" got "please call 911 now"
+    user = emu.user(28034)
+    await in_an_explicit_talk(user)
+    await user.send("my mum but she's asleep")
+    await user.reply()
+    await user.send("she's up. making tea")
+    up = await user.reply()
+    assert said(up, "sos.reached_help"), up.plain
+    await user.send("can i go to sleep now lol")
+    rest = await user.reply()
+    assert said(rest, "sos.sleep_accompanied"), rest.plain
+    assert "112" in rest.plain, rest.plain

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.services.safety_answers import (
+    asks_to_meet_them,
     asks_what_to_do,
     breaking_in,
     comes_back,
@@ -14,7 +15,9 @@ from bot.services.safety_answers import (
     is_no_one,
     is_unreachable,
     person_named,
+    plans_to_avoid,
     read_safety_answer,
+    ruined_streak,
     safety_tool_asked,
     shaken,
     still_there,
@@ -268,3 +271,50 @@ def test_the_one_who_frightened_them_expected_back(text: str, back: bool) -> Non
 )
 def test_a_safety_button_typed(typed: str, tool: str | None) -> None:
     assert safety_tool_asked(typed) == tool
+
+
+# Session 28's readings, with the look-alikes that must not trip them
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i just feel like i ruined my streak. like the self harm one not the NC one", True),
+        ("i relapsed and cut deep, its bleeding a lot", False),  # a serious wound: its own reply
+        ("i relapsed and cut myself again tonight", False),  # something done: its own reply
+    ],
+)
+def test_a_relapse_told_is_never_read_over_a_fresh_wound(text: str, expected: bool) -> None:
+    assert ruined_streak(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "avoid", "meet"),
+    [
+        ("should I go to the 8am service instead so I don't see them", True, False),
+        ("should i switch churches? its been my church for 10 years", True, False),
+        ("should i go see him instead", False, True),  # going to them: never "that's allowed"
+        ("should i go meet him instead", False, True),
+    ],
+)
+def test_keeping_distance_is_told_apart_from_going_to_them(
+    text: str, avoid: bool, meet: bool
+) -> None:
+    assert (plans_to_avoid(text), asks_to_meet_them(text)) == (avoid, meet)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no more sunday summaries pls", None),
+        ("no worries", None),
+        ("no", "unsafe"),
+        ("no not really", "unsafe"),
+        ("ya estoy bien", "safe"),
+        ("ich bin okay, wirklich", "safe"),
+    ],
+)
+def test_a_request_that_opens_with_no_is_not_no_to_are_you_safe(
+    text: str, expected: str | None
+) -> None:
+    assert read_safety_answer(text) == expected
