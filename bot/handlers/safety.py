@@ -718,6 +718,11 @@ def _nothing_taken(data: SosData, text: str) -> bool:
     return not data.taken
 
 
+def _answers_safe_or_not(data: SosData, text: str) -> bool:
+    """The message answers "are you safe?" itself ("i'm safe now, my mum is here")."""
+    return read_safety_answer(text) is not None
+
+
 def _said_unsafe(data: SosData, text: str) -> bool:
     """After "not safe": the reply with the number stays."""
     return data.unsafe
@@ -762,7 +767,7 @@ _HEARD = (
     # "my sister is coming": a trusted person on the way; the door stays locked till it's them
     _Heard("d", helper_coming, "danger_helper_coming", Step.ASKED),
     # "she's up. making tea", after being asked to wake someone near: with them now
-    _Heard("s", someone_with_them, "reached_help", Step.ASKED),
+    _Heard("s", someone_with_them, "reached_help", Step.ASKED, unless=_answers_safe_or_not),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
     # "ok thanks": welcome, still here (a helper's terminal chat: "I'm glad you told me" and
