@@ -723,6 +723,16 @@ def _answers_safe_or_not(data: SosData, text: str) -> bool:
     return read_safety_answer(text) is not None
 
 
+def _not_after_reaching(data: SosData, text: str) -> bool:
+    """Not just asked to reach or wake someone, or the message answers "are you safe?"."""
+    return data.asked not in _REACH_ASKS or read_safety_answer(text) is not None
+
+
+_REACH_ASKS = frozenset(
+    {"wake_person_near", "reach_person_near", "reach_person", "someone_yes", "still_here_who"}
+)
+
+
 def _said_unsafe(data: SosData, text: str) -> bool:
     """After "not safe": the reply with the number stays."""
     return data.unsafe
@@ -767,7 +777,8 @@ _HEARD = (
     # "my sister is coming": a trusted person on the way; the door stays locked till it's them
     _Heard("d", helper_coming, "danger_helper_coming", Step.ASKED),
     # "she's up. making tea", after being asked to wake someone near: with them now
-    _Heard("s", someone_with_them, "reached_help", Step.ASKED, unless=_answers_safe_or_not),
+    _Heard("s", someone_with_them, "reached_help", Step.ASKED, unless=_not_after_reaching),
+    _Heard("s", helper_coming, "reached_help", Step.ASKED, unless=_answers_safe_or_not),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
     # "ok thanks": welcome, still here (a helper's terminal chat: "I'm glad you told me" and

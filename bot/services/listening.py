@@ -416,7 +416,8 @@ _PRACTICAL_DRAFT = re.compile(
 )
 _FEELING_DRAFT = re.compile(
     r"\b(?:miss|love|sorry|hurt|why did|why do|still|feel|feelings|heart|us|we were|closure"
-    r"|regret|forgive|can we talk|need to talk|thinking about)\b"
+    r"|regret|forgive|can we talk|need to talk|thinking about|meet|meet up|see you|coffee"
+    r"|dinner|drinks?|hang out|come over|catch up|talk about)\b"
 )
 
 

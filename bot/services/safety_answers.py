@@ -1215,7 +1215,7 @@ _PAST_HARM = re.compile(
 )
 _FRESH = re.compile(
     r"\b(?:again|tonight|today|just now|just did|right now|last night|this morning|still"
-    r" bleeding|bleeding|relapsed|earlier)\b"
+    r" bleeding|bleeding|relapsed|earlier|yesterday|this week|recently|days ago|a few days)\b"
 )
 
 
@@ -1874,8 +1874,9 @@ _WITH_THEM = re.compile(
 
 
 def someone_with_them(text: str) -> bool:
-    """ "she's up. making tea": the person they reached is with them, or coming."""
-    return _found(_WITH_THEM, text) or helper_coming(text)
+    """ "she's up. making tea": the person they were asked to reach is with them, or coming
+    (read only after that ask: "he's here" is otherwise no one they reached)."""
+    return _found(_WITH_THEM, text)
 
 
 def helper_coming(text: str) -> bool:
