@@ -3280,7 +3280,7 @@ def ruined_streak(text: str) -> bool:
 _ELSE = re.compile(
     r"\b(?:talk|chat|speak|tlk)(?: to me| with me)? (?:about|abt|bout) (?:something|anything"
     r"|somehting|somthing|smth|sth|somethin|sumthing|sumthin|anythin) else\b"
-    r"|\btell me (?:something|smth|sth) (?:random|nice|else|good|funny)\b"
+    r"|\btell me (?:something|smth|sth) (?:random|else)\b"
     r"|\bcan we (?:just )?talk about something normal\b"
     r"|\bchange (?:the|of) (?:subject"
     r"|topic)\b|\bdistract me\b|\bcan we not talk about (?:this|that|it)\b|\bi do not want to"

@@ -90,15 +90,24 @@ _SPLIT = re.compile(r"[,.!?;:\n]+|\s+(?:and|&)\s+")
 _LEAD_FILLER = re.compile(r"^(?:(?:lol|lmao|ok|okay|so|haha\w*|um+|hmm+|wait|well) )+")
 
 
+_ASKED_PAST_FILLERS: frozenset[SmalltalkKind] = frozenset(
+    {"about", "bot_care", "privacy", "status"}
+)
+
+
 def _classify_piece(piece: str) -> SmalltalkKind | None:
     norm = normalize(piece)
     if not norm:
         return None
+    for kind, pattern in _COMPILED:
+        if pattern.match(norm):
+            return kind
     stripped = _LEAD_FILLER.sub("", norm)
-    tries = (norm, stripped) if stripped != norm and len(stripped.split()) >= 2 else (norm,)
-    for candidate in tries:
+    if stripped != norm and len(stripped.split()) >= 2:
+        # only a question to the bot is read past the fillers ("ok fine i wont" stays what
+        # it was: no small talk)
         for kind, pattern in _COMPILED:
-            if pattern.match(candidate):
+            if kind in _ASKED_PAST_FILLERS and pattern.match(stripped):
                 return kind
     return None
 
