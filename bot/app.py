@@ -272,6 +272,10 @@ class SteadfastApplication(Application):
         # owes the person is kept in the store and sent by the next process.
         rt = runtime_of(self.bot_data)
         rt.stopping = True  # outcome writers waiting for the database stop waiting
+        # No tick starts from now on: PTB waits for the running ones, but one begun while it
+        # waits would be cancelled by APScheduler's shutdown and logged as a failed job.
+        if self.job_queue is not None and self.job_queue.scheduler.running:
+            self.job_queue.scheduler.pause()
         background = rt.background
         for task in list(background):
             task.cancel()

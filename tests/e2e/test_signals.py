@@ -5,6 +5,7 @@ stop is finished from the store by the next process."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import sys
@@ -13,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.clock import MovableClock
 from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
-from tests.harness import TOKEN
+from tests.harness import TOKEN, BotRunner
 from tests.processes import ROOT, BotProcess, clean_env
 
 CONTENT = load_content()
@@ -184,3 +186,35 @@ async def test_a_stop_in_the_middle_of_a_fan_out_hands_back_the_rest_and_nothing
         code, _, log = await stopped(second, signal.SIGTERM)
     assert code == 0, log[-2000:]
     assert {len(u.inbox) for u in users} == {1}
+
+
+async def test_no_tick_starts_while_the_stop_waits_for_a_running_one(
+    emu: BotApiEmulator, database_url: str, clock: MovableClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The stop waits for a running job (a fan-out); a tick that began during that wait used to
+    # be cancelled by APScheduler's shutdown and logged as "Error running job" (seen in CI).
+    runner = BotRunner(emu=emu, clock=clock, database_url=database_url)
+    await runner.start()
+    app = runner.app
+    assert app is not None
+    assert app.job_queue is not None
+    started: list[str] = []
+
+    async def long_job(_: object) -> None:
+        started.append("long")
+        await asyncio.sleep(0.6)
+
+    async def quick_tick(_: object) -> None:
+        started.append("tick")
+        await asyncio.sleep(0.2)
+
+    app.job_queue.run_once(long_job, 0.01)
+    app.job_queue.run_repeating(quick_tick, interval=0.05, first=0.3)
+    await asyncio.sleep(0.1)
+    assert started == ["long"]
+    with caplog.at_level(logging.ERROR, logger="apscheduler"):
+        ticks_before_stop = started.count("tick")
+        await runner.stop()
+    assert started.count("tick") == ticks_before_stop  # nothing began while it waited
+    assert not [r for r in caplog.records if "Error running job" in r.getMessage()]
