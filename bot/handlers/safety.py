@@ -301,6 +301,8 @@ def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra
         params["lines"] = Markup(_lines_block(content, data, lines, intro=data.kind != "o"))
     if "{line}" in template:
         first = lines.abuse if data.kind == "d" else lines.crisis
+        if data.young and data.kind in ("s", "d"):
+            first = [*lines.young, *first]  # "im 15": the country's line for young people
         params["line"] = Markup(first[0])
     if "{silent}" in template:
         key = f"sos.silent_tips.{lines.country}"
@@ -320,6 +322,8 @@ def _lines_block(
     """The emergency number, then the lines that fit the danger (abuse lines first for
     danger from someone), the worldwide directory last."""
     numbers = [*lines.abuse, *lines.crisis] if data.kind == "d" else [*lines.crisis]
+    if data.young and data.kind in ("s", "d"):
+        numbers = [*lines.young, *numbers]
     seen: list[str] = []
     for line in numbers:
         if line not in seen:
@@ -371,7 +375,7 @@ def ask_if_safe(
     goes first (the question in the person's own language); words of crisis `other_language`
     are asked about without "I might be reading this wrong" (the eighth probe's M2: a hedge
     in English, under a question in theirs, read as doubt)."""
-    data = SosData(kind=KINDS[harm_kind(text)], net=True)
+    data = SosData(kind=KINDS[harm_kind(text)], net=True, young=says_young(text))
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
     if data.kind == "s" and done_to_self(text) == "taken":
@@ -452,6 +456,8 @@ async def check_message(update: Update, context: BotContext) -> None:
         return
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
+    # "im 15 and i want to die": the lines for young people from the first reply on
+    data.young = data.young or says_young(text)
     done = done_to_self(text)
     data.taken = data.taken or done == "taken"
     data.injured = data.injured or done == "injured"
@@ -493,6 +499,13 @@ async def check_message(update: Update, context: BotContext) -> None:
         head, _, question = reply.rpartition("\n\n")
         key_line = _pick(rt.content, data, "key_line")
         reply = f"{head}\n\n{key_line}\n\n{question}" if head else f"{reply}\n\n{key_line}"
+    if not going_on and data.young and data.kind in ("s", "d"):
+        # "im 15 and i want to die": an adult on their side, before the closing question
+        head, _, question = reply.rpartition("\n\n")
+        asked = data.asked
+        note = _pick(rt.content, data, "young_note")
+        data.asked = asked  # the talk goes on from the reply's own question
+        reply = f"{head}\n\n{note}\n\n{question}" if head else f"{reply}\n\n{note}"
     if not going_on and (code := other_language(text)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
         key = f"language.safe_check.{reply_code(code, text)}"

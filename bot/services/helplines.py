@@ -101,6 +101,7 @@ class CountryHelplines(_Place):
 
     crisis: list[HelplineLine] = Field(default_factory=list)
     abuse: list[HelplineLine] = Field(default_factory=list)
+    young: list[HelplineLine] = Field(default_factory=list)  # for children and teenagers
     checked: date
 
 
@@ -194,6 +195,7 @@ class LinesForUser:
     crisis: list[str]  # texts, the country's own then the directories
     abuse: list[str]  # texts, the country's own then the directories
     known: bool
+    young: tuple[str, ...] = ()  # the country's lines for children and teenagers, if any
 
 
 def _with_directories(own: list[HelplineLine], directories: list[HelplineLine]) -> list[str]:
@@ -230,4 +232,5 @@ def lines_for(helplines: Helplines, country_code: str | None) -> LinesForUser:
         crisis=_with_directories(entry.crisis, dirs.crisis),
         abuse=_with_directories(entry.abuse, dirs.abuse),
         known=True,
+        young=tuple(line.text for line in entry.young),
     )

@@ -259,3 +259,17 @@ def test_missing_directories_names_the_field(tmp_path: Path) -> None:
 def test_missing_file_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(HelplinesError, match="nope.yaml"):
         load_helplines(tmp_path / "nope.yaml")
+
+
+def test_young_lines_are_optional_and_never_mixed_with_the_directories(tmp_path: Path) -> None:
+    helplines = _helplines()
+    assert any("0800 1111" in text for text in lines_for(helplines, "GB").young)
+    assert lines_for(helplines, "US").young == ()  # 988 is for every age: nothing of its own
+    assert lines_for(helplines, None).young == ()
+    directories = {line.text for line in helplines.directories.crisis}
+    for code, entry in helplines.countries.items():
+        assert not {line.text for line in entry.young} & directories, code
+    data = _raw()
+    data["countries"]["GB"]["young"] = [{"text": "Childline", "source": "ftp://x"}]
+    with pytest.raises(HelplinesError, match=r"countries\.GB\.young"):
+        load_helplines(_write(tmp_path, data))

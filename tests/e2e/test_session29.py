@@ -1,0 +1,66 @@
+"""The twenty-ninth session, through the emulator: a young person's age in the first message
+of a crisis brings the country's line for young people to the top and an adult on their side;
+the same words about someone else's age do not."""
+
+from __future__ import annotations
+
+from bot.core.content import load_content
+from bot.emulator.driver import BotMessage
+from bot.emulator.server import BotApiEmulator
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+
+
+def has_young_note(message: BotMessage) -> bool:
+    plain = " ".join(message.plain.split())
+    return any(v in plain for v in CONTENT.variants("sos.young_note"))
+
+
+async def test_im_15_and_i_want_to_die_gets_childline_first_and_an_adult(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(29001)
+    await onboard(user, zone="Europe/London")
+    await user.send("im 15 and i want to die")
+    reply = await user.reply()
+    assert "0800 1111" in reply.plain  # Childline, before the adult lines
+    assert reply.plain.index("0800 1111") < reply.plain.index("116 123")  # then Samaritans
+    assert "999" in reply.plain
+    assert has_young_note(reply), reply.plain
+    assert reply.plain.rstrip().endswith("?")  # the talk's question stays last
+
+
+async def test_a_young_person_afraid_of_the_ex_gets_the_young_line_in_the_danger_reply(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(29002)
+    await onboard(user, zone="Berlin")
+    await user.send("i am 14 and my ex keeps waiting outside school and says he will hurt me")
+    reply = await user.reply()
+    assert "116 111" in reply.plain, reply.plain  # Nummer gegen Kummer
+    assert "110" in reply.plain or "112" in reply.plain
+    assert has_young_note(reply), reply.plain
+
+
+async def test_someone_else_s_age_is_no_young_person(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(29003)
+    await onboard(user, zone="Europe/London")
+    await user.send("my sister is 15 and honestly i want to die")
+    reply = await user.reply()
+    assert "116 123" in reply.plain, reply.plain
+    assert "0800 1111" not in reply.plain
+    assert not has_young_note(reply)
+
+
+async def test_a_young_person_where_no_young_line_is_known_still_hears_of_an_adult(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(29004)
+    await onboard(user, zone="New York")
+    await user.send("i'm 16 and i want to kill myself")
+    reply = await user.reply()
+    assert "988" in reply.plain
+    assert has_young_note(reply), reply.plain
