@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import NamedTuple
 
 from telegram import InlineKeyboardMarkup, Update
 
@@ -175,6 +177,61 @@ def send_answer(
         turn.say(part, inline(rows) if last else None)
 
 
+class _Heard(NamedTuple):
+    """A message answered in words of its own, help one tap away (never words of strong harm,
+    which the safety check answers)."""
+
+    says: Callable[[Reading], bool]
+    key: str  # the text, a content key
+    topics: bool = False  # the topic menu beside the not-safe button
+    note: str | None = None  # remembered as the last answer, for what follows it
+
+
+# Feelings about themselves, before what the message tells
+_FEELINGS_HEARD = (
+    # "no i dont want a menu i want you to say something": words, and no topic buttons
+    _Heard(lambda r: wants_no_menu(r.text), "listen.no_menu"),
+    # "i feel kinda... nothing? is that normal": yes, and why; no topic menu
+    _Heard(lambda r: feels_numb(r.text), "listen.numb"),
+    # "i think im the toxic one", "was it my fault", "i hate myself for this": never agreed
+    # with, never a topic menu; fairness to themselves, and what happened
+    _Heard(lambda r: my_fault(r.text), "listen.my_fault", topics=True),
+    _Heard(lambda r: self_hate(r.text), "listen.self_hate", topics=True),
+    # "i feel so stupid": not a topic menu; kindness first, and what happened?
+    _Heard(
+        lambda r: self_blame(r.text) and r.match.kind != "answer", "listen.self_blame",
+        topics=True,
+    ),
+)
+# What happened, after the things told that small talk and listening answer first
+_EVENTS_HEARD = (
+    # "he's at my door with flowers asking to talk": the door stays shut, one line through
+    # it, and help one tap away if that changes (ninth probe S16)
+    _Heard(lambda r: at_door_calm(r.text), "listen.at_door_calm"),
+    # "she's pregnant with his baby. we lost ours in march": grief first (eighth probe)
+    _Heard(lambda r: baby_lost(r.text), "listen.baby_lost"),
+    # "i just found out im pregnant and its his": nothing to decide tonight; telling them is
+    # a real decision, not a slip (seventh probe)
+    _Heard(lambda r: pregnant(r.text), "listen.pregnant", note=PREGNANT),
+)
+
+
+def _say_heard(turn: Turn, reading: Reading, rows: tuple[_Heard, ...]) -> bool:
+    """The first row that fits answers; False when none does (or the harm is strong)."""
+    if reading.harm == "strong":
+        return False
+    heard = next((row for row in rows if row.says(reading)), None)
+    if heard is None:
+        return False
+    buttons: list[Row] = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
+    if heard.topics:
+        buttons.append(_topics_row(turn))
+    turn.say(turn.fresh(heard.key), inline(buttons))
+    if heard.note is not None:
+        turn.rt.last_answers.note(turn.user.id, heard.note, turn.now)
+    return True
+
+
 def answer_free_text(turn: Turn, reading: Reading) -> None:
     """Small talk, a confident answer, "did you mean", a feeling heard, or an honest "I don't
     know that one"; words of harm add the way to help (strong ones: ask if they are safe first)."""
@@ -238,23 +295,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.fresh("listen.anger_serious"), inline(not_safe_button))
         turn.rt.last_answers.note(turn.user.id, ANGER, turn.now)
         return
-    if reading.harm != "strong" and wants_no_menu(reading.text):
-        # "no i dont want a menu i want you to say something": words, and no topic buttons
-        turn.say(turn.fresh("listen.no_menu"), inline(not_safe_button))
-        return
-    if reading.harm != "strong" and feels_numb(reading.text):
-        # "i feel kinda... nothing? is that normal": yes, and why; no topic menu
-        turn.say(turn.fresh("listen.numb"), inline(not_safe_button))
-        return
-    if reading.harm != "strong" and (my_fault(reading.text) or self_hate(reading.text)):
-        # "i think im the toxic one", "was it my fault", "i hate myself for this": never agreed
-        # with, never a topic menu; fairness to themselves, and what happened
-        key = "listen.my_fault" if my_fault(reading.text) else "listen.self_hate"
-        turn.say(turn.fresh(key), inline([*not_safe_button, _topics_row(turn)]))
-        return
-    if reading.harm != "strong" and self_blame(reading.text) and reading.match.kind != "answer":
-        # "i feel so stupid": not a topic menu; kindness first, and what happened?
-        turn.say(turn.fresh("listen.self_blame"), inline([*not_safe_button, _topics_row(turn)]))
+    if _say_heard(turn, reading, _FEELINGS_HEARD):
         return
     said = told(reading.text) if reading.harm != "strong" else None
     if said in ("control_told", "miss_who_hurt", "only_you", "hi_back", "child_urgent",
@@ -270,20 +311,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         buttons = not_safe_button if said in ("control_told", "miss_who_hurt", "only_you") else []
         turn.say(turn.fresh(f"listen.{said}"), inline(buttons))
         return
-    if reading.harm != "strong" and at_door_calm(reading.text):
-        # "he's at my door with flowers asking to talk": the door stays shut, one line
-        # through it, and help one tap away if that changes (ninth probe S16)
-        turn.say(turn.fresh("listen.at_door_calm"), inline(not_safe_button))
-        return
-    if reading.harm != "strong" and baby_lost(reading.text):
-        # "she's pregnant with his baby. we lost ours in march": grief first (eighth probe)
-        turn.say(turn.fresh("listen.baby_lost"), inline(not_safe_button))
-        return
-    if reading.harm != "strong" and pregnant(reading.text):
-        # "i just found out im pregnant and its his": nothing to decide tonight; telling them
-        # is a real decision, not a slip (seventh probe)
-        turn.say(turn.fresh("listen.pregnant"), inline(not_safe_button))
-        turn.rt.last_answers.note(turn.user.id, PREGNANT, turn.now)
+    if _say_heard(turn, reading, _EVENTS_HEARD):
         return
     for tells, key in (
         (block_evaded, "listen.block_evaded"),
