@@ -1,5 +1,6 @@
 """Bounded records of recent things: the updates this process has taken in, the last FAQ
-answer each person was given, and the last few listening texts each person read."""
+answer each person was given (and whether they said they are young), and the last few
+listening texts each person read."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class LastAnswers:
         # offered, a slip told): "hes calling me right now" a minute after "HE TEXTED ME",
         # with the urge offer between, is still the same answer asked again
         self._faq: dict[int, tuple[str, datetime]] = {}
+        self._young: dict[int, datetime] = {}  # when each said they are young, lately
 
     def repeats(self, user_id: int, answer_id: str, now: datetime, within: timedelta) -> bool:
         """Whether `answer_id` was the last FAQ answer `user_id` got, less than `within` ago."""
@@ -47,6 +49,19 @@ class LastAnswers:
         """The last answer `user_id` got, if less than `within` ago."""
         last = self._last.get(user_id)
         return last[0] if last is not None and now - last[1] < within else None
+
+    def note_young(self, user_id: int, now: datetime) -> None:
+        """They said they are young ("im 15 and my bf broke up with me"): a safety talk that
+        opens later gives them the lines for young people."""
+        self._young.pop(user_id, None)
+        self._young[user_id] = now
+        if len(self._young) > self._size:
+            del self._young[next(iter(self._young))]
+
+    def told_young(self, user_id: int, now: datetime, within: timedelta) -> bool:
+        """Whether `user_id` said they are young less than `within` ago."""
+        said = self._young.get(user_id)
+        return said is not None and now - said < within
 
     def note(self, user_id: int, answer_id: str, now: datetime, *, faq: bool = False) -> None:
         """Remember the last reply of note; `faq`: an FAQ answer, which `repeats` looks at."""

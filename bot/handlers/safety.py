@@ -113,6 +113,7 @@ from bot.services.safety_answers import (
     is_no_one,
     is_plain_ok,
     is_unreachable,
+    keeps_it_from,
     low_battery,
     means_at_hand,
     medically_cleared,
@@ -195,6 +196,7 @@ SELF_PLAN = ("intro", "q_calm", "q_people", "q_place", "q_safer", "q_pro")
 DANGER_PLAN = ("intro", "q_person", "q_phone", "q_document", "q_codeword", "q_bag")
 PLAN_ANSWER_CHARS = 120
 DB_WAIT = 2.0  # seconds a safety reply waits for the database before going out without it
+YOUNG_WITHIN = timedelta(days=1)  # an age told this long ago still shapes a talk that opens
 
 
 class Step(StrEnum):
@@ -375,7 +377,10 @@ def ask_if_safe(
     goes first (the question in the person's own language); words of crisis `other_language`
     are asked about without "I might be reading this wrong" (the eighth probe's M2: a hedge
     in English, under a question in theirs, read as doubt)."""
-    data = SosData(kind=KINDS[harm_kind(text)], net=True, young=says_young(text))
+    young = says_young(text) or turn.rt.last_answers.told_young(
+        turn.user.id, turn.now, YOUNG_WITHIN
+    )
+    data = SosData(kind=KINDS[harm_kind(text)], net=True, young=young)
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
     if data.kind == "s" and done_to_self(text) == "taken":
@@ -403,10 +408,13 @@ async def check_message(update: Update, context: BotContext) -> None:
     if message is None or chat is None:
         return
     text = message.text or message.caption or ""
+    rt = context.runtime
+    if user is not None and says_young(text):
+        # "im 15 and my bf broke up w me": heard for a talk that opens later (per process)
+        rt.last_answers.note_young(user.id, rt.clock.now())
     signal = detect_crisis(text)
     if signal is None:
         return
-    rt = context.runtime
     zone, convo = await _read_state(rt, user.id if user else chat.id)
     frame = convo.find(NAME)
     going_on = frame is not None and not FLOW.is_idle(frame, rt.clock.now())
@@ -456,8 +464,10 @@ async def check_message(update: Update, context: BotContext) -> None:
         return
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
-    # "im 15 and i want to die": the lines for young people from the first reply on
-    data.young = data.young or says_young(text)
+    # "im 15 and i want to die", or said earlier: the lines for young people from the start
+    data.young = data.young or says_young(text) or (
+        user is not None and rt.last_answers.told_young(user.id, rt.clock.now(), YOUNG_WITHIN)
+    )
     done = done_to_self(text)
     data.taken = data.taken or done == "taken"
     data.injured = data.injured or done == "injured"
@@ -779,6 +789,9 @@ _HEARD = (
     # "ok can we talk about him instead" (a session-28 chat: "tell me one thing you've liked
     # lately"): yes, him; what's going on
     _Heard("s", talks_of_them, "talk_about_them", Step.LISTEN, unless=_said_unsafe),
+    # "my parents cant find out about this": they don't have to be told; a line is
+    # confidential, and someone else they could tell (a session-29 chat: "Call your parents")
+    _Heard("sd", keeps_it_from, "kept_from_them", Step.ASKED),
     # "i dont want a lecture, i just needed to tell someone": heard, no lecture, no question
     _Heard("sd", wants_no_lecture, "no_lecture", Step.LISTEN),
     # "not deep", "just a scratch": care for the cut, no "call now" (ninth probe S2)

@@ -40,6 +40,7 @@ __all__ = [
     "urge_to_harm_again",
     "asks_about_a_place",
     "says_young",
+    "keeps_it_from",
     "will_tell_there",
     "SafetyAnswer",
     "about_the_bot",
@@ -3286,6 +3287,35 @@ _ELSE = re.compile(
     r"|topic)\b|\bdistract me\b|\bcan we not talk about (?:this|that|it)\b|\bi do not want to"
     r" talk about (?:this|that|it)(?: anymore| any more| right now| now| tonight)?$"
 )
+
+
+# "my parents cant find out about this", "dont tell my mom", "nobody can know": kept from
+# people close to them (a session-29 chat: "Good, let's make that happen now. Call your
+# parents" to a fifteen-year-old who said her parents must not find out)
+_CLOSE = (
+    r"(?:parents|mum|mom|mam|mother|dad|father|family|wife|husband|partner|boyfriend"
+    r"|girlfriend|bf|gf|friends|roommates?|flatmates?|boss|teachers?|school|sister|brother"
+    r"|grandma|grandmother|nan|nana|grandpa|aunt|uncle|kids|children|anyone|anybody|no one"
+    r"|nobody)"
+)
+_KEPT_FROM = re.compile(
+    rf"\b(?:(?:my |our |the )?{_CLOSE}|they) (?:can not|cannot|must not|mustnt|should not"
+    r"|shouldnt|will never|can never|is not allowed to|are not allowed to) (?:ever )?"
+    r"(?:find out|know|hear|see this|be told|learn)\b"
+    r"|\b(?:please |pls )?do not (?:tell|call|contact|text|message|inform)"
+    rf" (?:my |our )?{_CLOSE}\b"
+    rf"|\bi do not want (?:my |our )?{_CLOSE} to (?:know|find out|hear)\b"
+    rf"|\bi (?:can not|cannot|could never|can never) tell (?:my |our )?{_CLOSE}\b"
+    r"|\bif (?:my |our )?(?:parents|mum|mom|dad|family|wife|husband|partner) (?:find out"
+    r"|finds out|knew|found out|ever (?:find|finds) out)\b"
+    r"|\b(?:no one|nobody) (?:can|must|should) (?:ever )?(?:find out|know|hear|learn)\b"
+)
+
+
+def keeps_it_from(text: str) -> bool:
+    """ "my parents cant find out about this", "dont tell my mom", "i cant tell my wife": what
+    they told is to stay away from someone close (not someone to reach now)."""
+    return _found(_KEPT_FROM, text)
 
 
 # "i dont want a lecture, i just needed to tell someone": heard, no lecture (a helper's

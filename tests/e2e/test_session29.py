@@ -1,12 +1,14 @@
 """The twenty-ninth session, through the emulator: a young person's age in the first message
 of a crisis brings the country's line for young people to the top and an adult on their side;
-the same words about someone else's age do not."""
+the same words about someone else's age do not. In the talk, what is to be kept from family
+is never met with "call them now"."""
 
 from __future__ import annotations
 
 from bot.core.content import load_content
 from bot.emulator.driver import BotMessage
 from bot.emulator.server import BotApiEmulator
+from tests.e2e.test_safety import PASSIVE, said
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
@@ -64,3 +66,42 @@ async def test_a_young_person_where_no_young_line_is_known_still_hears_of_an_adu
     reply = await user.reply()
     assert "988" in reply.plain
     assert has_young_note(reply), reply.plain
+
+
+async def test_parents_who_must_not_find_out_are_not_the_ones_to_call(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "Good, let's make that happen now. Call your parents" to a
+    # fifteen-year-old who had just said her parents must not find out.
+    user = emu.user(29005)
+    await onboard(user, zone="America/Chicago")
+    await user.send(PASSIVE)
+    await user.reply()
+    await user.send("my parents cant find out about this")
+    reply = await user.reply()
+    assert said(reply, "sos.kept_from_them"), reply.plain
+    assert not said(reply, "sos.reach_person")
+    assert "988" in reply.plain
+    await user.send("my sister maybe")  # someone they could tell: reaching her is the answer
+    reply = await user.reply()
+    assert said(reply, "sos.reach_person"), reply.plain
+
+
+async def test_an_age_told_before_the_crisis_still_brings_the_young_line(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "im 15 and my bf broke up w me over snap", two messages later "i think
+    # about just not being here anymore": the adult lines only.
+    user = emu.user(29006)
+    await onboard(user, zone="Europe/London")
+    await user.send("im 15 and my bf broke up with me over snap")
+    await user.reply()
+    await user.send("sometimes i think about just not being here anymore")
+    reply = await user.reply()
+    assert "0800 1111" in reply.plain, reply.plain
+    assert has_young_note(reply), reply.plain
+    other = emu.user(29007)  # someone else, the same words without the age: no Childline
+    await onboard(other, zone="Europe/London")
+    await other.send("sometimes i think about just not being here anymore")
+    reply = await other.reply()
+    assert "0800 1111" not in reply.plain

@@ -14,11 +14,13 @@ from bot.services.safety_answers import (
     is_dont_know,
     is_no_one,
     is_unreachable,
+    keeps_it_from,
     person_named,
     plans_to_avoid,
     read_safety_answer,
     ruined_streak,
     safety_tool_asked,
+    says_young,
     shaken,
     still_there,
     their_place,
@@ -318,3 +320,41 @@ def test_a_request_that_opens_with_no_is_not_no_to_are_you_safe(
     text: str, expected: str | None
 ) -> None:
     assert read_safety_answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("my parents cant find out about this", True),
+        ("i can't tell my wife, she'd never look at me the same", True),
+        ("nobody can know about this ok", True),
+        ("i dont want my family to know", True),
+        ("if my mom finds out im dead", True),
+        ("my mum is home", False),  # someone near: go to them
+        ("my sister maybe", False),  # someone to reach
+        ("my parents know", False),
+        ("can i tell my parents", False),
+        ("i dont want to tell my mum but i will", False),
+    ],
+)
+def test_what_is_kept_from_someone_close_is_told_apart_from_someone_to_reach(
+    text: str, kept: bool
+) -> None:
+    assert keeps_it_from(text) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "young"),
+    [
+        ("im 15 and i want to die", True),
+        ("i'm only 14 and nobody cares", True),
+        ("im in year 10 and he keeps messaging me", True),
+        ("my sister is 15 and i want to die", False),
+        ("im 15 days in and i want to die", False),
+        ("i am 17 weeks pregnant", False),
+    ],
+)
+def test_a_young_person_s_own_age_is_told_apart_from_other_numbers(
+    text: str, young: bool
+) -> None:
+    assert says_young(text) is young
