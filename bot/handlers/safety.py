@@ -24,7 +24,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update, User
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
@@ -415,7 +415,30 @@ async def check_message(update: Update, context: BotContext) -> None:
     signal = detect_crisis(text)
     if signal is None:
         return
-    zone, convo = await _read_state(rt, user.id if user else chat.id)
+    try:
+        if not await _answer_crisis(context, rt, chat.id, user, text, signal):
+            return
+    except Exception:
+        # Whatever failed while the reply was being built (a helper's chat once got two
+        # "Something broke on my end" and no number at all), the way to help still goes out
+        logger.exception("safety reply failed; the plain one is sent instead")
+        emergency = _lines_for_zone(rt, None).emergency
+        reply = rt.content.text("sos.fallback_reply", emergency=emergency)
+        await _send(context, chat.id, reply, None)
+    raise ApplicationHandlerStop
+
+
+async def _answer_crisis(
+    context: BotContext,
+    rt: Runtime,
+    chat_id: int,
+    user: User | None,
+    text: str,
+    signal: CrisisSignal,
+) -> bool:
+    """The safety reply to a message of crisis or danger, and the talk it opens; False when
+    the talk already open reads the message itself."""
+    zone, convo = await _read_state(rt, user.id if user else chat_id)
     frame = convo.find(NAME)
     going_on = frame is not None and not FLOW.is_idle(frame, rt.clock.now())
     # Danger from someone told in a talk about something else ("he's outside my door with a
@@ -429,7 +452,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     ):
         # "im ok. not gonna hurt myself", "im not going to hurt myself ok? i just want the pain
         # to stop": an answer, read by the talk itself
-        return
+        return False
     calmer = frame is not None and SosData.of(frame).kind == "d" and (
         threat_gone(text)
         or read_safety_answer(text) == "safe"
@@ -461,7 +484,7 @@ async def check_message(update: Update, context: BotContext) -> None:
     ):
         # "i called 999, theyre sending someone", "what if he put a tracker on my car", "he
         # has a gun": the talk reads it (with the number), no alarm again
-        return
+        return False
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
     # "im 15 and i want to die", or said earlier: the lines for young people from the start
@@ -522,13 +545,13 @@ async def check_message(update: Update, context: BotContext) -> None:
         if rt.content.has(key):
             reply = f"{rt.content.text(key)}\n\n{reply}"
     logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
-    await _send(context, chat.id, reply, _buttons(rt.content, data, step))
+    await _send(context, chat_id, reply, _buttons(rt.content, data, step))
     if user is not None:
         try:
-            await _remember(rt, user.id, chat.id, data, step)
+            await _remember(rt, user.id, chat_id, data, step)
         except Exception:  # noqa: BLE001 - the reply is out; the talk goes on without a record
             logger.warning("safety talk not recorded (database unavailable)")
-    raise ApplicationHandlerStop
+    return True
 
 
 def _country_being_chosen(convo: Conversation) -> str | None:

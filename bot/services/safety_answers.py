@@ -1199,12 +1199,21 @@ _NOT_TAKEN = re.compile(
 _NOT_YET = re.compile(
     r"\b(?:want|wanna|going|gonna|about|urge|urges|tempted|trying not|try not|feel like|might"
     r"|could|would|will|need|needing|planning|plan|thinking about|thinking of|scared i will"
+    r"|think|thinking|think about|think of|am think"
     r"|afraid i will)(?: to)? (?:really |just |badly |so badly )?(?:hurt|hurting|cut|cutting|burn"
     r"|burning|harm|harming|take|taking|swallow|swallowing|overdose|overdosing|od)\b"
 )
 
 
 _DONE_ANYWAY = re.compile(r"\b(?:already|just did|bleeding|blood)\b")
+# Pills fetched from somewhere, not swallowed (a session-29 chat: "theyre my mums
+# antidepressants i took them from the bathroom" got "call now, even if you feel okay")
+_TOOK_FROM = re.compile(
+    r"\b(?:took|taken|grabbed|got) (?:them|it|those|these|the (?:pills|tablets|box|bottle|packet))"
+    r" (?:from|out of|off) (?:the |my |her |his |our |their )?(?:\w+ )?(?:bathroom|cabinet"
+    r"|cupboard|drawer|shelf|kitchen|room|bedroom|bag|purse|car|house|place|medicine box"
+    r"|first aid kit)\b"
+)
 
 
 # Harm told as past: "i used to cut myself last year", "i self harmed in high school" (a
@@ -1267,6 +1276,8 @@ def done_to_self(text: str) -> Literal["taken", "injured"] | None:
         # "i want to hurt myself": what is wanted is not done; the rest of the message is read
         # ("i took 10 and i want to take more" still tells of something taken)
         norm = _NOT_YET.sub(" ", norm)
+    # "i took them from the bathroom": fetched, not swallowed ("...and swallowed them" still is)
+    norm = _TOOK_FROM.sub(" ", norm)
     if _TAKEN.search(norm) is not None:
         return "taken"
     return "injured" if _INJURED.search(norm) is not None else None

@@ -5,6 +5,10 @@ is never met with "call them now"."""
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+
 from bot.core.content import load_content
 from bot.emulator.driver import BotMessage
 from bot.emulator.server import BotApiEmulator
@@ -105,3 +109,24 @@ async def test_an_age_told_before_the_crisis_still_brings_the_young_line(
     await other.send("sometimes i think about just not being here anymore")
     reply = await other.reply()
     assert "0800 1111" not in reply.plain
+
+
+async def test_a_failure_while_the_safety_reply_is_built_still_sends_the_way_to_help(
+    emu: BotApiEmulator, bot: BotRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A helper's chat once got two "Something broke on my end" and no number at all for "i
+    # really dont want to be alive anymore since she left" (not reproduced since): whatever
+    # fails, the person still gets the number and the directory, and no apology for an error.
+    from bot.handlers import safety
+
+    def broken(*_: object, **__: object) -> object:
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(safety, "_first_reply", broken)
+    user = emu.user(29008)
+    await user.send("i really dont want to be alive anymore since she left")
+    reply = await user.reply()
+    assert said(reply, "sos.fallback_reply"), reply.plain
+    assert "findahelpline.com" in reply.plain
+    await asyncio.sleep(0.3)
+    assert len(user.inbox) == 1  # not followed by "something went wrong"

@@ -358,3 +358,19 @@ def test_a_young_person_s_own_age_is_told_apart_from_other_numbers(
     text: str, young: bool
 ) -> None:
     assert says_young(text) is young
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("i am think to hurt myself. have knife in kitchen", None),  # wanted, not done
+        ("theyre my mums antidepressants i took them from the bathroom", None),  # fetched
+        ("i took them from my mums cabinet and swallowed them all", "taken"),
+        ("i took the pills from the drawer and took like 8", "taken"),
+        ("i hurt myself again", "injured"),
+    ],
+)
+def test_pills_fetched_or_harm_thought_of_is_not_something_done(
+    text: str, done: str | None
+) -> None:
+    assert done_to_self(text) == done
