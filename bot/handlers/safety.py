@@ -41,7 +41,7 @@ from bot.services import tghtml
 from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind, mentions_harm
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.language import other_language, reply_code
-from bot.services.reading import Reading, asks_status, read_text
+from bot.services.reading import Reading, asks_status, quits_the_bot, read_text
 from bot.services.reading import about_the_bot as asks_of_the_bot
 from bot.services.safety_answers import (
     a_handover,
@@ -71,6 +71,7 @@ from bot.services.safety_answers import (
     asks_tech_safety,
     asks_to_call_police,
     asks_to_meet_them,
+    asks_to_open_door,
     asks_to_reply_to_them,
     asks_what_to_do,
     asks_what_to_say,
@@ -79,6 +80,7 @@ from bot.services.safety_answers import (
     asks_why_numbers,
     at_the_door,
     blames_self,
+    bleeding_eases,
     blocked_by_them,
     breaking_in,
     cannot_speak,
@@ -147,6 +149,7 @@ from bot.services.safety_answers import (
     puts_away,
     reached_help,
     read_safety_answer,
+    retracts,
     ruined_streak,
     safety_tool_asked,
     said_as,
@@ -172,6 +175,7 @@ from bot.services.safety_answers import (
     they_will_regret,
     threat_gone,
     threatens_images,
+    to_bed,
     told_as_past,
     urge_to_harm_again,
     waiting_for_help,
@@ -181,7 +185,7 @@ from bot.services.safety_answers import (
     wont_call,
 )
 from bot.services.slips import told_a_slip_to_them
-from bot.services.smalltalk import classify_smalltalk
+from bot.services.smalltalk import asks_to_erase, classify_smalltalk
 from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone
 from bot.services.yesno import yes_or_no
@@ -684,6 +688,10 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
     data.unsafe = data.unsafe or step == Step.UNSAFE
     if data.at_door and key == "no_police":  # "i dont want to call the police", him at the door
         key = "no_police_now"
+    if data.at_door and not data.images and key == "danger_steps":
+        # "hes shouting that he just wants to talk", him at the door: the call now, not "if
+        # they show up" and a bag by the door (a session-29 chat)
+        key = "danger_still_there"
     if data.stopped and not data.taken and key in ("still_here", "stay_unsafe", "unsafe_again"):
         key = "still_here_quiet"  # they asked for no more questions, or were promised it
     if key == "hurt_minor" and data.asked in ("hurt_minor", "hurt_minor_first"):
@@ -875,6 +883,8 @@ _HEARD = (
     # at the door still, getting in feared or begun: the call now, short (terminal chat:
     # "he's still there" got the steps for the days after)
     _Heard("d", breaking_in, "danger_breaking_in", Step.UNSAFE),
+    # "should i just open it and get it over with": no; the call, the door kept shut
+    _Heard("d", asks_to_open_door, "dont_open", Step.UNSAFE),
     _Heard("d", still_there, "danger_still_there", Step.UNSAFE),
     # "can i sleep at my sister's": yes, and what to take; "im shaking": the body after a
     # fright, and the calming exercise
@@ -1039,6 +1049,20 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         await _press(turn, frame, _tool_button(data, tool))
         return
     if (
+        (quits_the_bot(text) or asks_to_erase(text))
+        and not data.taken
+        and mentions_harm(text) is None
+        and read_safety_answer(_MEANT_BOT.sub(" ", text)) != "unsafe"
+    ):
+        # "no i mean this bot. i want to stop", "delete everything" (a session-29 chat: "Please
+        # call 112 now" twice): the misreading owned, /pause and /delete, the talk let go with
+        # help one tap away
+        data.said += 1
+        key = "erase_in_talk" if asks_to_erase(text) else "means_the_bot"
+        turn.say(_pick(turn.rt.content, data, key), inline([[_not_safe(turn, data)]]))
+        turn.convo.pop(NAME)
+        return
+    if (
         (asks_who_is_told(text) or asks_not_to_tell(text))
         and not asks_bot_to_call(text)
         and mentions_harm(text) is None
@@ -1119,6 +1143,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     if data.injured and serious_injury(text):
         # "its bleeding a lot": call now
         _reply(turn, frame, data, "hurt_serious", Step.UNSAFE)
+        return
+    if data.injured and not data.taken and bleeding_eases(text):
+        # "ok its slowing down i think" (a session-29 chat: "If you haven't yet, please call
+        # 999 now"): good; pressure a while longer, and when it still needs a doctor
+        _reply(turn, frame, data, "bleeding_eases", Step.ASKED)
         return
     if data.taken and (sleeps_it_off(text) or says_accident(text)):
         # "im just gonna sleep it off", "it was an accident kind of": sleeping is the danger,
@@ -1306,6 +1335,24 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(_pick(turn.rt.content, data, "clarified"), inline([[_not_safe(turn, data)]]))
         turn.convo.pop(NAME)
         return
+    if data.kind == "s" and not data.taken and retracts(text):
+        # "seriously forget i said anything" (a session-29 chat: "please call 999 now" again):
+        # no big thing made of it, and not forgotten either; the way to help kept, no question
+        if data.unsafe or data.means:
+            _reply(turn, frame, data, "retracted", Step.LISTEN)
+            return
+        data.said += 1
+        turn.say(_pick(turn.rt.content, data, "played_down"), inline([[_not_safe(turn, data)]]))
+        turn.convo.pop(NAME)
+        return
+    if data.kind == "s" and not data.taken and not data.accompanied and to_bed(text):
+        # "im going to bed", after a night like this (a session-29 chat: "I'll stay while you
+        # call"): a goodnight with tonight's few safe things and the line for the night
+        if data.unsafe:
+            _reply(turn, frame, data, "to_bed", Step.LISTEN)  # the talk stays, unasked
+        else:
+            _settle(turn, frame, data, "to_bed")
+        return
     if data.kind == "s" and not (data.unsafe or data.taken or data.means) and plays_it_down(text):
         # "lol its not that deep": not argued with, not asked again; the 🚨 button left
         data.said += 1
@@ -1404,7 +1451,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # when the one at risk is the ex: these replies speak to the person's own danger.
         _reply(turn, frame, data, "reach_person", Step.UNSAFE, **_who(who))
     elif data.kind != "o" and is_no_one(text):
-        _reply(turn, frame, data, "no_one", Step.UNSAFE)
+        # "i live alone", after pills: no one to wake, so the call itself, and the door open
+        _reply(turn, frame, data, "no_one_taken" if data.taken else "no_one", Step.UNSAFE)
     elif data.kind != "o" and is_unreachable(text):
         _reply(turn, frame, data, "unreachable", Step.UNSAFE)
     else:
@@ -1502,6 +1550,13 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         turn.convo.pop(NAME)
         await router.route(turn, text)
         return
+    if data.kind == "d" and (still_there(text) or asks_to_open_door(text)):
+        # "he says hes not leaving til i open", a minute after tapping "I'm safe right now" (a
+        # session-29 chat: "Feelings like this come in waves", then the urge tool)
+        data.at_door = True
+        key = "dont_open" if asks_to_open_door(text) else "danger_still_there"
+        _reply(turn, frame, data, key, Step.UNSAFE)
+        return
     if data.kind == "d" and a_handover(text) and mentions_harm(text) is None:
         # "i gave her the box and shut the door", after "she just wants her stuff back"
         data.said += 1
@@ -1582,6 +1637,9 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
     turn.convo.pop(NAME)
     await router.route(turn, text)  # to the flow below, if one is waiting, or answered
 
+
+# "no i mean this bot": the "no" corrects what was meant, it is no answer to "are you safe?"
+_MEANT_BOT = re.compile(r"^\W*(?:no+|nah|nope)\b[\s,.!]*(?=i (?:mean|meant)\b)", re.IGNORECASE)
 
 # "wait", "actually", "sorry" before a "no": the answer taken back
 _TAKING_BACK = re.compile(

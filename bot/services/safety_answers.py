@@ -40,6 +40,10 @@ __all__ = [
     "urge_to_harm_again",
     "asks_about_a_place",
     "says_young",
+    "retracts",
+    "bleeding_eases",
+    "to_bed",
+    "asks_to_open_door",
     "keeps_it_from",
     "will_tell_there",
     "SafetyAnswer",
@@ -1093,6 +1097,7 @@ _NO_ONE_ANY = re.compile(
     r" (?:does not|do not|will not|would not) (?:talk|speak|care)"
     r"|think i am being (?:dramatic|stupid|silly)|who would i (?:even )?(?:call|text|ring|talk to)"
     r"|none(?! of)|there is not anyone|i am (?:all )?(?:alone|on my own)"
+    r"|i (?:live|am living|stay) (?:all )?(?:alone|on my own|by myself)|(?:i am )?home alone"
     r"|pushed (?:everyone|them all|everybody|all my \w+) away"
     r"|(?:she|he|they) (?:was|were) the (?:one|person|only one)(?: i)?)\b"
 )
@@ -1501,7 +1506,8 @@ def waiting_for_help(text: str) -> bool:
 
 # The two objections that stop people getting treated: no ambulance, someone would freak out
 _NO_AMBULANCE = re.compile(
-    r"\b(?:i )?(?:do not|dont|don t) want (?:an |the )?(?:ambulance|paramedics|to go to (?:the )?"
+    r"\b(?:i )?(?:do not|dont|don t) (?:want|need) (?:an |the |any |a )?(?:ambulance|paramedics"
+    r"|doctors?|hospital|to go to (?:the )?"
     r"(?:hospital|a and e|a e|er))\b|\bno ambulance\b|\bi am not (?:going to|gonna) (?:the )?"
     r"(?:hospital|a and e|a e|er)\b|\b(?:she|he|they|my (?:mum|mom|dad|flatmate|roommate|parents))"
     r" (?:would|will|d) (?:freak out|kill me|be so angry|be furious|panic|be upset)\b"
@@ -1638,6 +1644,23 @@ def clarifies_move(text: str) -> bool:
     """ "haha no i'm moving to japan", "no im just moving abroad": a move, not a goodbye."""
     norm = normalize(text).strip()
     return _MOVING.search(norm) is not None and mentions_harm(norm) is None
+
+
+# "should i just open it and get it over with", with them at the door (a session-29 chat: the
+# answer about riding out the urge to text)
+_OPEN_THE_DOOR = re.compile(
+    r"\b(?:should|can|could|do|shall|maybe|what if) i (?:just |should |should just )?(?:open"
+    r" (?:it|the door|up)|answer (?:it|the door)|unlock (?:it|the door)|let (?:him|her|them) in"
+    r"|go (?:out|outside|down)(?: to (?:him|her|them)| and talk)?|talk to (?:him|her|them)"
+    r" (?:through the door|outside|at the door))\b"
+    r"|\bi (?:will|am going to|am gonna|might) (?:just )?(?:open (?:it|the door)|let (?:him|her"
+    r"|them) in)\b"
+)
+
+
+def asks_to_open_door(text: str) -> bool:
+    """ "should i just open it", "maybe i should let him in": the door, with them behind it."""
+    return _found(_OPEN_THE_DOOR, text)
 
 
 # Danger told as going on ("yeah he did it again today", "he still follows me"): not "yes,
@@ -1848,6 +1871,53 @@ _PLAYED_DOWN = re.compile(
 )
 
 
+# "seriously forget i said anything", "never mind", "ignore that" (a session-29 chat, after
+# "i want to die. i mean it tonight": "If you haven't yet, please call 999 now")
+_RETRACTS = re.compile(
+    r"^(?:(?:seriously|just|ok|okay|please|pls|lol|honestly|nah|no|ugh|can you|can u) )*"
+    r"(?:forget (?:i said anything|what i said|i said (?:that|it)|it|about it|that|this"
+    r"|everything i said|all of it)|never ?mind|nvm|ignore (?:that|what i said|me|it|my last"
+    r" message|everything i said)|pretend i (?:did not|didnt) say (?:that|anything|it))"
+    r"(?: (?:lol|ok|okay|please|pls|seriously|i am fine|i am ok|it is nothing|im fine))*$"
+)
+
+
+def retracts(text: str) -> bool:
+    """ "forget i said anything", "never mind": what was said, taken back."""
+    return _RETRACTS.search(normalize(text).strip(" .!?")) is not None
+
+
+# "im going to bed", "gonna sleep now", "goodnight": the night, with nobody said to be there
+_TO_BED = re.compile(
+    r"^(?:(?:ok|okay|anyway|well|so|right|i think|fine|lol) )*(?:i am |im )?(?:going to|gonna"
+    r"|off to|heading to|about to|going) (?:bed|sleep|go to bed|go to sleep|try to sleep|try"
+    r" and sleep|head to bed)(?: now| soon| then)?(?: (?:night|goodnight|gn|bye))*$"
+    r"|^(?:ok |okay |anyway )?(?:goodnight|good night|night|gn|nighty night)$"
+)
+
+
+def to_bed(text: str) -> bool:
+    """ "im going to bed", "gonna try to sleep", "goodnight": the night, on their own."""
+    return _TO_BED.search(normalize(text).strip(" .!?")) is not None
+
+
+# "ok its slowing down i think", "stopped bleeding": the wound, easing
+_BLEEDING_EASES = re.compile(
+    r"\b(?:it is|it|the bleeding is|bleeding is|blood is|the blood is|it has|bleeding has)"
+    r"(?: (?:already|finally|kinda|kind of|mostly|sort of))? (?:slowing|slowed|stopped|stopping"
+    r"|easing|eased)(?: down)?\b|\b(?:not bleeding|stopped bleeding|bleeding stopped)"
+    r"(?: (?:any ?more|as much|now))?\b"
+)
+
+
+def bleeding_eases(text: str) -> bool:
+    """ "ok its slowing down i think", "it stopped bleeding": the wound easing, told."""
+    return _found(_BLEEDING_EASES, text) and not _found(_BLEEDING_WORSE, text)
+
+
+_BLEEDING_WORSE = re.compile(r"\b(?:started again|again now|worse|will not stop|not stopping)\b")
+
+
 def plays_it_down(text: str) -> bool:
     """ "lol its not that deep", "ur overreacting": the worry played down, nothing else."""
     return _says_only(_PLAYED_DOWN, text)
@@ -2038,13 +2108,14 @@ def asks_for_company(text: str) -> bool:
 
 # "im in canada", "i live in manchester", "from the uk": where they are, said in the talk
 _PLACE_SAID = re.compile(
-    r"^(?:(?:actually |no |sorry |but )*(?:i am|we are|i live|i am living|living|currently"
-    r"|based|i am based|i am staying|staying|i am from|i am visiting|visiting|i am now|now"
-    r"|i moved|i am actually) )?(?:in|from|to) (?P<place>[a-z][a-z .,'-]{1,40})$"
-    # the same said in the languages we cover ("sono in italia", "estoy en mexico")
-    r"|^(?:sono|vivo|abito|estoy|estou|moro|je suis|j habite|je vis|ich bin|ich wohne"
-    r"|ich lebe|jestem|mieszkam|nasa|andito ako) (?:in|en|em|au|aux|a|in der|im|w|sa) "
+    # said in the languages we cover ("sono in italia", "estoy en mexico", "to em sao paulo")
+    r"^(?:sono|vivo|abito|estoy|estou|moro|je suis|j habite|je vis|ich bin|ich wohne"
+    r"|ich lebe|jestem|mieszkam|nasa|andito ako|to|eu to|eu estou|eu moro|eu vivo)"
+    r" (?:in|en|em|au|aux|a|in der|im|w|sa|no|na|nos|nas) "
     r"(?P<place2>[a-z][a-z .,'-]{1,40})$"
+    r"|^(?:(?:actually |no |sorry |but )*(?P<verb>i am|we are|i live|i am living|living"
+    r"|currently|based|i am based|i am staying|staying|i am from|i am visiting|visiting|i am now"
+    r"|now|i moved|i am actually) )?(?P<prep>in|from|to) (?P<place>[a-z][a-z .,'-]{1,40})$"
 )
 # First names that are also places: said alone, they are a person to call.
 _NAME_PLACES = frozenset(
@@ -2145,8 +2216,11 @@ def country_named(text: str, names: dict[str, str]) -> str | None:
     candidates = resolve_timezone(place, limit=1)
     if not candidates:
         return None
-    if said is None and candidates[0].label.split(",")[0].casefold() != place:
-        return None  # a bare word is a place only when it is a place's very name
+    loose = said is None or (said.group("prep") == "to" and not said.group("verb"))
+    if loose and candidates[0].label.split(",")[0].casefold() != place:
+        # a bare word is a place only when it is a place's very name (and "to cansada", "I'm
+        # tired" in Portuguese, is not Canada)
+        return None
     return country_for_zone(candidates[0].zone)
 
 
@@ -2309,6 +2383,18 @@ _ABOUT_LINES = re.compile(
     r"|\bcan i (?:text|message|chat|write)(?: to)?(?: them| it)?(?: instead)?\b"
     r"|\bis there (?:a |an )?(?:text|chat|online|messaging)(?: line| option| service)?\b"
     r"|\bi can ?not (?:talk|speak) on the phone\b|\bi hate (?:phone calls|calling|the phone)\b"
+    # "is there something i can text", "tem algum chat?", "hay algun chat"
+    r"|\bis there (?:something|anything|anyone|somebody|a number|a line|somewhere|someone)"
+    r" (?:i can|to|that i can|i could) (?:text|message|chat|write)\b"
+    r"|^(?:e |y |et )?(?:tem|ha|existe|hay|il y a|y a t il)"
+    r" (?:algum |algun |alguna |um |una |un )?(?:chat|numero (?:pra|para) mandar mensagem"
+    r"|whatsapp)\b"
+    # "i cant call, my flatmate will hear me through the wall" (a session-29 chat: "Yes. Reach
+    # your flatmate now")
+    r"|\b(?:my |our |the )?(?:flatmates?|roommates?|housemates?|parents|mum|mom|dad|family"
+    r"|sister|brother|wife|husband|partner|boyfriend|girlfriend|kids|neighbou?rs|everyone"
+    r"|someone|they|he|she) (?:will|would|might|could|can|is going to|are going to) (?:\w+ )?"
+    r"hear (?:me|us|everything|it)\b"
 )
 
 
@@ -2745,7 +2831,13 @@ def country_mentioned(text: str, names: dict[str, str]) -> str | None:
     known = {**names, **_COUNTRY_ALIASES}
     best: tuple[int, str] | None = None
     for name, code in known.items():
-        for found in re.finditer(rf"\bin (?:the )?{re.escape(name)}\b", norm):
+        # "in spain", "from the philippines", "em sao paulo", "en france", "a lyon", "delhi mein"
+        place = re.escape(name)
+        pattern = (
+            rf"\b(?:in|from|em|no|na|en|au|aux|a|at) (?:the )?{place}\b"
+            rf"|\b{place} (?:mein|me|mai)\b"
+        )
+        for found in re.finditer(pattern, norm):
             if best is None or found.start() > best[0]:
                 best = (found.start(), code)
     return best[1] if best else None
@@ -2754,6 +2846,12 @@ def country_mentioned(text: str, names: dict[str, str]) -> str | None:
 _SELF_PLACE = re.compile(
     r"\b(?:i am|we are|i live|staying|visiting|travelling|traveling|on holiday|on vacation"
     r"|i moved|based)\b(?: \w+){0,3}? in\b"
+    # "im from the philippines, manila", "moro no brasil", "to em sao paulo", "je suis en
+    # france, a lyon", "india mein hu, delhi" (a session-29 chat: "call your local emergency
+    # number" to each)
+    r"|\b(?:i am|im|we are) from\b|\b(?:moro|eu moro|estou|to|vivo|estoy|sou de|soy de)"
+    r" (?:no|na|em|en|de|do|da|in)\b|\b(?:je suis|j habite|jhabite|je vis|j vis|on est)"
+    r" (?:en|au|aux|a|in)\b|\b(?:mein|me|mai) (?:hu|hoon|hun|rehta|rehti|rahta|rahti)\b"
 )
 
 
@@ -3034,6 +3132,12 @@ _PUT_AWAY = re.compile(
     r" (?:in|into|to|outside|away|out|in the|at|with|down)\b(?! (?:my (?:hand|mouth|pocket"
     r"|bag|room|bed|bedside)|front of me|reach)\b)|\b(?:out of (?:my )?reach|far away from me"
     r"|not in the house|out of the house)\b"
+    # "i put them back", "ok. i go to other room" (away from the knife in the kitchen; a
+    # session-29 chat: "Please don't wait this out alone" to each)
+    r"|\b(?:put|placed) (?:them|it|the (?:\w+ )?(?:pills|tablets|meds|knife|blades?|razors?|box"
+    r"|bottle)) back\b(?! in my (?:hand|pocket|bag)\b)"
+    r"|\b(?:go|went|going|am going|moved|moving|i am|am|gone) (?:in|into|to) (?:the )?(?:other"
+    r"|another|next|different|living|spare) room\b|\b(?:left|out of|away from) the kitchen\b"
 )
 
 
@@ -3172,7 +3276,8 @@ _READ_THIS = re.compile(
     r"|\b(?:is|are) (?:he|she|they|my ex|anyone|anybody|someone|people) able to (?:see|read)"
     r" (?:this|what i (?:write|say|type)|my messages|this chat|any of this)\b"
     r"|\b(?:will|would|does|do|can) (?:he|she|they|my ex) (?:know|find out|get told|be told"
-    r"|get a notification|be notified)\b(?:(?: \w+){0,4}? (?:this|here|bot|app|delet\w*|use))"
+    r"|get a notification|be notified|get notified|see it|hear about it)\b(?:(?: \w+){0,4}?"
+    r" (?:this|here|bot|app|delet\w*|use)|(?: (?:about it|lol|though|tho|now))? ?$)"
     r"|\b(?:is|are) (?:this|my messages|this chat) (?:private|secret|confidential)\b"
     # "who can read what i write here?", "do you send this to my ex?" (a helper's terminal
     # chat: the FAQ's "Should I reply?" and "I broke No Contact" were offered)
@@ -3211,6 +3316,11 @@ _SERIOUS_INJURY = re.compile(
     r" blood\b|\bblood everywhere\b|\b(?:will not|wont|can not|cant|does not|doesnt) stop"
     r" bleeding\b|\bbleeding (?:a lot|so much|badly|heavily|loads)\b"
     r"|\b(?:really |very |too |so )deep\b"
+    # "ive been pressing a towel on it for like 10 min and its still coming through" (a
+    # session-29 chat: a stock "please don't wait this out alone")
+    r"|\b(?:still|keeps) (?:coming through|soaking|bleeding through|pouring|dripping)\b"
+    r"|\bsoaked (?:through|the towel|the cloth)\b|\bbleeding more than (?:usual|normal|before)\b"
+    r"|\b(?:is|it is|its) still bleeding after\b"
 )
 # Not knowing how bad it is ("idk how deep", "not sure if it needs stitches")
 _DEPTH_UNSURE = re.compile(

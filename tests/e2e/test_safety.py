@@ -1277,7 +1277,8 @@ async def test_the_door_is_not_opened_and_quiet_is_not_gone(
     assert not said(quiet, "sos.danger_gone"), quiet.plain
     await user.send("should i open it and talk to him")
     reply = await user.reply()
-    assert said(reply, "sos.meet_danger"), reply.plain
+    # him at the door: the door kept shut (session 29), or not meeting him at all
+    assert said(reply, "sos.dont_open") or said(reply, "sos.meet_danger"), reply.plain
     assert no_faq_menu(reply)
 
 

@@ -9,6 +9,7 @@ from bot.services.safety_answers import (
     asks_what_to_do,
     breaking_in,
     comes_back,
+    country_said,
     done_to_self,
     going_to_stay,
     is_dont_know,
@@ -374,3 +375,28 @@ def test_pills_fetched_or_harm_thought_of_is_not_something_done(
     text: str, done: str | None
 ) -> None:
     assert done_to_self(text) == done
+
+
+def _country_names() -> dict[str, str]:
+    from bot.core.content import load_content
+
+    helplines = load_content().helplines
+    assert helplines is not None
+    return {entry.name.casefold(): code for code, entry in helplines.countries.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("moro no brasil", "BR"),
+        ("tô em são paulo", "BR"),
+        ("je suis en france, à lyon", "FR"),
+        ("im from the philippines, manila", "PH"),
+        ("india mein hu, delhi", "IN"),
+        ("im in sao paulo", "BR"),
+        ("to cansada", None),  # "I'm tired", not Canada
+        ("my ex is from germany", None),  # where the ex is from, not where they are
+    ],
+)
+def test_where_they_are_is_read_in_their_own_words(text: str, code: str | None) -> None:
+    assert country_said(text, _country_names()) == code
