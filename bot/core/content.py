@@ -215,11 +215,16 @@ def load_texts(directory: Path) -> dict[str, Any]:
             if not isinstance(key, str) or not key.replace("_", "").isalnum():
                 raise doc.error((key,), f"bad key {key!r}: use letters, digits and _")
             validate_texts(doc, value, (key,))
-            texts[f"{path.stem}.{key}"] = value
-            if isinstance(value, dict):
-                for sub, item in value.items():
-                    texts[f"{path.stem}.{key}.{sub}"] = item
+            _add_flat(texts, f"{path.stem}.{key}", value)
     return texts
+
+
+def _add_flat(texts: dict[str, Any], key: str, value: Any) -> None:
+    """`key` and, for a mapping, each of its keys below it ("language.heard.es.miss")."""
+    texts[key] = value
+    if isinstance(value, dict):
+        for sub, item in value.items():
+            _add_flat(texts, f"{key}.{sub}", item)
 
 
 def load_content(directory: Path = CONTENT_DIR) -> Content:

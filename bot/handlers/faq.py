@@ -15,9 +15,11 @@ from bot.conversation.turn import Turn, open_turn
 from bot.core.content import Markup
 from bot.handlers import slip, urge
 from bot.handlers.progress import render_status
-from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
+from bot.handlers.safety import NOT_SAFE_DATA, YOUNG_WITHIN, ask_if_safe
 from bot.services.faq import FaqEntry
+from bot.services.language import feeling_told
 from bot.services.listening import (
+    adult_age_told,
     age_told,
     asks_if_failure,
     asks_to_apologise,
@@ -33,10 +35,12 @@ from bot.services.listening import (
     door_held,
     door_let_in,
     draft_shown,
+    drunk_driving,
     event_together,
     ex_asks_money,
     ex_in_hospital,
     family_quoted,
+    feels_judged,
     feels_numb,
     future_lost,
     grief_guilt,
@@ -52,9 +56,11 @@ from bot.services.listening import (
     pregnant,
     resisting,
     revenge,
+    safeguarding_follow_up,
     saw_them,
     self_blame,
     self_hate,
+    setup_questioned,
     their_family,
     their_loss,
     told,
@@ -88,6 +94,7 @@ WORK = "work-together"  # under "do i have to reply to her slack message?", answ
 WHAT_COUNTS = "what-counts"  # under "can i email about the account?", answered yes
 SLIP = "slip"  # the answer given when a slip is told in words the matcher does not place
 PREGNANT = "listen:pregnant"  # noted with the last answers: a pregnancy told
+SAFEGUARDING = "listen:safeguarding"  # noted: a young person and an adult, or a secret asked
 URGE = "urge"  # the answer offered under "should i meet them?"
 BEREAVED = "listen:bereaved"  # noted with the last answers: the ex has died, told
 GRIEF_WITHIN = timedelta(hours=3)  # what follows that news this soon is read as grief
@@ -189,6 +196,10 @@ class _Heard(NamedTuple):
 
 # Feelings about themselves, before what the message tells
 _FEELINGS_HEARD = (
+    # "ok im drunk and im getting in my car to go to her place": the car before anything
+    _Heard(lambda r: drunk_driving(r.text), "listen.drunk_drive"),
+    # "are you judging me": no, plainly
+    _Heard(lambda r: feels_judged(r.text), "listen.judged"),
     # "no i dont want a menu i want you to say something": words, and no topic buttons
     _Heard(lambda r: wants_no_menu(r.text), "listen.no_menu"),
     # "i feel kinda... nothing? is that normal": yes, and why; no topic menu
@@ -242,6 +253,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.t("core.not_started_greeting"))  # a newcomer's "hi": who we are, /start
         return
     not_safe_button = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
+    if not turn.user.onboarded and reading.harm is None and setup_questioned(reading.text):
+        # "do i have to do the setup thing? i just want to talk rn": no, talk now
+        turn.say(turn.fresh("core.setup_optional"), inline(not_safe_button))
+        return
     if reading.bereaved:
         # The ex has died: grief, not No Contact; someone to be with, help one tap away.
         turn.say(turn.t("listen.bereaved"), inline(not_safe_button))
@@ -249,11 +264,26 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         return
     # Before the listening replies below: a minor with an adult, or a secret asked, comes
     # first ("im 14 and he's 24, he wants to meet for coffee")
-    if reading.safeguarding is not None and reading.harm != "strong":
+    young = turn.rt.last_answers.told_young(turn.user.id, turn.now, YOUNG_WITHIN)
+    minor = reading.safeguarding == "minor" or (young and adult_age_told(reading.text))
+    if (minor or reading.safeguarding is not None) and reading.harm != "strong":
         # "im 14 and he's 24", "he said not to tell anyone about us": not okay, not their
-        # fault; someone to tell, and the numbers in reach (the sixth probe)
-        key = "listen.safeguarding" if reading.safeguarding == "minor" else "listen.secret_asked"
-        turn.say(turn.t(key), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+        # fault; someone to tell, and the numbers in reach (the sixth probe); "im 14" told a
+        # message earlier counts (a session-29 chat: "hes 22" got the answer for adults)
+        key = "listen.safeguarding" if minor else "listen.secret_asked"
+        turn.say(turn.t(key), inline(not_safe_button))
+        turn.rt.last_answers.note(turn.user.id, SAFEGUARDING, turn.now)
+        return
+    if (
+        reading.harm != "strong"
+        and turn.rt.last_answers.last(turn.user.id, turn.now, GRIEF_WITHIN) == SAFEGUARDING
+        and safeguarding_follow_up(reading.text)
+    ):
+        # "is it bad if i go? its just talking", "i dont want to get him in trouble" (a
+        # session-29 chat: the answer about replying to texts, then "Feelings come in waves")
+        key = "listen.safeguarding_more" if young else "listen.secret_more"
+        turn.say(turn.fresh(key), inline(not_safe_button))
+        turn.rt.last_answers.note(turn.user.id, SAFEGUARDING, turn.now)
         return
     if reading.dose_asked and reading.harm != "strong":
         # "how much ibuprofen can i take in a day": not an answer about No Contact, nor a
@@ -568,7 +598,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     elif reading.emoji_only:
         key = "listen.emoji_bright" if reading.emoji_bright else "listen.emoji"
         turn.say(turn.t(key), inline([*extra, _topics_row(turn)]))
-    elif not turn.user.onboarded and turn.convo.top is None:
+    elif (
+        not turn.user.onboarded
+        and turn.convo.top is None
+        and not reading.feeling
+        and reading.told_topic is None
+    ):
+        # Nothing to answer yet: set-up offered, and talking now (a feeling, or something told,
+        # is heard below as it would be after set-up; a session-29 chat: "tap /start" to "i
+        # miss her so much")
         turn.say(turn.t("core.not_started_free_text"), inline(extra))
     elif (topic := reading.told_topic) is not None:
         # Told, not asked, and clearly about one of ours ("i have nobody to talk to"): heard,
@@ -678,20 +716,38 @@ def _topics_row(turn: Turn) -> Row:
     return [(turn.label("listen.btn_topics"), MENU_DATA)]
 
 
-def say_english_only(turn: Turn, language: str) -> None:
-    """In their language where we can: the bot speaks English for now; help is one tap away."""
+def say_english_only(turn: Turn, language: str, said: str = "") -> None:
+    """In their language where we can: the bot speaks English for now; help is one tap away.
+    A feeling `said` in words it knows is heard first, in that language."""
     key = f"language.english_only.{language}"
     text = turn.t(key) if turn.rt.content.has(key) else turn.t("language.english_only_other")
-    turn.say(text, inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+    turn.say(
+        _with_feeling(turn, language, said, text),
+        inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]),
+    )
 
 
-def say_still_other(turn: Turn, language: str) -> None:
+def say_still_other(turn: Turn, language: str, said: str = "") -> None:
     """Soon after the notice, another message in that language the bot cannot read: said
     honestly, in their language where we can, with help one tap away (a helper's chat: "It
-    sounds like that landed hard" to Polish it could not read)."""
+    sounds like that landed hard" to Polish it could not read); a feeling it knows the words
+    of heard first."""
     key = f"language.still_other.{language}"
     text = turn.t(key) if turn.rt.content.has(key) else turn.t("language.still_other_any")
-    turn.say(text, inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+    turn.say(
+        _with_feeling(turn, language, said, text),
+        inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]),
+    )
+
+
+def _with_feeling(turn: Turn, language: str, said: str, notice: str) -> str:
+    """ "no puedo dormir, lo extraño mucho": the missing heard in Spanish, then the notice (a
+    session-29 chat: only the notice, three times over)."""
+    kind = feeling_told(said, language) if said else None
+    key = f"language.heard.{language}.{kind}"
+    if kind is None or not turn.rt.content.has(key):
+        return notice
+    return f"{turn.t(key)}\n\n{notice}"
 
 
 def in_pregnancy_talk(turn: Turn) -> bool:

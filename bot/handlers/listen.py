@@ -31,6 +31,7 @@ from bot.services.reading import (
     how_to_settings,
     mood_told,
     pause_for,
+    quits_the_bot,
     reasons_asked,
     setting_asked,
     weekly_off,
@@ -70,13 +71,13 @@ async def answer(turn: Turn, reading: Reading) -> None:
             ask_if_safe(turn, reading.text, lead=lead, other_language=True)
             return
         if not said_before:
-            faq.say_english_only(turn, code)
+            faq.say_english_only(turn, code, reading.text)
             turn.rt.last_answers.note(turn.user.id, ENGLISH_ONLY, turn.now, faq=True)
             return
         if reading.match.kind == "none" and not reading.urge and reading.told_topic is None:
             # Said a minute ago, and nothing of this one can be read: said honestly, not a
             # listening line that pretends to have understood
-            faq.say_still_other(turn, code)
+            faq.say_still_other(turn, code, reading.text)
             return
         # Said a minute ago: not again. Mixed with English ("is it normal na iyak ako"), the
         # rest of the reading may still fit; answered as well as it can be.
@@ -131,6 +132,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         return
     if turn.user.onboarded and reading.harm is None and reasons_asked(reading.text):
         await reasons.show_in(turn)  # "remind me why im doing this": their own words
+        return
+    if reading.harm is None and quits_the_bot(reading.text):
+        # "i want to stop using this", "how do i make it stop" (a session-29 chat: "That's a
+        # heavy thing to sit with"): /pause and /delete, plainly, no guilt
+        turn.say(turn.t("daily.quit_asked"))
         return
     if reading.stop_messages and reading.harm is None:
         turn.say(turn.t("daily.stop_asked"))  # "stop messaging me": /pause, said plainly

@@ -459,6 +459,13 @@ def _is_time(text: str) -> bool:
 
 async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     today = journey.provisional_today(turn.now, turn.user.tz)
+    if told_a_slip(raw) and (contact := find_start_date(raw, today=today)) is not None:
+        # "actually i texted him yesterday so idk" (a session-29 chat: counted from yesterday,
+        # Day 2): No Contact starts the day after the last contact
+        turn.say(turn.t("onboarding.date_after_contact"))
+        days = max((today - contact).days - 1, 0)
+        await _take_date(turn, frame, f"{days} days ago" if days else "today")
+        return
     try:
         parse_start_date(raw, today=today)
     except DateParseError as exc:
@@ -671,6 +678,13 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("onboarding.reason_question"))
         ask(turn, frame)
         return
+    if _CLOCK_LIKE.fullmatch(text.strip()) and only_a_time(text) is None:
+        # "25:00" after the time was set (a session-29 chat: "Saved. That reason is yours."):
+        # not on the clock, said so, the reason asked again (a real time is a correction,
+        # read before this)
+        turn.say(turn.t("onboarding.time_out_of_range", text=text.strip()))
+        ask(turn, frame)
+        return
     reason = " ".join(text.split())
     reading = read_text(text, turn.rt.matcher)
     if about_the_bot(text):
@@ -726,6 +740,8 @@ def _only_emoji(text: str) -> bool:
 
 
 _MOOD_CHARS = 16
+# A time on its own, possible or not ("25:00", "9.30", "7pm"): never a reason
+_CLOCK_LIKE = re.compile(r"\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
 
 
 async def _finish(turn: Turn, frame: Frame, *, announce: bool = True) -> int:

@@ -28,6 +28,7 @@ __all__ = [
     "preload",
     "reply_code",
     "unparsed_language",
+    "feeling_told",
 ]
 
 
@@ -44,6 +45,7 @@ class _LanguageData(DataModel):
     hinglish_share: float = Field(gt=0, le=1)
     hinglish_words: Words
     asks_language: dict[str, Regex]
+    feelings: dict[str, dict[str, Regex]]
 
 
 _DATA = load_data(DATA_DIR / "language.yaml", _LanguageData)
@@ -151,3 +153,13 @@ def asked_language(text: str) -> str | None:
     español?" -> "es", "do you speak french" -> "fr"); None if they ask no such thing."""
     norm = normalize(text)
     return next((code for code, p in _DATA.asks_language.items() if p.search(norm)), None)
+
+
+def feeling_told(text: str, code: str) -> str | None:
+    """The feeling a message in language `code` tells, by its words ("lo extraño mucho" ->
+    "miss"), or None: the bot cannot read the rest, but can say that much back."""
+    kinds = _DATA.feelings.get(code)
+    if not kinds:
+        return None
+    norm = normalize(text)
+    return next((kind for kind, pattern in kinds.items() if pattern.search(norm)), None)

@@ -64,6 +64,11 @@ __all__ = [
     "my_fault",
     "asks_to_apologise",
     "feels_numb",
+    "feels_judged",
+    "adult_age_told",
+    "safeguarding_follow_up",
+    "setup_questioned",
+    "drunk_driving",
     "practical_draft",
     "means_it",
     "wants_no_menu",
@@ -108,6 +113,11 @@ class _ListeningData(DataModel):
     violent_anger: Regex
     revenge: Regex
     self_blame: Regex
+    judged: Regex
+    adult_age: Regex
+    safeguarding_more: Regex
+    setup_optional: Regex
+    drunk_drive: Regex
     my_fault: Regex
     self_hate: Regex
     numb: Regex
@@ -306,6 +316,32 @@ def my_fault(text: str) -> bool:
 def means_it(text: str) -> bool:
     """ "not kidding", "i know where she lives": after words of hurting someone, meant."""
     return _DATA.means_it.search(normalize(text)) is not None
+
+
+def feels_judged(text: str) -> bool:
+    """ "are you judging me", "you must think im pathetic": asked of the bot, answered plainly."""
+    return _DATA.judged.search(normalize(text)) is not None
+
+
+def adult_age_told(text: str) -> bool:
+    """ "hes 22", "she's way older than me": an adult's age, said of the ex."""
+    return _DATA.adult_age.search(normalize(text)) is not None
+
+
+def safeguarding_follow_up(text: str) -> bool:
+    """ "is it bad if i go", "i dont want to get him in trouble": what follows the reply to a
+    young person and an adult."""
+    return _DATA.safeguarding_more.search(normalize(text)) is not None
+
+
+def setup_questioned(text: str) -> bool:
+    """ "do i have to do the setup thing? i just want to talk": talking needs no set-up."""
+    return _DATA.setup_optional.search(normalize(text)) is not None
+
+
+def drunk_driving(text: str) -> bool:
+    """ "im drunk and getting in my car to go to her place", "im fine to drive": the car first."""
+    return _DATA.drunk_drive.search(normalize(text)) is not None
 
 
 def feels_numb(text: str) -> bool:

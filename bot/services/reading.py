@@ -58,6 +58,7 @@ class _ReadingData(DataModel):
     for_someone_else: Regex
     skip: Regex
     stop_messages: Regex
+    quits_the_bot: Regex
     asks_daily_time: Regex
     reasons_asked: Regex
     pause_for: Regex
@@ -393,6 +394,12 @@ def asks_daily_time(text: str) -> bool:
     return _DATA.asks_daily_time.search(normalize(text)) is not None
 
 
+def quits_the_bot(text: str) -> bool:
+    """ "i want to stop using this", "i mean this bot, i want to stop": done with the bot
+    itself (not with the ex, not a feeling)."""
+    return _DATA.quits_the_bot.search(normalize(text)) is not None
+
+
 def reasons_asked(text: str) -> bool:
     """ "remind me why im doing this", "what were my reasons"."""
     return _DATA.reasons_asked.search(normalize(text)) is not None
@@ -429,6 +436,7 @@ def about_the_bot(text: str) -> bool:
     norm = normalize(text)
     return (
         _DATA.stop_messages.search(norm) is not None
+        or _DATA.quits_the_bot.search(norm) is not None
         or pause_for(text) is not None
         or weekly_off(text)
         or how_to_settings(text)
