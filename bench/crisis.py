@@ -50,7 +50,9 @@ def button_in_reach(text: str) -> bool:
     return read_text(text, _MATCHER).help_in_reach
 
 TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
-HELDOUT = (ROOT / "tests" / "data" / "heldout" / "crisis_r41.yaml",)
+# Round 42 was written blind in session 29 and measured on the session's first commit and its
+# last: it joins round 41, and neither is tuned on.
+HELDOUT = tuple(ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (41, 42))
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 41)
 )

@@ -97,6 +97,7 @@ from bot.services.safety_answers import (
     family_help,
     fears_for_them,
     feels_better,
+    gets_rid_of_it,
     gives_in,
     going_to_stay,
     got_them_help,
@@ -272,6 +273,8 @@ class SosData(FrameData):
     tapped: bool = False
     # They said they are young ("im 15 btw"): heard once, an adult on their side
     young: bool = False
+    # Told how to look for a tracker: "should i just chuck it in the bin" is about it
+    tracker: bool = False
     # Someone they reached is with them now ("she's up. making tea"): going to sleep is then
     # let go with care, not met with "call now"
     accompanied: bool = False
@@ -299,6 +302,7 @@ def _pick(content: Content, data: SosData, key: str) -> str:
 def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra: Any) -> str:
     """A fresh variant of sos.<key>, its placeholders filled (the lines only where asked)."""
     data.said += 1
+    data.tracker = data.tracker or key == "tracker"
     template = _pick(content, data, key)
     params: dict[str, Any] = {"emergency": lines.emergency, "country_name": lines.name, **extra}
     if "{lines}" in template:
@@ -787,6 +791,10 @@ _REACH_ASKS = frozenset(
 )
 
 
+def _no_tracker(data: SosData, text: str) -> bool:
+    return not data.tracker
+
+
 def _said_unsafe(data: SosData, text: str) -> bool:
     """After "not safe": the reply with the number stays."""
     return data.unsafe
@@ -883,6 +891,9 @@ _HEARD = (
     # at the door still, getting in feared or begun: the call now, short (terminal chat:
     # "he's still there" got the steps for the days after)
     _Heard("d", breaking_in, "danger_breaking_in", Step.UNSAFE),
+    # "should i just chuck it in the bin", after how to look for a tracker (a session-29 chat:
+    # "Where will you sleep tonight?"): not yet; a photo first, and a plan with help
+    _Heard("d", gets_rid_of_it, "tracker_remove", Step.ASKED, unless=_no_tracker),
     # "should i just open it and get it over with": no; the call, the door kept shut
     _Heard("d", asks_to_open_door, "dont_open", Step.UNSAFE),
     _Heard("d", still_there, "danger_still_there", Step.UNSAFE),

@@ -40,6 +40,7 @@ __all__ = [
     "urge_to_harm_again",
     "asks_about_a_place",
     "says_young",
+    "gets_rid_of_it",
     "retracts",
     "bleeding_eases",
     "to_bed",
@@ -3068,7 +3069,24 @@ _TRACKER = re.compile(
     r"|\b(?:my )?(?:phone|car|location|laptop) (?:is |has been )?(?:being )?(?:tracked|bugged"
     r"|monitored|spied on)\b|\b(?:he|she|they) (?:is|are) (?:tracking|monitoring) (?:me|my)\b"
     r"|\b(?:is|are) (?:he|she|they|my ex) (?:tracking|monitoring) me\b"
+    # "i think he might be tracking my phone somehow?? or my car" (a session-29 chat: "Please
+    # call 000 now. If you're inside and they're outside, lock the door")
+    r"|\b(?:he|she|they|my ex) (?:might|may|could|must) (?:be )?(?:(?:tracking|monitoring)"
+    r" (?:me|my (?:phone|car|location|messages|texts|laptop))|reading my (?:messages|texts))\b"
+    r"|\b(?:tracking|monitoring) my (?:phone|car|location|laptop)\b"
 )
+
+
+_RID_OF_IT = re.compile(
+    r"\b(?:chuck|throw|bin|smash|destroy|break|get rid of|take out|pull out|remove|rip out|toss"
+    r"|flush|drown|crush|disable|turn off|switch off) (?:it|that|the (?:thing|tracker|airtag"
+    r"|air tag|device|app|spyware|stalkerware))\b|\b(?:uninstall|delete) (?:it|the app|that app)\b"
+)
+
+
+def gets_rid_of_it(text: str) -> bool:
+    """ "should i just chuck it in the bin", "can i smash it": a tracker, got rid of."""
+    return _found(_RID_OF_IT, text)
 
 
 def asks_about_tracker(text: str) -> bool:

@@ -429,3 +429,19 @@ async def test_a_start_date_told_as_the_last_contact_counts_from_the_day_after(
     assert any(understood.plain.startswith(v) for v in CONTENT.variants(
         "onboarding.date_after_contact")), understood.plain
     assert "today is Day 1" in understood.plain, understood.plain
+
+
+async def test_a_tracker_wondered_about_then_to_be_binned_gets_how_to_check_then_not_yet(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "i think he might be tracking my phone somehow?? or my car" got "Please
+    # call 000 now... lock the door"; "should i just chuck it in the bin" the general steps.
+    user = emu.user(29031)
+    await onboard(user, zone="Australia/Melbourne")
+    await user.send("i think he might be tracking my phone somehow?? or my car")
+    how = await user.reply()
+    assert said(how, "sos.tracker"), how.plain
+    await user.send("should i just chuck it in the bin")
+    not_yet = await user.reply()
+    assert said(not_yet, "sos.tracker_remove"), not_yet.plain
+    assert "1800 737 732" in not_yet.plain  # 1800RESPECT

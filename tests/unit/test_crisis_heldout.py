@@ -1,5 +1,5 @@
-"""The held-out round (tests/data/heldout/crisis_r41.yaml) and the rounds held out before
-it, as floors and ceilings.
+"""The held-out rounds (tests/data/heldout/crisis_r41.yaml and crisis_r42.yaml) and the
+rounds held out before them, as floors and ceilings.
 
 Round 41 was written by a helper who never saw the rules, before round 41's changes, and is
 never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 40
@@ -321,6 +321,10 @@ ROUNDS = {
     # 3 (2.8%), in reach 108 (targets: at most 5% checked met; every crisis message reached
     # and no emergency reply to an ordinary message missed).
     "crisis_r41": Pinned((108, 108, 60, 24), 104, 90, 48, 21, 2, 3, in_reach_min=108),
+    # Held out: written blind in session 29, measured counts-only on the session's first
+    # commit (c5d525d) and on its last, identical on every row: reached 105, full 81, explicit
+    # 45 (number first 58/60), special 21, one ordinary message with a signal, 5 checked.
+    "crisis_r42": Pinned((108, 108, 60, 24), 105, 81, 45, 21, 1, 5, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
