@@ -6,6 +6,7 @@ on the attempt that just ended.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -20,6 +21,7 @@ from bot.conversation.resume import end_flow
 from bot.conversation.turn import Turn, open_turn
 from bot.handlers.progress import full_days
 from bot.services import journey, slips
+from bot.services.hedges import hedge_of
 from bot.services.progress import day_number
 from bot.services.reading import is_skip
 from bot.services.yesno import yes_or_no
@@ -27,6 +29,14 @@ from bot.views.dates import long_date
 
 NAME = "slip"
 NOTE_SHOWN_CHARS = 120
+
+
+# Puzzled at the restart question, in a few words
+_PUZZLED = re.compile(
+    r"^\W*(?:wait\W*)?(?:what|huh|wdym|what do you mean|what does (?:that|this) mean|i do ?n.?t"
+    r" get it|confused|im confused|i am confused|which one|what happens)\W*$",
+    re.IGNORECASE,
+)
 
 
 class Step(StrEnum):
@@ -102,6 +112,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             # "yesterday", "last night": when it happened; the count restarts from that day
             # (a helper's terminal chat: "Tap one of the buttons below")
             await _restart(turn, frame, on=day)
+            return
+        if hedge_of(text) is not None or _PUZZLED.search(text):
+            # "wait what", "what does that mean", "do i start over at day 1??" (a session-29
+            # chat: "Tap one of the buttons below"): what each choice does, the buttons again
+            turn.say(turn.t("slip.confirm_explained"))
+            ask(turn, frame)
             return
     if frame.step != Step.NOTE:
         turn.say(turn.t("slip.use_buttons"))

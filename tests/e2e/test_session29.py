@@ -445,3 +445,22 @@ async def test_a_tracker_wondered_about_then_to_be_binned_gets_how_to_check_then
     not_yet = await user.reply()
     assert said(not_yet, "sos.tracker_remove"), not_yet.plain
     assert "1800 737 732" in not_yet.plain  # 1800RESPECT
+
+
+async def test_wait_what_at_the_restart_question_explains_the_choice_and_thanks_in_french(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(29032)
+    await onboard(user, zone="Europe/Dublin")
+    await user.send("/slip")
+    await user.reply()
+    await user.send("wait what")
+    explained = await user.reply()
+    assert explained.plain.startswith(
+        CONTENT.text("slip.confirm_explained").replace("<i>", "").replace("</i>", "")
+    ), explained.plain
+    assert "Yes, restart today" in explained.button_texts()
+    await user.send("merci beaucoup")
+    thanks = await user.reply()
+    assert CONTENT.faq is not None
+    assert thanks.text in CONTENT.faq.smalltalk["thanks"], thanks.plain
