@@ -27,6 +27,7 @@ from bot.services.listening import drink_drive, practical_draft, write_for_me
 from bot.services.reading import (
     Reading,
     asks_daily_time,
+    asks_pause_length,
     command_word,
     how_to_settings,
     mood_told,
@@ -102,6 +103,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         return  # "wait i pressed that by accident": today's slip taken back
     if reading.harm is None and (length := pause_for(reading.text)) is not None:
         await daily.pause_typed(turn, length)  # "stop the daily messages for a week"
+        return
+    if reading.harm is None and asks_pause_length(reading.text):
+        # "how long can i pause for" (a session-29 chat: "Questions like that can go round and
+        # round"): the lengths /pause takes
+        turn.say(turn.t("daily.pause_usage", max=daily_service.MAX_PAUSE_DAYS))
         return
     if reading.harm is None and how_to_settings(reading.text):
         turn.say(turn.t("listen.how_to_settings"))  # "how do i pause"

@@ -394,6 +394,21 @@ def asks_daily_time(text: str) -> bool:
     return _DATA.asks_daily_time.search(normalize(text)) is not None
 
 
+_PAUSE_LENGTH = re.compile(
+    r"\bhow long (?:can|could|do|should|will|may) (?:i|you|it|we) (?:pause|snooze|mute|stop)"
+    r"(?: (?:it|you|this|the messages|my messages))?(?: for)?\b"
+    r"|\b(?:what is|whats) the (?:longest|max|maximum) (?:i can )?pause\b"
+    r"|\bcan i pause (?:it |you |the messages )?(?:for (?:a|one|two|\d+) (?:week|weeks|month"
+    r"|months|year)|until (?:after )?(?:christmas|new year|next month|january|the new year))\b"
+)
+
+
+def asks_pause_length(text: str) -> bool:
+    """ "how long can i pause for", "can i pause until after christmas": the lengths /pause
+    takes."""
+    return _PAUSE_LENGTH.search(normalize(text)) is not None
+
+
 def quits_the_bot(text: str) -> bool:
     """ "i want to stop using this", "i mean this bot, i want to stop": done with the bot
     itself (not with the ex, not a feeling)."""

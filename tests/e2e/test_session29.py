@@ -464,3 +464,18 @@ async def test_wait_what_at_the_restart_question_explains_the_choice_and_thanks_
     thanks = await user.reply()
     assert CONTENT.faq is not None
     assert thanks.text in CONTENT.faq.smalltalk["thanks"], thanks.plain
+
+
+async def test_how_long_a_pause_can_be_and_whether_he_misses_me_are_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(29033)
+    await onboard(user, zone="Europe/Dublin")
+    await user.send("how long can i pause for")
+    pause = await user.reply()
+    assert "/pause 7" in pause.plain, pause.plain
+    await user.send("do u think he misses me")
+    hope = await user.reply()
+    assert CONTENT.faq is not None
+    come_back = CONTENT.faq_entries["come-back"]
+    assert hope.text in come_back.answer, hope.plain
