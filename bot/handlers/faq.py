@@ -46,6 +46,7 @@ from bot.services.listening import (
     grief_guilt,
     grief_topic,
     handover_hurt,
+    harm_free_streak,
     keeps_relapsing,
     kids_ask_why,
     logistics_not_slip,
@@ -200,6 +201,8 @@ _FEELINGS_HEARD = (
     _Heard(lambda r: drunk_driving(r.text), "listen.drunk_drive"),
     # "are you judging me": no, plainly
     _Heard(lambda r: feels_judged(r.text), "listen.judged"),
+    # "random but i havent cut in 200 days today 🥹": celebrated, help one tap away
+    _Heard(lambda r: harm_free_streak(r.text), "listen.sh_streak"),
     # "no i dont want a menu i want you to say something": words, and no topic buttons
     _Heard(lambda r: wants_no_menu(r.text), "listen.no_menu"),
     # "i feel kinda... nothing? is that normal": yes, and why; no topic menu

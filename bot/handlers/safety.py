@@ -86,6 +86,7 @@ from bot.services.safety_answers import (
     cannot_speak,
     clarifies_move,
     comes_back,
+    comes_for_them,
     country_said,
     danger_goes_on,
     depth_unsure,
@@ -120,6 +121,7 @@ from bot.services.safety_answers import (
     low_battery,
     means_at_hand,
     medically_cleared,
+    minimizes,
     minor_injury,
     minor_said,
     misses_who_hurt_them,
@@ -791,6 +793,10 @@ _REACH_ASKS = frozenset(
 )
 
 
+def _not_hurt(data: SosData, text: str) -> bool:
+    return data.images or data.at_door
+
+
 def _no_tracker(data: SosData, text: str) -> bool:
     return not data.tracker
 
@@ -894,6 +900,10 @@ _HEARD = (
     # "should i just chuck it in the bin", after how to look for a tracker (a session-29 chat:
     # "Where will you sleep tonight?"): not yet; a photo first, and a plan with help
     _Heard("d", gets_rid_of_it, "tracker_remove", Step.ASKED, unless=_no_tracker),
+    # "i mean it wasnt that bad", "he said sorry": not argued with; what it was, said gently
+    _Heard("d", minimizes, "danger_minimized", Step.ASKED, unless=_not_hurt),
+    # "hes coming to pick me up after my shift tonight": you don't have to go with him
+    _Heard("d", comes_for_them, "not_with_him", Step.ASKED),
     # "should i just open it and get it over with": no; the call, the door kept shut
     _Heard("d", asks_to_open_door, "dont_open", Step.UNSAFE),
     _Heard("d", still_there, "danger_still_there", Step.UNSAFE),

@@ -65,6 +65,7 @@ __all__ = [
     "asks_to_apologise",
     "feels_numb",
     "feels_judged",
+    "harm_free_streak",
     "adult_age_told",
     "safeguarding_follow_up",
     "setup_questioned",
@@ -114,6 +115,7 @@ class _ListeningData(DataModel):
     revenge: Regex
     self_blame: Regex
     judged: Regex
+    sh_streak: Regex
     adult_age: Regex
     safeguarding_more: Regex
     setup_optional: Regex
@@ -332,6 +334,11 @@ def safeguarding_follow_up(text: str) -> bool:
     """ "is it bad if i go", "i dont want to get him in trouble": what follows the reply to a
     young person and an adult."""
     return _DATA.safeguarding_more.search(normalize(text)) is not None
+
+
+def harm_free_streak(text: str) -> bool:
+    """ "i havent cut in 200 days today": a streak without self-harm, told as good news."""
+    return _DATA.sh_streak.search(normalize(text)) is not None
 
 
 def setup_questioned(text: str) -> bool:

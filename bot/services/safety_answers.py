@@ -40,6 +40,8 @@ __all__ = [
     "urge_to_harm_again",
     "asks_about_a_place",
     "says_young",
+    "comes_for_them",
+    "minimizes",
     "gets_rid_of_it",
     "retracts",
     "bleeding_eases",
@@ -1244,7 +1246,7 @@ def harm_in_past(text: str) -> bool:
 # "i stopped for 11 months", "been clean 2 years": time without self-harm, told
 _CLEAN_STREAK = re.compile(
     r"\b(?:stopped|quit|been clean|clean|was clean|have been clean|had been clean|did not do it"
-    r"|have not done it|had not done it|have not cut|had not cut)(?: for| since)? (?:\d+|a|an"
+    r"|have not done it|had not done it|have not cut|had not cut)(?: for| since| in)? (?:\d+|a|an"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|almost a|nearly a|over a"
     r"|over) (?:\w+ )?(?:days?|weeks?|months?|years?)\b"
 )
@@ -3087,6 +3089,40 @@ _RID_OF_IT = re.compile(
 def gets_rid_of_it(text: str) -> bool:
     """ "should i just chuck it in the bin", "can i smash it": a tracker, got rid of."""
     return _found(_RID_OF_IT, text)
+
+
+# In a talk about danger from him: "hes coming to pick me up after my shift tonight" (a
+# session-29 chat: the stock "doors locked, phone on you")
+_COMES_FOR_THEM = re.compile(
+    r"\b(?:he|she|they|my ex) (?:is|s|are|will be|is going to be|wants to be)(?: \w+)?"
+    r" (?:coming to (?:pick me up|get me|collect me|meet me|see me)|picking me up|collecting me"
+    r"|meeting me|driving me (?:home|back)|taking me home|waiting for me after)\b"
+    r"|\b(?:he|she|they|my ex) (?:will|is gonna|is going to|wants to) (?:pick me up|collect me"
+    r"|drive me home|meet me after|walk me home)\b"
+)
+
+
+def comes_for_them(text: str) -> bool:
+    """ "hes coming to pick me up after my shift": the one they fear, coming to them."""
+    return _found(_COMES_FOR_THEM, text)
+
+
+# In a talk about danger from him, what was done made small: "i mean it wasnt that bad", "he
+# said sorry", "he didnt mean it" (a session-29 chat: the safety steps again, then a stock line)
+_MINIMIZES = re.compile(
+    r"^(?:(?:i mean|but|well|honestly|tbh|like|idk|ok|okay|and|plus|anyway) )*(?:it|that|this)"
+    r" (?:was not|is not|was never) (?:that|so|really|even that|like that|a big deal|serious)"
+    r"(?: (?:bad|serious|big|of a deal))?\b"
+    r"|\b(?:he|she|they) (?:said|says|keeps saying) (?:sorry|(?:he|she|they) (?:is|was|are|were)"
+    r" sorry)\b|\b(?:he|she|they) (?:did not|never) mean (?:it|to)\b"
+    r"|\b(?:it was|it only happened|it happened) (?:only )?(?:once|one time)\b"
+    r"|\b(?:he|she|they) (?:was|were) (?:just )?(?:drunk|stressed|upset|tired)\b"
+)
+
+
+def minimizes(text: str) -> bool:
+    """ "i mean it wasnt that bad", "he said sorry": what was done to them, made small."""
+    return _found(_MINIMIZES, text) and mentions_harm(text) is None
 
 
 def asks_about_tracker(text: str) -> bool:

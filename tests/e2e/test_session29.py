@@ -479,3 +479,25 @@ async def test_how_long_a_pause_can_be_and_whether_he_misses_me_are_answered(
     assert CONTENT.faq is not None
     come_back = CONTENT.faq_entries["come-back"]
     assert hope.text in come_back.answer, hope.plain
+
+
+async def test_harm_made_small_and_him_coming_to_collect_her_are_answered_as_such(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: after a grabbed wrist, "i mean it wasnt that bad" got the safety steps
+    # again and "hes coming to pick me up after my shift tonight" a stock line.
+    user = emu.user(29034)
+    await onboard(user, zone="Europe/Dublin")
+    await user.send("last night my ex grabbed my wrist so hard it bruised")
+    await user.reply()
+    await user.send("i mean it wasnt that bad")
+    small = await user.reply()
+    assert said(small, "sos.danger_minimized"), small.plain
+    await user.send("hes coming to pick me up after my shift tonight")
+    pickup = await user.reply()
+    assert said(pickup, "sos.not_with_him"), pickup.plain
+    streak = emu.user(29035)
+    await onboard(streak, zone="Europe/Dublin")
+    await streak.send("random but i havent cut in 200 days today 🥹")
+    glad = await streak.reply()
+    assert glad.text in CONTENT.variants("listen.sh_streak"), glad.plain
