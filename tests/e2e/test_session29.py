@@ -501,3 +501,18 @@ async def test_harm_made_small_and_him_coming_to_collect_her_are_answered_as_suc
     await streak.send("random but i havent cut in 200 days today 🥹")
     glad = await streak.reply()
     assert glad.text in CONTENT.variants("listen.sh_streak"), glad.plain
+
+
+async def test_asking_not_to_be_told_on_and_how_was_your_day_are_small_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(29036)
+    await onboard(user, zone="Europe/Dublin")
+    assert CONTENT.faq is not None
+    await user.send("can you just not tell anyone about this lol")
+    private = await user.reply()  # the privacy answer, in either of its forms
+    answers = [*CONTENT.faq.smalltalk["privacy"], *CONTENT.variants("privacy.asked")]
+    assert private.text in answers, private.plain
+    await user.send("how was your day")
+    day = await user.reply()
+    assert day.text in CONTENT.faq.smalltalk["how_are_you"], day.plain
