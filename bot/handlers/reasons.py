@@ -17,7 +17,8 @@ from bot.conversation.keyboards import inline
 from bot.conversation.resume import end_flow
 from bot.conversation.turn import Turn, open_turn
 from bot.services import reasons as reason_service
-from bot.services.reading import Reading, about_the_bot, read_text
+from bot.services.hedges import hedge_of
+from bot.services.reading import Reading, about_the_bot, is_skip, read_text
 from bot.services.reasons import MAX_REASON_CHARS, MAX_REASONS, Reason, ReasonRefused
 from bot.services.smalltalk import classify_smalltalk
 
@@ -79,6 +80,20 @@ def _menu_markup(turn: Turn, frame: Frame, can_remove: bool = True) -> InlineKey
     return inline([row, [(turn.label("reasons.buttons.done"), FLOW.button(frame, "done"))]])
 
 
+# Laughter, a shrug or punctuation alone: nothing to keep ("lol", "hmm", "...", "??")
+_NO_WORDS = re.compile(
+    r"(?i)[\W_]*(?:l+o+l+|lmao+|haha+|hmm+|um+|eh+|meh|ok+|okay|k+|idk|dunno|nvm|wait|huh|what)?[\W_]*"
+)
+
+
+# Asking what to write: "?? what do i write", "like what", "give me an example"
+_ASKS_WHAT = re.compile(
+    r"(?i)\b(?:what (?:do|should|can|would) i (?:write|put|say|type)|like what|for example"
+    r"|an example|give me (?:an |some )?examples?|what (?:counts|kind of reason|do you mean))\b"
+    r"|^\W*\?"
+)
+
+
 def _done_markup(turn: Turn, frame: Frame) -> InlineKeyboardMarkup:
     return inline([[(turn.label("reasons.buttons.done"), FLOW.button(frame, "done"))]])
 
@@ -114,6 +129,21 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         return
     if frame.step == Step.ADD and text.strip().isdigit():
         turn.say(turn.t("reasons.number_typed"))  # "2": a button's number, not a reason
+        return
+    if frame.step == Step.ADD and is_skip(text):
+        # "skip", "never mind" (a session-29 chat: kept as a reason)
+        turn.say(turn.t("reasons.not_added"))
+        end_flow(turn, NAME)
+        return
+    unsure = (
+        hedge_of(text) is not None
+        or _NO_WORDS.fullmatch(text.strip()) is not None
+        or _ASKS_WHAT.search(text) is not None
+    )
+    if frame.step == Step.ADD and unsure:
+        # "?? what do i write", "idk", "lol" (a session-29 chat: each kept as a reason): what a
+        # reason can be, and the same question
+        turn.say(turn.t("reasons.add_help"), _done_markup(turn, frame))
         return
     if frame.step in (Step.MENU, Step.ADD) and reason_service.blames_self(text):
         # "she said i was too much. she was right": not kept to be shown on hard days

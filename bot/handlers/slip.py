@@ -22,6 +22,7 @@ from bot.conversation.turn import Turn, open_turn
 from bot.handlers.progress import full_days
 from bot.services import journey, slips
 from bot.services.hedges import hedge_of
+from bot.services.listening import my_fault, self_blame, self_hate
 from bot.services.progress import day_number
 from bot.services.reading import is_skip
 from bot.services.yesno import yes_or_no
@@ -126,6 +127,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     if is_skip(text):
         # "skip", "no", "not now" typed at the optional note: skipped, never kept as the note
         turn.say(turn.t("slip.note_skipped"))
+        end_flow(turn, NAME)
+        return
+    if self_hate(text) or self_blame(text) or my_fault(text):
+        # "i hate myself for this" at the note (a session-29 chat: "Saved, just for you"):
+        # answered, never kept to be read back
+        turn.say(turn.t("slip.note_is_self_blame"))
         end_flow(turn, NAME)
         return
     note = slips.clean_note(text)

@@ -516,3 +516,52 @@ async def test_asking_not_to_be_told_on_and_how_was_your_day_are_small_talk(
     await user.send("how was your day")
     day = await user.reply()
     assert day.text in CONTENT.faq.smalltalk["how_are_you"], day.plain
+
+
+async def test_adding_a_reason_keeps_no_shrug_and_a_slip_note_keeps_no_self_hate(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chats: "?? what do i write" and "lol" were saved as reasons, "i hate myself
+    # for this" as a slip's note ("Saved, just for you").
+    user = emu.user(29037)
+    await onboard(user, date="5 days ago", zone="Europe/Dublin")
+    await user.send("/reasons")
+    await user.reply()
+    await user.press("Add a reason")
+    await user.reply()
+    await user.send("?? what do i write")
+    help_ = await user.reply()
+    assert help_.text == CONTENT.text("reasons.add_help"), help_.plain
+    await user.send("lol")
+    assert (await user.reply()).text == CONTENT.text("reasons.add_help")
+    await user.send("i want my peace back")
+    await user.reply()
+    await user.send("/reasons")
+    shown = await user.reply()
+    assert "i want my peace back" in shown.plain
+    assert "lol" not in shown.plain
+    assert "what do i write" not in shown.plain
+    await user.send("/slip")
+    await user.reply()
+    await user.press("Yes, restart today")
+    await user.reply()  # restarted, and the optional note asked
+    await user.send("i hate myself for this")
+    heard = await user.reply()
+    assert heard.text in CONTENT.variants("slip.note_is_self_blame"), heard.plain
+
+
+async def test_thanks_and_thirty_days_and_questions_about_the_bot_are_met_warmly(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(29038)
+    await onboard(user, zone="Europe/Dublin")
+    assert CONTENT.faq is not None
+    await user.send("thank you. you help me more than my friends")
+    thanks = await user.reply()
+    assert thanks.text in CONTENT.faq.smalltalk["thanks"], thanks.plain
+    await user.send("i did it!!! 30 days today 🎉🎉")
+    glad = await user.reply()
+    assert glad.text in [*CONTENT.variants("listen.bright"), *CONTENT.faq.smalltalk["good_news"]]
+    await user.send("are u AI or what")
+    about = await user.reply()
+    assert about.text in CONTENT.faq.smalltalk["about"], about.plain
