@@ -1356,15 +1356,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(_pick(turn.rt.content, data, "clarified"), inline([[_not_safe(turn, data)]]))
         turn.convo.pop(NAME)
         return
-    if data.kind == "s" and not data.taken and retracts(text):
-        # "seriously forget i said anything" (a session-29 chat: "please call 999 now" again):
-        # no big thing made of it, and not forgotten either; the way to help kept, no question
-        if data.unsafe or data.means:
-            _reply(turn, frame, data, "retracted", Step.LISTEN)
-            return
-        data.said += 1
-        turn.say(_pick(turn.rt.content, data, "played_down"), inline([[_not_safe(turn, data)]]))
-        turn.convo.pop(NAME)
+    if data.kind == "s" and not data.taken and (data.unsafe or data.means) and retracts(text):
+        # "seriously forget i said anything", after "i mean it tonight" (a session-29 chat:
+        # "please call 999 now" again): no big thing made of it, and not forgotten either; the
+        # way to help kept, no question. (Before anything that serious, "nvm" is one more
+        # non-answer, read below.)
+        _reply(turn, frame, data, "retracted", Step.LISTEN)
         return
     if data.kind == "s" and not data.taken and not data.accompanied and to_bed(text):
         # "im going to bed", after a night like this (a session-29 chat: "I'll stay while you
