@@ -3548,7 +3548,8 @@ def says_accident(text: str) -> bool:
 # The one who threatens them is at the door now (eighth probe): "he's outside my flat right
 # now banging on the door"
 _AT_DOOR = re.compile(
-    r"\b(?:outside|at|in front of) (?:my|the|our) (?:front |back )?(?:door|flat|house|apartment"
+    r"\b(?:outside|at|in front of|infront of|infront|in front) (?:my|the|our) (?:front |back )?"
+    r"(?:door|flat|house|apartment"
     r"|place|window|building)\b|\b(?:banging|pounding|knocking|kicking) (?:on|at|in)"
     r" (?:my|the|our) (?:door|window)\b|\btrying to (?:get|break|force his way|force her way) in\b"
 )

@@ -565,3 +565,16 @@ async def test_thanks_and_thirty_days_and_questions_about_the_bot_are_met_warmly
     await user.send("are u AI or what")
     about = await user.reply()
     assert about.text in CONTENT.faq.smalltalk["about"], about.plain
+
+
+async def test_an_ex_at_the_door_in_second_language_english_is_danger_at_the_door(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "my ex is standing infront my door... knocking very hard" got "If you
+    # might hurt yourself"; "open or you will see" got "Be as gentle with yourself".
+    user = emu.user(29039)
+    await onboard(user, zone="Europe/Berlin")
+    await user.send("my ex is standing infront my door right now he is knocking very hard")
+    door = await user.reply()
+    assert said(door, "sos.danger_at_door"), door.plain
+    assert "110" in door.plain or "112" in door.plain
