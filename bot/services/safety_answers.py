@@ -2383,7 +2383,8 @@ _ABOUT_LINES = re.compile(
     r"|\bdoes (?:it|the call) cost\b|\bhow much (?:does it|is it) cost"
     r"|\bwhat if (?:someone|somebody|my (?:\w+ )?(?:parents|mum|mom|dad|flatmate|roommate|family))"
     r" (?:hears|finds out|sees|listens)"
-    r"|\bcan i (?:text|message|chat|write)(?: to)?(?: them| it)?(?: instead)?\b"
+    r"|\bcan i (?:just |not |only )?(?:text|message|chat|write)(?: to)?(?: them| it| somebody"
+    r"| someone| a line| one of them| the line| the number)?(?: instead)?\b"
     r"|\bis there (?:a |an )?(?:text|chat|online|messaging)(?: line| option| service)?\b"
     r"|\bi can ?not (?:talk|speak) on the phone\b|\bi hate (?:phone calls|calling|the phone)\b"
     # "is there something i can text", "tem algum chat?", "hay algun chat"
@@ -3149,6 +3150,10 @@ _NO_NUMBERS = re.compile(
     r"|\bi do not (?:want|need) (?:a |any |your |the |another |more |no )?"
     r"(?:crisis |suicide |help )?(?:hotline|hotlines|helpline|helplines|help lines|numbers"
     r"|crisis lines)\b"
+    # "i just need someone to talk to not a helpline number" (a session-29 chat: "I'll stay
+    # while you call")
+    r"|\bnot (?:a |another |some |the |any )?(?:crisis |suicide |help )?(?:hotline|helpline"
+    r"|help line|number|phone number|helpline number|hotline number)s?\b"
     r"|\b(?:stop|quit) (?:telling|asking) me to call (?:a |the |some )?(?:hotline|helpline|line"
     r"|number|someone|anyone|people)\b"
     # "please dont give me the hotline thing again" (a helper's chat: the lines, at once)
@@ -3370,6 +3375,10 @@ _SERIOUS_INJURY = re.compile(
     r" blood\b|\bblood everywhere\b|\b(?:will not|wont|can not|cant|does not|doesnt) stop"
     r" bleeding\b|\bbleeding (?:a lot|so much|badly|heavily|loads)\b"
     r"|\b(?:really |very |too |so )deep\b"
+    # "it gapes a bit" (a session-29 chat: "it can be hard to tell", though the bot had said a
+    # gaping cut needs a doctor tonight)
+    r"|\b(?:gapes|gaping|gape|wide open|(?:might |probably |prob )?needs? stitches|can see"
+    r" (?:fat|the fat|white|inside|the inside))\b"
     # "ive been pressing a towel on it for like 10 min and its still coming through" (a
     # session-29 chat: a stock "please don't wait this out alone")
     r"|\b(?:still|keeps) (?:coming through|soaking|bleeding through|pouring|dripping)\b"

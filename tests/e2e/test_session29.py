@@ -578,3 +578,25 @@ async def test_an_ex_at_the_door_in_second_language_english_is_danger_at_the_doo
     door = await user.reply()
     assert said(door, "sos.danger_at_door"), door.plain
     assert "110" in door.plain or "112" in door.plain
+
+
+async def test_texting_instead_a_gaping_cut_and_not_a_number_are_each_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(29040)
+    await onboard(user, zone="Europe/London")
+    await user.send("i want to die")
+    await user.reply()
+    await user.send("can I just text somebody instead")
+    text_line = await user.reply()
+    assert said(text_line, "sos.about_lines"), text_line.plain
+    await user.send("i just need someone to talk to not a helpline number")
+    no_numbers = await user.reply()
+    assert said(no_numbers, "sos.numbers_stopped"), no_numbers.plain
+    cut = emu.user(29041)
+    await onboard(cut, zone="Asia/Kolkata")
+    await cut.send("i cut my arm tonight")
+    await cut.reply()
+    await cut.send("it gapes a bit")
+    gaping = await cut.reply()
+    assert said(gaping, "sos.hurt_serious"), gaping.plain
