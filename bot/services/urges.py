@@ -405,11 +405,17 @@ def outcome_from_text(text: str) -> str | None:
     "still strong", "worse" (still_strong); "i texted him" (contacted). None if unclear.
     Contact is looked for first: "it passed but i already texted him" is contact."""
     folded = fold(text)
+    # "does it get easier?" (a session-29 chat, at "how strong?": "You rode it out"): a
+    # question about the future, not how it is now; only contact told counts in a question
+    asked = text.rstrip().endswith("?") or _ASKS.match(folded) is not None
     for outcome in (CONTACTED, STILL_STRONG, PASSED):
         pattern = _WORDS.outcomes.get(outcome)
         if pattern is not None and pattern.search(folded):
-            return outcome
-    return PASSED if resisted(text) else None
+            return outcome if outcome == CONTACTED or not asked else None
+    return PASSED if resisted(text) and not asked else None
+
+
+_ASKS = re.compile(r"\s*(?:does|do|is|will|would|can|could|how|why|when|what|should)\b")
 
 
 def decided_not_to(text: str) -> bool:

@@ -600,3 +600,20 @@ async def test_texting_instead_a_gaping_cut_and_not_a_number_are_each_answered(
     await cut.send("it gapes a bit")
     gaping = await cut.reply()
     assert said(gaping, "sos.hurt_serious"), gaping.plain
+
+
+async def test_a_question_at_how_strong_is_answered_and_the_urge_goes_on(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "does it get easier?" at "how strong?" got "You rode it out" and the
+    # urge was over.
+    user = emu.user(29042)
+    await onboard(user, zone="Europe/Berlin")
+    await user.send("/urge")
+    await user.reply()
+    await user.send("does it get easier?")
+    answer = await user.reply()
+    assert "You rode it out" not in answer.plain, answer.plain
+    await user.send("7")
+    trigger = await user.reply()  # the urge goes on: what set it off
+    assert "They contacted me" in trigger.button_texts(), trigger.plain
