@@ -260,6 +260,18 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             if exc.code == "unrecognised" and _not_english(turn, frame, text):
                 return
             hedge = hedge_of(text) if exc.code == "unrecognised" else None
+            current = turn.user.daily_time
+            if (
+                OnboardingData.of(frame).mode != MODE_FULL
+                and current is not None
+                and exc.code == "unrecognised"
+                and (hedge == "unsure" or is_skip(text))
+            ):
+                # Changing the time later, "idk" or "never mind" (a session-29 chat: changed to
+                # 21:00): nothing changes
+                turn.say(turn.t("onboarding.time_kept", time=current.strftime("%H:%M")))
+                turn.convo.pop(NAME)
+                return
             if exc.code == "unrecognised" and hedge is None and is_skip(text):
                 # "skip", "later", "not now", "ask me later": the daily time is not optional,
                 # so the evening, said so, with how to change it ("later" used to be read as a

@@ -617,3 +617,19 @@ async def test_a_question_at_how_strong_is_answered_and_the_urge_goes_on(
     await user.send("7")
     trigger = await user.reply()  # the urge goes on: what set it off
     assert "They contacted me" in trigger.button_texts(), trigger.plain
+
+
+async def test_idk_when_changing_the_daily_time_changes_nothing(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: /settings, Daily time, "idk": changed to 21:00.
+    user = emu.user(29043)
+    await onboard(user, zone="Europe/Dublin", at="07:30")
+    await user.send("/time")
+    await user.reply()
+    await user.send("idk")
+    kept = await user.reply()
+    assert "07:30" in kept.plain, kept.plain
+    await user.send("/settings")
+    settings_shown = await user.reply()
+    assert "07:30" in settings_shown.plain, settings_shown.plain
