@@ -113,9 +113,9 @@ async def test_a_typed_yes_or_no_answers_the_restart_question(
     await onboard(user, date="4 days ago")
     await user.send("/slip")
     await user.reply()
-    await user.send("what?")  # neither: the buttons are pointed at, the question repeated
-    again = await user.reply()  # the hint, then the question again, in one message
-    assert opens_with(again, CONTENT.variants("slip.use_buttons")), again.text
+    await user.send("what?")  # puzzled: what each button does, the question repeated
+    again = await user.reply()  # the explanation, then the question again, in one message
+    assert opens_with(again, CONTENT.variants("slip.confirm_explained")), again.text
     assert again.button_texts() == [RESTART, KEEP]
     await user.send("nope")
     assert (await user.reply()).text in CONTENT.variants("slip.slip_cancelled")
