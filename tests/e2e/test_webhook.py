@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import time
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -65,7 +66,14 @@ async def test_webhook_refuses_requests_without_the_secret_and_serves_health_and
             wrong = await client.post(
                 url, json=forged, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
             )
-            metrics = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+            # The update counts as handled when its handler returns, which can be a moment
+            # after its reply has reached the chat (the gate on PostgreSQL once read 0 here)
+            deadline = time.monotonic() + 10
+            while True:
+                metrics = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+                if "steadfast_updates_handled_total 1" in metrics or time.monotonic() > deadline:
+                    break
+                await asyncio.sleep(0.05)
         assert (missing.status_code, wrong.status_code) == (403, 403)
         assert "steadfast_updates_handled_total 1" in metrics
         assert "steadfast_replies_sent_total 1\n" in metrics
