@@ -1887,7 +1887,7 @@ _RETRACTS = re.compile(
 
 def retracts(text: str) -> bool:
     """ "forget i said anything", "never mind": what was said, taken back."""
-    return _RETRACTS.search(normalize(text).strip(" .!?")) is not None
+    return _says_only(_RETRACTS, text)
 
 
 # "im going to bed", "gonna sleep now", "goodnight": the night, with nobody said to be there
@@ -1901,7 +1901,7 @@ _TO_BED = re.compile(
 
 def to_bed(text: str) -> bool:
     """ "im going to bed", "gonna try to sleep", "goodnight": the night, on their own."""
-    return _TO_BED.search(normalize(text).strip(" .!?")) is not None
+    return _says_only(_TO_BED, text)
 
 
 # "ok its slowing down i think", "stopped bleeding": the wound, easing
