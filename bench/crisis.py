@@ -51,8 +51,11 @@ def button_in_reach(text: str) -> bool:
 
 TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
 # Round 42 was written blind in session 29 and measured on the session's first commit and its
-# last: it joins round 41, and neither is tuned on.
-HELDOUT = tuple(ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (41, 42))
+# last: it joins round 41, and neither is tuned on. Round 43 was written blind in session 30,
+# measured on its first commit (3c7f357) and on its last: it joins them.
+HELDOUT = tuple(
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (41, 42, 43)
+)
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 41)
 )
@@ -84,12 +87,15 @@ PREVIOUS = tuple(
 # languages, hopes the ex changed, anger at the bot, logistics, words after a wrong check),
 # written after terminal chats where such messages were asked "are you safe?": 48 checked
 # before. Unlike r32d the model learns it (round 32d, never learnt, then went from 29 checked
-# to 15, and no held-out crisis message was lost).
+# to 15, and no held-out crisis message was lost); r43a (2026-12-05, thirtieth session), 90 crisis
+# and 100 ordinary messages told to favour indirect, euphemistic, buried and second-language
+# wordings and harmless look-alikes, measured once before round 43's rules: reached 79,
+# checked 8, four ordinary messages given the emergency reply.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
-              "r33a", "r34a", "r38a")
+              "r33a", "r34a", "r38a", "r43a")
 )
 
 

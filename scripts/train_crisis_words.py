@@ -54,7 +54,13 @@ HELD_OUT = (
     "tests/data/heldout/crisis_r41.yaml",
     "tests/data/heldout/crisis_r42.yaml",
     "tests/data/heldout/faq_r34.yaml",
+    "tests/data/heldout/crisis_r43.yaml",
+    "tests/data/heldout/faq_r37.yaml",
 )
+# Round 43 (thirtieth session): learning tuning sets crisis r43a and FAQ r43a as well was
+# measured and not landed: it reached every message of r43a it learnt, but lost one crisis
+# message of held-out round 43 (98 of 108 reached instead of 99) and asked gently about one more
+# ordinary message of round 36. The two sets are rules' tuning material only.
 MIN_COUNT = 2
 # Round 23: runs of five letters as well, smoothing 0.1, threshold 56.1. Chosen on rounds 14
 # to 22, each left out in turn (972 crisis and 972 ordinary messages), counting what the

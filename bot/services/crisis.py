@@ -577,14 +577,14 @@ def _negated(hit: _Hit) -> bool:
 
 # A laugh, a facepalm or a skull beside a wish to die (round 18's figures of speech).
 _LAUGHING = re.compile(
-    r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|so embarrass\w*|cringe)\b"
+    r"\b(?:lo+l+|lmf?a+o+|rofl|haha\w*|hehe\w*|jk|so embarrass\w*|cringe)\b"
     # the faux pas told beside it: "i want to die, i just called my boss babe on teams 😭"
     r"|\bcalled (?:my|the|our) (?:teacher|boss|manager|lecturer|professor|prof|tutor|coach"
     r"|colleague|coworker|teammate|doctor|gp|dentist|barista|waiter|driver) (?:mum|mom|mummy"
     r"|mommy|babe|baby|bae|dad|daddy|love|darling|hun|honey|sweetie|bestie)\b"
     "|[\U0001F602\U0001F923\U0001F926\U0001F480\U0001F648\U0001F605\U0001F92D\U0001F643]"
 )
-_WISH_CUE = re.compile(r"\b(?:die|dead|dying)\b")
+_WISH_CUE = re.compile(r"\b(?:die|dead|dying|kms)\b")
 
 
 _DYING_ALONE = re.compile(r"(?:i am|i m|im) (?:dying|dead|deceased)")

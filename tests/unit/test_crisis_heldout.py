@@ -1,5 +1,5 @@
-"""The held-out rounds (tests/data/heldout/crisis_r41.yaml and crisis_r42.yaml) and the
-rounds held out before them, as floors and ceilings.
+"""The held-out rounds (tests/data/heldout/crisis_r41.yaml, crisis_r42.yaml and
+crisis_r43.yaml) and the rounds held out before them, as floors and ceilings.
 
 Round 41 was written by a helper who never saw the rules, before round 41's changes, and is
 never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 40
@@ -320,11 +320,23 @@ ROUNDS = {
     # first reply 58/60), special 21, full alarms 2 (one of them the emergency reply), checked
     # 3 (2.8%), in reach 108 (targets: at most 5% checked met; every crisis message reached
     # and no emergency reply to an ordinary message missed).
-    "crisis_r41": Pinned((108, 108, 60, 24), 104, 90, 48, 21, 2, 3, in_reach_min=108),
+    "crisis_r41": Pinned((108, 108, 60, 24), 104, 91, 49, 21, 2, 3, in_reach_min=108),
     # Held out: written blind in session 29, measured counts-only on the session's first
     # commit (c5d525d) and on its last, identical on every row: reached 105, full 81, explicit
     # 45 (number first 58/60), special 21, one ordinary message with a signal, 5 checked.
-    "crisis_r42": Pinned((108, 108, 60, 24), 105, 81, 45, 21, 1, 5, in_reach_min=108),
+    # Session 30's rules (from its tuning set r43a and its chats): full 81 -> 82, explicit
+    # 45 -> 46; nothing else moved (round 41: full 90 -> 91, explicit 48 -> 49).
+    "crisis_r42": Pinned((108, 108, 60, 24), 105, 82, 46, 21, 1, 5, in_reach_min=108),
+    # Held out: written blind in session 30 (the families and brief of round 42), measured
+    # counts-only on the session's first commit (3c7f357): reached 99 (91.7%), full 73,
+    # explicit 39 (number first 53/60), special 18, full alarms 4 (all four the emergency
+    # reply), checked 8 (7.4%), in reach 108 (targets: all three missed). On its last: reached
+    # 99, full 75, explicit 41 (number first 53/60), special 18, full alarms 3 (the emergency
+    # reply), checked 7 (6.5%), in reach 108 (targets: all three still missed). The word model
+    # learning the session's tuning set took reached to 98 and was not landed.
+    "crisis_r43": Pinned(
+        (108, 108, 60, 24), 99, 75, 41, 18, 3, 7, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -418,6 +430,13 @@ ROUNDS = {
     # learning it, and vetoes for a roof party and "i'm not hurting myself" (now the gentle
     # check, its one signal):
     "crisis_tuning_r38a": Pinned((0, 360, 0, 0), 0, 0, 0, 0, 1, 5),
+    # 90 crisis and 100 ordinary messages (2026-12-05, thirtieth session), told to favour
+    # indirect, euphemistic, buried and second-language wordings and harmless look-alikes.
+    # Measured once before round 43's rules: reached 79, full 50, explicit 30, special 13,
+    # full alarms 7 (four the emergency reply: a rope knot, a roof with the neighbour, pills
+    # the doctor prescribed, "lmaooo im gonna kms"), checked 8. After the rules chosen on it
+    # (the word model does not learn it: that lost a message of held-out round 43):
+    "crisis_tuning_r43a": Pinned((90, 100, 50, 20), 85, 57, 36, 16, 3, 5, in_reach_min=90),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
