@@ -73,6 +73,7 @@ from bot.services.safety_answers import (
     asks_to_meet_them,
     asks_to_open_door,
     asks_to_reply_to_them,
+    asks_what_meant,
     asks_what_to_do,
     asks_what_to_say,
     asks_who_is_told,
@@ -83,6 +84,7 @@ from bot.services.safety_answers import (
     bleeding_eases,
     blocked_by_them,
     breaking_in,
+    called_them,
     cannot_speak,
     clarifies_move,
     comes_back,
@@ -97,6 +99,7 @@ from bot.services.safety_answers import (
     ex_looked_after,
     family_help,
     fears_for_them,
+    fears_police,
     feels_better,
     gets_rid_of_it,
     gives_in,
@@ -118,6 +121,8 @@ from bot.services.safety_answers import (
     is_plain_ok,
     is_unreachable,
     keeps_it_from,
+    kids_taken,
+    kids_there,
     low_battery,
     means_at_hand,
     medically_cleared,
@@ -127,6 +132,7 @@ from bot.services.safety_answers import (
     misses_who_hurt_them,
     mistaken_tap,
     names_what_was_taken,
+    no_credit,
     no_more_numbers,
     no_plan,
     none_of_theirs,
@@ -145,6 +151,7 @@ from bot.services.safety_answers import (
     person_near,
     plans_to_avoid,
     plays_it_down,
+    police_refused,
     prepares,
     prescribed_dose,
     promises_but_hurts,
@@ -161,6 +168,7 @@ from bot.services.safety_answers import (
     says_safe,
     says_young,
     serious_injury,
+    settles_affairs,
     shaken,
     sleeps_it_off,
     someone_else_at_risk,
@@ -174,6 +182,7 @@ from bot.services.safety_answers import (
     tells_clean_streak,
     their_place,
     there_until_later,
+    they_are_here,
     they_went_quiet,
     they_will_regret,
     threat_gone,
@@ -183,6 +192,7 @@ from bot.services.safety_answers import (
     urge_to_harm_again,
     waiting_for_help,
     wants_no_lecture,
+    was_choked,
     will_call,
     will_tell_there,
     wont_call,
@@ -488,6 +498,11 @@ async def _answer_crisis(
         or (frame is not None and SosData.of(frame).kind == "d" and (
             objects_to_police(text) or hopes_for_them(text)
         ))
+        # "i dont want the police coming to my house" in their own talk: a fear to answer,
+        # not danger from someone (a session-30 chat: "lock the door", the abuse lines)
+        or (frame is not None and SosData.of(frame).kind == "s" and fears_police(text))
+        # "i gave my dog to my sister and wrote a will" in their own talk: the talk names it
+        or (frame is not None and SosData.of(frame).kind == "s" and settles_affairs(text))
         # "i mean i dont want to live like this, always waiting for him" (a helper's chat:
         # "please call 112 now" to the words it explained)
         or (signal.level == "passive" and only_clarifies(text))
@@ -542,6 +557,12 @@ async def _answer_crisis(
         head, _, question = reply.rpartition("\n\n")
         key_line = _pick(rt.content, data, "key_line")
         reply = f"{head}\n\n{key_line}\n\n{question}" if head else f"{reply}\n\n{key_line}"
+    if signal.kind == "danger_from_other" and was_choked(text):
+        # "he choked me last week": strangulation named as the serious sign it is, and a
+        # doctor, before the closing question (a session-30 chat: the general reply)
+        head, _, question = reply.rpartition("\n\n")
+        choke_line = _pick(rt.content, data, "choke_line")
+        reply = f"{head}\n\n{choke_line}\n\n{question}" if head else f"{reply}\n\n{choke_line}"
     if not going_on and data.young and data.kind in ("s", "d"):
         # "im 15 and i want to die": an adult on their side, before the closing question
         head, _, question = reply.rpartition("\n\n")
@@ -778,6 +799,16 @@ def _nothing_taken(data: SosData, text: str) -> bool:
     return not data.taken
 
 
+def _asked_signs(data: SosData, text: str) -> bool:
+    """The signs were named once in this talk already (data.last holds the keys said)."""
+    return "warning_signs" in data.last
+
+
+def _called_the_line(data: SosData, text: str) -> bool:
+    """ "i already called them", just after "please call 911": the line reached, not the ex."""
+    return called_them(text)
+
+
 def _answers_safe_or_not(data: SosData, text: str) -> bool:
     """The message answers "are you safe?" itself ("i'm safe now, my mum is here")."""
     return read_safety_answer(text) is not None
@@ -951,7 +982,7 @@ _HEARD = (
     _Heard("d", asks_if_nc_fits, "nc_and_abuse", Step.ASKED),
     # "i texted him again. day 2 and i already failed" (terminal chat): the slip heard, in the
     # talk's light; the count can wait
-    _Heard("s", told_a_slip_to_them, "slip_in_talk", Step.ASKED),
+    _Heard("s", told_a_slip_to_them, "slip_in_talk", Step.ASKED, unless=_called_the_line),
     # "can u call the police for me": it cannot; the number, said plainly
     _Heard("sdo", asks_bot_to_call, "cant_call", Step.UNSAFE),
     # "can you block him for me": it cannot reach anyone; how to do it, evidence kept first
@@ -966,6 +997,26 @@ _HEARD = (
     _Heard("d", asks_about_blocking, "danger_block_q", Step.ASKED),
     # "i couldnt do it": an attempt begun and stopped; injury asked about, the number
     _Heard("s", stopped_attempt, "stopped_attempt", Step.UNSAFE),
+    # "what if they send police", "will they lock me up", "i dont want to go to a psych ward"
+    # in their own talk (a session-30 chat: the domestic-violence steps, "lock the door"):
+    # the fear answered; after pills, medical help is still needed now
+    _Heard("s", fears_police, "police_fear_taken", Step.UNSAFE, unless=_nothing_taken),
+    _Heard("s", fears_police, "police_fear", None),
+    # "i gave my dog to my sister today and wrote a will" in the talk: the sign named and
+    # the question asked directly (a session-30 chat: a stock "if you haven't yet, call")
+    _Heard("s", settles_affairs, "warning_signs", Step.ASKED, unless=_asked_signs),
+    # "what do you mean", "safe from what": what the question asks, plainly (a session-30
+    # chat: "thank you for telling me more")
+    _Heard("s", asks_what_meant, "check_explained", Step.ASKED),
+    _Heard("d", asks_what_meant, "check_explained_danger", Step.ASKED),
+    # "i dont have credit": the emergency numbers are free
+    _Heard("sd", no_credit, "no_credit", Step.UNSAFE),
+    # "the kids are asleep" with the danger at the door: keep them close, away from the door
+    _Heard("d", kids_there, "danger_kids", Step.UNSAFE),
+    # "the police said they cant do anything", "he took my kids and wont give them back"
+    # (a session-30 chat: "glad you reached out to them", the general reply)
+    _Heard("d", police_refused, "police_refused", Step.ASKED),
+    _Heard("d", kids_taken, "kids_taken", Step.ASKED),
     # "what happens if i call", "will they send the police", "is it free", "can i text
     # instead": what stops people calling, answered
     _Heard("sdo", asks_about_lines, "about_lines", None),
@@ -1044,6 +1095,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, "lines_here", Step.UNSAFE if data.unsafe else Step.ASKED)
         return
     if frame.step == Step.PLAN and data.plan is not None:
+        if data.kind == "d" and they_are_here(text):
+            # "he's in the waiting room", told while the plan is being made (a session-30
+            # chat: kept as the plan's next answer): the danger first; the plan can wait
+            data.plan = None
+            data.at_door = True
+            _reply(turn, frame, data, "danger_here", Step.UNSAFE)
+            return
         if asks_for_number(text):  # a question, not a plan answer: the lines, then go on
             data.said += 1
             lines = _lines_block(turn.rt.content, data, _lines(turn, data))
@@ -1170,7 +1228,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # 999 now"): good; pressure a while longer, and when it still needs a doctor
         _reply(turn, frame, data, "bleeding_eases", Step.ASKED)
         return
-    if data.taken and (sleeps_it_off(text) or says_accident(text)):
+    if data.taken and (sleeps_it_off(text) or says_accident(text)) and not has_symptoms(text):
+        # (a symptom told with it, "just dizzy and wanna sleep", is read below as one)
         # "im just gonna sleep it off", "it was an accident kind of": sleeping is the danger,
         # and an accident needs the same help (eighth probe)
         _reply(turn, frame, data, "no_sleep", Step.UNSAFE)
@@ -1199,7 +1258,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "i feel kinda dizzy" after "i took a bunch of pills": worse, not unsure; help now
         _reply(turn, frame, data, "taken_symptoms", Step.UNSAFE)
         return
-    if data.taken and medically_cleared(text):
+    if (data.taken or data.injured) and medically_cleared(text):
         # "im at the hospital now. they said im ok": looked after; no "go to an emergency
         # department now" (ninth probe S19)
         _settle(turn, frame, data, "checked_ok")
@@ -1319,8 +1378,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, "drinking", Step.ASKED)
         return
     if data.kind == "d" and means_at_hand(text):
-        # "he has a gun": a weapon makes a threat more dangerous; the plan, the number
-        _reply(turn, frame, data, "danger_weapon", Step.ASKED)
+        # "he has a gun": a weapon makes a threat more dangerous; the plan, the number. With
+        # them at the door (a session-30 chat: "call the moment they show up"), the call now
+        key = "danger_weapon_door" if data.at_door else "danger_weapon"
+        _reply(turn, frame, data, key, Step.UNSAFE if data.at_door else Step.ASKED)
         return
     if data.kind == "s" and means_at_hand(text):
         # "i have my dads gun", "i have 2 boxes": distance from it tonight, and the number
@@ -1407,6 +1468,16 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # their own, the lines (terminal chat: the "yes" was read as "I'm safe")
         key = "someone_yes" if bare else "no_one"
         _reply(turn, frame, data, key, Step.UNSAFE)
+        return
+    bare = _bare_yes_or_no(text) if data.asked in _YES_IS_UNSAFE else None
+    if bare is not None:
+        # "yes" to "are you thinking about killing yourself?" (the question of the warning
+        # signs, or of the check explained): not safe, as the button; "no": believed
+        if bare:
+            key = "unsafe_again" if frame.step == Step.UNSAFE else "unsafe_now"
+            _reply(turn, frame, data, key, Step.UNSAFE)
+        else:
+            _settle(turn, frame, data, "safe_now")
         return
     answer = read_safety_answer(text)
     if answer == "unsafe" and frame.step == Step.UNSAFE and data.kind != "d":
@@ -1680,6 +1751,11 @@ def _names(rt: Runtime) -> dict[str, str]:
 def _who(name: str) -> dict[str, str]:
     """The one named, said back: "your sister", or a first name ("Sarah")."""
     return {"who": said_as(name)}
+
+
+# The talk's questions a "yes" to which means not safe ("are you thinking about killing
+# yourself?"), unlike "are you safe?"
+_YES_IS_UNSAFE = frozenset({"warning_signs", "check_explained"})
 
 
 def _bare_yes_or_no(text: str) -> bool | None:

@@ -60,6 +60,16 @@ __all__ = [
     "is_joking",
     "is_no_one",
     "is_unreachable",
+    "kids_there",
+    "settles_affairs",
+    "police_refused",
+    "kids_taken",
+    "asks_what_meant",
+    "was_choked",
+    "they_are_here",
+    "no_credit",
+    "fears_police",
+    "called_them",
     "low_battery",
     "on_the_way_home",
     "person_named",
@@ -1116,6 +1126,8 @@ def is_no_one(text: str) -> bool:
 
 _UNREACHABLE = re.compile(
     r"\b(?:not answering|not picking up|not replying|not responding|not home|no answer"
+    r"|(?:nobody|no one|noone) (?:is )?(?:answers|answered|answering|picks up|picked up"
+    r"|picking up)"
     r"|did not answer|did not pick up|does not answer|does not pick up|will not answer"
     r"|went to voicemail|goes to voicemail|voicemail|(?:is|are|was|were) (?:asleep|sleeping)"
     r"|can not reach|could not reach|can not get through|could not get through|phone is off"
@@ -1150,7 +1162,7 @@ _TAKEN = re.compile(
     r"|od)\b"
     r"(?: \w+){0,4}? (?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol|xans?"
     r"|xanax|bars|benzos?|oxys?|percs?|valium|diazepam|codeine|tramadol|ibuprofen|tylenol"
-    r"|acetaminophen|aspirin|insulin|sleeping (?:pills|tablets)|antidepressants|my prescription"
+    r"|acetaminophen|aspirin|insulin|sleeping (?:pills|tablets)|antidepressants|prescription"
     r"|sleeping (?:pills|tablets)|them|them all|all of them|it all|the lot|(?:the|a|my|her|his)"
     r" (?:bottle|box|packet|pack|strip)(?! of (?:wine|vodka|beer|whisky|whiskey|gin|rum"
     r"|tequila|cider|prosecco|champagne|red|white|rose|booze|jack|lager))|bleach"
@@ -1294,7 +1306,9 @@ def done_to_self(text: str) -> Literal["taken", "injured"] | None:
 def is_unreachable(text: str) -> bool:
     """Whether a short reply says the person they tried cannot be reached right now."""
     reply = _reply(text)
-    return bool(reply) and len(reply.split()) <= 16 and _UNREACHABLE.search(reply) is not None
+    return bool(reply) and len(reply.split()) <= 16 and (
+        _UNREACHABLE.search(reply) is not None or _UNREACHABLE_ELSEWHERE.search(reply) is not None
+    )
 
 
 _GOT_HELP = re.compile(
@@ -1319,6 +1333,14 @@ _NONE_OF_THEIRS = re.compile(
     r"\b(?:do not|did not|never|no longer) (?:have|know|got)\b(?: \w+){0,4}? (?:number|numbers"
     r"|contact|contacts|family|friends|mates|address|details|anyone)\b"
     r"|\bno (?:way|one) to (?:reach|contact|call|tell)\b"
+    # "i dont know where he is", "his mom doesnt pick up" (a session-30 chat: read as the
+    # person's own doubt, "not knowing is a real answer")
+    r"|\b(?:do not|did not|have no idea|no idea) (?:know )?where (?:he|she|they) (?:is|are|lives?"
+    r"|live"
+    r"|went|is staying|are staying)\b"
+    r"|\b(?:his|her|their) (?:mum|mom|mother|dad|father|sister|brother|family|friends?|flatmate"
+    r"|roommate|parents) (?:is not|are not|does not|do not|did not|will not|wont|can not)"
+    r" (?:picking up|answering|pick up|answer|reply|replying)\b"
 )
 # Asking whether to answer the ex ("should i just reply to him", "do i call her back").
 _REPLY_TO_THEM = re.compile(
@@ -1467,7 +1489,8 @@ _REACHED_HELP = re.compile(
     r"my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|partner|"
     r"therapist|counsell?or|doctor|gp|manager|boss|neighbou?r|flatmate|roommate|housemate|"
     r"landlord|teacher|aunt|uncle|cousin|gran|nan|grandma|grandad))\b"
-    r"|^(?:ok |okay |so |i )*(?:i )?(?:told|woke|called|rang|texted) (?:her|him|them)\b"
+    r"|^(?:ok |okay |so |yes |yeah |i )*(?:i )?(?:already |just |finally |did )?"
+    r"(?:told|woke|called|rang|phoned|texted|call) (?:her|him|them)\b"
     r"(?: (?:everything|what is going on|the truth|already|now))?$"
 )
 
@@ -1502,9 +1525,34 @@ _WAITING_FOR_HELP = re.compile(
 )
 
 
+# The same in the other languages people write in (a session-30 chat: "vale llamé al 024" got
+# "if you haven't yet, please call 112"; "me dijeron que espere", "i'm waiting", the same)
+_REACHED_ELSEWHERE = re.compile(
+    r"\b(?:llame|he llamado|ya llame|marque|hable con|liguei|ja liguei|falei com|j ai appele|j ai"
+    r" parle|ich habe (?:\w+ ){0,4}?angerufen|hab (?:\w+ ){0,4}?angerufen"
+    r"|ich habe mit (?:\w+ ){0,3}?"
+    r"gesprochen|ho chiamato|ho parlato con|zadzwonilam|zadzwonilem|call kiya|phone kiya"
+    r"|baat ki)\b"
+)
+# ...and nobody answering ("liguei pro 188 mas ninguem atende")
+_UNREACHABLE_ELSEWHERE = re.compile(
+    r"\b(?:ninguem (?:atende|atendeu|responde)|nao (?:atendem|atende|atenderam)|nadie (?:contesta"
+    r"|responde|contesto)|no (?:contestan|contesta|responden|responde|contestaron)|(?:niemand"
+    r"|keiner)"
+    r" (?:geht|ging) ran|personne ne (?:repond|decroche)|nessuno risponde|nikt nie odbiera"
+    r"|koi (?:phone )?nahi utha\w*)\b"
+)
+_WAITING_ELSEWHERE = re.compile(
+    r"\b(?:me (?:dijeron|dicen) que (?:espere|esperara|aguarde)|estoy esperando|(?:estou|to|tou)"
+    r" esperando|me pediram (?:pra|para) esperar|ich warte|j attends|je dois attendre"
+    r"|sto aspettando"
+    r"|czekam|intezaar kar (?:rahi|raha))\b"
+)
+
+
 def waiting_for_help(text: str) -> bool:
     """ "theyre sending someone", "im at a&e", "still on hold": help reached, being waited for."""
-    return _found(_WAITING_FOR_HELP, text)
+    return _found(_WAITING_FOR_HELP, text) or _found(_WAITING_ELSEWHERE, text)
 
 
 # The two objections that stop people getting treated: no ambulance, someone would freak out
@@ -1524,8 +1572,9 @@ def objects_to_help(text: str) -> bool:
 
 # Cannot speak: the danger is in the house ("i cant call he'll hear me", "im hiding")
 _CANNOT_SPEAK = re.compile(
-    r"\b(?:can not|cannot|cant|can t) (?:call|talk|speak|ring|make a call)\b(?:(?: \w+){0,4}?"
-    r" (?:hear|hears|listening|in the house|next door|in the next room|outside the door))"
+    r"\b(?:can not|cannot|cant|can t) (?:call|talk|speak|ring|make a call)\b(?:(?: \w+){0,6}?"
+    r" (?:hear|hears|listening|in the house|next door|in the next room|outside the door)"
+    r"| (?:out loud|aloud|loudly)\b)"
     r"|\b(?:hiding|locked myself) in (?:the|my) (?:bathroom|bedroom|room|toilet|wardrobe|closet)\b"
     # "im in the bathroom", said on the danger path (a helper's chat: a feelings question)
     r"|^(?:i am |i m |im )?(?:in|locked in) (?:the|my) (?:bathroom|bedroom|toilet|wardrobe|closet)"
@@ -1572,7 +1621,11 @@ def reached_help(text: str) -> bool:
     """ "ok i called lifeline", "talked to my sister", "my mum is coming": the person reached
     someone who can help them."""
     norm = normalize(text)
-    return _REACHED_HELP.search(norm) is not None or _HELP_COMING.search(norm) is not None
+    return (
+        _REACHED_HELP.search(norm) is not None
+        or _HELP_COMING.search(norm) is not None
+        or _REACHED_ELSEWHERE.search(norm) is not None
+    ) and _UNREACHABLE_ELSEWHERE.search(norm) is None
 
 
 # Found by a helper playing hurting users in the terminal chat (round 15). Each is a reply
@@ -1625,6 +1678,10 @@ _CLARIFIED = re.compile(
     r"|i (?:mean|meant|ment) (?:i do not want to be|i want to leave|i wanna leave)"
     r" (?:at|in) (?:this|the) (?:party|club|bar|pub|house party|wedding|dinner|event|class"
     r"|office|job|date|gym|family thing)\b"
+    # "i mean in this city lol. everything reminds me of him" (a session-30 chat: asked again)
+    r"|i (?:mean|meant|ment) (?:here |like )?(?:in|from|at|out of) (?:this|the|my) (?:city|town"
+    r"|place"
+    r"|country|flat|apartment|house|job|school|uni|relationship|friend group)\b"
     r"|i (?:mean|meant|ment) (?:that )?i do not (?:want|wanna) (?:to )?live(?: like this| this way"
     r"| like that)?(?: \w+){0,2}? wait\w* (?:for|on|around for) (?:him|her|them)"
     r"|(?:pressed|hit|tapped|clicked) (?:it|that|the button|sos) by (?:mistake|accident)"
@@ -1729,7 +1786,8 @@ _BETTER = re.compile(
 # Better, in the other languages people write in: "ya estoy mejor", "mir geht's besser",
 # "czuję się lepiej" (a helper's chats: four rotating "call now" lines)
 _BETTER_ELSEWHERE = re.compile(
-    r"^(?:(?:you|ya|ja|ahora|agora|jetzt|juz|teraz|ab|ok|okay|si|sim|tak) )*"
+    r"^(?:(?:you|ya|ja|ahora|agora|jetzt|juz|teraz|ab|ok|okay|si|sim|tak|gracias|obrigada|obrigado"
+    r"|danke|merci|grazie|dzieki|shukriya|thanks) )*"
     r"(?:(?:estoy|me siento|estou|to|tou|me sinto|sto|mi sento|je vais|je me sens|ca va"
     r"|czuje sie|jest mi|jest|mir geht|mir gehts|es geht mir|ich fuhle mich|main|mein|mujhe) )?"
     r"(?:(?:un poco|mucho|um pouco|muito|viel|etwas|bien|un po|un peu|troche|duzo|thoda) )?"
@@ -1757,6 +1815,13 @@ _CLEARED = re.compile(
     r"|\b(?:got|been|was|i have been|i got) (?:checked|seen|looked at) (?:out |over )?(?:by a"
     r" doctor|at (?:the )?(?:hospital|a ?&? ?e|er|emergency))\b|\b(?:discharged|sent home from"
     r" (?:the )?(?:hospital|a ?&? ?e|er))\b"
+    # "they stitched it up and sent me home", "home from the hospital" (a session-30 chat:
+    # "if you haven't yet, please call 911")
+    r"|\b(?:stitched|glued|bandaged|dressed|cleaned) (?:it|me|my (?:arm|wrist|leg|hand|thigh"
+    r"|cut|wound)) up\b"
+    r"|\bgot (?:it )?stitch(?:es|ed)\b|\b(?:sent|let) me home\b"
+    r"|\b(?:i am |i m |im )?(?:back )?home (?:from|now from) (?:the )?(?:hospital|a ?&? ?e|er"
+    r"|emergency)\b"
 )
 
 
@@ -2365,10 +2430,19 @@ _MEANS_AT_HAND = re.compile(
 )
 
 
+# Means named in Hindi or Urdu, romanised ("pankha aur dupatta hai room mein": a fan and a
+# scarf, a session-30 chat: "still right here"), Spanish and Portuguese
+_MEANS_ELSEWHERE = re.compile(
+    r"\b(?:pankha|pankhe|dupatta|rassi|neend ki goli\w*|goliyan|cuerda|soga|pastillas|cuchilla"
+    r"|corda|comprimidos|remedios|lamina|gilete)\b(?: \w+){0,4}? (?:hai|hain|he|tengo|tenho|aqui"
+    r"|aca|mere paas|room mein|kamre mein|en mi cuarto|no meu quarto)\b"
+)
+
+
 def means_at_hand(text: str) -> bool:
     """ "i have my dads gun", "there's a rope in the garage", "i have 2 boxes": the means,
     named in the safety talk (not "i dont have any pills", "the knife is locked away")."""
-    return _found(_MEANS_AT_HAND, text)
+    return _found(_MEANS_AT_HAND, text) or _found(_MEANS_ELSEWHERE, text)
 
 
 # Questions about calling a line: what happens, police, cost, being overheard, texting.
@@ -2387,6 +2461,11 @@ _ABOUT_LINES = re.compile(
     r"| someone| a line| one of them| the line| the number)?(?: instead)?\b"
     r"|\bis there (?:a |an )?(?:text|chat|online|messaging)(?: line| option| service)?\b"
     r"|\bi can ?not (?:talk|speak) on the phone\b|\bi hate (?:phone calls|calling|the phone)\b"
+    # "i cant talk out loud my mum is asleep next door" (a session-30 chat: "no answer can feel
+    # like one more door closing")
+    r"|\bi can ?not (?:talk|speak|call)(?: \w+)? (?:out loud|aloud|loudly|right now|here|freely"
+    r"|without (?:them|him|her|anyone|someone) hearing)\b|\bcan ?not (?:make|risk) (?:a "
+    r"|the )?(?:call|phone call)\b"
     # "is there something i can text", "tem algum chat?", "hay algun chat"
     r"|\bis there (?:something|anything|anyone|somebody|a number|a line|somewhere|someone)"
     r" (?:i can|to|that i can|i could) (?:text|message|chat|write)\b"
@@ -2417,6 +2496,178 @@ _WHY_NUMBERS = re.compile(
 def asks_why_numbers(text: str) -> bool:
     """ "why are you giving me numbers", "why all the hotlines": why the lines are offered."""
     return _found(_WHY_NUMBERS, text)
+
+
+# The police, an arrest or a ward feared by someone in a self-harm talk ("i dont want the police
+# coming to my house", "what if they send police", "will they lock me up", "i dont want to go
+# to a psych ward", "they will arrest me, attempting suicide is a crime here"): a session-30
+# chat got the domestic-violence steps ("lock the door") to each of them.
+_FEARS_POLICE = re.compile(
+    r"\b(?:police|cops|an ambulance|the ambulance|ambulance|paramedics)"
+    r" (?:coming|to come|turning up|to turn up|showing up|to show up|at my (?:door|house|flat"
+    r"|place)"
+    r"|knocking|involved|in my house|bursting in|breaking in)\b"
+    r"|\bwhat if (?:they|you|it|the line|someone|somebody|samaritans|988|lifeline)"
+    r" (?:send|sends|call|calls|ring|rings|get|gets) (?:the )?(?:police|cops|an ambulance"
+    r"|ambulance)\b"
+    r"|\b(?:lock|locking|locked) me (?:up|away)\b|\bput me (?:away|in (?:a |the )?(?:ward|hospital"
+    r"|psych ward|mental hospital))\b|\b(?:sectioned|section me|get committed|be committed"
+    r"|commit me|involuntary|72 hour hold|5150|baker act)\b"
+    r"|\b(?:psych|psychiatric|mental) (?:ward|hospital|unit)\b|\bloony bin\b|\bnut ?house\b"
+    r"|\b(?:arrest|arrested|arresting) (?:me|us)\b|\b(?:get|be|being) arrested\b"
+    r"|\b(?:suicide|attempting suicide|attempted suicide|trying to kill (?:myself|yourself)"
+    r"|self harm)"
+    r" is (?:a crime|illegal|against the law|criminal)\b"
+    r"|\b(?:do not|dont|never) want (?:the )?(?:police|cops|an ambulance|ambulance|paramedics)\b"
+    r"|\b(?:scared|afraid|terrified|frightened|worried) (?:of|that|they will|they ll)"
+    r"(?: \w+){0,3}? (?:police|cops|lock|locked|section\w*|hospital|ward|arrest\w*|committed)\b"
+)
+
+
+_CALLED_THEM = re.compile(
+    r"^(?:ok |okay |so |yes |yeah |i )*(?:i )?(?:already |just |finally |did |have )*"
+    r"(?:called|rang|rung|phoned|call|tried calling|tried to call) (?:them|it|the number"
+    r"|that number)\b"
+)
+
+
+def called_them(text: str) -> bool:
+    """ "i already called them", "i rang them": the line just offered, not the ex."""
+    return _found(_CALLED_THEM, text)
+
+
+# No credit, no airtime: the emergency numbers are free (a session-30 chat: "call 999" again)
+_NO_CREDIT = re.compile(
+    r"\b(?:no|zero|any|out of|ran out of|run out of|do not have|have not got"
+    r"|have no) (?:any )?(?:phone )?"
+    r"(?:credit(?! cards?\b)|airtime|top ?up|minutes|balance)\b"
+    r"|\bno (?:money|credit) on my (?:phone|sim)\b|\bno sim(?: card)?\b"
+    r"|\bcan ?not afford (?:to call|a call|the call)\b"
+)
+
+
+def no_credit(text: str) -> bool:
+    """ "i dont have credit": the emergency numbers work without it."""
+    return _found(_NO_CREDIT, text)
+
+
+# The children told of in a danger talk ("the kids are asleep", "my son is here with me"): not
+# a line that did not answer (a session-30 chat: "No answer can feel like one more door")
+_KIDS_THERE = re.compile(
+    r"\b(?:the |my |our )?(?:kids|children|baby|babies|son|daughter|little ones?|toddler|boys"
+    r"|girls)"
+    r" (?:is|are|s)(?: \w+)? (?:asleep|sleeping|here|with me|upstairs|downstairs|in (?:bed|their"
+    r" rooms?|his room|her room|the other room|the next room))\b"
+)
+
+
+# The one who hurt them, here now: "he's in the waiting room", "she just walked in", told while
+# the plan for safety is being made (a session-30 chat: stored as the plan's next answer)
+_THEY_ARE_HERE = re.compile(
+    r"\b(?:he|she|they|my ex|the ex)(?: is| s| are| has| just)*"
+    r" (?:here|outside|downstairs|in the (?:waiting room|building|lobby|car park|parking lot"
+    r"|hallway"
+    r"|corridor|reception|shop|store|office|garden|driveway)|at (?:the|my) (?:door|front desk"
+    r"|reception|entrance|window|gate)|walked in|turned up|showed up|pulling up|parked outside)\b"
+)
+
+
+def they_are_here(text: str) -> bool:
+    """ "he's in the waiting room": the danger present, not a plan answer."""
+    return _found(_THEY_ARE_HERE, text)
+
+
+# Choked or strangled: a serious sign, worth a doctor even without marks (a session-30 chat:
+# "he choked me last week" got the general danger reply)
+_CHOKED = re.compile(
+    r"\b(?:choked|strangled|chokes|strangles|choking|strangling|throttled) me\b"
+    r"|\b(?:hands?|arms?) (?:around|round|on) my (?:neck|throat)\b"
+)
+
+
+def was_choked(text: str) -> bool:
+    """ "he choked me last night": told of strangulation."""
+    return _found(_CHOKED, text)
+
+
+# "what do you mean", "wdym", "what are you asking": the check itself not understood (a
+# session-30 chat: "thank you for telling me more")
+_WHAT_MEANT = re.compile(
+    r"^(?:(?:sorry|um+|uh+|huh|wait|ok|okay|but|and|so)\W* )*(?:what do (?:you|u"
+    r"|ya) mean(?: by (?:that"
+    r"|safe|it|this))?|wdym|what are (?:you|u) (?:asking|on about|talking about)|safe from what"
+    r"|what (?:kind of|do you mean by) safe|i do not (?:get|understand)(?: (?:it|that|the question"
+    r"|what you mean))?|meaning)\W*$"
+)
+
+
+def asks_what_meant(text: str) -> bool:
+    """ "what do you mean", "safe from what": the question explained, not an answer."""
+    return _found(_WHAT_MEANT, text)
+
+
+# The police called and no help given ("i called the police they said they cant do anything"; a
+# session-30 chat: "I'm really glad you reached out to them")
+_POLICE_REFUSED = re.compile(
+    r"\b(?:police|cops|officers?|they) (?:said|say|says|told me) (?:that )?(?:they )?(?:can not"
+    r"|could"
+    r" not|will not|would not) (?:do anything|do much|help|do nothing|act)\b"
+    r"|\b(?:police|cops) (?:did|do|will do|would do|are doing) nothing\b"
+    r"|\b(?:police|cops) (?:are|were) (?:useless|no help|not helping)\b"
+    r"|\b(?:police|cops) (?:did not|will not|would not) (?:help|do anything|come"
+    r"|take it seriously)\b"
+)
+# The children taken or kept from them by the one they fear ("he took my kids and wont give
+# them back"; a session-30 chat: the general "days after leaving" reply)
+_KIDS_TAKEN = re.compile(
+    r"\b(?:took|has taken|taken|kept|is keeping|has|snatched) (?:my|our|the) (?:kids|children"
+    r"|baby|son"
+    r"|daughter|boys|girls)\b(?: \w+){0,4}? (?:and )?(?:will not|wont|refuses to|is not"
+    r"|not) (?:give|giving"
+    r"|bring|bringing|let|letting) (?:them|him|her) (?:back|go|see me)\b"
+    r"|\b(?:will not|wont|refuses to) (?:give|bring|let me see) (?:my|our|the) (?:kids|children"
+    r"|baby"
+    r"|son|daughter)\b"
+)
+
+
+def police_refused(text: str) -> bool:
+    """ "the police said they cant do anything": the refusal heard, and what still helps."""
+    return _found(_POLICE_REFUSED, text)
+
+
+def kids_taken(text: str) -> bool:
+    """ "he took my kids and wont give them back": the children first."""
+    return _found(_KIDS_TAKEN, text)
+
+
+# Things given away, a will, affairs put in order, told in the talk ("i gave my dog to my
+# sister today and wrote a will"; a session-30 chat: "if you haven't yet, please call 911"):
+# the warning sign named, and the question asked directly
+_SETTLES_AFFAIRS = re.compile(
+    r"\b(?:gave|given|giving|rehomed|rehoming) (?:away )?(?:my|all my|most of my) (?:dog|cat|pets?"
+    r"|stuff|things|clothes|books|guitar|plants|belongings|jewellery|jewelry|games|console)\b"
+    r"|\b(?:wrote|written|writing|made|making|did|done|updated|signed) (?:a|my) will\b"
+    r"|\b(?:put|putting|getting|got) (?:my )?(?:affairs|things|stuff|everything) in order\b"
+    r"|\b(?:left|leaving|wrote down|written down) (?:my )?passwords\b"
+    r"|\btying up (?:my )?loose ends\b"
+)
+
+
+def settles_affairs(text: str) -> bool:
+    """ "i gave my dog to my sister and wrote a will": warning signs, told in the talk."""
+    return _found(_SETTLES_AFFAIRS, text)
+
+
+def kids_there(text: str) -> bool:
+    """ "the kids are asleep" with the danger at the door: keep them close, away from it."""
+    return _found(_KIDS_THERE, text)
+
+
+def fears_police(text: str) -> bool:
+    """ "what if they send police", "will they lock me up", "i dont want to go to a psych
+    ward": the fear that stops someone calling, in their own talk (not the abuser's police)."""
+    return _found(_FEARS_POLICE, text)
 
 
 def asks_about_lines(text: str) -> bool:
@@ -3536,7 +3787,9 @@ def talks_of_else(text: str) -> bool:
 # After something taken: going to sleep it off, or calling it an accident (eighth probe)
 _SLEEP_IT_OFF = re.compile(
     r"\b(?:sleep it off|go to (?:bed|sleep)|going to (?:bed|sleep)|lie down|lay down|have a nap"
-    r"|take a nap|just sleep|gonna sleep|sleep now)\b"
+    r"|take a nap|just sleep|gonna sleep|sleep now|(?:want|wanna|need|going) to sleep"
+    # "just want to sleep" after pills (a session-30 chat: "if you haven't yet, call")
+    r"|so (?:sleepy|tired|drowsy)|let me sleep|(?:want|wanna) to lie down|eyes (?:are )?closing)\b"
 )
 _ACCIDENT = re.compile(
     r"\b(?:accident|accidentally|by mistake|did not mean to|didnt mean to|not on purpose|was not"

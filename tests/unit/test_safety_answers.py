@@ -400,3 +400,60 @@ def _country_names() -> dict[str, str]:
 )
 def test_where_they_are_is_read_in_their_own_words(text: str, code: str | None) -> None:
     assert country_said(text, _country_names()) == code
+
+
+# Session 30's chats: each reading against its look-alikes (the words that must not fire it)
+@pytest.mark.parametrize(
+    ("reading", "text", "expected"),
+    [
+        ("fears_police", "i dont want the police coming to my house", True),
+        ("fears_police", "what if they send police", True),
+        ("fears_police", "will they lock me up", True),
+        ("fears_police", "i dont want to go to a psych ward", True),
+        ("fears_police", "they will arrest me, attempting suicide is a crime here", True),
+        ("fears_police", "i called the police", False),
+        ("fears_police", "should i call the police", False),
+        ("called_them", "i already called them", True),
+        ("called_them", "i rang them", True),
+        ("called_them", "i texted him again", False),
+        ("no_credit", "i dont have credit", True),
+        ("no_credit", "ran out of airtime", True),
+        ("no_credit", "i have no credit card", False),
+        ("kids_there", "the kids are asleep", True),
+        ("kids_there", "my son is here with me", True),
+        ("kids_there", "the kids are at school", False),
+        ("they_are_here", "he's in the waiting room", True),
+        ("they_are_here", "she just walked in", True),
+        ("they_are_here", "he doesnt know where my sister lives", False),
+        ("was_choked", "he choked me last night", True),
+        ("was_choked", "his hands around my throat", True),
+        ("was_choked", "i choked on my coffee", False),
+        ("police_refused", "i called the police they said they cant do anything", True),
+        ("police_refused", "police did nothing", True),
+        ("police_refused", "the police are on their way", False),
+        ("kids_taken", "he took my kids and wont give them back", True),
+        ("kids_taken", "he took my kids to school", False),
+        ("asks_what_meant", "what do you mean", True),
+        ("asks_what_meant", "wdym", True),
+        ("asks_what_meant", "what do you mean he texted", False),
+        ("settles_affairs", "i gave my dog to my sister today and wrote a will", True),
+        ("settles_affairs", "putting my affairs in order", True),
+        ("settles_affairs", "gave his hoodies to goodwill", False),
+        ("medically_cleared", "they stitched it up and sent me home", True),
+        ("medically_cleared", "i stitched my jeans up", False),
+        ("reached_help", "vale llamé al 024", True),
+        ("reached_help", "liguei pro 188 mas ninguem atende", False),
+        ("is_unreachable", "liguei pro 188 mas ninguem atende", True),
+        ("is_unreachable", "nobody answers", True),
+        ("waiting_for_help", "me dijeron que espere", True),
+        ("means_at_hand", "pankha aur dupatta hai room mein", True),
+        ("none_of_theirs", "i dont know where he is", True),
+        ("none_of_theirs", "his mom doesnt pick up", True),
+        ("cannot_speak", "i cant talk out loud my mum is asleep next door", True),
+        ("cannot_speak", "i cant talk about it", False),
+    ],
+)
+def test_session_30_readings(reading: str, text: str, expected: bool) -> None:
+    from bot.services import safety_answers
+
+    assert getattr(safety_answers, reading)(text) is expected, text
