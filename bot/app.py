@@ -205,6 +205,11 @@ def register_handlers(app: Application) -> None:
     commands = {
         "start": onboarding.start,
         "status": onboarding.status_command,
+        # what people guess for it (a session-30 chat: "/today" got "I don't know that
+        # command"); not in the menu
+        "today": onboarding.status_command,
+        "streak": onboarding.status_command,
+        "count": onboarding.status_command,
         "help": info.show_help,
         "about": info.show_about,
         "cancel": info.cancel,

@@ -498,6 +498,14 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(turn.fresh("listen.what_now_slip"))
         slip.begin(turn)
         return
+    if asks_what_now(reading.text) and (
+        last := turn.rt.last_answers.last(turn.user.id, turn.now, SLIP_WITHIN)
+    ) in content.faq_entries:
+        # "what do i do now" just after an answer (a session-30 chat, after the drunk text
+        # already sent: "questions like that can go round and round"): that answer's steps,
+        # one at a time, one tap away
+        turn.say(turn.fresh("listen.what_now_after"), inline(_offer_rows(turn, [last])))
+        return
     if reading.smalltalk in ("help_bid", "bot_care", "not_understood", "confused", "lift"):
         # A call for help, "do you care", "that didn't help", "tell me something nice": heard,
         # with a way to people who can help and to the topics.

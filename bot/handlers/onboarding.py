@@ -210,6 +210,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     if fix is not None and kind is not None:
         await _correct(turn, frame, kind, fix)
         return
+    if frame.step in (DATE_TYPED, TZ, TZ_PICK, TIME) and _WAIT.fullmatch(normalize(text).strip()):
+        # "wait", "hold on": a pause, not an answer (a session-30 chat: "I couldn't find
+        # 'wait'", "I couldn't read 'wait' as a time"); the question stays
+        turn.say(turn.t("onboarding.step_wait"))
+        return
     if frame.step in (DATE, DATE_TYPED, TZ, TZ_PICK) and is_skip(text):
         # "skip", "later", "not now" at the date or the zone: both are needed to count the
         # days, said so kindly, with /start to pick up here another time
@@ -222,6 +227,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         ask(turn, frame)
     elif frame.step in (DATE, DATE_TYPED):
         await _take_date(turn, frame, text)
+    elif frame.step in (TZ, TZ_PICK) and classify_smalltalk(text) in ("thanks", "ok", "greeting"):
+        # "gracias", "merci", "ok": no place (a session-30 chat: "gracias" was read as Gràcia,
+        # Barcelona, and the zone set to Madrid); the question asked again, kindly
+        turn.say(turn.t("onboarding.tz_smalltalk"))
     elif frame.step in (TZ, TZ_PICK):
         candidates = resolve_timezone(text)
         if candidates and keeps_zone(text, turn.user.tz, turn.now):
@@ -387,6 +396,13 @@ def _back(turn: Turn, frame: Frame) -> None:
 
 
 # Words that make a correction a date rather than an hour ("last friday morning", "20.11")
+# "wait", "hold on", "one sec": a pause, not an answer (a session-30 chat: "I couldn't find
+# 'wait'")
+_WAIT = re.compile(
+    r"(?:(?:ok|okay|um+|uh+|hmm+) )?(?:wait|wait a (?:sec|second|minute|min)|hold on|hang on"
+    r"|one (?:sec|second|moment|min)|1 sec|give me a (?:sec|second|minute|min)|brb)"
+    r"(?: please| pls)?"
+)
 _DATEISH = re.compile(
     r"\b(?:today|yesterday|ago|last|week|weeks|month|months|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*"

@@ -426,6 +426,13 @@ def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | No
         raise DateParseError("future")
     if phrase in {"last week", "past week", "a week back"}:
         return today - timedelta(days=7)
+    if phrase in {"week before last", "the week before last"}:
+        return today - timedelta(days=14)
+    if len(tokens) == 3 and tokens[1:] == ["before", "last"] and tokens[0] in _WEEKDAYS:
+        # "sunday before last" (a session-30 chat: "It sounds like that landed hard"): the one
+        # a week before last sunday
+        last = _weekday(["last", tokens[0]], today)
+        return last - timedelta(days=7) if last is not None else None
     if phrase in {"last month", "past month"}:
         return _subtract_months(today, 1)
     if phrase in _WEEKEND_PHRASES:
@@ -581,14 +588,23 @@ _NOT_THAT = re.compile(
     re.IGNORECASE,
 )
 _NOW_ENDINGS = (["now"], ["right", "now"], ["just", "now"])
-_STARTED_WORDS = frozenset({"started", "start", "starting", "began", "begun", "since", "from"})
+# "me siento muy sola hoy", "i feel so alone today": how today is, told in a sentence (a
+# session-30 chat: the start date set to today, an earlier one replaced); "it was today"
+# (fillers only) and "since today" (a start said) still count
+_TODAY_ENDINGS = (["today"], ["tonight"], ["hoy"], ["heute"], ["hoje"], ["oggi"], ["aaj"])
+_STARTED_WORDS = frozenset(
+    {"started", "start", "starting", "began", "begun", "since", "from", "stopped", "last", "nc",
+     "contact", "blocked", "texted", "talked", "spoke", "empece", "comence", "comecei", "desde"}
+)
 
 
 def _only_now_said(tokens: list[str], i: int) -> bool:
     """ "everything is such a blur right now", "the house is very quiet now": a sentence that
     ends in "now" says how things are, not when No Contact started (seventh probe); "i started
-    now" does."""
-    return tokens[i:] in _NOW_ENDINGS and not _STARTED_WORDS.intersection(tokens[:i])
+    now" does. The same for "today" after words that are not fillers ("feel alone today")."""
+    if _STARTED_WORDS.intersection(tokens[:i]):
+        return False
+    return tokens[i:] in _NOW_ENDINGS or tokens[i:] in _TODAY_ENDINGS
 
 
 def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:
