@@ -79,6 +79,7 @@ from bot.services.safety_answers import (
     asks_who_is_told,
     asks_who_sees,
     asks_why_numbers,
+    at_hospital,
     at_the_door,
     blames_self,
     bleeding_eases,
@@ -143,6 +144,7 @@ from bot.services.safety_answers import (
     not_immediate,
     objects_to_help,
     objects_to_police,
+    on_hold,
     on_the_way_home,
     on_the_way_to_stay,
     ongoing_thoughts,
@@ -913,6 +915,10 @@ _HEARD = (
     # "should i reply to her so she stops" (danger from them): no, and nothing of where they are
     _Heard("d", asks_to_reply_to_them, "reply_danger", Step.ASKED),
     # "theyre sending someone", "im at a&e": what to do while waiting, not "call now"
+    # the wait itself: on hold, at hospital (after pills: what was taken, told to them)
+    _Heard("sd", on_hold, "on_hold", Step.UNSAFE),
+    _Heard("s", at_hospital, "at_hospital_taken", Step.UNSAFE, unless=_nothing_taken),
+    _Heard("s", at_hospital, "at_hospital", Step.UNSAFE),
     _Heard("sd", waiting_for_help, "help_coming", Step.UNSAFE),
     # "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept
     _Heard("s", objects_to_help, "objection", Step.UNSAFE),

@@ -61,6 +61,8 @@ __all__ = [
     "is_no_one",
     "is_unreachable",
     "kids_there",
+    "on_hold",
+    "at_hospital",
     "settles_affairs",
     "police_refused",
     "kids_taken",
@@ -1548,6 +1550,32 @@ _WAITING_ELSEWHERE = re.compile(
     r"|sto aspettando"
     r"|czekam|intezaar kar (?:rahi|raha))\b"
 )
+
+
+# The kind of wait: a call on hold, or being at a hospital already (a session-30 chat: "they
+# put me on hold" got "unlock the door so they can get in"; "im at the hospital now" after an
+# overdose got "tell them you're having thoughts of ending your life")
+_ON_HOLD = re.compile(
+    r"^(?:(?:ok|okay|so|and|ugh|still|i am|i m|im|been|i have been) )*on hold(?: (?:now|again"
+    r"|still"
+    r"|for ages|forever|lol|ugh|rn|right now))*$|\bthey (?:put|have|kept|keep|put"
+    r"|left) me on hold\b"
+    r"|\b(?:i am|i m|im|been|still|i have been) on hold (?:with|at|for|to)\b"
+)
+_AT_HOSPITAL = re.compile(
+    r"\b(?:i am |i m |im )?(?:at|in) (?:a and e|a e|the er|er|the hospital|hospital|the emergency"
+    r" room|emergency|casualty|the ed|ed)(?: now| already| right now)?$"
+)
+
+
+def on_hold(text: str) -> bool:
+    """ "they put me on hold": a call waiting to be answered."""
+    return _found(_ON_HOLD, text)
+
+
+def at_hospital(text: str) -> bool:
+    """ "im at the hospital now": there already, waiting to be seen."""
+    return _found(_AT_HOSPITAL, text)
 
 
 def waiting_for_help(text: str) -> bool:

@@ -1462,7 +1462,7 @@ async def test_a_short_cry_for_help_in_another_language_is_asked_about(
 
 @pytest.mark.parametrize(("opening", "typed", "key"), [
     (EXPLICIT, "ok i called 112, theyre sending someone", "sos.help_coming"),
-    (EXPLICIT, "im at a&e now", "sos.help_coming"),
+    (EXPLICIT, "im at a&e now", "sos.at_hospital"),  # there already (session 30: its own)
     ("i took a bunch of pills an hour ago", "i dont want an ambulance", "sos.objection"),
     (EXPLICIT, "im in the car", "sos.driving"),
     ("hes in my house and wont leave", "i cant call he'll hear me", "sos.cannot_speak"),
