@@ -35,6 +35,7 @@ from bot.services.listening import (
     door_held,
     door_let_in,
     draft_shown,
+    dreams_of_them,
     drunk_driving,
     event_together,
     ex_asks_money,
@@ -357,6 +358,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # a helper's chat: these got "They're with someone new", "Telling friends and family",
         # the co-parenting answer and a restart offered
         (dating_again, "listen.dating_again"),
+        (dreams_of_them, "listen.dreams"),
         (door_let_in, "listen.door_let_in"),
         (door_held, "listen.door_held"),
         (betrayed_twice, "listen.betrayed_twice"),

@@ -21,6 +21,7 @@ from bot.handlers.progress import render_status
 from bot.handlers.safety import ask_if_safe, start_tool
 from bot.services import daily as daily_service
 from bot.services import journey, slips, weekly
+from bot.services.commands import command_asked
 from bot.services.durations import asks_to_resume
 from bot.services.language import asked_language, reply_code
 from bot.services.listening import drink_drive, practical_draft, write_for_me
@@ -49,6 +50,12 @@ from bot.services.safety_answers import (
 
 ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
 ENGLISH_ONLY_AGAIN = timedelta(minutes=30)
+# The commands a question can ask about ("how does /urge work"): the menu's, and /sos
+_ABOUT_COMMANDS = (
+    "urge", "status", "reasons", "slip", "history", "progress", "faq", "pause", "resume",
+    "time", "timezone", "settings", "help", "about", "privacy", "export", "delete", "cancel",
+    "start", "sos",
+)
 
 
 async def answer(turn: Turn, reading: Reading) -> None:
@@ -91,6 +98,12 @@ async def answer(turn: Turn, reading: Reading) -> None:
         and await urge.answer_offer_typed(turn, reading.text)
     ):
         return  # "like so bad", "just once" under "shall we get through it together?"
+    if reading.harm is None and (about := command_asked(reading.text, _ABOUT_COMMANDS)):
+        # "how does /urge work": what it does, and how to start it
+        key = f"listen.command_about.{about}"
+        turn.say(turn.t(key) if turn.rt.content.has(key) else turn.t("listen.command_about_any",
+                 name=about, about=turn.t(f"core.commands.{about}")))
+        return
     if turn.user.onboarded and reading.harm is None and (typed := command_word(reading.text)):
         await _as_command(turn, *typed)  # "pause for a week", "status": done, not heard
         return

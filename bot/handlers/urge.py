@@ -362,9 +362,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             return
         # "she muted me on everything": a cause told in their words, not "no clear cause"
         told = trigger == "other" and len(text.split()) >= 3 and not urges.unsure_of_tool(text)
-        await _take_trigger(
-            turn, frame, trigger, ack="urge.trigger_ack_told" if told else None
-        )
+        ack = "urge.trigger_ack_told" if told else None
+        if trigger == "lonely" and urges.bored(text):
+            # "honestly just bored" (a session-30 chat: the loneliness reply): kept as lonely,
+            # answered as boredom
+            ack = "urge.trigger_ack_bored"
+        await _take_trigger(turn, frame, trigger, ack=ack)
     elif frame.step in (TOOLS, OUTCOME) and UrgeData.of(frame).own_plan and urges.back_again(text):
         # "ok im back" after the walk they chose: welcomed back, then how it is now
         turn.say(turn.t("urge.back_from_own_plan"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from difflib import get_close_matches
 
@@ -29,3 +30,23 @@ def closest_command(typed: str, known: Iterable[str]) -> str | None:
         return started[0]
     found = get_close_matches(name, commands, n=1, cutoff=_CLOSE)
     return found[0] if found else None
+
+
+# "how does /urge work", "what does slip do", "what is the sos command for": one command asked
+# about (a session-30 chat: "how does /urge work" got "we work or study together")
+_ASKED_ABOUT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|but|hey|um)\W+)*(?:how (?:does|do|would) (?:i use )?(?:the )?"
+    r"|how (?:do|can) i use (?:the )?|how to use (?:the )?|what (?:does|do|is|s) (?:the )?"
+    r"|(?:whats|what is|what s) (?:the )?point of (?:the )?|whats (?:the )?|explain (?:the )?"
+    r"|tell me about (?:the )?)/?(?P<name>[a-z]+)"
+    r"(?: command| button| thing)?(?: (?:work|do|mean|for|about|exactly|even))*\W*$"
+)
+
+
+def command_asked(text: str, known: Iterable[str]) -> str | None:
+    """The command a question asks about ("how does /urge work" -> "urge"), None otherwise."""
+    found = _ASKED_ABOUT.match(text.lower().strip())
+    if found is None:
+        return None
+    name = found.group("name")
+    return name if name in set(known) else None

@@ -132,6 +132,7 @@ class _ListeningData(DataModel):
     frustrated: Regex
     betrayed_twice: Regex
     dating_again: Regex
+    dreams: Regex
     keeps_relapsing: Regex
     unfair_nc: Regex
     door_let_in: Regex
@@ -409,6 +410,11 @@ def keeps_relapsing(text: str) -> bool:
 def unfair_nc(text: str) -> bool:
     """ "she cheated and i'm the one who has to do no contact": the unfairness of it."""
     return _DATA.unfair_nc.search(normalize(text)) is not None
+
+
+def dreams_of_them(text: str) -> bool:
+    """ "is it normal to dream about him every night": dreams of the ex, told or asked."""
+    return _DATA.dreams.search(normalize(text)) is not None
 
 
 def dating_again(text: str) -> bool:

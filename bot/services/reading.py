@@ -88,6 +88,18 @@ SAFETY_ANSWERS = frozenset({"in-danger", "get-help"})
 # make it") scored 0.59 to 0.66: 10 more of 349 heard, none more answered wrongly, 33 of
 # 1,288 questions heard first with their answer one tap away instead of answered.
 STATEMENT_SURE = 0.65
+# Answers about things to sort out, not feelings: a fact told about them ("he still has my
+# stuff, my laptop charger and some clothes") is answered, not heard first (a session-30 chat:
+# "I hear you. Be as gentle with yourself" and the answer behind a button)
+PRACTICAL_ANSWERS = frozenset({"getting_things_back", "shared-home", "pets"})
+# ...told as something held or wanted back, not a memory ("his hoodie still smells like him",
+# "the dog keeps waiting by the door" are heard first)
+_HELD_OR_WANTED = re.compile(
+    r"\b(?:he|she|they|my ex|ex)(?: still| also)? (?:has|have|got|kept|is keeping|are keeping"
+    r"|will not give (?:me )?back|won t give (?:me )?back|refuses to give back)"
+    r" (?:all |some of )?my\b"
+    r"|\bwants? (?:his|her|their|my|the) (?:\w+ ){0,3}?back\b|\bstill has (?:all )?(?:my|our)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -191,6 +203,13 @@ class Reading:
             # "he cheated on me with my best friend": told, not asked; heard, the nearest
             # answers under it, rather than "did you mean"
             return True
+        if (
+            self.match.kind == "answer"
+            and self.match.ids[0] in PRACTICAL_ANSWERS
+            and not (self.feeling or self.low_mood)
+            and _HELD_OR_WANTED.search(normalize(self.text)) is not None
+        ):
+            return False
         # "i really thought she was the one": read by the word model as telling, not asking
         told = self.match.leans_told
         return self.match.kind == "answer" and (

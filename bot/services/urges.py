@@ -388,6 +388,14 @@ def unsure_of_tool(text: str) -> bool:
     return len(norm.split()) <= _TOOL_WORDS + 2 and _WORDS.unsure.search(norm) is not None
 
 
+_BORED = re.compile(r"\b(?:bored|boredom|nothing to do|so boring)\b")
+
+
+def bored(text: str) -> bool:
+    """ "honestly just bored": boredom told as the urge's cause (kept as the lonely trigger)."""
+    return _BORED.search(normalize(text)) is not None
+
+
 def own_plan(text: str) -> bool:
     """ "i'll go for a walk", "gonna call my friend": a plan of their own, typed where a cause
     was asked; short, so that "i'll go for a walk past his house" is not taken for one."""

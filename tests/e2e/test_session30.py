@@ -285,3 +285,70 @@ async def test_company_asked_for_and_when_she_will_miss_me_get_their_own_replies
     await user.send("i feel like its all my fault, i pushed her away")
     fault = await user.reply()
     assert "are you safe" not in fault.plain.lower(), fault.plain
+
+
+async def test_how_a_command_works_is_explained(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # A helper's chat: "how does /urge work" got "we work or study together".
+    user = emu.user(30017)
+    await onboard(user, zone="Toronto")
+    await user.send("how does /urge work")
+    urge = await user.reply()
+    assert urge.plain.startswith("/urge is for the moment"), urge.plain
+    await user.send("what does /history do")
+    history = await user.reply()
+    assert history.plain.startswith("/history lists"), history.plain
+
+
+async def test_on_hold_and_at_hospital_after_pills_get_replies_that_fit_the_wait(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "they put me on hold" got "unlock the door so they can get in"; "im at
+    # the hospital now" after an overdose "tell them you're having thoughts of ending your life".
+    user = emu.user(30018)
+    await in_the_talk(user, "i want to kill myself tonight", "Toronto")
+    await user.send("they put me on hold")
+    hold = await user.reply()
+    assert said(hold, "sos.on_hold"), hold.plain
+    other = emu.user(30019)
+    await in_the_talk(other, "i swallowed all my pills 20 minutes ago", "Toronto")
+    await other.send("im at the hospital now")
+    there = await other.reply()
+    assert said(there, "sos.at_hospital_taken"), there.plain
+
+
+async def test_dreams_of_the_ex_are_answered_as_dreams(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "is it normal to dream about him every night" got the nights answer.
+    user = emu.user(30020)
+    await onboard(user, zone="Toronto")
+    await user.send("is it normal to dream about him every night")
+    dreams = await user.reply()
+    assert said(dreams, "listen.dreams"), dreams.plain
+
+
+async def test_the_ex_keeping_my_things_is_answered_not_only_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "I hear you. Be as gentle with yourself..." and the answer behind a button.
+    user = emu.user(30021)
+    await onboard(user, zone="Toronto")
+    await user.send("also he still has my stuff, my laptop charger and some clothes")
+    stuff = await user.reply()
+    entry = CONTENT.faq_entries["getting_things_back"]
+    assert " ".join(entry.answer[0].split())[:40] in " ".join(stuff.text.split()), stuff.plain
+
+
+async def test_boredom_told_at_the_urge_is_answered_as_boredom(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "honestly just bored" got the loneliness reply.
+    user = emu.user(30022)
+    await onboard(user, zone="Toronto")
+    await user.send("/urge")
+    await user.reply()
+    await user.press("7")
+    await user.reply()
+    await user.send("honestly just bored")
+    bored = await user.reply()
+    assert said(bored, "urge.trigger_ack_bored"), bored.plain

@@ -28,3 +28,21 @@ def test_nothing_close_is_nothing(typed: str) -> None:
 def test_a_start_or_another_bots_word_is_read_as_ours(typed: str, meant: str) -> None:
     # the ninth probe: "/stat" had suggested /start, "/stop" was unknown
     assert closest_command(typed, [*KNOWN, "start", "progress"]) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("how does /urge work", "urge"),
+        ("what does slip do", "slip"),
+        ("whats the point of the urge thing", "urge"),
+        ("how do i use the sos button", "sos"),
+        ("how does it work", None),  # no command named
+        ("what is no contact", None),
+        ("what time is it now", None),
+    ],
+)
+def test_a_command_asked_about_is_named(text: str, name: str | None) -> None:
+    from bot.services.commands import command_asked
+
+    assert command_asked(text, ("urge", "slip", "sos", "time", "status")) == name

@@ -451,6 +451,10 @@ def test_where_they_are_is_read_in_their_own_words(text: str, code: str | None) 
         ("none_of_theirs", "his mom doesnt pick up", True),
         ("cannot_speak", "i cant talk out loud my mum is asleep next door", True),
         ("cannot_speak", "i cant talk about it", False),
+        ("on_hold", "they put me on hold", True),
+        ("on_hold", "put our wedding plans on hold", False),
+        ("at_hospital", "im at the hospital now", True),
+        ("at_hospital", "my mum is at the hospital for her knee, can you talk", False),
     ],
 )
 def test_session_30_readings(reading: str, text: str, expected: bool) -> None:
