@@ -90,12 +90,15 @@ PREVIOUS = tuple(
 # to 15, and no held-out crisis message was lost); r43a (2026-12-05, thirtieth session), 90 crisis
 # and 100 ordinary messages told to favour indirect, euphemistic, buried and second-language
 # wordings and harmless look-alikes, measured once before round 43's rules: reached 79,
-# checked 8, four ordinary messages given the emergency reply.
+# checked 8, four ordinary messages given the emergency reply; r43b (the same session), 72
+# crisis and 72 ordinary, the most indirect plans, means, self-harm signs, no future, threats,
+# stalking, violence and the ex at risk told second-hand, with look-alikes: reached 61, 4
+# emergency replies to ordinary messages, 11 checked before the rules chosen on it.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
-              "r33a", "r34a", "r38a", "r43a")
+              "r33a", "r34a", "r38a", "r43a", "r43b")
 )
 
 

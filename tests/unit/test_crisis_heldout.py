@@ -324,9 +324,10 @@ ROUNDS = {
     # Held out: written blind in session 29, measured counts-only on the session's first
     # commit (c5d525d) and on its last, identical on every row: reached 105, full 81, explicit
     # 45 (number first 58/60), special 21, one ordinary message with a signal, 5 checked.
-    # Session 30's rules (from its tuning set r43a and its chats): full 81 -> 82, explicit
-    # 45 -> 46; nothing else moved (round 41: full 90 -> 91, explicit 48 -> 49).
-    "crisis_r42": Pinned((108, 108, 60, 24), 105, 82, 46, 21, 1, 5, in_reach_min=108),
+    # Session 30's rules (from its tuning sets r43a and r43b and its chats): full 81 -> 83,
+    # explicit 45 -> 47, special 21 -> 22; nothing else moved (round 41: full 90 -> 91,
+    # explicit 48 -> 49).
+    "crisis_r42": Pinned((108, 108, 60, 24), 105, 83, 47, 22, 1, 5, in_reach_min=108),
     # Held out: written blind in session 30 (the families and brief of round 42), measured
     # counts-only on the session's first commit (3c7f357): reached 99 (91.7%), full 73,
     # explicit 39 (number first 53/60), special 18, full alarms 4 (all four the emergency
@@ -437,6 +438,14 @@ ROUNDS = {
     # the doctor prescribed, "lmaooo im gonna kms"), checked 8. After the rules chosen on it
     # (the word model does not learn it: that lost a message of held-out round 43):
     "crisis_tuning_r43a": Pinned((90, 100, 50, 20), 85, 57, 36, 16, 3, 5, in_reach_min=90),
+    # A second set from the same session (72 crisis, 72 ordinary), told to favour the most
+    # indirect wordings of plans, means, self-harm, no future, threats, stalking, violence and
+    # the ex at risk told second-hand, with near look-alikes. Measured once before: reached 61,
+    # full 30, explicit 19, special 11, full alarms 4 (all the emergency reply), checked 11.
+    # After the rules chosen on it:
+    "crisis_tuning_r43b": Pinned(
+        (72, 72, 56, 32), 68, 47, 34, 19, 0, 6, checked_target_met=False, in_reach_min=72
+    ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
