@@ -114,6 +114,7 @@ from bot.services.safety_answers import (
     heavy_feeling,
     helper_coming,
     hopes_for_them,
+    hospital_wait,
     images_next,
     is_acknowledgement,
     is_dont_know,
@@ -292,6 +293,9 @@ class SosData(FrameData):
     # Someone they reached is with them now ("she's up. making tea"): going to sleep is then
     # let go with care, not met with "call now"
     accompanied: bool = False
+    # At hospital, told in this talk ("im in the waiting room now"): a long wait or wanting to
+    # go home is met with staying, not "call the emergency number" (a session-30 chat)
+    hospital: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -801,6 +805,11 @@ def _nothing_taken(data: SosData, text: str) -> bool:
     return not data.taken
 
 
+def _not_at_door(data: SosData, text: str) -> bool:
+    """The one they fear is not at the door in this talk."""
+    return not data.at_door
+
+
 def _asked_signs(data: SosData, text: str) -> bool:
     """The signs were named once in this talk already (data.last holds the keys said)."""
     return "warning_signs" in data.last
@@ -915,6 +924,11 @@ _HEARD = (
     # "should i reply to her so she stops" (danger from them): no, and nothing of where they are
     _Heard("d", asks_to_reply_to_them, "reply_danger", Step.ASKED),
     # "theyre sending someone", "im at a&e": what to do while waiting, not "call now"
+    # "what if they send police", "will they lock me up", "i dont want to go to a psych ward"
+    # in their own talk (a session-30 chat: the domestic-violence steps, "lock the door"):
+    # the fear answered; after pills, medical help is still needed now
+    _Heard("s", fears_police, "police_fear_taken", Step.UNSAFE, unless=_nothing_taken),
+    _Heard("s", fears_police, "police_fear", None),
     # the wait itself: on hold, at hospital (after pills: what was taken, told to them)
     _Heard("sd", on_hold, "on_hold", Step.UNSAFE),
     _Heard("s", at_hospital, "at_hospital_taken", Step.UNSAFE, unless=_nothing_taken),
@@ -1003,11 +1017,6 @@ _HEARD = (
     _Heard("d", asks_about_blocking, "danger_block_q", Step.ASKED),
     # "i couldnt do it": an attempt begun and stopped; injury asked about, the number
     _Heard("s", stopped_attempt, "stopped_attempt", Step.UNSAFE),
-    # "what if they send police", "will they lock me up", "i dont want to go to a psych ward"
-    # in their own talk (a session-30 chat: the domestic-violence steps, "lock the door"):
-    # the fear answered; after pills, medical help is still needed now
-    _Heard("s", fears_police, "police_fear_taken", Step.UNSAFE, unless=_nothing_taken),
-    _Heard("s", fears_police, "police_fear", None),
     # "i gave my dog to my sister today and wrote a will" in the talk: the sign named and
     # the question asked directly (a session-30 chat: a stock "if you haven't yet, call")
     _Heard("s", settles_affairs, "warning_signs", Step.ASKED, unless=_asked_signs),
@@ -1021,6 +1030,7 @@ _HEARD = (
     _Heard("d", kids_there, "danger_kids", Step.UNSAFE),
     # "the police said they cant do anything", "he took my kids and wont give them back"
     # (a session-30 chat: "glad you reached out to them", the general reply)
+    _Heard("d", police_refused, "police_refused_now", Step.UNSAFE, unless=_not_at_door),
     _Heard("d", police_refused, "police_refused", Step.ASKED),
     _Heard("d", kids_taken, "kids_taken", Step.ASKED),
     # "what happens if i call", "will they send the police", "is it free", "can i text
@@ -1303,6 +1313,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         data.ok_checked = True
         _reply(turn, frame, data, "ok_check", Step.ASKED)
         return
+    if data.hospital and hospital_wait(text):
+        # "they said it could be hours", "i just want to go home and sleep", at hospital (a
+        # session-30 chat: "please call 999" twice): stay, and tell the staff
+        _reply(turn, frame, data, "hospital_stay", Step.ASKED)
+        return
     if data.images and gives_in(text):
         # "maybe i should just unblock him so he calms down", "if i pay he will stop": don't
         _reply(turn, frame, data, "images_now", Step.ASKED)
@@ -1344,6 +1359,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             data.helped = True
         if heard.key == "reached_help" and data.kind == "s":
             data.accompanied = True
+        if heard.key in ("at_hospital", "at_hospital_taken"):
+            data.hospital = True
         if heard.key == "means_away":
             data.means = False  # put away: no more asking them to move it
         if heard.key == "not_abuse":
@@ -1388,6 +1405,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # them at the door (a session-30 chat: "call the moment they show up"), the call now
         key = "danger_weapon_door" if data.at_door else "danger_weapon"
         _reply(turn, frame, data, key, Step.UNSAFE if data.at_door else Step.ASKED)
+        return
+    if data.kind == "s" and data.taken and means_at_hand(text):
+        # "uns 15 comprimidos de rivotril" after "eu tomei muitos remédios" (a session-30
+        # chat: "put it somewhere you can't reach"): what was taken, told; checked now
+        _reply(turn, frame, data, "amount_taken", Step.UNSAFE)
         return
     if data.kind == "s" and means_at_hand(text):
         # "i have my dads gun", "i have 2 boxes": distance from it tonight, and the number

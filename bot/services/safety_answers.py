@@ -61,6 +61,7 @@ __all__ = [
     "is_no_one",
     "is_unreachable",
     "kids_there",
+    "hospital_wait",
     "on_hold",
     "at_hospital",
     "settles_affairs",
@@ -1491,6 +1492,9 @@ _REACHED_HELP = re.compile(
     r"my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|partner|"
     r"therapist|counsell?or|doctor|gp|manager|boss|neighbou?r|flatmate|roommate|housemate|"
     r"landlord|teacher|aunt|uncle|cousin|gran|nan|grandma|grandad))\b"
+    # "ok someone is talking to me now" (a session-30 chat: "if you haven't yet, call 911")
+    r"|\b(?:someone|somebody|a counsell?or|a volunteer|a person|a nurse|a lady|a man|a guy|they)"
+    r" (?:is|are|s) (?:talking|speaking|texting|chatting) (?:to|with) me\b"
     r"|^(?:ok |okay |so |yes |yeah |i )*(?:i )?(?:already |just |finally |did )?"
     r"(?:told|woke|called|rang|phoned|texted|call) (?:her|him|them)\b"
     r"(?: (?:everything|what is going on|the truth|already|now))?$"
@@ -1556,7 +1560,8 @@ _WAITING_ELSEWHERE = re.compile(
 # put me on hold" got "unlock the door so they can get in"; "im at the hospital now" after an
 # overdose got "tell them you're having thoughts of ending your life")
 _ON_HOLD = re.compile(
-    r"^(?:(?:ok|okay|so|and|ugh|still|i am|i m|im|been|i have been) )*on hold(?: (?:now|again"
+    r"\b(?:still|been|i am|i m|im|i have been) on hold\b"
+    r"|^(?:(?:ok|okay|so|and|ugh|still|i am|i m|im|been|i have been) )*on hold(?: (?:now|again"
     r"|still"
     r"|for ages|forever|lol|ugh|rn|right now))*$|\bthey (?:put|have|kept|keep|put"
     r"|left) me on hold\b"
@@ -1565,7 +1570,33 @@ _ON_HOLD = re.compile(
 _AT_HOSPITAL = re.compile(
     r"\b(?:i am |i m |im )?(?:at|in) (?:a and e|a e|the er|er|the hospital|hospital|the emergency"
     r" room|emergency|casualty|the ed|ed)(?: now| already| right now)?$"
+    # "my mom drove me to the ER, im in the waiting room now" (a session-30 chat: "reach your
+    # mom now"); "estoy en el hospital ahora, en urgencias"
+    r"|\b(?:drove|took|brought|driving|taking) me (?:to|into) (?:the )?(?:er|a and e|a e|hospital"
+    r"|emergency room|emergency|casualty|urgent care)\b|\b(?:i am|i m|im|sitting|waiting) in the"
+    r" (?:waiting room|er waiting room|a and e waiting room)\b|\b(?:i am |i m |im )(?:at"
+    r"|in) (?:the )?"
+    r"(?:er|a and e|a e|hospital|emergency room|casualty|urgent care) (?:now|right now|already"
+    r"|waiting)\b"
+    r"|\b(?:estoy|estou|to|tou) (?:en el|no) (?:hospital|pronto socorro)\b|\ben urgencias\b"
 )
+
+
+# At hospital already: a long wait, or wanting to leave
+_HOSPITAL_WAIT = re.compile(
+    r"\b(?:could|will|might|may|can) (?:be|take) (?:hours|ages|forever|all night|a while"
+    r"|a long time)\b"
+    r"|\b(?:taking|takes|it is taking) (?:forever|ages|so long|too long|hours)\b"
+    r"|\b(?:been )?waiting"
+    r" (?:for )?(?:\d+|two|three|four|five|hours|ages|forever)\b|\b(?:want|wanna|going|gonna"
+    r"|just want)"
+    r" (?:to )?(?:go|get) (?:home|out of here)\b|\b(?:leave|leaving|walk out|sneak out)\b"
+)
+
+
+def hospital_wait(text: str) -> bool:
+    """ "they said it could be hours", "i just want to go home": the wait, at hospital."""
+    return _found(_HOSPITAL_WAIT, text)
 
 
 def on_hold(text: str) -> bool:
@@ -2489,6 +2520,8 @@ _ABOUT_LINES = re.compile(
     r"| someone| a line| one of them| the line| the number)?(?: instead)?\b"
     r"|\bis there (?:a |an )?(?:text|chat|online|messaging)(?: line| option| service)?\b"
     r"|\bi can ?not (?:talk|speak) on the phone\b|\bi hate (?:phone calls|calling|the phone)\b"
+    # "i cant call anyone i can only text" (a session-30 chat: "it feels that empty tonight")
+    r"|\bi can (?:only|just) (?:text|type|message|write)\b"
     # "i cant talk out loud my mum is asleep next door" (a session-30 chat: "no answer can feel
     # like one more door closing")
     r"|\bi can ?not (?:talk|speak|call)(?: \w+)? (?:out loud|aloud|loudly|right now|here|freely"
@@ -2531,7 +2564,7 @@ def asks_why_numbers(text: str) -> bool:
 # to a psych ward", "they will arrest me, attempting suicide is a crime here"): a session-30
 # chat got the domestic-violence steps ("lock the door") to each of them.
 _FEARS_POLICE = re.compile(
-    r"\b(?:police|cops|an ambulance|the ambulance|ambulance|paramedics)"
+    r"\b(?:police|cops)"
     r" (?:coming|to come|turning up|to turn up|showing up|to show up|at my (?:door|house|flat"
     r"|place)"
     r"|knocking|involved|in my house|bursting in|breaking in)\b"
@@ -2546,7 +2579,7 @@ _FEARS_POLICE = re.compile(
     r"|\b(?:suicide|attempting suicide|attempted suicide|trying to kill (?:myself|yourself)"
     r"|self harm)"
     r" is (?:a crime|illegal|against the law|criminal)\b"
-    r"|\b(?:do not|dont|never) want (?:the )?(?:police|cops|an ambulance|ambulance|paramedics)\b"
+    r"|\b(?:do not|dont|never) want (?:the )?(?:police|cops)\b"
     r"|\b(?:scared|afraid|terrified|frightened|worried) (?:of|that|they will|they ll)"
     r"(?: \w+){0,3}? (?:police|cops|lock|locked|section\w*|hospital|ward|arrest\w*|committed)\b"
 )
@@ -2644,6 +2677,11 @@ _POLICE_REFUSED = re.compile(
     r"|\b(?:police|cops) (?:are|were) (?:useless|no help|not helping)\b"
     r"|\b(?:police|cops) (?:did not|will not|would not) (?:help|do anything|come"
     r"|take it seriously)\b"
+    # "i called the police last time and they did nothing" (a session-30 chat: "Good. You
+    # didn't carry this alone tonight")
+    r"|\b(?:called|rang|phoned|reported (?:it|him|her) to) (?:the )?(?:police"
+    r"|cops)\b(?: \w+){0,6}?"
+    r" (?:they|and they|but they|who) (?:did|do|could do|would do) (?:absolutely )?nothing\b"
 )
 # The children taken or kept from them by the one they fear ("he took my kids and wont give
 # them back"; a session-30 chat: the general "days after leaving" reply)
@@ -2771,7 +2809,8 @@ _TOOLS_TYPED = (
         "plan",
         re.compile(
             _TOOL_LEAD + r"(?:(?:make|do|start|write|build|create|get|have|try|need) )?"
-            r"(?:a |the |my |that |this )?(?:safety plan|plan for my safety|plan to stay safe)"
+            r"(?:a |the |my |that |this )?(?:safety plan|plan for my safety|plan to stay safe"
+            r"|plan)"
             + _TOOL_TAIL
         ),
     ),

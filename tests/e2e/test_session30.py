@@ -352,3 +352,69 @@ async def test_boredom_told_at_the_urge_is_answered_as_boredom(
     await user.send("honestly just bored")
     bored = await user.reply()
     assert said(bored, "urge.trigger_ack_bored"), bored.plain
+
+
+async def test_at_the_er_a_long_wait_is_met_with_staying_not_call_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A third helper's chat: "my mom drove me to the ER, im in the waiting room now" got
+    # "reach your mom now"; "they said it could be hours" and "i just want to go home and
+    # sleep" got "please call 112 or 999".
+    user = emu.user(30023)
+    await in_the_talk(user, "i want to die tonight", "Europe/London")
+    await user.send("my mom drove me to the ER, im in the waiting room now")
+    there = await user.reply()
+    assert said(there, "sos.at_hospital"), there.plain
+    await user.send("they said it could be hours")
+    wait = await user.reply()
+    assert said(wait, "sos.hospital_stay"), wait.plain
+    await user.send("still on hold its been 10 min")  # (words of a call: not the hospital's)
+    hold = await user.reply()
+    assert said(hold, "sos.on_hold"), hold.plain
+
+
+async def test_what_was_taken_named_in_portuguese_is_not_means_to_put_away(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A third helper's chat: "eu tomei muitos remédios agora" got the gentle check, and "uns 15
+    # comprimidos de rivotril" "put it somewhere you can't reach".
+    user = emu.user(30024)
+    first = await in_the_talk(user, "eu tomei muitos remédios agora", "America/Sao_Paulo")
+    assert "192" in first.plain
+    await user.send("uns 15 comprimidos de rivotril")
+    amount = await user.reply()
+    assert said(amount, "sos.amount_taken"), amount.plain
+
+
+async def test_police_who_did_nothing_with_the_ex_at_the_door_means_call_now(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A third helper's chat: "i called the police last time and they did nothing" with the ex
+    # at the door holding a knife got "Good. You didn't carry this alone tonight."
+    user = emu.user(30025)
+    await in_the_talk(
+        user, "my ex is at the door with a knife, the kids are upstairs", "Europe/London"
+    )
+    await user.send("i called the police last time and they did nothing")
+    now = await user.reply()
+    assert said(now, "sos.police_refused_now"), now.plain
+    assert "999" in now.plain
+    await user.send("can we make a plan")
+    plan = await user.reply()
+    assert "plan" in plan.plain.lower(), plan.plain
+    assert "where" in plan.plain.lower(), plan.plain  # its first question: a place to go
+
+
+async def test_a_german_ex_at_the_door_and_ones_own_airtag(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(30026)
+    await onboard(user, zone="Berlin")
+    await user.send("mein ex steht vor der tür und schreit, ich hab angst")
+    door = await user.reply()
+    assert "110" in door.plain or "112" in door.plain, door.plain
+    other = emu.user(30027)
+    await onboard(other, zone="Toronto")
+    await other.send("i put an airtag on my own keys bc i keep losing them")
+    keys = await other.reply()
+    assert "911" not in keys.plain, keys.plain

@@ -455,6 +455,15 @@ def test_where_they_are_is_read_in_their_own_words(text: str, code: str | None) 
         ("on_hold", "put our wedding plans on hold", False),
         ("at_hospital", "im at the hospital now", True),
         ("at_hospital", "my mum is at the hospital for her knee, can you talk", False),
+        ("at_hospital", "my mom drove me to the ER, im in the waiting room now", True),
+        ("on_hold", "still on hold its been 10 min", True),
+        ("hospital_wait", "they said it could be hours", True),
+        ("hospital_wait", "i just want to go home and sleep", True),
+        ("hospital_wait", "the nurse was kind", False),
+        ("reached_help", "ok someone is talking to me now", True),
+        ("police_refused", "i called the police last time and they did nothing", True),
+        ("asks_about_lines", "i cant call anyone i can only text", True),
+        ("fears_police", "i dont want an ambulance", False),  # the objection, its own reply
     ],
 )
 def test_session_30_readings(reading: str, text: str, expected: bool) -> None:
