@@ -210,7 +210,9 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     if fix is not None and kind is not None:
         await _correct(turn, frame, kind, fix)
         return
-    if frame.step in (DATE_TYPED, TZ, TZ_PICK, TIME) and _WAIT.fullmatch(normalize(text).strip()):
+    if frame.step in (DATE, DATE_TYPED, TZ, TZ_PICK, TIME) and _WAIT.fullmatch(
+        normalize(text).strip()
+    ):
         # "wait", "hold on": a pause, not an answer (a session-30 chat: "I couldn't find
         # 'wait'", "I couldn't read 'wait' as a time"); the question stays
         turn.say(turn.t("onboarding.step_wait"))
@@ -227,6 +229,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         ask(turn, frame)
     elif frame.step in (DATE, DATE_TYPED):
         await _take_date(turn, frame, text)
+    elif frame.step in (DATE, DATE_TYPED, TIME) and classify_smalltalk(text) == "thanks":
+        # "gracias" at the first question (a session-30 chat: "Maybe drink a glass of water
+        # now"): welcome, and the question stays
+        turn.say(turn.t("onboarding.step_thanks"))
     elif frame.step in (TZ, TZ_PICK) and classify_smalltalk(text) in ("thanks", "ok", "greeting"):
         # "gracias", "merci", "ok": no place (a session-30 chat: "gracias" was read as Gràcia,
         # Barcelona, and the zone set to Madrid); the question asked again, kindly
