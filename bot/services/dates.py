@@ -592,9 +592,12 @@ _NOW_ENDINGS = (["now"], ["right", "now"], ["just", "now"])
 # session-30 chat: the start date set to today, an earlier one replaced); "it was today"
 # (fillers only) and "since today" (a start said) still count
 _TODAY_ENDINGS = (["today"], ["tonight"], ["hoy"], ["heute"], ["hoje"], ["oggi"], ["aaj"])
-_STARTED_WORDS = frozenset(
-    {"started", "start", "starting", "began", "begun", "since", "from", "stopped", "last", "nc",
-     "contact", "blocked", "texted", "talked", "spoke", "empece", "comence", "comecei", "desde"}
+_STARTED_WORDS = frozenset({"started", "start", "starting", "began", "begun", "since", "from"})
+# ...and, before "today", words of the last contact ("last contact was today", "i stopped
+# texting him today")
+_CONTACT_WORDS = frozenset(
+    {"stopped", "last", "nc", "contact", "blocked", "texted", "talked", "spoke", "empece",
+     "comence", "comecei", "desde"}
 )
 
 
@@ -602,9 +605,10 @@ def _only_now_said(tokens: list[str], i: int) -> bool:
     """ "everything is such a blur right now", "the house is very quiet now": a sentence that
     ends in "now" says how things are, not when No Contact started (seventh probe); "i started
     now" does. The same for "today" after words that are not fillers ("feel alone today")."""
-    if _STARTED_WORDS.intersection(tokens[:i]):
-        return False
-    return tokens[i:] in _NOW_ENDINGS or tokens[i:] in _TODAY_ENDINGS
+    before = set(tokens[:i])
+    if tokens[i:] in _NOW_ENDINGS:
+        return not _STARTED_WORDS & before
+    return tokens[i:] in _TODAY_ENDINGS and not (_STARTED_WORDS | _CONTACT_WORDS) & before
 
 
 def _inside(tokens: list[str], today: date, max_years_back: int) -> date | None:

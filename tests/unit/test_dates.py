@@ -435,3 +435,23 @@ def test_last_weekend_said_on_a_sunday_is_the_one_before() -> None:
     sunday = date(2026, 11, 29)
     assert parse_start_date("last weekend", today=sunday) == date(2026, 11, 21)
     assert parse_start_date("the weekend", today=sunday) == date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a feeling told with "today" is no start date (a session-30 chat: the count reset)
+        ("me siento muy sola hoy", None),
+        ("i feel so alone today", None),
+        # ... but the last contact told with it is, and "now" at the end of a sentence is not
+        ("last contact was today", TODAY),
+        ("i stopped talking to him today", TODAY),
+        ("it was today", TODAY),
+        ("the last thing i need right now", None),
+        # "sunday before last": the Sunday a week before last Sunday (TODAY is a Wednesday)
+        ("sunday before last", date(2026, 11, 15)),
+        ("week before last", TODAY - timedelta(days=14)),
+    ],
+)
+def test_a_day_said_inside_a_sentence(text: str, expected: date | None) -> None:
+    assert find_start_date(text, today=TODAY) == expected
