@@ -1590,7 +1590,10 @@ _HOSPITAL_WAIT = re.compile(
     r"|\b(?:been )?waiting"
     r" (?:for )?(?:\d+|two|three|four|five|hours|ages|forever)\b|\b(?:want|wanna|going|gonna"
     r"|just want)"
-    r" (?:to )?(?:go|get) (?:home|out of here)\b|\b(?:leave|leaving|walk out|sneak out)\b"
+    r" (?:to )?(?:go|get) (?:home|out of here)\b|\b(?:want|wanna|going|gonna|about|thinking"
+    r" about|thinking of|might|should i|can i) (?:to )?(?:leave|leaving|walk out|sneak out|go"
+    r"|going)"
+    r"(?: now| here| this place| the hospital| the er)?\W*$"
 )
 
 
@@ -2809,8 +2812,10 @@ _TOOLS_TYPED = (
         "plan",
         re.compile(
             _TOOL_LEAD + r"(?:(?:make|do|start|write|build|create|get|have|try|need) )?"
-            r"(?:a |the |my |that |this )?(?:safety plan|plan for my safety|plan to stay safe"
-            r"|plan)"
+            r"(?:a |the |my |that |this )?(?:safety plan|plan for my safety|plan to stay safe)"
+            + _TOOL_TAIL
+            # "can we make a plan" (a session-30 chat): a plan to make, not one they have
+            + r"|" + _TOOL_LEAD + r"(?:make|do|start|build|create|try) (?:a |the |that )?plan"
             + _TOOL_TAIL
         ),
     ),

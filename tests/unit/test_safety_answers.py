@@ -460,6 +460,8 @@ def test_where_they_are_is_read_in_their_own_words(text: str, code: str | None) 
         ("hospital_wait", "they said it could be hours", True),
         ("hospital_wait", "i just want to go home and sleep", True),
         ("hospital_wait", "the nurse was kind", False),
+        ("hospital_wait", "leave me alone", False),
+        ("safety_tool_asked", "have a plan", None),  # one they have: the crisis reply's
         ("reached_help", "ok someone is talking to me now", True),
         ("police_refused", "i called the police last time and they did nothing", True),
         ("asks_about_lines", "i cant call anyone i can only text", True),
