@@ -293,9 +293,6 @@ class SosData(FrameData):
     # Someone they reached is with them now ("she's up. making tea"): going to sleep is then
     # let go with care, not met with "call now"
     accompanied: bool = False
-    # At hospital, told in this talk ("im in the waiting room now"): a long wait or wanting to
-    # go home is met with staying, not "call the emergency number" (a session-30 chat)
-    hospital: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -315,6 +312,16 @@ def _pick(content: Content, data: SosData, key: str) -> str:
     data.last = {**data.last, key: variants.index(text)}
     data.asked = key
     return text
+
+
+def _before_question(content: Content, data: SosData, reply: str, key: str) -> str:
+    """A variant of sos.<key> put before the reply's closing question (its last paragraph);
+    the talk goes on from that question, so what was asked stays the reply's own."""
+    asked = data.asked
+    line = _pick(content, data, key)
+    data.asked = asked
+    head, _, question = reply.rpartition("\n\n")
+    return f"{head}\n\n{line}\n\n{question}" if head else f"{reply}\n\n{line}"
 
 
 def _say(content: Content, data: SosData, key: str, lines: LinesForUser, **extra: Any) -> str:
@@ -560,22 +567,14 @@ async def _answer_crisis(
         )
     if signal.kind == "danger_from_other" and not data.images and has_a_key(text):
         # "he still has a key": the lock, before the closing question
-        head, _, question = reply.rpartition("\n\n")
-        key_line = _pick(rt.content, data, "key_line")
-        reply = f"{head}\n\n{key_line}\n\n{question}" if head else f"{reply}\n\n{key_line}"
+        reply = _before_question(rt.content, data, reply, "key_line")
     if signal.kind == "danger_from_other" and was_choked(text):
         # "he choked me last week": strangulation named as the serious sign it is, and a
         # doctor, before the closing question (a session-30 chat: the general reply)
-        head, _, question = reply.rpartition("\n\n")
-        choke_line = _pick(rt.content, data, "choke_line")
-        reply = f"{head}\n\n{choke_line}\n\n{question}" if head else f"{reply}\n\n{choke_line}"
+        reply = _before_question(rt.content, data, reply, "choke_line")
     if not going_on and data.young and data.kind in ("s", "d"):
         # "im 15 and i want to die": an adult on their side, before the closing question
-        head, _, question = reply.rpartition("\n\n")
-        asked = data.asked
-        note = _pick(rt.content, data, "young_note")
-        data.asked = asked  # the talk goes on from the reply's own question
-        reply = f"{head}\n\n{note}\n\n{question}" if head else f"{reply}\n\n{note}"
+        reply = _before_question(rt.content, data, reply, "young_note")
     if not going_on and (code := other_language(text)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
         key = f"language.safe_check.{reply_code(code, text)}"
@@ -808,6 +807,12 @@ def _nothing_taken(data: SosData, text: str) -> bool:
 def _not_at_door(data: SosData, text: str) -> bool:
     """The one they fear is not at the door in this talk."""
     return not data.at_door
+
+
+def _told_at_hospital(data: SosData) -> bool:
+    """At hospital, told in this talk ("im in the waiting room now"; data.last holds the keys
+    said): a long wait is met with staying, not "call the emergency number"."""
+    return "at_hospital" in data.last or "at_hospital_taken" in data.last
 
 
 def _asked_signs(data: SosData, text: str) -> bool:
@@ -1313,7 +1318,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         data.ok_checked = True
         _reply(turn, frame, data, "ok_check", Step.ASKED)
         return
-    if data.hospital and hospital_wait(text):
+    if _told_at_hospital(data) and hospital_wait(text):
         # "they said it could be hours", "i just want to go home and sleep", at hospital (a
         # session-30 chat: "please call 999" twice): stay, and tell the staff
         _reply(turn, frame, data, "hospital_stay", Step.ASKED)
@@ -1359,8 +1364,6 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             data.helped = True
         if heard.key == "reached_help" and data.kind == "s":
             data.accompanied = True
-        if heard.key in ("at_hospital", "at_hospital_taken"):
-            data.hospital = True
         if heard.key == "means_away":
             data.means = False  # put away: no more asking them to move it
         if heard.key == "not_abuse":
