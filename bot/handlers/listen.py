@@ -50,12 +50,14 @@ from bot.services.safety_answers import (
 
 ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
 ENGLISH_ONLY_AGAIN = timedelta(minutes=30)
-# The commands a question can ask about ("how does /urge work"): the menu's, and /sos
-_ABOUT_COMMANDS = (
-    "urge", "status", "reasons", "slip", "history", "progress", "faq", "pause", "resume",
-    "time", "timezone", "settings", "help", "about", "privacy", "export", "delete", "cancel",
-    "start", "sos",
-)
+
+
+def _command_asked(turn: Turn, text: str) -> str | None:
+    """ "how does /urge work" -> "urge": one of the commands the content describes (the menu's,
+    and those explained on their own, /sos)."""
+    content = turn.rt.content
+    known = {*content.mapping("core.commands"), *content.mapping("listen.command_about")}
+    return command_asked(text, known)
 
 
 async def answer(turn: Turn, reading: Reading) -> None:
@@ -98,11 +100,14 @@ async def answer(turn: Turn, reading: Reading) -> None:
         and await urge.answer_offer_typed(turn, reading.text)
     ):
         return  # "like so bad", "just once" under "shall we get through it together?"
-    if reading.harm is None and (about := command_asked(reading.text, _ABOUT_COMMANDS)):
-        # "how does /urge work": what it does, and how to start it
+    if reading.harm is None and (about := _command_asked(turn, reading.text)):
+        # "how does /urge work": what it does, and how to start it (else the menu's line)
         key = f"listen.command_about.{about}"
-        turn.say(turn.t(key) if turn.rt.content.has(key) else turn.t("listen.command_about_any",
-                 name=about, about=turn.t(f"core.commands.{about}")))
+        if turn.rt.content.has(key):
+            turn.say(turn.t(key))
+        else:
+            menu_line = turn.t(f"core.commands.{about}")
+            turn.say(turn.t("listen.command_about_any", name=about, about=menu_line))
         return
     if turn.user.onboarded and reading.harm is None and (typed := command_word(reading.text)):
         await _as_command(turn, *typed)  # "pause for a week", "status": done, not heard
