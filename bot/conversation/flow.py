@@ -157,6 +157,9 @@ class Flow:
     confirms_at: frozenset[str] = frozenset()  # steps asking yes or no to a change (a new
     # start date): a command in between ends the question, so an "ok thanks" typed after
     # /settings is not read as a yes (its buttons then answer as stale ones do)
+    thanks_stays_at: frozenset[str] = frozenset()  # steps where a bare "thanks" is met by
+    # the step itself, its question kept (set-up's: nothing has helped yet, so "Glad it
+    # helped" with a way back fits badly)
     harm_is_answer_at: frozenset[str] = frozenset()  # steps that take words of harm
     # themselves rather than let them go (onboarding's reason: set-up is finished first, then
     # the person is asked whether they are safe)

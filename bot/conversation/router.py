@@ -78,11 +78,7 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
         return frame.step not in flow.urge_is_answer_at
     if flow.reads_at(frame.step) is Reads.ANSWER:
         # A question the step answers itself ("why do you need that?") stays with it
-        return (
-            not accepts
-            and reading.match.answered
-            and bool(_QUESTION.search(reading.text))
-        )
+        return not accepts and reading.match.answered and bool(_QUESTION.search(reading.text))
     if accepts:
         return False
     # Small talk that says something ("thanks", "who are you", "i love you") leaves; a bare
@@ -97,7 +93,10 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
         or (reading.asks and words >= 3)
         or words >= _TELLING_WORDS
         # "what?" ("confused") is about the step's own question, asked again by the step
-        or reading.smalltalk not in (None, "greeting", "ok", "confused")
+        or (
+            reading.smalltalk not in (None, "greeting", "ok", "confused")
+            and not (reading.smalltalk == "thanks" and frame.step in flow.thanks_stays_at)
+        )
         or (
             frame.step in flow.talk_at
             and words >= 3

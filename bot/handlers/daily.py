@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from telegram import Update
 
@@ -14,29 +13,14 @@ from bot.conversation.flow import Flow, Reads
 from bot.conversation.frames import Frame
 from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
-from bot.handlers import urge
+from bot.handlers import onboarding, urge
 from bot.services import daily
 from bot.services.dates import days_until
 from bot.services.durations import asks_to_resume, is_indefinite, parse_pause_days
 from bot.services.reading import read_text, struggle_kind
 from bot.services.slips import told_a_slip
 from bot.views.daily import pressed_mood
-from bot.views.dates import long_date
-
-
-def describe_next(turn: Turn) -> str:
-    """When the next daily message comes, in the user's own time."""
-    user = turn.user
-    if user.next_daily_at is None or user.tz is None:
-        return turn.t("daily.next_none")
-    local = user.next_daily_at.astimezone(ZoneInfo(user.tz))
-    at = local.strftime("%H:%M")
-    days_ahead = (local.date() - turn.today).days
-    if days_ahead == 0:
-        return turn.t("daily.next_today", time=at)
-    if days_ahead == 1:
-        return turn.t("daily.next_tomorrow", time=at)
-    return turn.t("daily.next_on", date=long_date(local.date()), time=at)
+from bot.views.next_daily import describe_next
 
 
 async def pause(update: Update, context: BotContext) -> None:
@@ -49,7 +33,8 @@ async def pause_typed(turn: Turn, typed: str) -> None:
     """/pause with what followed it ("3", "a week", "until friday", "forever", or nothing),
     also for "pause for a week" typed without the slash."""
     if not turn.user.onboarded:
-        turn.say(turn.t("progress.not_started"))
+        if not onboarding.setup_first(turn, "/pause"):
+            turn.say(turn.t("progress.not_started"))
         return
     days: int | None = None
     if typed and is_indefinite(typed):
@@ -98,7 +83,8 @@ async def resume(update: Update, context: BotContext) -> None:
 async def resume_now(turn: Turn) -> None:
     """/resume, also typed without the slash."""
     if not turn.user.onboarded:
-        turn.say(turn.t("progress.not_started"))
+        if not onboarding.setup_first(turn, "/resume"):
+            turn.say(turn.t("progress.not_started"))
         return
     was_paused = turn.user.paused_until is not None
     await daily.set_pause(session=turn.session, user=turn.user, until=None, now=turn.now)

@@ -47,6 +47,7 @@ from bot.services.safety_answers import (
     stops_asking,
     talks_of_else,
 )
+from bot.views.next_daily import describe_next
 
 ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
 ENGLISH_ONLY_AGAIN = timedelta(minutes=30)
@@ -142,7 +143,7 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if turn.user.onboarded and reading.harm is None and asks_daily_time(reading.text):
         # "when will you message me next": the time itself, and how to change it
         time_set = turn.user.daily_time.strftime("%H:%M") if turn.user.daily_time else "—"
-        turn.say(turn.t("daily.when_next", time=time_set, next=daily.describe_next(turn)))
+        turn.say(turn.t("daily.when_next", time=time_set, next=describe_next(turn)))
         return
     if (
         turn.user.onboarded

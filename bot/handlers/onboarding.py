@@ -20,7 +20,6 @@ from bot.conversation.flow import Flow, FrameData, Idle, Reads
 from bot.conversation.frames import Frame
 from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
-from bot.handlers.daily import describe_next
 from bot.handlers.faq import say_english_only
 from bot.handlers.progress import render_status, show_status_in
 from bot.handlers.safety import ask_if_safe
@@ -59,6 +58,7 @@ from bot.services.timezones import (
 )
 from bot.services.urges import own_plan
 from bot.views.dates import long_date
+from bot.views.next_daily import describe_next
 
 NAME = "ob"
 
@@ -227,12 +227,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # 'Another day' as a date"): as the button
         turn.convo.goto(frame, DATE_TYPED)
         ask(turn, frame)
-    elif frame.step in (DATE, DATE_TYPED):
-        await _take_date(turn, frame, text)
     elif frame.step in (DATE, DATE_TYPED, TIME) and classify_smalltalk(text) == "thanks":
         # "gracias" at the first question (a session-30 chat: "Maybe drink a glass of water
         # now"): welcome, and the question stays
         turn.say(turn.t("onboarding.step_thanks"))
+    elif frame.step in (DATE, DATE_TYPED):
+        await _take_date(turn, frame, text)
     elif frame.step in (TZ, TZ_PICK) and classify_smalltalk(text) in ("thanks", "ok", "greeting"):
         # "gracias", "merci", "ok": no place (a session-30 chat: "gracias" was read as Gràcia,
         # Barcelona, and the zone set to Madrid); the question asked again, kindly
@@ -517,9 +517,7 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
             return
         if exc.code == "unrecognised" and _not_english(turn, frame, raw):
             return
-        code: str = (
-            "event" if exc.code == "unrecognised" and dated_by_an_event(raw) else exc.code
-        )
+        code: str = "event" if exc.code == "unrecognised" and dated_by_an_event(raw) else exc.code
         if exc.code == "unrecognised" and frustrated(raw):
             code = "frustrated"  # "fuck this": patience, not "that doesn't look like a date"
         turn.say(turn.t(f"onboarding.date_{code}", text=raw[:60]))
@@ -601,6 +599,19 @@ async def _take_zone(turn: Turn, frame: Frame, zone: str, *, ask_next: bool = Tr
     turn.convo.goto(frame, TIME if turn.user.daily_time is None else REASON, candidates=[])
     if ask_next:
         ask(turn, frame)
+
+
+def setup_first(turn: Turn, command: str) -> bool:
+    """/pause or /resume in the middle of set-up: not "Tap /start to set your start date"
+    after a date was given (a session-30 chat), but set-up's question again, with why. False
+    when no set-up is under way (the caller says its own "not started")."""
+    frame = turn.convo.find(NAME)
+    if turn.user.onboarded or frame is None:
+        return False
+    turn.say(turn.t("onboarding.setup_first", command=command))
+    _back_on_top(turn, frame)
+    ask(turn, frame)
+    return True
 
 
 async def status_command(update: Update, context: BotContext) -> None:
@@ -883,4 +894,5 @@ FLOW = Flow(
     idle=Idle.SLEEP,
     harm_is_answer_at=frozenset({REASON}),
     talk_at=frozenset({DATE, DATE_TYPED, TZ_PICK, TIME}),
+    thanks_stays_at=frozenset({DATE, DATE_TYPED, TZ, TZ_PICK, TIME}),
 )

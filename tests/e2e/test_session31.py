@@ -1,0 +1,74 @@
+"""The thirty-first session, through the emulator: set-up's questions meet a "thanks" with
+the question kept (not "Glad it helped" and a way back to a set-up never left), and /pause or
+/resume in the middle of set-up says why nothing pauses yet and asks set-up's question again."""
+
+from __future__ import annotations
+
+from bot.core.content import load_content
+from bot.emulator.server import BotApiEmulator
+from tests.e2e.test_safety import said
+from tests.harness import BotRunner
+
+CONTENT = load_content()
+
+
+async def test_thanks_at_set_ups_questions_keeps_the_question(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-30 chat: "thanks" at the first question got "Glad it helped. I'm here
+    # whenever you need me" with "Back to setting you up"; "thanks!" at the zone the same.
+    user = emu.user(31001)
+    await user.send("/start")
+    await user.reply()
+    await user.send("thanks")
+    first = await user.reply()
+    assert said(first, "onboarding.step_thanks"), first.plain
+    assert "Back to setting" not in first.plain
+    await user.send("2 weeks ago")
+    said_back = await user.reply()
+    assert "Day 15" in said_back.plain or "Day" in said_back.plain
+    await user.reply()  # the zone question
+    await user.send("thanks!")
+    zone = await user.reply()
+    assert said(zone, "onboarding.tz_smalltalk"), zone.plain
+    await user.send("Berlin")
+    await user.reply()  # the zone said back
+    await user.reply()  # the time question
+    await user.send("thank you")
+    time = await user.reply()
+    assert said(time, "onboarding.step_thanks"), time.plain
+    await user.send("21:00")
+    assert "21:00" in (await user.reply()).plain
+
+
+async def test_pause_in_the_middle_of_set_up_asks_set_ups_question_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-30 chat: /pause after the start date was given got "We haven't started
+    # counting yet. Tap /start to set your start date."
+    user = emu.user(31002)
+    await user.send("/start")
+    await user.reply()
+    await user.send("2 weeks ago")
+    await user.reply()
+    await user.reply()  # the zone question
+    await user.send("/pause")
+    why = await user.reply()
+    assert said(why, "onboarding.setup_first"), why.plain
+    assert "/pause" in why.plain
+    assert "Tap /start to set your start date" not in why.plain
+    assert any(v[:30] in why.plain for v in CONTENT.variants("onboarding.ask_tz"))
+    await user.send("/resume")
+    again = await user.reply()
+    assert said(again, "onboarding.setup_first"), again.plain
+    await user.send("Berlin")  # set-up goes on where it was
+    assert "Berlin" in (await user.reply()).plain
+
+
+async def test_pause_before_any_set_up_says_how_to_start(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(31003)
+    await user.send("/pause")
+    reply = await user.reply()
+    assert said(reply, "progress.not_started"), reply.plain
