@@ -52,9 +52,10 @@ def button_in_reach(text: str) -> bool:
 TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
 # Round 42 was written blind in session 29 and measured on the session's first commit and its
 # last: it joins round 41, and neither is tuned on. Round 43 was written blind in session 30,
-# measured on its first commit (3c7f357) and on its last: it joins them.
+# measured on its first commit (3c7f357) and on its last: it joins them; round 44 the same
+# in session 31.
 HELDOUT = tuple(
-    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (41, 42, 43)
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (41, 42, 43, 44)
 )
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 41)
@@ -93,12 +94,15 @@ PREVIOUS = tuple(
 # checked 8, four ordinary messages given the emergency reply; r43b (the same session), 72
 # crisis and 72 ordinary, the most indirect plans, means, self-harm signs, no future, threats,
 # stalking, violence and the ex at risk told second-hand, with look-alikes: reached 61, 4
-# emergency replies to ordinary messages, 11 checked before the rules chosen on it.
+# emergency replies to ordinary messages, 11 checked before the rules chosen on it; r44a
+# (2026-12-05, thirty-first session), 102 crisis and 100 ordinary, the hardest kinds (timing,
+# arrangements, euphemisms, self-harm told sideways, danger told matter-of-factly) and near
+# look-alikes: reached 84, 2 emergency replies to ordinary messages, 10 checked before.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
-              "r33a", "r34a", "r38a", "r43a", "r43b")
+              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a")
 )
 
 

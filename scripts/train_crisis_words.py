@@ -56,6 +56,8 @@ HELD_OUT = (
     "tests/data/heldout/faq_r34.yaml",
     "tests/data/heldout/crisis_r43.yaml",
     "tests/data/heldout/faq_r37.yaml",
+    "tests/data/heldout/crisis_r44.yaml",
+    "tests/data/heldout/faq_r38.yaml",
 )
 # Round 43 (thirtieth session): learning tuning sets crisis r43a and FAQ r43a as well was
 # measured and not landed: it reached every message of r43a it learnt, but lost one crisis
