@@ -324,6 +324,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             # (a helper's chat: "Tap a number from 1 to 10 below")
             turn.say(turn.t("urge.strength_feeling"), _strength_markup(frame))
             return
+        if strength is None and urges.complains_of_the_check(text):
+            # "this is boring": fair, and the number is optional (skip) or the check can stop
+            turn.say(turn.t("urge.strength_complaint"), _strength_markup(frame))
+            return
         telling = len(text.split()) >= 3 and not any(ch.isdigit() for ch in text)
         if strength is None and (about_the_bot(text) or (telling and UrgeData.of(frame).missed)):
             # "turn off the sunday summary", or a second telling that is no number ("i went

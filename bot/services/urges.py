@@ -388,6 +388,21 @@ def unsure_of_tool(text: str) -> bool:
     return len(norm.split()) <= _TOOL_WORDS + 2 and _WORDS.unsure.search(norm) is not None
 
 
+_CHECK_COMPLAINT = re.compile(
+    r"^(?:ugh |honestly |tbh |omg |bro |lol )*(?:(?:this|that|it|these questions|this bot|you)"
+    r" (?:is|are|feels?|seems?) (?:so |really |kinda |kind of |pretty |just |literally )?"
+    r"(?:boring|stupid|dumb|pointless|useless|annoying|tedious|not helping|a waste of time"
+    r"|too much)|(?:this|it|that) (?:is not|does not) help(?:ing)?|boring|pointless|useless"
+    r"|this sucks|i do not want to (?:rate|pick|choose) (?:a number|anything|it))\b"
+)
+
+
+def complains_of_the_check(text: str) -> bool:
+    """ "this is boring", "this isnt helping" typed at "how strong is it?": the check itself
+    found tiresome (a session-30 chat got "Tap a number from 1 to 10 below")."""
+    return _CHECK_COMPLAINT.search(normalize(text).strip()) is not None
+
+
 _BORED = re.compile(r"\b(?:bored|boredom|nothing to do|so boring)\b")
 
 

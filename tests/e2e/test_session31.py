@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from tests.e2e.test_safety import said
-from tests.harness import BotRunner
+from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
 
@@ -72,3 +72,33 @@ async def test_pause_before_any_set_up_says_how_to_start(
     await user.send("/pause")
     reply = await user.reply()
     assert said(reply, "progress.not_started"), reply.plain
+
+
+async def test_nervous_they_will_be_at_an_event_is_offered_the_answer_for_it(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-30 chat: "im so nervous hell be at the bbq on saturday" got a general "thank
+    # you for sharing" with the whole topic menu.
+    user = emu.user(31004)
+    await onboard(user, date="2 weeks ago")
+    await user.send("im so nervous hell be at the bbq on saturday")
+    reply = await user.reply()
+    title = CONTENT.faq_entries["run-into"].title
+    assert any(title in label for label in reply.button_texts()), reply.plain
+
+
+async def test_this_is_boring_at_the_urge_check_is_fair_and_says_how_to_skip(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-30 chat: "this is boring" at "how strong is the pull?" got "Tap a number".
+    user = emu.user(31005)
+    await onboard(user, date="2 weeks ago")
+    await user.send("/urge")
+    await user.reply()
+    await user.send("this is boring")
+    reply = await user.reply()
+    assert said(reply, "urge.strength_complaint"), reply.plain
+    assert not said(reply, "urge.strength_invalid")
+    await user.send("skip")
+    trigger = await user.reply()
+    assert not said(trigger, "urge.strength_complaint")

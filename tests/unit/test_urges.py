@@ -265,3 +265,21 @@ def test_a_tool_named_in_a_few_words(text: str, tool: str | None) -> None:
 )
 def test_a_tool_asked_for_where_a_reason_is_awaited(typed: str, tool: str | None) -> None:
     assert urges.tool_asked_for(typed) == tool
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["this is boring", "ugh this is so stupid", "this isnt helping", "these questions are pointless",
+     "i dont want to rate it", "boring"],
+)
+def test_a_complaint_about_the_check_is_read_as_one(text: str) -> None:
+    assert urges.complains_of_the_check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["im bored", "he is boring", "7", "my job is pointless and he knew it", "skip",
+     "honestly just bored tonight"],
+)
+def test_what_is_not_a_complaint_about_the_check(text: str) -> None:
+    assert not urges.complains_of_the_check(text)
