@@ -269,8 +269,14 @@ def test_a_tool_asked_for_where_a_reason_is_awaited(typed: str, tool: str | None
 
 @pytest.mark.parametrize(
     "text",
-    ["this is boring", "ugh this is so stupid", "this isnt helping", "these questions are pointless",
-     "i dont want to rate it", "boring"],
+    [
+        "this is boring",
+        "ugh this is so stupid",
+        "this isnt helping",
+        "these questions are pointless",
+        "i dont want to rate it",
+        "boring",
+    ],
 )
 def test_a_complaint_about_the_check_is_read_as_one(text: str) -> None:
     assert urges.complains_of_the_check(text)
