@@ -192,6 +192,7 @@ from bot.services.safety_answers import (
     threatens_images,
     to_bed,
     told_as_past,
+    told_to_go,
     urge_to_harm_again,
     waiting_for_help,
     wants_no_lecture,
@@ -936,6 +937,8 @@ _HEARD = (
     _Heard("s", fears_police, "police_fear", None),
     # the wait itself: on hold, at hospital (after pills: what was taken, told to them)
     _Heard("sd", on_hold, "on_hold", Step.UNSAFE),
+    # "they said to go to a&e": go now, how to get there, and tell them what was taken
+    _Heard("s", told_to_go, "told_to_go", Step.UNSAFE),
     _Heard("s", at_hospital, "at_hospital_taken", Step.UNSAFE, unless=_nothing_taken),
     _Heard("s", at_hospital, "at_hospital", Step.UNSAFE),
     _Heard("sd", waiting_for_help, "help_coming", Step.UNSAFE),

@@ -64,6 +64,7 @@ __all__ = [
     "hospital_wait",
     "on_hold",
     "at_hospital",
+    "told_to_go",
     "settles_affairs",
     "police_refused",
     "kids_taken",
@@ -1580,6 +1581,23 @@ _AT_HOSPITAL = re.compile(
     r"|waiting)\b"
     r"|\b(?:estoy|estou|to|tou) (?:en el|no) (?:hospital|pronto socorro)\b|\ben urgencias\b"
 )
+
+
+# "they said to go to a&e", "the nurse told me i should go to the er" (a session-31 chat:
+# "Tell me more if you want"): go now, and how to get there
+_TOLD_TO_GO = re.compile(
+    r"\b(?:they|she|he|the (?:line|nurse|doctor|lady|woman|man|guy|person|operator|call handler"
+    r"|counsellor|counselor)|111|samaritans|the crisis line|the hotline|988|911|999|112)"
+    r" (?:said|say|says|told me|tell me|want me|wants me|advised|advised me|recommended|asked me)"
+    r" (?:that )?(?:i )?(?:to |should |need to |have to |must |go )?(?:go |get )?(?:straight )?"
+    r"(?:to|into) (?:the |a |an )?(?:a and e|a e|er|ed|hospital|emergency room|emergency"
+    r"|emergency department|casualty|urgent care|pronto socorro|urgencias)\b"
+)
+
+
+def told_to_go(text: str) -> bool:
+    """ "they said to go to a&e": the line sent them to hospital; not there yet."""
+    return _found(_TOLD_TO_GO, text)
 
 
 # At hospital already: a long wait, or wanting to leave

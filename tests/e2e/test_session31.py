@@ -102,3 +102,21 @@ async def test_this_is_boring_at_the_urge_check_is_fair_and_says_how_to_skip(
     await user.send("skip")
     trigger = await user.reply()
     assert not said(trigger, "urge.strength_complaint")
+
+
+async def test_told_by_the_line_to_go_to_hospital_is_go_now(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-31 chat: "they said to go to a&e" after calling the line got "Tell me more if
+    # you want".
+    user = emu.user(31006)
+    await onboard(user, date="2 weeks ago", zone="Europe/London")
+    await user.send("i just want it all to stop")
+    first = await user.reply()
+    assert "116 123" in first.plain
+    await user.send("ok i called them")
+    await user.reply()
+    await user.send("they said to go to a&e")
+    go = await user.reply()
+    assert said(go, "sos.told_to_go"), go.plain
+    assert "999" in go.plain

@@ -472,3 +472,21 @@ def test_session_30_readings(reading: str, text: str, expected: bool) -> None:
     from bot.services import safety_answers
 
     assert getattr(safety_answers, reading)(text) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("reading", "text", "expected"),
+    [
+        ("told_to_go", "they said to go to a&e", True),
+        ("told_to_go", "the nurse told me i should go to the ER", True),
+        ("told_to_go", "111 said i need to go to hospital tonight", True),
+        ("told_to_go", "they want me to go to the hospital", True),
+        ("told_to_go", "im at the hospital now", False),  # there already: at_hospital
+        ("told_to_go", "my mom went to the hospital for her knee", False),
+        ("told_to_go", "they said to call back later", False),
+    ],
+)
+def test_session_31_readings(reading: str, text: str, expected: bool) -> None:
+    from bot.services import safety_answers
+
+    assert getattr(safety_answers, reading)(text) is expected, text
