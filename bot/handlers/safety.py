@@ -86,6 +86,7 @@ from bot.services.safety_answers import (
     blocked_by_them,
     breaking_in,
     called_them,
+    came_back_inside,
     cannot_speak,
     clarifies_move,
     comes_back,
@@ -104,11 +105,13 @@ from bot.services.safety_answers import (
     feels_better,
     gets_rid_of_it,
     gives_in,
+    going_in,
     going_to_stay,
     got_them_help,
     harm_in_past,
     has_a_key,
     has_decided,
+    has_family_number,
     has_protection_order,
     has_symptoms,
     heavy_feeling,
@@ -192,6 +195,7 @@ from bot.services.safety_answers import (
     threatens_images,
     to_bed,
     told_as_past,
+    told_them_so,
     told_to_go,
     urge_to_harm_again,
     waiting_for_help,
@@ -786,6 +790,18 @@ def _not_helped(data: SosData, text: str) -> bool:
     return not data.helped
 
 
+def _helped(data: SosData, text: str) -> bool:
+    """Help has reached the ex at risk already."""
+    return data.helped
+
+
+def _told_the_one_named(data: SosData, text: str) -> bool:
+    """ "ok i messaged her" right after being asked to reach someone close to the ex at risk
+    (a session-31 chat: "A slip doesn't erase your progress")."""
+    asked = "ex_family_number" in data.last or "ex_family_asks" in data.last
+    return asked and told_them_so(text)
+
+
 def _family_asks(text: str) -> bool:
     return family_help(text) == "asks"
 
@@ -911,6 +927,8 @@ _HEARD = (
     # "should i tell his brother?": yes, and no slip (a helper's chat: the FAQ on telling
     # friends of the breakup); "ok i texted his brother" is help got them, below
     _Heard("o", _family_asks, "ex_family_asks", Step.ASKED),
+    # "i have his mom's number": reach her now, about tonight; no slip
+    _Heard("o", has_family_number, "ex_family_number", Step.ASKED, unless=_helped),
     # "he's said stuff like that before, he's dramatic": maybe, and still not theirs to judge
     _Heard("o", doubts_threat, "ex_doubted", Step.ASKED),
     # "was it my fault for leaving?", once he is looked after: no (a helper's chat: "if it
@@ -938,6 +956,10 @@ _HEARD = (
     # the wait itself: on hold, at hospital (after pills: what was taken, told to them)
     _Heard("sd", on_hold, "on_hold", Step.UNSAFE),
     # "they said to go to a&e": go now, how to get there, and tell them what was taken
+    # "i came back inside" from a roof or an edge: thanked, and someone near sought
+    _Heard("s", came_back_inside, "came_back_inside", Step.ASKED),
+    _Heard("s", going_in, "going_in_taken", Step.UNSAFE, unless=_nothing_taken),
+    _Heard("s", going_in, "going_in", Step.UNSAFE),
     _Heard("s", told_to_go, "told_to_go", Step.UNSAFE),
     _Heard("s", at_hospital, "at_hospital_taken", Step.UNSAFE, unless=_nothing_taken),
     _Heard("s", at_hospital, "at_hospital", Step.UNSAFE),
@@ -1556,7 +1578,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif data.kind == "o" and none_of_theirs(text):
         # "i dont have his family's number": the emergency number and the apps still reach them
         _reply(turn, frame, data, "ex_no_contacts", Step.ASKED)
-    elif data.kind == "o" and got_them_help(text):
+    elif data.kind == "o" and (got_them_help(text) or _told_the_one_named(data, text)):
         # The one at risk is being helped ("i called 911 for him"): that was enough.
         data.helped = True
         _reply(turn, frame, data, "helped_them", Step.ASKED)

@@ -65,6 +65,10 @@ __all__ = [
     "on_hold",
     "at_hospital",
     "told_to_go",
+    "going_in",
+    "came_back_inside",
+    "has_family_number",
+    "told_them_so",
     "settles_affairs",
     "police_refused",
     "kids_taken",
@@ -382,9 +386,11 @@ _ACK = re.compile(f"(?:{_PLAIN_OK_WORDS}|yes|yeah|yep|yup|fine|i know)")
 # Asking what to do, inside the talk: "what should i do", "what now??", "help me", "tell me
 # what to do". A question, not an answer: it gets the next concrete steps.
 _WHAT_TO_DO = re.compile(
-    r"(?:(?:so|ok|okay|but|and|then|please|pls|plz|just) )*"
+    r"(?:(?:so|ok|okay|but|and|then|please|pls|plz|just|fine|whatever) )*"
     r"(?:what (?:should|do|can|could|would|am) i (?:even |supposed to |meant to )?do"
     r"(?: (?:now|next|right now|tonight|then|about (?:it|this|him|her|them)))?"
+    # "fine. what do you want me to do" (a session-31 chat on a roof: "I won't push")
+    r"|what (?:do|would) you (?:even )?want me to do(?: (?:now|then|about it))?"
     r"|what now|what next|now what|what do i do|what can i do|what do you suggest"
     r"|tell me what to do|help me|help|i need help|what do i do right now"
     r"|i (?:do not|really do not|honestly do not) know what (?:to do|i should do|else to do)"
@@ -632,6 +638,40 @@ _NOT_NAMES = frozenset(
         # know"; a helper's chat got "Matlab sounds like the right person")
         "matlab",
         "pata",
+        # days, sorry and yes in the languages people mix in (a session-31 chat: "saturday"
+        # after a plan's day got "Saturday sounds like the right person"; "perdón" "Reach
+        # Perdon now"; Tagalog "sige" "Call Sige")
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "tonight",
+        "tomorrow",
+        "today",
+        "perdon",
+        "perdao",
+        "desculpa",
+        "lo siento",
+        "sorry",
+        "sige",
+        "oo",
+        "opo",
+        "ayoko",
+        "wala",
+        "ewan",
+        "salamat",
+        "pasensya",
+        "ja",
+        "nein",
+        "oui",
+        "non",
+        "si",
+        "sim",
+        "claro",
+        "vale",
         # thanks, yes and no in Polish (a session-26 chat: "Dzieki sounds like the right person")
         "dzieki",
         "dziekuje",
@@ -840,21 +880,13 @@ _NOT_NAMES = frozenset(
         "alcohol",
         "booze",
         # yes and no in other languages, and words of an answer that are not names
-        "nein",
-        "non",
         "nee",
         "hayir",
         "nej",
         "nei",
         "tidak",
         "hindi",
-        "ja",
-        "si",
-        "oui",
-        "sim",
         "evet",
-        "oo",
-        "opo",
         "iya",
         "asking",
         "kinda",
@@ -883,7 +915,6 @@ _NOT_NAMES = frozenset(
         "danke",
         "obrigado",
         "obrigada",
-        "salamat",
         "shukran",
         "spasibo",
         "tack",
@@ -1017,6 +1048,8 @@ def person_named(text: str) -> str | None:
 # rather than call.
 _NEAR = re.compile(
     r"\b(?:is|are|s)(?: still| just| right)? (?:home|at home|around|asleep|in bed|next door"
+    # "my brother is awake" (a session-31 chat: "Call your brother"), "mum is up"
+    r"|awake|up|still up|here|with me"
     r"|downstairs|upstairs|down the hall|in the (?:next|other|front|living|spare) room"
     r"|in (?:the|our|my) (?:house|flat|apartment|kitchen|lounge|living room|bedroom|room))\b"
     r"|\b(?:lives|live|staying|stays) with (?:me|us)\b|\b(?:next door|downstairs|upstairs"
@@ -1049,7 +1082,10 @@ def person_near(text: str) -> tuple[str, bool] | None:
 _GONE = re.compile(
     r"\b(?:he|she|they|ex|my ex)(?: finally| just| has| have| is| are| s)*"
     r" (?:gone|left|driven off|drove off|walked off|went away|gone away|gone home|went home"
-    r"|run off|ran off|stopped (?:banging|knocking|shouting|calling))\b(?! (?:me|us|for good|quiet"
+    r"|run off|ran off|stopped (?:banging|knocking|shouting|calling|kicking|yelling|screaming)"
+    # "hes stopped i think" (a session-31 chat: "They're still there")
+    r"|stopped(?= (?:i think|now|for now|finally|it seems|for a bit|lol)\b|\W*$))\b"
+    r"(?! (?:me|us|for good|quiet"
     r"|silent|still|dark|off (?:line|grid))\b)"
 )
 
@@ -1167,6 +1203,10 @@ _TAKEN = re.compile(
     r"(?: \w+){0,4}? (?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol|xans?"
     r"|xanax|bars|benzos?|oxys?|percs?|valium|diazepam|codeine|tramadol|ibuprofen|tylenol"
     r"|acetaminophen|aspirin|insulin|sleeping (?:pills|tablets)|antidepressants|prescription"
+    # brand names (a session-31 chat: "took a whole strip of crocin" was not read as taken)
+    r"|crocin|biogesic|tempra|doliprane|dafalgan|efferalgan|tachipirina|dipirona|novalgina"
+    r"|combiflam|saridon|disprin|nyquil|unisom|zzzquil|nytol|sominex|(?:a|the|my) (?:whole|full"
+    r"|entire) (?:strip|bottle|box|packet|pack)"
     r"|sleeping (?:pills|tablets)|them|them all|all of them|it all|the lot|(?:the|a|my|her|his)"
     r" (?:bottle|box|packet|pack|strip)(?! of (?:wine|vodka|beer|whisky|whiskey|gin|rum"
     r"|tequila|cider|prosecco|champagne|red|white|rose|booze|jack|lager))|bleach"
@@ -1489,7 +1529,9 @@ _REACHED_HELP = re.compile(
     r"(?: \w+){0,2}? (?:lifeline|samaritans|988|911|999|112|000|111|a helpline|the helpline|"
     r"helpline|a crisis line|the crisis line|crisis line|hotline|the hotline|a hotline|"
     r"the number|the line|one of the lines|emergency|an ambulance|the police|police|the guards"
-    r"|guards|the gardai|gardai|the cops|cops|security|"
+    r"|guards|the gardai|gardai|the cops|cops|security|poison control|the poison control"
+    r"|poisons? (?:centre|center|line|information)|the poisons? (?:centre|center|line)|nhs 111"
+    r"|nhs direct|a nurse line|the nurse line|"
     r"my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|partner|"
     r"therapist|counsell?or|doctor|gp|manager|boss|neighbou?r|flatmate|roommate|housemate|"
     r"landlord|teacher|aunt|uncle|cousin|gran|nan|grandma|grandad))\b"
@@ -1592,7 +1634,47 @@ _TOLD_TO_GO = re.compile(
     r" (?:that )?(?:i )?(?:to |should |need to |have to |must |go )?(?:go |get )?(?:straight )?"
     r"(?:to|into) (?:the |a |an )?(?:a and e|a e|er|ed|hospital|emergency room|emergency"
     r"|emergency department|casualty|urgent care|pronto socorro|urgencias)\b"
+    r"|\b(?:they|she|he|poison control|the line|the nurse|the doctor|111) (?:said|told me|say"
+    r"|says) (?:to |i should |i need to |i have to )?go in\b"
 )
+
+# "my roommate is driving me", "hes taking me", "on my way to the er" (session-31 chats after
+# an overdose: "No answer can feel like one more door closing", "Please don't wait this out
+# alone"): on the way to be seen
+_GOING_IN = re.compile(
+    r"\b(?:my (?:mum|mom|mother|dad|father|sister|brother|friend|best friend|bestie|flatmate"
+    r"|roommate|housemate|neighbou?r|aunt|uncle|cousin|partner|boyfriend|girlfriend|husband|wife"
+    r"|mate)|he|she|they|someone|a friend) (?:is |s |are )?(?:driving|taking|bringing|walking)"
+    r" me(?: (?:in|there|now|right now|to (?:the )?(?:er|a and e|a e|hospital|emergency|urgent"
+    r" care|casualty|ed)))*(?: now)?\W*$"
+    r"|\b(?:(?:i am|i m|im|we are|we re) )?on (?:my|our|the) way (?:in|there|to (?:the )?(?:er"
+    r"|a and e|a e|hospital|emergency|urgent care|casualty|ed))\b(?! (?:to|for) (?:visit|see))"
+    r"|\b(?:i am|i m|im|we are|we re) (?:heading|going|driving) (?:in|to (?:the )?(?:er|a and e"
+    r"|a e|hospital|emergency|urgent care|casualty|ed))(?: now| right now)?\W*$"
+    r"|\bin (?:the|a|an) (?:taxi|uber|cab|car|ambulance) (?:now )?(?:to|on the way to) (?:the )?"
+    r"(?:er|a and e|a e|hospital|emergency|urgent care|casualty|ed)\b"
+)
+
+
+# "i came back inside", "i got down", "stepped back from the edge" (a session-31 chat on a
+# roof: "No questions, just company")
+_CAME_BACK_INSIDE = re.compile(
+    r"^(?:(?:ok|okay|fine|so|yeah|yes|i mean|alright) )*(?:i )?(?:just )?(?:came|come|went|got"
+    r"|climbed|stepped|walked|moved|am back) (?:back )?(?:inside|in(?= *$)|indoors|down(?= *$"
+    r"| from| off)|off (?:the )?"
+    r"(?:roof|ledge|bridge|edge|railing|balcony)|back from (?:the )?(?:edge|railing|ledge)|away"
+    r" from (?:the )?(?:edge|railing|ledge|tracks|platform))(?: now| again| already)?\b"
+)
+
+
+def came_back_inside(text: str) -> bool:
+    """ "i came back inside": away from the height or the edge."""
+    return _found(_CAME_BACK_INSIDE, text)
+
+
+def going_in(text: str) -> bool:
+    """ "my roommate is driving me": on the way to hospital, not there yet."""
+    return _found(_GOING_IN, text)
 
 
 def told_to_go(text: str) -> bool:
@@ -2501,6 +2583,8 @@ _MEANS_AT_HAND = re.compile(
     r"(?<!gave away the )(?<!threw out the )(?<!threw away the )"
     r"(?:gun|guns|pistol|revolver|rifle|shotgun|firearm|rope|noose|belt|cord|pills|tablets"
     r"|paracetamol|tylenol|acetaminophen|ibuprofen|sleeping pills|antidepressants|insulin"
+    r"|crocin|biogesic|tempra|doliprane|dafalgan|efferalgan|tachipirina|dipirona|novalgina"
+    r"|combiflam|saridon|disprin|nyquil|unisom|zzzquil|nytol|sominex"
     r"|blade|blades|razor|razors|knife|knives|boxes of|packets of|\d+ boxes|\d+ packets"
     r"|car exhaust|charcoal"
     # in other languages (seventh probe: "j'ai la corde", "mam tabletki")
@@ -3115,6 +3199,8 @@ _AMOUNT = re.compile(
 _WHAT_TAKEN = re.compile(
     r"^(?:(?:it was|they were|just|some|my|her|his|mums?|moms?|the|like|i think|some of my) )*"
     r"(?:paracetamol|acetaminophen|tylenol|panadol|calpol|ibuprofen|advil|nurofen|aspirin"
+    r"|crocin|biogesic|tempra|doliprane|dafalgan|efferalgan|tachipirina|dipirona|novalgina"
+    r"|combiflam|saridon|disprin|nyquil|unisom|zzzquil|nytol|sominex"
     r"|co ?codamol|codeine|tramadol|oxy\w*|percocet|vicodin|morphine|fentanyl|xanax|valium"
     r"|ativan|klonopin|diazepam|benzos?|sleeping (?:pills|tablets)|sleep(?:ing)? meds"
     r"|melatonin|zopiclone|ambien|antidepressants|sertraline|zoloft|prozac|fluoxetine"
@@ -3136,8 +3222,9 @@ def says_amount(text: str) -> bool:
 
 # "ok ill call", "calling now", "gonna try the number": reaching for the line
 _WILL_CALL = re.compile(
-    r"^(?:(?:ok|okay|fine|alright|right|yes|yeah|sure)\s)*(?:i will|i am going to|gonna|going to"
-    r"|i am gonna|will|let me|ok i will|i am) (?:call|ring|text|try|phone|dial)(?:ing)?"
+    r"^(?:(?:ok|okay|fine|alright|right|yes|yeah|sure|maybe|i guess|so)\s)*(?:i will|i am going"
+    r" to|gonna|going to|i am gonna|will|let me|ok i will|i am|i might|i could|i may|i can"
+    r"|maybe i will|i will try to|i might try) (?:call|ring|text|try|phone|dial)(?:ing)?"
     r"(?: (?:it|them|the (?:number|line|helpline|hotline)|now|right now|in a sec|\d+|samaritans"
     r"|lifeline|the crisis line|one of them|that))*$"
     r"|^(?:(?:ok|okay|fine|alright|yes|yeah)\s)*calling(?: (?:now|them|it|the number|the police"
@@ -3937,6 +4024,12 @@ _BREAKING_IN = re.compile(
     r"|\b(?:he|she|they|someone|somebody|my ex)(?: is| s| has| have| will| might)?"
     r" (?:gets|get|getting|got|trying to get|tries to get) in(?:side)?\b"
     r"(?! (?:touch|trouble|a |an |the |his |her |their |my |to |line|bed)\b)"
+    # "he's knocking on the bathroom door" while they hide (a session-31 chat: the plan for
+    # the days after, "Where will you sleep tonight?")
+    r"|\b(?:he|she|they|my ex)(?: is| s| are| keeps| started| starts)?"
+    r" (?:knocking|banging|pounding|kicking|hammering|rattling|trying)"
+    r" (?:on |at )?(?:the |my |our )(?:bathroom |bedroom |front |back |room |flat )?(?:door|window"
+    r"|handle|lock)\b"
 )
 _SHAKEN = re.compile(
     r"^(?:(?:i am|i|am|still|so|really|literally|just|ok|okay) )*(?:shaking|trembling|shaky"
@@ -4108,6 +4201,38 @@ _FAMILY_TOLD = re.compile(
 )
 
 
+# "i have his mom's number", "her sister's number i have" (a session-31 chat: read as a
+# feeling, with "Telling friends and family" offered): a way to get them help
+_FAMILY_NUMBER = re.compile(
+    r"\b(?:i (?:have|ve got|have got|got|still have)|got) (?:his|her|their) (?:older |younger |big"
+    r" |little )?(?:brother|sister|mum|mom|dad|mother|father|parents|family|best friend|friend"
+    r"|flatmate|roommate|housemate|cousin|aunt|uncle|gran|grandma)s? ?s? (?:number|phone number"
+    r"|contact|insta|instagram|whatsapp|phone|email)\b"
+    r"|\b(?:his|her|their) (?:brother|sister|mum|mom|dad|mother|father|parents|best friend"
+    r"|friend|flatmate|roommate|cousin|aunt|uncle)s? ?s? (?:number|contact) i (?:have|got"
+    r"|still have)\b"
+)
+
+
+def has_family_number(text: str) -> bool:
+    """ "i have his mom's number": someone close to the ex at risk they can reach."""
+    return _found(_FAMILY_NUMBER, text)
+
+
+# "ok i messaged her", just after being told to reach the one close to them: told
+_TOLD_THEM_SO = re.compile(
+    r"^(?:(?:ok|okay|done|yes|yeah|so|and|alright|right) )*i (?:just |have |ve )?(?:messaged"
+    r"|texted|called|rang|phoned|told|contacted|wrote to|whatsapped|dmed) (?:her|him|them)"
+    r"(?: (?:now|just now|already|back))?\W*$"
+)
+
+
+def told_them_so(text: str) -> bool:
+    """ "ok i messaged her": the one just named was told (read only right after the person
+    was asked to reach someone close to the ex at risk)."""
+    return _found(_TOLD_THEM_SO, text)
+
+
 def family_help(text: str) -> str | None:
     """ "should i tell his brother?": "asks"; "ok i texted his brother": "done"; else None."""
     found = _FAMILY_TOLD.search(normalize(text))
@@ -4129,6 +4254,12 @@ _DOUBTS_THREAT = re.compile(
     r" not|wouldnt|will not|wont) (?:actually |really )?do (?:anything|it)|(?:he|she|they) always"
     r" (?:says|said) (?:that|this|stuff like that)|just (?:trying|wants) to (?:get|make) me"
     r" (?:to )?(?:reply|respond|answer|come back|text))\b"
+    # "he's done this before, its just to get me to reply right?" (a session-31 chat: the FAQ
+    # on replying, the talk let go); "it is drama", "its a game"
+    r"|\b(?:(?:he|she|they) (?:has|have|s) done (?:this|that|it) before|(?:it is|its|this is)"
+    r" (?:just |all |only )?(?:drama|a game|a ploy|a tactic|manipulation|for attention)"
+    r"|(?:it is|its|it s) (?:just |only )?to (?:get|make) me (?:to )?(?:reply|respond|answer"
+    r"|come back|text|talk))\b"
 )
 
 

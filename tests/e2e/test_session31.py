@@ -120,3 +120,68 @@ async def test_told_by_the_line_to_go_to_hospital_is_go_now(
     go = await user.reply()
     assert said(go, "sos.told_to_go"), go.plain
     assert "999" in go.plain
+
+
+async def test_the_exs_indirect_threat_gets_help_to_them_through_their_family(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-31 chat: "texted me that theres no point living without me" was read as the
+    # person's own wish; "its just to get me to reply right?" got the FAQ on replying; "i
+    # have his mom's number" a feeling; "ok i messaged her" "A slip doesn't erase your
+    # progress".
+    user = emu.user(31007)
+    await onboard(user, date="10 days ago", zone="Asia/Kolkata")
+    await user.send(
+        'my ex just posted a story saying "last night on earth" and texted me that theres no '
+        "point living without me. i think its drama"
+    )
+    first = await user.reply()
+    assert said(first, "sos.ex_at_risk"), first.plain
+    assert "112" in first.plain
+    await user.send("he's done this before, its just to get me to reply right?")
+    doubt = await user.reply()
+    assert said(doubt, "sos.ex_doubted"), doubt.plain
+    await user.send("i have his mom's number")
+    number = await user.reply()
+    assert said(number, "sos.ex_family_number"), number.plain
+    await user.send("ok i messaged her")
+    helped = await user.reply()
+    assert said(helped, "sos.helped_them"), helped.plain
+    assert "slip" not in helped.plain.lower()
+
+
+async def test_a_brand_of_paracetamol_taken_is_an_overdose_and_going_in_is_met(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-31 chat: "a whole strip of crocin" was not read as something taken, so "i
+    # feel fine" was taken as safe and "he's taking me" misread.
+    user = emu.user(31008)
+    await onboard(user, date="last week", zone="Asia/Kolkata")
+    await user.send("so i had a few drinks and then took a whole strip of crocin. i feel fine")
+    first = await user.reply()
+    assert "112" in first.plain
+    await user.send("i feel fine i told you")
+    fine = await user.reply()
+    assert "112" in fine.plain
+    assert not said(fine, "sos.safe_recheck")
+    await user.send("my brother is awake")
+    await user.reply()
+    await user.send("he's taking me")
+    going = await user.reply()
+    assert said(going, "sos.going_in_taken"), going.plain
+
+
+async def test_coming_back_inside_from_a_roof_is_thanked(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(31009)
+    await onboard(user, date="yesterday", zone="America/Chicago")
+    await user.send("im on the roof of my building. i just came up here to think")
+    first = await user.reply()
+    assert "911" in first.plain or "988" in first.plain
+    await user.send("fine. what do you want me to do")
+    steps = await user.reply()
+    assert said(steps, "sos.what_now"), steps.plain
+    await user.send("i came back inside")
+    inside = await user.reply()
+    assert said(inside, "sos.came_back_inside"), inside.plain

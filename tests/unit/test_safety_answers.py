@@ -490,3 +490,51 @@ def test_session_31_readings(reading: str, text: str, expected: bool) -> None:
     from bot.services import safety_answers
 
     assert getattr(safety_answers, reading)(text) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("reading", "text", "expected"),
+    [
+        ("going_in", "they said go in. my roommate is driving me", True),
+        ("going_in", "he's taking me", True),
+        ("going_in", "on my way to the er", True),
+        ("going_in", "my mum is driving me home from work", False),
+        ("told_to_go", "they said go in", True),
+        ("came_back_inside", "i came back inside", True),
+        ("came_back_inside", "ok i got down from the roof", True),
+        ("came_back_inside", "i went back to bed", False),
+        ("has_family_number", "i have his mom's number", True),
+        ("has_family_number", "her sister's number i have", True),
+        ("has_family_number", "i have his number", False),
+        ("told_them_so", "ok i messaged her", True),
+        ("told_them_so", "i messaged her last week about the keys", False),
+        ("will_call", "ok. maybe i'll ring samaritans", True),
+        ("will_call", "i might call them", True),
+        ("doubts_threat", "he's done this before, its just to get me to reply right?", True),
+        ("doubts_threat", "its just drama", True),
+        ("breaking_in", "he's knocking on the bathroom door", True),
+        ("breaking_in", "someone knocked on the door earlier, it was the postman", False),
+        ("reached_help", "ok i called poison control", True),
+        ("person_near", "acha ok. my brother is awake", True),
+        ("person_near", "my sister is upset with me", False),
+    ],
+)
+def test_session_31_more_readings(reading: str, text: str, expected: bool) -> None:
+    from bot.services import safety_answers
+
+    got = getattr(safety_answers, reading)(text)
+    assert bool(got) is expected, text
+
+
+@pytest.mark.parametrize("text", ["saturday", "perdón", "sige", "salamat"])
+def test_days_and_sorry_are_no_ones_name(text: str) -> None:
+    from bot.services.safety_answers import person_named
+
+    assert person_named(text) is None
+
+
+def test_brand_names_of_paracetamol_are_something_taken() -> None:
+    from bot.services.safety_answers import done_to_self
+
+    assert done_to_self("so i had a few drinks and then took a whole strip of crocin") == "taken"
+    assert done_to_self("took 20 biogesic") == "taken"
