@@ -70,6 +70,16 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     """Whether typed text at `frame`'s step is something else rather than its answer."""
     if frame.step in flow.holds_at:
         return False
+    if (
+        reading.harm == "strong"
+        and reading.smalltalk == "confused"
+        and flow.reads_at(frame.step) is Reads.PARSED
+        and strong_by_words_alone(reading.text)
+    ):
+        # "I'm sorry I don't understand what you want me to do" at the start date, that only
+        # the word model took for harm (a session-31 chat: the safety check, and set-up lost):
+        # the step's own question, put simply
+        return False
     if reading.harm == "strong":
         # "i dont know if ill still be here in 30 days" is asked about at any step, even where
         # the step could read it ("i dont know" at the start date, "in 30 days" as a date).

@@ -26,7 +26,7 @@ from bot.handlers.safety import ask_if_safe
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, only_a_time, parse_clock_time
 from bot.services.corrections import corrected_answer, is_back
-from bot.services.crisis import mentions_harm
+from bot.services.crisis import detect_crisis, mentions_harm, strong_by_words_alone
 from bot.services.dates import (
     DateParseError,
     dated_by_an_event,
@@ -84,6 +84,7 @@ DATE, DATE_TYPED, TZ, TZ_PICK, TIME, REASON = (
 MODE_FULL, MODE_SINGLE = "full", "single"
 TIME_CHOICES = ("08:00", "09:00", "12:00", "18:00", "21:00", "22:00")
 REASON_MAX_CHARS = 300
+_PARSED_STEPS = (DATE, DATE_TYPED, TZ, TZ_PICK, TIME)
 # "whenever" or "never" at the daily time: the evening, when it is often hardest
 DEFAULT_DAILY = time(21, 0)
 
@@ -216,6 +217,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # "wait", "hold on": a pause, not an answer (a session-30 chat: "I couldn't find
         # 'wait'", "I couldn't read 'wait' as a time"); the question stays
         turn.say(turn.t("onboarding.step_wait"))
+        return
+    if frame.step in _PARSED_STEPS and classify_smalltalk(text) == "confused":
+        # "I don't understand what you want me to do": the question again, put simply
+        turn.say(turn.t("onboarding.step_confused"))
+        ask(turn, frame)
         return
     if frame.step in (DATE, DATE_TYPED, TZ, TZ_PICK) and is_skip(text):
         # "skip", "later", "not now" at the date or the zone: both are needed to count the
@@ -679,11 +685,29 @@ async def _take_time(turn: Turn, frame: Frame, at: time) -> None:
     ask(turn, frame)
 
 
+_REASON_OPENING = re.compile(
+    r"^\W*(?:(?:because|cause|cos|so|for|i want to|i wanna|i need to|i deserve|to|my|for my|i"
+    r" want|i am doing (?:this|it) (?:for|because))\b)",
+    re.IGNORECASE,
+)
+
+
+def _a_reason_the_model_doubts(text: str) -> bool:
+    """ "I want to be a better father and not spend every evening on my phone waiting for
+    her": a reason, taken for harm by the word model alone (a session-31 chat: asked "are you
+    safe?" and not kept). No rule and no word of the net says harm."""
+    return (
+        strong_by_words_alone(text)
+        and detect_crisis(text) is None
+        and _REASON_OPENING.match(text) is not None
+    )
+
+
 async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if await turn.flows.first_look(turn, text):  # a panic attack: grounding, never a reason
         await router.back_to(turn, frame, FLOW)
         return
-    if mentions_harm(text) == "strong":
+    if mentions_harm(text) == "strong" and not _a_reason_the_model_doubts(text):
         # "i probably wont be here in 30 days": never kept as a reason, and set-up is not left
         # half done behind the safety talk (the count, the zone and the time are all known):
         # finished quietly, then asked whether they are safe.

@@ -577,9 +577,35 @@ def find_start_date(text: str, *, today: date, max_years_back: int = 5) -> date 
         found = _inside(_tokens(text), today, max_years_back)
     except OverflowError:
         return None
+    if found is None:
+        found = _in_one_clause(text, today, max_years_back)
     if found is None or found > today or found < _years_before(today, max_years_back):
         return None
     return found
+
+
+# A clause told after the date: "well it was the 3rd of November, thats when he moved his
+# things out" (a session-31 chat: heard as grief, and set-up lost)
+_CLAUSE_BREAK = re.compile(
+    r"\s*[,;:.!?]+\s*|\s+(?=(?:that'?s|that is|which is|when|because|cause|cos|coz|after|the"
+    r" day)\b)",
+    re.IGNORECASE,
+)
+
+
+def _in_one_clause(text: str, today: date, max_years_back: int) -> date | None:
+    """The date in the first clause of `text`, said before what happened that day, when no
+    later clause holds a date of its own."""
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
+    if len(clauses) < 2:
+        return None
+    first = find_start_date(clauses[0], today=today, max_years_back=max_years_back)
+    if first is None or any(
+        find_start_date(c, today=today, max_years_back=max_years_back) is not None
+        for c in clauses[1:]
+    ):
+        return None
+    return first
 
 
 _NOT_THAT = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from tests.e2e.test_safety import said
-from tests.harness import BotRunner, onboard
+from tests.harness import BotRunner, onboard, to_the_reason
 
 CONTENT = load_content()
 
@@ -185,3 +185,40 @@ async def test_coming_back_inside_from_a_roof_is_thanked(
     await user.send("i came back inside")
     inside = await user.reply()
     assert said(inside, "sos.came_back_inside"), inside.plain
+
+
+async def test_confusion_at_the_date_gets_the_question_again_and_a_date_in_a_sentence_is_read(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-31 chat: "I'm sorry I don't understand what you want me to do" at "type the
+    # day it started" got the safety check and set-up was lost; "well it was the 3rd of
+    # November, thats when he moved his things out" was heard as grief.
+    user = emu.user(31010)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Another day")
+    await user.reply()
+    await user.send("I'm sorry I don't understand what you want me to do")
+    again = await user.reply()
+    assert said(again, "onboarding.step_confused"), again.plain
+    assert "Are you safe" not in again.plain
+    await user.send("well it was the 3rd of November, thats when he moved his things out")
+    said_back = await user.reply()
+    assert "3 November" in said_back.plain, said_back.plain
+
+
+async def test_a_reason_only_the_word_model_doubts_is_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-31 chat: this reason got "are you safe right now?" with 911 and was not kept.
+    user = emu.user(31011)
+    await to_the_reason(user, date="2 weeks ago", zone="America/Chicago")
+    reason = (
+        "I want to be a better father and not spend every evening on my phone waiting for her."
+    )
+    await user.send(reason)
+    done = await user.reply()
+    assert "988" not in done.plain, done.plain
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "better father" in listed.plain, listed.plain

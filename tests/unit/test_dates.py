@@ -455,3 +455,15 @@ def test_last_weekend_said_on_a_sunday_is_the_one_before() -> None:
 )
 def test_a_day_said_inside_a_sentence(text: str, expected: date | None) -> None:
     assert find_start_date(text, today=TODAY) == expected
+
+
+def test_a_start_date_said_before_what_happened_that_day_is_read() -> None:
+    from datetime import date
+
+    from bot.services.dates import find_start_date
+
+    today = date(2026, 12, 5)
+    told = "well it was the 3rd of November, thats when he moved his things out"
+    assert find_start_date(told, today=today) == date(2026, 11, 3)
+    # a date in a later clause as well: not guessed between them
+    assert find_start_date("the 3rd of November, or maybe the 10th", today=today) is None
