@@ -46,7 +46,7 @@ from bot.services.reading import (
     struggle_kind,
 )
 from bot.services.slips import told_a_slip
-from bot.services.smalltalk import classify_smalltalk
+from bot.services.smalltalk import classify_smalltalk, shares_a_feeling
 from bot.services.textnorm import normalize
 from bot.services.timezones import (
     TzCandidate,
@@ -692,6 +692,21 @@ _REASON_OPENING = re.compile(
 )
 
 
+_WANTS = re.compile(
+    r"\b(?:reason|want|wanna|deserve|need|hope|so i|so that|in order|to (?:be|get|feel|stop|heal"
+    r"|find|have|move|protect|keep|live|sleep|focus|start|show|become|love|take)"
+    r"|for (?:me|my|the kids|myself|us)|because|cause|cos|my (?:peace|kids|children|son"
+    r"|daughter|health|self|sanity|future|dignity))\b",
+    re.IGNORECASE,
+)
+
+
+def _only_a_feeling(text: str) -> bool:
+    """A feeling told at "what's one reason?", wanting nothing ("I feel silly being heartbroken
+    at my age"): not a reason to show back on hard days."""
+    return shares_a_feeling(text) and _WANTS.search(normalize(text)) is None
+
+
 def _a_reason_the_model_doubts(text: str) -> bool:
     """ "I want to be a better father and not spend every evening on my phone waiting for
     her": a reason, taken for harm by the word model alone (a session-31 chat: asked "are you
@@ -786,6 +801,12 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if struggle_kind(text) == "miss":
         # "i miss him so much": heard, not shown back on hard days as the reason for this
         turn.say(turn.t("onboarding.reason_is_missing"))
+        ask(turn, frame)
+        return
+    if _only_a_feeling(text):
+        # "I'm 71 and I feel silly being heartbroken at my age" (a session-31 chat: kept, to be
+        # shown back on hard days): heard, and the question asked again, skip one tap away
+        turn.say(turn.t("onboarding.reason_feeling"))
         ask(turn, frame)
         return
     if reason:

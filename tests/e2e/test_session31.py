@@ -222,3 +222,35 @@ async def test_a_reason_only_the_word_model_doubts_is_kept(
     await user.send("/reasons")
     listed = await user.reply()
     assert "better father" in listed.plain, listed.plain
+
+
+async def test_a_feeling_at_the_reason_is_heard_not_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-31 chat: "I'm 71 and I feel silly being heartbroken at my age" was kept as
+    # the reason, to be shown back on hard days.
+    user = emu.user(31012)
+    await to_the_reason(user, date="2 weeks ago")
+    await user.send("I'm 71 and I feel silly being heartbroken at my age")
+    heard = await user.reply()
+    assert said(heard, "onboarding.reason_feeling"), heard.plain
+    await user.send("I deserve someone who stays")
+    await user.reply()
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "someone who stays" in listed.plain
+    assert "silly" not in listed.plain
+
+
+async def test_deleted_by_them_and_what_are_you(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # Session-31 chats: "he deleted my number" got the answer on deleting their photos; "what
+    # even are you" "What would knowing change for you right now?"
+    user = emu.user(31013)
+    await onboard(user, date="2 weeks ago")
+    await user.send("he deleted my number")
+    deleted = await user.reply()
+    assert any(v[:40] in deleted.plain for v in CONTENT.variants("listen.blocked_by_them"))
+    await user.send("what even are you")
+    about = await user.reply()
+    assert "What would knowing change" not in about.plain
+    assert "bot" in about.plain.lower() or "automated" in about.plain.lower()
