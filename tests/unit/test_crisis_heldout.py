@@ -1,5 +1,6 @@
-"""The held-out rounds (tests/data/heldout/crisis_r41.yaml, crisis_r42.yaml and
-crisis_r43.yaml) and the rounds held out before them, as floors and ceilings.
+"""The held-out rounds (tests/data/heldout/crisis_r41.yaml, crisis_r42.yaml,
+crisis_r43.yaml and crisis_r44.yaml) and the rounds held out before them, as floors and
+ceilings.
 
 Round 41 was written by a helper who never saw the rules, before round 41's changes, and is
 never tuned on: its pins are the figures measured on it (bench/crisis.py). Rounds 8 to 40
@@ -338,6 +339,15 @@ ROUNDS = {
     "crisis_r43": Pinned(
         (108, 108, 60, 24), 99, 75, 41, 18, 3, 7, checked_target_met=False, in_reach_min=108
     ),
+    # Held out: written blind in session 31 (round 43's families and brief), measured
+    # counts-only on the session's first code (df6c46f): reached 93 (86.1%), full 67,
+    # explicit 38 (number first 54/60), special 16, full alarms 4 (3 of them the emergency
+    # reply), checked 13 (12.0%), in reach 108 (targets: all three missed). On its last:
+    # reached 94, full 69, explicit 39 (number first 54/60), special 16, full alarms 4 (3 the
+    # emergency reply), checked 13 (targets: all three still missed).
+    "crisis_r44": Pinned(
+        (108, 108, 60, 24), 94, 69, 39, 16, 4, 13, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -445,6 +455,14 @@ ROUNDS = {
     # After the rules chosen on it:
     "crisis_tuning_r43b": Pinned(
         (72, 72, 56, 32), 68, 47, 34, 19, 0, 6, checked_target_met=False, in_reach_min=72
+    ),
+    # Session 31's set (102 crisis, 100 ordinary): the hardest kinds (timing, arrangements,
+    # euphemisms, self-harm told sideways, danger told matter-of-factly) and near look-alikes.
+    # Measured once before: reached 84, full 47, explicit 20, special 11, full alarms 4 (two
+    # the emergency reply: a French "je vais mourir si je le croise", a railing's height by
+    # law), checked 10. After the rules chosen on it (the word model does not learn it):
+    "crisis_tuning_r44a": Pinned(
+        (102, 100, 54, 24), 98, 67, 34, 16, 1, 10, checked_target_met=False, in_reach_min=102
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))

@@ -269,6 +269,11 @@ ROUNDS = {
     # earlier round). Measured on the session's first commit (3c7f357) and on its last, the
     # same: reached 129 (97.7%), right 97, wrong 0, declined 29, quiet 30 (targets: all met).
     "faq_r37": Pinned((132, 30, 30), 129, 97, 0, 29, 30),
+    # Held out (written 2026-12-05 by a helper of session 31 who never saw the matcher or any
+    # earlier round). Measured on the session's first code (df6c46f) and on its last, the
+    # same: reached 124 (93.9%, the 95% target missed), right 78, wrong 2 (1.5%), declined 30,
+    # quiet 29.
+    "faq_r38": Pinned((132, 30, 30), 124, 78, 2, 30, 29),
 }
 
 
