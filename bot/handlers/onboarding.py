@@ -26,7 +26,7 @@ from bot.handlers.safety import ask_if_safe
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, only_a_time, parse_clock_time
 from bot.services.corrections import corrected_answer, is_back
-from bot.services.crisis import detect_crisis, mentions_harm, strong_by_words_alone
+from bot.services.crisis import mentions_harm
 from bot.services.dates import (
     DateParseError,
     dated_by_an_event,
@@ -46,7 +46,7 @@ from bot.services.reading import (
     struggle_kind,
 )
 from bot.services.slips import told_a_slip
-from bot.services.smalltalk import classify_smalltalk, shares_a_feeling
+from bot.services.smalltalk import classify_smalltalk
 from bot.services.textnorm import normalize
 from bot.services.timezones import (
     TzCandidate,
@@ -685,44 +685,11 @@ async def _take_time(turn: Turn, frame: Frame, at: time) -> None:
     ask(turn, frame)
 
 
-_REASON_OPENING = re.compile(
-    r"^\W*(?:(?:because|cause|cos|so|for|i want to|i wanna|i need to|i deserve|to|my|for my|i"
-    r" want|i am doing (?:this|it) (?:for|because))\b)",
-    re.IGNORECASE,
-)
-
-
-_WANTS = re.compile(
-    r"\b(?:reason|want|wanna|deserve|need|hope|so i|so that|in order|to (?:be|get|feel|stop|heal"
-    r"|find|have|move|protect|keep|live|sleep|focus|start|show|become|love|take)"
-    r"|for (?:me|my|the kids|myself|us)|because|cause|cos|my (?:peace|kids|children|son"
-    r"|daughter|health|self|sanity|future|dignity))\b",
-    re.IGNORECASE,
-)
-
-
-def _only_a_feeling(text: str) -> bool:
-    """A feeling told at "what's one reason?", wanting nothing ("I feel silly being heartbroken
-    at my age"): not a reason to show back on hard days."""
-    return shares_a_feeling(text) and _WANTS.search(normalize(text)) is None
-
-
-def _a_reason_the_model_doubts(text: str) -> bool:
-    """ "I want to be a better father and not spend every evening on my phone waiting for
-    her": a reason, taken for harm by the word model alone (a session-31 chat: asked "are you
-    safe?" and not kept). No rule and no word of the net says harm."""
-    return (
-        strong_by_words_alone(text)
-        and detect_crisis(text) is None
-        and _REASON_OPENING.match(text) is not None
-    )
-
-
 async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
     if await turn.flows.first_look(turn, text):  # a panic attack: grounding, never a reason
         await router.back_to(turn, frame, FLOW)
         return
-    if mentions_harm(text) == "strong" and not _a_reason_the_model_doubts(text):
+    if mentions_harm(text) == "strong" and not reasons.doubted_by_the_model_alone(text):
         # "i probably wont be here in 30 days": never kept as a reason, and set-up is not left
         # half done behind the safety talk (the count, the zone and the time are all known):
         # finished quietly, then asked whether they are safe.
@@ -803,7 +770,7 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("onboarding.reason_is_missing"))
         ask(turn, frame)
         return
-    if _only_a_feeling(text):
+    if reasons.only_a_feeling(text):
         # "I'm 71 and I feel silly being heartbroken at my age" (a session-31 chat: kept, to be
         # shown back on hard days): heard, and the question asked again, skip one tap away
         turn.say(turn.t("onboarding.reason_feeling"))

@@ -955,11 +955,12 @@ _HEARD = (
     _Heard("s", fears_police, "police_fear", None),
     # the wait itself: on hold, at hospital (after pills: what was taken, told to them)
     _Heard("sd", on_hold, "on_hold", Step.UNSAFE),
-    # "they said to go to a&e": go now, how to get there, and tell them what was taken
     # "i came back inside" from a roof or an edge: thanked, and someone near sought
     _Heard("s", came_back_inside, "came_back_inside", Step.ASKED),
+    # "my roommate is driving me": on the way; after pills, what to bring and tell
     _Heard("s", going_in, "going_in_taken", Step.UNSAFE, unless=_nothing_taken),
     _Heard("s", going_in, "going_in", Step.UNSAFE),
+    # "they said to go to a&e": go now, and how to get there
     _Heard("s", told_to_go, "told_to_go", Step.UNSAFE),
     _Heard("s", at_hospital, "at_hospital_taken", Step.UNSAFE, unless=_nothing_taken),
     _Heard("s", at_hospital, "at_hospital", Step.UNSAFE),

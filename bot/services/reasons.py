@@ -8,6 +8,8 @@ from typing import Literal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.services.crisis import detect_crisis, strong_by_words_alone
+from bot.services.smalltalk import shares_a_feeling
 from bot.services.textnorm import normalize
 from bot.store import reasons as reason_store
 from bot.store.models import Reason
@@ -54,6 +56,41 @@ def blames_self(text: str) -> bool:
     """Whether a would-be reason is blame turned on oneself ("i was too much, she was right"):
     not a reason to show back on hard days."""
     return _SELF_BLAME.search(normalize(text)) is not None
+
+
+# Session 31's chats at set-up's reason question: a feeling told, wanting nothing ("I'm 71 and
+# I feel silly being heartbroken at my age"), and a reason only the word model took for harm.
+_REASON_OPENING = re.compile(
+    r"^\W*(?:(?:because|cause|cos|so|for|i want to|i wanna|i need to|i deserve|to|my|for my|i"
+    r" want|i am doing (?:this|it) (?:for|because))\b)",
+    re.IGNORECASE,
+)
+
+
+_WANTS = re.compile(
+    r"\b(?:reason|want|wanna|deserve|need|hope|so i|so that|in order|to (?:be|get|feel|stop|heal"
+    r"|find|have|move|protect|keep|live|sleep|focus|start|show|become|love|take)"
+    r"|for (?:me|my|the kids|myself|us)|because|cause|cos|my (?:peace|kids|children|son"
+    r"|daughter|health|self|sanity|future|dignity))\b",
+    re.IGNORECASE,
+)
+
+
+def only_a_feeling(text: str) -> bool:
+    """A feeling told at "what's one reason?", wanting nothing ("I feel silly being heartbroken
+    at my age"): not a reason to show back on hard days."""
+    return shares_a_feeling(text) and _WANTS.search(normalize(text)) is None
+
+
+def doubted_by_the_model_alone(text: str) -> bool:
+    """ "I want to be a better father and not spend every evening on my phone waiting for
+    her": a reason, taken for harm by the word model alone (a session-31 chat: asked "are you
+    safe?" and not kept). No rule and no word of the net says harm."""
+    return (
+        strong_by_words_alone(text)
+        and detect_crisis(text) is None
+        and _REASON_OPENING.match(text) is not None
+    )
 
 
 def sounds_like_longing(text: str) -> bool:
