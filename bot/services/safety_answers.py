@@ -1048,8 +1048,9 @@ def person_named(text: str) -> str | None:
 # rather than call.
 _NEAR = re.compile(
     r"\b(?:is|are|s)(?: still| just| right)? (?:home|at home|around|asleep|in bed|next door"
-    # "my brother is awake" (a session-31 chat: "Call your brother"), "mum is up"
-    r"|awake|up|still up|here|with me"
+    # "my brother is awake" (a session-31 chat: "Call your brother"); not "here", which in a
+    # danger talk may be the one feared
+    r"|awake|still awake|still up"
     r"|downstairs|upstairs|down the hall|in the (?:next|other|front|living|spare) room"
     r"|in (?:the|our|my) (?:house|flat|apartment|kitchen|lounge|living room|bedroom|room))\b"
     r"|\b(?:lives|live|staying|stays) with (?:me|us)\b|\b(?:next door|downstairs|upstairs"
