@@ -104,9 +104,7 @@ async def start(update: Update, context: BotContext) -> None:
             await render_status(turn)
             return
         if frame is not None:
-            turn.say(turn.t("onboarding.resume"))
-            _back_on_top(turn, frame)
-            ask(turn, frame)
+            _resume_with(turn, frame, turn.t("onboarding.resume"))
             return
         turn.say(turn.t("onboarding.welcome"))
         turn.say(turn.t("onboarding.what_is_nc"))
@@ -156,6 +154,13 @@ def _back_on_top(turn: Turn, frame: Frame) -> None:
         if flow is not None and flow.ends_on_detour:
             turn.convo.pop(other.flow)
     turn.convo.touch(turn.convo.bring_to_top(frame))  # its idle time starts over
+
+
+def _resume_with(turn: Turn, frame: Frame, line: str) -> None:
+    """`line` (why set-up comes back, or the day it makes), then set-up's question again."""
+    turn.say(line)
+    _back_on_top(turn, frame)
+    ask(turn, frame)
 
 
 def ask(turn: Turn, frame: Frame) -> None:
@@ -614,9 +619,7 @@ def setup_first(turn: Turn, command: str) -> bool:
     frame = turn.convo.find(NAME)
     if turn.user.onboarded or frame is None:
         return False
-    turn.say(turn.t("onboarding.setup_first", command=command))
-    _back_on_top(turn, frame)
-    ask(turn, frame)
+    _resume_with(turn, frame, turn.t("onboarding.setup_first", command=command))
     return True
 
 
@@ -630,9 +633,7 @@ async def status_command(update: Update, context: BotContext) -> None:
         if so_far is None or frame is None:
             await show_status_in(turn)
             return
-        turn.say(so_far)
-        _back_on_top(turn, frame)
-        ask(turn, frame)
+        _resume_with(turn, frame, so_far)
 
 
 def day_so_far(turn: Turn, key: str = "onboarding.day_so_far") -> str | None:
@@ -906,5 +907,5 @@ FLOW = Flow(
     idle=Idle.SLEEP,
     harm_is_answer_at=frozenset({REASON}),
     talk_at=frozenset({DATE, DATE_TYPED, TZ_PICK, TIME}),
-    thanks_stays_at=frozenset({DATE, DATE_TYPED, TZ, TZ_PICK, TIME}),
+    thanks_stays_at=frozenset(_PARSED_STEPS),
 )

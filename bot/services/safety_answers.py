@@ -1195,6 +1195,14 @@ _UNREACHABLE = re.compile(
 )
 
 
+# Brand names of paracetamol and sleep aids, where "pills" would not be said (a session-31
+# chat: "took a whole strip of crocin" was not read as taken): one list for every reading
+# of what was taken or is at hand
+_BRANDS = (
+    "(?:crocin|biogesic|tempra|doliprane|dafalgan|efferalgan|tachipirina|dipirona|novalgina"
+    "|combiflam|saridon|disprin|nyquil|unisom|zzzquil|nytol|sominex)"
+)
+
 # Something taken or done, told inside the talk ("i took some pills", "already swallowed
 # them", "i cut myself", "there's blood"): not a new message the check reads on its own,
 # but in this talk it means danger now. "I haven't taken anything" is not one.
@@ -1204,10 +1212,7 @@ _TAKEN = re.compile(
     r"(?: \w+){0,4}? (?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol|xans?"
     r"|xanax|bars|benzos?|oxys?|percs?|valium|diazepam|codeine|tramadol|ibuprofen|tylenol"
     r"|acetaminophen|aspirin|insulin|sleeping (?:pills|tablets)|antidepressants|prescription"
-    # brand names (a session-31 chat: "took a whole strip of crocin" was not read as taken)
-    r"|crocin|biogesic|tempra|doliprane|dafalgan|efferalgan|tachipirina|dipirona|novalgina"
-    r"|combiflam|saridon|disprin|nyquil|unisom|zzzquil|nytol|sominex|(?:a|the|my) (?:whole|full"
-    r"|entire) (?:strip|bottle|box|packet|pack)"
+    rf"|{_BRANDS}|(?:a|the|my) (?:whole|full|entire) (?:strip|bottle|box|packet|pack)"
     r"|sleeping (?:pills|tablets)|them|them all|all of them|it all|the lot|(?:the|a|my|her|his)"
     r" (?:bottle|box|packet|pack|strip)(?! of (?:wine|vodka|beer|whisky|whiskey|gin|rum"
     r"|tequila|cider|prosecco|champagne|red|white|rose|booze|jack|lager))|bleach"
@@ -2584,8 +2589,7 @@ _MEANS_AT_HAND = re.compile(
     r"(?<!gave away the )(?<!threw out the )(?<!threw away the )"
     r"(?:gun|guns|pistol|revolver|rifle|shotgun|firearm|rope|noose|belt|cord|pills|tablets"
     r"|paracetamol|tylenol|acetaminophen|ibuprofen|sleeping pills|antidepressants|insulin"
-    r"|crocin|biogesic|tempra|doliprane|dafalgan|efferalgan|tachipirina|dipirona|novalgina"
-    r"|combiflam|saridon|disprin|nyquil|unisom|zzzquil|nytol|sominex"
+    rf"|{_BRANDS}"
     r"|blade|blades|razor|razors|knife|knives|boxes of|packets of|\d+ boxes|\d+ packets"
     r"|car exhaust|charcoal"
     # in other languages (seventh probe: "j'ai la corde", "mam tabletki")
@@ -3200,8 +3204,7 @@ _AMOUNT = re.compile(
 _WHAT_TAKEN = re.compile(
     r"^(?:(?:it was|they were|just|some|my|her|his|mums?|moms?|the|like|i think|some of my) )*"
     r"(?:paracetamol|acetaminophen|tylenol|panadol|calpol|ibuprofen|advil|nurofen|aspirin"
-    r"|crocin|biogesic|tempra|doliprane|dafalgan|efferalgan|tachipirina|dipirona|novalgina"
-    r"|combiflam|saridon|disprin|nyquil|unisom|zzzquil|nytol|sominex"
+    rf"|{_BRANDS}"
     r"|co ?codamol|codeine|tramadol|oxy\w*|percocet|vicodin|morphine|fentanyl|xanax|valium"
     r"|ativan|klonopin|diazepam|benzos?|sleeping (?:pills|tablets)|sleep(?:ing)? meds"
     r"|melatonin|zopiclone|ambien|antidepressants|sertraline|zoloft|prozac|fluoxetine"
