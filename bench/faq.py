@@ -40,12 +40,13 @@ LABELLED_PATH = ROOT / "tests" / "data" / "faq_labelled.yaml"
 HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r34.yaml"
 # Rounds 35 and 36 were written blind in session 29 and measured on its first commit and its
 # last: held out as well, never tuned on; round 37 the same in session 30, round 38 in
-# session 31.
+# session 31, round 39 in session 32.
 FRESH_HELDOUT = {
     "r35": ROOT / "tests" / "data" / "heldout" / "faq_r35.yaml",
     "r36": ROOT / "tests" / "data" / "heldout" / "faq_r36.yaml",
     "r37": ROOT / "tests" / "data" / "heldout" / "faq_r37.yaml",
     "r38": ROOT / "tests" / "data" / "heldout" / "faq_r38.yaml",
+    "r39": ROOT / "tests" / "data" / "heldout" / "faq_r39.yaml",
 }
 PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r4": ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml",
