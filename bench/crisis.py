@@ -53,9 +53,9 @@ TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
 # Round 42 was written blind in session 29 and measured on the session's first commit and its
 # last: it joins round 41, and neither is tuned on. Round 43 was written blind in session 30,
 # measured on its first commit (3c7f357) and on its last: it joins them; round 44 the same
-# in session 31.
+# in session 31, round 45 in session 32.
 HELDOUT = tuple(
-    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (41, 42, 43, 44)
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (41, 42, 43, 44, 45)
 )
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 41)
@@ -97,12 +97,15 @@ PREVIOUS = tuple(
 # emergency replies to ordinary messages, 11 checked before the rules chosen on it; r44a
 # (2026-12-05, thirty-first session), 102 crisis and 100 ordinary, the hardest kinds (timing,
 # arrangements, euphemisms, self-harm told sideways, danger told matter-of-factly) and near
-# look-alikes: reached 84, 2 emergency replies to ordinary messages, 10 checked before.
+# look-alikes: reached 84, 2 emergency replies to ordinary messages, 10 checked before; r45a
+# (2026-12-06, thirty-second session), 100 crisis and 300 ordinary messages of 25 to 80 words
+# (long breakup stories, long look-alikes, a story then a question): reached 90, 7 emergency
+# replies and 78 checked before the word model's length threshold.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
-              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a")
+              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a")
 )
 
 

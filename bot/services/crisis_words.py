@@ -55,6 +55,10 @@ class WordModel:
     threshold: float
     max_words: int
     letters: int = 0  # the length of the letter runs it also weighs; 0 for none
+    # The sum grows with length: past `length_from` words, each word raises the threshold by
+    # `length_slope` (a long vent with no risk in it no longer outscores a short crisis line)
+    length_slope: float = 0.0
+    length_from: int = 0
 
     def features(self, tokens: Sequence[str]) -> set[str]:
         return model_features(tokens, self.letters)
@@ -63,10 +67,14 @@ class WordModel:
         """Log-odds of crisis against ordinary from the message's features (no prior)."""
         return sum((self.weights.get(f, 0.0) for f in self.features(tokens)), 0.0)
 
+    def threshold_for(self, words: int) -> float:
+        """The threshold for a message of `words` words."""
+        return self.threshold + self.length_slope * max(0, words - self.length_from)
+
     def says_crisis(self, tokens: Sequence[str]) -> bool:
         if not tokens or len(tokens) > self.max_words:
             return False
-        return self.score(tokens) > self.threshold
+        return self.score(tokens) > self.threshold_for(len(tokens))
 
 
 def load_model(path: Path = DATA_FILE) -> WordModel:
@@ -76,4 +84,6 @@ def load_model(path: Path = DATA_FILE) -> WordModel:
         threshold=float(data["threshold"]),
         max_words=int(data["max_words"]),
         letters=int(data.get("letters", 0)),
+        length_slope=float(data.get("length_slope", 0.0)),
+        length_from=int(data.get("length_from", 0)),
     )

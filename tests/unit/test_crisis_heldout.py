@@ -348,6 +348,16 @@ ROUNDS = {
     "crisis_r44": Pinned(
         (108, 108, 60, 24), 94, 69, 39, 16, 4, 13, checked_target_met=False, in_reach_min=108
     ),
+    # Held out: written blind in session 32 (round 44's families and brief), measured
+    # counts-only on the session's first code (3f26143): reached 97 (89.8%), full 67,
+    # explicit 36 (number first 57/60), special 15, full alarms 1 (none the emergency reply),
+    # checked 13 (12.0%), in reach 108 (targets: every crisis message reached and at most 5%
+    # checked missed; no emergency reply to an ordinary message met). On its last code (the
+    # word model's length threshold, new rules for pills told plainly): reached 97, full 67,
+    # explicit 36, special 15, full alarms 1, checked 12 (11.1%).
+    "crisis_r45": Pinned(
+        (108, 108, 60, 24), 97, 67, 36, 15, 1, 12, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -463,6 +473,13 @@ ROUNDS = {
     # law), checked 10. After the rules chosen on it (the word model does not learn it):
     "crisis_tuning_r44a": Pinned(
         (102, 100, 54, 24), 98, 67, 34, 16, 1, 10, checked_target_met=False, in_reach_min=102
+    ),
+    # Session 32's set (100 crisis, 300 ordinary, every message 25 to 80 words). Measured once
+    # before: reached 90, full 62, explicit 39, special 12, full alarms 10 (7 the emergency
+    # reply), checked 78 (26%). After the word model's length threshold (chosen on it, not
+    # learnt from it) and two vetoes: reached 89, checked 46.
+    "crisis_tuning_r45a": Pinned(
+        (100, 300, 55, 22), 89, 62, 39, 12, 9, 46, checked_target_met=False, in_reach_min=100
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
