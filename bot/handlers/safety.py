@@ -149,6 +149,7 @@ from bot.services.safety_answers import (
     objects_to_help,
     objects_to_police,
     on_hold,
+    on_the_way,
     on_the_way_home,
     on_the_way_to_stay,
     ongoing_thoughts,
@@ -156,6 +157,7 @@ from bot.services.safety_answers import (
     person_named,
     person_near,
     plans_to_avoid,
+    plays_down_danger,
     plays_it_down,
     police_refused,
     prepares,
@@ -179,6 +181,7 @@ from bot.services.safety_answers import (
     sleeps_it_off,
     someone_else_at_risk,
     someone_with_them,
+    speaks_of_not_being_around,
     still_there,
     stopped_attempt,
     stops_asking,
@@ -276,6 +279,9 @@ class SosData(FrameData):
     # Preparations were told (things given away, letters, a goodbye): a bare "yes" to "are
     # you safe?" is asked about once more, as after intent (ninth probe S10)
     prepared: bool = False
+    # Not being around in the future was said ("i wont be around to see day 30"): a "fine,
+    # just tired" is asked about once, plainly
+    not_around: bool = False
     # What was taken is their own medicine at its usual dose ("my doctor prescribed it"): a
     # goodnight is let go with tonight's care, not "don't wait this out alone"
     prescribed: bool = False
@@ -540,7 +546,12 @@ async def _answer_crisis(
     data.images = data.images or (signal.kind == "danger_from_other" and threatens_images(text))
     data.means = data.means or means_at_hand(text)
     data.prepared = data.prepared or (signal.kind == "self_harm" and prepares(text))
-    data.at_door = data.at_door or (signal.kind == "danger_from_other" and at_the_door(text))
+    data.not_around = data.not_around or (
+        signal.kind == "self_harm" and speaks_of_not_being_around(text)
+    )
+    data.at_door = data.at_door or (
+        signal.kind == "danger_from_other" and (at_the_door(text) or on_the_way(text))
+    )
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
         # "my friend in toronto": the numbers where they are
@@ -567,6 +578,7 @@ async def _answer_crisis(
             missing=misses_who_hurt_them(text),
             serious=serious_injury(text),
             tracker=asks_about_tracker(text),
+            on_way=on_the_way(text) and not at_the_door(text),
             past=harm_in_past(text),
             minor=minor_said(text),
         )
@@ -626,6 +638,7 @@ def _first_reply(
     tracker: bool = False,
     past: bool = False,
     minor: bool = False,
+    on_way: bool = False,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done == "injured" and minor and not serious:
         # "i relapsed last night. cut for the first time in 5 months. its not deep": looked
@@ -649,6 +662,8 @@ def _first_reply(
             key = "danger_missing"  # "he used to hit me but i still miss him": why, and help
         if data.at_door and not data.images:
             key = "danger_at_door"  # at the door now: don't open, lock it, call (eighth probe)
+            if not going_on and on_way:
+                key = "danger_on_way"  # "he's coming over" (a session-32 chat, with a knife)
         if data.images:
             key = "images_now" if going_on else "images_reply"
         elif tracker and not data.at_door:
@@ -811,6 +826,11 @@ def _danger_told(data: SosData, text: str) -> bool:
     return detect_crisis(text) is not None
 
 
+def _danger_guessed(data: SosData, text: str) -> bool:
+    """The talk was opened by a guess (the net's words, or a tap alone), not by danger told."""
+    return data.net or data.tapped
+
+
 def _no_means(data: SosData, text: str) -> bool:
     """No means named in the talk: nothing to have put away."""
     return not data.means
@@ -883,6 +903,9 @@ _HEARD = (
     _Heard("sdo", stops_asking, "stopped_asking", Step.LISTEN),
     # "stop with the hotline stuff": no list of numbers now; the buttons keep them (probe 8 M6)
     _Heard("sdo", no_more_numbers, "numbers_stopped", Step.LISTEN),
+    # "he hasn't actually hurt me", "its just words", after a threat the rules read: played
+    # down, not a misreading (session-32 chats: "My mistake... not in danger from him")
+    _Heard("d", plays_down_danger, "danger_played_down", Step.ASKED, unless=_danger_guessed),
     # "he never hit me, why the domestic violence number": the danger path misread; sorry,
     # and the talk goes on as company (a helper's chat: "lock the door" to each correction)
     _Heard("sd", not_abuse, "not_abuse", Step.LISTEN, unless=_danger_told),
@@ -1549,14 +1572,18 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif (
         answer == "safe"
         and data.kind == "s"
-        and (data.unsafe or data.prepared)
+        and (data.unsafe or data.prepared or data.not_around)
         and not data.rechecked
-        and (not says_safe(text) or data.means or data.prepared)
+        and (not says_safe(text) or data.means or data.prepared or data.not_around)
     ):
-        # "im fine just tired", "yeah", minutes after intent: asked once more, plainly,
-        # with the number in the reply
+        # "im fine just tired", "yeah", minutes after intent, preparations or "i wont be
+        # around": asked once more, plainly, with the number in the reply
         data.rechecked = True
-        key = "prepared_recheck" if data.prepared and not data.unsafe else "safe_recheck"
+        key = "safe_recheck"
+        if data.prepared and not data.unsafe:
+            key = "prepared_recheck"
+        elif data.not_around and not data.unsafe:
+            key = "future_recheck"
         _reply(turn, frame, data, key, Step.ASKED)
     elif answer == "safe" and is_plain_ok(text) and data.ok_checked and data.asked != "ok_check":
         # a bare "ok" after "lol", "whatever", "nvm", once asked plainly and not answered:

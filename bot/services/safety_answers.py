@@ -129,6 +129,9 @@ __all__ = [
     "asks_tech_safety",
     "no_more_numbers",
     "gives_in",
+    "plays_down_danger",
+    "speaks_of_not_being_around",
+    "on_the_way",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -1916,6 +1919,8 @@ _PREPARATIONS = (
         r"|things|stuff|clothes|guitar|car|bike|games|books|plants|jewellery|jewelry|camera"
         r"|console|laptop)\b|\bgave (?:away|it all away)\b|\bwill not (?:be )?need(?:ing)?"
         r" (?:it|them|any of it)\b"
+        # "the dog goes to my brother" (a session-32 chat, beside affairs sorted)
+        r"|\b(?:the|my) (?:dog|cat|pets?|bird|rabbit|fish) (?:goes|is going|will go) to\b"
     ),
     re.compile(
         r"\b(?:wrote|written|writing|left|finished) (?:a |some |my |the )?(?:\w+ )?"
@@ -1930,6 +1935,21 @@ _PREPARATIONS = (
         r" order)\b"
     ),
 )
+
+
+# Not being around in the future, said ("i wont be around to see day 30", "i won't be here
+# much longer"): one of the published warning signs; a "fine, just tired" after it is asked
+# about once, plainly (session-32 chats: the talk closed on it)
+_NOT_AROUND = re.compile(
+    r"\b(?:will not|wont|won t|am not going to|not going to|am not gonna|not gonna) be"
+    r" (?:around|here)(?: (?:much|for))? (?:longer|long|soon|to see|anymore|by|for it|after)\b"
+    r"|\b(?:will not|wont|won t) be (?:around|here) to (?:see|bother|worry|deal)\b"
+)
+
+
+def speaks_of_not_being_around(text: str) -> bool:
+    """ "i wont be around to see day 30": not being around in the future, said."""
+    return _found(_NOT_AROUND, text)
 
 
 def prepares(text: str) -> bool:
@@ -3607,6 +3627,33 @@ _NOT_ABUSE = re.compile(
 )
 
 
+# "he hasn't actually hurt me", "its just words", "solo son palabras", after a threat told: the
+# danger played down, not a misreading (session-32 chats, three of three: "My mistake... You
+# were sad, not in danger from him", then the self-harm talk's words)
+_PLAYS_DOWN_DANGER = re.compile(
+    r"\b(?:he|she|they|my ex) (?:has |have |had )?(?:not|never|did not|has not|have not)"
+    r" (?:actually |really |ever |physically |yet )*(?:hurt|hit|touched|done anything to|laid a"
+    r" (?:finger|hand) on) me(?: yet| though| tho| actually| physically| or anything)*\b"
+    r"|\b(?:it is|its|they are|theyre|they re|it s) (?:just|only)"
+    r" (?:words|talk|texts|messages|threats)\b"
+    r"|\b(?:he|she|they) (?:is|s|are|re) (?:just |all )?(?:all talk|bluffing|just talking)\b"
+    r"|\b(?:he|she|they) (?:would|will) never (?:actually|really) do (?:it|that|anything)\b"
+    r"|\b(?:solo|son solo|nada mas|nomas) (?:son )?palabras\b|\bsao so palavras\b"
+)
+_DANGER_PATH_QUESTIONED = re.compile(
+    r"\b(?:why (?:did |do |would )?you (?:gave|give|giving|send|sent|sending) me|stop (?:with"
+    r"|giving me|sending me)|no more|enough with) (?:the |that |this |all the |all this )?"
+    r"(?:domestic (?:violence|abuse)|dv|abuse)\b|\bnot (?:an )?abus(?:e|ive)\b|\b(?:never|did not"
+    r"|has not) threatened me\b"
+)
+
+
+def plays_down_danger(text: str) -> bool:
+    """ "he hasn't actually hurt me", "its just words": danger told, then played down; not a
+    complaint that the danger path was a misreading ("why the domestic violence number")."""
+    return _found(_PLAYS_DOWN_DANGER, text) and not _found(_DANGER_PATH_QUESTIONED, text)
+
+
 def not_abuse(text: str) -> bool:
     """ "he never hit me or anything, idk why you gave me the domestic violence number": the
     person is not in danger from anyone (a helper's chat: the danger path kept, "lock the
@@ -3996,6 +4043,27 @@ _AT_DOOR = re.compile(
     r"|place|window|building)\b|\b(?:banging|pounding|knocking|kicking) (?:on|at|in)"
     r" (?:my|the|our) (?:door|window)\b|\btrying to (?:get|break|force his way|force her way) in\b"
 )
+
+
+# On the way to them now ("he texted that hes coming over", "she's on her way here"; a
+# session-32 chat with a knife: the general danger reply, no "don't wait for him")
+_ON_WAY = re.compile(
+    r"\b(?:he|she|they|my ex)(?: is| are| s| re)? (?:coming|heading|driving|on (?:his|her|their)"
+    r" way)(?: (?:over|here|round|around))?(?: (?:to|for) (?:my|me|the|our) ?(?:place|house|flat"
+    r"|apartment|home|work|door)?)?(?: (?:now|right now|tonight|rn))?\b"
+)
+
+
+def on_the_way(text: str) -> bool:
+    """ "he has a knife and he texted that hes coming over": on the way now (not "he keeps
+    coming round")."""
+    norm = normalize(text)
+    found = _ON_WAY.search(norm)
+    if found is None or _found(_HABITUAL, text):
+        return False
+    said = found.group(0)
+    return any(w in said for w in ("over", "here", "round", "around", "way", "place", "house",
+                                   "flat", "apartment", "home", "door", "now", "tonight"))
 
 
 _HABITUAL = re.compile(
