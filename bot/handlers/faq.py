@@ -21,8 +21,10 @@ from bot.services.language import feeling_told
 from bot.services.listening import (
     adult_age_told,
     age_told,
+    asks_if_crying_is_normal,
     asks_if_failure,
     asks_to_apologise,
+    asks_to_open_theirs,
     asks_why_safe,
     at_door_calm,
     baby_lost,
@@ -64,8 +66,10 @@ from bot.services.listening import (
     self_hate,
     setup_questioned,
     their_family,
+    their_family_ill,
     their_loss,
     told,
+    too_much,
     unfair_nc,
     violent_anger,
     wants_no_menu,
@@ -336,7 +340,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
                 "long_hurt") or (
         # small talk's own replies come first ("today was a good day", "sorry for dumping
         # all this on you")
-        said in ("bright", "fine", "sorry_to_me")
+        said in ("bright", "fine", "sorry_to_me", "sorry_tired")
         and not reading.asks
         and reading.smalltalk is None
     ):
@@ -364,6 +368,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         (betrayed_twice, "listen.betrayed_twice"),
         (unfair_nc, "listen.unfair_nc"),
         (their_loss, "listen.their_loss"),
+        # a session-31 chat: "his mom is in the hospital" got "Telling friends and family"
+        (their_family_ill, "listen.their_family_ill"),
+        # a session-31 chat: "am i too much?" was offered "Was I not enough?"
+        (too_much, "listen.too_much"),
+        # session-32 chats: "is it normal to still cry on day 20" got a topic menu
+        (asks_if_crying_is_normal, "listen.normal_to_cry"),
         (young_user, "listen.young_user"),
         (age_told, "listen.age_told"),
         (asks_if_failure, "listen.asks_if_failure"),
@@ -450,6 +460,11 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # like that can go round and round"): nothing has to be said; if ever, one line
         turn.say(turn.fresh("listen.what_to_say"), inline(_offer_rows(turn, [SHOULD_REPLY])))
         return
+    if reading.harm != "strong" and asks_to_open_theirs(reading.text):
+        # "should i listen to it" after a voicemail (a session-31 chat: "Questions like that
+        # can go round and round"): not tonight, not alone; opening it is not contact
+        turn.say(turn.fresh("listen.open_theirs"), inline(_offer_rows(turn, [SHOULD_REPLY])))
+        return
     if reading.harm != "strong" and reading.not_replying:
         # "ok i wont reply", "not gonna answer him": a strong choice, met as one
         turn.say(turn.fresh("listen.not_replying"))
@@ -469,6 +484,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # slips and its way to restart the count (seventh probe), not "what's heaviest?";
         # also when they were left on read after it ("i texted him at 3am. he left me on
         # read. 18 days down the drain": a helper's chat got "if you reached out...")
+        if turn.rt.last_answers.repeats(turn.user.id, SLIP, turn.now, SAME_AGAIN_WITHIN):
+            # "i messed up", then "i called him. twice. he didnt pick up" (a session-31 chat:
+            # the same long answer twice running): the rest of it heard, the count one tap away
+            label = turn.label("faq.btn_next_slip")
+            turn.say(
+                turn.fresh("listen.slip_told_again"),
+                inline([[(label, pack(FLOW, STATELESS, "go", "slip"))]]),
+            )
+            return
         send_answer(turn, content.faq_entries[SLIP])
         turn.rt.last_answers.note(turn.user.id, SLIP, turn.now, faq=True)
         return

@@ -25,6 +25,7 @@ from bot.services.hedges import hedge_of
 from bot.services.listening import my_fault, self_blame, self_hate
 from bot.services.progress import day_number
 from bot.services.reading import is_skip
+from bot.services.smalltalk import classify_smalltalk
 from bot.services.yesno import yes_or_no
 from bot.views.dates import long_date
 
@@ -124,9 +125,16 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("slip.use_buttons"))
         ask(turn, frame)
         return
-    if is_skip(text):
-        # "skip", "no", "not now" typed at the optional note: skipped, never kept as the note
+    if is_skip(text) or classify_smalltalk(text) in ("bye", "thanks", "ok", "greeting"):
+        # "skip", "no", "not now" typed at the optional note: skipped, never kept as the note;
+        # nor "goodnight" or "thanks" (a session-32 chat: "goodnight" kept as the note)
         turn.say(turn.t("slip.note_skipped"))
+        end_flow(turn, NAME)
+        return
+    if slips.reply_live(text):
+        # "he saw it. he's typing" at the note (a session-31 chat: "Saved, just for you. Put
+        # the kettle on"): the moment met, nothing kept
+        turn.say(turn.fresh("slip.reply_live"))
         end_flow(turn, NAME)
         return
     if self_hate(text) or self_blame(text) or my_fault(text):

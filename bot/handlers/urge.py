@@ -379,6 +379,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         ask(turn, frame)
     elif frame.step in OUTCOME_STEPS and (outcome := urges.outcome_from_text(text)):
         await _outcome(turn, frame, outcome)  # "it passed", "still strong", "i texted him"
+    elif frame.step == BREATHING and urges.wants_to_stop(text):
+        # "can we stop this", "this breathing thing is cringe ngl" (a session-31 chat: "Stay
+        # with the line above", then "Questions like that can go round"): stopped, kindly
+        turn.say(turn.fresh("urge.breathe_stop_asked"))
+        await _stop_breathing(turn, frame)
+        ask(turn, frame)
     elif frame.step == BREATHING and urges.said_aside(text):
         # "thanks i guess", "i cant focus" while the line still counts: they stopped following
         # it (a helper's terminal chat: a generic listening line, and the animation went on
@@ -858,7 +864,7 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     if frame.step == TRIGGER:
         # a cause, or their own plan ("im gonna go to sleep": theirs, not a goodnight)
         return urges.trigger_from_text(text) != "other" or urges.own_plan(text)
-    if frame.step == BREATHING and urges.said_aside(text):
+    if frame.step == BREATHING and (urges.said_aside(text) or urges.wants_to_stop(text)):
         return True  # "thanks i guess" while the line counts: the counting stops, how is it
     if frame.step in OUTCOME_STEPS:
         return urges.outcome_from_text(text) is not None or (

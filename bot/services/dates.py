@@ -30,6 +30,7 @@ __all__ = ["DateParseError", "DateErrorCode", "days_until", "parse_start_date"]
 DateErrorCode = Literal["unrecognised", "future", "too_old", "impossible", "unsure", "question"]
 
 _MAX_INPUT = 200
+_MAX_STORY = 800  # a story told at the date question is searched clause by clause
 
 
 class DateParseError(ValueError):
@@ -185,6 +186,22 @@ def _relative(tokens: list[str], today: date, max_years_back: int) -> date | Non
     if months > (max_years_back + 1) * 12:
         raise DateParseError("too_old")
     return _subtract_months(today, months)
+
+
+def _weekdays_ago(tokens: list[str], today: date) -> date | None:
+    """'three saturdays ago', 'a couple of sundays ago' (a session-32 chat: not read): the
+    Nth last of that weekday before today."""
+    if len(tokens) < 3 or tokens[-1] not in ("ago", "back"):
+        return None
+    day = tokens[-2]  # "saturdays" is already "saturday" (_correct)
+    day = day[:-1] if day not in _WEEKDAYS and day.endswith("s") else day
+    if day not in _WEEKDAYS:
+        return None
+    count = _number(tokens[:-2])
+    if count is None or not 1 <= count <= 8:
+        return None
+    back = (today.weekday() - _WEEKDAYS[day]) % 7 or 7
+    return today - timedelta(days=back + 7 * (count - 1))
 
 
 def _weekday(tokens: list[str], today: date) -> date | None:
@@ -445,7 +462,7 @@ def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | No
         found = parser(tokens, today)
         if found is not None:
             return found
-    found = _relative(tokens, today, max_years_back)
+    found = _weekdays_ago(tokens, today) or _relative(tokens, today, max_years_back)
     if found is None:
         found = _before_a_day(tokens, today, max_years_back)
     if found is None:
@@ -540,6 +557,13 @@ _MEANING_WORDS = frozenset(
         "last",
         "ago",
         "the",
+        # "a hundred times a day", "twice a week": how often, not when
+        "times",
+        "per",
+        "every",
+        "each",
+        "once",
+        "twice",
     }
 )
 
@@ -567,8 +591,15 @@ def find_start_date(text: str, *, today: date, max_years_back: int = 5) -> date 
         return parse_start_date(text, today=today, max_years_back=max_years_back)
     except DateParseError:
         pass
-    if not isinstance(text, str) or len(text) > _MAX_INPUT:
+    if not isinstance(text, str) or len(text) > _MAX_STORY:
         return None
+    if len(text) > _MAX_INPUT:
+        # a whole story told at the date (a session-32 chat: "...it ended three Saturdays ago,
+        # the night of my cousin's wedding..."): only the clause that says the ending
+        found = _in_one_clause(text, today, max_years_back)
+        if found is None or found > today or found < _years_before(today, max_years_back):
+            return None
+        return found
     if (kept := _NOT_THAT.sub("", text)) != text and kept.strip():
         # "the 28th not monday", "it was friday, not saturday": the day they mean, not the one
         # they take back (terminal chat: heard as pain at the next question)
@@ -588,24 +619,46 @@ def find_start_date(text: str, *, today: date, max_years_back: int = 5) -> date 
 # things out" (a session-31 chat: heard as grief, and set-up lost)
 _CLAUSE_BREAK = re.compile(
     r"\s*[,;:.!?]+\s*|\s+(?=(?:that'?s|that is|which is|when|because|cause|cos|coz|after|the"
-    r" day)\b)",
+    r" day)\b)|\s+(?:and|but)\s+(?=(?:it|we|he|she|they|i|then)\b)",
+    re.IGNORECASE,
+)
+# How long they were together ("we were together for six years", "dated 2 years"): a length,
+# not a start date
+_TOGETHER_FOR = re.compile(
+    r"\b(?:together|dated|dating|married|with (?:him|her|them)|relationship)\b(?:\s+\w+){0,2}?"
+    r"\s+(?:for\s+)?(?:\w+\s+)?(?:years?|months?|weeks?|yrs?)\b(?!\s+ago)",
     re.IGNORECASE,
 )
 
 
+# A clause that says the ending or the last contact ("it ended three saturdays ago", "we
+# broke up on the 3rd", "last time i texted him was friday"): its date is the start even
+# when it is not the first clause (a session-32 chat: a long first message at the date)
+_ENDED_CUE = re.compile(
+    r"\b(?:ended|end|ends|broke up|break up|split|split up|left|dumped|stopped|started|began"
+    r"|blocked|last (?:talked|texted|spoke|messaged|saw|contact)|went no contact|moved out)\b",
+    re.IGNORECASE,
+)
+_MAX_CLAUSES = 12
+
+
 def _in_one_clause(text: str, today: date, max_years_back: int) -> date | None:
     """The date in the first clause of `text`, said before what happened that day, when no
-    later clause holds a date of its own."""
+    later clause holds a date of its own; or, in a longer story, the one clause holding a
+    date when it says the ending or the last contact."""
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
-    if len(clauses) < 2:
+    if len(clauses) < 2 or len(clauses) > _MAX_CLAUSES:
         return None
-    first = find_start_date(clauses[0], today=today, max_years_back=max_years_back)
-    if first is None or any(
-        find_start_date(c, today=today, max_years_back=max_years_back) is not None
-        for c in clauses[1:]
-    ):
+    dated = [
+        (i, found)
+        for i, c in enumerate(clauses)
+        if not _TOGETHER_FOR.search(c)
+        and (found := find_start_date(c, today=today, max_years_back=max_years_back)) is not None
+    ]
+    if len(dated) != 1:
         return None
-    return first
+    i, found = dated[0]
+    return found if i == 0 or _ENDED_CUE.search(clauses[i]) else None
 
 
 _NOT_THAT = re.compile(

@@ -23,6 +23,10 @@ __all__ = [
     "door_held",
     "door_let_in",
     "logistics_not_slip",
+    "their_family_ill",
+    "asks_to_open_theirs",
+    "too_much",
+    "asks_if_crying_is_normal",
     "their_loss",
     "young_user",
     "age_told",
@@ -149,6 +153,10 @@ class _ListeningData(DataModel):
     handover_hurt: Regex
     yes_or_no: Regex
     ex_in_hospital: Regex
+    their_family_ill: Regex
+    open_theirs: Regex
+    too_much: Regex
+    normal_to_cry: Regex
     write_for_me: Regex
     write_for_new: Regex
     grief_funeral: Regex
@@ -509,6 +517,26 @@ def ex_asks_money(text: str) -> bool:
     """ "he wants me to send him 2000 rand for meds", "she asked to borrow money": money asked
     for by the ex (a helper's chat: "call 112", then an urge offer)."""
     return _DATA.ex_asks_money.search(normalize(text)) is not None
+
+
+def their_family_ill(text: str) -> bool:
+    """ "he says his mom is in the hospital": someone of theirs ill or hurt, told."""
+    return _DATA.their_family_ill.search(normalize(text)) is not None
+
+
+def asks_to_open_theirs(text: str) -> bool:
+    """ "should i listen to it", "should i read his letter": whether to open what they sent."""
+    return _DATA.open_theirs.search(normalize(text)) is not None
+
+
+def asks_if_crying_is_normal(text: str) -> bool:
+    """ "is it normal to still cry on day 20": asked, and answered yes."""
+    return _DATA.normal_to_cry.search(normalize(text)) is not None
+
+
+def too_much(text: str) -> bool:
+    """ "am i too much?", "he said i was too needy": a wound told in their own words."""
+    return _DATA.too_much.search(normalize(text)) is not None
 
 
 def ex_in_hospital(text: str) -> bool:

@@ -187,7 +187,10 @@ class Reading:
             return True
         # the word model's "something else" is a guess, even over an answer: no placing
         answered = self.match.kind == "answer" and self.asks and not self.elsewhere
-        placed = answered or self.off_topic or self.bare_question
+        # glad emoji alone ("👍", "🎉"): placed as what they are (a session-32 chat: the button
+        # under every reply to "👍")
+        glad = self.emoji_only and self.emoji_bright
+        placed = answered or self.off_topic or self.bare_question or glad
         return self.harm is not None or not placed
 
     @property
@@ -297,7 +300,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         start_correction=bool(_DATA.start_correction.search(norm)),
         count_to=_count_to(norm),
         restart_asked=bool(_DATA.restart_asked.search(norm)),
-        bereaved=bool(_DATA.bereaved.search(norm)),
+        bereaved=_bereaved(norm),
         age_told=not asks and age_told(text),
         safeguarding=(
             "minor"
@@ -320,6 +323,28 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         ex_changed=asks_if_changed(text),
         not_replying=not asks and not_replying(text),
         logistics=logistics,
+    )
+
+
+# Someone else's death told, the pronoun theirs ("my grandmother's ring, the one she gave me
+# before she died"; a session-32 chat got "grief for an ex is real grief")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:grand(?:ma|mother|pa|father|mum|mom|dad)|nan|nana|gran|granny|mum|mom|mother|dad"
+    r"|father|aunt|auntie|uncle|cousin|friend|sister|brother|dog|cat|pet|neighbou?r)\b"
+)
+
+
+def _bereaved(norm: str) -> bool:
+    """The ex has died, told ("my ex passed away last night"); not a death of someone named just
+    before the pronoun ("the one she gave me before she died", of a grandmother)."""
+    found = _DATA.bereaved.search(norm)
+    if found is None:
+        return False
+    if "ex" in found.group(0).split():
+        return True
+    before = norm[max(0, found.start() - 60) : found.start()]
+    return _SOMEONE_ELSE.search(before) is None and not norm[: found.start()].endswith(
+        ("before ", "after ", "since ", "until ", "when ")
     )
 
 

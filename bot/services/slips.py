@@ -27,6 +27,7 @@ class _SlipData(DataModel):
     as_a_reason: Regex
     undo: Regex
     to_them: Regex
+    reply_live: Regex
 
 
 _DATA = load_data(DATA_DIR / "slips.yaml", _SlipData)
@@ -174,3 +175,9 @@ def told_a_slip_to_them(text: str) -> bool:
     """A slip told, and the one contacted is the ex ("i texted him again. day 2 and i already
     failed"), not a line or a friend reached ("ok i called lifeline")."""
     return told_a_slip(text) and _DATA.to_them.search(normalize(text)) is not None
+
+
+def reply_live(text: str) -> bool:
+    """Their answer on its way, told at the note ("he saw it. he's typing", "she replied"):
+    a live moment to meet, not a note to keep."""
+    return _DATA.reply_live.search(normalize(text)) is not None

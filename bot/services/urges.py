@@ -66,6 +66,7 @@ class _Words(DataModel):
     own_plan: Regex  # "i'll go for a walk": what they will do themselves
     tool_request: Regex  # "can i do ... instead": the words around a tool asked for
     back_again: Regex  # "ok im back": back from that plan
+    stop_asked: Regex  # "can we stop this", "this breathing thing is cringe": stop it
     drafted: Regex  # "i typed the message already": written, not sent
     resisted: Regex  # "ok i didnt send it", "i declined his call": not sent, told
     wont: Regex  # "ok. i won't", "not gonna unblock him": decided against, told
@@ -301,6 +302,17 @@ def said_aside(text: str) -> bool:
         and any(ch.isalpha() for ch in norm)
         and classify_smalltalk(text) not in ("ok", "greeting")  # "ok": following along
         and not is_question(text, norm)
+        and mentions_harm(text) is None
+    )
+
+
+def wants_to_stop(text: str) -> bool:
+    """Asked or complained, while the breathing counts, that it stop ("can we stop this",
+    "this breathing thing is cringe ngl"): a question too, but never words of harm."""
+    norm = normalize(text)
+    return (
+        0 < len(norm.split()) <= _ASIDE_WORDS + 4  # "ngl" is spelled out in four words
+        and _WORDS.stop_asked.search(norm) is not None
         and mentions_harm(text) is None
     )
 

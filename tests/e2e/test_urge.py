@@ -569,6 +569,24 @@ async def test_a_remark_typed_while_breathing_stops_it_and_asks_once(
     assert is_one_of(await user.reply(), "urge.outcome_passed")
 
 
+async def test_asking_to_stop_the_breathing_stops_it_kindly(
+    emu: BotApiEmulator, paced: BotRunner
+) -> None:
+    # A session-31 chat: "this breathing thing is cringe ngl" got "Stay with the line above",
+    # and "can we stop this" "Questions like that can go round and round".
+    for uid, asked in ((4027, "this breathing thing is cringe ngl"), (4028, "can we stop this")):
+        user = emu.user(uid)
+        await to_tools(user)
+        await user.press("🌬 Breathe with me")
+        _, breathing = await user.replies(2)
+        await user.send(asked)
+        answer = await user.reply()
+        assert any(answer.text.startswith(v) for v in CONTENT.variants("urge.breathe_stop_asked"))
+        assert answer.button_texts() == OUTCOMES
+        await user.wait_for(lambda m, b=breathing: m.message_id == b.message_id and m.edited
+                            and m.plain == CONTENT.text("urge.breathe_left"), timeout=6)
+
+
 async def test_an_ok_typed_while_breathing_lets_it_go_on(
     emu: BotApiEmulator, paced: BotRunner
 ) -> None:
