@@ -125,12 +125,14 @@ async def test_a_broadcast_runs_at_the_full_rate_and_one_chat_at_once_a_second(
     await asyncio.gather(*calls)
 
     times = [t for _, t in log]
-    duration = max(times) - min(times)
-    assert duration >= 1.0
-    # (2) after the initial burst, bulk alone keeps the overall rate. Real time on a shared
-    # machine: a limiter that throttled bulk (half the rate, say) fails this; the 0.95 of the
-    # issue is measured by bench/daily_fanout.py, not here (a busy CPU made 0.77 once).
-    assert (len(log) - burst) / duration >= 0.7 * RATE
+    assert max(times) - min(times) >= 1.0
+    # (2) after the initial burst, bulk alone keeps the overall rate, timed from the burst's
+    # last send so that a stall of the busy test machine before it (0.74 s once, in a full
+    # gate) is not counted. A limiter that throttled bulk (half the rate, say) fails this; the
+    # 0.95 of the issue is measured by bench/daily_fanout.py, not here.
+    ordered = sorted(times)
+    after_burst = ordered[-1] - ordered[burst - 1]
+    assert (len(log) - burst) / after_burst >= 0.7 * RATE
     # (3) never more than a second's refill plus the bucket in any one second.
     assert most_in_any_window(times, 1.0) <= RATE + limiter.capacity
     # (5) bulk to one chat: at most one a second, and the chat's wait held up no other chat.
