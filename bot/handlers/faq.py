@@ -168,6 +168,11 @@ async def on_button(update: Update, context: BotContext) -> None:
             turn.toast(turn.t("core.stale_button"))
 
 
+def _next_step_row(turn: Turn, step: str) -> Row:
+    """The button that starts an answer's next step ("urge", "reasons", "status", "slip")."""
+    return [(turn.label(f"faq.btn_next_{step}"), pack(FLOW, STATELESS, "go", step))]
+
+
 def send_answer(
     turn: Turn, entry: FaqEntry, extra: list[Row] | None = None, offer: list[Row] | None = None
 ) -> None:
@@ -180,8 +185,7 @@ def send_answer(
             label = turn.t("faq.btn_next_question", title=target.title)
             rows.append([(label, pack(FLOW, STATELESS, "q", target.id))])
     elif entry.next in ("urge", "reasons", "status", "slip"):
-        label = turn.label(f"faq.btn_next_{entry.next}")
-        rows.append([(label, pack(FLOW, STATELESS, "go", entry.next))])
+        rows.append(_next_step_row(turn, entry.next))
     rows += offer or []
     rows.append([(turn.label("faq.btn_menu"), MENU_DATA)])
     rows += extra or []
@@ -487,11 +491,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         if turn.rt.last_answers.repeats(turn.user.id, SLIP, turn.now, SAME_AGAIN_WITHIN):
             # "i messed up", then "i called him. twice. he didnt pick up" (a session-31 chat:
             # the same long answer twice running): the rest of it heard, the count one tap away
-            label = turn.label("faq.btn_next_slip")
-            turn.say(
-                turn.fresh("listen.slip_told_again"),
-                inline([[(label, pack(FLOW, STATELESS, "go", "slip"))]]),
-            )
+            turn.say(turn.fresh("listen.slip_told_again"), inline([_next_step_row(turn, "slip")]))
             return
         send_answer(turn, content.faq_entries[SLIP])
         turn.rt.last_answers.note(turn.user.id, SLIP, turn.now, faq=True)

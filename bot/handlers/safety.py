@@ -549,9 +549,8 @@ async def _answer_crisis(
     data.not_around = data.not_around or (
         signal.kind == "self_harm" and speaks_of_not_being_around(text)
     )
-    data.at_door = data.at_door or (
-        signal.kind == "danger_from_other" and (at_the_door(text) or on_the_way(text))
-    )
+    door_now, way_now = at_the_door(text), on_the_way(text)
+    data.at_door = data.at_door or (signal.kind == "danger_from_other" and (door_now or way_now))
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
         # "my friend in toronto": the numbers where they are
@@ -578,7 +577,7 @@ async def _answer_crisis(
             missing=misses_who_hurt_them(text),
             serious=serious_injury(text),
             tracker=asks_about_tracker(text),
-            on_way=on_the_way(text) and not at_the_door(text),
+            on_way=way_now and not door_now,
             past=harm_in_past(text),
             minor=minor_said(text),
         )

@@ -4048,22 +4048,17 @@ _AT_DOOR = re.compile(
 # On the way to them now ("he texted that hes coming over", "she's on her way here"; a
 # session-32 chat with a knife: the general danger reply, no "don't wait for him")
 _ON_WAY = re.compile(
-    r"\b(?:he|she|they|my ex)(?: is| are| s| re)? (?:coming|heading|driving|on (?:his|her|their)"
-    r" way)(?: (?:over|here|round|around))?(?: (?:to|for) (?:my|me|the|our) ?(?:place|house|flat"
-    r"|apartment|home|work|door)?)?(?: (?:now|right now|tonight|rn))?\b"
+    r"\b(?:he|she|they|my ex)(?: is| are| s| re)? (?:on (?:his|her|their) way\b"
+    r"|(?:coming|heading|driving)(?: (?:over|here|round|around)\b"
+    r"| (?:to|for) (?:my|me|the|our) ?(?:place|house|flat|apartment|home|door)\b"
+    r"| (?:now|right now|tonight|rn)\b))"
 )
 
 
 def on_the_way(text: str) -> bool:
     """ "he has a knife and he texted that hes coming over": on the way now (not "he keeps
-    coming round")."""
-    norm = normalize(text)
-    found = _ON_WAY.search(norm)
-    if found is None or _found(_HABITUAL, text):
-        return False
-    said = found.group(0)
-    return any(w in said for w in ("over", "here", "round", "around", "way", "place", "house",
-                                   "flat", "apartment", "home", "door", "now", "tonight"))
+    coming round", nor "he's coming to the wedding": a place of theirs or a time is named)."""
+    return _found(_ON_WAY, text) and not _found(_HABITUAL, text)
 
 
 _HABITUAL = re.compile(

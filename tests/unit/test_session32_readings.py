@@ -163,6 +163,10 @@ def test_a_start_told_again_needs_a_day_in_it() -> None:
         ("he keeps coming over", False),
         ("he is coming to terms with it", False),
         ("my mum is coming over", False),
+        ("my ex is driving to my flat rn", True),
+        ("he is coming tonight", True),
+        ("hes coming to the wedding next month", False),
+        ("he is coming home from his trip", False),
     ],
 )
 def test_on_the_way(text: str, expected: bool) -> None:
