@@ -358,6 +358,14 @@ ROUNDS = {
     "crisis_r45": Pinned(
         (108, 108, 60, 24), 97, 67, 36, 15, 1, 12, checked_target_met=False, in_reach_min=108
     ),
+    # Held out: written blind in session 33 (the same families and brief), measured
+    # counts-only on the session's first code (854dc1a): reached 97 (89.8%), full 69,
+    # explicit 41 (number first 58/64), special 13, full alarms 2 (one the emergency reply),
+    # checked 9 (8.3%), in reach 108: every target missed but "in reach". No crisis rule
+    # changed after it.
+    "crisis_r46": Pinned(
+        (108, 108, 64, 24), 97, 69, 41, 13, 2, 9, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
