@@ -753,15 +753,26 @@ def _topics_row(turn: Turn) -> Row:
     return [(turn.label("listen.btn_topics"), MENU_DATA)]
 
 
-def say_english_only(turn: Turn, language: str, said: str = "") -> None:
+def say_english_only(
+    turn: Turn, language: str, said: str = "", offer: tuple[str, ...] = ()
+) -> None:
     """In their language where we can: the bot speaks English for now; help is one tap away.
-    A feeling `said` in words it knows is heard first, in that language."""
+    A feeling `said` in words it knows is heard first, in that language. Answers their words
+    seem to ask about (`offer`, read by the glossary) follow as buttons, in English."""
     key = f"language.english_only.{language}"
-    text = turn.t(key) if turn.rt.content.has(key) else turn.t("language.english_only_other")
-    turn.say(
-        _with_feeling(turn, language, said, text),
-        inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]),
+    text = _with_feeling(
+        turn,
+        language,
+        said,
+        turn.t(key) if turn.rt.content.has(key) else turn.t("language.english_only_other"),
     )
+    rows = _offer_rows(turn, offer) if offer else []
+    if rows:
+        key = f"language.maybe_this.{language}"
+        text += "\n\n" + (
+            turn.t(key) if turn.rt.content.has(key) else turn.t("language.maybe_this_other")
+        )
+    turn.say(text, inline([*rows, [(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
 
 
 def say_still_other(turn: Turn, language: str, said: str = "") -> None:

@@ -82,7 +82,8 @@ async def answer(turn: Turn, reading: Reading) -> None:
             ask_if_safe(turn, reading.text, lead=lead, other_language=True)
             return
         if not said_before:
-            faq.say_english_only(turn, code, reading.text)
+            offer = reading.match.ids if reading.match.kind == "suggest" else ()
+            faq.say_english_only(turn, code, reading.text, offer)
             turn.rt.last_answers.note(turn.user.id, ENGLISH_ONLY, turn.now, faq=True)
             return
         if reading.match.kind == "none" and not reading.urge and reading.told_topic is None:

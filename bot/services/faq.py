@@ -53,6 +53,7 @@ from rapidfuzz.distance import OSA
 
 from bot.services import tghtml
 from bot.services.faq_words import WordVotes, load_counts, votes_for
+from bot.services.glossary import to_english
 from bot.services.literals import required as required_literals
 from bot.services.smalltalk import SmalltalkKind
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, Words, load_data, normalize
@@ -629,8 +630,12 @@ class FaqMatcher:
         known = (t for t in q_weights if t in self._strong and t in self._idf and t != "ex")
         return all(t in FEELING_CONCEPTS for t in known)
 
-    def match(self, text: str) -> FaqMatch:
+    def match(self, text: str, language: str | None = None) -> FaqMatch:
         """Answer with one confident id, suggest 1-3 ids, or say it is out of scope.
+
+        A message clearly in another `language` is read word by word in English
+        (glossary.py) and its answers are only ever offered, never given as sure: the
+        reading is rough, and the reply says first that the bot speaks English for now.
 
         The matcher places the message; the word model (faq_words.py), learnt from people's
         own wordings, is then asked which question it is about. A confident answer it
@@ -638,6 +643,18 @@ class FaqMatcher:
         given with confidence costs more than a question back. Its pick joins suggestions
         that lack it, last. A decline stays a decline. Whatever the kind, ``elsewhere`` says
         whether the model reads a request for something else."""
+        if language is not None:
+            # As it is (the content holds a few phrasings in other languages), then read in
+            # English; what either finds is offered, the first reading's first.
+            plain = self._offered(self.match(text))
+            english = to_english(text, language, self._raw_vocab)
+            if "?" not in text and not is_question(english, english):
+                return plain  # told, not asked: not offered topics from a rough reading
+            glossed = self._offered(self.match(english))
+            ids = tuple(dict.fromkeys((*plain.ids, *glossed.ids)))[:MAX_SUGGESTIONS]
+            if not ids:
+                return plain
+            return replace(plain if plain.ids else glossed, kind="suggest", ids=ids)
         placed = self._place(text)
         if self._second is None:
             return placed
@@ -665,6 +682,17 @@ class FaqMatcher:
             choice = (placed.ids[0], pick)
             return replace(placed, kind="suggest", ids=choice, also=None, doubted=True)
         return replace(placed, ids=(*placed.ids[: MAX_SUGGESTIONS - 1], pick))
+
+    @staticmethod
+    def _offered(placed: FaqMatch) -> FaqMatch:
+        """A match as offers only: a sure answer (and its "or") or the word model's guess
+        become "did you mean" buttons; a feeling told is not read from a rough reading."""
+        if placed.kind == "answer":
+            ids = (*placed.ids, *((placed.also,) if placed.also else ()))
+            return replace(placed, kind="suggest", ids=ids, also=None, doubted=False)
+        if placed.kind == "none" and placed.guess is not None and not placed.elsewhere:
+            return replace(placed, kind="suggest", ids=(placed.guess,), guess=None)
+        return replace(placed, guess=None, told=None, doubted=False)
 
     def _place(self, text: str) -> FaqMatch:
         ranked, query, q_weights = self._rank_full(text)

@@ -274,7 +274,8 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         smalltalk = "on_my_behalf"  # too long for small talk, the same request
     elif smalltalk is None and harm is None and _DATA.for_someone_else.search(norm) is not None:
         smalltalk = "someone_else"  # their friend's breakup: kind, and not ours to answer
-    match = matcher.match(text)
+    language = other_language(text)
+    match = matcher.match(text, language)
     rule_asked = match.answered and match.ids[0] == "what-counts" and _DATA.rule_asked.search(norm)
     if urge and asks and match.answered and match.ids[0] == "nc-ends":
         # "so can i text him now? the 30 days are done": what comes after, asked (a helper's
@@ -313,7 +314,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         shares_images=bool(_DATA.shares_images.search(norm)),
         scared_help=bool(_DATA.scared_help.search(norm)),
         dose_asked=asks and _DATA.dose_asked.search(norm) is not None,
-        language=other_language(text),
+        language=language,
         asks=asks,
         stop_messages=bool(_DATA.stop_messages.search(norm)),
         low_mood=not asks and low_mood(text),

@@ -162,7 +162,7 @@ async def test_another_language_is_told_kindly_in_it_with_help_in_reach(
     await onboard(user)
     await user.send("mi ex me escribió anoche, debería responderle o no?")
     reply = await user.reply()
-    assert reply.text in CONTENT.variants("language.english_only.es")
+    assert any(reply.text.startswith(v) for v in CONTENT.variants("language.english_only.es"))
     assert NOT_SAFE in reply.button_texts()
     # said once: the next message in that language is not met with the same wall again
     await user.send("no sé qué hacer, lo extraño mucho todos los días")

@@ -1,0 +1,50 @@
+"""Word-by-word English for a question typed in another language, so that the FAQ matcher,
+which reads English, can offer the answer it is probably about ("cuando deja de doler?" ->
+"when stop hurt").
+
+The words live in data/faq_glossary.yaml, one list per language (ISO 639-1 code). The
+reading is rough on purpose: it only ever leads to answers *offered* beside the notice that
+the bot speaks English for now, never to an answer given as sure (bot/services/faq.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from pydantic import Field
+
+from bot.services.textnorm import DATA_DIR, DataModel, load_data, normalize
+
+
+class _Glossary(DataModel):
+    languages: dict[str, dict[str, str]] = Field(min_length=1)
+    # English read word by word, put right: "contact zero" (contacto cero) is "no contact"
+    after: dict[str, str] = Field(default_factory=dict)
+
+
+_DATA = load_data(DATA_DIR / "faq_glossary.yaml", _Glossary)
+_GLOSSARY = _DATA.languages
+
+
+def languages() -> frozenset[str]:
+    """The languages the glossary has words for."""
+    return frozenset(_GLOSSARY)
+
+
+def to_english(text: str, language: str, english: Container[str]) -> str:
+    """`text`'s words the glossary knows, in English, and its words already in `english`
+    (Taglish and Hinglish mix English in); the rest dropped. The detected language's words
+    come first, then any other list's (a detector may take Portuguese for Spanish)."""
+    first = _GLOSSARY.get(language, {})
+    others = [words for code, words in _GLOSSARY.items() if code != language]
+    out: list[str] = []
+    for word in normalize(text).split():
+        said = first.get(word) or next((w[word] for w in others if word in w), None)
+        if said is not None:
+            out.append(said)
+        elif word in english:
+            out.append(word)
+    english_text = f" {' '.join(out)} "
+    for said, meant in _DATA.after.items():
+        english_text = english_text.replace(f" {said} ", f" {meant} ")
+    return english_text.strip()
