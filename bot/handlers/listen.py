@@ -22,7 +22,7 @@ from bot.handlers.safety import ask_if_safe, start_tool
 from bot.services import daily as daily_service
 from bot.services import journey, slips, weekly
 from bot.services.commands import command_asked
-from bot.services.durations import asks_to_resume
+from bot.services.durations import asks_daily_on, asks_to_resume
 from bot.services.language import asked_language, reply_code
 from bot.services.listening import drink_drive, practical_draft, write_for_me
 from bot.services.reading import (
@@ -148,9 +148,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         return
     if (
         turn.user.onboarded
-        and turn.user.paused_until is not None
         and reading.harm is None
-        and asks_to_resume(reading.text)
+        and (
+            turn.user.paused_until is not None and asks_to_resume(reading.text)
+            or asks_daily_on(reading.text)
+        )
     ):
         # "actually im back, changed my mind" while paused (a session-28 chat: a listening
         # line, the pause kept)

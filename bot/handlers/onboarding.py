@@ -25,7 +25,7 @@ from bot.handlers.progress import render_status, show_status_in
 from bot.handlers.safety import ask_if_safe
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import TimeParseError, only_a_time, parse_clock_time
-from bot.services.corrections import corrected_answer, is_back
+from bot.services.corrections import corrected_answer, cued, is_back
 from bot.services.crisis import mentions_harm
 from bot.services.dates import (
     DateParseError,
@@ -212,7 +212,7 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         _back(turn, frame)
         return
     fix = corrected_answer(text)
-    kind = _correction_kind(turn, frame, fix) if fix is not None else None
+    kind = _correction_kind(turn, frame, fix, cued(text)) if fix is not None else None
     if fix is not None and kind is not None:
         await _correct(turn, frame, kind, fix)
         return
@@ -238,13 +238,18 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # 'Another day' as a date"): as the button
         turn.convo.goto(frame, DATE_TYPED)
         ask(turn, frame)
+    elif frame.step in _PARSED_STEPS and _greeted(text):
+        # "Good evening" at the first question (a session-32 chat: "today is Day 1", read as
+        # "this evening"); at the zone, "You're welcome": hello back, and the question again
+        turn.say(turn.t("onboarding.step_greeting"))
+        ask(turn, frame)
     elif frame.step in (DATE, DATE_TYPED, TIME) and classify_smalltalk(text) == "thanks":
         # "gracias" at the first question (a session-30 chat: "Maybe drink a glass of water
         # now"): welcome, and the question stays
         turn.say(turn.t("onboarding.step_thanks"))
     elif frame.step in (DATE, DATE_TYPED):
         await _take_date(turn, frame, text)
-    elif frame.step in (TZ, TZ_PICK) and classify_smalltalk(text) in ("thanks", "ok", "greeting"):
+    elif frame.step in (TZ, TZ_PICK) and classify_smalltalk(text) in ("thanks", "ok"):
         # "gracias", "merci", "ok": no place (a session-30 chat: "gracias" was read as Gràcia,
         # Barcelona, and the zone set to Madrid); the question asked again, kindly
         turn.say(turn.t("onboarding.tz_smalltalk"))
@@ -323,6 +328,14 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             await _take_time(turn, frame, said)
             return
         await _take_reason(turn, frame, text)
+
+
+_TIMES_OF_DAY = frozenset({"morning", "evening", "afternoon", "night", "tonight"})
+
+
+def _greeted(text: str) -> bool:
+    """ "hi", "good evening": a hello, not an answer ("morning" alone may be this morning)."""
+    return classify_smalltalk(text) == "greeting" and normalize(text).strip() not in _TIMES_OF_DAY
 
 
 def _not_english(turn: Turn, frame: Frame, text: str) -> bool:
@@ -427,9 +440,10 @@ _DATEISH = re.compile(
 )
 
 
-def _correction_kind(turn: Turn, frame: Frame, fix: str) -> str | None:
+def _correction_kind(turn: Turn, frame: Frame, fix: str, cue: bool = True) -> str | None:
     """What the answer inside a correction changes: "date", "zone" or "time" (whichever this
-    step can take, earlier answers first), or None."""
+    step can take, earlier answers first), or None. Without a leading `cue` ("peace instead"
+    at the reason), a place is not read: Peace and Freedom are towns too."""
     if frame.step == REASON and fix.strip().isdigit():
         return None  # "5" at the reason: a button's number typed, not 05:00
     single = OnboardingData.of(frame).mode == MODE_SINGLE
@@ -448,7 +462,7 @@ def _correction_kind(turn: Turn, frame: Frame, fix: str) -> str | None:
     for kind in kinds:
         if kind == "date" and _is_date(turn, fix, loose=frame.step != REASON) and not hour_only:
             return kind
-        if kind == "zone" and resolve_timezone(fix):
+        if kind == "zone" and (cue or frame.step != REASON) and resolve_timezone(fix):
             return kind
         if kind == "time" and _is_time(fix):
             return kind
@@ -861,7 +875,7 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     if frame.step != REASON and is_skip(text):
         return True  # answered at the step: the evening for the time, why it's needed else
     fix = corrected_answer(text)
-    if fix is not None and _correction_kind(turn, frame, fix) is not None:
+    if fix is not None and _correction_kind(turn, frame, fix, cued(text)) is not None:
         return True
     if frame.step == DATE and _said_label(turn, text, "onboarding.btn_other_day"):
         return True

@@ -2,8 +2,9 @@
 any question as /cancel does, and "wait, actually it was 20.11" at a later set-up question is
 read as a correction of the earlier answer.
 
-A correction needs its cue ("actually", "wait", "sorry", "i meant", "make it", "i'm in"…): at
-the reason question any text is a reason, and a bare "9pm" there is not taken as a new time.
+A correction needs its cue ("actually", "wait", "sorry", "i meant", "make it", "i'm in"…) or
+ends on "instead" ("8 in the evening instead"): at the reason question any other text is a
+reason, and a bare "9pm" there is not taken as a new time.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ class _Corrections(DataModel):
     back: Regex
     cancel: Regex
     cue: Regex
+    instead: Regex
     tail: Regex
 
 
@@ -31,12 +33,21 @@ def is_cancel(text: str) -> bool:
     return bool(_DATA.cancel.search(normalize(text)))
 
 
+def _lowered(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").replace("\u2018", "'").split())
+
+
+def cued(text: str) -> bool:
+    """A correction said with its leading cue ("actually it's london"), not only "instead"."""
+    return _DATA.cue.match(_lowered(text)) is not None
+
+
 def corrected_answer(text: str) -> str | None:
     """The answer inside a correction ("wait actually it was 20.11" -> "20.11"), or None when
     `text` does not read as one (no cue, or nothing left after it)."""
-    lowered = " ".join(text.lower().replace("\u2019", "'").replace("\u2018", "'").split())
+    lowered = _lowered(text)
     cue = _DATA.cue.match(lowered)
-    if cue is None:
+    if cue is None and _DATA.instead.search(lowered) is None:
         return None
-    rest = _DATA.tail.sub("", lowered[cue.end() :]).strip(" ,.!")
+    rest = _DATA.tail.sub("", lowered[cue.end() if cue else 0 :]).strip(" ,.!")
     return rest or None

@@ -165,6 +165,25 @@ _BACK_ON = re.compile(
 )
 
 
+# "turn daily back on", "switch my daily messages on again": said in so many words, so it is
+# answered even when nothing is paused (a session-32 chat: a listening line)
+_DAILY_ON = re.compile(
+    r"^(?:(?:ok|okay|actually|please|pls|can you|could you|can u|hey|and)\W* )*(?:turn|switch"
+    r"|put|start) (?:the |my |your )?(?:daily(?: (?:messages?|reminders?|check ins?))?"
+    r"|(?:messages|reminders|check ins|notifications))(?: back)? on(?: again)?"
+    r"(?: (?:now|please|pls|thanks))*$"
+    r"|^(?:(?:ok|okay|actually|please|pls|can you|could you|can u|hey|and)\W* )*(?:turn|switch"
+    r"|put) (?:the |my |your )?(?:daily(?: (?:messages?|reminders?|check ins?))?"
+    r"|(?:messages|reminders|check ins|notifications)) back(?: on)?(?: (?:now|please|pls))*$"
+)
+
+
 def asks_to_resume(text: str) -> bool:
     """ "im back", "unpause", "changed my mind": daily messages wanted back on."""
-    return _BACK_ON.search(normalize(text)) is not None
+    norm = normalize(text)
+    return _BACK_ON.search(norm) is not None or _DAILY_ON.search(norm) is not None
+
+
+def asks_daily_on(text: str) -> bool:
+    """ "turn daily back on": the daily messages asked for by name, paused or not."""
+    return _DAILY_ON.search(normalize(text)) is not None

@@ -1,13 +1,14 @@
 """The thirty-third session, through the emulator: a question asked in another language is
 told that the bot speaks English for now, and offered the answers its words point to (the
 glossary), never given one as sure; a feeling told in another language is not offered
-topics."""
+topics. At set-up, "Good evening" is a hello and "9 in the evening instead" a new time; "turn
+daily back on" is done, paused or not."""
 
 from __future__ import annotations
 
 from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
-from tests.harness import BotRunner, onboard
+from tests.harness import BotRunner, onboard, to_the_reason
 
 CONTENT = load_content()
 NOT_SAFE = CONTENT.label("faq.btn_not_safe")
@@ -52,3 +53,55 @@ async def test_a_feeling_told_in_another_language_is_not_offered_topics(
     reply = await user.reply()
     assert CONTENT.text("language.maybe_this.es") not in reply.text, reply.text
     assert reply.button_texts() == [NOT_SAFE], reply.button_texts()
+
+
+async def test_good_evening_at_the_first_question_is_a_hello_not_a_start_date(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-32 chat: "Good evening" got "Sunday 6 December: so today is Day 1".
+    user = emu.user(33004)
+    await user.send("/start")
+    await user.reply()
+    await user.send("Good evening")
+    hello = await user.reply()  # hello back, the question under it, in one message
+    assert any(hello.text.startswith(v) for v in CONTENT.variants("onboarding.step_greeting"))
+    assert "Day" not in hello.plain, hello.plain
+    assert CONTENT.label("onboarding.btn_other_day") in hello.button_texts()
+    await user.send("evening")  # alone, it may be this evening: read as a date
+    said_back = await user.reply()
+    assert "Day 1" in said_back.plain, said_back.plain
+
+
+async def test_a_time_said_with_instead_at_the_reason_changes_the_time_not_the_reason(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-32 chat: "8 in the evening instead" at the reason question was saved as the
+    # reason. "peace instead" is still a reason (Peace is also a town).
+    user = emu.user(33005)
+    await to_the_reason(user, at="08:00")
+    await user.send("9 in the evening instead")
+    moved = await user.reply()
+    assert "21:00" in moved.plain, moved.plain
+    assert "saved" not in moved.plain.lower()
+    await user.send("peace instead")
+    done = await user.reply()
+    assert "saved" in done.plain.lower(), done.plain
+    assert "21:00" in done.plain
+
+
+async def test_turn_daily_back_on_is_done_paused_or_not(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-32 chat: "turn daily back on" got "It sounds like there's a lot going on".
+    user = emu.user(33006)
+    await onboard(user)
+    await user.send("turn daily back on")
+    on = await user.reply()
+    assert on.text.startswith("Daily messages weren't paused"), on.text
+    await user.send("/pause 3 days")
+    await user.reply()
+    await user.send("can you turn the daily messages back on please")
+    back = await user.reply()
+    assert any(
+        back.text.startswith(v.split("{")[0]) for v in CONTENT.variants("daily.resumed")
+    ), back.text
