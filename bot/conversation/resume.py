@@ -7,6 +7,8 @@ interrupted frame's nonce, so they go stale as soon as that flow moves on.
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Update
 
 from bot.conversation.codec import pack, unpack
@@ -15,6 +17,8 @@ from bot.conversation.flow import Flow
 from bot.conversation.frames import Frame
 from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
+
+logger = logging.getLogger(__name__)
 
 PREFIX = "rs"
 RESUME, LATER = "resume", "later"
@@ -85,7 +89,13 @@ def offer_resume(turn: Turn, frame: Frame) -> None:
 def add_back_button(turn: Turn, frame: Frame, flow: Flow) -> None:
     """Under the reply just queued: a button back to `frame`'s question."""
     label = turn.t("core.back_to", flow=_title(turn, flow))
-    turn.add_rows([[(label, pack(PREFIX, frame.nonce, RESUME, frame.flow))]])
+    try:
+        turn.add_rows([[(label, pack(PREFIX, frame.nonce, RESUME, frame.flow))]])
+    except LookupError:
+        # The reply ends on a question with a keyboard of its own: set-up's place question
+        # ("share my location"), asked again by the answer itself ("no messages for a while
+        # ok?" during set-up crashed here once). That question is the way back.
+        logger.debug("no back button: the reply ends on a question with its own keyboard")
 
 
 async def on_button(update: Update, context: BotContext) -> None:

@@ -79,7 +79,7 @@ from bot.services.listening import (
 )
 from bot.services.passages import best_passage
 from bot.services.reading import Reading, asks_what_now, asks_what_to_say
-from bot.services.slips import told_a_slip
+from bot.services.slips import kept_to_logistics, told_a_slip
 from bot.services.smalltalk import asks_to_erase
 
 FLOW = "faq"
@@ -166,6 +166,17 @@ async def on_button(update: Update, context: BotContext) -> None:
             turn.say(turn.t(f"faq.go_{arg}"))
         else:
             turn.toast(turn.t("core.stale_button"))
+
+
+_SHARED_LIFE = frozenset({KIDS, "shared-home", "pets", "work-together", "getting_things_back"})
+
+
+def _shared_life_asked(turn: Turn) -> bool:
+    """An answer about what they still share (the kids, a lease, a pet, work) was given or
+    offered in the last half hour."""
+    offered = turn.rt.offered.last(turn.user.id, turn.now, SLIP_WITHIN) or ""
+    answered = turn.rt.last_answers.last(turn.user.id, turn.now, SLIP_WITHIN)
+    return answered in _SHARED_LIFE or not _SHARED_LIFE.isdisjoint(offered.split(","))
 
 
 def _next_step_row(turn: Turn, step: str) -> Row:
@@ -484,6 +495,11 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         and turn.user.onboarded
         and told_a_slip(reading.text)
     ):
+        if kept_to_logistics(reading.text) and _shared_life_asked(turn):
+            # "ok i replied yes saturday works. and nothing else" after "can i reply about the
+            # kids?" (a session-32 chat: the slip answer): done right, and no slip
+            turn.say(turn.fresh("listen.logistics_reply_ok"))
+            return
         # "too late i sent it", "ok i sent it": a slip just told, met by the answer about
         # slips and its way to restart the count (seventh probe), not "what's heaviest?";
         # also when they were left on read after it ("i texted him at 3am. he left me on

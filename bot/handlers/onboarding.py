@@ -42,6 +42,7 @@ from bot.services.reading import (
     asks_of_you,
     is_skip,
     no_reason_yet,
+    pause_for,
     read_text,
     struggle_kind,
 )
@@ -210,6 +211,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     earlier answer ("wait, actually it was 20.11")."""
     if is_back(text):
         _back(turn, frame)
+        return
+    if frame.step in _PARSED_STEPS and pause_for(text) is not None:
+        # "sorry, dont send me messages for a week please" at the first question (a session-32
+        # chat: read as a start date a week ago, "sorry" taken for a correction): none come
+        # before set-up is done, and /pause holds them after; the question again
+        _resume_with(turn, frame, turn.t("onboarding.no_messages_yet"))
         return
     fix = corrected_answer(text)
     kind = _correction_kind(turn, frame, fix, cued(text)) if fix is not None else None
@@ -872,6 +879,8 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         return True
     if is_back(text):
         return True
+    if frame.step in _PARSED_STEPS and pause_for(text) is not None:
+        return True  # "no messages for a while ok?": none yet, said by set-up itself
     if frame.step != REASON and is_skip(text):
         return True  # answered at the step: the evening for the time, why it's needed else
     fix = corrected_answer(text)

@@ -178,10 +178,17 @@ async def _typed_edit(turn: Turn, frame: Frame, edit: reason_service.Edit) -> No
         await _ask_which(turn, frame)
 
 
+# Said to the bot about the bot ("you keep repeating yourself", "too many buttons"): a session-32
+# chat kept the complaint as a reason, to be shown back on hard days
+_ABOUT_THE_TALK = frozenset({"not_understood", "too_many_buttons", "bot_care", "confused"})
+
+
 def _not_a_reason(reading: Reading) -> bool:
-    """A request of the bot, an urge now, or words of harm: never a reason to keep."""
+    """A request of the bot, a word about the talk itself, an urge now, or words of harm:
+    never a reason to keep."""
     return (
         about_the_bot(reading.text)
+        or reading.smalltalk in _ABOUT_THE_TALK
         or reading.urge
         or reading.harm == "strong"
         or reading.declined  # "write me a poem about his ugly car": a request, declined

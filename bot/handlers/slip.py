@@ -115,6 +115,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             # (a helper's terminal chat: "Tap one of the buttons below")
             await _restart(turn, frame, on=day)
             return
+        if slips.fears_days_lost(text):
+            # "so 14 days just gone?? thats so unfair" (a session-32 chat: a topic menu): the
+            # days stay, said plainly, and the choice again
+            turn.say(turn.fresh("slip.days_not_lost"))
+            ask(turn, frame)
+            return
         if hedge_of(text) is not None or _PUZZLED.search(text):
             # "wait what", "what does that mean", "do i start over at day 1??" (a session-29
             # chat: "Tap one of the buttons below"): what each choice does, the buttons again
@@ -289,10 +295,11 @@ def _date(day: date, today: date) -> str:
 
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """A typed yes or no answers "restart today?", and so does "wait no i didnt actually send
-    it" (keep the count)."""
+    it" (keep the count), and "so 14 days just gone??" (the days stay)."""
     return frame.step == Step.CONFIRM and (
         yes_or_no(text) is not None
         or slips.takes_back_a_slip(text)
+        or slips.fears_days_lost(text)
         or _slip_day(turn, text) is not None
     )
 

@@ -28,6 +28,8 @@ class _SlipData(DataModel):
     undo: Regex
     to_them: Regex
     reply_live: Regex
+    days_lost: Regex
+    logistics_only: Regex
 
 
 _DATA = load_data(DATA_DIR / "slips.yaml", _SlipData)
@@ -175,6 +177,17 @@ def told_a_slip_to_them(text: str) -> bool:
     """A slip told, and the one contacted is the ex ("i texted him again. day 2 and i already
     failed"), not a line or a friend reached ("ok i called lifeline")."""
     return told_a_slip(text) and _DATA.to_them.search(normalize(text)) is not None
+
+
+def kept_to_logistics(text: str) -> bool:
+    """ "ok i replied yes saturday works. and nothing else": a reply kept to what had to be
+    sorted, told as such."""
+    return _DATA.logistics_only.search(normalize(text)) is not None
+
+
+def fears_days_lost(text: str) -> bool:
+    """ "so 14 days just gone??", "all that for nothing": the days held feared lost."""
+    return _DATA.days_lost.search(normalize(text)) is not None
 
 
 def reply_live(text: str) -> bool:

@@ -105,3 +105,87 @@ async def test_turn_daily_back_on_is_done_paused_or_not(
     assert any(
         back.text.startswith(v.split("{")[0]) for v in CONTENT.variants("daily.resumed")
     ), back.text
+
+
+async def test_asking_for_no_messages_during_set_up_is_no_start_date(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-32 chat: "sorry, dont send me messages for a week please" at the first question
+    # set the start a week back. At the place question, "no messages for a while ok?" crashed
+    # ("Something broke on my end"): the way back was put under a location keyboard.
+    user = emu.user(33007)
+    await user.send("/start")
+    await user.reply()
+    await user.send("sorry, dont send me messages for a week please")
+    held = await user.reply()
+    assert any(held.text.startswith(v) for v in CONTENT.variants("onboarding.no_messages_yet"))
+    assert "Day" not in held.plain, held.plain
+    assert CONTENT.label("onboarding.btn_other_day") in held.button_texts()
+    await user.send("2 weeks ago")
+    await user.replies(2)
+    await user.send("no messages for a while ok?")
+    again = await user.reply()
+    assert any(again.text.startswith(v) for v in CONTENT.variants("onboarding.no_messages_yet"))
+    await user.send("Berlin")
+    assert "Europe/Berlin" in (await user.replies(2))[0].plain
+
+
+async def test_days_feared_lost_at_the_restart_question_are_said_to_stay(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-32 chat: "so 14 days just gone?? thats so unfair" got a topic menu with "Isn't
+    # No Contact manipulative?".
+    user = emu.user(33008)
+    await onboard(user, date="2 weeks ago")
+    await user.send("/slip")
+    await user.reply()
+    await user.send("so 14 days just gone?? thats so unfair")
+    stays = await user.reply()
+    assert any(stays.text.startswith(v) for v in CONTENT.variants("slip.days_not_lost"))
+    assert stays.button_texts() == ["Yes, restart today", "No, keep my count"]
+    await user.press("No, keep my count")
+    await user.reply()
+    await user.send("/status")
+    assert "Day 15" in (await user.reply()).plain
+
+
+async def test_a_reply_kept_to_the_kids_is_not_a_slip(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-32 chat: after asking whether to reply about swapping a weekend with the kids,
+    # "ok i replied yes saturday works. and nothing else" got the slip answer and "Count it
+    # as a slip".
+    user = emu.user(33009)
+    await onboard(user, date="2 weeks ago")
+    await user.send(
+        "she texted asking if i can take the kids saturday instead of sunday. can i reply?"
+    )
+    await user.reply()
+    await user.send("ok i replied yes saturday works. and nothing else")
+    done = await user.reply()
+    assert done.text in CONTENT.variants("listen.logistics_reply_ok"), done.text
+    assert not done.button_texts()
+    # without a question about what they share, a reply told is still met as a slip
+    other = emu.user(33010)
+    await onboard(other, date="2 weeks ago")
+    await other.send("ok i replied to him. and nothing else")
+    slip = await other.reply()
+    assert slip.text not in CONTENT.variants("listen.logistics_reply_ok"), slip.text
+
+
+async def test_a_complaint_at_reasons_add_is_heard_not_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-32 chat: "you keep repeating yourself" after /reasons add was saved as a
+    # reason, to be shown back on hard days.
+    user = emu.user(33011)
+    await onboard(user)
+    await user.send("/reasons add my peace")
+    await user.reply()
+    await user.send("you keep repeating yourself")
+    heard = await user.reply()
+    assert "Reasons on your list" not in heard.plain, heard.plain
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "my peace" in listed.plain
+    assert "repeating" not in listed.plain
