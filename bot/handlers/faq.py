@@ -775,12 +775,28 @@ def say_english_only(
     """In their language where we can: the bot speaks English for now; help is one tap away.
     A feeling `said` in words it knows is heard first, in that language. Answers their words
     seem to ask about (`offer`, read by the glossary) follow as buttons, in English."""
-    key = f"language.english_only.{language}"
+    _say_in_their_language(turn, language, "english_only", said, offer)
+
+
+def say_still_other(
+    turn: Turn, language: str, said: str = "", offer: tuple[str, ...] = ()
+) -> None:
+    """Soon after the notice, another message in that language the bot cannot read: said
+    honestly, in their language where we can, with help one tap away (a helper's chat: "It
+    sounds like that landed hard" to Polish it could not read); a feeling it knows the words
+    of heard first; answers its words point to offered."""
+    _say_in_their_language(turn, language, "still_other", said, offer)
+
+
+def _say_in_their_language(
+    turn: Turn, language: str, notice: str, said: str, offer: tuple[str, ...]
+) -> None:
+    key = f"language.{notice}.{language}"
+    other = "language.english_only_other" if notice == "english_only" else (
+        "language.still_other_any"
+    )
     text = _with_feeling(
-        turn,
-        language,
-        said,
-        turn.t(key) if turn.rt.content.has(key) else turn.t("language.english_only_other"),
+        turn, language, said, turn.t(key) if turn.rt.content.has(key) else turn.t(other)
     )
     rows = _offer_rows(turn, offer) if offer else []
     if rows:
@@ -789,19 +805,6 @@ def say_english_only(
             turn.t(key) if turn.rt.content.has(key) else turn.t("language.maybe_this_other")
         )
     turn.say(text, inline([*rows, [(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
-
-
-def say_still_other(turn: Turn, language: str, said: str = "") -> None:
-    """Soon after the notice, another message in that language the bot cannot read: said
-    honestly, in their language where we can, with help one tap away (a helper's chat: "It
-    sounds like that landed hard" to Polish it could not read); a feeling it knows the words
-    of heard first."""
-    key = f"language.still_other.{language}"
-    text = turn.t(key) if turn.rt.content.has(key) else turn.t("language.still_other_any")
-    turn.say(
-        _with_feeling(turn, language, said, text),
-        inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]),
-    )
 
 
 def _with_feeling(turn: Turn, language: str, said: str, notice: str) -> str:

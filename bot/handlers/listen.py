@@ -23,7 +23,7 @@ from bot.services import daily as daily_service
 from bot.services import journey, slips, weekly
 from bot.services.commands import command_asked
 from bot.services.durations import asks_daily_on, asks_to_resume
-from bot.services.language import asked_language, reply_code
+from bot.services.language import asked_language, has_english, reply_code
 from bot.services.listening import drink_drive, practical_draft, write_for_me
 from bot.services.reading import (
     Reading,
@@ -90,6 +90,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
             # Said a minute ago, and nothing of this one can be read: said honestly, not a
             # listening line that pretends to have understood
             faq.say_still_other(turn, code, reading.text)
+            return
+        if reading.match.kind == "suggest" and not reading.urge and not has_english(reading.text):
+            # "cuanto tiempo dura el contacto cero?": still said honestly, in their language,
+            # with the answers its words point to (glossary.py) one tap away
+            faq.say_still_other(turn, code, reading.text, reading.match.ids)
             return
         # Said a minute ago: not again. Mixed with English ("is it normal na iyak ako"), the
         # rest of the reading may still fit; answered as well as it can be.

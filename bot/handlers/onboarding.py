@@ -24,7 +24,12 @@ from bot.handlers.faq import say_english_only
 from bot.handlers.progress import render_status, show_status_in
 from bot.handlers.safety import ask_if_safe
 from bot.services import daily, journey, people, reasons
-from bot.services.clocktime import TimeParseError, only_a_time, parse_clock_time
+from bot.services.clocktime import (
+    TimeParseError,
+    find_clock_time,
+    only_a_time,
+    parse_clock_time,
+)
 from bot.services.corrections import corrected_answer, cued, is_back
 from bot.services.crisis import mentions_harm
 from bot.services.dates import (
@@ -295,6 +300,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         try:
             await _take_time(turn, frame, parse_clock_time(text))
         except TimeParseError as exc:
+            if exc.code == "unrecognised" and (named := find_clock_time(text)) is not None:
+                # "7:30am before the kids wake up", "around 6 in the morning is when i wake
+                # up and it's the worst time honestly" (a session-33 chat: "are you safe?",
+                # and the time never set): the one time the message names
+                await _take_time(turn, frame, named)
+                return
             if exc.code == "unrecognised" and _not_english(turn, frame, text):
                 return
             hedge = hedge_of(text) if exc.code == "unrecognised" else None
@@ -899,7 +910,9 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         try:
             parse_clock_time(text)
         except TimeParseError:
-            return wants_no_messages(text)  # "no messages please": answered at the step
+            # "no messages please": answered at the step; "7:30am before the kids wake up":
+            # the one time it names
+            return wants_no_messages(text) or find_clock_time(text) is not None
         return True
     return False
 

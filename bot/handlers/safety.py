@@ -179,6 +179,7 @@ from bot.services.safety_answers import (
     settles_affairs,
     shaken,
     sleeps_it_off,
+    small_comfort,
     someone_else_at_risk,
     someone_with_them,
     speaks_of_not_being_around,
@@ -1503,11 +1504,26 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # non-answer, read below.)
         _reply(turn, frame, data, "retracted", Step.LISTEN)
         return
+    if (
+        data.kind == "s"
+        and data.net
+        and not (data.unsafe or data.taken or data.means)
+        and small_comfort(text)
+    ):
+        # "ok. maybe ill make tea", after a gentle check that words alone opened (a session-33
+        # chat: "it can be hard to tell from the inside", the lines again): a kind idea, met
+        # as one; the talk stays, unasked
+        _reply(turn, frame, data, "small_comfort", Step.LISTEN)
+        return
     if data.kind == "s" and not data.taken and not data.accompanied and to_bed(text):
         # "im going to bed", after a night like this (a session-29 chat: "I'll stay while you
         # call"): a goodnight with tonight's few safe things and the line for the night
         if data.unsafe:
             _reply(turn, frame, data, "to_bed", Step.LISTEN)  # the talk stays, unasked
+        elif data.net and not (data.means or data.prepared or data.not_around):
+            # only words alone asked (a session-33 chat, lonely at night: "put anything you
+            # could hurt yourself with out of reach" to someone who spoke of no harm)
+            _settle(turn, frame, data, "to_bed_net")
         else:
             _settle(turn, frame, data, "to_bed")
         return
@@ -1960,6 +1976,7 @@ _STEPPED_DOWN = frozenset(
         "handover",
         "mistaken_tap",
         "prescribed_goodnight",
+        "to_bed_net",
     }
 )
 

@@ -256,3 +256,26 @@ def only_a_time(text: str) -> time | None:
         return parse_clock_time(text)
     except TimeParseError:
         return None
+
+
+# A time inside a sentence, said with its minutes or its part of the day ("7:30am before the
+# kids wake up", "8ish pm my time", "around 6 in the morning is when i wake up"); a bare "9"
+# in a sentence is not one.
+_IN_TEXT_RE = re.compile(
+    r"(?<![\d:.])(\d{1,2}(?:[:.]\d{2})?\s*(?:-?ish)?\s*(?:[ap]\.?\s?m\b\.?"
+    r"|(?:in the )?(?:morning|evening|afternoon)\b|at night\b|tonight\b)"
+    r"|\d{1,2}[:.]\d{2})(?![\d:.])"
+)
+
+
+def find_clock_time(text: str) -> time | None:
+    """The one time of day a longer message names, or None when it names none or several."""
+    if not isinstance(text, str) or len(text) > 4 * _MAX_INPUT:
+        return None
+    found: set[time] = set()
+    for m in _IN_TEXT_RE.finditer(fold(text)):
+        try:
+            found.add(parse_clock_time(m.group(1)))
+        except TimeParseError:
+            continue
+    return found.pop() if len(found) == 1 else None

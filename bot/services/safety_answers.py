@@ -1038,6 +1038,7 @@ def person_named(text: str) -> str | None:
         named = _NAME_REPLY.match(clauses[0])
         if (
             named is not None
+            and classify_smalltalk(text) is None  # "ok valeu": thanks, in Portuguese
             and named.group("name") not in _NOT_NAMES
             and not common_word(named.group("name"))  # "whenever": no one's name
             and re.search(r"[aeiouy]", named.group("name")) is not None  # "zzz", "hmm"
@@ -2155,6 +2156,30 @@ _TO_BED = re.compile(
 def to_bed(text: str) -> bool:
     """ "im going to bed", "gonna try to sleep", "goodnight": the night, on their own."""
     return _says_only(_TO_BED, text)
+
+
+# "ok. maybe ill make tea", "gonna take a bath", "might put a film on": a small kind thing for
+# the next hour, told (a session-33 chat: read as "I'm not sure", the lines again)
+_SMALL_COMFORT = re.compile(
+    r"^(?:(?:ok|okay|yeah|yes|hmm|um|fine|alright|right|so|then)\W* )*(?:(?:maybe|i think|prob"
+    r"|probably|i might|might|gonna|going to|i am going to|im going to|i will|i ll|ill|ima|i ma"
+    r"|let me|lemme|i can|could) )+(?:just |go |try to |try and )?(?:make|have|get|drink|brew)"
+    r"(?: (?:a|some|myself a|myself some|me a|me some|a cup of|a mug of|a hot))?"
+    r" (?:tea|cuppa|cup of tea|hot chocolate|cocoa|warm milk|camomile|chamomile|herbal tea|warm"
+    r" drink|hot drink)\b"
+    r"|^(?:(?:ok|okay|yeah|hmm|fine|alright|so)\W* )*(?:(?:maybe|i think|gonna|going to|i am going"
+    r" to|im going to|i will|i ll|ill|i might|might|let me) )+(?:go )?(?:take|have) a (?:bath"
+    r"|shower|hot shower|warm bath|walk|short walk)\b"
+    r"|^(?:(?:ok|okay|yeah|hmm|fine|alright|so)\W* )*(?:(?:maybe|i think|gonna|going to|i will"
+    r"|i ll|ill|i might|might|let me) )+(?:put on|watch|listen to) (?:some |a |my )?(?:music"
+    r"|film|movie|show|comfort show|something|netflix|playlist|podcast)\b"
+)
+
+
+def small_comfort(text: str) -> bool:
+    """ "ok. maybe ill make tea": a small, kind step for the next while, told."""
+    norm = normalize(text)
+    return len(norm.split()) <= 14 and _SMALL_COMFORT.search(norm) is not None
 
 
 # "ok its slowing down i think", "stopped bleeding": the wound, easing

@@ -371,8 +371,11 @@ async def test_a_feeling_in_spanish_is_heard_in_spanish_before_the_english_notic
     second = await user.reply()
     assert second.plain.startswith(CONTENT.text("language.heard.es.alone")), second.plain
     await user.send("cuanto tiempo dura el contacto cero?")
-    third = await user.reply()  # nothing it can read: honest, with no feeling made up
-    assert third.plain == CONTENT.text("language.still_other.es"), third.plain
+    third = await user.reply()  # honest, with no feeling made up; since session 33, the
+    # answer its words point to (the glossary) offered under it
+    assert third.plain.startswith(CONTENT.text("language.still_other.es")), third.plain
+    assert CONTENT.text("language.maybe_this.es") in third.plain
+    assert CONTENT.faq_entries["how-long"].title in third.button_texts(), third.button_texts()
 
 
 async def test_before_set_up_talking_is_welcome_and_a_good_day_is_glad_news(

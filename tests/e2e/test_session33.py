@@ -189,3 +189,62 @@ async def test_a_complaint_at_reasons_add_is_heard_not_kept(
     listed = await user.reply()
     assert "my peace" in listed.plain
     assert "repeating" not in listed.plain
+
+
+async def test_a_time_inside_a_sentence_at_set_up_is_taken_not_asked_about(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session 33's chats: "7:30am before the kids wake up" got "Are you safe right now?" (a
+    # net phrase of plans), and "around 6 in the morning is when I wake up and it's the worst
+    # time honestly" too (the word model); the time was never set.
+    user = emu.user(33012)
+    first = await to_the_reason(user, at="7:30am before the kids wake up")
+    assert "07:30" in first.plain, first.plain
+    await user.press("Skip for now")
+    done = await user.reply()
+    assert "07:30" in done.plain, done.plain
+    other = emu.user(33013)
+    question = await to_the_reason(
+        other, at="around 6 in the morning is when I wake up and its the worst time honestly"
+    )
+    assert "06:00" in question.plain, question.plain
+    assert "safe" not in question.plain.lower()
+
+
+async def test_thanks_in_portuguese_in_a_safety_talk_is_no_one_to_call(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-33 chat: "ok valeu" (ok, thanks) got "Valeu sounds like the right person".
+    user = emu.user(33014)
+    await onboard(user, zone="Sao Paulo")
+    await user.send("i dont want to be here anymore")
+    await user.reply()
+    await user.send("ok valeu")
+    reply = await user.reply()
+    assert "Valeu" not in reply.plain, reply.plain
+
+
+async def test_a_small_comfort_and_a_goodnight_after_a_gentle_check_are_met_softly(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-33 chat, lonely at night: after the gentle check, "ok. maybe ill make tea" was
+    # read as "I'm not sure" (the lines again) and "goodnight" got "put anything you could
+    # hurt yourself with out of reach", though no harm had been spoken of.
+    user = emu.user(33015)
+    await onboard(user, zone="Seattle")
+    await user.send("idk. i just dont want to be alone rn")
+    check = await user.reply()
+    assert "safe" in check.plain.lower(), check.plain
+    await user.send("ok. maybe ill make tea")
+    tea = await user.reply()
+    assert said_any(tea, "sos.small_comfort"), tea.plain
+    await user.send("goodnight")
+    night = await user.reply()
+    assert said_any(night, "sos.to_bed_net"), night.plain
+    assert "hurt yourself" not in night.plain
+
+
+def said_any(message: object, key: str) -> bool:
+    """The message opens with one of `key`'s variants, up to its first placeholder."""
+    plain = getattr(message, "plain", "")
+    return any(plain.startswith(v.split("{")[0].strip()) for v in CONTENT.variants(key))

@@ -31,6 +31,7 @@ READERS = {
     "panic.yaml": "bot.services.panic",
     "slips.yaml": "bot.services.slips",
     "listening.yaml": "bot.services.listening",
+    "faq_glossary.yaml": "bot.services.glossary",
 }
 
 
