@@ -528,6 +528,9 @@ async def _answer_crisis(
         or (frame is not None and SosData.of(frame).kind == "s" and fears_police(text))
         # "i gave my dog to my sister and wrote a will" in their own talk: the talk names it
         or (frame is not None and SosData.of(frame).kind == "s" and settles_affairs(text))
+        # "she's here now" after "i texted my friend aoife" (a session-33 chat: the friend
+        # taken for the one at the door, "lock the door", the abuse lines): the help arrived
+        or (frame is not None and _helper_arrives(SosData.of(frame), text))
         # "i mean i dont want to live like this, always waiting for him" (a helper's chat:
         # "please call 112 now" to the words it explained)
         or (signal.level == "passive" and only_clarifies(text))
@@ -873,8 +876,23 @@ def _not_after_reaching(data: SosData, text: str) -> bool:
 
 
 _REACH_ASKS = frozenset(
-    {"wake_person_near", "reach_person_near", "reach_person", "someone_yes", "still_here_who"}
+    {
+        "wake_person_near",
+        "reach_person_near",
+        "reach_person",
+        "someone_yes",
+        "still_here_who",
+        # "i texted my friend aoife" -> "Good. You didn't carry this alone": "shes on her way",
+        # "she's here now" are that friend (a session-33 chat)
+        "reached_help",
+    }
 )
+
+
+def _helper_arrives(data: SosData, text: str) -> bool:
+    """In their own talk, just after someone was reached or asked for: "she's here now" is
+    that person arriving, not danger at the door."""
+    return data.kind == "s" and data.asked in _REACH_ASKS and someone_with_them(text)
 
 
 def _not_hurt(data: SosData, text: str) -> bool:

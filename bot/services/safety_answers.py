@@ -1271,7 +1271,9 @@ _NOT_TAKEN = re.compile(
 
 # "i want to hurt myself", "im going to cut": wanted or about to, not done (seventh probe)
 _NOT_YET = re.compile(
-    r"\b(?:want|wanna|going|gonna|about|urge|urges|tempted|trying not|try not|feel like|might"
+    # "i keep wanting to hurt myself" (a session-33 chat: first aid for a wound)
+    r"\b(?:want|wanting|wanted|wanna|going|gonna|about|urge|urges|tempted|trying not|try not"
+    r"|feel like|feeling like|might"
     r"|could|would|will|need|needing|planning|plan|thinking about|thinking of|scared i will"
     r"|think|thinking|think about|think of|am think"
     r"|afraid i will)(?: to)? (?:really |just |badly |so badly )?(?:hurt|hurting|cut|cutting|burn"
@@ -1535,8 +1537,17 @@ def asks_to_reply_to_them(text: str) -> bool:
 _REACHED_HELP = re.compile(
     r"\b(?:i )?(?:called|rang|phoned|texted|messaged|contacted|spoke to|spoken to|talked to|"
     r"talking to|speaking to|am on the phone with|on the phone to|got through to|reached|"
+    # "just got off the phone with samaritans" (a session-33 chat: "please call 999 now")
+    r"(?:just )?(?:got|came|come) off the phone (?:with|to)|hung up (?:with|on)|"
     r"told|have told|went to|am with|am at)\b"
     r"(?: \w+){0,2}? (?:lifeline|samaritans|988|911|999|112|000|111|a helpline|the helpline|"
+    # "i called 1199. talked to a lady for like 40 min" (a session-33 chat, Kenya: "please
+    # don't wait this out alone"): a line's number, or its name where they live
+    r"\d{3,6}(?: \d{3})?(?! (?:times|messages|texts|calls|missed|am|pm|hours|days)\b)"
+    r"|cvv|ncmh|tele manas|telefonseelsorge|befrienders|childline|shout"
+    r"|kids help phone|crisis text line|the crisis text line|beyond blue|beyondblue|aasra"
+    r"|suicide call back service|vandrevala|hopeline|a lady|a woman|a counsell?or|a volunteer"
+    r"|someone there|someone on the line|"
     r"helpline|a crisis line|the crisis line|crisis line|hotline|the hotline|a hotline|"
     r"the number|the line|one of the lines|emergency|an ambulance|the police|police|the guards"
     r"|guards|the gardai|gardai|the cops|cops|security|poison control|the poison control"
@@ -2906,6 +2917,10 @@ _DOSE = re.compile(
     r"|\bis (?:\d+|a few|two|three|four|five|ten|twenty) (?:\w+ )?(?:too many|too much|dangerous"
     r"|lethal|enough)\b|\b(?:can|could) (?:i|you) (?:die|overdose|od) (?:from|on) (?:\w+ ){0,3}?"
     r"(?:pills|tablets|xanax|paracetamol|tylenol|ibuprofen|meds)\b"
+    # "how many would it even take" (a session-33 chat, after meds saved for tonight: "I'm
+    # reading every word")
+    r"|\bhow (?:many|much)(?: \w+){0,2}? (?:would|will|does|do) it (?:even |actually |really )?"
+    r"take\b(?! (?:to (?:heal|get over|feel|stop (?:hurting|missing)|move on|forget))\b)"
 )
 
 
@@ -2932,7 +2947,13 @@ _DECIDED = re.compile(
     r"\b(?:i (?:have )?made (?:my|the|a|up my) (?:decision|mind)|my mind is made up"
     r"|i (?:have )?decided\b(?! to (?:stay|call|talk|tell|wait|go to|reach|keep|try))"
     r"|it is decided|i am at peace with it|my time has come|i am ready now"
-    r"|it is (?:simply |just |finally )?time\b(?! (?:to|for)\b))"
+    r"|it is (?:simply |just |finally )?time\b(?! (?:to|for)\b)"
+    # "dont try to talk me out of it" after a plan for tonight (a session-33 chat: read as a
+    # new subject, and a new gentle check opened over the plan)
+    r"|(?:do not|dont|don t) (?:try (?:to|and) )?(?:talk me out of it|stop me\b(?! from)"
+    r"|change my mind\b(?! about))"
+    r"|you (?:can not|cant|can t|won t|will not) (?:stop me\b(?! from)|talk me out of it"
+    r"|change my mind\b(?! about)))"
 )
 
 
@@ -3682,8 +3703,9 @@ def plays_down_danger(text: str) -> bool:
 def not_abuse(text: str) -> bool:
     """ "he never hit me or anything, idk why you gave me the domestic violence number": the
     person is not in danger from anyone (a helper's chat: the danger path kept, "lock the
-    door" to each correction)."""
-    return _found(_NOT_ABUSE, text)
+    door" to each correction). Not when the same message tells of being choked ("he choked me
+    once but he was drunk. he never hit me": a session-33 chat got "I got that wrong")."""
+    return _found(_NOT_ABUSE, text) and not was_choked(text)
 
 
 # "i put them in my car. in the trunk", "gave them to my flatmate", "locked them away": the

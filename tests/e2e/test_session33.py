@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
+from tests.e2e.test_safety import said
 from tests.harness import BotRunner, onboard, to_the_reason
 
 CONTENT = load_content()
@@ -248,3 +249,106 @@ def said_any(message: object, key: str) -> bool:
     """The message opens with one of `key`'s variants, up to its first placeholder."""
     plain = getattr(message, "plain", "")
     return any(plain.startswith(v.split("{")[0].strip()) for v in CONTENT.variants(key))
+
+
+async def test_back_on_the_way_to_the_bridge_after_a_settled_talk_gets_the_urgent_reply(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-33 chat: after "im ok now", a tap on "I'm safe" and "thanks", "actually its
+    # back. im walking towards the bridge now" got a listening line and the topics.
+    user = emu.user(33016)
+    await onboard(user, zone="Europe/London")
+    await user.send("rough night. had a moment where i thought about jumping off the bridge")
+    await user.reply()
+    await user.send("actually its back. im walking towards the bridge now")
+    urgent = await user.reply()
+    assert "999" in urgent.plain, urgent.plain
+    assert "Topics" not in " ".join(urgent.button_texts())
+
+
+async def test_a_friend_arriving_in_their_own_talk_is_help_not_danger(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-33 chat: "she's here now" after "i texted my friend aoife" got "lock the door"
+    # and Women's Aid; "we put the tablets in her bag" got "a weapon makes this more dangerous".
+    user = emu.user(33017)
+    await onboard(user, zone="Europe/Dublin")
+    await user.send("i dont want to be alive anymore")
+    await user.reply()
+    await user.send("i have a bottle of vodka and all my tablets on the table")
+    await user.reply()
+    await user.send("i texted my friend aoife")
+    await user.reply()
+    await user.send("she's here now")
+    here = await user.reply()
+    assert "Women's Aid" not in here.plain, here.plain
+    assert "lock" not in here.plain.lower()
+    await user.send("we put the tablets in her bag")
+    away = await user.reply()
+    assert said(away, "sos.means_away"), away.plain
+
+
+async def test_a_line_called_is_heard_as_help_reached(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session-33 chats: "i called 1199. talked to a lady for like 40 min" (Kenya) and "just
+    # got off the phone with samaritans" each got "please call 999 now".
+    for uid, zone, told in (
+        (33018, "Nairobi", "i called 1199. talked to a lady for like 40 min"),
+        (33019, "Europe/Dublin", "just got off the phone with samaritans"),
+    ):
+        user = emu.user(uid)
+        await onboard(user, zone=zone)
+        await user.send("i want to kill myself")
+        await user.reply()
+        await user.send(told)
+        heard = await user.reply()
+        assert said(heard, "sos.reached_help"), heard.plain
+
+
+async def test_an_urge_to_hurt_themselves_is_not_met_with_first_aid(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-33 chat: "i keep wanting to hurt myself since the breakup" got "First, the
+    # wound: firm pressure with something clean".
+    user = emu.user(33020)
+    await onboard(user, zone="Europe/London")
+    await user.send("i keep wanting to hurt myself since the breakup")
+    reply = await user.reply()
+    assert "wound" not in reply.plain.lower(), reply.plain
+    assert "pressure" not in reply.plain.lower()
+    assert "999" in reply.plain
+
+
+async def test_choking_told_beside_never_hit_me_keeps_the_danger_path(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-33 chat: "he choked me once but he was drunk. he never hit me" got "I'm sorry,
+    # I got that wrong: nothing you said was about him hurting you".
+    user = emu.user(33021)
+    await onboard(user, zone="Sao Paulo")
+    await user.send("my ex came to my house drunk and was screaming at me, im scared")
+    first = await user.reply()
+    assert "190" in first.plain, first.plain  # the police, on the danger path
+    await user.send("sorry english. he choked me once but he was drunk. he never hit me")
+    choke = await user.reply()
+    assert "got that wrong" not in choke.plain, choke.plain
+    assert "chok" in choke.plain.lower() or "strangl" in choke.plain.lower(), choke.plain
+
+
+async def test_a_plan_held_to_is_not_argued_and_a_dose_is_not_given(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-33 chat: after "ive been saving my meds for like a month. tonight is the
+    # night", "dont try to talk me out of it" opened a new gentle check ("I might be reading
+    # this wrong") and "how many would it even take" got a stock line.
+    user = emu.user(33022)
+    await onboard(user, zone="Houston")
+    await user.send("ive been saving my meds for like a month. tonight is the night")
+    await user.reply()
+    await user.send("dont try to talk me out of it")
+    held = await user.reply()
+    assert said(held, "sos.imminent"), held.plain
+    await user.send("how many would it even take")
+    dose = await user.reply()
+    assert said(dose, "sos.dose_question"), dose.plain
