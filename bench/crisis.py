@@ -100,12 +100,15 @@ PREVIOUS = tuple(
 # look-alikes: reached 84, 2 emergency replies to ordinary messages, 10 checked before; r45a
 # (2026-12-06, thirty-second session), 100 crisis and 300 ordinary messages of 25 to 80 words
 # (long breakup stories, long look-alikes, a story then a question): reached 90, 7 emergency
-# replies and 78 checked before the word model's length threshold.
+# replies and 78 checked before the word model's length threshold; r46a (2026-12-06,
+# thirty-third session), 120 crisis messages of the families hardest to catch (giving away,
+# no future, affairs, goodbyes, stalking, the ex at risk, burden) and 200 look-alikes:
+# reached 105, 1 emergency reply and 35 checked before its rules.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
-              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a")
+              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a")
 )
 
 

@@ -489,6 +489,13 @@ ROUNDS = {
     "crisis_tuning_r45a": Pinned(
         (100, 300, 55, 22), 89, 62, 39, 12, 9, 46, checked_target_met=False, in_reach_min=100
     ),
+    # Session 33's set (120 crisis messages of the families hardest to catch, 200 look-alikes;
+    # not learnt by the word model). Measured once before: reached 105, full 38, explicit 12,
+    # special 11, full alarms 5 (one the emergency reply), checked 35 (17.5%, mostly the word
+    # model on look-alikes in other languages). After four rules chosen on it: reached 109.
+    "crisis_tuning_r46a": Pinned(
+        (120, 200, 39, 30), 109, 42, 12, 11, 5, 35, checked_target_met=False, in_reach_min=119
+    ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
