@@ -47,6 +47,12 @@ class DateParseError(ValueError):
 # Vocabulary (data/dates.yaml)
 
 
+class _AgoOther(DataModel):
+    pattern: Regex
+    numbers: dict[str, int]
+    units: dict[str, Literal["day", "week", "fortnight", "month", "year"]]
+
+
 class _Vocabulary(DataModel):
     months: tuple[str, ...] = Field(min_length=12, max_length=12)
     month_aliases: dict[str, int]
@@ -61,6 +67,7 @@ class _Vocabulary(DataModel):
     hedge: Regex
     last_contact: Regex
     future_pattern: Regex
+    ago_other: _AgoOther
 
 
 _VOCABULARY = load_data(DATA_DIR / "dates.yaml", _Vocabulary)
@@ -127,8 +134,18 @@ def _correct(token: str) -> str:
     return _FUZZY_VOCAB[scored[0][1]]
 
 
+def _ago_in_english(match: re.Match[str]) -> str:
+    """ "hace 5 dias" -> "5 days ago"; left as it was when the number or unit is unknown."""
+    ago = _VOCABULARY.ago_other
+    said, unit = match.group("n") or match.group("n2"), match.group("unit") or match.group("unit2")
+    n = int(said) if said.isdigit() else ago.numbers.get(said)
+    english = ago.units.get(unit)
+    return match.group(0) if n is None or english is None else f" {n} {english}s ago "
+
+
 def _tokens(text: str) -> list[str]:
     text = fold(text)
+    text = _VOCABULARY.ago_other.pattern.sub(_ago_in_english, text)
     text = re.sub(r"(?<=[a-zа-я])'(?=[a-zа-я])", "", text)  # aujourd'hui -> aujourdhui
     text = _LAST_CONTACT_RE.sub(" ", text)
     text = _HEDGE_RE.sub(" ", text)

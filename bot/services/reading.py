@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pydantic import Field
@@ -58,6 +58,7 @@ class _ReadingData(DataModel):
     for_someone_else: Regex
     skip: Regex
     stop_messages: Regex
+    past_30: Regex
     quits_the_bot: Regex
     asks_daily_time: Regex
     reasons_asked: Regex
@@ -281,6 +282,11 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         # "so can i text him now? the 30 days are done": what comes after, asked (a helper's
         # chat: the urge offer)
         urge = False
+    if urge and asks and "nc-ends" in match.ids and _DATA.past_30.search(norm) is not None:
+        # "so it's been over 30 days. can i text him now?" (a session-33 chat: the urge
+        # offer, the answer on what comes after only among three choices): that answer
+        urge = False
+        match = replace(match, kind="answer", ids=("nc-ends",), also=None, doubted=False)
     if urge and asks and rule_asked:
         # "what counts as contact? can i like his post": the rule asked, not an urge now (a
         # helper's terminal chat: the urge offer)

@@ -352,3 +352,33 @@ async def test_a_plan_held_to_is_not_argued_and_a_dose_is_not_given(
     await user.send("how many would it even take")
     dose = await user.reply()
     assert said(dose, "sos.dose_question"), dose.plain
+
+
+async def test_reset_my_start_date_and_texting_after_30_days_are_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session-33 chats: "how do i reset my start date" got "That's outside what I know";
+    # "so it's been over 30 days. can i text him now?" got the urge offer.
+    user = emu.user(33023)
+    await onboard(user, date="5 weeks ago")
+    await user.send("so it's been over 30 days. can i text him now?")
+    after = await user.reply()
+    first_part = CONTENT.faq_entries["nc-ends"].answer[0]
+    assert after.text.startswith(first_part[:40]), after.text
+    await user.send("how do i reset my start date")
+    ask = await user.reply()
+    assert "start date" in ask.plain.lower(), ask.plain
+    assert "outside what i know" not in ask.plain.lower()
+
+
+async def test_a_start_date_in_spanish_is_read_at_set_up(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-33 chat: "hace 5 dias" got "I couldn't read that as a date", and "1 de
+    # diciembre" the English-only notice; set-up was never finished.
+    user = emu.user(33024)
+    await user.send("/start")
+    await user.reply()
+    await user.send("hace 5 dias")
+    said_back, _zone_question = await user.replies(2)
+    assert "Day 6" in said_back.plain, said_back.plain

@@ -467,3 +467,32 @@ def test_a_start_date_said_before_what_happened_that_day_is_read() -> None:
     assert find_start_date(told, today=today) == date(2026, 11, 3)
     # a date in a later clause as well: not guessed between them
     assert find_start_date("the 3rd of November, or maybe the 10th", today=today) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Session 33's chats in other languages: each got "I couldn't read that as a date"
+        ("hace 5 dias", date(2026, 12, 1)),
+        ("hace dos semanas", date(2026, 11, 22)),
+        ("há 10 dias", date(2026, 11, 26)),
+        ("il y a 3 semaines", date(2026, 11, 15)),
+        ("vor einer woche", date(2026, 11, 29)),
+        ("5 giorni fa", date(2026, 12, 1)),
+        ("7 hari yang lalu", date(2026, 11, 29)),
+        ("seminggu yang lalu", date(2026, 11, 29)),
+        ("2 din pehle", date(2026, 12, 4)),
+        ("3 araw na ang nakalipas", date(2026, 12, 3)),
+        ("kahapon lang", date(2026, 12, 5)),
+        ("1 de diciembre", date(2026, 12, 1)),
+        ("dia 2 de novembro", date(2026, 11, 2)),
+        ("am 1. dezember", date(2026, 12, 1)),
+    ],
+)
+def test_dates_in_other_languages_are_read(text: str, expected: date) -> None:
+    assert parse_start_date(text, today=date(2026, 12, 6)) == expected
+
+
+def test_an_unknown_word_before_ago_in_another_language_is_not_guessed() -> None:
+    with pytest.raises(DateParseError):
+        parse_start_date("hace muchos dias", today=date(2026, 12, 6))
