@@ -31,7 +31,7 @@ from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.entities import command_entities
 from bot.emulator.server import BotApiEmulator
-from bot.services.clocktime import TimeParseError, parse_clock_time
+from bot.services.clocktime import TimeParseError, find_clock_time, parse_clock_time
 from bot.services.crisis import detect_crisis, mentions_harm
 from bot.services.dates import DateParseError, parse_start_date
 from bot.services.journey import provisional_today
@@ -260,7 +260,8 @@ def time_ok(runner: BotRunner, text: str) -> bool:
     try:
         parse_clock_time(text)
     except TimeParseError:
-        return False
+        # the one time a sentence names ("7:30am before the kids wake up") is taken too
+        return find_clock_time(text) is not None
     return True
 
 
