@@ -238,17 +238,13 @@ async def test_a_small_comfort_and_a_goodnight_after_a_gentle_check_are_met_soft
     assert "safe" in check.plain.lower(), check.plain
     await user.send("ok. maybe ill make tea")
     tea = await user.reply()
-    assert said_any(tea, "sos.small_comfort"), tea.plain
+    assert said(tea, "sos.small_comfort"), tea.plain
     await user.send("goodnight")
     night = await user.reply()
-    assert said_any(night, "sos.to_bed_net"), night.plain
+    assert said(night, "sos.to_bed_net"), night.plain
     assert "hurt yourself" not in night.plain
 
 
-def said_any(message: object, key: str) -> bool:
-    """The message opens with one of `key`'s variants, up to its first placeholder."""
-    plain = getattr(message, "plain", "")
-    return any(plain.startswith(v.split("{")[0].strip()) for v in CONTENT.variants(key))
 
 
 async def test_back_on_the_way_to_the_bridge_after_a_settled_talk_gets_the_urgent_reply(
