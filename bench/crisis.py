@@ -53,9 +53,9 @@ TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
 # Round 42 was written blind in session 29 and measured on the session's first commit and its
 # last: it joins round 41, and neither is tuned on. Round 43 was written blind in session 30,
 # measured on its first commit (3c7f357) and on its last: it joins them; round 44 the same
-# in session 31, round 45 in session 32, round 46 in session 33.
+# in session 31, round 45 in session 32, round 46 in session 33, round 47 in session 34.
 HELDOUT = tuple(
-    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (41, 42, 43, 44, 45, 46)
+    ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in (41, 42, 43, 44, 45, 46, 47)
 )
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 41)
@@ -103,12 +103,14 @@ PREVIOUS = tuple(
 # replies and 78 checked before the word model's length threshold; r46a (2026-12-06,
 # thirty-third session), 120 crisis messages of the families hardest to catch (giving away,
 # no future, affairs, goodbyes, stalking, the ex at risk, burden) and 200 look-alikes:
-# reached 105, 1 emergency reply and 35 checked before its rules.
+# reached 105, 1 emergency reply and 35 checked before its rules; r47a (2026-12-06,
+# thirty-fourth session), 120 crisis messages of the same families and indirect means and
+# drink, 200 look-alikes: reached 112, 4 emergency replies, 35 checked before its rules.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
-              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a")
+              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a", "r47a")
 )
 
 

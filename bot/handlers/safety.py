@@ -124,7 +124,9 @@ from bot.services.safety_answers import (
     is_joking,
     is_no_one,
     is_plain_ok,
+    is_resigned,
     is_unreachable,
+    just_testing,
     keeps_it_from,
     kids_taken,
     kids_there,
@@ -426,6 +428,9 @@ def ask_if_safe(
         turn.user.id, turn.now, YOUNG_WITHIN
     )
     data = SosData(kind=KINDS[harm_kind(text)], net=True, young=young)
+    # "i've had half a bottle of vodka and i have his pills here too": the means are kept in
+    # mind for the talk (a session-34 chat: "i'll put them in the car" ended it)
+    data.means = data.kind == "s" and means_at_hand(text) and not asks_about_dose(text)
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
     if data.kind == "s" and done_to_self(text) == "taken":
@@ -540,6 +545,9 @@ async def _answer_crisis(
         return False
     data = SosData.of(frame) if frame is not None and going_on else SosData()
     data.kind = KINDS[signal.kind]
+    # a talk the net opened is now about what the rules read (a session-34 chat: "i just want
+    # to stop existing" in it, then "i'll put them in the car" ended the talk, a topic menu)
+    data.net = False
     # "im 15 and i want to die", or said earlier: the lines for young people from the start
     data.young = data.young or says_young(text) or (
         user is not None and rt.last_answers.told_young(user.id, rt.clock.now(), YOUNG_WITHIN)
@@ -584,6 +592,7 @@ async def _answer_crisis(
             on_way=way_now and not door_now,
             past=harm_in_past(text),
             minor=minor_said(text),
+            not_now=not_immediate(text) and not door_now and not way_now,
         )
     if signal.kind == "danger_from_other" and not data.images and has_a_key(text):
         # "he still has a key": the lock, before the closing question
@@ -642,6 +651,7 @@ def _first_reply(
     past: bool = False,
     minor: bool = False,
     on_way: bool = False,
+    not_now: bool = False,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done == "injured" and minor and not serious:
         # "i relapsed last night. cut for the first time in 5 months. its not deep": looked
@@ -658,6 +668,10 @@ def _first_reply(
     if signal.kind == "other_at_risk":
         key = "friend_at_risk" if data.friend else "ex_at_risk"
         return _say(content, data, key, lines), Step.LISTEN
+    if signal.kind == "danger_from_other" and going_on and not data.at_door and not_now:
+        # "he made fake accounts to message my friends", in the talk: what to do when it is
+        # not at the door this minute, not "call 911 now" (a session-34 chat)
+        return _say(content, data, "danger_not_now", lines), Step.ASKED
     if signal.kind == "danger_from_other":
         data.unsafe = True
         key = "danger_unsafe" if going_on else "danger_reply"
@@ -871,8 +885,9 @@ def _answers_safe_or_not(data: SosData, text: str) -> bool:
 
 
 def _not_after_reaching(data: SosData, text: str) -> bool:
-    """Not just asked to reach or wake someone, or the message answers "are you safe?"."""
-    return data.asked not in _REACH_ASKS or read_safety_answer(text) is not None
+    """No one reached or asked for in this talk, or the message answers "are you safe?"."""
+    reached = data.asked in _REACH_ASKS or any(key in data.last for key in _REACH_ASKS)
+    return not reached or read_safety_answer(text) is not None
 
 
 _REACH_ASKS = frozenset(
@@ -885,14 +900,17 @@ _REACH_ASKS = frozenset(
         # "i texted my friend aoife" -> "Good. You didn't carry this alone": "shes on her way",
         # "she's here now" are that friend (a session-33 chat)
         "reached_help",
+        "helper_here",
     }
 )
 
 
 def _helper_arrives(data: SosData, text: str) -> bool:
-    """In their own talk, just after someone was reached or asked for: "she's here now" is
-    that person arriving, not danger at the door."""
-    return data.kind == "s" and data.asked in _REACH_ASKS and someone_with_them(text)
+    """In their own talk, once someone was reached or asked for: "she's here now" is that
+    person arriving, not danger at the door (a session-34 chat: "can you stay with me till
+    she gets here" came between, and "she's here now" got "lock the door")."""
+    reached = data.asked in _REACH_ASKS or any(key in data.last for key in _REACH_ASKS)
+    return data.kind == "s" and reached and someone_with_them(text)
 
 
 def _not_hurt(data: SosData, text: str) -> bool:
@@ -953,7 +971,7 @@ _HEARD = (
     # "my sister is coming": a trusted person on the way; the door stays locked till it's them
     _Heard("d", helper_coming, "danger_helper_coming", Step.ASKED),
     # "she's up. making tea", after being asked to wake someone near: with them now
-    _Heard("s", someone_with_them, "reached_help", Step.ASKED, unless=_not_after_reaching),
+    _Heard("s", someone_with_them, "helper_here", Step.ASKED, unless=_not_after_reaching),
     _Heard("s", helper_coming, "reached_help", Step.ASKED, unless=_answers_safe_or_not),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
@@ -1266,6 +1284,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _leave(turn, data)
         await router.route(turn, text)
         return
+    if data.kind != "o" and not data.taken and just_testing(text):
+        # "/sos", then "i'm ok i just wanted to see what that does": what it is for, said
+        # plainly, and the talk ends (a session-34 chat: "you told me something that worried me")
+        _settle(turn, frame, data, "just_testing")
+        return
     if data.kind != "o" and not data.taken and mistaken_tap(text):
         # "i pressed that by accident, im safe": no harm done; the talk ends, what they were
         # doing is one tap away, and 🚨 stays (a helper's chat: "call 112" to every emoji)
@@ -1429,7 +1452,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             data.stopped = True
         if heard.key == "ex_looked_after":
             data.helped = True
-        if heard.key == "reached_help" and data.kind == "s":
+        if heard.key in ("reached_help", "helper_here") and data.kind == "s":
             data.accompanied = True
         if heard.key == "means_away":
             data.means = False  # put away: no more asking them to move it
@@ -1632,6 +1655,9 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "whatever", "idk" after pills named: still not safe, never a "maybe" (terminal chat:
         # "A 'maybe' deserves to be taken seriously"); where the means are, asked again
         _reply(turn, frame, data, "means_now", Step.UNSAFE)
+    elif answer == "unsure" and is_resigned(text):
+        # "whatever", "who cares": heard as tiredness, not as "not knowing" (a session-33 chat)
+        _reply(turn, frame, data, "resigned", Step.ASKED)
     elif answer == "unsure":
         # the full lines once; after that shorter, and another way in (seventh probe M10)
         key = "unsure_again" if "unsure" in data.last else "unsure"
@@ -1691,7 +1717,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             await turn.flows.free_text(turn, reading)
             return
         if _changes_subject(reading) or (
-            (data.net or data.asked in ("talk_else", "talk_about_them")) and _moves_on(reading)
+            (
+                (data.net and not (data.means or data.taken or data.injured))
+                or data.asked in ("talk_else", "talk_about_them")
+            )
+            and _moves_on(reading)
         ):
             # ("can we talk about something else", then "he liked my story today": that
             # subject, answered; a helper's chat got "I'm listening" to it)
@@ -1993,6 +2023,7 @@ _STEPPED_DOWN = frozenset(
         "not_danger",
         "handover",
         "mistaken_tap",
+        "just_testing",
         "prescribed_goodnight",
         "to_bed_net",
     }

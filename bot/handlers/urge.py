@@ -477,9 +477,11 @@ async def answer_offer_typed(turn: Turn, text: str) -> bool:
     if turn.convo.find(NAME) is not None or len(text.split()) > _ANSWER_WORDS:
         return False
     kind = classify_smalltalk(text)
-    if kind in ("apology", "thanks") or told(text) == "sorry_to_me" or tells_a_win(text):
-        # "sorry that was a lot" after a long vent, "i made it!! 30 days": no yes (helpers'
-        # chats)
+    if kind in ("apology", "thanks", "bye") or told(text) == "sorry_to_me" or tells_a_win(text):
+        # "sorry that was a lot" after a long vent, "i made it!! 30 days", "ok. im gonna go to
+        # bed": no yes (helpers' chats; the last one began the flow in a session-34 chat)
+        if kind == "bye":
+            turn.rt.last_answers.note(turn.user.id, OFFER_ANSWERED, turn.now)
         return False
     if urges.decided_not_to(text):
         # "ok. i won't" (a helper's chat: taken for a yes, the flow began): their choice, met
@@ -842,6 +844,10 @@ async def _cut_short(rt: Runtime, job: BreathJob) -> str | None:
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """Typed text the current step can take as its answer."""
     if frame.step in _ENDS_EARLY_AT and urges.outcome_from_text(text) in _ENDS_AT_TOOLS:
+        return True
+    if frame.step in (STRENGTH, TRIGGER, TOOLS, WAIT_LEN) and urges.drafted(text):
+        # "i have the message typed out already" (a session-34 chat, at 9 of 10, got a topic
+        # menu): don't send it, answered in the flow (answer_text)
         return True
     if frame.step == STRENGTH:
         return (

@@ -571,8 +571,22 @@ _NEGATED = re.compile(
 )
 
 
+# "i dont want to die, i just want this to stop hurting" (a session-34 chat got "call 911
+# now"): a wish to die denied outright; asked about gently, never let go. Not "i dont want to
+# live" or "i dont want to be here": those are the wish itself.
+_DENIED_WISH = re.compile(
+    r" (?:i |i really |i honestly |i actually )?(?:do not|dont|don t) $"
+)
+_WISH_TO_DIE = re.compile(r" ?(?:want|wanna) (?:to )?(?:die|be dead|kill myself|hurt myself)\b")
+
+
 def _negated(hit: _Hit) -> bool:
-    return _NEGATED.search(hit.norm, 0, hit.start + 1) is not None
+    if _NEGATED.search(hit.norm, 0, hit.start + 1) is not None:
+        return True
+    return (
+        _WISH_TO_DIE.match(hit.cue) is not None
+        and _DENIED_WISH.search(hit.norm, 0, hit.start + 1) is not None
+    )
 
 
 # A laugh, a facepalm or a skull beside a wish to die (round 18's figures of speech).
@@ -618,8 +632,15 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     if hit is not None:
         level = hit.rule.level
         if level == "explicit" and _negated(hit):
-            # "I'm not going to hurt myself, don't worry": still asked about, gently
-            level = "passive"
+            # "I'm not going to hurt myself, don't worry": still asked about, gently; unless
+            # the rest says more ("i dont want to die, ... i've started cutting again")
+            again = own.without(hit).first(
+                tables.self_harm, tables.reported_speech if other else frozenset()
+            )
+            if again is not None and again.rule.level == "explicit" and not _negated(again):
+                hit = again
+            else:
+                level = "passive"
         if level == "explicit" and _laughed_off(hit.cue, text):
             # "ugh i want to die, i called my teacher mum 🤦": asked gently instead of given
             # the emergency reply; a wish to die said with a laugh can still be meant, so it

@@ -194,7 +194,14 @@ _UNSURE = re.compile(
     r"|what does it matter|not that it matters|for now|for now i guess|for the moment"
     r"|i guess for now|safe enough|safe enough i guess|enough i guess"
     # "asking for a friend": the question stays theirs too
-    r"|(?:just |i am |i was )?asking for a friend|it is for a friend|for a friend|for)"
+    r"|(?:just |i am |i was )?asking for a friend|it is for a friend|for a friend|for"
+    # maybe and "I don't know" in the languages people mix in (a session-34 chat: "vielleicht"
+    # got "Call Vielleicht", "no sé" got "please call 911 now")
+    r"|vielleicht|talvez|quizas|quiza|tal vez|peut etre|forse|siguro|baka|shayad|mungkin"
+    r"|no se|no lo se|yo no se|nao sei|sei la|ich (?:weiss|weis|weiß) (?:es )?nicht"
+    r"|(?:weiss|weis|weiß) nicht|keine ahnung|je (?:ne )?sais pas|sais pas|non lo so|non so"
+    r"|hindi ko alam|ewan|ewan ko|di ko alam|pata nahi|mujhe nahi pata|tidak tahu|gak tau"
+    r"|nggak tau|ga tau|gatau|nie wiem|weet ik niet|geen idee)"
 )
 
 _DONT_KNOW = re.compile(
@@ -632,6 +639,28 @@ _NOT_NAMES = frozenset(
         "number",
         "numbers",
         "english",
+        # "sorry" in the languages people mix in ("scusa, in inglese: i miss her so much it
+        # hurts to breathe"; a session-34 chat got "Reach Scusa now")
+        "scusa",
+        "vielleicht",
+        "talvez",
+        "quizas",
+        "forse",
+        "siguro",
+        "mungkin",
+        "shayad",
+        "scusami",
+        "scusate",
+        "perdona",
+        "desculpe",
+        "pardon",
+        "entschuldigung",
+        "sori",
+        "maaf",
+        "inglese",
+        "ingles",
+        "englisch",
+        "anglais",
         "school",
         "hello",
         "help",
@@ -1681,7 +1710,9 @@ _GOING_IN = re.compile(
 # roof: "No questions, just company")
 _CAME_BACK_INSIDE = re.compile(
     r"^(?:(?:ok|okay|fine|so|yeah|yes|i mean|alright) )*(?:i )?(?:just )?(?:came|come|went|got"
-    r"|climbed|stepped|walked|moved|am back) (?:back )?(?:inside|in(?= *$)|indoors|down(?= *$"
+    r"|climbed|stepped|walked|moved|am back|am going|am going back|am coming|am heading"
+    r"|am walking|will go|will come|am in my room|am in) (?:back )?(?:inside|in(?= *$)"
+    r"|indoors|down(?= *$"
     r"| from| off)|off (?:the )?"
     r"(?:roof|ledge|bridge|edge|railing|balcony)|back from (?:the )?(?:edge|railing|ledge)|away"
     r" from (?:the )?(?:edge|railing|ledge|tracks|platform))(?: now| again| already)?\b"
@@ -1772,8 +1803,8 @@ def cannot_speak(text: str) -> bool:
 
 # At the wheel in a crisis ("im in the car", "driving", "driving to his house")
 _DRIVING = re.compile(
-    r"^(?:i am |i m |im )?(?:driving|in the car|in my car|on the motorway|on the highway)"
-    r"(?: now| right now| to (?:his|her|their) (?:house|place|flat))?$"
+    r"^(?:i am |i m |im )?(?:already )?(?:driving|in the car|in my car|on the motorway"
+    r"|on the highway)(?: now| right now| already| to (?:his|her|their) (?:house|place|flat))?$"
     r"|\bi am driving\b|\b(?:driving|heading) to (?:his|her|their) (?:house|place|flat)\b"
 )
 
@@ -2349,6 +2380,28 @@ def mistaken_tap(text: str) -> bool:
     if _MISTAKEN_TAP.search(norm) is None:
         return False
     rest = _NEVER_UNSAFE.sub(" ", _MISTAKEN_TAP.sub(" ", norm))  # "i was never unsafe btw"
+    return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
+
+
+# "/sos", then "i'm ok i just wanted to see what that does" (a session-34 chat: "a little
+# while ago you told me something that worried me"): trying the button or the command out
+_JUST_TESTING = re.compile(
+    r"\b(?:(?:just )?(?:wanted|want|wanna) to (?:see|check|know|test|try) (?:what|how)"
+    r" (?:that|it|this|the (?:button|command)|sos) (?:does|did|do|works|looks|says)"
+    r"|(?:i was |i am |was |am )?(?:just )?(?:testing|trying it|trying it out|trying out)"
+    r"(?: (?:it|it out|the bot|the button|the command|sos|you|what it does))?"
+    r"|curious (?:what|how) (?:it|that|this|the (?:button|command)) (?:does|did|works|looks)"
+    r"|was (?:just )?curious)\b"
+)
+
+
+def just_testing(text: str) -> bool:
+    """ "i'm ok, i just wanted to see what that does": the button or /sos tried out, and
+    nothing said of harm or of not being safe."""
+    norm = normalize(text)
+    if _JUST_TESTING.search(norm) is None:
+        return False
+    rest = _JUST_TESTING.sub(" ", norm)
     return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
 
 
@@ -3119,7 +3172,15 @@ _NOT_IMMEDIATE = re.compile(
     # "call 911, lock the door")
     r"|(?:is|are) not (?:hitting|hurting|touching|threatening) me|(?:has|have|did) (?:not|never)"
     r" (?:hit|hurt|touched|threatened) me|(?:it is|he is|she is|they are) just (?:creepy|weird"
-    r"|awkward|annoying|uncomfortable))\b"
+    r"|awkward|annoying|uncomfortable)"
+    # harassment online, and the fear of making too much of it (a session-34 chat, being
+    # followed in Manila: "he made fake accounts to message my friends" got "Please call 911
+    # now", "i'm scared but i don't want to make a big deal" the same)
+    r"|(?:made|making|makes|created|creating|set up|sets up|opened) (?:a |some |more |new )?"
+    r"(?:fake|new|burner|other|dummy|alt|poser) (?:accounts?|profiles?|numbers?|pages?)"
+    r"|new numbers? every (?:day|night|week)|(?:messaging|texting|contacting|dming|calling)"
+    r" my (?:friends|family|mum|mom|sister|brother|boss|coworkers?|colleagues)"
+    r"|make (?:a |such a )?(?:big )?(?:deal|fuss|scene)(?: (?:of|out of))?(?: it| this)?)\b"
 )
 
 
@@ -3894,6 +3955,19 @@ def wont_call(text: str) -> bool:
     return _found(_WONT_CALL, text)
 
 
+# Resigned, as an answer to "are you safe?" ("whatever", "who cares", "doesn't matter"): not
+# "not knowing is a real answer" (a session-33 chat), but heard as tiredness
+_RESIGNED = re.compile(
+    r"(?:(?:sure |yeah |ok |fine )?whatever|(?:it )?does not matter|who cares|what does it matter"
+    r"|not that it matters|nothing matters|why do you care|why would you care|does it matter)"
+)
+
+
+def is_resigned(text: str) -> bool:
+    """ "whatever", "who cares", "doesn't matter": said alone, as the answer."""
+    return _RESIGNED.fullmatch(_reply(text)) is not None
+
+
 # An injury that needs emergency help whatever it looks like: the wrists or the neck cut, a lot
 # of blood, bleeding that won't stop (sixth probe M3)
 _SERIOUS_INJURY = re.compile(
@@ -4015,9 +4089,13 @@ _KEPT_FROM = re.compile(
     r"|\b(?:please |pls )?do not (?:tell|call|contact|text|message|inform)"
     rf" (?:my |our )?{_CLOSE}\b"
     rf"|\bi do not want (?:my |our )?{_CLOSE} to (?:know|find out|hear)\b"
-    rf"|\bi (?:can not|cannot|could never|can never) tell (?:my |our )?{_CLOSE}\b"
-    r"|\bif (?:my |our )?(?:parents|mum|mom|dad|family|wife|husband|partner) (?:find out"
-    r"|finds out|knew|found out|ever (?:find|finds) out)\b"
+    rf"|\bi (?:can not|cannot|could never|can never|will never) tell (?:my |our |a |any |the )?"
+    rf"{_CLOSE}\b"
+    r"|\bif (?:my |our )?(?:parents|mum|mom|dad|family|wife|husband|partner|she|he|they)"
+    r" (?:ever )?(?:find out|finds out|knew|found out|find|finds|saw this|sees this)\b"
+    # "will they tell my parents", "does childline call your mum" (a session-33 chat, aged 15)
+    r"|\b(?:will|would|do|does) (?:they|the line|childline|it|you|that) (?:tell|call|ring"
+    rf"|contact|inform) (?:my |your |the )?{_CLOSE}\b"
     r"|\b(?:no one|nobody) (?:can|must|should) (?:ever )?(?:find out|know|hear|learn)\b"
 )
 

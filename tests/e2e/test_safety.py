@@ -411,9 +411,9 @@ async def test_anything_else_in_the_talk_gets_a_warm_reply_not_the_faq(
     for text in ("he left me for someone else", "whatever", "😔"):
         await user.send(text)
         reply = await user.reply()
-        # a resigned "whatever" is no yes: asked again, gently, the lines in the reply
+        # a resigned "whatever" is no yes: heard as tiredness, the number in the reply
         warm = ("sos.listen", "sos.still_here", "sos.still_here_who") + (
-            ("sos.unsure",) if text == "whatever" else ()
+            ("sos.resigned",) if text == "whatever" else ()
         )
         assert any(said(reply, key) for key in warm), reply.plain
         assert no_faq_menu(reply)
@@ -3790,7 +3790,8 @@ async def test_with_their_mum_up_sleep_is_let_go_with_care(
     await user.reply()
     await user.send("she's up. making tea")
     up = await user.reply()
-    assert said(up, "sos.reached_help"), up.plain
+    # the one asked for is with them now (session 34: its own reply, "stay with you tonight?")
+    assert said(up, "sos.helper_here"), up.plain
     await user.send("can i go to sleep now lol")
     rest = await user.reply()
     assert said(rest, "sos.sleep_accompanied"), rest.plain

@@ -366,6 +366,14 @@ ROUNDS = {
     "crisis_r46": Pinned(
         (108, 108, 64, 24), 97, 69, 41, 13, 2, 9, checked_target_met=False, in_reach_min=108
     ),
+    # Held out: written blind in session 34 (the same 18 families and brief, 54 explicit),
+    # measured counts-only on the session's first code (794eb7b): reached 101 (93.5%), full
+    # 69, explicit 38 (number first 51/54), special 19, full alarms 4 (each the emergency
+    # reply), checked 11 (10.2%), in reach 108. The same on its last code: no target met but
+    # "in reach".
+    "crisis_r47": Pinned(
+        (108, 108, 54, 24), 101, 69, 38, 19, 4, 11, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -495,6 +503,14 @@ ROUNDS = {
     # model on look-alikes in other languages). After four rules chosen on it: reached 109.
     "crisis_tuning_r46a": Pinned(
         (120, 200, 39, 30), 109, 42, 12, 11, 5, 35, checked_target_met=False, in_reach_min=119
+    ),
+    # Session 34's set (120 crisis messages: no future, goodbyes, giving away, affairs, means
+    # said indirectly, drink, trapped, burden, other languages, danger; 200 look-alikes; not
+    # learnt by the word model). Measured once before: reached 112, full 66, explicit 19,
+    # special 10, full alarms 6 (four the emergency reply), checked 35 (17.5%). After the
+    # rules chosen on it: reached 120, full alarms 0, checked 31.
+    "crisis_tuning_r47a": Pinned(
+        (120, 200, 26, 12), 120, 73, 20, 10, 0, 31, checked_target_met=False, in_reach_min=120
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
