@@ -352,16 +352,17 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         return
     said = told(reading.text) if reading.harm != "strong" else None
     if said in ("control_told", "miss_who_hurt", "only_you", "hi_back", "child_urgent",
-                "long_hurt") or (
+                "long_hurt", "birthday") or (
         # small talk's own replies come first ("today was a good day", "sorry for dumping
         # all this on you")
-        said in ("bright", "fine", "sorry_to_me", "sorry_tired")
+        said in ("bright", "fine", "sorry_to_me", "sorry_tired", "safe_said")
         and not reading.asks
         and reading.smalltalk is None
     ):
         # control described, missing someone cruel, "you're the only one who listens", a
         # hello said back, a good day, "i'm fine": each heard as what it is (ninth probe)
-        buttons = not_safe_button if said in ("control_told", "miss_who_hurt", "only_you") else []
+        kept = ("control_told", "miss_who_hurt", "only_you", "safe_said")
+        buttons = not_safe_button if said in kept else []
         turn.say(turn.fresh(f"listen.{said}"), inline(buttons))
         return
     if _say_heard(turn, reading, _EVENTS_HEARD):

@@ -337,7 +337,7 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             turn.say(
                 turn.t(f"onboarding.time_{hedge}")
                 if hedge
-                else turn.t(f"onboarding.time_{exc.code}", text=text[:40])
+                else turn.fresh(f"onboarding.time_{exc.code}", text=text[:40])
             )
     elif frame.step == REASON:
         if not text.strip().isdigit() and (said := only_a_time(text)) is not None:

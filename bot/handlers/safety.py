@@ -62,6 +62,7 @@ from bot.services.safety_answers import (
     asks_bot_to_call,
     asks_for_alternatives,
     asks_for_company,
+    asks_for_hope,
     asks_for_number,
     asks_if_crime,
     asks_if_nc_fits,
@@ -85,9 +86,11 @@ from bot.services.safety_answers import (
     bleeding_eases,
     blocked_by_them,
     breaking_in,
+    call_not_enough,
     called_them,
     came_back_inside,
     cannot_speak,
+    choke_signs,
     clarifies_move,
     comes_back,
     comes_for_them,
@@ -292,6 +295,9 @@ class SosData(FrameData):
     # a plain No Contact subject next ("i cant stop looking at her insta") lets the talk go,
     # the "I'm not safe" button kept beside it
     net: bool = False
+    # Choking or strangulation told: a sore throat or passing out said next is read as its
+    # signs (a doctor today), not words of harm of their own
+    choked: bool = False
     # The ex at risk is being helped (help called, or "they said hes ok"): "do i have to talk
     # to him now?" is then about owing them a talk, not about reaching them
     helped: bool = False
@@ -600,6 +606,7 @@ async def _answer_crisis(
     if signal.kind == "danger_from_other" and was_choked(text):
         # "he choked me last week": strangulation named as the serious sign it is, and a
         # doctor, before the closing question (a session-30 chat: the general reply)
+        data.choked = True
         reply = _before_question(rt.content, data, reply, "choke_line")
     if not going_on and data.young and data.kind in ("s", "d"):
         # "im 15 and i want to die": an adult on their side, before the closing question
@@ -884,6 +891,11 @@ def _answers_safe_or_not(data: SosData, text: str) -> bool:
     return read_safety_answer(text) is not None
 
 
+def _not_after_a_call(data: SosData, text: str) -> bool:
+    """No line or person reached in this talk yet."""
+    return "reached_help" not in data.last
+
+
 def _not_after_reaching(data: SosData, text: str) -> bool:
     """No one reached or asked for in this talk, or the message answers "are you safe?"."""
     reached = data.asked in _REACH_ASKS or any(key in data.last for key in _REACH_ASKS)
@@ -972,6 +984,11 @@ _HEARD = (
     _Heard("d", helper_coming, "danger_helper_coming", Step.ASKED),
     # "she's up. making tea", after being asked to wake someone near: with them now
     _Heard("s", someone_with_them, "helper_here", Step.ASKED, unless=_not_after_reaching),
+    # "can you just tell me it gets better" (a session-34 chat: the FAQ's "no fixed date")
+    _Heard("s", asks_for_hope, "hope", None),
+    # "they were nice but it didn't really help", after a line was called (a session-34 chat:
+    # "please call 999 now"): sorry it didn't lift it; reaching out still counted; safe now?
+    _Heard("s", call_not_enough, "call_not_enough", Step.ASKED, unless=_not_after_a_call),
     _Heard("s", helper_coming, "reached_help", Step.ASKED, unless=_answers_safe_or_not),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
@@ -1798,6 +1815,11 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         data.said += 1
         turn.say(_pick(turn.rt.content, data, "handover_done"), inline([[_not_safe(turn, data)]]))
         turn.convo.pop(NAME)
+        return
+    if data.kind == "d" and data.choked and choke_signs(text):
+        # "i didn't pass out i don't think. my throat hurts", after "im at my sister's" (a
+        # session-34 chat: the self-harm check): a doctor today, and when it is an emergency
+        _reply(turn, frame, data, "choke_signs", Step.ASKED)
         return
     if (tool := safety_tool_asked(text)) is not None:
         # "make a safety plan", typed under "the buttons below have a simple safety plan"

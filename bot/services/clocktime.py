@@ -268,14 +268,32 @@ _IN_TEXT_RE = re.compile(
 )
 
 
+# A part of the day said to be better, with no hour ("actually mornings are better, like after
+# chai"; a session-34 chat at /time got "That's a lot to carry")
+_PART_PREFERRED_RE = re.compile(
+    r"\b(?:the )?(mornings?|evenings?|afternoons?|lunch ?time|after work|before work|before bed"
+    r"|bedtime|night)\b(?= (?:are|is|would be|work|works|might be|feel|feels|seem|seems|sounds?"
+    r"|is probably|are probably)(?: \w+)? (?:better|best|easier|good|fine|nicer)\b)"
+    r"|\b(?:prefer|rather have it in|rather do|rather|better in) (?:the )?(mornings?|evenings?"
+    r"|afternoons?)\b"
+)
+
+
 def find_clock_time(text: str) -> time | None:
-    """The one time of day a longer message names, or None when it names none or several."""
+    """The one time of day a longer message names, or None when it names none or several; a
+    part of the day said to suit better ("mornings are better") when it names no hour."""
     if not isinstance(text, str) or len(text) > 4 * _MAX_INPUT:
         return None
     found: set[time] = set()
-    for m in _IN_TEXT_RE.finditer(fold(text)):
+    folded = fold(text)
+    for m in _IN_TEXT_RE.finditer(folded):
         try:
             found.add(parse_clock_time(m.group(1)))
         except TimeParseError:
             continue
+    if not found and (part := _PART_PREFERRED_RE.search(folded)) is not None:
+        try:
+            found.add(parse_clock_time(part.group(1) or part.group(2)))
+        except TimeParseError:
+            return None
     return found.pop() if len(found) == 1 else None

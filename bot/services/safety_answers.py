@@ -2405,6 +2405,37 @@ def just_testing(text: str) -> bool:
     return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
 
 
+# After a call to a line: it did not lift it ("they were nice but it didn't really help"; a
+# session-34 chat got "please call 999 now")
+_CALL_NOT_ENOUGH = re.compile(
+    r"\b(?:(?:it|that|the call|talking|they|she|he) )?(?:did not|does not|didnt|doesnt|not)"
+    r" (?:really |much |actually |even )?help(?:ed)?\b|\b(?:it|that|the call) (?:did not|didnt)"
+    r" (?:do|change|fix) (?:much|anything|a thing)\b|\b(?:they|she|he) (?:were|was) (?:nice|kind"
+    r"|lovely|ok|okay) but\b|\bstill feel (?:the same|the exact same|just as bad)\b"
+)
+
+
+def call_not_enough(text: str) -> bool:
+    """ "they were nice but it didn't really help", after a line was called."""
+    return _found(_CALL_NOT_ENOUGH, text) and mentions_harm(text) is None
+
+
+# Hope asked for in the talk ("can you just tell me it gets better"; a session-34 chat got the
+# FAQ's "there's no fixed date"): said plainly, with tonight kept in view
+_ASKS_FOR_HOPE = re.compile(
+    r"\b(?:tell me|promise me|say|swear) (?:that )?(?:it|things|this|life) (?:gets|will get"
+    r"|does get|is going to get|get) (?:better|easier)\b|\b(?:will|does) (?:it|this|life"
+    r"|anything) (?:ever )?(?:get|gets) (?:better|easier)\b|\bwill i (?:ever )?(?:feel|be)"
+    r" (?:ok|okay|better|normal"
+    r"|happy|alright|myself) again\b|\bis there (?:any )?hope\b"
+)
+
+
+def asks_for_hope(text: str) -> bool:
+    """ "can you just tell me it gets better", "will i ever feel normal again"."""
+    return _found(_ASKS_FOR_HOPE, text) and mentions_harm(text) is None
+
+
 def about_the_bot(text: str) -> bool:
     """ "why do you keep saying that", "you're a bot": said to the bot, about the bot."""
     return _found(_ABOUT_BOT, text)
@@ -2823,6 +2854,11 @@ _NO_CREDIT = re.compile(
     r"(?:credit(?! cards?\b)|airtime|top ?up|minutes|balance)\b"
     r"|\bno (?:money|credit) on my (?:phone|sim)\b|\bno sim(?: card)?\b"
     r"|\bcan ?not afford (?:to call|a call|the call)\b"
+    # "i dont have a phone plan just wifi" (a session-34 chat, aged 15: "911, or anyone
+    # nearby"): emergency calls still work, and chat over wifi
+    r"|\b(?:do not|dont|don t) have (?:a |any )?(?:phone plan|plan|phone service)\b"
+    r"|\b(?:only|just) (?:have )?wi ?fi\b|\bno (?:phone plan|phone service)\b"
+    r"|\b(?:i have|there is|i got|i get|have) no (?:phone )?signal\b"
 )
 
 
@@ -2870,6 +2906,22 @@ def was_choked(text: str) -> bool:
     return _found(_CHOKED, text)
 
 
+# After being choked: what the body says now ("i didn't pass out i don't think. my throat
+# hurts"; a session-34 chat, a minute after "i'm at my sister's", got the self-harm check)
+_CHOKE_SIGNS = re.compile(
+    r"\b(?:my )?(?:throat|neck) (?:hurts|is sore|feels (?:weird|funny|tight|sore)|aches|is bruised"
+    r"|is swollen)\b|\b(?:sore|bruised|swollen) (?:throat|neck)\b|\b(?:pass|passed) out\b"
+    r"|\b(?:hard|hurts|painful) to (?:swallow|breathe|talk)\b|\b(?:can not|cant|can t)"
+    r" (?:swallow|breathe properly)\b|\bmy voice (?:is|sounds) (?:weird|hoarse|different|croaky)\b"
+    r"|\b(?:blacked|black) out\b|\b(?:red|tiny) (?:spots|dots) (?:in|on) my (?:eyes|face)\b"
+)
+
+
+def choke_signs(text: str) -> bool:
+    """ "my throat hurts", "i didn't pass out i don't think": signs after being choked."""
+    return _found(_CHOKE_SIGNS, text)
+
+
 # "what do you mean", "wdym", "what are you asking": the check itself not understood (a
 # session-30 chat: "thank you for telling me more")
 _WHAT_MEANT = re.compile(
@@ -2877,7 +2929,10 @@ _WHAT_MEANT = re.compile(
     r"|ya) mean(?: by (?:that"
     r"|safe|it|this))?|wdym|what are (?:you|u) (?:asking|on about|talking about)|safe from what"
     r"|what (?:kind of|do you mean by) safe|i do not (?:get|understand)(?: (?:it|that|the question"
-    r"|what you mean))?|meaning)\W*$"
+    r"|what you mean))?|meaning"
+    # "define safe", "what does safe even mean" (a session-34 chat: asked again, unexplained)
+    r"|define safe|what do (?:you|u) mean safe|what (?:does|is) safe(?: even)? mean"
+    r"|what (?:does|do) (?:you|u) mean by safe|safe how|safe as in what)\W*$"
 )
 
 

@@ -261,3 +261,139 @@ async def test_harassment_told_in_the_danger_talk_is_not_met_with_call_911_now(
         assert said(reply, "sos.danger_not_now"), reply.plain
         assert "Call 911 now" not in reply.plain
         assert DANGER_PLAN in reply.button_texts() or "911" in reply.plain, reply.plain
+
+
+async def test_their_birthday_is_wished_happy_first(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # A session-34 chat: "it's my birthday today btw" got "That makes sense, given everything"
+    # and the occasions topic.
+    user = emu.user(34016)
+    await onboard(user, zone="Europe/London")
+    await user.send("its my birthday today btw")
+    reply = await user.reply()
+    assert said(reply, "listen.birthday"), reply.plain
+    assert "Happy birthday" in reply.plain
+
+
+async def test_only_wifi_gets_the_free_call_and_chat_not_call_or_ask_someone(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat, aged 15: "i dont have a phone plan just wifi" got "911, or anyone
+    # nearby who can call for you".
+    user = emu.user(34017)
+    await onboard(user, zone="America/Chicago")
+    await user.send("i want to kill myself")
+    await user.reply()
+    await user.send("i dont have a phone plan just wifi")
+    reply = await user.reply()
+    assert said(reply, "sos.no_credit"), reply.plain
+
+
+async def test_a_call_that_did_not_help_is_heard_and_they_are_asked_how_they_are(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: "they were nice but it didn't really help", after calling Samaritans,
+    # got "please call 999 now" and the full list.
+    user = emu.user(34018)
+    await onboard(user, zone="Europe/London")
+    await user.send("i want to kill myself")
+    await user.reply()
+    await user.send("i already called samaritans an hour ago")
+    await user.reply()
+    await user.send("they were nice but it didn't really help")
+    reply = await user.reply()
+    assert said(reply, "sos.call_not_enough"), reply.plain
+    assert "please call" not in reply.plain.lower()
+
+
+async def test_asked_to_say_it_gets_better_the_talk_says_so(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: "can you just tell me it gets better" in the talk got the FAQ's "there's
+    # no fixed date".
+    user = emu.user(34019)
+    await onboard(user, zone="America/Chicago")
+    await user.send("i just dont want to wake up tomorrow")
+    await user.reply()
+    await user.send("can you just tell me it gets better")
+    reply = await user.reply()
+    assert said(reply, "sos.hope"), reply.plain
+    topics = {t.title for t in CONTENT.faq_topics.values()}
+    assert not topics & set(reply.button_texts()), reply.button_texts()
+
+
+async def test_a_sore_throat_after_being_choked_gets_a_doctor_not_the_self_harm_check(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat (Australia): "i didn't pass out i don't think. my throat hurts", a
+    # minute after "i'm ok now, i'm at my sister's", got "If you might hurt yourself".
+    user = emu.user(34020)
+    await onboard(user, zone="Australia/Sydney")
+    await user.send("last night my ex choked me when i went to get my stuff")
+    await user.reply()
+    await user.send("i'm ok now, i'm at my sister's")
+    await user.reply()
+    await user.send("i didn't pass out i don't think. my throat hurts")
+    reply = await user.reply()
+    assert said(reply, "sos.choke_signs"), reply.plain
+    assert "000" in reply.plain
+    assert "hurt yourself" not in reply.plain
+
+
+async def test_at_time_mornings_are_better_sets_the_morning(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: at /time, "actually mornings are better, like after chai" got "That's
+    # a lot to carry"; at /timezone, "actually i moved back to london last week" got "I hear
+    # you".
+    user = emu.user(34021)
+    await onboard(user, zone="Asia/Kolkata")
+    await user.send("/time")
+    await user.reply()
+    await user.send("actually mornings are better, like after chai")
+    changed = await user.reply()
+    assert "08:00" in changed.plain, changed.plain
+    await user.send("/timezone")
+    await user.reply()
+    await user.send("actually i moved back to london last week")
+    pick = await user.reply()
+    assert "London, UK" in pick.button_texts(), pick.plain
+
+
+async def test_ugh_at_the_time_question_is_not_met_with_the_same_line_each_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: "ugh" three times at the time question got the same "I couldn't read
+    # 'ugh' as a time" three times.
+    user = emu.user(34022)
+    await user.send("/start")
+    await user.reply()
+    await user.send("today")
+    await user.replies(2)
+    await user.send("Europe/London")
+    await user.replies(2)
+    seen = []
+    for _ in range(3):
+        await user.send("ugh")
+        seen.append((await user.reply()).plain)
+    assert seen[0] != seen[1], seen
+    assert seen[1] != seen[2], seen
+
+
+async def test_define_safe_is_explained_and_a_typed_im_safe_is_not_an_faq_answer(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Session-34 chats: "define safe" got "Are you safe right now?" again, unexplained; "I'm
+    # safe right now" typed with no talk open got the answer about being afraid of the ex.
+    user = emu.user(34023)
+    await onboard(user, zone="America/Chicago")
+    await user.send("i keep thinking about not waking up")
+    await user.reply()
+    await user.send("define safe")
+    explained = await user.reply()
+    assert said(explained, "sos.check_explained"), explained.plain
+    other = emu.user(34024)
+    await onboard(other, zone="Europe/London")
+    await other.send("I'm safe right now")
+    typed = await other.reply()
+    assert said(typed, "listen.safe_said"), typed.plain
+    assert "No Contact is not a safety plan" not in typed.plain
