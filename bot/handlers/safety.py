@@ -598,7 +598,6 @@ async def _answer_crisis(
             on_way=way_now and not door_now,
             past=harm_in_past(text),
             minor=minor_said(text),
-            not_now=not_immediate(text) and not door_now and not way_now,
         )
     if signal.kind == "danger_from_other" and not data.images and has_a_key(text):
         # "he still has a key": the lock, before the closing question
@@ -658,7 +657,6 @@ def _first_reply(
     past: bool = False,
     minor: bool = False,
     on_way: bool = False,
-    not_now: bool = False,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done == "injured" and minor and not serious:
         # "i relapsed last night. cut for the first time in 5 months. its not deep": looked
@@ -675,10 +673,6 @@ def _first_reply(
     if signal.kind == "other_at_risk":
         key = "friend_at_risk" if data.friend else "ex_at_risk"
         return _say(content, data, key, lines), Step.LISTEN
-    if signal.kind == "danger_from_other" and going_on and not data.at_door and not_now:
-        # "he made fake accounts to message my friends", in the talk: what to do when it is
-        # not at the door this minute, not "call 911 now" (a session-34 chat)
-        return _say(content, data, "danger_not_now", lines), Step.ASKED
     if signal.kind == "danger_from_other":
         data.unsafe = True
         key = "danger_unsafe" if going_on else "danger_reply"
