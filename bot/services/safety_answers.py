@@ -2388,10 +2388,11 @@ def mistaken_tap(text: str) -> bool:
 _JUST_TESTING = re.compile(
     r"\b(?:(?:just )?(?:wanted|want|wanna) to (?:see|check|know|test|try) (?:what|how)"
     r" (?:that|it|this|the (?:button|command)|sos) (?:does|did|do|works|looks|says)"
-    r"|(?:i was |i am |was |am )?(?:just )?(?:testing|trying it|trying it out|trying out)"
-    r"(?: (?:it|it out|the bot|the button|the command|sos|you|what it does))?"
+    r"|(?:i was |i am |was |am )?(?:just )?(?:testing|trying it out|trying it|trying out)"
+    r"(?: (?:it out|it|the bot|the button|the command|sos|you|what it does))?"
+    r"(?= *$| (?:lol|haha|sorry|thanks|x)\b)"
     r"|curious (?:what|how) (?:it|that|this|the (?:button|command)) (?:does|did|works|looks)"
-    r"|was (?:just )?curious)\b"
+    r"|was (?:just )?curious(?= *$| (?:lol|haha|sorry|thanks|x)\b))\b"
 )
 
 
