@@ -4147,11 +4147,15 @@ _KEPT_FROM = re.compile(
     rf"|\bi do not want (?:my |our )?{_CLOSE} to (?:know|find out|hear)\b"
     rf"|\bi (?:can not|cannot|could never|can never|will never) tell (?:my |our |a |any |the )?"
     rf"{_CLOSE}\b"
-    r"|\bif (?:my |our )?(?:parents|mum|mom|dad|family|wife|husband|partner|she|he|they)"
-    r" (?:ever )?(?:find out|finds out|knew|found out|find|finds|saw this|sees this)\b"
+    r"|\bif (?:my |our )?(?:parents|mum|mom|dad|family|wife|husband|partner) (?:ever )?"
+    r"(?:find out|finds out|knew|found out|saw this|sees this)\b"
+    # "my mum would kill me if she found out i was talking about this"; never "if he finds me"
+    # or "if he finds out where i live" (danger from him, not a secret kept from family)
+    r"|\b(?:mum|mom|mother|dad|father|parents|family|teacher|teachers|school)\b(?: \w+){0,6}?"
+    r" if (?:she|he|they) (?:ever )?(?:found out|finds out|find out|knew)\b(?! where)"
     # "will they tell my parents", "does childline call your mum" (a session-33 chat, aged 15)
-    r"|\b(?:will|would|do|does) (?:they|the line|childline|it|you|that) (?:tell|call|ring"
-    rf"|contact|inform) (?:my |your |the )?{_CLOSE}\b"
+    r"|\b(?:will|would|do|does) (?:they|the line|childline|it|that|the helpline|the hotline)"
+    rf" (?:tell|call|ring|contact|inform) (?:my |your |the )?{_CLOSE}\b"
     r"|\b(?:no one|nobody) (?:can|must|should) (?:ever )?(?:find out|know|hear|learn)\b"
 )
 

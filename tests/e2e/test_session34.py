@@ -397,3 +397,17 @@ async def test_define_safe_is_explained_and_a_typed_im_safe_is_not_an_faq_answer
     typed = await other.reply()
     assert said(typed, "listen.safe_said"), typed.plain
     assert "No Contact is not a safety plan" not in typed.plain
+
+
+async def test_if_he_finds_me_in_the_danger_talk_is_never_a_secret_kept_from_family(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Found on re-reading session 34's change: "if he finds me i dont know what he will do"
+    # in the danger talk got "That's yours to decide, and you can keep it private".
+    user = emu.user(34025)
+    await onboard(user, zone="Europe/London")
+    await user.send("my ex keeps following me home from work")
+    await user.reply()
+    await user.send("if he finds me i dont know what he will do")
+    reply = await user.reply()
+    assert not said(reply, "sos.kept_from_them"), reply.plain
