@@ -181,6 +181,11 @@ _UNSAFE = re.compile(
     rf"|help|help me|please help|please help me|i need help|not really no|no not really"
     rf"|definitely not|absolutely not|of course not|hell no)"
 )
+# Resigned ("sure whatever", "doesn't matter"): an unsure answer, heard as tiredness
+_RESIGNED_WORDS = (
+    r"(?:sure |yeah |ok |fine )?whatever|(?:it )?does not matter|who cares|what does it matter"
+    r"|not that it matters"
+)
 _UNSURE = re.compile(
     r"(?:i do not know|do not know|i really do not know|i honestly do not know|no idea"
     r"|i have no idea|no clue|not sure|i am not sure|i am not really sure|unsure|maybe"
@@ -189,9 +194,8 @@ _UNSURE = re.compile(
     r"|hopefully|50 50|fifty fifty|sometimes|not sure honestly|yes and no|yes no|half"
     r"|i do not know (?:any more|honestly|really)|i am not sure any more|i dunno|dunno"
     r"|idk|i do not know if i am|not sure if i am (?:safe|ok|fine)|i am confused"
-    # resigned ("sure whatever", "doesn't matter"), or only for now: asked again, gently
-    r"|(?:sure |yeah |ok |fine )?whatever|does not matter|it does not matter|who cares"
-    r"|what does it matter|not that it matters|for now|for now i guess|for the moment"
+    # resigned, or only for now: asked again, gently
+    rf"|{_RESIGNED_WORDS}|for now|for now i guess|for the moment"
     r"|i guess for now|safe enough|safe enough i guess|enough i guess"
     # "asking for a friend": the question stays theirs too
     r"|(?:just |i am |i was )?asking for a friend|it is for a friend|for a friend|for"
@@ -2373,14 +2377,22 @@ _MISTAKEN_TAP = re.compile(
 )
 
 
+def _nothing_else_of_harm(norm: str, *said: re.Pattern[str]) -> bool:
+    """Whether `norm`, with what each of `said` matched taken out in turn, says nothing of
+    harm or of not being safe."""
+    for pattern in said:
+        norm = pattern.sub(" ", norm)
+    return mentions_harm(norm) is None and read_safety_answer(norm) != "unsafe"
+
+
 def mistaken_tap(text: str) -> bool:
     """ "i pressed that by accident, im safe": the button tapped by mistake, and nothing else
     said of harm or of not being safe (a helper's chat: read as pills taken "by accident")."""
     norm = normalize(text)
-    if _MISTAKEN_TAP.search(norm) is None:
-        return False
-    rest = _NEVER_UNSAFE.sub(" ", _MISTAKEN_TAP.sub(" ", norm))  # "i was never unsafe btw"
-    return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
+    # "i was never unsafe btw" taken out too
+    return _MISTAKEN_TAP.search(norm) is not None and _nothing_else_of_harm(
+        norm, _MISTAKEN_TAP, _NEVER_UNSAFE
+    )
 
 
 # "/sos", then "i'm ok i just wanted to see what that does" (a session-34 chat: "a little
@@ -2400,10 +2412,7 @@ def just_testing(text: str) -> bool:
     """ "i'm ok, i just wanted to see what that does": the button or /sos tried out, and
     nothing said of harm or of not being safe."""
     norm = normalize(text)
-    if _JUST_TESTING.search(norm) is None:
-        return False
-    rest = _JUST_TESTING.sub(" ", norm)
-    return mentions_harm(rest) is None and read_safety_answer(rest) != "unsafe"
+    return _JUST_TESTING.search(norm) is not None and _nothing_else_of_harm(norm, _JUST_TESTING)
 
 
 # After a call to a line: it did not lift it ("they were nice but it didn't really help"; a
@@ -4013,10 +4022,7 @@ def wont_call(text: str) -> bool:
 
 # Resigned, as an answer to "are you safe?" ("whatever", "who cares", "doesn't matter"): not
 # "not knowing is a real answer" (a session-33 chat), but heard as tiredness
-_RESIGNED = re.compile(
-    r"(?:(?:sure |yeah |ok |fine )?whatever|(?:it )?does not matter|who cares|what does it matter"
-    r"|not that it matters|nothing matters|why do you care|why would you care|does it matter)"
-)
+_RESIGNED = re.compile(f"(?:{_RESIGNED_WORDS})")
 
 
 def is_resigned(text: str) -> bool:
