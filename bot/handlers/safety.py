@@ -892,8 +892,7 @@ def _not_after_a_call(data: SosData, text: str) -> bool:
 
 def _not_after_reaching(data: SosData, text: str) -> bool:
     """No one reached or asked for in this talk, or the message answers "are you safe?"."""
-    reached = data.asked in _REACH_ASKS or any(key in data.last for key in _REACH_ASKS)
-    return not reached or read_safety_answer(text) is not None
+    return not _reached_someone(data) or read_safety_answer(text) is not None
 
 
 _REACH_ASKS = frozenset(
@@ -915,8 +914,13 @@ def _helper_arrives(data: SosData, text: str) -> bool:
     """In their own talk, once someone was reached or asked for: "she's here now" is that
     person arriving, not danger at the door (a session-34 chat: "can you stay with me till
     she gets here" came between, and "she's here now" got "lock the door")."""
-    reached = data.asked in _REACH_ASKS or any(key in data.last for key in _REACH_ASKS)
-    return data.kind == "s" and reached and someone_with_them(text)
+    return data.kind == "s" and _reached_someone(data) and someone_with_them(text)
+
+
+def _reached_someone(data: SosData) -> bool:
+    """Someone was reached or asked for in this talk (data.last holds every text said in it,
+    the one just asked among them)."""
+    return not _REACH_ASKS.isdisjoint(data.last)
 
 
 def _not_hurt(data: SosData, text: str) -> bool:
