@@ -82,6 +82,7 @@ from bot.services.safety_answers import (
     asks_why_numbers,
     at_hospital,
     at_the_door,
+    back_in_talk,
     blames_self,
     bleeding_eases,
     blocked_by_them,
@@ -89,6 +90,7 @@ from bot.services.safety_answers import (
     call_not_enough,
     called_them,
     came_back_inside,
+    cannot_secure,
     cannot_speak,
     choke_signs,
     clarifies_move,
@@ -105,6 +107,7 @@ from bot.services.safety_answers import (
     family_help,
     fears_for_them,
     fears_police,
+    feels_awful,
     feels_better,
     gets_rid_of_it,
     gives_in,
@@ -161,6 +164,7 @@ from bot.services.safety_answers import (
     only_clarifies,
     person_named,
     person_near,
+    plan_saved,
     plans_to_avoid,
     plays_down_danger,
     plays_it_down,
@@ -188,6 +192,8 @@ from bot.services.safety_answers import (
     someone_else_at_risk,
     someone_with_them,
     speaks_of_not_being_around,
+    step_done,
+    still_heavy,
     still_there,
     stopped_attempt,
     stops_asking,
@@ -195,7 +201,9 @@ from bot.services.safety_answers import (
     talks_of_else,
     talks_of_them,
     tells_clean_streak,
+    their_means,
     their_place,
+    their_weapon,
     there_until_later,
     they_are_here,
     they_went_quiet,
@@ -213,6 +221,7 @@ from bot.services.safety_answers import (
     will_call,
     will_tell_there,
     wont_call,
+    wound_tended,
 )
 from bot.services.slips import told_a_slip_to_them
 from bot.services.smalltalk import asks_to_erase, classify_smalltalk
@@ -502,6 +511,8 @@ async def _answer_crisis(
     new_danger = (
         going_on and frame is not None and signal.kind == "danger_from_other"
         and SosData.of(frame).kind != KINDS["danger_from_other"]
+        # "he has a gun at his place", the ex at risk: his means, not danger at their door
+        and not (SosData.of(frame).kind == "o" and their_means(text))
     )
     if going_on and signal.negated and (
         read_safety_answer(text) == "safe" or promises_not_to(text) or promises_but_hurts(text)
@@ -923,6 +934,15 @@ def _reached_someone(data: SosData) -> bool:
     return not _REACH_ASKS.isdisjoint(data.last)
 
 
+def _was_taken(data: SosData, text: str) -> bool:
+    """After something taken, a walk or a shower is not what matters: the body is."""
+    return data.taken
+
+
+def _not_injured(data: SosData, text: str) -> bool:
+    return not data.injured
+
+
 def _not_hurt(data: SosData, text: str) -> bool:
     return data.images or data.at_door
 
@@ -957,6 +977,9 @@ _HEARD = (
     _Heard("sd", not_abuse, "not_abuse", Step.LISTEN, unless=_danger_told),
     # "i put them in my car, in the trunk", after the means were named: thanks, that matters
     _Heard("s", puts_away, "means_away", Step.LISTEN, unless=_no_means),
+    # "i cant lock it, i dont have a key" (a session-34 chat, a gun in the closet: the recycled
+    # "please call now"): then they move away from it, to people, the line on the way
+    _Heard("s", cannot_secure, "means_cant_secure", Step.UNSAFE, unless=_no_means),
     # "she'll be sorry", after words of ending: asked plainly, never the answer about apologies
     _Heard("s", they_will_regret, "regret_check", Step.ASKED),
     # ...after something taken: the body first, then company (a helper's chat: "tell me one
@@ -990,6 +1013,18 @@ _HEARD = (
     _Heard("s", helper_coming, "reached_help", Step.ASKED, unless=_answers_safe_or_not),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
+    # "sorry. i'm back" after a silence (a session-34 chat: "the most important thing right
+    # now is a person", the recycled line): welcome back, and are they safe now?
+    _Heard("sd", back_in_talk, "back_in_talk", Step.ASKED),
+    # "i went for a walk", "i'm in my room now" (a session-34 chat: "please don't wait this
+    # out alone" to each): the step noticed, how it is now, the line in the words
+    _Heard("s", step_done, "step_done", None, unless=_was_taken),
+    # "still feel shit though", "it's not working" after the calming exercise: not their
+    # failing; one more thing to try, and a person
+    _Heard("s", still_heavy, "still_heavy", None, unless=_was_taken),
+    # "ill put a bandage on" after a cut (a session-34 chat: "please call 112 now"): the wound
+    # cared for, what to watch for, and how they are
+    _Heard("s", wound_tended, "wound_tended", None, unless=_not_injured),
     # "ok thanks": welcome, still here (a helper's terminal chat: "I'm glad you told me" and
     # the whole list of steps again)
     _Heard("sdo", _is_thanks, "thanks_in_talk", Step.ASKED),
@@ -997,6 +1032,9 @@ _HEARD = (
     _Heard("o", they_went_quiet, "welfare_check", Step.ASKED),
     # "he sent a picture of pills": the ex's danger now; the call, with their address (a
     # helper's chat: "Are you safe at this moment?" to the one worried for them)
+    # "he has a gun at his place" (a session-34 chat: "lock the door", the abuse lines): the
+    # call with his address and the gun said, and not to go there themselves
+    _Heard("o", their_weapon, "ex_weapon", Step.ASKED),
     _Heard("o", means_at_hand, "ex_means", Step.ASKED),
     # "should i tell his brother?": yes, and no slip (a helper's chat: the FAQ on telling
     # friends of the breakup); "ok i texted his brother" is help got them, below
@@ -1008,6 +1046,9 @@ _HEARD = (
     # "was it my fault for leaving?", once he is looked after: no (a helper's chat: "if it
     # feels real tonight, call 112" after his brother said he was ok)
     _Heard("o", blames_self, "ex_not_your_fault", Step.LISTEN, unless=_not_helped),
+    # "i feel sick", once help was called for him (a session-34 chat: "the days after leaving
+    # are the most dangerous"): of course; it was a lot, and it was the right thing
+    _Heard("o", feels_awful, "ex_after_call", Step.ASKED, unless=_not_helped),
     # "they said hes ok, hes at the hospital": relief, and it was their doing
     _Heard("o", ex_looked_after, "ex_looked_after", Step.ASKED),
     # "does this reset my count if i called the ambulance": no
@@ -1230,6 +1271,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             _ask_plan(turn, frame, data)
             return
         _plan_answer(turn, frame, data, text)
+        return
+    if data.asked in ("plan_self.done", "plan_danger.done") and plan_saved(text):
+        # "done", "saved it" once the plan was shown back (a session-34 chat: "the most
+        # important thing right now is a person"): kept, and how are they now
+        _reply(turn, frame, data, "plan_kept", Step.UNSAFE if data.unsafe else Step.SAFE)
         return
     if (
         data.kind == "s"
@@ -1698,8 +1744,15 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # when the one at risk is the ex: these replies speak to the person's own danger.
         _reply(turn, frame, data, "reach_person", Step.UNSAFE, **_who(who))
     elif data.kind != "o" and is_no_one(text):
-        # "i live alone", after pills: no one to wake, so the call itself, and the door open
-        _reply(turn, frame, data, "no_one_taken" if data.taken else "no_one", Step.UNSAFE)
+        # "i live alone", after pills: no one to wake, so the call itself, and the door open;
+        # "no one's home" with a gun in the closet (a session-34 chat: "I'm sorry it feels that
+        # empty"): away from it, to people; "i'm home alone" with him coming tonight: not there
+        key = "no_one_taken" if data.taken else "no_one"
+        if data.kind == "s" and data.means and not data.taken:
+            key = "means_cant_secure"
+        elif data.kind == "d":
+            key = "danger_alone"
+        _reply(turn, frame, data, key, Step.UNSAFE)
     elif data.kind != "o" and is_unreachable(text):
         _reply(turn, frame, data, "unreachable", Step.UNSAFE)
     else:

@@ -132,6 +132,15 @@ __all__ = [
     "plays_down_danger",
     "speaks_of_not_being_around",
     "on_the_way",
+    "back_in_talk",
+    "step_done",
+    "still_heavy",
+    "wound_tended",
+    "plan_saved",
+    "their_means",
+    "their_weapon",
+    "cannot_secure",
+    "feels_awful",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -2012,11 +2021,13 @@ _BETTER = re.compile(
     r"^(?:(?:hi|hey|hello|ok|okay|yeah|yes|honestly|so|um|well|actually|tbh|thanks"
     r"|thank you)\W* )*"
     r"(?:i am |i feel |feeling |i am feeling |i have been |doing |i am doing |i think i am |it is"
-    r" |its )(?:doing |feeling )?(?:a (?:bit|little|lot|tiny bit|little bit) |much |way |somewhat"
+    r" |its )?(?:doing |feeling )?(?:a (?:bit|little|lot|tiny bit|little bit) |bit |little |much"
+    r" |way |somewhat"
     r" |kind of |kinda |slightly |so much |actually |definitely )?(?:better|calmer|less"
     r" (?:bad|awful|heavy))(?: (?:now|today|tonight|this"
     r" morning|than (?:last night|yesterday|before|earlier)|thanks|thank you|tbh|honestly|i think"
-    r"|after (?:sleeping|some sleep|a sleep|talking|a walk|a shower)))*\W*$"
+    r"|after (?:sleeping|some sleep|a sleep|talking|a walk|a shower)|i guess|i suppose|maybe"
+    r"|kinda|ish))*\W*$"
 )
 # Better, in the other languages people write in: "ya estoy mejor", "mir geht's besser",
 # "czuję się lepiej" (a helper's chats: four rotating "call now" lines)
@@ -2226,6 +2237,103 @@ def small_comfort(text: str) -> bool:
     """ "ok. maybe ill make tea": a small, kind step for the next while, told."""
     norm = normalize(text)
     return len(norm.split()) <= 14 and _SMALL_COMFORT.search(norm) is not None
+
+
+# Back in the talk after a silence: "sorry. i'm back", "im here again", "sorry i went quiet"
+_BACK_IN_TALK = re.compile(
+    r"(?:(?:sorry|soz|sry|ok|okay|hi|hey|um|so|yeah)\W* )*(?:(?:i am|im) )?(?:back|here again"
+    r"|back again|back now|still here|here)(?: (?:now|again|sorry))*"
+    r"|(?:(?:sorry|soz|sry) )?(?:i )?(?:went quiet|was gone|disappeared|dropped off|fell asleep"
+    r"|had to go|left for a bit|was away)(?: (?:for a bit|for a while|there|sorry))*"
+)
+
+
+def back_in_talk(text: str) -> bool:
+    """ "sorry. i'm back", "sorry i went quiet": back after a silence, nothing else said."""
+    return _says_only(_BACK_IN_TALK, text)
+
+
+# Something small and kind done, or a safer place reached, told after it ("i went for a walk",
+# "i'm in my room now", "had a shower", "drank some water"; a session-34 chat: "please don't
+# wait this out alone" to each)
+_STEP_DONE = re.compile(
+    r"^(?:(?:ok|okay|so|yeah|yes|um|well|fine|alright|sorry|i mean)\W* )*(?:i )?(?:just |finally"
+    r" |actually )?(?:(?:went|been|was) (?:for|on) a (?:short |long |little |quick )?walk"
+    r"|(?:went|been|was|walked|stepped|am|got) (?:outside|out for some air|out for a bit|out"
+    r" on the balcony for air)"
+    r"|(?:had|took|have had|have taken) a (?:hot |warm |cold |quick )?(?:shower|bath)"
+    r"|(?:had|made|drank|have had|made myself|got) (?:a |some |myself a |myself some )?(?:cup of"
+    r" )?(?:tea|water|glass of water|hot chocolate|cocoa|warm milk|something to eat|food|toast"
+    r"|soup|a snack|snack)"
+    r"|(?:ate|have eaten) (?:something|a bit|some food|some toast)"
+    r"|(?:washed|splashed) (?:my face|cold water on my face)"
+    r"|(?:am|got|went|went back|came back) (?:in|into|to) (?:my )?(?:room|bed|bedroom|living room"
+    r"|kitchen|the kitchen|the living room|the lounge|lounge|the couch|couch|the sofa|sofa)"
+    r"|(?:am|am lying|am sitting|am curled up) (?:in|on) (?:my )?(?:bed|the couch|couch|the sofa"
+    r"|sofa|the floor|my room)"
+    r"|(?:put|turned|have put) (?:on )?(?:some |my )?(?:music|a show|the tv|a film|a movie"
+    r"|my playlist|a podcast)(?: on)?"
+    r"|(?:did|tried|have done|finished) (?:the |that )?(?:breathing|the exercise|exercise"
+    r"|5 4 3 2 1|54321|grounding)(?: thing| exercise)?)"
+    r"(?: (?:now|again|already|for a bit|for a while|for a minute|like you said|it helped a bit"
+    r"|and came back|then|earlier|just now|around the block))*\W*$"
+)
+
+
+def step_done(text: str) -> bool:
+    """ "i went for a walk", "i'm in my room now": a small, kind step taken, told."""
+    return _says_only(_STEP_DONE, text)
+
+
+# Still heavy after a step or an exercise: "still feel shit though", "it's not working",
+# "didn't help", "im still shaking" (a session-34 chat: the recycled "call now" line each time)
+_STILL_HEAVY = re.compile(
+    r"^(?:(?:but|and|ok|okay|yeah|yes|um|well|honestly|tbh|still|i mean)\W* )*(?:(?:i )?still"
+    r" (?:feel|feeling|am) (?:like )?(?:shit|crap|bad|awful|terrible|horrible|the same|rubbish"
+    r"|so bad|really bad|empty|numb|sick|heavy|shaky|panicky|the same way)"
+    r"|(?:i am |im )?still (?:shaking|crying|panicking|trembling|shaky|spiralling|spiraling)"
+    r"|(?:it is |its |this is )?(?:not|no|nothing is) (?:working|helping)"
+    r"|(?:it |that |this |the breathing |the exercise |walking |the walk )?(?:did not|does not"
+    r"|has not|is not) (?:help|helping|helped|work|working|do anything|change anything)"
+    r"|(?:i )?(?:do not|did not) feel (?:any )?(?:better|different)|nothing (?:helps|works"
+    r"|changed)|(?:i am |im )?not (?:any )?better)"
+    r"(?: (?:though|tho|really|at all|yet|still|honestly|tbh|either|much|now|sorry))*\W*$"
+)
+
+
+def still_heavy(text: str) -> bool:
+    """ "still feel shit though", "it's not working": the step taken, and still heavy."""
+    return _says_only(_STILL_HEAVY, text)
+
+
+# The wound looked after, told: "ill put a bandage on", "cleaned it and put a plaster on"
+_WOUND_TENDED = re.compile(
+    r"\b(?:put|putting|will put|am putting|going to put|gonna put|got|used|have put|stuck)"
+    r" (?:a |some |on a |on some )?(?:bandage|plaster|band aid|bandaid|dressing|gauze|steri"
+    r" strips?)|\b(?:cleaned|washed|am cleaning|will clean|cleaning) (?:it|the cut|the wound"
+    r"|my arm|my wrist|my leg)\b|\b(?:bandaged|wrapped|covered) (?:it|the cut|my arm|my wrist"
+    r"|my leg)\b"
+)
+
+
+def wound_tended(text: str) -> bool:
+    """ "ill put a bandage", "cleaned it": the wound cared for, nothing worse said."""
+    return _found(_WOUND_TENDED, text) and not _found(_BLEEDING_WORSE, text)
+
+
+# The plan shown back, kept: "done", "saved it", "took a screenshot" (a session-34 chat: "done"
+# got "the most important thing right now is a person")
+_PLAN_SAVED = re.compile(
+    r"(?:(?:ok|okay|yeah|yes|yep|alright|cool|great|thanks|thank you|ty)\W* )*(?:i )?(?:have )?"
+    r"(?:done|did it|saved(?: it)?|screenshotted(?: it)?|screenshot(?:ted)?|took a screenshot"
+    r"|copied(?: it)?|wrote it down|got it|noted|will do|will save it|saving it|sent it to"
+    r" (?:my |a )?\w+)(?: (?:now|thanks|thank you|ty|already))*"
+)
+
+
+def plan_saved(text: str) -> bool:
+    """ "done", "saved it", "ok", "thanks", once the plan was shown back: kept."""
+    return _says_only(_PLAN_SAVED, text) or is_plain_ok(text)
 
 
 # "ok its slowing down i think", "stopped bleeding": the wound, easing
@@ -2762,6 +2870,65 @@ def means_at_hand(text: str) -> bool:
     """ "i have my dads gun", "there's a rope in the garage", "i have 2 boxes": the means,
     named in the safety talk (not "i dont have any pills", "the knife is locked away")."""
     return _found(_MEANS_AT_HAND, text) or _found(_MEANS_ELSEWHERE, text)
+
+
+# A weapon or means the one at risk (the ex) has, where they are: "he has a gun at his place"
+# (a session-34 chat, the ex threatening suicide: read as danger at the person's own door, "lock
+# the door" and the abuse lines). Not when it is aimed at the person or coming to them.
+_THEIRS = re.compile(r"\b(?:he|she|they) (?:has|have|has got|have got|got|keeps|bought|owns)\b"
+                     r"|\b(?:his|her|their) (?:place|house|flat|apartment|room|car)\b")
+_AIMED_AT_ME = re.compile(
+    r"\b(?:me|my|us|i|here|coming|outside|door|shoot|stab|hurt|kill)\b"
+)
+
+
+def their_means(text: str) -> bool:
+    """ "he has a gun at his place": the ex at risk has the means, told; nothing aimed at the
+    person who tells it."""
+    norm = normalize(text)
+    if not means_at_hand(text) or _THEIRS.search(norm) is None:
+        return False
+    rest = _THEIRS.sub(" ", norm)
+    return _AIMED_AT_ME.search(rest) is None
+
+
+_WEAPON = re.compile(r"\b(?:guns?|rifle|shotgun|pistol|firearm|handgun|weapon|knife|knives"
+                    r"|machete|blade)\b")
+
+
+def their_weapon(text: str) -> bool:
+    """ "he has a gun at his place": a weapon the ex at risk has, told."""
+    return their_means(text) and _found(_WEAPON, text)
+
+
+# The means cannot be put away: "i cant lock it, i dont have a key", "nowhere to put it" (a
+# session-34 chat, a father's gun in the closet: the recycled "please call now" line)
+_CANNOT_SECURE = re.compile(
+    r"\b(?:can not|cannot|could not|can t) (?:lock|hide|move|get rid of|put away|throw away"
+    r"|take out|unload|give away) (?:it|them|the \w+)\b"
+    r"|\b(?:do not|dont) have (?:a|the) key\b|\bno key\b|\bnowhere (?:to|i can) (?:put|hide)"
+    r" (?:it|them)\b|\bno one to give (?:it|them) to\b"
+)
+
+
+def cannot_secure(text: str) -> bool:
+    """ "i cant lock it, i dont have a key": the means named cannot be put away."""
+    return _found(_CANNOT_SECURE, text)
+
+
+# Feeling it in the body after the call for the ex: "i feel sick", "i'm shaking", "i feel awful"
+_FEELS_AWFUL = re.compile(
+    r"^(?:(?:ok|okay|um|honestly|god|ugh|and|but|now)\W* )*(?:i )?(?:feel|feel so|feel really"
+    r"|am|am so|am really|am feeling) (?:sick|awful|terrible|horrible|shaky|like throwing up"
+    r"|like i am going to throw up|numb|wrecked|shaking|in shock)(?: (?:now|right now|tbh"
+    r"|honestly|all over))*\W*$"
+    r"|^(?:i )?(?:can not|cannot) stop (?:shaking|crying)\W*$"
+)
+
+
+def feels_awful(text: str) -> bool:
+    """ "i feel sick", "i cant stop shaking": the body after a frightening call, told."""
+    return _says_only(_FEELS_AWFUL, text)
 
 
 # Questions about calling a line: what happens, police, cost, being overheard, texting.

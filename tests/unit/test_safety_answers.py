@@ -538,3 +538,63 @@ def test_brand_names_of_paracetamol_are_something_taken() -> None:
 
     assert done_to_self("so i had a few drinks and then took a whole strip of crocin") == "taken"
     assert done_to_self("took 20 biogesic") == "taken"
+
+
+@pytest.mark.parametrize(
+    ("reading", "text", "expected"),
+    [
+        ("back_in_talk", "sorry. i'm back", True),
+        ("back_in_talk", "sorry i went quiet", True),
+        ("back_in_talk", "im back. i took the pills", False),
+        ("back_in_talk", "he's back", False),
+        ("step_done", "I went for a walk", True),
+        ("step_done", "i'm in my room now", True),
+        ("step_done", "ok i had a shower", True),
+        ("step_done", "made some tea", True),
+        ("step_done", "i went for a walk to the bridge", False),
+        ("step_done", "i'm in my room with the pills", False),
+        ("step_done", "i went out to buy rope", False),
+        ("still_heavy", "still feel shit though", True),
+        ("still_heavy", "it's not working", True),
+        ("still_heavy", "i'm still shaking", True),
+        ("still_heavy", "didnt help", True),
+        ("still_heavy", "still feel like dying", False),
+        ("still_heavy", "the pills are not working yet", False),
+        ("wound_tended", "i'll put a bandage on it", True),
+        ("wound_tended", "cleaned it and put a plaster on", True),
+        ("wound_tended", "i put a bandage on but its bleeding worse", False),
+        ("plan_saved", "done", True),
+        ("plan_saved", "ok saved it", True),
+        ("plan_saved", "done. i still want to die", False),
+        ("feels_better", "a bit better i guess", True),
+        ("feels_better", "better off dead", False),
+    ],
+)
+def test_session_35_readings(reading: str, text: str, expected: bool) -> None:
+    from bot.services import safety_answers
+
+    got = getattr(safety_answers, reading)(text)
+    assert bool(got) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("reading", "text", "expected"),
+    [
+        ("their_means", "he has a gun at his place", True),
+        ("their_means", "she has pills", True),
+        ("their_means", "he has a gun and hes coming here", False),
+        ("their_means", "he has a gun, he said he will shoot me", False),
+        ("their_means", "i have my dads gun", False),
+        ("their_weapon", "he has a gun at his place", True),
+        ("their_weapon", "she has pills", False),
+        ("cannot_secure", "i can't lock it, i don't have a key", True),
+        ("cannot_secure", "i locked it", False),
+        ("feels_awful", "i feel sick", True),
+        ("feels_awful", "i feel sick of him", False),
+    ],
+)
+def test_session_35_more_readings(reading: str, text: str, expected: bool) -> None:
+    from bot.services import safety_answers
+
+    got = getattr(safety_answers, reading)(text)
+    assert bool(got) is expected, text

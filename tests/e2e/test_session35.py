@@ -1,0 +1,207 @@
+"""The thirty-fifth session, through the emulator: in a safety talk after words of intent, what
+the person does next is noticed instead of met with the recycled "please call now" line. Back
+after a silence is welcomed; a walk or reaching their room is thanked; "still feel shit" and
+"it's not working" after the calming exercise get another thing to try and a person; a wound
+bandaged gets what to watch for; the finished plan carries the numbers, and "done" after it
+is heard as done."""
+
+from __future__ import annotations
+
+from bot.core.content import load_content
+from bot.emulator.server import BotApiEmulator
+from tests.e2e.test_safety import EXPLICIT, GROUNDING, PLAN, said
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+
+
+def _not_recycled(text: str) -> bool:
+    """Not one of the recycled "please call now" lines (sos.stay_unsafe)."""
+    plain = " ".join(text.split())
+    return not any(plain == " ".join(v.split()) for v in CONTENT.variants("sos.stay_unsafe"))
+
+
+async def test_back_after_a_silence_a_walk_and_still_heavy_are_each_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat (Melbourne): "sorry. i'm back", "I went for a walk" and "still feel
+    # shit though" each got one of the three "please call 000" lines in turn.
+    user = emu.user(35001)
+    await onboard(user, zone="Australia/Melbourne")
+    await user.send("I'm thinking about ending it")
+    first = await user.reply()
+    assert "000" in first.plain, first.plain
+    await user.send("sorry. i'm back")
+    back = await user.reply()
+    assert said(back, "sos.back_in_talk"), back.plain
+    assert "000" in back.plain, back.plain
+    await user.send("I went for a walk")
+    walk = await user.reply()
+    assert said(walk, "sos.step_done"), walk.plain
+    assert "13 11 14" in walk.plain, walk.plain  # Lifeline, in the words
+    await user.send("still feel shit though")
+    heavy = await user.reply()
+    assert said(heavy, "sos.still_heavy"), heavy.plain
+    assert "13 11 14" in heavy.plain, heavy.plain
+    for reply in (back, walk, heavy):
+        assert _not_recycled(reply.plain), reply.plain
+    # the talk is still open: a plain "not safe" still gets the call at once
+    await user.send("im not safe")
+    unsafe = await user.reply()
+    assert said(unsafe, "sos.unsafe_again") or said(unsafe, "sos.unsafe_now"), unsafe.plain
+
+
+async def test_off_the_roof_and_in_their_room_is_thanked_not_told_to_call(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat (Vancouver): "i'm in my room now", after coming in from the roof, got
+    # "The most important thing right now is a person who can help: 911".
+    user = emu.user(35002)
+    await onboard(user, zone="America/Vancouver")
+    await user.send("i'm on the roof of my apartment building. 13 floors up. just looking down")
+    assert "911" in (await user.reply()).plain
+    await user.send("ok i'm going back inside")
+    inside = await user.reply()
+    assert said(inside, "sos.came_back_inside"), inside.plain
+    await user.send("i'm in my room now")
+    room = await user.reply()
+    assert said(room, "sos.step_done"), room.plain
+    assert "988" in room.plain, room.plain
+
+
+async def test_the_calming_exercise_not_working_gets_another_way_and_a_person(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat (Singapore): "it's not working" after the breathing got "I'm reading
+    # every word. The most important thing right now is a person"; "a bit better i guess" got
+    # "Not knowing is a real answer".
+    user = emu.user(35003)
+    await onboard(user, zone="Asia/Singapore")
+    await user.send("i want to die. i can't breathe, my chest is so tight")
+    first = await user.reply()
+    await user.press(GROUNDING, message=first)
+    assert said(await user.reply(), "sos.grounding")
+    await user.send("it's not working")
+    heavy = await user.reply()
+    assert said(heavy, "sos.still_heavy"), heavy.plain
+    assert "1767" in heavy.plain, heavy.plain  # Samaritans of Singapore
+    await user.send("i'm still shaking")
+    again = await user.reply()
+    assert said(again, "sos.still_heavy"), again.plain
+    assert again.plain != heavy.plain  # another wording, never the same text twice in a row
+    await user.send("a bit better i guess")
+    better = await user.reply()
+    # better, said soon after intent: asked once more, plainly, never "not knowing"
+    assert said(better, "sos.safe_recheck"), better.plain
+    assert not said(better, "sos.unsure"), better.plain
+
+
+async def test_the_finished_plan_carries_the_numbers_and_done_is_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat (UK): the plan ended with no number in it, and "done" after it got
+    # "The most important thing right now is a person who can help: 999 or 112".
+    user = emu.user(35004)
+    await onboard(user, zone="Europe/London")
+    await user.send(EXPLICIT)
+    first = await user.reply()
+    await user.press(PLAN, message=first)
+    await user.reply()
+    answers = ["when i'm alone at night", "a run, loud music", "my sister Hannah",
+               "my sister's flat", "give my pills to my mum", "my GP"]
+    for answer in answers:
+        await user.send(answer)
+        reply = await user.reply()
+    assert said(reply, "sos.plan_self.done"), reply.plain
+    assert "999" in reply.plain and "116 123" in reply.plain, reply.plain
+    await user.send("done")
+    kept = await user.reply()
+    assert said(kept, "sos.plan_kept"), kept.plain
+    assert _not_recycled(kept.plain), kept.plain
+
+
+async def test_a_cut_being_bandaged_gets_what_to_watch_for(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: "i'll put a bandage" after a cut that had stopped bleeding got
+    # "please call 112 now".
+    user = emu.user(35005)
+    await onboard(user, zone="Asia/Kolkata")
+    await user.send("i cut myself tonight")
+    await user.reply()
+    await user.send("i'll put a bandage on it")
+    tended = await user.reply()
+    assert said(tended, "sos.wound_tended"), tended.plain
+    assert "112" in tended.plain, tended.plain  # when to get it seen, the number in reach
+
+
+async def test_a_walk_to_the_bridge_is_not_a_kind_step(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # The look-alike: the walk has a height in it; never "that was a good thing to do".
+    user = emu.user(35006)
+    await onboard(user, zone="Europe/London")
+    await user.send(EXPLICIT)
+    await user.reply()
+    await user.send("i went for a walk to the bridge")
+    reply = await user.reply()
+    assert not said(reply, "sos.step_done"), reply.plain
+    assert "999" in reply.plain or "116 123" in reply.plain, reply.plain
+
+
+async def test_the_ex_at_risk_with_a_gun_at_his_place_is_his_danger_not_theirs(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: "he has a gun at his place", the ex threatening suicide, got "Lock the
+    # door if they're on the other side of it" and the domestic-violence hotline; "i feel sick"
+    # after calling 911 for him got the steps for the days after leaving.
+    user = emu.user(35007)
+    await onboard(user, zone="America/Chicago")
+    await user.send("he texted me that he's going to kill himself tonight if i don't come over")
+    await user.reply()
+    await user.send("he has a gun at his place")
+    gun = await user.reply()
+    assert said(gun, "sos.ex_weapon"), gun.plain
+    assert "911" in gun.plain, gun.plain
+    assert "Domestic Violence" not in gun.plain, gun.plain
+    await user.send("i called 911 and gave them his address")
+    await user.reply()
+    await user.send("i feel sick")
+    sick = await user.reply()
+    assert said(sick, "sos.ex_after_call"), sick.plain
+
+
+async def test_a_gun_at_home_and_no_one_home_means_moving_away_from_it(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: "no one's home", with the father's gun in the closet, got "I'm sorry
+    # it feels that empty tonight"; "i can't lock it, i don't have a key" the recycled line.
+    user = emu.user(35008)
+    await onboard(user, zone="America/New_York")
+    await user.send("my dad keeps a gun in the closet and i keep thinking about it")
+    assert "911" in (await user.reply()).plain
+    await user.send("no one's home")
+    away = await user.reply()
+    assert said(away, "sos.means_cant_secure"), away.plain
+    assert "988" in away.plain, away.plain
+    await user.send("i can't lock it, i don't have a key")
+    again = await user.reply()
+    assert said(again, "sos.means_cant_secure"), again.plain
+    assert again.plain != away.plain
+
+
+async def test_home_alone_with_him_coming_tonight_is_told_not_to_wait_there(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat (UK): "i'm home alone", after "he's coming tonight", got "Feeling like
+    # there's no one is so heavy" and the suicide lines.
+    user = emu.user(35009)
+    await onboard(user, zone="Europe/London")
+    await user.send("my ex just texted saying if he can't have me nobody will")
+    await user.reply()
+    await user.send("he said he knows where i live now and he's coming tonight")
+    await user.reply()
+    await user.send("i'm home alone")
+    alone = await user.reply()
+    assert said(alone, "sos.danger_alone"), alone.plain
+    assert "999" in alone.plain and "0808 2000 247" in alone.plain, alone.plain
