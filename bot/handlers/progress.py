@@ -50,10 +50,14 @@ async def render_status(turn: Turn) -> None:
             )
         )
     else:
+        # past a milestone the bar runs from it to the next one, said beside it (a session-34
+        # chat: an empty bar under "Today marks 21 full days" looked like no progress at all)
         lines.append(
             turn.t(
-                "progress.bar",
+                "progress.bar_from" if bar.previous else "progress.bar",
                 bar=bar.bar,
+                previous=str(bar.previous),
+                upto=str(bar.next),
                 next=full_days(turn, bar.next),
                 left=turn.days(bar.next - rec.current_days),
             )

@@ -127,8 +127,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # offered or kept as a reason (a helper's terminal chats)
         await router.let_go(turn, frame, FLOW, reading)
         return
-    if frame.step == Step.ADD and text.strip().isdigit():
-        turn.say(turn.t("reasons.number_typed"))  # "2": a button's number, not a reason
+    if frame.step in (Step.ADD, Step.MENU) and text.strip().isdigit():
+        # "2": a button's number, not a reason (at the menu too: a session-34 chat got "Want
+        # this on your list of reasons? 3")
+        turn.say(turn.t("reasons.number_typed"))
         return
     if frame.step == Step.ADD and is_skip(text):
         # "skip", "never mind" (a session-29 chat: kept as a reason)
@@ -263,7 +265,10 @@ def refusal_text(turn: Turn, refused: ReasonRefused) -> str:
 async def on_button(turn: Turn, frame: Frame, pressed: Button) -> None:
     """Add / Remove / Done and the remove-this-one buttons."""
     if pressed.action == "done":
-        turn.say(turn.t("reasons.done_text"))
+        # nothing on the list (Done tapped at "type your reason"): not "your reasons are
+        # kept" over an empty list (a session-34 chat)
+        reasons = await reason_service.list_reasons(session=turn.session, user_id=turn.user.id)
+        turn.say(turn.t("reasons.done_text" if reasons else "reasons.done_empty"))
         end_flow(turn, NAME)
     elif pressed.action == "add" and frame.step == Step.MENU:
         turn.convo.goto(frame, Step.ADD)

@@ -113,7 +113,8 @@ async def test_the_finished_plan_carries_the_numbers_and_done_is_heard(
         await user.send(answer)
         reply = await user.reply()
     assert said(reply, "sos.plan_self.done"), reply.plain
-    assert "999" in reply.plain and "116 123" in reply.plain, reply.plain
+    assert "999" in reply.plain, reply.plain
+    assert "116 123" in reply.plain, reply.plain
     await user.send("done")
     kept = await user.reply()
     assert said(kept, "sos.plan_kept"), kept.plain
@@ -204,4 +205,60 @@ async def test_home_alone_with_him_coming_tonight_is_told_not_to_wait_there(
     await user.send("i'm home alone")
     alone = await user.reply()
     assert said(alone, "sos.danger_alone"), alone.plain
-    assert "999" in alone.plain and "0808 2000 247" in alone.plain, alone.plain
+    assert "999" in alone.plain, alone.plain
+    assert "0808 2000 247" in alone.plain, alone.plain
+
+
+async def test_done_with_no_reasons_is_not_told_they_are_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: "Add a reason", then Done at once, got "Done. Your own words will be
+    # here on the next hard night" over an empty list; "3" at the menu was offered as a reason.
+    user = emu.user(35010)
+    await onboard(user, zone="Europe/London")
+    await user.send("/reasons")
+    menu = await user.reply()
+    await user.send("3")
+    number = await user.reply()
+    assert number.text in CONTENT.variants("reasons.number_typed"), number.plain
+    await user.press("Add a reason", message=menu)
+    prompt = await user.reply()
+    await user.press("Done", message=prompt)
+    done = await user.reply()
+    assert done.text in CONTENT.variants("reasons.done_empty"), done.plain
+    # with one on the list, Done says it is kept
+    await user.send("/reasons")
+    again = await user.reply()
+    await user.press("Add a reason", message=again)
+    await user.reply()
+    await user.send("I want my peace back")
+    added = await user.reply()
+    await user.press("Done", message=added)
+    kept = await user.reply()
+    assert kept.text in CONTENT.variants("reasons.done_text"), kept.plain
+
+
+async def test_the_status_bar_past_a_milestone_says_where_it_runs_from(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: on the day of a milestone an empty bar sat under "Today marks 21 full
+    # days", as if nothing had been done.
+    user = emu.user(35011)
+    await onboard(user, zone="Europe/London", date="yesterday")
+    await user.send("/status")
+    status = (await user.reply()).plain
+    assert "░░░░░░░░░░ 1 → 3" in status, status
+    assert "Next milestone: 3 full days · 2 days to go" in status, status
+
+
+async def test_what_time_will_i_get_my_message_is_answered_with_the_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: "what time will i get my message now" got "What would knowing change
+    # for you right now?"
+    user = emu.user(35012)
+    await onboard(user, zone="Europe/London", at="08:00")
+    await user.send("what time will i get my message now")
+    reply = (await user.reply()).plain
+    assert "08:00" in reply, reply
+    assert "What would knowing change" not in reply, reply
