@@ -222,6 +222,7 @@ from bot.services.safety_answers import (
     will_tell_there,
     wont_call,
     wound_tended,
+    zone_country,
 )
 from bot.services.slips import told_a_slip_to_them
 from bot.services.smalltalk import asks_to_erase, classify_smalltalk
@@ -1249,6 +1250,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         await _after_settled(turn, frame, data, text)
         return
     code = country_said(text, _country_names(turn))
+    if code is None and not _lines(turn, data).known:
+        code = zone_country(text)  # "America/New_York", asked which country they are in
     if code is not None and (frame.step != Step.PLAN or not _lines(turn, data).known):
         # "im in canada", "actually im in the uk" (a later country replaces an earlier one,
         # or the time zone's): that country's numbers now. A place answering a plan

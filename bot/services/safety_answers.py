@@ -141,6 +141,7 @@ __all__ = [
     "their_weapon",
     "cannot_secure",
     "feels_awful",
+    "zone_country",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -3660,6 +3661,21 @@ def country_said(text: str, names: dict[str, str]) -> str | None:
     if asks_for_number(text) or _SELF_PLACE.search(normalize(text)):
         return country_mentioned(text, names)
     return None
+
+
+def zone_country(text: str) -> str | None:
+    """The country of a time zone or a city typed alone ("America/New_York", "toronto"), told
+    in a talk whose numbers are not known yet (a session-34 chat: set-up's zone typed after
+    "tell me which country you're in" got "your local emergency number" again); None unless
+    it names one place for sure."""
+    if len(text.split()) > 4 or mentions_harm(text) is not None:
+        return None
+    if "/" not in text and person_named(text) is not None:
+        return None  # "anna", "hannah", "austin": someone to call before a town of that name
+    found = resolve_timezone(text)
+    if len(found) != 1:
+        return None
+    return country_for_zone(found[0].zone)
 
 
 # "i couldnt do it", "i tried but stopped": an attempt begun and stopped

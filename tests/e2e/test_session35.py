@@ -262,3 +262,25 @@ async def test_what_time_will_i_get_my_message_is_answered_with_the_time(
     reply = (await user.reply()).plain
     assert "08:00" in reply, reply
     assert "What would knowing change" not in reply, reply
+
+
+async def test_a_time_zone_typed_in_a_talk_during_set_up_gives_that_country_s_numbers(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: in a talk opened at set-up's time-zone question (no country known),
+    # "America/New_York" after "tell me which country you're in" got "your local emergency
+    # number" again.
+    user = emu.user(35013)
+    await user.send("/start")
+    await user.reply()
+    await user.send("today")
+    await user.replies(2)
+    await user.send("i want to kill myself i don't care about time zones")
+    first = await user.reply()
+    assert "your local emergency number" in first.plain.lower(), first.plain
+    await user.send("i'm not safe")
+    await user.reply()
+    await user.send("America/New_York")
+    here = await user.reply()
+    assert "911" in here.plain, here.plain
+    assert "988" in here.plain, here.plain

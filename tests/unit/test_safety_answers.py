@@ -598,3 +598,16 @@ def test_session_35_more_readings(reading: str, text: str, expected: bool) -> No
 
     got = getattr(safety_answers, reading)(text)
     assert bool(got) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("America/New_York", "US"), ("new york", "US"), ("Asia/Manila", "PH"), ("anna", None),
+     ("dad", None), ("hannah", None), ("my mum", None), ("i want to die", None)],
+)
+def test_a_zone_typed_in_the_talk_names_its_country_never_a_name(
+    text: str, country: str | None
+) -> None:
+    from bot.services.safety_answers import zone_country
+
+    assert zone_country(text) == country
