@@ -776,6 +776,8 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
         key = "danger_still_there"
     if data.stopped and not data.taken and key in ("still_here", "stay_unsafe", "unsafe_again"):
         key = "still_here_quiet"  # they asked for no more questions, or were promised it
+    if data.stopped and not data.taken and key in _QUIET_WHEN_STOPPED:
+        key = f"{key}_quiet"  # the same words without the numbers they asked to stop
     if key == "hurt_minor" and data.asked in ("hurt_minor", "hurt_minor_first"):
         key = "no_lecture"  # "please dont make it a big thing" after the wound care: heard
     if data.images and key in _IMAGES_INSTEAD:  # a threat to post images: no "lock the door"
@@ -784,6 +786,10 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
     turn.convo.goto(frame, step)
     data.into(frame)
     turn.say(text, _buttons(turn.rt.content, data, step))
+
+
+# Replies said without their numbers once no more were asked for (sos.<key>_quiet)
+_QUIET_WHEN_STOPPED = frozenset({"safe_recheck", "back_in_talk", "step_done", "still_heavy"})
 
 
 # Replies about physical danger that a threat to post intimate images gets its own words for

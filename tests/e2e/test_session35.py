@@ -284,3 +284,26 @@ async def test_a_time_zone_typed_in_a_talk_during_set_up_gives_that_country_s_nu
     here = await user.reply()
     assert "911" in here.plain, here.plain
     assert "988" in here.plain, here.plain
+
+
+async def test_no_more_numbers_asked_for_means_none_in_the_next_reply(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat (Dublin): "Heard. No more lines from me for now", then "112 or 999
+    # and this line" in the very next reply.
+    user = emu.user(35014)
+    await onboard(user, zone="Europe/Dublin")
+    await user.send("I can't do this anymore, I want to end my life")
+    await user.reply()
+    await user.send("stop telling me to call people")
+    stopped = await user.reply()
+    assert said(stopped, "sos.numbers_stopped"), stopped.plain
+    await user.send("i'm not going to do anything. i just needed to say it")
+    asked = await user.reply()
+    assert said(asked, "sos.safe_recheck_quiet"), asked.plain
+    assert "112" not in asked.plain, asked.plain
+    assert "116 123" not in asked.plain, asked.plain
+    await user.send("I went for a walk")
+    walk = await user.reply()
+    assert said(walk, "sos.step_done_quiet"), walk.plain
+    assert "112" not in walk.plain, walk.plain
