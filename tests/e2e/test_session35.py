@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
-from tests.e2e.test_safety import EXPLICIT, GROUNDING, PLAN, said
+from tests.e2e.test_safety import EXPLICIT, GROUNDING, LINES, PLAN, SAFE_YES, said
 from tests.harness import BotRunner, onboard
 
 CONTENT = load_content()
@@ -307,3 +307,44 @@ async def test_no_more_numbers_asked_for_means_none_in_the_next_reply(
     walk = await user.reply()
     assert said(walk, "sos.step_done_quiet"), walk.plain
     assert "112" not in walk.plain, walk.plain
+
+
+async def test_a_joke_taken_back_after_the_talk_let_go_is_asked_about_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: "lol i'm fine just want to die jk", "haha no seriously i'm ok", then
+    # "ok maybe not totally a joke" got "Is this more about missing them, or about wanting to
+    # reach out?" and a topic menu.
+    user = emu.user(35015)
+    await onboard(user, zone="America/New_York")
+    await user.send("lol i'm fine just want to die jk")
+    await user.reply()
+    await user.send("haha no seriously i'm ok")
+    await user.reply()
+    await user.send("ok maybe not totally a joke")
+    asked = await user.reply()
+    assert "are you safe" in asked.plain.lower(), asked.plain
+    assert SAFE_YES in asked.button_texts(), asked.button_texts()
+    assert LINES in asked.button_texts(), asked.button_texts()  # the lines one tap away
+    await user.send("idk")
+    unsure = await user.reply()
+    assert said(unsure, "sos.unsure") or said(unsure, "sos.unsure_again"), unsure.plain
+
+
+async def test_a_joke_taken_back_after_another_subject_opens_the_check_with_the_numbers(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # The same chat, with "it's just a figure of speech" between (the talk let go): the joke
+    # taken back opens the gentle check again, the numbers in it.
+    user = emu.user(35016)
+    await onboard(user, zone="America/New_York")
+    await user.send("lol i'm fine just want to die jk")
+    await user.reply()
+    await user.send("haha no seriously i'm ok")
+    await user.reply()
+    await user.send("it's just a figure of speech")
+    await user.reply()
+    await user.send("ok maybe not totally a joke")
+    asked = await user.reply()
+    assert "988" in asked.plain, asked.plain
+    assert SAFE_YES in asked.button_texts(), asked.button_texts()
