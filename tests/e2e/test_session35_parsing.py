@@ -106,3 +106,38 @@ async def test_a_daily_time_in_another_language_at_slash_time(
     ok = await user.reply()
     assert said(ok, "daily.time_changed.time"), ok.plain
     assert expected in ok.plain, ok.plain
+
+
+@pytest.mark.parametrize(
+    ("uid", "typed"), [(35131, "no make it 9pm"), (35132, "no, 21:00 please"), (35133, "9pm")]
+)
+async def test_a_time_said_back_at_the_zone_keeps_the_zone_question_open(
+    emu: BotApiEmulator, bot: BotRunner, uid: int, typed: str
+) -> None:
+    # "no make it 9pm" at the zone question got "I couldn't find 'no make it 9pm'": the time
+    # is asked right after, the zone first
+    user = emu.user(uid)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send(typed)
+    later = await user.reply()
+    assert said(later, "onboarding.tz_got_a_time"), later.plain
+    await user.send("Berlin")
+    zone, time_question = await user.replies(2)
+    assert "Europe/Berlin" in zone.plain, zone.plain
+    assert said(time_question, "onboarding.ask_time"), time_question.plain
+
+
+async def test_no_and_a_place_at_the_zone_is_still_the_place(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(35134)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Today")
+    await user.replies(2)
+    await user.send("no make it berlin")
+    zone, _ = await user.replies(2)
+    assert "Europe/Berlin" in zone.plain, zone.plain
