@@ -280,8 +280,14 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             return
         if not candidates and _not_english(turn, frame, text):
             return
-        if not candidates and frame.step == TZ and _is_clock_time(text):
-            turn.say(turn.t("onboarding.tz_got_a_time"))  # "21:00": the next question's answer
+        if (
+            not candidates
+            and frame.step == TZ
+            and (_is_clock_time(text) or (fix is not None and _is_clock_time(fix)))
+        ):
+            # "21:00", or "no make it 9pm" (a session-35 chat: "I couldn't find 'no make it
+            # 9pm'"): the next question's answer, asked right after this one
+            turn.say(turn.t("onboarding.tz_got_a_time"))
             return
         if not candidates:
             hedge = hedge_of(text)

@@ -12,7 +12,15 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from bot.services.textnorm import DATA_DIR, NUMBER_WORDS, DataModel, Words, fold, load_data
+from bot.services.textnorm import (
+    DATA_DIR,
+    NUMBER_WORDS,
+    DataModel,
+    Regex,
+    Words,
+    fold,
+    load_data,
+)
 
 __all__ = ["TimeErrorCode", "TimeParseError", "only_a_time", "parse_clock_time"]
 
@@ -48,12 +56,18 @@ class _Period(DataModel):
     usual: _Clock | None = None
 
 
+class _Rewrite(DataModel):
+    pattern: Regex
+    english: str
+
+
 class _Words(DataModel):
     periods: tuple[_Period, ...] = Field(min_length=1)
     part_defaults: dict[_Part, _Clock]
     named_times: dict[str, _Clock]
     filler_phrases: Words
     filler: Words
+    other_languages: tuple[_Rewrite, ...]
 
     @model_validator(mode="after")
     def _every_part_has_a_default(self) -> _Words:
@@ -96,9 +110,19 @@ _PAST_RE = re.compile(
 )
 
 
+def _in_english(text: str) -> str:
+    """ "a las 10 de la noche" -> "at 10  at night": a time said in another language, in the
+    words read below; only when it holds a number (alone, "alle" or "morgens" is no time)."""
+    if not any(c.isdigit() for c in text):
+        return text
+    for rewrite in _WORDS.other_languages:
+        text = rewrite.pattern.sub(rewrite.english, text)
+    return text
+
+
 def _normalise(text: str) -> tuple[str, _Part | None, time | None]:
     """The time's own words, the part of the day named, and the time that part means alone."""
-    text = fold(text).strip()
+    text = _in_english(fold(text).strip())
     text = re.sub(r"o\s*'?\s*clock", " ", text)
     text = _AMPM_RE.sub(lambda m: f" {m.group(1)}m ", text)
     text = re.sub(r"[!?,;~()]+|\.(?=\s|$)|\s-+\s|(?<=[a-z])-(?=[a-z])", " ", text)

@@ -374,7 +374,9 @@ def _named_month(tokens: list[str], today: date) -> date | None:
 
 
 def _day_only(tokens: list[str], today: date) -> date | None:
-    """'the 20th': this month, or the previous month if that would be in the future."""
+    """'the 20th': the latest day of that number not after today, this month or an earlier
+    one that has it ('the 31st' on 6 December is 31 October: a session-35 chat was told
+    that the calendar has no such day). Only a day no month has is 'impossible'."""
     if len(tokens) != 1:
         return None
     m = _ORDINAL_RE.match(tokens[0])
@@ -385,8 +387,11 @@ def _day_only(tokens: list[str], today: date) -> date | None:
         raise DateParseError("impossible")
     if day <= today.day:
         return _build(today.year, today.month, day)
-    prev = today.replace(day=1) - timedelta(days=1)
-    return _build(prev.year, prev.month, day)
+    month_start = today.replace(day=1)
+    while True:  # at most two months back: no two months running are both short of the 31st
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+        if day <= calendar.monthrange(month_start.year, month_start.month)[1]:
+            return month_start.replace(day=day)
 
 
 # Days people date things by ("valentines day", "since halloween", "christmas eve"): the last

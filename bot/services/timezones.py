@@ -129,9 +129,13 @@ _NICKNAMES = _TABLES.nicknames
 _ABBREVIATIONS = _TABLES.abbreviations
 _UPPERCASE_ONLY_ABBR = _TABLES.uppercase_only_abbreviations
 _HALF_HOUR_ZONES = _TABLES.half_hour_zones  # offset in minutes -> representative zone
-_LEADING_RE = re.compile(r"^(?:(?:" + "|".join(map(re.escape, _TABLES.leading_filler)) + r")\s+)+")
+# The words may end in a stop or a comma ("fine. GMT", "GMT, thanks"): the offset key keeps
+# its punctuation.
+_LEADING_RE = re.compile(
+    r"^(?:(?:" + "|".join(map(re.escape, _TABLES.leading_filler)) + r")[.,!]*\s+)+"
+)
 _TRAILING_RE = re.compile(
-    r"(?:\s+(?:" + "|".join(map(re.escape, _TABLES.trailing_filler)) + r"))+$"
+    r"(?:[.,!]*\s+(?:" + "|".join(map(re.escape, _TABLES.trailing_filler)) + r"))+$"
 )
 
 _OFFSET_RE = re.compile(

@@ -223,3 +223,81 @@ def test_a_time_and_nothing_more(text: str, said: time | None) -> None:
     from bot.services.clocktime import only_a_time
 
     assert only_a_time(text) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time said in another language (session 35: none of these was read)
+        ("a las 10 de la noche", time(22, 0)),
+        ("9 y media de la noche", time(21, 30)),
+        ("a las 8 de la mañana", time(8, 0)),
+        ("a las 5 de la tarde", time(17, 0)),
+        ("a las 9 y media", time(9, 30)),
+        ("las 10", time(10, 0)),
+        ("um 8 Uhr morgens", time(8, 0)),
+        ("um 21 Uhr", time(21, 0)),
+        ("20 Uhr", time(20, 0)),
+        ("8 Uhr abends", time(20, 0)),
+        ("halb 9", time(8, 30)),
+        ("um halb 9 abends", time(20, 30)),
+        ("alle 21", time(21, 0)),
+        ("alle 9 di sera", time(21, 0)),
+        ("alle 7 di mattina", time(7, 0)),
+        ("alle 21:30", time(21, 30)),
+        ("jam 9 malam", time(21, 0)),
+        ("jam 7 pagi", time(7, 0)),
+        ("jam 21.30", time(21, 30)),
+        ("raat 10 baje", time(22, 0)),
+        ("raat ko 10 baje", time(22, 0)),
+        ("subah 8 baje", time(8, 0)),
+        ("shaam 7 baje", time(19, 0)),
+        ("10 baje", time(10, 0)),  # as a bare "10" is read
+        ("à 21h", time(21, 0)),
+        ("21h30", time(21, 30)),
+        ("à 9h du soir", time(21, 0)),
+        ("21 heures", time(21, 0)),
+        ("às 22h", time(22, 0)),
+        ("às 22h30", time(22, 30)),
+        ("9 da noite", time(21, 0)),
+        # English as it was
+        ("at 9", time(9, 0)),
+        ("10", time(10, 0)),
+        ("21:00", time(21, 0)),
+        ("9pm", time(21, 0)),
+        ("2100 hrs", time(21, 0)),
+        ("half past 9 in the evening", time(21, 30)),
+    ],
+)
+def test_a_time_said_in_another_language(text: str, expected: time) -> None:
+    assert parse_clock_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words alone, with no number, say no time
+        "alle",
+        "jam",
+        "baje",
+        "a las",
+        "de la noche",
+        "morgens",
+        "abends",
+        "raat",
+        "subah ko",
+        "malam",
+        "y media",
+        "di sera",
+        # look-alikes: a number in a sentence that is not a time
+        "traffic jam at 9",
+        "a 9 year relationship",
+        "las vegas",
+        "alle mie amiche",
+        "jam 9 malam lagi sama dia",
+        "my back is sore at 9",
+    ],
+)
+def test_other_language_words_alone_are_no_time(text: str) -> None:
+    with pytest.raises(TimeParseError):
+        parse_clock_time(text)

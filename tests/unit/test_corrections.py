@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 import pytest
 
+from bot.services.clocktime import TimeParseError, parse_clock_time
 from bot.services.corrections import corrected_answer, is_back
 
 
@@ -59,3 +62,25 @@ def test_stop_in_words(text: str, cancels: bool) -> None:
     from bot.services.corrections import is_cancel
 
     assert is_cancel(text) is cancels
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a time said back at the zone question (session 35): what the onboarding reads as
+        # the next question's answer
+        ("no make it 9pm", time(21, 0)),
+        ("no, 21:00 please", time(21, 0)),
+        ("nah make it 9pm", time(21, 0)),
+        ("no make it berlin", None),
+        ("no", None),
+        ("no i live in berlin", None),
+    ],
+)
+def test_a_time_inside_a_correction(text: str, said: time | None) -> None:
+    fix = corrected_answer(text)
+    try:
+        found = parse_clock_time(fix) if fix is not None else None
+    except TimeParseError:
+        found = None
+    assert found == said

@@ -138,10 +138,44 @@ def test_last_friday_on_a_friday() -> None:
     assert parse_start_date("yesterday", today=friday) == date(2026, 11, 26)
 
 
-def test_day_only_previous_month_missing_day_is_impossible() -> None:
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        # a day with no month named: the latest date of that number that exists (session 35:
+        # "the 31st" on 6 December was told the calendar has no such day)
+        ("the 31st", date(2026, 12, 6), date(2026, 10, 31)),
+        ("31st", date(2026, 12, 6), date(2026, 10, 31)),
+        ("on the 30th", date(2026, 12, 6), date(2026, 11, 30)),
+        ("since the 31st", date(2026, 12, 6), date(2026, 10, 31)),
+        ("the 5th", date(2026, 12, 6), date(2026, 12, 5)),
+        ("the 6th", date(2026, 12, 6), date(2026, 12, 6)),
+        ("the 7th", date(2026, 12, 6), date(2026, 11, 7)),
+        ("the 30th", date(2026, 3, 10), date(2026, 1, 30)),
+        ("the 29th", date(2026, 3, 10), date(2026, 1, 29)),
+        ("the 29th", date(2024, 3, 10), date(2024, 2, 29)),
+        ("the 31st", date(2026, 1, 5), date(2025, 12, 31)),
+        ("the 31st", date(2026, 5, 30), date(2026, 3, 31)),
+        ("the 31st", date(2026, 8, 30), date(2026, 7, 31)),
+        ("the 31st", date(2026, 8, 31), date(2026, 8, 31)),
+    ],
+)
+def test_day_only_is_the_latest_such_day_that_exists(
+    text: str, today: date, expected: date
+) -> None:
+    assert parse_start_date(text, today=today) == expected
+
+
+@pytest.mark.parametrize("text", ["the 32nd", "32nd", "the 0th", "on the 45th"])
+def test_day_only_no_month_has_is_impossible(text: str) -> None:
     with pytest.raises(DateParseError) as info:
-        parse_start_date("the 30th", today=date(2026, 3, 10))
+        parse_start_date(text, today=date(2026, 12, 6))
     assert info.value.code == "impossible"
+
+
+def test_a_bare_number_is_still_no_day() -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_start_date("31", today=date(2026, 12, 6))
+    assert info.value.code == "unrecognised"
 
 
 def test_max_years_back() -> None:

@@ -368,3 +368,52 @@ def test_a_city_named_as_itself_is_not_offered_after_a_city_with_that_old_name()
     assert [c.zone for c in resolve_timezone("Porto")] == ["Europe/Lisbon"]
     # a far bigger city known by the name is still found ("Bombay", "Saigon")
     assert resolve_timezone("Bombay")[0].zone == "Asia/Kolkata"
+
+
+_GMT = ["UTC", "Europe/London"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yes or a hedge before the place, and thanks after it (session 35: "fine. GMT" was
+        # "I couldn't find 'fine. GMT'"); GMT as bare GMT is read
+        ("fine. GMT", _GMT),
+        ("fine GMT", _GMT),
+        ("okay GMT", _GMT),
+        ("ok. GMT", _GMT),
+        ("yeah GMT", _GMT),
+        ("um GMT", _GMT),
+        ("its GMT", _GMT),
+        ("it's GMT", _GMT),
+        ("GMT, thanks", _GMT),
+        ("GMT please", _GMT),
+        ("fine. gmt+1", ["Etc/GMT-1"]),
+        ("okay utc-5", ["Etc/GMT+5"]),
+        ("yeah its -3", ["Etc/GMT+3"]),
+        ("fine. PT", ["America/Los_Angeles"]),
+        ("okay, berlin", ["Europe/Berlin"]),
+        ("yeah, its berlin thanks", ["Europe/Berlin"]),
+        ("well, berlin i think", ["Europe/Berlin"]),
+        ("uh berlin", ["Europe/Berlin"]),
+        ("i'm in berlin", ["Europe/Berlin"]),
+        ("im in berlin", ["Europe/Berlin"]),
+        ("i live in berlin please", ["Europe/Berlin"]),
+        ("i am in berlin", ["Europe/Berlin"]),
+        ("sure. tokyo", ["Asia/Tokyo"]),
+        ("yep tokyo thanks", ["Asia/Tokyo"]),
+        # places whose names start or end as a filler does are still themselves
+        ("Wellington", ["Pacific/Auckland"]),
+        ("Okayama", ["Asia/Tokyo"]),
+        ("So Uk", ["Asia/Hong_Kong"]),
+    ],
+)
+def test_fillers_around_a_place_are_left_out(text: str, expected: list[str]) -> None:
+    assert [c.zone for c in resolve_timezone(text)][: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["fine", "fine.", "okay", "yeah", "yes", "yep", "well", "um", "fine thanks", "ok ok"]
+)
+def test_fillers_alone_are_no_place(text: str) -> None:
+    assert resolve_timezone(text) == []
