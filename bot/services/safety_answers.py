@@ -212,6 +212,9 @@ _UNSURE = re.compile(
     # maybe and "I don't know" in the languages people mix in (a session-34 chat: "vielleicht"
     # got "Call Vielleicht", "no sé" got "please call 911 now")
     r"|vielleicht|talvez|quizas|quiza|tal vez|peut etre|forse|siguro|baka|shayad|mungkin"
+    # "ok lang ako siguro", I'm okay, maybe (a session-34 chat: the recycled "call now" line)
+    r"|(?:(?:ok|okay|ayos|mabuti) )?(?:lang |naman )?(?:ako )?siguro|siguro (?:ok|okay|ayos)"
+    r"(?: lang| naman)?(?: ako)?"
     r"|no se|no lo se|yo no se|nao sei|sei la|ich (?:weiss|weis|weiß) (?:es )?nicht"
     r"|(?:weiss|weis|weiß) nicht|keine ahnung|je (?:ne )?sais pas|sais pas|non lo so|non so"
     r"|hindi ko alam|ewan|ewan ko|di ko alam|pata nahi|mujhe nahi pata|tidak tahu|gak tau"
@@ -1605,6 +1608,9 @@ _REACHED_HELP = re.compile(
     r"|^(?:ok |okay |so |yes |yeah |i )*(?:i )?(?:already |just |finally |did )?"
     r"(?:told|woke|called|rang|phoned|texted|call) (?:her|him|them)\b"
     r"(?: (?:everything|what is going on|the truth|already|now))?$"
+    # Nigerian Pidgin: "ok i don go meet am", "i don tell my brother" (a session-34 chat: the
+    # recycled "please don't wait this out alone")
+    r"|\bi don (?:go )?(?:meet|see|call|tell|reach|find) (?:am|my \w+|dem|her|him)\b"
 )
 
 
@@ -4032,6 +4038,16 @@ _PUT_AWAY = re.compile(
     r"|bottle)) back\b(?! in my (?:hand|pocket|bag)\b)"
     r"|\b(?:go|went|going|am going|moved|moving|i am|am|gone) (?:in|into|to) (?:the )?(?:other"
     r"|another|next|different|living|spare) room\b|\b(?:left|out of|away from) the kitchen\b"
+    # the same in the other languages people write in (a session-34 chat: "sige, nilagay ko na
+    # sa kusina yung pills", put in the kitchen, got "put distance between you and it")
+    r"|\b(?:nilagay|tinago|itinapon|binigay) ko(?: na)?\b|\bi don (?:put|hide|hid|comot|throw"
+    r"|give) (?:am|dem|them)\b|\b(?:los|las|lo|la) (?:guarde|escondi|tire|deje|di)"
+    r" (?:en(?! paz)|afuera|lejos|a mi|a la|al|fuera)\b"
+    r"|\b(?:guardei|escondi|joguei fora|tirei|entreguei) (?:os|as"
+    r"|eles|elas|o|a|tudo)?\b(?: (?:remedios|comprimidos|faca|lamina))?|\b(?:weggelegt"
+    r"|weggeraumt|weggeworfen|versteckt|abgegeben)\b|\b(?:je (?:les|l) ai|j ai) (?:ranges?|caches?"
+    r"|jetes?|donnes?|mis (?:dans|de cote|loin))\b|\b(?:rakh|chhupa|chupa|phenk|fenk|phek|de)"
+    r" (?:diya|diye|di|dia|diyi)\b"
 )
 
 
@@ -4195,6 +4211,13 @@ _WONT_CALL = re.compile(
     r"|a helpline|the line|the hotline|988|samaritans|lifeline|a random person|someone)\b"
     r"|\b(?:hate|can not do|cant do|can not handle) (?:phone calls|calling|the phone"
     r"|talking on the phone)\b"
+    # in the other languages people write in (a session-34 chat: "I no fit call anybody, dem
+    # go laugh me" got "the most important thing right now is a person")
+    r"|\bi no (?:fit|wan|want) call (?:anybody|anyone|person|nobody)\b|\bno (?:puedo|quiero)"
+    r" llamar(?: a nadie)?\b|\b(?:nao|não) (?:quero|consigo|posso) ligar\b|\b(?:ayoko|ayaw"
+    r" ko|hindi ako makatawag|di ako makatawag)(?:ng)? (?:tumawag|tawagan)?\b|\bich (?:will|kann)"
+    r" (?:niemanden|nicht) anrufen\b|\bje (?:ne )?(?:veux|peux) (?:appeler personne|pas appeler)"
+    r"\b|\b(?:kisi ko )?call nahi kar (?:sakta|sakti|paunga|paungi)\b"
 )
 
 

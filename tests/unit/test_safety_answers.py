@@ -611,3 +611,34 @@ def test_a_zone_typed_in_the_talk_names_its_country_never_a_name(
     from bot.services.safety_answers import zone_country
 
     assert zone_country(text) == country
+
+
+@pytest.mark.parametrize(
+    ("reading", "text", "expected"),
+    [
+        ("puts_away", "sige, nilagay ko na sa kusina yung pills", True),
+        ("puts_away", "los guardé en la cocina", True),
+        ("puts_away", "ich habe sie weggelegt", True),
+        ("puts_away", "la deje en paz", False),
+        ("wont_call", "I no fit call anybody, dem go laugh me", True),
+        ("wont_call", "no puedo llamar a nadie", True),
+        ("wont_call", "ich will niemanden anrufen", True),
+        ("reached_help", "ok i don go meet am", True),
+        ("reached_help", "i don tire", False),
+    ],
+)
+def test_session_35_other_language_readings(reading: str, text: str, expected: bool) -> None:
+    from bot.services import safety_answers
+
+    got = getattr(safety_answers, reading)(text)
+    assert bool(got) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("ok lang ako siguro", "unsure"), ("siguro ok lang ako", "unsure")],
+)
+def test_okay_maybe_in_tagalog_is_unsure(text: str, answer: str) -> None:
+    from bot.services.safety_answers import read_safety_answer
+
+    assert read_safety_answer(text) == answer
