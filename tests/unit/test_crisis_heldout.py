@@ -374,6 +374,14 @@ ROUNDS = {
     "crisis_r47": Pinned(
         (108, 108, 54, 24), 101, 69, 38, 19, 4, 11, checked_target_met=False, in_reach_min=108
     ),
+    # Held out: written blind in session 35 (the same 18 families and brief, 55 explicit),
+    # measured counts-only on the session's first code (e383903): reached 100 (92.6%), full
+    # 68, explicit 38 (number first 49/55), special 17, full alarms 2 (each the emergency
+    # reply), checked 7 (6.5%), in reach 107: one crisis message got a reply without "I'm
+    # not safe" beside it. The same on its last code: no target met.
+    "crisis_r48": Pinned(
+        (108, 108, 55, 24), 100, 68, 38, 17, 2, 7, checked_target_met=False, in_reach_min=107
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
