@@ -80,6 +80,7 @@ from bot.services.safety_answers import (
     asks_who_is_told,
     asks_who_sees,
     asks_why_numbers,
+    at_a_height,
     at_hospital,
     at_the_door,
     back_in_talk,
@@ -214,6 +215,7 @@ from bot.services.safety_answers import (
     told_as_past,
     told_them_so,
     told_to_go,
+    too_easy,
     urge_to_harm_again,
     waiting_for_help,
     wants_no_lecture,
@@ -323,6 +325,9 @@ class SosData(FrameData):
     # Someone they reached is with them now ("she's up. making tea"): going to sleep is then
     # let go with care, not met with "call now"
     accompanied: bool = False
+    # At a height, told ("i'm on the roof", "walked to the bridge"): "it would be so quick" is
+    # its pull, met with "step back now", until they come back inside
+    height: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -575,6 +580,7 @@ async def _answer_crisis(
     data.injured = data.injured or done == "injured"
     data.images = data.images or (signal.kind == "danger_from_other" and threatens_images(text))
     data.means = data.means or means_at_hand(text)
+    data.height = data.height or (signal.kind == "self_harm" and at_a_height(text))
     data.prepared = data.prepared or (signal.kind == "self_harm" and prepares(text))
     data.not_around = data.not_around or (
         signal.kind == "self_harm" and speaks_of_not_being_around(text)
@@ -941,6 +947,15 @@ def _reached_someone(data: SosData) -> bool:
     return not _REACH_ASKS.isdisjoint(data.last)
 
 
+def _came_in(data: SosData, text: str) -> bool:
+    """ "i came down off the roof": away from the height, read by its own reply."""
+    return came_back_inside(text)
+
+
+def _not_at_height(data: SosData, text: str) -> bool:
+    return not data.height
+
+
 def _was_taken(data: SosData, text: str) -> bool:
     """After something taken, a walk or a shower is not what matters: the body is."""
     return data.taken
@@ -1020,6 +1035,11 @@ _HEARD = (
     _Heard("s", helper_coming, "reached_help", Step.ASKED, unless=_answers_safe_or_not),
     # "hi" after a silence in the talk: still here, how are they now?
     _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
+    # "i went for a walk to the bridge", "i'm on the roof" in the talk, and "it would be so
+    # quick" once there (a session-34 chat: the recycled "please call now" line to each): step
+    # back, now, then the call
+    _Heard("s", at_a_height, "height_now", Step.UNSAFE, unless=_came_in),
+    _Heard("s", too_easy, "height_now", Step.UNSAFE, unless=_not_at_height),
     # "sorry. i'm back" after a silence (a session-34 chat: "the most important thing right
     # now is a person", the recycled line): welcome back, and are they safe now?
     _Heard("sd", back_in_talk, "back_in_talk", Step.ASKED),
@@ -1526,6 +1546,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             data.accompanied = True
         if heard.key == "means_away":
             data.means = False  # put away: no more asking them to move it
+        if heard.key == "height_now":
+            data.height = True
+        if heard.key == "came_back_inside":
+            data.height = False
         if heard.key == "not_abuse":
             data.kind = "s"  # the lines and plan for how they feel, not for danger from him
         key = heard.key

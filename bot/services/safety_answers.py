@@ -142,6 +142,8 @@ __all__ = [
     "cannot_secure",
     "feels_awful",
     "zone_country",
+    "at_a_height",
+    "too_easy",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -2341,6 +2343,38 @@ _PLAN_SAVED = re.compile(
 def plan_saved(text: str) -> bool:
     """ "done", "saved it", "ok", "thanks", once the plan was shown back: kept."""
     return _says_only(_PLAN_SAVED, text) or is_plain_ok(text)
+
+
+# At a height now, or on the way to one: "i'm on the roof", "i went for a walk to the bridge",
+# "standing at the edge" (a session-34 chat: "i went for a walk to the bridge" and "it would be
+# so quick", on a roof, each got a recycled "please call now" line, never "step back")
+_AT_A_HEIGHT = re.compile(
+    r"\b(?:i am|im|am|standing|sitting|stood|sat|still|i am still|currently|i went|went|i walked"
+    r"|walked|i drove|drove|i climbed|climbed|i got|got|heading|going|on my way)(?: (?:for a walk"
+    r"|for a drive|out|up|back|right))*"
+    r" (?:on|at|to|onto|up to|up on|over|by|near|towards|toward|on top of|at the top of|at the"
+    r" edge of|out on) (?:the |a |my |our |this )?(?:roof|rooftop|ledge|bridge|edge|railing"
+    r"|cliff|cliffs|tracks|train tracks|railway|top floor|balcony ledge|overpass"
+    r"|car park roof|parking garage roof|top of the (?:building|car park|parking garage))\b"
+    r"(?! (?:club|party|game|of (?:giving|my (?:sanity|patience|rope|tether)|sanity|tears"
+    r"|breaking|a breakdown|reason|the world)))"
+    r"|\b(?:looking|staring|peering) (?:straight )?down (?:from|at the (?:water|street|road"
+    r"|tracks|ground))\b"
+)
+_TOO_EASY = re.compile(
+    r"\b(?:it |that )?would be (?:so |really |too |very )?(?:quick|easy|fast|simple)\b"
+    r"|\b(?:just|only) (?:one|a) (?:step|jump|second)\b|\bso (?:easy|quick|close)\b"
+)
+
+
+def at_a_height(text: str) -> bool:
+    """ "i'm on the roof", "went for a walk to the bridge": at a height, or going to one."""
+    return _found(_AT_A_HEIGHT, text)
+
+
+def too_easy(text: str) -> bool:
+    """ "it would be so quick", "just one step": the pull of the height they are at."""
+    return _found(_TOO_EASY, text)
 
 
 # "ok its slowing down i think", "stopped bleeding": the wound, easing

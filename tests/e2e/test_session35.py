@@ -60,6 +60,10 @@ async def test_off_the_roof_and_in_their_room_is_thanked_not_told_to_call(
     await onboard(user, zone="America/Vancouver")
     await user.send("i'm on the roof of my apartment building. 13 floors up. just looking down")
     assert "911" in (await user.reply()).plain
+    await user.send("it would be so quick")
+    pull = await user.reply()
+    assert said(pull, "sos.height_now"), pull.plain  # "step back", not the recycled line
+    assert "911" in pull.plain, pull.plain
     await user.send("ok i'm going back inside")
     inside = await user.reply()
     assert said(inside, "sos.came_back_inside"), inside.plain
@@ -147,7 +151,8 @@ async def test_a_walk_to_the_bridge_is_not_a_kind_step(
     await user.send("i went for a walk to the bridge")
     reply = await user.reply()
     assert not said(reply, "sos.step_done"), reply.plain
-    assert "999" in reply.plain or "116 123" in reply.plain, reply.plain
+    assert said(reply, "sos.height_now"), reply.plain  # step back, now
+    assert "999" in reply.plain, reply.plain
 
 
 async def test_the_ex_at_risk_with_a_gun_at_his_place_is_his_danger_not_theirs(
@@ -323,7 +328,7 @@ async def test_a_joke_taken_back_after_the_talk_let_go_is_asked_about_again(
     await user.reply()
     await user.send("ok maybe not totally a joke")
     asked = await user.reply()
-    assert "are you safe" in asked.plain.lower(), asked.plain
+    assert "safe" in asked.plain.lower(), asked.plain  # asked, in one wording or another
     assert SAFE_YES in asked.button_texts(), asked.button_texts()
     assert LINES in asked.button_texts(), asked.button_texts()  # the lines one tap away
     await user.send("idk")

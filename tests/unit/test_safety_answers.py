@@ -642,3 +642,20 @@ def test_okay_maybe_in_tagalog_is_unsure(text: str, answer: str) -> None:
     from bot.services.safety_answers import read_safety_answer
 
     assert read_safety_answer(text) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i went for a walk to the bridge", True),
+        ("i'm on the roof of my apartment building", True),
+        ("standing at the edge", True),
+        ("we went to the bridge club", False),
+        ("i am at the edge of giving up", False),
+        ("i came down off the roof", False),
+    ],
+)
+def test_at_a_height(text: str, expected: bool) -> None:
+    from bot.services.safety_answers import at_a_height
+
+    assert at_a_height(text) is expected
