@@ -328,6 +328,9 @@ class SosData(FrameData):
     # At a height, told ("i'm on the roof", "walked to the bridge"): "it would be so quick" is
     # its pull, met with "step back now", until they come back inside
     height: bool = False
+    # The one threatening them is on the way, not at the door yet ("he's coming tonight"): "the
+    # police will make him angrier" is met as that, not as "while they're at your door"
+    coming: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -587,6 +590,8 @@ async def _answer_crisis(
     )
     door_now, way_now = at_the_door(text), on_the_way(text)
     data.at_door = data.at_door or (signal.kind == "danger_from_other" and (door_now or way_now))
+    if signal.kind == "danger_from_other" and (door_now or way_now):
+        data.coming = way_now and not door_now
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
         # "my friend in toronto": the numbers where they are
@@ -775,7 +780,9 @@ def _lines(turn: Turn, data: SosData) -> LinesForUser:
 def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extra: Any) -> None:
     data.unsafe = data.unsafe or step == Step.UNSAFE
     if data.at_door and key == "no_police":  # "i dont want to call the police", him at the door
-        key = "no_police_now"
+        # (on his way: "it'll make him angrier" gets somewhere else to be, and the call if he
+        # comes; a session-34 chat got "while they're at your door")
+        key = "no_police_coming" if data.coming else "no_police_now"
     if data.at_door and not data.images and key == "danger_steps":
         # "hes shouting that he just wants to talk", him at the door: the call now, not "if
         # they show up" and a bag by the door (a session-29 chat)
@@ -1290,7 +1297,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             # "he's in the waiting room", told while the plan is being made (a session-30
             # chat: kept as the plan's next answer): the danger first; the plan can wait
             data.plan = None
-            data.at_door = True
+            data.at_door, data.coming = True, False
             _reply(turn, frame, data, "danger_here", Step.UNSAFE)
             return
         if asks_for_number(text):  # a question, not a plan answer: the lines, then go on
@@ -1890,7 +1897,7 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
     if data.kind == "d" and (still_there(text) or asks_to_open_door(text)):
         # "he says hes not leaving til i open", a minute after tapping "I'm safe right now" (a
         # session-29 chat: "Feelings like this come in waves", then the urge tool)
-        data.at_door = True
+        data.at_door, data.coming = True, False
         key = "dont_open" if asks_to_open_door(text) else "danger_still_there"
         _reply(turn, frame, data, key, Step.UNSAFE)
         return

@@ -212,6 +212,11 @@ async def test_home_alone_with_him_coming_tonight_is_told_not_to_wait_there(
     assert said(alone, "sos.danger_alone"), alone.plain
     assert "999" in alone.plain, alone.plain
     assert "0808 2000 247" in alone.plain, alone.plain
+    # "it'll make him angrier", him on the way: not "while they're at your door"
+    await user.send("i don't want to call the police it'll make him angrier")
+    fear = await user.reply()
+    assert said(fear, "sos.no_police_coming"), fear.plain
+    assert "999" in fear.plain, fear.plain
 
 
 async def test_done_with_no_reasons_is_not_told_they_are_kept(
