@@ -1790,8 +1790,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         key = "no_one_taken" if data.taken else "no_one"
         if data.kind == "s" and data.means and not data.taken:
             key = "means_cant_secure"
-        elif data.kind == "d":
-            key = "danger_alone"
+        elif data.kind == "d" and data.at_door:
+            key = "danger_alone"  # (at the door or on the way; else, no one of their own)
         _reply(turn, frame, data, key, Step.UNSAFE)
     elif data.kind != "o" and is_unreachable(text):
         _reply(turn, frame, data, "unreachable", Step.UNSAFE)
