@@ -185,6 +185,7 @@ from bot.services.safety_answers import (
     says_amount,
     says_safe,
     says_young,
+    sent_means_photo,
     serious_injury,
     settles_affairs,
     shaken,
@@ -464,6 +465,8 @@ def ask_if_safe(
         key = "harm_check_taken"
     if other_language and data.kind == "s":
         key = "harm_check_other"
+    if data.kind == "o":
+        key = "harm_check_other_risk"  # the ex at risk, read by the net: help for them
     reply = _say(turn.rt.content, data, key, _lines(turn, data))
     if lead:  # content text, already Telegram HTML
         reply = f"{lead}\n\n{reply}"
@@ -1070,6 +1073,8 @@ _HEARD = (
     # call with his address and the gun said, and not to go there themselves
     _Heard("o", their_weapon, "ex_weapon", Step.ASKED),
     _Heard("o", means_at_hand, "ex_means", Step.ASKED),
+    # "ele mandou foto de remédios" (a session-34 chat: "are you safe at this moment?")
+    _Heard("o", sent_means_photo, "ex_means", Step.ASKED),
     # "should i tell his brother?": yes, and no slip (a helper's chat: the FAQ on telling
     # friends of the breakup); "ok i texted his brother" is help got them, below
     _Heard("o", _family_asks, "ex_family_asks", Step.ASKED),

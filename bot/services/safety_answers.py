@@ -144,6 +144,7 @@ __all__ = [
     "zone_country",
     "at_a_height",
     "too_easy",
+    "sent_means_photo",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -2970,6 +2971,21 @@ _FEELS_AWFUL = re.compile(
 def feels_awful(text: str) -> bool:
     """ "i feel sick", "i cant stop shaking": the body after a frightening call, told."""
     return _says_only(_FEELS_AWFUL, text)
+
+
+# A photo of pills or a blade sent by the one at risk, said in the languages people mix in:
+# "ele mandou foto de remédios", "me mandó foto de pastillas" (a session-34 chat: "are you safe
+# at this moment?" to the one worried for him)
+_MEANS_PHOTO = re.compile(
+    r"\b(?:foto|fotos|imagem|imagen|bild|photo|pic|pics|picture)\b(?: \w+){0,2}?"
+    r" (?:remedios|comprimidos|pastillas|pilulas|tabletten|medicaments|cachets|pillole|pills"
+    r"|tablets|faca|cuchillo|corda|cuerda|lamina|cuchilla|messer|couteau|rope|knife|blade)\b"
+)
+
+
+def sent_means_photo(text: str) -> bool:
+    """ "ele mandou foto de remédios": a photo of the means, sent by the one at risk."""
+    return _found(_MEANS_PHOTO, text)
 
 
 # Questions about calling a line: what happens, police, cost, being overheard, texting.

@@ -8,6 +8,7 @@ is heard as done."""
 from __future__ import annotations
 
 from bot.core.content import load_content
+from bot.emulator.driver import BotMessage
 from bot.emulator.server import BotApiEmulator
 from tests.e2e.test_safety import EXPLICIT, GROUNDING, LINES, PLAN, SAFE_YES, said
 from tests.harness import BotRunner, onboard
@@ -358,3 +359,27 @@ async def test_a_joke_taken_back_after_another_subject_opens_the_check_with_the_
     asked = await user.reply()
     assert "988" in asked.plain, asked.plain
     assert SAFE_YES in asked.button_texts(), asked.button_texts()
+
+
+async def test_the_ex_at_risk_said_in_portuguese_gets_help_for_him_not_a_check_on_them(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat (Brazil): "meu ex disse que vai se matar se eu não responder" got "If
+    # you might hurt yourself, please don't wait", "ele mandou foto de remédios" "are you safe
+    # at this moment?"
+    user = emu.user(35017)
+    await onboard(user, zone="America/Sao_Paulo")
+    await user.send("meu ex disse que vai se matar se eu não responder")
+    first = await user.reply()
+    assert said_within(first, "sos.harm_check_other_risk"), first.plain
+    assert "192" in first.plain, first.plain
+    await user.send("ele mandou foto de remédios")
+    photo = await user.reply()
+    assert said(photo, "sos.ex_means"), photo.plain
+
+
+def said_within(message: BotMessage, key: str) -> bool:
+    """Whether one of the variants of `key` opens a paragraph of `message` (a line in the
+    person's language may come first)."""
+    plain = " ".join(message.plain.split())
+    return any(" ".join(v.split("\n\n")[0].split())[:40] in plain for v in CONTENT.variants(key))
