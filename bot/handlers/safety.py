@@ -126,6 +126,7 @@ from bot.services.safety_answers import (
     hopes_for_them,
     hospital_wait,
     images_next,
+    in_the_car,
     is_acknowledgement,
     is_dont_know,
     is_joking,
@@ -183,6 +184,7 @@ from bot.services.safety_answers import (
     said_as,
     says_accident,
     says_amount,
+    says_drunk,
     says_safe,
     says_young,
     sent_means_photo,
@@ -332,6 +334,9 @@ class SosData(FrameData):
     # The one threatening them is on the way, not at the door yet ("he's coming tonight"): "the
     # police will make him angrier" is met as that, not as "while they're at your door"
     coming: bool = False
+    # Drink was told ("half a bottle of vodka"): the means put away in the car is met with
+    # "don't drive tonight"
+    drunk: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -587,6 +592,7 @@ async def _answer_crisis(
     data.images = data.images or (signal.kind == "danger_from_other" and threatens_images(text))
     data.means = data.means or means_at_hand(text)
     data.height = data.height or (signal.kind == "self_harm" and at_a_height(text))
+    data.drunk = data.drunk or says_drunk(text)
     data.prepared = data.prepared or (signal.kind == "self_harm" and prepares(text))
     data.not_around = data.not_around or (
         signal.kind == "self_harm" and speaks_of_not_being_around(text)
@@ -1373,6 +1379,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "ok" to "please call now", or after saying they were not safe, is heard, not read
         # as "I'm safe": the talk stays open ("go to them" when that was the last ask)
         key = "ack_going" if data.going else "ack_while_unsafe"
+        if data.kind == "d" and data.at_door and not data.going:
+            # "ok" with him at the door or on the way (a session-34 chat: "whenever you're
+            # ready, a person is the next step"): the door, the phone, the call
+            key = "ack_danger_near"
         if data.asked in _LISTENING or data.stopped:
             # "ok" after "talk to me" or "no more hotlines": company, not "stay with me while
             # you make that call" (a helper's chat: a call she never mentioned)
@@ -1558,6 +1568,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             data.accompanied = True
         if heard.key == "means_away":
             data.means = False  # put away: no more asking them to move it
+            if data.drunk and in_the_car(text):
+                # "i'll put them in the car" after half a bottle of vodka (a session-34 chat):
+                # yes, and not to drive tonight
+                heard = heard._replace(key="means_away_no_drive")
         if heard.key == "height_now":
             data.height = True
         if heard.key == "came_back_inside":

@@ -145,6 +145,8 @@ __all__ = [
     "at_a_height",
     "too_easy",
     "sent_means_photo",
+    "in_the_car",
+    "says_drunk",
 ]
 
 SafetyAnswer = Literal["unsafe", "safe", "unsure"]
@@ -2986,6 +2988,23 @@ _MEANS_PHOTO = re.compile(
 def sent_means_photo(text: str) -> bool:
     """ "ele mandou foto de remédios": a photo of the means, sent by the one at risk."""
     return _found(_MEANS_PHOTO, text)
+
+
+_DRUNK = re.compile(
+    r"\b(?:drunk|wasted|hammered|pissed|tipsy|drinking|been drinking|vodka|whisky|whiskey|tequila"
+    r"|rum|gin|(?:a|the|half a|whole|second) bottle of (?:wine|vodka|whisky|rum|gin)|shots)\b"
+)
+_IN_THE_CAR = re.compile(r"\b(?:car|trunk|boot|glovebox|glove box|glove compartment)\b")
+
+
+def says_drunk(text: str) -> bool:
+    """ "i've had half a bottle of vodka": drink told."""
+    return _found(_DRUNK, text)
+
+
+def in_the_car(text: str) -> bool:
+    """ "i'll put them in the car": the car, named."""
+    return _found(_IN_THE_CAR, text)
 
 
 # Questions about calling a line: what happens, police, cost, being overheard, texting.

@@ -218,6 +218,10 @@ async def test_home_alone_with_him_coming_tonight_is_told_not_to_wait_there(
     fear = await user.reply()
     assert said(fear, "sos.no_police_coming"), fear.plain
     assert "999" in fear.plain, fear.plain
+    await user.send("ok")  # with him on the way: the door and the call, not "whenever"
+    ok = await user.reply()
+    assert said(ok, "sos.ack_danger_near"), ok.plain
+    assert "999" in ok.plain, ok.plain
 
 
 async def test_done_with_no_reasons_is_not_told_they_are_kept(
@@ -383,3 +387,18 @@ def said_within(message: BotMessage, key: str) -> bool:
     person's language may come first)."""
     plain = " ".join(message.plain.split())
     return any(" ".join(v.split("\n\n")[0].split())[:40] in plain for v in CONTENT.variants(key))
+
+
+async def test_pills_put_in_the_car_after_drinking_come_with_dont_drive(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat (Ireland, inside /urge): "i'll put them in the car", after "half a
+    # bottle of vodka and i have his pills here too", got no word against driving.
+    user = emu.user(35018)
+    await onboard(user, zone="Europe/Dublin")
+    await user.send("i've had half a bottle of vodka and i have his pills here too")
+    first = await user.reply()
+    assert "112" in first.plain, first.plain  # the explicit reply, the number in it
+    await user.send("i'll put them in the car")
+    car = await user.reply()
+    assert said(car, "sos.means_away_no_drive"), car.plain
