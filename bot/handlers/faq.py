@@ -596,6 +596,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         short = len(reading.text.split()) <= SHORT_WORDS
         offer = [] if short or "?" not in reading.text else _offer_rows(turn, match.ids[:1])
         ask_if_safe(turn, reading.text, offer)
+    elif reading.declined and reading.feeling and not reading.urge:
+        # "can you recommend a movie, i cant stop crying": declined kindly, the feeling heard
+        # first (a session-34 chat: a request with sadness in it got the bare refusal)
+        turn.say(turn.fresh("faq.declined_heard"), inline([*extra, _topics_row(turn)]))
     elif reading.declined:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.heard_first:
