@@ -402,3 +402,18 @@ async def test_pills_put_in_the_car_after_drinking_come_with_dont_drive(
     await user.send("i'll put them in the car")
     car = await user.reply()
     assert said(car, "sos.means_away_no_drive"), car.plain
+
+
+async def test_a_request_for_something_else_with_a_feeling_in_it_hears_the_feeling(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-34 chat: a request for something else with sadness in it got only "I can't
+    # help with that one" and the topic menu.
+    user = emu.user(35019)
+    await onboard(user, zone="Europe/London")
+    await user.send("can you recommend a movie, i cant stop crying")
+    heard = await user.reply()
+    assert heard.text in CONTENT.variants("faq.declined_heard"), heard.plain
+    await user.send("whats the weather tomorrow")  # a plain request: the kind no, as before
+    plain = await user.reply()
+    assert plain.text in CONTENT.faq.out_of_scope, plain.plain  # type: ignore[union-attr]
