@@ -2919,7 +2919,7 @@ def means_at_hand(text: str) -> bool:
 # A weapon or means the one at risk (the ex) has, where they are: "he has a gun at his place"
 # (a session-34 chat, the ex threatening suicide: read as danger at the person's own door, "lock
 # the door" and the abuse lines). Not when it is aimed at the person or coming to them.
-_THEIRS = re.compile(r"\b(?:he|she|they) (?:has|have|has got|have got|got|keeps|bought|owns)\b"
+_EX_HAS = re.compile(r"\b(?:he|she|they) (?:has|have|has got|have got|got|keeps|bought|owns)\b"
                      r"|\b(?:his|her|their) (?:place|house|flat|apartment|room|car)\b")
 _AIMED_AT_ME = re.compile(
     r"\b(?:me|my|us|i|here|coming|outside|door|shoot|stab|hurt|kill)\b"
@@ -2930,9 +2930,9 @@ def their_means(text: str) -> bool:
     """ "he has a gun at his place": the ex at risk has the means, told; nothing aimed at the
     person who tells it."""
     norm = normalize(text)
-    if not means_at_hand(text) or _THEIRS.search(norm) is None:
+    if not means_at_hand(text) or _EX_HAS.search(norm) is None:
         return False
-    rest = _THEIRS.sub(" ", norm)
+    rest = _EX_HAS.sub(" ", norm)
     return _AIMED_AT_ME.search(rest) is None
 
 

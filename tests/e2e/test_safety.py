@@ -1146,7 +1146,9 @@ async def test_a_yes_with_a_ledge_in_it_or_a_no_in_another_language_is_not_safe(
     await in_the_talk(user)
     await user.send(typed)
     reply = await user.reply()
-    assert said(reply, "sos.unsafe_now"), reply.plain
+    # on a roof: "step back from the edge" first, the call with it (session 35)
+    key = "sos.height_now" if "roof" in typed else "sos.unsafe_now"
+    assert said(reply, key), reply.plain
     assert "112" in reply.plain
     assert "right person" not in reply.plain  # never taken for a name
 
