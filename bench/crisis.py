@@ -54,10 +54,10 @@ TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
 # last: it joins round 41, and neither is tuned on. Round 43 was written blind in session 30,
 # measured on its first commit (3c7f357) and on its last: it joins them; round 44 the same
 # in session 31, round 45 in session 32, round 46 in session 33, round 47 in session 34,
-# round 48 in session 35.
+# round 48 in session 35, round 49 in session 36.
 HELDOUT = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml"
-    for n in (41, 42, 43, 44, 45, 46, 47, 48)
+    for n in (41, 42, 43, 44, 45, 46, 47, 48, 49)
 )
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 41)
@@ -107,12 +107,16 @@ PREVIOUS = tuple(
 # no future, affairs, goodbyes, stalking, the ex at risk, burden) and 200 look-alikes:
 # reached 105, 1 emergency reply and 35 checked before its rules; r47a (2026-12-06,
 # thirty-fourth session), 120 crisis messages of the same families and indirect means and
-# drink, 200 look-alikes: reached 112, 4 emergency replies, 35 checked before its rules.
+# drink, 200 look-alikes: reached 112, 4 emergency replies, 35 checked before its rules; r49a
+# (2026-12-06, thirty-sixth session), 120 crisis messages (danger told by what happened, the ex
+# at risk told second-hand, explicit self-harm in 15 languages, passive signs buried in long
+# messages) and 200 look-alikes: reached 106, 2 emergency replies, 16 checked before its rules
+# (the word model learning it was tried: it lost two crisis messages of held-out round 45).
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
-              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a", "r47a")
+              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a", "r47a", "r49a")
 )
 
 
