@@ -615,6 +615,22 @@ def _laughed_off(cue: str, text: str) -> bool:
     return _WISH_CUE.search(cue) is not None and _LAUGHING.search(text.lower()) is not None
 
 
+# "i", "my" (not "my ex"), "myself", "me": the person speaking of themselves
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|me|myself|mine|my(?! (?:ex|exs|ex s|boyfriend|girlfriend|husband|wife|partner|fiance"
+    r"|fiancee|bf|gf)\b))\b"
+)
+_BEFORE_WORDS = 12
+
+
+def _said_of_oneself(hit: _Hit) -> bool:
+    """Whether a match speaks of the person themselves: a word of the first person in it or
+    among the words before it. After the ex's own risk was found, a match with none is part
+    of the ex's story."""
+    before = " ".join(_words_before(hit.norm, hit.start, _BEFORE_WORDS))
+    return _FIRST_PERSON.search(f"{before} {hit.cue}") is not None
+
+
 def detect_crisis(text: str) -> CrisisSignal | None:
     """Return a CrisisSignal when ``text`` speaks of suicide, self-harm or danger, else None.
 
@@ -629,6 +645,10 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     other = t.first(tables.other_at_risk)
     own = t.without(other) if other else t
     hit = own.first(tables.self_harm, tables.reported_speech if other else frozenset())
+    if hit is not None and other is not None and not _said_of_oneself(hit):
+        # "she's shut herself in the car in the garage with the engine running": the engine is
+        # part of her story, not the person's own (tuning set r49a)
+        hit = None
     if hit is not None:
         level = hit.rule.level
         if level == "explicit" and _negated(hit):

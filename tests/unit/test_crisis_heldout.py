@@ -382,6 +382,11 @@ ROUNDS = {
     "crisis_r48": Pinned(
         (108, 108, 55, 24), 100, 68, 38, 17, 2, 7, checked_target_met=False, in_reach_min=107
     ),
+    # Held out: written blind in session 36 (the same 18 families and brief; 67 explicit, 55
+    # of the 216 in other languages), measured counts-only on the session's first code
+    # (e5ce41f): reached 98 (90.7%), full 67, explicit 38 (number first 60/67), special 13,
+    # full alarms 1 (the emergency reply), checked 5 (4.6%), in reach 108.
+    "crisis_r49": Pinned((108, 108, 67, 24), 98, 67, 38, 13, 1, 5, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -519,6 +524,14 @@ ROUNDS = {
     # rules chosen on it: reached 120, full alarms 0, checked 31.
     "crisis_tuning_r47a": Pinned(
         (120, 200, 26, 12), 120, 73, 20, 10, 0, 31, checked_target_met=False, in_reach_min=120
+    ),
+    # Session 36's set (120 crisis messages: danger told by what happened, the ex at risk told
+    # second-hand, explicit self-harm in 15 languages, passive signs buried in long messages;
+    # 200 look-alikes; not learnt by the word model: that lost two crisis messages of held-out
+    # round 45). Measured once before: reached 106, full 64, explicit 41, special 19, full
+    # alarms 3 (two the emergency reply), checked 16 (8.0%). After the rules chosen on it:
+    "crisis_tuning_r49a": Pinned(
+        (120, 200, 90, 40), 120, 76, 50, 31, 1, 8, in_reach_min=120
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
