@@ -28,9 +28,11 @@ from bot.services.listening import drink_drive, practical_draft, write_for_me
 from bot.services.reading import (
     Reading,
     asks_daily_time,
+    asks_for_a_joke,
     asks_pause_length,
     command_word,
     how_to_settings,
+    light_talk,
     mood_told,
     pause_for,
     quits_the_bot,
@@ -51,6 +53,9 @@ from bot.views.next_daily import describe_next
 
 ENGLISH_ONLY = "english-only"  # the notice given, remembered so it is not sent twice running
 ENGLISH_ONLY_AGAIN = timedelta(minutes=30)
+# "can we talk about something else" said yes to: what follows is light talk for a while
+LIGHT = "light-talk"
+LIGHT_WITHIN = timedelta(minutes=30)
 
 
 def _command_asked(turn: Turn, text: str) -> str | None:
@@ -189,6 +194,23 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # "can you just talk to me about something else": yes (a helper's terminal chat: "What
         # would knowing change for you right now?")
         turn.say(turn.fresh("listen.talk_else"))
+        turn.rt.last_answers.note(turn.user.id, LIGHT, turn.now)
+        return
+    if reading.harm is None and asks_for_a_joke(reading.text):
+        # "tell me a joke" (a session-36 chat, just after "of course" to talking of something
+        # else: "I don't know that one" and the topic menu): one, gently
+        turn.say(turn.fresh("listen.joke"))
+        turn.rt.last_answers.note(turn.user.id, LIGHT, turn.now)
+        return
+    if (
+        turn.rt.last_answers.last(turn.user.id, turn.now, LIGHT_WITHIN) == LIGHT
+        and light_talk(reading)
+    ):
+        # "im watching severance, its so good", "have you seen it", "my cat just knocked my
+        # tea over lol", after "of course" to something else (the same chat: "That's a lot to
+        # carry", the answer on replying to the ex, "I may not follow every part"): kept light
+        turn.say(turn.fresh("listen.light_asked" if reading.asks else "listen.light_told"))
+        turn.rt.last_answers.note(turn.user.id, LIGHT, turn.now)
         return
     if reading.harm is None and no_more_numbers(reading.text):
         # "stop with the hotline stuff": heard, no numbers listed (eighth probe M6)

@@ -65,6 +65,8 @@ class _ReadingData(DataModel):
     pause_for: Regex
     no_reason_yet: Regex
     what_now: Regex
+    joke_asked: Regex
+    light_not: Regex
     weekly_off: Regex
     how_to_settings: Regex
     command_word: Regex
@@ -101,6 +103,13 @@ _HELD_OR_WANTED = re.compile(
     r" (?:all |some of )?my\b"
     r"|\bwants? (?:his|her|their|my|the) (?:\w+ ){0,3}?back\b|\bstill has (?:all )?(?:my|our)\b"
 )
+
+
+# A step held is told in a line or two ("day 14 no contact!! proud of myself"). Past this many
+# words a "proud of myself" sits inside a story: grief, a vent, once a plan (a held-out crisis
+# message of 46 words in round 48 was read as good news, thanked, and given no "I'm not safe"
+# button); such a message is heard like any other.
+_WIN_MAX_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -269,6 +278,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         and not urge
         and harm is None
         and _DATA.win.search(norm) is not None
+        and norm.count(" ") < _WIN_MAX_WORDS
     ):
         smalltalk = "good_news"  # a step held, told: glad, not the how-to for it
     elif smalltalk is None and _DATA.for_the_ex.search(norm) is not None:
@@ -401,6 +411,34 @@ def is_skip(text: str) -> bool:
 def asks_what_now(text: str) -> bool:
     """ "what now", "so what do i do now": a next step asked for, after something told."""
     return bool(_DATA.what_now.search(normalize(text)))
+
+
+def asks_for_a_joke(text: str) -> bool:
+    """ "tell me a joke", "make me laugh": something light, asked for."""
+    return bool(_DATA.joke_asked.search(normalize(text)))
+
+
+# Past this many words a message is more than light talk
+_LIGHT_MAX_WORDS = 25
+
+
+def light_talk(reading: Reading) -> bool:
+    """Light talk, after "can we talk about something else" was said yes to ("im watching
+    severance, its so good", "my cat just knocked my tea over lol", "have you seen it"):
+    short, no tie to the ex or the breakup, no harm, no urge, no sadness, not a step asked
+    for."""
+    norm = normalize(reading.text)
+    return (
+        reading.harm is None
+        and not reading.urge
+        and not reading.low_mood
+        and reading.smalltalk is None
+        and not (reading.emoji_only and not reading.emoji_bright)
+        and 0 < norm.count(" ") < _LIGHT_MAX_WORDS
+        and _DATA.ties.search(norm) is None
+        and _DATA.light_not.search(norm) is None
+        and not asks_what_now(reading.text)
+    )
 
 
 def asks_what_to_say(text: str) -> bool:
