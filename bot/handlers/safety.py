@@ -123,6 +123,7 @@ from bot.services.safety_answers import (
     has_symptoms,
     heavy_feeling,
     helper_coming,
+    hiding_locked_in,
     hopes_for_them,
     hospital_wait,
     images_next,
@@ -221,11 +222,13 @@ from bot.services.safety_answers import (
     too_easy,
     urge_to_harm_again,
     waiting_for_help,
+    wants_it_to_stop,
     wants_no_lecture,
     was_choked,
     will_call,
     will_tell_there,
     wont_call,
+    wont_wake_them,
     wound_tended,
     zone_country,
 )
@@ -804,11 +807,18 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
         key = "no_lecture"  # "please dont make it a big thing" after the wound care: heard
     if data.images and key in _IMAGES_INSTEAD:  # a threat to post images: no "lock the door"
         key = "images_now"
+    if data.kind == "d" and key in _DANGER_INSTEAD and not data.images:
+        # the police on their way to the door, a friend told: never the self-harm words
+        # ("unlock the door so they can get in", "say so to the staff": a session-36 chat)
+        key = _DANGER_INSTEAD[key]
     text = _say(turn.rt.content, data, key, _lines(turn, data), **extra)
     turn.convo.goto(frame, step)
     data.into(frame)
     turn.say(text, _buttons(turn.rt.content, data, step))
 
+
+# Replies written for one's own harm, and their words when the danger is from someone else
+_DANGER_INSTEAD = {"help_coming": "help_coming_danger", "reached_help": "reached_help_danger"}
 
 # Replies said without their numbers once no more were asked for (sos.<key>_quiet)
 _QUIET_WHEN_STOPPED = frozenset({"safe_recheck", "back_in_talk", "step_done", "still_heavy"})
@@ -957,6 +967,11 @@ def _helper_arrives(data: SosData, text: str) -> bool:
     return data.kind == "s" and _reached_someone(data) and someone_with_them(text)
 
 
+def _no_one_asked_for(data: SosData, text: str) -> bool:
+    """No one asked for or reached in this talk: "she'll be so mad" is then not about waking."""
+    return not _reached_someone(data)
+
+
 def _reached_someone(data: SosData) -> bool:
     """Someone was reached or asked for in this talk (data.last holds every text said in it,
     the one just asked among them)."""
@@ -1065,6 +1080,12 @@ _HEARD = (
     # "still feel shit though", "it's not working" after the calming exercise: not their
     # failing; one more thing to try, and a person
     _Heard("s", still_heavy, "still_heavy", None, unless=_was_taken),
+    # "i just want it to stop" (a session-36 chat, pills lined up: the recycled line): the
+    # pain heard, that it can ease without dying, distance from the means, and the call
+    _Heard("s", wants_it_to_stop, "pain_stop", Step.UNSAFE, unless=_was_taken),
+    # "i dont want to wake her", after being asked to wake the person near (the same chat):
+    # they would rather be woken; if not, a line, quietly
+    _Heard("s", wont_wake_them, "wake_anyway", Step.UNSAFE, unless=_no_one_asked_for),
     # "ill put a bandage on" after a cut (a session-34 chat: "please call 112 now"): the wound
     # cared for, what to watch for, and how they are
     _Heard("s", wound_tended, "wound_tended", None, unless=_not_injured),
@@ -1125,6 +1146,9 @@ _HEARD = (
     _Heard("s", at_hospital, "at_hospital_taken", Step.UNSAFE, unless=_nothing_taken),
     _Heard("s", at_hospital, "at_hospital", Step.UNSAFE),
     _Heard("sd", waiting_for_help, "help_coming", Step.UNSAFE),
+    # "i'm in the bathroom with the door locked", him at the door (a session-36 chat: "think
+    # about somewhere they don't know"): stay there, quiet, phone in hand
+    _Heard("d", hiding_locked_in, "danger_locked_in", Step.UNSAFE),
     # "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept
     _Heard("s", objects_to_help, "objection", Step.UNSAFE),
     # "i dont want to call anyone", "i hate phone calls": texting or writing instead (seventh

@@ -135,6 +135,9 @@ __all__ = [
     "back_in_talk",
     "step_done",
     "still_heavy",
+    "wants_it_to_stop",
+    "hiding_locked_in",
+    "wont_wake_them",
     "wound_tended",
     "plan_saved",
     "their_means",
@@ -1643,6 +1646,12 @@ _WAITING_FOR_HELP = re.compile(
     r"|police|them to (?:come|arrive|call back)|help|a doctor|triage)\b"
     r"|\b(?:ambulance|paramedics|police|guards|gardai|cops|help) (?:is|are) (?:on (?:the|its"
     r"|their) way|coming)\b"
+    # "they said 20 minutes", "coming in 20 mins" after the call (a session-36 chat: "please
+    # call 112 now")
+    r"|^(?:(?:ok|okay|so|and|but|um)\W* )*(?:they said |they will be |they ll be |they are"
+    r" coming in |they re coming in |theyre coming in |coming in |eta |about |like |in )*"
+    r"(?:\d{1,2}|five|ten|fifteen|twenty|thirty|forty|half an hour|an hour)(?: (?:to|or) \d{1,2})?"
+    r" ?(?:mins?|minutes)?(?: away)?\W*$"
     r"|\b(?:we are|we re|were|i am|im|she is|he is|they are)(?: now)? (?:going|heading|driving"
     r"|on (?:our|my|the) way|taking me|driving me) (?:to )?(?:a and e|a e|the er|er|the hospital"
     r"|hospital|the emergency room|emergency|casualty|the ed|the doctor|urgent care)\b"
@@ -1787,6 +1796,21 @@ def on_hold(text: str) -> bool:
 def at_hospital(text: str) -> bool:
     """ "im at the hospital now": there already, waiting to be seen."""
     return _found(_AT_HOSPITAL, text)
+
+
+# Locked in a room away from the one at the door: "i'm in the bathroom with the door locked",
+# "locked myself in the bedroom"
+_LOCKED_IN = re.compile(
+    r"\b(?:i am|im|i m|i have|ive|i) (?:now |just |already )?(?:locked |hiding |hidden )?"
+    r"(?:myself )?(?:in|inside) (?:the|my|a) (?:bathroom|bedroom|room|toilet|loo|wardrobe|closet"
+    r"|car|kids room|spare room|office)\b(?=.{0,40}\b(?:locked|lock|hiding|hidden|quiet)\b)"
+    r"|\blocked (?:myself|me) in(?: the| my| a)?\b|\bi (?:am )?hiding in (?:the|my|a) \w+"
+)
+
+
+def hiding_locked_in(text: str) -> bool:
+    """ "i'm in the bathroom with the door locked": somewhere that locks, told."""
+    return _found(_LOCKED_IN, text)
 
 
 def waiting_for_help(text: str) -> bool:
@@ -2318,6 +2342,42 @@ def still_heavy(text: str) -> bool:
     return _says_only(_STILL_HEAVY, text)
 
 
+# "i just want it to stop", "i want the pain to stop", "make it stop": the pain, said alone
+# (a session-36 chat, pills lined up: the recycled "the most important thing right now is a
+# person"); with "i won't do it" it is a promise (promised_pain), read before this
+_WANTS_IT_TO_STOP = re.compile(
+    r"^(?:(?:i|and|but|ok|okay|please|honestly|tbh|just|i mean|idk|no)\W* )*(?:i )?(?:just )?"
+    r"(?:want|need|wanted|wish)(?: for)? (?:it|this|the pain|everything|all of it|it all|the"
+    r" hurt|the thoughts|my head|the noise) (?:all )?to (?:stop|end|go away|be over|be quiet|shut"
+    r" up)(?: hurting)?|(?:please )?(?:just )?make (?:it|this|the pain|everything|it all) stop"
+    r"(?: (?:now|please|already|so bad|that is all|thats all|honestly|tbh))*\W*$"
+)
+
+
+def wants_it_to_stop(text: str) -> bool:
+    """ "i just want it to stop", "make it stop": the pain, wanting it over, said alone."""
+    return _says_only(_WANTS_IT_TO_STOP, text)
+
+
+# Not wanting to wake or worry the person near: "i dont want to wake her", "i dont want to
+# worry my mum", "she'll be so mad", "i cant wake him up" (a session-36 chat: the recycled
+# "please don't wait this out alone")
+_WONT_WAKE = re.compile(
+    r"\b(?:i )?(?:do not|dont|can not|cant|could not|will not|really do not) (?:want to |wanna"
+    r" |bear to |go and )?(?:wake|worry|scare|bother|burden|upset|stress|freak out)"
+    r" (?:her|him|them|my (?:mom|mum|mother|dad|father|parents|sister|brother|roommate|flatmate"
+    r"|housemate|partner|friend|nan|gran|grandma|aunt|auntie|uncle))\b"
+    r"|\b(?:she|he|they) (?:will|would|is going to|are going to|ll) (?:be|get) (?:so |really )?"
+    r"(?:mad|angry|upset|scared|worried|annoyed|freaked out)\b"
+    r"|\b(?:she|he|they) (?:has|have) (?:work|an early shift|school|enough on)"
+)
+
+
+def wont_wake_them(text: str) -> bool:
+    """ "i dont want to wake her", "she'll be so worried": not wanting to trouble them."""
+    return _found(_WONT_WAKE, text)
+
+
 # The wound looked after, told: "ill put a bandage on", "cleaned it and put a plaster on"
 _WOUND_TENDED = re.compile(
     r"\b(?:put|putting|will put|am putting|going to put|gonna put|got|used|have put|stuck)"
@@ -2427,7 +2487,13 @@ _HELPER_COMING = re.compile(
 # said shes coming over" (a session-28 chat: "Let me know when someone is with you", then
 # "please call 911 now"). Never in a talk about danger, where "he's here" is the danger.
 _WITH_THEM = re.compile(
-    r"^(?:(?:ok|okay|yeah|yes)\W* )*(?:she|he|they) (?:is|s|are) (?:up|awake|here|with me|coming"
+    # "ok i went and woke her up", "i woke my mum" (a session-36 chat: "if you haven't yet,
+    # please call 911 now")
+    r"\bi (?:went and |just |finally |have )?(?:woke|waked|got) (?:her|him|them|my (?:mom|mum"
+    r"|dad|sister|brother|roommate|flatmate|housemate|partner|parents|nan|gran)) up\b"
+    r"|\bi (?:went and |just |finally )?woke (?:my )?(?:mom|mum|dad|sister|brother|roommate"
+    r"|flatmate|housemate|partner|parents|nan|gran)\b"
+    r"|^(?:(?:ok|okay|yeah|yes)\W* )*(?:she|he|they) (?:is|s|are) (?:up|awake|here|with me|coming"
     r"|on (?:her|his|their|the) way|coming over)\b|\b(?:she|he|they) said (?:she|he|they)"
     r" (?:is|s|are|will be|would be|will) (?:coming|come|coming over|on (?:her|his|their) way"
     r"|here soon|over)\b"
@@ -2990,9 +3056,14 @@ def sent_means_photo(text: str) -> bool:
     return _found(_MEANS_PHOTO, text)
 
 
+# The drinks both readings of drink below name
+_DRINKS = (
+    r"(?:wine|vodka|beer|beers|whisky|whiskey|gin|rum|tequila|cider|booze|alcohol|shots)"
+)
+# Drink told at all, remembered for later replies ("i've had half a bottle of vodka", "tipsy")
 _DRUNK = re.compile(
-    r"\b(?:drunk|wasted|hammered|pissed|tipsy|drinking|been drinking|vodka|whisky|whiskey|tequila"
-    r"|rum|gin|(?:a|the|half a|whole|second) bottle of (?:wine|vodka|whisky|rum|gin)|shots)\b"
+    r"\b(?:drunk|wasted|hammered|pissed|tipsy|drinking|been drinking"
+    rf"|(?:a|the|half a|whole|second) bottle of \w+|{_DRINKS})\b"
 )
 _IN_THE_CAR = re.compile(r"\b(?:car|trunk|boot|glovebox|glove box|glove compartment)\b")
 
@@ -3534,8 +3605,8 @@ def blames_self(text: str) -> bool:
 
 # Drink in the talk, nothing else taken: "i had a bottle of wine", "im so drunk"
 _DRINKING = re.compile(
-    r"\b(?:had|drank|drunk|drinking|downed|necked|finished)\b(?: \w+){0,5}? (?:wine|vodka|beer"
-    r"|beers|whisky|whiskey|gin|rum|tequila|cider|booze|alcohol|shots|bottle of \w+)\b"
+    r"\b(?:had|drank|drunk|drinking|downed|necked|finished)\b(?: \w+){0,5}? "
+    rf"(?:{_DRINKS}|bottle of \w+)\b"
     r"|\b(?:i am|im) (?:so |really |very |pretty |super )?(?:drunk|wasted|hammered|pissed"
     r"|smashed|tipsy)\b"
 )
