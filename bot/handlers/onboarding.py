@@ -57,6 +57,7 @@ from bot.services.textnorm import normalize
 from bot.services.timezones import (
     TzCandidate,
     keeps_zone,
+    pick_among,
     resolve_timezone,
     timezone_from_location,
     utc_offset_label,
@@ -265,6 +266,18 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # "gracias", "merci", "ok": no place (a session-30 chat: "gracias" was read as Gràcia,
         # Barcelona, and the zone set to Madrid); the question asked again, kindly
         turn.say(turn.t("onboarding.tz_smalltalk"))
+    elif frame.step == TZ_PICK and (
+        (picked := pick_among(_shown_labels(frame), text)) is not None
+    ):
+        # "spain" at "Madrid, Spain / Madrid, Colombia", "the first one" (a session-36 chat:
+        # Spain's zones offered instead): the one it names
+        await _take_zone(turn, frame, str(OnboardingData.of(frame).candidates[picked]["zone"]))
+    elif frame.step == TZ_PICK and _same_places_again(frame, text):
+        # "madrid" typed again at "which Madrid?" (the same chat: the same question again):
+        # the first offered (the largest), said so with how to change it
+        first = OnboardingData.of(frame).candidates[0]
+        turn.say(turn.t("onboarding.tz_took_first", place=str(first["label"])))
+        await _take_zone(turn, frame, str(first["zone"]))
     elif frame.step in (TZ, TZ_PICK):
         candidates = resolve_timezone(text)
         if candidates and keeps_zone(text, turn.user.tz, turn.now):
@@ -862,6 +875,17 @@ async def _settled(
     the new setting and when the next message comes."""
     await daily.refresh_next_daily(session=turn.session, user=turn.user, now=turn.now)
     turn.say(turn.t(key, next=describe_next(turn), **shown), markup)
+
+
+def _shown_labels(frame: Frame) -> list[str]:
+    return [str(c["label"]) for c in OnboardingData.of(frame).candidates]
+
+
+def _same_places_again(frame: Frame, text: str) -> bool:
+    """The city typed again at the list of places by its name: the same places found."""
+    shown = {str(c["zone"]) for c in OnboardingData.of(frame).candidates}
+    again = {c.zone for c in resolve_timezone(text)}
+    return bool(shown) and again == shown
 
 
 def _cand(candidate: TzCandidate) -> dict[str, str]:

@@ -838,3 +838,33 @@ def keeps_zone(text: str, current: str | None, at: datetime) -> bool:
         return any(at.astimezone(ZoneInfo(c.zone)).utcoffset() == mine for c in found)
     except (ZoneInfoNotFoundError, ValueError):
         return False
+
+
+_ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
+             "fourth": 3, "4th": 3, "last": -1}
+_PICK_FILLER = re.compile(
+    r"\b(?:the|one|ones|in|it|its|is|i am|im|i m|yes|yeah|ok|okay|that|this|please|pls|mean"
+    r"|i mean|in the|option|place)\b"
+)
+
+
+def pick_among(labels: list[str], text: str) -> int | None:
+    """Which of the places offered ("Madrid, Spain", "Madrid, Colombia") a typed answer
+    picks: a part of exactly one label ("spain", "colombia"), or its place in the list ("the
+    first one", "2nd"). None when it picks none, or more than one."""
+    key = _fold(text)
+    if not key:
+        return None
+    rest = _PICK_FILLER.sub(" ", key).split()
+    if len(rest) == 1 and rest[0] in _ORDINALS:
+        index = _ORDINALS[rest[0]]
+        return index % len(labels) if labels and index < len(labels) else None
+    words = " ".join(rest)
+    if not words:
+        return None
+    fits = [
+        i for i, label in enumerate(labels)
+        if re.search(rf"(?:^| ){re.escape(words)}(?: |$)", _fold(label)) is not None
+        and words != _fold(label.split(",")[0])  # the city's name alone picks none of them
+    ]
+    return fits[0] if len(fits) == 1 else None

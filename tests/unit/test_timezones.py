@@ -11,6 +11,7 @@ from bot.services import timezones
 from bot.services.timezones import (
     TzCandidate,
     country_for_zone,
+    pick_among,
     resolve_timezone,
     timezone_from_location,
     utc_offset_label,
@@ -417,3 +418,24 @@ def test_fillers_around_a_place_are_left_out(text: str, expected: list[str]) -> 
 )
 def test_fillers_alone_are_no_place(text: str) -> None:
     assert resolve_timezone(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("spain", 0),
+        ("Spain!", 0),
+        ("colombia", 1),
+        ("in spain", 0),
+        ("madrid spain", 0),
+        ("the first one", 0),
+        ("2nd", 1),
+        ("last", 1),
+        ("madrid", None),  # the city's name alone picks none of them
+        ("the uk", None),
+        ("", None),
+    ],
+)
+def test_a_typed_answer_picks_among_the_places_offered(text: str, expected: int | None) -> None:
+    # a session-36 chat: "spain" at "Madrid, Spain / Madrid, Colombia" offered Spain's zones
+    assert pick_among(["Madrid, Spain", "Madrid, Colombia"], text) == expected
