@@ -1,0 +1,240 @@
+"""The thirty-sixth session, through the emulator. In a safety talk: "i just want it to stop"
+and "i dont want to wake her" are heard instead of met with the recycled "please call now"
+line, and "ok i went and woke her up" is noticed as done. In a danger talk, the police on their
+way get what to do while waiting (never the self-harm words "unlock the door so they can get
+in"), and a locked room is noticed. The ex at risk told by what they did is help for them. A
+long story with "proud of myself" in it is heard, not thanked as good news. "what do i do
+instead" after an answer is a follow-up, and "i slipped" is a slip told."""
+
+from __future__ import annotations
+
+from bot.core.content import load_content
+from bot.emulator.server import BotApiEmulator
+from tests.e2e.test_safety import said
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+NOT_SAFE = CONTENT.label("faq.btn_not_safe")
+SLIP_BUTTON = "🔁 Count it as a slip"
+
+
+def _recycled(text: str) -> bool:
+    """One of the recycled "please call now" lines (sos.stay_unsafe)."""
+    plain = " ".join(text.split())
+    return any(plain == " ".join(v.split()) for v in CONTENT.variants("sos.stay_unsafe"))
+
+
+async def test_wanting_it_to_stop_and_not_wanting_to_wake_mum_are_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-36 chat (New York): pills lined up; "i just want it to stop" and "i dont want
+    # to wake her" each got a recycled "please call 911" line, and "ok i went and woke her up"
+    # got "if you haven't yet, please call 911 now".
+    user = emu.user(36001)
+    await onboard(user, zone="America/New_York")
+    await user.send("i have all my pills lined up on the desk")
+    assert "911" in (await user.reply()).plain
+    await user.send("i just want it to stop")
+    stop = await user.reply()
+    assert said(stop, "sos.pain_stop"), stop.plain
+    assert "911" in stop.plain, stop.plain
+    assert "988" in stop.plain, stop.plain
+    await user.send("my mom is asleep downstairs")
+    wake = await user.reply()
+    assert said(wake, "sos.wake_person_near"), wake.plain
+    await user.send("i dont want to wake her")
+    anyway = await user.reply()
+    assert said(anyway, "sos.wake_anyway"), anyway.plain
+    assert "988" in anyway.plain, anyway.plain
+    await user.send("ok i went and woke her up")
+    woke = await user.reply()
+    assert said(woke, "sos.helper_here"), woke.plain
+    for reply in (stop, anyway, woke):
+        assert not _recycled(reply.plain), reply.plain
+
+
+async def test_the_police_on_their_way_to_the_door_get_the_danger_words(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-36 chat (Dublin): "ok i called the guards" got "how are you feeling now, after
+    # talking?"; "they said 20 minutes" got "please call 112 now"; "the police are on their
+    # way" got the self-harm wait ("say so to the staff", or "unlock the door so they can get
+    # in"); "i'm in the bathroom with the door locked" got "think about somewhere they don't
+    # know".
+    user = emu.user(36002)
+    await onboard(user, zone="Europe/Dublin")
+    await user.send("he's outside my flat again banging on the door")
+    assert "112" in (await user.reply()).plain
+    await user.send("ok i called the guards")
+    called = await user.reply()
+    assert said(called, "sos.reached_help_danger"), called.plain
+    await user.send("they said 20 minutes")
+    waiting = await user.reply()
+    assert said(waiting, "sos.help_coming_danger"), waiting.plain
+    await user.send("i'm in the bathroom with the door locked")
+    locked = await user.reply()
+    assert said(locked, "sos.danger_locked_in"), locked.plain
+    await user.send("the police are on their way")
+    coming = await user.reply()
+    assert said(coming, "sos.help_coming_danger"), coming.plain
+    for reply in (called, waiting, locked, coming):
+        assert "unlock" not in reply.plain.lower(), reply.plain
+        assert "staff" not in reply.plain.lower(), reply.plain
+
+
+async def test_in_a_self_harm_talk_help_on_its_way_still_gets_the_wait_for_an_ambulance(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # The danger words above are for danger only: after pills taken, "they said 10 minutes"
+    # is the ambulance's wait.
+    user = emu.user(36003)
+    await onboard(user, zone="Europe/London")
+    await user.send("i took all my pills an hour ago")
+    assert "999" in (await user.reply()).plain
+    await user.send("i called 999")
+    await user.reply()
+    await user.send("they said 10 minutes")
+    wait = await user.reply()
+    assert said(wait, "sos.help_coming"), wait.plain
+
+
+async def test_the_ex_shut_in_a_garage_with_the_engine_running_is_help_for_him(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Tuning set r49a: the ex at risk told by what he did (the engine running) was read as
+    # the person's own crisis: "are you safe?" instead of how to get help to him.
+    user = emu.user(36004)
+    await onboard(user, zone="Europe/London")
+    await user.send(
+        "his brother just rang me. he's locked himself in the garage with the engine running"
+        " and won't answer the door"
+    )
+    reply = await user.reply()
+    assert said(reply, "sos.ex_at_risk"), reply.plain
+    assert "999" in reply.plain, reply.plain
+
+
+async def test_a_long_story_with_proud_of_myself_is_heard_with_help_in_reach(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Held-out round 48: a long message with a plan in it and "proud of myself" was read as
+    # good news and thanked, with no "I'm not safe" button. A long story is heard as a story.
+    user = emu.user(36005)
+    await onboard(user)
+    await user.send(
+        "day 19 and proud of myself i guess, but honestly everything feels grey. work is a"
+        " blur, i barely eat, my flat is a mess and i keep lying awake replaying the last thing"
+        " he said to me before he left for good"
+    )
+    reply = await user.reply()
+    assert NOT_SAFE in reply.button_texts(), reply.button_texts()
+    short = emu.user(36006)
+    await onboard(short)
+    await short.send("day 14 no contact!! proud of myself")
+    glad = await short.reply()
+    assert NOT_SAFE not in glad.button_texts(), glad.button_texts()
+
+
+async def test_what_do_i_do_instead_after_an_answer_is_that_answer_followed_up(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-36 chat: after the answer about birthdays, "ok what do i do instead" got
+    # "Questions like that can go round and round".
+    user = emu.user(36007)
+    await onboard(user)
+    await user.send("his birthday is tomorrow")
+    answer = await user.reply()
+    title = CONTENT.faq_entries["occasions"].title
+    assert said(answer, "faq.feeling_heard") or "birthday" in answer.plain.lower(), answer.plain
+    await user.send("ok what do i do instead")
+    follow = await user.reply()
+    assert said(follow, "listen.what_now_after"), follow.plain
+    assert title in follow.button_texts(), follow.button_texts()
+
+
+async def test_i_slipped_is_a_slip_told_and_slipping_on_ice_is_not(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-36 chat: "i slipped last week actually, texted him on tuesday" got "I'm glad
+    # you said it instead of holding it in", the slip only among the buttons.
+    user = emu.user(36008)
+    await onboard(user)
+    await user.send("i slipped last week actually, texted him on tuesday")
+    slip = await user.reply()
+    assert SLIP_BUTTON in slip.button_texts(), (slip.plain, slip.button_texts())
+    await user.send("i slipped on the ice today lol, bruised my knee")
+    ice = await user.reply()
+    assert SLIP_BUTTON not in ice.button_texts(), (ice.plain, ice.button_texts())
+
+
+async def test_after_yes_to_something_else_light_talk_stays_light(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-36 chat: "can we talk about something else" got "of course, anything at
+    # all", then "im watching severance, its so good" got "That's a lot to carry", "have you
+    # seen it" the answer on replying to the ex, "tell me a joke" "I don't know that one" and
+    # the topic menu, "my cat just knocked my tea over lol" "I may not follow every part".
+    user = emu.user(36009)
+    await onboard(user)
+    await user.send("can we talk about something else")
+    assert said(await user.reply(), "listen.talk_else")
+    await user.send("im watching severance, its so good")
+    told = await user.reply()
+    assert said(told, "listen.light_told"), told.plain
+    await user.send("have you seen it")
+    asked = await user.reply()
+    assert said(asked, "listen.light_asked"), asked.plain
+    await user.send("tell me a joke")
+    joke = await user.reply()
+    assert said(joke, "listen.joke"), joke.plain
+    await user.send("my cat just knocked my tea over lol")
+    cat = await user.reply()
+    assert said(cat, "listen.light_told"), cat.plain
+    # the ex, a feeling or harm leave light talk at once
+    await user.send("i miss him so much though")
+    missed = await user.reply()
+    assert not said(missed, "listen.light_told"), missed.plain
+    await user.send("honestly i want to die")
+    assert "112" in (await user.reply()).plain  # Germany's emergency number, at once
+
+
+async def test_without_the_offer_a_short_message_is_not_taken_for_light_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Light talk only follows the offer: "have you seen it" alone is read as ever.
+    user = emu.user(36010)
+    await onboard(user)
+    await user.send("have you seen it")
+    reply = await user.reply()
+    assert not said(reply, "listen.light_asked"), reply.plain
+
+
+async def test_at_which_madrid_the_country_or_the_same_city_again_picks_one(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-36 chat: at "Madrid, Spain / Madrid, Colombia", "madrid" typed again got the
+    # same question, and "spain" offered Spain's zones instead of Madrid, Spain.
+    for user_id, answer, zone in ((36011, "spain", "Madrid"), (36012, "colombia", "Bogota")):
+        user = emu.user(user_id)
+        await user.send("/start")
+        await user.reply()
+        await user.send("yesterday")
+        await user.replies(2)
+        await user.send("madrid")
+        pick = await user.reply()
+        assert "Madrid, Colombia" in pick.button_texts(), pick.button_texts()
+        await user.send(answer)
+        done, ask_time = await user.replies(2)
+        assert zone in done.plain, done.plain
+        assert "daily message" in ask_time.plain, ask_time.plain
+    user = emu.user(36013)
+    await user.send("/start")
+    await user.reply()
+    await user.send("yesterday")
+    await user.replies(2)
+    await user.send("madrid")
+    await user.reply()
+    await user.send("madrid")
+    again = await user.reply()
+    assert "Madrid, Spain" in again.plain, again.plain
+    assert "Europe/Madrid" in again.plain, again.plain
