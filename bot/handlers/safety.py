@@ -807,18 +807,18 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
         key = "no_lecture"  # "please dont make it a big thing" after the wound care: heard
     if data.images and key in _IMAGES_INSTEAD:  # a threat to post images: no "lock the door"
         key = "images_now"
-    if data.kind == "d" and key in _DANGER_INSTEAD and not data.images:
-        # the police on their way to the door, a friend told: never the self-harm words
-        # ("unlock the door so they can get in", "say so to the staff": a session-36 chat)
-        key = _DANGER_INSTEAD[key]
+    if data.kind == "d" and not data.images and (
+        key == "help_coming" or key == "reached_help" and data.at_door
+    ):
+        # the police on their way, the police or a friend reached while he is at the door:
+        # never the self-harm words ("unlock the door so they can get in", "say so to the
+        # staff", "how are you feeling after talking?": a session-36 chat)
+        key = f"{key}_danger"
     text = _say(turn.rt.content, data, key, _lines(turn, data), **extra)
     turn.convo.goto(frame, step)
     data.into(frame)
     turn.say(text, _buttons(turn.rt.content, data, step))
 
-
-# Replies written for one's own harm, and their words when the danger is from someone else
-_DANGER_INSTEAD = {"help_coming": "help_coming_danger", "reached_help": "reached_help_danger"}
 
 # Replies said without their numbers once no more were asked for (sos.<key>_quiet)
 _QUIET_WHEN_STOPPED = frozenset({"safe_recheck", "back_in_talk", "step_done", "still_heavy"})
