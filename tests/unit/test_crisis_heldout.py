@@ -378,9 +378,11 @@ ROUNDS = {
     # measured counts-only on the session's first code (e383903): reached 100 (92.6%), full
     # 68, explicit 38 (number first 49/55), special 17, full alarms 2 (each the emergency
     # reply), checked 7 (6.5%), in reach 107: one crisis message got a reply without "I'm
-    # not safe" beside it. The same on its last code: no target met.
+    # not safe" beside it. The same on its last code: no target met. Session 36 looked at that
+    # one miss by its route only (a 46-word plan read as good news): good news is now read in
+    # short messages only, and all 108 have the button in reach.
     "crisis_r48": Pinned(
-        (108, 108, 55, 24), 100, 68, 38, 17, 2, 7, checked_target_met=False, in_reach_min=107
+        (108, 108, 55, 24), 100, 68, 38, 17, 2, 7, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 36 (the same 18 families and brief; 67 explicit, 55
     # of the 216 in other languages), measured counts-only on the session's first code
