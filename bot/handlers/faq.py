@@ -549,6 +549,14 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # one at a time, one tap away
         turn.say(turn.fresh("listen.what_now_after"), inline(_offer_rows(turn, [last])))
         return
+    if asks_what_now(reading.text) and reading.harm is None and not reading.urge:
+        # "then what should i do" with nothing said before it (a session-36 chat: the answer
+        # on what comes after day 30, given with confidence): what it is about, asked
+        turn.say(
+            turn.fresh("listen.what_now_open"),
+            inline([*_offer_rows(turn, [URGE]), _topics_row(turn)]),
+        )
+        return
     if reading.smalltalk in ("help_bid", "bot_care", "not_understood", "confused", "lift"):
         # A call for help, "do you care", "that didn't help", "tell me something nice": heard,
         # with a way to people who can help and to the topics.

@@ -238,3 +238,22 @@ async def test_at_which_madrid_the_country_or_the_same_city_again_picks_one(
     again = await user.reply()
     assert "Madrid, Spain" in again.plain, again.plain
     assert "Europe/Madrid" in again.plain, again.plain
+
+
+async def test_what_should_i_do_with_nothing_before_it_is_asked_about_not_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A session-36 chat: "then what should i do", first thing, got the answer on what comes
+    # after day 30, with confidence; "sorry english. i miss him so much" was offered "Should I
+    # apologize for leaving?" and the answer about pets.
+    user = emu.user(36014)
+    await onboard(user)
+    await user.send("then what should i do")
+    asked = await user.reply()
+    assert said(asked, "listen.what_now_open"), asked.plain
+    assert CONTENT.faq_entries["urge"].title in asked.button_texts(), asked.button_texts()
+    await user.send("sorry english. i miss him so much")
+    missed = await user.reply()
+    titles = set(missed.button_texts())
+    assert CONTENT.faq_entries["apologize"].title not in titles, titles
+    assert CONTENT.faq_entries["loneliness"].title in titles, titles
