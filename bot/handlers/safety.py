@@ -799,10 +799,10 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
         # "hes shouting that he just wants to talk", him at the door: the call now, not "if
         # they show up" and a bag by the door (a session-29 chat)
         key = "danger_still_there"
-    if data.stopped and not data.taken and key in ("still_here", "stay_unsafe", "unsafe_again"):
-        key = "still_here_quiet"  # they asked for no more questions, or were promised it
-    if data.stopped and not data.taken and key in _QUIET_WHEN_STOPPED:
-        key = f"{key}_quiet"  # the same words without the numbers they asked to stop
+    if data.stopped and not data.taken:
+        # they asked for no more questions or numbers, or were promised it: the words
+        # without them (the numbers stay in the buttons)
+        key = _QUIET_WHEN_STOPPED.get(key, key)
     if key == "hurt_minor" and data.asked in ("hurt_minor", "hurt_minor_first"):
         key = "no_lecture"  # "please dont make it a big thing" after the wound care: heard
     if data.images and key in _IMAGES_INSTEAD:  # a threat to post images: no "lock the door"
@@ -820,8 +820,19 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
     turn.say(text, _buttons(turn.rt.content, data, step))
 
 
-# Replies said without their numbers once no more were asked for (sos.<key>_quiet)
-_QUIET_WHEN_STOPPED = frozenset({"safe_recheck", "back_in_talk", "step_done", "still_heavy"})
+# Replies said without their numbers once no more were asked for
+_QUIET_WHEN_STOPPED = {
+    "still_here": "still_here_quiet",
+    "stay_unsafe": "still_here_quiet",
+    "unsafe_again": "still_here_quiet",
+    **{
+        key: f"{key}_quiet"
+        for key in (
+            "safe_recheck", "back_in_talk", "step_done", "still_heavy", "pain_stop",
+            "wake_anyway",
+        )
+    },
+}
 
 
 # Replies about physical danger that a threat to post intimate images gets its own words for

@@ -257,3 +257,21 @@ async def test_what_should_i_do_with_nothing_before_it_is_asked_about_not_answer
     titles = set(missed.button_texts())
     assert CONTENT.faq_entries["apologize"].title not in titles, titles
     assert CONTENT.faq_entries["loneliness"].title in titles, titles
+
+
+async def test_after_no_more_numbers_wanting_it_to_stop_is_heard_without_them(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # After "stop telling me to call people", "i just want it to stop" is heard without the
+    # numbers they asked to stop (the buttons keep them).
+    user = emu.user(36015)
+    await onboard(user, zone="Europe/Dublin")
+    await user.send("I can't do this anymore, I want to end my life")
+    await user.reply()
+    await user.send("stop telling me to call people")
+    assert said(await user.reply(), "sos.numbers_stopped")
+    await user.send("i just want it to stop")
+    quiet = await user.reply()
+    assert said(quiet, "sos.pain_stop_quiet"), quiet.plain
+    assert "112" not in quiet.plain, quiet.plain
+    assert "116 123" not in quiet.plain, quiet.plain
