@@ -9,6 +9,7 @@ instead" after an answer is a follow-up, and "i slipped" is a slip told."""
 from __future__ import annotations
 
 from bot.core.content import load_content
+from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
 from tests.e2e.test_safety import said
 from tests.harness import BotRunner, onboard
@@ -209,6 +210,16 @@ async def test_without_the_offer_a_short_message_is_not_taken_for_light_talk(
     assert not said(reply, "listen.light_asked"), reply.plain
 
 
+async def _which_madrid(user: SimUser) -> BotMessage:
+    """/start, "yesterday", then "madrid": the list of places by that name."""
+    await user.send("/start")
+    await user.reply()
+    await user.send("yesterday")
+    await user.replies(2)
+    await user.send("madrid")
+    return await user.reply()
+
+
 async def test_at_which_madrid_the_country_or_the_same_city_again_picks_one(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
@@ -216,24 +227,14 @@ async def test_at_which_madrid_the_country_or_the_same_city_again_picks_one(
     # same question, and "spain" offered Spain's zones instead of Madrid, Spain.
     for user_id, answer, zone in ((36011, "spain", "Madrid"), (36012, "colombia", "Bogota")):
         user = emu.user(user_id)
-        await user.send("/start")
-        await user.reply()
-        await user.send("yesterday")
-        await user.replies(2)
-        await user.send("madrid")
-        pick = await user.reply()
+        pick = await _which_madrid(user)
         assert "Madrid, Colombia" in pick.button_texts(), pick.button_texts()
         await user.send(answer)
         done, ask_time = await user.replies(2)
         assert zone in done.plain, done.plain
         assert "daily message" in ask_time.plain, ask_time.plain
     user = emu.user(36013)
-    await user.send("/start")
-    await user.reply()
-    await user.send("yesterday")
-    await user.replies(2)
-    await user.send("madrid")
-    await user.reply()
+    await _which_madrid(user)
     await user.send("madrid")
     again = await user.reply()
     assert "Madrid, Spain" in again.plain, again.plain
