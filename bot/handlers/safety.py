@@ -198,6 +198,7 @@ from bot.services.safety_answers import (
     someone_with_them,
     speaks_of_not_being_around,
     step_done,
+    stepped_back,
     still_heavy,
     still_there,
     stopped_attempt,
@@ -1148,6 +1149,9 @@ _HEARD = (
     # the wait itself: on hold, at hospital (after pills: what was taken, told to them)
     _Heard("sd", on_hold, "on_hold", Step.UNSAFE),
     # "i came back inside" from a roof or an edge: thanked, and someone near sought
+    # "i stepped back a bit", at a height (a helper's chat, session 36: "the most important
+    # thing right now is a person"): the step noticed, then further, down and inside
+    _Heard("s", stepped_back, "stepped_back", Step.UNSAFE, unless=_not_at_height),
     _Heard("s", came_back_inside, "came_back_inside", Step.ASKED),
     # "my roommate is driving me": on the way; after pills, what to bring and tell
     _Heard("s", going_in, "going_in_taken", Step.UNSAFE, unless=_nothing_taken),

@@ -136,6 +136,7 @@ __all__ = [
     "step_done",
     "still_heavy",
     "wants_it_to_stop",
+    "stepped_back",
     "hiding_locked_in",
     "wont_wake_them",
     "wound_tended",
@@ -314,7 +315,10 @@ _LOOSE_UNSAFE = re.compile(
     r"|afraid|terrified|panicking|in danger|do not trust myself"
     r"|can not trust myself|(?:in )?a bad (?:way|place|state)"
     r"|(?:it is|things are|feeling) (?:bad|really bad|so bad)"
-    r"|bad tonight|thoughts (?:are )?(?:so |really |too )?loud|not really(?! (?:know|sure))"
+    # (not "not really going to do anything. just tired of everything": a helper's chat in
+    # session 36 got "please call 911 now")
+    r"|bad tonight|thoughts (?:are )?(?:so |really |too )?loud"
+    r"|not really(?! (?:know|sure|going to|gonna|planning|thinking of|have a plan|do anything))"
     r"|really not"
     r"|help me|need help"
     # not well, in the languages people mix in ("no estoy bien", "não estou bem")
@@ -334,7 +338,7 @@ _LOOSE_SAFE = re.compile(
     r"|definitely|i will be|i should be"
     r"|honestly) )(?:safe|ok|okay|fine|alright|all right|good|better)\b"
     r"|\b(?:safe|ok|okay|fine|alright) (?:for now|for tonight|tonight|now|promise|i promise)\b"
-    r"|\bnot (?:going to|gonna) do anything\b"
+    r"|\bnot (?:really )?(?:going to|gonna) do anything\b"
     # "just walking home lol" after "drunk and walking by the bridge" (a session-26 chat: "please
     # don't wait this out alone"), "i am home now"
     r"|\b(?:just|only) (?:walking|heading|going|driving|getting the bus|on my way)"
@@ -355,7 +359,10 @@ _LEAD_YES = re.compile(
 # (not "no more sunday summaries pls", "no worries": a session-28 chat got "call 112 now")
 _LEAD_NO = re.compile(
     r"^(?:no(?! (?:more|longer|need|worries|worry|problem|problems|thanks|thank you|offense"
-    r"|offence|rush|pressure|clue)\b)|nope|nah|hindi|eish no|not really)\b"
+    r"|offence|rush|pressure|clue)\b)"
+    # "no im not calling samaritans" (a helper's chat, session 36): no call, not "unsafe"
+    r"(?! (?:i am not|i will not|i do not want to) (?:calling|call|going to call|ringing|ring"
+    r"|texting|phoning)\b)|nope|nah|hindi|eish no|not really)\b"
 )
 _MAX_LOOSE = 20
 
@@ -1745,12 +1752,25 @@ _GOING_IN = re.compile(
 _CAME_BACK_INSIDE = re.compile(
     r"^(?:(?:ok|okay|fine|so|yeah|yes|i mean|alright) )*(?:i )?(?:just )?(?:came|come|went|got"
     r"|climbed|stepped|walked|moved|am back|am going|am going back|am coming|am heading"
-    r"|am walking|will go|will come|am in my room|am in) (?:back )?(?:inside|in(?= *$)"
+    r"|am walking|will go|will come|am in my room|am in|am) (?:back )?(?:inside|in(?= *$)"
     r"|indoors|down(?= *$"
     r"| from| off)|off (?:the )?"
     r"(?:roof|ledge|bridge|edge|railing|balcony)|back from (?:the )?(?:edge|railing|ledge)|away"
     r" from (?:the )?(?:edge|railing|ledge|tracks|platform))(?: now| again| already)?\b"
 )
+
+
+# A step back from the edge, and no more: "i stepped back a bit", "moved back a few steps"
+_STEPPED_BACK = re.compile(
+    r"^(?:(?:ok|okay|fine|so|yeah|yes|i mean|alright) )*(?:i )?(?:just |have )?(?:stepped"
+    r"|moved|went|got|climbed|sat) (?:back|down|away)(?: (?:a bit|a little|a few steps|a step"
+    r"|a bit more|from (?:the )?(?:edge|railing|ledge)))*(?: now| i guess| ok)?\W*$"
+)
+
+
+def stepped_back(text: str) -> bool:
+    """ "i stepped back a bit": away from the edge, not yet off the height."""
+    return _says_only(_STEPPED_BACK, text)
 
 
 def came_back_inside(text: str) -> bool:
@@ -2423,10 +2443,16 @@ _AT_A_HEIGHT = re.compile(
     r"|breaking|a breakdown|reason|the world)))"
     r"|\b(?:looking|staring|peering) (?:straight )?down (?:from|at the (?:water|street|road"
     r"|tracks|ground))\b"
+    # "sim to sozinha aqui em cima", "estoy en la azotea" (a helper's chat, session 36: "keep
+    # going if you'd like")
+    r"|\b(?:aqui em cima|no (?:telhado|terraco|parapeito)|na ponte|en (?:el|la) (?:techo|azotea"
+    r"|puente|cornisa)|aqui arriba|sa (?:bubong|tulay|rooftop))\b"
 )
 _TOO_EASY = re.compile(
     r"\b(?:it |that )?would be (?:so |really |too |very )?(?:quick|easy|fast|simple)\b"
     r"|\b(?:just|only) (?:one|a) (?:step|jump|second)\b|\bso (?:easy|quick|close)\b"
+    # "its high enough" (a helper's chat, session 36, on the bridge near their flat)
+    r"|\b(?:it is|its|it s|this is|that is)? ?(?:high|tall|far down|far) enough\b"
 )
 
 
@@ -4109,6 +4135,10 @@ _NO_NUMBERS = re.compile(
     r"|help line|number|phone number|helpline number|hotline number)s?\b"
     r"|\b(?:stop|quit) (?:telling|asking) me to call (?:a |the |some )?(?:hotline|helpline|line"
     r"|number|someone|anyone|people)\b"
+    # "and dont tell me to call 999 either" (a helper's chat, session 36: "call 999 now")
+    r"|\b(?:do not|never|stop|quit) (?:tell|telling|ask|asking) me to (?:call|ring|phone|text)"
+    r" (?:\d{3,6}|911|999|112|000|988|samaritans|lifeline|the police|an ambulance|anyone"
+    r"|someone|a hotline|a helpline|them)\b"
     # "please dont give me the hotline thing again" (a helper's chat: the lines, at once)
     r"|\b(?:do not|stop|quit) (?:give|giving|send|sending|show|showing) me (?:the |a |any |more"
     r" |another |your |all the |those |these )?(?:crisis |suicide |help )?(?:hotline|hotlines"
@@ -4345,10 +4375,11 @@ def can_they_read_this(text: str) -> bool:
 
 
 _WONT_CALL = re.compile(
-    r"\b(?:i )?(?:do not|dont|don t|will not|wont|am not going to)"
+    r"\b(?:i )?(?:do not|dont|don t|will not|wont|am not going to|am not)"
     r" (?:want to |wanna )?"
-    r"(?:call|ring|phone|talk to|speak to) (?:anyone|anybody|a stranger|strangers|a hotline"
-    r"|a helpline|the line|the hotline|988|samaritans|lifeline|a random person|someone)\b"
+    r"(?:call|calling|ring|ringing|phone|talk to|speak to) (?:anyone|anybody|a stranger"
+    r"|strangers|a hotline|a helpline|the line|the hotline|988|samaritans|lifeline"
+    r"|a random person|someone)\b"
     r"|\b(?:hate|can not do|cant do|can not handle) (?:phone calls|calling|the phone"
     r"|talking on the phone)\b"
     # in the other languages people write in (a session-34 chat: "I no fit call anybody, dem
