@@ -66,6 +66,12 @@ async def active_frame(turn: Turn) -> tuple[Frame, Flow] | None:
     return None
 
 
+# A question of the bot's, asked at a step that could read a date or a time in it
+_ASKED_OF_THE_BOT = re.compile(
+    r"^\s*(?:do|does|did|how|why|should|can|will|would|is it|are)\b[^?]*\?\s*$", re.I
+)
+
+
 def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     """Whether typed text at `frame`'s step is something else rather than its answer."""
     if frame.step in flow.holds_at:
@@ -89,6 +95,10 @@ def lets_go(flow: Flow, frame: Frame, reading: Reading, accepts: bool) -> bool:
     if flow.reads_at(frame.step) is Reads.ANSWER:
         # A question the step answers itself ("why do you need that?") stays with it
         return not accepts and reading.match.answered and bool(_QUESTION.search(reading.text))
+    if accepts and _ASKED_OF_THE_BOT.match(reading.text) and reading.match.kind != "none":
+        # "do i have to do 30 days?" at the start date (a helper's chat, session 36: read as
+        # 30 days ago, "today is Day 31"): a question about No Contact, asked of the bot
+        return True
     if accepts:
         return False
     # Small talk that says something ("thanks", "who are you", "i love you") leaves; a bare
@@ -186,6 +196,7 @@ async def route(turn: Turn, text: str) -> None:
         and flow.reads_at(frame.step) is not Reads.ANSWER
         and not urge_lets_go(flow, frame, text)
         and (mentions_harm(text) != "strong" or _parsed_despite_the_model(flow, frame, text))
+        and not _ASKED_OF_THE_BOT.match(text)  # read whole below: maybe a question of ours
     ):
         await flow.on_text(turn, frame, text)
         return

@@ -460,7 +460,7 @@ def setting_asked(text: str) -> tuple[str, str | None] | None:
         if found is not None:
             # "message me at 9 instead" asks for the daily time too; "i moved to berlin"
             # for the time zone
-            kind = {"time_at": "time", "moved": "timezone"}.get(name, name)
+            kind = {"time_at": "time", "time_send": "time", "moved": "timezone"}.get(name, name)
             value = found.group("value")
             if kind == "time" and value is not None and not _TIME_LIKE.search(value):
                 continue  # "make time for myself": a wish, not the daily hour
@@ -567,7 +567,12 @@ def command_word(text: str) -> tuple[str, str] | None:
     arg = found.group("arg") or ""
     if arg and cmd != "pause":
         return None  # "status now" is fine to miss; "resume tomorrow" is not a plain /resume
+    if _NO_LENGTH.fullmatch(arg):
+        arg = ""  # "pause for a bit": no length said, so asked, as a bare /pause is
     return cmd, arg
+
+
+_NO_LENGTH = re.compile(r"(?:for )?a (?:bit|while|little|little while)s?")
 
 
 def asks_status(text: str) -> bool:
