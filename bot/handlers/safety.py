@@ -979,9 +979,11 @@ def _helper_arrives(data: SosData, text: str) -> bool:
     return data.kind == "s" and _reached_someone(data) and someone_with_them(text)
 
 
-def _no_one_asked_for(data: SosData, text: str) -> bool:
-    """No one asked for or reached in this talk: "she'll be so mad" is then not about waking."""
-    return not _reached_someone(data)
+def _no_one_asked_or_taken(data: SosData, text: str) -> bool:
+    """No one asked for or reached in this talk ("she'll be so mad" is then not about waking),
+    or something was taken: then the body comes first, not a line to talk to (a helper's
+    chat, session 36: after 15 sleeping pills, "start with a person on the phone")."""
+    return not _reached_someone(data) or data.taken
 
 
 def _reached_someone(data: SosData) -> bool:
@@ -1097,7 +1099,8 @@ _HEARD = (
     _Heard("s", wants_it_to_stop, "pain_stop", Step.UNSAFE, unless=_was_taken),
     # "i dont want to wake her", after being asked to wake the person near (the same chat):
     # they would rather be woken; if not, a line, quietly
-    _Heard("s", wont_wake_them, "wake_anyway", Step.UNSAFE, unless=_no_one_asked_for),
+    _Heard("s", wont_wake_them, "wake_anyway_taken", Step.UNSAFE, unless=_nothing_taken),
+    _Heard("s", wont_wake_them, "wake_anyway", Step.UNSAFE, unless=_no_one_asked_or_taken),
     # "ill put a bandage on" after a cut (a session-34 chat: "please call 112 now"): the wound
     # cared for, what to watch for, and how they are
     _Heard("s", wound_tended, "wound_tended", None, unless=_not_injured),
