@@ -262,8 +262,10 @@ ROUNDS = {
     # any earlier round). Measured on the session's first commit (c5d525d) and on its last,
     # the same: r35 reached 123 (93.2%, the 95% target missed), right 83, wrong 1, declined
     # 30, quiet 30; r36 reached 125 (94.7%, missed), right 80, wrong 3, declined 29, quiet 28.
-    # Retraining the word model with r35 (measured, undone) left r36 at right 79.
-    "faq_r35": Pinned((132, 30, 30), 123, 83, 1, 30, 30),
+    # Retraining the word model with r35 (measured, undone) left r36 at right 79. Session 36's
+    # new answer on feeling relieved shifts the words' weights: one right answer of r35 is
+    # now offered among others instead of given (reached stays 123, wrong stays 1).
+    "faq_r35": Pinned((132, 30, 30), 123, 82, 1, 30, 30),
     "faq_r36": Pinned((132, 30, 30), 125, 80, 3, 29, 28),
     # Held out (written 2026-12-05 by a helper of session 30 who never saw the matcher or any
     # earlier round). Measured on the session's first commit (3c7f357) and on its last, the
