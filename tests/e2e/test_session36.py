@@ -276,3 +276,154 @@ async def test_after_no_more_numbers_wanting_it_to_stop_is_heard_without_them(
     assert said(quiet, "sos.pain_stop_quiet"), quiet.plain
     assert "112" not in quiet.plain, quiet.plain
     assert "116 123" not in quiet.plain, quiet.plain
+
+
+# --- from two helpers' 57 chats (session 36) -------------------------------------------------
+
+
+async def test_a_denial_refused_call_and_no_more_numbers_are_each_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # "not really going to do anything. just tired of everything" got "please call 911 now";
+    # "no im not calling samaritans..." got "your safety comes first, call 999"; "and dont
+    # tell me to call 999 either" opened the domestic-abuse reply.
+    user = emu.user(36016)
+    await onboard(user, zone="America/New_York")
+    await user.send("i dont see the point anymore")
+    await user.reply()
+    await user.send("not really going to do anything. just tired of everything")
+    denial = await user.reply()
+    assert said(denial, "sos.safe_now"), denial.plain
+    other = emu.user(36017)
+    await onboard(other, zone="Europe/London")
+    await other.send("i have a plan to end it this weekend")
+    assert "999" in (await other.reply()).plain
+    await other.send("no im not calling samaritans. i've called before, they read a script")
+    refused = await other.reply()
+    assert said(refused, "sos.text_instead"), refused.plain
+    await other.send("and dont tell me to call 999 either")
+    stopped = await other.reply()
+    assert said(stopped, "sos.numbers_stopped"), stopped.plain
+    assert "Domestic" not in stopped.plain, stopped.plain
+
+
+async def test_at_a_height_each_step_down_is_noticed(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # "its high enough" got the recycled line, "i stepped back a bit" "the most important
+    # thing right now is a person", and "Keep going if you want to" was among the talk's
+    # listening lines.
+    user = emu.user(36018)
+    await onboard(user, zone="Europe/London")
+    await user.send("im on the bridge near my flat and i want to jump")
+    assert "999" in (await user.reply()).plain
+    await user.send("its high enough")
+    pull = await user.reply()
+    assert said(pull, "sos.height_now"), pull.plain
+    await user.send("i stepped back a bit")
+    step = await user.reply()
+    assert said(step, "sos.stepped_back"), step.plain
+    await user.send("im inside now")
+    inside = await user.reply()
+    assert said(inside, "sos.came_back_inside"), inside.plain
+    for key in ("sos.listen", "sos.still_here"):
+        for variant in CONTENT.variants(key):
+            assert "Keep going" not in variant, variant
+            assert "Go on" not in variant, variant
+
+
+async def test_a_follow_on_social_media_is_no_danger(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # "his mom follows me too should i unfollow her" got the domestic-violence reply.
+    user = emu.user(36019)
+    await onboard(user)
+    await user.send("his mom follows me too should i unfollow her")
+    reply = await user.reply()
+    assert "112" not in reply.plain, reply.plain
+    assert said(reply, "faq.feeling_heard") or "mute" in reply.plain.lower(), reply.plain
+
+
+async def test_settings_said_in_words_are_done(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # "can you send the daily thing at 7 in the morning instead" got "what's behind it?", "i
+    # want to pause for a bit" "I may not follow every part", "actually make it 10pm" "what's
+    # it stirring up for you?".
+    user = emu.user(36020)
+    await onboard(user)
+    await user.send("can you send the daily thing at 7 in the morning instead")
+    assert "07:00" in (await user.reply()).plain
+    await user.send("actually make it 10pm")
+    assert "22:00" in (await user.reply()).plain
+    await user.send("i want to pause for a bit")
+    paused = await user.reply()
+    assert "For a week" in paused.button_texts(), paused.button_texts()
+
+
+async def test_set_up_takes_a_question_a_vague_month_a_time_early_and_no_reason(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # "do i have to do 30 days?" at the start date was read as 30 days ago ("today is Day
+    # 31"); "last month sometime" was not a date; "around noon i guess" at "which London?"
+    # was heard as a feeling; "i dont have a reason" was saved as the reason.
+    user = emu.user(36021)
+    await user.send("/start")
+    await user.reply()
+    await user.send("do i have to do 30 days?")
+    asked = await user.reply()
+    assert "Day 31" not in asked.plain, asked.plain
+    assert any("Back to" in b for b in asked.button_texts()), asked.button_texts()
+    await user.send("last month sometime")
+    said_back, _zone_question = await user.replies(2)
+    assert "October" in said_back.plain, said_back.plain
+    await user.send("london")
+    await user.reply()
+    await user.send("around noon i guess")
+    zone, reason_question = await user.replies(2)
+    assert "Europe/London" in zone.plain, zone.plain
+    assert "12:00" in zone.plain, zone.plain
+    await user.send("i dont have a reason")
+    await user.reply()
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert said(listed, "reasons.list_empty"), listed.plain
+
+
+async def test_still_want_to_is_a_strength_and_forgetting_why_shows_the_reasons(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # "still want to" at "how strong?" let the urge flow go; "i forgot why im doing this tbh"
+    # got a listening line and three topics, not their own reason.
+    user = emu.user(36022)
+    await onboard(user, reason="i want to sleep again")
+    await user.send("/urge")
+    await user.reply()
+    await user.send("still want to")
+    trigger = await user.reply()
+    assert "I saw their post" in trigger.button_texts(), trigger.button_texts()
+    await user.send("/cancel")
+    await user.reply()
+    await user.send("i forgot why im doing this tbh")
+    reasons = await user.reply()
+    assert "i want to sleep again" in reasons.plain, reasons.plain
+
+
+async def test_relief_is_answered_as_relief(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # "is it normal that part of me feels relieved" got the answer on shared friends.
+    user = emu.user(36023)
+    await onboard(user)
+    await user.send("is it normal that part of me feels relieved")
+    reply = await user.reply()
+    assert "relie" in reply.plain.lower(), reply.plain
+
+
+async def test_after_pills_not_wanting_to_wake_her_gets_the_body_first(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: after 15 sleeping pills, "i dont want to wake her shes got work" got
+    # "start with a person on the phone", a line to talk to, not the medical call.
+    user = emu.user(36024)
+    await onboard(user, zone="America/Sao_Paulo")
+    await user.send("i took 15 sleeping pills")
+    assert "192" in (await user.reply()).plain
+    await user.send("my roommate is asleep")
+    await user.reply()
+    await user.send("i dont want to wake her shes got work")
+    first = await user.reply()
+    assert said(first, "sos.wake_anyway_taken"), first.plain
+    assert "192" in first.plain, first.plain
