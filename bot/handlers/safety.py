@@ -41,7 +41,12 @@ from bot.services import tghtml
 from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind, mentions_harm
 from bot.services.helplines import LinesForUser, lines_for
 from bot.services.language import other_language, reply_code
-from bot.services.reading import Reading, asks_status, quits_the_bot, read_text
+from bot.services.reading import (
+    Reading,
+    asks_status,
+    quits_the_bot,
+    read_text,
+)
 from bot.services.reading import about_the_bot as asks_of_the_bot
 from bot.services.safety_answers import (
     a_handover,
@@ -871,8 +876,37 @@ def _is_greeting(text: str) -> bool:
     return classify_smalltalk(text) == "greeting"
 
 
+# Chit-chat asked of the bot in the talk: its opinion or favourites, a story, a joke (a
+# helper's chats, session 36: "what do you think about dogs" got "please call 000 now").
+# Only these: a question about a hospital, a person or a plan is never light talk.
+_CHITCHAT = re.compile(
+    r"^(?:(?:ok|okay|so|um|hey|lol|and|anyway|can we|honestly) )*(?:what do you think (?:about|of)"
+    r" (?:dogs|cats|pets|music|movies|films|the weather|the moon|the stars|space|football|food"
+    r"|pizza|tv|games|books|rain|snow|animals)|what (?:is|s) your (?:fav(?:ou?rite)?|favourite"
+    r"|favorite) \w+(?: \w+)?|do you (?:like|have) (?:dogs|cats|pets|music|movies|films|a name"
+    r"|feelings|friends)|(?:can|could|will) (?:you|u) (?:tell|read) me a (?:story|joke|poem)"
+    r"(?: or something)?|tell me a (?:story|joke)(?: or something)?)\W*$"
+)
+
+
+def _chitchat(text: str) -> bool:
+    return _CHITCHAT.fullmatch(normalize(text)) is not None and mentions_harm(text) is None
+
+
 def _is_thanks(text: str) -> bool:
-    return classify_smalltalk(text) == "thanks"
+    thanks = classify_smalltalk(text) == "thanks"
+    return thanks or _THANKS_FOR.fullmatch(normalize(text)) is not None
+
+
+# "thanks for not freaking out", "thank you for staying" (a helper's chat, session 36: "if you
+# haven't yet, please call 000 now")
+_THANKS_FOR = re.compile(
+    r"(?:(?:ok|okay|honestly|really|seriously|and) )*(?:thanks|thank you|thx|ty|cheers)"
+    r" (?:so much |a lot )?for (?:not \w+(?: out)?|listening|staying|being here|being there"
+    r"|talking|the chat|checking|asking|caring|understanding|this|everything|not judging"
+    r"|not leaving|sticking with me)"
+    r"(?: (?:me|lol|tbh|honestly|really|x+|though|tho|i guess))*\W*"
+)
 
 
 def _played_down_uncut(data: SosData, text: str) -> bool:
@@ -1107,6 +1141,9 @@ _HEARD = (
     # "ok thanks": welcome, still here (a helper's terminal chat: "I'm glad you told me" and
     # the whole list of steps again)
     _Heard("sdo", _is_thanks, "thanks_in_talk", Step.ASKED),
+    # "what do you think about dogs", "can u tell me a story or something" (a helper's chats,
+    # session 36: the recycled "please call now"): talked with, lightly, help in one line
+    _Heard("s", _chitchat, "light_in_talk_asked", None, unless=_was_taken),
     # "she's not answering her phone now": a welfare check at their address (ninth probe S17)
     _Heard("o", they_went_quiet, "welfare_check", Step.ASKED),
     # "he sent a picture of pills": the ex's danger now; the call, with their address (a

@@ -427,3 +427,25 @@ async def test_after_pills_not_wanting_to_wake_her_gets_the_body_first(
     first = await user.reply()
     assert said(first, "sos.wake_anyway_taken"), first.plain
     assert "192" in first.plain, first.plain
+
+
+async def test_thanks_and_chitchat_in_the_talk_are_answered_not_recycled(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chats: "thanks for not freaking out" and "what do you think about dogs" in
+    # the talk each got a recycled "please call 000 now".
+    user = emu.user(36025)
+    await onboard(user, zone="Australia/Sydney")
+    await user.send("i want to kill myself")
+    await user.reply()
+    await user.send("no i dont have a plan or anything")
+    await user.reply()
+    await user.send("thanks for not freaking out")
+    thanks = await user.reply()
+    assert said(thanks, "sos.thanks_in_talk"), thanks.plain
+    await user.send("what do you think about dogs")
+    dogs = await user.reply()
+    assert said(dogs, "sos.light_in_talk_asked"), dogs.plain
+    assert "000" in dogs.plain, dogs.plain
+    for reply in (thanks, dogs):
+        assert not _recycled(reply.plain), reply.plain
