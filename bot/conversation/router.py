@@ -68,7 +68,9 @@ async def active_frame(turn: Turn) -> tuple[Frame, Flow] | None:
 
 # A question of the bot's, asked at a step that could read a date or a time in it
 _ASKED_OF_THE_BOT = re.compile(
-    r"^\s*(?:do|does|did|how|why|should|can|will|would|is it|are)\b[^?]*\?\s*$", re.I
+    r"^\s*(?:do i|does it|did i|how (?:long|do i|can i|many)|should i|can i|will (?:i|he|she|it"
+    r"|they)|would (?:i|he|she|they)|is it|are (?:we|they))\b[^?]*\?\s*$",
+    re.I,
 )
 
 

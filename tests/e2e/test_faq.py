@@ -208,7 +208,9 @@ async def test_a_close_runner_up_is_offered_under_the_answer(
 ) -> None:
     user = emu.user(4021)
     await onboard(user)
-    text = "not sure nc is right for my situation"
+    # (until session 36 "not sure nc is right for my situation"; an answer added then moved
+    # the words' weights, and it is now asked back between its two answers)
+    text = "why does a breakup hurt this much"
     match = bot.runtime.matcher.match(text)
     assert match.kind == "answer"
     assert match.also is not None

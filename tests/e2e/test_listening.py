@@ -110,7 +110,10 @@ async def test_a_question_the_bot_cannot_place_is_not_thanked_for_telling(
     await onboard(user)
     await user.send("what should i do tonight")
     reply = await user.reply()
-    assert reply.text in CONTENT.variants("listen.asked"), reply.plain
+    # (since session 36 a next step asked with nothing before it is asked about, the urge one
+    # tap away: listen.what_now_open)
+    asked = (*CONTENT.variants("listen.asked"), *CONTENT.variants("listen.what_now_open"))
+    assert reply.text in asked, reply.plain
     assert NOT_SAFE in reply.button_texts()
     await user.send("he unfollowed me today")  # told, not asked: heard
     assert (await user.reply()).text in CONTENT.variants("listen.heard")
