@@ -3282,7 +3282,9 @@ _WHAT_MEANT = re.compile(
     r"|what you mean))?|meaning"
     # "define safe", "what does safe even mean" (a session-34 chat: asked again, unexplained)
     r"|define safe|what do (?:you|u) mean safe|what (?:does|is) safe(?: even)? mean"
-    r"|what (?:does|do) (?:you|u) mean by safe|safe how|safe as in what)\W*$"
+    r"|what (?:does|do) (?:you|u) mean by safe|safe how|safe as in what"
+    # a bare "why", "why do you ask" (a helper's chat, session 36: the answer on closure)
+    r"|why|why do (?:you|u) (?:ask|keep asking|care|want to know)|why are (?:you|u) asking)\W*$"
 )
 
 

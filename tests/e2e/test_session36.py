@@ -449,3 +449,25 @@ async def test_thanks_and_chitchat_in_the_talk_are_answered_not_recycled(
     assert "000" in dogs.plain, dogs.plain
     for reply in (thanks, dogs):
         assert not _recycled(reply.plain), reply.plain
+
+
+async def test_a_bare_why_is_never_answered_with_closure(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Helpers' chats: a bare "why" got the answer on closure with confidence, after an answer,
+    # at set-up, and in the safety talk after "i want to kill myself".
+    closure = " ".join(CONTENT.faq_entries["clarity"].answer[0].split())[:60]
+    user = emu.user(36026)
+    await onboard(user)
+    await user.send("how long until it stops hurting")
+    await user.reply()
+    await user.send("why")
+    asked = await user.reply()
+    assert closure not in " ".join(asked.plain.split()), asked.plain
+    talk = emu.user(36027)
+    await onboard(talk)
+    await talk.send("i want to kill myself")
+    await talk.reply()
+    await talk.send("why")
+    explained = await talk.reply()
+    assert said(explained, "sos.check_explained"), explained.plain
