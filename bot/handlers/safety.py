@@ -1188,10 +1188,10 @@ _HEARD = (
     _Heard("s", fears_police, "police_fear", None),
     # the wait itself: on hold, at hospital (after pills: what was taken, told to them)
     _Heard("sd", on_hold, "on_hold", Step.UNSAFE),
-    # "i came back inside" from a roof or an edge: thanked, and someone near sought
     # "i stepped back a bit", at a height (a helper's chat, session 36: "the most important
     # thing right now is a person"): the step noticed, then further, down and inside
     _Heard("s", stepped_back, "stepped_back", Step.UNSAFE, unless=_not_at_height),
+    # "i came back inside" from a roof or an edge: thanked, and someone near sought
     _Heard("s", came_back_inside, "came_back_inside", Step.ASKED),
     # "my roommate is driving me": on the way; after pills, what to bring and tell
     _Heard("s", going_in, "going_in_taken", Step.UNSAFE, unless=_nothing_taken),
