@@ -3284,7 +3284,7 @@ _WHAT_MEANT = re.compile(
     r"|define safe|what do (?:you|u) mean safe|what (?:does|is) safe(?: even)? mean"
     r"|what (?:does|do) (?:you|u) mean by safe|safe how|safe as in what"
     # a bare "why", "why do you ask" (a helper's chat, session 36: the answer on closure)
-    r"|why|why do (?:you|u) (?:ask|keep asking|care|want to know)|why are (?:you|u) asking)\W*$"
+    r"|why|why do (?:you|u) (?:ask|keep asking|want to know)|why are (?:you|u) asking)\W*$"
 )
 
 
