@@ -552,10 +552,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if asks_what_now(reading.text) and reading.harm is None and not reading.urge:
         # "then what should i do" with nothing said before it (a session-36 chat: the answer
         # on what comes after day 30, given with confidence): what it is about, asked
-        not_safe = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if reading.help_in_reach else []
+        help_row = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if reading.help_in_reach else []
         turn.say(
             turn.fresh("listen.what_now_open"),
-            inline([*_offer_rows(turn, [URGE]), *not_safe, _topics_row(turn)]),
+            inline([*_offer_rows(turn, [URGE]), *help_row, _topics_row(turn)]),
         )
         return
     if reading.smalltalk in ("help_bid", "bot_care", "not_understood", "confused", "lift"):
