@@ -877,14 +877,6 @@ async def _settled(
     turn.say(turn.t(key, next=describe_next(turn), **shown), markup)
 
 
-def _a_time(text: str) -> bool:
-    try:
-        parse_clock_time(text)
-    except TimeParseError:
-        return False
-    return True
-
-
 def _shown_labels(frame: Frame) -> list[str]:
     return [str(c["label"]) for c in OnboardingData.of(frame).candidates]
 
@@ -943,7 +935,7 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         today = journey.provisional_today(turn.now, turn.user.tz)
         return find_start_date(text, today=today) is not None or dated_by_an_event(text)
     if frame.step == TZ_PICK and (
-        pick_among(_shown_labels(frame), text) is not None or _a_time(text)
+        pick_among(_shown_labels(frame), text) is not None or _is_clock_time(text)
     ):
         # "spain" at "which Madrid?"; "around noon i guess" there, the next answer given
         # early (a helper's chat, session 36: heard as a feeling, and set-up left)
