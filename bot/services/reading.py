@@ -427,26 +427,17 @@ def light_talk(reading: Reading) -> bool:
     severance, its so good", "my cat just knocked my tea over lol", "have you seen it"):
     short, no tie to the ex or the breakup, no harm, no urge, no sadness, not a step asked
     for."""
+    norm = normalize(reading.text)
     return (
         reading.harm is None
         and not reading.urge
         and not reading.low_mood
         and reading.smalltalk is None
         and not (reading.emoji_only and not reading.emoji_bright)
-        and light_words(reading.text)
-    )
-
-
-def light_words(text: str) -> bool:
-    """The words of light talk alone ("what do you think about dogs"): a short message with
-    nothing of the ex, the breakup, sadness or a step asked for in it (harm, urges and small
-    talk are the caller's to rule out)."""
-    norm = normalize(text)
-    return (
-        0 < norm.count(" ") < _LIGHT_MAX_WORDS
+        and 0 < norm.count(" ") < _LIGHT_MAX_WORDS
         and _DATA.ties.search(norm) is None
         and _DATA.light_not.search(norm) is None
-        and not asks_what_now(text)
+        and not asks_what_now(reading.text)
     )
 
 
