@@ -257,7 +257,7 @@ def _say_heard(turn: Turn, reading: Reading, rows: tuple[_Heard, ...]) -> bool:
     heard = next((row for row in rows if row.says(reading)), None)
     if heard is None:
         return False
-    buttons: list[Row] = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
+    buttons: list[Row] = [_not_safe_row(turn)]
     if heard.topics:
         buttons.append(_topics_row(turn))
     turn.say(turn.fresh(heard.key), inline(buttons))
@@ -275,7 +275,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.smalltalk == "greeting" and not turn.user.onboarded and turn.convo.top is None:
         turn.say(turn.t("core.not_started_greeting"))  # a newcomer's "hi": who we are, /start
         return
-    not_safe_button = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
+    not_safe_button = [_not_safe_row(turn)]
     if not turn.user.onboarded and reading.harm is None and setup_questioned(reading.text):
         # "do i have to do the setup thing? i just want to talk rn": no, talk now
         turn.say(turn.fresh("core.setup_optional"), inline(not_safe_button))
@@ -442,7 +442,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     ):
         # Their silence after one's own message: the sting heard, no chasing it; never the
         # answer about whether to reply to them.
-        turn.say(turn.t("listen.no_reply"), inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+        turn.say(turn.t("listen.no_reply"), inline([_not_safe_row(turn)]))
         return
     if (
         reading.harm != "strong"
@@ -463,7 +463,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
             turn.say(turn.fresh("listen.ex_message_stop", them=reading.ex_message.them))
             turn.rt.last_answers.note(turn.user.id, EX_STOP, turn.now)
             return
-        extra = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if reading.help_in_reach else []
+        extra = [_not_safe_row(turn)] if reading.help_in_reach else []
         text = turn.fresh(key, them=reading.ex_message.them)
         turn.say(text, inline(_offer_rows(turn, [SHOULD_REPLY]) + extra))
         turn.rt.last_answers.note(turn.user.id, EX_MESSAGE, turn.now)
@@ -552,7 +552,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if asks_what_now(reading.text) and reading.harm is None and not reading.urge:
         # "then what should i do" with nothing said before it (a session-36 chat: the answer
         # on what comes after day 30, given with confidence): what it is about, asked
-        help_row = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]] if reading.help_in_reach else []
+        help_row = [_not_safe_row(turn)] if reading.help_in_reach else []
         turn.say(
             turn.fresh("listen.what_now_open"),
             inline([*_offer_rows(turn, [URGE]), *help_row, _topics_row(turn)]),
@@ -563,7 +563,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # with a way to people who can help and to the topics.
         turn.say(
             content.pick(faq.smalltalk[reading.smalltalk]),
-            inline([[(turn.label("faq.btn_not_safe"), NOT_SAFE)], _topics_row(turn)]),
+            inline([_not_safe_row(turn), _topics_row(turn)]),
         )
         return
     if reading.smalltalk == "privacy":  # honest about who can read this chat, or how to erase
@@ -573,7 +573,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.smalltalk is not None:
         turn.say(content.pick(faq.smalltalk[reading.smalltalk]))
         return
-    not_safe_row: list[Row] = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
+    not_safe_row: list[Row] = [_not_safe_row(turn)]
     if reading.harm != "strong" and (reading.body or reading.low_mood):
         # "i dont even eat properly": a caring, concrete line; "so tired of everything": one
         # gentle question back. Neither gets a topic menu or an answer's button; the way to
@@ -592,7 +592,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     # that asks nothing ("that's when. i've worked it all out" matching a question's words)
     # is not a placing: the way to help stays beside it.
     harm = reading.harm
-    not_safe: list[Row] = [[(turn.label("faq.btn_not_safe"), NOT_SAFE)]]
+    not_safe: list[Row] = [_not_safe_row(turn)]
     extra = not_safe if reading.help_in_reach else []
     if harm == "strong":
         # It speaks of harm: ask first, with a way to help in the text, whatever else it
@@ -783,6 +783,11 @@ def _topics_row(turn: Turn) -> Row:
     return [(turn.label("listen.btn_topics"), MENU_DATA)]
 
 
+def _not_safe_row(turn: Turn) -> Row:
+    """ "🚨 I'm not safe right now": the way into the safety talk, one tap away."""
+    return [(turn.label("faq.btn_not_safe"), NOT_SAFE)]
+
+
 def say_english_only(
     turn: Turn, language: str, said: str = "", offer: tuple[str, ...] = ()
 ) -> None:
@@ -818,7 +823,7 @@ def _say_in_their_language(
         text += "\n\n" + (
             turn.t(key) if turn.rt.content.has(key) else turn.t("language.maybe_this_other")
         )
-    turn.say(text, inline([*rows, [(turn.label("faq.btn_not_safe"), NOT_SAFE)]]))
+    turn.say(text, inline([*rows, _not_safe_row(turn)]))
 
 
 def _with_feeling(turn: Turn, language: str, said: str, notice: str) -> str:
