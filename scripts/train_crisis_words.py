@@ -64,6 +64,7 @@ HELD_OUT = (
     "tests/data/heldout/faq_r40.yaml",
     "tests/data/heldout/crisis_r47.yaml",
     "tests/data/heldout/faq_r41.yaml",
+    "tests/data/heldout/faq_r50.yaml",
     "tests/data/heldout/crisis_r48.yaml",
     "tests/data/heldout/crisis_r49.yaml",
 )

@@ -293,6 +293,11 @@ ROUNDS = {
     # (80.3%, the 95% target missed), right 56, wrong 0, declined 29, quiet 30. (Dutch and
     # Polish in the glossary moved it to 107; measured and not taken, see README.)
     "faq_r41": Pinned((132, 30, 30), 106, 56, 0, 29, 30),
+    # Held out (written 2026-12-06 by a helper of session 37 who saw only the answers' titles;
+    # no question for "I'm afraid of them", kept out of a set without danger). Measured on the
+    # session's first code (f310a39): reached 102 (90.3%, the 95% target missed), right 73,
+    # wrong 0, declined 23/23, quiet 34/34.
+    "faq_r50": Pinned((113, 23, 34), 102, 73, 0, 23, 34),
 }
 
 
