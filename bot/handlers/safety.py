@@ -102,6 +102,7 @@ from bot.services.safety_answers import (
     clarifies_move,
     comes_back,
     comes_for_them,
+    confirms_intent,
     country_said,
     danger_goes_on,
     depth_unsure,
@@ -113,6 +114,7 @@ from bot.services.safety_answers import (
     family_help,
     fears_for_them,
     fears_police,
+    fears_their_reaction,
     feels_awful,
     feels_better,
     gets_rid_of_it,
@@ -153,6 +155,7 @@ from bot.services.safety_answers import (
     misses_who_hurt_them,
     mistaken_tap,
     names_what_was_taken,
+    no_address,
     no_credit,
     no_more_numbers,
     no_plan,
@@ -213,6 +216,7 @@ from bot.services.safety_answers import (
     talks_of_them,
     tells_clean_streak,
     their_means,
+    their_means_now,
     their_place,
     their_weapon,
     there_until_later,
@@ -587,6 +591,9 @@ async def _answer_crisis(
         # has a gun": the talk reads it (with the number), no alarm again
         return False
     data = SosData.of(frame) if frame is not None and going_on else SosData()
+    # "sometimes i think it'd be easier if i wasnt here either", in the talk about the ex at
+    # risk (a session-37 chat: "Tell me more", no lines): their own, asked as such
+    turned_to_self = going_on and data.kind == "o" and signal.kind == "self_harm"
     data.kind = KINDS[signal.kind]
     # a talk the net opened is now about what the rules read (a session-34 chat: "i just want
     # to stop existing" in it, then "i'll put them in the car" ended the talk, a topic menu)
@@ -639,6 +646,7 @@ async def _answer_crisis(
             on_way=way_now and not door_now,
             past=harm_in_past(text),
             minor=minor_said(text),
+            turned_to_self=turned_to_self,
         )
     if signal.kind == "danger_from_other" and not data.images and has_a_key(text):
         # "he still has a key": the lock, before the closing question
@@ -698,6 +706,7 @@ def _first_reply(
     past: bool = False,
     minor: bool = False,
     on_way: bool = False,
+    turned_to_self: bool = False,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done == "injured" and minor and not serious:
         # "i relapsed last night. cut for the first time in 5 months. its not deep": looked
@@ -746,7 +755,9 @@ def _first_reply(
     if going_on and data.unsafe:
         # Still in it, having said they are not safe: the number again, not a fresh question
         return _say(content, data, "stay_unsafe", lines), Step.UNSAFE
-    key = "still_here" if going_on else "passive_check"
+    key = "still_here" if going_on and not turned_to_self else "passive_check"
+    if turned_to_self:
+        key = "own_after_other"
     return _say(content, data, key, lines), Step.ASKED
 
 
@@ -1152,6 +1163,10 @@ _HEARD = (
     # call with his address and the gun said, and not to go there themselves
     _Heard("o", their_weapon, "ex_weapon", Step.ASKED),
     _Heard("o", means_at_hand, "ex_means", Step.ASKED),
+    _Heard("o", their_means_now, "ex_means_now", Step.ASKED),
+    # "i dont know his address anymore he moved" (a session-37 chat: "not being sure deserves
+    # to be taken seriously", as if about their own safety): he can be helped without it
+    _Heard("o", no_address, "ex_no_address", Step.ASKED),
     # "ele mandou foto de remédios" (a session-34 chat: "are you safe at this moment?")
     _Heard("o", sent_means_photo, "ex_means", Step.ASKED),
     # "should i tell his brother?": yes, and no slip (a helper's chat: the FAQ on telling
@@ -1205,6 +1220,7 @@ _HEARD = (
     # about somewhere they don't know"): stay there, quiet, phone in hand
     _Heard("d", hiding_locked_in, "danger_locked_in", Step.UNSAFE),
     # "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept
+    _Heard("s", fears_their_reaction, "objection_people", Step.UNSAFE),
     _Heard("s", objects_to_help, "objection", Step.UNSAFE),
     # "i dont want to call anyone", "i hate phone calls": texting or writing instead (seventh
     # probe M23), the number kept for if it gets worse
@@ -1805,6 +1821,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
     bare = _bare_yes_or_no(text) if data.asked in _YES_IS_UNSAFE else None
+    if data.asked in _YES_IS_UNSAFE and bare is None and confirms_intent(text):
+        bare = True  # "its fine. its what i want": a yes in more words (a session-37 chat)
     if bare is not None:
         # "yes" to "are you thinking about killing yourself?" (the question of the warning
         # signs, or of the check explained): not safe, as the button; "no": believed

@@ -1653,6 +1653,11 @@ _WAITING_FOR_HELP = re.compile(
     r"|police|them to (?:come|arrive|call back)|help|a doctor|triage)\b"
     r"|\b(?:ambulance|paramedics|police|guards|gardai|cops|help) (?:is|are) (?:on (?:the|its"
     r"|their) way|coming)\b"
+    # "ok i told her, shes calling" (a helper's chat, session 37: "please don't wait this out
+    # alone"): someone near them making the call
+    r"|\b(?:she|he|they|my (?:mum|mom|mother|dad|father|sister|brother|friend|flatmate|roommate"
+    r"|housemate|neighbou?r|partner)) (?:is|s|are|re) (?:calling|ringing|phoning)(?! me\b)"
+    r"(?: (?:them|now|for me|an ambulance|the ambulance|000|999|911|112|someone|help))*\W*$"
     # "they said 20 minutes", "coming in 20 mins" after the call (a session-36 chat: "please
     # call 112 now")
     r"|^(?:(?:ok|okay|so|and|but|um)\W* )*(?:they said |they will be |they ll be |they are"
@@ -1845,12 +1850,42 @@ _NO_AMBULANCE = re.compile(
     r"(?:hospital|a and e|a e|er))\b|\bno ambulance\b|\bi am not (?:going to|gonna) (?:the )?"
     r"(?:hospital|a and e|a e|er)\b|\b(?:she|he|they|my (?:mum|mom|dad|flatmate|roommate|parents))"
     r" (?:would|will|d) (?:freak out|kill me|be so angry|be furious|panic|be upset)\b"
+    # "i dont want to make a fuss", "i dont want to bother anyone" (a helper's chat, session
+    # 37, after pills: "Nothing you say here has to be tidy")
+    r"|\b(?:i )?(?:do not|dont|don t) (?:want|wanna) (?:to )?(?:make (?:a |any )?(?:fuss|scene"
+    r"|drama|big deal)|bother (?:anyone|anybody|them|people|her|him)|waste (?:their|anyone s"
+    r"|the) time|be (?:a )?(?:bother|burden|nuisance|drama))\b"
+)
+# The same objection, about people's reaction rather than the ambulance ("she'd freak out")
+_THEY_WOULD_REACT = re.compile(
+    r"\b(?:she|he|they|my (?:mum|mom|dad|flatmate|roommate|parents)) (?:would|will|d)"
+    r" (?:freak out|kill me|be so angry|be furious|panic|be upset)\b"
+)
+# "its fine. its what i want", "i've made up my mind", after "are you thinking about ending
+# your life?" (a helper's chat, session 37: "Nothing you say here has to be tidy"): a yes
+_CONFIRMS_INTENT = re.compile(
+    r"\b(?:it is|its|it s|that is|thats|that s) (?:what i (?:want|need|have decided|choose)"
+    r"|my (?:choice|decision))\b|\bi (?:have |ve )?(?:decided|made up my mind|made my mind up)\b"
+    r"(?! (?:to (?:stay|live|keep|try|get help|call|talk|wait)|not to)\b)"
+    r"|^ ?(?:yes|yeah|yep|ya|yea) (?:i am|i have|it is|i do|i want to|i guess|maybe|honestly"
+    r"|tbh)\b|^ ?(?:i am|i do|kind of|kinda|sort of|maybe|probably|part of me is|a bit|a little)"
+    r"(?: yes| yeah)? ?$"
 )
 
 
 def objects_to_help(text: str) -> bool:
     """ "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept."""
     return _found(_NO_AMBULANCE, text)
+
+
+def fears_their_reaction(text: str) -> bool:
+    """The objection is how someone would react ("she'd freak out"), not the ambulance."""
+    return _found(_THEY_WOULD_REACT, text)
+
+
+def confirms_intent(text: str) -> bool:
+    """A yes to "are you thinking about ending your life?" in more words than a bare yes."""
+    return _found(_CONFIRMS_INTENT, text)
 
 
 # Cannot speak: the danger is in the house ("i cant call he'll hear me", "im hiding")
@@ -3000,6 +3035,35 @@ _MEANS_ELSEWHERE = re.compile(
     r"|corda|comprimidos|remedios|lamina|gilete)\b(?: \w+){0,4}? (?:hai|hain|he|tengo|tenho|aqui"
     r"|aca|mere paas|room mein|kamre mein|en mi cuarto|no meu quarto)\b"
 )
+
+
+# The ex at risk, with the means in hand now, said without naming them ("he says he has them
+# in his hand right now", "she's taking them now": a session-37 chat got "are you safe?")
+_THEIR_MEANS_NOW = re.compile(
+    r"\b(?:he|she|they|my ex)(?: (?:says|said|is saying|texted|wrote))?(?: (?:he|she|they))?"
+    r" (?:has|have|s got|has got|is holding|are holding|s holding|is taking|are taking|s taking"
+    r"|took|has taken|swallowed|is swallowing|started taking) (?:them|it|those|the lot|all of"
+    r" them)\b(?: \w+){0,3}? (?:in (?:his|her|their) hands?|right now|now|already|rn"
+    r"|as we speak)\b"
+    r"|\b(?:he|she|they) (?:is|s|are) doing it (?:now|right now|tonight|rn)\b"
+)
+# "i dont know his address anymore he moved": they can still be helped (the same chat: read as
+# "not sure I'm safe")
+_NO_ADDRESS = re.compile(
+    r"\b(?:do not|dont|don t|no longer) (?:even )?(?:know|have) (?:his|her|their|where (?:he|she"
+    r"|they)) (?:new )?(?:address|lives?|live|is staying|are staying|stays|is now|are now)\b"
+    r"|\b(?:he|she|they) (?:moved|has moved|have moved|moved out)\b(?! (?:on|in with me)\b)"
+)
+
+
+def their_means_now(text: str) -> bool:
+    """The ex at risk has the means in hand, now, said without naming them."""
+    return _found(_THEIR_MEANS_NOW, text)
+
+
+def no_address(text: str) -> bool:
+    """They do not know where the one at risk lives now."""
+    return _found(_NO_ADDRESS, text)
 
 
 def means_at_hand(text: str) -> bool:
@@ -4157,6 +4221,16 @@ _NOT_ABUSE = re.compile(
     r"|giving me|sending me)|no more|enough with) (?:the |that |this |all the |all this )?"
     r"(?:domestic (?:violence|abuse)|dv|abuse)(?: \w+)?|(?:it is|its|this is|that is|it was)"
     r" not (?:domestic (?:violence|abuse)|abuse|dv)|not (?:an )?abus(?:e|ive)(?: relationship)?)\b"
+    # "he just wanted to return my hoodie, it was fine", "i dont feel unsafe, hes just sad" (a
+    # helper's chat, session 37: "Where will you sleep tonight?" to each)
+    r"|\b(?:he|she|they|my ex) (?:just |only )?(?:wanted|came|was there|stopped by|dropped by"
+    r"|came by|came over) to (?:return|drop off|give (?:me )?back|bring (?:back )?|give me)"
+    r" (?:\w+ ){0,2}?(?:my |the |his |her |their |some |a )?(?:\w+ )?(?:stuff|things|hoodie"
+    r"|jumper|sweater|jacket|clothes|keys|box|books|charger|bag|mail|post|parcel|cat|dog)\b"
+    r"(?=(?: \w+){0,6}? (?:fine|civil|ok|okay|nice|nothing|polite|harmless|chill)\b)"
+    r"|\bi (?:do not|dont|don t|did not) (?:feel|felt) (?:unsafe|scared|afraid|in danger)\b"
+    r"|\bi (?:am|m) not (?:unsafe|scared of (?:him|her|them)|afraid of (?:him|her|them)"
+    r"|in danger)\b"
 )
 
 
