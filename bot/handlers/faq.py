@@ -215,6 +215,12 @@ class _Heard(NamedTuple):
     note: str | None = None  # remembered as the last answer, for what follows it
 
 
+def _slip_told(reading: Reading) -> bool:
+    """The message is answered with the answer on a slip (contact made, already)."""
+    m = reading.match
+    return m.answered and m.ids[0] in ("slip", "drunk_text_sent")
+
+
 # Feelings about themselves, before what the message tells
 _FEELINGS_HEARD = (
     # "ok im drunk and im getting in my car to go to her place": the car before anything
@@ -229,7 +235,9 @@ _FEELINGS_HEARD = (
     _Heard(lambda r: feels_numb(r.text), "listen.numb"),
     # "i think im the toxic one", "was it my fault", "i hate myself for this": never agreed
     # with, never a topic menu; fairness to themselves, and what happened
-    _Heard(lambda r: my_fault(r.text), "listen.my_fault", topics=True),
+    # ...not when a slip is told with it ("i already texted her last night. i ruined it didnt
+    # i": a session-37 chat got the words on blame; the answer on a slip comes first)
+    _Heard(lambda r: my_fault(r.text) and not _slip_told(r), "listen.my_fault", topics=True),
     _Heard(lambda r: self_hate(r.text), "listen.self_hate", topics=True),
     # "i feel so stupid": not a topic menu; kindness first, and what happened?
     _Heard(
