@@ -17,10 +17,12 @@ from bot.conversation.keyboards import inline
 from bot.conversation.resume import end_flow
 from bot.conversation.turn import Turn, open_turn
 from bot.services import reasons as reason_service
+from bot.services.faq import is_question
 from bot.services.hedges import hedge_of
 from bot.services.reading import Reading, about_the_bot, is_skip, read_text
 from bot.services.reasons import MAX_REASON_CHARS, MAX_REASONS, Reason, ReasonRefused
 from bot.services.smalltalk import classify_smalltalk
+from bot.services.textnorm import normalize
 
 NAME = "rsn"
 BUTTON_CHARS = 40
@@ -198,8 +200,23 @@ def _not_a_reason(reading: Reading) -> bool:
 
 
 def _accepts(turn: Turn, frame: Frame, text: str) -> bool:
-    """An edit said in words is the menu's to answer, never a question for the FAQ."""
-    return reason_service.typed_edit(text) is not None
+    """An edit said in words is the menu's to answer, never a question for the FAQ; at the
+    menu, a line typed as a reason is offered as one ("i want to remember how he made me feel
+    small" just after /reasons: a session-37 chat heard it as a feeling, and it was lost)."""
+    if reason_service.typed_edit(text) is not None:
+        return True
+    words = len(text.split())
+    return (
+        frame.step == Step.MENU
+        and _REASON_WORDS[0] <= words <= _REASON_WORDS[1]
+        and not is_question(text, normalize(text))
+        and classify_smalltalk(text) is None
+    )
+
+
+# A line typed at the menu is offered as a reason when it is this long, in words, and asks
+# nothing
+_REASON_WORDS = (3, 40)
 
 
 async def _offer(turn: Turn, frame: Frame, text: str) -> None:
