@@ -1,0 +1,217 @@
+"""The thirty-seventh session, through the emulator, from two helpers' chats. Crisis messages
+that got small talk, a menu or only "are you safe?" now get the emergency reply: a step in front
+of a train, "goodnight forever", "you cant stop me", sleeping pills with the mind going blurry.
+A yes to "are you thinking of ending your life?" said in more words is heard as a yes. Ordinary
+messages that got the emergency reply no longer do: "i dont feel unsafe", "he's been texting my
+friends asking about me", "he showed up at my work" told once. In the talk about the ex at
+risk, the means in his hand and an address not known get what to do, and the person's own wish
+not to be here is asked about with the lines. Everyday: a typed reason after /reasons is
+offered, a slip told with "i already texted her ... i ruined it" gets the slip's answer, "was i
+nothing to him" the answer on worth, "can i like his post" the rule, "honestly i feel kind of
+free" gladness, and "sorry. bad night" after light talk is not "a nice break"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.content import load_content
+from bot.emulator.server import BotApiEmulator
+from bot.services import tghtml
+from tests.e2e.test_safety import said
+from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
+
+
+def _emergency_reply(text: str) -> bool:
+    """The first reply to explicit words: the emergency number in the text itself."""
+    return "999" in text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "at the station. every time a train comes through i think about how easy one step"
+        " would be",
+        "im done. goodnight forever x",
+        "took a few extra of my sleeping pills to knock myself out, idk how many, everything's"
+        " kinda blurry",
+    ],
+)
+async def test_crisis_messages_a_helper_wrote_get_the_emergency_reply(
+    emu: BotApiEmulator, bot: BotRunner, message: str
+) -> None:
+    user = emu.user(37001 + len(message))
+    await onboard(user, zone="Europe/London")
+    await user.send(message)
+    reply = await user.reply()
+    assert _emergency_reply(reply.plain), reply.plain
+    assert any("Crisis lines" in b for b in reply.button_texts()), reply.button_texts()
+
+
+async def test_a_yes_in_more_words_and_you_cant_stop_me_are_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "its fine. its what i want" to "are you making these arrangements
+    # because you're thinking of ending your life?" got "Nothing you say here has to be tidy".
+    user = emu.user(37101)
+    await onboard(user, zone="Europe/London")
+    await user.send("i just dont want to be here anymore")
+    await user.reply()
+    await user.send("i gave my dog to my brother today and sorted my bank stuff")
+    asked = await user.reply()
+    assert said(asked, "sos.warning_signs"), asked.plain
+    await user.send("its fine. its what i want")
+    yes = await user.reply()
+    assert said(yes, "sos.unsafe_now"), yes.plain
+    assert "999" in yes.plain, yes.plain
+    # ...and outside a talk, "you cant stop me" is the emergency reply, "you cant stop me from
+    # texting him" is not
+    other = emu.user(37102)
+    await onboard(other, zone="Europe/London")
+    await other.send("its ok, you cant stop me anyway")
+    assert _emergency_reply((await other.reply()).plain)
+    third = emu.user(37103)
+    await onboard(third, zone="Europe/London")
+    await third.send("you cant stop me from texting him")
+    urge = await third.reply()
+    assert not _emergency_reply(urge.plain), urge.plain
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i dont feel unsafe hes just sad",
+        "he's been texting my friends asking about me",
+        "he showed up at my work",
+    ],
+)
+async def test_ordinary_messages_a_helper_wrote_get_no_emergency_reply(
+    emu: BotApiEmulator, bot: BotRunner, message: str
+) -> None:
+    user = emu.user(37201 + len(message))
+    await onboard(user, zone="Europe/London")
+    await user.send(message)
+    reply = await user.reply()
+    assert "999" not in reply.plain, reply.plain
+    assert "Domestic Abuse" not in reply.plain, reply.plain
+    # ...and help stays one tap away
+    assert any("not safe" in b for b in reply.button_texts()), reply.button_texts()
+
+
+async def test_unsafe_in_my_own_head_is_asked_about_gently(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(37301)
+    await onboard(user, zone="Europe/London")
+    await user.send("i feel so unsafe in my own head lately, like my thoughts are a mess")
+    reply = await user.reply()
+    assert said(reply, "sos.passive_check"), reply.plain
+
+
+async def test_the_ex_at_risk_with_the_means_in_hand_and_no_address(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "he says he has them in his hand right now" got "are you safe at this
+    # moment?"; "i dont know his address anymore he moved" was read as unsure of her own
+    # safety; her own "easier if i wasnt here either" got "tell me more", no lines.
+    user = emu.user(37401)
+    await onboard(user, zone="Europe/London")
+    await user.send(
+        "my ex keeps sending voice notes crying saying hes going to take all his pills if i"
+        " dont come over"
+    )
+    assert said(await user.reply(), "sos.ex_at_risk")
+    await user.send("he says he has them in his hand right now")
+    now = await user.reply()
+    assert said(now, "sos.ex_means_now"), now.plain
+    await user.send("i dont know his address anymore he moved")
+    address = await user.reply()
+    assert said(address, "sos.ex_no_address"), address.plain
+    await user.send("im so tired of all of this. sometimes i think itd be easier if i wasnt here")
+    own = await user.reply()
+    assert said(own, "sos.own_after_other"), own.plain
+    assert "116 123" in own.plain, own.plain
+
+
+async def test_not_wanting_a_fuss_after_pills_is_answered_as_an_objection(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "i dont want to make a fuss" after pills got "Nothing you say here has
+    # to be tidy"; the objection's words about someone's reaction came to "i dont want an
+    # ambulance".
+    user = emu.user(37501)
+    await onboard(user, zone="Australia/Sydney")
+    await user.send("i took like 20 paracetamol an hour ago")
+    assert "000" in (await user.reply()).plain
+    await user.send("i dont want to make a fuss")
+    fuss = await user.reply()
+    assert said(fuss, "sos.objection"), fuss.plain
+    await user.send("my mum would freak out")
+    mum = await user.reply()
+    assert said(mum, "sos.objection_people"), mum.plain
+    await user.send("ok i told her, shes calling")
+    calling = await user.reply()
+    assert said(calling, "sos.help_coming"), calling.plain
+
+
+async def test_a_reason_typed_after_reasons_is_offered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(37601)
+    await onboard(user, zone="Europe/London")
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("i want to remember how he made me feel small")
+    offer = await user.reply()
+    assert said(offer, "reasons.offer_add"), offer.plain
+    assert "how he made me feel small" in offer.plain, offer.plain
+    await user.press(CONTENT.label("reasons.buttons.add_this"))
+    await user.reply()
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "how he made me feel small" in listed.plain, listed.plain
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        ("i already texted her last night. i ruined it didnt i", "faq:slip"),
+        ("was i nothing to him", "faq:self-worth"),
+        ("can i like his post", "faq:what-counts"),
+        ("should i give him another chance", "faq:doubt-decision"),
+    ],
+)
+async def test_everyday_questions_from_the_chats_get_their_answer(
+    emu: BotApiEmulator, bot: BotRunner, message: str, key: str
+) -> None:
+    user = emu.user(37701 + len(message))
+    await onboard(user, zone="Europe/London")
+    await user.send(message)
+    reply = await user.reply()
+    entry = CONTENT.faq_entries[key.split(":", 1)[1]]
+    plain = " ".join(reply.plain.split())
+    assert any(_opening(a) in plain for a in entry.answer), reply.plain
+
+
+def _opening(answer: str) -> str:
+    """An answer's first words as the reader sees them."""
+    return " ".join(tghtml.to_plain(answer).split())[:50]
+
+
+async def test_feeling_free_is_gladness_and_a_bad_night_is_not_light_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(37801)
+    await onboard(user, zone="Europe/London")
+    await user.send("honestly i feel kind of free")
+    free = await user.reply()
+    assert not said(free, "faq.feeling_heard"), free.plain
+    assert "pass" not in free.plain, free.plain
+    other = emu.user(37802)
+    await onboard(other, zone="Europe/London")
+    await other.send("tell me a joke")
+    await other.reply()
+    await other.send("sorry. bad night")
+    night = await other.reply()
+    assert not said(night, "listen.light_told"), night.plain
