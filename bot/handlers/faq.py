@@ -65,6 +65,7 @@ from bot.services.listening import (
     self_blame,
     self_hate,
     setup_questioned,
+    step_hurts,
     their_family,
     their_family_ill,
     their_loss,
@@ -239,6 +240,9 @@ _FEELINGS_HEARD = (
     # i": a session-37 chat got the words on blame; the answer on a slip comes first)
     _Heard(lambda r: my_fault(r.text) and not _slip_told(r), "listen.my_fault", topics=True),
     _Heard(lambda r: self_hate(r.text), "listen.self_hate", topics=True),
+    # "i blocked her. feel sick", "ok so i unfollowed him. now what": the step honoured, how it
+    # feels heard; not its how-to again (a helper's chat, session 37)
+    _Heard(lambda r: step_hurts(r.text), "listen.step_hurts", topics=True),
     # "i feel so stupid": not a topic menu; kindness first, and what happened?
     _Heard(
         lambda r: self_blame(r.text) and r.match.kind != "answer", "listen.self_blame",
@@ -557,9 +561,15 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # one at a time, one tap away
         turn.say(turn.fresh("listen.what_now_after"), inline(_offer_rows(turn, [last])))
         return
-    if asks_what_now(reading.text) and reading.harm is None and not reading.urge:
+    if (
+        asks_what_now(reading.text)
+        and reading.harm is None
+        and not reading.urge
+        and not (reading.match.answered and reading.match.ids[0] == URGE)
+    ):
         # "then what should i do" with nothing said before it (a session-36 chat: the answer
-        # on what comes after day 30, given with confidence): what it is about, asked
+        # on what comes after day 30, given with confidence): what it is about, asked; not
+        # "what should i do instead of texting him", the urge's own answer (session 37)
         help_row = [_not_safe_row(turn)] if reading.help_in_reach else []
         turn.say(
             turn.fresh("listen.what_now_open"),

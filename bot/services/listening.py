@@ -66,6 +66,7 @@ __all__ = [
     "self_blame",
     "self_hate",
     "my_fault",
+    "step_hurts",
     "asks_to_apologise",
     "feels_numb",
     "feels_judged",
@@ -125,6 +126,7 @@ class _ListeningData(DataModel):
     setup_optional: Regex
     drunk_drive: Regex
     my_fault: Regex
+    step_hurts: Regex
     self_hate: Regex
     numb: Regex
     means_it: Regex
@@ -317,6 +319,12 @@ _SELF = re.compile(r"\b(?:myself|me too|my own life|my life|suicide|die)\b")
 def revenge(text: str) -> bool:
     """ "i want to slash his tires", "gonna make him pay": revenge on them or their things."""
     return _DATA.revenge.search(normalize(text)) is not None
+
+
+def step_hurts(text: str) -> bool:
+    """ "i blocked her. feel sick", "ok so i unfollowed him. now what": a hard step done, and
+    how it feels or what comes next; not the how-to for the step again."""
+    return _DATA.step_hurts.search(normalize(text)) is not None
 
 
 def my_fault(text: str) -> bool:
