@@ -82,6 +82,7 @@ from bot.services.safety_answers import (
     asks_what_meant,
     asks_what_to_do,
     asks_what_to_say,
+    asks_where_to_go,
     asks_who_is_told,
     asks_who_sees,
     asks_why_numbers,
@@ -122,6 +123,7 @@ from bot.services.safety_answers import (
     going_in,
     going_to_stay,
     got_them_help,
+    grave_danger,
     harm_in_past,
     has_a_key,
     has_decided,
@@ -326,6 +328,9 @@ class SosData(FrameData):
     # Choking or strangulation told: a sore throat or passing out said next is read as its
     # signs (a doctor today), not words of harm of their own
     choked: bool = False
+    # A weapon or a threat to kill told on the danger path: "he's not here now" is then not
+    # the words for harassment and a non-emergency line (a session-37 chat)
+    grave: bool = False
     # The ex at risk is being helped (help called, or "they said hes ok"): "do i have to talk
     # to him now?" is then about owing them a talk, not about reaching them
     helped: bool = False
@@ -606,6 +611,7 @@ async def _answer_crisis(
     data.taken = data.taken or done == "taken"
     data.injured = data.injured or done == "injured"
     data.images = data.images or (signal.kind == "danger_from_other" and threatens_images(text))
+    data.grave = data.grave or (signal.kind == "danger_from_other" and grave_danger(text))
     data.means = data.means or means_at_hand(text)
     data.height = data.height or (signal.kind == "self_harm" and at_a_height(text))
     data.drunk = data.drunk or says_drunk(text)
@@ -816,6 +822,10 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
         # "hes shouting that he just wants to talk", him at the door: the call now, not "if
         # they show up" and a bag by the door (a session-29 chat)
         key = "danger_still_there"
+    if key == "danger_not_now" and data.grave:
+        key = "danger_not_now_grave"  # a weapon or a threat to kill: never "non-emergency"
+    if key == "not_your_fault" and data.kind == "d":
+        key = "not_your_fault_danger"  # "maybe i deserved it": about them, not the ex at risk
     if data.stopped and not data.taken:
         # they asked for no more questions or numbers, or were promised it: the words
         # without them (the numbers stay in the buttons)
@@ -1219,6 +1229,9 @@ _HEARD = (
     # "i'm in the bathroom with the door locked", him at the door (a session-36 chat: "think
     # about somewhere they don't know"): stay there, quiet, phone in hand
     _Heard("d", hiding_locked_in, "danger_locked_in", Step.UNSAFE),
+    # "where do i go", "i dont have anyone... where do i go" (session-37 chats: the steps
+    # for tonight, "tell the people you're with"): the places that take people in
+    _Heard("d", asks_where_to_go, "where_to_go_danger", Step.ASKED),
     # "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept
     _Heard("s", fears_their_reaction, "objection_people", Step.UNSAFE),
     _Heard("s", objects_to_help, "objection", Step.UNSAFE),
@@ -1908,6 +1921,8 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             key = "means_cant_secure"
         elif data.kind == "d" and data.at_door:
             key = "danger_alone"  # (at the door or on the way; else, no one of their own)
+        elif data.kind == "d":
+            key = "no_one_danger"  # not "if you might act on these thoughts" (session 37)
         _reply(turn, frame, data, key, Step.UNSAFE)
     elif data.kind != "o" and is_unreachable(text):
         _reply(turn, frame, data, "unreachable", Step.UNSAFE)

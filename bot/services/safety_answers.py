@@ -1830,7 +1830,25 @@ _LOCKED_IN = re.compile(
     r"(?:myself )?(?:in|inside) (?:the|my|a) (?:bathroom|bedroom|room|toilet|loo|wardrobe|closet"
     r"|car|kids room|spare room|office)\b(?=.{0,40}\b(?:locked|lock|hiding|hidden|quiet)\b)"
     r"|\blocked (?:myself|me) in(?: the| my| a)?\b|\bi (?:am )?hiding in (?:the|my|a) \w+"
+    # "i locked my bedroom door", him in the kitchen (a session-37 chat: a bag by the door)
+    r"|\bi (?:have |ve )?(?:just )?locked (?:my|the) (?:bedroom |bathroom |room |office |car )?"
+    r"(?:door|room|bedroom|bathroom)\b"
 )
+
+
+# "where do i go", "i have nowhere to go" on the danger path (session-37 chats, five: the
+# steps that assume people around them, "tell the people you're with")
+_WHERE_TO_GO = re.compile(
+    r"^ ?(?:(?:but|so|ok|okay|and|then|um|idk|like) )*where (?:do|can|should|would|could|am) i"
+    r" (?:even )?(?:go|stay|sleep|supposed to go|meant to go)\b|\b(?:i have|i ve got|ive got|i"
+    r" got|there is|theres) nowhere (?:to go|to stay|safe|else)\b|\bnowhere (?:to go|safe to go)\b"
+    r"|\bsaan ako (?:pupunta|tutuloy)\b|\ba donde (?:voy|puedo ir)\b|\bpra onde (?:eu )?vou\b"
+)
+
+
+def asks_where_to_go(text: str) -> bool:
+    """ "where do i go", "i have nowhere to go": somewhere safe to be, asked for."""
+    return _found(_WHERE_TO_GO, text)
 
 
 def hiding_locked_in(text: str) -> bool:
@@ -3094,6 +3112,21 @@ def their_means(text: str) -> bool:
 
 _WEAPON = re.compile(r"\b(?:guns?|rifle|shotgun|pistol|firearm|handgun|weapon|knife|knives"
                     r"|machete|blade)\b")
+
+
+# Danger at its gravest, told: a weapon, a threat to kill, "if he can't have me nobody can"
+# (a session-37 chat, after that and a gun in his truck: "he's not here now" got the words
+# for stalking and "the police's non-emergency line")
+_GRAVE = re.compile(
+    r"\b(?:kill|murder|shoot|stab|strangle|end) (?:me|you|us|my (?:kids|children|family))\b"
+    r"|\b(?:can not|cannot|can t|does not|do not) have me(?: \w+){0,2}? (?:nobody|no one|noone)"
+    r" (?:can|will|else)\b|\b(?:choked|strangled|strangling|choking) me\b"
+)
+
+
+def grave_danger(text: str) -> bool:
+    """A weapon or a threat to kill, told on the danger path."""
+    return _found(_WEAPON, text) or _found(_GRAVE, text)
 
 
 def their_weapon(text: str) -> bool:
