@@ -215,3 +215,83 @@ async def test_feeling_free_is_gladness_and_a_bad_night_is_not_light_talk(
     await other.send("sorry. bad night")
     night = await other.reply()
     assert not said(night, "listen.light_told"), night.plain
+
+
+async def test_after_a_gun_and_a_threat_to_kill_the_danger_is_never_played_down(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat (New York): "he's not here now" got the words for stalking and "the
+    # police's non-emergency line"; "i think im overreacting" got "Trust that feeling"; "maybe
+    # i deserved it" got the ex-at-risk line "getting help to them, or to you, is enough".
+    user = emu.user(37901)
+    await onboard(user, zone="America/New_York")
+    await user.send("he said if he cant have me nobody can. and he has a gun in his truck")
+    assert "911" in (await user.reply()).plain
+    for message in ("hes not here now", "i think im overreacting"):
+        await user.send(message)
+        reply = await user.reply()
+        assert said(reply, "sos.danger_not_now_grave"), reply.plain
+        assert "non-emergency" not in reply.plain, reply.plain
+        assert "911" in reply.plain, reply.plain
+    await user.send("maybe i deserved it")
+    deserved = await user.reply()
+    assert said(deserved, "sos.not_your_fault_danger"), deserved.plain
+    assert "Getting help to them" not in deserved.plain, deserved.plain
+
+
+async def test_locked_in_alone_and_nowhere_to_go_on_the_danger_path(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # Helpers' chats: "i locked my bedroom door" (him in the kitchen with a knife) got a bag by
+    # the door; "i dont have anyone" got "if you might act on these thoughts"; "where do i go"
+    # got "tell the people you're with".
+    user = emu.user(37902)
+    await onboard(user, zone="Europe/London")
+    await user.send(
+        "my flatmate pulled a knife on me when i told him to move out. hes in the kitchen now"
+    )
+    await user.reply()
+    await user.send("i locked my bedroom door")
+    locked = await user.reply()
+    assert said(locked, "sos.danger_locked_in"), locked.plain
+    other = emu.user(37903)
+    await onboard(other, zone="Europe/London")
+    await other.send("my ex hit me tonight and he has a knife")
+    await other.reply()
+    await other.send("i dont have anyone")
+    alone = await other.reply()
+    assert said(alone, "sos.no_one_danger"), alone.plain
+    assert "these thoughts" not in alone.plain, alone.plain
+    await other.send("where do i go")
+    where = await other.reply()
+    assert said(where, "sos.where_to_go_danger"), where.plain
+    assert "0808 2000 247" in where.plain, where.plain
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        ("i blocked her. feel sick", "listen.step_hurts"),
+        ("ok so i unfollowed him. now what", "listen.step_hurts"),
+    ],
+)
+async def test_a_hard_step_done_is_honoured_not_explained_again(
+    emu: BotApiEmulator, bot: BotRunner, message: str, key: str
+) -> None:
+    user = emu.user(38001 + len(message))
+    await onboard(user, zone="Europe/London")
+    await user.send(message)
+    reply = await user.reply()
+    assert said(reply, key), reply.plain
+
+
+async def test_what_to_do_instead_of_texting_is_the_urge_answer(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(38101)
+    await onboard(user, zone="Europe/London")
+    await user.send("what should i do instead of texting him")
+    reply = await user.reply()
+    entry = CONTENT.faq_entries["urge"]
+    plain = " ".join(reply.plain.split())
+    assert any(_opening(a) in plain for a in entry.answer), reply.plain
