@@ -207,6 +207,7 @@ from bot.services.safety_answers import (
     someone_else_at_risk,
     someone_with_them,
     speaks_of_not_being_around,
+    stands_by_it,
     step_done,
     stepped_back,
     still_heavy,
@@ -966,6 +967,10 @@ def _danger_guessed(data: SosData, text: str) -> bool:
     return data.net or data.tapped
 
 
+def _nothing_meant(data: SosData, text: str) -> bool:
+    """The talk was opened by a tap or a guess, with no words of ending to stand by."""
+    return data.tapped
+
 def _no_means(data: SosData, text: str) -> bool:
     """No means named in the talk: nothing to have put away."""
     return not data.means
@@ -1102,6 +1107,9 @@ _HEARD = (
     # "i cant lock it, i dont have a key" (a session-34 chat, a gun in the closet: the recycled
     # "please call now"): then they move away from it, to people, the line on the way
     _Heard("s", cannot_secure, "means_cant_secure", Step.UNSAFE, unless=_no_means),
+    # "i mean it", after words of ending: as explicit as the words themselves (a session-37
+    # chat: "tell me more if you want to")
+    _Heard("s", stands_by_it, "unsafe_now", Step.UNSAFE, unless=_nothing_meant),
     # "she'll be sorry", after words of ending: asked plainly, never the answer about apologies
     _Heard("s", they_will_regret, "regret_check", Step.ASKED),
     # ...after something taken: the body first, then company (a helper's chat: "tell me one

@@ -1891,6 +1891,22 @@ _CONFIRMS_INTENT = re.compile(
 )
 
 
+# "i mean it", "im serious", said in the talk after words of ending (a session-37 chat, after
+# "this is probably my last message": "tell me more if you want to", and a "yes" to "are you
+# somewhere safe?" then closed the talk): the words stood by
+_MEANS_IT = re.compile(
+    r"^ ?(?:(?:no|yes|yeah|honestly|seriously|and|but|i swear|like) )*(?:i (?:really |actually )?"
+    r"mean it|i am (?:being )?(?:dead |deadly )?serious|i am not (?:joking|kidding|messing)"
+    r"|not (?:joking|kidding)|for real|deadly serious|this is not a joke)(?: this time| though"
+    r"| tho| now)? ?$"
+)
+
+
+def stands_by_it(text: str) -> bool:
+    """ "i mean it", "im serious": the words of ending stood by."""
+    return _found(_MEANS_IT, text)
+
+
 def objects_to_help(text: str) -> bool:
     """ "i dont want an ambulance", "she'd freak out": answered, the way to be seen kept."""
     return _found(_NO_AMBULANCE, text)
@@ -2300,7 +2316,12 @@ _RETRACTS = re.compile(
     r"^(?:(?:seriously|just|ok|okay|please|pls|lol|honestly|nah|no|ugh|can you|can u) )*"
     r"(?:forget (?:i said anything|what i said|i said (?:that|it)|it|about it|that|this"
     r"|everything i said|all of it)|never ?mind|nvm|ignore (?:that|what i said|me|it|my last"
-    r" message|everything i said)|pretend i (?:did not|didnt) say (?:that|anything|it))"
+    r" message|everything i said)|pretend i (?:did not|didnt) say (?:that|anything|it)"
+    # "i dont know why i even told you" (a session-37 chat: read as "not sure I'm safe")
+    r"|i (?:do not|dont) know why i (?:even |ever )?(?:told|said|wrote|typed|sent) (?:you|this"
+    r"|that|it|anything)(?: any of this| all this| that)?|i should not have (?:told you|said"
+    r" (?:that|anything|it)|written (?:that|this|anything))|sorry i (?:said|told you|wrote)"
+    r" (?:that|this|it|all that|anything))"
     r"(?: (?:lol|ok|okay|please|pls|seriously|i am fine|i am ok|it is nothing|im fine))*$"
 )
 

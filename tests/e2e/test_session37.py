@@ -295,3 +295,24 @@ async def test_what_to_do_instead_of_texting_is_the_urge_answer(
     entry = CONTENT.faq_entries["urge"]
     plain = " ".join(reply.plain.split())
     assert any(_opening(a) in plain for a in entry.answer), reply.plain
+
+
+async def test_i_mean_it_after_a_goodbye_is_stood_by_and_regret_of_telling_is_heard(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: after "this is probably my last message", "i mean it" got "tell me
+    # more if you want to", a "yes" closed the talk, and "i dont know why i even told you"
+    # got the topic menu.
+    user = emu.user(38201)
+    await onboard(user, zone="Europe/London")
+    await user.send(
+        "this is probably my last message. thank you for everything steadfast, take care"
+    )
+    await user.reply()
+    await user.send("i mean it")
+    meant = await user.reply()
+    assert said(meant, "sos.unsafe_now"), meant.plain
+    assert "999" in meant.plain, meant.plain
+    await user.send("i dont know why i even told you")
+    told = await user.reply()
+    assert said(told, "sos.retracted"), told.plain
