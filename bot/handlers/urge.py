@@ -350,6 +350,10 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         ask(turn, frame)
     elif frame.step == TAPE:  # the answer is theirs: it is not stored
         await _tape_next(turn, frame)
+    elif frame.step == TRIGGER and urges.trigger_from_text(text) == "other" and _pull_again(text):
+        # "still want to", "i really want to text him": heard, and the question stays
+        turn.say(turn.fresh("urge.trigger_still"))
+        ask(turn, frame)
     elif frame.step == TRIGGER:  # typed instead of tapped: read it (a bare "ok" never gets
         # here: the router asks the question again, bot/conversation/router.says_nothing)
         trigger = urges.trigger_from_text(text)
@@ -841,6 +845,11 @@ async def _cut_short(rt: Runtime, job: BreathJob) -> str | None:
     return None
 
 
+def _pull_again(text: str) -> bool:
+    """The urge said again, as strong ("still want to", "i really want to text him")."""
+    return urges.outcome_from_text(text) == urges.STILL_STRONG or detect_urge(text)
+
+
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """Typed text the current step can take as its answer."""
     if frame.step in _ENDS_EARLY_AT and urges.outcome_from_text(text) in _ENDS_AT_TOOLS:
@@ -868,8 +877,13 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
             or urges.outcome_from_text(text) in _ENDS_AT_TOOLS
         )
     if frame.step == TRIGGER:
-        # a cause, or their own plan ("im gonna go to sleep": theirs, not a goodnight)
-        return urges.trigger_from_text(text) != "other" or urges.own_plan(text)
+        # a cause, or their own plan ("im gonna go to sleep": theirs, not a goodnight), or the
+        # pull said again ("still want to": a helper's chat, session 37, left the flow)
+        return (
+            urges.trigger_from_text(text) != "other"
+            or urges.own_plan(text)
+            or _pull_again(text)
+        )
     if frame.step == BREATHING and (urges.said_aside(text) or urges.wants_to_stop(text)):
         return True  # "thanks i guess" while the line counts: the counting stops, how is it
     if frame.step in OUTCOME_STEPS:

@@ -599,6 +599,13 @@ _LAUGHING = re.compile(
     "|[\U0001F602\U0001F923\U0001F926\U0001F480\U0001F648\U0001F605\U0001F92D\U0001F643]"
 )
 _WISH_CUE = re.compile(r"\b(?:die|dead|dying|kms)\b")
+# "im gonna kill myself if he posts one more gym selfie lol" (a helper's chat, session 37:
+# "call 911 now", every turn after it): a condition on someone else, with a laugh; not "i want
+# to kill myself lol" nor "gonna kill myself probably jk. kind of"
+_IF_SOMEONE = re.compile(
+    r"\bkill myself if (?:he|she|they|my|i have to|i hear|one more|this|that|anyone|someone"
+    r"|the|another|i see)\b"
+)
 
 
 _DYING_ALONE = re.compile(r"(?:i am|i m|im) (?:dying|dead|deceased)")
@@ -612,7 +619,9 @@ def _dying_of_laughter(cue: str, text: str) -> bool:
 
 def _laughed_off(cue: str, text: str) -> bool:
     """A wish to die (not a method, an attempt or a plan) said with a laugh or a facepalm."""
-    return _WISH_CUE.search(cue) is not None and _LAUGHING.search(text.lower()) is not None
+    lower = text.lower()
+    wish = _WISH_CUE.search(cue) is not None or _IF_SOMEONE.search(lower) is not None
+    return wish and _LAUGHING.search(lower) is not None
 
 
 # "i", "my" (not "my ex"), "myself", "me": the person speaking of themselves
