@@ -997,6 +997,11 @@ def _asked_signs(data: SosData, text: str) -> bool:
     return "warning_signs" in data.last
 
 
+def _no_one_named(data: SosData, text: str) -> bool:
+    """No one of their own was named to reach in this talk (nor said yes to)."""
+    return not _reached_someone(data)
+
+
 def _called_the_line(data: SosData, text: str) -> bool:
     """ "i already called them", just after "please call 911": the line reached, not the ex."""
     return called_them(text)
@@ -1028,6 +1033,7 @@ _REACH_ASKS = frozenset(
         # "she's here now" are that friend (a session-33 chat)
         "reached_help",
         "helper_here",
+        "messaged_person",
     }
 )
 
@@ -1309,6 +1315,9 @@ _HEARD = (
     _Heard("d", asks_if_nc_fits, "nc_and_abuse", Step.ASKED),
     # "i texted him again. day 2 and i already failed" (terminal chat): the slip heard, in the
     # talk's light; the count can wait
+    # ...unless a friend was named to reach just before ("ok i texted her", of the best friend:
+    # a session-37 chat got "we can sort the count out later")
+    _Heard("s", told_a_slip_to_them, "messaged_person", Step.UNSAFE, unless=_no_one_named),
     _Heard("s", told_a_slip_to_them, "slip_in_talk", Step.ASKED, unless=_called_the_line),
     # "can u call the police for me": it cannot; the number, said plainly
     _Heard("sdo", asks_bot_to_call, "cant_call", Step.UNSAFE),
@@ -1953,6 +1962,14 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             # steps against image-based abuse, not the urge flow or a FAQ answer
             _reply(turn, frame, data, "images_now", Step.ASKED)
             return
+        if data.kind == "o" and (
+            reading.urge or reading.match.ids[:1] in _REPLY_ANSWERS or told_a_slip_to_them(text)
+        ):
+            # "what do i do?? do i reply??" after a photo of pills, "i called 112 for him" (a
+            # session-37 chat: "silence is a complete answer", then the slip's restart): how to
+            # get them help without replying, and no slip in it
+            _reply(turn, frame, data, "what_now_ex", Step.ASKED)
+            return
         if _changes_subject(reading) and data.unsafe:
             # A question while not safe ("how long until it stops hurting"): answered, and the
             # talk stays open, so what comes next is still read in its light.
@@ -2164,6 +2181,11 @@ def _bare_yes_or_no(text: str) -> bool | None:
     if len(words) > 3 or "safe" in words or says_safe(text):
         return None
     return yes_or_no(text)
+
+
+# Answers about replying to the ex or a slip: in the talk about the ex at risk, the question is
+# how to get them help (never "silence is a complete answer")
+_REPLY_ANSWERS = frozenset({("should-reply",), ("they-texted",), ("slip",), ("urge",)})
 
 
 def _changes_subject(reading: Reading) -> bool:

@@ -1969,6 +1969,13 @@ def someone_else_at_risk(text: str) -> bool:
     return _SOMEONE_ELSE.search(norm) is not None and _THE_EX.search(norm) is None
 
 
+# "usne phir se call kiya aur dhamki di" (he called again and threatened): his call, not theirs
+# (a session-37 chat: "That was exactly the right thing to do")
+_THEY_CALLED = re.compile(
+    r"\b(?:usne|unhone|unne|woh?|voh?|uska|us ne)\b(?: \w+){0,3}? call kiya\b"
+)
+
+
 def reached_help(text: str) -> bool:
     """ "ok i called lifeline", "talked to my sister", "my mum is coming": the person reached
     someone who can help them."""
@@ -1977,7 +1984,7 @@ def reached_help(text: str) -> bool:
         _REACHED_HELP.search(norm) is not None
         or _HELP_COMING.search(norm) is not None
         or _REACHED_ELSEWHERE.search(norm) is not None
-    ) and _UNREACHABLE_ELSEWHERE.search(norm) is None
+    ) and _UNREACHABLE_ELSEWHERE.search(norm) is None and _THEY_CALLED.search(norm) is None
 
 
 # Found by a helper playing hurting users in the terminal chat (round 15). Each is a reply
@@ -2593,7 +2600,9 @@ _WITH_THEM = re.compile(
     r"|dad|sister|brother|roommate|flatmate|housemate|partner|parents|nan|gran)) up\b"
     r"|\bi (?:went and |just |finally )?woke (?:my )?(?:mom|mum|dad|sister|brother|roommate"
     r"|flatmate|housemate|partner|parents|nan|gran)\b"
-    r"|^(?:(?:ok|okay|yeah|yes)\W* )*(?:she|he|they) (?:is|s|are) (?:up|awake|here|with me|coming"
+    # "she answered. shes coming over" (a session-37 chat: "please don't wait this out alone")
+    r"|^(?:(?:ok|okay|yeah|yes|omg)\W* )*(?:(?:she|he|they) (?:answered|replied|texted back"
+    r"|called back|picked up)\W* )?(?:she|he|they) (?:is|s|are) (?:up|awake|here|with me|coming"
     r"|on (?:her|his|their|the) way|coming over)\b|\b(?:she|he|they) said (?:she|he|they)"
     r" (?:is|s|are|will be|would be|will) (?:coming|come|coming over|on (?:her|his|their) way"
     r"|here soon|over)\b"
