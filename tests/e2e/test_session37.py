@@ -18,7 +18,7 @@ from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
 from bot.services import tghtml
 from tests.e2e.test_safety import said
-from tests.harness import BotRunner, onboard
+from tests.harness import BotRunner, onboard, to_the_reason
 
 CONTENT = load_content()
 
@@ -316,3 +316,99 @@ async def test_i_mean_it_after_a_goodbye_is_stood_by_and_regret_of_telling_is_he
     await user.send("i dont know why i even told you")
     told = await user.reply()
     assert said(told, "sos.retracted"), told.plain
+
+
+async def test_still_wanting_to_at_what_set_it_off_stays_in_the_urge_flow(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "still want to" at "What set it off?" left the flow for a listening
+    # line and a topic button.
+    user = emu.user(38301)
+    await onboard(user, zone="Europe/London")
+    await user.send("/urge")
+    await user.reply()
+    await user.press("6")
+    await user.reply()
+    await user.send("still want to")
+    still = await user.reply()
+    assert said(still, "urge.trigger_still"), still.plain
+    assert "I saw their post" in still.button_texts(), still.button_texts()
+
+
+async def test_a_bare_why_at_the_reason_question_is_answered_by_set_up(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(38302)
+    await to_the_reason(user)
+    await user.send("why")
+    reply = await user.reply()
+    assert "🚨" not in " ".join(reply.button_texts()), reply.button_texts()
+    assert "hard days" in reply.plain, reply.plain
+
+
+async def test_the_ex_at_risk_a_reply_asked_and_the_call_made_stay_in_the_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat (Paris): after a photo of pills, "what do i do?? do i reply??" got
+    # "silence is a complete answer"; "i called 112 for him" got the slip's restart.
+    user = emu.user(38401)
+    await onboard(user, zone="Europe/Paris")
+    await user.send("my ex just texted me saying if i dont answer him hell kill himself")
+    await user.reply()
+    await user.send("he sent a photo of pills")
+    await user.reply()
+    await user.send("what do i do?? do i reply??")
+    what = await user.reply()
+    assert said(what, "sos.what_now_ex"), what.plain
+    await user.send("i called 112 for him theyre going there")
+    called = await user.reply()
+    assert "slip" not in " ".join(called.button_texts()).lower(), called.button_texts()
+    assert "Silence is a complete answer" not in called.plain, called.plain
+
+
+async def test_a_friend_messaged_and_coming_is_not_a_slip(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat (Toronto): "ok i texted her" (the best friend named) got "we can sort the
+    # count out later"; "she answered. shes coming over" the recycled "please don't wait".
+    user = emu.user(38402)
+    await onboard(user, zone="America/Toronto")
+    await user.send("i have everything ready and i dont want to be here anymore")
+    await user.reply()
+    await user.send("my best friend jess")
+    await user.reply()
+    await user.send("ok i texted her")
+    texted = await user.reply()
+    assert said(texted, "sos.messaged_person"), texted.plain
+    await user.send("she answered. shes coming over")
+    coming = await user.reply()
+    assert said(coming, "sos.helper_here"), coming.plain
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how high does a building need to be to make sure",
+        "i think tonight is the night. i have everything ready",
+    ],
+)
+async def test_means_asked_and_a_night_chosen_get_the_emergency_reply(
+    emu: BotApiEmulator, bot: BotRunner, message: str
+) -> None:
+    user = emu.user(38501 + len(message))
+    await onboard(user, zone="America/Chicago")
+    await user.send(message)
+    reply = await user.reply()
+    assert "911" in reply.plain, reply.plain
+    assert "No Contact and breakups" not in reply.plain, reply.plain
+
+
+async def test_a_conditional_joke_is_asked_about_not_given_the_emergency_reply(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(38601)
+    await onboard(user, zone="America/Chicago")
+    await user.send("i'm gonna kill myself if he posts one more gym selfie lol")
+    reply = await user.reply()
+    assert "Please call 911 now" not in reply.plain, reply.plain
+    assert any("not safe" in b.lower() for b in reply.button_texts()), reply.button_texts()
