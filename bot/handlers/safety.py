@@ -111,6 +111,7 @@ from bot.services.safety_answers import (
     doubts_threat,
     drinking,
     driving,
+    engine_running,
     ex_looked_after,
     family_help,
     fears_for_them,
@@ -164,6 +165,7 @@ from bot.services.safety_answers import (
     none_of_theirs,
     not_abuse,
     not_acted,
+    not_afraid,
     not_believed,
     not_dangerous,
     not_immediate,
@@ -663,6 +665,10 @@ async def _answer_crisis(
         # doctor, before the closing question (a session-30 chat: the general reply)
         data.choked = True
         reply = _before_question(rt.content, data, reply, "choke_line")
+    if signal.kind == "self_harm" and engine_running(text):
+        # "in my car in the garage with the engine running": the engine off and out into the
+        # air before anything else is asked (a session-37 chat)
+        reply = _before_question(rt.content, data, reply, "engine_line")
     if not going_on and data.young and data.kind in ("s", "d"):
         # "im 15 and i want to die": an adult on their side, before the closing question
         reply = _before_question(rt.content, data, reply, "young_note")
@@ -825,7 +831,7 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
         key = "danger_still_there"
     if key == "danger_not_now" and data.grave:
         key = "danger_not_now_grave"  # a weapon or a threat to kill: never "non-emergency"
-    if key == "not_your_fault" and data.kind == "d":
+    if key == "not_your_fault" and data.kind == "d" and not data.images:
         key = "not_your_fault_danger"  # "maybe i deserved it": about them, not the ex at risk
     if data.stopped and not data.taken:
         # they asked for no more questions or numbers, or were promised it: the words
@@ -1108,6 +1114,7 @@ _HEARD = (
     # "he never hit me, why the domestic violence number": the danger path misread; sorry,
     # and the talk goes on as company (a helper's chat: "lock the door" to each correction)
     _Heard("sd", not_abuse, "not_abuse", Step.LISTEN, unless=_danger_told),
+    _Heard("d", not_afraid, "not_abuse", Step.LISTEN, unless=_danger_told),
     # "i put them in my car, in the trunk", after the means were named: thanks, that matters
     _Heard("s", puts_away, "means_away", Step.LISTEN, unless=_no_means),
     # "i cant lock it, i dont have a key" (a session-34 chat, a gun in the closet: the recycled

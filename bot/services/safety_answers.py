@@ -2537,6 +2537,21 @@ _TOO_EASY = re.compile(
 )
 
 
+# An engine running in a closed space, told ("sitting in my car in the garage with the engine
+# running": a session-37 chat never heard "turn it off and get out")
+_ENGINE_RUNNING = re.compile(
+    r"\b(?:engine|car|motor|generator)(?: is| s)? (?:still )?(?:running|on)\b(?=.{0,80}"
+    r"\b(?:garage|shed|closed|inside|shut|door down|doors shut)\b)|\b(?:garage|shed)\b.{0,80}"
+    r"\b(?:engine|motor|generator)(?: is| s)? (?:still )?(?:running|on)\b|\bexhaust\b.{0,40}"
+    r"\b(?:hose|pipe|tube|window)\b"
+)
+
+
+def engine_running(text: str) -> bool:
+    """An engine running in a closed space, told: turn it off and get out, first."""
+    return _found(_ENGINE_RUNNING, text)
+
+
 def at_a_height(text: str) -> bool:
     """ "i'm on the roof", "went for a walk to the bridge": at a height, or going to one."""
     return _found(_AT_A_HEIGHT, text)
@@ -4284,9 +4299,13 @@ _NOT_ABUSE = re.compile(
     r"|giving me|sending me)|no more|enough with) (?:the |that |this |all the |all this )?"
     r"(?:domestic (?:violence|abuse)|dv|abuse)(?: \w+)?|(?:it is|its|this is|that is|it was)"
     r" not (?:domestic (?:violence|abuse)|abuse|dv)|not (?:an )?abus(?:e|ive)(?: relationship)?)\b"
-    # "he just wanted to return my hoodie, it was fine", "i dont feel unsafe, hes just sad" (a
-    # helper's chat, session 37: "Where will you sleep tonight?" to each)
-    r"|\b(?:he|she|they|my ex) (?:just |only )?(?:wanted|came|was there|stopped by|dropped by"
+)
+# ...and, in the danger talk only: "he just wanted to return my hoodie, it was fine", "i dont
+# feel unsafe, hes just sad" (a helper's chat, session 37: "Where will you sleep tonight?" to
+# each). In a talk about their own pain, "im not in danger i was just venting" is a
+# clarification of its own.
+_NOT_AFRAID = re.compile(
+    r"\b(?:he|she|they|my ex) (?:just |only )?(?:wanted|came|was there|stopped by|dropped by"
     r"|came by|came over) to (?:return|drop off|give (?:me )?back|bring (?:back )?|give me)"
     r" (?:\w+ ){0,2}?(?:my |the |his |her |their |some |a )?(?:\w+ )?(?:stuff|things|hoodie"
     r"|jumper|sweater|jacket|clothes|keys|box|books|charger|bag|mail|post|parcel|cat|dog)\b"
@@ -4330,6 +4349,11 @@ def not_abuse(text: str) -> bool:
     door" to each correction). Not when the same message tells of being choked ("he choked me
     once but he was drunk. he never hit me": a session-33 chat got "I got that wrong")."""
     return _found(_NOT_ABUSE, text) and not was_choked(text)
+
+
+def not_afraid(text: str) -> bool:
+    """In the danger talk: the visit was harmless, or they are not afraid of them."""
+    return _found(_NOT_AFRAID, text) and not was_choked(text)
 
 
 # "i put them in my car. in the trunk", "gave them to my flatmate", "locked them away": the
