@@ -412,3 +412,37 @@ async def test_a_conditional_joke_is_asked_about_not_given_the_emergency_reply(
     reply = await user.reply()
     assert "Please call 911 now" not in reply.plain, reply.plain
     assert any("not safe" in b.lower() for b in reply.button_texts()), reply.button_texts()
+
+
+async def test_an_engine_running_in_a_garage_is_turned_off_first(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(38701)
+    await onboard(user, zone="America/Chicago")
+    await user.send("sitting in my car in the garage with the engine running")
+    reply = await user.reply()
+    assert "911" in reply.plain, reply.plain
+    plain = " ".join(reply.plain.split())
+    assert any(
+        " ".join(v.split()) in plain for v in CONTENT.variants("sos.engine_line")
+    ), reply.plain
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("are you a real person or chatgpt or what", "not a person"),
+        ("what's my longest streak so far", "Day"),
+        ("is there a way to make this bot not message me every day", "/pause"),
+    ],
+)
+async def test_questions_about_the_bot_and_its_messages_are_answered(
+    emu: BotApiEmulator, bot: BotRunner, message: str, expected: str
+) -> None:
+    # A helper's chat: each got "I can't answer that one" or "I don't want to guess at it".
+    user = emu.user(38801 + len(message))
+    await onboard(user, zone="Europe/London")
+    await user.send(message)
+    reply = await user.reply()
+    assert expected in reply.plain, reply.plain
+    assert "can't answer that one" not in reply.plain, reply.plain
