@@ -51,6 +51,7 @@ from bot.services.reading import about_the_bot as asks_of_the_bot
 from bot.services.safety_answers import (
     a_handover,
     about_the_bot,
+    about_to_drive,
     acting_now,
     against_them,
     apologises,
@@ -768,9 +769,9 @@ def _first_reply(
     if going_on and data.unsafe:
         # Still in it, having said they are not safe: the number again, not a fresh question
         return _say(content, data, "stay_unsafe", lines), Step.UNSAFE
-    key = "still_here" if going_on and not turned_to_self else "passive_check"
+    key = "still_here" if going_on else "passive_check"
     if turned_to_self:
-        key = "own_after_other"
+        key = "own_after_other"  # their own wish, in the talk about the ex at risk
     return _say(content, data, key, lines), Step.ASKED
 
 
@@ -974,8 +975,9 @@ def _danger_guessed(data: SosData, text: str) -> bool:
 
 
 def _nothing_meant(data: SosData, text: str) -> bool:
-    """The talk was opened by a tap or a guess, with no words of ending to stand by."""
+    """The talk was opened by a tap alone, with no words of ending to stand by."""
     return data.tapped
+
 
 def _no_means(data: SosData, text: str) -> bool:
     """No means named in the talk: nothing to have put away."""
@@ -1263,6 +1265,9 @@ _HEARD = (
     _Heard("d", cannot_speak, "cannot_speak", Step.UNSAFE),
     # "im in the car": pull over before anything else
     _Heard("s", driving, "driving", Step.UNSAFE),
+    # "just gonna drive to her place", after drink or pills (a session-37 chat: "I'd leave
+    # them out of tonight", nothing on the wheel): not driving, first
+    _Heard("s", about_to_drive, "dont_drive", Step.UNSAFE),
     # "my phone is at 5%": the call now, while it can still be made
     _Heard("sdo", low_battery, "low_battery", Step.UNSAFE),
     # at the door still, getting in feared or begun: the call now, short (terminal chat:

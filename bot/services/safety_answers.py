@@ -1952,6 +1952,20 @@ def driving(text: str) -> bool:
     return _found(_DRIVING, text)
 
 
+# About to drive, said in the talk ("just gonna drive to her place and sort this out", after
+# wine and pills: a session-37 chat got "I'd leave them out of tonight", nothing on driving)
+_ABOUT_TO_DRIVE = re.compile(
+    r"\b(?:gonna|going to|about to|i will|i ll|i m going to|im going to|want to|wanna|might)"
+    r" (?:just )?(?:drive|get in (?:my|the) car|go for a drive|take the car|jump in the car)\b"
+    r"|\bgetting (?:in|into) (?:my|the) car\b|\b(?:grabbing|got|getting) my (?:car )?keys\b"
+)
+
+
+def about_to_drive(text: str) -> bool:
+    """About to drive, said in the talk: not tonight, not like this."""
+    return _found(_ABOUT_TO_DRIVE, text)
+
+
 # The one at risk is someone other than the ex ("my best friend keeps saying she wants to die")
 _SOMEONE_ELSE = re.compile(
     r"\bmy (?:best |closest |oldest |little |big |younger |older |baby |twin |kid |step )?"

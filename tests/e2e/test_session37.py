@@ -446,3 +446,19 @@ async def test_questions_about_the_bot_and_its_messages_are_answered(
     reply = await user.reply()
     assert expected in reply.plain, reply.plain
     assert "can't answer that one" not in reply.plain, reply.plain
+
+
+async def test_about_to_drive_after_drink_and_pills_is_asked_not_to(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "just gonna drive to her place and sort this out" after wine and two
+    # xanax got "I'd leave them out of tonight", nothing on the wheel.
+    user = emu.user(39001)
+    await onboard(user, zone="America/Chicago")
+    await user.send(
+        "ive had like half a bottle of wine and 2 xanax and i just want to stop feeling this"
+    )
+    await user.reply()
+    await user.send("just gonna drive to her place and sort this out")
+    reply = await user.reply()
+    assert said(reply, "sos.dont_drive"), reply.plain
