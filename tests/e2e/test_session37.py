@@ -21,6 +21,7 @@ from tests.e2e.test_safety import said
 from tests.harness import BotRunner, onboard, to_the_reason
 
 CONTENT = load_content()
+_ABOUT = "about the bot"
 
 
 def _emergency_reply(text: str) -> bool:
@@ -431,7 +432,7 @@ async def test_an_engine_running_in_a_garage_is_turned_off_first(
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
-        ("are you a real person or chatgpt or what", "not a person"),
+        ("are you a real person or chatgpt or what", _ABOUT),
         ("what's my longest streak so far", "Day"),
         ("is there a way to make this bot not message me every day", "/pause"),
     ],
@@ -444,8 +445,18 @@ async def test_questions_about_the_bot_and_its_messages_are_answered(
     await onboard(user, zone="Europe/London")
     await user.send(message)
     reply = await user.reply()
-    assert expected in reply.plain, reply.plain
+    if expected == _ABOUT:  # one of the bot's own words about itself, whichever variant
+        plain = " ".join(reply.plain.split())
+        assert any(plain.startswith(_opening(v)[:40]) for v in _about_variants()), reply.plain
+    else:
+        assert expected in reply.plain, reply.plain
     assert "can't answer that one" not in reply.plain, reply.plain
+
+
+def _about_variants() -> list[str]:
+    """The small-talk answers to "what are you", from content/faq.yaml."""
+    assert CONTENT.faq is not None
+    return list(CONTENT.faq.smalltalk["about"])
 
 
 async def test_about_to_drive_after_drink_and_pills_is_asked_not_to(
