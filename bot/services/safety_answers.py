@@ -1862,23 +1862,23 @@ def waiting_for_help(text: str) -> bool:
 
 
 # The two objections that stop people getting treated: no ambulance, someone would freak out
+# The worry about someone's reaction ("she'd freak out"): an objection with words of its own
+_REACTION = (
+    r"\b(?:she|he|they|my (?:mum|mom|dad|flatmate|roommate|parents)) (?:would|will|d)"
+    r" (?:freak out|kill me|be so angry|be furious|panic|be upset)\b"
+)
 _NO_AMBULANCE = re.compile(
     r"\b(?:i )?(?:do not|dont|don t) (?:want|need) (?:an |the |any |a )?(?:ambulance|paramedics"
     r"|doctors?|hospital|to go to (?:the )?"
     r"(?:hospital|a and e|a e|er))\b|\bno ambulance\b|\bi am not (?:going to|gonna) (?:the )?"
-    r"(?:hospital|a and e|a e|er)\b|\b(?:she|he|they|my (?:mum|mom|dad|flatmate|roommate|parents))"
-    r" (?:would|will|d) (?:freak out|kill me|be so angry|be furious|panic|be upset)\b"
+    r"(?:hospital|a and e|a e|er)\b|" + _REACTION +
     # "i dont want to make a fuss", "i dont want to bother anyone" (a helper's chat, session
     # 37, after pills: "Nothing you say here has to be tidy")
     r"|\b(?:i )?(?:do not|dont|don t) (?:want|wanna) (?:to )?(?:make (?:a |any )?(?:fuss|scene"
     r"|drama|big deal)|bother (?:anyone|anybody|them|people|her|him)|waste (?:their|anyone s"
     r"|the) time|be (?:a )?(?:bother|burden|nuisance|drama))\b"
 )
-# The same objection, about people's reaction rather than the ambulance ("she'd freak out")
-_THEY_WOULD_REACT = re.compile(
-    r"\b(?:she|he|they|my (?:mum|mom|dad|flatmate|roommate|parents)) (?:would|will|d)"
-    r" (?:freak out|kill me|be so angry|be furious|panic|be upset)\b"
-)
+_THEY_WOULD_REACT = re.compile(_REACTION)
 # "its fine. its what i want", "i've made up my mind", after "are you thinking about ending
 # your life?" (a helper's chat, session 37: "Nothing you say here has to be tidy"): a yes
 _CONFIRMS_INTENT = re.compile(
