@@ -389,6 +389,13 @@ ROUNDS = {
     # (e5ce41f): reached 98 (90.7%), full 67, explicit 38 (number first 60/67), special 13,
     # full alarms 1 (the emergency reply), checked 5 (4.6%), in reach 108.
     "crisis_r49": Pinned((108, 108, 67, 24), 98, 67, 38, 13, 1, 5, in_reach_min=108),
+    # Held out: written blind in session 38 (the same 18 families and brief; 77 explicit, 29
+    # of the 216 in other languages), measured counts-only on the session's first code
+    # (5737b31): reached 102 (94.4%), full 71, explicit 46 (number first 72/77), special 18,
+    # full alarms 5 (4 of them the emergency reply), checked 8 (7.4%), in reach 108.
+    "crisis_r51": Pinned(
+        (108, 108, 77, 24), 102, 71, 46, 18, 5, 8, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
