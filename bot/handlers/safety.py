@@ -208,9 +208,11 @@ from bot.services.safety_answers import (
     sleeps_it_off,
     small_comfort,
     someone_else_at_risk,
+    someone_else_threatens,
     someone_with_them,
     speaks_of_not_being_around,
     stands_by_it,
+    stays_up,
     step_done,
     stepped_back,
     still_heavy,
@@ -359,6 +361,9 @@ class SosData(FrameData):
     # Drink was told ("half a bottle of vodka"): the means put away in the car is met with
     # "don't drive tonight"
     drunk: bool = False
+    # The one threatening them is not the ex ("my flatmate has a knife"): the first reply
+    # never says "No Contact is not a safety plan" (written for an ex; a note's list)
+    not_ex: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -483,6 +488,9 @@ def ask_if_safe(
     # "i've had half a bottle of vodka and i have his pills here too": the means are kept in
     # mind for the talk (a session-34 chat: "i'll put them in the car" ended it)
     data.means = data.kind == "s" and means_at_hand(text) and not asks_about_dose(text)
+    # "im on the roof of my building", asked about: "i dont want to climb down yet" next is
+    # met with "step back from the edge" (a note's list, session 37)
+    data.height = data.kind == "s" and at_a_height(text)
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
     if data.kind == "s" and done_to_self(text) == "taken":
@@ -627,6 +635,8 @@ async def _answer_crisis(
     data.at_door = data.at_door or (signal.kind == "danger_from_other" and (door_now or way_now))
     if signal.kind == "danger_from_other" and (door_now or way_now):
         data.coming = way_now and not door_now
+    if signal.kind == "danger_from_other" and not going_on:
+        data.not_ex = someone_else_threatens(text)
     if signal.kind == "other_at_risk" and not going_on:
         data.friend = someone_else_at_risk(text)
         # "my friend in toronto": the numbers where they are
@@ -740,6 +750,8 @@ def _first_reply(
     if signal.kind == "danger_from_other":
         data.unsafe = True
         key = "danger_unsafe" if going_on else "danger_reply"
+        if key == "danger_reply" and data.not_ex:
+            key = "danger_reply_not_ex"
         if missing and not going_on:
             key = "danger_missing"  # "he used to hit me but i still miss him": why, and help
         if data.at_door and not data.images:
@@ -1163,6 +1175,7 @@ _HEARD = (
     # back, now, then the call
     _Heard("s", at_a_height, "height_now", Step.UNSAFE, unless=_came_in),
     _Heard("s", too_easy, "height_now", Step.UNSAFE, unless=_not_at_height),
+    _Heard("s", stays_up, "height_now", Step.UNSAFE, unless=_not_at_height),
     # "sorry. i'm back" after a silence (a session-34 chat: "the most important thing right
     # now is a person", the recycled line): welcome back, and are they safe now?
     _Heard("sd", back_in_talk, "back_in_talk", Step.ASKED),

@@ -1983,6 +1983,22 @@ def someone_else_at_risk(text: str) -> bool:
     return _SOMEONE_ELSE.search(norm) is not None and _THE_EX.search(norm) is None
 
 
+# The one threatening them is someone else ("my flatmate has a knife and hes screaming at me",
+# "my stepdad", "a guy from the bar keeps following me"): not the ex
+_SOMEONE_ELSE_THREATENS = re.compile(
+    r"\bmy (?:step ?)?(?:dad|father|mum|mom|mother|brother|sister|uncle|cousin|son|flatmate"
+    r"|roommate|housemate|landlord|landlady|neighbou?r|boss|manager|coworker|colleague|husband"
+    r"|wife|partner|new (?:boyfriend|girlfriend|partner|bf|gf))\b"
+    r"|\b(?:a|some|this|that) (?:guy|man|woman|stranger|dude|bloke|girl)\b"
+)
+
+
+def someone_else_threatens(text: str) -> bool:
+    """Whether the one they are in danger from is someone other than the ex."""
+    norm = normalize(text)
+    return _found(_SOMEONE_ELSE_THREATENS, text) and _THE_EX.search(norm) is None
+
+
 # "usne phir se call kiya aur dhamki di" (he called again and threatened): his call, not theirs
 # (a session-37 chat: "That was exactly the right thing to do")
 _THEY_CALLED = re.compile(
@@ -2569,6 +2585,23 @@ def engine_running(text: str) -> bool:
 def at_a_height(text: str) -> bool:
     """ "i'm on the roof", "went for a walk to the bridge": at a height, or going to one."""
     return _found(_AT_A_HEIGHT, text)
+
+
+# "i dont want to climb down yet", "not coming down": staying at the height (a note's list,
+# session 37: "It sounds like it keeps piling up")
+_STAYS_UP = re.compile(
+    r"\b(?:do not|dont|don t|not|never) (?:really )?(?:want|wanna|ready|going|gonna)(?: to)?"
+    r" (?:climb|come|get|go|step|move) (?:down|back|off|inside|in)\b"
+    r"|\b(?:not|never|am not|im not|i am not) (?:coming|climbing|getting|going) (?:down|back"
+    r"|off|inside|in)\b|\b(?:staying|stay|sitting|stopping) (?:up )?(?:here|there)\b"
+    r"|\b(?:i )?like it up here\b|\b(?:can not|cant|can t) (?:make myself )?(?:climb|come|get"
+    r"|step|move) (?:down|back|off)\b"
+)
+
+
+def stays_up(text: str) -> bool:
+    """ "i dont want to climb down yet": staying where the drop is."""
+    return _found(_STAYS_UP, text)
 
 
 def too_easy(text: str) -> bool:
@@ -4280,7 +4313,10 @@ _OTHER_TRACKER = re.compile(
 # "stop with the hotline stuff", "i dont want any more numbers": heard; the numbers stay one tap
 # away and are not listed again at once (the eighth probe's M6)
 _NO_NUMBERS = re.compile(
-    r"\b(?:stop|enough|quit|no more|done|cut it out|cut the|chill) (?:\w+ )?(?:with )?(?:the |all"
+    # "fuck off with the hotline shit", "spare me the numbers" (a note's list, session 37:
+    # "The most important thing right now is a person who can help: 999 or 112")
+    r"\b(?:stop|enough|quit|no more|done|cut it out|cut the|chill|fuck off|piss off|fuck|screw"
+    r"|shove|forget|spare me|miss me) (?:\w+ )?(?:with )?(?:the |all"
     r" the |these |those |your |all these |all those |giving me |sending me |sending |giving )?"
     r"(?:crisis |suicide |help |emergency |phone )?(?:hotline|hotlines|helpline|helplines|help"
     r" lines|numbers|crisis lines|lines)\b"
