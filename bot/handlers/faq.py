@@ -470,6 +470,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         key = "listen.ex_message_miss" if reading.ex_message.misses else "listen.ex_message"
         if reading.ex_message.practical and not reading.ex_message.misses:
             key = "listen.ex_message_practical"  # "can you pick up luna saturday?": answer it
+        if reading.ex_message.kids:
+            key = "listen.ex_message_kids"  # "a pic of the kids saying they miss you"
         if reading.ex_message.stop:
             # "she said 'please stop'": respected; nothing back, not even sorry
             turn.say(turn.fresh("listen.ex_message_stop", them=reading.ex_message.them))

@@ -111,6 +111,7 @@ class _ListeningData(DataModel):
     body: dict[BodyNeed, Regex]
     ex_quote: _ExQuote
     ex_misses: Regex
+    kids_miss: Regex
     ex_changed: Regex
     not_replying: Regex
     logistics: _Logistics
@@ -186,6 +187,7 @@ class ExMessage:
     misses: bool
     practical: bool = False  # about a handover, the kids, keys, rent, work: a short reply is fine
     stop: bool = False  # "please stop", "leave me alone": asked to stop; respected, no reply
+    kids: bool = False  # "a pic of the kids saying they miss you": the children's words
 
 
 _DATA = load_data(DATA_DIR / "listening.yaml", _ListeningData)
@@ -254,20 +256,22 @@ def ex_message(text: str) -> ExMessage | None:
         found = quote.quoted_speaker.search(raw)
     if found is None and quote.whole.match(text):
         # "'it was nice seeing you. coffee sometime?'": a message pasted whole, in quotes
-        return ExMessage(
-            them="them",
-            misses=_DATA.ex_misses.search(norm) is not None,
-            practical=_DATA.ex_practical.search(norm) is not None,
-            stop=_ASKED_TO_STOP.search(norm) is not None,
-        )
+        return _ex_message("them", norm)
     if found is None:
         return None
-    them = _PRONOUNS.get(found.group("who"), "them")
+    return _ex_message(_PRONOUNS.get(found.group("who"), "them"), norm)
+
+
+def _ex_message(them: Pronoun, norm: str) -> ExMessage:
+    """What the ex's message says: "I miss you" (the children's, when they are the ones who
+    miss), practical, or "please stop"."""
+    kids = _DATA.kids_miss.search(norm) is not None
     return ExMessage(
         them=them,
-        misses=_DATA.ex_misses.search(norm) is not None,
+        misses=not kids and _DATA.ex_misses.search(norm) is not None,
         practical=_DATA.ex_practical.search(norm) is not None,
         stop=_ASKED_TO_STOP.search(norm) is not None,
+        kids=kids,
     )
 
 
