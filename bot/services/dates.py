@@ -373,6 +373,36 @@ def _named_month(tokens: list[str], today: date) -> date | None:
     return _build(year, month, day)
 
 
+# A month with no day ("since august", "mid august", "end of october": a helper's chat,
+# session 37, "doesn't look like a date to me", and "end of october" left set-up): read as
+# its first, middle or last days; set-up says the date back with a button to change it.
+_PART_OF_MONTH = {"early": 1, "beginning": 1, "start": 1, "mid": 15, "middle": 15, "late": 25}
+_MONTH_END = frozenset({"end"})
+
+
+def _month_alone(tokens: list[str], today: date) -> date | None:
+    """'august', 'in august', 'mid august', 'end of october', 'early aug 2025'."""
+    tokens = [t for t in tokens if t != "in"]
+    year: int | None = None
+    if tokens and len(tokens[-1]) == 4 and tokens[-1].isdecimal():
+        year = int(tokens[-1])
+        tokens = tokens[:-1]
+    part: str | None = None
+    if len(tokens) == 2 and (tokens[0] in _PART_OF_MONTH or tokens[0] in _MONTH_END):
+        part, tokens = tokens[0], tokens[1:]
+    if len(tokens) != 1 or tokens[0] not in _MONTHS:
+        return None
+    if part is None and (len(tokens[0]) < 4 or tokens[0] == "may") and year is None:
+        return None  # "mar", "may" alone are too often not a month
+    month = _MONTHS[tokens[0]]
+    if year is None:
+        year = today.year if month <= today.month else today.year - 1
+    if part in _MONTH_END:
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return _build(year, month, _PART_OF_MONTH.get(part or "", 1))
+
+
 def _day_only(tokens: list[str], today: date) -> date | None:
     """'the 20th': the latest day of that number not after today, this month or an earlier
     one that has it ('the 31st' on 6 December is 31 October: a session-35 chat was told
@@ -480,7 +510,7 @@ def _interpret(tokens: list[str], today: date, max_years_back: int) -> date | No
         found = _numeric(tokens[0], today)
         if found is not None:
             return found
-    for parser in (_weekday, _day_only, _named_month):
+    for parser in (_weekday, _day_only, _named_month, _month_alone):
         found = parser(tokens, today)
         if found is not None:
             return found

@@ -14,6 +14,18 @@ TODAY = date(2026, 11, 25)  # a Wednesday
     ("text", "expected"),
     [
         ("today", date(2026, 11, 25)),
+        # a month with no day: its start, middle or end (set-up says it back, with Change)
+        ("november", date(2026, 11, 1)),
+        ("since august", date(2026, 8, 1)),
+        ("in august i think", date(2026, 8, 1)),
+        ("mid august", date(2026, 8, 15)),
+        ("mid-september", date(2026, 9, 15)),
+        ("around the middle of september", date(2026, 9, 15)),
+        ("early october", date(2026, 10, 1)),
+        ("late feb", date(2026, 2, 25)),
+        ("end of october", date(2026, 10, 31)),
+        ("the end of december 2025", date(2025, 12, 31)),
+        ("since december", date(2025, 12, 1)),
         ("Yesterday", date(2026, 11, 24)),
         ("YESTERDAY!", date(2026, 11, 24)),
         ("yesterdy", date(2026, 11, 24)),
@@ -94,7 +106,9 @@ def test_parses(text: str, expected: date) -> None:
         ("20", "unrecognised"),
         ("a few days ago", "unrecognised"),
         ("in 3 days", "unrecognised"),
-        ("november", "unrecognised"),
+        ("may", "unrecognised"),  # a month alone is read, but not "may" or "mar"
+        ("mar", "unrecognised"),
+        ("end of november", "future"),  # today is 25 November
         ("blue friday cat", "unrecognised"),
         ("tomorrow", "future"),
         ("next week", "future"),
