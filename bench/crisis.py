@@ -112,12 +112,16 @@ PREVIOUS = tuple(
 # (2026-12-06, thirty-sixth session), 120 crisis messages (danger told by what happened, the ex
 # at risk told second-hand, explicit self-harm in 15 languages, passive signs buried in long
 # messages) and 200 look-alikes: reached 106, 2 emergency replies, 16 checked before its rules
-# (the word model learning it was tried: it lost two crisis messages of held-out round 45).
+# (the word model learning it was tried: it lost two crisis messages of held-out round 45);
+# r51a (2026-12-06, thirty-eighth session), 100 crisis messages of the hard kind and 300
+# look-alikes (danger words in harmless use, figures of speech): reached 93, 9 emergency
+# replies, 36 checked before its rules.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
-              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a", "r47a", "r49a")
+              "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a", "r47a", "r49a",
+              "r51a")
 )
 
 

@@ -567,7 +567,11 @@ def _signal(kind: CrisisKind, level: str, hit: _Hit) -> CrisisSignal:
 # reason not to" or "why should I not": those are the act asked about, not denied.
 _NEGATED = re.compile(
     r" (?:i am not going to|not going to|i will not|i would not|i would never|i will never"
-    r"|never going to|promise not to|not planning to|i am not|i m not) $"
+    r"|never going to|promise not to|not planning to|i am not|i m not"
+    # "no thoughts of hurting myself, my therapist asks every week" (tuning set r51a: the
+    # emergency reply)
+    r"|no thoughts? of|no urges? to|no intention of|no plans? to|not thinking of"
+    r"|not thinking about) $"
 )
 
 
@@ -593,6 +597,10 @@ def _negated(hit: _Hit) -> bool:
 _LAUGHING = re.compile(
     r"\b(?:lo+l+|lmf?a+o+|rofl|haha\w*|hehe\w*|jk|so embarrass\w*|cringe)\b"
     # the faux pas told beside it: "i want to die, i just called my boss babe on teams 😭"
+    # "ugh i want to die, i waved at someone who was waving at the person behind me" (tuning
+    # set r51a: the emergency reply)
+    r"|\bwaved (?:back )?at (?:someone|somebody|a stranger|a guy|a girl|this guy|this girl)\b"
+    r"|\b(?:mortif\w*|so awkward)\b"
     r"|\bcalled (?:my|the|our) (?:teacher|boss|manager|lecturer|professor|prof|tutor|coach"
     r"|colleague|coworker|teammate|doctor|gp|dentist|barista|waiter|driver) (?:mum|mom|mummy"
     r"|mommy|babe|baby|bae|dad|daddy|love|darling|hun|honey|sweetie|bestie)\b"

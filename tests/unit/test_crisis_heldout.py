@@ -542,6 +542,14 @@ ROUNDS = {
     "crisis_tuning_r49a": Pinned(
         (120, 200, 90, 40), 120, 76, 50, 31, 1, 8, in_reach_min=120
     ),
+    # Session 38's set (100 crisis messages of the hard kind, 300 look-alikes: danger words in
+    # harmless use, figures of speech, heavy sadness). Measured once before: reached 93, full
+    # 67, explicit 45, special 20, full alarms 15 (nine the emergency reply), checked 36
+    # (12.0%). After the rules chosen on it (three misses in Indonesian, Turkish and Russian,
+    # a note for whoever finds them; six emergency replies to look-alikes):
+    "crisis_tuning_r51a": Pinned(
+        (100, 300, 71, 30), 98, 68, 46, 20, 11, 32, checked_target_met=False, in_reach_min=100
+    ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
