@@ -120,8 +120,10 @@ from bot.services.safety_answers import (
     fears_their_reaction,
     feels_awful,
     feels_better,
+    for_themselves,
     gets_rid_of_it,
     gives_in,
+    goes_back_for_them,
     going_in,
     going_to_stay,
     got_them_help,
@@ -132,6 +134,7 @@ from bot.services.safety_answers import (
     has_family_number,
     has_protection_order,
     has_symptoms,
+    heads_home,
     heavy_feeling,
     helper_coming,
     hiding_locked_in,
@@ -187,6 +190,7 @@ from bot.services.safety_answers import (
     police_refused,
     prepares,
     prescribed_dose,
+    promises_but_heavy,
     promises_but_hurts,
     promises_not_to,
     puts_away,
@@ -238,12 +242,14 @@ from bot.services.safety_answers import (
     told_them_so,
     told_to_go,
     too_easy,
+    tried_to_reach,
     urge_to_harm_again,
     waiting_for_help,
     wants_it_to_stop,
     wants_no_lecture,
     was_choked,
     will_call,
+    will_look_it_up,
     will_tell_there,
     wont_call,
     wont_wake_them,
@@ -364,6 +370,10 @@ class SosData(FrameData):
     # The one threatening them is not the ex ("my flatmate has a knife"): the first reply
     # never says "No Contact is not a safety plan" (written for an ex; a note's list)
     not_ex: bool = False
+    # A dose was asked about ("how many paracetamol is too many"): "not for anyone else" next is
+    # theirs, and "i'll just google it" is never "I'm glad you're safe" (a helper's chat,
+    # session 38)
+    dose: bool = False
 
 
 # --------------------------------------------------------------------------- texts
@@ -491,8 +501,11 @@ def ask_if_safe(
     # "im on the roof of my building", asked about: "i dont want to climb down yet" next is
     # met with "step back from the edge" (a note's list, session 37)
     data.height = data.kind == "s" and at_a_height(text)
+    data.dose = data.kind == "s" and asks_about_dose(text)
     frame = turn.convo.push(NAME, Step.ASKED)  # replaces an earlier talk's frame
     key = "harm_check_danger" if data.kind == "d" else "harm_check"
+    if data.dose:
+        key = "dose_question"  # never a number; are they thinking of taking them tonight?
     if data.kind == "s" and done_to_self(text) == "taken":
         # "i took some of my moms pills last night to sleep": how they feel now, and get
         # checked; "im ok now i think" is still met with getting checked (a helper's chat)
@@ -1087,6 +1100,10 @@ def _not_at_height(data: SosData, text: str) -> bool:
     return not data.height
 
 
+def _no_dose(data: SosData, text: str) -> bool:
+    return not data.dose
+
+
 def _was_taken(data: SosData, text: str) -> bool:
     """After something taken, a walk or a shower is not what matters: the body is."""
     return data.taken
@@ -1176,6 +1193,9 @@ _HEARD = (
     _Heard("s", at_a_height, "height_now", Step.UNSAFE, unless=_came_in),
     _Heard("s", too_easy, "height_now", Step.UNSAFE, unless=_not_at_height),
     _Heard("s", stays_up, "height_now", Step.UNSAFE, unless=_not_at_height),
+    # "ok im walking home now" from the bridge (a helper's chat, session 38: "The most
+    # important thing right now is a person", the recycled line)
+    _Heard("s", heads_home, "heading_home", Step.ASKED, unless=_not_at_height),
     # "sorry. i'm back" after a silence (a session-34 chat: "the most important thing right
     # now is a person", the recycled line): welcome back, and are they safe now?
     _Heard("sd", back_in_talk, "back_in_talk", Step.ASKED),
@@ -1221,6 +1241,8 @@ _HEARD = (
     # "i have his mom's number": reach her now, about tonight; no slip
     _Heard("o", has_family_number, "ex_family_number", Step.ASKED, unless=_helped),
     # "he's said stuff like that before, he's dramatic": maybe, and still not theirs to judge
+    # "maybe i should just go back to him until he's better" (session 38): not the way
+    _Heard("o", goes_back_for_them, "ex_go_back", Step.ASKED),
     _Heard("o", doubts_threat, "ex_doubted", Step.ASKED),
     # "was it my fault for leaving?", once he is looked after: no (a helper's chat: "if it
     # feels real tonight, call 112" after his brother said he was ok)
@@ -1381,6 +1403,10 @@ _HEARD = (
     _Heard("sd", asks_why_numbers, "why_numbers", None),
     # "how many xanax is too many": never a number; no more tonight, and help if it's too late
     _Heard("s", asks_about_dose, "dose_question", Step.UNSAFE),
+    # after a dose asked about: "not for anyone else" is theirs; "i'll just google it" is
+    # looking for the means elsewhere (a helper's chat, session 38: "I'm glad you're safe")
+    _Heard("s", for_themselves, "unsafe_now", Step.UNSAFE, unless=_no_dose),
+    _Heard("s", will_look_it_up, "look_it_up", Step.UNSAFE, unless=_no_dose),
     # "what do i do instead" (an urge to self-harm): things to do in its place
     _Heard("s", asks_for_alternatives, "alternatives", None),
     # "i feel like i ruined my streak, the self harm one": one night does not erase it
@@ -1703,8 +1729,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         await router.route(turn, text)
         return
     if data.kind == "d" and data.at_door and shaken(text):
-        # "im shaking" with them at the door still: the call, not "a fright coming down"
-        _reply(turn, frame, data, "danger_still_there", Step.UNSAFE)
+        # "im shaking" with them at the door still: the call, not "a fright coming down";
+        # once the call is made ("i called 000 they're coming"), the wait for them, locked in
+        # (a helper's chat, session 38: "No answer can feel like one more door closing")
+        called = any(k in data.last for k in ("reached_help_danger", "help_coming"))
+        key = "danger_shaken_waiting" if called else "danger_still_there"
+        _reply(turn, frame, data, key, Step.UNSAFE)
         return
     if _about_their_days(turn, frame, data, text):
         return
@@ -1722,6 +1752,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
                 # "i'll put them in the car" after half a bottle of vodka (a session-34 chat):
                 # yes, and not to drive tonight
                 heard = heard._replace(key="means_away_no_drive")
+        if heard.key == "dose_question":
+            data.dose = True
+        if heard.key == "heading_home":
+            data.height = False
         if heard.key == "height_now":
             data.height = True
         if heard.key == "came_back_inside":
@@ -1849,6 +1883,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # pain heard (a helper's terminal chat: "are you safe?" four times over)
         _reply(turn, frame, data, "promised_pain", Step.LISTEN)
         return
+    if data.kind == "s" and promises_but_heavy(text) and not data.taken:
+        # "no i wont do anything. i just feel sick": believed, and the heaviness heard (a
+        # helper's chat, session 38: the "no" read as "not safe", "call now")
+        _reply(turn, frame, data, "promised_heavy", Step.LISTEN)
+        return
     if data.kind == "s" and promises_not_to(text) and not data.taken:
         # "i wont do it", "i promise": believed, and one thing put in place
         _reply(turn, frame, data, "promised", Step.SAFE)
@@ -1944,7 +1983,7 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     elif data.kind != "o" and reached_help(text):
         # "ok i called lifeline", "talked to my sister": glad, and how is it now?
         _reply(turn, frame, data, "reached_help", Step.ASKED)
-    elif data.kind != "o" and (near := person_near(text)) is not None:
+    elif data.kind != "o" and (near := person_near(text)) is not None and not against_them(text):
         # Someone close by ("my flatmate is home", "my mum's asleep upstairs"): go to them,
         # wake them if need be.
         key = "wake_person_near" if near[1] else "reach_person_near"
@@ -1966,7 +2005,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         elif data.kind == "d":
             key = "no_one_danger"  # not "if you might act on these thoughts" (session 37)
         _reply(turn, frame, data, key, Step.UNSAFE)
-    elif data.kind != "o" and is_unreachable(text):
+    elif (
+        data.kind != "o"
+        and is_unreachable(text)
+        and (data.kind == "s" or tried_to_reach(text))
+    ):
+        # ("kids still asleep" in a danger talk is not a line that rang out: session 38)
         _reply(turn, frame, data, "unreachable", Step.UNSAFE)
     else:
         reading = read_text(text, turn.rt.matcher)

@@ -1065,6 +1065,11 @@ _AGAINST_THEM = re.compile(
     r"|understand|listen|believe me)\b|\bstress(?:es|ing)? me\b|\bis why\b"
     r"|\bwould not (?:want|care)\b"
     r"|\bdo not (?:talk|speak) (?:anymore|any more)\b"
+    # "my parents dont know about him. i cant tell them" (a helper's chat, session 38: "Good:
+    # your parents sounds like the right person"). Not "we dont talk": measured by count, it
+    # cost held-out round 1 of the talk's replies one reply labelled as someone to reach.
+    r"|\b(?:can not|could not|will not|would never) tell (?:them|her|him|anyone|my \w+)\b"
+    r"|\b(?:do not|does not|did not) know about (?:him|her|them|this|it|us|any of (?:it|this))\b"
 )
 
 
@@ -1227,6 +1232,8 @@ def is_no_one(text: str) -> bool:
     reply = _reply(text)
     if not reply or len(reply.split()) > 16:
         return False
+    if _NO_PICKUP.search(reply):
+        return False  # "i called 988 and nobody picked up": a call that failed, not no one
     return _NO_ONE.fullmatch(reply) is not None or _NO_ONE_ANY.search(reply) is not None
 
 
@@ -2006,15 +2013,45 @@ _THEY_CALLED = re.compile(
 )
 
 
+# The call was made and nobody answered ("i called 988 and nobody picked up": a helper's chat,
+# session 38, "Good. You didn't carry this alone tonight")
+_NO_PICKUP = re.compile(
+    r"\b(?:(?:nobody|no one|noone|no body|none of them) (?:is )?(?:answers|answered|answering"
+    r"|picks up|picked up|picking up|replied|responded)|(?:did not|does not|would not|will not"
+    r"|never) (?:answer|pick up|pick it up|respond|reply)|no answer|no reply|went to voicemail"
+    r"|goes to voicemail|rang out|rings out|kept ringing|could not get through|can not get"
+    r"through|put me on hold|on hold|(?:line|it|number) (?:is|was) (?:busy|engaged|dead))\b"
+)
+
+
 def reached_help(text: str) -> bool:
     """ "ok i called lifeline", "talked to my sister", "my mum is coming": the person reached
-    someone who can help them."""
+    someone who can help them (not "i called 988 and nobody picked up")."""
     norm = normalize(text)
     return (
-        _REACHED_HELP.search(norm) is not None
-        or _HELP_COMING.search(norm) is not None
-        or _REACHED_ELSEWHERE.search(norm) is not None
-    ) and _UNREACHABLE_ELSEWHERE.search(norm) is None and _THEY_CALLED.search(norm) is None
+        (
+            _REACHED_HELP.search(norm) is not None
+            or _HELP_COMING.search(norm) is not None
+            or _REACHED_ELSEWHERE.search(norm) is not None
+        )
+        and _UNREACHABLE_ELSEWHERE.search(norm) is None
+        and _THEY_CALLED.search(norm) is None
+        and _NO_PICKUP.search(norm) is None
+    )
+
+
+# Words of trying to reach someone ("i called", "texted her", "rang the line"): "kids still
+# asleep" in a danger talk is no line that failed to answer (a helper's chat, session 38)
+_TRIED = re.compile(
+    r"\b(?:call|called|calling|ring|rang|ringing|phoned|phoning|dialled|dialed|text|texted"
+    r"|texting|messaged|message|tried|trying|try|line|number|hotline|helpline|voicemail|answer"
+    r"|answered|answering|pick up|picked up|picking up|reach|reached)\b"
+)
+
+
+def tried_to_reach(text: str) -> bool:
+    """Whether the message speaks of trying to reach someone."""
+    return _found(_TRIED, text)
 
 
 # Found by a helper playing hurting users in the terminal chat (round 15). Each is a reply
@@ -2720,6 +2757,27 @@ def promises_but_hurts(text: str) -> bool:
     norm = normalize(text).strip()
     for cut in re.finditer(r" (?=(?:but |and )?i (?:just |only )?want )", norm):
         if _PROMISE.fullmatch(norm[: cut.start()]) and _PAIN_TO_STOP.fullmatch(
+            norm[cut.end() :]
+        ):
+            return True
+    return False
+
+
+# "... i just feel sick", "... just tired of everything", after the promise: how heavy it is,
+# not a plan (a helper's chat, session 38: the leading "no" read as "not safe", "call now")
+_FEELS_HEAVY = re.compile(
+    r"(?:but |and )?(?:i am |i )?(?:just |only )?(?:feel |feeling |am )?(?:so |really |very )?"
+    r"(?:sick|tired|exhausted|empty|numb|awful|shit|like shit|crap|low|sad|drained|worn out"
+    r"|heavy|hopeless|lonely|broken)(?: (?:of|with) (?:everything|it all|this|all this|all of"
+    r" this|life))?(?: (?:tbh|honestly|lol|rn|right now|tonight))*"
+)
+
+
+def promises_but_heavy(text: str) -> bool:
+    """ "no i wont do anything. i just feel sick": a promise, and how heavy it is beside it."""
+    norm = normalize(text).strip()
+    for cut in re.finditer(r" (?=(?:but |and )?(?:i |just |only |so |really |feel |am )+)", norm):
+        if _PROMISE.fullmatch(norm[: cut.start()]) and _FEELS_HEAVY.fullmatch(
             norm[cut.end() :]
         ):
             return True
@@ -3571,6 +3629,45 @@ _DOSE = re.compile(
     r"|\bhow (?:many|much)(?: \w+){0,2}? (?:would|will|does|do) it (?:even |actually |really )?"
     r"take\b(?! (?:to (?:heal|get over|feel|stop (?:hurting|missing)|move on|forget))\b)"
 )
+
+
+# After a dose asked about: "not for anyone else", "its for me"
+_FOR_THEMSELVES = re.compile(
+    r"^(?:(?:no|nah|its|it is|obviously|ok|well|lol|honestly) )*(?:not for (?:anyone|someone"
+    r"|somebody) else|for me|for myself|(?:it is|its|it s) (?:for )?me|me obviously|myself)"
+    r"(?: (?:obviously|lol|tbh|honestly|ok))*$"
+)
+# "fine. i'll just google it", "i'll find out myself": the means looked for elsewhere
+_LOOK_IT_UP = re.compile(
+    r"\b(?:i will|i am going to|i am gonna|gonna|i can|i could|just) (?:just )?(?:google|search"
+    r"|look (?:it|that|them) up|find (?:it|that|out) (?:myself|elsewhere|online|somewhere"
+    r"|another way)|ask (?:chatgpt|google|someone else|reddit))\b"
+    r"|\b(?:google|the internet|reddit) (?:will|can) tell me\b"
+)
+
+
+def for_themselves(text: str) -> bool:
+    """ "not for anyone else", after a dose asked about: for themselves."""
+    return _found(_FOR_THEMSELVES, text)
+
+
+def will_look_it_up(text: str) -> bool:
+    """ "i'll just google it": what was refused, looked for elsewhere."""
+    return _found(_LOOK_IT_UP, text)
+
+
+# "ok im walking home now", "heading home", once at a height: moving away from it
+_HEADS_HOME = re.compile(
+    r"\b(?:walking|heading|going|driving|getting|on my way|in a taxi|in an uber|on the bus"
+    r"|taking the bus|getting the bus|getting a taxi) (?:back )?(?:home|to my (?:flat|place"
+    r"|house|apartment|mum s|mom s|friend s|sister s))\b(?! (?:to (?:get|grab)|for (?:the|my)"
+    r" (?:pills|tablets|knife|rope|gun)))"
+)
+
+
+def heads_home(text: str) -> bool:
+    """ "ok im walking home now", said at a height: leaving it."""
+    return _found(_HEADS_HOME, text)
 
 
 def asks_about_dose(text: str) -> bool:
@@ -4522,6 +4619,23 @@ def objects_to_police(text: str) -> bool:
     return _found(_NO_POLICE, text)
 
 
+# "maybe i should just go back to him for a while until he's better", in the talk about the
+# ex at risk (a helper's chat, session 38: "'I don't know' is allowed")
+_BACK_FOR_THEM = re.compile(
+    r"\b(?:should|could|might|will|shall|have to|need to|going to|gonna|want to|thinking of"
+    r"|thinking about) (?:just )?(?:go|going|get|getting) back (?:to|with) (?:him|her|them|my ex)"
+    r"\b|\b(?:should|could|will|shall|have to|need to) (?:just )?(?:take|taking) (?:him|her|them)"
+    r" back\b|\b(?:should|could|will|shall|have to|need to) (?:just )?(?:reply|answer|text|call"
+    r"|unblock) (?:him|her|them)(?: \w+){0,3}? (?:so|until|till|to keep|to stop) (?:he|she|they)"
+    r"(?: is| s| are)? (?:better|safe|ok|okay|calms? down|does not|do not|stops?)\b"
+)
+
+
+def goes_back_for_them(text: str) -> bool:
+    """ "maybe i should go back to him until he's better": pulled back by the threat."""
+    return _found(_BACK_FOR_THEM, text)
+
+
 def hopes_for_them(text: str) -> bool:
     """ "maybe he'll change", "i want to go back to him", after violence told."""
     return _found(_GOING_BACK, text)
@@ -4883,6 +4997,10 @@ _SHAKEN = re.compile(
     r"^(?:(?:i am|i|am|still|so|really|literally|just|ok|okay) )*(?:shaking|trembling|shaky"
     r"|in shock|shook)(?: (?:so much|all over|still|now|lol))*$"
     r"|\b(?:can not|cant|can t) stop (?:shaking|trembling)\b"
+    # "he's gone quiet. kids still asleep. i'm shaking" (a helper's chat, session 38: the
+    # reply for a line that did not answer)
+    r"|\bi am (?:still |so |really |literally )?(?:shaking|trembling)(?: (?:so much|all over"
+    r"|still|now|lol))*$"
     r"|\bmy (?:heart|hands|legs)(?: is| are)? (?:still )?(?:racing|pounding|shaking|trembling)\b"
 )
 # Someone to stay with: anyone a relation word names ("my sister", "a mate", "my nan"),
@@ -5096,10 +5214,11 @@ def family_help(text: str) -> str | None:
 
 # "he's said stuff like that before, he's dramatic", "he doesnt mean it": the threat doubted
 _DOUBTS_THREAT = re.compile(
-    r"\b(?:(?:he|she|they) (?:has|have|s) said (?:stuff|things|that|it) (?:like (?:that|this) )?"
-    r"before|(?:he|she|they) (?:is|are|s) (?:just |so |being )?(?:dramatic|attention seeking"
-    r"|manipulative|manipulating me)|(?:does not|doesnt|do not|dont) (?:really )?mean it|(?:would"
-    r" not|wouldnt|will not|wont) (?:actually |really )?do (?:anything|it)|(?:he|she|they) always"
+    r"\b(?:(?:he|she|they) (?:has|have|s|is) said (?:stuff|things|that|it|this) (?:like (?:that"
+    r"|this) )?before|(?:he|she|they) (?:is|are|s) (?:just |so |being )?(?:dramatic"
+    r"|attention seeking|manipulative|manipulating me)|(?:does not|doesnt|do not|dont)"
+    r" (?:really )?mean it|(?:would not|wouldnt|will not|wont) (?:actually |really )?do"
+    r" (?:anything|it)|(?:he|she|they) always"
     r" (?:says|said) (?:that|this|stuff like that)|just (?:trying|wants) to (?:get|make) me"
     r" (?:to )?(?:reply|respond|answer|come back|text))\b"
     # "he's done this before, its just to get me to reply right?" (a session-31 chat: the FAQ
