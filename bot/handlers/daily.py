@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from telegram import Update
 
-from bot.conversation.codec import Button
+from bot.conversation.codec import STATELESS, Button, pack
 from bot.conversation.context import BotContext
 from bot.conversation.flow import Flow, Reads
 from bot.conversation.frames import Frame
@@ -18,6 +18,7 @@ from bot.services import daily
 from bot.services.dates import days_until
 from bot.services.durations import asks_to_resume, is_indefinite, parse_pause_days
 from bot.services.reading import read_text, struggle_kind
+from bot.services.schedule import PAUSED_INDEFINITELY
 from bot.services.slips import told_a_slip
 from bot.views.daily import pressed_mood
 from bot.views.next_daily import describe_next
@@ -132,18 +133,36 @@ class LengthStep(StrEnum):
 
 
 def ask_length(turn: Turn, frame: Frame) -> None:
-    """Paused until /resume; or for a week or two, tapped or typed ("till sunday")."""
+    """Paused until /resume; or for a week or two, tapped or typed ("till sunday"). The
+    lengths are buttons of their own, not of this prompt: tapped after something typed in
+    between ("why would i pause", then "For a week": a helper's chat, session 38, got "out of
+    date" and the pause stayed open-ended), they still set the length while the pause is."""
     rows = [
         [
-            (turn.label("daily.pause_length_labels.week"), LENGTH_FLOW.button(frame, "d", "7")),
+            (
+                turn.label("daily.pause_length_labels.week"),
+                pack(PAUSE_LENGTH, STATELESS, "d", "7"),
+            ),
             (
                 turn.label("daily.pause_length_labels.fortnight"),
-                LENGTH_FLOW.button(frame, "d", "14"),
+                pack(PAUSE_LENGTH, STATELESS, "d", "14"),
             ),
         ],
         [(turn.label("daily.pause_length_labels.open"), LENGTH_FLOW.button(frame, "open"))],
     ]
     turn.say(turn.t("daily.paused_forever"), inline(rows))
+
+
+async def on_length_tapped(turn: Turn, pressed: Button) -> None:
+    """A length tapped, whenever: set while the pause is still until /resume."""
+    if pressed.action != "d" or pressed.arg not in ("7", "14"):
+        turn.toast(turn.t("core.stale_button"))
+        return
+    if turn.user.paused_until != PAUSED_INDEFINITELY:  # resumed, or a length set since
+        turn.toast(turn.t("core.stale_button"))
+        return
+    turn.convo.pop(PAUSE_LENGTH)
+    await _pause_for(turn, int(pressed.arg))
 
 
 def accepts_length(turn: Turn, frame: Frame, text: str) -> bool:
@@ -186,6 +205,7 @@ LENGTH_FLOW = Flow(
     accepts=accepts_length,
     on_text=on_length_text,
     on_button=on_length_button,
+    on_other_button=on_length_tapped,
     idle_after=timedelta(minutes=30),
     resumable=False,
     ends_on_detour=True,

@@ -80,7 +80,7 @@ from bot.services.listening import (
 )
 from bot.services.passages import best_passage
 from bot.services.reading import Reading, asks_what_now, asks_what_to_say
-from bot.services.slips import kept_to_logistics, told_a_slip
+from bot.services.slips import kept_to_logistics, told_a_logistics_reply, told_a_slip
 from bot.services.smalltalk import asks_to_erase
 
 FLOW = "faq"
@@ -499,6 +499,16 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # "ok i wont reply", "not gonna answer him": a strong choice, met as one
         turn.say(turn.fresh("listen.not_replying"))
         return
+    if (
+        reading.harm is None
+        and turn.user.onboarded
+        and not reading.asks
+        and told_a_logistics_reply(reading.text)
+    ):
+        # "i replied ok about the keys" (a helper's chat, session 38: "Nothing needs fixing
+        # right now" and the urge): done right, and no slip
+        turn.say(turn.fresh("listen.logistics_reply_ok"))
+        return
     if reading.harm != "strong" and turn.user.onboarded and keeps_relapsing(reading.text):
         # "why do i keep doing this", "like the 5th time this month" (a helper's chat: the
         # answer about grief, and the count offered to restart): the pattern, and one change
@@ -684,6 +694,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.emoji_only:
         key = "listen.emoji_bright" if reading.emoji_bright else "listen.emoji"
+        if reading.emoji_unclear:
+            key = "listen.emoji_unclear"
         turn.say(turn.t(key), inline([*extra, _topics_row(turn)]))
     elif (
         not turn.user.onboarded

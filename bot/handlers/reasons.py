@@ -54,12 +54,27 @@ async def show(update: Update, context: BotContext) -> None:
         if typed and not _MENU_WORD.match(typed):  # "/reasons remove 2" is not a reason
             await _add(turn, turn.convo.push(NAME, Step.ADD), typed)
             return
-        await _show_list(turn, turn.convo.push(NAME, Step.MENU))
+        await _show_fresh(turn)
 
 
 async def show_in(turn: Turn) -> None:
     """The reasons list, for "reasons" typed without the slash."""
-    await _show_list(turn, turn.convo.push(NAME, Step.MENU))
+    await _show_fresh(turn)
+
+
+async def _show_fresh(turn: Turn) -> None:
+    """The list, in a fresh menu; lines typed and offered but not yet answered are offered
+    again under it (a helper's chat, session 38: two reasons typed, then /reasons said "empty"
+    and they were gone without a word)."""
+    earlier = turn.convo.find(NAME)
+    waiting = ReasonsData.of(earlier) if earlier is not None else None
+    frame = turn.convo.push(NAME, Step.MENU)
+    await _show_list(turn, frame)
+    if waiting is not None and waiting.offered is not None:
+        data = ReasonsData.of(frame)
+        data.offered, data.also = waiting.offered, list(waiting.also)
+        data.into(frame)
+        _ask_offered(turn, frame)
 
 
 _ADD_WORD = re.compile(r"^\s*add\b[:\s]*", re.IGNORECASE)
@@ -230,6 +245,12 @@ async def _offer(turn: Turn, frame: Frame, text: str) -> None:
     else:  # a second reason typed while the first is offered: both are offered
         data.also.append(reason_service.clean(text))
     data.into(frame)
+    _ask_offered(turn, frame)
+
+
+def _ask_offered(turn: Turn, frame: Frame) -> None:
+    """ "Add this as a reason?" for the line (or lines) offered."""
+    data = ReasonsData.of(frame)
     offer = (
         turn.t("reasons.offer_add", reason=data.offered)
         if not data.also

@@ -297,6 +297,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             await _stop_breathing(turn, frame)
         ask(turn, frame)
         return
+    if frame.step in (TRIGGER, TOOLS, WAIT_LEN) and urges.about_to_send(text):
+        # "im doing it" at 10 of 10 (a helper's chat, session 38: "What's it stirring up for
+        # you?" and the tools behind a way back): wait, first; then the step's buttons again
+        turn.say(turn.t("urge.about_to_send"))
+        ask(turn, frame)
+        return
     if frame.step in _ENDS_EARLY_AT and (ended := urges.outcome_from_text(text)) in _ENDS_AT_TOOLS:
         # "i already sent it" or "it passed" before the strength or the trigger: it ends here
         await _outcome(turn, frame, str(ended))
@@ -854,6 +860,8 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """Typed text the current step can take as its answer."""
     if frame.step in _ENDS_EARLY_AT and urges.outcome_from_text(text) in _ENDS_AT_TOOLS:
         return True
+    if frame.step in (TRIGGER, TOOLS, WAIT_LEN) and urges.about_to_send(text):
+        return True  # "im doing it": answered in the flow (answer_text)
     if frame.step in (STRENGTH, TRIGGER, TOOLS, WAIT_LEN) and urges.drafted(text):
         # "i have the message typed out already" (a session-34 chat, at 9 of 10, got a topic
         # menu): don't send it, answered in the flow (answer_text)

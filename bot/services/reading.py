@@ -126,6 +126,7 @@ class Reading:
     elsewhere: bool = False
     emoji_only: bool = False  # only emoji and punctuation: a feeling without words
     emoji_bright: bool = False  # ...and a glad one ("🙂👍", "🎉"), with no sad emoji in it
+    emoji_unclear: bool = False  # ...neither glad nor hurting ("🍕", "🐸"): asked, not assumed
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
     start_correction: bool = False  # "my start date was actually last sunday"
     count_to: int | None = None  # "can you put my count back to 18": the day it should be
@@ -313,6 +314,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         elsewhere=match.elsewhere and requests,
         emoji_only=emoji and not letters,
         emoji_bright=emoji and not letters and _is_bright(text),
+        emoji_unclear=emoji and not letters and _is_unclear(text),
         bare_question=not letters and not emoji and "?" in text,
         start_correction=bool(_DATA.start_correction.search(norm)),
         count_to=_count_to(norm),
@@ -396,6 +398,12 @@ def _off_topic(norm: str, requests: bool) -> bool:
 
 _BRIGHT = frozenset(_DATA.emoji_bright)
 _HEAVY = frozenset(_DATA.emoji_heavy)
+
+
+def _is_unclear(text: str) -> bool:
+    """Neither glad nor hurting emoji ("🍕", "🐸"; a helper's chat, session 38: "That looks
+    like a hard moment")."""
+    return not any(ch in _BRIGHT or ch in _HEAVY for ch in text)
 
 
 def _is_bright(text: str) -> bool:

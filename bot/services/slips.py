@@ -30,6 +30,7 @@ class _SlipData(DataModel):
     reply_live: Regex
     days_lost: Regex
     logistics_only: Regex
+    logistics_reply: Regex
 
 
 _DATA = load_data(DATA_DIR / "slips.yaml", _SlipData)
@@ -177,6 +178,11 @@ def told_a_slip_to_them(text: str) -> bool:
     """A slip told, and the one contacted is the ex ("i texted him again. day 2 and i already
     failed"), not a line or a friend reached ("ok i called lifeline")."""
     return told_a_slip(text) and _DATA.to_them.search(normalize(text)) is not None
+
+
+def told_a_logistics_reply(text: str) -> bool:
+    """ "i replied ok about the keys": a practical reply told, not a slip."""
+    return _DATA.logistics_reply.search(normalize(text)) is not None
 
 
 def kept_to_logistics(text: str) -> bool:

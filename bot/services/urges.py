@@ -68,6 +68,7 @@ class _Words(DataModel):
     back_again: Regex  # "ok im back": back from that plan
     stop_asked: Regex  # "can we stop this", "this breathing thing is cringe": stop it
     drafted: Regex  # "i typed the message already": written, not sent
+    about_to_send: Regex  # "im doing it", "fuck it im texting him": the moment of sending
     resisted: Regex  # "ok i didnt send it", "i declined his call": not sent, told
     wont: Regex  # "ok. i won't", "not gonna unblock him": decided against, told
 
@@ -472,6 +473,11 @@ _BODY_RACING = re.compile(
 def body_racing(text: str) -> bool:
     """ "im shaking lol", "my heart is racing": the body in the middle of an urge, told."""
     return _BODY_RACING.search(fold(text)) is not None
+
+
+def about_to_send(text: str) -> bool:
+    """ "im doing it", "fuck it im texting him": about to send, said in the flow."""
+    return bool(_WORDS.about_to_send.search(normalize(text)))
 
 
 def drafted(text: str) -> bool:
