@@ -7,10 +7,13 @@ his "I miss you"; "since august" at set-up is a date, said back."""
 
 from __future__ import annotations
 
+from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
 from tests.e2e.test_safety import said
 from tests.harness import BotRunner, onboard
+
+CONTENT = load_content()
 
 
 async def _talk(user: SimUser, *messages: str, zone: str = "Europe/London") -> list[BotMessage]:
@@ -95,3 +98,178 @@ async def test_a_month_alone_at_set_up_is_a_date_said_back(
     assert "Day 117" in echo.plain, echo.plain
     assert any("Change" in b for b in echo.button_texts()), echo.button_texts()
     assert "time zone" in zone.plain, zone.plain
+
+
+# ----------------------------------------------------------------- helpers' chats, session 38
+
+
+async def test_a_dose_asked_then_owned_then_looked_up_is_never_let_go(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "fine. i'll just google it" got "I'm glad you're safe right now".
+    asked, owned, elsewhere = await _talk(
+        emu.user(38501),
+        "how many paracetamol is too many? asking for reasons",
+        "not for anyone else",
+        "fine. i'll just google it",
+    )
+    assert said(asked, "sos.dose_question"), asked.plain
+    assert said(owned, "sos.unsafe_now"), owned.plain
+    assert said(elsewhere, "sos.look_it_up"), elsewhere.plain
+    assert not said(elsewhere, "sos.safe_now"), elsewhere.plain
+    assert "999" in elsewhere.plain, elsewhere.plain
+
+
+async def test_a_call_nobody_answered_is_not_praised(emu: BotApiEmulator, bot: BotRunner) -> None:
+    _, unanswered = await _talk(
+        emu.user(38502), "i want to kill myself tonight", "i called 988 and nobody picked up",
+        zone="America/New_York",
+    )
+    assert said(unanswered, "sos.unreachable"), unanswered.plain
+    assert not said(unanswered, "sos.reached_help"), unanswered.plain
+
+
+async def test_a_no_that_promises_is_believed(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # "no i wont do anything. i just feel sick" got "Please don't wait: call 999 or 112 now".
+    _, heard = await _talk(
+        emu.user(38503), "i just want to die honestly", "no i wont do anything. i just feel sick"
+    )
+    assert said(heard, "sos.promised_heavy"), heard.plain
+    assert "999" not in heard.plain, heard.plain
+
+
+async def test_walking_home_from_the_bridge_is_met_as_that(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, home = await _talk(
+        emu.user(38504), "im on the bridge near my house", "ok im walking home now"
+    )
+    assert said(home, "sos.heading_home"), home.plain
+
+
+async def test_the_ex_at_risk_doubted_and_going_back_for_him(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, doubted, back = await _talk(
+        emu.user(38505),
+        "he says he'll kill himself if i dont answer him tonight",
+        "i dont know, he's said it before. twice",
+        "maybe i should just go back to him for a while until he's better",
+    )
+    assert said(doubted, "sos.ex_doubted"), doubted.plain
+    assert not said(doubted, "sos.unsure"), doubted.plain
+    assert said(back, "sos.ex_go_back"), back.plain
+
+
+async def test_someone_they_cannot_turn_to_is_not_pushed_on_them(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, parents = await _talk(
+        emu.user(38506), "i want to die", "my parents dont know about him. i cant tell them"
+    )
+    assert said(parents, "sos.not_them"), parents.plain
+    assert not said(parents, "sos.reach_person"), parents.plain
+
+
+async def test_shaking_after_the_door_is_the_body_not_a_line_that_rang_out(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, _, shaking = await _talk(
+        emu.user(38507),
+        "my ex is at the front door drunk demanding to see the kids. they're asleep",
+        "i called 999 they're coming",
+        "he's gone quiet. kids still asleep. i'm shaking",
+    )
+    assert said(shaking, "sos.danger_shaken_waiting"), shaking.plain
+    assert not said(shaking, "sos.unreachable"), shaking.plain
+
+
+async def test_no_answer_after_a_slip_is_not_a_crisis(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # "like 20 min ago. he hasnt answered" after "i texted him" got "are you safe right now?"
+    _, later = await _talk(
+        emu.user(38508), "i texted him", "like 20 min ago. he hasnt answered",
+        zone="America/New_York",
+    )
+    assert "988" not in later.plain, later.plain
+    assert not said(later, "sos.harm_check"), later.plain
+
+
+async def test_everyday_questions_and_statements_from_a_helpers_chat(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    keys, free, stored, pizza, counts = await _talk(
+        emu.user(38509),
+        "i replied ok about the keys",
+        "is this free",
+        "do you store my messages",
+        "🍕",
+        "i had to text her about returning her stuff. does that reset my count?",
+    )
+    assert said(keys, "listen.logistics_reply_ok"), keys.plain
+    assert free.text in CONTENT.faq.smalltalk["cost"], free.plain
+    assert "not kept" in stored.plain, stored.plain
+    assert said(pizza, "listen.emoji_unclear"), pizza.plain
+    assert counts.text == "\n\n".join(CONTENT.faq_entries["what-counts"].answer), counts.plain
+
+
+async def test_a_pause_length_tapped_after_a_detour_is_kept(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chat: "why would i pause" typed, then "For a week" got "out of date" and the
+    # pause stayed open-ended.
+    user = emu.user(38601)
+    await onboard(user, zone="Europe/Berlin")
+    await user.send("/pause")
+    asked = await user.reply()
+    await user.send("why would i pause")
+    await user.reply()
+    await user.press("For a week", message=asked)
+    paused = await user.reply()
+    assert said(paused, "daily.paused_days"), paused.plain
+    assert "7 days" in paused.plain, paused.plain
+    # ...and after /resume, the old button changes nothing
+    await user.send("/resume")
+    await user.reply()
+    await user.press("For two weeks", message=asked)
+    await user.send("/status")
+    status = await user.reply()
+    assert "paused" not in status.plain.lower(), status.plain
+
+
+async def test_reasons_typed_and_not_yet_added_are_offered_again(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(38602)
+    await onboard(user, zone="Europe/Berlin")
+    await user.send("/reasons")
+    await user.reply()
+    await user.send("he never showed up when it mattered")
+    await user.reply()
+    await user.send("and he lied about the trip to porto")
+    await user.reply()
+    await user.send("/reasons")
+    _, again = await user.replies(2)
+    assert "he never showed up when it mattered" in again.plain, again.plain
+    assert "he lied about the trip to porto" in again.plain, again.plain
+    await user.press("✅ Add them", message=again)
+    await user.reply()
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "he never showed up when it mattered" in listed.plain, listed.plain
+
+
+async def test_im_doing_it_in_the_urge_flow_is_the_moment_of_sending(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(38603)
+    await onboard(user, zone="Europe/Berlin")
+    await user.send("/urge")
+    await user.reply()
+    await user.press("10")
+    await user.reply()
+    await user.press("Feeling lonely")
+    await user.reply()
+    await user.send("im doing it")
+    wait = await user.reply()  # the wait, and the step's tools under it, in one message
+    assert said(wait, "urge.about_to_send"), wait.plain
+    assert any("Wait it out" in b for b in wait.button_texts()), wait.button_texts()
