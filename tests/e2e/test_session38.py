@@ -7,6 +7,8 @@ his "I miss you"; "since august" at set-up is a date, said back."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
@@ -273,3 +275,31 @@ async def test_im_doing_it_in_the_urge_flow_is_the_moment_of_sending(
     wait = await user.reply()  # the wait, and the step's tools under it, in one message
     assert said(wait, "urge.about_to_send"), wait.plain
     assert any("Wait it out" in b for b in wait.button_texts()), wait.button_texts()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i swear this pms is going to end me",
+        "finished the haunting of hill house, there's a suicide storyline that hit hard but i'm"
+        " okay, it's just a show",
+        "paintball with the girls for my birthday, i'm covered in bruises and happy",
+    ],
+)
+async def test_look_alikes_of_the_tuning_set_get_no_emergency_reply(
+    emu: BotApiEmulator, bot: BotRunner, message: str
+) -> None:
+    (reply,) = await _talk(emu.user(38700 + len(message)), message)
+    assert "999" not in reply.plain, reply.plain
+
+
+async def test_self_harm_in_indonesian_is_asked_about_with_the_local_lines(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (asked,) = await _talk(
+        emu.user(38801),
+        "aku nyakitin diri sendiri lagi semalam, tanganku penuh luka. gak ada yang tau",
+        zone="Asia/Jakarta",
+    )
+    assert "112" in asked.plain, asked.plain
+    assert any("Crisis lines" in b for b in asked.button_texts()), asked.button_texts()
