@@ -58,6 +58,7 @@ from bot.services.listening import (
     my_fault,
     practical_draft,
     pregnant,
+    pushes_back,
     resisting,
     revenge,
     safeguarding_follow_up,
@@ -763,7 +764,11 @@ def _say_again(turn: Turn, entry_id: str, text: str, extra: list[Row]) -> None:
     offer = _offer_rows(turn, [entry_id], menu=True)
     entry = turn.rt.content.faq_entries[entry_id]
     part = best_passage(entry, text, turn.rt.recent_texts.recent(turn.user.id))
-    if part:
+    if pushes_back(text):
+        # "can i at least send happy birthday, just that" (a helper's chat, session 38: the
+        # same paragraph again): the answer stands, said kindly, and somewhere to put it
+        said = turn.fresh("faq.same_again_pushback")
+    elif part:
         turn.rt.recent_texts.note(turn.user.id, part)  # not the same part twice running
         said = turn.fresh("faq.same_again_part", part=Markup(part))
     else:

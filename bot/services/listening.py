@@ -148,6 +148,7 @@ class _ListeningData(DataModel):
     young_user: Regex
     age_told: Regex
     asks_if_failure: Regex
+    pushes_back: Regex
     asks_why_safe: Regex
     kids_ask_why: Regex
     ex_asks_money: Regex
@@ -651,3 +652,8 @@ def told(text: str) -> str | None:
     who listens", a good day, "i'm fine"; None if none."""
     norm = normalize(text)
     return next((name for name, p in _DATA.told.items() if p.search(norm) is not None), None)
+
+
+def pushes_back(text: str) -> bool:
+    """ "can i at least send happy birthday, just that": the answer just given, pushed on."""
+    return _DATA.pushes_back.search(normalize(text)) is not None

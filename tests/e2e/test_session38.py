@@ -303,3 +303,15 @@ async def test_self_harm_in_indonesian_is_asked_about_with_the_local_lines(
     )
     assert "112" in asked.plain, asked.plain
     assert any("Crisis lines" in b for b in asked.button_texts()), asked.button_texts()
+
+
+async def test_pushing_back_on_an_answer_just_given_is_met_kindly_not_repeated(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    first, again = await _talk(
+        emu.user(38901),
+        "should i text him happy birthday",
+        "can i at least send happy birthday, just that, nothing else",
+    )
+    assert said(again, "faq.same_again_pushback"), again.plain
+    assert first.plain.split("\n")[0] not in again.plain, again.plain
