@@ -315,3 +315,25 @@ async def test_pushing_back_on_an_answer_just_given_is_met_kindly_not_repeated(
     )
     assert said(again, "faq.same_again_pushback"), again.plain
     assert first.plain.split("\n")[0] not in again.plain, again.plain
+
+
+async def test_control_told_plainly_takes_the_danger_path(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # A helper's chats: "he threw my phone once" had the urge answer; the threat to take the
+    # children had "Nothing needs fixing right now" and /urge.
+    (phone,) = await _talk(emu.user(39001), "not really hurt me. he threw my phone once")
+    assert said(phone, "sos.danger_reply"), phone.plain
+    (kids,) = await _talk(
+        emu.user(39002),
+        "we have 2 kids. he says if i stop answering him he'll take them and i'll never see"
+        " them again",
+    )
+    assert said(kids, "sos.danger_reply"), kids.plain
+    assert "0808 2000 247" in kids.plain, kids.plain
+    # ...and a question about replying about the children is the answer, not an urge
+    (reply,) = await _talk(
+        emu.user(39003), "i have to reply about the kids though right? how do i do no contact"
+        " with kids",
+    )
+    assert not said(reply, "urge.free_text_offer"), reply.plain
