@@ -316,7 +316,7 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("urge.strength_unsure"), _strength_markup(frame))
     elif frame.step == STRENGTH:
         strength = urges.parse_strength(text)
-        if strength is None and detect_urge(text):
+        if strength is None and (detect_urge(text) or urges.about_to_send(text)):
             # "im gonna text him right now": don't send, first; then the number
             turn.say(turn.t("urge.strength_hold_on"), _strength_markup(frame))
             return
@@ -868,7 +868,8 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         return True
     if frame.step == STRENGTH:
         return (
-            urges.parse_strength(text) is not None
+            urges.about_to_send(text)  # "im doing it": don't send, first (answer_text)
+            or urges.parse_strength(text) is not None
             or is_skip(text)
             or urges.unsure_of_tool(text)
             or urges.trigger_from_text(text) != "other"  # a cause told first

@@ -1070,6 +1070,11 @@ _AGAINST_THEM = re.compile(
     # cost held-out round 1 of the talk's replies one reply labelled as someone to reach.
     r"|\b(?:can not|could not|will not|would never) tell (?:them|her|him|anyone|my \w+)\b"
     r"|\b(?:do not|does not|did not) know about (?:him|her|them|this|it|us|any of (?:it|this))\b"
+    # "i live with my parents, they take my salary and check my phone" (a helper's chat,
+    # session 38: "Call your parents")
+    r"|\b(?:take|takes|took|keep|keeps) (?:all )?my (?:salary|wages|money|pay|paycheck|passport"
+    r"|phone)\b|\b(?:check|checks|checked|go through|goes through|read|reads) my (?:phone"
+    r"|messages|texts)\b"
 )
 
 

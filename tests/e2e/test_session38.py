@@ -12,6 +12,7 @@ import pytest
 from bot.core.content import load_content
 from bot.emulator.driver import BotMessage, SimUser
 from bot.emulator.server import BotApiEmulator
+from bot.services import tghtml
 from tests.e2e.test_safety import said
 from tests.harness import BotRunner, onboard
 
@@ -320,20 +321,66 @@ async def test_pushing_back_on_an_answer_just_given_is_met_kindly_not_repeated(
 async def test_control_told_plainly_takes_the_danger_path(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
-    # A helper's chats: "he threw my phone once" had the urge answer; the threat to take the
-    # children had "Nothing needs fixing right now" and /urge.
+    # A helper's chat: "he threw my phone once" had the urge answer.
     (phone,) = await _talk(emu.user(39001), "not really hurt me. he threw my phone once")
     assert said(phone, "sos.danger_reply"), phone.plain
-    (kids,) = await _talk(
-        emu.user(39002),
-        "we have 2 kids. he says if i stop answering him he'll take them and i'll never see"
-        " them again",
-    )
-    assert said(kids, "sos.danger_reply"), kids.plain
-    assert "0808 2000 247" in kids.plain, kids.plain
     # ...and a question about replying about the children is the answer, not an urge
     (reply,) = await _talk(
         emu.user(39003), "i have to reply about the kids though right? how do i do no contact"
         " with kids",
     )
     assert not said(reply, "urge.free_text_offer"), reply.plain
+
+
+# ------------------------------------------------------------- the second pair of helpers
+
+
+async def test_the_second_pairs_safety_lines(emu: BotApiEmulator, bot: BotRunner) -> None:
+    # The ex's threat in Hinglish is the ex at risk, not the person's own emergency reply.
+    (hinglish,) = await _talk(
+        emu.user(39101),
+        "uski message aayi ki agar maine reply nahi kiya toh woh suicide kar legi",
+        zone="Asia/Kolkata",
+    )
+    # (under a question in their own language, the reply about the ex at risk)
+    plain = " ".join(hinglish.plain.split())
+    openings = [
+        " ".join(tghtml.to_plain(v.split("{", 1)[0]).split())[:40]
+        for v in CONTENT.variants("sos.ex_at_risk")
+    ]
+    assert any(o in plain for o in openings), hinglish.plain
+    # A cat at the railing is no emergency reply.
+    (cat,) = await _talk(
+        emu.user(39102), "my cat keeps trying to jump off the balcony railing, how do i stop her"
+    )
+    assert "999" not in cat.plain.split("\n")[0], cat.plain
+    assert not said(cat, "sos.explicit_reply"), cat.plain
+    # Kept from leaving is danger.
+    (kept,) = await _talk(
+        emu.user(39103), "last time i went he wouldn't let me leave and took my phone"
+    )
+    assert said(kept, "sos.danger_reply"), kept.plain
+    # Parents who take the salary are not the ones to call.
+    _, parents = await _talk(
+        emu.user(39104),
+        "i want to die",
+        "i live with my parents, they take my salary and check my phone",
+    )
+    assert not said(parents, "sos.reach_person"), parents.plain
+
+
+async def test_the_second_pairs_everyday_lines(emu: BotApiEmulator, bot: BotRunner) -> None:
+    slept, rent = await _talk(
+        emu.user(39105),
+        "i kind of slept with him",
+        "and then i called her to sort out the rent lol",
+    )
+    assert any("Count it as a slip" in b for b in slept.button_texts()), slept.button_texts()
+    assert said(rent, "listen.logistics_reply_ok"), rent.plain
+    user = emu.user(39106)
+    await onboard(user, zone="Europe/Berlin")
+    await user.send("/urge")
+    await user.reply()
+    await user.send("im doing it")
+    hold = await user.reply()
+    assert said(hold, "urge.strength_hold_on"), hold.plain
