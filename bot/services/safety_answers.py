@@ -1067,9 +1067,10 @@ _AGAINST_THEM = re.compile(
     r"|\bdo not (?:talk|speak) (?:anymore|any more)\b"
     # "my parents dont know about him. i cant tell them" (a helper's chat, session 38: "Good:
     # your parents sounds like the right person"). Not "we dont talk": measured by count, it
-    # cost held-out round 1 of the talk's replies one reply labelled as someone to reach.
+    # cost held-out round 1 of the talk's replies one reply labelled as someone to reach; nor
+    # "doesnt know about her" alone ("i want to talk to someone but my family doesnt know
+    # about her" is a wish to talk, test_safety.py).
     r"|\b(?:can not|could not|will not|would never) tell (?:them|her|him|anyone|my \w+)\b"
-    r"|\b(?:do not|does not|did not) know about (?:him|her|them|this|it|us|any of (?:it|this))\b"
     # "i live with my parents, they take my salary and check my phone" (a helper's chat,
     # session 38: "Call your parents")
     r"|\b(?:take|takes|took|keep|keeps) (?:all )?my (?:salary|wages|money|pay|paycheck|passport"
