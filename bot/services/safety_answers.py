@@ -3662,9 +3662,10 @@ def will_look_it_up(text: str) -> bool:
     return _found(_LOOK_IT_UP, text)
 
 
-# "ok im walking home now", "heading home", once at a height: moving away from it
+# "ok im walking home now", "heading home", once at a height: moving away from it (not
+# "driving home": the reply says "keep walking", and after drink the car is its own answer)
 _HEADS_HOME = re.compile(
-    r"\b(?:walking|heading|going|driving|getting|on my way|in a taxi|in an uber|on the bus"
+    r"\b(?:walking|heading|going|getting|on my way|in a taxi|in an uber|on the bus"
     r"|taking the bus|getting the bus|getting a taxi) (?:back )?(?:home|to my (?:flat|place"
     r"|house|apartment|mum s|mom s|friend s|sister s))\b(?! (?:to (?:get|grab)|for (?:the|my)"
     r" (?:pills|tablets|knife|rope|gun)))"
