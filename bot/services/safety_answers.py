@@ -1992,8 +1992,13 @@ _THE_EX = re.compile(r"(?<!her )(?<!his )(?<!their )\b(?:ex|exes)\b")
 
 def someone_else_at_risk(text: str) -> bool:
     """Whether the one at risk is a friend or family, not the ex."""
+    return _named_not_the_ex(_SOMEONE_ELSE, text)
+
+
+def _named_not_the_ex(people: re.Pattern[str], text: str) -> bool:
+    """Whether `text` names one of `people` and not the user's ex."""
     norm = normalize(text)
-    return _SOMEONE_ELSE.search(norm) is not None and _THE_EX.search(norm) is None
+    return people.search(norm) is not None and _THE_EX.search(norm) is None
 
 
 # The one threatening them is someone else ("my flatmate has a knife and hes screaming at me",
@@ -2008,8 +2013,7 @@ _SOMEONE_ELSE_THREATENS = re.compile(
 
 def someone_else_threatens(text: str) -> bool:
     """Whether the one they are in danger from is someone other than the ex."""
-    norm = normalize(text)
-    return _found(_SOMEONE_ELSE_THREATENS, text) and _THE_EX.search(norm) is None
+    return _named_not_the_ex(_SOMEONE_ELSE_THREATENS, text)
 
 
 # "usne phir se call kiya aur dhamki di" (he called again and threatened): his call, not theirs
@@ -2760,13 +2764,21 @@ def promises_not_to(text: str) -> bool:
 def promises_but_hurts(text: str) -> bool:
     """ "i'm not going to hurt myself ok? i just want the pain to stop": a promise, and the
     pain told beside it (a helper's terminal chat: it was asked "are you safe?" four times)."""
+    return _promise_then(text, _CUT_BEFORE_WANT, _PAIN_TO_STOP)
+
+
+_CUT_BEFORE_WANT = re.compile(r" (?=(?:but |and )?i (?:just |only )?want )")
+_CUT_BEFORE_FEELING = re.compile(r" (?=(?:but |and )?(?:i |just |only |so |really |feel |am )+)")
+
+
+def _promise_then(text: str, cut: re.Pattern[str], rest: re.Pattern[str]) -> bool:
+    """A promise not to act ("no i wont do anything"), and after it, at a place `cut` finds,
+    what `rest` reads as a whole ("i just want the pain to stop", "i just feel sick")."""
     norm = normalize(text).strip()
-    for cut in re.finditer(r" (?=(?:but |and )?i (?:just |only )?want )", norm):
-        if _PROMISE.fullmatch(norm[: cut.start()]) and _PAIN_TO_STOP.fullmatch(
-            norm[cut.end() :]
-        ):
-            return True
-    return False
+    return any(
+        _PROMISE.fullmatch(norm[: at.start()]) and rest.fullmatch(norm[at.end() :])
+        for at in cut.finditer(norm)
+    )
 
 
 # "... i just feel sick", "... just tired of everything", after the promise: how heavy it is,
@@ -2781,13 +2793,7 @@ _FEELS_HEAVY = re.compile(
 
 def promises_but_heavy(text: str) -> bool:
     """ "no i wont do anything. i just feel sick": a promise, and how heavy it is beside it."""
-    norm = normalize(text).strip()
-    for cut in re.finditer(r" (?=(?:but |and )?(?:i |just |only |so |really |feel |am )+)", norm):
-        if _PROMISE.fullmatch(norm[: cut.start()]) and _FEELS_HEAVY.fullmatch(
-            norm[cut.end() :]
-        ):
-            return True
-    return False
+    return _promise_then(text, _CUT_BEFORE_FEELING, _FEELS_HEAVY)
 
 
 def clarifies_not_harm(text: str) -> bool:
