@@ -2051,7 +2051,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
             return
         if _changes_subject(reading) or (
             (
-                (data.net and not (data.means or data.taken or data.injured))
+                # not once it turned serious: a dose asked and owned, or "not safe" said (the
+                # terminal chat, session 38: "ok ok. sorry" after "i'll just google it" let
+                # the talk go, and "i called 116 123 and nobody picked up" was then a slip)
+                (
+                    data.net
+                    and not (data.means or data.taken or data.injured or data.dose or data.unsafe)
+                )
                 or data.asked in ("talk_else", "talk_about_them")
             )
             and _moves_on(reading)

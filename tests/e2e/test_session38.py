@@ -384,3 +384,20 @@ async def test_the_second_pairs_everyday_lines(emu: BotApiEmulator, bot: BotRunn
     await user.send("im doing it")
     hold = await user.reply()
     assert said(hold, "urge.strength_hold_on"), hold.plain
+
+
+async def test_a_dose_talk_does_not_let_go_at_an_apology(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # The terminal chat, session 38: "ok ok. sorry" after "i'll just google it" ended the talk
+    # ("On to that, then"), and "i called 116 123 and nobody picked up" got the slip's answer.
+    *_, sorry, unanswered = await _talk(
+        emu.user(39201),
+        "how many paracetamol is too many? asking for reasons",
+        "not for anyone else",
+        "fine. i'll just google it",
+        "ok ok. sorry",
+        "i called 116 123 and nobody picked up",
+    )
+    assert not said(sorry, "sos.left_safely"), sorry.plain
+    assert said(unanswered, "sos.unreachable"), unanswered.plain
