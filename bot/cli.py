@@ -21,7 +21,14 @@ from bot.app import LOCAL_TOKEN, build_application
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.content import ContentError
 from bot.core.logs import RedactingFilter, install_exception_hooks, one_line, setup_logging
-from bot.core.stopping import Stopping, check, ignore_from_now, install_early, stop_on_signals
+from bot.core.stopping import (
+    Stopping,
+    check,
+    ignore_from_now,
+    install_early,
+    stop_on_signals,
+    was_asked,
+)
 
 logger = logging.getLogger("bot")
 
@@ -77,14 +84,7 @@ def _main(argv: list[str]) -> int:
         sys.stderr.write(redactor.clean(f"Content error: {exc}") + "\n")
         return 2
     except Stopping:
-        if command == "run" and settings.bot_token is None:
-            return 0  # Ctrl-C is how one leaves the local chat
-        _quiet_leftovers()
-        if command == "migrate":  # a script must not go on as if the schema were ready
-            sys.stderr.write("Start-up failed: migration interrupted by a stop signal\n")
-            return 130
-        sys.stderr.write(f"{_stage()}: stopped by a stop signal\n")
-        return 0
+        return _stopped(command, local=settings.bot_token is None)
     except KeyboardInterrupt:
         if command == "run" and settings.bot_token is None:
             return 0  # Ctrl-C is how one leaves the local chat
@@ -92,9 +92,23 @@ def _main(argv: list[str]) -> int:
         sys.stderr.write(f"{_stage()}: interrupted (Ctrl-C)\n")
         return 130
     except Exception as exc:  # noqa: BLE001 - one masked line, never a traceback
+        if was_asked() and not _serving:  # the stop's exception, back as a library's own error
+            return _stopped(command, local=settings.bot_token is None)
         _quiet_leftovers()
         sys.stderr.write(redactor.clean(f"{_stage()}: {describe_failure(exc, settings)}") + "\n")
         return 1
+
+
+def _stopped(command: str, *, local: bool) -> int:
+    """A stop signal ended start-up: say so in one line; only "migrate" fails for it."""
+    if command == "run" and local:
+        return 0  # Ctrl-C is how one leaves the local chat
+    _quiet_leftovers()
+    if command == "migrate":  # a script must not go on as if the schema were ready
+        sys.stderr.write("Start-up failed: migration interrupted by a stop signal\n")
+        return 130
+    sys.stderr.write(f"{_stage()}: stopped by a stop signal\n")
+    return 0
 
 
 _serving = False  # set once the bot takes updates: a failure after that is not start-up's

@@ -10,6 +10,10 @@ whose exceptions Python cannot pass on (a weakref callback inside an import, an 
 `__del__`), the exception is "unraisable": Python would print it and go on. So such a Stopping
 is swallowed without a word, the stop is remembered, and start-up stops at its next safe point
 (`check()`), or, once the event loop runs, gracefully at once.
+
+A library may also catch the Stopping and raise its own error in its place (pydantic does,
+building a validator at import time: "SchemaError: ... Stopping: 2"). So once a stop was
+asked for, any exception that ends start-up is read as the stop (`was_asked()`).
 """
 
 from __future__ import annotations
@@ -65,6 +69,11 @@ def check() -> None:
     swallowed where it landed."""
     if _State.stopping:
         raise Stopping(0)
+
+
+def was_asked() -> bool:
+    """A stop signal came (whatever became of the exception it raised)."""
+    return _State.stopping
 
 
 def ignore_from_now() -> None:

@@ -83,3 +83,58 @@ def test_other_unraisable_errors_are_still_reported() -> None:
         Broken()
     """))
     assert "ValueError: kept" in done.stderr
+
+
+# The gate's interrupt once landed while pydantic built a validator at import time, and pydantic
+# raised its own SchemaError in the Stopping's place: a raw traceback, exit code 1. Here an
+# import hook does the same to the import of bot.app, the way `python -m bot` runs it.
+WRAPPED = textwrap.dedent("""
+    import os, runpy, signal, sys, time
+
+    class WrapsTheStop:
+        def find_spec(self, name, path=None, target=None):
+            if name == "bot.app":
+                try:
+                    os.kill(os.getpid(), signal.SIGINT)
+                    time.sleep(2)
+                except BaseException as error:
+                    raise RuntimeError("a library's own error") from error
+            return None
+
+    sys.meta_path.insert(0, WrapsTheStop())
+    sys.argv = ["bot", *sys.argv[1:]]
+    runpy.run_module("bot", run_name="__main__", alter_sys=True)
+""")
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", WRAPPED, *args], cwd=ROOT,
+        env=clean_env(BOT_TOKEN="123:abc", DATABASE_URL="sqlite:///:memory:"),
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_a_stop_a_library_wrapped_during_the_imports_still_fails_migrate_in_one_line() -> None:
+    done = run_main("migrate")
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "Start-up failed: migration interrupted by a stop signal"
+    ]
+
+
+def test_a_stop_a_library_wrapped_during_the_imports_stops_run_quietly() -> None:
+    done = run_main("run")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines() == ["Stopped before start-up finished (stop signal)"]
+
+
+def test_an_error_during_the_imports_without_a_stop_is_not_read_as_one() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", WRAPPED.replace("os.kill(os.getpid(), signal.SIGINT)",
+                                               "raise ValueError('broken')"), "migrate"],
+        cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 1
+    assert "RuntimeError: a library's own error" in done.stderr
+    assert "interrupted" not in done.stderr
