@@ -60,11 +60,12 @@ def _alt(words: list[str]) -> str:
 
     The ``re`` module tries the branches of an alternation one by one at every position:
     "(?:burn|burned|bruise|...)" costs a comparison per word at every space of a 4096-character
-    message, "(?:b(?:ru...|ur...))" one per first letter."""
+    message, "(?:b(?:ru...|ur...))" one per first letter. A word written with "_" is a phrase
+    ("ya_no_estare_aqui"), matched with spaces."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
-        for ch in word:
+        for ch in word.replace("_", " "):  # "me_quiero_matar": a phrase, its words joined
             node = node.setdefault(ch, {})
         node[""] = {}
 
@@ -145,10 +146,12 @@ class _Loader:
             raise self.error("(top level)", "expected a mapping")
         self.data = data
         self.words: dict[str, list[str]] = {}
-        for name, value in self.section("words", dict).items():
+        self.raw_words: dict[str, str] = self.section("words", dict)
+        for name, value in self.raw_words.items():
             if not isinstance(value, str) or not value.split():
                 raise self.error(f"words.{name}", "expected a non-empty string of words")
-            self.words[name] = self.expand_words(value, f"words.{name}")
+        for name in self.raw_words:  # a list may name one written after it
+            self.word_list(name, f"words.{name}", ())
         self.raw_fragments: dict[str, str] = {
             name: self.joined(value, f"fragments.{name}")
             for name, value in self.section("fragments", dict).items()
@@ -174,14 +177,22 @@ class _Loader:
             return "".join(value)
         raise self.error(key, "expected a string or a list of strings")
 
-    def expand_words(self, value: str, key: str) -> list[str]:
+    def word_list(self, name: str, key: str, seen: tuple[str, ...]) -> list[str]:
+        """The words list `name`, the lists it names expanded."""
+        if name not in self.words:
+            if name in seen:
+                raise self.error(key, f"<{name}> refers to itself")
+            self.words[name] = self.expand_words(self.raw_words[name], key, (*seen, name))
+        return self.words[name]
+
+    def expand_words(self, value: str, key: str, seen: tuple[str, ...] = ()) -> list[str]:
         out: list[str] = []
         for word in value.split():
             m = _NAME.fullmatch(word)
             if m is None:
                 out.append(word)
-            elif m.group(1) in self.words:
-                out.extend(self.words[m.group(1)])
+            elif m.group(1) in self.raw_words:
+                out.extend(self.word_list(m.group(1), key, seen))
             else:
                 raise self.error(key, f"unknown word list <{m.group(1)}>")
         return out
@@ -611,8 +622,11 @@ _WISH_CUE = re.compile(r"\b(?:die|dead|dying|kms)\b")
 # "call 911 now", every turn after it): a condition on someone else, with a laugh; not "i want
 # to kill myself lol" nor "gonna kill myself probably jk. kind of"
 _IF_SOMEONE = re.compile(
-    r"\bkill myself if (?:he|she|they|my|i have to|i hear|one more|this|that|anyone|someone"
-    r"|the|another|i see)\b"
+    r"\b(?:kill|shoot) myself if (?:he|she|they|my|i have to|i hear|one more|this|that|anyone"
+    r"|someone|the|another|i see)\b"
+    # ... and the condition first: "if i have to hear that song one more time ill shoot myself
+    # lol" (tuning set r52a: the emergency reply)
+    r"|\b(?:if i (?:have to|hear|see|get)|one more time)\b.{0,60}\b(?:kill|shoot) myself\b"
 )
 
 
@@ -704,11 +718,14 @@ def harm_kind(text: str) -> CrisisKind:
     that caught them says so ("you are dead if i see you"), one's own harm otherwise."""
     t = _text_of(text, reuse=True)
     hit = t.first(_TABLES.net_strong) if t is not None else None
-    if hit is None and t is not None and _TABLES.other_languages_danger.search(f" {t.norm} "):
+    # In Arabic, Cyrillic or Korean script nothing is left once normalised: the raw text then
+    # (tuning set r52a: "رح يقتلني", he'll kill me, got the suicide line)
+    said = f" {t.norm} " if t is not None else f" {text.lower()} "
+    if hit is None and _TABLES.other_languages_danger.search(said):
         # "mi ex está fuera de mi casa con un cuchillo": danger from him, in another language
         # (eighth probe), not the suicide line
         return "danger_from_other"
-    if hit is None and t is not None and _TABLES.other_languages_other.search(f" {t.norm} "):
+    if hit is None and _TABLES.other_languages_other.search(said):
         # "meu ex disse que vai se matar": the ex at risk, in another language (ninth probe)
         return "other_at_risk"
     return (

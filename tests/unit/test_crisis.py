@@ -18,6 +18,7 @@ from bot.services.crisis import (
     CrisisDataError,
     _Text,
     detect_crisis,
+    harm_kind,
     load_tables,
     mentions_harm,
 )
@@ -778,3 +779,32 @@ def test_ill_after_feel_is_sickness_not_i_will() -> None:
 
     assert normalize("i feel physically ill") == "i feel physically sick"
     assert normalize("ill text him tomorrow") == "i will text him tomorrow"
+
+
+# Session 39's phrase table (words SAID_*, DANGER_SAID_*, EX_SAID_*): phrases written with "_"
+# between their words, matched as phrases, in the script they are typed in
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ik ben een last voor iedereen", "self_harm"),
+        ("jag skär mig igen", "self_harm"),
+        ("napisałam list pożegnalny", "self_harm"),
+        ("ben bir yüküm herkese", "self_harm"),
+        ("遺書を書いた", "self_harm"),
+        ("mi ha detto che mi ammazza se lo lascio", "danger_from_other"),
+        ("сказал что убьет меня если я не вернусь", "danger_from_other"),
+        ("전 남친이 자살하겠다고 문자 보냈어", "other_at_risk"),
+    ],
+)
+def test_the_phrase_table_reaches_help_in_other_languages(text: str, kind: str) -> None:
+    assert mentions_harm(text) == "strong"
+    assert harm_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me muero de risa con este meme", "je suis mort de rire", "umieram ze śmiechu",
+     "mañana no estaré en la oficina", "yeh exam mujhe maar dalega yaar"],
+)
+def test_the_phrase_table_leaves_figures_of_speech_alone(text: str) -> None:
+    assert mentions_harm(text) != "strong"

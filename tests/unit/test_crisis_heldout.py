@@ -336,8 +336,9 @@ ROUNDS = {
     # 99, full 75, explicit 41 (number first 53/60), special 18, full alarms 3 (the emergency
     # reply), checked 7 (6.5%), in reach 108 (targets: all three still missed). The word model
     # learning the session's tuning set took reached to 98 and was not landed.
+    # Since session 39's phrase table (net.other_languages, words SAID_*): reached 101.
     "crisis_r43": Pinned(
-        (108, 108, 60, 24), 99, 75, 41, 18, 3, 7, checked_target_met=False, in_reach_min=108
+        (108, 108, 60, 24), 101, 75, 41, 18, 3, 7, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 31 (round 43's families and brief), measured
     # counts-only on the session's first code (df6c46f): reached 93 (86.1%), full 67,
@@ -345,8 +346,9 @@ ROUNDS = {
     # reply), checked 13 (12.0%), in reach 108 (targets: all three missed). On its last:
     # reached 94, full 69, explicit 39 (number first 54/60), special 16, full alarms 4 (3 the
     # emergency reply), checked 13 (targets: all three still missed).
+    # Since session 39's phrase table (net.other_languages, words SAID_*): reached 96.
     "crisis_r44": Pinned(
-        (108, 108, 60, 24), 94, 69, 39, 16, 4, 13, checked_target_met=False, in_reach_min=108
+        (108, 108, 60, 24), 96, 69, 39, 16, 4, 13, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 32 (round 44's families and brief), measured
     # counts-only on the session's first code (3f26143): reached 97 (89.8%), full 67,
@@ -355,8 +357,9 @@ ROUNDS = {
     # checked missed; no emergency reply to an ordinary message met). On its last code (the
     # word model's length threshold, new rules for pills told plainly): reached 97, full 67,
     # explicit 36, special 15, full alarms 1, checked 12 (11.1%).
+    # Since session 39's phrase table (net.other_languages, words SAID_*): reached 99.
     "crisis_r45": Pinned(
-        (108, 108, 60, 24), 97, 67, 36, 15, 1, 12, checked_target_met=False, in_reach_min=108
+        (108, 108, 60, 24), 99, 67, 36, 15, 1, 12, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 33 (the same families and brief), measured
     # counts-only on the session's first code (854dc1a): reached 97 (89.8%), full 69,
@@ -371,8 +374,9 @@ ROUNDS = {
     # 69, explicit 38 (number first 51/54), special 19, full alarms 4 (each the emergency
     # reply), checked 11 (10.2%), in reach 108. The same on its last code: no target met but
     # "in reach".
+    # Since session 39's phrase table (net.other_languages, words SAID_*): reached 103.
     "crisis_r47": Pinned(
-        (108, 108, 54, 24), 101, 69, 38, 19, 4, 11, checked_target_met=False, in_reach_min=108
+        (108, 108, 54, 24), 103, 69, 38, 19, 4, 11, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 35 (the same 18 families and brief, 55 explicit),
     # measured counts-only on the session's first code (e383903): reached 100 (92.6%), full
@@ -381,8 +385,9 @@ ROUNDS = {
     # not safe" beside it. The same on its last code: no target met. Session 36 looked at that
     # one miss by its route only (a 46-word plan read as good news): good news is now read in
     # short messages only, and all 108 have the button in reach.
+    # Since session 39's phrase table (net.other_languages, words SAID_*): reached 101.
     "crisis_r48": Pinned(
-        (108, 108, 55, 24), 100, 68, 38, 17, 2, 7, checked_target_met=False, in_reach_min=108
+        (108, 108, 55, 24), 101, 68, 38, 17, 2, 7, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 36 (the same 18 families and brief; 67 explicit, 55
     # of the 216 in other languages), measured counts-only on the session's first code
@@ -393,9 +398,17 @@ ROUNDS = {
     # of the 216 in other languages), measured counts-only on the session's first code
     # (5737b31): reached 102 (94.4%), full 71, explicit 46 (number first 72/77), special 18,
     # full alarms 5 (4 of them the emergency reply), checked 8 (7.4%), in reach 108.
+    # Since session 39's rules (chosen on tuning set r52a): reached 103, full alarms 4 (3 the
+    # emergency reply).
     "crisis_r51": Pinned(
-        (108, 108, 77, 24), 102, 71, 46, 18, 5, 8, checked_target_met=False, in_reach_min=108
+        (108, 108, 77, 24), 103, 71, 46, 18, 4, 8, checked_target_met=False, in_reach_min=108
     ),
+    # Held out: written blind in session 39 (the same 18 families and brief; 78 explicit, 58
+    # of the 216 in other languages), measured counts-only on the session's first code
+    # (16f6187): reached 95 (88.0%), full 74, explicit 49 (number first 69/78), special 17,
+    # full alarms 0, checked 5 (4.6%), in reach 108. The rules chosen on tuning set r52a left
+    # it as it was; the phrase table (words SAID_*) took it to reached 97 (89.8%).
+    "crisis_r52": Pinned((108, 108, 78, 24), 97, 74, 49, 17, 0, 5, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -509,8 +522,9 @@ ROUNDS = {
     # Measured once before: reached 84, full 47, explicit 20, special 11, full alarms 4 (two
     # the emergency reply: a French "je vais mourir si je le croise", a railing's height by
     # law), checked 10. After the rules chosen on it (the word model does not learn it):
+    # Since session 39's phrase table (net.other_languages, words SAID_*): reached 99.
     "crisis_tuning_r44a": Pinned(
-        (102, 100, 54, 24), 98, 67, 34, 16, 1, 10, checked_target_met=False, in_reach_min=102
+        (102, 100, 54, 24), 99, 67, 34, 16, 1, 10, checked_target_met=False, in_reach_min=102
     ),
     # Session 32's set (100 crisis, 300 ordinary, every message 25 to 80 words). Measured once
     # before: reached 90, full 62, explicit 39, special 12, full alarms 10 (7 the emergency
@@ -549,6 +563,14 @@ ROUNDS = {
     # a note for whoever finds them; six emergency replies to look-alikes):
     "crisis_tuning_r51a": Pinned(
         (100, 300, 71, 30), 98, 68, 46, 20, 11, 32, checked_target_met=False, in_reach_min=100
+    ),
+    # Session 39's set (126 crisis messages over the 18 families, 252 look-alikes; half of each
+    # in 19 other languages). Measured once before: reached 98, full 59, explicit 35, special
+    # 13, full alarms 6 (four the emergency reply), checked 15 (6.0%). After the rules chosen
+    # on it (pills gathered, a will, letters left, never waking, "he'll kill me" in 14
+    # languages; a rope for macrame, a series about a stalker, a night shift's "sleep forever"):
+    "crisis_tuning_r52a": Pinned(
+        (126, 252, 91, 28), 126, 59, 35, 13, 2, 12, in_reach_min=126
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
