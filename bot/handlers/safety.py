@@ -142,6 +142,7 @@ from bot.services.safety_answers import (
     hospital_wait,
     images_next,
     in_the_car,
+    in_the_home,
     is_acknowledgement,
     is_dont_know,
     is_joking,
@@ -1298,6 +1299,9 @@ _HEARD = (
     _Heard("s", wont_call, "text_instead", None),
     # "i cant call he'll hear me": silent ways to get help
     _Heard("d", cannot_speak, "cannot_speak", Step.UNSAFE),
+    # "he's still in the flat", "we live together" (a session-38 chat, a knife in the next
+    # room: "know not to open the door"): getting out if it is safe, a room with a lock if not
+    _Heard("d", in_the_home, "danger_in_home", Step.UNSAFE),
     # "im in the car": pull over before anything else
     _Heard("s", driving, "driving", Step.UNSAFE),
     # "just gonna drive to her place", after drink or pills (a session-37 chat: "I'd leave
@@ -1548,6 +1552,13 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         # "is that illegal", "who can i even tell", "he goes to my school", "i told my
         # sister, she's here": each its answer (a helper's chat: the same two texts in turn)
         _reply(turn, frame, data, f"images_{nxt}", Step.LISTEN)
+        return
+    bare = _bare_yes_or_no(text) if data.asked == "danger_in_home" else None
+    if bare is not None:
+        # "yes" / "no" to "can you get out safely?", the one they fear in the home: go now,
+        # quietly; or how to stay safer inside (a bare "yes" heard as an "ok" got "thank
+        # you, I'm right here")
+        _reply(turn, frame, data, "in_home_leave" if bare else "in_home_stay", Step.UNSAFE)
         return
     if (frame.step == Step.UNSAFE and is_acknowledgement(text)) or (
         data.unsafe and is_plain_ok(text) and not (data.rechecked and frame.step == Step.ASKED)

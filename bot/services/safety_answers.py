@@ -26,6 +26,7 @@ from bot.services.textnorm import normalize
 from bot.services.timezones import country_for_zone, resolve_timezone
 
 __all__ = [
+    "in_the_home",
     "someone_with_them",
     "talks_of_them",
     "minor_said",
@@ -5047,6 +5048,28 @@ _ARRIVED_TO_STAY = re.compile(
     r"(?:at|made it to|got to|arrived at|here at|reached)(?: safely)? "
     rf"{_SOMEONE_TO_STAY_WITH}(?: now| safely| safe)*(?: lol)?$"
 )
+
+
+# The one they fear is inside the home with them (a session-38 chat, a knife "in the next room":
+# "he's still in the flat" got "know not to open the door... if they show up, call"): the
+# advice for danger under the same roof, not for someone outside
+_IN_THE_HOME = re.compile(
+    r"\b(?:he|she|they|my ex)(?: is| s| are| re)?"
+    r" (?:still |now |back |asleep |sleeping |passed out )?"
+    r"(?:in|inside) (?:the|our|my|this) (?:flat|house|apartment|home|next room|other room"
+    r"|kitchen|living room|lounge|bedroom|hallway|hall|garage)\b"
+    r"|\b(?:he|she|they|my ex)(?: is| s| are| re)? (?:still )?(?:downstairs|upstairs|home"
+    r"|at home|next door to my room|in the room next to me)(?: now| right now| rn)?$"
+    r"|\b(?:we|i) (?:still )?(?:live|living) (?:together|with (?:him|her|them|my ex))\b"
+    r"|\b(?:he|she|they|my ex) (?:still )?(?:lives?|living) (?:here|with me|in my (?:flat|house"
+    r"|apartment))\b"
+)
+
+
+def in_the_home(text: str) -> bool:
+    """ "he's still in the flat", "we live together": the danger is under the same roof (not
+    "he's outside the flat", the one at the door)."""
+    return _found(_IN_THE_HOME, text) and not _found(_AT_DOOR, text)
 
 
 def still_there(text: str) -> bool:

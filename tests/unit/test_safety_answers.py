@@ -12,6 +12,7 @@ from bot.services.safety_answers import (
     country_said,
     done_to_self,
     going_to_stay,
+    in_the_home,
     is_dont_know,
     is_no_one,
     is_unreachable,
@@ -659,3 +660,22 @@ def test_at_a_height(text: str, expected: bool) -> None:
     from bot.services.safety_answers import at_a_height
 
     assert at_a_height(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he's still in the flat", True),
+        ("hes in the kitchen", True),
+        ("she's asleep in the other room", True),
+        ("we live together", True),
+        ("he lives with me", True),
+        ("he's downstairs", True),
+        ("he's outside the flat", False),
+        ("he's in the car outside my house", False),
+        ("we used to go to the kitchen together", False),
+        ("i'm in the flat", False),
+    ],
+)
+def test_in_the_home(text: str, expected: bool) -> None:
+    assert in_the_home(text) is expected
