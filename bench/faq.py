@@ -41,7 +41,7 @@ HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r34.yaml"
 # Rounds 35 and 36 were written blind in session 29 and measured on its first commit and its
 # last: held out as well, never tuned on; round 37 the same in session 30, round 38 in
 # session 31, round 39 in session 32, round 40 in session 33, round 41 in session 34, round
-# 50 in session 37.
+# 50 in session 37, round 52 in session 39.
 FRESH_HELDOUT = {
     "r35": ROOT / "tests" / "data" / "heldout" / "faq_r35.yaml",
     "r36": ROOT / "tests" / "data" / "heldout" / "faq_r36.yaml",
@@ -51,6 +51,7 @@ FRESH_HELDOUT = {
     "r40": ROOT / "tests" / "data" / "heldout" / "faq_r40.yaml",
     "r41": ROOT / "tests" / "data" / "heldout" / "faq_r41.yaml",
     "r50": ROOT / "tests" / "data" / "heldout" / "faq_r50.yaml",
+    "r52": ROOT / "tests" / "data" / "heldout" / "faq_r52.yaml",
 }
 PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r4": ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml",

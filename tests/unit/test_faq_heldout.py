@@ -298,6 +298,11 @@ ROUNDS = {
     # session's first code (f310a39): reached 102 (90.3%, the 95% target missed), right 73,
     # wrong 0, declined 23/23, quiet 34/34.
     "faq_r50": Pinned((113, 23, 34), 102, 73, 0, 23, 34),
+    # Held out (written 2026-12-07 by a helper of session 39 who saw only the answers' titles;
+    # 12 questions in other languages). Measured on the session's first code (16f6187):
+    # reached 93 (89.4%, the 95% target missed), right 50, wrong 2, declined 25/25, quiet
+    # 25/25.
+    "faq_r52": Pinned((104, 25, 25), 93, 50, 2, 25, 25),
 }
 
 
