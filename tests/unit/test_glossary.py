@@ -36,6 +36,10 @@ def test_a_word_of_another_list_is_read_when_the_detector_picks_a_neighbour() ->
     [
         ("cuándo deja de doler? ya van 3 semanas y sigo igual", "es", "pain_easing"),
         ("gaano katagal ba dapat yung no contact?", "tl", "how-long"),
+        # words of session 39's tuning set (t52a): "smetterà", "male"; "aliviada"; "batasan"
+        ("quando smetterà di fare così male?", "it", "pain_easing"),
+        ("me siento aliviada, es normal?", "es", "relief"),
+        ("gimana caranya bikin batasan sama mantan?", "id", "boundaries"),
     ],
 )
 def test_a_question_in_another_language_is_offered_never_answered(
