@@ -1568,8 +1568,10 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         key = "ack_going" if data.going else "ack_while_unsafe"
         if data.kind == "d" and data.at_door and not data.going:
             # "ok" with him at the door or on the way (a session-34 chat: "whenever you're
-            # ready, a person is the next step"): the door, the phone, the call
-            key = "ack_danger_near"
+            # ready, a person is the next step"): the door, the phone, the call; with them at
+            # the door already, the call now, not "the moment they come" (a helper's chat,
+            # session 39, "he's banging on the door now", then "ok")
+            key = "ack_danger_near" if data.coming else "ack_danger_here"
         if data.asked in _LISTENING or data.stopped:
             # "ok" after "talk to me" or "no more hotlines": company, not "stay with me while
             # you make that call" (a helper's chat: a call she never mentioned)
@@ -2141,6 +2143,12 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         # session-29 chat: "Feelings like this come in waves", then the urge tool)
         data.at_door, data.coming = True, False
         key = "dont_open" if asks_to_open_door(text) else "danger_still_there"
+        _reply(turn, frame, data, key, Step.UNSAFE)
+        return
+    if data.kind == "d" and (cannot_speak(text) or in_the_home(text)):
+        # "nahi bol sakti wo sun lega" (I can't talk, he'll hear), a minute after "haan" was
+        # read as safe (a helper's chat, session 39: the English-only notice): the talk again
+        key = "cannot_speak" if cannot_speak(text) else "danger_in_home"
         _reply(turn, frame, data, key, Step.UNSAFE)
         return
     if data.kind == "d" and a_handover(text) and mentions_harm(text) is None:

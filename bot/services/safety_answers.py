@@ -280,11 +280,27 @@ _STILL_UNSAFE = re.compile(
 _TICKS = frozenset("✅👍👌🆗✔☑")
 
 
+# Yes, no and "I don't know" in the scripts that normalising leaves nothing of (a helper's
+# chat, session 39: "아니요" to "are you safe?" got "Tell me more if you want")
+_SCRIPT_ANSWERS: dict[str, SafetyAnswer] = {
+    **dict.fromkeys(("네", "예", "응", "어", "да", "так", "ага", "はい", "うん", "نعم", "ايوه",
+                     "أيوه", "اه"), "safe"),
+    **dict.fromkeys(("아니요", "아니", "아뇨", "нет", "ні", "いいえ", "いや", "لا", "لأ"),
+                    "unsafe"),
+    **dict.fromkeys(("모르겠어요", "모르겠어", "몰라", "몰라요", "не знаю", "分からない",
+                     "わからない", "わかんない", "لا أعرف", "لا اعرف", "مش عارف",
+                     "مش عارفة"), "unsure"),
+}
+
+
 def read_safety_answer(text: str) -> SafetyAnswer | None:
     """Read a typed reply to "are you safe right now?"; None when it is not an answer."""
     marks = text.replace("\ufe0f", "").replace(" ", "").strip()
     if marks and all(ch in _TICKS for ch in marks):
         return "safe"
+    scripted = _SCRIPT_ANSWERS.get(text.strip(" .!?…~").lower())
+    if scripted is not None:
+        return scripted
     reply = _reply(text)
     if not reply or _ASKED_BACK.search(reply):
         return None
@@ -363,7 +379,15 @@ _LEAD_NO = re.compile(
     r"|offence|rush|pressure|clue)\b)"
     # "no im not calling samaritans" (a helper's chat, session 36): no call, not "unsafe"
     r"(?! (?:i am not|i will not|i do not want to) (?:calling|call|going to call|ringing|ring"
-    r"|texting|phoning)\b)|nope|nah|hindi|eish no|not really)\b"
+    r"|texting|phoning)\b)"
+    # "no he lives 2 hours away", "no i havent told anyone" (a helper's chats, session 39:
+    # "please call 000 now" to each): a fact of where he is, or of whom they told, not "no,
+    # I'm not safe"
+    r"(?! (?:he|she|they|my ex) (?:lives|live|is not|are not|does not live|moved|left|went"
+    r"|is (?:\d+|two|three|four|five|miles|hours|far|away|abroad|in another)"
+    r"|s (?:\d+|far|away))\b)"
+    r"(?! i (?:have not|did not|have never|never) (?:told|tell|said|talked to|spoken to)\b)"
+    r"|nope|nah|hindi|eish no|not really)\b"
 )
 _MAX_LOOSE = 20
 
@@ -523,7 +547,11 @@ _NO_ONE = re.compile(
     # as a name to call)
     r"|ninguem|nadie|no tengo a nadie|nao tenho ninguem|personne|je n ai personne|niemand"
     r"|ich habe niemanden|nessuno|non ho nessuno|walang tao|wala akong kausap|wala"
-    r"|koi nahi|koi nahi hai|nikt|kimse|tidak ada|gak ada)"
+    r"|koi nahi|koi nahi hai|nikt|kimse|tidak ada|gak ada"
+    # alone, said alone (a helper's chat, session 39: "sola" was a name to reach)
+    r"|(?:estoy |estou |je suis |ich bin |sono |main )?(?:sola|solo|sozinha|sozinho|seule|seul"
+    r"|allein|alleine|da sola|da solo|akeli|akela|sendiri|sendirian|mag isa)"
+    r"(?: (?:en casa|em casa|a la maison|zuhause|a casa|ghar pe|di rumah))?)"
     r"(?: (?:to call|to talk to|here|at all|really|anymore|tonight|i can call|i could call))*"
 )
 _SHORT_FOR = {
@@ -666,6 +694,20 @@ _NAME_REPLY = re.compile(
 _NOT_NAMES = frozenset(
     {
         "undo",
+        # alone, in the languages the talk reads (a helper's chat, session 39: "sola" after a
+        # threat got "Reach Sola now")
+        "sola",
+        "solo",
+        "sozinha",
+        "sozinho",
+        "seule",
+        "seul",
+        "allein",
+        "alleine",
+        "akeli",
+        "akela",
+        "sendiri",
+        "sendirian",
         # words a short reply opens with that are no one's name (seventh probe: "skip",
         # "number?", "english: he wrote me", "work: my boss is on my back")
         "skip",
@@ -1942,6 +1984,15 @@ _CANNOT_SPEAK = re.compile(
     r" (?:hear|hears|listening|in the house|next door|in the next room|outside the door)"
     r"| (?:out loud|aloud|loudly)\b)"
     r"|\b(?:hiding|locked myself) in (?:the|my) (?:bathroom|bedroom|room|toilet|wardrobe|closet)\b"
+    # "he can hear me i cant call anyone", "no puedo llamar, me oye" (a helper's chats, session
+    # 39: "call 112 right now", "want to try one while I stay with you?")
+    r"|\b(?:he|she|they|my ex|my bf|my boyfriend|my husband|my partner) (?:can|could|will|might"
+    r"|would) hear (?:me|us|it)\b|\b(?:no puedo|nao posso|nao da pra|je ne peux pas|je peux pas"
+    r"|ich kann (?:nicht|gerade nicht|jetzt nicht)|non posso"
+    r"|hindi ako (?:makatawag|makapagsalita))"
+    r" (?:llamar|hablar|ligar|falar|appeler|parler|anrufen|telefonieren|reden|sprechen|chiamare"
+    r"|parlare)\b|\b(?:me oye|me escucha|me ouve|m entend|hort mich|mi sente)\b"
+    r"|\b(?:nahi|nahin) bol (?:sakti|sakta)\b|\bwo sun lega\b|\bwoh sun lega\b"
     # "im in the bathroom", said on the danger path (a helper's chat: a feelings question)
     r"|^(?:i am |i m |im )?(?:in|locked in) (?:the|my) (?:bathroom|bedroom|toilet|wardrobe|closet)"
     r"(?: now| rn| right now)?$"
@@ -3039,6 +3090,24 @@ _COUNTRY_ALIASES = {
 }
 
 
+# Where someone is in a home or a day, and being alone, in the languages the talk reads: never
+# a country ("estoy en casa" was Chas, India; "estoy en el baño" El Banco, Colombia; "estou no
+# banheiro" Barreiro, Portugal; "sola" a person to reach: a helper's chats, session 39)
+_NOT_A_PLACE = re.compile(
+    r"(?:(?:the|my|a|el|la|mi|mis|o|a|minha|meu|le|ma|mon|der|die|das|dem|meiner|meinem|il|la"
+    r"|mia|mio|ang|sa|aking) )?(?:home|house|flat|apartment|room|bedroom|bathroom|kitchen|toilet"
+    r"|loo|bed|car|work|office|school|street|shower|closet|wardrobe|hallway|garden|basement"
+    r"|casa|bano|banho|banheiro|cuarto|habitacion|recamara|cocina|cama|coche|carro|auto|calle"
+    r"|trabajo|oficina|escuela|quarto|cozinha|trabalho|escola|rua|maison|salle de bain|toilettes"
+    r"|cuisine|chambre|lit|voiture|boulot|travail|ecole|rue|hause|zuhause|bad|badezimmer|kuche"
+    r"|zimmer|schlafzimmer|bett|auto|arbeit|schule|strasse|bagno|camera|cucina|letto|macchina"
+    r"|lavoro|scuola|bahay|kwarto|banyo|kusina|kama|kotse|trabaho|eskwela|ghar|kamra|kamre"
+    r"|dom|domu|lazience|kuchni|pokoju|pracy)(?: (?:now|rn|right now|ahora|agora|maintenant"
+    r"|jetzt|adesso|ngayon|abhi))?"
+    r"|(?:all |tout |toute |completamente |muy )?(?:alone|sola|solo|sozinha|sozinho|seul|seule"
+    r"|allein|alleine|da sola|da solo|mag isa|akela|akeli|sama)(?: (?:now|rn|ahora|agora))?"
+)
+
 # A yes or a no (in any language the talk reads), or "ok": never the name of a place.
 _YES_NO_ALONE = re.compile(rf"(?:{_YES}|{_NO}|{_OK})(?: (?:{_YES}|{_NO}|{_OK}))*")
 
@@ -3053,6 +3122,8 @@ def country_named(text: str, names: dict[str, str]) -> str | None:
     said = _PLACE_SAID.match(norm)
     place = (said.group("place") or said.group("place2") if said else norm).strip(" .,")
     place = re.sub(r"^the ", "", place) if place not in names else place
+    if _NOT_A_PLACE.fullmatch(place):
+        return None
     known = {**names, **_COUNTRY_ALIASES}
     for name in (place, f"the {place}"):
         if name in known:
@@ -5063,6 +5134,16 @@ _IN_THE_HOME = re.compile(
     r"|\b(?:we|i) (?:still )?(?:live|living) (?:together|with (?:him|her|them|my ex))\b"
     r"|\b(?:he|she|they|my ex) (?:still )?(?:lives?|living) (?:here|with me|in my (?:flat|house"
     r"|apartment))\b"
+    # ... in the languages the talk reads (a helper's chat, session 39: "wo ghar pe hai abhi",
+    # he's at home now, got "if they show up, call 112")
+    r"|\b(?:wo|woh|vo|voh) (?:abhi )?ghar (?:pe|par|mein|me) (?:hi )?(?:hai|he|h)\b"
+    r"|\bhum saath (?:rehte|rahte) (?:hai|hain|he)\b"
+    r"|\b(?:el|ella) (?:esta|sigue|todavia esta) (?:aqui )?en (?:la |mi )?casa\b"
+    r"|\bvivimos juntos\b"
+    r"|\b(?:ele|ela) (?:esta|ta|continua) (?:aqui )?(?:em|na) casa\b|\bmoramos juntos\b"
+    r"|\b(?:il|elle) est (?:encore |toujours )?(?:a la maison|dans l appartement|chez nous)\b"
+    r"|\bon vit ensemble\b|\b(?:er|sie) ist (?:noch )?(?:zuhause|zu hause|in der wohnung)\b"
+    r"|\bwir wohnen zusammen\b"
 )
 
 

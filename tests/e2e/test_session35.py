@@ -376,7 +376,9 @@ async def test_the_ex_at_risk_said_in_portuguese_gets_help_for_him_not_a_check_o
     await onboard(user, zone="America/Sao_Paulo")
     await user.send("meu ex disse que vai se matar se eu não responder")
     first = await user.reply()
-    assert said_within(first, "sos.harm_check_other_risk"), first.plain
+    # since session 39 a rule reads the ex's threat in Portuguese, French, Spanish and Italian:
+    # the full reply for the ex at risk (help for him at once), not the check
+    assert said_within(first, "sos.ex_at_risk"), first.plain
     assert "192" in first.plain, first.plain
     await user.send("ele mandou foto de remédios")
     photo = await user.reply()

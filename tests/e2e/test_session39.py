@@ -7,10 +7,14 @@ burden in Dutch each reach the check their kind needs."""
 
 from __future__ import annotations
 
+from bot.core.content import load_content
 from bot.emulator.server import BotApiEmulator
+from bot.services import tghtml
 from tests.e2e.test_safety import said
 from tests.e2e.test_session38 import _talk
 from tests.harness import BotRunner
+
+CONTENT = load_content()
 
 
 async def test_the_one_they_fear_in_the_flat_gets_the_advice_for_inside(
@@ -90,3 +94,94 @@ async def test_a_burden_in_dutch_is_asked_about_with_the_lines(
     assert "safe right now?" in check.plain, check.plain
     assert "113" in check.plain, check.plain
     assert "Make a safety plan" in " ".join(check.button_texts()), check.button_texts()
+
+
+# A second pair of helpers' chats (session 39), on the code above.
+
+
+async def test_where_they_are_in_the_house_is_not_a_country(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, home, alone = await _talk(
+        emu.user(39507), "mi ex dice que me va a matar", "estoy en casa", "sola",
+        zone="America/Mexico_City",
+    )
+    # "casa" was Chas, India (112, Women Helpline 181); "sola" a person to reach
+    for reply in (home, alone):
+        assert "India" not in reply.plain, reply.plain
+        assert "181" not in reply.plain, reply.plain
+    assert "911" in home.plain, home.plain
+    assert said(alone, "sos.no_one_danger"), alone.plain
+    assert "Sola" not in alone.plain, alone.plain
+
+
+async def test_abuse_at_home_in_hinglish_is_danger_and_he_is_inside(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    check, inside = await _talk(
+        emu.user(39508), "mera boyfriend mujhe maarta hai, hum saath rehte hai",
+        "wo ghar pe hai abhi", zone="Asia/Kolkata",
+    )
+    assert "181" in check.plain, check.plain  # the women's helpline, not only the button
+    assert said(inside, "sos.danger_in_home"), inside.plain
+
+
+async def test_drunk_and_throwing_things_is_danger_and_he_can_hear(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    danger, silent = await _talk(
+        emu.user(39509), "he's drunk again and throwing stuff. im in the bathroom",
+        "he can hear me i cant call anyone", zone="America/New_York",
+    )
+    assert said(danger, "sos.danger_reply"), danger.plain
+    assert "1-800-799-7233" in danger.plain, danger.plain  # the domestic violence line
+    assert said(silent, "sos.cannot_speak"), silent.plain
+
+
+async def test_no_in_korean_and_in_russian_is_not_safe(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, no = await _talk(emu.user(39510), "죽고 싶어요", "아니요", zone="Asia/Seoul")
+    assert "112" in no.plain, no.plain
+    assert "119" in no.plain, no.plain
+    assert said(no, "sos.taken_back") or said(no, "sos.unsafe_now"), no.plain
+    _, ru_no = await _talk(
+        emu.user(39511), "муж угрожает меня убить, мы живём вместе", "нет", zone="Europe/Moscow"
+    )
+    assert "8-800-7000-600" in ru_no.plain or "112" in ru_no.plain, ru_no.plain
+    assert said(ru_no, "sos.danger_unsafe"), ru_no.plain
+
+
+async def test_the_exs_threat_in_french_is_the_ex_at_risk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (heard,) = await _talk(
+        emu.user(39512), "mon ex m'a envoyé un message, il dit qu'il va se suicider ce soir",
+        zone="Europe/Paris",
+    )
+    # after the note in French ("pour l'instant je ne parle qu'anglais"), the reply for the ex
+    # at risk, not the person's own ("put some distance between you and anything...")
+    openings = [" ".join(v.split())[:40] for v in CONTENT.variants("sos.ex_at_risk")]
+    body = " ".join(heard.plain.split("\n\n", 1)[1].split())
+    assert any(body.startswith(tghtml.to_plain(o)) for o in openings), heard.plain
+
+
+async def test_a_no_that_tells_where_he_is_is_not_not_safe(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    *_, far = await _talk(
+        emu.user(39513), "my ex just texted saying he'll kill himself if i dont unblock him",
+        "what do i do", "no he lives 2 hours away", zone="Australia/Sydney",
+    )
+    assert "call 000 now" not in far.plain.lower(), far.plain
+
+
+async def test_ok_with_him_at_the_door_is_the_call_now(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    *_, door, ok = await _talk(
+        emu.user(39514), "he's drunk again and throwing stuff. im in the bathroom",
+        "he's banging on the door now", "ok", zone="America/New_York",
+    )
+    assert said(ok, "sos.ack_danger_here"), ok.plain
+    assert "the moment they" not in ok.plain, ok.plain
