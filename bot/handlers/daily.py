@@ -56,13 +56,15 @@ async def pause_typed(turn: Turn, typed: str) -> None:
 
 
 def _pause_days(typed: str, turn: Turn) -> int | None:
-    days = parse_pause_days(typed) or days_until(typed, turn.today)
+    days = days_until(typed, turn.today) or parse_pause_days(typed)
     return days if days is not None and days <= daily.MAX_PAUSE_DAYS else None
 
 
 async def _pause_for(turn: Turn, days: int | None, typed: str | None = None) -> None:
     first = turn.today
-    if typed is None or parse_pause_days(typed) is not None:
+    if typed is None or (
+        days_until(typed, turn.today) is None and parse_pause_days(typed) is not None
+    ):
         # N days from the first day not already messaged; "until friday", "the weekend" are
         # days counted to a named day, from today as they say
         user = turn.user

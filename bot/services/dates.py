@@ -804,11 +804,54 @@ _UNTIL_HOLIDAY_RE = re.compile(
 _HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "boxing day": (12, 26)}
 
 
+# "until the 10th", "till 10 december", "until dec 10th" (a helper's chat, session 39: "until
+# the 10th" got the usage line, with /pause and without)
+_UNTIL_DAY_RE = re.compile(
+    r"^(?:until|till|til|untill|up to|through|thru|to)\s+(?:the\s+)?"
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month>[a-z]+))?"
+    r"|(?P<month2>[a-z]+)\s+(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?)$"
+)
+
+
+_WEEKEND_RE = re.compile(
+    r"^(?:(?:for|over|during|through|thru|until after|till after|until the end of) )?"
+    r"(?:this |the |this coming |the whole )?weekend$"
+)
+
+
+def _next_day_of_month(today: date, day: int, month: int | None) -> date | None:
+    """The first date after `today` that is `day` (of `month`, when named)."""
+    for ahead in range(0, 13):
+        year, m = divmod(today.month - 1 + ahead, 12)
+        year, m = today.year + year, m + 1
+        if month is not None and m != month:
+            continue
+        if day <= calendar.monthrange(year, m)[1]:
+            when = date(year, m, day)
+            if when > today:
+                return when
+    return None
+
+
 def days_until(text: str, today: date) -> int | None:
     """Days from `today` to the day a pause ends on: "until friday" -> the next Friday
     (7 when today is Friday), "till tomorrow" -> 1, "until after christmas" -> 26 December,
-    "till new year" -> 1 January. None for anything else."""
+    "till new year" -> 1 January, "until the 10th" -> the next 10th, "this weekend" -> the
+    next Monday. None for anything else."""
     said = " ".join(text.lower().split()).rstrip(".!")
+    if _WEEKEND_RE.match(said):
+        # "this weekend" asked on a Wednesday: the pause runs to Monday (it can only begin
+        # today), never two days from now (a helper's chat, session 39: back on Friday)
+        return (7 - today.weekday()) or 7
+    on_day = _UNTIL_DAY_RE.match(said)
+    if on_day is not None:
+        day = int(on_day.group("day") or on_day.group("day2"))
+        month_word = on_day.group("month") or on_day.group("month2")
+        month = _MONTHS.get(month_word) if month_word else None
+        if (month_word and month is None) or not 1 <= day <= 31:
+            return None
+        when = _next_day_of_month(today, day, month)
+        return None if when is None else (when - today).days
     holiday = _UNTIL_HOLIDAY_RE.match(said)
     if holiday is not None:
         name = holiday.group(2)

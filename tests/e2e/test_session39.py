@@ -185,3 +185,37 @@ async def test_ok_with_him_at_the_door_is_the_call_now(
     )
     assert said(ok, "sos.ack_danger_here"), ok.plain
     assert "the moment they" not in ok.plain, ok.plain
+
+
+# The everyday chats of the second pair (session 39).
+
+
+async def test_pauses_asked_in_plain_words_are_done_to_the_day_said(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # the harness's clock: Wednesday 25 November 2026
+    christmas, _, weekend, _, tenth = await _talk(
+        emu.user(39515), "pause till after christmas", "/resume", "no messages this weekend",
+        "/resume", "stop reminders until the 10th", zone="America/Los_Angeles",
+    )
+    assert said(christmas, "daily.paused_days"), christmas.plain
+    assert "26 December" in christmas.plain, christmas.plain
+    # the weekend is not "two days from now" (Wednesday and Thursday): back on Monday
+    assert "Monday 30 November" in weekend.plain, weekend.plain
+    assert "10 December" in tenth.plain, tenth.plain
+
+
+async def test_questions_that_named_seeing_or_telling_him_are_answered_not_urges(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    party, tell, muted, kids = await _talk(
+        emu.user(39516), "what if i see her at the party on saturday",
+        "should i tell him i'm doing no contact", "ok i muted him", "after the kids are asleep",
+    )
+    for reply in (party, tell):
+        assert not said(reply, "urge.free_text_offer"), reply.plain
+        assert "📚 Other questions" in reply.button_texts(), reply.button_texts()
+    assert "not a slip" in party.plain, party.plain
+    assert "announcement" in tell.plain, tell.plain
+    assert "Block:" not in muted.plain, muted.plain  # met as a step done, not the how-to
+    assert "safe right now" not in kids.plain, kids.plain  # a time of day, not a worry
