@@ -842,7 +842,7 @@ def days_until(text: str, today: date) -> int | None:
     if _WEEKEND_RE.match(said):
         # "this weekend" asked on a Wednesday: the pause runs to Monday (it can only begin
         # today), never two days from now (a helper's chat, session 39: back on Friday)
-        return (7 - today.weekday()) or 7
+        return 7 - today.weekday()
     on_day = _UNTIL_DAY_RE.match(said)
     if on_day is not None:
         day = int(on_day.group("day") or on_day.group("day2"))

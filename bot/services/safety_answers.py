@@ -383,7 +383,7 @@ _LEAD_NO = re.compile(
     # "no he lives 2 hours away", "no i havent told anyone" (a helper's chats, session 39:
     # "please call 000 now" to each): a fact of where he is, or of whom they told, not "no,
     # I'm not safe"
-    r"(?! (?:he|she|they|my ex) (?:lives|live|is not|are not|does not live|moved|left|went"
+    r"(?! (?:he|she|they|my ex) (?:lives|live|does not live|moved"
     r"|is (?:\d+|two|three|four|five|miles|hours|far|away|abroad|in another)"
     r"|s (?:\d+|far|away))\b)"
     r"(?! i (?:have not|did not|have never|never) (?:told|tell|said|talked to|spoken to)\b)"

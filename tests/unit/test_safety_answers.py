@@ -679,3 +679,23 @@ def test_at_a_height(text: str, expected: bool) -> None:
 )
 def test_in_the_home(text: str, expected: bool) -> None:
     assert in_the_home(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fact of where he is, or of whom they told: not "no, I'm not safe" (session 39)
+        ("no he lives 2 hours away", None),
+        ("no i havent told anyone", None),
+        # ... but a "no" with him near, or gone for a weapon, still is
+        ("no he is outside", "unsafe"),
+        ("no he went to get his gun", "unsafe"),
+        # yes, no and "I don't know" in the scripts normalising leaves nothing of
+        ("아니요", "unsafe"),
+        ("нет", "unsafe"),
+        ("네", "safe"),
+        ("не знаю", "unsure"),
+    ],
+)
+def test_no_with_a_fact_and_answers_in_other_scripts(text: str, expected: str | None) -> None:
+    assert read_safety_answer(text) == expected
