@@ -373,10 +373,12 @@ _LEAD_YES = re.compile(
     r"^(?:yes|yeah|yep|yup|yh|yea|yas|sure|for now yeah|for now yes)\b"
     r"|\b(?:for now|for tonight) (?:yes|yeah)$"
 )
-# (not "no more sunday summaries pls", "no worries": a session-28 chat got "call 112 now")
+# (not "no more sunday summaries pls", "no worries": a session-28 chat got "call 112 now"; nor
+# "no messages this weekend", a minute after "yes" to "are you safe?": the terminal chat of
+# session 39 got "call your local emergency number right now")
 _LEAD_NO = re.compile(
     r"^(?:no(?! (?:more|longer|need|worries|worry|problem|problems|thanks|thank you|offense"
-    r"|offence|rush|pressure|clue)\b)"
+    r"|offence|rush|pressure|clue|messages|message|reminders|texts|notifications|daily)\b)"
     # "no im not calling samaritans" (a helper's chat, session 36): no call, not "unsafe"
     r"(?! (?:i am not|i will not|i do not want to) (?:calling|call|going to call|ringing|ring"
     r"|texting|phoning)\b)"

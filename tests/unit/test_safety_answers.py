@@ -690,6 +690,8 @@ def test_in_the_home(text: str, expected: bool) -> None:
         # ... but a "no" with him near, or gone for a weapon, still is
         ("no he is outside", "unsafe"),
         ("no he went to get his gun", "unsafe"),
+        # a request about the daily messages, not an answer
+        ("no messages this weekend", None),
         # yes, no and "I don't know" in the scripts normalising leaves nothing of
         ("아니요", "unsafe"),
         ("нет", "unsafe"),
