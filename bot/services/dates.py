@@ -813,6 +813,12 @@ _UNTIL_DAY_RE = re.compile(
 )
 
 
+# "idk like until the 10th?" at /pause's "how long?" (the terminal chat, session 39: "I can't
+# answer that one"): the length, said unsurely
+_UNSURE_OPENING = re.compile(r"^(?:(?:idk|i dunno|dunno|like|um|uh|erm|hmm|maybe|ok|okay|so|just"
+                             r"|probably)\s+)+")
+
+
 _WEEKEND_RE = re.compile(
     r"^(?:(?:for|over|during|through|thru|until after|till after|until the end of) )?"
     r"(?:this |the |this coming |the whole )?weekend$"
@@ -838,7 +844,7 @@ def days_until(text: str, today: date) -> int | None:
     (7 when today is Friday), "till tomorrow" -> 1, "until after christmas" -> 26 December,
     "till new year" -> 1 January, "until the 10th" -> the next 10th, "this weekend" -> the
     next Monday. None for anything else."""
-    said = " ".join(text.lower().split()).rstrip(".!")
+    said = _UNSURE_OPENING.sub("", " ".join(text.lower().split()).rstrip(".!?"))
     if _WEEKEND_RE.match(said):
         # "this weekend" asked on a Wednesday: the pause runs to Monday (it can only begin
         # today), never two days from now (a helper's chat, session 39: back on Friday)

@@ -397,6 +397,9 @@ def test_a_sentence_is_not_a_date_for_the_strict_parser() -> None:
         ("until christmas", 30), ("until after christmas", 31), ("till xmas", 30),
         ("until new year", 37), ("until after new year's", 38), ("till boxing day", 31),
         ("until soon", None), ("over christmas", None), ("christmas", None),
+        # session 39: a day of the month, the weekend, and said unsurely (TODAY: Wed 25 Nov)
+        ("until the 10th", 15), ("this weekend", 5), ("idk like until the 10th?", 15),
+        ("maybe till friday?", 2), ("idk", None),
     ],
 )
 def test_days_until_a_named_day(text: str, days: int | None) -> None:
