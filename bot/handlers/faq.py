@@ -56,6 +56,7 @@ from bot.services.listening import (
     means_it,
     meet_up,
     my_fault,
+    others_rush,
     practical_draft,
     pregnant,
     pushes_back,
@@ -244,6 +245,9 @@ _FEELINGS_HEARD = (
     # "i blocked her. feel sick", "ok so i unfollowed him. now what": the step honoured, how it
     # feels heard; not its how-to again (a helper's chat, session 37)
     _Heard(lambda r: step_hurts(r.text), "listen.step_hurts", topics=True),
+    # "everyone says just get over it" (a helper's chat, session 39: "Yes, it can", the answer
+    # on moving on): no deadline on it, said plainly
+    _Heard(lambda r: others_rush(r.text), "listen.others_rush", topics=True),
     # "i feel so stupid": not a topic menu; kindness first, and what happened?
     _Heard(
         lambda r: self_blame(r.text) and r.match.kind != "answer", "listen.self_blame",

@@ -87,6 +87,7 @@ from bot.services.safety_answers import (
     asks_who_is_told,
     asks_who_sees,
     asks_why_numbers,
+    asleep_there,
     at_a_height,
     at_hospital,
     at_the_door,
@@ -162,6 +163,7 @@ from bot.services.safety_answers import (
     minor_said,
     misses_who_hurt_them,
     mistaken_tap,
+    must_go,
     names_what_was_taken,
     no_address,
     no_credit,
@@ -1302,6 +1304,11 @@ _HEARD = (
     # "he's still in the flat", "we live together" (a session-38 chat, a knife in the next
     # room: "know not to open the door"): getting out if it is safe, a room with a lock if not
     _Heard("d", in_the_home, "danger_in_home", Step.UNSAFE),
+    # "he's waking up i have to go" (a helper's chat, session 39: "one thing at a time"): go,
+    # delete the chat if they check the phone, come back any time; "he's asleep now": the
+    # quiet moment, and how to use it
+    _Heard("d", must_go, "danger_must_go", Step.UNSAFE),
+    _Heard("d", asleep_there, "danger_asleep", Step.UNSAFE),
     # "im in the car": pull over before anything else
     _Heard("s", driving, "driving", Step.UNSAFE),
     # "just gonna drive to her place", after drink or pills (a session-37 chat: "I'd leave

@@ -64,6 +64,7 @@ __all__ = [
     "pregnant",
     "revenge",
     "self_blame",
+    "others_rush",
     "self_hate",
     "my_fault",
     "step_hurts",
@@ -120,6 +121,7 @@ class _ListeningData(DataModel):
     violent_anger: Regex
     revenge: Regex
     self_blame: Regex
+    others_rush: Regex
     judged: Regex
     sh_streak: Regex
     adult_age: Regex
@@ -386,6 +388,21 @@ def wants_no_menu(text: str) -> bool:
 def self_hate(text: str) -> bool:
     """ "i hate myself for this": anger turned on oneself."""
     return _DATA.self_hate.search(normalize(text)) is not None
+
+
+_ASKS_IF_TRUE = re.compile(
+    r"\?|\b(?:is (?:that|it|this) true|(?:does|do|will|can|could) (?:it|that|this|nc|no contact"
+    r"|they)|how (?:do|can|long)|help(?:s)? (?:you |me |people )?(?:to )?(?:get over|move on))\b"
+)
+
+
+def others_rush(text: str) -> bool:
+    """ "everyone says just get over it": told to be over it by now (not "people say nc helps
+    you move on, is that true?", a question for the topics)."""
+    norm = normalize(text)
+    return _DATA.others_rush.search(norm) is not None and _ASKS_IF_TRUE.search(
+        text.lower() + " " + norm
+    ) is None
 
 
 def self_blame(text: str) -> bool:

@@ -27,6 +27,8 @@ from bot.services.timezones import country_for_zone, resolve_timezone
 
 __all__ = [
     "in_the_home",
+    "asleep_there",
+    "must_go",
     "someone_with_them",
     "talks_of_them",
     "minor_said",
@@ -5153,6 +5155,43 @@ def in_the_home(text: str) -> bool:
     """ "he's still in the flat", "we live together": the danger is under the same roof (not
     "he's outside the flat", the one at the door)."""
     return _found(_IN_THE_HOME, text) and not _found(_AT_DOOR, text)
+
+
+# The one they fear, asleep in the home ("he's asleep now", "she finally passed out"; a
+# helper's chat, session 39: after a controlling partner, "he's asleep now" got the steps for
+# the days after leaving, "tell the people you're with"): a quiet moment, and how to use it.
+# Not "the kids are asleep": only the one feared.
+_ASLEEP_THERE = re.compile(
+    r"^(?:(?:ok|okay|so|and|but|now|finally|right|well|ok so) )*"
+    r"(?:he|she|my ex|my (?:husband|boyfriend|bf|partner|wife|girlfriend|gf|fiance|fiancee))"
+    r"(?: is| s| has| just)*(?: finally| just| now)?"
+    r" (?:asleep|sleeping|passed out|fell asleep|gone to sleep|went to sleep|gone to bed"
+    r"|went to bed|snoring|out cold|crashed)(?: now| finally| rn| right now| at last| for now"
+    r"| i think| lol)*$"
+)
+
+
+def asleep_there(text: str) -> bool:
+    """ "he's asleep now": the one feared is asleep, a quiet moment (not the kids)."""
+    return _found(_ASLEEP_THERE, text)
+
+
+# Having to stop typing, the one feared near ("he's waking up i have to go", "gotta go he's
+# coming", "shit hes back gtg"; a helper's chat, session 39: got "one thing at a time: doors
+# locked"): go now; the chat can be deleted; come back any time.
+_MUST_GO = re.compile(
+    r"\b(?:i )?(?:have to|got to|gotta|need to|must|hav to|hafta) go(?: now| rn)?$"
+    r"|\b(?:i )?(?:have to|got to|gotta|need to|must) go(?: now| rn)?"
+    r" (?:he|she|they|my ex)\b"
+    r"|\bgtg\b|\bg2g\b"
+    r"|\b(?:he|she|my ex)(?: is| s)? (?:waking up|awake|woke up|up now|getting up|coming back"
+    r"|coming home|home now|back now|on his way back|on her way back)\b"
+)
+
+
+def must_go(text: str) -> bool:
+    """ "he's waking up i have to go": they must stop typing now, the one feared close."""
+    return _found(_MUST_GO, text)
 
 
 def still_there(text: str) -> bool:

@@ -14,6 +14,7 @@ from bot.services.listening import (
     logistics_asked,
     low_mood,
     not_replying,
+    others_rush,
     resisting,
     saw_them,
 )
@@ -188,3 +189,21 @@ def test_saw_them(typed: str, seen: bool) -> None:
 )
 def test_resisting(typed: str, holding: bool) -> None:
     assert resisting(typed) is holding
+
+
+@pytest.mark.parametrize(
+    ("text", "rushed"),
+    [
+        ("everyone says just get over it", True),
+        ("my mum says i should be over him by now", True),
+        ("people keep telling me to move on", True),
+        ("all my friends act like its been long enough", True),
+        # a question for the topics, or something else told
+        ("people say no contact helps you move on is that true", False),
+        ("how do i move on when everyone says get over it", False),
+        ("my therapist says no contact helps", False),
+        ("he says he moved on", False),
+    ],
+)
+def test_told_to_be_over_it(text: str, rushed: bool) -> None:
+    assert others_rush(text) is rushed

@@ -1,0 +1,49 @@
+"""The fortieth session, through the emulator: the danger path when the one feared is in the
+home. "he's asleep now" is a quiet moment (out now if they want, or a support line to plan;
+delete the chat if the phone is checked), never the steps for the days after leaving; "he's
+waking up i have to go" lets them go at once, with the chat's deletion and the silent call."""
+
+from __future__ import annotations
+
+from bot.emulator.server import BotApiEmulator
+from tests.e2e.test_safety import said
+from tests.e2e.test_session38 import _talk
+from tests.harness import BotRunner
+
+
+async def test_he_is_asleep_is_a_quiet_moment_and_waking_up_lets_them_go(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, asleep, going = await _talk(
+        emu.user(40001),
+        "my boyfriend controls everything, he checks my phone and he hit me last week",
+        "he's asleep now",
+        "he's waking up i have to go",
+    )
+    assert said(asleep, "sos.danger_asleep"), asleep.plain
+    assert "0808 2000 247" in asleep.plain, asleep.plain  # the UK's abuse line, to plan
+    assert "delete this chat" in asleep.plain, asleep.plain
+    assert "Tell the people you're with" not in asleep.plain, asleep.plain
+    assert said(going, "sos.danger_must_go"), going.plain
+    assert "999" in going.plain, going.plain
+    assert "press 55" in going.plain, going.plain  # the silent call
+
+
+async def test_the_kids_asleep_is_not_the_quiet_moment(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, kids = await _talk(
+        emu.user(40002),
+        "he threatened to kill me tonight",
+        "the kids are asleep",
+    )
+    assert not said(kids, "sos.danger_asleep"), kids.plain
+    assert not said(kids, "sos.danger_must_go"), kids.plain
+
+
+async def test_everyone_says_get_over_it_is_heard_not_answered_as_moving_on(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (heard,) = await _talk(emu.user(40003), "everyone says just get over it")
+    assert said(heard, "listen.others_rush"), heard.plain
+    assert not heard.plain.startswith("Yes, it can"), heard.plain
