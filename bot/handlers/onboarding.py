@@ -28,6 +28,7 @@ from bot.services.clocktime import (
     TimeParseError,
     find_clock_time,
     only_a_time,
+    other_half,
     parse_clock_time,
 )
 from bot.services.corrections import corrected_answer, cued, is_back
@@ -317,7 +318,7 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             ask(turn, frame)
     elif frame.step == TIME:
         try:
-            await _take_time(turn, frame, parse_clock_time(text))
+            await _take_time(turn, frame, parse_clock_time(text), other_half(text))
         except TimeParseError as exc:
             if exc.code == "unrecognised" and (named := find_clock_time(text)) is not None:
                 # "7:30am before the kids wake up", "around 6 in the morning is when i wake
@@ -510,7 +511,7 @@ async def _correct(turn: Turn, frame: Frame, kind: str, fix: str) -> None:
     if kind == "date":
         await _take_date(turn, frame, fix)
     elif kind == "time":
-        await _take_time(turn, frame, parse_clock_time(fix))
+        await _take_time(turn, frame, parse_clock_time(fix), other_half(fix))
     else:
         candidates = resolve_timezone(fix)
         if len(candidates) == 1:
@@ -726,13 +727,22 @@ def _date_on_their_calendar(turn: Turn, frame: Frame, zone: str) -> str | None:
     )
 
 
-async def _take_time(turn: Turn, frame: Frame, at: time) -> None:
+async def _take_time(turn: Turn, frame: Frame, at: time, other: time | None = None) -> None:
+    """The daily time set; `other`, the same time in the evening when an hour from 1 to 11 was
+    typed without a part of the day ("half 9ish"): said, with how to take it instead."""
     await people.set_daily_time(session=turn.session, user=turn.user, at=at, now=turn.now)
-    if OnboardingData.of(frame).mode == MODE_SINGLE:
+    single = OnboardingData.of(frame).mode == MODE_SINGLE
+    note = (
+        ""
+        if other is None
+        else "\n\n" + turn.t(f"daily.other_half.{'single' if single else 'setup'}",
+                               time=at.strftime("%H:%M"), other=other.strftime("%H:%M"))
+    )
+    if single:
         turn.convo.pop(NAME)
-        await _settled(turn, "daily.time_changed.time", time=at.strftime("%H:%M"))
+        await _settled(turn, "daily.time_changed.time", time=at.strftime("%H:%M"), note=note)
         return
-    turn.say(turn.t("onboarding.time_ok", time=at.strftime("%H:%M")))
+    turn.say(turn.t("onboarding.time_ok", time=at.strftime("%H:%M")) + note)
     turn.convo.goto(frame, REASON)
     ask(turn, frame)
 
@@ -869,12 +879,13 @@ async def _finish(turn: Turn, frame: Frame, *, announce: bool = True) -> int:
 
 
 async def _settled(
-    turn: Turn, key: str, markup: ReplyKeyboardRemove | None = None, **shown: str
+    turn: Turn, key: str, markup: ReplyKeyboardRemove | None = None, note: str = "",
+    **shown: str,
 ) -> None:
     """A setting changed after onboarding: reschedule, then one confirmation that says both
-    the new setting and when the next message comes."""
+    the new setting and when the next message comes (and `note`, a line said after it)."""
     await daily.refresh_next_daily(session=turn.session, user=turn.user, now=turn.now)
-    turn.say(turn.t(key, next=describe_next(turn), **shown), markup)
+    turn.say(turn.t(key, next=describe_next(turn), **shown) + note, markup)
 
 
 def _shown_labels(frame: Frame) -> list[str]:

@@ -22,7 +22,7 @@ from bot.services.textnorm import (
     load_data,
 )
 
-__all__ = ["TimeErrorCode", "TimeParseError", "only_a_time", "parse_clock_time"]
+__all__ = ["TimeErrorCode", "TimeParseError", "only_a_time", "other_half", "parse_clock_time"]
 
 TimeErrorCode = Literal["unrecognised", "out_of_range"]
 
@@ -263,6 +263,24 @@ def parse_clock_time(text: str) -> time:
             digits = m.group(1)
             hour, minute, ampm = int(digits[:-2]), int(digits[-2:]), m.group(2)
     return _apply_period(hour, minute, _merge(period, ampm))
+
+
+def other_half(text: str) -> time | None:
+    """ "half 9ish", "9", "9:30": an hour from 1 to 11 said without a part of the day, read as
+    the morning: the same time in the evening, to offer (a helper's chat, session 39: "half
+    9ish" set 09:30 for someone whose messages came at 21:00, silently). None when the part
+    was said ("9pm", "9 in the morning", "at night") or the hour written the 24-hour way
+    ("09:30")."""
+    try:
+        at = parse_clock_time(text)
+    except TimeParseError:
+        return None
+    said, period, _ = _normalise(text)
+    if period is not None or not 1 <= at.hour <= 11 or re.search(r"\b(?:am|pm)\b", said):
+        return None
+    if re.search(r"(?<!\d)0\d", said):
+        return None
+    return time(at.hour + 12, at.minute)
 
 
 # How a time said in words opens ("after the kids are in bed", "around 10", "once im home").

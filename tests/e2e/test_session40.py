@@ -47,3 +47,15 @@ async def test_everyone_says_get_over_it_is_heard_not_answered_as_moving_on(
     (heard,) = await _talk(emu.user(40003), "everyone says just get over it")
     assert said(heard, "listen.others_rush"), heard.plain
     assert not heard.plain.startswith("Yes, it can"), heard.plain
+
+
+async def test_half_nine_is_read_as_morning_and_the_evening_is_offered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, set_at = await _talk(emu.user(40004), "/time", "half 9ish")
+    assert said(set_at, "daily.time_changed.time"), set_at.plain
+    assert "09:30" in set_at.plain, set_at.plain
+    assert "21:30" in set_at.plain, set_at.plain  # the evening, one /time away
+    _, pm = await _talk(emu.user(40005), "/time", "9pm")
+    assert "21:00" in pm.plain, pm.plain
+    assert "morning" not in pm.plain.lower(), pm.plain

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.clocktime import TimeParseError, parse_clock_time
+from bot.services.clocktime import TimeParseError, other_half, parse_clock_time
 
 
 @pytest.mark.parametrize(
@@ -301,3 +301,28 @@ def test_a_time_said_in_another_language(text: str, expected: time) -> None:
 def test_other_language_words_alone_are_no_time(text: str) -> None:
     with pytest.raises(TimeParseError):
         parse_clock_time(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "evening"),
+    [
+        ("half 9ish", time(21, 30)),
+        ("9", time(21, 0)),
+        ("9:30", time(21, 30)),
+        ("half past 8", time(20, 30)),
+        # the part of the day said, or the hour written the 24-hour way: nothing to offer
+        ("09:30", None),
+        ("9pm", None),
+        ("8am", None),
+        ("9 in the morning", None),
+        ("9 at night", None),
+        ("21:30", None),
+        ("12", None),
+        ("noon", None),
+        ("not a time", None),
+    ],
+)
+def test_the_evening_offered_for_an_hour_said_without_its_half(
+    text: str, evening: time | None
+) -> None:
+    assert other_half(text) == evening
