@@ -18,7 +18,7 @@ import yaml
 
 from bot.services.crisis_words import load_model
 from bot.services.language import has_english, other_language
-from bot.services.textnorm import normalize
+from bot.services.textnorm import fold, normalize
 
 __all__ = [
     "CrisisDataError",
@@ -720,7 +720,7 @@ def harm_kind(text: str) -> CrisisKind:
     hit = t.first(_TABLES.net_strong) if t is not None else None
     # In Arabic, Cyrillic or Korean script nothing is left once normalised: the raw text then
     # (tuning set r52a: "رح يقتلني", he'll kill me, got the suicide line)
-    said = f" {t.norm} " if t is not None else f" {text.lower()} "
+    said = f" {t.norm} " if t is not None else f" {text.lower()} {fold(text)} "
     if hit is None and _TABLES.other_languages_danger.search(said):
         # "mi ex está fuera de mi casa con un cuchillo": danger from him, in another language
         # (eighth probe), not the suicide line
@@ -747,7 +747,11 @@ _HARM_EMOJI = re.compile(
 def _other_language_harm(norm: str, text: str) -> bool:
     """Words of crisis in another language (the net's `other_languages`)."""
     tables = _TABLES
-    padded = (f" {norm} ", f" {text.lower()} ")
+    lowered = text.lower()
+    folded = fold(text) if not text.isascii() else lowered
+    # Greek is written with or without its accents (session 40's table has none): the text
+    # unaccented too, when that changes it
+    padded = (f" {norm} ", f" {lowered} ", *((f" {folded} ",) if folded != lowered else ()))
 
     def found(pattern: re.Pattern[str]) -> bool:
         return any(

@@ -794,6 +794,14 @@ def test_ill_after_feel_is_sickness_not_i_will() -> None:
         ("mi ha detto che mi ammazza se lo lascio", "danger_from_other"),
         ("сказал что убьет меня если я не вернусь", "danger_from_other"),
         ("전 남친이 자살하겠다고 문자 보냈어", "other_at_risk"),
+        # session 40's languages: Greek with its accents (the table has none), Hebrew,
+        # Chinese, Hungarian, Swahili
+        ("Θέλω να αυτοκτονήσω απόψε", "self_harm"),
+        ("χθες με έσπρωξε και με απειλεί με θάνατο", "danger_from_other"),
+        ("הוא מאיים להתאבד אם אני לא חוזרת", "other_at_risk"),
+        ("我真的想结束生命", "self_harm"),
+        ("azt mondta hogy megöl ha elmegyek", "danger_from_other"),
+        ("nataka kujiua leo", "self_harm"),
     ],
 )
 def test_the_phrase_table_reaches_help_in_other_languages(text: str, kind: str) -> None:
