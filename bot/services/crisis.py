@@ -336,6 +336,64 @@ class _Group:
         return len(self.rules)
 
 
+# Words that turn a phrase around when they come inside it ("je veux pas mourir" is not "je
+# veux mourir"): never the word a loose phrase lets in between two of its own.
+_NEGATION_WORDS = (
+    "not no never nothing pas ne jamais nicht kein keine nie non nao nem niet geen nee nunca"
+    " tidak tak gak nggak enggak bukan jangan hindi wala ikke inte ei en ne nahi nahin na mat"
+    " sio hapana si ma mush mesh la مش لا ما مو نه نمی نمی‌خوام не ні нет ніколи никогда δεν"
+    " μην μη όχι οχι לא אל ไม่ 不 没 沒 别 別 안 못"
+)
+_NEGATIONS = frozenset(_NEGATION_WORDS.split())
+_PUNCT_EDGES = ".,!?;:()[]{}\"'«»“”‘’…،؟؛-—–*~"
+
+
+def _tokens(text: str) -> list[str]:
+    """A message's words as typed, lowercased, punctuation trimmed from their edges (scripts
+    whose vowel signs are not letters to the `re` module, Hindi, Bengali, stay whole)."""
+    return [w for w in (t.strip(_PUNCT_EDGES) for t in text.split()) if w]
+
+
+@dataclass(frozen=True)
+class _Loose:
+    """Phrases of three words or more from the phrase table (words lists named PREFIX_*), found
+    with at most one word between two of theirs, a negation never: "δεν έχω κανένα λόγο να ζω"
+    for "δεν εχω λογο να ζω", "sina sababu yoyote ya kuishi" for "sina sababu ya kuishi"
+    (tuning set r53a: a phrase of five words rarely comes exactly as written)."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def of(cls, words: dict[str, list[str]], prefixes: tuple[str, ...]) -> _Loose:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name, listed in words.items():
+            if name.endswith(("_LATIN", "_SCRIPT")) or not name.startswith(
+                tuple(f"{p}_" for p in prefixes)
+            ):
+                continue
+            for phrase in listed:
+                parts = tuple(phrase.split("_"))
+                if len(parts) >= 3:
+                    by_first.setdefault(parts[0], []).append(parts)
+        return cls({k: tuple(v) for k, v in by_first.items()})
+
+    def found(self, words: list[str]) -> bool:
+        by_first, n = self.by_first, len(words)
+        for i, word in enumerate(words):
+            for phrase in by_first.get(word, ()):
+                j = i
+                for part in phrase[1:]:
+                    if j + 1 < n and words[j + 1] == part:
+                        j += 1
+                    elif j + 2 < n and words[j + 2] == part and words[j + 1] not in _NEGATIONS:
+                        j += 2
+                    else:
+                        break
+                else:
+                    return True
+        return False
+
+
 @dataclass(frozen=True)
 class _Tables:
     """The compiled rules, grouped: explicit before passive within each kind."""
@@ -361,6 +419,11 @@ class _Tables:
     other_languages_only: re.Pattern[str]
     other_languages_danger: re.Pattern[str]
     other_languages_other: re.Pattern[str]
+    # The phrase table's phrases of three words or more, found with a word between two of
+    # theirs too (_Loose): any of them, the threats and being hit, the ex's own threat
+    loose_strong: _Loose
+    loose_danger: _Loose
+    loose_other: _Loose
 
 
 def load_tables(path: Path = DATA_FILE) -> _Tables:
@@ -414,6 +477,9 @@ def load_tables(path: Path = DATA_FILE) -> _Tables:
             loader.joined(other.get("other_at_risk"), "net.other_languages.other_at_risk"),
             "net.other_languages.other_at_risk",
         ),
+        loose_strong=_Loose.of(loader.words, ("SAID", "DANGER_SAID", "EX_SAID")),
+        loose_danger=_Loose.of(loader.words, ("DANGER_SAID",)),
+        loose_other=_Loose.of(loader.words, ("EX_SAID",)),
     )
 
 
@@ -721,11 +787,16 @@ def harm_kind(text: str) -> CrisisKind:
     # In Arabic, Cyrillic or Korean script nothing is left once normalised: the raw text then
     # (tuning set r52a: "رح يقتلني", he'll kill me, got the suicide line)
     said = f" {t.norm} " if t is not None else f" {text.lower()} {fold(text)} "
-    if hit is None and _TABLES.other_languages_danger.search(said):
+    words = _tokens(said) if hit is None else []
+    if hit is None and (
+        _TABLES.other_languages_danger.search(said) or _TABLES.loose_danger.found(words)
+    ):
         # "mi ex está fuera de mi casa con un cuchillo": danger from him, in another language
         # (eighth probe), not the suicide line
         return "danger_from_other"
-    if hit is None and _TABLES.other_languages_other.search(said):
+    if hit is None and (
+        _TABLES.other_languages_other.search(said) or _TABLES.loose_other.found(words)
+    ):
         # "meu ex disse que vai se matar": the ex at risk, in another language (ninth probe)
         return "other_at_risk"
     return (
@@ -759,8 +830,16 @@ def _other_language_harm(norm: str, text: str) -> bool:
             for p in padded
         )
 
+    def loosely(loose: _Loose) -> bool:
+        return any(
+            loose.found(_tokens(p)) and tables.other_languages_unless.search(p) is None
+            for p in padded
+        )
+
     english = has_english(text)  # cheap: stops at the second common English word
-    if (not english or norm.count(" ") < OTHER_LANGUAGE_WORDS) and found(tables.other_languages):
+    if (not english or norm.count(" ") < OTHER_LANGUAGE_WORDS) and (
+        found(tables.other_languages) or loosely(tables.loose_strong)
+    ):
         return True
     # Words that are English too: only where the detector is sure the language is another.
     return not english and found(tables.other_languages_only) and other_language(text) is not None

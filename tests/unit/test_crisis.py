@@ -816,3 +816,33 @@ def test_the_phrase_table_reaches_help_in_other_languages(text: str, kind: str) 
 )
 def test_the_phrase_table_leaves_figures_of_speech_alone(text: str) -> None:
     assert mentions_harm(text) != "strong"
+
+
+# Session 40: the phrase table's phrases of three words or more are found with one word
+# between two of theirs (tuning set r53a: "δεν έχω κανένα λόγο να ζω" for the table's "δεν
+# εχω λογο να ζω"), never a negation, never two words
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("δεν έχω κανένα λόγο να ζω πια", "self_harm"),
+        ("sina sababu yoyote ya kuishi tena", "self_harm"),
+    ],
+)
+def test_a_phrase_is_found_with_a_word_inside_it(text: str, kind: str) -> None:
+    assert mentions_harm(text) == "strong"
+    assert harm_kind(text) == kind
+
+
+def test_a_loose_phrase_never_lets_a_negation_or_two_words_in() -> None:
+    from bot.services.crisis import _Loose
+
+    loose = _Loose({"quiero": (("quiero", "quitarme", "la", "vida"),)})
+
+    def words(text: str) -> list[str]:
+        return text.split()
+
+    assert loose.found(words("yo quiero quitarme la vida"))
+    assert loose.found(words("quiero ya quitarme la vida"))
+    assert not loose.found(words("quiero no quitarme la vida"))
+    assert not loose.found(words("quiero ya hoy quitarme la vida"))
+    assert not loose.found(words("quiero quitarme"))
