@@ -543,6 +543,44 @@ class _Hit:
         return self.norm[self.start : self.end].strip()
 
 
+# A game, a show, a story or a school project right beside the words ("i killed myself like 6
+# times on that boss fight", "if you jump off the cliff in level 3 you respawn", "the villain
+# in this show keeps threatening to kill everyone", "no way out of this group project";
+# tuning set r53a): the words are its, not the person's. Only what names a play or a story
+# itself ("this game" alone does not: "playing this game all night so i dont think about
+# killing myself").
+_PLAYS = re.compile(
+    r"\b(?:boss (?:fight|battle|level)|respawn\w*|in level \d+|in (?:the|this|that) game"
+    r"|(?:the|this|that) (?:villain|boss fight|cliffhanger)|cliffhanger|group project"
+    r"|in (?:the|this|that) (?:show|series|episode|movie|film|book|novel)"
+    r"|(?:the|this|that) (?:show|series|episode|movie|film|book|novel) (?:is|was|where|when)"
+    r"|(?:series|serie|show|documentary|podcast|film|movie|book|novel)s? (?:about|on|su|sobre|sur"
+    r"|uber|ueber|over|o))\b"
+)
+_PLAYS_WITHIN = 40
+
+
+def _played(norm: str, start: int, end: int) -> bool:
+    """Whether a game, a show or a story is named within _PLAYS_WITHIN characters of a match,
+    outside it ("can i just not respawn" is the cue itself), with no "i" between the two
+    ("watched a show about suicide and now i want to kill myself too" is the person's own)."""
+    lo = max(0, start - _PLAYS_WITHIN)
+    for m in _PLAYS.finditer(norm, lo, start + 1):
+        if _OWN_WORDS.search(f" {norm[m.end() : start]} ") is None:
+            return True
+    for m in _PLAYS.finditer(norm, end - 1, end + _PLAYS_WITHIN):
+        if _OWN_WORDS.search(f" {norm[end : m.start()]} ") is None:
+            return True
+    return False
+
+
+# Between a story named and the words, what makes them the person's own again ("watched a show
+# about suicide. want to kill myself too")
+_OWN_WORDS = re.compile(
+    r" (?:i|me|my|myself|want|wanna|need|going|gonna|really|tonight|now|too|also) "
+)
+
+
 class _Text:
     """A normalised message, padded with spaces, with the token sets the gates look at."""
 
@@ -575,6 +613,8 @@ class _Text:
                 if start < 0:
                     continue
             if not_after and _vetoed(not_after, _words_before(norm, start)):
+                continue
+            if _played(norm, start, m.end()):
                 continue
             if rule.requires is None and rule.unless is None:
                 return _Hit(rule, start, m.end(), norm)

@@ -846,3 +846,22 @@ def test_a_loose_phrase_never_lets_a_negation_or_two_words_in() -> None:
     assert not loose.found(words("quiero no quitarme la vida"))
     assert not loose.found(words("quiero ya hoy quitarme la vida"))
     assert not loose.found(words("quiero quitarme"))
+
+
+# Session 40: a game, a show or a story named right beside the words makes them its own (tuning
+# set r53a), unless the person's own words come between
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("game tip: if you jump off the cliff in level 3 you respawn with full health", False),
+        ("no way out of this group project, im stuck with the worst people on earth", False),
+        ("sto guardando una serie su uno stalker, mi mette ansia ma non riesco a smettere", False),
+        ("the villain in this show keeps threatening to kill everyone", False),
+        ("watched a show about suicide and now i want to kill myself too", True),
+        ("watched a show about suicide. want to kill myself too", True),
+        ("playing this game all night so i dont think about killing myself", True),
+        ("sitting on the ledge of the car park roof. level 6. wind is mental", True),
+    ],
+)
+def test_a_game_or_a_show_beside_the_words(text: str, crisis: bool) -> None:
+    assert (detect_crisis(text) is not None) is crisis
