@@ -58,7 +58,7 @@ TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
 # FAQ's), round 52 in session 39.
 HELDOUT = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml"
-    for n in (41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 52)
+    for n in (41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53)
 )
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 41)
@@ -118,13 +118,15 @@ PREVIOUS = tuple(
 # replies, 36 checked before its rules; r52a (2026-12-07, thirty-ninth session), 126 crisis
 # and 252 ordinary messages, half of each in 19 other languages (Arabic, Japanese, Korean,
 # Vietnamese, Swedish, Romanian among them): reached 98, 4 emergency replies, 15 checked
-# before its rules.
+# before its rules; r53a (2026-12-07, fortieth session), 144 crisis and 288 ordinary messages,
+# half of each in 30 other languages (Chinese, Greek, Hebrew, Persian, Thai, Bengali, Swahili
+# among them): reached 111, 7 emergency replies, 22 checked before its rules.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
               "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a", "r47a", "r49a",
-              "r51a", "r52a")
+              "r51a", "r52a", "r53a")
 )
 
 

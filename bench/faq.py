@@ -52,6 +52,7 @@ FRESH_HELDOUT = {
     "r41": ROOT / "tests" / "data" / "heldout" / "faq_r41.yaml",
     "r50": ROOT / "tests" / "data" / "heldout" / "faq_r50.yaml",
     "r52": ROOT / "tests" / "data" / "heldout" / "faq_r52.yaml",
+    "r53": ROOT / "tests" / "data" / "heldout" / "faq_r53.yaml",
 }
 PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r4": ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml",

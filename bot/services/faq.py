@@ -370,6 +370,13 @@ TOLD_LEAD = 12.0
 TOLD_MARGIN = 0.0
 
 
+# Words of a rough English reading that ask or want something (glossary.py)
+_ASKING = re.compile(
+    r" (?:want|wanna|should|can|could|how|what|why|when|where|help|please|need|must|do|does)"
+    r" "
+)
+
+
 class FaqMatcher:
     """Rank FAQ questions for a free-text message; build once, match many times."""
 
@@ -648,9 +655,15 @@ class FaqMatcher:
             # English; what either finds is offered, the first reading's first.
             plain = self._offered(self.match(text))
             english = to_english(text, language, self._raw_vocab)
-            if "?" not in text and not is_question(english, english):
+            sure = self.match(english)
+            asked = "?" in text or is_question(english, english)
+            # ... or asked without a mark, read surely in English with a word that asks or
+            # wants ("jestem pijana i chce do niego napisac, powstrzymajcie mnie": "drunk i want
+            # write me please"; tuning set t53a): offered too
+            wants = sure.kind == "answer" and _ASKING.search(f" {english} ") is not None
+            if not asked and (not wants or sure.leans_elsewhere or sure.leans_told):
                 return plain  # told, not asked: not offered topics from a rough reading
-            glossed = self._offered(self.match(english))
+            glossed = self._offered(sure)
             ids = tuple(dict.fromkeys((*plain.ids, *glossed.ids)))[:MAX_SUGGESTIONS]
             if not ids:
                 return plain

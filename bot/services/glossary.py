@@ -9,11 +9,12 @@ the bot speaks English for now, never to an answer given as sure (bot/services/f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 
 from pydantic import Field
 
-from bot.services.textnorm import DATA_DIR, DataModel, load_data, normalize
+from bot.services.textnorm import DATA_DIR, DataModel, fold, load_data, normalize
 
 
 class _Glossary(DataModel):
@@ -31,6 +32,22 @@ def languages() -> frozenset[str]:
     return frozenset(_GLOSSARY)
 
 
+# Languages whose words keep their own script in the glossary (Cyrillic, Arabic): read from the
+# text as typed, lowercased; Arabic without its vowel marks, "ё" as "е"
+_SCRIPT_LANGUAGES = frozenset({"ru", "ar"})
+_SCRIPT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str, language: str) -> list[str]:
+    """`text`'s words as the glossary lists them: normalised (ASCII, slang folded), and for a
+    language written in its own script, its words in that script too."""
+    words = normalize(text).split()
+    if language in _SCRIPT_LANGUAGES and not text.isascii():
+        typed = (fold(text) if language == "ar" else text.lower()).replace("ё", "е")
+        words += [w for w in _SCRIPT_WORD.findall(typed) if not w.isascii()]
+    return words
+
+
 def to_english(text: str, language: str, english: Container[str]) -> str:
     """`text`'s words the glossary knows, in English, and its words already in `english`
     (Taglish and Hinglish mix English in); the rest dropped. The detected language's words
@@ -38,7 +55,7 @@ def to_english(text: str, language: str, english: Container[str]) -> str:
     first = _GLOSSARY.get(language, {})
     others = [words for code, words in _GLOSSARY.items() if code != language]
     out: list[str] = []
-    for word in normalize(text).split():
+    for word in _words(text, language):
         said = first.get(word) or next((w[word] for w in others if word in w), None)
         if said is not None:
             out.append(said)

@@ -367,9 +367,10 @@ async def test_hindi_typed_in_latin_letters_is_answered_in_latin_letters(
     await onboard(user)
     await user.send("yaar mujhe uski bahut yaad aa rahi hai aaj raat, kya karun samajh nahi aata")
     reply = await user.reply()
-    # the missing heard first, in Hinglish (session 29), then the notice
+    # the missing heard first, in Hinglish (session 29), then the notice (and, since session
+    # 40, the answer on missing someone at night offered: "kya karun", what do I do)
     assert reply.text.startswith(CONTENT.text("language.heard.hi_latn.miss")), reply.plain
-    assert reply.text.endswith(CONTENT.text("language.english_only.hi_latn")), reply.plain
+    assert CONTENT.text("language.english_only.hi_latn") in reply.text, reply.plain
     await user.send("mera mann nahi karta jeene ka")
     asked = await user.reply()
     assert asked.plain.startswith(CONTENT.text("language.safe_check.hi_latn")), asked.plain

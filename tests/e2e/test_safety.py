@@ -3263,11 +3263,16 @@ async def test_ordinary_words_are_never_taken_for_someone_to_call(
     await in_the_talk(user)
     await user.send("no")
     await user.reply()
-    for typed in ("whenever", "dzięki", "jak mam nie mieć kontaktu jak mamy dzieci??"):
+    for typed in ("whenever", "dzięki"):
         await user.send(typed)
         reply = await user.reply()
         assert "Whenever" not in reply.plain, reply.plain
         assert "Dzieki" not in reply.plain, reply.plain
+        assert not said(reply, "sos.reach_person"), reply.plain
+    # A question in Polish (how to keep no contact with children): since session 40's Polish
+    # glossary its answer is offered beside the talk, which stays open
+    await user.send("jak mam nie mieć kontaktu jak mamy dzieci??")
+    for reply in await user.replies(2):
         assert "your mum" not in reply.plain, reply.plain
         assert not said(reply, "sos.reach_person"), reply.plain
     await user.send("sarah")

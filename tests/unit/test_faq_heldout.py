@@ -265,7 +265,10 @@ ROUNDS = {
     # Retraining the word model with r35 (measured, undone) left r36 at right 79. Session 36's
     # new answer on feeling relieved shifts the words' weights: one right answer of r35 is
     # now offered among others instead of given (reached stays 123, wrong stays 1).
-    "faq_r35": Pinned((132, 30, 30), 123, 82, 1, 30, 30),
+    # Session 40: a question read surely in English with a word that asks, offered without a
+    # question mark (faq.py), moved one request for something else of r35 from declined to
+    # offered topics: declined 29 (96.7%, the target still met), reached 14 more over the rounds.
+    "faq_r35": Pinned((132, 30, 30), 123, 82, 1, 29, 30),
     "faq_r36": Pinned((132, 30, 30), 125, 80, 3, 29, 28),
     # Held out (written 2026-12-05 by a helper of session 30 who never saw the matcher or any
     # earlier round). Measured on the session's first commit (3c7f357) and on its last, the
@@ -282,28 +285,39 @@ ROUNDS = {
     # 29, quiet 27.
     # Since session 33's glossary (questions in other languages offered their answers):
     # reached 117 (88.6%).
-    "faq_r39": Pinned((132, 30, 30), 117, 78, 1, 29, 27),
+    # Since session 40's glossary and offers (above r35): reached 120.
+    "faq_r39": Pinned((132, 30, 30), 120, 78, 1, 29, 27),
     # Held out (written 2026-12-06 by a helper of session 33 who never saw the matcher or any
     # earlier round). Measured on the session's first code (854dc1a): reached 110 (83.3%),
     # right 62, wrong 0, declined 29, quiet 29. On its last (the glossary): reached 117
     # (88.6%, the 95% target missed), right 62, wrong 0, declined 29, quiet 29.
     # Since session 39's words in the glossary (chosen on tuning set t52a): reached 119.
-    "faq_r40": Pinned((132, 30, 30), 119, 62, 0, 29, 29),
+    # Since session 40's (above r35): reached 120.
+    "faq_r40": Pinned((132, 30, 30), 120, 62, 0, 29, 29),
     # Held out (written 2026-12-06 by a helper of session 34 who saw only the answers' titles).
     # Measured on the session's first code (794eb7b) and on its last, identical: reached 106
     # (80.3%, the 95% target missed), right 56, wrong 0, declined 29, quiet 30. (Dutch and
     # Polish in the glossary moved it to 107; measured and not taken, see README.)
-    "faq_r41": Pinned((132, 30, 30), 106, 56, 0, 29, 30),
+    # Since session 40's Dutch, Polish, Turkish, Russian and Arabic glossaries and offers without
+    # a question mark: reached 110.
+    "faq_r41": Pinned((132, 30, 30), 110, 56, 0, 29, 30),
     # Held out (written 2026-12-06 by a helper of session 37 who saw only the answers' titles;
     # no question for "I'm afraid of them", kept out of a set without danger). Measured on the
     # session's first code (f310a39): reached 102 (90.3%, the 95% target missed), right 73,
     # wrong 0, declined 23/23, quiet 34/34.
-    "faq_r50": Pinned((113, 23, 34), 102, 73, 0, 23, 34),
+    # Since session 40's: reached 104.
+    "faq_r50": Pinned((113, 23, 34), 104, 73, 0, 23, 34),
     # Held out (written 2026-12-07 by a helper of session 39 who saw only the answers' titles;
     # 12 questions in other languages). Measured on the session's first code (16f6187):
     # reached 93 (89.4%, the 95% target missed), right 50, wrong 2, declined 25/25, quiet
     # 25/25.
-    "faq_r52": Pinned((104, 25, 25), 93, 50, 2, 25, 25),
+    # Since session 40's: reached 95 (91.3%).
+    "faq_r52": Pinned((104, 25, 25), 95, 50, 2, 25, 25),
+    # Held out (written 2026-12-07 by a helper of session 40 who saw only the answers' titles;
+    # 22 questions in other languages). Measured on the session's first code (a169695):
+    # reached 91 (87.5%), right 53, wrong 1, declined 24/25, quiet 25/25. On its last:
+    # reached 93 (89.4%, the 95% target missed), the rest the same.
+    "faq_r53": Pinned((104, 25, 25), 93, 53, 1, 24, 25),
 }
 
 

@@ -57,3 +57,29 @@ def test_a_feeling_told_in_another_language_is_not_read_as_a_question() -> None:
 
 def test_a_request_for_something_else_finds_nothing() -> None:
     assert MATCHER.match("qual é a capital da austrália?", "pt").kind == "none"
+
+
+def test_dutch_polish_turkish_russian_and_arabic_have_glossaries() -> None:
+    # session 40: the languages the detector names that had no list of their own
+    assert {"nl", "pl", "tr", "ru", "ar"} <= languages()
+    assert "ex" in to_english("мой бывший опять написал", "ru", ENGLISH).split()
+    assert "block" in to_english("لازم اعمل بلوك", "ar", ENGLISH).split() or "blocked" in (
+        to_english("عملتله بلوك", "ar", ENGLISH).split()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # tuning set t53a: asked without a question mark or a question word the reading keeps,
+        # read surely once in English ("drunk i want do write me please"): offered
+        ("jestem pijana i chce do niego napisac, powstrzymajcie mnie prosze", "pl", "drunk-text"),
+        ("ik wil duidelijke grenzen stellen maar hij blijft maar aandringen", "nl", "boundaries"),
+    ],
+)
+def test_a_request_read_surely_in_english_is_offered_without_a_question_mark(
+    text: str, language: str, expected: str
+) -> None:
+    match = MATCHER.match(text, language)
+    assert match.kind == "suggest"
+    assert expected in match.ids
