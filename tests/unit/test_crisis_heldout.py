@@ -346,9 +346,10 @@ ROUNDS = {
     # reply), checked 13 (12.0%), in reach 108 (targets: all three missed). On its last:
     # reached 94, full 69, explicit 39 (number first 54/60), special 16, full alarms 4 (3 the
     # emergency reply), checked 13 (targets: all three still missed).
-    # Since session 39's phrase table (net.other_languages, words SAID_*): reached 96.
+    # Since session 39's phrase table (net.other_languages, words SAID_*): reached 96; since
+    # session 40's loose phrases (a word inside a phrase of three or more): 98.
     "crisis_r44": Pinned(
-        (108, 108, 60, 24), 96, 69, 39, 16, 4, 13, checked_target_met=False, in_reach_min=108
+        (108, 108, 60, 24), 98, 69, 39, 16, 4, 13, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 32 (round 44's families and brief), measured
     # counts-only on the session's first code (3f26143): reached 97 (89.8%), full 67,
@@ -365,9 +366,9 @@ ROUNDS = {
     # counts-only on the session's first code (854dc1a): reached 97 (89.8%), full 69,
     # explicit 41 (number first 58/64), special 13, full alarms 2 (one the emergency reply),
     # checked 9 (8.3%), in reach 108: every target missed but "in reach". No crisis rule
-    # changed after it.
+    # changed after it. Since session 40's phrase tables and loose phrases: reached 100.
     "crisis_r46": Pinned(
-        (108, 108, 64, 24), 97, 69, 41, 13, 2, 9, checked_target_met=False, in_reach_min=108
+        (108, 108, 64, 24), 100, 69, 41, 13, 2, 9, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 34 (the same 18 families and brief, 54 explicit),
     # measured counts-only on the session's first code (794eb7b): reached 101 (93.5%), full
@@ -407,8 +408,18 @@ ROUNDS = {
     # of the 216 in other languages), measured counts-only on the session's first code
     # (16f6187): reached 95 (88.0%), full 74, explicit 49 (number first 69/78), special 17,
     # full alarms 0, checked 5 (4.6%), in reach 108. The rules chosen on tuning set r52a left
-    # it as it was; the phrase table (words SAID_*) took it to reached 97 (89.8%).
-    "crisis_r52": Pinned((108, 108, 78, 24), 97, 74, 49, 17, 0, 5, in_reach_min=108),
+    # it as it was; the phrase table (words SAID_*) took it to reached 97 (89.8%); session 40's
+    # loose phrases to 98.
+    "crisis_r52": Pinned((108, 108, 78, 24), 98, 74, 49, 17, 0, 5, in_reach_min=108),
+    # Held out: written blind in session 40 (the same 18 families and brief; 78 explicit, 55
+    # of the 216 in other languages), measured counts-only on the session's first code
+    # (a169695): reached 98 (90.7%), full 69, explicit 47 (number first 72/78), special 18,
+    # full alarms 4 (3 of them the emergency reply), checked 8 (7.4%), in reach 108. On its
+    # last (games and shows beside the words, chosen on tuning set r53a): reached 98, full
+    # alarms 3 (1 the emergency reply), checked 6 (5.6%: the target missed).
+    "crisis_r53": Pinned(
+        (108, 108, 78, 24), 98, 69, 47, 18, 3, 6, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -570,7 +581,14 @@ ROUNDS = {
     # on it (pills gathered, a will, letters left, never waking, "he'll kill me" in 14
     # languages; a rope for macrame, a series about a stalker, a night shift's "sleep forever"):
     "crisis_tuning_r52a": Pinned(
-        (126, 252, 91, 28), 126, 59, 35, 13, 2, 12, in_reach_min=126
+        (126, 252, 91, 28), 126, 59, 35, 13, 2, 11, in_reach_min=126
+    ),
+    # Session 40's set (144 crisis messages over the 18 families, 288 look-alikes; half of each
+    # in 30 other languages). Measured once before: reached 111, full 68, explicit 42, special
+    # 16, full alarms 10 (seven the emergency reply), checked 22 (7.6%). After the phrase
+    # tables (written blind), loose phrases and games and shows beside the words (chosen on it):
+    "crisis_tuning_r53a": Pinned(
+        (144, 288, 104, 32), 117, 68, 42, 16, 5, 18, checked_target_met=False, in_reach_min=144
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
