@@ -855,13 +855,16 @@ _HARM_EMOJI = re.compile(
 )
 
 
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
 def _other_language_harm(norm: str, text: str) -> bool:
     """Words of crisis in another language (the net's `other_languages`)."""
     tables = _TABLES
     lowered = text.lower()
-    folded = fold(text) if not text.isascii() else lowered
-    # Greek is written with or without its accents (session 40's table has none): the text
-    # unaccented too, when that changes it
+    # Greek is written with or without its accents (session 40's table has none): Greek text
+    # unaccented too (only then: each reading costs a search of the whole table)
+    folded = fold(text) if _GREEK.search(text) else lowered
     padded = (f" {norm} ", f" {lowered} ", *((f" {folded} ",) if folded != lowered else ()))
 
     def found(pattern: re.Pattern[str]) -> bool:

@@ -5168,12 +5168,23 @@ _ASLEEP_THERE = re.compile(
     r" (?:asleep|sleeping|passed out|fell asleep|gone to sleep|went to sleep|gone to bed"
     r"|went to bed|snoring|out cold|crashed)(?: now| finally| rn| right now| at last| for now"
     r"| i think| lol)*$"
+    # ... in the languages the talk reads
+    r"|^(?:(?:you|ya|ahora|ok|bueno|agora|ja|maintenant|jetzt|abhi) )*"
+    r"(?:(?:el|ele|il|er|wo|woh) )?(?:(?:ya|ja|jetzt|abhi|finalmente|enfin|endlich) )?"
+    r"(?:se durmio|esta dormido|esta durmiendo|dormiu|(?:ta|esta) dormindo|dort"
+    r"|s est endormi|schlaft|schlaeft|ist eingeschlafen|so gaya|so raha hai)"
+    r"(?: (?:you|ya|ahora|agora|maintenant|jetzt|abhi|now))*$"
+)
+_ASLEEP_THERE_SCRIPT = re.compile(
+    r"^(?:он|она) (?:(?:уже|наконец|сейчас) )?(?:спит|уснул|уснула|заснул|заснула)[.!]?$"
 )
 
 
 def asleep_there(text: str) -> bool:
     """ "he's asleep now": the one feared is asleep, a quiet moment (not the kids)."""
-    return _found(_ASLEEP_THERE, text)
+    return _found(_ASLEEP_THERE, text) or (
+        _ASLEEP_THERE_SCRIPT.search(text.lower().strip()) is not None
+    )
 
 
 # Having to stop typing, the one feared near ("he's waking up i have to go", "gotta go he's
@@ -5186,12 +5197,27 @@ _MUST_GO = re.compile(
     r"|\bgtg\b|\bg2g\b"
     r"|\b(?:he|she|my ex)(?: is| s)? (?:waking up|awake|woke up|up now|getting up|coming back"
     r"|coming home|home now|back now|on his way back|on her way back)\b"
+    # ... in the languages the talk reads (a helper's chat, session 40: "se esta despertando"
+    # got the steps for after leaving, "tengo que irme" a paragraph on refuges)
+    # ("ya" is read "you" by the slang table, "y" "why")
+    r"|\b(?:(?:tengo que irme|me tengo que ir|tengo que colgar|tenho que ir|preciso ir"
+    r"|je dois (?:why aller|partir|arreter)|ich muss (?:los|gehen|aufhoren|aufhoeren|schluss"
+    r" machen)|mujhe jana (?:hoga|padega|hai))(?: (?:you|ya|ahora|agora|ja|jetzt|abhi|now))*$"
+    r"|se (?:esta|sta) despertando|se desperto|(?:you )?(?:viene|llego|volvio)(?: a casa)?$"
+    r"|(?:ele|ela) (?:ta|esta) acordando|(?:ele|ela) (?:acordou|chegou|voltou)"
+    r"|(?:il|elle) se reveille|(?:il|elle) (?:s est|sest) reveille|(?:er|sie) wacht auf"
+    r"|(?:er|sie) ist (?:wach|aufgewacht|zuruck|zurueck)"
+    r"|(?:wo|woh|vo) (?:uth|jaag|jag) (?:gaya|gayi|raha|rahi))\b"
+)
+_MUST_GO_SCRIPT = re.compile(
+    r"(?:он|она) (?:проснул(?:ся|ась)|просыпается|вернул(?:ся|ась)|пришел|пришёл|пришла)"
+    r"|мне (?:надо|нужно|пора) (?:идти|уходить|бежать)|мне пора"
 )
 
 
 def must_go(text: str) -> bool:
     """ "he's waking up i have to go": they must stop typing now, the one feared close."""
-    return _found(_MUST_GO, text)
+    return _found(_MUST_GO, text) or _MUST_GO_SCRIPT.search(text.lower()) is not None
 
 
 def still_there(text: str) -> bool:

@@ -59,3 +59,24 @@ async def test_half_nine_is_read_as_morning_and_the_evening_is_offered(
     _, pm = await _talk(emu.user(40005), "/time", "9pm")
     assert "21:00" in pm.plain, pm.plain
     assert "morning" not in pm.plain.lower(), pm.plain
+
+
+async def test_he_is_waking_up_in_spanish_lets_them_go(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, going = await _talk(
+        emu.user(40006),
+        "vivo con mi novio, él me pega y tengo miedo",
+        "se esta despertando",
+        zone="Europe/Madrid",
+    )
+    assert said(going, "sos.danger_must_go"), going.plain
+    assert "112" in going.plain, going.plain
+
+
+async def test_beaten_at_home_in_russian_reaches_the_danger_check(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (check,) = await _talk(emu.user(40007), "он живет со мной и бьет меня", zone="Europe/Moscow")
+    assert "112" in check.plain, check.plain
+    assert "8-800-7000-600" in check.plain, check.plain  # the abuse line, not the crisis one

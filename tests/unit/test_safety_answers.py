@@ -701,3 +701,42 @@ def test_in_the_home(text: str, expected: bool) -> None:
 )
 def test_no_with_a_fact_and_answers_in_other_scripts(text: str, expected: str | None) -> None:
     assert read_safety_answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "going"),
+    [
+        ("he's waking up i have to go", True),
+        ("gotta go he's coming", True),
+        ("se esta despertando", True),
+        ("tengo que irme ya", True),
+        ("ele acordou", True),
+        ("je dois y aller", True),
+        ("er wacht auf", True),
+        ("он проснулся", True),
+        # going somewhere later, or the kids
+        ("tengo que irme a trabajar mañana", False),
+        ("i have to go to work tomorrow", False),
+    ],
+)
+def test_having_to_go_now_with_the_one_feared_close(text: str, going: bool) -> None:
+    from bot.services.safety_answers import must_go
+
+    assert must_go(text) is going
+
+
+@pytest.mark.parametrize(
+    ("text", "asleep"),
+    [
+        ("he's asleep now", True),
+        ("ya se durmio", True),
+        ("ele ta dormindo", True),
+        ("он спит", True),
+        ("the kids are asleep", False),
+        ("los niños están dormidos", False),
+    ],
+)
+def test_the_one_feared_asleep(text: str, asleep: bool) -> None:
+    from bot.services.safety_answers import asleep_there
+
+    assert asleep_there(text) is asleep
