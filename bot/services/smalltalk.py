@@ -124,12 +124,22 @@ _CRIED_FOR_HELP = re.compile(
 )
 
 
+# Thanks in scripts the normaliser drops, said alone (with "ok", an emoji or a full stop)
+_THANKS_IN_SCRIPT = re.compile(
+    r"(?:ok[ ,]*)?(?:спасибо(?: большое)?|спс|дякую|شكرا|شكراً|مرسي|ممنون|ありがとう(?:ございます)?"
+    r"|감사합니다|고마워(?:요)?|谢谢(?:你)?|謝謝(?:你)?|ευχαριστώ|ευχαριστω|תודה(?: רבה)?"
+    r"|धन्यवाद|शुक्रिया|ขอบคุณ(?:ครับ|ค่ะ|นะ)?)[ .!❤️🙏💕]*"
+)
+
+
 def classify_smalltalk(text: str) -> SmalltalkKind | None:
     """Return the kind of small talk ``text`` is, or None if it says anything more."""
     if not text or len(text) > 120:
         return None
     if len(normalize(text).split()) > _MAX_WORDS:
         return None
+    if _THANKS_IN_SCRIPT.fullmatch(text.strip().lower()):
+        return "thanks"  # "спасибо", "شكرا", "ありがとう": nothing is left once normalised
     whole = _classify_piece(text)
     if whole == "about" and _CRIED_FOR_HELP.match(text):
         return "help_bid"  # "HELP", "help!!", "help me": someone in trouble, not the commands

@@ -161,3 +161,14 @@ def test_feelings_told_in_figures_of_speech_are_feelings(text: str) -> None:
 ])
 def test_calls_for_help_and_misses_named(text: str, kind: str | None) -> None:
     assert classify_smalltalk(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok dank je", "dzięki", "sağol", "tesekkurler", "спасибо!", "شكرا", "tack", "cảm ơn",
+     "ありがとう"],
+)
+def test_thanks_in_other_languages_is_thanks(text: str) -> None:
+    # a helper's chats, session 40: "dzieki" got "What would help most in the next few
+    # minutes?", "ok dank je" "What feels heaviest?"
+    assert classify_smalltalk(text) == "thanks"
