@@ -892,7 +892,7 @@ _QUIET_WHEN_STOPPED = {
         key: f"{key}_quiet"
         for key in (
             "safe_recheck", "back_in_talk", "step_done", "still_heavy", "pain_stop",
-            "wake_anyway",
+            "wake_anyway", "thanks_in_talk", "light_in_talk_asked",
         )
     },
 }
@@ -942,7 +942,11 @@ _CHITCHAT = re.compile(
     r"|pizza|tv|games|books|rain|snow|animals)|what (?:is|s) your (?:fav(?:ou?rite)?|favourite"
     r"|favorite) \w+(?: \w+)?|do you (?:like|have) (?:dogs|cats|pets|music|movies|films|a name"
     r"|feelings|friends)|(?:can|could|will) (?:you|u) (?:tell|read) me a (?:story|joke|poem)"
-    r"(?: or something)?|tell me a (?:story|joke)(?: or something)?)\W*$"
+    r"(?: or something)?|tell me a (?:story|joke)(?: or something)?"
+    # "what do you do all day lol" (a helper's chat, session 40: "That's a lot, and I'm right
+    # here with you in it")
+    r"|what do (?:you|u) (?:do|even do)(?: all day| for fun| when no one is here)?)"
+    r"(?: (?:lol|haha|lmao|tho))?\W*$"
 )
 
 

@@ -80,3 +80,22 @@ async def test_beaten_at_home_in_russian_reaches_the_danger_check(
     (check,) = await _talk(emu.user(40007), "он живет со мной и бьет меня", zone="Europe/Moscow")
     assert "112" in check.plain, check.plain
     assert "8-800-7000-600" in check.plain, check.plain  # the abuse line, not the crisis one
+
+
+async def test_no_numbers_asked_for_stays_kept_through_small_talk_and_thanks(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, stopped, light, thanks = await _talk(
+        emu.user(40008),
+        "honestly i wouldnt mind if i just didnt wake up tomorrow",
+        "i dont want a hotline. please dont give me a number",
+        "what do you do all day lol",
+        "ok. thanks",
+    )
+    assert said(stopped, "sos.numbers_stopped"), stopped.plain
+    assert said(light, "sos.light_in_talk_asked_quiet"), light.plain
+    assert said(thanks, "sos.thanks_in_talk_quiet"), thanks.plain
+    for reply in (light, thanks):
+        assert "999" not in reply.plain, reply.plain
+        # the lines stay one tap away
+        assert any("Crisis lines" in b for b in reply.button_texts()), reply.button_texts()
