@@ -729,13 +729,20 @@ def _date_on_their_calendar(turn: Turn, frame: Frame, zone: str) -> str | None:
 
 async def _take_time(turn: Turn, frame: Frame, at: time, other: time | None = None) -> None:
     """The daily time set; `other`, the same time in the evening when an hour from 1 to 11 was
-    typed without a part of the day ("half 9ish"): said, with how to take it instead."""
-    await people.set_daily_time(session=turn.session, user=turn.user, at=at, now=turn.now)
+    typed without a part of the day ("half 9ish"): said, with how to take it instead. When
+    their messages came in the evening until now, the evening is taken and the morning
+    offered (a helper's chat, session 40: "half 9ish" from someone whose messages came at
+    21:00 set 09:30)."""
     single = OnboardingData.of(frame).mode == MODE_SINGLE
+    half = "evening" if single else "setup"
+    before = turn.user.daily_time
+    if other is not None and single and before is not None and before.hour >= 12:
+        at, other, half = other, at, "morning"
+    await people.set_daily_time(session=turn.session, user=turn.user, at=at, now=turn.now)
     note = (
         ""
         if other is None
-        else "\n\n" + turn.t(f"daily.other_half.{'single' if single else 'setup'}",
+        else "\n\n" + turn.t(f"daily.other_half.{half}",
                                time=at.strftime("%H:%M"), other=other.strftime("%H:%M"))
     )
     if single:

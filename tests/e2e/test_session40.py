@@ -49,13 +49,19 @@ async def test_everyone_says_get_over_it_is_heard_not_answered_as_moving_on(
     assert not heard.plain.startswith("Yes, it can"), heard.plain
 
 
-async def test_half_nine_is_read_as_morning_and_the_evening_is_offered(
+async def test_half_nine_keeps_an_evening_user_in_the_evening_with_the_morning_offered(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
+    # set up at 21:00 (the harness's default): "half 9ish" is 21:30, the morning offered
     _, set_at = await _talk(emu.user(40004), "/time", "half 9ish")
     assert said(set_at, "daily.time_changed.time"), set_at.plain
-    assert "09:30" in set_at.plain, set_at.plain
-    assert "21:30" in set_at.plain, set_at.plain  # the evening, one /time away
+    assert "comes at 21:30" in set_at.plain or "Changed to 21:30" in set_at.plain, set_at.plain
+    assert "09:30" in set_at.plain, set_at.plain  # the morning, one /time away
+    # the same words outside /time ("can u message me at half 9ish", a helper's chat: "I
+    # don't know that one")
+    (asked,) = await _talk(emu.user(40009), "can u message me at half 9ish")
+    assert "21:30" in asked.plain, asked.plain
+    assert "09:30" in asked.plain, asked.plain
     _, pm = await _talk(emu.user(40005), "/time", "9pm")
     assert "21:00" in pm.plain, pm.plain
     assert "morning" not in pm.plain.lower(), pm.plain
