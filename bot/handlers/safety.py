@@ -127,6 +127,7 @@ from bot.services.safety_answers import (
     goes_back_for_them,
     going_in,
     going_to_stay,
+    gone_out_for_hours,
     got_them_help,
     grave_danger,
     harm_in_past,
@@ -881,6 +882,12 @@ def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extr
     turn.convo.goto(frame, step)
     data.into(frame)
     turn.say(text, _buttons(turn.rt.content, data, step))
+
+
+# Replies told after the one feared was said to be in the home with them
+_SHARED_HOME = (
+    "danger_in_home", "in_home_leave", "in_home_stay", "danger_asleep", "danger_must_go",
+)
 
 
 # Replies said without their numbers once no more were asked for
@@ -1844,8 +1851,12 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         return
     if data.kind == "d" and threat_gone(text):
         # "ok hes gone now": glad, the door locked, the number if they come back; safe now?
+        # ... gone out of a home they share ("ok he left for work", after "he's asleep now"; a
+        # helper's chat, session 40: "keep away from the windows"): the hours he is out, a
+        # window to plan or to leave
         data.at_door = False
-        _reply(turn, frame, data, "danger_gone", Step.ASKED)
+        shared = any(k in data.last for k in _SHARED_HOME) or gone_out_for_hours(text)
+        _reply(turn, frame, data, "danger_gone_out" if shared else "danger_gone", Step.ASKED)
         return
     # After something done or a threat gone ("not like that, but i took some pills"):
     if data.kind != "o" and is_joking(text):

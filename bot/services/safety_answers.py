@@ -27,6 +27,7 @@ from bot.services.timezones import country_for_zone, resolve_timezone
 
 __all__ = [
     "in_the_home",
+    "gone_out_for_hours",
     "asleep_there",
     "must_go",
     "someone_with_them",
@@ -1212,6 +1213,19 @@ _GONE = re.compile(
     r"(?! (?:me|us|for good|quiet"
     r"|silent|still|dark|off (?:line|grid))\b)"
 )
+
+
+# Gone out for hours, from a shared home: "he left for work", "she's gone to her shift"
+_GONE_OUT = re.compile(
+    r"\b(?:he|she|they|my ex)(?: just| has| have| is| s| finally)* (?:left|gone|went|headed|off)"
+    r" (?:for|to) (?:work|his work|her work|the office|his shift|her shift|a shift|the gym|the pub"
+    r"|his mums|his moms|her mums|her moms|his parents|her parents|football|training)\b"
+)
+
+
+def gone_out_for_hours(text: str) -> bool:
+    """ "ok he left for work": gone out of a home they share, for hours."""
+    return _found(_GONE_OUT, text)
 
 
 def threat_gone(text: str) -> bool:

@@ -105,3 +105,17 @@ async def test_no_numbers_asked_for_stays_kept_through_small_talk_and_thanks(
         assert "999" not in reply.plain, reply.plain
         # the lines stay one tap away
         assert any("Crisis lines" in b for b in reply.button_texts()), reply.button_texts()
+
+
+async def test_he_left_for_work_from_a_shared_home_is_a_window_to_plan(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, _, out = await _talk(
+        emu.user(40010),
+        "my boyfriend hits me and i live with him",
+        "he is asleep now",
+        "ok he left for work",
+    )
+    assert said(out, "sos.danger_gone_out"), out.plain
+    assert "0808 2000 247" in out.plain, out.plain
+    assert "windows" not in out.plain, out.plain
