@@ -23,6 +23,7 @@ from bot.services.listening import (
     age_told,
     asks_if_crying_is_normal,
     asks_if_failure,
+    asks_streak_reset,
     asks_to_apologise,
     asks_to_open_theirs,
     asks_why_safe,
@@ -245,6 +246,9 @@ _FEELINGS_HEARD = (
     # "i blocked her. feel sick", "ok so i unfollowed him. now what": the step honoured, how it
     # feels heard; not its how-to again (a helper's chat, session 37)
     _Heard(lambda r: step_hurts(r.text), "listen.step_hurts", topics=True),
+    # "does my streak reset" (a helper's chat, session 40: "you're not starting from zero"):
+    # only if they log it, and what stays
+    _Heard(lambda r: asks_streak_reset(r.text), "slip.streak_reset"),
     # "everyone says just get over it" (a helper's chat, session 39: "Yes, it can", the answer
     # on moving on): no deadline on it, said plainly
     _Heard(lambda r: others_rush(r.text), "listen.others_rush", topics=True),

@@ -65,6 +65,7 @@ __all__ = [
     "revenge",
     "self_blame",
     "others_rush",
+    "asks_streak_reset",
     "self_hate",
     "my_fault",
     "step_hurts",
@@ -122,6 +123,7 @@ class _ListeningData(DataModel):
     revenge: Regex
     self_blame: Regex
     others_rush: Regex
+    streak_reset: Regex
     judged: Regex
     sh_streak: Regex
     adult_age: Regex
@@ -388,6 +390,11 @@ def wants_no_menu(text: str) -> bool:
 def self_hate(text: str) -> bool:
     """ "i hate myself for this": anger turned on oneself."""
     return _DATA.self_hate.search(normalize(text)) is not None
+
+
+def asks_streak_reset(text: str) -> bool:
+    """ "does my streak reset": whether a slip starts the count again."""
+    return _DATA.streak_reset.search(normalize(text)) is not None
 
 
 _ASKS_IF_TRUE = re.compile(

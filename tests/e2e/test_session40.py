@@ -119,3 +119,13 @@ async def test_he_left_for_work_from_a_shared_home_is_a_window_to_plan(
     assert said(out, "sos.danger_gone_out"), out.plain
     assert "0808 2000 247" in out.plain, out.plain
     assert "windows" not in out.plain, out.plain
+
+
+async def test_does_my_streak_reset_is_answered_honestly(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, asked = await _talk(
+        emu.user(40011), "i texted him. day 12 and i threw it all away", "does my streak reset"
+    )
+    assert said(asked, "slip.streak_reset"), asked.plain
+    assert "not starting from zero" not in asked.plain, asked.plain

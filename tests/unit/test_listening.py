@@ -9,6 +9,7 @@ from bot.services.listening import (
     ExMessage,
     Logistics,
     asks_if_changed,
+    asks_streak_reset,
     body_need,
     ex_message,
     logistics_asked,
@@ -207,3 +208,17 @@ def test_resisting(typed: str, holding: bool) -> None:
 )
 def test_told_to_be_over_it(text: str, rushed: bool) -> None:
     assert others_rush(text) is rushed
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("does my streak reset", True),
+        ("do i have to start from day 1 again", True),
+        ("so im back to day 1 now?", True),
+        ("does the count reset if he texts me", True),
+        ("my streak is 12 days", False),
+    ],
+)
+def test_asked_whether_a_slip_resets_the_count(text: str, asked: bool) -> None:
+    assert asks_streak_reset(text) is asked
