@@ -370,6 +370,9 @@ TOLD_LEAD = 12.0
 TOLD_MARGIN = 0.0
 
 
+# ... and that refuse ("nao quero numero de telefone": "no want number phone"; a helper's
+# chat, session 40, in a safety talk: offered "The urge to reach out")
+_REFUSING = re.compile(r" (?:no|not|never|dont|without) (?:want|wanna|need)\b")
 # Words of a rough English reading that ask or want something (glossary.py)
 _ASKING = re.compile(
     r" (?:want|wanna|should|can|could|how|what|why|when|where|help|please|need|must|do|does)"
@@ -660,7 +663,11 @@ class FaqMatcher:
             # ... or asked without a mark, read surely in English with a word that asks or
             # wants ("jestem pijana i chce do niego napisac, powstrzymajcie mnie": "drunk i want
             # write me please"; tuning set t53a): offered too
-            wants = sure.kind == "answer" and _ASKING.search(f" {english} ") is not None
+            wants = (
+                sure.kind == "answer"
+                and _ASKING.search(f" {english} ") is not None
+                and _REFUSING.search(f" {english} ") is None
+            )
             if not asked and (not wants or sure.leans_elsewhere or sure.leans_told):
                 return plain  # told, not asked: not offered topics from a rough reading
             glossed = self._offered(sure)

@@ -4537,6 +4537,15 @@ _NO_NUMBERS = re.compile(
     r"|\b(?:do not|stop|quit) (?:give|giving|send|sending|show|showing) me (?:the |a |any |more"
     r" |another |your |all the |those |these )?(?:crisis |suicide |help )?(?:hotline|hotlines"
     r"|helpline|helplines|numbers?|crisis lines?)\b"
+    # ... in the languages the talk reads (a helper's chat, session 40: "nao quero numero de
+    # telefone nenhum" left the talk for the English-only notice and a topic)
+    r"|\b(?:nao|no|nem) (?:quero|preciso|quiero|necesito|me (?:de|des|da|mandes|passe|pases))"
+    r" (?:(?:de |do |el |la |los |las |um |uma |nenhum |ningun |ninguna |mais |mas |otro |outro )?"
+    r"(?:numero|numeros|telefone|telefono|linha|linea|lineas|linhas|hotline|cvv|ligar|llamar))\b"
+    r"|\bsin numeros\b|\bsem numeros?\b|\b(?:pas|plus) de numeros?\b"
+    r"|\bje (?:ne )?veux (?:pas|plus) (?:de )?(?:numero|numeros|ligne|appeler)\b"
+    r"|\b(?:keine|ohne) (?:nummer|nummern|hotline|telefonnummer|telefonnummern)\b"
+    r"|\b(?:number|numbers|helpline|hotline) (?:mat|nahi|nahin) (?:do|dena|bhejo|chahiye)\b"
 )
 
 

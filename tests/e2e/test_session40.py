@@ -22,7 +22,7 @@ async def test_he_is_asleep_is_a_quiet_moment_and_waking_up_lets_them_go(
     )
     assert said(asleep, "sos.danger_asleep"), asleep.plain
     assert "0808 2000 247" in asleep.plain, asleep.plain  # the UK's abuse line, to plan
-    assert "delete this chat" in asleep.plain, asleep.plain
+    assert "delete this chat" in asleep.plain.lower(), asleep.plain
     assert "Tell the people you're with" not in asleep.plain, asleep.plain
     assert said(going, "sos.danger_must_go"), going.plain
     assert "999" in going.plain, going.plain
@@ -129,3 +129,18 @@ async def test_does_my_streak_reset_is_answered_honestly(
     )
     assert said(asked, "slip.streak_reset"), asked.plain
     assert "not starting from zero" not in asked.plain, asked.plain
+
+
+async def test_no_numbers_asked_in_portuguese_keeps_the_talk(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, stopped, thanks = await _talk(
+        emu.user(40012),
+        "queria sumir. tipo dormir e nao acordar mais",
+        "nao quero numero de telefone nenhum",
+        "valeu",
+        zone="America/Sao_Paulo",
+    )
+    assert said(stopped, "sos.numbers_stopped"), stopped.plain
+    assert said(thanks, "sos.thanks_in_talk_quiet"), thanks.plain
+    assert "188" not in thanks.plain, thanks.plain

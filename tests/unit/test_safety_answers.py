@@ -740,3 +740,15 @@ def test_the_one_feared_asleep(text: str, asleep: bool) -> None:
     from bot.services.safety_answers import asleep_there
 
     assert asleep_there(text) is asleep
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nao quero numero de telefone nenhum", "no quiero numeros", "no me des numeros por favor",
+     "je veux pas de numero", "keine nummern bitte", "number mat do yaar"],
+)
+def test_no_more_numbers_in_other_languages(text: str) -> None:
+    # a helper's chat, session 40: the Portuguese left the talk for the English-only notice
+    from bot.services.safety_answers import no_more_numbers
+
+    assert no_more_numbers(text)
