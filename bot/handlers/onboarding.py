@@ -736,7 +736,9 @@ async def _take_time(turn: Turn, frame: Frame, at: time, other: time | None = No
     single = OnboardingData.of(frame).mode == MODE_SINGLE
     half = "evening" if single else "setup"
     before = turn.user.daily_time
-    if other is not None and single and before is not None and before.hour >= 12:
+    evening = other is not None and single and before is not None and before.hour >= 12
+    if evening and other != before:  # "message me at 9 instead" at 21:00: the morning
+        assert other is not None
         at, other, half = other, at, "morning"
     await people.set_daily_time(session=turn.session, user=turn.user, at=at, now=turn.now)
     note = (
