@@ -49,6 +49,7 @@ from bot.services.listening import (
     future_lost,
     grief_guilt,
     grief_topic,
+    guess_what,
     handover_hurt,
     harm_free_streak,
     keeps_relapsing,
@@ -252,6 +253,8 @@ _FEELINGS_HEARD = (
     # "everyone says just get over it" (a helper's chat, session 39: "Yes, it can", the answer
     # on moving on): no deadline on it, said plainly
     _Heard(lambda r: others_rush(r.text), "listen.others_rush", topics=True),
+    # "guess what" (a helper's chat, session 41: "That's a lot to carry"): tell me!
+    _Heard(lambda r: guess_what(r.text), "listen.guess_what"),
     # "i feel so stupid": not a topic menu; kindness first, and what happened?
     _Heard(
         lambda r: self_blame(r.text) and r.match.kind != "answer", "listen.self_blame",

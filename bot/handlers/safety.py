@@ -61,6 +61,7 @@ from bot.services.safety_answers import (
     asks_about_count,
     asks_about_dose,
     asks_about_evidence,
+    asks_about_height,
     asks_about_lines,
     asks_about_locks,
     asks_about_tracker,
@@ -109,6 +110,7 @@ from bot.services.safety_answers import (
     country_said,
     danger_goes_on,
     depth_unsure,
+    dismisses_self,
     done_to_self,
     doubts_threat,
     drinking,
@@ -162,6 +164,7 @@ from bot.services.safety_answers import (
     minimizes,
     minor_injury,
     minor_said,
+    misses_them,
     misses_who_hurt_them,
     mistaken_tap,
     must_go,
@@ -899,7 +902,10 @@ _QUIET_WHEN_STOPPED = {
         key: f"{key}_quiet"
         for key in (
             "safe_recheck", "back_in_talk", "step_done", "still_heavy", "pain_stop",
-            "wake_anyway", "thanks_in_talk", "light_in_talk_asked",
+            "wake_anyway", "thanks_in_talk", "light_in_talk_asked", "greeting_in_talk",
+            # "i wont call anyone. stop", after "no more numbers" (a helper's chat, session 41:
+            # the promise broken in the next reply)
+            "text_instead", "safe_dismissed", "missing_in_talk",
         )
     },
 }
@@ -1110,6 +1116,11 @@ def _came_in(data: SosData, text: str) -> bool:
     return came_back_inside(text)
 
 
+def _not_after_leaving(data: SosData, text: str) -> bool:
+    """Their last message in the talk was not "i have to go, he's waking up"."""
+    return data.asked != "danger_must_go"
+
+
 def _not_at_height(data: SosData, text: str) -> bool:
     return not data.height
 
@@ -1199,12 +1210,20 @@ _HEARD = (
     # "please call 999 now"): sorry it didn't lift it; reaching out still counted; safe now?
     _Heard("s", call_not_enough, "call_not_enough", Step.ASKED, unless=_not_after_a_call),
     _Heard("s", helper_coming, "reached_help", Step.ASKED, unless=_answers_safe_or_not),
-    # "hi" after a silence in the talk: still here, how are they now?
-    _Heard("sdo", _is_greeting, "still_here", Step.ASKED),
+    # "hi" in the talk: hello back, how are they now (a helper's chat, session 40: "hola" got
+    # "thank you for telling me more"); after "i have to go, he's waking up", welcome back
+    _Heard("sdo", _is_greeting, "back_in_talk", Step.ASKED, unless=_not_after_leaving),
+    _Heard("sdo", _is_greeting, "greeting_in_talk", Step.ASKED),
     # "i went for a walk to the bridge", "i'm on the roof" in the talk, and "it would be so
     # quick" once there (a session-34 chat: the recycled "please call now" line to each): step
     # back, now, then the call
     _Heard("s", at_a_height, "height_now", Step.UNSAFE, unless=_came_in),
+    # "i miss him so much" in the talk (a helper's chat, session 41: "please call 112 now", the
+    # recycled line): the missing heard, the question kept
+    _Heard("s", misses_them, "missing_in_talk", None, unless=_was_taken),
+    # "whats the tallest bridge near me" (a helper's chat, session 41, after a dose asked:
+    # "Nothing you say here has to be tidy"): the worry named, the question asked, the number
+    _Heard("s", asks_about_height, "height_asked", Step.UNSAFE, unless=_came_in),
     _Heard("s", too_easy, "height_now", Step.UNSAFE, unless=_not_at_height),
     _Heard("s", stays_up, "height_now", Step.UNSAFE, unless=_not_at_height),
     # "ok im walking home now" from the bridge (a helper's chat, session 38: "The most
@@ -1987,6 +2006,11 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
         elif data.not_around and not data.unsafe:
             key = "future_recheck"
         _reply(turn, frame, data, key, Step.ASKED)
+    elif answer == "safe" and data.kind == "s" and not data.rechecked and dismisses_self(text):
+        # "im ok. forget it. i was being dramatic" (a helper's chat, session 41: "That's a
+        # relief to hear"): not drama; glad they said it; asked once more, gently
+        data.rechecked = True
+        _reply(turn, frame, data, "safe_dismissed", Step.ASKED)
     elif answer == "safe" and is_plain_ok(text) and data.ok_checked and data.asked != "ok_check":
         # a bare "ok" after "lol", "whatever", "nvm", once asked plainly and not answered:
         # company, not "I'm glad you're safe" (a helper's chat: she never said she was)

@@ -65,6 +65,7 @@ __all__ = [
     "revenge",
     "self_blame",
     "others_rush",
+    "guess_what",
     "asks_streak_reset",
     "self_hate",
     "my_fault",
@@ -123,6 +124,7 @@ class _ListeningData(DataModel):
     revenge: Regex
     self_blame: Regex
     others_rush: Regex
+    guess_what: Regex
     streak_reset: Regex
     judged: Regex
     sh_streak: Regex
@@ -410,6 +412,11 @@ def others_rush(text: str) -> bool:
     return _DATA.others_rush.search(norm) is not None and _ASKS_IF_TRUE.search(
         text.lower() + " " + norm
     ) is None
+
+
+def guess_what(text: str) -> bool:
+    """ "guess what": news coming, not yet told."""
+    return _DATA.guess_what.search(normalize(text)) is not None
 
 
 def self_blame(text: str) -> bool:

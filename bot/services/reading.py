@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from bot.services.crisis import mentions_harm
+from bot.services.crisis import mentions_harm, strong_by_words_alone
 from bot.services.faq import FaqMatch, FaqMatcher, is_question
 from bot.services.language import other_language
 from bot.services.listening import (
@@ -69,6 +69,7 @@ class _ReadingData(DataModel):
     light_not: Regex
     weekly_off: Regex
     how_to_settings: Regex
+    how_to_settings_time: Regex
     command_word: Regex
     rule_asked: Regex
     emoji_bright: str = Field(min_length=1)
@@ -272,6 +273,11 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
     # Their "i want to see you" is not the person's urge, nor is "can i text him about the kids?"
     urge = ex is None and logistics is None and detect_urge(text)
     harm = mentions_harm(text)
+    stop_messages = _DATA.stop_messages.search(norm) is not None
+    if harm == "strong" and stop_messages and strong_by_words_alone(text):
+        # "i dont want the daily msgs at all tbh", that only the word model took for harm (a
+        # helper's chat, session 41: "are you safe right now?"): the request, answered
+        harm = None
     smalltalk = classify_smalltalk(text)
     if (
         smalltalk is None
@@ -334,7 +340,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         dose_asked=asks and _DATA.dose_asked.search(norm) is not None,
         language=language,
         asks=asks,
-        stop_messages=bool(_DATA.stop_messages.search(norm)),
+        stop_messages=stop_messages,
         low_mood=not asks and low_mood(text),
         body=None if asks else body_need(text),
         checking=checks_their_profile(text),
@@ -561,7 +567,11 @@ def about_the_bot(text: str) -> bool:
 
 def how_to_settings(text: str) -> bool:
     """ "how do i pause", "how do i change the time": the commands, said plainly."""
-    return _DATA.how_to_settings.search(normalize(text)) is not None
+    norm = normalize(text)
+    return (
+        _DATA.how_to_settings.search(norm) is not None
+        or _DATA.how_to_settings_time.search(norm) is not None
+    )
 
 
 def command_word(text: str) -> tuple[str, str] | None:

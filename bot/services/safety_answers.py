@@ -29,6 +29,9 @@ __all__ = [
     "in_the_home",
     "gone_out_for_hours",
     "asleep_there",
+    "asks_about_height",
+    "misses_them",
+    "dismisses_self",
     "must_go",
     "someone_with_them",
     "talks_of_them",
@@ -1092,6 +1095,22 @@ _RELATIONS = (
 )
 
 
+# "im ok. forget it. i was being dramatic" (a helper's chat, session 41: "That's a relief to
+# hear", agreeing that it was drama): what they said taken back as too much
+_DISMISSES_SELF = re.compile(
+    r"\bi (?:was|am|m) (?:just |only |probably )?(?:being )?(?:dramatic|overdramatic|over dramatic"
+    r"|overreacting|over reacting|exaggerating|being stupid|stupid|silly|being silly|extra"
+    r"|attention seeking)\b|\b(?:forget|ignore) (?:it|that|me|what i (?:said|wrote)|i said"
+    r"(?: anything| that)?)\b|\bdo not (?:worry|mind) about (?:me|it|that)\b|\bnever ?mind\b"
+    r"|\bdidn t mean (?:it|that)\b|\bdid not mean (?:it|that)\b"
+)
+
+
+def dismisses_self(text: str) -> bool:
+    """ "i was being dramatic", "forget it": what they told, taken back as too much."""
+    return _found(_DISMISSES_SELF, text)
+
+
 def says_safe(text: str) -> bool:
     """Whether the reply says the word "safe" ("yes i'm safe"), not only "fine" or "yeah"."""
     norm = normalize(text)
@@ -1220,6 +1239,15 @@ _GONE_OUT = re.compile(
     r"\b(?:he|she|they|my ex)(?: just| has| have| is| s| finally)* (?:left|gone|went|headed|off)"
     r" (?:for|to) (?:work|his work|her work|the office|his shift|her shift|a shift|the gym|the pub"
     r"|his mums|his moms|her mums|her moms|his parents|her parents|football|training)\b"
+    # ... in the languages the talk reads (a helper's chat, session 40: "ya se fue al trabajo"
+    # got the steps for the days after leaving)
+    r"|\b(?:(?:el|ella|you) )?se fue (?:a trabajar|al trabajo|a la oficina|al gimnasio"
+    r"|a casa de su (?:madre|mama)|con sus amigos)\b"
+    r"|\b(?:ele|ela) (?:ja )?(?:saiu|foi) (?:pra|para|pro|pro o) (?:o )?(?:trabalho|trabalhar"
+    r"|academia|casa da mae dele|casa da mae dela)\b"
+    r"|\b(?:il|elle) est (?:parti|partie|alle|allee) (?:au travail|au boulot|bosser|travailler"
+    r"|a la salle)\b|\b(?:er|sie) ist (?:zur arbeit|arbeiten|ins fitnessstudio)"
+    r"(?: gegangen| gefahren)?\b|\b(?:wo|woh|vo) (?:office|kaam pe|kaam par) (?:chala|chali) gay"
 )
 
 
@@ -1228,9 +1256,20 @@ def gone_out_for_hours(text: str) -> bool:
     return _found(_GONE_OUT, text)
 
 
+# ... in the languages the talk reads: "ya se fue", "ele foi embora", "il est parti"
+_GONE_ELSEWHERE = re.compile(
+    r"^(?:(?:ok|ya|you|bueno|pues|ja|agora|ok so|enfin|jetzt|endlich|abhi) )*"
+    r"(?:(?:el|ella|ele|ela|il|elle|er|sie|wo|woh) )?(?:(?:ya|ja|endlich|enfin) )?"
+    r"(?:se fue|se marcho|foi embora|saiu|est parti|est partie|s en est alle|ist weg"
+    r"|ist gegangen|chala gaya|chali gayi)(?: (?:ya|ja|ahora|agora|now|jetzt|abhi))*\W*$"
+)
+
+
 def threat_gone(text: str) -> bool:
     """Whether, in a talk about danger from someone, they say that person has gone."""
-    return _found(_GONE, text)
+    return (
+        _found(_GONE, text) or _found(_GONE_ELSEWHERE, text) or gone_out_for_hours(text)
+    )
 
 
 # "he left me for my best friend", "she cheated with my cousin": the one named hurt them
@@ -1917,6 +1956,11 @@ _WHERE_TO_GO = re.compile(
     r" (?:even )?(?:go|stay|sleep|supposed to go|meant to go)\b|\b(?:i have|i ve got|ive got|i"
     r" got|there is|theres) nowhere (?:to go|to stay|safe|else)\b|\bnowhere (?:to go|safe to go)\b"
     r"|\bsaan ako (?:pupunta|tutuloy)\b|\ba donde (?:voy|puedo ir)\b|\bpra onde (?:eu )?vou\b"
+    # "no tengo a donde ir" (a helper's chat, session 40: got "lock the door")
+    r"|\bno tengo (?:a ?)?donde (?:ir|irme|quedarme)\b|\bno tengo otro lugar\b"
+    r"|\bn(?:ao|o) tenho (?:pra |para )?onde (?:ir|ficar)\b"
+    r"|\bje n ?ai (?:nulle part|aucun endroit) ou (?:aller|dormir)\b"
+    r"|\bich (?:weiss|weis|wei) nicht wohin\b|\bich kann nirgendwo hin\b"
 )
 
 
@@ -2697,6 +2741,46 @@ _ENGINE_RUNNING = re.compile(
 def engine_running(text: str) -> bool:
     """An engine running in a closed space, told: turn it off and get out, first."""
     return _found(_ENGINE_RUNNING, text)
+
+
+# A height asked about in the talk ("whats the tallest bridge near me", "how high does a
+# building have to be"; a helper's chat, session 41, after a dose asked: "Nothing you say
+# here has to be tidy"): a means searched for
+_ASKS_HEIGHT = re.compile(
+    r"\b(?:tallest|highest|biggest|high|tall) (?:bridge|bridges|building|buildings|cliff|cliffs"
+    r"|roof|rooftop|rooftops|car park|parking garage|parking structure|tower|overpass|flyover)"
+    r"(?:s)?\b(?: \w+){0,3}? (?:near|around|close to|in|nearby|here)\b"
+    r"|\bhow (?:high|tall|far down|far)\b(?: \w+){0,5}? (?:bridge|building|cliff|roof|fall|drop"
+    r"|floor|storey|story|stories|storeys)\b"
+    r"|\b(?:any|nearest|closest|a high|where (?:is|are) (?:the|a)) (?:bridges?|cliffs?|rooftops?"
+    r"|tall buildings?) (?:near|around|close to) (?:me|here)\b"
+    r"|\b(?:would|does|do|could) (?:a|the) (?:fall|drop) (?:kill|be enough|be fatal)\b"
+)
+
+
+# Missing the ex, said in the talk ("ok english. i miss him so much", "tô com muita saudade
+# dele"; a helper's chat, session 41: "please call 112 now", the recycled line)
+_MISSING_TOLD = re.compile(
+    r"^(?:(?:ok|okay|ok so|so|and|but|honestly|i just|just|god|ugh|english|ok english) )*i"
+    r" (?:just |really |still |so |miss |do |actually )*miss (?:him|her|them|my ex|us|what we had"
+    r"|the old us)(?: so much| so bad| so badly| a lot| like crazy| too much| already| tonight"
+    r"| right now| still)*$"
+    r"|^(?:(?:ok|so|and|but|honestly|ugh) )*(?:i am |im |i m )?(?:just )?missing (?:him|her|them"
+    r"|my ex)(?: so much| so bad| a lot| tonight| right now)*$"
+    r"|\b(?:lo|la) extrano (?:mucho|demasiado|tanto)\b|\b(?:to|estou|tou) com (?:muita |tanta )?"
+    r"saudade (?:dele|dela)\b|\b(?:il|elle) me manque\b|\bich vermisse (?:ihn|sie)\b"
+    r"|\bmiss (?:kar|karti|karta) (?:rahi|raha) (?:hu|hoon|hun)\b"
+)
+
+
+def misses_them(text: str) -> bool:
+    """ "i miss him so much", in the talk: the missing itself, told."""
+    return _found(_MISSING_TOLD, text)
+
+
+def asks_about_height(text: str) -> bool:
+    """ "whats the tallest bridge near me": a height searched for, in the talk."""
+    return _found(_ASKS_HEIGHT, text)
 
 
 def at_a_height(text: str) -> bool:
@@ -5226,7 +5310,7 @@ _MUST_GO = re.compile(
     r"|\b(?:(?:tengo que irme|me tengo que ir|tengo que colgar|tenho que ir|preciso ir"
     r"|je dois (?:why aller|partir|arreter)|ich muss (?:los|gehen|aufhoren|aufhoeren|schluss"
     r" machen)|mujhe jana (?:hoga|padega|hai))(?: (?:you|ya|ahora|agora|ja|jetzt|abhi|now))*$"
-    r"|se (?:esta|sta) despertando|se desperto|(?:you )?(?:viene|llego|volvio)(?: a casa)?$"
+    r"|se (?:esta|sta) despertando|se desperto|(?:you|el|ella) (?:viene|llego|volvio)(?: a casa)?$"
     r"|(?:ele|ela) (?:ta|esta) acordando|(?:ele|ela) (?:acordou|chegou|voltou)"
     r"|(?:il|elle) se reveille|(?:il|elle) (?:s est|sest) reveille|(?:er|sie) wacht auf"
     r"|(?:er|sie) ist (?:wach|aufgewacht|zuruck|zurueck)"

@@ -149,12 +149,20 @@ def classify_smalltalk(text: str) -> SmalltalkKind | None:
     if len(pieces) < 2:
         return None
     kinds: set[SmalltalkKind] = set()
+    what_next = False
     for piece in pieces:
         kind = _classify_piece(piece)
         if kind is None:
             return None  # part of the message is something else: not small talk
         kinds.add(kind)
+        what_next = what_next or _WHAT_NEXT.search(normalize(piece)) is not None
+    if what_next and "good_news" in kinds:
+        return None  # "day 30 today... now what": what comes after, asked (tuning set r54a)
     return next(k for k in _PRIORITY if k in kinds)
+
+
+# "now what", after news told: a question about what comes next, not about the bot
+_WHAT_NEXT = re.compile(r"\b(?:now what|what now|what next)\b")
 
 
 # "I feel so stupid", "i hate him", "i can't sleep": a feeling shared, not a question asked.

@@ -714,7 +714,10 @@ def test_no_with_a_fact_and_answers_in_other_scripts(text: str, expected: str | 
         ("je dois y aller", True),
         ("er wacht auf", True),
         ("он проснулся", True),
-        # going somewhere later, or the kids
+        ("ya llegó", True),
+        ("el volvio a casa", True),
+        # going somewhere later, or the kids, or a parcel come
+        ("por fin el paquete llegó", False),
         ("tengo que irme a trabajar mañana", False),
         ("i have to go to work tomorrow", False),
     ],
