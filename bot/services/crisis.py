@@ -562,8 +562,9 @@ _PLAYS_WITHIN = 40
 
 def _played(norm: str, start: int, end: int) -> bool:
     """Whether a game, a show or a story is named within _PLAYS_WITHIN characters of a match,
-    outside it ("can i just not respawn" is the cue itself), with no "i" between the two
-    ("watched a show about suicide and now i want to kill myself too" is the person's own)."""
+    outside it ("can i just not respawn" is the cue itself), with none of the person's own
+    words (_OWN_WORDS: "i", "my", "want", "tonight"...) between the two ("watched a show about
+    suicide and now i want to kill myself too" is theirs)."""
     lo = max(0, start - _PLAYS_WITHIN)
     for m in _PLAYS.finditer(norm, lo, start + 1):
         if _OWN_WORDS.search(f" {norm[m.end() : start]} ") is None:

@@ -44,75 +44,73 @@ class Pinned:
 
 
 ROUNDS = {
+    # Session 41 set every pin below to the figures measured at its end (most had risen with
+    # the work of later sessions; none fell): the comments keep each round's history.
     # Tuning material since round 10 (held out until then: reached 102 and 66).
-    "crisis_r8": Pinned((117, 111, 81, 25), 117, 90, 60, 20, 0, 1),
-    "crisis_r9": Pinned((72, 72, 50, 16), 72, 58, 36, 14, 0, 1),
+    "crisis_r8": Pinned((117, 111, 81, 25), 117, 91, 61, 22, 0, 1),
+    "crisis_r9": Pinned((72, 72, 50, 16), 72, 60, 38, 14, 0, 0),
     # Tuning material since round 11 (held out until then: reached 98 before round 10's
     # tuning, 99 after).
-    "crisis_r10": Pinned((108, 108, 73, 24), 108, 84, 53, 22, 1, 2),
+    "crisis_r10": Pinned((108, 108, 73, 24), 108, 86, 56, 22, 1, 2),
     # Tuning material since round 12 (held out until then: reached 98 before round 11's
     # tuning, 99 after; the word model is not trained on it).
-    "crisis_r11": Pinned((108, 108, 73, 24), 106, 72, 40, 19, 0, 2),
+    "crisis_r11": Pinned((108, 108, 73, 24), 107, 76, 45, 22, 0, 0),
     # Tuning material since round 13 (held out until then: reached 101, full 80, explicit
     # 47, special 22, alarms 5 / 11, before round 12's tuning and after it).
-    "crisis_r12": Pinned((108, 108, 78, 24), 108, 104, 71, 24, 0, 2, in_reach_min=108),
+    "crisis_r12": Pinned((108, 108, 78, 24), 108, 105, 73, 24, 0, 2, in_reach_min=108),
     # Tuning material since round 14 (held out until then: before round 13's tuning reached
     # 100, full 83, explicit 47, special 20, alarms 4 / 8, in reach 105; after it the same,
     # in reach 108). Round 14's rules, chosen on it: reached 108, full 87, explicit 51, special
     # 24; its vetoes cost a round-14 message and were dropped (docs/crisis.md, "Round 14").
     # Round 19: one explicit wish to die said with a laugh is asked gently now (50, was 51).
-    "crisis_r13": Pinned((108, 108, 72, 24), 108, 87, 50, 24, 4, 7, checked_target_met=False,
-                         in_reach_min=108),
+    "crisis_r13": Pinned((108, 108, 72, 24), 108, 90, 53, 24, 1, 3, in_reach_min=108),
     # Tuning material since round 15 (held out until then, written 2026-12-01, before round
     # 14's tuning). Before it and after it the same: reached 100, full 86, explicit 48,
     # special 20, full alarms 2 (target 0), checked 5 (4.6%, target met), in reach 108.
     # Round 15's tuning, chosen on it: reached 108, full 87, explicit 49, special 21, full
     # alarms 0, checked 0.
-    "crisis_r14": Pinned((108, 108, 72, 24), 108, 88, 49, 21, 0, 0, in_reach_min=108),
+    "crisis_r14": Pinned((108, 108, 72, 24), 108, 90, 53, 21, 0, 0, in_reach_min=108),
     # Tuning material since round 16 (held out until then, written 2026-12-01 before round
     # 15's tuning). Measured before it: reached 98, full 79, explicit 47, special 20, full
     # alarms 6, checked 10 (9.3%), in reach 108. After it: reached 101, full alarms 5, checked
     # 9. Round 16's rules and vetoes, chosen on it: reached 108, full alarms 0, checked 0.
-    "crisis_r15": Pinned((108, 108, 72, 24), 108, 79, 48, 20, 0, 0, in_reach_min=108),
+    "crisis_r15": Pinned((108, 108, 72, 24), 108, 86, 53, 23, 0, 0, in_reach_min=108),
     # Tuning material since round 17 (held out until then, written 2026-12-01 before round
     # 16's tuning). Measured before it (0ed33c8): reached 102, full 86, explicit 48, special
     # 18, full alarms 4, checked 10 (9.3%), in reach 108. After it: full alarms 3, checked 9;
     # the rest unchanged. Round 17's rules, chosen on it: reached 108, full 91, explicit 48,
     # special 18, full alarms 0, checked 2.
-    "crisis_r16": Pinned((108, 108, 72, 24), 108, 91, 48, 18, 0, 1, in_reach_min=108),
+    "crisis_r16": Pinned((108, 108, 72, 24), 108, 94, 50, 19, 0, 1, in_reach_min=108),
     # Tuning material since round 18 (held out until then, written 2026-12-01 by a helper who
     # never saw the rules, before round 17's tuning). Measured before it (b905bdb): reached
     # 97, full 73, explicit 45, special 17, full alarms 3, checked 5 (4.6%), in reach 108.
     # After it: the same (target: every crisis message reached and no full alarm, missed).
     # Round 36's vetoes (twenty-third session): full alarms 0, checked 2.
-    "crisis_r17": Pinned((108, 108, 72, 24), 104, 73, 45, 17, 0, 2, checked_target_met=True,
-                         in_reach_min=108),
+    "crisis_r17": Pinned((108, 108, 72, 24), 108, 82, 51, 19, 0, 2, in_reach_min=108),
     # Tuning material since round 19 (held out until then, written 2026-12-02 by a helper who
     # never saw the rules, before round 18's tuning). Measured before it (4203dc7): reached
     # 104, full 85, explicit 50, special 22, full alarms 4, checked 6 (5.6%), in reach 108;
     # after it (114a3f7) the same. Round 19's rules, chosen on it: reached 108, full 88,
     # explicit 52, special 22, full alarms 1, checked 1.
-    "crisis_r18": Pinned((108, 108, 72, 24), 108, 88, 52, 22, 1, 1, in_reach_min=108),
+    "crisis_r18": Pinned((108, 108, 72, 24), 108, 93, 56, 23, 1, 1, in_reach_min=108),
     # Tuning material since round 20 (held out until then, written 2026-12-02 by a helper who
     # never saw the rules, before round 19's tuning). Measured before it (2046924): reached
     # 104, full 93, explicit 54, special 22, full alarms 3, checked 3 (2.8%), in reach 108;
     # after it the same. Round 20's rules, chosen on it: reached 108, full 94, explicit 55,
     # special 23, full alarms 0, checked 0.
-    "crisis_r19": Pinned((108, 108, 72, 24), 108, 94, 55, 23, 0, 0, in_reach_min=108),
+    "crisis_r19": Pinned((108, 108, 72, 24), 108, 94, 57, 23, 0, 0, in_reach_min=108),
     # Tuning material since round 21 (held out until then, written 2026-12-02 by a helper who
     # never saw the rules, before round 20's tuning). Measured before it (0e126fb): reached
     # 105, full 92, explicit 49, special 22, full alarms 2 (1 of them the emergency reply),
     # checked 4 (3.7%), in reach 108; after it (a8feaa5) the same. Round 21's rules, chosen
     # on it: reached 108, full 93, explicit 50, special 22, full alarms 1, checked 2.
-    "crisis_r20": Pinned((108, 108, 72, 24), 108, 93, 50, 23, 1, 1, in_reach_min=108),
+    "crisis_r20": Pinned((108, 108, 72, 24), 108, 96, 52, 24, 0, 0, in_reach_min=108),
     # Tuning material since round 22 (held out until then, written 2026-12-02 by a helper who
     # never saw the rules, before round 21's tuning). Measured before it (7ad8c17): reached
     # 92, full 80, explicit 50, special 18, full alarms 2, checked 9 (8.3%), in reach 108;
     # after it (5faba53) reached 93, full alarms 2, checked 9. Round 22's word model, which
     # learns from it: reached 100, checked 8.
-    "crisis_r21": Pinned(
-        (108, 108, 72, 24), 100, 80, 50, 18, 2, 8, checked_target_met=False, in_reach_min=108
-    ),
+    "crisis_r21": Pinned((108, 108, 72, 24), 106, 84, 53, 20, 1, 4, in_reach_min=108),
     # Tuning material since round 23 (the word model learns from it since then: reached 105,
     # checked 7). Held out until then (written 2026-12-02 by a helper who never saw the rules or
     # earlier rounds, before round 22's change). Measured before it (the code of 5faba53): reached
@@ -125,9 +123,7 @@ ROUNDS = {
     # full alarms 6, checked 8 (7.4%), in reach 107 (targets: every crisis message reached, no full
     # alarm and at most 5% checked, all three missed). Round 36's vetoes: full alarms 4 (none
     # the emergency reply), checked 5 (4.6%).
-    "crisis_r22": Pinned(
-        (108, 108, 60, 24), 101, 76, 42, 19, 4, 5, checked_target_met=True, in_reach_min=107
-    ),
+    "crisis_r22": Pinned((108, 108, 60, 24), 107, 79, 46, 21, 4, 5, in_reach_min=108),
     # Held out (written 2026-12-02 by a helper who never saw the rules, before round 23's
     # changes). Measured on the code of b185340: reached 92 (85.2%), full 66, explicit 37,
     # special 16, full alarms 1, checked 2 (1.9%), in reach 108. The word model learning from
@@ -139,7 +135,7 @@ ROUNDS = {
     # met).
     # Tuning material since round 24. Round 24's rules and the word model learning from it:
     # reached 106, full 76, explicit 38, full alarms 0, checked 1.
-    "crisis_r23": Pinned((108, 108, 60, 24), 106, 77, 40, 16, 0, 1, in_reach_min=108),
+    "crisis_r23": Pinned((108, 108, 60, 24), 107, 83, 44, 19, 0, 1, in_reach_min=108),
     # Tuning material since round 25 (held out until then, written 2026-12-02 by a helper who never
     # saw the rules, before round 24's changes). Measured on the code of 69df54b: reached 103
     # (95.4%), full 68, explicit 37, special 18, full alarms 2 (one the emergency reply), checked 5
@@ -151,7 +147,7 @@ ROUNDS = {
     # every crisis message reached and no full alarm missed). Round 25's rules, chosen on it, and
     # the word model learning it: reached 108, full 74, explicit 38, special 19, full alarms 0,
     # checked 1. The word model learning round 32 and set 33a (twentieth session): checked 2.
-    "crisis_r24": Pinned((108, 108, 60, 24), 108, 74, 39, 19, 0, 2, in_reach_min=108),
+    "crisis_r24": Pinned((108, 108, 60, 24), 108, 81, 43, 21, 0, 1, in_reach_min=108),
     # Held out (written 2026-12-02 by a helper who never saw the rules, before round 25's
     # changes). Measured on the code of 50ba518: reached 102 (94.4%), full 60, explicit 36,
     # special 22, full alarms 3 (none the emergency reply), checked 3 (2.8%), in reach 108.
@@ -162,7 +158,7 @@ ROUNDS = {
     # 25's changes), measured on the code of 50ba518: reached 102 (94.4%), full 60, explicit
     # 36, special 22, full alarms 3 (none the emergency reply), checked 3 (2.8%), in reach
     # 108; the same after round 25's rules. After round 26's rules, chosen on it:
-    "crisis_r25": Pinned((108, 108, 60, 24), 108, 64, 39, 22, 0, 0, in_reach_min=108),
+    "crisis_r25": Pinned((108, 108, 60, 24), 108, 68, 42, 23, 0, 0, in_reach_min=108),
     # Tuning material since round 27. Held out until then (written 2026-12-03 by a helper who never
     # saw the rules, before round 26's changes). Measured on the code of b5bf1d3: reached 104
     # (96.3%), full 77, explicit 41, special 19, full alarms 4 (none the emergency reply), checked
@@ -172,7 +168,7 @@ ROUNDS = {
     # (none the emergency reply), checked 5 (4.6%), in reach 108 (targets: at most 5% checked met;
     # every crisis message reached and no crisis reply to an ordinary message missed). After round
     # 27's rules, chosen on it:
-    "crisis_r26": Pinned((108, 108, 60, 24), 108, 82, 46, 21, 1, 1, in_reach_min=108),
+    "crisis_r26": Pinned((108, 108, 60, 24), 108, 85, 47, 21, 1, 1, in_reach_min=108),
     # Held out (written 2026-12-03 by a second helper of the fourteenth session who never saw
     # the rules, before round 27's changes). Measured on the code of 73ea3c6: reached 104
     # (96.3%), full 80, explicit 46, special 21, full alarms 1 (not the emergency reply),
@@ -184,7 +180,7 @@ ROUNDS = {
     # With round 28's rules (the look-aheads closed at a word boundary caught its threat;
     # vetoes for affairs at tax time, "had me dying", "starving to death ... since
     # breakfast"): reached 107, checked 1.
-    "crisis_r27": Pinned((108, 108, 60, 24), 107, 81, 47, 22, 0, 1, in_reach_min=108),
+    "crisis_r27": Pinned((108, 108, 60, 24), 108, 83, 47, 22, 0, 1, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the fifteenth session who never saw the
     # rules, told to favour flat, tired writers, the crisis buried in practical talk, dark
     # jokes, and Scotland, Jamaica, Kenya, Singapore, New Zealand, Pakistan). Measured on the
@@ -197,7 +193,7 @@ ROUNDS = {
     # to an ordinary message missed). Tuning material since round 29; after round 29's rules,
     # chosen on it and sets 29a and 29b, and the word model learning it: reached 108, full 70,
     # explicit 38, special 16, no crisis reply to an ordinary message, checked 2.
-    "crisis_r28": Pinned((108, 108, 60, 24), 108, 70, 38, 16, 0, 1, in_reach_min=108),
+    "crisis_r28": Pinned((108, 108, 60, 24), 108, 73, 40, 18, 0, 1, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the sixteenth session who never saw the
     # rules; 18 families of six, ordinary sadness, breakup talk, figures of speech and the
     # same words in harmless use). Measured on the code of 7b8d187: reached 100 (92.6%), full
@@ -210,7 +206,7 @@ ROUNDS = {
     # material since round 30; after round 30's rules, chosen on it and set 30a, and the word
     # model learning it: reached 108, full 83, explicit 47, special 24, one crisis reply to an
     # ordinary message (the gentle check), checked 2.
-    "crisis_r29": Pinned((108, 108, 60, 24), 108, 83, 47, 24, 1, 2, in_reach_min=108),
+    "crisis_r29": Pinned((108, 108, 60, 24), 108, 84, 47, 24, 1, 2, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the seventeenth session who never saw the
     # rules; the same brief as round 29). Measured on the code of 6e1e7d4: reached 98
     # (90.7%), full 65, explicit 35, special 17, full alarms 2 (one the emergency reply),
@@ -220,7 +216,7 @@ ROUNDS = {
     # crisis message reached and no crisis reply to an ordinary message missed). Tuning
     # material since round 31; after round 31's rules, chosen on it and set 31a, and the word
     # model learning it: reached 108, full 79, explicit 42, special 24, nothing checked.
-    "crisis_r30": Pinned((108, 108, 60, 24), 108, 79, 42, 24, 0, 0, in_reach_min=108),
+    "crisis_r30": Pinned((108, 108, 60, 24), 108, 80, 42, 24, 0, 0, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the eighteenth session who never saw the
     # rules; the same brief as round 30). Measured on the code of cefbcfb: reached 102
     # (94.4%), full 70, explicit 38, special 16, full alarms 4 (two the emergency reply),
@@ -231,7 +227,7 @@ ROUNDS = {
     # ordinary message missed). Tuning material since round 32; the word model learning it:
     # reached 104; round 32's rules, chosen on it and set 32a: reached 108, full 76, explicit
     # 42, special 19, full alarms 2, checked 2. Round 36's vetoes: full alarms 1, checked 1.
-    "crisis_r31": Pinned((108, 108, 60, 24), 108, 76, 42, 19, 1, 1, in_reach_min=108),
+    "crisis_r31": Pinned((108, 108, 60, 24), 108, 77, 43, 19, 1, 1, in_reach_min=108),
     # Held out (written 2026-12-03 by a helper of the nineteenth session who never saw the
     # rules; round 31's brief, with no example idioms). Measured on the code of cfe5df1:
     # reached 104 (96.3%), full 71, explicit 40, special 18, full alarms 2 (none the emergency
@@ -240,7 +236,7 @@ ROUNDS = {
     # round 31 and set 32a, and round 32's rules, moved none of it (targets: all three missed).
     # Tuning material since round 33; the word model learning it: reached 105, checked 3;
     # round 33's rules: full 72, explicit 41, special 19.
-    "crisis_r32": Pinned((108, 108, 60, 24), 105, 72, 41, 19, 2, 3, in_reach_min=108),
+    "crisis_r32": Pinned((108, 108, 60, 24), 106, 74, 42, 20, 2, 3, in_reach_min=108),
     # Held out (written 2026-12-04 by a helper of the twentieth session who never saw the
     # rules; round 32's brief). Measured on the code of 655b9af: reached 105 (97.2%), full 72,
     # explicit 40, special 18, full alarms 2 (none the emergency reply), checked 4 (3.7%), in
@@ -248,7 +244,7 @@ ROUNDS = {
     # the rest the same (targets: at most 5% checked met; every crisis message reached and no
     # crisis reply to an ordinary message missed). Round 33's rules, chosen on set 33a: full
     # 73, explicit 41, reached still 105.
-    "crisis_r33": Pinned((108, 108, 60, 24), 105, 73, 41, 18, 2, 3, in_reach_min=108),
+    "crisis_r33": Pinned((108, 108, 60, 24), 107, 75, 42, 20, 1, 2, in_reach_min=108),
     # Held out (written 2026-12-04 by a helper of the twenty-first session who never saw the
     # rules; round 33's brief). Measured on the code of the urge commit after bda7282: reached
     # 105 (97.2%), full 83, explicit 47, special 20, full alarms 2 (one the emergency reply),
@@ -268,7 +264,7 @@ ROUNDS = {
     # Tuning material since round 36 (twenty-third session). Round 36's vetoes, chosen on it
     # and on the tuning sets' emergency replies, and the word model learning it: full alarms
     # 0, checked 3 (2.8%), the rest the same.
-    "crisis_r35": Pinned((108, 108, 60, 24), 107, 77, 48, 20, 0, 3, in_reach_min=108),
+    "crisis_r35": Pinned((108, 108, 60, 24), 107, 79, 50, 22, 0, 3, in_reach_min=108),
     # Tuning material since round 37 (held out until then, written 2026-12-04 by a helper of the
     # twenty-third session who never saw the rules). Measured on the code of e88490b: reached 107
     # (99.1%), full 80, explicit 47 (the number in the first reply 59/60), special 18, full alarms
@@ -285,7 +281,7 @@ ROUNDS = {
     # explicit 46 (the number in the first reply 59/60), special 20, full alarms 1 (the
     # emergency reply), checked 2 (1.9%), in reach 108 (targets: every crisis message reached
     # and no emergency reply to an ordinary message missed; at most 5% checked met).
-    "crisis_r37": Pinned((108, 108, 60, 24), 106, 91, 47, 21, 1, 2, in_reach_min=108),
+    "crisis_r37": Pinned((108, 108, 60, 24), 107, 93, 48, 21, 1, 1, in_reach_min=108),
     # Tuning material since round 39 (held out until then, written 2026-12-05 by a helper of
     # the twenty-fifth session who never saw the rules; round 37's brief). Measured on the
     # code of c8e080a: reached 104 (96.3%; one each
@@ -295,7 +291,7 @@ ROUNDS = {
     # ordinary message missed; at most 5% checked met).
     # Learnt by the word model in round 39: reached 106, checked 3. Round 40's rules (a threat
     # with "the videos" and a condition): reached 107, full 86, explicit 48, special 21.
-    "crisis_r38": Pinned((108, 108, 60, 24), 107, 86, 48, 21, 1, 3, in_reach_min=108),
+    "crisis_r38": Pinned((108, 108, 60, 24), 108, 87, 49, 21, 1, 2, in_reach_min=108),
     # Tuning material since round 40 (held out until then, written 2026-12-05 by a helper of
     # the twenty-sixth session who never saw the rules; round 38's brief). Measured on the
     # code of f650e6c: reached 104 (96.3%; one
@@ -305,7 +301,7 @@ ROUNDS = {
     # ordinary message and at most 5% checked all missed). Learnt by the word model in round
     # 40: checked 3. Round 40's rules, chosen on its misses: reached 108, full 90, explicit 48
     # (the number first 60/60), special 23, full alarms 0, checked 0.
-    "crisis_r39": Pinned((108, 108, 60, 24), 108, 90, 48, 23, 0, 0, in_reach_min=108),
+    "crisis_r39": Pinned((108, 108, 60, 24), 108, 91, 49, 23, 0, 0, in_reach_min=108),
     # Tuning material since round 41 (held out until then, written 2026-12-05 by a helper of
     # the twenty-seventh session who never saw the rules; round 39's brief). Measured on the
     # code of 8d06eb7: reached 104 (96.3%; one each from affairs, giving_away, no_reason,
@@ -360,7 +356,7 @@ ROUNDS = {
     # explicit 36, special 15, full alarms 1, checked 12 (11.1%).
     # Since session 39's phrase table (net.other_languages, words SAID_*): reached 99.
     "crisis_r45": Pinned(
-        (108, 108, 60, 24), 99, 67, 36, 15, 1, 12, checked_target_met=False, in_reach_min=108
+        (108, 108, 60, 24), 99, 67, 36, 15, 1, 11, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 33 (the same families and brief), measured
     # counts-only on the session's first code (854dc1a): reached 97 (89.8%), full 69,
@@ -368,7 +364,7 @@ ROUNDS = {
     # checked 9 (8.3%), in reach 108: every target missed but "in reach". No crisis rule
     # changed after it. Since session 40's phrase tables and loose phrases: reached 100.
     "crisis_r46": Pinned(
-        (108, 108, 64, 24), 100, 69, 41, 13, 2, 9, checked_target_met=False, in_reach_min=108
+        (108, 108, 64, 24), 101, 69, 41, 13, 2, 9, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 34 (the same 18 families and brief, 54 explicit),
     # measured counts-only on the session's first code (794eb7b): reached 101 (93.5%), full
@@ -377,7 +373,7 @@ ROUNDS = {
     # "in reach".
     # Since session 39's phrase table (net.other_languages, words SAID_*): reached 103.
     "crisis_r47": Pinned(
-        (108, 108, 54, 24), 103, 69, 38, 19, 4, 11, checked_target_met=False, in_reach_min=108
+        (108, 108, 54, 24), 104, 69, 38, 19, 4, 11, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 35 (the same 18 families and brief, 55 explicit),
     # measured counts-only on the session's first code (e383903): reached 100 (92.6%), full
@@ -410,50 +406,52 @@ ROUNDS = {
     # full alarms 0, checked 5 (4.6%), in reach 108. The rules chosen on tuning set r52a left
     # it as it was; the phrase table (words SAID_*) took it to reached 97 (89.8%); session 40's
     # loose phrases to 98.
-    "crisis_r52": Pinned((108, 108, 78, 24), 98, 74, 49, 17, 0, 5, in_reach_min=108),
+    "crisis_r52": Pinned((108, 108, 78, 24), 101, 74, 49, 17, 0, 5, in_reach_min=108),
     # Held out: written blind in session 40 (the same 18 families and brief; 78 explicit, 55
     # of the 216 in other languages), measured counts-only on the session's first code
     # (a169695): reached 98 (90.7%), full 69, explicit 47 (number first 72/78), special 18,
     # full alarms 4 (3 of them the emergency reply), checked 8 (7.4%), in reach 108. On its
     # last (games and shows beside the words, chosen on tuning set r53a): reached 98, full
     # alarms 3 (1 the emergency reply), checked 6 (5.6%: the target missed).
-    "crisis_r53": Pinned(
-        (108, 108, 78, 24), 98, 69, 47, 18, 3, 6, checked_target_met=False, in_reach_min=108
-    ),
+    "crisis_r53": Pinned((108, 108, 78, 24), 100, 69, 47, 18, 2, 5, in_reach_min=108),
+    # Held out: written blind in session 41 (the same 18 families and brief; 78 explicit, 54
+    # of the 216 in 23 other languages), measured counts-only on the session's first code
+    # (7f62260): reached 97 (89.8%), full 70, explicit 44 (number first 71/78), special 16,
+    # full alarms 0, checked 4 (3.7%), in reach 108. On its last (more phrases in 35 languages,
+    # written blind; tuning set r54a's vetoes): reached 98 (90.7%), the rest the same.
+    "crisis_r54": Pinned((108, 108, 78, 24), 98, 70, 44, 16, 0, 4, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
-    "crisis_tuning_r15a": Pinned((144, 144, 96, 32), 144, 117, 63, 25, 0, 0, in_reach_min=144),
-    "crisis_tuning_r15b": Pinned((144, 144, 96, 32), 144, 92, 52, 22, 0, 0, in_reach_min=144),
+    "crisis_tuning_r15a": Pinned((144, 144, 96, 32), 144, 120, 67, 28, 0, 0, in_reach_min=144),
+    "crisis_tuning_r15b": Pinned((144, 144, 96, 32), 144, 97, 58, 24, 0, 0, in_reach_min=144),
     # A third writer (2026-12-02, told to favour veiled phrasings and hard look-alikes),
     # written for tuning. Measured once before it: reached 118, full 77, checked 13, full
     # alarms 7 (5 the emergency reply). After round 21's rules, chosen on it: checked 5; with
     # round 23's word model (runs of five letters), checked 6 (4.2%).
-    "crisis_tuning_r21a": Pinned(
-        (144, 144, 96, 32), 141, 77, 48, 22, 2, 6, checked_target_met=False, in_reach_min=144
-    ),
+    "crisis_tuning_r21a": Pinned((144, 144, 96, 32), 142, 86, 53, 24, 1, 5, in_reach_min=144),
     # Two more writers (2026-12-03), written for tuning: 26a young and short, in text-speak;
     # 26b older, indirect, some not writing in their first language. Measured once before
     # round 26's rules: 26a reached 93, checked 5; 26b reached 104, checked 9 (one the
     # emergency reply). After round 26's rules, chosen on them, and the word model learning
     # them (26b checked 3; 4 since the word model learnt round 26 and sets 27a and 27b too):
-    "crisis_tuning_r26a": Pinned((108, 108, 60, 24), 108, 77, 46, 19, 0, 0, in_reach_min=108),
-    "crisis_tuning_r26b": Pinned((108, 108, 60, 24), 106, 75, 43, 19, 0, 4, in_reach_min=108),
+    "crisis_tuning_r26a": Pinned((108, 108, 60, 24), 108, 83, 49, 21, 0, 0, in_reach_min=108),
+    "crisis_tuning_r26b": Pinned((108, 108, 60, 24), 107, 79, 46, 21, 0, 3, in_reach_min=108),
     # And two more (2026-12-03): 27a long messages with the crisis one clause in a story; 27b
     # world Englishes and code-switching (Pidgin, patois, Taglish, Hinglish, Singlish).
     # Measured once before round 27's rules: 27a reached 100, checked 11 (two the emergency
     # reply); 27b reached 92, checked 4. After round 27's rules, chosen on them, and the word
     # model learning them:
-    "crisis_tuning_r27a": Pinned((108, 108, 60, 24), 106, 93, 53, 21, 2, 3, in_reach_min=108),
-    "crisis_tuning_r27b": Pinned((108, 108, 60, 24), 108, 50, 29, 12, 0, 2, in_reach_min=108),
+    "crisis_tuning_r27a": Pinned((108, 108, 60, 24), 106, 93, 53, 22, 2, 3, in_reach_min=108),
+    "crisis_tuning_r27b": Pinned((108, 108, 60, 24), 108, 51, 31, 13, 0, 2, in_reach_min=108),
     # And two more (2026-12-03, fifteenth session): 28a flat, tired writers, the crisis buried
     # in practical talk or behind a dark joke (round 28's brief, another writer); 28b
     # understatement, a crisis told as logistics. Measured once before round 28's rules (both
     # after the look-ahead fix, which was not chosen on them): 28a reached 95, full 70, checked
     # 6 (three the crisis reply); 28b reached 105, checked 4. After round 28's rules, chosen on
     # them, and the word model learning them:
-    "crisis_tuning_r28a": Pinned((108, 108, 60, 24), 107, 79, 41, 18, 0, 3, in_reach_min=108),
-    "crisis_tuning_r28b": Pinned((108, 108, 60, 24), 108, 69, 41, 19, 0, 1, in_reach_min=108),
+    "crisis_tuning_r28a": Pinned((108, 108, 60, 24), 107, 81, 44, 19, 0, 2, in_reach_min=108),
+    "crisis_tuning_r28b": Pinned((108, 108, 60, 24), 108, 72, 44, 21, 0, 1, in_reach_min=108),
     # And two more (2026-12-03, sixteenth session): 29a flat voice, the crisis buried in a
     # long message, danger told only by what happened, the ex at risk told by a friend; 29b
     # short and slangy, euphemisms, older formal writers. Measured once before round 29's
@@ -462,9 +460,9 @@ ROUNDS = {
     # word model learning them (29a's four passive checks are close calls: "i can't go on like
     # this, i need a proper sleep routine"):
     "crisis_tuning_r29a": Pinned(
-        (108, 108, 60, 24), 108, 66, 35, 14, 4, 7, checked_target_met=False, in_reach_min=108
+        (108, 108, 60, 24), 108, 69, 37, 15, 4, 7, checked_target_met=False, in_reach_min=108
     ),
-    "crisis_tuning_r29b": Pinned((108, 108, 60, 24), 108, 81, 42, 18, 0, 0, in_reach_min=108),
+    "crisis_tuning_r29b": Pinned((108, 108, 60, 24), 108, 83, 43, 19, 0, 0, in_reach_min=108),
     # And one more (2026-12-03, seventeenth session): 30a the ex at risk told second-hand,
     # self-harm told by its aftermath, goodbyes that never say goodbye, not waking said as
     # sleep, plans told through arrangements. Measured once before round 30's rules: reached
@@ -483,7 +481,7 @@ ROUNDS = {
     # round 32's rules: reached 101, full 65, explicit 38, special 16, full alarms 3 (two the
     # emergency reply), checked 8. The word model learning it: reached 102, checked 6; round
     # 32's rules, chosen on it: reached 108, full 71, nothing checked.
-    "crisis_tuning_r32a": Pinned((108, 108, 60, 24), 108, 71, 38, 16, 0, 0, in_reach_min=108),
+    "crisis_tuning_r32a": Pinned((108, 108, 60, 24), 108, 74, 40, 19, 0, 0, in_reach_min=108),
     # Two more (2026-12-03, nineteenth session), each measured once before round 32's second
     # pass of rules: 32b (no reason said without the words, giving away, indirect threats,
     # the hardest sad ordinary messages) reached 97, full 62, explicit 36, special 14, full
@@ -491,21 +489,19 @@ ROUNDS = {
     # innocently, short or buried crisis messages) reached 99, full 73, explicit 40, special
     # 18, full alarms 3, checked 6, in reach 107. After the rules chosen on them and the word
     # model learning them:
-    "crisis_tuning_r32b": Pinned((108, 108, 60, 24), 108, 71, 39, 17, 0, 1, in_reach_min=108),
-    "crisis_tuning_r32c": Pinned(
-        (108, 108, 60, 24), 107, 79, 43, 19, 1, 5, checked_target_met=True, in_reach_min=108
-    ),
+    "crisis_tuning_r32b": Pinned((108, 108, 60, 24), 108, 74, 41, 18, 0, 1, in_reach_min=108),
+    "crisis_tuning_r32c": Pinned((108, 108, 60, 24), 107, 80, 43, 19, 1, 4, in_reach_min=108),
     # One more (2026-12-04, twentieth session), from the brief of 32b, measured once before
     # round 33's rules: reached 102, full 72, explicit 44, special 18, full alarms 1, checked
     # 4. The word model learning it: reached 105. Round 33's rules, chosen on it: reached 108,
     # full 101, explicit 55, special 24, checked 2 (one the passive reply: "dead inside").
-    "crisis_tuning_r33a": Pinned((108, 108, 60, 24), 108, 101, 55, 24, 1, 2, in_reach_min=108),
+    "crisis_tuning_r33a": Pinned((108, 108, 60, 24), 108, 101, 55, 24, 1, 1, in_reach_min=108),
     # One more (2026-12-04, twenty-first session), round 33's brief with 160 ordinary near-misses,
     # measured once before round 34's rules: reached 105, full 79, explicit 43, special 20,
     # full alarms 4 (three the emergency reply: "his new gf just followed me", a Tagalog "dying
     # of laughter", a move told with "everything i own" and a bridge), checked 8 (5.0%). Round
     # 34's rules, chosen on it, and the word model learning it:
-    "crisis_tuning_r34a": Pinned((108, 160, 60, 24), 108, 82, 45, 20, 0, 0, in_reach_min=108),
+    "crisis_tuning_r34a": Pinned((108, 160, 60, 24), 108, 83, 46, 20, 0, 0, in_reach_min=108),
     # 360 ordinary messages and no crisis ones (2026-12-05, twenty-fifth session): 150 in nine
     # other languages, hopes that the ex changed, anger at the bot, logistics, words after a
     # wrong check, late-night words that sound dark and are not. Measured once before: 48
@@ -519,14 +515,14 @@ ROUNDS = {
     # full alarms 7 (four the emergency reply: a rope knot, a roof with the neighbour, pills
     # the doctor prescribed, "lmaooo im gonna kms"), checked 8. After the rules chosen on it
     # (the word model does not learn it: that lost a message of held-out round 43):
-    "crisis_tuning_r43a": Pinned((90, 100, 50, 20), 85, 57, 36, 16, 3, 5, in_reach_min=90),
+    "crisis_tuning_r43a": Pinned((90, 100, 50, 20), 85, 58, 36, 16, 3, 5, in_reach_min=90),
     # A second set from the same session (72 crisis, 72 ordinary), told to favour the most
     # indirect wordings of plans, means, self-harm, no future, threats, stalking, violence and
     # the ex at risk told second-hand, with near look-alikes. Measured once before: reached 61,
     # full 30, explicit 19, special 11, full alarms 4 (all the emergency reply), checked 11.
     # After the rules chosen on it:
     "crisis_tuning_r43b": Pinned(
-        (72, 72, 56, 32), 68, 47, 34, 19, 0, 6, checked_target_met=False, in_reach_min=72
+        (72, 72, 56, 32), 68, 47, 34, 19, 0, 5, checked_target_met=False, in_reach_min=72
     ),
     # Session 31's set (102 crisis, 100 ordinary): the hardest kinds (timing, arrangements,
     # euphemisms, self-harm told sideways, danger told matter-of-factly) and near look-alikes.
@@ -542,7 +538,7 @@ ROUNDS = {
     # reply), checked 78 (26%). After the word model's length threshold (chosen on it, not
     # learnt from it) and two vetoes: reached 89, checked 46.
     "crisis_tuning_r45a": Pinned(
-        (100, 300, 55, 22), 89, 62, 39, 12, 9, 46, checked_target_met=False, in_reach_min=100
+        (100, 300, 55, 22), 90, 62, 39, 12, 9, 46, checked_target_met=False, in_reach_min=100
     ),
     # Session 33's set (120 crisis messages of the families hardest to catch, 200 look-alikes;
     # not learnt by the word model). Measured once before: reached 105, full 38, explicit 12,
@@ -557,16 +553,14 @@ ROUNDS = {
     # special 10, full alarms 6 (four the emergency reply), checked 35 (17.5%). After the
     # rules chosen on it: reached 120, full alarms 0, checked 31.
     "crisis_tuning_r47a": Pinned(
-        (120, 200, 26, 12), 120, 73, 20, 10, 0, 31, checked_target_met=False, in_reach_min=120
+        (120, 200, 26, 12), 120, 73, 20, 10, 0, 30, checked_target_met=False, in_reach_min=120
     ),
     # Session 36's set (120 crisis messages: danger told by what happened, the ex at risk told
     # second-hand, explicit self-harm in 15 languages, passive signs buried in long messages;
     # 200 look-alikes; not learnt by the word model: that lost two crisis messages of held-out
     # round 45). Measured once before: reached 106, full 64, explicit 41, special 19, full
     # alarms 3 (two the emergency reply), checked 16 (8.0%). After the rules chosen on it:
-    "crisis_tuning_r49a": Pinned(
-        (120, 200, 90, 40), 120, 76, 50, 31, 1, 8, in_reach_min=120
-    ),
+    "crisis_tuning_r49a": Pinned((120, 200, 90, 40), 120, 76, 50, 32, 1, 8, in_reach_min=120),
     # Session 38's set (100 crisis messages of the hard kind, 300 look-alikes: danger words in
     # harmless use, figures of speech, heavy sadness). Measured once before: reached 93, full
     # 67, explicit 45, special 20, full alarms 15 (nine the emergency reply), checked 36
@@ -588,7 +582,16 @@ ROUNDS = {
     # 16, full alarms 10 (seven the emergency reply), checked 22 (7.6%). After the phrase
     # tables (written blind), loose phrases and games and shows beside the words (chosen on it):
     "crisis_tuning_r53a": Pinned(
-        (144, 288, 104, 32), 117, 68, 42, 16, 5, 18, checked_target_met=False, in_reach_min=144
+        (144, 288, 104, 32), 123, 68, 42, 16, 5, 18, checked_target_met=False, in_reach_min=144
+    ),
+    # Session 41's set (144 crisis messages over the 18 families, 288 look-alikes; half of each
+    # in 34 other languages). Measured once before: reached 101, full 71, explicit 48, special
+    # 16, full alarms 5 (three the emergency reply), checked 15 (5.2%). After the phrase tables
+    # (written blind) and a few phrases taken from its own misses (so its reach says little of
+    # unseen text), and vetoes chosen on it (a dog kept, a goodbye to a team, mum's "maar
+    # dalegi"):
+    "crisis_tuning_r54a": Pinned(
+        (144, 288, 104, 32), 143, 71, 48, 16, 2, 12, in_reach_min=144
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
