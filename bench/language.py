@@ -143,6 +143,21 @@ MESSAGES: dict[str, list[str]] = {
         "هل يجب ان ارد عليه", "لا استطيع التوقف عن التفكير فيه",
         "حظرتني من كل مكان", "اشعر بالوحدة اليوم",
     ],
+    "sv": [
+        "jag saknar honom så mycket", "mitt ex skrev till mig igår vad ska jag göra",
+        "ska jag svara honom", "hur länge gör det ont efter ett uppbrott",
+        "hon blockerade mig överallt", "jag känner mig så ensam ikväll",
+    ],
+    "ro": [
+        "mi-e atât de dor de el", "fostul mi-a scris aseară ce să fac",
+        "ar trebui să-i răspund", "cât durează până nu mai doare",
+        "m-a blocat peste tot", "mă simt foarte singură în seara asta",
+    ],
+    "vi": [
+        "mình nhớ anh ấy nhiều lắm", "người yêu cũ nhắn tin cho mình tối qua phải làm sao",
+        "có nên trả lời anh ấy không", "bao lâu thì hết đau",
+        "cô ấy chặn mình khắp nơi", "tối nay mình thấy cô đơn quá",
+    ],
     "hi": [
         "मुझे उसकी बहुत याद आती है", "मेरे एक्स ने कल रात मैसेज किया क्या करूं",
         "क्या मुझे उसे जवाब देना चाहिए", "मैं उसके बारे में सोचना बंद नहीं कर पा रही",
@@ -194,10 +209,10 @@ def _py3langid(restricted: bool) -> Detect:
 
 
 CANDIDATES: dict[str, Callable[[], Detect]] = {
-    "lingua (14 langs)": lambda: _lingua(low_accuracy=False),
-    "lingua (14 langs, low accuracy mode)": lambda: _lingua(low_accuracy=True),
+    "lingua (17 langs)": lambda: _lingua(low_accuracy=False),
+    "lingua (17 langs, low accuracy mode)": lambda: _lingua(low_accuracy=True),
     "py3langid (all 97)": lambda: _py3langid(restricted=False),
-    "py3langid (14 langs)": lambda: _py3langid(restricted=True),
+    "py3langid (17 langs)": lambda: _py3langid(restricted=True),
 }
 
 

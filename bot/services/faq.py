@@ -659,6 +659,10 @@ class FaqMatcher:
             plain = self._offered(self.match(text))
             english = to_english(text, language, self._raw_vocab)
             sure = self.match(english)
+            if sure.leans_elsewhere:
+                # "mi scrivi un messaggio romantico da mandare al mio ex?": read as a request
+                # for something else ("write message send my ex"): no topics from the reading
+                return plain
             asked = "?" in text or is_question(english, english)
             # ... or asked without a mark, read surely in English with a word that asks or
             # wants ("jestem pijana i chce do niego napisac, powstrzymajcie mnie": "drunk i want

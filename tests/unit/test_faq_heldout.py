@@ -268,7 +268,9 @@ ROUNDS = {
     # Session 40: a question read surely in English with a word that asks, offered without a
     # question mark (faq.py), first moved one request for something else of r35 from declined
     # to offered topics; not once a refusal ("no want") is read as one: declined 30 again.
-    "faq_r35": Pinned((132, 30, 30), 123, 82, 1, 30, 30),
+    # Since session 41's glossary (more forms in each language; Swedish, Romanian and
+    # Vietnamese) and offers: right 82->84.
+    "faq_r35": Pinned((132, 30, 30), 123, 84, 1, 30, 30),
     "faq_r36": Pinned((132, 30, 30), 125, 80, 3, 29, 28),
     # Held out (written 2026-12-05 by a helper of session 30 who never saw the matcher or any
     # earlier round). Measured on the session's first commit (3c7f357) and on its last, the
@@ -278,7 +280,9 @@ ROUNDS = {
     # earlier round). Measured on the session's first code (df6c46f) and on its last, the
     # same: reached 124 (93.9%, the 95% target missed), right 78, wrong 2 (1.5%), declined 30,
     # quiet 29.
-    "faq_r38": Pinned((132, 30, 30), 124, 78, 2, 30, 29),
+    # Since session 41's glossary (more forms in each language; Swedish, Romanian and
+    # Vietnamese) and offers: reached 124->128.
+    "faq_r38": Pinned((132, 30, 30), 128, 78, 2, 30, 29),
     # Held out (written 2026-12-06 by a helper of session 32 who never saw the matcher or any
     # earlier round). Measured on the session's first code (3f26143) and on its last, the
     # same: reached 110 (83.3%, the 95% target missed), right 78, wrong 1 (0.8%), declined
@@ -286,38 +290,57 @@ ROUNDS = {
     # Since session 33's glossary (questions in other languages offered their answers):
     # reached 117 (88.6%).
     # Since session 40's glossary and offers (above r35): reached 120.
-    "faq_r39": Pinned((132, 30, 30), 120, 78, 1, 29, 27),
+    # Since session 41's glossary (more forms in each language; Swedish, Romanian and
+    # Vietnamese) and offers: right 78->79, declined 29->28 (a request in another language,
+    # its words read closer to a topic, now offered it: the cost of the wider reading).
+    "faq_r39": Pinned((132, 30, 30), 120, 79, 1, 28, 27),
     # Held out (written 2026-12-06 by a helper of session 33 who never saw the matcher or any
     # earlier round). Measured on the session's first code (854dc1a): reached 110 (83.3%),
     # right 62, wrong 0, declined 29, quiet 29. On its last (the glossary): reached 117
     # (88.6%, the 95% target missed), right 62, wrong 0, declined 29, quiet 29.
     # Since session 39's words in the glossary (chosen on tuning set t52a): reached 119.
     # Since session 40's (above r35): reached 120.
-    "faq_r40": Pinned((132, 30, 30), 120, 62, 0, 29, 29),
+    # Since session 41's glossary (more forms in each language; Swedish, Romanian and
+    # Vietnamese) and offers: reached 120->121.
+    "faq_r40": Pinned((132, 30, 30), 121, 62, 0, 29, 29),
     # Held out (written 2026-12-06 by a helper of session 34 who saw only the answers' titles).
     # Measured on the session's first code (794eb7b) and on its last, identical: reached 106
     # (80.3%, the 95% target missed), right 56, wrong 0, declined 29, quiet 30. (Dutch and
     # Polish in the glossary moved it to 107; measured and not taken, see README.)
     # Since session 40's Dutch, Polish, Turkish, Russian and Arabic glossaries and offers without
     # a question mark: reached 110.
-    "faq_r41": Pinned((132, 30, 30), 110, 56, 0, 29, 30),
+    # Since session 41's glossary (more forms in each language; Swedish, Romanian and
+    # Vietnamese) and offers: reached 110->112.
+    "faq_r41": Pinned((132, 30, 30), 112, 56, 0, 29, 30),
     # Held out (written 2026-12-06 by a helper of session 37 who saw only the answers' titles;
     # no question for "I'm afraid of them", kept out of a set without danger). Measured on the
     # session's first code (f310a39): reached 102 (90.3%, the 95% target missed), right 73,
     # wrong 0, declined 23/23, quiet 34/34.
     # Since session 40's: reached 104.
-    "faq_r50": Pinned((113, 23, 34), 104, 73, 0, 23, 34),
+    # Since session 41's glossary (more forms in each language; Swedish, Romanian and
+    # Vietnamese) and offers: reached 104->107, right 73->74.
+    "faq_r50": Pinned((113, 23, 34), 107, 74, 0, 23, 34),
     # Held out (written 2026-12-07 by a helper of session 39 who saw only the answers' titles;
     # 12 questions in other languages). Measured on the session's first code (16f6187):
     # reached 93 (89.4%, the 95% target missed), right 50, wrong 2, declined 25/25, quiet
     # 25/25.
     # Since session 40's: reached 95 (91.3%).
-    "faq_r52": Pinned((104, 25, 25), 95, 50, 2, 25, 25),
+    # Since session 41's glossary (more forms in each language; Swedish, Romanian and
+    # Vietnamese) and offers: reached 95->97, right 50->51, wrong 2->1.
+    "faq_r52": Pinned((104, 25, 25), 97, 51, 1, 25, 25),
     # Held out (written 2026-12-07 by a helper of session 40 who saw only the answers' titles;
     # 22 questions in other languages). Measured on the session's first code (a169695):
     # reached 91 (87.5%), right 53, wrong 1, declined 24/25, quiet 25/25. On its last:
     # reached 93 (89.4%, the 95% target missed), the rest the same.
-    "faq_r53": Pinned((104, 25, 25), 93, 53, 1, 24, 25),
+    # Since session 41's glossary (more forms in each language; Swedish, Romanian and
+    # Vietnamese) and offers: reached 93->97.
+    "faq_r53": Pinned((104, 25, 25), 97, 53, 1, 24, 25),
+    # Held out (written 2026-12-07 by a helper of session 41 who saw only the answers' titles;
+    # 33 of the 154 in other languages). Measured on the session's first code (7f62260):
+    # reached 87 (83.7%), right 52, wrong 0, declined 25/25, quiet 25/25. On its last (the
+    # glossary's forms, a request for something else read in another language offered no
+    # topics): reached 90 (86.5%, the 95% target missed), declined 24/25, the rest the same.
+    "faq_r54": Pinned((104, 25, 25), 90, 52, 0, 24, 25),
 }
 
 

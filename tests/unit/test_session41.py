@@ -1,0 +1,190 @@
+"""Session 41's readings, unit by unit: the danger talk in Spanish, Portuguese, French and
+German (nowhere to go, gone out for hours), the safety talk's new answers (a height asked
+about, missing them, taking it back as "being dramatic"), good news and requests read for what
+they are, and the crisis rules' new vetoes and cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.content import load_content
+from bot.services.crisis import detect_crisis, mentions_harm
+from bot.services.faq import FaqMatcher
+from bot.services.glossary import to_english
+from bot.services.language import other_language
+from bot.services.listening import guess_what, logistics_asked
+from bot.services.reading import how_to_settings, read_text
+from bot.services.safety_answers import (
+    asks_about_height,
+    asks_where_to_go,
+    dismisses_self,
+    gone_out_for_hours,
+    misses_them,
+    threat_gone,
+)
+from bot.services.smalltalk import classify_smalltalk
+
+_MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
+
+
+@pytest.mark.parametrize(
+    ("text", "nowhere"),
+    [
+        ("no puedo irme, no tengo a donde ir", True),
+        ("no tengo adónde ir", True),
+        ("não tenho pra onde ir", True),
+        ("je n'ai nulle part où aller", True),
+        ("ich weiß nicht wohin", True),
+        ("no tengo tiempo para ir al gimnasio", False),
+    ],
+)
+def test_nowhere_to_go_in_the_languages_the_talk_reads(text: str, nowhere: bool) -> None:
+    assert asks_where_to_go(text) is nowhere
+
+
+@pytest.mark.parametrize(
+    ("text", "out", "gone"),
+    [
+        ("ya se fue al trabajo", True, True),
+        ("ele já saiu pro trabalho", True, True),
+        ("il est parti au boulot", True, True),
+        ("er ist zur Arbeit gegangen", True, True),
+        ("ya se fue", False, True),
+        ("ele foi embora", False, True),
+        ("se fue con otra y me dejó", False, False),
+    ],
+)
+def test_gone_out_and_gone_in_other_languages(text: str, out: bool, gone: bool) -> None:
+    assert gone_out_for_hours(text) is out
+    assert threat_gone(text) is gone
+
+
+@pytest.mark.parametrize(
+    "text", ["im ok. forget it. i was being dramatic", "ignore me, im overreacting", "nvm"]
+)
+def test_taking_it_back_as_too_much(text: str) -> None:
+    assert dismisses_self(text)
+
+
+def test_being_okay_is_not_taking_it_back() -> None:
+    assert not dismisses_self("im ok now, i had some tea")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("whats the tallest bridge near me", True),
+        ("how high does a building have to be", True),
+        ("are there any bridges near me", True),
+        ("would the fall kill me", True),
+        ("the bridge near me is closed for repairs", False),
+        ("how high is your rent", False),
+    ],
+)
+def test_a_height_asked_about(text: str, asked: bool) -> None:
+    assert asks_about_height(text) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("ok english. i miss him so much", True),
+        ("tô com muita saudade dele", True),
+        ("lo extraño mucho", True),
+        ("i miss my old life", False),
+        ("i miss him but im safe", False),
+    ],
+)
+def test_missing_them_told_in_the_talk(text: str, missing: bool) -> None:
+    assert misses_them(text) is missing
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("day 14 today and i didnt even think about him this morning!!", "good_news"),
+        ("got a promotion at work too 🎉", "good_news"),
+        ("i blocked him today!! finally", "good_news"),
+        ("ok bye, going out with friends", "bye"),
+        ("day 30 today... now what", None),  # what comes after, asked: the FAQ's
+    ],
+)
+def test_news_and_goodbyes_read_for_what_they_are(text: str, kind: str | None) -> None:
+    assert classify_smalltalk(text) == kind
+
+
+def test_guess_what_is_news_coming() -> None:
+    assert guess_what("omg guess what")
+    assert not guess_what("guess what he said to me last night")
+
+
+def test_a_pet_to_collect_is_logistics() -> None:
+    said = logistics_asked("can i text her about picking up the dog on saturday")
+    assert said is not None
+    assert said.kind == "admin"
+    assert said.subject == "picking up the dog"
+
+
+def test_no_daily_messages_at_all_is_a_request_not_harm() -> None:
+    reading = read_text("i dont want the daily msgs at all tbh", _MATCHER)
+    assert reading.stop_messages
+    assert reading.harm is None
+    # ... and words of harm with it still count
+    assert read_text("i dont want the daily messages, i wont be here", _MATCHER).harm == "strong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i change the time i get the daily message",
+        "how do i pause the messages for a few days",
+    ],
+)
+def test_settings_asked_in_everyday_words(text: str) -> None:
+    assert how_to_settings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hes threatening to keep the dog. we got her together!! can he even do that legally",
+        "mummy mujhe maar dalegi agar result dekh liya toh 😭",
+        "how do i write a goodbye message to my team when i quit",
+    ],
+)
+def test_look_alikes_get_no_crisis_signal(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he threatened to take the dog and hurt me",
+        "wo mujhe maar dalega",
+        "i wrote a goodbye letter",
+    ],
+)
+def test_the_real_ones_still_do(text: str) -> None:
+    assert detect_crisis(text) is not None
+
+
+def test_if_anything_happens_then_it_will_is_asked_about() -> None:
+    assert mentions_harm("asked my neighbor to take my cat 'if anything happens'. it will")
+    assert mentions_harm("the vet said if anything happens it will show in the blood test") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "word"),
+    [
+        ("jag saknar honom så mycket, vad ska jag göra", "sv", "miss"),
+        ("mi-e atât de dor de el, ce să fac", "ro", "miss"),
+    ],
+)
+def test_swedish_and_romanian_are_read(text: str, code: str, word: str) -> None:
+    assert other_language(text) == code
+    assert word in to_english(text, code, {"miss"}).split()
+
+
+def test_a_request_for_something_else_in_another_language_is_offered_no_topics() -> None:
+    match = _MATCHER.match("mi scrivi un messaggio romantico da mandare al mio ex?", "it")
+    assert match.kind != "suggest" or not match.ids
