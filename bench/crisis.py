@@ -123,13 +123,15 @@ PREVIOUS = tuple(
 # among them): reached 111, 7 emergency replies, 22 checked before its rules; r54a
 # (2026-12-07, forty-first session), 144 crisis and 288 ordinary messages, half of each in 34
 # other languages: reached 101, 3 emergency replies, 15 checked before its rules (and 143
-# after, a figure that says nothing: some of its phrases were taken from its own misses).
+# after, a figure that says nothing: some of its phrases were taken from its own misses);
+# r54c (the same session), 162 crisis messages of the hard kind and 162 look-alikes, all in
+# English: reached 153, 3 emergency replies, 9 checked before its rules.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
               "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a", "r47a", "r49a",
-              "r51a", "r52a", "r53a", "r54a")
+              "r51a", "r52a", "r53a", "r54a", "r54c")
 )
 
 

@@ -852,12 +852,48 @@ def _lines(turn: Turn, data: SosData) -> LinesForUser:
     return _lines_for_zone(turn.rt, turn.user.tz, data.country)
 
 
+# "he'll get worse", "it'll make him angrier": calling feared for what it would set off
+_FEARS_WORSE = re.compile(
+    r"\b(?:get|gets|make (?:it|him|her|things|them)|be|go) (?:even )?(?:worse|angrier|madder"
+    r"|more (?:angry|violent|mad|dangerous))\b|\b(?:he|she|they) (?:will|would) (?:kill|hurt|snap"
+    r"|lose it|go crazy|go mental)\b|\bmake (?:him|her|them) (?:angry|angrier|mad|snap|worse)\b"
+)
+
+
+def _police_makes_worse(text: str) -> bool:
+    """ "i cant call the police he'll get worse": the call refused for what it would set off."""
+    return objects_to_police(text) and _FEARS_WORSE.search(normalize(text)) is not None
+
+
+def _not_at_door_now(data: SosData, text: str) -> bool:
+    return not data.at_door or data.coming
+
+
+def _listed_lines(turn: Turn, data: SosData) -> bool:
+    """Whether a reply in this talk already gave the whole list of lines ({lines})."""
+    content = turn.rt.content
+    return any(
+        "{lines}" in variant
+        for key in data.last
+        if content.has(f"sos.{key}")
+        for variant in content.variants(f"sos.{key}")
+    )
+
+
 def _reply(turn: Turn, frame: Frame, data: SosData, key: str, step: Step, **extra: Any) -> None:
     data.unsafe = data.unsafe or step == Step.UNSAFE
     if data.at_door and key == "no_police":  # "i dont want to call the police", him at the door
         # (on his way: "it'll make him angrier" gets somewhere else to be, and the call if he
         # comes; a session-34 chat got "while they're at your door")
         key = "no_police_coming" if data.coming else "no_police_now"
+    if key == "what_now_danger" and data.at_door:
+        # "what do i do", him at the door (the same chat: "a neighbour, a shop, a café"): the
+        # steps for staying inside, locked in
+        key = "what_now_door"
+    if key == "danger_unsafe" and _listed_lines(turn, data):
+        # the whole list of lines already given in this talk (the same chat: six lines three
+        # times in a row, him at the door): the number and the one line, the rest a tap away
+        key = "danger_unsafe_again"
     if data.at_door and not data.images and key == "danger_steps":
         # "hes shouting that he just wants to talk", him at the door: the call now, not "if
         # they show up" and a bag by the door (a session-29 chat)
@@ -915,7 +951,9 @@ _QUIET_WHEN_STOPPED = {
 _IMAGES_INSTEAD = frozenset(
     {
         "danger_unsafe",
+        "danger_unsafe_again",
         "what_now_danger",
+        "what_now_door",
         "danger_steps",
         "stay_danger",
         "unsafe_again",
@@ -1470,6 +1508,9 @@ _HEARD = (
     _Heard("d", not_believed, "believed", None),
     # "i dont want to call the police on him": no need; the hotline is not the police, and
     # an injury is worth a check (seventh probe)
+    # "i cant call the police he'll get worse", him at the door (a helper's chat, session 41:
+    # "you don't have to decide anything about charges"): the fear itself answered
+    _Heard("d", _police_makes_worse, "no_police_worse", Step.ASKED, unless=_not_at_door_now),
     _Heard("d", objects_to_police, "no_police", Step.ASKED),  # (at the door: no_police_now)
     # "maybe he'll change", "i want to go back to him": hope heard, safety first (seventh probe)
     _Heard("d", hopes_for_them, "going_back", Step.ASKED),

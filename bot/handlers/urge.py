@@ -354,6 +354,16 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     elif frame.step == WRITE:
         turn.convo.goto(frame, WRITE_CHOICE, draft=text)
         ask(turn, frame)
+    elif frame.step == TAPE and urges.draft_gone(text):
+        # "i deleted the draft" in the tape (a helper's chat, session 41: the next question,
+        # "would you be glad you sent it"): the urge let go, said so; it passed
+        turn.say(turn.t("urge.draft_deleted"))
+        await _outcome(turn, frame, urges.PASSED)
+    elif frame.step == TAPE and classify_smalltalk(text) == "bye":
+        # "goodnight" in the tape (the same chat: "How's the urge now?"): let them sleep
+        turn.say(turn.t("urge.goodnight"))
+        await cancel_hook(turn, frame)
+        turn.convo.pop(NAME)
     elif frame.step == TAPE:  # the answer is theirs: it is not stored
         await _tape_next(turn, frame)
     elif frame.step == TRIGGER and urges.trigger_from_text(text) == "other" and _pull_again(text):

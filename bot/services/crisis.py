@@ -555,7 +555,13 @@ _PLAYS = re.compile(
     r"|in (?:the|this|that) (?:show|series|episode|movie|film|book|novel)"
     r"|(?:the|this|that) (?:show|series|episode|movie|film|book|novel) (?:is|was|where|when)"
     r"|(?:series|serie|show|documentary|podcast|film|movie|book|novel)s? (?:about|on|su|sobre|sur"
-    r"|uber|ueber|over|o))\b"
+    r"|uber|ueber|over|o)"
+    # a game named ("he'll murder me in fifa tonight", "dying at the same boss in elden ring":
+    # tuning set r54c)
+    r"|(?:in|at|on) (?:fifa|fortnite|cod|call of duty|warzone|madden|nba 2k|2k|smash|mario kart"
+    r"|chess|monopoly|uno|scrabble|pool|darts|ping pong|table tennis|paintball|laser tag"
+    r"|mortal kombat|tekken|street fighter|valorant|league|minecraft|roblox|among us|elden ring"
+    r"|dark souls|apex|overwatch|rocket league|the pub quiz|pub quiz|trivia|bingo))\b"
 )
 _PLAYS_WITHIN = 40
 

@@ -5443,6 +5443,9 @@ _COUNT_ASKED = re.compile(
     r"\b(?:reset|restart|break|broke|ruin|lose|mess up) (?:my )?(?:count|streak|days|no contact"
     r"|nc|progress)\b|\b(?:does|did|would|will|is) (?:this|that|it) (?:count|a slip|break)\b"
     r"|\bcount as (?:a slip|contact|breaking)\b|\bback to day (?:0|zero|1|one)\b"
+    # "do i still count this as breaking nc?" (a helper's chat, session 41: the steps again)
+    r"|\b(?:count|counts|counted) (?:this|that|it) as (?:a slip|contact|breaking)\b"
+    r"|\b(?:reset|restart) (?:to|back to) day (?:0|zero|1|one)\b"
 )
 
 

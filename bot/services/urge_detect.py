@@ -89,6 +89,7 @@ class _Language(DataModel):
     bare_desire: Regex
     any_contact: Regex
     obliged: Regex
+    held_draft: Regex
 
     @model_validator(mode="before")
     @classmethod
@@ -340,6 +341,8 @@ def detect_urge(text: str) -> bool:
     whole = normalised.replace("|", " ")
     if _LANGUAGE.obliged.search(whole):
         return False  # contact they have to have, for the children, the home, the bills
+    if _LANGUAGE.held_draft.search(normalised):
+        return True  # "i typed a whole paragraph. havent sent it": written, held, not sent
     signal = 0
     for clause in _clauses(normalised):
         value = _clause_signal(clause, whole)

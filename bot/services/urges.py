@@ -424,6 +424,22 @@ def bored(text: str) -> bool:
     return _BORED.search(normalize(text)) is not None
 
 
+# "i deleted the draft", "ok i deleted it", "binned the message" (a helper's chat, session 41,
+# in the tape: the next question, "would you be glad you sent it")
+_DRAFT_GONE = re.compile(
+    r"\b(?:deleted|erased|binned|trashed|cleared|scrapped|got rid of|deleting|delete)"
+    r" (?:the |my |that |this |all of |the whole )?(?:draft|message|text|msg|paragraph|it|them"
+    r"|everything|the lot)\b"
+    r"(?! (?:to|for) (?:my|the) (?:boss|mum|mom|landlord|work))"
+    r"|\bi (?:did not|never|will not|am not going to) (?:send|sent) (?:it|the text|the message)\b"
+)
+
+
+def draft_gone(text: str) -> bool:
+    """ "i deleted the draft": the message they were about to send, let go."""
+    return _DRAFT_GONE.search(normalize(text)) is not None
+
+
 def own_plan(text: str) -> bool:
     """ "i'll go for a walk", "gonna call my friend": a plan of their own, typed where a cause
     was asked; short, so that "i'll go for a walk past his house" is not taken for one."""

@@ -336,7 +336,8 @@ async def test_asking_what_to_do_gets_concrete_steps_for_the_danger_it_is(
     assert said(first, "sos.danger_reply") or said(first, "sos.danger_at_door"), first.plain
     await user.send("what should i do")
     steps = await user.reply()
-    assert said(steps, "sos.what_now_danger"), steps.plain
+    # him at the door: the steps for staying inside (session 41; not "a shop, a café")
+    assert said(steps, "sos.what_now_door"), steps.plain
     assert "112" in steps.plain
     other = emu.user(5054)
     await onboard(other, zone="Berlin")
@@ -1533,7 +1534,8 @@ async def test_ok_after_go_to_them_is_heard_as_going_and_stop_stops_the_question
     await user.send("hi")
     hello = await user.reply()
     # no more questions, and no yes/no buttons asking one: company, "I'm not safe" kept
-    assert said(hello, "sos.still_here_quiet"), hello.plain
+    # (session 41: greeted back, "hi", in the same quiet way)
+    assert said(hello, "sos.greeting_in_talk_quiet"), hello.plain
     assert "?" not in hello.plain
     assert CONTENT.label("sos.buttons.not_safe") in hello.button_texts()
     assert SAFE_YES not in hello.button_texts()
@@ -2775,12 +2777,13 @@ async def test_safe_said_again_after_settling_is_believed_and_lets_go(
     user = emu.user(5318)
     await in_the_talk(user)
     await user.send("no im fine forget i said that")
-    await user.reply()
+    # taken back as too much: not agreed with, asked once more (session 41, a play-test:
+    # "im ok. forget it. i was being dramatic" got "That's a relief to hear")
+    assert said(await user.reply(), "sos.safe_dismissed")
     await user.send(typed)
     reply = await user.reply()
-    assert said(reply, "sos.safe_again"), reply.plain
-    assert "safe" not in reply.plain.lower()  # not asked again
-    assert reply.button_texts() == ["🚨 I'm not safe right now"]
+    assert said(reply, "sos.safe_now"), reply.plain  # believed, the talk let go
+    assert "?" not in reply.plain  # not asked again
     await user.send("i keep opening his instagram")
     after = await user.reply()
     assert not any(said(after, k) for k in ("sos.still_here", "sos.listen", "sos.still_here_who"))
@@ -3626,7 +3629,8 @@ async def test_a_dose_asked_after_drink_and_pills_gets_no_number_and_ease_off_is
     assert said(eased, "sos.about_bot"), eased.plain
     await other.send("i just miss him")
     after = await other.reply()
-    assert said(after, "sos.still_here_quiet"), after.plain
+    # the missing heard, quietly (session 41: its own words)
+    assert said(after, "sos.missing_in_talk_quiet"), after.plain
     assert not said(after, "sos.stay_unsafe"), after.plain
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.emulator.server import BotApiEmulator
 from tests.e2e.test_safety import CONTENT, said
 from tests.e2e.test_session38 import _talk
-from tests.harness import BotRunner
+from tests.harness import BotRunner, onboard
 
 
 async def test_nowhere_to_go_and_gone_to_work_in_spanish_on_the_danger_path(
@@ -109,3 +109,42 @@ async def test_everyday_requests_and_news_get_what_they_ask_for(
     smalltalk = CONTENT.faq.smalltalk  # type: ignore[union-attr]
     assert news.text in smalltalk["good_news"], news.plain
     assert bye.text in smalltalk["bye"], bye.plain
+
+
+async def test_the_door_steps_the_fear_of_worse_and_the_list_given_once(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    first, scared, what_now, worse = await _talk(
+        emu.user(41007),
+        "my ex is outside my door right now and wont leave",
+        "im scared",
+        "what do i do",
+        "i cant call the police he'll get worse",
+    )
+    assert "Samaritans" in first.plain, first.plain  # the whole list, once
+    assert said(scared, "sos.danger_unsafe_again"), scared.plain
+    assert "Samaritans" not in scared.plain, scared.plain
+    assert "999" in scared.plain, scared.plain
+    assert "0808 2000 247" in scared.plain, scared.plain  # the abuse line kept
+    assert said(what_now, "sos.what_now_door"), what_now.plain
+    assert "café" not in what_now.plain, what_now.plain
+    assert said(worse, "sos.no_police_worse"), worse.plain
+
+
+async def test_a_deleted_draft_in_the_tape_is_the_urge_let_go(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(41008)
+    await onboard(user, zone="Europe/London")
+    await user.send("/urge")
+    await user.reply()
+    await user.send("8")
+    await user.reply()
+    await user.press("It's late at night")
+    await user.reply()
+    await user.press("🎞 Play the tape forward")
+    await user.reply()
+    await user.send("i deleted the draft")
+    let_go = await user.reply()
+    assert said(let_go, "urge.draft_deleted"), let_go.plain
+    assert "Next question" not in let_go.button_texts(), let_go.button_texts()

@@ -188,3 +188,92 @@ def test_swedish_and_romanian_are_read(text: str, code: str, word: str) -> None:
 def test_a_request_for_something_else_in_another_language_is_offered_no_topics() -> None:
     match = _MATCHER.match("mi scrivi un messaggio romantico da mandare al mio ex?", "it")
     assert match.kind != "suggest" or not match.ids
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("lol fuck you", "not_understood"),
+        ("thank u for being here honestly", "thanks"),
+        ("how do i delete everything", "privacy"),
+        ("nothing", "ok"),
+        ("nothing feels right anymore", None),
+    ],
+)
+def test_more_small_talk_read(text: str, kind: str | None) -> None:
+    assert classify_smalltalk(text) == kind
+
+
+def test_a_message_written_and_held_is_an_urge() -> None:
+    from bot.services.urge_detect import detect_urge
+
+    assert detect_urge("i typed a whole paragraph. havent sent it")
+    assert detect_urge("i wrote him a long text, didnt send it")
+    assert not detect_urge("i wrote a letter to my landlord, havent sent it")
+    assert not detect_urge("i typed a message and sent it")
+
+
+def test_a_draft_let_go() -> None:
+    from bot.services.urges import draft_gone
+
+    assert draft_gone("i deleted the draft")
+    assert draft_gone("ok i deleted it")
+    assert not draft_gone("i deleted the draft to my boss")
+
+
+def test_a_tag_question_is_asked() -> None:
+    from bot.services.faq import is_question
+
+    for text in ("its not breaking nc right", "that counts as contact innit"):
+        assert is_question(text, text)
+    for text in ("its ok", "im doing alright", "that is not right"):
+        assert not is_question(text, text)
+
+
+def test_arithmetic_is_out_of_scope() -> None:
+    assert read_text("what's 2+2", _MATCHER).off_topic
+
+
+def test_the_count_asked_about_after_getting_them_help() -> None:
+    from bot.services.safety_answers import asks_about_count
+
+    assert asks_about_count("do i still count this as breaking nc? i replied saying i called")
+    assert asks_about_count("does this mean i reset to day 0?")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mate i've made my mind up, i'm going to top myself tonight", "self_harm"),
+        ("gonna neck myself", "self_harm"),
+        ("i might just do myself in", "self_harm"),
+        ("he makes a new account every time i block one. 23 so far", "danger_from_other"),
+        ("my ex keeps ringing. 40 missed calls from different numbers", "danger_from_other"),
+        ("my ex told a friend he's giving away his stuff, won't need his car", "other_at_risk"),
+    ],
+)
+def test_more_ways_of_saying_it(text: str, kind: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None
+    assert signal.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i did myself in at the gym",
+        "i'll do myself a favour and go to bed",
+        "bro says he'll murder me in fifa tonight, we'll see",
+        "bruh my playlist is so sad it's lowkey violent",
+        "that vindaloo was so hot i genuinely thought i was going to die",
+        "he gave away his old games to his nephew",
+    ],
+)
+def test_and_their_look_alikes(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+def test_a_crash_welcomed_and_nothing_seen_past_a_date_are_asked_about() -> None:
+    assert mentions_harm("if the plane went down on the way i wouldn't even be mad") == "strong"
+    assert mentions_harm("my lease ends in june and i can't see anything after that") == "strong"
+    assert mentions_harm("my nan says i'll catch my death going out without a coat") != "strong"
