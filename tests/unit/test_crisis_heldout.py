@@ -364,7 +364,7 @@ ROUNDS = {
     # checked 9 (8.3%), in reach 108: every target missed but "in reach". No crisis rule
     # changed after it. Since session 40's phrase tables and loose phrases: reached 100.
     "crisis_r46": Pinned(
-        (108, 108, 64, 24), 101, 69, 41, 13, 2, 9, checked_target_met=False, in_reach_min=108
+        (108, 108, 64, 24), 101, 69, 41, 13, 1, 8, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 34 (the same 18 families and brief, 54 explicit),
     # measured counts-only on the session's first code (794eb7b): reached 101 (93.5%), full
@@ -398,7 +398,7 @@ ROUNDS = {
     # Since session 39's rules (chosen on tuning set r52a): reached 103, full alarms 4 (3 the
     # emergency reply).
     "crisis_r51": Pinned(
-        (108, 108, 77, 24), 103, 71, 46, 18, 4, 8, checked_target_met=False, in_reach_min=108
+        (108, 108, 77, 24), 103, 71, 46, 18, 3, 8, checked_target_met=False, in_reach_min=108
     ),
     # Held out: written blind in session 39 (the same 18 families and brief; 78 explicit, 58
     # of the 216 in other languages), measured counts-only on the session's first code
@@ -538,7 +538,7 @@ ROUNDS = {
     # reply), checked 78 (26%). After the word model's length threshold (chosen on it, not
     # learnt from it) and two vetoes: reached 89, checked 46.
     "crisis_tuning_r45a": Pinned(
-        (100, 300, 55, 22), 90, 62, 39, 12, 9, 46, checked_target_met=False, in_reach_min=100
+        (100, 300, 55, 22), 90, 62, 39, 12, 8, 46, checked_target_met=False, in_reach_min=100
     ),
     # Session 33's set (120 crisis messages of the families hardest to catch, 200 look-alikes;
     # not learnt by the word model). Measured once before: reached 105, full 38, explicit 12,
@@ -592,6 +592,13 @@ ROUNDS = {
     # dalegi"):
     "crisis_tuning_r54a": Pinned(
         (144, 288, 104, 32), 143, 71, 48, 16, 2, 12, in_reach_min=144
+    ),
+    # ... and one in English only, of the hard kind (162 crisis messages, 162 look-alikes).
+    # Measured once before: reached 153, full 118, full alarms 3 (all the emergency reply),
+    # checked 9. After its rules ("top myself", new accounts at each block, a crash welcomed;
+    # games, "lowkey violent", a nurse's drug round):
+    "crisis_tuning_r54c": Pinned(
+        (162, 162, 117, 36), 159, 123, 74, 28, 0, 3, in_reach_min=162
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
