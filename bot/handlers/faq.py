@@ -85,7 +85,7 @@ from bot.services.listening import (
 from bot.services.passages import best_passage
 from bot.services.reading import Reading, asks_what_now, asks_what_to_say
 from bot.services.slips import kept_to_logistics, told_a_logistics_reply, told_a_slip
-from bot.services.smalltalk import asks_to_erase
+from bot.services.smalltalk import asks_to_erase, rolls_eyes
 
 FLOW = "faq"
 ANGER = "anger"  # words of hurting someone were just heard: "not kidding" next is about them
@@ -375,6 +375,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if _say_heard(turn, reading, _FEELINGS_HEARD):
         return
     said = told(reading.text) if reading.harm != "strong" else None
+    if said == "bright" and rolls_eyes(reading.text):
+        said = None  # "wow. day 0. amazing. so proud of me 🙄" (session 41): not a good day
     if said in ("control_told", "miss_who_hurt", "only_you", "hi_back", "child_urgent",
                 "long_hurt", "birthday") or (
         # small talk's own replies come first ("today was a good day", "sorry for dumping

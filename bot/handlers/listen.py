@@ -23,7 +23,7 @@ from bot.services import daily as daily_service
 from bot.services import journey, slips, weekly
 from bot.services.commands import command_asked
 from bot.services.durations import asks_daily_on, asks_to_resume
-from bot.services.language import asked_language, has_english, reply_code
+from bot.services.language import asked_language, has_english, little_english, reply_code
 from bot.services.listening import drink_drive, practical_draft, write_for_me
 from bot.services.reading import (
     Reading,
@@ -73,6 +73,12 @@ async def answer(turn: Turn, reading: Reading) -> None:
     if reading.harm is None and (spoken := asked_language(reading.text)) is not None:
         # "hablas español?": answered in that language where we have the words (ninth probe)
         faq.say_english_only(turn, spoken)
+        return
+    if reading.harm is None and (weak := little_english(reading.text)) is not None:
+        # "no hablo bien ingles, sorry", "por favor en español" (a helper's chat, session 41:
+        # "no entiendo bien el español" three times): said kindly back, in their language
+        not_safe = [[(turn.label("faq.btn_not_safe"), faq.NOT_SAFE)]]
+        turn.say(turn.fresh(f"language.little_english.{weak}"), inline(not_safe))
         return
     if reading.language is not None and not reading.urge:
         # (the crisis check ran first, in any language it knows; an urge read in its words,

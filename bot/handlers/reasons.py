@@ -164,6 +164,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # reason can be, and the same question
         turn.say(turn.t("reasons.add_help"), _done_markup(turn, frame))
         return
+    if frame.step == Step.ADD and reason_service.sounds_like_longing(text):
+        # "i miss him" typed as a reason (a helper's chat, session 41: saved, three times):
+        # the missing heard, not kept to be shown back on hard days
+        turn.say(turn.fresh("reasons.longing"), _done_markup(turn, frame))
+        return
     if frame.step in (Step.MENU, Step.ADD) and reason_service.blames_self(text):
         # "she said i was too much. she was right": not kept to be shown on hard days
         turn.say(turn.t("reasons.self_blame"), _done_markup(turn, frame))
@@ -226,6 +231,9 @@ def _accepts(turn: Turn, frame: Frame, text: str) -> bool:
         and _REASON_WORDS[0] <= words <= _REASON_WORDS[1]
         and not is_question(text, normalize(text))
         and classify_smalltalk(text) is None
+        # "i miss him", typed after the list (a helper's chat, session 41: "Add this as a
+        # reason?", and three of it): the missing heard, not kept as a reason
+        and not reason_service.sounds_like_longing(text)
     )
 
 
@@ -240,10 +248,13 @@ async def _offer(turn: Turn, frame: Frame, text: str) -> None:
         turn.convo.goto(frame, Step.MENU)
     turn.convo.touch(frame)  # a new prompt: the menu's buttons give way to these
     data = ReasonsData.of(frame)
+    cleaned = reason_service.clean(text)
     if data.offered is None:
-        data.offered = reason_service.clean(text)
-    else:  # a second reason typed while the first is offered: both are offered
-        data.also.append(reason_service.clean(text))
+        data.offered = cleaned
+    elif cleaned != data.offered and cleaned not in data.also:
+        # a second reason typed while the first is offered: both are offered (the same line
+        # again is not a second one)
+        data.also.append(cleaned)
     data.into(frame)
     _ask_offered(turn, frame)
 

@@ -44,6 +44,7 @@ from bot.services.language import other_language, reply_code
 from bot.services.reading import (
     Reading,
     asks_status,
+    ex_has_died,
     quits_the_bot,
     read_text,
 )
@@ -546,6 +547,10 @@ async def check_message(update: Update, context: BotContext) -> None:
         rt.last_answers.note_young(user.id, rt.clock.now())
     signal = detect_crisis(text)
     if signal is None:
+        return
+    if signal.kind == "other_at_risk" and ex_has_died(text):
+        # "my ex died on saturday. overdose." (a helper's chat, session 41: "if you think
+        # they're in danger now, call..."): a death told, not a danger now; grief's own reply
         return
     try:
         if not await _answer_crisis(context, rt, chat.id, user, text, signal):

@@ -45,6 +45,7 @@ class _LanguageData(DataModel):
     hinglish_share: float = Field(gt=0, le=1)
     hinglish_words: Words
     asks_language: dict[str, Regex]
+    little_english: dict[str, Regex]
     feelings: dict[str, dict[str, Regex]]
 
 
@@ -153,6 +154,13 @@ def asked_language(text: str) -> str | None:
     español?" -> "es", "do you speak french" -> "fr"); None if they ask no such thing."""
     norm = normalize(text)
     return next((code for code, p in _DATA.asks_language.items() if p.search(norm)), None)
+
+
+def little_english(text: str) -> str | None:
+    """The content code of the language of "no hablo bien inglés", "por favor en español": the
+    person says they can't write in English (None if they say no such thing)."""
+    norm = normalize(text)
+    return next((code for code, p in _DATA.little_english.items() if p.search(norm)), None)
 
 
 def feeling_told(text: str, code: str) -> str | None:

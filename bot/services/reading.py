@@ -359,6 +359,11 @@ _SOMEONE_ELSE = re.compile(
 )
 
 
+def ex_has_died(text: str) -> bool:
+    """ "my ex died on saturday. overdose.": the ex's death told (the reading's "bereaved")."""
+    return _bereaved(normalize(text[:MAX_TEXT]))
+
+
 def _bereaved(norm: str) -> bool:
     """The ex has died, told ("my ex passed away last night"); not a death of someone named just
     before the pronoun ("the one she gave me before she died", of a grandmother)."""

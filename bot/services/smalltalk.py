@@ -132,6 +132,15 @@ _THANKS_IN_SCRIPT = re.compile(
 )
 
 
+# Sarcasm's marks: an eye-roll, an unamused face, "/s"
+_ROLLED_EYES = re.compile(r"🙄|😒|😑|(?:^|\s)/s\b")
+
+
+def rolls_eyes(text: str) -> bool:
+    """ "so proud of me 🙄": said with rolled eyes (an eye-roll, an unamused face, "/s")."""
+    return _ROLLED_EYES.search(text) is not None
+
+
 def classify_smalltalk(text: str) -> SmalltalkKind | None:
     """Return the kind of small talk ``text`` is, or None if it says anything more."""
     if not text or len(text) > 120:
@@ -141,6 +150,10 @@ def classify_smalltalk(text: str) -> SmalltalkKind | None:
     if _THANKS_IN_SCRIPT.fullmatch(text.strip().lower()):
         return "thanks"  # "спасибо", "شكرا", "ありがとう": nothing is left once normalised
     whole = _classify_piece(text)
+    if whole in ("good_news", "thanks") and _ROLLED_EYES.search(text):
+        # "so proud of me 🙄", "great advice thanks robot 🙄" (a helper's chat, session 41:
+        # "That's brilliant"): said with rolled eyes, not glad
+        return None
     if whole == "about" and _CRIED_FOR_HELP.match(text):
         return "help_bid"  # "HELP", "help!!", "help me": someone in trouble, not the commands
     if whole is not None:
@@ -158,6 +171,8 @@ def classify_smalltalk(text: str) -> SmalltalkKind | None:
         what_next = what_next or _WHAT_NEXT.search(normalize(piece)) is not None
     if what_next and "good_news" in kinds:
         return None  # "day 30 today... now what": what comes after, asked (tuning set r54a)
+    if kinds & {"good_news", "thanks"} and _ROLLED_EYES.search(text):
+        return None  # "wow. day 0. amazing. so proud of me 🙄": not glad
     return next(k for k in _PRIORITY if k in kinds)
 
 

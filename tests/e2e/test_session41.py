@@ -148,3 +148,38 @@ async def test_a_deleted_draft_in_the_tape_is_the_urge_let_go(
     let_go = await user.reply()
     assert said(let_go, "urge.draft_deleted"), let_go.plain
     assert "Next question" not in let_go.button_texts(), let_go.button_texts()
+
+
+async def test_the_ex_s_death_gets_grief_and_missing_him_is_no_reason(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (died,) = await _talk(
+        emu.user(41009), "my ex died on saturday. overdose. we were 20 days into no contact"
+    )
+    assert said(died, "listen.bereaved"), died.plain
+    assert "call the emergency number" not in died.plain, died.plain
+    user = emu.user(41010)
+    await onboard(user, zone="Europe/London")
+    await user.send("/reasons")
+    await user.reply()
+    await user.press("Add a reason")
+    await user.reply()
+    await user.send("i miss him")
+    heard = await user.reply()
+    assert said(heard, "reasons.longing"), heard.plain
+    await user.send("/reasons")
+    listed = await user.reply()
+    assert "i miss him" not in listed.plain, listed.plain
+
+
+async def test_no_english_said_is_answered_kindly_and_not_twice_the_same(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    first, second = await _talk(
+        emu.user(41011), "no hablo bien ingles, sorry", "por favor en español",
+        zone="Europe/Madrid",
+    )
+    assert said(first, "language.little_english.es"), first.plain
+    assert said(second, "language.little_english.es"), second.plain
+    assert first.text != second.text
+    assert "🚨" in first.plain, first.plain

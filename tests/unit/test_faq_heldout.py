@@ -270,8 +270,9 @@ ROUNDS = {
     # to offered topics; not once a refusal ("no want") is read as one: declined 30 again.
     # Since session 41's glossary (more forms in each language; Swedish, Romanian and
     # Vietnamese) and offers: right 82->84.
-    # ... and right 84 -> 83 once a phrasing added for a party both go to was taken back (it cost
-    # the answer to "wedding invite from his sister, should i go", tests/e2e/test_faq.py).
+    # ... and right 84 -> 83 once a phrasing added for a party both go to was taken
+    # back (it cost the answer to "wedding invite from his sister, should i go",
+    # tests/e2e/test_faq.py).
     "faq_r35": Pinned((132, 30, 30), 123, 83, 1, 30, 30),
     "faq_r36": Pinned((132, 30, 30), 125, 80, 3, 29, 28),
     # Held out (written 2026-12-05 by a helper of session 30 who never saw the matcher or any
@@ -284,8 +285,9 @@ ROUNDS = {
     # quiet 29.
     # Since session 41's glossary (more forms in each language; Swedish, Romanian and
     # Vietnamese) and offers: reached 124->128.
-    # ... and reached 128 -> 127 once a phrasing added for a party both go to was taken back (it cost
-    # the answer to "wedding invite from his sister, should i go", tests/e2e/test_faq.py).
+    # ... and reached 128 -> 127 once a phrasing added for a party both go to was taken
+    # back (it cost the answer to "wedding invite from his sister, should i go",
+    # tests/e2e/test_faq.py).
     "faq_r38": Pinned((132, 30, 30), 127, 78, 2, 30, 29),
     # Held out (written 2026-12-06 by a helper of session 32 who never saw the matcher or any
     # earlier round). Measured on the session's first code (3f26143) and on its last, the

@@ -277,3 +277,64 @@ def test_a_crash_welcomed_and_nothing_seen_past_a_date_are_asked_about() -> None
     assert mentions_harm("if the plane went down on the way i wouldn't even be mad") == "strong"
     assert mentions_harm("my lease ends in june and i can't see anything after that") == "strong"
     assert mentions_harm("my nan says i'll catch my death going out without a coat") != "strong"
+
+
+def test_the_ex_s_death_told_is_not_a_danger_now() -> None:
+    from bot.services.reading import ex_has_died
+
+    assert ex_has_died("my ex died on saturday. overdose. we were 20 days into no contact")
+    assert not ex_has_died("my ex said he will overdose if i dont answer")
+
+
+def test_what_others_say_of_the_ex_is_not_asked_about() -> None:
+    said = "everyone keeps saying 'shes not worth it mate' bc they assume im straight"
+    assert mentions_harm(said) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("can u speak tagalog", "tl"), ("could you understand bahasa", "id")],
+)
+def test_a_language_asked_about(text: str, code: str) -> None:
+    from bot.services.language import asked_language
+
+    assert asked_language(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("what do u even remember about me", "privacy"),
+        ("do you remember my name", "privacy"),
+        ("halo", "greeting"),
+        ("great advice thanks robot 🙄", None),
+        ("wow. day 0. amazing. so proud of me 🙄", None),
+    ],
+)
+def test_what_is_asked_of_the_bot_and_rolled_eyes(text: str, kind: str | None) -> None:
+    assert classify_smalltalk(text) == kind
+
+
+def test_a_hinglish_urge() -> None:
+    from bot.services.urge_detect import detect_urge
+
+    assert detect_urge("msg karu bas ek baar")
+    assert not detect_urge("maine call kiya tha")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("no hablo bien ingles, sorry", "es"),
+        ("por favor en español", "es"),
+        ("não falo inglês", "pt"),
+        ("je ne parle pas bien anglais", "fr"),
+        ("ich spreche kein englisch", "de"),
+        ("non parlo inglese", "it"),
+        ("i speak english fine", None),
+    ],
+)
+def test_little_english_said(text: str, code: str | None) -> None:
+    from bot.services.language import little_english
+
+    assert little_english(text) == code
