@@ -427,7 +427,8 @@ def bored(text: str) -> bool:
 # "i deleted the draft", "ok i deleted it", "binned the message" (a helper's chat, session 41,
 # in the tape: the next question, "would you be glad you sent it")
 _DRAFT_GONE = re.compile(
-    r"\b(?:deleted|erased|binned|trashed|cleared|scrapped|got rid of|deleting|delete)"
+    r"(?<!should i )(?<!can i )(?<!do i )(?<!will i )(?<!be )"
+    r"\b(?:deleted|erased|binned|trashed|cleared|scrapped|got rid of|deleting)"
     r" (?:the |my |that |this |all of |the whole )?(?:draft|message|text|msg|paragraph|it|them"
     r"|everything|the lot)\b"
     r"(?! (?:to|for) (?:my|the) (?:boss|mum|mom|landlord|work))"

@@ -219,6 +219,8 @@ def test_a_draft_let_go() -> None:
     assert draft_gone("i deleted the draft")
     assert draft_gone("ok i deleted it")
     assert not draft_gone("i deleted the draft to my boss")
+    assert not draft_gone("should i delete it?")  # asked, not done
+    assert not draft_gone("should i be deleting it")
 
 
 def test_a_tag_question_is_asked() -> None:
