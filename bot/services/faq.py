@@ -672,7 +672,7 @@ class FaqMatcher:
                 and _ASKING.search(f" {english} ") is not None
                 and _REFUSING.search(f" {english} ") is None
             )
-            if not asked and (not wants or sure.leans_elsewhere or sure.leans_told):
+            if not asked and (not wants or sure.leans_told):
                 return plain  # told, not asked: not offered topics from a rough reading
             glossed = self._offered(sure)
             ids = tuple(dict.fromkeys((*plain.ids, *glossed.ids)))[:MAX_SUGGESTIONS]
