@@ -158,6 +158,23 @@ MESSAGES: dict[str, list[str]] = {
         "có nên trả lời anh ấy không", "bao lâu thì hết đau",
         "cô ấy chặn mình khắp nơi", "tối nay mình thấy cô đơn quá",
     ],
+    # session 42: the notice in Japanese, Korean, Chinese and Ukrainian
+    "ja": [
+        "元彼に連絡したくてたまらない", "昨日の夜、元カノからメッセージが来た",
+        "返信したほうがいいのかな", "いつになったら楽になるの",
+    ],
+    "ko": [
+        "전 남친한테 연락하고 싶어요", "어젯밤에 전 여친이 문자 보냈어요",
+        "답장해야 할까요", "언제쯤 안 아플까요",
+    ],
+    "zh": [
+        "我好想给前男友发消息", "前女友昨晚给我发了信息怎么办",
+        "我应该回复他吗", "什么时候才能不痛",
+    ],
+    "uk": [
+        "я дуже сумую за ним", "колишній написав мені вчора ввечері що робити",
+        "чи варто йому відповідати", "коли перестане боліти",
+    ],
     "hi": [
         "मुझे उसकी बहुत याद आती है", "मेरे एक्स ने कल रात मैसेज किया क्या करूं",
         "क्या मुझे उसे जवाब देना चाहिए", "मैं उसके बारे में सोचना बंद नहीं कर पा रही",
@@ -167,7 +184,8 @@ MESSAGES: dict[str, list[str]] = {
 }
 
 # The languages a detector is asked to choose among (ISO 639-1).
-CODES = ["en", "es", "pt", "fr", "de", "it", "tr", "ru", "pl", "nl", "id", "tl", "ar", "hi"]
+CODES = ["en", "es", "pt", "fr", "de", "it", "tr", "ru", "pl", "nl", "id", "tl", "ar", "hi", "sv",
+         "ro", "vi", "ja", "ko", "zh", "uk"]
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99)
 
@@ -209,10 +227,10 @@ def _py3langid(restricted: bool) -> Detect:
 
 
 CANDIDATES: dict[str, Callable[[], Detect]] = {
-    "lingua (17 langs)": lambda: _lingua(low_accuracy=False),
-    "lingua (17 langs, low accuracy mode)": lambda: _lingua(low_accuracy=True),
+    "lingua (21 langs)": lambda: _lingua(low_accuracy=False),
+    "lingua (21 langs, low accuracy mode)": lambda: _lingua(low_accuracy=True),
     "py3langid (all 97)": lambda: _py3langid(restricted=False),
-    "py3langid (17 langs)": lambda: _py3langid(restricted=True),
+    "py3langid (21 langs)": lambda: _py3langid(restricted=True),
 }
 
 

@@ -874,17 +874,16 @@ def _other_language_harm(norm: str, text: str) -> bool:
     folded = fold(text) if _GREEK.search(text) else lowered
     padded = (f" {norm} ", f" {lowered} ", *((f" {folded} ",) if folded != lowered else ()))
 
+    # A veto read in any of the readings holds for all: a laughing face is only in the raw
+    # text ("mar jaungi agar usne phir se wahi gaana story pe dala 😂", tuning set r44a)
+    if any(tables.other_languages_unless.search(p) is not None for p in padded):
+        return False
+
     def found(pattern: re.Pattern[str]) -> bool:
-        return any(
-            pattern.search(p) is not None and tables.other_languages_unless.search(p) is None
-            for p in padded
-        )
+        return any(pattern.search(p) is not None for p in padded)
 
     def loosely(loose: _Loose) -> bool:
-        return any(
-            loose.found(_tokens(p)) and tables.other_languages_unless.search(p) is None
-            for p in padded
-        )
+        return any(loose.found(_tokens(p)) for p in padded)
 
     english = has_english(text)  # cheap: stops at the second common English word
     if (not english or norm.count(" ") < OTHER_LANGUAGE_WORDS) and (

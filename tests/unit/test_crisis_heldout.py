@@ -420,6 +420,12 @@ ROUNDS = {
     # full alarms 0, checked 4 (3.7%), in reach 108. On its last (more phrases in 35 languages,
     # written blind; tuning set r54a's vetoes): reached 98 (90.7%), the rest the same.
     "crisis_r54": Pinned((108, 108, 78, 24), 98, 70, 44, 16, 0, 4, in_reach_min=108),
+    # Held out: written blind in session 42 (the same 18 families and brief; 78 explicit, about
+    # a quarter in other languages), measured counts-only on the session's first code
+    # (daf2721): reached 100 (92.6%), full 68, explicit 41 (number first 72/78), special 15,
+    # full alarms 0, checked 2 (1.9%), in reach 108. On its last (tuning set r55a's cues and
+    # phrases; Hungarian "már" no longer vetoed): the same.
+    "crisis_r55": Pinned((108, 108, 78, 24), 100, 68, 41, 15, 0, 2, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -544,8 +550,10 @@ ROUNDS = {
     # not learnt by the word model). Measured once before: reached 105, full 38, explicit 12,
     # special 11, full alarms 5 (one the emergency reply), checked 35 (17.5%, mostly the word
     # model on look-alikes in other languages). After four rules chosen on it: reached 109.
+    # Session 42: the word model, retrained with five labelled questions about the ex's hard
+    # news, let one of its crisis messages go (reached 109 -> 108; checked 35 -> 34).
     "crisis_tuning_r46a": Pinned(
-        (120, 200, 39, 30), 109, 42, 12, 11, 5, 35, checked_target_met=False, in_reach_min=119
+        (120, 200, 39, 30), 108, 42, 12, 11, 5, 34, checked_target_met=False, in_reach_min=119
     ),
     # Session 34's set (120 crisis messages: no future, goodbyes, giving away, affairs, means
     # said indirectly, drink, trapped, burden, other languages, danger; 200 look-alikes; not
@@ -599,6 +607,16 @@ ROUNDS = {
     # games, "lowkey violent", a nurse's drug round):
     "crisis_tuning_r54c": Pinned(
         (162, 162, 117, 36), 159, 123, 74, 28, 0, 3, in_reach_min=162
+    ),
+    # Session 42's set (180 crisis messages, 10 per family, 180 look-alikes; about a third in
+    # other languages; the hard kinds favoured). Measured once before: reached 151, explicit
+    # 49, number first 110/130, full alarms 1 (the emergency reply), checked 5. After its
+    # cues (an attempt told in passing, a chemist that asks no questions, "look after mam for
+    # me", no return ticket needed, plans cancelled "no point", lives easier after a month's
+    # grief, a new account at every block), phrases in 17 languages fitted from its misses
+    # (so its reach says little of unseen text), and the "már" veto narrowed:
+    "crisis_tuning_r55a": Pinned(
+        (180, 180, 130, 40), 176, 78, 49, 23, 1, 5, in_reach_min=179
     ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))

@@ -113,7 +113,7 @@ ROUNDS = {
     # Tuning material since round 16 (held out until then, written 2026-12-02 before round
     # 15's changes, by a helper who never saw the matcher). Before them (7ad8c17): reached
     # 111 (84.1%), right 86, wrong 7 (5.3%), declined 28, quiet 30; after them the same.
-    "faq_r15": Pinned((132, 30, 30), 111, 86, 7, 28, 30),
+    "faq_r15": Pinned((132, 30, 30), 111, 85, 7, 28, 30),  # session 42: right 86 -> 85
     # Tuning material since round 17 (held out until then, written 2026-12-02 before round
     # 16's changes, by a helper who never saw the matcher or earlier rounds). Before them
     # (the code of 5faba53): reached 123 (93.2%), right 100, wrong 3 (2.3%), declined 28
@@ -130,7 +130,7 @@ ROUNDS = {
     # missed).
     # Tuning material since round 18; since the word model learns from it and offers its clear
     # reading of a question left unplaced: reached 132, declined 29 (in-sample).
-    "faq_r17": Pinned((132, 30, 30), 132, 96, 0, 29, 30),
+    "faq_r17": Pinned((132, 30, 30), 132, 95, 0, 29, 30),  # session 42: right 96 -> 95
     # Tuning material since round 19 (held out until then, written 2026-12-02 before round 18's
     # changes, by a helper who never saw the matcher or earlier rounds). Before them (the code of
     # 69df54b): reached 120 (90.9%), right 91, wrong 2 (1.5%), declined 27 (90.0%), quiet 29. After
@@ -242,7 +242,7 @@ ROUNDS = {
     # code of c8e080a: reached 128 (97.0%), right
     # 107, wrong 2, declined 30, quiet 30 (targets: no wrong answer missed, the first writer
     # in eight; declined and quiet met).
-    "faq_r31": Pinned((132, 30, 30), 128, 107, 2, 30, 30),
+    "faq_r31": Pinned((132, 30, 30), 128, 105, 2, 30, 30),  # session 42: right 107 -> 105
     # Tuning material since round 33 (held out until then, written 2026-12-05 by a helper of
     # the twenty-sixth session who never saw the matcher; round 31's brief). Measured on the
     # code of f650e6c: reached 132 (100%), right 99, wrong 0, declined 30, quiet 30 (targets:
@@ -268,6 +268,8 @@ ROUNDS = {
     # Session 40: a question read surely in English with a word that asks, offered without a
     # question mark (faq.py), first moved one request for something else of r35 from declined
     # to offered topics; not once a refusal ("no want") is read as one: declined 30 again.
+    # Session 42's new answer ("Something awful happened to them") and phrasings moved some
+    # rounds' figures by one or two, both ways; the pins that fell say so beside them.
     # Since session 41's glossary (more forms in each language; Swedish, Romanian and
     # Vietnamese) and offers: right 82->84.
     # ... and right 84 -> 83 once a phrasing added for a party both go to was taken
@@ -278,7 +280,7 @@ ROUNDS = {
     # Held out (written 2026-12-05 by a helper of session 30 who never saw the matcher or any
     # earlier round). Measured on the session's first commit (3c7f357) and on its last, the
     # same: reached 129 (97.7%), right 97, wrong 0, declined 29, quiet 30 (targets: all met).
-    "faq_r37": Pinned((132, 30, 30), 129, 97, 0, 29, 30),
+    "faq_r37": Pinned((132, 30, 30), 128, 97, 0, 29, 30),  # session 42: reached 129 -> 128
     # Held out (written 2026-12-05 by a helper of session 31 who never saw the matcher or any
     # earlier round). Measured on the session's first code (df6c46f) and on its last, the
     # same: reached 124 (93.9%, the 95% target missed), right 78, wrong 2 (1.5%), declined 30,
@@ -288,7 +290,7 @@ ROUNDS = {
     # ... and reached 128 -> 127 once a phrasing added for a party both go to was taken
     # back (it cost the answer to "wedding invite from his sister, should i go",
     # tests/e2e/test_faq.py).
-    "faq_r38": Pinned((132, 30, 30), 127, 78, 2, 30, 29),
+    "faq_r38": Pinned((132, 30, 30), 126, 78, 2, 30, 29),  # session 42: reached 127 -> 126
     # Held out (written 2026-12-06 by a helper of session 32 who never saw the matcher or any
     # earlier round). Measured on the session's first code (3f26143) and on its last, the
     # same: reached 110 (83.3%, the 95% target missed), right 78, wrong 1 (0.8%), declined
@@ -299,7 +301,7 @@ ROUNDS = {
     # Since session 41's glossary (more forms in each language; Swedish, Romanian and
     # Vietnamese) and offers: right 78->79, declined 29->28 (a request in another language,
     # its words read closer to a topic, now offered it: the cost of the wider reading).
-    "faq_r39": Pinned((132, 30, 30), 120, 79, 1, 28, 27),
+    "faq_r39": Pinned((132, 30, 30), 120, 78, 1, 28, 27),  # session 42: right 79 -> 78
     # Held out (written 2026-12-06 by a helper of session 33 who never saw the matcher or any
     # earlier round). Measured on the session's first code (854dc1a): reached 110 (83.3%),
     # right 62, wrong 0, declined 29, quiet 29. On its last (the glossary): reached 117
@@ -308,7 +310,7 @@ ROUNDS = {
     # Since session 40's (above r35): reached 120.
     # Since session 41's glossary (more forms in each language; Swedish, Romanian and
     # Vietnamese) and offers: reached 120->121.
-    "faq_r40": Pinned((132, 30, 30), 121, 62, 0, 29, 29),
+    "faq_r40": Pinned((132, 30, 30), 120, 62, 0, 29, 29),  # session 42: reached 121 -> 120
     # Held out (written 2026-12-06 by a helper of session 34 who saw only the answers' titles).
     # Measured on the session's first code (794eb7b) and on its last, identical: reached 106
     # (80.3%, the 95% target missed), right 56, wrong 0, declined 29, quiet 30. (Dutch and
@@ -347,6 +349,12 @@ ROUNDS = {
     # glossary's forms, a request for something else read in another language offered no
     # topics): reached 90 (86.5%, the 95% target missed), declined 24/25, the rest the same.
     "faq_r54": Pinned((104, 25, 25), 90, 52, 0, 24, 25),
+    # Held out (written 2026-12-07 by a helper of session 42 who saw only the answers' titles;
+    # about 20% in other languages). Measured on the session's first code (daf2721): reached
+    # 94 (90.4%), right 53, wrong 0, declined 24/25, quiet 24/25. On its last (a new answer,
+    # "Something awful happened to them"; "ghosting" phrasings, which cost it one; Japanese,
+    # Korean, Chinese and Ukrainian told apart): reached 93 (89.4%, the 95% target missed).
+    "faq_r55": Pinned((104, 25, 25), 93, 53, 0, 24, 24),
 }
 
 
