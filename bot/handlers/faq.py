@@ -378,7 +378,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if said == "bright" and rolls_eyes(reading.text):
         said = None  # "wow. day 0. amazing. so proud of me 🙄" (session 41): not a good day
     if said in ("control_told", "miss_who_hurt", "only_you", "hi_back", "child_urgent",
-                "long_hurt", "birthday") or (
+                "long_hurt", "birthday", "own_illness") or (
         # small talk's own replies come first ("today was a good day", "sorry for dumping
         # all this on you")
         said in ("bright", "fine", "sorry_to_me", "sorry_tired", "safe_said")
@@ -387,7 +387,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     ):
         # control described, missing someone cruel, "you're the only one who listens", a
         # hello said back, a good day, "i'm fine": each heard as what it is (ninth probe)
-        kept = ("control_told", "miss_who_hurt", "only_you", "safe_said")
+        kept = ("control_told", "miss_who_hurt", "only_you", "safe_said", "own_illness")
         buttons = not_safe_button if said in kept else []
         turn.say(turn.fresh(f"listen.{said}"), inline(buttons))
         return
@@ -670,9 +670,12 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         _say_again(turn, match.ids[0], reading.text, extra)
     elif match.kind == "answer":
         also = content.faq_entries.get(match.also) if match.also else None
+        given = content.faq_entries[match.ids[0]]
         see_also: list[Row] = (
             []
-            if also is None
+            # the answer's own next question is offered already ("➡️ When will it stop
+            # hurting?" twice, a session-42 play-test)
+            if also is None or given.next == f"faq:{also.id}"
             else [
                 [
                     (

@@ -284,6 +284,14 @@ _BACK_TO = {TRIGGER: STRENGTH, TOOLS: TRIGGER, WAIT_LEN: TOOLS}
 
 async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
     """A typed message while the urge flow is on top."""
+    if _leaving(frame, text):
+        # "ok thanks. night" at the number (a session-42 play-test: read as the late hour that
+        # set the urge off, then "how strong does it feel?"): they are going; let them go
+        key = "urge.goodnight" if _NIGHT.search(text.lower()) else "urge.bye_mid"
+        turn.say(turn.fresh(key))
+        await cancel_hook(turn, frame)
+        turn.convo.pop(NAME)
+        return
     if frame.step in _BACK_TO and is_back(text):
         turn.convo.goto(frame, _BACK_TO[Step(frame.step)])
         ask(turn, frame)
@@ -866,8 +874,23 @@ def _pull_again(text: str) -> bool:
     return urges.outcome_from_text(text) == urges.STILL_STRONG or detect_urge(text)
 
 
+_NIGHT = re.compile(r"\b(?:night|nite|nyt|gn|goodnight|sleep|bed|tired)\b")
+
+
+def _leaving(frame: Frame, text: str) -> bool:
+    """A goodbye typed at a question of the flow ("ok thanks. night", "bye for now"), not
+    their own plan for the urge ("im gonna go to sleep" at the tools is one)."""
+    return (
+        frame.step in (STRENGTH, TRIGGER, WAIT_LEN)
+        and classify_smalltalk(text) == "bye"
+        and not urges.own_plan(text)
+    )
+
+
 def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     """Typed text the current step can take as its answer."""
+    if _leaving(frame, text):
+        return True
     if frame.step in _ENDS_EARLY_AT and urges.outcome_from_text(text) in _ENDS_AT_TOOLS:
         return True
     if frame.step in (TRIGGER, TOOLS, WAIT_LEN) and urges.about_to_send(text):

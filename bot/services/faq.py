@@ -81,6 +81,10 @@ MatchKind = Literal["answer", "suggest", "none"]
 
 ANSWER_THRESHOLD = 0.42
 SUGGEST_THRESHOLD = 0.30
+# A rough reading of another language that names no subject of ours is offered its closest
+# answers at these (session 42, chosen on tuning sets t55a and t54b).
+GLOSSED_OFFER = 0.7
+GLOSSED_COVERAGE = 0.8
 MARGIN = 0.06
 MAX_SUGGESTIONS = 3
 # Suggestions must lie within this distance of the best score.
@@ -675,6 +679,17 @@ class FaqMatcher:
             if not asked and (not wants or sure.leans_told):
                 return plain  # told, not asked: not offered topics from a rough reading
             glossed = self._offered(sure)
+            if not glossed.ids and asked and english:
+                # A question to a breakup companion, read roughly: the reading need not name
+                # the ex to be about them ("¿borro todas nuestras fotos?": "deleted photos").
+                # Its closest answers are offered (never given) when they are close enough.
+                nearest, _ = self._rank(english)
+                close = tuple(
+                    i for i, s, c in nearest[:2]
+                    if s >= GLOSSED_OFFER and c >= GLOSSED_COVERAGE
+                    and nearest[0][1] - s <= SUGGEST_SPREAD
+                )
+                glossed = replace(glossed, kind="suggest", ids=close)
             ids = tuple(dict.fromkeys((*plain.ids, *glossed.ids)))[:MAX_SUGGESTIONS]
             if not ids:
                 return plain

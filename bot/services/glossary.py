@@ -54,13 +54,28 @@ def to_english(text: str, language: str, english: Container[str]) -> str:
     come first, then any other list's (a detector may take Portuguese for Spanish)."""
     first = _GLOSSARY.get(language, {})
     others = [words for code, words in _GLOSSARY.items() if code != language]
+
+    def english_of(key: str) -> str | None:
+        return first.get(key) or next((w[key] for w in others if key in w), None)
+
     out: list[str] = []
-    for word in _words(text, language):
-        said = first.get(word) or next((w[word] for w in others if word in w), None)
-        if said is not None:
-            out.append(said)
-        elif word in english:
-            out.append(word)
+    words = _words(text, language)
+    i = 0
+    while i < len(words):
+        # words that mean it only together first ("cuanto tiempo": how long), three then two
+        for n in (3, 2):
+            if i + n <= len(words) and (said := english_of(" ".join(words[i : i + n]))):
+                out.append(said)
+                i += n
+                break
+        else:
+            word = words[i]
+            said = english_of(word)
+            if said is not None:
+                out.append(said)
+            elif word in english:
+                out.append(word)
+            i += 1
     english_text = f" {' '.join(out)} "
     for said, meant in _DATA.after.items():
         english_text = english_text.replace(f" {said} ", f" {meant} ")

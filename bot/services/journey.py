@@ -94,12 +94,24 @@ def date_in(text: str, today: date) -> date | None:
     head = _NOT_THAT.split(text, maxsplit=1)[0]
     for part in (head, text) if head.strip() and head != text else (text,):
         words = part.replace(",", " ").split()
+        # "...2 weeks ago btw, not today" (a session-42 play-test: Day 1 offered): the words
+        # that only trail a date are not part of it
+        while words and words[-1].lower().strip(".!?") in _TRAILING:
+            words.pop()
         for size in range(min(len(words), _CORRECTION_WORDS), 0, -1):
             try:
                 return parse_start_date(" ".join(words[-size:]), today=today)
             except DateParseError:
                 continue
+        if part is head:
+            return None  # a date taken back ("not today") is never the one meant
     return None
+
+
+_TRAILING = frozenset({
+    "btw", "lol", "tbh", "fyi", "haha", "actually", "honestly", "though", "tho", "i", "think",
+    "ok", "okay", "pls", "please", "sorry", "really",
+})
 
 
 async def current_start(*, session: AsyncSession, user_id: int) -> date | None:

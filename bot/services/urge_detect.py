@@ -253,7 +253,14 @@ def _contact_at(clause: str, pos: int) -> tuple[str, bool] | None:
     return None
 
 
+# Words of address that open a message ("bro usko message karne ka mann...", "sis i want to
+# text him": "bro" reads "brother"): the person spoken to, not the one with the urge
+_ADDRESS = frozenset({"brother", "bro", "sis", "sister", "dude", "mate", "girl", "babe", "man"})
+
+
 def _subject_ok(prefix: list[str]) -> bool:
+    if prefix and prefix[0] in _ADDRESS:
+        prefix = prefix[1:]
     for token in reversed(prefix):
         if token in _FIRST_PERSON:
             return True

@@ -60,3 +60,79 @@ async def test_japanese_and_ukrainian_are_told_in_their_own_language(
         ukrainian.plain
     )
     assert "по-английски" not in ukrainian.plain, ukrainian.plain  # not told in Russian
+
+
+# -- from the session's play-test (fourteen users, written by a helper) -------------------
+
+
+async def test_two_weeks_ago_not_today_offers_the_date_two_weeks_back(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # the clock stands at Wednesday 25 November: two weeks back is Wednesday 11 November
+    (reply,) = await _talk(emu.user(42010), "i started no contact 2 weeks ago btw, not today")
+    assert said(reply, "startdate.confirm"), reply.plain
+    assert "11 November" in reply.plain, reply.plain
+    assert "Day 15" in reply.plain, reply.plain
+
+
+async def test_goodnight_at_the_urge_number_lets_them_go(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(42011)
+    strength, night = await _talk(user, "/urge", "ok thanks. night")
+    assert "1" in strength.button_texts(), strength.button_texts()
+    assert said(night, "urge.goodnight"), night.plain
+    await user.send("7")  # the check was closed: a number now is no answer to it
+    after = await user.reply()
+    assert not said(after, "urge.goodnight"), after.plain
+    assert "What set it off" not in after.plain, after.plain
+
+
+async def test_bye_at_the_urge_number_in_the_day_is_no_goodnight(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, bye = await _talk(emu.user(42012), "/urge", "ok bye for now")
+    assert said(bye, "urge.bye_mid"), bye.plain
+
+
+async def test_hinglish_wish_to_message_him_gets_the_urge_reply_not_the_notice(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(
+        emu.user(42013), "bro usko message karne ka mann kar raha hai abhi, 2 baje hai",
+        zone="Asia/Kolkata",
+    )
+    assert not said(reply, "language.english_only.hi_latn"), reply.plain
+    assert "Yes, help me" in reply.button_texts(), (reply.plain, reply.button_texts())
+
+
+async def test_a_slip_told_in_tagalog_is_heard_then_the_notice(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(
+        emu.user(42014), "nag chat ako sa kanya kagabi hehe sorry", zone="Asia/Manila"
+    )
+    heard = CONTENT.variants("language.heard.tl.slipped")[0]
+    assert reply.plain.startswith(heard[:30]), reply.plain
+    assert "/slip" in reply.plain, reply.plain
+
+
+async def test_their_own_illness_is_heard_as_theirs(emu: BotApiEmulator, bot: BotRunner) -> None:
+    (reply,) = await _talk(emu.user(42015), "i have cancer and my ex doesnt know")
+    assert said(reply, "listen.own_illness"), reply.plain
+    assert "happened to them" not in reply.plain, reply.plain
+
+
+async def test_an_answer_never_offers_its_own_next_question_twice(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(emu.user(42016), "how do i stop thinking about her")
+    labels = [b.split(": ", 1)[-1].lstrip("➡️ ").strip() for b in reply.button_texts()]
+    assert len(labels) == len(set(labels)), reply.button_texts()
+
+
+async def test_remind_me_at_seven_in_the_morning_changes_the_time(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(emu.user(42017), "can you remind me at 7 in the morning instead")
+    assert "07:00" in reply.plain, reply.plain

@@ -618,6 +618,16 @@ ROUNDS = {
     "crisis_tuning_r55a": Pinned(
         (180, 180, 130, 40), 176, 78, 49, 23, 1, 5, in_reach_min=179
     ),
+    # ... and one on the five families round 55 missed most (the ex at risk, no future, plans,
+    # affairs, drink or drugs: 30 each; 150 look-alikes written to share their words, about a
+    # quarter of each in other languages). Measured once before: reached 126, full 70,
+    # explicit 51, special 14, full alarms 10 (five the emergency reply), checked 27 (18%).
+    # After its cues (no seat saved, no renewal "or anything", the last autumn, a date set
+    # and calm, a folder "for mum" for after; small claims no threat) and a few phrases:
+    "crisis_tuning_r55b": Pinned(
+        (150, 150, 120, 30), 142, 70, 51, 14, 9, 27, checked_target_met=False,
+        in_reach_min=150,
+    ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 

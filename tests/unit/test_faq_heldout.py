@@ -173,7 +173,7 @@ ROUNDS = {
     # (targets: wrong at most 5% met; reached 95% and declined 95% missed). Tuning material
     # since round 22; after round 22's changes (one phrasing chosen on it) and the word model
     # learning it: reached 129, right 81, wrong 1, declined 30 (in-sample).
-    "faq_r21": Pinned((132, 30, 30), 129, 81, 1, 30, 29),
+    "faq_r21": Pinned((132, 30, 30), 129, 80, 1, 30, 29),  # session 42: right 81 -> 80
     # Held out (written 2026-12-03 before round 22's changes, by a helper of the sixteenth
     # session who never saw the matcher: five questions for each of the ten commonest answers,
     # two for every other, 30 requests for something else, 30 feelings told). Before them (the
@@ -268,8 +268,10 @@ ROUNDS = {
     # Session 40: a question read surely in English with a word that asks, offered without a
     # question mark (faq.py), first moved one request for something else of r35 from declined
     # to offered topics; not once a refusal ("no want") is read as one: declined 30 again.
-    # Session 42's new answer ("Something awful happened to them") and phrasings moved some
-    # rounds' figures by one or two, both ways; the pins that fell say so beside them.
+    # Session 42's new answer ("Something awful happened to them", its phrasings of the ex's
+    # illness or accident cost three rounds a confident right answer each), phrasings and
+    # glossary moved some rounds' figures by one or two, both ways; the pins that fell say so
+    # beside them.
     # Since session 41's glossary (more forms in each language; Swedish, Romanian and
     # Vietnamese) and offers: right 82->84.
     # ... and right 84 -> 83 once a phrasing added for a party both go to was taken
@@ -290,7 +292,8 @@ ROUNDS = {
     # ... and reached 128 -> 127 once a phrasing added for a party both go to was taken
     # back (it cost the answer to "wedding invite from his sister, should i go",
     # tests/e2e/test_faq.py).
-    "faq_r38": Pinned((132, 30, 30), 126, 78, 2, 30, 29),  # session 42: reached 127 -> 126
+    # session 42: reached 127 -> 126, right 78 -> 76
+    "faq_r38": Pinned((132, 30, 30), 126, 76, 2, 30, 29),
     # Held out (written 2026-12-06 by a helper of session 32 who never saw the matcher or any
     # earlier round). Measured on the session's first code (3f26143) and on its last, the
     # same: reached 110 (83.3%, the 95% target missed), right 78, wrong 1 (0.8%), declined
@@ -301,7 +304,7 @@ ROUNDS = {
     # Since session 41's glossary (more forms in each language; Swedish, Romanian and
     # Vietnamese) and offers: right 78->79, declined 29->28 (a request in another language,
     # its words read closer to a topic, now offered it: the cost of the wider reading).
-    "faq_r39": Pinned((132, 30, 30), 120, 78, 1, 28, 27),  # session 42: right 79 -> 78
+    "faq_r39": Pinned((132, 30, 30), 120, 77, 1, 28, 27),  # session 42: right 79 -> 77
     # Held out (written 2026-12-06 by a helper of session 33 who never saw the matcher or any
     # earlier round). Measured on the session's first code (854dc1a): reached 110 (83.3%),
     # right 62, wrong 0, declined 29, quiet 29. On its last (the glossary): reached 117
@@ -342,19 +345,20 @@ ROUNDS = {
     # reached 93 (89.4%, the 95% target missed), the rest the same.
     # Since session 41's glossary (more forms in each language; Swedish, Romanian and
     # Vietnamese) and offers: reached 93->97.
-    "faq_r53": Pinned((104, 25, 25), 97, 53, 1, 24, 25),
+    "faq_r53": Pinned((104, 25, 25), 97, 53, 1, 23, 25),  # session 42: declined 24 -> 23
     # Held out (written 2026-12-07 by a helper of session 41 who saw only the answers' titles;
     # 33 of the 154 in other languages). Measured on the session's first code (7f62260):
     # reached 87 (83.7%), right 52, wrong 0, declined 25/25, quiet 25/25. On its last (the
     # glossary's forms, a request for something else read in another language offered no
     # topics): reached 90 (86.5%, the 95% target missed), declined 24/25, the rest the same.
-    "faq_r54": Pinned((104, 25, 25), 90, 52, 0, 24, 25),
+    "faq_r54": Pinned((104, 25, 25), 89, 52, 0, 24, 25),  # session 42: reached 90 -> 89
     # Held out (written 2026-12-07 by a helper of session 42 who saw only the answers' titles;
     # about 20% in other languages). Measured on the session's first code (daf2721): reached
     # 94 (90.4%), right 53, wrong 0, declined 24/25, quiet 24/25. On its last (a new answer,
     # "Something awful happened to them"; "ghosting" phrasings, which cost it one; Japanese,
-    # Korean, Chinese and Ukrainian told apart): reached 93 (89.4%, the 95% target missed).
-    "faq_r55": Pinned((104, 25, 25), 93, 53, 0, 24, 24),
+    # Korean, Chinese and Ukrainian told apart; the glossaries' new words, written blind):
+    # reached 94 (90.4%, the 95% target missed).
+    "faq_r55": Pinned((104, 25, 25), 94, 53, 0, 24, 24),
 }
 
 

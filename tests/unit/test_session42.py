@@ -95,3 +95,49 @@ def test_finna_reads_going_to() -> None:
 )
 def test_the_languages_told_apart(text: str, code: str | None) -> None:
     assert other_language(text) == code
+
+
+def test_words_that_mean_it_only_together_are_read_together() -> None:
+    from bot.services.glossary import to_english
+
+    assert "how long" in to_english("cuanto tiempo tengo que estar sin hablarle", "es", set())
+    assert "no contact" in to_english("que es el contacto cero", "es", set())
+    assert "how long" in to_english("wie lange soll ich keinen kontakt haben", "de", set())
+
+
+@pytest.mark.parametrize(
+    "text", ["sorry im still going", "sorry i am still typing lol", "sorry im still at it"]
+)
+def test_sorry_for_going_on_is_said_to_the_bot(text: str) -> None:
+    from bot.services.listening import told
+
+    assert told(text) == "sorry_to_me"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i slipped yesterday but only liked his story", "i broke nc and liked his pic"],
+)
+def test_a_slip_told_with_a_like_is_a_slip(text: str) -> None:
+    from bot.core.content import load_content
+    from bot.services.faq import FaqMatcher
+    from bot.services.reading import read_text
+
+    matcher = FaqMatcher(list(load_content().faq_entries.values()))
+    assert read_text(text, matcher).match.ids[:1] == ("slip",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend wants to know if she should text her ex",
+        "my bestie is asking if she should unblock him",
+    ],
+)
+def test_a_friend_asking_through_them_is_someone_else(text: str) -> None:
+    from bot.core.content import load_content
+    from bot.services.faq import FaqMatcher
+    from bot.services.reading import read_text
+
+    matcher = FaqMatcher(list(load_content().faq_entries.values()))
+    assert read_text(text, matcher).smalltalk == "someone_else"
