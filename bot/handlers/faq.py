@@ -378,7 +378,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if said == "bright" and rolls_eyes(reading.text):
         said = None  # "wow. day 0. amazing. so proud of me 🙄" (session 41): not a good day
     if said in ("control_told", "miss_who_hurt", "only_you", "hi_back", "child_urgent",
-                "long_hurt", "birthday", "own_illness") or (
+                "long_hurt", "birthday", "own_illness", "others_doubt", "new_partner_contact") or (
         # small talk's own replies come first ("today was a good day", "sorry for dumping
         # all this on you")
         said in ("bright", "fine", "sorry_to_me", "sorry_tired", "safe_said")
@@ -389,6 +389,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # hello said back, a good day, "i'm fine": each heard as what it is (ninth probe)
         kept = ("control_told", "miss_who_hurt", "only_you", "safe_said", "own_illness")
         buttons = not_safe_button if said in kept else []
+        if said == "others_doubt":
+            buttons = _offer_rows(turn, ("is-it-a-game",))
         turn.say(turn.fresh(f"listen.{said}"), inline(buttons))
         return
     if _say_heard(turn, reading, _EVENTS_HEARD):

@@ -62,6 +62,9 @@ _NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@/#]\w+")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 _LATIN_RE = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_ENOUGH = 5
+_OWN_SCRIPT = frozenset({"ja", "ko", "zh", "ru", "uk", "ar", "hi"})
 
 _lock = threading.Lock()
 _identifier: Any = None
@@ -91,7 +94,10 @@ def other_language(text: str) -> str | None:
     words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(cleaned)]
     letters = sum(len(w) for w in words)
     enough = _DATA.min_words_other_script if not _LATIN_RE.search(cleaned) else _DATA.min_words
-    if len(words) < enough and letters < _DATA.min_letters:
+    # Japanese, Chinese and Korean are written without spaces between words: a few of their
+    # characters say as much as several words ("彼に連絡したいです", a session-42 play-test)
+    cjk = len(_CJK_RE.findall(cleaned))
+    if len(words) < enough and letters < _DATA.min_letters and cjk < _CJK_ENOUGH:
         return None
     if sum(w in _DATA.english_words for w in words) >= 2:
         return None
@@ -169,5 +175,6 @@ def feeling_told(text: str, code: str) -> str | None:
     kinds = _DATA.feelings.get(code)
     if not kinds:
         return None
-    norm = normalize(text)
+    # scripts that normalising to ASCII would erase are read as typed, lowercased
+    norm = text.lower() if code in _OWN_SCRIPT else normalize(text)
     return next((kind for kind, pattern in kinds.items() if pattern.search(norm)), None)

@@ -51,7 +51,8 @@ async def test_japanese_and_ukrainian_are_told_in_their_own_language(
     emu: BotApiEmulator, bot: BotRunner
 ) -> None:
     (japanese,) = await _talk(emu.user(42004), "元彼に連絡したくてたまらない、どうしよう")
-    assert japanese.plain.startswith(CONTENT.variants("language.english_only.ja")[0][:12]), (
+    # the wish to contact him heard first, then the notice
+    assert CONTENT.variants("language.english_only.ja")[0][:12] in japanese.plain, (
         japanese.plain
     )
     assert "🚨 I'm not safe right now" in japanese.button_texts(), japanese.button_texts()
@@ -136,3 +137,70 @@ async def test_remind_me_at_seven_in_the_morning_changes_the_time(
 ) -> None:
     (reply,) = await _talk(emu.user(42017), "can you remind me at 7 in the morning instead")
     assert "07:00" in reply.plain, reply.plain
+
+
+async def test_moved_to_chicago_with_the_times_wrong_changes_the_zone(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (moved,) = await _talk(
+        emu.user(42018), "i moved to chicago last week so my times all wrong now"
+    )
+    assert "America/Chicago" in moved.plain, moved.plain
+    assert "couldn't find" not in moved.plain, moved.plain
+
+
+async def test_a_friends_verdict_on_no_contact_is_answered_as_theirs(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(
+        emu.user(42019), "my best friend says NC is childish and i should just be friends with him"
+    )
+    assert said(reply, "listen.others_doubt"), reply.plain
+    assert "Isn't No Contact manipulative?" in reply.button_texts(), reply.button_texts()
+
+
+async def test_drafts_written_and_not_sent_are_good_news(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(emu.user(42020), "i didnt text him. but i drafted like 4 msgs lol")
+    smalltalk = CONTENT.faq.smalltalk  # type: ignore[union-attr]
+    assert reply.text in smalltalk["good_news"], reply.plain
+
+
+async def test_are_you_chatgpt_and_do_you_remember_is_about_the_bot(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(
+        emu.user(42021), "are you chatgpt? do you remember what i told you yesterday"
+    )
+    smalltalk = CONTENT.faq.smalltalk  # type: ignore[union-attr]
+    assert reply.text in smalltalk["about"], reply.plain
+
+
+async def test_mums_advice_in_hinglish_is_not_asked_are_you_safe(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(
+        emu.user(42022), "mummy bolti hai usse baat kar le, sab theek ho jayega",
+        zone="Asia/Kolkata",
+    )
+    assert "safe" not in reply.plain.lower(), reply.plain
+
+
+async def test_a_short_wish_to_contact_him_in_japanese_is_heard_with_urge(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(emu.user(42023), "彼に連絡したいです", zone="Asia/Tokyo")
+    heard = CONTENT.variants("language.heard.ja.urge")[0]
+    assert reply.plain.startswith(heard[:20]), reply.plain
+    assert "/urge" in reply.plain, reply.plain
+
+
+async def test_the_new_partner_in_touch_is_no_reply_owed(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(
+        emu.user(42024),
+        'his new gf messaged me on fb saying "no hard feelings hope we can be friends" wtf',
+    )
+    assert said(reply, "listen.new_partner_contact"), reply.plain

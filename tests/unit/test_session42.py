@@ -141,3 +141,36 @@ def test_a_friend_asking_through_them_is_someone_else(text: str) -> None:
 
     matcher = FaqMatcher(list(load_content().faq_entries.values()))
     assert read_text(text, matcher).smalltalk == "someone_else"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("i have cancer and my ex doesnt know", "own_illness"),
+        ("i was diagnosed with breast cancer last week should i tell him", "own_illness"),
+        ("my best friend says NC is childish, i should be friends with him", "others_doubt"),
+        ("his new girlfriend just dmed me asking why i keep viewing", "new_partner_contact"),
+        ("my mum thinks no contact is stupid", "others_doubt"),
+        ("my ex has cancer", None),
+    ],
+)
+def test_what_else_is_told(text: str, kind: str | None) -> None:
+    from bot.services.listening import told
+
+    assert told(text) == kind
+
+
+def test_a_letter_for_a_numbered_birthday_is_no_farewell_note() -> None:
+    # the veto read "\\d+" as a backslash and a d until session 42: the emergency reply
+    text = "wrote a letter for my sister for her 21st"
+    assert detect_crisis(text) is None, text
+
+
+def test_a_start_date_taken_back_is_never_the_one_offered() -> None:
+    from datetime import date
+
+    from bot.services.journey import date_in
+
+    today = date(2026, 11, 25)
+    assert date_in("i started no contact 2 weeks ago btw, not today", today) == date(2026, 11, 11)
+    assert date_in("on the 10th not 2 weeks ago", today) == date(2026, 11, 10)
