@@ -104,10 +104,24 @@ def other_language(text: str) -> str | None:
     hinglish = sum(w in _DATA.hinglish_words for w in words)
     if hinglish >= 2 and hinglish >= _DATA.hinglish_share * len(words):
         return "hi"
-    lang, confidence = _detector().classify(" ".join(words))
+    lang, confidence = _sure_of(" ".join(words))
     if lang == "en" or lang not in LANGUAGES or confidence < _DATA.min_confidence:
         return None
     return str(lang)
+
+
+# Languages so close that the detector splits its certainty between them ("я больше не могу,
+# хочу умереть": Russian 0.68, Ukrainian 0.32, once Ukrainian was added in session 42): the
+# pair's certainty is the top one's
+_SIBLINGS = {"ru": "uk", "uk": "ru"}
+
+
+def _sure_of(text: str) -> tuple[str, float]:
+    lang, confidence = _detector().classify(text)
+    sibling = _SIBLINGS.get(str(lang))
+    if sibling is not None:
+        confidence = sum(p for code, p in _detector().rank(text)[:2] if code in (lang, sibling))
+    return str(lang), float(confidence)
 
 
 def unparsed_language(text: str) -> str | None:
