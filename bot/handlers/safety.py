@@ -524,7 +524,9 @@ def ask_if_safe(
     if data.kind == "o":
         key = "harm_check_other_risk"  # the ex at risk, read by the net: help for them
     reply = _say(turn.rt.content, data, key, _lines(turn, data))
-    if lead:  # content text, already Telegram HTML
+    if lead and data.kind != "o":  # content text, already Telegram HTML
+        # (not "are you safe?" in their language when the one at risk is the ex: "전 남친이
+        # 자살하겠다고 문자 보냈어", once Korean was recognised in session 42)
         reply = f"{lead}\n\n{reply}"
     data.into(frame)
     turn.say(reply, with_rows(_buttons(turn.rt.content, data, Step.ASKED), also or []))

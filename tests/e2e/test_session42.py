@@ -204,3 +204,12 @@ async def test_the_new_partner_in_touch_is_no_reply_owed(
         'his new gf messaged me on fb saying "no hard feelings hope we can be friends" wtf',
     )
     assert said(reply, "listen.new_partner_contact"), reply.plain
+
+
+async def test_what_do_i_even_do_with_that_after_their_text_is_the_answers_next_step(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, after = await _talk(
+        emu.user(42025), 'he just texted me at 1am "hey stranger"', "what do i even do with that"
+    )
+    assert said(after, "listen.what_now_after"), after.plain

@@ -174,3 +174,17 @@ def test_a_start_date_taken_back_is_never_the_one_offered() -> None:
     today = date(2026, 11, 25)
     assert date_in("i started no contact 2 weeks ago btw, not today", today) == date(2026, 11, 11)
     assert date_in("on the 10th not 2 weeks ago", today) == date(2026, 11, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what do i even do with that", True),
+        ("so what do i do about that", True),
+        ("what do i do with my life", False),
+    ],
+)
+def test_what_now_with_that(text: str, asked: bool) -> None:
+    from bot.services.reading import asks_what_now
+
+    assert asks_what_now(text) is asked
