@@ -91,7 +91,8 @@ _NOT_THAT = re.compile(r"[,;]?\s*\b(?:not|instead of|rather than)\b", re.IGNOREC
 def date_in(text: str, today: date) -> date | None:
     """A start date stated at the end of `text` ("...it was actually last sunday"), if any;
     the date before a "not ..." that corrects it ("on the 10th not 2 weeks ago")."""
-    head = _NOT_THAT.split(text, maxsplit=1)[0]
+    head, *rest = _NOT_THAT.split(text, maxsplit=1)
+    taken_back = _first_date(rest[0], today) if rest else None
     for part in (head, text) if head.strip() and head != text else (text,):
         words = part.replace(",", " ").split()
         # "...2 weeks ago btw, not today" (a session-42 play-test: Day 1 offered): the words
@@ -100,11 +101,22 @@ def date_in(text: str, today: date) -> date | None:
             words.pop()
         for size in range(min(len(words), _CORRECTION_WORDS), 0, -1):
             try:
-                return parse_start_date(" ".join(words[-size:]), today=today)
+                found = parse_start_date(" ".join(words[-size:]), today=today)
             except DateParseError:
                 continue
-        if part is head:
-            return None  # a date taken back ("not today") is never the one meant
+            # a date taken back ("not today") is never the one meant
+            return None if found == taken_back else found
+    return None
+
+
+def _first_date(text: str, today: date) -> date | None:
+    """The date the words after a "not" name ("today", "the 3rd, it was..."), if any."""
+    words = text.replace(",", " ").split()
+    for size in range(min(len(words), 3), 0, -1):
+        try:
+            return parse_start_date(" ".join(words[:size]), today=today)
+        except DateParseError:
+            continue
     return None
 
 

@@ -174,6 +174,9 @@ def test_a_start_date_taken_back_is_never_the_one_offered() -> None:
     today = date(2026, 11, 25)
     assert date_in("i started no contact 2 weeks ago btw, not today", today) == date(2026, 11, 11)
     assert date_in("on the 10th not 2 weeks ago", today) == date(2026, 11, 10)
+    # ... and the date said after the one taken back (the first fix had lost it)
+    assert date_in("it was not today, it was last sunday", today) == date(2026, 11, 22)
+    assert date_in("not today", today) is None
 
 
 @pytest.mark.parametrize(
