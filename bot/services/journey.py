@@ -92,29 +92,28 @@ def date_in(text: str, today: date) -> date | None:
     """A start date stated at the end of `text` ("...it was actually last sunday"), if any;
     the date before a "not ..." that corrects it ("on the 10th not 2 weeks ago")."""
     head, *rest = _NOT_THAT.split(text, maxsplit=1)
-    taken_back = _first_date(rest[0], today) if rest else None
+    after = rest[0].replace(",", " ").split() if rest else []
+    taken_back = _date_among(after, today, 3, at_end=False)
     for part in (head, text) if head.strip() and head != text else (text,):
         words = part.replace(",", " ").split()
         # "...2 weeks ago btw, not today" (a session-42 play-test: Day 1 offered): the words
         # that only trail a date are not part of it
         while words and words[-1].lower().strip(".!?") in _TRAILING:
             words.pop()
-        for size in range(min(len(words), _CORRECTION_WORDS), 0, -1):
-            try:
-                found = parse_start_date(" ".join(words[-size:]), today=today)
-            except DateParseError:
-                continue
+        found = _date_among(words, today, _CORRECTION_WORDS, at_end=True)
+        if found is not None:
             # a date taken back ("not today") is never the one meant
             return None if found == taken_back else found
     return None
 
 
-def _first_date(text: str, today: date) -> date | None:
-    """The date the words after a "not" name ("today", "the 3rd, it was..."), if any."""
-    words = text.replace(",", " ").split()
-    for size in range(min(len(words), 3), 0, -1):
+def _date_among(words: list[str], today: date, most: int, *, at_end: bool) -> date | None:
+    """The date named by the longest run (up to `most` words) at the end of `words` or, with
+    `at_end` false, at their start ("today, it was..." after a "not"), if any."""
+    for size in range(min(len(words), most), 0, -1):
         try:
-            return parse_start_date(" ".join(words[:size]), today=today)
+            run = words[-size:] if at_end else words[:size]
+            return parse_start_date(" ".join(run), today=today)
         except DateParseError:
             continue
     return None
