@@ -1338,7 +1338,7 @@ async def test_at_the_door_each_typed_turn_gets_its_own_answer(
     # then there, each heard
     await user.send("ok i got in a taxi to my sister's")
     on_way = await user.reply()
-    assert said(on_way, "sos.danger_on_way"), on_way.plain
+    assert said(on_way, "sos.danger_going_there"), on_way.plain
     assert "112" in on_way.plain
     await user.send("im at my sisters now")
     there = await user.reply()

@@ -239,6 +239,9 @@ async def test_a_knife_and_on_the_way_is_told_not_to_wait(
     await user.send("he has a knife and he texted that hes coming over. im scared")
     first = await user.reply()
     assert said(first, "sos.danger_on_way"), first.plain
+    # (until session 43 the key was shared with the reply to going somewhere safe, whose text
+    # won: "Good. Keep your phone in your hand" to someone he was on his way to)
+    assert "Good." not in first.plain, first.plain
     assert "911" in first.plain
     await user.send("i dont want to call the police")
     police = await user.reply()
