@@ -667,7 +667,7 @@ class FaqMatcher:
                 # "mi scrivi un messaggio romantico da mandare al mio ex?": read as a request
                 # for something else ("write message send my ex"): no topics from the reading
                 return plain
-            asked = "?" in text or is_question(english, english)
+            asked = any(mark in text for mark in "?？؟") or is_question(english, english)
             # ... or asked without a mark, read surely in English with a word that asks or
             # wants ("jestem pijana i chce do niego napisac, powstrzymajcie mnie": "drunk i want
             # write me please"; tuning set t53a): offered too

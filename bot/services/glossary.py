@@ -9,12 +9,19 @@ the bot speaks English for now, never to an answer given as sure (bot/services/f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container
 
 from pydantic import Field
 
-from bot.services.textnorm import DATA_DIR, DataModel, fold, load_data, normalize
+from bot.services.textnorm import (
+    DATA_DIR,
+    OWN_SCRIPT,
+    UNSPACED,
+    DataModel,
+    load_data,
+    normalize,
+    script_words,
+)
 
 
 class _Glossary(DataModel):
@@ -32,20 +39,41 @@ def languages() -> frozenset[str]:
     return frozenset(_GLOSSARY)
 
 
-# Languages whose words keep their own script in the glossary (Cyrillic, Arabic): read from the
-# text as typed, lowercased; Arabic without its vowel marks, "ё" as "е"
-_SCRIPT_LANGUAGES = frozenset({"ru", "ar"})
-_SCRIPT_WORD = re.compile(r"[^\W\d_]+")
-
-
 def _words(text: str, language: str) -> list[str]:
     """`text`'s words as the glossary lists them: normalised (ASCII, slang folded), and for a
     language written in its own script, its words in that script too."""
     words = normalize(text).split()
-    if language in _SCRIPT_LANGUAGES and not text.isascii():
-        typed = (fold(text) if language == "ar" else text.lower()).replace("ё", "е")
-        words += [w for w in _SCRIPT_WORD.findall(typed) if not w.isascii()]
+    if language in OWN_SCRIPT and not text.isascii():
+        words += script_words(text)
     return words
+
+
+# Japanese, Chinese and Korean are read as pieces of the text, longest first ("元カレから連絡
+# きた" holds 元カレ, ex, and 連絡, contact): their words are not set apart by spaces
+_PIECE_LISTS = [words for code, words in _GLOSSARY.items() if code in UNSPACED]
+_LONGEST_PIECE = max((len(key) for words in _PIECE_LISTS for key in words), default=0)
+_PIECES_READ = 600  # characters of a long message read for pieces
+
+
+def _pieces(text: str, language: str) -> list[str]:
+    """The English of the glossary's pieces found in `text`, in order, the longest at each
+    place first; the detected language's list before the others (a detector may take
+    Japanese written in kanji for Chinese)."""
+    lists = sorted(_PIECE_LISTS, key=lambda words: words is not _GLOSSARY.get(language))
+    typed = text[:_PIECES_READ].lower()
+    out: list[str] = []
+    i = 0
+    while i < len(typed):
+        for size in range(min(_LONGEST_PIECE, len(typed) - i), 0, -1):
+            piece = typed[i : i + size]
+            said = next((words[piece] for words in lists if piece in words), None)
+            if said is not None:
+                out.append(said)
+                i += size
+                break
+        else:
+            i += 1
+    return out
 
 
 def to_english(text: str, language: str, english: Container[str]) -> str:
@@ -58,8 +86,8 @@ def to_english(text: str, language: str, english: Container[str]) -> str:
     def english_of(key: str) -> str | None:
         return first.get(key) or next((w[key] for w in others if key in w), None)
 
-    out: list[str] = []
-    words = _words(text, language)
+    out: list[str] = _pieces(text, language) if language in UNSPACED else []
+    words = _words(text, language) if language not in UNSPACED else normalize(text).split()
     i = 0
     while i < len(words):
         # words that mean it only together first ("cuanto tiempo": how long), three then two

@@ -19,7 +19,15 @@ from typing import Any
 
 from pydantic import Field
 
-from bot.services.textnorm import DATA_DIR, DataModel, Regex, Words, load_data, normalize
+from bot.services.textnorm import (
+    DATA_DIR,
+    OWN_SCRIPT,
+    DataModel,
+    Regex,
+    Words,
+    load_data,
+    normalize,
+)
 
 __all__ = [
     "LANGUAGES",
@@ -42,6 +50,7 @@ class _LanguageData(DataModel):
     unparsed_min_confidence: float = Field(gt=0, le=1)
     english_words: Words
     english_common: Words
+    answer_english: Words
     hinglish_share: float = Field(gt=0, le=1)
     hinglish_words: Words
     asks_language: dict[str, Regex]
@@ -64,7 +73,6 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LATIN_RE = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_ENOUGH = 5
-_OWN_SCRIPT = frozenset({"ja", "ko", "zh", "ru", "uk", "ar", "hi"})
 
 _lock = threading.Lock()
 _identifier: Any = None
@@ -145,6 +153,16 @@ def common_word(word: str) -> bool:
     return word in _ENGLISH
 
 
+def not_all_english(text: str) -> bool:
+    """A word of two letters or more that is not a common English one ("no estoy bien": "estoy";
+    not "yes", "ok", "no"): a short answer that may be in the language a talk began in."""
+    return any(
+        len(w) > 1 and (word := w.lower().replace("’", "'")) not in _ENGLISH
+        and word not in _DATA.answer_english
+        for w in _WORD_RE.findall(text)
+    )
+
+
 def has_english(text: str) -> bool:
     """Two or more common English words: nearly every message, found within its first few
     words, so this is cheap however long the message is."""
@@ -190,5 +208,5 @@ def feeling_told(text: str, code: str) -> str | None:
     if not kinds:
         return None
     # scripts that normalising to ASCII would erase are read as typed, lowercased
-    norm = text.lower() if code in _OWN_SCRIPT else normalize(text)
+    norm = text.lower() if code in OWN_SCRIPT else normalize(text)
     return next((kind for kind, pattern in kinds.items() if pattern.search(norm)), None)

@@ -187,6 +187,25 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+# Languages written in scripts that normalising to ASCII would erase: their words are read as
+# typed, lowercased (language.py, glossary.py)
+OWN_SCRIPT = frozenset({"ja", "ko", "zh", "ru", "uk", "ar", "hi"})
+# ... of which those written without spaces between words, or with endings joined to them
+# (Japanese, Chinese, Korean): their words are found as pieces of the text
+UNSPACED = frozenset({"ja", "ko", "zh"})
+
+
+def script_words(text: str) -> list[str]:
+    """The words of `text` not in ASCII, as typed in their own script: lowercased, Arabic
+    without its vowel marks, Russian "ё" as "е"."""
+    typed = fold(text) if _ARABIC.search(text) else text.lower()
+    return [w for w in _SCRIPT_WORD.findall(typed.replace("ё", "е")) if not w.isascii()]
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_SCRIPT_WORD = re.compile(r"[^\W\d_]+")
+
+
 # --------------------------------------------------------------------------------------------
 # Words
 
