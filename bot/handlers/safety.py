@@ -34,13 +34,14 @@ from bot.conversation.context import BotContext
 from bot.conversation.flow import Flow, FrameData, Idle, Reads
 from bot.conversation.frames import Conversation, Frame
 from bot.conversation.keyboards import Row, inline, with_rows
+from bot.conversation.outbox import Outgoing
 from bot.conversation.turn import Turn, change_conversation, open_turn, peek
 from bot.core.content import Content, Markup, render
 from bot.core.runtime import Runtime
 from bot.services import tghtml
 from bot.services.crisis import CrisisSignal, detect_crisis, harm_kind, mentions_harm
 from bot.services.helplines import LinesForUser, lines_for
-from bot.services.language import other_language, reply_code
+from bot.services.language import has_english, not_all_english, other_language, reply_code
 from bot.services.reading import (
     Reading,
     asks_status,
@@ -382,6 +383,9 @@ class SosData(FrameData):
     # theirs, and "i'll just google it" is never "I'm glad you're safe" (a helper's chat,
     # session 38)
     dose: bool = False
+    # The language the talk began in, when not English ("ya no aguanto mas, me quiero matar"):
+    # a short answer in it later ("no estoy bien") gets its one line in it too
+    lang: str | None = None
 
 
 # --------------------------------------------------------------------------- texts
@@ -712,7 +716,8 @@ async def _answer_crisis(
         reply = _before_question(rt.content, data, reply, "young_note")
     if not going_on and (code := other_language(text)) is not None:
         # Written in another language: one line in it first ("are you safe?"), then English
-        key = f"language.safe_check.{reply_code(code, text)}"
+        data.lang = reply_code(code, text)
+        key = f"language.safe_check.{data.lang}"
         if rt.content.has(key):
             reply = f"{rt.content.text(key)}\n\n{reply}"
     logger.info("safety reply sent (kind %s, level %s)", signal.kind, signal.level)
@@ -1409,7 +1414,7 @@ _HEARD = (
     _Heard("d", going_to_stay, "danger_go_there", Step.ASKED),
     # "ok i got in a taxi to my sister's": on the way; "im at my nans now": there (terminal
     # chat: the taxi was read as nothing and got a generic line)
-    _Heard("d", on_the_way_to_stay, "danger_on_way", Step.ASKED),
+    _Heard("d", on_the_way_to_stay, "danger_going_there", Step.ASKED),
     _Heard("d", arrived_to_stay, "danger_arrived", Step.ASKED),
     # "i'm at work now, finish at 6": how to leave and get home safely, while there is time
     # (after "im at my mums now", which is there and safe: the twentieth session's chat got
@@ -1553,7 +1558,36 @@ def _fits(heard: _Heard, data: SosData, text: str) -> bool:
 
 
 async def on_text(turn: Turn, frame: Frame, text: str) -> None:
-    """A typed message while the safety talk is open: read in its light, never as a FAQ."""
+    """A typed message while the safety talk is open: read in its light, never as a FAQ;
+    written in another language, the reply opens with one line in it."""
+    before = len(turn.outbox)
+    await _read_in_talk(turn, frame, text)
+    _in_their_language(turn, SosData.of(frame), text, turn.outbox[before:])
+
+
+def _in_their_language(turn: Turn, data: SosData, text: str, replies: list[Outgoing]) -> None:
+    """"no estoy bien" after a talk begun in Spanish (a session-42 play-test: the second reply
+    all in English): one line in their language (still here; the numbers below) first, unless
+    the reply already speaks it."""
+    code = other_language(text)
+    if code is None and data.lang is not None and not has_english(text):
+        code = data.lang if not_all_english(text) else None
+    if code is None or not replies or replies[0].edit_message_id is not None:
+        return
+    key = f"language.in_talk.{reply_code(code, text)}"
+    if not turn.rt.content.has(key):
+        return
+    spoken = (f"language.{notice}.{reply_code(code, text)}" for notice in _THEIR_LANGUAGE)
+    if any(turn.rt.content.has(k) and turn.rt.content.text(k) in replies[0].text for k in spoken):
+        return
+    replies[0].text = f"{turn.fresh(key)}\n\n{replies[0].text}"
+
+
+# Lines in their language a reply may already open with
+_THEIR_LANGUAGE = ("safe_check", "still_other", "english_only")
+
+
+async def _read_in_talk(turn: Turn, frame: Frame, text: str) -> None:
     data = SosData.of(frame)
     if frame.step == Step.SETTLED:
         await _after_settled(turn, frame, data, text)
