@@ -258,8 +258,18 @@ def _contact_at(clause: str, pos: int) -> tuple[str, bool] | None:
 _ADDRESS = frozenset({"brother", "bro", "sis", "sister", "dude", "mate", "girl", "babe", "man"})
 
 
+# ... unless a verb of their own follows: "sister wants to text her ex" is the sister's urge
+# (the review of session 42)
+_ADDRESS_AS_SUBJECT = frozenset({
+    "wants", "wanted", "keeps", "kept", "says", "said", "is", "was", "has", "had", "needs",
+    "thinks", "thought", "told", "tried", "texted", "asked", "does", "did", "will", "would",
+    "cant", "can't", "wont", "won't", "might", "still", "just", "really", "also",
+})
+
+
 def _subject_ok(prefix: list[str]) -> bool:
-    if prefix and prefix[0] in _ADDRESS:
+    spoken_to = bool(prefix) and prefix[0] in _ADDRESS
+    if spoken_to and (len(prefix) < 2 or prefix[1] not in _ADDRESS_AS_SUBJECT):
         prefix = prefix[1:]
     for token in reversed(prefix):
         if token in _FIRST_PERSON:
