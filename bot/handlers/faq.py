@@ -74,6 +74,7 @@ from bot.services.listening import (
     their_family_ill,
     their_loss,
     told,
+    told_answer,
     too_much,
     unfair_nc,
     violent_anger,
@@ -377,20 +378,16 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     said = told(reading.text) if reading.harm != "strong" else None
     if said == "bright" and rolls_eyes(reading.text):
         said = None  # "wow. day 0. amazing. so proud of me 🙄" (session 41): not a good day
-    if said in ("control_told", "miss_who_hurt", "only_you", "hi_back", "child_urgent",
-                "long_hurt", "birthday", "own_illness", "others_doubt", "new_partner_contact") or (
-        # small talk's own replies come first ("today was a good day", "sorry for dumping
-        # all this on you")
-        said in ("bright", "fine", "sorry_to_me", "sorry_tired", "safe_said")
-        and not reading.asks
-        and reading.smalltalk is None
+    answer = told_answer(said) if said is not None else None
+    if answer is not None and (
+        answer.always or (not reading.asks and reading.smalltalk is None)
     ):
         # control described, missing someone cruel, "you're the only one who listens", a
-        # hello said back, a good day, "i'm fine": each heard as what it is (ninth probe)
-        kept = ("control_told", "miss_who_hurt", "only_you", "safe_said", "own_illness")
-        buttons = not_safe_button if said in kept else []
-        if said == "others_doubt":
-            buttons = _offer_rows(turn, ("is-it-a-game",))
+        # hello said back, a good day, "i'm fine": each heard as what it is (ninth probe);
+        # how each is answered is data (listening.yaml, told_answers)
+        buttons = _offer_rows(turn, answer.offer) if answer.offer else (
+            not_safe_button if answer.help else []
+        )
         turn.say(turn.fresh(f"listen.{said}"), inline(buttons))
         return
     if _say_heard(turn, reading, _EVENTS_HEARD):
@@ -709,6 +706,8 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         turn.say(lead, inline(rows + extra))
     elif reading.bare_question:
         turn.say(turn.t("listen.what_i_do"))
+    elif reading.dots:  # ".", "...": no words yet; here, no hurry, help and topics in reach
+        turn.say(turn.fresh("listen.dots"), inline([*extra, _topics_row(turn)]))
     elif reading.off_topic:  # off topic and speaking of harm or an urge: the menu, help in reach
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.emoji_only:

@@ -108,6 +108,14 @@ class _Logistics(DataModel):
     channel: Regex
 
 
+class ToldAnswer(DataModel):
+    """How a kind of `told` is answered (listening.yaml, told_answers)."""
+
+    always: bool = False  # whatever else the message does (asks, small talk); else only alone
+    help: bool = False  # "🚨 I'm not safe right now" under the reply
+    offer: tuple[str, ...] = ()  # answers offered under it as buttons
+
+
 class _ListeningData(DataModel):
     ex_practical: Regex
     low_mood: Regex
@@ -184,6 +192,7 @@ class _ListeningData(DataModel):
     event_together: Regex
     at_door_calm: Regex
     told: dict[str, Regex]
+    told_answers: dict[str, ToldAnswer]
 
 
 @dataclass(frozen=True)
@@ -683,6 +692,16 @@ def told(text: str) -> str | None:
     who listens", a good day, "i'm fine"; None if none."""
     norm = normalize(text)
     return next((name for name, p in _DATA.told.items() if p.search(norm) is not None), None)
+
+
+def told_answer(name: str) -> ToldAnswer:
+    """How what `told` names is answered; every name it gives has one (tests/unit)."""
+    return _DATA.told_answers[name]
+
+
+def told_kinds() -> tuple[list[str], list[str]]:
+    """The names `told` can give, and those `told_answer` knows (a test compares them)."""
+    return list(_DATA.told), list(_DATA.told_answers)
 
 
 def pushes_back(text: str) -> bool:

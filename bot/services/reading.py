@@ -129,6 +129,9 @@ class Reading:
     emoji_bright: bool = False  # ...and a glad one ("🙂👍", "🎉"), with no sad emoji in it
     emoji_unclear: bool = False  # ...neither glad nor hurting ("🍕", "🐸"): asked, not assumed
     bare_question: bool = False  # just "?" (or "??"): what can this bot do?
+    # just ".", "...", "-": no words yet (a session-42 play-test: "It sounds like there's a lot
+    # going on" to a full stop)
+    dots: bool = False
     start_correction: bool = False  # "my start date was actually last sunday"
     count_to: int | None = None  # "can you put my count back to 18": the day it should be
     restart_asked: bool = False  # "yes restart today" typed, no question pending
@@ -168,7 +171,7 @@ class Reading:
             return None
         if self.declined or self.off_topic or self.feeling or self.bare_question:
             return None
-        if self.smalltalk is not None or self.emoji_only:
+        if self.smalltalk is not None or self.emoji_only or self.dots:
             return None
         return m.guess
 
@@ -181,7 +184,7 @@ class Reading:
         m = self.match
         if m.kind != "none" or m.told is None or self.harm is not None or self.urge:
             return None
-        if self.declined or self.off_topic or self.bare_question or self.emoji_only:
+        if self.declined or self.off_topic or self.bare_question or self.emoji_only or self.dots:
             return None
         return m.told if self.smalltalk is None else None
 
@@ -322,6 +325,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         emoji_bright=emoji and not letters and _is_bright(text),
         emoji_unclear=emoji and not letters and _is_unclear(text),
         bare_question=not letters and not emoji and "?" in text,
+        dots=not letters and not emoji and not _FACE_OR_ASKED.search(text),
         start_correction=bool(_DATA.start_correction.search(norm)),
         count_to=_count_to(norm),
         restart_asked=bool(_DATA.restart_asked.search(norm)),
@@ -376,6 +380,10 @@ def _bereaved(norm: str) -> bool:
     return _SOMEONE_ELSE.search(before) is None and not norm[: found.start()].endswith(
         ("before ", "after ", "since ", "until ", "when ")
     )
+
+
+# ":(", ":)" and "?" are something said; a full stop or dots alone are not (yet)
+_FACE_OR_ASKED = re.compile(r"[?()]")
 
 
 def _count_to(norm: str) -> int | None:
