@@ -54,6 +54,7 @@ from bot.services.listening import (
     harm_free_streak,
     keeps_relapsing,
     kids_ask_why,
+    laughing,
     logistics_not_slip,
     means_it,
     meet_up,
@@ -744,6 +745,17 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # helper's chat: 26 years married, "I still set two cups out", got "I may not follow
         # every part")
         turn.say(turn.fresh("faq.long_told"), inline([*extra, _topics_row(turn)]))
+    elif (
+        laughing(reading.text)
+        and reading.harm != "strong"
+        and not reading.asks
+        and not reading.urge
+        and (reading.harm == "weak" or match.kind == "none")
+    ):
+        # "this song is killing me lol", "i'm dead 😂", "my boss will murder me lol" (a
+        # session-43 play-test: "That sounds really hard" and the topic menu, "It sounds like
+        # that landed hard"): met lightly, the 🚨 button still beside it
+        turn.say(turn.fresh("listen.laughing"), inline(extra))
     elif reading.feeling:
         # A feeling, not a question: heard, never "I can't help with that".
         send_menu(turn, turn.fresh("faq.feeling_heard"), extra)

@@ -386,6 +386,9 @@ class SosData(FrameData):
     # The language the talk began in, when not English ("ya no aguanto mas, me quiero matar"):
     # a short answer in it later ("no estoy bien") gets its one line in it too
     lang: str | None = None
+    # ... said in this talk so far: twice is enough (a session-43 play-test: four replies in
+    # a row opening with "I can only answer in English")
+    lang_lines: int = 0
 
 
 # --------------------------------------------------------------------------- texts
@@ -1125,6 +1128,10 @@ def _not_after_reaching(data: SosData, text: str) -> bool:
     return not _reached_someone(data) or read_safety_answer(text) is not None
 
 
+# The ex named in a message, not someone reached in the talk ("should i text my ex")
+_EX_NAMED = re.compile(r"\b(?:ex|exs|boyfriend|girlfriend|bf|gf|husband|wife|partner)\b")
+
+
 _REACH_ASKS = frozenset(
     {
         "wake_person_near",
@@ -1562,26 +1569,43 @@ async def on_text(turn: Turn, frame: Frame, text: str) -> None:
     written in another language, the reply opens with one line in it."""
     before = len(turn.outbox)
     await _read_in_talk(turn, frame, text)
-    _in_their_language(turn, SosData.of(frame), text, turn.outbox[before:])
+    now = turn.convo.find(NAME)  # the talk as it stands after the reply (settled: a new frame)
+    if now is not None and now.step not in (Step.SAFE, Step.SETTLED):
+        # ("tô bem, só cansada", safe: no "if you're in danger, call" in Portuguese before
+        # "I'm glad you're safe")
+        data = SosData.of(now)
+        if _in_their_language(turn, data, text, turn.outbox[before:]):
+            data.lang_lines += 1
+            data.into(now)
 
 
-def _in_their_language(turn: Turn, data: SosData, text: str, replies: list[Outgoing]) -> None:
+def _in_their_language(turn: Turn, data: SosData, text: str, replies: list[Outgoing]) -> bool:
     """"no estoy bien" after a talk begun in Spanish (a session-42 play-test: the second reply
-    all in English): one line in their language (still here; the numbers below) first, unless
-    the reply already speaks it."""
+    all in English): one line in their language (still here; call the emergency number if in
+    danger) before the first of `replies`, unless it already speaks it; whether one was put."""
     code = other_language(text)
     if code is None and data.lang is not None and not has_english(text):
         code = data.lang if not_all_english(text) else None
     if code is None or not replies or replies[0].edit_message_id is not None:
-        return
+        return False
+    if data.lang_lines >= _LANGUAGE_LINES or data.stopped:
+        # (no more numbers asked for, in Portuguese: "call the emergency number" would break
+        # the promise the reply makes; a session-40 test caught it)
+        return False
     key = f"language.in_talk.{reply_code(code, text)}"
     if not turn.rt.content.has(key):
-        return
+        return False
+    content = turn.rt.content
     spoken = (f"language.{notice}.{reply_code(code, text)}" for notice in _THEIR_LANGUAGE)
-    if any(turn.rt.content.has(k) and turn.rt.content.text(k) in replies[0].text for k in spoken):
-        return
+    if any(
+        v in replies[0].text for k in spoken if content.has(k) for v in content.variants(k)
+    ):
+        return False
     replies[0].text = f"{turn.fresh(key)}\n\n{replies[0].text}"
+    return True
 
+
+_LANGUAGE_LINES = 2  # lines in their language in one talk, after its first reply
 
 # Lines in their language a reply may already open with
 _THEIR_LANGUAGE = ("safe_check", "still_other", "english_only")
@@ -2162,6 +2186,13 @@ async def _read_in_talk(turn: Turn, frame: Frame, text: str) -> None:
         if data.kind == "d" and reading.match.ids[:1] == ("come-back",):
             # "what if he comes back tomorrow" (the one who hurt them): a threat, not hope
             _reply(turn, frame, data, "danger_comes_back", Step.ASKED)
+            return
+        if data.kind == "s" and reading.urge and _reached_someone(data) and not _EX_NAMED.search(
+            normalize(text)
+        ):
+            # "ok im going to text her now" after "my sister" was named (a session-43 play-test:
+            # "I'd leave them out of tonight", the one person they found steered away from)
+            _reply(turn, frame, data, "reaching_them", Step.UNSAFE if data.unsafe else Step.ASKED)
             return
         if data.kind == "s" and data.unsafe and reading.urge:
             # "should i call him" while not safe: not tonight, the line instead

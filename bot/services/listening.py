@@ -191,6 +191,7 @@ class _ListeningData(DataModel):
     resisting: Regex
     event_together: Regex
     at_door_calm: Regex
+    laughing: Regex
     told: dict[str, Regex]
     told_answers: dict[str, ToldAnswer]
 
@@ -692,6 +693,11 @@ def told(text: str) -> str | None:
     who listens", a good day, "i'm fine"; None if none."""
     norm = normalize(text)
     return next((name for name, p in _DATA.told.items() if p.search(norm) is not None), None)
+
+
+def laughing(text: str) -> bool:
+    """ "lol", "haha", "😂", "💀" in the message: said with a laugh."""
+    return _DATA.laughing.search(text.lower()) is not None
 
 
 def told_answer(name: str) -> ToldAnswer:

@@ -562,6 +562,36 @@ _NO_ONE = re.compile(
     r"(?: (?:en casa|em casa|a la maison|zuhause|a casa|ghar pe|di rumah))?)"
     r"(?: (?:to call|to talk to|here|at all|really|anymore|tonight|i can call|i could call))*"
 )
+# Someone close, named in the languages people write a talk in ("mi hermana", "minha mãe",
+# "ma soeur"), normalised (no accents), as said back in English
+_PERSON_IN_ENGLISH = {
+    **dict.fromkeys(("mi hermana", "minha irma", "ma soeur", "meine schwester", "mia sorella",
+                     "mijn zus", "moja siostra", "kapatim", "ate ko", "kakak saya", "kakakku",
+                     "adikku"), "sister"),
+    **dict.fromkeys(("mi hermano", "meu irmao", "mon frere", "mein bruder", "mio fratello",
+                     "mijn broer", "moj brat", "kuya ko", "abang saya"), "brother"),
+    **dict.fromkeys(("mi madre", "mi mama", "minha mae", "ma mere", "maman", "meine mutter",
+                     "meine mama", "mia madre", "mia mamma", "mijn moeder", "mijn mama",
+                     "moja mama", "annem", "nanay ko", "mama ko", "ibuku", "ibu saya"), "mum"),
+    **dict.fromkeys(("mi padre", "mi papa", "meu pai", "mon pere", "papa", "mein vater",
+                     "mein papa", "mio padre", "mio papa", "mijn vader", "mijn papa", "moj tata",
+                     "babam", "tatay ko", "papa ko", "ayahku", "ayah saya"), "dad"),
+    **dict.fromkeys(("mi amiga", "mi amigo", "mi mejor amiga", "mi mejor amigo", "minha amiga",
+                     "meu amigo", "minha melhor amiga", "meu melhor amigo", "mon amie", "mon ami",
+                     "ma meilleure amie", "mon meilleur ami", "meine freundin", "mein freund",
+                     "meine beste freundin", "mein bester freund", "la mia amica", "il mio amico",
+                     "mijn vriendin", "mijn vriend", "moja przyjaciolka", "moj przyjaciel",
+                     "arkadasim", "kaibigan ko", "bestfriend ko", "temanku", "sahabatku"),
+                    "friend"),
+}
+_PERSON_ELSEWHERE = re.compile(
+    r"(?:(?:quizas|quizá|quiza|tal vez|talvez|creo que|peut etre|vielleicht|forse|siguro|mungkin"
+    r"|llamo a|ligo para|j appelle|ich rufe) )?"
+    rf"(?P<who>{'|'.join(sorted(map(re.escape, _PERSON_IN_ENGLISH), key=len, reverse=True))})"
+    r"(?: (?:quizas|quiza|tal vez|talvez|creo|peut etre|vielleicht|forse|siguro|mungkin))?"
+)
+
+
 _SHORT_FOR = {
     "bestie": "best friend",
     "mommy": "mom",
@@ -1163,6 +1193,10 @@ def person_named(text: str) -> str | None:
     if match is not None:
         who = match.group("who")
         return _SHORT_FOR.get(who, who)
+    if (found := _PERSON_ELSEWHERE.fullmatch(reply)) is not None:
+        # "mi hermana" in a talk begun in Spanish (a session-43 play-test: "call 112 now",
+        # the person named not heard): said back in English
+        return _PERSON_IN_ENGLISH[found.group("who")]
     clauses = _clauses(text)
     who = _relation_named(text, clauses)
     if who is not None:

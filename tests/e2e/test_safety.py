@@ -43,9 +43,22 @@ def _opening(template: str) -> str:
     return " ".join(tghtml.to_plain(head).split())[:40]
 
 
+_THEIR_LANGUAGE_LINES = tuple(
+    " ".join(v.split())
+    for k in CONTENT.texts
+    if k.startswith("language.in_talk.")
+    for v in CONTENT.variants(k)
+)
+
+
 def said(message: BotMessage, key: str) -> bool:
-    """Whether `message` is one of the variants of content key `key`."""
+    """Whether `message` is one of the variants of content key `key` (after the line in their
+    language that a safety talk begun in another language may open with)."""
     plain = " ".join(message.plain.split())
+    for line in _THEIR_LANGUAGE_LINES:
+        if plain.startswith(line):
+            plain = plain[len(line) :].lstrip()
+            break
     return any(plain.startswith(_opening(v)) for v in CONTENT.variants(key) if _opening(v))
 
 
@@ -3095,7 +3108,12 @@ async def test_answers_in_the_languages_people_mix_in_are_read_as_safe_or_not(
     await user.reply()
     await user.send("no estoy bien")
     unsafe = await user.reply()
-    assert said(unsafe, "sos.unsafe_now"), unsafe.plain
+    # one line in Spanish first (session 43: the talk began in Spanish), then the reply
+    spanish, _, rest = unsafe.plain.partition("\n\n")
+    assert spanish in CONTENT.variants("language.in_talk.es"), unsafe.plain
+    assert any(
+        " ".join(rest.split()).startswith(_opening(v)) for v in CONTENT.variants("sos.unsafe_now")
+    ), unsafe.plain
     other = emu.user(25016)
     await onboard(other, zone="Europe/Lisbon")
     await other.send("dont wanna be here anymore")
