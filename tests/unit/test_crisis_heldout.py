@@ -426,6 +426,14 @@ ROUNDS = {
     # full alarms 0, checked 2 (1.9%), in reach 108. On its last (tuning set r55a's cues and
     # phrases; Hungarian "már" no longer vetoed): the same.
     "crisis_r55": Pinned((108, 108, 78, 24), 100, 68, 41, 15, 0, 2, in_reach_min=108),
+    # Held out: written blind in session 43 (the same 18 families and brief, more indirect;
+    # 78 explicit, a quarter in other languages), measured counts-only on the session's first
+    # code (4d2ebd9): reached 98 (90.7%), full 72, explicit 45 (number first 70/78), special
+    # 17, full alarms 3 (one the emergency reply), checked 6 (5.6%), in reach 108. On its last
+    # (tuning sets r56a and r56b's cues, phrases and vetoes): the same, to the message.
+    "crisis_r56": Pinned(
+        (108, 108, 78, 24), 98, 72, 45, 17, 3, 6, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -628,6 +636,20 @@ ROUNDS = {
         (150, 150, 120, 30), 142, 70, 51, 14, 9, 27, checked_target_met=False,
         in_reach_min=150,
     ),
+    # Session 43: one written for tuning (180 crisis messages, 10 per family, half of them
+    # indirect; 180 look-alikes; a third in other languages). Measured once before: reached
+    # 156, full 77, explicit 46, number first 112/130, full alarms 7 (two the emergency
+    # reply), checked 17. After its cues (the last plan ever needed, the big box "for my nan.
+    # it's not", an attempt nobody knows of, "see you never", things sorted so nobody has to,
+    # a note "for after", "ugh. still here"), phrases in 12 languages fitted from its misses
+    # and its look-alikes' vetoes:
+    "crisis_tuning_r56a": Pinned((180, 180, 130, 40), 180, 76, 46, 20, 1, 2, in_reach_min=180),
+    # ... and one mostly of look-alikes (60 crisis messages, 300 ordinary ones reusing their
+    # words: pills for a cold, rope for a move, a boss's "threat", "dead inside but make it
+    # fashion"; a third in other languages). Before: reached 53, full alarms 11 (eight the
+    # emergency reply), checked 34 (11.3%). After its vetoes and a few phrases (one emergency
+    # reply left):
+    "crisis_tuning_r56b": Pinned((60, 300, 36, 14), 60, 34, 23, 10, 2, 2, in_reach_min=60),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 

@@ -359,6 +359,12 @@ ROUNDS = {
     # Korean, Chinese and Ukrainian told apart; the glossaries' new words, written blind):
     # reached 94 (90.4%, the 95% target missed).
     "faq_r55": Pinned((104, 25, 25), 94, 53, 0, 24, 24),
+    # Held out (written 2026-12-07 by a helper of session 43 who saw only the answers' titles;
+    # about 20% in other languages). Measured on the session's first code (4d2ebd9): reached
+    # 92 (88.5%), right 66, wrong 0, declined 24/25, quiet 24/25. On its last (Japanese,
+    # Chinese and Korean read by pieces, Ukrainian word by word; a full-width "？" asks):
+    # reached 94 (90.4%, the 95% target missed), the rest the same.
+    "faq_r56": Pinned((104, 25, 25), 94, 66, 0, 24, 24),
 }
 
 
