@@ -143,6 +143,7 @@ from bot.services.safety_answers import (
     heads_home,
     heavy_feeling,
     helper_coming,
+    here_now,
     hiding_locked_in,
     hopes_for_them,
     hospital_wait,
@@ -1168,6 +1169,11 @@ def _reached_someone(data: SosData) -> bool:
     return not _REACH_ASKS.isdisjoint(data.last)
 
 
+def _not_on_the_way(data: SosData, text: str) -> bool:
+    """The reply just sent was not the one for being on the way somewhere safe."""
+    return data.asked != "danger_going_there"
+
+
 def _came_in(data: SosData, text: str) -> bool:
     """ "i came down off the roof": away from the height, read by its own reply."""
     return came_back_inside(text)
@@ -1266,6 +1272,8 @@ _HEARD = (
     # "they were nice but it didn't really help", after a line was called (a session-34 chat:
     # "please call 999 now"): sorry it didn't lift it; reaching out still counted; safe now?
     _Heard("s", call_not_enough, "call_not_enough", Step.ASKED, unless=_not_after_a_call),
+    # "im here now" right after the way there was told (a session-43 play-test: "You're back")
+    _Heard("d", here_now, "danger_arrived", Step.ASKED, unless=_not_on_the_way),
     _Heard("s", helper_coming, "reached_help", Step.ASKED, unless=_answers_safe_or_not),
     # "hi" in the talk: hello back, how are they now (a helper's chat, session 40: "hola" got
     # "thank you for telling me more"); after "i have to go, he's waking up", welcome back

@@ -5402,6 +5402,20 @@ def on_the_way_to_stay(text: str) -> bool:
     return _found(_ON_THE_WAY_TO_STAY, text)
 
 
+# "im here now", "made it", "got here safe": arrived, said without naming where (a session-43
+# play-test, after the taxi to a sister's: "You're back. I'm glad. I was still here")
+_HERE_NOW = re.compile(
+    _FILLER_OPENING + r"(?:i am |i m |we are |just )?(?:here|there|inside)(?: now| safely| safe)*"
+    r"(?: lol)?$|" + _FILLER_OPENING + r"(?:i |we |just )?(?:made it|got here|got there|arrived)"
+    r"(?: safely| safe| now| there| here)*(?: lol)?$"
+)
+
+
+def here_now(text: str) -> bool:
+    """ "im here now", "made it": arrived where they said they were going."""
+    return _found(_HERE_NOW, text)
+
+
 def arrived_to_stay(text: str) -> bool:
     """ "im at my nans now", "made it to my mums": there, with someone."""
     return _found(_ARRIVED_TO_STAY, text)

@@ -176,3 +176,20 @@ async def test_a_mattress_tied_with_rope_and_tea_on_the_balcony_are_no_alarm(
     for reply in (rope, balcony):
         assert "999" not in reply.plain, reply.plain
         assert "safe" not in reply.plain.lower(), reply.plain
+
+
+async def test_here_now_after_the_taxi_to_a_sister_is_arriving(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    # "im here now" after "ok im in a taxi to my sisters" got "You're back. I'm glad."
+    *_, going, here = await _talk(
+        emu.user(43045),
+        "he has a knife and hes on his way over",
+        "ok im in a taxi to my sisters",
+        "im here now",
+    )
+    assert said(going, "sos.danger_going_there"), going.plain
+    assert said(here, "sos.danger_arrived"), here.plain
+    # ... and "im here now" with no way there told is not read as arriving
+    _, back = await _talk(emu.user(43046), "he has a knife and hes on his way over", "im here now")
+    assert not said(back, "sos.danger_arrived"), back.plain
