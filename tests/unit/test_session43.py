@@ -102,6 +102,11 @@ def test_a_word_of_address_is_not_stripped_when_a_verb_follows_it() -> None:
         ("他已经有新女朋友了，我该怎么面对？", "zh", {"new girlfriend"}),
         ("전 남자친구한테 갑자기 연락 왔어요. 어떻게 해요?", "ko", {"ex", "how"}),
         ("як поставити межі колишньому, щоб він перестав писати?", "uk", {"boundaries", "ex"}),
+        # the play-test's questions: how long, should i reply, can we be friends
+        ("скільки триває no contact?", "uk", {"how long"}),
+        ("他给我发消息了，我要回吗", "zh", {"should i reply"}),
+        ("우리 친구로 지낼 수 있을까요", "ko", {"can we be friends"}),
+        ("me escribió anoche, le contesto?", "es", {"should i reply"}),
     ],
 )
 def test_questions_in_unspaced_scripts_are_read_in_english(
