@@ -14,6 +14,7 @@ from bot.services.glossary import to_english
 from bot.services.language import not_all_english
 from bot.services.listening import told_kinds
 from bot.services.textnorm import script_words
+from bot.services import urges
 from bot.services.urge_detect import detect_urge
 
 CONTENT = load_content()
@@ -83,6 +84,12 @@ def test_the_checks_new_words_in_other_languages() -> None:
 
 
 # -- urges -----------------------------------------------------------------------------------
+
+
+def test_love_still_felt_is_the_urge_s_cause_missing_them() -> None:
+    # "i just want to tell him i still love him" was asked where the urge came from, twice
+    assert urges.trigger_from_text("i just want to tell him i still love him") == "lonely"
+    assert urges.trigger_from_text("i love my dog") == "other"
 
 
 def test_a_word_of_address_is_not_stripped_when_a_verb_follows_it() -> None:
