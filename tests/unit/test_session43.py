@@ -9,12 +9,12 @@ import pytest
 import yaml
 
 from bot.core.content import load_content
+from bot.services import urges
 from bot.services.crisis import detect_crisis, mentions_harm
 from bot.services.glossary import to_english
 from bot.services.language import not_all_english
 from bot.services.listening import told_kinds
 from bot.services.textnorm import script_words
-from bot.services import urges
 from bot.services.urge_detect import detect_urge
 
 CONTENT = load_content()
