@@ -390,6 +390,9 @@ class SosData(FrameData):
     # ... said in this talk so far: twice is enough (a session-43 play-test: four replies in
     # a row opening with "I can only answer in English")
     lang_lines: int = 0
+    # The person they said they could reach ("my sister"): "text her now" is about them, "text
+    # him" (not a brother, a dad) is not
+    reach: str | None = None
 
 
 # --------------------------------------------------------------------------- texts
@@ -1131,6 +1134,27 @@ def _not_after_reaching(data: SosData, text: str) -> bool:
 
 # The ex named in a message, not someone reached in the talk ("should i text my ex")
 _EX_NAMED = re.compile(r"\b(?:ex|exs|boyfriend|girlfriend|bf|gf|husband|wife|partner)\b")
+
+
+# The pronoun that cannot be the person named ("my sister", then "should i text him")
+_NOT_THEIR_PRONOUN = {
+    **dict.fromkeys(("sister", "mum", "mom", "mother", "mama", "aunt", "auntie", "aunty",
+                     "grandma", "granny", "grandmother", "nan", "nana", "godmother",
+                     "daughter"), re.compile(r"\b(?:him|he|his)\b")),
+    **dict.fromkeys(("brother", "dad", "daddy", "papa", "father", "uncle", "grandpa", "grandad",
+                     "granddad", "grandfather", "son", "godfather"),
+                    re.compile(r"\b(?:her|she)\b")),
+}
+
+
+def _about_them(data: SosData, text: str) -> bool:
+    """A message about contacting someone that speaks of the person they named in the talk,
+    not of the ex ("text her now" after "my sister"; not "text my ex", not "text him")."""
+    norm = normalize(text)
+    if _EX_NAMED.search(norm):
+        return False
+    other = _NOT_THEIR_PRONOUN.get(data.reach or "")
+    return other is None or other.search(norm) is None
 
 
 _REACH_ASKS = frozenset(
@@ -2161,10 +2185,12 @@ async def _read_in_talk(turn: Turn, frame: Frame, text: str) -> None:
         # wake them if need be.
         key = "wake_person_near" if near[1] else "reach_person_near"
         data.going = True
+        data.reach = near[0]
         _reply(turn, frame, data, key, Step.UNSAFE, **_who(near[0]))
     elif data.kind != "o" and (who := person_named(text)) is not None:
         # Someone they could reach ("my sister maybe"): help them reach that person now. Not
         # when the one at risk is the ex: these replies speak to the person's own danger.
+        data.reach = who
         _reply(turn, frame, data, "reach_person", Step.UNSAFE, **_who(who))
     elif data.kind != "o" and is_no_one(text):
         # "i live alone", after pills: no one to wake, so the call itself, and the door open;
@@ -2195,8 +2221,11 @@ async def _read_in_talk(turn: Turn, frame: Frame, text: str) -> None:
             # "what if he comes back tomorrow" (the one who hurt them): a threat, not hope
             _reply(turn, frame, data, "danger_comes_back", Step.ASKED)
             return
-        if data.kind == "s" and reading.urge and _reached_someone(data) and not _EX_NAMED.search(
-            normalize(text)
+        if (
+            data.kind == "s"
+            and reading.urge
+            and _reached_someone(data)
+            and _about_them(data, text)
         ):
             # "ok im going to text her now" after "my sister" was named (a session-43 play-test:
             # "I'd leave them out of tonight", the one person they found steered away from)

@@ -124,6 +124,15 @@ async def test_texting_the_sister_named_in_a_talk_is_encouraged_not_steered_away
     assert "sister" in named.plain, named.plain
     assert said(texting, "sos.reaching_them"), texting.plain
     assert not said(texting, "sos.ex_not_now"), texting.plain
+    # ... "him" after "my sister" is not the sister: not tonight
+    *_, him = await _talk(
+        emu.user(43047),
+        "i dont want to be here anymore",
+        "I'm not safe",
+        "my sister",
+        "should i text him",
+    )
+    assert not said(him, "sos.reaching_them"), him.plain
     # ... and the ex named is still not tonight
     *_, ex = await _talk(
         emu.user(43041), "i dont want to be here anymore", "I'm not safe", "should i text my ex"
