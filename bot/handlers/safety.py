@@ -224,6 +224,7 @@ from bot.services.safety_answers import (
     someone_else_at_risk,
     someone_else_threatens,
     someone_with_them,
+    speaks_of,
     speaks_of_not_being_around,
     stands_by_it,
     stays_up,
@@ -1130,31 +1131,6 @@ def _not_after_a_call(data: SosData, text: str) -> bool:
 def _not_after_reaching(data: SosData, text: str) -> bool:
     """No one reached or asked for in this talk, or the message answers "are you safe?"."""
     return not _reached_someone(data) or read_safety_answer(text) is not None
-
-
-# The ex named in a message, not someone reached in the talk ("should i text my ex")
-_EX_NAMED = re.compile(r"\b(?:ex|exs|boyfriend|girlfriend|bf|gf|husband|wife|partner)\b")
-
-
-# The pronoun that cannot be the person named ("my sister", then "should i text him")
-_NOT_THEIR_PRONOUN = {
-    **dict.fromkeys(("sister", "mum", "mom", "mother", "mama", "aunt", "auntie", "aunty",
-                     "grandma", "granny", "grandmother", "nan", "nana", "godmother",
-                     "daughter"), re.compile(r"\b(?:him|he|his)\b")),
-    **dict.fromkeys(("brother", "dad", "daddy", "papa", "father", "uncle", "grandpa", "grandad",
-                     "granddad", "grandfather", "son", "godfather"),
-                    re.compile(r"\b(?:her|she)\b")),
-}
-
-
-def _about_them(data: SosData, text: str) -> bool:
-    """A message about contacting someone that speaks of the person they named in the talk,
-    not of the ex ("text her now" after "my sister"; not "text my ex", not "text him")."""
-    norm = normalize(text)
-    if _EX_NAMED.search(norm):
-        return False
-    other = _NOT_THEIR_PRONOUN.get(data.reach or "")
-    return other is None or other.search(norm) is None
 
 
 _REACH_ASKS = frozenset(
@@ -2225,7 +2201,7 @@ async def _read_in_talk(turn: Turn, frame: Frame, text: str) -> None:
             data.kind == "s"
             and reading.urge
             and _reached_someone(data)
-            and _about_them(data, text)
+            and speaks_of(text, data.reach)
         ):
             # "ok im going to text her now" after "my sister" was named (a session-43 play-test:
             # "I'd leave them out of tonight", the one person they found steered away from)

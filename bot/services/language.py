@@ -155,7 +155,8 @@ def common_word(word: str) -> bool:
 
 def not_all_english(text: str) -> bool:
     """A word of two letters or more that is not a common English one ("no estoy bien": "estoy";
-    not "yes", "ok", "no"): a short answer that may be in the language a talk began in."""
+    not "yes", "ok", "i am"; "no" is in no list, being Spanish too): a short answer that may be
+    in the language a talk began in."""
     return any(
         len(w) > 1 and (word := w.lower().replace("’", "'")) not in _ENGLISH
         and word not in _DATA.answer_english

@@ -585,7 +585,7 @@ _PERSON_IN_ENGLISH = {
                     "friend"),
 }
 _PERSON_ELSEWHERE = re.compile(
-    r"(?:(?:quizas|quizá|quiza|tal vez|talvez|creo que|peut etre|vielleicht|forse|siguro|mungkin"
+    r"(?:(?:quizas|quiza|tal vez|talvez|creo que|peut etre|vielleicht|forse|siguro|mungkin"
     r"|llamo a|ligo para|j appelle|ich rufe) )?"
     rf"(?P<who>{'|'.join(sorted(map(re.escape, _PERSON_IN_ENGLISH), key=len, reverse=True))})"
     r"(?: (?:quizas|quiza|tal vez|talvez|creo|peut etre|vielleicht|forse|siguro|mungkin))?"
@@ -5409,6 +5409,30 @@ _HERE_NOW = re.compile(
     r"(?: lol)?$|" + _FILLER_OPENING + r"(?:i |we |just )?(?:made it|got here|got there|arrived)"
     r"(?: safely| safe| now| there| here)*(?: lol)?$"
 )
+
+
+# The ex named in a message, not someone reached in the talk ("should i text my ex")
+_EX_NAMED = re.compile(r"\b(?:ex|exs|boyfriend|girlfriend|bf|gf|husband|wife|partner)\b")
+# The pronoun that cannot be the person named ("my sister", then "should i text him")
+_NOT_THEIR_PRONOUN = {
+    **dict.fromkeys(("sister", "mum", "mom", "mother", "mama", "aunt", "auntie", "aunty",
+                     "grandma", "granny", "grandmother", "nan", "nana", "godmother",
+                     "daughter"), re.compile(r"\b(?:him|he|his)\b")),
+    **dict.fromkeys(("brother", "dad", "daddy", "papa", "father", "uncle", "grandpa", "grandad",
+                     "granddad", "grandfather", "son", "godfather"),
+                    re.compile(r"\b(?:her|she)\b")),
+}
+
+
+def speaks_of(text: str, who: str | None) -> bool:
+    """Whether a message about contacting someone can be about `who`, the person named in the
+    talk ("text her now" after "my sister"): not when it names the ex, nor with a pronoun
+    that cannot be them ("should i text him")."""
+    norm = normalize(text)
+    if _EX_NAMED.search(norm):
+        return False
+    other = _NOT_THEIR_PRONOUN.get(who or "")
+    return other is None or other.search(norm) is None
 
 
 def here_now(text: str) -> bool:
