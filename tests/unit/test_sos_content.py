@@ -29,6 +29,13 @@ def test_gentle_checks_ask_and_carry_the_number_and_one_line_not_the_list(key: s
         assert "safe" in text.lower()
 
 
+def test_a_second_heavy_message_is_asked_again_whether_they_are_safe() -> None:
+    # CI on f71b8cd: "left a note with where all the documents are. for after" drew the one
+    # wording that asked "What's happening around you?" instead: one time in four, not safe asked
+    for text in variants("still_here"):
+        assert "safe" in text.lower(), text
+
+
 @pytest.mark.parametrize("key", ["unsafe_now", "unsure", "danger_reply", "danger_unsafe"])
 def test_not_safe_answers_give_the_number_now(key: str) -> None:
     for text in variants(key):
