@@ -138,6 +138,7 @@ from bot.services.safety_answers import (
     has_a_key,
     has_decided,
     has_family_number,
+    has_no_plan_yet,
     has_protection_order,
     has_symptoms,
     heads_home,
@@ -642,6 +643,10 @@ async def _answer_crisis(
         # "i mean i dont want to live like this, always waiting for him" (a helper's chat:
         # "please call 112 now" to the words it explained)
         or (signal.level == "passive" and only_clarifies(text))
+        # "no i dont have a plan" once safe, under the offer of a plan (a session-44
+        # play-test: "please call 999 now")
+        or (frame is not None and frame.step in (Step.SAFE, Step.SETTLED)
+            and has_no_plan_yet(text))
     ):
         # "i called 999, theyre sending someone", "what if he put a tracker on my car", "he
         # has a gun": the talk reads it (with the number), no alarm again
@@ -1655,6 +1660,11 @@ async def _read_in_talk(turn: Turn, frame: Frame, text: str) -> None:
         # important thing right now is a person"): kept, and how are they now
         _reply(turn, frame, data, "plan_kept", Step.UNSAFE if data.unsafe else Step.SAFE)
         return
+    if frame.step == Step.SAFE and has_no_plan_yet(text) and mentions_harm(text) is None:
+        # "no i dont have a plan", after the calm reply that offers one: not "no, I'm not
+        # safe" (a session-44 play-test: "Please don't wait: call 999"); making one offered
+        _reply(turn, frame, data, "no_plan_yet", Step.SAFE)
+        return
     if (
         data.kind == "s"
         and not data.means
@@ -2350,6 +2360,11 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         # "should I block him? I'm scared it makes him angrier", after "im at my sisters, im
         # ok for now": the question answered, not "call now, lock the door" for "scared"
         _reply(turn, frame, data, "danger_block_q" if blocking else "cant_act", Step.ASKED)
+        return
+    if has_no_plan_yet(text) and mentions_harm(text) is None:
+        # "no i dont have a plan", under "a way to calm down and a plan in your own words"
+        # (a session-44 play-test: read as taking "I'm safe" back); making one offered
+        _reply(turn, frame, data, "no_plan_yet", Step.SAFE)
         return
     if read_safety_answer(_TAKING_BACK.sub("", text.strip())) == "unsafe":
         key = "danger_unsafe" if data.kind == "d" else "taken_back"

@@ -538,6 +538,10 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
         raise DateParseError("unrecognised")
     if _FUTURE_RE.search(fold(text)):
         raise DateParseError("future")
+    if _A_LENGTH_TO_DO.search(fold(text)):
+        # "i dont think i can do 30 days honestly": the length they doubt they can do, not
+        # how long ago it started (a session-44 play-test: "so today is Day 31")
+        raise DateParseError("unrecognised")
     # "sunday night, like 11pm": the hour of the day says nothing of the date (a helper's
     # terminal chat: "I couldn't read that"); only times that cannot be a day of the month
     text = _CLOCK_TIME.sub(" ", text)
@@ -557,6 +561,23 @@ def parse_start_date(text: str, *, today: date, max_years_back: int = 5) -> date
     return found
 
 
+# A length of No Contact to do, doubted, wanted or done before ("i cant do 30 days", "will i
+# make it 30 days?", "30 days feels like forever", "i did 30 days last time"): never elapsed
+_N_DAYS = (
+    r"(?:the |a |all |full |whole )*(?:\d{1,3}|thirty|twenty|ten|fourteen|sixty|ninety)"
+    r"\s*-?\s*days?"
+)
+_A_LENGTH_TO_DO = re.compile(
+    r"\b(?:can|cant|can't|can t|cannot|could|couldnt|couldn't|will|wont|won't|gonna|going to"
+    r"|able to|want to|wanna|need to|have to|has to|got to|gotta|supposed to|try to|trying to"
+    r"|how (?:do|does|can|will) (?:i|you|people|anyone)) (?:i |you |we |u )?(?:really |even |ever "
+    r"|actually |just |possibly )?(?:do|make it|make it to|make|last|manage|survive"
+    r"|get through|get to|reach|go|hold out|handle|stick to|stick it out for|finish|complete)"
+    r"(?: for| through)? " + _N_DAYS
+    + r"\b|\b" + _N_DAYS + r" (?:is|seems|feels|sounds|looks) (?:too|so|like|a lot|forever"
+    r"|impossible|long|endless|huge)\b|\b" + _N_DAYS + r" (?:last time|once|the last time"
+    r"|the first time)\b|\b" + _N_DAYS + r" (?:goal|challenge|rule|thing)\b"
+)
 _CLOCK_TIME = re.compile(
     r"(?:[,;]\s*)?\b(?:(?:like|around|about|at|maybe|approx|roughly)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
     r"(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|noon|midday)(?:\s*ish)?\b",
@@ -643,7 +664,7 @@ def find_start_date(text: str, *, today: date, max_years_back: int = 5) -> date 
         return parse_start_date(text, today=today, max_years_back=max_years_back)
     except DateParseError:
         pass
-    if not isinstance(text, str) or len(text) > _MAX_STORY:
+    if not isinstance(text, str) or len(text) > _MAX_STORY or _A_LENGTH_TO_DO.search(fold(text)):
         return None
     if len(text) > _MAX_INPUT:
         # a whole story told at the date (a session-32 chat: "...it ended three Saturdays ago,

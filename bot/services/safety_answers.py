@@ -1374,7 +1374,19 @@ def is_no_one(text: str) -> bool:
         return False
     if _NO_PICKUP.search(reply):
         return False  # "i called 988 and nobody picked up": a call that failed, not no one
-    return _NO_ONE.fullmatch(reply) is not None or _NO_ONE_ANY.search(reply) is not None
+    if _NO_ONE.fullmatch(reply) is not None or _NO_ONE_ANY.search(reply) is not None:
+        return True
+    # "idk. alone. my roommate is away" (a session-44 play-test: "I'm sorry they didn't pick
+    # up"): one of its short sentences says it, the hedge before it aside
+    return any(
+        _NO_ONE.fullmatch(_HEDGE_FIRST.sub("", part)) is not None
+        for part in map(_reply, _SENTENCES.split(text))
+        if part
+    )
+
+
+_SENTENCES = re.compile(r"[.;!?\n]+|,\s+")
+_HEDGE_FIRST = re.compile(r"^(?:(?:idk|i do not know|dunno|um+|uh+|well|honestly|tbh|just)\s*)+")
 
 
 _UNREACHABLE = re.compile(
@@ -2727,6 +2739,22 @@ _PLAN_SAVED = re.compile(
     r"|copied(?: it)?|wrote it down|got it|noted|will do|will save it|saving it|sent it to"
     r" (?:my |a )?\w+)(?: (?:now|thanks|thank you|ty|already))*"
 )
+
+
+# No plan of their own yet, said after the calm reply that offers one ("no i dont have a
+# plan", "dont have one"; a session-44 play-test: read as "no, I'm not safe")
+_NO_PLAN_YET = re.compile(
+    r"(?:(?:no|nope|nah|um+|well|honestly|not really)\W* )*(?:i )?(?:do not|dont|don t|never)"
+    r" (?:really )?(?:have|had|made|got) (?:a |one|any)?(?: ?(?:safety )?plans?)?(?: (?:yet|tbh"
+    r"|really|like that|for that))*"
+    r"|(?:(?:no|nope|nah)\W* )*(?:no|not a|never had a) (?:safety )?plan(?: yet)?"
+)
+
+
+def has_no_plan_yet(text: str) -> bool:
+    """ "no i dont have a plan", "dont have one", the whole reply: no safety plan yet, said
+    once safe under the offer of one (no_plan reads "no plan" to act, after a gentle check)."""
+    return _says_only(_NO_PLAN_YET, text)
 
 
 def plan_saved(text: str) -> bool:
