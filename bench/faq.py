@@ -42,7 +42,7 @@ HELDOUT_PATH = ROOT / "tests" / "data" / "heldout" / "faq_r34.yaml"
 # last: held out as well, never tuned on; round 37 the same in session 30, round 38 in
 # session 31, round 39 in session 32, round 40 in session 33, round 41 in session 34, round
 # 50 in session 37, round 52 in session 39, round 53 in session 40, round 54 in session 41,
-# round 55 in session 42.
+# round 55 in session 42, round 56 in session 43, round 57 in session 44.
 FRESH_HELDOUT = {
     "r35": ROOT / "tests" / "data" / "heldout" / "faq_r35.yaml",
     "r36": ROOT / "tests" / "data" / "heldout" / "faq_r36.yaml",
@@ -57,6 +57,7 @@ FRESH_HELDOUT = {
     "r54": ROOT / "tests" / "data" / "heldout" / "faq_r54.yaml",
     "r55": ROOT / "tests" / "data" / "heldout" / "faq_r55.yaml",
     "r56": ROOT / "tests" / "data" / "heldout" / "faq_r56.yaml",
+    "r57": ROOT / "tests" / "data" / "heldout" / "faq_r57.yaml",
 }
 PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r4": ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml",

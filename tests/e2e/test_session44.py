@@ -7,12 +7,22 @@ is away" is no one to reach, not a call that rang out."""
 
 from __future__ import annotations
 
+from bot.emulator.driver import BotMessage
 from bot.emulator.server import BotApiEmulator
-from tests.e2e.test_safety import said
+from bot.services import tghtml
+from tests.e2e.test_safety import CONTENT, said
 from tests.e2e.test_session38 import _talk
 from tests.harness import BotRunner
 
 _PET = "We share a pet"
+
+
+def _small_talk(reply: BotMessage, kind: str) -> bool:
+    """Whether the reply is one of the small-talk answers of this kind (any wording)."""
+    assert CONTENT.faq is not None
+    return any(
+        reply.plain.startswith(tghtml.to_plain(v)[:40]) for v in CONTENT.faq.smalltalk[kind]
+    )
 
 
 async def test_missing_him_told_is_not_offered_the_answer_about_a_shared_pet(
@@ -79,3 +89,21 @@ async def test_alone_with_the_roommate_away_is_no_one_not_a_call_unanswered(
     assert said(alone, "sos.no_one"), alone.plain
     assert not said(alone, "sos.unreachable"), alone.plain
     assert "999" in alone.plain, alone.plain
+
+
+async def test_a_milestone_an_apology_and_are_you_real_get_replies_that_fit(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    near, sorry, real, still = await _talk(
+        emu.user(44006),
+        "day 28!! almost there",
+        "sorry i keep doing this",
+        "are you even real",
+        "still day 9 right? i didnt mess it up",
+    )
+    assert _small_talk(near, "good_news"), near.plain
+    assert "heaviest" not in near.plain, near.plain
+    assert _small_talk(sorry, "apology"), sorry.plain  # "Nothing to be sorry for..."
+    assert "once, without asking for anything back" not in sorry.plain, sorry.plain
+    assert _small_talk(real, "about"), real.plain
+    assert "Day 1" in still.plain, still.plain  # the count they asked about, as it is

@@ -434,6 +434,12 @@ ROUNDS = {
     "crisis_r56": Pinned(
         (108, 108, 78, 24), 98, 72, 45, 17, 3, 6, checked_target_met=False, in_reach_min=108
     ),
+    # Held out: written blind in session 44 (the same 18 families and brief; 68 explicit, about
+    # a quarter in other languages), measured counts-only on the session's first code
+    # (ae64cdf, the same check as f71b8cd): reached 101 (93.5%), full 62, explicit 37 (number
+    # first 63/68), special 15, full alarms 1 (the emergency reply), checked 4 (3.7%), in
+    # reach 108. On its last (no rule of the check changed): the same.
+    "crisis_r57": Pinned((108, 108, 68, 24), 101, 62, 37, 15, 1, 4, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:

@@ -365,6 +365,11 @@ ROUNDS = {
     # Chinese and Korean read by pieces, Ukrainian word by word; a full-width "？" asks):
     # reached 94 (90.4%, the 95% target missed), the rest the same.
     "faq_r56": Pinned((104, 25, 25), 94, 66, 0, 24, 24),
+    # Held out (written 2026-12-07 by a helper of session 44 who saw only the answers' titles;
+    # about 20% in other languages). Measured on the session's first code (ae64cdf): reached
+    # 98 (94.2%), right 66, wrong 0, declined 22/25, quiet 24/25. On its last (the word
+    # model's pick no longer joins a told message without ground): the same.
+    "faq_r57": Pinned((104, 25, 25), 98, 66, 0, 22, 24),
 }
 
 

@@ -12,6 +12,7 @@ from bot.core.content import load_content
 from bot.services.dates import DateParseError, find_start_date, parse_start_date
 from bot.services.faq import FaqMatcher
 from bot.services.safety_answers import has_no_plan_yet, is_no_one, is_unreachable
+from bot.services.smalltalk import classify_smalltalk
 
 TODAY = date(2026, 11, 25)
 
@@ -92,3 +93,26 @@ def test_missing_them_told_is_not_offered_the_answer_about_pets(text: str) -> No
 
 def test_a_question_about_the_dog_still_reaches_pets() -> None:
     assert "pets" in MATCHER.match("who keeps the dog after we split up?").ids
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("day 28!! almost there", "good_news"),
+        ("day 15, halfway there", "good_news"),
+        ("sorry i keep doing this", "apology"),
+        ("sorry for all the questions", "apology"),
+        ("are you even real", "about"),
+        ("what model are you. chatgpt?", "about"),
+        ("still day 9 right? i didnt mess it up", "status"),
+    ],
+)
+def test_small_talk_of_a_blind_play_test(text: str, kind: str) -> None:
+    assert classify_smalltalk(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["sorry i keep thinking about him", "what model should i use for my essay"]
+)
+def test_more_than_small_talk(text: str) -> None:
+    assert classify_smalltalk(text) is None
