@@ -480,8 +480,21 @@ def no_reason_yet(text: str) -> bool:
 
 def setting_asked(text: str) -> tuple[str, str | None] | None:
     """A setting asked for in words: ("time", "8am") for "change my daily message to 8am",
-    ("timezone", None) for "can i change my time zone"; None otherwise."""
-    norm = normalize(text)
+    ("timezone", None) for "can i change my time zone"; None otherwise. Asked last, after a
+    sentence that says why ("the reminders come at like 8am and im asleep. remind me at 9pm
+    instead": a session-44 play-test got "I may not follow every part"), it is still asked."""
+    found = _setting_in(normalize(text))
+    if found is None:
+        sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
+        if len(sentences) > 1:
+            found = _setting_in(normalize(sentences[-1]))
+    return found
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!?;]+\s+|\n+", re.IGNORECASE)
+
+
+def _setting_in(norm: str) -> tuple[str, str | None] | None:
     for name, pattern in _DATA.setting_asked.items():
         found = pattern.search(norm)
         if found is not None:

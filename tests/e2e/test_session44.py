@@ -107,3 +107,14 @@ async def test_a_milestone_an_apology_and_are_you_real_get_replies_that_fit(
     assert "once, without asking for anything back" not in sorry.plain, sorry.plain
     assert _small_talk(real, "about"), real.plain
     assert "Day 1" in still.plain, still.plain  # the count they asked about, as it is
+
+
+async def test_the_daily_time_asked_after_saying_why_is_changed(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(
+        emu.user(44007),
+        "also the reminders come at like 8am and im asleep. remind me at 9pm instead",
+    )
+    assert said(reply, "daily.time_changed.time"), reply.plain
+    assert "21:00" in reply.plain, reply.plain

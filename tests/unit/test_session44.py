@@ -11,6 +11,7 @@ import pytest
 from bot.core.content import load_content
 from bot.services.dates import DateParseError, find_start_date, parse_start_date
 from bot.services.faq import FaqMatcher
+from bot.services.reading import setting_asked
 from bot.services.safety_answers import has_no_plan_yet, is_no_one, is_unreachable
 from bot.services.smalltalk import classify_smalltalk
 
@@ -116,3 +117,24 @@ def test_small_talk_of_a_blind_play_test(text: str, kind: str) -> None:
 )
 def test_more_than_small_talk(text: str) -> None:
     assert classify_smalltalk(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("also the reminders come at like 8am and im asleep. remind me at 9pm instead",
+         ("time", "9pm")),
+        ("8am is too early!! change my reminder to 10am", ("time", "10am")),
+    ],
+)
+def test_a_setting_asked_after_saying_why_is_asked(
+    text: str, asked: tuple[str, str | None]
+) -> None:
+    assert setting_asked(text) == asked
+
+
+@pytest.mark.parametrize(
+    "text", ["i miss him so much. make time for myself", "he texted me at 9. i didnt reply"]
+)
+def test_a_last_sentence_that_asks_no_setting(text: str) -> None:
+    assert setting_asked(text) is None
