@@ -118,3 +118,14 @@ async def test_the_daily_time_asked_after_saying_why_is_changed(
     )
     assert said(reply, "daily.time_changed.time"), reply.plain
     assert "21:00" in reply.plain, reply.plain
+
+
+async def test_an_ex_talking_about_us_at_drop_off_reaches_the_answer_about_children(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(
+        emu.user(44008), "what about if she starts talking about us when shes dropping him off"
+    )
+    kids = CONTENT.faq_entries["kids"]
+    answered = reply.plain.startswith(tghtml.to_plain(kids.answer[0])[:40])
+    assert answered or kids.title in reply.button_texts(), (reply.plain, reply.button_texts())
