@@ -248,6 +248,7 @@ from bot.services.safety_answers import (
     they_went_quiet,
     they_will_regret,
     threat_gone,
+    threat_repeated,
     threatens_images,
     to_bed,
     told_as_past,
@@ -1347,6 +1348,9 @@ _HEARD = (
     # "maybe i should just go back to him until he's better" (session 38): not the way
     _Heard("o", goes_back_for_them, "ex_go_back", Step.ASKED),
     _Heard("o", doubts_threat, "ex_doubted", Step.ASKED),
+    # "he's said it again. third time tonight", "he said it once before when i tried to leave"
+    # (a session-44 play-test: a stock "still here"): the same answer each time, and not theirs
+    _Heard("o", threat_repeated, "ex_again", Step.ASKED),
     # "was it my fault for leaving?", once he is looked after: no (a helper's chat: "if it
     # feels real tonight, call 112" after his brother said he was ok)
     _Heard("o", blames_self, "ex_not_your_fault", Step.LISTEN, unless=_not_helped),

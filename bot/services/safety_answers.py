@@ -5640,6 +5640,24 @@ def they_will_regret(text: str) -> bool:
     return _found(_THEY_WILL_REGRET, text)
 
 
+# The ex's threat said again, or said before ("he's said it again. third time tonight", "he
+# said it once before when i tried to leave and i went back"; a session-44 play-test got a
+# stock "still here" and a list of steps)
+_THREAT_AGAIN = re.compile(
+    r"(?<!\bi )(?<!\bi have )\b(?:said|says|saying|texted|texting|sent|sending|messaged"
+    r"|threatened|threatening|posted) (?:it |that |this |the same(?: thing)? )?"
+    r"(?:again|before|once before)\b"
+    r"|\bagain tonight\b|\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th) time\b"
+    r"|\bkeeps? (?:saying|texting|sending|threatening|messaging|posting)\b"
+    r"|\bevery time i (?:try|tried|leave|left|go|went|stop|stopped)\b"
+)
+
+
+def threat_repeated(text: str) -> bool:
+    """ "he's said it again. third time tonight": the ex's threat, again or before."""
+    return _found(_THREAT_AGAIN, text)
+
+
 def doubts_threat(text: str) -> bool:
     """ "he's said stuff like that before, he's dramatic. i dont think he'd actually do
     anything": the ex's threat doubted."""

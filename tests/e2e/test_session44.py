@@ -129,3 +129,19 @@ async def test_an_ex_talking_about_us_at_drop_off_reaches_the_answer_about_child
     kids = CONTENT.faq_entries["kids"]
     answered = reply.plain.startswith(tghtml.to_plain(kids.answer[0])[:40])
     assert answered or kids.title in reply.button_texts(), (reply.plain, reply.button_texts())
+
+
+async def test_the_ex_threatening_again_is_answered_as_again_not_a_stock_line(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, again, before = await _talk(
+        emu.user(44009),
+        "he says he'll kill himself if i dont answer him",
+        "he's said it again. third time tonight",
+        "he said it once before when i tried to leave and i went back",
+    )
+    for reply in (again, before):
+        assert said(reply, "sos.ex_again"), reply.plain
+        assert "999" in reply.plain, reply.plain
+    # never the same words twice in a row
+    assert again.plain != before.plain

@@ -12,7 +12,12 @@ from bot.core.content import load_content
 from bot.services.dates import DateParseError, find_start_date, parse_start_date
 from bot.services.faq import FaqMatcher
 from bot.services.reading import setting_asked
-from bot.services.safety_answers import has_no_plan_yet, is_no_one, is_unreachable
+from bot.services.safety_answers import (
+    has_no_plan_yet,
+    is_no_one,
+    is_unreachable,
+    threat_repeated,
+)
 from bot.services.smalltalk import classify_smalltalk
 
 TODAY = date(2026, 11, 25)
@@ -138,3 +143,21 @@ def test_a_setting_asked_after_saying_why_is_asked(
 )
 def test_a_last_sentence_that_asks_no_setting(text: str) -> None:
     assert setting_asked(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's said it again. third time tonight",
+        "he said it once before when i tried to leave and i went back",
+        "he keeps texting that he will do it",
+        "every time i try to leave he says this",
+    ],
+)
+def test_the_threat_again(text: str) -> None:
+    assert threat_repeated(text)
+
+
+@pytest.mark.parametrize("text", ["he said he would", "i said it before", "im scared"])
+def test_not_the_threat_again(text: str) -> None:
+    assert not threat_repeated(text)
