@@ -704,7 +704,8 @@ class FaqMatcher:
             if not ids:
                 return plain
             return replace(plain if plain.ids else glossed, kind="suggest", ids=ids)
-        placed = self._place(text)
+        full = self._rank_full(text)
+        placed = self._place(text, full)
         if self._second is None:
             return placed
         opinion = self._second.opinion(text)
@@ -727,7 +728,7 @@ class FaqMatcher:
         if (
             opinion.lead <= JOIN_LEAD
             and not is_question(text, normalize(text))
-            and self._ground(text, pick) < JOIN_GROUND
+            and next((score for i, score, _ in full[0] if i == pick), 0.0) < JOIN_GROUND
         ):
             # "day 12 and i miss him so much", told, not asked: the model's pick (the answer
             # about a shared pet, for "him") neither leads its other classes clearly nor
@@ -741,11 +742,6 @@ class FaqMatcher:
             return replace(placed, kind="suggest", ids=choice, also=None, doubted=True)
         return replace(placed, ids=(*placed.ids[: MAX_SUGGESTIONS - 1], pick))
 
-    def _ground(self, text: str, question: str) -> float:
-        """How close the matcher finds `text` to one question (0 when it finds nothing)."""
-        ranked, _ = self._rank(text)
-        return next((score for i, score, _ in ranked if i == question), 0.0)
-
     @staticmethod
     def _offered(placed: FaqMatch) -> FaqMatch:
         """A match as offers only: a sure answer (and its "or") or the word model's guess
@@ -757,8 +753,11 @@ class FaqMatcher:
             return replace(placed, kind="suggest", ids=(placed.guess,), guess=None)
         return replace(placed, guess=None, told=None, doubted=False)
 
-    def _place(self, text: str) -> FaqMatch:
-        ranked, query, q_weights = self._rank_full(text)
+    def _place(
+        self, text: str, full: tuple[list[tuple[str, float, float]], _Query, dict[str, float]]
+    ) -> FaqMatch:
+        """The matcher's own placing, from the message's ranking (`_rank_full`)."""
+        ranked, query, q_weights = full
         if not ranked:
             return FaqMatch("none", (), 0.0)
         top_id, top, coverage = ranked[0]
