@@ -76,6 +76,7 @@ from bot.services.safety_answers import (
     asks_if_crime,
     asks_if_nc_fits,
     asks_if_normal,
+    asks_if_safety_counts,
     asks_not_to_tell,
     asks_protection_order,
     asks_tech_safety,
@@ -615,6 +616,7 @@ async def _answer_crisis(
         or a_handover(text)
         or told_as_past(text)
         or asks_if_nc_fits(text)
+        or asks_if_safety_counts(text)
     )
     if going_on and (
         calmer  # "ok police came, he's gone. im ok now" in the danger talk: not the door again
@@ -1474,6 +1476,9 @@ _HEARD = (
     _Heard("sdo", asks_who_sees, "privacy_in_talk", None),
     # "he used to hit me. is 'no contact' even the right word for this": yes, and it is not a
     # safety plan on its own (a helper's chat: "keep the door shut" again)
+    # "does it count as breaking nc if i open the door?": keeping safe never counts (a blind
+    # play-test, session 45, got "with someone who hit you": nobody had said so)
+    _Heard("d", asks_if_safety_counts, "safety_not_a_slip", Step.ASKED),
     _Heard("d", asks_if_nc_fits, "nc_and_abuse", Step.ASKED),
     # "i texted him again. day 2 and i already failed" (terminal chat): the slip heard, in the
     # talk's light; the count can wait
@@ -2352,9 +2357,10 @@ async def _after_settled(turn: Turn, frame: Frame, data: SosData, text: str) -> 
         # "make a safety plan", typed under "the buttons below have a simple safety plan"
         await _press(turn, frame, _tool_button(data, tool))
         return
-    if data.kind == "d" and asks_if_nc_fits(text):
+    if data.kind == "d" and (asks_if_safety_counts(text) or asks_if_nc_fits(text)):
         # "he used to hit me. is 'no contact' even the right word for this", after "im ok now"
-        _reply(turn, frame, data, "nc_and_abuse", Step.ASKED)
+        key = "safety_not_a_slip" if asks_if_safety_counts(text) else "nc_and_abuse"
+        _reply(turn, frame, data, key, Step.ASKED)
         return
     if asks_who_sees(text):
         _reply(turn, frame, data, "privacy_in_talk", Step.ASKED)

@@ -5479,6 +5479,23 @@ def asks_who_sees(text: str) -> bool:
     return classify_smalltalk(text) == "privacy"
 
 
+# "does it count as breaking nc if i open the door?", "would calling the police count as
+# contact": whether keeping safe breaks No Contact, asked in the danger talk (a blind play-test,
+# session 45, got "with someone who hit you it matters even more": nobody had said so)
+_SAFETY_COUNTS = re.compile(
+    r"\b(?:does|do|would|will|is|was|could)\b[^.?!]{0,60}?\b(?:count|counts|break|breaks"
+    r"|ruin|ruins|reset|resets)(?: as)?(?: (?:breaking|a break|a slip|contact|no contact|nc"
+    r"|my (?:streak|count|days|no contact)))\b"
+    r"|\b(?:is|would) (?:it|that) (?:be )?(?:a slip|breaking (?:no contact|nc)|contact) if i\b"
+)
+
+
+def asks_if_safety_counts(text: str) -> bool:
+    """ "does it count as breaking nc if i open the door?": whether what they do to keep safe
+    (or the door, the police, a call) breaks No Contact, asked in the danger talk."""
+    return _found(_SAFETY_COUNTS, text)
+
+
 # "is 'no contact' even the right word for this", "should i still do no contact": whether No
 # Contact fits when the ex hurt them
 _NC_FITS = re.compile(
