@@ -27,6 +27,7 @@ from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import (
     TimeParseError,
     find_clock_time,
+    half_named,
     only_a_time,
     other_half,
     parse_clock_time,
@@ -101,6 +102,9 @@ class OnboardingData(FrameData):
     mode: str = MODE_FULL
     date_raw: str | None = None  # the start date as typed, resolved when set-up finishes
     candidates: list[dict[str, str]] = []  # time zones offered: {"zone", "label"}
+    # The daily time's other half ("21:00" after "9" was read as 09:00), offered in the note:
+    # "pm" typed at the reason takes it
+    other: str | None = None
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -262,7 +266,22 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # now"): welcome, and the question stays
         turn.say(turn.t("onboarding.step_thanks"))
     elif frame.step in (DATE, DATE_TYPED):
-        await _take_date(turn, frame, text)
+        # "We separated on the 3rd of March. I live in Toronto." (a blind play-test, session
+        # 45: the zone asked for next): a place told with the date is taken too
+        zone = _place_told(text) if turn.user.tz is None else None
+        if zone is None and turn.user.tz is None and (alone := _place_alone(turn, text)):
+            # "mexico city" at "when did it start?" (a blind play-test, session 45: "I
+            # couldn't read 'mexico city' as a date"): the zone taken now, the date asked again
+            await people.set_timezone(
+                session=turn.session, user=turn.user, zone=alone, now=turn.now
+            )
+            turn.say(turn.t("onboarding.date_got_a_place", zone=zone_name(alone)))
+            if frame.step != DATE_TYPED:
+                turn.convo.settle_on(frame, DATE_TYPED)
+            return
+        await _take_date(turn, frame, text, ask_next=zone is None)
+        if zone is not None and frame.step == TZ:
+            await _take_zone(turn, frame, zone)
     elif frame.step in (TZ, TZ_PICK) and classify_smalltalk(text) in ("thanks", "ok"):
         # "gracias", "merci", "ok": no place (a session-30 chat: "gracias" was read as Gràcia,
         # Barcelona, and the zone set to Madrid); the question asked again, kindly
@@ -360,6 +379,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
                 else turn.fresh(f"onboarding.time_{exc.code}", text=text[:40])
             )
     elif frame.step == REASON:
+        other = OnboardingData.of(frame).other
+        if other is not None and half_named(text) == ("pm" if other >= "12" else "am"):
+            # "pm" after "9" was read as 09:00 and 21:00 offered: the other half taken (a blind
+            # play-test, session 45: "pm" was kept as the reason)
+            await _take_time(turn, frame, time.fromisoformat(other))
+            return
         if not text.strip().isdigit() and (said := only_a_time(text)) is not None:
             # "9pm" or "after the kids are in bed" typed at the reason: the time changed, it
             # is no reason (a time tapped by mistake, then the one they meant)
@@ -554,14 +579,16 @@ def _is_time(text: str) -> bool:
     return True
 
 
-async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
+async def _take_date(turn: Turn, frame: Frame, raw: str, *, ask_next: bool = True) -> None:
     today = journey.provisional_today(turn.now, turn.user.tz)
     if told_a_slip(raw) and (contact := find_start_date(raw, today=today)) is not None:
         # "actually i texted him yesterday so idk" (a session-29 chat: counted from yesterday,
         # Day 2): No Contact starts the day after the last contact
         turn.say(turn.t("onboarding.date_after_contact"))
         days = max((today - contact).days - 1, 0)
-        await _take_date(turn, frame, f"{days} days ago" if days else "today")
+        await _take_date(
+                turn, frame, f"{days} days ago" if days else "today", ask_next=ask_next
+            )
         return
     try:
         parse_start_date(raw, today=today)
@@ -571,12 +598,14 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
             if find_start_date(raw, today=today - timedelta(days=1)) == found:
                 # A date named ("he moved out on the 14th"): kept as that date, whatever
                 # "today" turns out to be on their own calendar.
-                await _take_date(turn, frame, found.isoformat())
+                await _take_date(turn, frame, found.isoformat(), ask_next=ask_next)
                 return
             # Relative ("2 weeks ago"): kept as days back, so it is read again on their own
             # calendar at the end.
             days = (today - found).days
-            await _take_date(turn, frame, f"{days} days ago" if days else "today")
+            await _take_date(
+                turn, frame, f"{days} days ago" if days else "today", ask_next=ask_next
+            )
             return
         if exc.code == "unrecognised" and _not_english(turn, frame, raw):
             return
@@ -605,7 +634,55 @@ async def _take_date(turn: Turn, frame: Frame, raw: str) -> None:
     )
     change = [[(turn.label("onboarding.btn_change_date"), FLOW.button(frame, "redate"))]]
     turn.say(understood, inline(change))
-    ask(turn, frame)
+    if ask_next:
+        ask(turn, frame)
+
+
+# "I live in Toronto", "im in manila btw", "based in leeds": a place told beside the date
+_PLACE_TOLD = re.compile(
+    r"\b(?:i live in|i am living in|i m living in|i am in|i m in|living in|based in|i am from"
+    r"|i m from|here in|i am based in|i m based in) ([a-z][a-z .'-]{1,40}?)(?:\s*(?:btw|by the"
+    r" way|now|atm|rn|lol))?\s*(?:[.,;!?]|$)"
+)
+
+
+def _place_told(text: str) -> str | None:
+    """The zone of a place told with another answer ("I live in Toronto"), when the place is
+    known and names one zone; None otherwise."""
+    found = _PLACE_TOLD.search(normalize(text) + ".")
+    if found is None:
+        return None
+    candidates = resolve_timezone(found.group(1).strip())
+    return candidates[0].zone if len(candidates) == 1 else None
+
+
+# Towns named like everyday words: typed alone at the date, they are the word ("nice")
+_TOWN_WORDS = frozenset(
+    {
+        "nice", "peace", "freedom", "split", "bath", "mobile", "reading", "sale", "hope",
+        "normal", "paradise", "liberty", "independence", "victory", "unity", "surprise", "eagle",
+        "deal", "march", "may", "april", "june", "august", "ok", "okay", "sure", "fine",
+    }
+)
+
+
+def _place_alone(turn: Turn, text: str) -> str | None:
+    """The zone of a place typed alone where the start date was asked ("mexico city"): a few
+    words, no date in them, naming one zone; None otherwise."""
+    words = normalize(text).split()
+    if not words or len(words) > 4 or _is_time(text):
+        return None
+    if len(words) == 1 and words[0] in _TOWN_WORDS:
+        return None
+    today = journey.provisional_today(turn.now, turn.user.tz)
+    try:
+        parse_start_date(text, today=today)
+    except DateParseError:
+        if find_start_date(text, today=today) is not None:
+            return None
+        candidates = resolve_timezone(text)
+        return candidates[0].zone if len(candidates) == 1 else None
+    return None
 
 
 def _is_clock_time(text: str) -> bool:
@@ -664,14 +741,15 @@ async def _take_zone(turn: Turn, frame: Frame, zone: str, *, ask_next: bool = Tr
         ask(turn, frame)
 
 
-def setup_first(turn: Turn, command: str) -> bool:
-    """/pause or /resume in the middle of set-up: not "Tap /start to set your start date"
-    after a date was given (a session-30 chat), but set-up's question again, with why. False
-    when no set-up is under way (the caller says its own "not started")."""
+def setup_first(turn: Turn, command: str, key: str = "onboarding.setup_first") -> bool:
+    """/pause, /resume or /progress in the middle of set-up: not "Tap /start to set your start
+    date" after a date was given (a session-30 chat), but set-up's question again, with why,
+    in the words of `key`. False when no set-up is under way (the caller says its own "not
+    started")."""
     frame = turn.convo.find(NAME)
     if turn.user.onboarded or frame is None:
         return False
-    _resume_with(turn, frame, turn.t("onboarding.setup_first", command=command))
+    _resume_with(turn, frame, turn.t(key, command=command))
     return True
 
 
@@ -752,7 +830,7 @@ async def _take_time(turn: Turn, frame: Frame, at: time, other: time | None = No
         await _settled(turn, "daily.time_changed.time", time=at.strftime("%H:%M"), note=note)
         return
     turn.say(turn.t("onboarding.time_ok", time=at.strftime("%H:%M")) + note)
-    turn.convo.goto(frame, REASON)
+    turn.convo.goto(frame, REASON, other=None if other is None else other.strftime("%H:%M"))
     ask(turn, frame)
 
 
@@ -779,6 +857,11 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         return
     if said in ("bye", "thanks"):  # "gracias, buenas noches": set-up ends without a reason
         await _finish(turn, frame)
+        return
+    if said in ("good_news", "status", "privacy", "about", "cost"):
+        # "day 28!! almost there", "who reads this": news or a question, answered with the way
+        # back to this one, never kept as the reason (session 44's play-test: "Saved.")
+        await router.let_go(turn, frame, FLOW, read_text(text, turn.rt.matcher))
         return
     if frustrated(text) or _only_emoji(text):
         # "this is stupid", "💔": a mood, not a reason to show back on hard days (a helper's

@@ -6,6 +6,7 @@ from telegram import Update
 
 from bot.conversation.context import BotContext
 from bot.conversation.turn import Turn, open_turn
+from bot.handlers import onboarding
 from bot.services import charts, history
 
 
@@ -13,7 +14,8 @@ async def show_progress(update: Update, context: BotContext) -> None:
     """Send the progress picture, or say kindly that it needs a few more days."""
     async with open_turn(update, context) as turn:
         if not turn.user.onboarded:
-            turn.say(turn.t("progress.not_started"))
+            if not onboarding.setup_first(turn, "/progress", "onboarding.setup_first_progress"):
+                turn.say(turn.t("progress.not_started"))
             return
         data, spans, _ = await history.load_chart(
             session=turn.session,
