@@ -145,11 +145,12 @@ def classify_smalltalk(text: str) -> SmalltalkKind | None:
     """Return the kind of small talk ``text`` is, or None if it says anything more."""
     if not text or len(text) > 120:
         return None
-    if len(normalize(text).split()) > _MAX_WORDS:
-        return None
+    # Too long to be small talk whole, it may still be small talk sentence by sentence ("Good
+    # evening. My daughter installed this for me and I am not certain how it works.")
+    long = len(normalize(text).split()) > _MAX_WORDS
     if _THANKS_IN_SCRIPT.fullmatch(text.strip().lower()):
         return "thanks"  # "спасибо", "شكرا", "ありがとう": nothing is left once normalised
-    whole = _classify_piece(text)
+    whole = None if long else _classify_piece(text)
     if whole in ("good_news", "thanks") and _ROLLED_EYES.search(text):
         # "so proud of me 🙄", "great advice thanks robot 🙄" (a helper's chat, session 41:
         # "That's brilliant"): said with rolled eyes, not glad
@@ -164,6 +165,8 @@ def classify_smalltalk(text: str) -> SmalltalkKind | None:
     kinds: set[SmalltalkKind] = set()
     what_next = False
     for piece in pieces:
+        if len(normalize(piece).split()) > _MAX_WORDS:
+            return None
         kind = _classify_piece(piece)
         if kind is None:
             return None  # part of the message is something else: not small talk
