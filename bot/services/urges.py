@@ -465,7 +465,11 @@ def outcome_from_text(text: str) -> str | None:
         pattern = _WORDS.outcomes.get(outcome)
         if pattern is not None and pattern.search(folded):
             return outcome if outcome == CONTACTED or not asked else None
-    return PASSED if resisted(text) and not asked else None
+    if resisted(text) and not asked:
+        return PASSED
+    # "fine. deleted the draft. happy?" (a blind play-test, session 45: the answer about
+    # deleting photos): the draft let go, with a rhetorical question mark
+    return PASSED if draft_gone(text) and _ASKS.match(folded) is None else None
 
 
 _ASKS = re.compile(r"\s*(?:does|do|is|will|would|can|could|how|why|when|what|should)\b")
