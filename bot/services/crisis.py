@@ -708,8 +708,21 @@ _DENIED_WISH = re.compile(
 _WISH_TO_DIE = re.compile(r" ?(?:want|wanna) (?:to )?(?:die|be dead|kill myself|hurt myself)\b")
 
 
+# "i dont have a plan" (a session-44 play-test, said outside any talk: the emergency reply,
+# "i have a plan" read inside it): a plan denied; asked about gently, never let go
+_HAVE_A_PLAN = re.compile(r" ?(?:have|got|made) (?:a|any) plan\b")
+_DENIED_PLAN = re.compile(
+    r" (?:i |i really |i honestly |i actually )?(?:do not|dont|don t|did not|have not|never) $"
+)
+
+
 def _negated(hit: _Hit) -> bool:
     if _NEGATED.search(hit.norm, 0, hit.start + 1) is not None:
+        return True
+    if (
+        _HAVE_A_PLAN.match(hit.cue) is not None
+        and _DENIED_PLAN.search(hit.norm, 0, hit.start + 1) is not None
+    ):
         return True
     return (
         _WISH_TO_DIE.match(hit.cue) is not None
@@ -725,6 +738,10 @@ _LAUGHING = re.compile(
     # set r51a: the emergency reply)
     r"|\bwaved (?:back )?at (?:someone|somebody|a stranger|a guy|a girl|this guy|this girl)\b"
     r"|\b(?:mortif\w*|so awkward)\b"
+    # "ugh i wanna die, he saw me in my pyjamas at the corner shop" (tuning set r58a: the
+    # emergency reply)
+    r"|\b(?:saw|seen|caught) me in my (?:pyjamas|pajamas|pjs|trackies|joggers|sweats|dressing gown"
+    r"|onesie|slippers)\b|\b(?:saw|seen|caught) me (?:with )?(?:no|without) (?:make ?up|makeup)\b"
     r"|\bcalled (?:my|the|our) (?:teacher|boss|manager|lecturer|professor|prof|tutor|coach"
     r"|colleague|coworker|teammate|doctor|gp|dentist|barista|waiter|driver) (?:mum|mom|mummy"
     r"|mommy|babe|baby|bae|dad|daddy|love|darling|hun|honey|sweetie|bestie)\b"
@@ -795,7 +812,8 @@ def detect_crisis(text: str) -> CrisisSignal | None:
         hit = None
     if hit is not None:
         level = hit.rule.level
-        if level == "explicit" and _negated(hit):
+        denied = level == "explicit" and _negated(hit)
+        if denied:
             # "I'm not going to hurt myself, don't worry": still asked about, gently; unless
             # the rest says more ("i dont want to die, ... i've started cutting again")
             again = own.without(hit).first(
@@ -810,7 +828,10 @@ def detect_crisis(text: str) -> CrisisSignal | None:
             # the emergency reply; a wish to die said with a laugh can still be meant, so it
             # is never let go
             level = "passive"
-        if level != "explicit" and (
+        # a plan denied is not escalated by its own words ("i dont have a plan for tonight"
+        # names a plan and a time); a means told beside it is read by its own rule above
+        plan_denied = denied and hit.rule.level == "explicit" and _HAVE_A_PLAN.match(hit.cue)
+        if level != "explicit" and not plan_denied and (
             own.first(tables.escalate) is not None or own.first(tables.danger) is not None
         ):
             level = "explicit"

@@ -656,6 +656,18 @@ ROUNDS = {
     # emergency reply), checked 34 (11.3%). After its vetoes and a few phrases (one emergency
     # reply left):
     "crisis_tuning_r56b": Pinned((60, 300, 36, 14), 60, 34, 23, 10, 2, 2, in_reach_min=60),
+    # Session 45: one on the ten families held-out round 58 missed most, by family name only
+    # (120 crisis messages: affairs, giving away, goodbyes, no reason, drink or drugs, trapped,
+    # no future, no waking, intent and means said indirectly; 90 look-alikes; one in eight in
+    # other languages). Measured once before: reached 106, full 56, explicit 15, full alarms 4
+    # (two the emergency reply), checked 9 (10.0%). After its cues (preparations kept from
+    # someone, "done, not with him, with everything", "make it stop for good", a past attempt
+    # and feeling as then, next month's rent no worry, "if i fall in i fall in", no place at a
+    # wedding in june; a last day at a job, who gets the cat in the split, "morir de
+    # vergüenza", "he saw me in my pyjamas"):
+    "crisis_tuning_r58a": Pinned(
+        (120, 90, 70, 0), 117, 56, 15, 0, 1, 7, checked_target_met=False, in_reach_min=120
+    ),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
