@@ -1,0 +1,164 @@
+"""Session 45's rules, one by one: whether keeping safe breaks No Contact, asked in the danger
+talk; a half of the day typed alone; small talk told sentence by sentence; a draft deleted as
+an urge's outcome; a plan denied is asked about gently; the session's crisis cues and vetoes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.clocktime import half_named
+from bot.services.crisis import detect_crisis, mentions_harm
+from bot.services.safety_answers import asks_if_nc_fits, asks_if_safety_counts
+from bot.services.smalltalk import classify_smalltalk
+from bot.services.urges import PASSED, outcome_from_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does it count as breaking nc if i open the door? i didnt but",
+        "would calling the police count as contact",
+        "does opening the door break no contact",
+        "is it a slip if i answer the door",
+        "would it be breaking nc if i told him to leave",
+    ],
+)
+def test_keeping_safe_asked_about_as_contact(text: str) -> None:
+    assert asks_if_safety_counts(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["is no contact even the right word for this", "he counts the days", "does it hurt"]
+)
+def test_other_questions_are_not_whether_keeping_safe_counts(text: str) -> None:
+    assert not asks_if_safety_counts(text)
+
+
+def test_whether_no_contact_fits_is_still_its_own_question() -> None:
+    assert asks_if_nc_fits("is no contact even the right word for this")
+
+
+@pytest.mark.parametrize(
+    ("text", "half"),
+    [
+        ("pm", "pm"),
+        ("PM!", "pm"),
+        ("i meant pm", "pm"),
+        ("the evening one", "pm"),
+        ("p.m.", "pm"),
+        ("at night pls", "pm"),
+        ("morning", "am"),
+        ("am", "am"),
+    ],
+)
+def test_a_half_of_the_day_typed_alone(text: str, half: str) -> None:
+    assert half_named(text) == half
+
+
+@pytest.mark.parametrize(
+    "text", ["my nights are the worst", "i want my evenings back", "9pm", "peace"]
+)
+def test_a_reason_or_a_time_is_not_a_half_of_the_day(text: str) -> None:
+    assert half_named(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Good evening. My daughter installed this for me and I am not certain how it works.",
+            "about",
+        ),
+        ("im not sure how this works", "about"),
+        ("so whos actually reading this then", "privacy"),
+        ("wait how long do u keep all this stuff about me", "privacy"),
+        ("ok delete everything im done", "privacy"),
+    ],
+)
+def test_small_talk_of_the_play_test(text: str, kind: str) -> None:
+    assert classify_smalltalk(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # long, and one sentence is something else: not small talk
+        "Good evening. My daughter installed this for me and I miss my husband every single day.",
+        "my daughter",
+    ],
+)
+def test_a_message_with_more_in_it_is_not_small_talk(text: str) -> None:
+    assert classify_smalltalk(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["fine. deleted the draft. happy?", "ok i deleted it lol", "deleted the message"]
+)
+def test_a_draft_deleted_is_the_urge_ridden_out(text: str) -> None:
+    assert outcome_from_text(text) == PASSED
+
+
+@pytest.mark.parametrize(
+    "text", ["should i delete the draft?", "can i delete the message"]
+)
+def test_a_question_about_deleting_is_no_outcome(text: str) -> None:
+    assert outcome_from_text(text) is None
+
+
+def test_a_deleted_draft_and_contact_is_contact() -> None:
+    assert outcome_from_text("deleted the draft but i called him") != PASSED
+
+
+@pytest.mark.parametrize("text", ["i dont have a plan", "i dont have a plan for tonight"])
+def test_a_plan_denied_is_asked_about_gently(text: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None, signal
+    assert signal.level == "passive", signal
+
+
+def test_a_plan_told_is_still_explicit() -> None:
+    signal = detect_crisis("i have a plan")
+    assert signal is not None, signal
+    assert signal.level == "explicit", signal
+
+
+# The session's cues, chosen on tuning set r58a (its texts, not held-out ones): each reaches
+# the gentle check or more.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gave my little sister my bracelet today. she doesnt know why",
+        "im done. like done done. not with him, with everything",
+        "gonna make it stop for good this time",
+        "tried once in 2019 and im feeling like i did then",
+        "rent is due next month but i wont need to worry about it",
+        "pissed and walking by the river lol if i fall in i fall in",
+        "dont bother putting me down for the wedding in june",
+        "ben artık bitirmek istiyorum. her şeyi. sonsuza kadar",
+    ],
+)
+def test_the_sessions_cues_reach_help(text: str) -> None:
+    assert detect_crisis(text) is not None or mentions_harm(text) == "strong", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last day at this job on friday, saying goodbye to everyone, new start monday",
+        "sorting out who gets the cat was the worst bit of the split but shes staying with me",
+        "i'm done with everything at this company. handing in my notice friday",
+    ],
+)
+def test_the_sessions_look_alikes_are_not_alarms(text: str) -> None:
+    assert detect_crisis(text) is None, text
+    assert mentions_harm(text) != "strong", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me quiero morir de la vergüenza, le di like a una foto vieja suya",
+     "ugh i wanna die, he saw me in my pyjamas at the corner shop"],
+)
+def test_embarrassment_is_never_the_emergency_reply(text: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is None or signal.level != "explicit", signal
