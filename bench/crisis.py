@@ -56,10 +56,10 @@ TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
 # in session 31, round 45 in session 32, round 46 in session 33, round 47 in session 34,
 # round 48 in session 35, round 49 in session 36, round 51 in session 38 (round 50 was the
 # FAQ's), round 52 in session 39, round 53 in session 40, round 54 in session 41, round 55 in
-# session 42, round 56 in session 43, round 57 in session 44.
+# session 42, round 56 in session 43, round 57 in session 44, round 58 in session 45.
 HELDOUT = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml"
-    for n in (41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57)
+    for n in (41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58)
 )
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 41)

@@ -440,6 +440,15 @@ ROUNDS = {
     # first 63/68), special 15, full alarms 1 (the emergency reply), checked 4 (3.7%), in
     # reach 108. On its last (no rule of the check changed): the same.
     "crisis_r57": Pinned((108, 108, 68, 24), 101, 62, 37, 15, 1, 4, in_reach_min=108),
+    # Held out: written blind in session 45 (the same 18 families and brief; 65 explicit, about
+    # a quarter in other languages), measured counts-only on the session's first code
+    # (f875df5): reached 92 (85.2%), full 56, explicit 38 (number first 59/65), special 18,
+    # full alarms 2 (one the emergency reply), checked 9 (8.3%), in reach 108. On its last
+    # (tuning set r58a's cues, chosen on the families this round missed most, by name only;
+    # a plan denied asked about gently): the same, to the figure.
+    "crisis_r58": Pinned(
+        (108, 108, 65, 24), 92, 56, 38, 18, 2, 9, checked_target_met=False, in_reach_min=108
+    ),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:

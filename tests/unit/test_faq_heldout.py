@@ -370,6 +370,11 @@ ROUNDS = {
     # 98 (94.2%), right 66, wrong 0, declined 22/25, quiet 24/25. On its last (the word
     # model's pick no longer joins a told message without ground): the same.
     "faq_r57": Pinned((104, 25, 25), 98, 66, 0, 22, 24),
+    # Held out (written 2026-12-07 by a helper of session 45 who saw only the answers' titles;
+    # English only). Measured on the session's first code (f875df5): reached 101 (97.1%),
+    # right 66, wrong 1, declined 18/25, quiet 24/25. On its last (phrasings for an ex who is
+    # seriously ill and shared subscriptions; small talk read sentence by sentence): the same.
+    "faq_r58": Pinned((104, 25, 25), 101, 66, 1, 18, 24),
 }
 
 
