@@ -38,6 +38,7 @@ SmalltalkKind = Literal[
     "someone_else",
     "apology",
     "lift",
+    "languages",
 ]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
@@ -77,6 +78,7 @@ _PRIORITY: tuple[SmalltalkKind, ...] = (
     "status",
     "privacy",
     "cost",
+    "languages",
     "about",
     "good_news",
     "apology",
