@@ -328,6 +328,11 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
             # "im gonna text him right now": don't send, first; then the number
             turn.say(turn.t("urge.strength_hold_on"), _strength_markup(frame))
             return
+        if strength is None and urges.ex_hard_news(text):
+            # "my ex has cancer. her sister posted it tonight" (a blind play-test, session 45:
+            # "Seeing their post can knock the air out of you"): the news heard, then the number
+            turn.say(turn.t("urge.strength_hard_news"), _strength_markup(frame))
+            return
         if strength is None and (cause := urges.trigger_from_text(text)) != "other":
             # "he posted a pic with a girl" before the number (terminal chat: it went to the
             # FAQ, which said "tap /urge first"): the cause heard, then the number

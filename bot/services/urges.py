@@ -441,6 +441,25 @@ def draft_gone(text: str) -> bool:
     return _DRAFT_GONE.search(normalize(text)) is not None
 
 
+# Something awful happened to the ex or their family ("my ex has cancer", "her dad died", "he
+# was in a car accident"): hard news, not a post or a place
+_EX_HARD_NEWS = re.compile(
+    r"\b(?:my ex|he|she|they|him|her|his|their)\b(?: \w+){0,4}? (?:has|had|have|got|is|was"
+    r"|were|been|just got|just been) (?:\w+ )?(?:cancer|a tumou?r|diagnosed|in (?:the )?hospital"
+    r"|in icu|in intensive care|in a coma|(?:in )?(?:a|an) (?:car |bad |serious |bike )?"
+    r"(?:accident|crash)|a stroke|a heart attack"
+    r"|seriously (?:ill|sick|hurt)|really (?:ill|sick)|very (?:ill|sick)|terminal|dying)\b"
+    r"|\b(?:his|her|their|my ex s) (?:mum|mom|mother|dad|father|brother|sister|nan|gran|grandma"
+    r"|grandad|grandpa|grandmother|grandfather) (?:just )?(?:died|passed away|passed|is dying"
+    r"|has cancer|is in hospital)\b"
+)
+
+
+def ex_hard_news(text: str) -> bool:
+    """ "my ex has cancer", "her dad died": something awful happened to the ex or theirs."""
+    return _EX_HARD_NEWS.search(normalize(text)) is not None
+
+
 def own_plan(text: str) -> bool:
     """ "i'll go for a walk", "gonna call my friend": a plan of their own, typed where a cause
     was asked; short, so that "i'll go for a walk past his house" is not taken for one."""
