@@ -180,3 +180,21 @@ async def test_no_plan_said_outside_any_talk_is_asked_about_gently(
     assert not said(reply, "sos.explicit_reply"), reply.plain
     assert "safe" in reply.plain.lower(), reply.plain  # still asked, never let go
     assert "I'm not safe" in reply.button_texts(), reply.button_texts()
+
+
+async def test_asking_for_another_language_is_told_english_only_kindly(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(emu.user(45011), "wait can u talk to me in spanish o solo ingles?")
+    assert _small_talk(reply, "languages"), reply.plain
+    assert "/sos" in reply.plain, reply.plain  # help in reach whatever the language
+
+
+async def test_hard_news_about_the_ex_at_the_urges_first_question_is_heard_as_that(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    _, news = await _talk(
+        emu.user(45012), "/urge", "my ex has cancer. her sister posted it tonight"
+    )
+    assert said(news, "urge.strength_hard_news"), news.plain
+    assert "10" in news.button_texts(), news.button_texts()  # the number is still asked

@@ -10,7 +10,7 @@ from bot.services.clocktime import half_named
 from bot.services.crisis import detect_crisis, mentions_harm
 from bot.services.safety_answers import asks_if_nc_fits, asks_if_safety_counts
 from bot.services.smalltalk import classify_smalltalk
-from bot.services.urges import PASSED, outcome_from_text
+from bot.services.urges import PASSED, ex_hard_news, outcome_from_text
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,36 @@ def test_the_sessions_look_alikes_are_not_alarms(text: str) -> None:
 def test_embarrassment_is_never_the_emergency_reply(text: str) -> None:
     signal = detect_crisis(text)
     assert signal is None or signal.level != "explicit", signal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wait can u talk to me in spanish o solo ingles?",
+        "do you speak french",
+        "is this available in german",
+        "only english?",
+    ],
+)
+def test_languages_asked_about(text: str) -> None:
+    assert classify_smalltalk(text) == "languages"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my ex has cancer. her sister posted it tonight",
+        "her dad died last week",
+        "he was in a car accident",
+        "they have been in hospital since friday",
+    ],
+)
+def test_hard_news_about_the_ex(text: str) -> None:
+    assert ex_hard_news(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["she posted a pic with her new bf", "he is sick of me", "i had an accident at work"]
+)
+def test_not_hard_news_about_the_ex(text: str) -> None:
+    assert not ex_hard_news(text)
