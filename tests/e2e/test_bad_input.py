@@ -256,6 +256,12 @@ def date_ok(runner: BotRunner, text: str) -> bool:
     return True
 
 
+def date_or_place_ok(runner: BotRunner, text: str) -> bool:
+    """At the start date, a date; or a place typed alone ("mexico city"), which sets the time
+    zone and asks for the date again (session 45)."""
+    return date_ok(runner, text) or (len(text.split()) <= 4 and len(resolve_timezone(text)) == 1)
+
+
 def time_ok(runner: BotRunner, text: str) -> bool:
     try:
         parse_clock_time(text)
@@ -282,9 +288,9 @@ NEVER: Callable[[BotRunner, str], bool] = lambda runner, text: False  # noqa: E7
 ANY: Callable[[BotRunner, str], bool] = lambda runner, text: True  # noqa: E731
 
 PROMPTS = [
-    Prompt("onboarding date", at_ob_date, date_ok,
+    Prompt("onboarding date", at_ob_date, date_or_place_ok,
            frozenset({((("ob", "date"),), (("ob", "date_typed"),))})),
-    Prompt("onboarding typed date", at_ob_date_typed, date_ok),
+    Prompt("onboarding typed date", at_ob_date_typed, date_or_place_ok),
     Prompt("onboarding time zone", at_ob_tz, lambda r, t: bool(resolve_timezone(t))),
     Prompt("onboarding daily time", at_ob_time, time_ok),
     Prompt("onboarding reason", at_ob_reason, lambda r, t: len(clean(t)) <= MAX_REASON_CHARS),
