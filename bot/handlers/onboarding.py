@@ -586,9 +586,7 @@ async def _take_date(turn: Turn, frame: Frame, raw: str, *, ask_next: bool = Tru
         # Day 2): No Contact starts the day after the last contact
         turn.say(turn.t("onboarding.date_after_contact"))
         days = max((today - contact).days - 1, 0)
-        await _take_date(
-                turn, frame, f"{days} days ago" if days else "today", ask_next=ask_next
-            )
+        await _take_date(turn, frame, f"{days} days ago" if days else "today", ask_next=ask_next)
         return
     try:
         parse_start_date(raw, today=today)

@@ -1474,11 +1474,11 @@ _HEARD = (
     _Heard("sdo", apologises, "no_sorry", None),
     # "can he see that I use this bot?": who can read the chat, answered in the talk
     _Heard("sdo", asks_who_sees, "privacy_in_talk", None),
-    # "he used to hit me. is 'no contact' even the right word for this": yes, and it is not a
-    # safety plan on its own (a helper's chat: "keep the door shut" again)
     # "does it count as breaking nc if i open the door?": keeping safe never counts (a blind
     # play-test, session 45, got "with someone who hit you": nobody had said so)
     _Heard("d", asks_if_safety_counts, "safety_not_a_slip", Step.ASKED),
+    # "he used to hit me. is 'no contact' even the right word for this": yes, and it is not a
+    # safety plan on its own (a helper's chat: "keep the door shut" again)
     _Heard("d", asks_if_nc_fits, "nc_and_abuse", Step.ASKED),
     # "i texted him again. day 2 and i already failed" (terminal chat): the slip heard, in the
     # talk's light; the count can wait
