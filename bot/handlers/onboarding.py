@@ -922,6 +922,12 @@ async def _take_reason(turn: Turn, frame: Frame, text: str) -> None:
         turn.say(turn.t("onboarding.reason_is_missing"))
         ask(turn, frame)
         return
+    if reasons.news_told(text):
+        # "I learned today that he is living with someone else. We were married 31 years."
+        # (a blind play-test, session 45: saved as the reason): heard and answered as what it
+        # is, with the way back to this question
+        await router.let_go(turn, frame, FLOW, reading)
+        return
     if reasons.only_a_feeling(text):
         # "I'm 71 and I feel silly being heartbroken at my age" (a session-31 chat: kept, to be
         # shown back on hard days): heard, and the question asked again, skip one tap away

@@ -82,6 +82,26 @@ def only_a_feeling(text: str) -> bool:
     return shares_a_feeling(text) and _WANTS.search(normalize(text)) is None
 
 
+# News about them told in several sentences at "what's one reason?" ("I must be honest with
+# you. I learned today that he is living with someone else. We were married 31 years."; a
+# blind play-test, session 45: saved, to be shown back on hard days)
+_ABOUT_THEM = re.compile(r"\b(?:he|she|they|him|her|them|his|their|my ex)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+")
+
+
+def news_told(text: str) -> bool:
+    """Several sentences about them, with nothing wanted and no reason's cue in them: told,
+    not a reason to keep."""
+    sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
+    norm = normalize(text)
+    return (
+        len(sentences) >= 2
+        and _ABOUT_THEM.search(norm) is not None
+        and _WANTS.search(norm) is None
+        and _REASON_CUE.search(norm) is None
+    )
+
+
 def doubted_by_the_model_alone(text: str) -> bool:
     """ "I want to be a better father and not spend every evening on my phone waiting for
     her": a reason, taken for harm by the word model alone (a session-31 chat: asked "are you

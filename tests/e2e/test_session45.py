@@ -198,3 +198,20 @@ async def test_hard_news_about_the_ex_at_the_urges_first_question_is_heard_as_th
     )
     assert said(news, "urge.strength_hard_news"), news.plain
     assert "10" in news.button_texts(), news.button_texts()  # the number is still asked
+
+
+async def test_news_about_the_ex_told_at_the_reason_is_not_kept_as_one(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(45013)
+    await to_the_reason(user)
+    await user.send(
+        "I must be honest with you. I learned today that he is living with someone else. "
+        "We were married 31 years."
+    )
+    heard = await user.reply()
+    assert not said(heard, "onboarding.reason_saved"), heard.plain
+    assert any("setting you up" in b for b in heard.button_texts()), heard.button_texts()
+    await user.send("/reasons")
+    shown = await user.reply()
+    assert "married 31 years" not in shown.plain, shown.plain

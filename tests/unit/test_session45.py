@@ -8,6 +8,7 @@ import pytest
 
 from bot.services.clocktime import half_named
 from bot.services.crisis import detect_crisis, mentions_harm
+from bot.services.reasons import news_told
 from bot.services.safety_answers import asks_if_nc_fits, asks_if_safety_counts
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.urges import PASSED, ex_hard_news, outcome_from_text
@@ -195,3 +196,29 @@ def test_hard_news_about_the_ex(text: str) -> None:
 )
 def test_not_hard_news_about_the_ex(text: str) -> None:
     assert not ex_hard_news(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I must be honest with you. I learned today that he is living with someone else. "
+        "We were married 31 years.",
+        "I have not contacted him. I only wished to ask him why.",
+    ],
+)
+def test_news_told_at_the_reason_is_no_reason(text: str) -> None:
+    assert news_told(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He lied to me. I deserve better.",
+        "she cheated. twice.",
+        "my kids. they need me present",
+        "he never listened. not once",
+        "i want my peace back",
+    ],
+)
+def test_reasons_in_several_sentences_are_still_reasons(text: str) -> None:
+    assert not news_told(text)
