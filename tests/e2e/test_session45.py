@@ -215,3 +215,17 @@ async def test_news_about_the_ex_told_at_the_reason_is_not_kept_as_one(
     await user.send("/reasons")
     shown = await user.reply()
     assert "married 31 years" not in shown.plain, shown.plain
+
+
+async def test_a_legal_question_beside_the_topics_is_declined_not_answered(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (reply,) = await _talk(
+        emu.user(45014),
+        "custody hearing next week, what should i say to the judge so i get the kids more",
+    )
+    kids = CONTENT.faq_entries["kids"]
+    assert not reply.plain.startswith(tghtml.to_plain(kids.answer[0])[:40]), reply.plain
+    assert CONTENT.faq is not None
+    declined = [tghtml.to_plain(v)[:30] for v in CONTENT.faq.out_of_scope]
+    assert any(reply.plain.startswith(d) for d in declined), reply.plain

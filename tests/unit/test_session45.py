@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.content import load_content
 from bot.services.clocktime import half_named
 from bot.services.crisis import detect_crisis, mentions_harm
+from bot.services.faq import FaqMatcher
+from bot.services.reading import read_text
 from bot.services.reasons import news_told
 from bot.services.safety_answers import asks_if_nc_fits, asks_if_safety_counts
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.urges import PASSED, ex_hard_news, outcome_from_text
+
+_MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 
 
 @pytest.mark.parametrize(
@@ -222,3 +227,31 @@ def test_news_told_at_the_reason_is_no_reason(text: str) -> None:
 )
 def test_reasons_in_several_sentences_are_still_reasons(text: str) -> None:
     assert not news_told(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "custody hearing next week, what should i say to the judge so i get the kids more",
+        "landlord is keeping the deposit and both our names r on it. legally who gets it back",
+        "how do i unblock him on whatsapp, i cant find the button",
+        "does snapchat tell them if i screenshot their story",
+        "is there a way to read his whatsapp msgs without him knowing",
+        "im a scorpio hes a leo, do the stars say we get back together?",
+    ],
+)
+def test_requests_beside_the_topics_are_declined(text: str) -> None:
+    assert read_text(text, _MATCHER).declined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should i block him on whatsapp",
+        "we have kids together, how does no contact work",
+        "my ex has cancer, do i reach out",
+        "should i unblock him",
+    ],
+)
+def test_questions_the_answers_cover_are_not_declined(text: str) -> None:
+    assert not read_text(text, _MATCHER).declined
