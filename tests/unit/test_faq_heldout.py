@@ -373,8 +373,9 @@ ROUNDS = {
     # Held out (written 2026-12-07 by a helper of session 45 who saw only the answers' titles;
     # English only). Measured on the session's first code (f875df5): reached 101 (97.1%),
     # right 66, wrong 1, declined 18/25, quiet 24/25. On its last (phrasings for an ex who is
-    # seriously ill and shared subscriptions; small talk read sentence by sentence): the same.
-    "faq_r58": Pinned((104, 25, 25), 101, 66, 1, 18, 24),
+    # seriously ill and shared subscriptions; small talk read sentence by sentence; requests beside
+    # the topics declined, chosen on tuning set r58a): declined 20, the rest the same.
+    "faq_r58": Pinned((104, 25, 25), 101, 66, 1, 20, 24),
 }
 
 
