@@ -433,6 +433,7 @@ _DRAFT_GONE = re.compile(
     r"|everything|the lot)\b"
     r"(?! (?:to|for) (?:my|the) (?:boss|mum|mom|landlord|work))"
     r"|\bi (?:did not|never|will not|am not going to) (?:send|sent) (?:it|the text|the message)\b"
+    r"(?! yet\b)"
 )
 
 

@@ -255,3 +255,7 @@ def test_requests_beside_the_topics_are_declined(text: str) -> None:
 )
 def test_questions_the_answers_cover_are_not_declined(text: str) -> None:
     assert not read_text(text, _MATCHER).declined
+
+
+def test_not_sent_yet_is_no_draft_let_go() -> None:
+    assert outcome_from_text("i didnt send it yet") is None
