@@ -450,6 +450,7 @@ _EX_HARD_NEWS = re.compile(
     r"|in icu|in intensive care|in a coma|(?:in )?(?:a|an) (?:car |bad |serious |bike )?"
     r"(?:accident|crash)|a stroke|a heart attack"
     r"|seriously (?:ill|sick|hurt)|really (?:ill|sick)|very (?:ill|sick)|terminal|dying)\b"
+    r"(?! (?:of|to|for|on)\b)"
     r"|\b(?:his|her|their|my ex s) (?:mum|mom|mother|dad|father|brother|sister|nan|gran|grandma"
     r"|grandad|grandpa|grandmother|grandfather) (?:just )?(?:died|passed away|passed|is dying"
     r"|has cancer|is in hospital)\b"

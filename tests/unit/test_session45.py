@@ -259,3 +259,14 @@ def test_questions_the_answers_cover_are_not_declined(text: str) -> None:
 
 def test_not_sent_yet_is_no_draft_let_go() -> None:
     assert outcome_from_text("i didnt send it yet") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["he is really sick of me", "he is dying to text me lol", "she is dying for a pint"]
+)
+def test_idioms_of_sickness_and_dying_are_no_hard_news(text: str) -> None:
+    assert not ex_hard_news(text)
+
+
+def test_sick_with_an_illness_is_hard_news() -> None:
+    assert ex_hard_news("shes very sick with covid")
