@@ -270,3 +270,16 @@ def test_idioms_of_sickness_and_dying_are_no_hard_news(text: str) -> None:
 
 def test_sick_with_an_illness_is_hard_news() -> None:
     assert ex_hard_news("shes very sick with covid")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he was in a car accident on friday",
+        "she has cancer to deal with now",
+        "he has been in hospital for a week",
+        "he had a stroke on monday",
+    ],
+)
+def test_hard_news_with_more_after_it(text: str) -> None:
+    assert ex_hard_news(text)
