@@ -11,20 +11,12 @@ plan", said outside any talk, is asked about gently, not given the emergency rep
 
 from __future__ import annotations
 
-from bot.emulator.driver import BotMessage
 from bot.emulator.server import BotApiEmulator
 from bot.services import tghtml
 from tests.e2e.test_safety import CONTENT, said
 from tests.e2e.test_session38 import _talk
+from tests.e2e.test_session44 import _small_talk
 from tests.harness import BotRunner, to_the_reason
-
-
-def _small_talk(reply: BotMessage, kind: str) -> bool:
-    """Whether the reply is one of the small-talk answers of this kind (any wording)."""
-    assert CONTENT.faq is not None
-    return any(
-        reply.plain.startswith(tghtml.to_plain(v)[:40]) for v in CONTENT.faq.smalltalk[kind]
-    )
 
 
 async def test_asking_if_keeping_the_door_shut_breaks_no_contact_assumes_no_violence(
