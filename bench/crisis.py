@@ -56,10 +56,11 @@ TUNED = ROOT / "tests" / "data" / "crisis_labelled.yaml"
 # in session 31, round 45 in session 32, round 46 in session 33, round 47 in session 34,
 # round 48 in session 35, round 49 in session 36, round 51 in session 38 (round 50 was the
 # FAQ's), round 52 in session 39, round 53 in session 40, round 54 in session 41, round 55 in
-# session 42, round 56 in session 43, round 57 in session 44, round 58 in session 45.
+# session 42, round 56 in session 43, round 57 in session 44, round 58 in session 45, round 59
+# in session 46.
 HELDOUT = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml"
-    for n in (41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58)
+    for n in (41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58, 59)
 )
 PREVIOUS = tuple(
     ROOT / "tests" / "data" / "heldout" / f"crisis_r{n}.yaml" for n in range(7, 41)
@@ -133,13 +134,18 @@ PREVIOUS = tuple(
 # of the five families round 55 missed most and 150 look-alikes sharing their words: reached
 # 126, 5 emergency replies, 27 checked before its rules; r56a (2026-12-07, forty-third
 # session), 180 crisis and 180 ordinary messages, half the crisis ones indirect, about a third
-# in other languages: reached 156, 2 emergency replies, 17 checked before its rules.
+# in other languages: reached 156, 2 emergency replies, 17 checked before its rules; r58a
+# (2026-12-07, forty-fifth session), 120 crisis messages of the ten families round 58 missed
+# most and 90 look-alikes: reached 106, 2 emergency replies, 9 checked before its rules; r59a
+# (2026-12-08, forty-sixth session), 120 crisis messages of the nine families round 59 missed
+# (affairs, drink or drugs, attempts, giving away, means, plans, no waking, the ex at risk,
+# intent) and 90 look-alikes: reached 104, 1 emergency reply, 8 checked before its rules.
 EXTRA = tuple(
     ROOT / "tests" / "data" / f"crisis_tuning_{n}.yaml"
     for n in ("r8", "r15a", "r15b", "r21a", "r26a", "r26b", "r27a", "r27b", "r28a", "r28b",
               "r29a", "r29b", "r30a", "r31a", "r32a", "r32b", "r32c", "r32d",
               "r33a", "r34a", "r38a", "r43a", "r43b", "r44a", "r45a", "r46a", "r47a", "r49a",
-              "r51a", "r52a", "r53a", "r54a", "r54c", "r55a", "r55b", "r56a")
+              "r51a", "r52a", "r53a", "r54a", "r54c", "r55a", "r55b", "r56a", "r58a", "r59a")
 )
 
 

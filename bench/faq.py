@@ -59,6 +59,7 @@ FRESH_HELDOUT = {
     "r56": ROOT / "tests" / "data" / "heldout" / "faq_r56.yaml",
     "r57": ROOT / "tests" / "data" / "heldout" / "faq_r57.yaml",
     "r58": ROOT / "tests" / "data" / "heldout" / "faq_r58.yaml",
+    "r59": ROOT / "tests" / "data" / "heldout" / "faq_r59.yaml",
 }
 PREVIOUS = {"r3": ROOT / "tests" / "data" / "heldout" / "faq_r3.yaml",
             "r4": ROOT / "tests" / "data" / "heldout" / "faq_r4.yaml",

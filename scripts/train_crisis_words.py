@@ -82,6 +82,8 @@ HELD_OUT = (
     "tests/data/heldout/faq_r57.yaml",
     "tests/data/heldout/crisis_r58.yaml",
     "tests/data/heldout/faq_r58.yaml",
+    "tests/data/heldout/crisis_r59.yaml",
+    "tests/data/heldout/faq_r59.yaml",
 )
 # Round 43 (thirtieth session): learning tuning sets crisis r43a and FAQ r43a as well was
 # measured and not landed: it reached every message of r43a it learnt, but lost one crisis

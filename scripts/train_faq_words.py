@@ -59,6 +59,8 @@ HELD_OUT = (
     "tests/data/heldout/faq_r57.yaml",
     "tests/data/heldout/crisis_r58.yaml",
     "tests/data/heldout/faq_r58.yaml",
+    "tests/data/heldout/crisis_r59.yaml",
+    "tests/data/heldout/faq_r59.yaml",
 )
 # Chosen by leaving each of FAQ rounds 10 to 15 out in turn (786 questions; README.md,
 # "Benchmarks").

@@ -710,9 +710,15 @@ _WISH_TO_DIE = re.compile(r" ?(?:want|wanna) (?:to )?(?:die|be dead|kill myself|
 
 # "i dont have a plan" (a session-44 play-test, said outside any talk: the emergency reply,
 # "i have a plan" read inside it): a plan denied; asked about gently, never let go
-_HAVE_A_PLAN = re.compile(r" ?(?:have|got|made) (?:a|any) plan\b")
+# "have it figured out" too: "its not like i have it figured out or anything", typed at "are
+# you safe?" (session 46's play-test: the emergency reply, read as a plan)
+_HAVE_A_PLAN = re.compile(
+    r" ?(?:(?:have|got|made) (?:a|any) plan|(?:have|got) it (?:all )?(?:figured|worked|planned)"
+    r"(?: out)?)\b"
+)
 _DENIED_PLAN = re.compile(
-    r" (?:i |i really |i honestly |i actually )?(?:do not|dont|don t|did not|have not|never) $"
+    r" (?:(?:i |i really |i honestly |i actually )?(?:do not|dont|don t|did not|have not|never)"
+    r"|(?:it is |it s |its )?not like i) $"
 )
 
 

@@ -449,6 +449,13 @@ ROUNDS = {
     "crisis_r58": Pinned(
         (108, 108, 65, 24), 92, 56, 38, 18, 2, 9, checked_target_met=False, in_reach_min=108
     ),
+    # Held out: written blind in session 46 (the same 18 families and brief; 42 explicit, about
+    # a quarter in other languages), measured counts-only on the session's first code
+    # (cc68547): reached 98 (90.7%), full 70, explicit 20 (number first 36/42), special 16,
+    # full alarms 2 (both the emergency reply), checked 5 (4.6%), in reach 108. On its last
+    # (tuning set r59a's cues, chosen on the families this round missed, by name only): the
+    # same, to the figure.
+    "crisis_r59": Pinned((108, 108, 42, 24), 98, 70, 20, 16, 2, 5, in_reach_min=108),
     # Tuning sets from two new writers (tests/data/), written for tuning. Measured once before
     # it: r15a reached 131, checked 8, full alarms 3; r15b reached 123, checked 7, full alarms
     # 4. After round 15's second pass of rules, chosen on them:
@@ -677,6 +684,16 @@ ROUNDS = {
     "crisis_tuning_r58a": Pinned(
         (120, 90, 70, 0), 117, 56, 15, 0, 1, 7, checked_target_met=False, in_reach_min=120
     ),
+    # Session 46: one on the nine families held-out round 59 missed, by family name only (120
+    # crisis messages: affairs, drink or drugs, attempts, giving away, means, plans, no waking,
+    # the ex at risk, intent; 90 look-alikes; a fifth in other languages). Measured once before:
+    # reached 104, full 65, explicit 33, special 6, full alarms 2 (one the emergency reply),
+    # checked 8 (8.9%). After its cues (checking out for good, "remember me then", on the edge
+    # at a lookout, "that's the day i'm doing it", "after that i'm out", blood everywhere, a
+    # whole prescription taken, the ex's overdose told by others, phrases in Polish, Dutch,
+    # Turkish, Italian, Portuguese) and vetoes (a garage that rang, waking groggy for an
+    # interview, medicine as the doctor said):
+    "crisis_tuning_r59a": Pinned((120, 90, 80, 15), 118, 70, 35, 11, 0, 2, in_reach_min=120),
 }
 _MATCHER = FaqMatcher(list(load_content().faq_entries.values()))
 

@@ -376,6 +376,10 @@ ROUNDS = {
     # seriously ill and shared subscriptions; small talk read sentence by sentence; requests beside
     # the topics declined, chosen on tuning set r58a): declined 20, the rest the same.
     "faq_r58": Pinned((104, 25, 25), 101, 66, 1, 20, 24),
+    # Held out (written 2026-12-08 by a helper of session 46 who saw only the answers' titles;
+    # English only). Measured on the session's first code (cc68547): reached 103 (99.0%),
+    # right 74, wrong 0, declined 23/25, quiet 25/25. On its last: the same.
+    "faq_r59": Pinned((104, 25, 25), 103, 74, 0, 23, 25),
 }
 
 
