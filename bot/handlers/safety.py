@@ -714,6 +714,7 @@ async def _answer_crisis(
             past=harm_in_past(text),
             minor=minor_said(text),
             turned_to_self=turned_to_self,
+            about_images=_IMAGE_WORDS.search(normalize(text)) is not None,
         )
     if signal.kind == "danger_from_other" and not data.images and has_a_key(text):
         # "he still has a key": the lock, before the closing question
@@ -756,6 +757,14 @@ def _country_being_chosen(convo: Conversation) -> str | None:
     return country_for_zone(zone) if isinstance(zone, str) else None
 
 
+# What a threat to share images is told with: a message without them, in a talk about images,
+# tells of something else (him outside the building)
+_IMAGE_WORDS = re.compile(
+    r"\b(?:pics?|photos?|pictures?|images?|nudes?|videos?|vids?|post\w*|send\w*|sent|shar\w*"
+    r"|leak\w*|upload\w*|screenshots?|online|boss|instagram|insta|snap\w*|tiktok|facebook)\b"
+)
+
+
 def _done_key(done: str, serious: bool) -> str:
     """The reply to something done: taken, a serious injury (call now), or an injury."""
     if done == "taken":
@@ -779,6 +788,7 @@ def _first_reply(
     minor: bool = False,
     on_way: bool = False,
     turned_to_self: bool = False,
+    about_images: bool = True,
 ) -> tuple[str, Step]:
     if signal.kind == "self_harm" and done == "injured" and minor and not serious:
         # "i relapsed last night. cut for the first time in 5 months. its not deep": looked
@@ -802,11 +812,15 @@ def _first_reply(
             key = "danger_reply_not_ex"
         if missing and not going_on:
             key = "danger_missing"  # "he used to hit me but i still miss him": why, and help
-        if data.at_door and not data.images:
+        # In a talk about images, the body's danger told ("and he was outside my building an
+        # hour ago. i saw his car": session 46's play-test got the images' steps again): the
+        # danger's own reply
+        images = data.images and about_images
+        if data.at_door and not images:
             key = "danger_at_door"  # at the door now: don't open, lock it, call (eighth probe)
             if not going_on and on_way:
                 key = "danger_on_way"  # "he's coming over" (a session-32 chat, with a knife)
-        if data.images:
+        if images:
             key = "images_now" if going_on else "images_reply"
         elif tracker and not data.at_door:
             key = "tracker"  # "is there stalkerware on my phone": how to look (probe 8 S14)
@@ -2479,10 +2493,26 @@ def _bare_yes_or_no(text: str) -> bool | None:
 _REPLY_ANSWERS = frozenset({("should-reply",), ("they-texted",), ("slip",), ("urge",)})
 
 
+# "anyway whats the longest anyones gone no contact on here lol" (session 46's play-test: "I
+# haven't gone anywhere. This sounds really hard right now")
+_NEW_SUBJECT = re.compile(
+    r"^(?:(?:ok|okay|so|lol|haha|hmm|um|well|but)\W+)*(?:anyway|anyways|anyhow|on another note"
+    r"|random (?:question|q|thought|but)|unrelated|changing the subject|change of subject"
+    r"|different question|other question|new question|totally different)\b"
+)
+
+
 def _changes_subject(reading: Reading) -> bool:
     """A clear question the FAQ answers or offers answers to ("should i just block him",
-    "what do i do with all his stuff", with or without "?"), or an urge to contact the ex: a
-    new subject."""
+    "what do i do with all his stuff", with or without "?"), a question said to be another
+    subject ("anyway whats the longest anyones gone no contact"), or an urge to contact the
+    ex: a new subject."""
+    if (
+        reading.harm is None
+        and not reading.feeling
+        and _NEW_SUBJECT.match(normalize(reading.text)) is not None
+    ):
+        return True
     if reading.match.kind == "suggest":  # offered, not answered: only a plain question
         return reading.asks and reading.harm is None and not reading.feeling
     return reading.urge or (reading.match.kind == "answer" and reading.asks)
