@@ -17,6 +17,7 @@ from bot.handlers import onboarding, urge
 from bot.services import daily
 from bot.services.dates import days_until
 from bot.services.durations import asks_to_resume, is_indefinite, parse_pause_days
+from bot.services.message_asks import DailyAsk, asks_how
 from bot.services.reading import read_text, struggle_kind
 from bot.services.schedule import PAUSED_INDEFINITELY
 from bot.services.slips import told_a_slip
@@ -75,6 +76,24 @@ async def _pause_for(turn: Turn, days: int | None, typed: str | None = None) -> 
     await daily.set_pause(session=turn.session, user=turn.user, until=until, now=turn.now)
     if days is not None:
         turn.say(turn.t("daily.paused_days", days=turn.days(days), next=describe_next(turn)))
+
+
+async def answer_ask(turn: Turn, ask: DailyAsk, typed: str) -> None:
+    """The daily messages asked about in words ("can u stop the daily msgs while im away?
+    back on the 20th", "how do i turn it back on when i land"): done, or answered plainly."""
+    if ask.kind == "pause":
+        await pause_typed(turn, ask.until or "")
+    elif ask.kind == "resume" and asks_how(typed):
+        paused = turn.user.paused_until is not None
+        turn.say(turn.fresh("daily.resume_how" if paused else "daily.resume_how_unpaused"))
+    elif ask.kind == "resume":
+        await resume_now(turn)
+    elif ask.kind == "time":
+        await onboarding.ask_single(turn, onboarding.TIME, None)
+    elif ask.kind == "trip":
+        turn.say(turn.fresh("daily.trip_asked"))
+    else:
+        turn.say(turn.fresh("daily.count_kept"))
 
 
 async def resume(update: Update, context: BotContext) -> None:

@@ -33,6 +33,7 @@ from bot.services.listening import (
     block_evaded,
     blocked_by_them,
     comparison,
+    dark_words,
     dating_again,
     delete_number,
     door_held,
@@ -98,6 +99,12 @@ NOT_SAFE = NOT_SAFE_DATA  # the safety talk's "I'm not safe" answer: lines and t
 SAME_AGAIN_WITHIN = timedelta(minutes=30)
 LONG_WORDS = 30  # a message this long is someone telling their story
 TOLD_WORDS = 20  # ... and one this long that matches nothing, a feeling told at length
+# the whole answer on what is kept and who can read it, noted so that a second asking soon
+# gets the part asked (listen.py)
+PRIVACY_ASKED = "privacy-asked"
+# good news heard: an excited message right after it is more of it, not a hard moment
+GOOD_NEWS = "good-news"
+GOOD_NEWS_WITHIN = timedelta(minutes=15)
 SHORT_WORDS = 6  # a message this short speaks of one thing
 SHOULD_REPLY = "should-reply"  # the answer offered under a message pasted from the ex
 NIGHTS = "lonely-night"  # the answer offered beside "i cant sleep", heard
@@ -613,9 +620,13 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
     if reading.smalltalk == "privacy":  # honest about who can read this chat, or how to erase
         key = "privacy.erase_asked" if asks_to_erase(reading.text) else "privacy.asked"
         turn.say(turn.t(key))
+        if key == "privacy.asked":  # asked again soon, the part asked (listen.py)
+            turn.rt.last_answers.note(turn.user.id, PRIVACY_ASKED, turn.now)
         return
     if reading.smalltalk is not None:
         turn.say(content.pick(faq.smalltalk[reading.smalltalk]))
+        if reading.smalltalk == "good_news":  # what follows it may be more of the same
+            turn.rt.last_answers.note(turn.user.id, GOOD_NEWS, turn.now)
         return
     not_safe_row: list[Row] = [_not_safe_row(turn)]
     if reading.harm != "strong" and (reading.body or reading.low_mood):
@@ -653,6 +664,10 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # "can you recommend a movie, i cant stop crying": declined kindly, the feeling heard
         # first (a session-34 chat: a request with sadness in it got the bare refusal)
         turn.say(turn.fresh("faq.declined_heard"), inline([*extra, _topics_row(turn)]))
+    elif reading.declined and reading.professional:
+        # "what form do i need for my divorce papers": where such help is found, then the
+        # topics (a session-45 play-test: the bare refusal)
+        send_menu(turn, turn.fresh("faq.declined_professional"), extra)
     elif reading.declined:
         send_menu(turn, Markup(content.pick(faq.out_of_scope)), extra)
     elif reading.heard_first:
@@ -750,7 +765,7 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         and reading.harm != "strong"
         and not reading.asks
         and not reading.urge
-        and (reading.harm == "weak" or match.kind == "none")
+        and (reading.harm == "weak" or (match.kind == "none" and dark_words(reading.text)))
     ):
         # "this song is killing me lol", "i'm dead 😂", "my boss will murder me lol" (a
         # session-43 play-test: "That sounds really hard" and the topic menu, "It sounds like
@@ -781,9 +796,28 @@ def answer_free_text(turn: Turn, reading: Reading) -> None:
         # "is this it?", the answer one tap away, never given outright.
         rows = _offer_rows(turn, [guess], menu=True)
         turn.say(_did_you_mean(turn, 1), inline(rows + extra))
+    elif _more_good_news(turn, reading):
+        # "the one i interviewed for 3 weeks ago!!!" right after "I GOT THE JOB" (session 46's
+        # play-test: "That's a lot to carry")
+        turn.say(turn.fresh("listen.glad_more"))
+        turn.rt.last_answers.note(turn.user.id, GOOD_NEWS, turn.now)
     else:
         key = "listen.asked" if reading.asks else "listen.heard"
         turn.say(turn.fresh(key), inline([*extra, _topics_row(turn)]))
+
+
+def _more_good_news(turn: Turn, reading: Reading) -> bool:
+    """Said with "!" or glad emoji, nothing sad, harmful or asked in it, soon after good news
+    was heard: more of the same."""
+    glad = "!" in reading.text or reading.emoji_bright
+    return (
+        glad
+        and reading.harm is None
+        and not reading.feeling
+        and not reading.urge
+        and not reading.asks
+        and turn.rt.last_answers.last(turn.user.id, turn.now, GOOD_NEWS_WITHIN) == GOOD_NEWS
+    )
 
 
 def _say_again(turn: Turn, entry_id: str, text: str, extra: list[Row]) -> None:

@@ -25,6 +25,8 @@ from bot.services.commands import command_asked
 from bot.services.durations import asks_daily_on, asks_to_resume
 from bot.services.language import asked_language, has_english, little_english, reply_code
 from bot.services.listening import drink_drive, practical_draft, write_for_me
+from bot.services.message_asks import daily_ask
+from bot.services.privacy_asks import privacy_asked
 from bot.services.reading import (
     Reading,
     asks_daily_time,
@@ -56,6 +58,8 @@ ENGLISH_ONLY_AGAIN = timedelta(minutes=30)
 # "can we talk about something else" said yes to: what follows is light talk for a while
 LIGHT = "light-talk"
 LIGHT_WITHIN = timedelta(minutes=30)
+# what is kept and who can read it, answered in full: asked again soon, the part asked
+PRIVACY_AGAIN = timedelta(minutes=30)
 
 
 def _command_asked(turn: Turn, text: str) -> str | None:
@@ -188,8 +192,20 @@ async def answer(turn: Turn, reading: Reading) -> None:
             turn.say(*await settings.render_menu(turn))
         return
     if reading.harm is None and can_they_read_this(reading.text):
-        # "can he see what i write here?": answered first, honestly (seventh probe M8)
-        turn.say(turn.t("privacy.asked"))
+        # "can he see what i write here?": answered first, honestly (seventh probe M8); asked
+        # again ("ok but could HE see this"), the part about him, not the whole answer twice
+        again = turn.rt.last_answers.last(turn.user.id, turn.now, PRIVACY_AGAIN)
+        turn.say(
+            turn.fresh("privacy.ex_sees")
+            if again == faq.PRIVACY_ASKED
+            else turn.t("privacy.asked")
+        )
+        turn.rt.last_answers.note(turn.user.id, faq.PRIVACY_ASKED, turn.now)
+        return
+    if reading.harm is None and (kept := privacy_asked(reading.text)) is not None:
+        # "like every msg i send?? all of them saved somewhere", "if i delete is it actually
+        # gone or just hidden" (session 46's play-test: "Questions like that can go round")
+        turn.say(turn.fresh(f"privacy.{kept}_asked"))
         return
     if reading.harm is None and asks_about_tracker(reading.text):
         # "how do i know if theres stalkerware on my phone": how to look, and plan first
@@ -246,6 +262,11 @@ async def answer(turn: Turn, reading: Reading) -> None:
         # once when the new value was said
         step = onboarding.TIME if asked[0] == "time" else onboarding.TZ
         await onboarding.ask_single(turn, step, asked[1])
+        return
+    if turn.user.onboarded and reading.harm is None and (ask := daily_ask(reading.text)):
+        # "can u stop the daily msgs while im away? back on the 20th", "how do i make the
+        # daily msg come earlier" (session 46's play-test: "Questions like that can go round")
+        await daily.answer_ask(turn, ask, reading.text)
         return
     if (
         reading.harm is None

@@ -26,6 +26,7 @@ from bot.handlers.safety import ask_if_safe
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import (
     TimeParseError,
+    clock_times_named,
     find_clock_time,
     half_named,
     only_a_time,
@@ -339,6 +340,16 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         try:
             await _take_time(turn, frame, parse_clock_time(text), other_half(text))
         except TimeParseError as exc:
+            if exc.code == "unrecognised" and len(named_all := clock_times_named(text)) >= 2:
+                # "uhh 9pm? or 9am idk whichever is less sad" (session 46's play-test: heard as
+                # a feeling, and set-up left): the times named, one tap each
+                offered = named_all[:3]
+                row = [
+                    (t.strftime("%H:%M"), FLOW.button(frame, "t", t.strftime("%H%M")))
+                    for t in offered
+                ]
+                turn.say(turn.fresh("onboarding.time_either"), inline([row]))
+                return
             if exc.code == "unrecognised" and (named := find_clock_time(text)) is not None:
                 # "7:30am before the kids wake up", "around 6 in the morning is when i wake
                 # up and it's the worst time honestly" (a session-33 chat: "are you safe?",
@@ -1055,7 +1066,11 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
         except TimeParseError:
             # "no messages please": answered at the step; "7:30am before the kids wake up":
             # the one time it names
-            return wants_no_messages(text) or find_clock_time(text) is not None
+            return (
+                wants_no_messages(text)
+                or find_clock_time(text) is not None
+                or len(clock_times_named(text)) >= 2
+            )
         return True
     return False
 

@@ -350,18 +350,27 @@ _PART_PREFERRED_RE = re.compile(
 )
 
 
+def clock_times_named(text: str) -> list[time]:
+    """Every time of day a message names with its minutes or its part of the day, earliest
+    first ("uhh 9pm? or 9am idk whichever is less sad" -> 09:00, 21:00)."""
+    if not isinstance(text, str) or len(text) > 4 * _MAX_INPUT:
+        return []
+    found: set[time] = set()
+    for m in _IN_TEXT_RE.finditer(fold(text)):
+        try:
+            found.add(parse_clock_time(m.group(1)))
+        except TimeParseError:
+            continue
+    return sorted(found)
+
+
 def find_clock_time(text: str) -> time | None:
     """The one time of day a longer message names, or None when it names none or several; a
     part of the day said to suit better ("mornings are better") when it names no hour."""
     if not isinstance(text, str) or len(text) > 4 * _MAX_INPUT:
         return None
-    found: set[time] = set()
+    found = set(clock_times_named(text))
     folded = fold(text)
-    for m in _IN_TEXT_RE.finditer(folded):
-        try:
-            found.add(parse_clock_time(m.group(1)))
-        except TimeParseError:
-            continue
     if not found and (part := _PART_PREFERRED_RE.search(folded)) is not None:
         try:
             found.add(parse_clock_time(part.group(1) or part.group(2)))

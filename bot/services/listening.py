@@ -192,6 +192,7 @@ class _ListeningData(DataModel):
     event_together: Regex
     at_door_calm: Regex
     laughing: Regex
+    dark_words: Regex
     told: dict[str, Regex]
     told_answers: dict[str, ToldAnswer]
 
@@ -698,6 +699,11 @@ def told(text: str) -> str | None:
 def laughing(text: str) -> bool:
     """ "lol", "haha", "😂", "💀" in the message: said with a laugh."""
     return _DATA.laughing.search(text.lower()) is not None
+
+
+def dark_words(text: str) -> bool:
+    """ "killing me", "dead", "murder", "💀": words that sound dark, said lightly or not."""
+    return _DATA.dark_words.search(text.lower()) is not None
 
 
 def told_answer(name: str) -> ToldAnswer:

@@ -27,6 +27,7 @@ from bot.services.listening import (
     low_mood,
     not_replying,
 )
+from bot.services.message_asks import daily_ask
 from bot.services.smalltalk import SmalltalkKind, classify_smalltalk, shares_a_feeling
 from bot.services.textnorm import DATA_DIR, DataModel, Regex, load_data, normalize
 from bot.services.urge_detect import detect_urge
@@ -40,6 +41,7 @@ class _ReadingData(DataModel):
     setting_asked: dict[str, Regex]
     win: Regex
     ties: Regex
+    professional: Regex
     her: Regex
     someone_else: Regex
     missing: list[Regex] = Field(min_length=1)
@@ -122,6 +124,8 @@ class Reading:
     feeling: bool
     harm: str | None  # "strong" | "weak" | None, from crisis.mentions_harm
     off_topic: bool = False  # a clear request for something else entirely (trivia, code...)
+    # ...and, among those, one for a professional who can see the papers (the law, a visa)
+    professional: bool = False
     # a request the word model reads as for something else, asked for ("whats a good
     # lasagna recipe"), where the rules above saw none; unlike off_topic, not a placing
     elsewhere: bool = False
@@ -320,6 +324,7 @@ def read_text(text: str, matcher: FaqMatcher) -> Reading:
         feeling=shares_a_feeling(text) or (emoji and not letters),
         harm=harm,
         off_topic=_off_topic(norm, requests),
+        professional=_DATA.professional.search(norm) is not None,
         elsewhere=match.elsewhere and requests,
         emoji_only=emoji and not letters,
         emoji_bright=emoji and not letters and _is_bright(text),
@@ -588,6 +593,7 @@ def about_the_bot(text: str) -> bool:
         or command_word(text) is not None
         or reasons_asked(text)  # "remove my reason" (session 28: a refuge, in a danger talk)
         or classify_smalltalk(text) == "status"
+        or daily_ask(text) is not None  # "how do i make the daily msg come earlier"
     )
 
 

@@ -39,6 +39,7 @@ SmalltalkKind = Literal[
     "apology",
     "lift",
     "languages",
+    "others",
 ]
 
 # Longest messages we still treat as pure small talk, in words after normalisation.
@@ -79,6 +80,7 @@ _PRIORITY: tuple[SmalltalkKind, ...] = (
     "privacy",
     "cost",
     "languages",
+    "others",
     "about",
     "good_news",
     "apology",
