@@ -5227,13 +5227,19 @@ _SEEN_BEFORE = re.compile(
 )
 
 
+# ... unless here again now ("he was outside last night and he's back now")
+_HERE_AGAIN = re.compile(
+    r"\b(?:now|right now|rn|still|again|is back|s back|are back|came back|coming back)\b"
+)
+
+
 def at_the_door(text: str) -> bool:
     """ "he's outside my flat right now banging on the door": the danger is here now (not
     "he keeps showing up outside my apartment", nor "he was outside an hour ago")."""
     return (
         _found(_AT_DOOR, text)
         and not _found(_HABITUAL, text)
-        and not _found(_SEEN_BEFORE, text)
+        and not (_found(_SEEN_BEFORE, text) and not _found(_HERE_AGAIN, text))
     )
 
 

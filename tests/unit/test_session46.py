@@ -18,6 +18,7 @@ from bot.services.listening import asks_streak_reset, dark_words, logistics_aske
 from bot.services.message_asks import asks_how, daily_ask
 from bot.services.privacy_asks import privacy_asked
 from bot.services.reading import read_text
+from bot.services.safety_answers import at_the_door
 from bot.services.smalltalk import classify_smalltalk
 from bot.services.urge_detect import detect_urge
 from bot.services.urges import parse_strength, trigger_from_text
@@ -368,3 +369,15 @@ def test_kids_logistics_asked_as_a_slip() -> None:
     )
     assert told is not None
     assert told.kind == "kids"
+
+
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("he was outside my building an hour ago. i saw his car", False),
+        ("he was outside my door last night and hes back now", True),
+        ("hes outside my door right now", True),
+    ],
+)
+def test_seen_at_the_door_hours_ago_is_not_at_the_door_now(text: str, now: bool) -> None:
+    assert at_the_door(text) is now, text
