@@ -22,7 +22,7 @@ from bot.conversation.keyboards import inline
 from bot.conversation.turn import Turn, open_turn
 from bot.handlers.faq import say_english_only
 from bot.handlers.progress import render_status, show_status_in
-from bot.handlers.safety import ask_if_safe
+from bot.handlers.safety import NOT_SAFE_DATA, ask_if_safe
 from bot.services import daily, journey, people, reasons
 from bot.services.clocktime import (
     TimeParseError,
@@ -48,6 +48,7 @@ from bot.services.progress import day_number, local_today
 from bot.services.reading import (
     about_the_bot,
     asks_of_you,
+    bereaved,
     is_skip,
     no_reason_yet,
     pause_for,
@@ -229,6 +230,12 @@ async def answer_text(turn: Turn, frame: Frame, text: str) -> None:
         # chat: read as a start date a week ago, "sorry" taken for a correction): none come
         # before set-up is done, and /pause holds them after; the question again
         _resume_with(turn, frame, turn.t("onboarding.no_messages_yet"))
+        return
+    if frame.step in (DATE, DATE_TYPED) and bereaved(text):
+        # "we broke up in january ... and now hes dead. motorbike. last tuesday" (session 46's
+        # play-test: counted from that Tuesday): grief, heard first; set-up can wait
+        not_safe = [[(turn.label("faq.btn_not_safe"), NOT_SAFE_DATA)]]
+        turn.say(turn.t("listen.bereaved"), inline(not_safe))
         return
     fix = corrected_answer(text)
     kind = _correction_kind(turn, frame, fix, cued(text)) if fix is not None else None
@@ -1050,6 +1057,10 @@ def accepts(turn: Turn, frame: Frame, text: str) -> bool:
     if frame.step in (DATE, DATE_TYPED):
         if age_told(text):
             return False  # "im 14 btw": their age, not the 14th
+        if bereaved(text):
+            # "we broke up in january ... and now hes dead. motorbike. last tuesday" (session
+            # 46's play-test: counted from that Tuesday): grief, heard, not a start date
+            return False
         today = journey.provisional_today(turn.now, turn.user.tz)
         return find_start_date(text, today=today) is not None or dated_by_an_event(text)
     if frame.step == TZ_PICK and (

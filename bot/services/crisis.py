@@ -934,6 +934,15 @@ def strong_by_words_alone(text: str) -> bool:
     return not _other_language_harm(t.norm, text) and mentions_harm(text) == "strong"
 
 
+# A message that is all one quotation, someone else's words pasted ("Hey. I know you said you
+# needed space ... I hope you're taking care of yourself. I'm not expecting a reply. Take care.
+# — M": session 46's second play-test was asked "are you safe?"): the word model does not
+# speak for the person; the rules still read it
+_PASTED_WHOLE = re.compile(
+    r"""^\s*["\u201c\u201e\u00ab][^"\u201c\u201d\u00ab\u00bb]{80,}["\u201d\u00bb]\s*$"""
+)
+
+
 def mentions_harm(text: str) -> HarmLevel | None:
     """How strongly ``text`` touches death, means, goodbyes or danger, by its words alone.
 
@@ -953,6 +962,7 @@ def mentions_harm(text: str) -> HarmLevel | None:
         len(t.words) >= _MODEL_MIN_WORDS
         and _WORDS.says_crisis(t.words)
         and _TABLES.model_unless.search(t.norm) is None
+        and _PASTED_WHOLE.match(text) is None
     ):
         return "strong"
     if _other_language_harm(t.norm, text):

@@ -373,6 +373,11 @@ def ex_has_died(text: str) -> bool:
     return _bereaved(normalize(text[:MAX_TEXT]))
 
 
+def bereaved(text: str) -> bool:
+    """The ex has died, told in so many words (see _bereaved)."""
+    return _bereaved(normalize(text))
+
+
 def _bereaved(norm: str) -> bool:
     """The ex has died, told ("my ex passed away last night"); not a death of someone named just
     before the pronoun ("the one she gave me before she died", of a grandmother)."""

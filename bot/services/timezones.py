@@ -711,7 +711,26 @@ def resolve_timezone(text: str, *, limit: int = 4) -> list[TzCandidate]:
         if hits:
             return _dedup(hits, limit)
 
+    agreed = _parts_agree(text, limit)
+    if agreed:
+        return agreed
     return _dedup(_fuzzy_city(data, stripped, limit), limit)
+
+
+_PART_BREAK = re.compile(r"[.;!?\n]+")
+
+
+def _parts_agree(text: str, limit: int) -> list[TzCandidate]:
+    """Sentences told one after another ("Eastern time. Ohio": session 46's play-test got "I
+    couldn't find it"), each read alone: the zones they all name, if they agree."""
+    parts = [p.strip() for p in _PART_BREAK.split(text) if p.strip()]
+    if len(parts) < 2:
+        return []
+    named = [found for found in (resolve_timezone(p, limit=limit) for p in parts) if found]
+    if not named:
+        return []
+    shared = set.intersection(*({c.zone for c in found} for found in named))
+    return [c for c in named[0] if c.zone in shared][:limit]
 
 
 # --------------------------------------------------------------------------------------------

@@ -216,3 +216,71 @@ async def test_a_strength_said_in_spanish_is_read(emu: BotApiEmulator, bot: BotR
     seven = await user.reply()
     assert "Just a number" not in seven.plain, seven.plain
     assert "I saw their post" in seven.button_texts(), seven.button_texts()
+
+
+# ------------------------------------------------------ from the session's second play-test
+
+
+async def test_the_exs_death_told_at_the_first_question_is_grief_not_a_start_date(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(46016)
+    await user.send("/start")
+    await user.reply()
+    await user.send(
+        "we broke up in january and i did no contact like everyone says. and now hes dead."
+        " motorbike. last tuesday"
+    )
+    grief = await user.reply()
+    assert said(grief, "listen.bereaved"), grief.plain
+    assert "Counting from" not in grief.plain, grief.plain
+
+
+async def test_two_sentences_naming_one_zone_set_it(emu: BotApiEmulator, bot: BotRunner) -> None:
+    user = emu.user(46017)
+    await user.send("/start")
+    await user.reply()
+    await user.press("Yesterday")
+    await user.replies(2)
+    await user.send("Eastern time. Ohio")
+    zone = await user.reply()
+    assert "America/New York" in zone.plain, zone.plain
+
+
+async def test_a_pasted_message_from_the_ex_is_not_asked_about_as_a_crisis(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    (pasted, draft) = await _talk(
+        emu.user(46018),
+        '"Hey. I know you said you needed space and I respect that. I\'ve been doing a lot of'
+        " thinking lately and I just want you to know that I don't regret us, even if it"
+        " didn't work out. I hope you're taking care of yourself. I'm not expecting a reply."
+        ' Anyway. I miss the dog lol. Take care. — M"',
+        'i drafted a reply can u check it: "hey M, thanks for that, means a lot. the dog misses'
+        ' u too haha. maybe coffee sometime?"',
+        zone="America/Los_Angeles",
+    )
+    assert "safe right now" not in pasted.plain, pasted.plain
+    assert "handover" not in pasted.plain, pasted.plain
+    assert said(draft, "listen.draft_shown"), draft.plain
+
+
+async def test_a_slip_taken_back_and_a_work_reply_asked_about(
+    emu: BotApiEmulator, bot: BotRunner
+) -> None:
+    user = emu.user(46019)
+    await onboard(user, zone="America/New_York")
+    await user.send("/slip")
+    await user.reply()
+    await user.send("nvm i didnt actually slip i just accepted a meeting invite")
+    kept = await user.reply()
+    assert said(kept, "slip.slip_cancelled"), kept.plain
+    await user.send("ok wait does replying on slack about the Q3 deck break my streak")
+    work = await user.reply()
+    assert "Count it as a slip" not in " ".join(work.button_texts()), work.button_texts()
+    assert "Work" in work.plain or "work" in work.plain, work.plain
+
+
+async def test_thanks_with_son_is_thanks(emu: BotApiEmulator, bot: BotRunner) -> None:
+    (thanks,) = await _talk(emu.user(46020), "Thank you son. Or whatever you are")
+    assert _small_talk(thanks, "thanks"), thanks.plain
